@@ -1,0 +1,15 @@
+const preset = require('./jest.preset');
+
+/**
+ * End-to-end tests: GraphQL over HTTP against the real PostgreSQL and Redis. The global setup migrates a
+ * template database once; each jest worker clones its own database from it (see apps/api/test/support).
+ */
+module.exports = {
+  ...preset,
+  displayName: 'e2e',
+  testMatch: ['<rootDir>/apps/**/test/**/*.e2e-spec.ts', '<rootDir>/libs/**/*.e2e-spec.ts'],
+  globalSetup: '<rootDir>/apps/api/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/apps/api/test/support/global-teardown.ts',
+  testTimeout: 30000,
+  maxWorkers: 2,
+};

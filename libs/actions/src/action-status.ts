@@ -1,0 +1,79 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** The life of an action (domain.md §3). */
+export enum ActionStatus {
+  BROUILLON = 'BROUILLON',
+  DEPOSEE = 'DEPOSEE',
+  EN_INSTRUCTION = 'EN_INSTRUCTION',
+  A_ARBITRER = 'A_ARBITRER',
+  PROGRAMMEE = 'PROGRAMMEE',
+  PARTIELLEMENT_PROGRAMMEE = 'PARTIELLEMENT_PROGRAMMEE',
+  REFUSEE = 'REFUSEE',
+  CONVENTIONNEE = 'CONVENTIONNEE',
+  EN_COURS = 'EN_COURS',
+  BILAN_ATTENDU = 'BILAN_ATTENDU',
+  SOLDEE = 'SOLDEE',
+  ABANDONNEE = 'ABANDONNEE',
+}
+registerEnumType(ActionStatus, {
+  name: 'ActionStatus',
+  description: "Étape du cycle de vie d'une action.",
+  valuesMap: {
+    BROUILLON: { description: 'Brouillon : le dossier se prépare.' },
+    DEPOSEE: { description: 'Déposée par le porteur.' },
+    EN_INSTRUCTION: { description: 'En instruction : avis des services et des financeurs.' },
+    A_ARBITRER: { description: 'À arbitrer en comité des financeurs.' },
+    PROGRAMMEE: { description: 'Programmée : toutes les lignes demandées accordées.' },
+    PARTIELLEMENT_PROGRAMMEE: { description: 'Partiellement programmée.' },
+    REFUSEE: { description: 'Refusée.' },
+    CONVENTIONNEE: { description: 'Conventionnée : la convention est signée de tous.' },
+    EN_COURS: { description: 'En cours de réalisation.' },
+    BILAN_ATTENDU: { description: 'Bilan attendu.' },
+    SOLDEE: { description: 'Soldée.' },
+    ABANDONNEE: { description: 'Abandonnée.' },
+  },
+});
+
+const S = ActionStatus;
+
+/**
+ * Allowed transitions. Anything else is INVALID_TRANSITION. Abandon is possible from every state where the
+ * action is still alive; terminal states (soldée, refusée, abandonnée) lead nowhere.
+ */
+export const ACTION_TRANSITIONS: Readonly<Record<ActionStatus, readonly ActionStatus[]>> = {
+  [S.BROUILLON]: [S.DEPOSEE, S.ABANDONNEE],
+  [S.DEPOSEE]: [S.EN_INSTRUCTION, S.BROUILLON, S.ABANDONNEE],
+  [S.EN_INSTRUCTION]: [S.A_ARBITRER, S.DEPOSEE, S.ABANDONNEE],
+  [S.A_ARBITRER]: [S.PROGRAMMEE, S.PARTIELLEMENT_PROGRAMMEE, S.REFUSEE, S.EN_INSTRUCTION, S.ABANDONNEE],
+  [S.PROGRAMMEE]: [S.CONVENTIONNEE, S.ABANDONNEE],
+  [S.PARTIELLEMENT_PROGRAMMEE]: [S.CONVENTIONNEE, S.ABANDONNEE],
+  [S.REFUSEE]: [],
+  [S.CONVENTIONNEE]: [S.EN_COURS, S.ABANDONNEE],
+  [S.EN_COURS]: [S.BILAN_ATTENDU, S.ABANDONNEE],
+  [S.BILAN_ATTENDU]: [S.SOLDEE, S.ABANDONNEE],
+  [S.SOLDEE]: [],
+  [S.ABANDONNEE]: [],
+};
+
+export function canTransition(from: ActionStatus, to: ActionStatus): boolean {
+  return ACTION_TRANSITIONS[from].includes(to);
+}
+
+/** While the dossier is being prepared or instructed its content may change; afterwards it is decided. */
+export const EDITABLE_STATUSES: ReadonlySet<ActionStatus> = new Set([S.BROUILLON, S.DEPOSEE, S.EN_INSTRUCTION]);
+
+/** French labels, for error messages. */
+export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
+  [S.BROUILLON]: 'brouillon',
+  [S.DEPOSEE]: 'déposée',
+  [S.EN_INSTRUCTION]: 'en instruction',
+  [S.A_ARBITRER]: 'à arbitrer',
+  [S.PROGRAMMEE]: 'programmée',
+  [S.PARTIELLEMENT_PROGRAMMEE]: 'partiellement programmée',
+  [S.REFUSEE]: 'refusée',
+  [S.CONVENTIONNEE]: 'conventionnée',
+  [S.EN_COURS]: 'en cours',
+  [S.BILAN_ATTENDU]: 'bilan attendu',
+  [S.SOLDEE]: 'soldée',
+  [S.ABANDONNEE]: 'abandonnée',
+};

@@ -1,0 +1,92 @@
+import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
+import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
+import { TenantEntity, TenantJoin } from '@pilotis/db';
+import { CentsScalar, centsTransformer } from '@pilotis/shared';
+import { ContratDeVille, Objective, Pillar } from '@pilotis/contrats';
+import { Organisation } from '@pilotis/organisations';
+import { ActionStatus } from './action-status';
+
+/**
+ * A fiche action: what a porteur does in QPVs under one pillar. Its public reference
+ * (`PIL-<siren>-0042`) is stable across the years it is funded.
+ */
+@ObjectType({ description: 'Action (fiche action) portée par un opérateur dans un ou plusieurs QPV.' })
+@Entity('actions')
+@Index('actions_number_key', ['tenantId', 'number'], { unique: true })
+@Index('actions_reference_key', ['tenantId', 'reference'], { unique: true })
+@Index('actions_contrat_status_idx', ['tenantId', 'contratId', 'status'])
+@Index('actions_pillar_idx', ['tenantId', 'pillarId'])
+@Index('actions_porteur_idx', ['tenantId', 'porteurId'])
+@Check('actions_dates_check', '"end_date" >= "start_date"')
+@Check('actions_budget_check', '"total_budget_cents" >= 0')
+export class Action extends TenantEntity {
+  @Field(() => Int, { description: "Numéro d'ordre dans le territoire." })
+  @Column('integer')
+  number: number;
+
+  @Field({ description: 'Référence publique stable, par exemple PIL-243500139-0042.' })
+  @Column('text')
+  reference: string;
+
+  @Column('uuid')
+  contratId: string;
+
+  @ManyToOne(() => ContratDeVille)
+  @TenantJoin('actions_contrat_fk', ['contrat_id', 'id'])
+  contrat?: ContratDeVille;
+
+  @Column('uuid')
+  pillarId: string;
+
+  /** (tenant, contrat, pillar): the pillar is one of the action's own contract. */
+  @ManyToOne(() => Pillar)
+  @TenantJoin('actions_pillar_fk', ['contrat_id', 'contratId'], ['pillar_id', 'id'])
+  pillar?: Pillar;
+
+  @Column('uuid', { nullable: true })
+  objectiveId: string | null;
+
+  /** (tenant, pillar, objective): the objective is numbered under the action's pillar. */
+  @ManyToOne(() => Objective)
+  @TenantJoin('actions_objective_fk', ['pillar_id', 'pillarId'], ['objective_id', 'id'])
+  objective?: Objective;
+
+  @Column('uuid')
+  porteurId: string;
+
+  @ManyToOne(() => Organisation)
+  @TenantJoin('actions_porteur_fk', ['porteur_id', 'id'])
+  porteur?: Organisation;
+
+  @Field({ description: 'Intitulé.' })
+  @Column('text')
+  title: string;
+
+  @Field({ description: 'Description.' })
+  @Column('text', { default: '' })
+  description: string;
+
+  @Field({ description: 'Date de début (AAAA-MM-JJ, date civile).' })
+  @Column('date')
+  startDate: string;
+
+  @Field({ description: 'Date de fin (AAAA-MM-JJ, date civile).' })
+  @Column('date')
+  endDate: string;
+
+  @Field(() => CentsScalar, { description: "Budget total de l'action, en centimes." })
+  @Column('bigint', { transformer: centsTransformer })
+  totalBudgetCents: bigint;
+
+  @Field(() => ActionStatus)
+  @Column('text', { default: ActionStatus.BROUILLON })
+  status: ActionStatus;
+
+  @Field(() => GraphQLISODateTime, { description: 'Date de création.' })
+  @Column('timestamptz', { default: () => 'now()' })
+  createdAt: Date;
+
+  @Field(() => GraphQLISODateTime, { description: 'Date de dernière modification.' })
+  @Column('timestamptz', { default: () => 'now()' })
+  updatedAt: Date;
+}

@@ -1,0 +1,76 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
+import { TenantEntity, TenantJoin } from '@pilotis/db';
+import { CentsScalar, centsTransformer } from '@pilotis/shared';
+import { Organisation } from '@pilotis/organisations';
+import { Action } from './action.entity';
+
+export enum FundingKind {
+  CREDITS_SPECIFIQUES_P147 = 'CREDITS_SPECIFIQUES_P147',
+  DROIT_COMMUN = 'DROIT_COMMUN',
+  FEDER = 'FEDER',
+  FSE = 'FSE',
+  AUTRE = 'AUTRE',
+}
+registerEnumType(FundingKind, {
+  name: 'FundingKind',
+  description: 'Nature du financement.',
+  valuesMap: {
+    CREDITS_SPECIFIQUES_P147: { description: 'Crédits spécifiques de la politique de la ville (programme 147).' },
+    DROIT_COMMUN: { description: 'Droit commun (ministères, collectivités, organismes).' },
+    FEDER: { description: 'Fonds européen de développement régional.' },
+    FSE: { description: 'Fonds social européen.' },
+    AUTRE: { description: 'Autre financement.' },
+  },
+});
+
+/**
+ * One funder's line in an action's financing plan. A split such as 50 % EPCI / 50 % État is two lines.
+ * The decided, committed and paid amounts arrive with the committee and finance integrations.
+ */
+@ObjectType({ description: "Ligne du plan de financement d'une action : un financeur, un montant demandé." })
+@Entity('funding_lines')
+@Index('funding_lines_unique_key', ['tenantId', 'actionId', 'funderId', 'kind', 'exerciseYear'], { unique: true })
+@Index('funding_lines_funder_idx', ['tenantId', 'funderId', 'exerciseYear'])
+@Check('funding_lines_amount_check', '"amount_requested_cents" > 0')
+export class FundingLine extends TenantEntity {
+  @Field(() => ID, { description: "Action financée." })
+  @Column('uuid')
+  actionId: string;
+
+  @ManyToOne(() => Action, { onDelete: 'CASCADE' })
+  @TenantJoin('funding_lines_action_fk', ['action_id', 'id'])
+  action?: Action;
+
+  @Field(() => ID, { description: 'Organisation financeuse.' })
+  @Column('uuid')
+  funderId: string;
+
+  @ManyToOne(() => Organisation)
+  @TenantJoin('funding_lines_funder_fk', ['funder_id', 'id'])
+  funder?: Organisation;
+
+  @Field(() => FundingKind)
+  @Column('text')
+  kind: FundingKind;
+
+  @Field(() => CentsScalar, { description: 'Montant demandé, en centimes.' })
+  @Column('bigint', { transformer: centsTransformer })
+  amountRequestedCents: bigint;
+
+  @Field({ description: 'Apport en nature (locaux, mise à disposition…).' })
+  @Column('boolean', { default: false })
+  inKind: boolean;
+
+  @Field({ description: 'Promesse (engagement non ferme).' })
+  @Column('boolean', { default: false })
+  pledge: boolean;
+
+  @Field(() => Int, { description: "Exercice budgétaire (année)." })
+  @Column('integer')
+  exerciseYear: number;
+
+  @Field({ description: 'Date de création.' })
+  @Column('timestamptz', { default: () => 'now()' })
+  createdAt: Date;
+}

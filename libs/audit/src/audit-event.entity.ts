@@ -1,0 +1,51 @@
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { GraphQLJSON } from './json.scalar';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * Append-only record of a decision or change in a tenant: who, when, what, before and after. The runtime
+ * role may insert and read these rows, never update or delete them (grants and a trigger say so).
+ */
+@ObjectType({ description: "Événement du journal d'audit (lecture seule, ajout uniquement)." })
+@Entity('audit_events')
+@Index('audit_events_occurred_idx', ['tenantId', 'occurredAt'])
+@Index('audit_events_entity_idx', ['tenantId', 'entityType', 'entityId'])
+export class AuditEvent {
+  @PrimaryColumn('uuid')
+  tenantId: string;
+
+  @Field(() => ID)
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Field(() => GraphQLISODateTime, { description: "Instant de l'événement." })
+  @Column('timestamptz', { default: () => 'clock_timestamp()' })
+  occurredAt: Date;
+
+  @Field(() => ID, { nullable: true, description: "Auteur (utilisateur), si l'événement en a un." })
+  @Column('uuid', { nullable: true })
+  actorUserId: string | null;
+
+  @Field({ description: 'Opération, par exemple `action.transition`.' })
+  @Column('text')
+  operation: string;
+
+  @Field({ description: "Type de l'objet concerné, par exemple `Action`." })
+  @Column('text')
+  entityType: string;
+
+  @Field(() => ID, { nullable: true, description: "Identifiant de l'objet concerné." })
+  @Column('uuid', { nullable: true })
+  entityId: string | null;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'État avant.' })
+  @Column('jsonb', { nullable: true })
+  before: unknown;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'État après.' })
+  @Column('jsonb', { nullable: true })
+  after: unknown;
+
+  @Column('text', { nullable: true })
+  requestId: string | null;
+}

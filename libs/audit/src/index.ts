@@ -1,0 +1,3 @@
+export * from './json.scalar';
+export * from './audit-event.entity';
+export * from './platform-audit-event.entity';

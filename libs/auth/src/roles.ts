@@ -1,0 +1,50 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** The role a member holds in a tenant (domain.md §2). */
+export enum Role {
+  TENANT_ADMIN = 'TENANT_ADMIN',
+  CHEF_DE_PROJET = 'CHEF_DE_PROJET',
+  FUNDER_REPRESENTATIVE = 'FUNDER_REPRESENTATIVE',
+  DELEGUE_PREFET = 'DELEGUE_PREFET',
+  AUDITOR = 'AUDITOR',
+}
+registerEnumType(Role, {
+  name: 'Role',
+  description: "Rôle d'un membre dans un territoire.",
+  valuesMap: {
+    TENANT_ADMIN: { description: "Administrateur de l'intercommunalité : membres, partenaires, structure du contrat." },
+    CHEF_DE_PROJET: { description: "Chef de projet de l'EPCI : actions, instruction, comités." },
+    FUNDER_REPRESENTATIVE: { description: "Représentant d'un financeur : voit les actions qu'on lui demande de financer." },
+    DELEGUE_PREFET: { description: 'Délégué du préfet : lit tout le territoire, représente l’État.' },
+    AUDITOR: { description: 'Auditeur : lecture seule, journal d’audit compris.' },
+  },
+});
+
+/** What an operation needs. Each Query and Mutation declares exactly one (see `@Allow`). */
+export enum Permission {
+  /** Read the tenant's contract, partners, QPVs and actions (funders see only the actions they fund). */
+  READ = 'READ',
+  /** Read the audit trail. */
+  READ_AUDIT = 'READ_AUDIT',
+  /** Members and roles. */
+  MANAGE_MEMBERS = 'MANAGE_MEMBERS',
+  /** The contract's structure: contract, pillars, objectives, QPVs. */
+  MANAGE_CONTRAT = 'MANAGE_CONTRAT',
+  /** Partner organisations (funders, porteurs). */
+  MANAGE_PARTNERS = 'MANAGE_PARTNERS',
+  /** Actions, their QPVs and financing plans, and their life-cycle transitions. */
+  MANAGE_ACTIONS = 'MANAGE_ACTIONS',
+}
+
+/** The role × permission matrix. Tested exhaustively in role-matrix.e2e-spec.ts. */
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  [Role.TENANT_ADMIN]: new Set(Object.values(Permission)),
+  [Role.CHEF_DE_PROJET]: new Set([Permission.READ, Permission.MANAGE_PARTNERS, Permission.MANAGE_ACTIONS]),
+  [Role.FUNDER_REPRESENTATIVE]: new Set([Permission.READ]),
+  [Role.DELEGUE_PREFET]: new Set([Permission.READ]),
+  [Role.AUDITOR]: new Set([Permission.READ, Permission.READ_AUDIT]),
+};
+
+export function roleAllows(role: string, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role as Role]?.has(permission) ?? false;
+}

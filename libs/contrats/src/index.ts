@@ -1,0 +1,4 @@
+export * from './contrat.entity';
+export * from './pillar.entity';
+export * from './objective.entity';
+export * from './contrat-links.entity';

@@ -1,0 +1,6 @@
+export * from './request-scope';
+export * from './db.service';
+export * from './runtime-role.check';
+export * from './naming.strategy';
+export * from './tenant-entity';
+export * from './tenant-join';

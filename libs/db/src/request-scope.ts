@@ -1,0 +1,36 @@
+import type { ClsStore } from 'nestjs-cls';
+import type { QueryRunner } from 'typeorm';
+
+/** What is known about the caller of the current request, job or command. */
+export interface Actor {
+  userId: string;
+  email?: string;
+  platformAdmin?: boolean;
+}
+
+/** The tenant a request works in, resolved from `X-Tenant` against the caller's live membership. */
+export interface TenantScope {
+  tenantId: string;
+  siren: string;
+  role: string;
+  /** The partner organisation the member represents (a funder's representative), if any. */
+  organisationId: string | null;
+  membershipId: string;
+}
+
+export interface TransactionState {
+  /** Resolves to the open query runner; memoised so that concurrent resolvers share one transaction. */
+  ready: Promise<QueryRunner>;
+  runner?: QueryRunner;
+  finished: boolean;
+}
+
+export interface PilotisStore extends ClsStore {
+  actor?: Actor;
+  tenant?: TenantScope;
+  tx?: TransactionState;
+  /** Authentication is resolved once per HTTP request even when several root fields are guarded. */
+  authResolved?: Promise<void>;
+  requestId?: string;
+  ip?: string;
+}

@@ -1,0 +1,70 @@
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { TenantEntity } from '@pilotis/db';
+
+/** What kind of partner an organisation is: a funder, a porteur of actions, or both. */
+export enum OrganisationKind {
+  ETAT = 'ETAT',
+  REGION = 'REGION',
+  DEPARTEMENT = 'DEPARTEMENT',
+  EPCI = 'EPCI',
+  COMMUNE = 'COMMUNE',
+  CAF = 'CAF',
+  BAILLEUR_SOCIAL = 'BAILLEUR_SOCIAL',
+  BANQUE_DES_TERRITOIRES = 'BANQUE_DES_TERRITOIRES',
+  FRANCE_TRAVAIL = 'FRANCE_TRAVAIL',
+  ARS = 'ARS',
+  UNION_EUROPEENNE = 'UNION_EUROPEENNE',
+  FONDATION = 'FONDATION',
+  ASSOCIATION = 'ASSOCIATION',
+  SCIC = 'SCIC',
+  SCOP = 'SCOP',
+  CAE = 'CAE',
+  REGIE_DE_QUARTIER = 'REGIE_DE_QUARTIER',
+  SIAE = 'SIAE',
+  ENTREPRISE = 'ENTREPRISE',
+  AUTRE = 'AUTRE',
+}
+registerEnumType(OrganisationKind, { name: 'OrganisationKind', description: 'Nature du partenaire.' });
+
+/** Kinds that belong to the social and solidarity economy (ESS) whatever their ESUS status. */
+export const ESS_KINDS: ReadonlySet<OrganisationKind> = new Set([
+  OrganisationKind.ASSOCIATION,
+  OrganisationKind.SCIC,
+  OrganisationKind.SCOP,
+  OrganisationKind.CAE,
+  OrganisationKind.REGIE_DE_QUARTIER,
+  OrganisationKind.SIAE,
+  OrganisationKind.FONDATION,
+]);
+
+/** A partner of the tenant's contract: a funder (État, Région, CAF…) or a porteur (association, SCIC…). */
+@ObjectType({ description: 'Partenaire du contrat : financeur ou porteur de projets.' })
+@Entity('organisations')
+@Index('organisations_siret_key', ['tenantId', 'siret'], { unique: true, where: 'siret IS NOT NULL' })
+@Index('organisations_name_idx', ['tenantId', 'name'])
+export class Organisation extends TenantEntity {
+  @Field({ description: 'Raison sociale ou nom usuel.' })
+  @Column('text')
+  name: string;
+
+  @Field(() => OrganisationKind)
+  @Column('text')
+  kind: OrganisationKind;
+
+  @Field(() => String, { nullable: true, description: 'SIRET (14 chiffres, clé de contrôle vérifiée).' })
+  @Column('varchar', { length: 14, nullable: true })
+  siret: string | null;
+
+  @Field({ description: "Titulaire de l'agrément ESUS (entreprise solidaire d'utilité sociale)." })
+  @Column('boolean', { default: false })
+  esus: boolean;
+
+  @Field({ description: 'Date de création.' })
+  @Column('timestamptz', { default: () => 'now()' })
+  createdAt: Date;
+
+  @Field({ description: 'Date de dernière modification.' })
+  @Column('timestamptz', { default: () => 'now()' })
+  updatedAt: Date;
+}

@@ -1,0 +1,61 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { SnakeNamingStrategy } from '@pilotis/db';
+import { RefreshToken, User, UserInvitation } from '@pilotis/auth';
+import { Membership, Tenant, TenantCounter } from '@pilotis/tenancy';
+import { AuditEvent, PlatformAuditEvent } from '@pilotis/audit';
+import { Organisation } from '@pilotis/organisations';
+import { Qpv } from '@pilotis/territoires';
+import { ContratDeVille, ContratQpv, ContratSignatory, Objective, Pillar } from '@pilotis/contrats';
+import { Action, ActionQpv, FundingLine } from '@pilotis/actions';
+import * as path from 'node:path';
+
+/**
+ * The composition root of persistence, shared by the API, the worker and the platform commands: every
+ * entity of every bounded context, and the two ways to connect (owner for migrations, runtime role for
+ * everything else). The schema itself comes only from `migrations/`.
+ */
+export const ALL_ENTITIES = [
+  User,
+  RefreshToken,
+  UserInvitation,
+  Tenant,
+  Membership,
+  TenantCounter,
+  AuditEvent,
+  PlatformAuditEvent,
+  Organisation,
+  Qpv,
+  ContratDeVille,
+  Pillar,
+  Objective,
+  ContratSignatory,
+  ContratQpv,
+  Action,
+  ActionQpv,
+  FundingLine,
+];
+
+export const MIGRATIONS_GLOB = path.join(__dirname, '..', '..', '..', 'migrations', '*.{ts,js}');
+
+export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ALL_ENTITIES,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTableName: 'typeorm_migrations',
+    ...extra,
+  } as DataSourceOptions;
+}
+
+export function createDataSource(url: string, extra: Partial<DataSourceOptions> = {}): DataSource {
+  return new DataSource(dataSourceOptions(url, extra));
+}
+
+/** The owner's data source, with the migrations: for `npm run db:migrate` and the drift check. */
+export function createOwnerDataSource(url: string): DataSource {
+  return createDataSource(url, { migrations: [MIGRATIONS_GLOB] });
+}
+export * from './database-setup';

@@ -1,0 +1,54 @@
+/**
+ * Stable, machine-readable error codes. They travel as GraphQL `extensions.code`; clients switch on them,
+ * so a code is never renamed. Messages are French and meant for people.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  INVALID_TRANSITION: 'INVALID_TRANSITION',
+  RATE_LIMITED: 'RATE_LIMITED',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** One invalid field of an input: its path, a stable reason and a French explanation. */
+export interface FieldError {
+  field: string;
+  reason: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: { fields?: FieldError[]; [key: string]: unknown } = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const badInput = (fields: FieldError[], message?: string): DomainError =>
+  new DomainError(
+    ErrorCode.BAD_USER_INPUT,
+    message ?? `Données invalides : ${fields.map((f) => `${f.field} (${f.message})`).join(' ; ')}`,
+    { fields },
+  );
+
+export const invalidField = (field: string, reason: string, message: string): DomainError =>
+  badInput([{ field, reason, message }]);
+
+export const notFound = (what: string): DomainError =>
+  new DomainError(ErrorCode.NOT_FOUND, `${what} introuvable.`);
+
+export const forbidden = (message = "Vous n'avez pas le droit d'effectuer cette opération."): DomainError =>
+  new DomainError(ErrorCode.FORBIDDEN, message);
+
+export const unauthenticated = (message = 'Authentification requise.'): DomainError =>
+  new DomainError(ErrorCode.UNAUTHENTICATED, message);
+
+export const conflict = (message: string): DomainError => new DomainError(ErrorCode.CONFLICT, message);

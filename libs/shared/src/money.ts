@@ -1,0 +1,21 @@
+/**
+ * Money is integer cents. In TypeScript it is a `bigint`, in PostgreSQL a `bigint`, on the wire a JSON
+ * integer (the ceiling below keeps every amount far under 2^53, so no client loses a cent).
+ */
+export const MAX_AMOUNT_CENTS = 100_000_000_000n; // 1 milliard d'euros: no single line is larger.
+
+/** TypeORM column transformer: `pg` returns bigint columns as strings. */
+export const centsTransformer = {
+  to: (value: bigint | null | undefined): string | null | undefined =>
+    value === null || value === undefined ? value : value.toString(),
+  from: (value: string | null): bigint | null => (value === null ? null : BigInt(value)),
+};
+
+/** Formats cents the French way, for messages: 264185000n → "2 641 850,00 €". */
+export function formatEuros(cents: bigint): string {
+  const negative = cents < 0n;
+  const abs = negative ? -cents : cents;
+  const euros = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+  const rest = (abs % 100n).toString().padStart(2, '0');
+  return `${negative ? '-' : ''}${euros},${rest} €`;
+}

@@ -1,0 +1,3 @@
+export * from './tenant.entity';
+export * from './membership.entity';
+export * from './tenant-counter.entity';

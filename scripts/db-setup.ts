@@ -1,0 +1,11 @@
+/** Creates the runtime roles and the database if missing (idempotent). `npm run db:setup` */
+import { loadConfig } from '@pilotis/shared';
+import { ensureRolesAndDatabase } from '@pilotis/schema';
+
+const config = loadConfig();
+ensureRolesAndDatabase(config.databaseUrl, config.appDatabaseUrl)
+  .then(() => console.log(`database ready: ${new URL(config.databaseUrl).pathname.slice(1)}`))
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

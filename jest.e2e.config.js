@@ -8,8 +8,8 @@ module.exports = {
   ...preset,
   displayName: 'e2e',
   testMatch: ['<rootDir>/apps/**/test/**/*.e2e-spec.ts', '<rootDir>/libs/**/*.e2e-spec.ts'],
-  globalSetup: '<rootDir>/apps/api/test/support/global-setup.ts',
-  globalTeardown: '<rootDir>/apps/api/test/support/global-teardown.ts',
+  globalSetup: '<rootDir>/apps/api/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/apps/api/test/support/global-teardown.js',
   testTimeout: 30000,
   maxWorkers: 2,
 };

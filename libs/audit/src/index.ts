@@ -1,3 +1,5 @@
 export * from './json.scalar';
 export * from './audit-event.entity';
 export * from './platform-audit-event.entity';
+export * from './audit.service';
+export * from './audit.module';

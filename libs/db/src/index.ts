@@ -4,3 +4,4 @@ export * from './runtime-role.check';
 export * from './naming.strategy';
 export * from './tenant-entity';
 export * from './tenant-join';
+export * from './db.module';

@@ -1,1 +1,2 @@
 export * from './organisation.entity';
+export * from './organisations.module';

@@ -52,3 +52,13 @@ export const unauthenticated = (message = 'Authentification requise.'): DomainEr
   new DomainError(ErrorCode.UNAUTHENTICATED, message);
 
 export const conflict = (message: string): DomainError => new DomainError(ErrorCode.CONFLICT, message);
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Pipe for an `ID` argument that must be a UUID: `@Args('id', { type: () => ID }, uuid('id'))`. */
+export const uuid = (field: string) => ({
+  transform(value: unknown): string {
+    if (typeof value !== 'string' || !UUID_RE.test(value)) throw invalidField(field, 'isUUID', 'identifiant invalide');
+    return value.toLowerCase();
+  },
+});

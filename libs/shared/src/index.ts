@@ -4,3 +4,4 @@ export * from './money';
 export * from './cents.scalar';
 export * from './pagination';
 export * from './config';
+export * from './config.module';

@@ -1,6 +1,7 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Role, User } from '@pilotis/auth';
+import { Role } from '@pilotis/access';
+import { User } from '@pilotis/auth';
 import { TenantJoin } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
 import { Tenant } from './tenant.entity';
@@ -29,6 +30,7 @@ export class Membership {
   @Column('uuid')
   userId: string;
 
+  @Field(() => User, { description: 'La personne.' })
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'memberships_user_fk' })
   user?: User;
@@ -49,7 +51,7 @@ export class Membership {
   @Column('timestamptz', { default: () => 'now()' })
   createdAt: Date;
 
-  @Field({ nullable: true, description: 'Date de révocation ; une appartenance révoquée ne donne plus aucun accès.' })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Date de révocation ; une appartenance révoquée ne donne plus aucun accès.' })
   @Column('timestamptz', { nullable: true })
   revokedAt: Date | null;
 }

@@ -1,1 +1,4 @@
 export * from './qpv.entity';
+export * from './qpv-code';
+export * from './referentiel';
+export * from './territoires.module';

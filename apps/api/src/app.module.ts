@@ -1,0 +1,72 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { ClsModule } from 'nestjs-cls';
+import { randomUUID } from 'node:crypto';
+import { ConfigModule, CentsScalar, PilotisConfig } from '@pilotis/shared';
+import { DbModule } from '@pilotis/db';
+import { dataSourceOptions } from '@pilotis/schema';
+import { AuditModule } from '@pilotis/audit';
+import { AuthModule } from '@pilotis/auth';
+import { TenancyModule } from '@pilotis/tenancy';
+import { OrganisationsModule } from '@pilotis/organisations';
+import { TerritoiresModule } from '@pilotis/territoires';
+import { ContratsModule } from '@pilotis/contrats';
+import { ActionsModule } from '@pilotis/actions';
+import { armor } from './graphql/armor';
+import { formatError } from './graphql/error-formatting';
+import { TransactionPlugin } from './graphql/transaction.plugin';
+import { AccessRulesCheck } from './graphql/access-rules.check';
+import { HealthController } from './health.controller';
+import { DomainErrorFilter } from './domain-error.filter';
+import { APP_FILTER } from '@nestjs/core';
+
+export interface AppOptions {
+  config: PilotisConfig;
+  /** Where to write the SDL; false keeps it in memory (tests run in parallel). */
+  schemaFile: string | false;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, schemaFile }: AppOptions): DynamicModule {
+    const protection = armor();
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        // One async context per HTTP request, around the whole GraphQL operation.
+        ClsModule.forRoot({ global: true, middleware: { mount: true, generateId: true, idGenerator: () => randomUUID() } }),
+        DbModule.forRoot(
+          dataSourceOptions(config.appDatabaseUrl, { extra: { max: config.dbPoolSize }, poolSize: config.dbPoolSize }),
+        ),
+        DiscoveryModule,
+        AuditModule,
+        AuthModule,
+        TenancyModule,
+        OrganisationsModule,
+        TerritoiresModule,
+        ContratsModule,
+        ActionsModule,
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: schemaFile === false ? true : schemaFile,
+          sortSchema: true,
+          introspection: !config.production,
+          graphiql: !config.production,
+          includeStacktraceInErrorResponses: false,
+          allowBatchedHttpRequests: false,
+          formatError,
+          // graphql-armor resolves @apollo/server's CommonJS types, Nest its ES module ones: same objects.
+          plugins: [...protection.plugins] as unknown as ApolloDriverConfig['plugins'],
+          validationRules: [...protection.validationRules],
+          buildSchemaOptions: { numberScalarMode: 'integer' },
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [CentsScalar, TransactionPlugin, AccessRulesCheck, { provide: APP_FILTER, useClass: DomainErrorFilter }],
+    };
+  }
+}

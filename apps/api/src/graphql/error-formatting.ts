@@ -1,0 +1,73 @@
+import { Logger } from '@nestjs/common';
+import { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DomainError, ErrorCode } from '@pilotis/shared';
+
+const logger = new Logger('GraphQL');
+
+/** PostgreSQL errors that a user's input can cause, and what they mean to the user. */
+function fromPostgres(error: { code?: string; constraint?: string; detail?: string }): { code: ErrorCode; message: string } | null {
+  switch (error.code) {
+    case '23505':
+      return { code: ErrorCode.CONFLICT, message: 'Un élément identique existe déjà.' };
+    case '23503':
+      return { code: ErrorCode.NOT_FOUND, message: "Un élément référencé n'existe pas dans ce territoire." };
+    case '23514':
+    case '23502':
+    case '22001':
+    case '22003':
+    case '22007':
+    case '22008':
+    case '22P02':
+      return { code: ErrorCode.BAD_USER_INPUT, message: 'Valeur invalide.' };
+    case '42501':
+      // Row-level security refused the row: it belongs to no tenant the caller is in.
+      return { code: ErrorCode.FORBIDDEN, message: "Opération refusée : cet élément n'appartient pas à votre territoire." };
+    case '40001':
+    case '40P01':
+      return { code: ErrorCode.CONFLICT, message: 'Conflit avec une modification simultanée : réessayez.' };
+    default:
+      return null;
+  }
+}
+
+const GRAPHQL_CODES: Record<string, string> = {
+  GRAPHQL_PARSE_FAILED: 'Requête GraphQL illisible.',
+  GRAPHQL_VALIDATION_FAILED: 'Requête GraphQL invalide.',
+  BAD_USER_INPUT: 'Données invalides.',
+  PERSISTED_QUERY_NOT_FOUND: 'Requête persistée introuvable.',
+  OPERATION_RESOLUTION_FAILURE: 'Opération introuvable dans la requête.',
+  BAD_REQUEST: 'Requête invalide.',
+};
+
+/**
+ * Turns every error into a stable `extensions.code` and a French message. Domain errors keep their code;
+ * PostgreSQL errors a user can cause are mapped; anything else is an internal error whose details stay in
+ * the server log, never in the response.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+  if (original instanceof DomainError) {
+    return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+  }
+  const pg = original as { code?: string; driverError?: { code?: string } } | undefined;
+  const mapped = fromPostgres(pg?.driverError ?? pg ?? {});
+  if (mapped) return { ...base, message: mapped.message, extensions: { code: mapped.code } };
+
+  const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+  if (code in GRAPHQL_CODES) {
+    // graphql-js and Apollo speak English: keep their precise text as `detail` for developers.
+    return { ...base, message: GRAPHQL_CODES[code], extensions: { code, detail: formatted.message } };
+  }
+  if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
+    return { ...base, extensions: { code } };
+  }
+  logger.error(original instanceof Error ? original.stack ?? original.message : String(original));
+  return {
+    ...base,
+    message: 'Erreur interne. Elle a été enregistrée ; réessayez plus tard.',
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Db } from '@pilotis/db';
+
+export interface AuditRecord {
+  /** What happened, `context.verb`: `action.create`, `action.transition`, `membership.revoke`… */
+  operation: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Makes a snapshot JSON-safe (bigint cents become strings, dates ISO strings). */
+export function snapshot(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
+}
+
+const jsonOrNull = (value: unknown): string | null => {
+  const snap = snapshot(value);
+  return snap === null ? null : JSON.stringify(snap);
+};
+
+/**
+ * Writes audit events inside the caller's transaction: if the change rolls back, so does its trace, and a
+ * change cannot commit without it.
+ */
+@Injectable()
+export class AuditService {
+  constructor(private readonly db: Db) {}
+
+  async record(event: AuditRecord): Promise<void> {
+    // Plain SQL: this runs on every mutation and needs none of the ORM's machinery.
+    await this.db.query(
+      `insert into audit_events (tenant_id, id, actor_user_id, operation, entity_type, entity_id, before, after)
+       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        this.db.tenant().tenantId,
+        randomUUID(),
+        this.db.maybeActor()?.userId ?? null,
+        event.operation,
+        event.entityType,
+        event.entityId ?? null,
+        jsonOrNull(event.before),
+        jsonOrNull(event.after),
+      ],
+    );
+  }
+
+  /** Events with no tenant: sign-in, sign-out, refresh-token reuse, tenant creation. */
+  async recordPlatform(operation: string, details: Record<string, unknown>, actorUserId?: string | null, ip?: string | null): Promise<void> {
+    await this.db.query(
+      `insert into platform_audit_events (id, actor_user_id, operation, details, ip) values ($1, $2, $3, $4, $5)`,
+      [randomUUID(), actorUserId ?? this.db.maybeActor()?.userId ?? null, operation, JSON.stringify(details), ip ?? null],
+    );
+  }
+}

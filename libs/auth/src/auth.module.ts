@@ -1,0 +1,39 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import Redis from 'ioredis';
+import { PILOTIS_CONFIG, PilotisConfig } from '@pilotis/shared';
+import { AccessGuard } from './access.guard';
+import { AuthResolver } from './auth.resolver';
+import { AuthService } from './auth.service';
+import { JwtStrategy } from './jwt.strategy';
+import { LoginRateLimiter, REDIS } from './login-rate-limiter';
+
+class RedisCloser implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+@Global()
+@Module({
+  imports: [PassportModule, JwtModule.register({})],
+  providers: [
+    {
+      provide: REDIS,
+      inject: [PILOTIS_CONFIG],
+      useFactory: (config: PilotisConfig) => new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }),
+    },
+    RedisCloser,
+    LoginRateLimiter,
+    JwtStrategy,
+    AuthService,
+    AuthResolver,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [AuthService, REDIS],
+})
+export class AuthModule {}

@@ -1,0 +1,56 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { uuid } from '@pilotis/shared';
+import { Allow, Authenticated, Permission, Public } from '@pilotis/access';
+import { Membership } from './membership.entity';
+import { Tenant } from './tenant.entity';
+import { TenancyService } from './tenancy.service';
+import { AcceptInvitationInput, ChangeMemberRoleInput, InvitationPayload, InviteMemberInput, MyTenant } from './tenancy.inputs';
+
+@Resolver()
+export class TenancyResolver {
+  constructor(private readonly tenancy: TenancyService) {}
+
+  @Authenticated()
+  @Query(() => [MyTenant], { description: 'Les territoires dont je suis membre (sans en-tête X-Tenant).' })
+  myTenants(): Promise<MyTenant[]> {
+    return this.tenancy.myTenants();
+  }
+
+  @Allow(Permission.READ)
+  @Query(() => Tenant, { description: "Le territoire de l'en-tête X-Tenant." })
+  currentTenant(): Promise<Tenant> {
+    return this.tenancy.currentTenant();
+  }
+
+  @Allow(Permission.MANAGE_MEMBERS)
+  @Query(() => [Membership], { description: 'Les membres du territoire.' })
+  members(
+    @Args('includeRevoked', { defaultValue: false, description: 'Inclure les appartenances révoquées.' }) includeRevoked: boolean,
+  ): Promise<Membership[]> {
+    return this.tenancy.members(includeRevoked);
+  }
+
+  @Allow(Permission.MANAGE_MEMBERS)
+  @Mutation(() => InvitationPayload, { description: 'Invite une personne (nouvelle ou déjà inscrite) avec un rôle.' })
+  inviteMember(@Args('input') input: InviteMemberInput): Promise<InvitationPayload> {
+    return this.tenancy.invite(input);
+  }
+
+  @Allow(Permission.MANAGE_MEMBERS)
+  @Mutation(() => Membership, { description: "Change le rôle d'un membre." })
+  changeMemberRole(@Args('input') input: ChangeMemberRoleInput): Promise<Membership> {
+    return this.tenancy.changeRole(input);
+  }
+
+  @Allow(Permission.MANAGE_MEMBERS)
+  @Mutation(() => Membership, { description: 'Révoque une appartenance, avec effet immédiat.' })
+  revokeMembership(@Args('membershipId', { type: () => ID }, uuid('membershipId')) membershipId: string): Promise<Membership> {
+    return this.tenancy.revoke(membershipId);
+  }
+
+  @Public()
+  @Mutation(() => Boolean, { description: "Accepte une invitation en choisissant son mot de passe." })
+  acceptInvitation(@Args('input') input: AcceptInvitationInput): Promise<boolean> {
+    return this.tenancy.acceptInvitation(input);
+  }
+}

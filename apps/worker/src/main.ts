@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { loadConfig } from '@pilotis/shared';
+import { startWorker } from './worker.factory';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  await startWorker(config);
+  new Logger('Worker').log(`worker running (health: http://localhost:${config.workerHealthPort}/health)`);
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

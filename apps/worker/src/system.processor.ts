@@ -1,0 +1,39 @@
+import { Logger } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { WorkerHealth } from './worker-health';
+import { HealthJobData, HealthJobResult, JOB, QUEUE } from './queues';
+
+/** Processors only wire jobs to services; the health job is its own small service. */
+@Processor(QUEUE.SYSTEM)
+export class SystemProcessor extends WorkerHost {
+  private readonly logger = new Logger(SystemProcessor.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly health: WorkerHealth,
+  ) {
+    super();
+  }
+
+  async process(job: Job<HealthJobData>): Promise<HealthJobResult> {
+    switch (job.name) {
+      case JOB.HEALTH: {
+        // No tenant is set: under RLS the runtime role sees no tenant rows, which is what we check too.
+        const [{ rows }] = (await this.dataSource.query(`select count(*)::int as rows from actions`)) as { rows: number }[];
+        if (rows !== 0) throw new Error('RLS breach: tenant rows visible without a tenant context');
+        const checkedAt = new Date().toISOString();
+        this.health.jobSucceeded(checkedAt);
+        return { database: 'ok', checkedAt };
+      }
+      default:
+        throw new Error(`Unknown job ${job.name} on queue ${QUEUE.SYSTEM}`);
+    }
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    this.logger.error(`job ${job?.name ?? '?'} failed: ${error.message}`);
+  }
+}

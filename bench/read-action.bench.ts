@@ -10,6 +10,7 @@
 import autocannon from 'autocannon';
 import { spawn, ChildProcess } from 'node:child_process';
 import { Pool } from 'pg';
+import { cpus } from 'node:os';
 import { loadConfig, withDatabase } from '@pilotis/shared';
 import { createOwnerDataSource, ensureRolesAndDatabase } from '@pilotis/schema';
 import { seedDemo, DEMO_PASSWORD } from '../scripts/seed-demo';
@@ -20,6 +21,10 @@ const EXTRA_ACTIONS = Number(process.env.BENCH_ACTIONS ?? 2000);
 const PORT = Number(process.env.BENCH_PORT ?? 3999);
 const DATABASE = 'pilotis_bench';
 const RENNES = '243500139';
+
+// Responses are read loosely: the benchmark checks them by using them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type GraphQLData = Record<string, any>;
 
 interface Figures {
   name: string;
@@ -86,15 +91,15 @@ function startApi(ownerUrl: string, appUrl: string): Promise<ChildProcess> {
   });
 }
 
-async function graphql(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Record<string, any>> {
+async function graphql(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLData> {
   const res = await fetch(`http://127.0.0.1:${PORT}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
+  const body = (await res.json()) as { data?: GraphQLData; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data as Record<string, any>;
+  return body.data as GraphQLData;
 }
 
 async function overHttp(name: string, body: string, headers: Record<string, string>): Promise<Figures> {
@@ -173,7 +178,7 @@ async function main(): Promise<void> {
     figures.push(await overHttp('API: { __typename } (HTTP + Apollo floor)', JSON.stringify({ query: '{ __typename }' }), {}));
 
     const raw = figures[0].rps;
-    console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each, action ${action.reference}, on ${require('node:os').cpus().length} cores\n`);
+    console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each, action ${action.reference}, on ${cpus().length} cores\n`);
     console.log('| scenario | req/s | p50 ms | p99 ms | errors | vs raw |');
     console.log('|---|---:|---:|---:|---:|---:|');
     for (const f of figures) {

@@ -14,9 +14,10 @@ import { OrganisationsModule } from '@pilotis/organisations';
 import { TerritoiresModule } from '@pilotis/territoires';
 import { ContratsModule } from '@pilotis/contrats';
 import { ActionsModule } from '@pilotis/actions';
-import { armor } from './graphql/armor';
+import { armor, MAX_TOKENS } from './graphql/armor';
 import { formatError } from './graphql/error-formatting';
 import { TransactionPlugin } from './graphql/transaction.plugin';
+import { ClientErrorStatusPlugin } from './graphql/client-error-status.plugin';
 import { AccessRulesCheck } from './graphql/access-rules.check';
 import { HealthController } from './health.controller';
 import { DomainErrorFilter } from './domain-error.filter';
@@ -58,6 +59,7 @@ export class AppModule {
           graphiql: !config.production,
           includeStacktraceInErrorResponses: false,
           allowBatchedHttpRequests: false,
+          parseOptions: { maxTokens: MAX_TOKENS },
           formatError,
           // graphql-armor resolves @apollo/server's CommonJS types, Nest its ES module ones: same objects.
           plugins: [...protection.plugins] as unknown as ApolloDriverConfig['plugins'],
@@ -66,7 +68,7 @@ export class AppModule {
         }),
       ],
       controllers: [HealthController],
-      providers: [CentsScalar, TransactionPlugin, AccessRulesCheck, { provide: APP_FILTER, useClass: DomainErrorFilter }],
+      providers: [CentsScalar, TransactionPlugin, ClientErrorStatusPlugin, AccessRulesCheck, { provide: APP_FILTER, useClass: DomainErrorFilter }],
     };
   }
 }

@@ -1,36 +1,135 @@
+import { createHmac } from 'node:crypto';
+import { Role } from '@pilotis/access';
 import { codeOf, gql, ok } from './support/graphql';
 import { startTestApp, TestApp } from './support/test-app';
-import { createTenant, SIREN, TEST_PASSWORD } from './support/fixtures';
+import { createTenant, createUser, SIREN, TEST_PASSWORD, TestTenant } from './support/fixtures';
 
-describe('sign-in and tenants', () => {
+const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken expiresIn user { email } } }';
+const REFRESH = 'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }';
+
+function jwt(header: object, payload: object, secret: string): string {
+  const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const body = `${enc(header)}.${enc(payload)}`;
+  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
+}
+
+describe('sign-in, sessions and tenants', () => {
   let t: TestApp;
+  let rennes: TestTenant;
+
   beforeAll(async () => {
     t = await startTestApp();
+    rennes = await createTenant(t.app, t.owner, SIREN.RENNES);
   });
   afterAll(async () => {
     await t.close();
   });
 
-  it('signs an admin in and lists their tenants', async () => {
-    const rennes = await createTenant(t.app, t.owner, SIREN.RENNES);
+  it('signs an admin in and lists their tenants; the access token lives 15 minutes', async () => {
+    const login = ok(await gql(t.app, LOGIN, { input: { email: rennes.admin.email.toUpperCase(), password: TEST_PASSWORD } }));
+    expect(login.login.expiresIn).toBe(900);
+    const [, payload] = login.login.accessToken.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    expect(claims).toMatchObject({ iss: 'pilotis', aud: 'pilotis-api', sub: rennes.admin.id });
+    expect(claims.exp - claims.iat).toBe(900);
+
     const res = await gql(t.app, '{ me { email } myTenants { role tenant { siren name kind departements } } }', {}, { token: rennes.admin.token });
     expect(ok(res)).toEqual({
       me: { email: rennes.admin.email },
       myTenants: [{ role: 'TENANT_ADMIN', tenant: { siren: SIREN.RENNES, name: 'Rennes Métropole', kind: 'METROPOLE', departements: ['35'] } }],
     });
-    const current = await gql(t.app, '{ currentTenant { siren } }', {}, { token: rennes.admin.token, tenant: SIREN.RENNES });
-    expect(ok(current).currentTenant).toEqual({ siren: SIREN.RENNES });
+    const [audit] = (await t.owner.query(`select count(*)::int as n from platform_audit_events where operation = 'auth.login' and actor_user_id = $1`, [rennes.admin.id])) as { n: number }[];
+    expect(audit.n).toBeGreaterThanOrEqual(2);
   });
 
-  it('refuses a wrong password with UNAUTHENTICATED', async () => {
-    const res = await gql(t.app, 'mutation { login(input: { email: "nobody@example.fr", password: "x" }) { accessToken } }');
-    expect(codeOf(res)).toBe('UNAUTHENTICATED');
-    expect(res.errors?.[0].message).toMatch(/incorrect/);
+  it('lists both tenants of a person who belongs to two', async () => {
+    const plaine = await createTenant(t.app, t.owner, SIREN.PLAINE_COMMUNE);
+    const user = await createUser(t.app, t.owner, [
+      { tenantId: rennes.id, role: Role.DELEGUE_PREFET },
+      { tenantId: plaine.id, role: Role.AUDITOR },
+    ]);
+    const res = ok(await gql(t.app, '{ myTenants { role tenant { siren } } }', {}, { token: user.token }));
+    expect(res.myTenants).toEqual([
+      { role: 'AUDITOR', tenant: { siren: SIREN.PLAINE_COMMUNE } },
+      { role: 'DELEGUE_PREFET', tenant: { siren: SIREN.RENNES } },
+    ]);
   });
 
-  it('refuses a tenant operation without token', async () => {
+  it('refuses a wrong password or an unknown e-mail with the same UNAUTHENTICATED, and audits the failure', async () => {
+    const wrong = await gql(t.app, LOGIN, { input: { email: rennes.admin.email, password: 'not the password' } });
+    const unknown = await gql(t.app, LOGIN, { input: { email: 'nobody@example.fr', password: 'x' } });
+    expect(codeOf(wrong)).toBe('UNAUTHENTICATED');
+    expect(codeOf(unknown)).toBe('UNAUTHENTICATED');
+    expect(wrong.errors?.[0].message).toBe(unknown.errors?.[0].message);
+    const [audit] = (await t.owner.query(`select count(*)::int as n from platform_audit_events where operation = 'auth.login_failed'`)) as { n: number }[];
+    expect(audit.n).toBe(2);
+  });
+
+  it('rejects malformed sign-in input with BAD_USER_INPUT naming the field', async () => {
+    const res = await gql(t.app, LOGIN, { input: { email: 'not-an-email', password: 'x' } });
+    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].extensions.fields?.map((f) => f.field)).toEqual(['email']);
+  });
+
+  it('rate-limits failed sign-ins per e-mail: past 5 failures even the right password is refused', async () => {
+    const user = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.AUDITOR }]);
+    for (let i = 0; i < 5; i++) {
+      expect(codeOf(await gql(t.app, LOGIN, { input: { email: user.email, password: `wrong-${i}` } }))).toBe('UNAUTHENTICATED');
+    }
+    const blocked = await gql(t.app, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } });
+    expect(codeOf(blocked)).toBe('RATE_LIMITED');
+    expect(blocked.errors?.[0].extensions.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it('rotates refresh tokens; reusing a rotated one revokes the whole family', async () => {
+    const first = ok(await gql(t.app, LOGIN, { input: { email: rennes.admin.email, password: TEST_PASSWORD } })).login;
+    const second = ok(await gql(t.app, REFRESH, { t: first.refreshToken })).refreshSession;
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    ok(await gql(t.app, '{ me { email } }', {}, { token: second.accessToken }));
+
+    const reuse = await gql(t.app, REFRESH, { t: first.refreshToken });
+    expect(codeOf(reuse)).toBe('UNAUTHENTICATED');
+    // The thief's reuse also kills the legitimate holder's newer token: both must sign in again.
+    expect(codeOf(await gql(t.app, REFRESH, { t: second.refreshToken }))).toBe('UNAUTHENTICATED');
+    const [audit] = (await t.owner.query(`select count(*)::int as n from platform_audit_events where operation = 'auth.refresh_reuse'`)) as { n: number }[];
+    expect(audit.n).toBe(1);
+  });
+
+  it('logs out: the session can no longer be refreshed', async () => {
+    const session = ok(await gql(t.app, LOGIN, { input: { email: rennes.admin.email, password: TEST_PASSWORD } })).login;
+    expect(ok(await gql(t.app, 'mutation($t: String!) { logout(refreshToken: $t) }', { t: session.refreshToken }, { token: session.accessToken })).logout).toBe(true);
+    expect(codeOf(await gql(t.app, REFRESH, { t: session.refreshToken }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await gql(t.app, REFRESH, { t: 'garbage' }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('accepts only HS256 tokens of the right issuer and audience, unexpired', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { sub: rennes.admin.id, email: rennes.admin.email, iat: now, exp: now + 600 };
+    const secret = t.config.jwtSecret;
+    const cases = {
+      none: `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ ...claims, iss: 'pilotis', aud: 'pilotis-api' })).toString('base64url')}.`,
+      wrongIssuer: jwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, iss: 'evil', aud: 'pilotis-api' }, secret),
+      wrongAudience: jwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, iss: 'pilotis', aud: 'other' }, secret),
+      expired: jwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, iss: 'pilotis', aud: 'pilotis-api', exp: now - 10 }, secret),
+      wrongKey: jwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, iss: 'pilotis', aud: 'pilotis-api' }, 'another-secret-another-secret-0000'),
+    };
+    for (const [name, token] of Object.entries(cases)) {
+      const res = await gql(t.app, '{ me { email } }', {}, { token });
+      expect([name, codeOf(res)]).toEqual([name, 'UNAUTHENTICATED']);
+    }
+    const good = jwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, iss: 'pilotis', aud: 'pilotis-api' }, secret);
+    expect(ok(await gql(t.app, '{ me { email } }', {}, { token: good })).me.email).toBe(rennes.admin.email);
+  });
+
+  it('refuses a disabled account at sign-in and on tenant operations', async () => {
+    const user = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.CHEF_DE_PROJET }]);
+    await t.owner.query('update users set disabled_at = now() where id = $1', [user.id]);
+    expect(codeOf(await gql(t.app, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await gql(t.app, '{ currentTenant { siren } }', {}, { token: user.token, tenant: SIREN.RENNES }))).toBe('FORBIDDEN');
+  });
+
+  it('refuses a tenant operation without a token', async () => {
     const res = await gql(t.app, '{ currentTenant { siren } }', {}, { tenant: SIREN.RENNES });
     expect(codeOf(res)).toBe('UNAUTHENTICATED');
   });
-  void TEST_PASSWORD;
 });

@@ -75,6 +75,8 @@ export class AuthService {
       throw unauthenticated('Session expirée ou révoquée : reconnectez-vous.');
     }
     if (row.usedAt) {
+      // End this request's transaction first: it holds the row lock the revocation needs.
+      await this.db.finish(false);
       await this.db.run({}, async () => {
         await this.revokeFamily(row.familyId);
         await this.audit.recordPlatform('auth.refresh_reuse', { familyId: row.familyId }, row.userId, ip);

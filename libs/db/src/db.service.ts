@@ -64,6 +64,7 @@ export class Db {
 
   private async open(): Promise<QueryRunner> {
     const runner = this.dataSource.createQueryRunner();
+    serialiseQueries(runner);
     await runner.connect();
     try {
       await runner.startTransaction();
@@ -164,4 +165,18 @@ export class Db {
       return result;
     });
   }
+}
+
+/**
+ * Sibling GraphQL resolvers share the request's connection and may query at the same instant. `pg` queues
+ * such calls but deprecates it (pg 9 will refuse them): queue them here instead, one after the other.
+ */
+function serialiseQueries(runner: QueryRunner): void {
+  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  let tail: Promise<unknown> = Promise.resolve();
+  (runner as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) => {
+    const result = tail.then(() => query(...args));
+    tail = result.catch(() => undefined);
+    return result;
+  };
 }

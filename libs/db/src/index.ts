@@ -5,3 +5,4 @@ export * from './naming.strategy';
 export * from './tenant-entity';
 export * from './tenant-join';
 export * from './db.module';
+export * from './request-loader';

@@ -15,6 +15,7 @@ import { Tenant } from './tenant.entity';
 @Index('memberships_user_key', ['tenantId', 'userId'], { unique: true })
 @Index('memberships_organisation_idx', ['tenantId', 'organisationId'])
 export class Membership {
+  @Field(() => ID, { description: 'Territoire.' })
   @PrimaryColumn('uuid')
   tenantId: string;
 

@@ -2,14 +2,11 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '@pilotis/shared';
 import { createApp } from './app.factory';
-import * as path from 'node:path';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const app = await createApp({
-    config,
-    schemaFile: config.production ? false : path.join(__dirname, '..', 'schema.graphql'),
-  });
+  // The published SDL (apps/api/schema.graphql) is written and checked by the schema test, not at boot.
+  const app = await createApp({ config });
   await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
   new Logger('Pilotis').log(`API listening on http://localhost:${config.port}/graphql (health: /health)`);
 }

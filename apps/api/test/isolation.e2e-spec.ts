@@ -3,6 +3,7 @@ import { Role } from '@pilotis/access';
 import { codeOf, gql, ok } from './support/graphql';
 import { startTestApp, TestApp } from './support/test-app';
 import { createTenant, createUser, SIREN, TestTenant } from './support/fixtures';
+import { createApp } from '../src/app.factory';
 
 /** Tables that are not tenant data: platform-wide by nature, each with its reason. */
 const PLATFORM_TABLES: Record<string, string> = {
@@ -100,6 +101,12 @@ describe('tenant isolation, enforced by PostgreSQL', () => {
            from pg_roles r where r.rolname = current_user`,
       )) as { rolsuper: boolean; rolbypassrls: boolean; owned: number }[];
       expect(role).toEqual({ rolsuper: false, rolbypassrls: false, owned: 0 });
+    });
+
+    it('refuses to boot the API on a role that could bypass RLS', async () => {
+      await expect(createApp({ config: { ...t.config, appDatabaseUrl: t.config.databaseUrl }, logger: false })).rejects.toThrow(
+        /Refusing to start: the runtime database role "postgres" is a superuser/,
+      );
     });
   });
 

@@ -33,8 +33,8 @@ export class AuditService {
   async record(event: AuditRecord): Promise<void> {
     // Plain SQL: this runs on every mutation and needs none of the ORM's machinery.
     await this.db.query(
-      `insert into audit_events (tenant_id, id, actor_user_id, operation, entity_type, entity_id, before, after)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `insert into audit_events (tenant_id, id, actor_user_id, operation, entity_type, entity_id, before, after, request_id)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         this.db.tenant().tenantId,
         randomUUID(),
@@ -44,6 +44,7 @@ export class AuditService {
         event.entityId ?? null,
         jsonOrNull(event.before),
         jsonOrNull(event.after),
+        this.db.requestId() ?? null,
       ],
     );
   }

@@ -81,6 +81,11 @@ export class Db {
     return runner;
   }
 
+  /** The id of the current request (for the audit trail), if any. */
+  requestId(): string | undefined {
+    return this.clsService.isActive() ? this.clsService.getId() : undefined;
+  }
+
   /** The caller, or UNAUTHENTICATED. */
   actor(): Actor {
     const actor = this.cls.get('actor');

@@ -24,7 +24,13 @@ export async function startTestApp(): Promise<TestApp> {
   const database = `pilotis_t_${runId()}_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(3).toString('hex')}`;
   const config = testConfig(database);
   await cloneDatabase(config.databaseUrl, templateDatabase(), database);
-  const app = await createApp({ config, logger: ['error'] });
+  let app: NestFastifyApplication;
+  try {
+    app = await createApp({ config, logger: ['error'] });
+  } catch (error) {
+    await dropDatabase(config.databaseUrl, database);
+    throw error;
+  }
   const owner = createDataSource(config.databaseUrl);
   const runtime = createDataSource(config.appDatabaseUrl);
   await Promise.all([owner.initialize(), runtime.initialize()]);

@@ -1,5 +1,9 @@
 const preset = require('./jest.preset');
 
+// One id per run, fixed here in the parent process so that every worker (forked after the config is read)
+// and the global set-up/teardown agree on it: concurrent runs never share or drop each other's databases.
+process.env.PILOTIS_TEST_RUN ??= `${process.pid}`;
+
 /**
  * End-to-end tests: GraphQL over HTTP against the real PostgreSQL and Redis. The global setup migrates a
  * template database once; each jest worker clones its own database from it (see apps/api/test/support).

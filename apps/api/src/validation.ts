@@ -10,7 +10,7 @@ const REASONS: Record<string, string> = {
   isInt: 'nombre entier attendu',
   min: 'trop petit',
   max: 'trop grand',
-  isUUID: 'identifiant invalide',
+  isUuid: 'identifiant invalide',
   isEnum: 'valeur non reconnue',
   isDateString: 'date invalide (AAAA-MM-JJ)',
   isISO8601: 'date invalide (AAAA-MM-JJ)',

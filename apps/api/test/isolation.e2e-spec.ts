@@ -3,7 +3,7 @@ import { Role } from '@pilotis/access';
 import { codeOf, gql, ok } from './support/graphql';
 import { startTestApp, TestApp } from './support/test-app';
 import { createTenant, createUser, SIREN, TestTenant } from './support/fixtures';
-import { createApp } from '../src/app.factory';
+import { spawnSync } from 'node:child_process';
 
 /** Tables that are not tenant data: platform-wide by nature, each with its reason. */
 const PLATFORM_TABLES: Record<string, string> = {
@@ -103,10 +103,15 @@ describe('tenant isolation, enforced by PostgreSQL', () => {
       expect(role).toEqual({ rolsuper: false, rolbypassrls: false, owned: 0 });
     });
 
-    it('refuses to boot the API on a role that could bypass RLS', async () => {
-      await expect(createApp({ config: { ...t.config, appDatabaseUrl: t.config.databaseUrl }, logger: false })).rejects.toThrow(
-        /Refusing to start: the runtime database role "postgres" is a superuser/,
-      );
+    it('refuses to boot the API on a role that could bypass RLS', () => {
+      // A real start of the API process, connected as the owner (a superuser here).
+      const run = spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+        env: { ...process.env, APP_DATABASE_URL: t.config.databaseUrl, DATABASE_URL: t.config.databaseUrl, PORT: '0' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(run.status).not.toBe(0);
+      expect(run.stderr + run.stdout).toMatch(/Refusing to start: the runtime database role "postgres" is a superuser/);
     });
   });
 

@@ -201,7 +201,7 @@ describe('organisations (partners)', () => {
       expect(codeOf(await as(GET, { id: UNKNOWN_ID }))).toBe('NOT_FOUND');
       const malformed = await as(GET, { id: 'not-a-uuid' });
       expect(codeOf(malformed)).toBe('BAD_USER_INPUT');
-      expect(fieldsOf(malformed)).toEqual([{ field: 'id', reason: 'isUUID' }]);
+      expect(fieldsOf(malformed)).toEqual([{ field: 'id', reason: 'isUuid' }]);
     });
 
     describe('listing (in a tenant of its own)', () => {

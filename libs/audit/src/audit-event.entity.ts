@@ -14,7 +14,7 @@ export class AuditEvent {
   @PrimaryColumn('uuid')
   tenantId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifiant.' })
   @PrimaryColumn('uuid')
   id: string;
 

@@ -31,7 +31,7 @@ export class AuthPayload {
   @Field(() => Int, { description: "Durée de validité du jeton d'accès, en secondes." })
   expiresIn: number;
 
-  @Field(() => User)
+  @Field(() => User, { description: 'La personne connectée.' })
   user: User;
 }
 

@@ -9,7 +9,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('users')
 @Index('users_email_key', ['email'], { unique: true })
 export class User {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifiant.' })
   @PrimaryColumn('uuid')
   id: string;
 

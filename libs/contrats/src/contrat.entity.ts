@@ -8,7 +8,16 @@ export enum ContratStatus {
   EN_COURS = 'EN_COURS',
   CLOS = 'CLOS',
 }
-registerEnumType(ContratStatus, { name: 'ContratStatus', description: 'État du contrat de ville.' });
+registerEnumType(ContratStatus, {
+  name: 'ContratStatus',
+  description: 'État du contrat de ville.',
+  valuesMap: {
+    EN_PREPARATION: { description: 'En préparation : structure et partenaires se définissent.' },
+    SIGNE: { description: 'Signé par ses signataires.' },
+    EN_COURS: { description: 'En cours d’exécution.' },
+    CLOS: { description: 'Clos.' },
+  },
+});
 
 /** The contrat de ville of the tenant (2015-2020 generation, or Engagements Quartiers 2030). */
 @ObjectType({ description: 'Contrat de ville.' })
@@ -27,7 +36,7 @@ export class ContratDeVille extends TenantEntity {
   @Column('integer')
   endYear: number;
 
-  @Field(() => ContratStatus)
+  @Field(() => ContratStatus, { description: 'État du contrat.' })
   @Column('text', { default: ContratStatus.EN_PREPARATION })
   status: ContratStatus;
 

@@ -10,7 +10,7 @@ import { Pillar } from './pillar.entity';
 @Index('objectives_pillar_key', ['tenantId', 'pillarId', 'id'], { unique: true })
 @Index('objectives_code_key', ['tenantId', 'pillarId', 'code'], { unique: true })
 export class Objective extends TenantEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Pilier.' })
   @Column('uuid')
   pillarId: string;
 

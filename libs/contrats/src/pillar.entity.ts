@@ -7,7 +7,14 @@ export enum PillarKind {
   PILIER = 'PILIER',
   AXE_TRANSVERSAL = 'AXE_TRANSVERSAL',
 }
-registerEnumType(PillarKind, { name: 'PillarKind', description: 'Pilier du contrat ou axe transversal.' });
+registerEnumType(PillarKind, {
+  name: 'PillarKind',
+  description: 'Pilier du contrat ou axe transversal.',
+  valuesMap: {
+    PILIER: { description: 'Pilier : cohésion sociale, cadre de vie, développement économique et emploi.' },
+    AXE_TRANSVERSAL: { description: 'Axe transversal : jeunesse, égalité femmes-hommes, transition écologique…' },
+  },
+});
 
 /** A pillar (cohésion sociale…) or a transversal axis (jeunesse…) of a contract. */
 @ObjectType({ description: 'Pilier ou axe transversal du contrat.' })
@@ -16,7 +23,7 @@ registerEnumType(PillarKind, { name: 'PillarKind', description: 'Pilier du contr
 @Index('pillars_contrat_key', ['tenantId', 'contratId', 'id'], { unique: true })
 @Index('pillars_position_key', ['tenantId', 'contratId', 'position'], { unique: true })
 export class Pillar extends TenantEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Contrat de ville.' })
   @Column('uuid')
   contratId: string;
 
@@ -24,7 +31,7 @@ export class Pillar extends TenantEntity {
   @TenantJoin('pillars_contrat_fk', ['contrat_id', 'id'])
   contrat?: ContratDeVille;
 
-  @Field(() => PillarKind)
+  @Field(() => PillarKind, { description: 'Pilier ou axe transversal.' })
   @Column('text')
   kind: PillarKind;
 

@@ -25,7 +25,32 @@ export enum OrganisationKind {
   ENTREPRISE = 'ENTREPRISE',
   AUTRE = 'AUTRE',
 }
-registerEnumType(OrganisationKind, { name: 'OrganisationKind', description: 'Nature du partenaire.' });
+registerEnumType(OrganisationKind, {
+  name: 'OrganisationKind',
+  description: 'Nature du partenaire.',
+  valuesMap: {
+    ETAT: { description: "État (préfecture, ministères)." },
+    REGION: { description: "Région." },
+    DEPARTEMENT: { description: "Département." },
+    EPCI: { description: "Intercommunalité (EPCI ou EPT)." },
+    COMMUNE: { description: "Commune." },
+    CAF: { description: "Caisse d'allocations familiales." },
+    BAILLEUR_SOCIAL: { description: "Bailleur social." },
+    BANQUE_DES_TERRITOIRES: { description: "Banque des Territoires (Caisse des Dépôts)." },
+    FRANCE_TRAVAIL: { description: "France Travail." },
+    ARS: { description: "Agence régionale de santé." },
+    UNION_EUROPEENNE: { description: "Union européenne (FEDER, FSE…)." },
+    FONDATION: { description: "Fondation." },
+    ASSOCIATION: { description: "Association." },
+    SCIC: { description: "Société coopérative d'intérêt collectif." },
+    SCOP: { description: "Société coopérative et participative." },
+    CAE: { description: "Coopérative d'activité et d'emploi." },
+    REGIE_DE_QUARTIER: { description: "Régie de quartier." },
+    SIAE: { description: "Structure d'insertion par l'activité économique (ACI, EI, AI…)." },
+    ENTREPRISE: { description: "Entreprise." },
+    AUTRE: { description: "Autre." },
+  },
+});
 
 /** Kinds that belong to the social and solidarity economy (ESS) whatever their ESUS status. */
 export const ESS_KINDS: ReadonlySet<OrganisationKind> = new Set([
@@ -48,7 +73,7 @@ export class Organisation extends TenantEntity {
   @Column('text')
   name: string;
 
-  @Field(() => OrganisationKind)
+  @Field(() => OrganisationKind, { description: 'Nature du partenaire.' })
   @Column('text')
   kind: OrganisationKind;
 

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { OrganisationResolver } from './organisation.resolver';
+import { OrganisationService } from './organisation.service';
 
-@Module({ providers: [] })
+@Module({ providers: [OrganisationService, OrganisationResolver], exports: [OrganisationService] })
 export class OrganisationsModule {}

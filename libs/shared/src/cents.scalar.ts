@@ -18,8 +18,12 @@ function parse(value: unknown): bigint {
   return cents;
 }
 
-/** Integer cents. Accepts an integer or a string of digits; always answers an integer. */
-@Scalar('Cents', () => BigInt)
+/**
+ * Integer cents. Accepts an integer or a string of digits; always answers an integer.
+ * Fields declare it as `@Field(() => CentsScalar)`: the type function below must name this class (Nest maps
+ * a field's type reference to the scalar whose type function returns that same reference).
+ */
+@Scalar('Cents', () => CentsScalar)
 export class CentsScalar implements CustomScalar<number, bigint> {
   description =
     "Montant en centimes d'euro, entier (jamais de décimales). Exemple : 150000 pour 1 500,00 €. Accepte un entier ou une chaîne de chiffres.";

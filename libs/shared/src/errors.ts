@@ -58,7 +58,7 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 /** Pipe for an `ID` argument that must be a UUID: `@Args('id', { type: () => ID }, uuid('id'))`. */
 export const uuid = (field: string) => ({
   transform(value: unknown): string {
-    if (typeof value !== 'string' || !UUID_RE.test(value)) throw invalidField(field, 'isUUID', 'identifiant invalide');
+    if (typeof value !== 'string' || !UUID_RE.test(value)) throw invalidField(field, 'isUuid', 'identifiant invalide');
     return value.toLowerCase();
   },
 });

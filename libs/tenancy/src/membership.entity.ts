@@ -19,7 +19,7 @@ export class Membership {
   @PrimaryColumn('uuid')
   tenantId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifiant.' })
   @PrimaryColumn('uuid')
   id: string;
 
@@ -27,7 +27,7 @@ export class Membership {
   @JoinColumn({ name: 'tenant_id', foreignKeyConstraintName: 'memberships_tenant_fk' })
   tenant?: Tenant;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Personne.' })
   @Column('uuid')
   userId: string;
 
@@ -36,7 +36,7 @@ export class Membership {
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'memberships_user_fk' })
   user?: User;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'Rôle dans le territoire.' })
   @Column('text')
   role: Role;
 

@@ -17,7 +17,7 @@ export class InviteMemberInput {
   @MaxLength(200)
   displayName: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'Rôle attribué.' })
   @IsEnum(Role)
   role: Role;
 
@@ -29,11 +29,11 @@ export class InviteMemberInput {
 
 @InputType({ description: "Changement du rôle d'un membre." })
 export class ChangeMemberRoleInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Appartenance à modifier.' })
   @IsUUID()
   membershipId: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'Rôle attribué.' })
   @IsEnum(Role)
   role: Role;
 
@@ -59,7 +59,7 @@ export class AcceptInvitationInput {
 
 @ObjectType({ description: "Résultat d'une invitation." })
 export class InvitationPayload {
-  @Field(() => Membership)
+  @Field(() => Membership, { description: 'L’appartenance créée ou rétablie.' })
   membership: Membership;
 
   @Field(() => String, {
@@ -72,10 +72,10 @@ export class InvitationPayload {
 
 @ObjectType({ description: 'Un territoire dont je suis membre, et mon rôle.' })
 export class MyTenant {
-  @Field(() => Tenant)
+  @Field(() => Tenant, { description: 'Le territoire.' })
   tenant: Tenant;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'Mon rôle.' })
   role: Role;
 
   @Field(() => ID, { nullable: true, description: 'Organisation que je représente, le cas échéant.' })

@@ -8,7 +8,17 @@ export enum TenantKind {
   COMMUNAUTE_COMMUNES = 'COMMUNAUTE_COMMUNES',
   EPT = 'EPT',
 }
-registerEnumType(TenantKind, { name: 'TenantKind', description: "Nature juridique de l'intercommunalité." });
+registerEnumType(TenantKind, {
+  name: 'TenantKind',
+  description: "Nature juridique de l'intercommunalité.",
+  valuesMap: {
+    METROPOLE: { description: 'Métropole.' },
+    COMMUNAUTE_URBAINE: { description: 'Communauté urbaine.' },
+    COMMUNAUTE_AGGLOMERATION: { description: "Communauté d'agglomération." },
+    COMMUNAUTE_COMMUNES: { description: 'Communauté de communes.' },
+    EPT: { description: 'Établissement public territorial (Grand Paris).' },
+  },
+});
 
 /**
  * An intercommunalité (EPCI or EPT) that holds a contrat de ville: one tenant each, identified by its
@@ -19,7 +29,7 @@ registerEnumType(TenantKind, { name: 'TenantKind', description: "Nature juridiqu
 @Entity('tenants')
 @Index('tenants_siren_key', ['siren'], { unique: true })
 export class Tenant {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifiant.' })
   @PrimaryColumn('uuid')
   id: string;
 
@@ -31,7 +41,7 @@ export class Tenant {
   @Column('text')
   name: string;
 
-  @Field(() => TenantKind)
+  @Field(() => TenantKind, { description: 'Nature juridique.' })
   @Column('text')
   kind: TenantKind;
 

@@ -8,7 +8,14 @@ export enum QpvGeneration {
   /** Since 1 January 2024 (décret 2023-1314): codes `QN` + département + 2 digits + a letter. */
   G2024 = 'G2024',
 }
-registerEnumType(QpvGeneration, { name: 'QpvGeneration', description: 'Génération de la géographie prioritaire.' });
+registerEnumType(QpvGeneration, {
+  name: 'QpvGeneration',
+  description: 'Génération de la géographie prioritaire.',
+  valuesMap: {
+    G2015: { description: 'Géographie de 2015 (codes QP…).' },
+    G2024: { description: 'Géographie de 2024, décret 2023-1314 (codes QN…).' },
+  },
+});
 
 /** A quartier prioritaire of the tenant's territory. */
 @ObjectType({ description: 'Quartier prioritaire de la politique de la ville (QPV).' })
@@ -27,7 +34,7 @@ export class Qpv extends TenantEntity {
   @Column('text', { array: true })
   communes: string[];
 
-  @Field(() => QpvGeneration)
+  @Field(() => QpvGeneration, { description: 'Génération (2015 ou 2024), déduite du code.' })
   @Column('text')
   generation: QpvGeneration;
 

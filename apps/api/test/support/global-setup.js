@@ -4,7 +4,7 @@ const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
 module.exports = async function globalSetup() {
-  process.env.PILOTIS_TEST_RUN = String(process.pid); // inherited by the workers and the teardown
+  process.env.PILOTIS_TEST_RUN ??= String(process.pid); // normally set by jest.e2e.config.js
   execFileSync(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, 'run-global-setup.ts')], {
     stdio: 'inherit',
     env: process.env,

@@ -1,0 +1,39 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, Permission } from '@pilotis/access';
+import { Page, PageOf, uuid } from '@pilotis/shared';
+import { Organisation } from './organisation.entity';
+import { CreateOrganisationInput, OrganisationsArgs, UpdateOrganisationInput } from './organisation.inputs';
+import { OrganisationService } from './organisation.service';
+
+const OrganisationPage = PageOf(Organisation, 'OrganisationPage');
+
+@Resolver(() => Organisation)
+export class OrganisationResolver {
+  constructor(private readonly service: OrganisationService) {}
+
+  @Allow(Permission.READ)
+  @Query(() => OrganisationPage, { description: 'Les partenaires du territoire (financeurs et porteurs), par ordre alphabétique.' })
+  organisations(@Args() args: OrganisationsArgs): Promise<Page<Organisation>> {
+    return this.service.list(args);
+  }
+
+  @Allow(Permission.READ)
+  @Query(() => Organisation, { description: 'Un partenaire du territoire.' })
+  organisation(
+    @Args('id', { type: () => ID, description: "Identifiant de l'organisation." }, uuid('id')) id: string,
+  ): Promise<Organisation> {
+    return this.service.get(id);
+  }
+
+  @Allow(Permission.MANAGE_PARTNERS)
+  @Mutation(() => Organisation, { description: 'Enregistre un nouveau partenaire.' })
+  createOrganisation(@Args('input', { description: 'Le partenaire à créer.' }) input: CreateOrganisationInput): Promise<Organisation> {
+    return this.service.create(input);
+  }
+
+  @Allow(Permission.MANAGE_PARTNERS)
+  @Mutation(() => Organisation, { description: 'Modifie un partenaire.' })
+  updateOrganisation(@Args('input', { description: 'Les champs à modifier.' }) input: UpdateOrganisationInput): Promise<Organisation> {
+    return this.service.update(input);
+  }
+}

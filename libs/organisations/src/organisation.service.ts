@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AuditService } from '@pilotis/audit';
+import { Db } from '@pilotis/db';
+import { compactIdentifier, conflict, decodeCursor, invalidField, isValidSiret, notFound, Page, toPage } from '@pilotis/shared';
+import { Organisation } from './organisation.entity';
+import { CreateOrganisationInput, OrganisationsArgs, UpdateOrganisationInput } from './organisation.inputs';
+
+/** Makes user text match itself literally in a LIKE pattern (`%` and `_` are wildcards there). */
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The SIRET as stored: digits only, checksum verified; blank means "no SIRET". */
+function normaliseSiret(raw: string | null | undefined): string | null {
+  const siret = compactIdentifier(raw ?? '');
+  if (!siret) return null;
+  if (!isValidSiret(siret)) throw invalidField('siret', 'invalid_siret', 'SIRET invalide (14 chiffres, clé de contrôle)');
+  return siret;
+}
+
+@Injectable()
+export class OrganisationService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The tenant's partners by name, then id (the keyset of the cursor). */
+  async list(args: OrganisationsArgs): Promise<Page<Organisation>> {
+    const qb = (await this.db.manager())
+      .createQueryBuilder(Organisation, 'o')
+      .where('o.tenantId = :tenantId', { tenantId: this.db.tenant().tenantId })
+      .orderBy('o.name')
+      .addOrderBy('o.id')
+      .take(args.first + 1);
+    if (args.kind) qb.andWhere('o.kind = :kind', { kind: args.kind });
+    if (args.search) qb.andWhere(`o.name ILIKE :pattern ESCAPE '\\'`, { pattern: `%${escapeLike(args.search)}%` });
+    if (args.after) {
+      const [name, id] = decodeCursor(args.after, 2);
+      qb.andWhere('(o.name, o.id) > (:name, :id)', { name: String(name), id: String(id) });
+    }
+    return toPage(await qb.getMany(), args.first, (o) => [o.name, o.id]);
+  }
+
+  async get(id: string): Promise<Organisation> {
+    const manager = await this.db.manager();
+    const organisation = await manager.findOne(Organisation, { where: { tenantId: this.db.tenant().tenantId, id } });
+    if (!organisation) throw notFound('Organisation');
+    return organisation;
+  }
+
+  async create(input: CreateOrganisationInput): Promise<Organisation> {
+    const tenantId = this.db.tenant().tenantId;
+    const siret = normaliseSiret(input.siret);
+    await this.assertSiretFree(siret, null);
+    const manager = await this.db.manager();
+    const id = randomUUID();
+    await manager.insert(Organisation, { tenantId, id, name: input.name, kind: input.kind, siret, esus: input.esus });
+    const created = await this.get(id);
+    await this.audit.record({ operation: 'organisation.create', entityType: 'Organisation', entityId: id, after: created });
+    return created;
+  }
+
+  async update(input: UpdateOrganisationInput): Promise<Organisation> {
+    const before = await this.get(input.id);
+    const changes: Partial<Pick<Organisation, 'name' | 'kind' | 'siret' | 'esus'>> = {};
+    if (input.name !== undefined) changes.name = input.name;
+    if (input.kind !== undefined) changes.kind = input.kind;
+    if (input.esus !== undefined) changes.esus = input.esus;
+    if (input.siret !== undefined) {
+      changes.siret = normaliseSiret(input.siret);
+      await this.assertSiretFree(changes.siret, before.id);
+    }
+    const manager = await this.db.manager();
+    await manager.update(Organisation, { tenantId: before.tenantId, id: before.id }, { ...changes, updatedAt: () => 'now()' });
+    const after = await this.get(before.id);
+    await this.audit.record({ operation: 'organisation.update', entityType: 'Organisation', entityId: before.id, before, after });
+    return after;
+  }
+
+  /**
+   * A SIRET identifies one establishment: two partners with the same one are a duplicate entry. Checked
+   * first for a clear message; the unique index `organisations_siret_key` still holds under concurrency.
+   */
+  private async assertSiretFree(siret: string | null, exceptId: string | null): Promise<void> {
+    if (!siret) return;
+    const [row] = await this.db.query<{ name: string }>(
+      'select name from organisations where tenant_id = $1 and siret = $2 and id is distinct from $3',
+      [this.db.tenant().tenantId, siret, exceptId],
+    );
+    if (row) throw conflict(`Le SIRET ${siret} est déjà celui de « ${row.name} ».`);
+  }
+}

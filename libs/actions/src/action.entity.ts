@@ -78,7 +78,7 @@ export class Action extends TenantEntity {
   @Column('bigint', { transformer: centsTransformer })
   totalBudgetCents: bigint;
 
-  @Field(() => ActionStatus)
+  @Field(() => ActionStatus, { description: 'Étape du cycle de vie.' })
   @Column('text', { default: ActionStatus.BROUILLON })
   status: ActionStatus;
 

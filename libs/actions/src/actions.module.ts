@@ -1,4 +1,13 @@
 import { Module } from '@nestjs/common';
+import { ActionLoaders } from './action.loaders';
+import { ActionResolver } from './action.resolver';
+import { ActionService } from './action.service';
+import { FundingLineResolver } from './funding-line.resolver';
+import { FundingLineService } from './funding-line.service';
 
-@Module({ providers: [] })
+/** Actions, their QPVs and financing plans, and their life cycle (domain.md §3). */
+@Module({
+  providers: [ActionService, FundingLineService, ActionLoaders, ActionResolver, FundingLineResolver],
+  exports: [ActionService],
+})
 export class ActionsModule {}

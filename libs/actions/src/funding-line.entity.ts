@@ -50,7 +50,7 @@ export class FundingLine extends TenantEntity {
   @TenantJoin('funding_lines_funder_fk', ['funder_id', 'id'])
   funder?: Organisation;
 
-  @Field(() => FundingKind)
+  @Field(() => FundingKind, { description: 'Nature du financement (crédits spécifiques, droit commun, fonds européens…).' })
   @Column('text')
   kind: FundingKind;
 

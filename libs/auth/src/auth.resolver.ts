@@ -48,7 +48,7 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Connexion par e-mail et mot de passe (tentatives limitées).' })
-  login(@Args('input') input: LoginInput, @Context('req') req: RequestWithIp): Promise<AuthPayload> {
+  login(@Args('input', { description: 'E-mail et mot de passe.' }) input: LoginInput, @Context('req') req: RequestWithIp): Promise<AuthPayload> {
     return this.auth.login(input.email, input.password, req.ip ?? 'unknown');
   }
 

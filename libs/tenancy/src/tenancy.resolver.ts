@@ -32,25 +32,25 @@ export class TenancyResolver {
 
   @Allow(Permission.MANAGE_MEMBERS)
   @Mutation(() => InvitationPayload, { description: 'Invite une personne (nouvelle ou déjà inscrite) avec un rôle.' })
-  inviteMember(@Args('input') input: InviteMemberInput): Promise<InvitationPayload> {
+  inviteMember(@Args('input', { description: 'La personne et son rôle.' }) input: InviteMemberInput): Promise<InvitationPayload> {
     return this.tenancy.invite(input);
   }
 
   @Allow(Permission.MANAGE_MEMBERS)
   @Mutation(() => Membership, { description: "Change le rôle d'un membre." })
-  changeMemberRole(@Args('input') input: ChangeMemberRoleInput): Promise<Membership> {
+  changeMemberRole(@Args('input', { description: 'Le membre et son nouveau rôle.' }) input: ChangeMemberRoleInput): Promise<Membership> {
     return this.tenancy.changeRole(input);
   }
 
   @Allow(Permission.MANAGE_MEMBERS)
   @Mutation(() => Membership, { description: 'Révoque une appartenance, avec effet immédiat.' })
-  revokeMembership(@Args('membershipId', { type: () => ID }, uuid('membershipId')) membershipId: string): Promise<Membership> {
+  revokeMembership(@Args('membershipId', { type: () => ID, description: 'Appartenance à révoquer.' }, uuid('membershipId')) membershipId: string): Promise<Membership> {
     return this.tenancy.revoke(membershipId);
   }
 
   @Public()
   @Mutation(() => Boolean, { description: "Accepte une invitation en choisissant son mot de passe." })
-  acceptInvitation(@Args('input') input: AcceptInvitationInput): Promise<boolean> {
+  acceptInvitation(@Args('input', { description: 'Le jeton reçu et le mot de passe choisi.' }) input: AcceptInvitationInput): Promise<boolean> {
     return this.tenancy.acceptInvitation(input);
   }
 }

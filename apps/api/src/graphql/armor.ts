@@ -11,7 +11,8 @@ export function armor() {
   return new ApolloArmor({
     maxDepth: { n: 10 },
     maxAliases: { n: 15 },
-    costLimit: { maxCost: 1000 },
+    // A page of 100 actions with their porteur, pillar, QPVs and funding lines costs about 8,000.
+    costLimit: { maxCost: 10000 },
     maxDirectives: { n: 20 },
     // Tokens are limited by the parser itself (see MAX_TOKENS): a limit hit there is a clean 400.
     maxTokens: { enabled: false },

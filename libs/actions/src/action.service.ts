@@ -1,0 +1,438 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { SelectQueryBuilder } from 'typeorm';
+import { Role } from '@pilotis/access';
+import { AuditService } from '@pilotis/audit';
+import { Db } from '@pilotis/db';
+import { badInput, conflict, decodeCursor, FieldError, invalidField, notFound, Page, toPage } from '@pilotis/shared';
+import { TenantCounterService } from '@pilotis/tenancy';
+import { ACTION_STATUS_LABELS, ActionStatus, canTransition, EDITABLE_STATUSES } from './action-status';
+import { ActionQpv } from './action-qpv.entity';
+import { Action } from './action.entity';
+import { ActionsArgs, CreateActionInput, TransitionActionInput, UpdateActionInput } from './action.inputs';
+import {
+  actionReference,
+  ContractYears,
+  escapeLike,
+  findDuplicateLines,
+  invalidTransitionError,
+  validateAmount,
+  validateDates,
+  validateDescription,
+  validateFunderKind,
+  validateFundingLine,
+  validateQpvIds,
+  validateTitle,
+} from './action.validation';
+import { FundingKind, FundingLine } from './funding-line.entity';
+
+/** Ids arrive as typed by clients; the database answers in lower case. */
+const lower = (id: string): string => id.toLowerCase();
+
+const fieldError = (field: string, reason: string, message: string): FieldError => ({ field, reason, message });
+
+/** The audit snapshot of an action: its own columns and its QPVs (the plan is audited line by line). */
+function actionSnapshot(action: Action, qpvIds: readonly string[]): Record<string, unknown> {
+  return { ...action, qpvIds: [...qpvIds].sort() };
+}
+
+/**
+ * Actions: the dossier (content, QPVs), its life cycle and who may see it. Financing-plan lines are in
+ * FundingLineService, which relies on the locking and checks exported here.
+ */
+@Injectable()
+export class ActionService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly counters: TenantCounterService,
+  ) {}
+
+  // ------------------------------------------------------------------ reads
+
+  /** An action the caller may see, or NOT_FOUND (another tenant's, or not funded by a funder's representative). */
+  async findVisible(id: string): Promise<Action> {
+    const action = await (await this.visibleActions()).andWhere('a.id = :id', { id: lower(id) }).getOne();
+    if (!action) throw notFound('Action');
+    return action;
+  }
+
+  async findVisibleByReference(reference: string): Promise<Action> {
+    const action = await (await this.visibleActions())
+      .andWhere('a.reference = :reference', { reference: reference.trim().toUpperCase() })
+      .getOne();
+    if (!action) throw notFound('Action');
+    return action;
+  }
+
+  /** A page of actions by number; every filter narrows the list (AND). */
+  async list(args: ActionsArgs): Promise<Page<Action>> {
+    const qb = await this.visibleActions();
+    const f = args.filter ?? {};
+    if (f.contratId) qb.andWhere('a.contratId = :contratId', { contratId: lower(f.contratId) });
+    if (f.pillarId) qb.andWhere('a.pillarId = :pillarId', { pillarId: lower(f.pillarId) });
+    if (f.objectiveId) qb.andWhere('a.objectiveId = :objectiveId', { objectiveId: lower(f.objectiveId) });
+    if (f.porteurId) qb.andWhere('a.porteurId = :porteurId', { porteurId: lower(f.porteurId) });
+    if (f.status && f.status.length > 0) qb.andWhere('a.status IN (:...statuses)', { statuses: f.status });
+    // Funder and exercise year describe one line: "funded by X in 2025" is a line of X in 2025, not a line
+    // of X some year and another line in 2025.
+    const hasFunder = f.funderId !== undefined && f.funderId !== null;
+    const hasYear = f.exerciseYear !== undefined && f.exerciseYear !== null;
+    if (hasFunder || hasYear) {
+      const conditions = [
+        ...(hasFunder ? ['fl.funder_id = :funderId'] : []),
+        ...(hasYear ? ['fl.exercise_year = :exerciseYear'] : []),
+      ];
+      qb.andWhere(
+        `exists (select 1 from funding_lines fl where fl.tenant_id = a.tenant_id and fl.action_id = a.id and ${conditions.join(' and ')})`,
+        { funderId: hasFunder ? lower(f.funderId as string) : null, exerciseYear: f.exerciseYear ?? null },
+      );
+    }
+    if (f.qpvId) {
+      qb.andWhere('exists (select 1 from action_qpvs aq where aq.tenant_id = a.tenant_id and aq.action_id = a.id and aq.qpv_id = :qpvId)', {
+        qpvId: lower(f.qpvId),
+      });
+    }
+    const search = f.search?.trim();
+    if (search) {
+      qb.andWhere(`(a.title ilike :search escape '\\' or a.reference ilike :search escape '\\')`, {
+        search: `%${escapeLike(search)}%`,
+      });
+    }
+    if (args.after) {
+      const [afterNumber] = decodeCursor(args.after, 1);
+      if (typeof afterNumber !== 'number' || !Number.isInteger(afterNumber)) {
+        throw invalidField('after', 'invalid_cursor', 'Curseur de pagination invalide.');
+      }
+      qb.andWhere('a.number > :afterNumber', { afterNumber });
+    }
+    const rows = await qb.orderBy('a.number', 'ASC').limit(args.first + 1).getMany();
+    return toPage(rows, args.first, (a) => [a.number]);
+  }
+
+  /**
+   * The tenant's actions the caller may see. A funder's representative sees only the actions whose plan
+   * has a line of the organisation it represents (none at all if its membership names none).
+   */
+  private async visibleActions(): Promise<SelectQueryBuilder<Action>> {
+    const scope = this.db.tenant();
+    const qb = (await this.db.manager()).createQueryBuilder(Action, 'a').where('a.tenantId = :tenantId', { tenantId: scope.tenantId });
+    if (scope.role === Role.FUNDER_REPRESENTATIVE) {
+      qb.andWhere(
+        'exists (select 1 from funding_lines vfl where vfl.tenant_id = a.tenant_id and vfl.action_id = a.id and vfl.funder_id = :viewerOrganisationId)',
+        { viewerOrganisationId: scope.organisationId },
+      );
+    }
+    return qb;
+  }
+
+  // ------------------------------------------------------------------ writes
+
+  async create(input: CreateActionInput): Promise<Action> {
+    const { tenantId, siren } = this.db.tenant();
+    const contratId = lower(input.contratId);
+    const pillarId = lower(input.pillarId);
+    const objectiveId = input.objectiveId ? lower(input.objectiveId) : null;
+    const porteurId = lower(input.porteurId);
+    const qpvIds = input.qpvIds.map(lower);
+    const lines = (input.fundingLines ?? []).map((l) => ({ ...l, funderId: lower(l.funderId) }));
+    const description = input.description ?? '';
+
+    const years = await this.contractYears(contratId);
+    const errors: FieldError[] = [
+      ...(years ? [] : [fieldError('contratId', 'not_found', 'contrat introuvable dans ce territoire')]),
+      ...validateTitle(input.title),
+      ...validateDescription(description),
+      ...validateDates(input.startDate, input.endDate, years),
+      ...validateAmount(input.totalBudgetCents, 'totalBudgetCents'),
+      ...validateQpvIds(qpvIds),
+      ...(years ? lines.flatMap((line, i) => validateFundingLine(line, years, `fundingLines.${i}`)) : []),
+      ...findDuplicateLines(lines),
+      ...(await this.checkPillar(pillarId, years ? contratId : undefined)),
+      ...(objectiveId ? await this.checkObjective(pillarId, objectiveId) : []),
+      ...(await this.checkOrganisation(porteurId, 'porteurId', 'porteur')),
+      ...(await this.checkQpvs(contratId, qpvIds)),
+      ...(await this.checkFunders(lines, (i) => `fundingLines.${i}`)),
+    ];
+    if (errors.length > 0) throw badInput(errors);
+
+    // The counter's row lock serialises concurrent creations until commit: numbers are consecutive.
+    const number = await this.counters.next('action');
+    const id = randomUUID();
+    const manager = await this.db.manager();
+    await manager.insert(Action, {
+      tenantId,
+      id,
+      number,
+      reference: actionReference(siren, number),
+      contratId,
+      pillarId,
+      objectiveId,
+      porteurId,
+      title: input.title.trim(),
+      description,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      totalBudgetCents: input.totalBudgetCents,
+      status: ActionStatus.BROUILLON,
+    });
+    await manager.insert(
+      ActionQpv,
+      qpvIds.map((qpvId) => ({ tenantId, actionId: id, qpvId })),
+    );
+    const fundingLines = lines.map((l) => ({
+      tenantId,
+      id: randomUUID(),
+      actionId: id,
+      funderId: l.funderId,
+      kind: l.kind,
+      amountRequestedCents: l.amountRequestedCents,
+      inKind: l.inKind ?? false,
+      pledge: l.pledge ?? false,
+      exerciseYear: l.exerciseYear,
+    }));
+    if (fundingLines.length > 0) await manager.insert(FundingLine, fundingLines);
+
+    const action = await this.get(id);
+    await this.audit.record({
+      operation: 'action.create',
+      entityType: 'Action',
+      entityId: id,
+      after: { ...actionSnapshot(action, qpvIds), fundingLines },
+    });
+    return action;
+  }
+
+  async update(input: UpdateActionInput): Promise<Action> {
+    const current = await this.lockEditable(input.id);
+    const years = await this.contractYears(current.contratId);
+    const beforeQpvIds = await this.qpvIdsOf(current.id);
+    const changes: Partial<Pick<Action, 'title' | 'description' | 'objectiveId' | 'porteurId' | 'startDate' | 'endDate' | 'totalBudgetCents'>> = {};
+    const errors: FieldError[] = [];
+    // A null field is "unchanged", except objectiveId where null removes the objective.
+    if (input.title != null) {
+      errors.push(...validateTitle(input.title));
+      changes.title = input.title.trim();
+    }
+    if (input.description != null) {
+      errors.push(...validateDescription(input.description));
+      changes.description = input.description;
+    }
+    if (input.startDate != null || input.endDate != null) {
+      const startDate = input.startDate ?? current.startDate;
+      const endDate = input.endDate ?? current.endDate;
+      errors.push(...validateDates(startDate, endDate, years));
+      changes.startDate = startDate;
+      changes.endDate = endDate;
+    }
+    if (input.totalBudgetCents != null) {
+      errors.push(...validateAmount(input.totalBudgetCents, 'totalBudgetCents'));
+      changes.totalBudgetCents = input.totalBudgetCents;
+    }
+    if (input.objectiveId !== undefined) {
+      const objectiveId = input.objectiveId === null ? null : lower(input.objectiveId);
+      if (objectiveId) errors.push(...(await this.checkObjective(current.pillarId, objectiveId)));
+      changes.objectiveId = objectiveId;
+    }
+    if (input.porteurId != null) {
+      const porteurId = lower(input.porteurId);
+      errors.push(...(await this.checkOrganisation(porteurId, 'porteurId', 'porteur')));
+      changes.porteurId = porteurId;
+    }
+    const qpvIds = input.qpvIds != null ? input.qpvIds.map(lower) : undefined;
+    if (qpvIds) errors.push(...validateQpvIds(qpvIds), ...(await this.checkQpvs(current.contratId, qpvIds)));
+    if (errors.length > 0) throw badInput(errors);
+
+    const { tenantId } = this.db.tenant();
+    const manager = await this.db.manager();
+    await manager.update(Action, { tenantId, id: current.id }, { ...changes, updatedAt: () => 'now()' });
+    if (qpvIds) {
+      await manager.delete(ActionQpv, { tenantId, actionId: current.id });
+      await manager.insert(
+        ActionQpv,
+        qpvIds.map((qpvId) => ({ tenantId, actionId: current.id, qpvId })),
+      );
+    }
+    const after = await this.get(current.id);
+    await this.audit.record({
+      operation: 'action.update',
+      entityType: 'Action',
+      entityId: current.id,
+      before: actionSnapshot(current, beforeQpvIds),
+      after: actionSnapshot(after, qpvIds ?? beforeQpvIds),
+    });
+    return after;
+  }
+
+  async transition(input: TransitionActionInput): Promise<Action> {
+    // The row lock makes concurrent transitions of one action take turns: the second one reads the state
+    // the first one left, and is checked against it.
+    const action = await this.lockForUpdate(input.id);
+    const from = action.status;
+    const to = input.to;
+    if (!canTransition(from, to)) throw invalidTransitionError(from, to);
+    if (from === ActionStatus.BROUILLON && to === ActionStatus.DEPOSEE) await this.assertCompleteDossier(action);
+
+    const { tenantId } = this.db.tenant();
+    const result = await (await this.db.manager())
+      .createQueryBuilder()
+      .update(Action)
+      .set({ status: to, updatedAt: () => 'now()' })
+      .where('tenant_id = :tenantId AND id = :id AND status = :from', { tenantId, id: action.id, from })
+      .execute();
+    // Cannot happen under the lock; kept so that the guarantee does not rest on the lock alone.
+    if (result.affected !== 1) throw conflict("L'action a changé d'étape entre-temps : réessayez.");
+
+    const after = await this.get(action.id);
+    const comment = input.comment?.trim() || null;
+    await this.audit.record({
+      operation: 'action.transition',
+      entityType: 'Action',
+      entityId: action.id,
+      before: { reference: action.reference, status: from },
+      after: { reference: action.reference, status: to, comment },
+    });
+    return after;
+  }
+
+  /** A dossier is deposited with at least one funding line and one QPV. */
+  private async assertCompleteDossier(action: Action): Promise<void> {
+    const [counts] = await this.db.query<{ lines: number; qpvs: number }>(
+      `select (select count(*)::int from funding_lines where tenant_id = $1 and action_id = $2) as lines,
+              (select count(*)::int from action_qpvs where tenant_id = $1 and action_id = $2) as qpvs`,
+      [action.tenantId, action.id],
+    );
+    const errors: FieldError[] = [];
+    if (counts.lines === 0) {
+      errors.push(fieldError('fundingLines', 'incomplete_dossier', 'le plan de financement doit compter au moins une ligne'));
+    }
+    if (counts.qpvs === 0) errors.push(fieldError('qpvIds', 'incomplete_dossier', 'au moins un QPV est requis'));
+    if (errors.length > 0) {
+      throw badInput(errors, `Dossier incomplet : ${errors.map((e) => e.message).join(' ; ')}. L'action reste en brouillon.`);
+    }
+  }
+
+  // ------------------------------------------------------------------ shared with FundingLineService
+
+  /** The action, locked until the end of the transaction (SELECT … FOR UPDATE), or NOT_FOUND. */
+  async lockForUpdate(id: string): Promise<Action> {
+    const action = await (await this.db.manager())
+      .createQueryBuilder(Action, 'a')
+      .setLock('pessimistic_write')
+      .where('a.tenantId = :tenantId AND a.id = :id', { tenantId: this.db.tenant().tenantId, id: lower(id) })
+      .getOne();
+    if (!action) throw notFound('Action');
+    return action;
+  }
+
+  /** Locks the action and refuses with CONFLICT once its dossier has left the editable steps. */
+  async lockEditable(id: string): Promise<Action> {
+    const action = await this.lockForUpdate(id);
+    if (!EDITABLE_STATUSES.has(action.status)) {
+      throw conflict(
+        `L'action ${action.reference} est « ${ACTION_STATUS_LABELS[action.status]} » : son dossier est décidé ou soumis à décision, ` +
+          "il n'est plus modifiable (seules les actions en brouillon, déposées ou en instruction le sont).",
+      );
+    }
+    return action;
+  }
+
+  /** Marks the action as modified (its plan changed). */
+  async touch(actionId: string): Promise<void> {
+    await (await this.db.manager()).update(Action, { tenantId: this.db.tenant().tenantId, id: actionId }, { updatedAt: () => 'now()' });
+  }
+
+  /** The years of a contract of the tenant, or undefined when there is none with this id. */
+  async contractYears(contratId: string): Promise<ContractYears | undefined> {
+    const [row] = await this.db.query<{ start_year: number; end_year: number }>(
+      'select start_year, end_year from contrats where tenant_id = $1 and id = $2',
+      [this.db.tenant().tenantId, contratId],
+    );
+    return row ? { startYear: row.start_year, endYear: row.end_year } : undefined;
+  }
+
+  /** Each funder is an organisation of the tenant; programme 147 money comes from the État only. */
+  async checkFunders(lines: readonly { funderId: string; kind: FundingKind }[], pathOf: (index: number) => string): Promise<FieldError[]> {
+    if (lines.length === 0) return [];
+    const kinds = await this.organisationKinds(lines.map((l) => l.funderId));
+    const path = (i: number, name: string): string => (pathOf(i) ? `${pathOf(i)}.${name}` : name);
+    return lines.flatMap((line, i) => {
+      const funderKind = kinds.get(line.funderId);
+      if (funderKind === undefined) return [fieldError(path(i, 'funderId'), 'not_found', 'financeur introuvable dans ce territoire')];
+      return validateFunderKind(line.kind, funderKind, path(i, 'kind'));
+    });
+  }
+
+  /** Kinds of the tenant's organisations among `ids` (absent: not an organisation of the tenant). */
+  async organisationKinds(ids: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.db.query<{ id: string; kind: string }>(
+      'select id, kind from organisations where tenant_id = $1 and id = any($2::uuid[])',
+      [this.db.tenant().tenantId, [...new Set(ids)]],
+    );
+    return new Map(rows.map((r) => [r.id, r.kind]));
+  }
+
+  // ------------------------------------------------------------------ checks of references
+
+  /** The pillar exists and, when the contract is known (an unknown one is reported apart), is one of its pillars. */
+  private async checkPillar(pillarId: string, contratId: string | undefined): Promise<FieldError[]> {
+    const [pillar] = await this.db.query<{ contrat_id: string }>('select contrat_id from pillars where tenant_id = $1 and id = $2', [
+      this.db.tenant().tenantId,
+      pillarId,
+    ]);
+    if (!pillar) return [fieldError('pillarId', 'not_found', 'pilier introuvable dans ce territoire')];
+    if (contratId !== undefined && pillar.contrat_id !== contratId) {
+      return [fieldError('pillarId', 'not_in_contrat', "ce pilier n'est pas un pilier de ce contrat")];
+    }
+    return [];
+  }
+
+  private async checkObjective(pillarId: string, objectiveId: string): Promise<FieldError[]> {
+    const [objective] = await this.db.query<{ pillar_id: string }>('select pillar_id from objectives where tenant_id = $1 and id = $2', [
+      this.db.tenant().tenantId,
+      objectiveId,
+    ]);
+    if (!objective) return [fieldError('objectiveId', 'not_found', 'objectif introuvable dans ce territoire')];
+    if (objective.pillar_id !== pillarId) {
+      return [fieldError('objectiveId', 'not_in_pillar', "cet objectif n'est pas numéroté sous le pilier de l'action")];
+    }
+    return [];
+  }
+
+  private async checkOrganisation(id: string, field: string, what: string): Promise<FieldError[]> {
+    const kinds = await this.organisationKinds([id]);
+    return kinds.has(id) ? [] : [fieldError(field, 'not_found', `${what} introuvable dans ce territoire`)];
+  }
+
+  /** QPVs of the tenant and, when the contract lists its QPVs, among them. */
+  private async checkQpvs(contratId: string, qpvIds: readonly string[]): Promise<FieldError[]> {
+    if (qpvIds.length === 0) return [];
+    const rows = await this.db.query<{ id: string; in_contrat: boolean; contrat_has_qpvs: boolean }>(
+      `select q.id,
+              exists (select 1 from contrat_qpvs cq where cq.tenant_id = q.tenant_id and cq.contrat_id = $2 and cq.qpv_id = q.id) as in_contrat,
+              exists (select 1 from contrat_qpvs cq where cq.tenant_id = q.tenant_id and cq.contrat_id = $2) as contrat_has_qpvs
+         from qpvs q
+        where q.tenant_id = $1 and q.id = any($3::uuid[])`,
+      [this.db.tenant().tenantId, contratId, [...new Set(qpvIds)]],
+    );
+    const found = new Map(rows.map((r) => [r.id, r]));
+    return qpvIds.flatMap((id, i) => {
+      const row = found.get(id);
+      if (!row) return [fieldError(`qpvIds.${i}`, 'not_found', 'QPV introuvable dans ce territoire')];
+      if (row.contrat_has_qpvs && !row.in_contrat) return [fieldError(`qpvIds.${i}`, 'not_in_contrat', "ce QPV n'est pas couvert par le contrat")];
+      return [];
+    });
+  }
+
+  private async qpvIdsOf(actionId: string): Promise<string[]> {
+    const rows = await this.db.query<{ qpv_id: string }>('select qpv_id from action_qpvs where tenant_id = $1 and action_id = $2', [
+      this.db.tenant().tenantId,
+      actionId,
+    ]);
+    return rows.map((r) => r.qpv_id);
+  }
+
+  private async get(id: string): Promise<Action> {
+    return (await this.db.manager()).findOneOrFail(Action, { where: { tenantId: this.db.tenant().tenantId, id } });
+  }
+}

@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AuditService } from '@pilotis/audit';
+import { Db } from '@pilotis/db';
+import { badInput, FieldError, notFound } from '@pilotis/shared';
+import { ActionStatus } from './action-status';
+import { Action } from './action.entity';
+import { AddFundingLineInput, UpdateFundingLineInput } from './action.inputs';
+import { ActionService } from './action.service';
+import { duplicateLineError, validateAmount, validateExerciseYear, validateFunderKind, validateFundingLine } from './action.validation';
+import { FundingKind, FundingLine } from './funding-line.entity';
+
+/**
+ * The lines of an action's financing plan. Every change locks the action first (the same lock as its
+ * transitions), so that a line cannot change while the dossier moves to a decided step.
+ */
+@Injectable()
+export class FundingLineService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly actions: ActionService,
+  ) {}
+
+  async add(input: AddFundingLineInput): Promise<FundingLine> {
+    const action = await this.actions.lockEditable(input.actionId);
+    const years = await this.actions.contractYears(action.contratId);
+    const line = {
+      funderId: input.funderId.toLowerCase(),
+      kind: input.kind,
+      amountRequestedCents: input.amountRequestedCents,
+      inKind: input.inKind ?? false,
+      pledge: input.pledge ?? false,
+      exerciseYear: input.exerciseYear,
+    };
+    const errors: FieldError[] = [
+      ...(years ? validateFundingLine(line, years) : []),
+      ...(await this.actions.checkFunders([line], () => '')),
+    ];
+    if (await this.hasSameLine(action.id, line)) errors.push(duplicateLineError('funderId'));
+    if (errors.length > 0) throw badInput(errors);
+
+    const { tenantId } = this.db.tenant();
+    const id = randomUUID();
+    const manager = await this.db.manager();
+    await manager.insert(FundingLine, { tenantId, id, actionId: action.id, ...line });
+    await this.actions.touch(action.id);
+    const created = await this.get(id);
+    await this.audit.record({
+      operation: 'funding_line.add',
+      entityType: 'FundingLine',
+      entityId: id,
+      after: { ...created, actionReference: action.reference },
+    });
+    return created;
+  }
+
+  async update(input: UpdateFundingLineInput): Promise<FundingLine> {
+    const { action, line: current } = await this.lockLine(input.id);
+    const years = await this.actions.contractYears(action.contratId);
+    const next = {
+      funderId: current.funderId,
+      kind: input.kind ?? current.kind,
+      amountRequestedCents: input.amountRequestedCents ?? current.amountRequestedCents,
+      inKind: input.inKind ?? current.inKind,
+      pledge: input.pledge ?? current.pledge,
+      exerciseYear: input.exerciseYear ?? current.exerciseYear,
+    };
+    // Only what changes is checked: a line stays editable even if the contract's years moved since.
+    const errors: FieldError[] = [
+      ...(input.amountRequestedCents != null ? validateAmount(next.amountRequestedCents, 'amountRequestedCents') : []),
+      ...(input.exerciseYear != null && years ? validateExerciseYear(next.exerciseYear, years, 'exerciseYear') : []),
+    ];
+    if (next.kind !== current.kind) {
+      const funderKind = (await this.actions.organisationKinds([next.funderId])).get(next.funderId) ?? '';
+      errors.push(...validateFunderKind(next.kind, funderKind, 'kind'));
+    }
+    if ((next.kind !== current.kind || next.exerciseYear !== current.exerciseYear) && (await this.hasSameLine(action.id, next, current.id))) {
+      errors.push(duplicateLineError(next.kind !== current.kind ? 'kind' : 'exerciseYear'));
+    }
+    if (errors.length > 0) throw badInput(errors);
+
+    const { tenantId } = this.db.tenant();
+    const { funderId: _funderId, ...changes } = next;
+    await (await this.db.manager()).update(FundingLine, { tenantId, id: current.id }, changes);
+    await this.actions.touch(action.id);
+    const after = await this.get(current.id);
+    await this.audit.record({
+      operation: 'funding_line.update',
+      entityType: 'FundingLine',
+      entityId: current.id,
+      before: { ...current, actionReference: action.reference },
+      after: { ...after, actionReference: action.reference },
+    });
+    return after;
+  }
+
+  /** Removes a line and answers the action, whose plan the client can read again. */
+  async remove(id: string): Promise<Action> {
+    const { action, line } = await this.lockLine(id);
+    // A deposited dossier keeps at least one line: depositing required one (see the BROUILLON → DEPOSEE check).
+    if (action.status !== ActionStatus.BROUILLON) {
+      const [{ count }] = await this.db.query<{ count: number }>(
+        'select count(*)::int as count from funding_lines where tenant_id = $1 and action_id = $2',
+        [action.tenantId, action.id],
+      );
+      if (count <= 1) {
+        throw badInput([
+          {
+            field: 'id',
+            reason: 'incomplete_dossier',
+            message: 'une action déposée garde au moins une ligne de financement : ajoutez la nouvelle ligne avant de retirer celle-ci',
+          },
+        ]);
+      }
+    }
+    const manager = await this.db.manager();
+    await manager.delete(FundingLine, { tenantId: action.tenantId, id: line.id });
+    await this.actions.touch(action.id);
+    await this.audit.record({
+      operation: 'funding_line.remove',
+      entityType: 'FundingLine',
+      entityId: line.id,
+      before: { ...line, actionReference: action.reference },
+      after: null,
+    });
+    return manager.findOneOrFail(Action, { where: { tenantId: action.tenantId, id: action.id } });
+  }
+
+  /**
+   * The line and its action, the action locked and editable. The line is read again under the lock: a
+   * concurrent request may have changed or removed it meanwhile.
+   */
+  private async lockLine(id: string): Promise<{ action: Action; line: FundingLine }> {
+    const first = await this.find(id);
+    const action = await this.actions.lockEditable(first.actionId);
+    return { action, line: await this.find(id) };
+  }
+
+  private async find(id: string): Promise<FundingLine> {
+    const line = await (await this.db.manager()).findOne(FundingLine, {
+      where: { tenantId: this.db.tenant().tenantId, id: id.toLowerCase() },
+    });
+    if (!line) throw notFound('Ligne de financement');
+    return line;
+  }
+
+  private async get(id: string): Promise<FundingLine> {
+    return (await this.db.manager()).findOneOrFail(FundingLine, { where: { tenantId: this.db.tenant().tenantId, id } });
+  }
+
+  /** Whether the plan already has a line of this funder, kind and year (other than `exceptId`). */
+  private async hasSameLine(
+    actionId: string,
+    key: { funderId: string; kind: FundingKind; exerciseYear: number },
+    exceptId?: string,
+  ): Promise<boolean> {
+    const rows = await this.db.query(
+      `select 1 from funding_lines
+        where tenant_id = $1 and action_id = $2 and funder_id = $3 and kind = $4 and exercise_year = $5
+          and ($6::uuid is null or id <> $6::uuid)`,
+      [this.db.tenant().tenantId, actionId, key.funderId, key.kind, key.exerciseYear, exceptId ?? null],
+    );
+    return rows.length > 0;
+  }
+}

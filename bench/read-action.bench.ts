@@ -1,7 +1,7 @@
 /**
  * Benchmark: one action read through the whole stack (HTTP → Fastify → Apollo → guard with JWT and
  * membership check → tenant transaction under RLS → TypeORM) beside the same read with raw `pg` in the
- * same tenant-transaction pattern (BEGIN; set_config; membership lookup; point read; COMMIT), in the same
+ * same tenant-transaction pattern (BEGIN; set_config of the user; membership lookup that sets the tenant; point read; COMMIT), in the same
  * run, on the same machine. Prints both and their ratio.
  *
  *   npm run bench:read                (defaults: 10 connections, 10 s per scenario, 3 × 2,000 actions)
@@ -128,11 +128,11 @@ async function rawPg(appUrl: string, userId: string, actionId: string): Promise<
         await client.query('begin');
         await client.query(`select set_config('app.user_id', $1, true), set_config('app.tenant_id', '', true)`, [userId]);
         const { rows } = await client.query(
-          `select m.tenant_id from memberships m join tenants t on t.id = m.tenant_id join users u on u.id = m.user_id
+          `select m.tenant_id, set_config('app.tenant_id', m.tenant_id::text, true)
+             from memberships m join tenants t on t.id = m.tenant_id join users u on u.id = m.user_id and u.disabled_at is null
             where t.siren = $1 and m.user_id = $2 and m.revoked_at is null`,
           [RENNES, userId],
         );
-        await client.query(`select set_config('app.tenant_id', $1, true)`, [rows[0].tenant_id]);
         const read = await client.query(
           `select id, reference, title, total_budget_cents, status from actions where tenant_id = $1 and id = $2`,
           [rows[0].tenant_id, actionId],

@@ -112,6 +112,11 @@ export class Db {
     this.cls.set('actor', actor);
   }
 
+  /** Records the tenant whose `app.tenant_id` the caller has just set in the open transaction itself. */
+  enteredTenant(scope: TenantScope): void {
+    this.cls.set('tenant', scope);
+  }
+
   /** Enters a tenant for the rest of the request, in the open transaction too. */
   async enterTenant(scope: TenantScope): Promise<void> {
     this.cls.set('tenant', scope);

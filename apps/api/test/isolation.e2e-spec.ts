@@ -188,11 +188,15 @@ describe('tenant isolation, enforced by PostgreSQL', () => {
 
     it('returns no foreign row across 1,000 interleaved concurrent requests on three tenants', async () => {
       const tenants = [rennes, plaine, grenoble];
-      const query = '{ currentTenant { id siren } members { tenantId user { email } } auditEvents(first: 5) { nodes { id } } }';
+      const query = `{ currentTenant { id siren } members { tenantId user { email } }
+        auditEvents(first: 5) { nodes { id } } organisations(first: 10) { nodes { id name } } }`;
       const expectedAudit = new Map<string, Set<string>>();
+      const expectedOrganisations = new Map<string, Set<string>>();
       for (const tenant of tenants) {
         const rows = (await t.owner.query('select id from audit_events where tenant_id = $1', [tenant.id])) as { id: string }[];
         expectedAudit.set(tenant.siren, new Set(rows.map((r) => r.id)));
+        const orgs = (await t.owner.query('select id from organisations where tenant_id = $1', [tenant.id])) as { id: string }[];
+        expectedOrganisations.set(tenant.siren, new Set(orgs.map((r) => r.id)));
       }
       const results: { tenant: TestTenant; data: any }[] = [];
       const concurrency = 40;
@@ -211,7 +215,9 @@ describe('tenant isolation, enforced by PostgreSQL', () => {
           data.currentTenant.siren !== tenant.siren ||
           data.currentTenant.id !== tenant.id ||
           data.members.some((m: { tenantId: string }) => m.tenantId !== tenant.id) ||
-          data.auditEvents.nodes.some((e: { id: string }) => !expectedAudit.get(tenant.siren)?.has(e.id)),
+          data.auditEvents.nodes.some((e: { id: string }) => !expectedAudit.get(tenant.siren)?.has(e.id)) ||
+          data.organisations.nodes.length !== 1 ||
+          data.organisations.nodes.some((o: { id: string }) => !expectedOrganisations.get(tenant.siren)?.has(o.id)),
       );
       expect(foreign).toEqual([]);
       expect(results.every((r) => r.data.members.length >= 1 && r.data.auditEvents.nodes.length >= 1)).toBe(true);

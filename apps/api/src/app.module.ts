@@ -14,6 +14,9 @@ import { OrganisationsModule } from '@pilotis/organisations';
 import { TerritoiresModule } from '@pilotis/territoires';
 import { ContratsModule } from '@pilotis/contrats';
 import { ActionsModule } from '@pilotis/actions';
+import { InstructionModule } from '@pilotis/instruction';
+import { ComitesModule } from '@pilotis/comites';
+import { ConventionsModule } from '@pilotis/conventions';
 import { armor, MAX_TOKENS } from './graphql/armor';
 import { formatError } from './graphql/error-formatting';
 import { TransactionPlugin } from './graphql/transaction.plugin';
@@ -50,6 +53,9 @@ export class AppModule {
         TerritoiresModule,
         ContratsModule,
         ActionsModule,
+        InstructionModule,
+        ComitesModule,
+        ConventionsModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',

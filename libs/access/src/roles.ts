@@ -34,14 +34,29 @@ export enum Permission {
   MANAGE_PARTNERS = 'MANAGE_PARTNERS',
   /** Actions, their QPVs and financing plans, and their life-cycle transitions. */
   MANAGE_ACTIONS = 'MANAGE_ACTIONS',
+  /** Give an avis on a dossier in instruction (funders: only on actions they are asked to fund). */
+  GIVE_AVIS = 'GIVE_AVIS',
+  /** Envelopes, committees (members, agenda, opening and closing the vote, minutes), decision corrections. */
+  MANAGE_COMMITTEES = 'MANAGE_COMMITTEES',
+  /** Vote for the organisation one represents, on that organisation's own lines. */
+  VOTE = 'VOTE',
+  /** Sign conventions for the organisation one represents. */
+  SIGN = 'SIGN',
 }
 
 /** The role × permission matrix. Tested exhaustively in role-matrix.e2e-spec.ts. */
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  [Role.TENANT_ADMIN]: new Set(Object.values(Permission)),
-  [Role.CHEF_DE_PROJET]: new Set([Permission.READ, Permission.MANAGE_PARTNERS, Permission.MANAGE_ACTIONS]),
-  [Role.FUNDER_REPRESENTATIVE]: new Set([Permission.READ]),
-  [Role.DELEGUE_PREFET]: new Set([Permission.READ]),
+  // The admin manages the tenant; voting and signing belong to the funders' own representatives.
+  [Role.TENANT_ADMIN]: new Set(Object.values(Permission).filter((p) => p !== Permission.VOTE && p !== Permission.SIGN)),
+  [Role.CHEF_DE_PROJET]: new Set([
+    Permission.READ,
+    Permission.MANAGE_PARTNERS,
+    Permission.MANAGE_ACTIONS,
+    Permission.GIVE_AVIS,
+    Permission.MANAGE_COMMITTEES,
+  ]),
+  [Role.FUNDER_REPRESENTATIVE]: new Set([Permission.READ, Permission.GIVE_AVIS, Permission.VOTE, Permission.SIGN]),
+  [Role.DELEGUE_PREFET]: new Set([Permission.READ, Permission.GIVE_AVIS, Permission.VOTE, Permission.SIGN]),
   [Role.AUDITOR]: new Set([Permission.READ, Permission.READ_AUDIT]),
 };
 

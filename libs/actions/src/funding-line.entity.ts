@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
 import { TenantEntity, TenantJoin } from '@pilotis/db';
 import { CentsScalar, centsTransformer } from '@pilotis/shared';
@@ -33,6 +33,7 @@ registerEnumType(FundingKind, {
 @Index('funding_lines_unique_key', ['tenantId', 'actionId', 'funderId', 'kind', 'exerciseYear'], { unique: true })
 @Index('funding_lines_funder_idx', ['tenantId', 'funderId', 'exerciseYear'])
 @Check('funding_lines_amount_check', '"amount_requested_cents" > 0')
+@Check('funding_lines_decided_check', '"decided_amount_cents" >= 0')
 export class FundingLine extends TenantEntity {
   @Field(() => ID, { description: "Action financée." })
   @Column('uuid')
@@ -69,6 +70,20 @@ export class FundingLine extends TenantEntity {
   @Field(() => Int, { description: "Exercice budgétaire (année)." })
   @Column('integer')
   exerciseYear: number;
+
+  /**
+   * What the funder decided for this line, set when a comité des financeurs closes (0 if refused or
+   * abstained) and replaced by an audited correction: null while undecided. The decisions themselves are
+   * kept, immutable, by the committee context; this is their current result, read by conventions,
+   * payments and dashboards.
+   */
+  @Field(() => CentsScalar, { nullable: true, description: 'Montant décidé, en centimes (vide tant que non décidé).' })
+  @Column('bigint', { nullable: true, transformer: centsTransformer })
+  decidedAmountCents: bigint | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Date de la décision en vigueur.' })
+  @Column('timestamptz', { nullable: true })
+  decidedAt: Date | null;
 
   @Field({ description: 'Date de création.' })
   @Column('timestamptz', { default: () => 'now()' })

@@ -1,0 +1,1 @@
+export * from './instruction.module';

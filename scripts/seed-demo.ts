@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Role } from '@pilotis/access';
+import { appendAuditEvent } from '@pilotis/audit';
 import { AuthService } from '@pilotis/auth';
 import { loadConfig } from '@pilotis/shared';
 import { createDataSource } from '@pilotis/schema';
@@ -135,10 +136,12 @@ async function seedTenant(m: EntityManager, tenantId: string, siren: string, dat
      on conflict (tenant_id, name) do update set value = greatest(tenant_counters.value, excluded.value)`,
     [tenantId, data.actions.length],
   );
-  await m.query(
-    `insert into audit_events (tenant_id, id, operation, entity_type, entity_id, after) values ($1, $2, 'demo.seed', 'ContratDeVille', $3, $4)`,
-    [tenantId, randomUUID(), contratId, JSON.stringify({ actions: data.actions.length, organisations: data.organisations.length })],
-  );
+  await appendAuditEvent(m, tenantId, {
+    operation: 'demo.seed',
+    entityType: 'ContratDeVille',
+    entityId: contratId,
+    after: { actions: data.actions.length, organisations: data.organisations.length },
+  });
   return orgIds;
 }
 

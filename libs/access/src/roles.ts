@@ -7,6 +7,7 @@ export enum Role {
   FUNDER_REPRESENTATIVE = 'FUNDER_REPRESENTATIVE',
   DELEGUE_PREFET = 'DELEGUE_PREFET',
   AUDITOR = 'AUDITOR',
+  PORTEUR_REPRESENTATIVE = 'PORTEUR_REPRESENTATIVE',
 }
 registerEnumType(Role, {
   name: 'Role',
@@ -17,6 +18,9 @@ registerEnumType(Role, {
     FUNDER_REPRESENTATIVE: { description: "Représentant d'un financeur : voit les actions qu'on lui demande de financer." },
     DELEGUE_PREFET: { description: 'Délégué du préfet : lit tout le territoire, représente l’État.' },
     AUDITOR: { description: 'Auditeur : lecture seule, journal d’audit compris.' },
+    PORTEUR_REPRESENTATIVE: {
+      description: "Représentant d'un porteur de projet : signe les conventions de son organisation et ne voit que celles-ci.",
+    },
   },
 });
 
@@ -58,6 +62,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   [Role.FUNDER_REPRESENTATIVE]: new Set([Permission.READ, Permission.GIVE_AVIS, Permission.VOTE, Permission.SIGN]),
   [Role.DELEGUE_PREFET]: new Set([Permission.READ, Permission.GIVE_AVIS, Permission.VOTE, Permission.SIGN]),
   [Role.AUDITOR]: new Set([Permission.READ, Permission.READ_AUDIT]),
+  // A porteur signs its own conventions; it neither instructs, votes nor manages anything.
+  [Role.PORTEUR_REPRESENTATIVE]: new Set([Permission.READ, Permission.SIGN]),
 };
 
 export function roleAllows(role: string, permission: Permission): boolean {

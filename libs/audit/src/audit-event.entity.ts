@@ -1,6 +1,12 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSON } from './json.scalar';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** `bigint` column read as a number (a chain will not reach 2^53 events). */
+export const seqTransformer = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
 
 /**
  * Append-only record of a decision or change in a tenant: who, when, what, before and after. The runtime
@@ -10,6 +16,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('audit_events')
 @Index('audit_events_occurred_idx', ['tenantId', 'occurredAt'])
 @Index('audit_events_entity_idx', ['tenantId', 'entityType', 'entityId'])
+@Index('audit_events_seq_key', ['tenantId', 'seq'], { unique: true })
 export class AuditEvent {
   @PrimaryColumn('uuid')
   tenantId: string;
@@ -48,4 +55,16 @@ export class AuditEvent {
 
   @Column('text', { nullable: true })
   requestId: string | null;
+
+  @Field(() => Int, { description: 'Rang de l’événement dans la chaîne du territoire (1, 2, 3…).' })
+  @Column('bigint', { transformer: seqTransformer })
+  seq: number;
+
+  @Field({ description: "Empreinte SHA-256 de l'événement précédent du territoire (64 zéros pour le premier)." })
+  @Column('text')
+  prevHash: string;
+
+  @Field({ description: "Empreinte SHA-256 (hexadécimal) de la forme canonique de l'événement." })
+  @Column('text')
+  hash: string;
 }

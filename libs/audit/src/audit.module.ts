@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditService } from './audit.service';
 import { AuditResolver } from './audit.resolver';
+import { OutboxService } from './outbox.service';
 
 @Global()
-@Module({ providers: [AuditService, AuditResolver], exports: [AuditService] })
+@Module({ providers: [AuditService, OutboxService, AuditResolver], exports: [AuditService, OutboxService] })
 export class AuditModule {}

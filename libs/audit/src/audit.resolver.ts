@@ -4,6 +4,8 @@ import { Allow, Permission } from '@pilotis/access';
 import { Db } from '@pilotis/db';
 import { decodeCursor, PageArgs, PageOf, toPage, Page } from '@pilotis/shared';
 import { AuditEvent } from './audit-event.entity';
+import { AuditChainReport, AuditExportArgs, AuditExportPage } from './audit-chain.types';
+import { readChainPage, verifyTenantChain } from './audit-chain.sql';
 
 @ArgsType()
 class AuditEventsArgs extends PageArgs {
@@ -45,5 +47,36 @@ export class AuditResolver {
       );
     }
     return toPage(await qb.getMany(), args.first, (e) => [e.id]);
+  }
+
+  @Allow(Permission.READ_AUDIT)
+  @Query(() => AuditChainReport, {
+    description: "Vérifie la chaîne d'audit du territoire (empreintes SHA-256, liens, continuité, tête de chaîne), par pages.",
+  })
+  async verifyAuditChain(): Promise<AuditChainReport> {
+    const report = await verifyTenantChain(this.db, this.db.tenant().tenantId);
+    return {
+      valid: report.valid,
+      checked: report.checked,
+      firstInvalidSeq: report.firstInvalidSeq,
+      firstInvalidEventId: report.firstInvalidEventId,
+      reason: report.reason,
+    };
+  }
+
+  @Allow(Permission.READ_AUDIT)
+  @Query(() => AuditExportPage, {
+    description: "Export de la chaîne d'audit du territoire par rang croissant, avec les empreintes, pour une vérification hors ligne.",
+  })
+  async auditExport(@Args() args: AuditExportArgs): Promise<AuditExportPage> {
+    const tenantId = this.db.tenant().tenantId;
+    const rows = await readChainPage(this.db, tenantId, args.afterSeq, args.first + 1);
+    const events = rows.slice(0, args.first);
+    return {
+      tenantId,
+      events: events.map(({ tenantId: _t, ...e }) => e),
+      hasMore: rows.length > args.first,
+      lastSeq: events.length ? events[events.length - 1].seq : null,
+    };
   }
 }

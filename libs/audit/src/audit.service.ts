@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Db } from '@pilotis/db';
+import { appendAuditEvent } from './audit-chain.sql';
 
 export interface AuditRecord {
   /** What happened, `context.verb`: `action.create`, `action.transition`, `membership.revoke`… */
@@ -17,36 +18,25 @@ export function snapshot(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
 }
 
-const jsonOrNull = (value: unknown): string | null => {
-  const snap = snapshot(value);
-  return snap === null ? null : JSON.stringify(snap);
-};
-
 /**
  * Writes audit events inside the caller's transaction: if the change rolls back, so does its trace, and a
- * change cannot commit without it.
+ * change cannot commit without it. Tenant events are hash-chained per tenant (see `audit-chain.ts`).
  */
 @Injectable()
 export class AuditService {
   constructor(private readonly db: Db) {}
 
   async record(event: AuditRecord): Promise<void> {
-    // Plain SQL: this runs on every mutation and needs none of the ORM's machinery.
-    await this.db.query(
-      `insert into audit_events (tenant_id, id, actor_user_id, operation, entity_type, entity_id, before, after, request_id)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        this.db.tenant().tenantId,
-        randomUUID(),
-        this.db.maybeActor()?.userId ?? null,
-        event.operation,
-        event.entityType,
-        event.entityId ?? null,
-        jsonOrNull(event.before),
-        jsonOrNull(event.after),
-        this.db.requestId() ?? null,
-      ],
-    );
+    // Plain SQL (two statements): this runs on every mutation and needs none of the ORM's machinery.
+    await appendAuditEvent(this.db, this.db.tenant().tenantId, {
+      actorUserId: this.db.maybeActor()?.userId ?? null,
+      operation: event.operation,
+      entityType: event.entityType,
+      entityId: event.entityId ?? null,
+      before: snapshot(event.before),
+      after: snapshot(event.after),
+      requestId: this.db.requestId() ?? null,
+    });
   }
 
   /** Events with no tenant: sign-in, sign-out, refresh-token reuse, tenant creation. */

@@ -3,3 +3,8 @@ export * from './audit-event.entity';
 export * from './platform-audit-event.entity';
 export * from './audit.service';
 export * from './audit.module';
+export * from './audit-chain';
+export * from './audit-chain.sql';
+export * from './audit-chain-head.entity';
+export * from './outbox-event.entity';
+export * from './outbox.service';

@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AgendaItemResolver, CommitteeResolver } from './comites.resolver';
+import { CommitteeService } from './committee.service';
+import { EnvelopeService } from './envelope.service';
+import { VoteService } from './vote.service';
 
-@Module({ providers: [] })
+/** Comités: envelopes, committees, agenda, per-funder votes, decisions and corrections (domain.md §3). */
+@Module({ providers: [EnvelopeService, CommitteeService, VoteService, CommitteeResolver, AgendaItemResolver], exports: [CommitteeService, EnvelopeService] })
 export class ComitesModule {}

@@ -1,4 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ConventionResolver, ConventionSignatoryResolver, ConventionVersionResolver } from './convention.resolver';
+import { ConventionService } from './convention.service';
 
-@Module({ providers: [] })
+/** Conventions de financement: drafts, avenants and multi-signatory signatures (domain.md §3, step 4). */
+@Module({
+  providers: [ConventionService, ConventionResolver, ConventionVersionResolver, ConventionSignatoryResolver],
+  exports: [ConventionService],
+})
 export class ConventionsModule {}

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ActionAvisResolver, AvisResolver } from './avis.resolver';
+import { AvisService } from './avis.service';
 
-@Module({ providers: [] })
+/** Instruction of dossiers: the avis of the EPCI's staff and of the funders (domain.md §3, step 2). */
+@Module({ providers: [AvisService, AvisResolver, ActionAvisResolver], exports: [AvisService] })
 export class InstructionModule {}

@@ -2,11 +2,14 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from '@pilotis/db';
 import { RefreshToken, User, UserInvitation } from '@pilotis/auth';
 import { Membership, Tenant, TenantCounter } from '@pilotis/tenancy';
-import { AuditEvent, PlatformAuditEvent } from '@pilotis/audit';
+import { AuditChainHead, AuditEvent, OutboxEvent, PlatformAuditEvent } from '@pilotis/audit';
 import { Organisation } from '@pilotis/organisations';
 import { Qpv } from '@pilotis/territoires';
 import { ContratDeVille, ContratQpv, ContratSignatory, Objective, Pillar } from '@pilotis/contrats';
 import { Action, ActionQpv, FundingLine } from '@pilotis/actions';
+import { AgendaItem, Committee, CommitteeDecision, CommitteeMember, ConflictOfInterest, Envelope, Vote, VoteRequest } from '@pilotis/comites';
+import { Avis } from '@pilotis/instruction';
+import { Convention, ConventionSignatory, ConventionSignature, ConventionVersion } from '@pilotis/conventions';
 import * as path from 'node:path';
 
 /**
@@ -23,6 +26,8 @@ export const ALL_ENTITIES = [
   TenantCounter,
   AuditEvent,
   PlatformAuditEvent,
+  AuditChainHead,
+  OutboxEvent,
   Organisation,
   Qpv,
   ContratDeVille,
@@ -33,6 +38,19 @@ export const ALL_ENTITIES = [
   Action,
   ActionQpv,
   FundingLine,
+  Envelope,
+  Committee,
+  CommitteeMember,
+  AgendaItem,
+  ConflictOfInterest,
+  Vote,
+  VoteRequest,
+  CommitteeDecision,
+  Avis,
+  Convention,
+  ConventionVersion,
+  ConventionSignatory,
+  ConventionSignature,
 ];
 
 export const MIGRATIONS_GLOB = path.join(__dirname, '..', '..', '..', 'migrations', '*.{ts,js}');

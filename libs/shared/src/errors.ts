@@ -9,6 +9,24 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   INVALID_TRANSITION: 'INVALID_TRANSITION',
+  /** An avis is given only while the action is in instruction. */
+  NOT_IN_INSTRUCTION: 'NOT_IN_INSTRUCTION',
+  /** A signature on a convention version that an avenant has replaced. */
+  VERSION_SUPERSEDED: 'VERSION_SUPERSEDED',
+  /** The organisation has already signed this version. */
+  ALREADY_SIGNED: 'ALREADY_SIGNED',
+  /** Sequential signing: an earlier signatory has not signed yet. */
+  NOT_YOUR_TURN: 'NOT_YOUR_TURN',
+  /** A committee's members, agenda and quorum are frozen once its vote opens; votes only while it is open. */
+  COMMITTEE_LOCKED: 'COMMITTEE_LOCKED',
+  /** A grant would exceed what is left of the funder's envelope. */
+  ENVELOPE_EXCEEDED: 'ENVELOPE_EXCEEDED',
+  /** No envelope is defined for the line's contract, funder, exercise year and kind: nothing can be granted. */
+  NO_ENVELOPE: 'NO_ENVELOPE',
+  /** The organisation carries the action or declared a conflict of interest on the item. */
+  CONFLICT_OF_INTEREST: 'CONFLICT_OF_INTEREST',
+  /** The caller's organisation is not a voting member of the committee. */
+  NOT_A_MEMBER: 'NOT_A_MEMBER',
   RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Role } from '@pilotis/access';
+import { appendAuditEvent } from '@pilotis/audit';
 import { AuthService, normaliseEmail } from '@pilotis/auth';
 import { compactIdentifier, isValidSiren } from '@pilotis/shared';
 import { findIntercommunalite } from '@pilotis/territoires';
@@ -82,11 +83,12 @@ export async function provisionTenant(ownerDataSource: DataSource, input: Provis
       `insert into platform_audit_events (id, operation, details) values ($1, 'tenant.provision', $2)`,
       [randomUUID(), JSON.stringify({ siren, adminEmail: email, created })],
     );
-    await m.query(
-      `insert into audit_events (tenant_id, id, operation, entity_type, entity_id, after)
-       values ($1, $2, 'membership.provision_admin', 'Membership', $3, $4)`,
-      [tenant.id, randomUUID(), inserted[0].id, JSON.stringify({ userId: user.id, role: Role.TENANT_ADMIN })],
-    );
+    await appendAuditEvent(m, tenant.id, {
+      operation: 'membership.provision_admin',
+      entityType: 'Membership',
+      entityId: inserted[0].id,
+      after: { userId: user.id, role: Role.TENANT_ADMIN },
+    });
     return {
       tenantId: tenant.id,
       siren,

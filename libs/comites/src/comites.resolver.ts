@@ -1,0 +1,208 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Permission } from '@pilotis/access';
+import { Action } from '@pilotis/actions';
+import { invalidField, uuid } from '@pilotis/shared';
+import { AgendaItem, Committee, CommitteeMember } from './committee.entity';
+import { CommitteeService } from './committee.service';
+import { CommitteeDecision } from './decision.entity';
+import { EnvelopeService } from './envelope.service';
+import { VoteService } from './vote.service';
+import { Vote } from './vote.entity';
+import {
+  AgendaLine,
+  CastVoteInput,
+  CommitteeResults,
+  CorrectDecisionInput,
+  EnvelopeView,
+  MAX_AGENDA,
+  ScheduleCommitteeInput,
+  SetCommitteeMembersInput,
+  SetEnvelopeInput,
+} from './comites.inputs';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Pipe for a list of UUID arguments. */
+const uuids = (field: string) => ({
+  transform(value: unknown): string[] {
+    if (!Array.isArray(value) || value.length > MAX_AGENDA) throw invalidField(field, 'isArray', `liste de ${MAX_AGENDA} identifiants au plus attendue`);
+    return value.map((v: unknown, i) => {
+      if (typeof v !== 'string' || !UUID_RE.test(v)) throw invalidField(`${field}.${i}`, 'isUuid', 'identifiant invalide');
+      return v.toLowerCase();
+    });
+  },
+});
+
+/** Minutes: at most 200 items. */
+const minuteItems = {
+  transform(value: unknown): string[] {
+    if (!Array.isArray(value) || value.length > 200 || value.some((v) => typeof v !== 'string')) {
+      throw invalidField('items', 'isArray', 'liste de 200 textes au plus attendue');
+    }
+    return value as string[];
+  },
+};
+
+@Resolver(() => Committee)
+export class CommitteeResolver {
+  constructor(
+    private readonly service: CommitteeService,
+    private readonly envelopeService: EnvelopeService,
+    private readonly votes: VoteService,
+  ) {}
+
+  // ------------------------------------------------------------------ queries
+
+  @Allow(Permission.READ)
+  @Query(() => [EnvelopeView], {
+    description: "Les enveloppes d'un contrat avec leur consommation. Un représentant de financeur ne voit que celles de son organisation.",
+  })
+  envelopes(
+    @Args('contratId', { type: () => ID, description: 'Contrat de ville.' }, uuid('contratId')) contratId: string,
+    @Args('funderId', { type: () => ID, nullable: true, description: 'Filtre : organisation financeuse.' }) funderId?: string | null,
+    @Args('exerciseYear', { type: () => Int, nullable: true, description: 'Filtre : exercice budgétaire.' }) exerciseYear?: number | null,
+  ): Promise<EnvelopeView[]> {
+    if (funderId && !UUID_RE.test(funderId)) throw invalidField('funderId', 'isUuid', 'identifiant invalide');
+    return this.envelopeService.list(contratId, funderId?.toLowerCase() ?? null, exerciseYear ?? null);
+  }
+
+  @Allow(Permission.READ)
+  @Query(() => [Committee], {
+    description: "Les comités d'un contrat par date. Un représentant de financeur ne voit que ceux dont son organisation est membre.",
+  })
+  committees(@Args('contratId', { type: () => ID, description: 'Contrat de ville.' }, uuid('contratId')) contratId: string): Promise<Committee[]> {
+    return this.service.list(contratId);
+  }
+
+  @Allow(Permission.READ)
+  @Query(() => Committee, { description: 'Un comité, avec ses membres, son ordre du jour, les votes visibles et, une fois clos, ses résultats.' })
+  committee(@Args('id', { type: () => ID, description: 'Identifiant du comité.' }, uuid('id')) id: string): Promise<Committee> {
+    return this.service.findVisible(id);
+  }
+
+  // ------------------------------------------------------------------ mutations
+
+  @Allow(Permission.MANAGE_COMMITTEES)
+  @Mutation(() => EnvelopeView, {
+    description: "Définit l'enveloppe d'un financeur (contrat, exercice, nature). Elle ne peut descendre sous ce qui est déjà accordé (ENVELOPE_EXCEEDED).",
+  })
+  setEnvelope(@Args('input', { description: "L'enveloppe." }) input: SetEnvelopeInput): Promise<EnvelopeView> {
+    return this.envelopeService.set(input);
+  }
+
+  @Allow(Permission.MANAGE_COMMITTEES)
+  @Mutation(() => Committee, { description: 'Planifie un comité (des financeurs, de pilotage ou technique).' })
+  scheduleCommittee(@Args('input', { description: 'Le comité à planifier.' }) input: ScheduleCommitteeInput): Promise<Committee> {
+    return this.service.schedule(input);
+  }
+
+  @Allow(Permission.MANAGE_COMMITTEES)
+  @Mutation(() => Committee, { description: "Remplace les membres d'un comité (et son quorum) ; figé après l'ouverture du vote (COMMITTEE_LOCKED)." })
+  setCommitteeMembers(@Args('input', { description: 'Les membres.' }) input: SetCommitteeMembersInput): Promise<Committee> {
+    return this.service.setMembers(input);
+  }
+
+  @Allow(Permission.MANAGE_COMMITTEES)
+  @Mutation(() => Committee, {
+    description:
+      "Inscrit à l'ordre du jour d'un comité des financeurs des actions à arbitrer de son contrat (une action n'est inscrite qu'à un comité non clos) ; figé après l'ouverture du vote.",
+  })
+  addAgendaItems(
+    @Args('committeeId', { type: () => ID, description: 'Comité.' }, uuid('committeeId')) committeeId: string,
+    @Args('actionIds', { type: () => [ID], description: 'Actions à inscrire.' }, uuids('actionIds')) actionIds: string[],
+  ): Promise<Committee> {
+    return this.service.addAgendaItems(committeeId, actionIds);
+  }
+
+  @Allow(Permission.MANAGE_COMMITTEES)
+  @Mutation(() => Committee, { description: "Retire un point de l'ordre du jour ; figé après l'ouverture du vote." })
+  removeAgendaItem(@Args('agendaItemId', { type: () => ID, description: "Point de l'ordre du jour." }, uuid('agendaItemId')) agendaItemId: string): Promise<Committee> {
+    return this.service.removeAgendaItem(agendaItemId);
+  }
+
+  @Allow(Permission.MANAGE_COMMITTEES)
+  @Mutation(() => Committee, { description: "Ouvre le vote d'un comité des financeurs : membres, ordre du jour et quorum sont désormais figés." })
+  openVote(@Args('committeeId', { type: () => ID, description: 'Comité.' }, uuid('committeeId')) committeeId: string): Promise<Committee> {
+    return this.service.openVote(committeeId);
+  }
+
+  @Allow(Permission.MANAGE_COMMITTEES)
+  @Mutation(() => Committee, {
+    description:
+      "Clôt un comité. Sans quorum : rien n'est décidé et les actions restent à arbitrer. Avec quorum : chaque ligne reçoit sa décision et chaque action devient programmée, partiellement programmée ou refusée.",
+  })
+  closeCommittee(@Args('committeeId', { type: () => ID, description: 'Comité.' }, uuid('committeeId')) committeeId: string): Promise<Committee> {
+    return this.service.close(committeeId);
+  }
+
+  @Allow(Permission.MANAGE_COMMITTEES)
+  @Mutation(() => Committee, { description: "Enregistre le relevé de décisions d'un comité de pilotage (remplace le précédent)." })
+  recordMinutes(
+    @Args('committeeId', { type: () => ID, description: 'Comité de pilotage.' }, uuid('committeeId')) committeeId: string,
+    @Args('items', { type: () => [String], description: 'Décisions prises, une par élément.' }, minuteItems) items: string[],
+  ): Promise<Committee> {
+    return this.service.recordMinutes(committeeId, items);
+  }
+
+  @Allow(Permission.MANAGE_COMMITTEES)
+  @Mutation(() => CommitteeDecision, {
+    description: "Corrige une décision en vigueur : une nouvelle décision, rattachée à l'ancienne (inchangée), avec son auteur et son motif.",
+  })
+  correctDecision(@Args('input', { description: 'La correction.' }) input: CorrectDecisionInput): Promise<CommitteeDecision> {
+    return this.service.correct(input);
+  }
+
+  @Allow(Permission.VOTE)
+  @Mutation(() => Vote, {
+    description:
+      "Vote de l'organisation du représentant sur sa propre ligne d'une action inscrite, tant que le vote est ouvert ; un nouveau vote remplace le précédent. Un octroi ne peut dépasser le reste de l'enveloppe (ENVELOPE_EXCEEDED).",
+  })
+  castVote(@Args('input', { description: 'Le vote.' }) input: CastVoteInput): Promise<Vote> {
+    return this.votes.cast(input);
+  }
+
+  @Allow(Permission.VOTE)
+  @Mutation(() => Boolean, {
+    description: "Déclare, pour sa propre organisation, un conflit d'intérêts sur un point : elle ne vote pas sur cette action (ses votes éventuels sont retirés).",
+  })
+  declareConflictOfInterest(
+    @Args('agendaItemId', { type: () => ID, description: "Point de l'ordre du jour." }, uuid('agendaItemId')) agendaItemId: string,
+    @Args('reason', { description: 'Motif.' }) reason: string,
+  ): Promise<boolean> {
+    return this.votes.declareConflict(agendaItemId, reason);
+  }
+
+  // ------------------------------------------------------------------ fields
+
+  @ResolveField(() => [CommitteeMember], { description: 'Organisations membres.' })
+  members(@Parent() committee: Committee): Promise<CommitteeMember[]> {
+    return this.service.members(committee.id);
+  }
+
+  @ResolveField(() => [AgendaItem], { description: "Ordre du jour (comité des financeurs)." })
+  agendaItems(@Parent() committee: Committee): Promise<AgendaItem[]> {
+    return this.service.agenda(committee.id);
+  }
+
+  @ResolveField(() => CommitteeResults, { nullable: true, description: 'Résultats, une fois le comité clos (vide avant).' })
+  results(@Parent() committee: Committee): Promise<CommitteeResults | null> {
+    return this.service.results(committee);
+  }
+}
+
+@Resolver(() => AgendaItem)
+export class AgendaItemResolver {
+  constructor(private readonly committees: CommitteeService) {}
+
+  @ResolveField(() => Action, { description: 'Action inscrite.' })
+  action(@Parent() item: AgendaItem): Promise<Action> {
+    return this.committees.actionOf(item.actionId);
+  }
+
+  @ResolveField(() => [AgendaLine], {
+    description: "Lignes de financement de l'action avec le vote de leur financeur (tant que le vote est ouvert, un votant ne voit que ceux de son organisation).",
+  })
+  lines(@Parent() item: AgendaItem): Promise<AgendaLine[]> {
+    return this.committees.agendaLines(item);
+  }
+}

@@ -1,0 +1,118 @@
+import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Check, Column, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
+import { TenantEntity, TenantJoin } from '@pilotis/db';
+import { CentsScalar, centsTransformer } from '@pilotis/shared';
+import { FundingLine } from '@pilotis/actions';
+import { Organisation } from '@pilotis/organisations';
+import { AgendaItem, Committee } from './committee.entity';
+
+export enum VoteDecision {
+  GRANT = 'GRANT',
+  REFUSE = 'REFUSE',
+  ABSTAIN = 'ABSTAIN',
+}
+registerEnumType(VoteDecision, {
+  name: 'VoteDecision',
+  description: "Vote d'un financeur sur sa ligne.",
+  valuesMap: {
+    GRANT: { description: 'Accorde un montant.' },
+    REFUSE: { description: 'Refuse.' },
+    ABSTAIN: { description: "S'abstient." },
+  },
+});
+
+/** The current vote of a funder on its line of an agenda item (one per item and line; changes are audited). */
+@ObjectType({ description: "Vote en vigueur d'un financeur sur sa ligne d'une action inscrite." })
+@Entity('votes')
+@Index('votes_line_key', ['tenantId', 'agendaItemId', 'fundingLineId'], { unique: true })
+@Index('votes_committee_idx', ['tenantId', 'committeeId', 'organisationId'])
+@Index('votes_funding_line_idx', ['tenantId', 'fundingLineId'])
+@Check('votes_amount_check', `("decision" = 'GRANT' AND "amount_cents" > 0) OR ("decision" <> 'GRANT' AND "amount_cents" IS NULL)`)
+export class Vote extends TenantEntity {
+  /** Denormalised from the item so that envelope consumption and quorum read one table. */
+  @Field(() => ID, { description: 'Comité.' })
+  @Column('uuid')
+  committeeId: string;
+
+  @ManyToOne(() => Committee, { onDelete: 'CASCADE' })
+  @TenantJoin('votes_committee_fk', ['committee_id', 'id'])
+  committee?: Committee;
+
+  @Field(() => ID, { description: "Point de l'ordre du jour." })
+  @Column('uuid')
+  agendaItemId: string;
+
+  @ManyToOne(() => AgendaItem, { onDelete: 'CASCADE' })
+  @TenantJoin('votes_agenda_item_fk', ['agenda_item_id', 'id'])
+  agendaItem?: AgendaItem;
+
+  @Field(() => ID, { description: 'Ligne de financement votée.' })
+  @Column('uuid')
+  fundingLineId: string;
+
+  @ManyToOne(() => FundingLine)
+  @TenantJoin('votes_funding_line_fk', ['funding_line_id', 'id'])
+  fundingLine?: FundingLine;
+
+  @Field(() => ID, { description: 'Organisation votante (le financeur de la ligne).' })
+  @Column('uuid')
+  organisationId: string;
+
+  @ManyToOne(() => Organisation)
+  @TenantJoin('votes_organisation_fk', ['organisation_id', 'id'])
+  organisation?: Organisation;
+
+  @Field(() => VoteDecision, { description: 'Décision.' })
+  @Column('text')
+  decision: VoteDecision;
+
+  @Field(() => CentsScalar, { nullable: true, description: 'Montant accordé, en centimes (seulement pour GRANT).' })
+  @Column('bigint', { nullable: true, transformer: centsTransformer })
+  amountCents: bigint | null;
+
+  @Field({ description: 'Commentaire.' })
+  @Column('text', { default: '' })
+  comment: string;
+
+  @Field(() => ID, { nullable: true, description: 'Utilisateur ayant voté.' })
+  @Column('uuid', { nullable: true })
+  castBy: string | null;
+
+  @Field(() => GraphQLISODateTime, { description: 'Date du premier vote.' })
+  @Column('timestamptz', { default: () => 'now()' })
+  createdAt: Date;
+
+  @Field(() => GraphQLISODateTime, { description: 'Date du dernier changement.' })
+  @Column('timestamptz', { default: () => 'now()' })
+  updatedAt: Date;
+}
+
+/**
+ * The idempotency keys of castVote, per user: a retry with the same key and body returns the vote without
+ * writing again; the same key with another body is a CONFLICT. Kept apart from the vote, whose key would
+ * otherwise be lost when a later call changes it.
+ */
+@Entity('vote_requests')
+export class VoteRequest {
+  @PrimaryColumn('uuid')
+  tenantId: string;
+
+  @PrimaryColumn('uuid')
+  userId: string;
+
+  @PrimaryColumn('text')
+  idempotencyKey: string;
+
+  @Column('text')
+  requestHash: string;
+
+  @Column('uuid', { nullable: true })
+  voteId: string | null;
+
+  @ManyToOne(() => Vote, { onDelete: 'CASCADE' })
+  @TenantJoin('vote_requests_vote_fk', ['vote_id', 'id'])
+  vote?: Vote;
+
+  @Column('timestamptz', { default: () => 'now()' })
+  createdAt: Date;
+}

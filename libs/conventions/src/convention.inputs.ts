@@ -1,0 +1,59 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ConventionStatus } from './convention.entity';
+
+@ArgsType()
+export class ConventionsArgs {
+  @Field(() => ID, { nullable: true, description: "Ne garder que la convention de cette action." })
+  @IsOptional()
+  @IsUUID('all')
+  actionId?: string | null;
+
+  @Field(() => ConventionStatus, { nullable: true, description: 'Ne garder que les conventions dans cet état.' })
+  @IsOptional()
+  @IsEnum(ConventionStatus)
+  status?: ConventionStatus | null;
+}
+
+@InputType({ description: 'Une signature de convention : la convention et l’empreinte du texte lu et signé.' })
+export class SignConventionInput {
+  @Field(() => ID, { description: 'Convention à signer.' })
+  @IsUUID('all')
+  conventionId: string;
+
+  @Field({ description: "Empreinte SHA-256 (hexadécimale) de la version signée : elle doit être celle de la version en vigueur." })
+  @IsString()
+  @MaxLength(128)
+  versionHash: string;
+}
+
+@InputType({ description: "Échéancier d'un financeur : la part versée en avance à la signature (le solde après le bilan)." })
+export class SetPaymentScheduleInput {
+  @Field(() => ID, { description: 'Convention.' })
+  @IsUUID('all')
+  conventionId: string;
+
+  @Field(() => ID, { description: 'Organisation financeuse signataire.' })
+  @IsUUID('all')
+  funderId: string;
+
+  @Field(() => Int, { description: "Part de l'avance, de 0 à 100 %." })
+  @IsInt()
+  @Min(0, { message: "l'avance est comprise entre 0 et 100 %" })
+  @Max(100, { message: "l'avance est comprise entre 0 et 100 %" })
+  advancePercent: number;
+}
+
+@InputType({ description: "Un avenant : une nouvelle version de la convention, à signer de nouveau par tous." })
+export class AmendConventionInput {
+  @Field(() => ID, { description: 'Convention.' })
+  @IsUUID('all')
+  conventionId: string;
+
+  @Field({ description: "Motif de l'avenant (2 000 caractères au plus)." })
+  @IsString()
+  @MinLength(1, { message: 'le motif est obligatoire' })
+  @MaxLength(2000, { message: 'le motif compte au plus 2 000 caractères' })
+  @Matches(/\S/, { message: 'le motif est obligatoire' })
+  reason: string;
+}

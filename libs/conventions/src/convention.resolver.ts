@@ -1,0 +1,134 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Permission } from '@pilotis/access';
+import { Db } from '@pilotis/db';
+import { Organisation } from '@pilotis/organisations';
+import { CentsScalar, uuid } from '@pilotis/shared';
+import { Convention, ConventionSignatory, ConventionSignature, ConventionVersion } from './convention.entity';
+import { AmendConventionInput, ConventionsArgs, SetPaymentScheduleInput, SignConventionInput } from './convention.inputs';
+import { ConventionService } from './convention.service';
+import { splitPayment } from './convention-text';
+
+@Resolver(() => Convention)
+export class ConventionResolver {
+  constructor(private readonly service: ConventionService) {}
+
+  // ------------------------------------------------------------------ queries
+
+  @Allow(Permission.READ)
+  @Query(() => [Convention], {
+    description:
+      "Les conventions de financement du territoire, filtrées. Un représentant de financeur ne voit que celles des actions que son organisation finance, un représentant de porteur que celles de ses actions.",
+  })
+  conventions(@Args() args: ConventionsArgs): Promise<Convention[]> {
+    return this.service.list(args);
+  }
+
+  @Allow(Permission.READ)
+  @Query(() => Convention, { description: 'Une convention de financement, avec ses versions, signataires et signatures.' })
+  convention(@Args('id', { type: () => ID, description: 'Identifiant de la convention.' }, uuid('id')) id: string): Promise<Convention> {
+    return this.service.findVisible(id);
+  }
+
+  @Allow(Permission.READ)
+  @Query(() => String, { description: "Le texte canonique d'une version de convention (celui dont l'empreinte SHA-256 est signée)." })
+  conventionText(@Args('versionId', { type: () => ID, description: 'Identifiant de la version.' }, uuid('versionId')) versionId: string): Promise<string> {
+    return this.service.text(versionId);
+  }
+
+  // ------------------------------------------------------------------ mutations
+
+  @Allow(Permission.MANAGE_ACTIONS)
+  @Mutation(() => Convention, {
+    description:
+      "Rédige la convention d'une action programmée ou partiellement programmée (sinon INVALID_TRANSITION) : signataires le porteur et chaque financeur ayant une ligne accordée, montants décidés, avance de 50 % par défaut.",
+  })
+  draftConvention(
+    @Args('actionId', { type: () => ID, description: "Identifiant de l'action." }, uuid('actionId')) actionId: string,
+    @Args('sequential', { type: () => Boolean, defaultValue: false, description: "Signature séquentielle (dans l'ordre des signataires) plutôt que parallèle." })
+    sequential: boolean,
+  ): Promise<Convention> {
+    return this.service.draft(actionId, sequential);
+  }
+
+  @Allow(Permission.MANAGE_ACTIONS)
+  @Mutation(() => Convention, {
+    description: "Modifie l'avance d'un financeur (0 à 100 %) : crée un avenant, nouvelle version dont les signatures précédentes ne valent pas.",
+  })
+  setPaymentSchedule(@Args('input', { description: "L'échéancier du financeur." }) input: SetPaymentScheduleInput): Promise<Convention> {
+    return this.service.setPaymentSchedule(input);
+  }
+
+  @Allow(Permission.MANAGE_ACTIONS)
+  @Mutation(() => Convention, {
+    description: "Crée un avenant : nouvelle version rédigée à partir des lignes décidées en vigueur ; toutes les signatures sont à recueillir de nouveau.",
+  })
+  amendConvention(@Args('input', { description: "L'avenant." }) input: AmendConventionInput): Promise<Convention> {
+    return this.service.amend(input);
+  }
+
+  @Allow(Permission.SIGN)
+  @Mutation(() => Convention, {
+    description:
+      "Signe la version en vigueur d'une convention pour l'organisation de son adhésion (FORBIDDEN si elle n'est pas signataire, VERSION_SUPERSEDED pour une version remplacée, ALREADY_SIGNED, NOT_YOUR_TURN en signature séquentielle). La dernière signature rend la convention signée et l'action conventionnée.",
+  })
+  signConvention(@Args('input', { description: 'La signature.' }) input: SignConventionInput): Promise<Convention> {
+    return this.service.sign(input);
+  }
+
+  // ------------------------------------------------------------------ fields
+
+  @ResolveField(() => ConventionVersion, { description: 'Version en vigueur (la dernière).' })
+  currentVersion(@Parent() convention: Convention): Promise<ConventionVersion> {
+    return this.service.currentVersion(convention.id);
+  }
+
+  @ResolveField(() => [ConventionVersion], { description: 'Toutes les versions, de la première au dernier avenant.' })
+  versions(@Parent() convention: Convention): Promise<ConventionVersion[]> {
+    return this.service.versions(convention.id);
+  }
+
+  @ResolveField(() => Int, { description: 'Nombre de signataires ayant signé la version en vigueur (k dans « k sur n »).' })
+  async signedCount(@Parent() convention: Convention): Promise<number> {
+    return (await this.service.progress(convention.id)).signedCount;
+  }
+
+  @ResolveField(() => Int, { description: 'Nombre de signataires de la version en vigueur (n dans « k sur n »).' })
+  async signatoryCount(@Parent() convention: Convention): Promise<number> {
+    return (await this.service.progress(convention.id)).signatoryCount;
+  }
+}
+
+@Resolver(() => ConventionVersion)
+export class ConventionVersionResolver {
+  constructor(private readonly service: ConventionService) {}
+
+  @ResolveField(() => [ConventionSignatory], { description: 'Signataires de cette version, par rang.' })
+  signatories(@Parent() version: ConventionVersion): Promise<ConventionSignatory[]> {
+    return this.service.signatories(version.id);
+  }
+
+  @ResolveField(() => [ConventionSignature], { description: 'Signatures recueillies sur cette version.' })
+  signatures(@Parent() version: ConventionVersion): Promise<ConventionSignature[]> {
+    return this.service.signatures(version.id);
+  }
+}
+
+@Resolver(() => ConventionSignatory)
+export class ConventionSignatoryResolver {
+  constructor(private readonly db: Db) {}
+
+  @ResolveField(() => Organisation, { description: 'Organisation signataire.' })
+  async organisation(@Parent() signatory: ConventionSignatory): Promise<Organisation> {
+    return (await this.db.manager()).findOneOrFail(Organisation, { where: { tenantId: signatory.tenantId, id: signatory.organisationId } });
+  }
+
+  @ResolveField(() => CentsScalar, { description: "Montant de l'avance versée à la signature, en centimes." })
+  advanceCents(@Parent() signatory: ConventionSignatory): bigint {
+    return splitPayment(signatory.amountCents, signatory.advancePercent).advanceCents;
+  }
+
+  @ResolveField(() => CentsScalar, { description: 'Solde versé après le bilan, en centimes.' })
+  balanceCents(@Parent() signatory: ConventionSignatory): bigint {
+    return splitPayment(signatory.amountCents, signatory.advancePercent).balanceCents;
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Platform command: verifies a tenant's audit chain in the database (hashes, links, continuity, head).
+ *   npm run audit:verify -- --siren 243500139
+ * Runs as the database owner (DATABASE_URL), in one read-only REPEATABLE READ transaction (a consistent
+ * snapshot), reading the chain page by page. Exit code 0 when valid, 1 when invalid, 2 on bad usage.
+ */
+import { parseArgs } from 'node:util';
+import { verifyTenantChain } from '@pilotis/audit';
+import { compactIdentifier, loadConfig } from '@pilotis/shared';
+import { createDataSource } from '@pilotis/schema';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { siren: { type: 'string' } } });
+  if (!values.siren) {
+    console.error('usage: npm run audit:verify -- --siren <SIREN>');
+    return 2;
+  }
+  const siren = compactIdentifier(values.siren);
+  const ds = createDataSource(process.env.DATABASE_URL ?? loadConfig().databaseUrl);
+  await ds.initialize();
+  try {
+    const [tenant] = (await ds.query('select id, name from tenants where siren = $1', [siren])) as { id: string; name: string }[];
+    if (!tenant) {
+      console.error(`Aucun territoire de SIREN ${siren}.`);
+      return 2;
+    }
+    const report = await ds.transaction('REPEATABLE READ', async (m) => {
+      await m.query('set transaction read only');
+      return verifyTenantChain(m, tenant.id);
+    });
+    const { lastHash, ...shown } = report;
+    console.log(JSON.stringify({ siren, tenantId: tenant.id, ...shown }, null, 2));
+    console.log(
+      report.valid
+        ? `${tenant.name} : chaîne d'audit valide, ${report.checked} événement(s), tête ${report.lastSeq} ${lastHash}.`
+        : `${tenant.name} : chaîne d'audit INVALIDE au rang ${report.firstInvalidSeq} (événement ${report.firstInvalidEventId ?? '-'}) : ${report.reason}.`,
+    );
+    return report.valid ? 0 : 1;
+  } finally {
+    await ds.destroy();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

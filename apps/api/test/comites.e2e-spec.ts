@@ -302,6 +302,19 @@ describe('comités des financeurs', () => {
       expect(outbox.n).toBeGreaterThanOrEqual(3);
       const listed = ok(await gql(t.app, LIST, { contratId: contrat }, asChef())).committees;
       expect(listed.map((x: { id: string }) => x.id)).toContain(committee);
+
+      // Each programmed action gets its convention draft, signed by the porteur and every granting funder.
+      const conventions = await t.owner.query(
+        `select c.action_id, count(s.*)::int as signatories from conventions c
+           join convention_versions v on v.tenant_id = c.tenant_id and v.convention_id = c.id and v.superseded_at is null
+           join convention_signatories s on s.tenant_id = v.tenant_id and s.version_id = v.id
+          where c.action_id = any($1::uuid[]) group by c.action_id`,
+        [[a.id, b.id, c.id]],
+      );
+      expect(Object.fromEntries(conventions.map((r: { action_id: string; signatories: number }) => [r.action_id, r.signatories]))).toEqual({
+        [a.id]: 5,
+        [b.id]: 2,
+      });
     });
 
     it('records the minutes of a comité de pilotage, and only of one', async () => {

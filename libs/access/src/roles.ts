@@ -66,6 +66,12 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   [Role.PORTEUR_REPRESENTATIVE]: new Set([Permission.READ, Permission.SIGN]),
 };
 
+/**
+ * Roles that act for one partner organisation (named in their membership): they see only what concerns
+ * that organisation, never the whole tenant.
+ */
+export const ORGANISATION_BOUND_ROLES: ReadonlySet<string> = new Set([Role.FUNDER_REPRESENTATIVE, Role.PORTEUR_REPRESENTATIVE]);
+
 export function roleAllows(role: string, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role as Role]?.has(permission) ?? false;
 }

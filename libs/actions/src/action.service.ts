@@ -117,7 +117,10 @@ export class ActionService {
   private async visibleActions(): Promise<SelectQueryBuilder<Action>> {
     const scope = this.db.tenant();
     const qb = (await this.db.manager()).createQueryBuilder(Action, 'a').where('a.tenantId = :tenantId', { tenantId: scope.tenantId });
-    if (scope.role === Role.FUNDER_REPRESENTATIVE) {
+    if (scope.role === Role.PORTEUR_REPRESENTATIVE) {
+      // A porteur's representative sees the actions its organisation carries, and nothing else.
+      qb.andWhere('a.porteurId = :viewerOrganisationId', { viewerOrganisationId: scope.organisationId });
+    } else if (scope.role === Role.FUNDER_REPRESENTATIVE) {
       qb.andWhere(
         'exists (select 1 from funding_lines vfl where vfl.tenant_id = a.tenant_id and vfl.action_id = a.id and vfl.funder_id = :viewerOrganisationId)',
         { viewerOrganisationId: scope.organisationId },

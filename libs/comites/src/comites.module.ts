@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
+import { ConventionsModule } from '@pilotis/conventions';
 import { AgendaItemResolver, CommitteeResolver } from './comites.resolver';
 import { CommitteeService } from './committee.service';
 import { EnvelopeService } from './envelope.service';
 import { VoteService } from './vote.service';
 
 /** Comités: envelopes, committees, agenda, per-funder votes, decisions and corrections (domain.md §3). */
-@Module({ providers: [EnvelopeService, CommitteeService, VoteService, CommitteeResolver, AgendaItemResolver], exports: [CommitteeService, EnvelopeService] })
+@Module({
+  // Closing a committee drafts the conventions of the actions it programmed.
+  imports: [ConventionsModule],
+  providers: [EnvelopeService, CommitteeService, VoteService, CommitteeResolver, AgendaItemResolver], exports: [CommitteeService, EnvelopeService] })
 export class ComitesModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { ConventionService } from '@pilotis/conventions';
 import { randomUUID } from 'node:crypto';
-import { Role } from '@pilotis/access';
+import { ORGANISATION_BOUND_ROLES, Role } from '@pilotis/access';
 import { Action, ActionStatus, FundingKind, FundingLine } from '@pilotis/actions';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
@@ -52,6 +53,7 @@ export class CommitteeService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly envelopes: EnvelopeService,
+    private readonly conventions: ConventionService,
   ) {}
 
   // ------------------------------------------------------------------ reads
@@ -73,7 +75,7 @@ export class CommitteeService {
   private async visible() {
     const scope = this.db.tenant();
     const qb = (await this.db.manager()).createQueryBuilder(Committee, 'c').where('c.tenantId = :tenantId', { tenantId: scope.tenantId });
-    if (scope.role === Role.FUNDER_REPRESENTATIVE) {
+    if (ORGANISATION_BOUND_ROLES.has(scope.role)) {
       qb.andWhere(
         'exists (select 1 from committee_members vm where vm.tenant_id = c.tenant_id and vm.committee_id = c.id and vm.organisation_id = :viewerOrg)',
         { viewerOrg: scope.organisationId },
@@ -435,6 +437,8 @@ export class CommitteeService {
         actionStatus: status,
         decisions: decisions.map((d) => ({ id: d.id, fundingLineId: d.fundingLineId, kind: d.kind, amountCents: d.amountCents })),
       });
+      // The co-funding is then bound by a convention that the porteur and every granting funder sign.
+      if (status !== ActionStatus.REFUSEE) await this.conventions.draftForAction(action.id);
       outcomes.push({ actionId: action.id, status });
     }
     await manager.update(Committee, { tenantId, id: committee.id }, { status: CommitteeStatus.CLOS, closedAt: () => 'now()' });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Role } from '@pilotis/access';
+import { ORGANISATION_BOUND_ROLES } from '@pilotis/access';
 import { FundingKind } from '@pilotis/actions';
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
@@ -79,7 +79,7 @@ export class EnvelopeService {
       params.push(exerciseYear);
       where.push(`e.exercise_year = $${params.length}`);
     }
-    if (scope.role === Role.FUNDER_REPRESENTATIVE) {
+    if (ORGANISATION_BOUND_ROLES.has(scope.role)) {
       params.push(scope.organisationId);
       where.push(`e.funder_id = $${params.length}::uuid`);
     }

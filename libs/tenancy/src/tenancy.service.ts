@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Role } from '@pilotis/access';
+import { ORGANISATION_BOUND_ROLES, Role } from '@pilotis/access';
 import { AuditService } from '@pilotis/audit';
 import { AuthService, hashSecret, newSecret, normaliseEmail, secretMatches, splitToken, User, UserInvitation } from '@pilotis/auth';
 import { Db } from '@pilotis/db';
@@ -11,7 +11,7 @@ import { Tenant } from './tenant.entity';
 import { AcceptInvitationInput, ChangeMemberRoleInput, InviteMemberInput, MyTenant } from './tenancy.inputs';
 
 const INVITATION_TTL_MS = 14 * 24 * 3600 * 1000;
-const FUNDER_KINDS_HINT = 'un représentant de financeur doit représenter une organisation du territoire';
+const FUNDER_KINDS_HINT = 'un représentant de financeur ou de porteur doit représenter une organisation du territoire';
 
 @Injectable()
 export class TenancyService {
@@ -144,7 +144,7 @@ export class TenancyService {
   }
 
   private async checkOrganisation(role: Role, organisationId: string | null): Promise<void> {
-    if (role === Role.FUNDER_REPRESENTATIVE && !organisationId) {
+    if (ORGANISATION_BOUND_ROLES.has(role) && !organisationId) {
       throw invalidField('organisationId', 'required', FUNDER_KINDS_HINT);
     }
     if (organisationId) {

@@ -1,4 +1,4 @@
-import { ACTION_STATUS_LABELS, ACTION_TRANSITIONS, ActionStatus, canTransition, EDITABLE_STATUSES } from './action-status';
+import { ACTION_STATUS_LABELS, ACTION_TRANSITIONS, ActionStatus, canTransition, DECIDED_ELSEWHERE, EDITABLE_STATUSES, manualTransitions } from './action-status';
 
 const S = ActionStatus;
 const ALL = Object.values(ActionStatus);
@@ -90,5 +90,16 @@ describe('action life cycle', () => {
 
   it('has a French label for every state', () => {
     for (const status of ALL) expect(ACTION_STATUS_LABELS[status]).toMatch(/^[a-zàâéèêîôûç ]+$/);
+  });
+});
+
+describe('steps decided elsewhere', () => {
+  it('keeps the committee and signature outcomes out of the manual transitions', () => {
+    expect(manualTransitions(ActionStatus.A_ARBITRER)).toEqual([ActionStatus.EN_INSTRUCTION, ActionStatus.ABANDONNEE]);
+    expect(manualTransitions(ActionStatus.PROGRAMMEE)).toEqual([ActionStatus.ABANDONNEE]);
+    expect(manualTransitions(ActionStatus.CONVENTIONNEE)).toEqual([ActionStatus.EN_COURS, ActionStatus.ABANDONNEE]);
+    for (const to of Object.keys(DECIDED_ELSEWHERE)) {
+      for (const from of Object.values(ActionStatus)) expect(manualTransitions(from)).not.toContain(to);
+    }
   });
 });

@@ -59,6 +59,23 @@ export function canTransition(from: ActionStatus, to: ActionStatus): boolean {
   return ACTION_TRANSITIONS[from].includes(to);
 }
 
+/**
+ * Steps that no one sets by hand: the close of a comité des financeurs decides programmée / partiellement
+ * programmée / refusée (from the funders' own votes), and the last signature of the convention makes the
+ * action conventionnée. `transitionAction` refuses them.
+ */
+export const DECIDED_ELSEWHERE: Readonly<Partial<Record<ActionStatus, string>>> = {
+  [S.PROGRAMMEE]: 'la clôture du comité des financeurs',
+  [S.PARTIELLEMENT_PROGRAMMEE]: 'la clôture du comité des financeurs',
+  [S.REFUSEE]: 'la clôture du comité des financeurs',
+  [S.CONVENTIONNEE]: 'la dernière signature de la convention',
+};
+
+/** The transitions a person may make by hand from `from`. */
+export function manualTransitions(from: ActionStatus): ActionStatus[] {
+  return ACTION_TRANSITIONS[from].filter((to) => !(to in DECIDED_ELSEWHERE));
+}
+
 /** While the dossier is being prepared or instructed its content may change; afterwards it is decided. */
 export const EDITABLE_STATUSES: ReadonlySet<ActionStatus> = new Set([S.BROUILLON, S.DEPOSEE, S.EN_INSTRUCTION]);
 

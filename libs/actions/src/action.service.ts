@@ -4,9 +4,9 @@ import { SelectQueryBuilder } from 'typeorm';
 import { Role } from '@pilotis/access';
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
-import { badInput, conflict, decodeCursor, FieldError, invalidField, notFound, Page, toPage } from '@pilotis/shared';
+import { badInput, conflict, decodeCursor, DomainError, ErrorCode, FieldError, invalidField, notFound, Page, toPage } from '@pilotis/shared';
 import { TenantCounterService } from '@pilotis/tenancy';
-import { ACTION_STATUS_LABELS, ActionStatus, canTransition, EDITABLE_STATUSES } from './action-status';
+import { ACTION_STATUS_LABELS, ActionStatus, canTransition, DECIDED_ELSEWHERE, EDITABLE_STATUSES, manualTransitions } from './action-status';
 import { ActionQpv } from './action-qpv.entity';
 import { Action } from './action.entity';
 import { ActionsArgs, CreateActionInput, TransitionActionInput, UpdateActionInput } from './action.inputs';
@@ -274,6 +274,14 @@ export class ActionService {
     const from = action.status;
     const to = input.to;
     if (!canTransition(from, to)) throw invalidTransitionError(from, to);
+    const decidedBy = DECIDED_ELSEWHERE[to];
+    if (decidedBy) {
+      throw new DomainError(
+        ErrorCode.INVALID_TRANSITION,
+        `L'étape « ${ACTION_STATUS_LABELS[to]} » ne se choisit pas à la main : c'est ${decidedBy} qui y conduit.`,
+        { from, to, allowed: manualTransitions(from) },
+      );
+    }
     if (from === ActionStatus.BROUILLON && to === ActionStatus.DEPOSEE) await this.assertCompleteDossier(action);
 
     const { tenantId } = this.db.tenant();

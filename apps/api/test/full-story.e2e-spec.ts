@@ -187,6 +187,9 @@ describe('from dossier to signed convention', () => {
     expect(partial.signatoryCount).toBe(2);
     expect(ok(await gql(t.app, conventionQuery, { a: actions[2].id }, as(chef))).conventions).toEqual([]);
 
+    const [outbox] = await t.owner.query(`select payload from outbox_events where tenant_id = $1 and topic = 'convention.signed'`, [rennes.id]);
+    expect(outbox.payload).toMatchObject({ conventionId: convention.id, actionId: actions[0].id, hash: convention.currentVersion.hash, signatoryCount: 5 });
+
     // --- Every step is in an audit chain that verifies.
     const report = ok(await gql(t.app, '{ verifyAuditChain { valid checked } }', {}, asAdmin())).verifyAuditChain;
     expect(report.valid).toBe(true);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Role } from '@pilotis/access';
 import { ACTION_STATUS_LABELS, ActionStatus } from '@pilotis/actions';
-import { AuditService } from '@pilotis/audit';
+import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { conflict, DomainError, ErrorCode, forbidden, invalidField, notFound } from '@pilotis/shared';
 import { Convention, ConventionSignatory, ConventionSignature, ConventionStatus, ConventionVersion, SignatoryRole } from './convention.entity';
@@ -42,6 +42,7 @@ export class ConventionService {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   // ------------------------------------------------------------------ reads
@@ -251,7 +252,17 @@ export class ConventionService {
         signatoryCount: signatories.length,
       },
     });
-    if (complete) await this.markActionConventionnee(convention.actionId);
+    if (complete) {
+      await this.markActionConventionnee(convention.actionId);
+      // Funders' systems and reminders learn that the co-funding is bound (relayed by the worker).
+      await this.outbox.publish('convention.signed', {
+        conventionId: convention.id,
+        actionId: convention.actionId,
+        versionId: version.id,
+        hash: version.hash,
+        signatoryCount: signatories.length,
+      });
+    }
     return (await this.byIds([convention.id]))[0];
   }
 

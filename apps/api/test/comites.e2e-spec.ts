@@ -605,12 +605,26 @@ describe('comités des financeurs', () => {
       const [unchanged] = await t.owner.query('select * from committee_decisions where id = $1', [original.id]);
       expect(unchanged).toEqual(original);
       expect((await t.owner.query('select decided_amount_cents::text as d from funding_lines where id = $1', [action.lines[0]]))[0].d).toBe('150000');
+      // The convention drafted at close follows with an avenant carrying the corrected amount.
+      const versions = await t.owner.query(
+        `select v.number, v.superseded_at is null as current, s.amount_cents::text as amount from conventions c
+           join convention_versions v on v.tenant_id = c.tenant_id and v.convention_id = c.id
+           join convention_signatories s on s.tenant_id = v.tenant_id and s.version_id = v.id and s.organisation_id = $2
+          where c.action_id = $1 order by v.number`,
+        [action.id, org.departement],
+      );
+      expect(versions).toEqual([
+        { number: 1, current: false, amount: '100000' },
+        { number: 2, current: true, amount: '150000' },
+      ]);
 
       // The superseded decision cannot be corrected again; the chain continues from the one in force.
       await expectRefused(gql(t.app, CORRECT, { input: { decisionId: original.id, amountCents: 10_000, reason: 'x' } }, asChef()), 'CONFLICT', await state());
       const second = ok(await gql(t.app, CORRECT, { input: { decisionId: first.id, amountCents: 0, reason: 'Action abandonnée par le porteur' } }, asChef())).correctDecision;
       expect(second.correctsId).toBe(first.id);
       expect((await t.owner.query('select decided_amount_cents::text as d from funding_lines where id = $1', [action.lines[0]]))[0].d).toBe('0');
+      // Nothing granted any more: the convention is cancelled, not left for signature.
+      expect((await t.owner.query('select status from conventions where action_id = $1', [action.id]))[0].status).toBe('ANNULEE');
       expect(await auditCount('decision.correct')).toBe(2);
 
       // Results show the decision in force; the runtime role cannot rewrite a decision.

@@ -512,6 +512,7 @@ export class CommitteeService {
     await manager.insert(CommitteeDecision, decision);
     await manager.update(FundingLine, { tenantId, id: line.id }, { decidedAmountCents: input.amountCents, decidedAt: () => 'now()' });
     const created = await manager.findOneOrFail(CommitteeDecision, { where: { tenantId, id: decision.id } });
+    await this.conventions.followCorrectedDecision(line.actionId, reason);
     await this.audit.record({ operation: 'decision.correct', entityType: 'CommitteeDecision', entityId: created.id, before: old, after: created });
     await this.outbox.publish('comite.decision.corrected', { decisionId: created.id, correctsId: old.id, fundingLineId: line.id, amountCents: created.amountCents });
     return created;

@@ -165,6 +165,39 @@ export class ConventionService {
     return this.newVersion(input.conventionId, input.reason.trim(), 'convention.amend', () => undefined);
   }
 
+  /**
+   * Keeps the convention of an action in line with a corrected decision: an avenant while it is being
+   * signed (earlier signatures lapse), a cancellation when no funder grants anything any more. A signed
+   * convention is not rewritten behind its signatories' backs: the correction is refused (CONFLICT).
+   */
+  async followCorrectedDecision(actionId: string, reason: string): Promise<void> {
+    const tenantId = this.tenantId();
+    const [convention] = await this.db.query<{ id: string; status: ConventionStatus }>(
+      `select id, status from conventions where tenant_id = $1 and action_id = $2 and status <> 'ANNULEE' for update`,
+      [tenantId, actionId],
+    );
+    if (!convention) return;
+    if (convention.status === ConventionStatus.SIGNEE) {
+      throw conflict("La convention de cette action est signée : une correction de décision passe par un avenant signé, qui n'est pas encore possible.");
+    }
+    const [granted] = await this.db.query<{ n: number }>(
+      'select count(*)::int as n from funding_lines where tenant_id = $1 and action_id = $2 and decided_amount_cents > 0',
+      [tenantId, actionId],
+    );
+    if (granted.n > 0) {
+      await this.amend({ conventionId: convention.id, reason: `Décision corrigée : ${reason}` });
+      return;
+    }
+    await this.db.query(`update conventions set status = 'ANNULEE', updated_at = now() where tenant_id = $1 and id = $2`, [tenantId, convention.id]);
+    await this.audit.record({
+      operation: 'convention.cancel',
+      entityType: 'Convention',
+      entityId: convention.id,
+      before: { status: convention.status },
+      after: { status: ConventionStatus.ANNULEE, reason: `Plus aucun financement accordé : ${reason}` },
+    });
+  }
+
   /** A changed schedule is a changed text: it makes an avenant like any other change. */
   async setPaymentSchedule(input: SetPaymentScheduleInput): Promise<Convention> {
     const funderId = input.funderId.toLowerCase();

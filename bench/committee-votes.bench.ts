@@ -8,7 +8,6 @@
  *   npm run bench:votes                       (defaults: 8 representatives, 3 rounds over the agenda)
  *   BENCH_REPS=16 BENCH_ROUNDS=5 npm run bench:votes
  */
-import { spawn, ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { Pool } from 'pg';
@@ -17,6 +16,7 @@ import { AuthService } from '@pilotis/auth';
 import { loadConfig, withDatabase } from '@pilotis/shared';
 import { createOwnerDataSource, dropDatabase, ensureRolesAndDatabase } from '@pilotis/schema';
 import { provisionTenant } from '@pilotis/tenancy';
+import { postGraphql, startApi as startBenchApi } from './bench-api';
 
 const REPS = Number(process.env.BENCH_REPS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -128,35 +128,9 @@ async function prepare(ownerUrl: string, appUrl: string): Promise<Fixture> {
   }
 }
 
-function startApi(ownerUrl: string, appUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
-    env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123', DATABASE_URL: ownerUrl, APP_DATABASE_URL: appUrl, PORT: String(PORT), REDIS_PREFIX: 'pilotis-bench' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = async (): Promise<void> => {
-      try {
-        const res = await fetch(`http://127.0.0.1:${PORT}/health`);
-        if (res.ok) return resolve(child);
-      } catch {
-        // not up yet
-      }
-      if (Date.now() - started > 60_000) return reject(new Error('API did not start'));
-      setTimeout(() => void poll(), 300);
-    };
-    void poll();
-  });
-}
-
-async function graphql(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
-  const res = await fetch(`http://127.0.0.1:${PORT}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-}
+const startApi = (ownerUrl: string, appUrl: string) => startBenchApi(ownerUrl, appUrl, PORT);
+const graphql = (query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) =>
+  postGraphql<Record<string, unknown>>(PORT, query, variables, headers);
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 

@@ -8,12 +8,12 @@
  *   BENCH_SECONDS=20 BENCH_CONNECTIONS=10 BENCH_ACTIONS=5000 npm run bench:read
  */
 import autocannon from 'autocannon';
-import { spawn, ChildProcess } from 'node:child_process';
 import { Pool } from 'pg';
 import { cpus } from 'node:os';
 import { loadConfig, withDatabase } from '@pilotis/shared';
 import { createOwnerDataSource, ensureRolesAndDatabase } from '@pilotis/schema';
 import { seedDemo, DEMO_PASSWORD } from '../scripts/seed-demo';
+import { postGraphql, startApi } from './bench-api';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -70,34 +70,8 @@ async function prepare(ownerUrl: string, appUrl: string): Promise<void> {
   }
 }
 
-function startApi(ownerUrl: string, appUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
-    env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123', DATABASE_URL: ownerUrl, APP_DATABASE_URL: appUrl, PORT: String(PORT), REDIS_PREFIX: 'pilotis-bench' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = async (): Promise<void> => {
-      try {
-        const res = await fetch(`http://127.0.0.1:${PORT}/health`);
-        if (res.ok) return resolve(child);
-      } catch {
-        // not up yet
-      }
-      if (Date.now() - started > 60_000) return reject(new Error('API did not start'));
-      setTimeout(() => void poll(), 300);
-    };
-    void poll();
-  });
-}
-
 async function graphql(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLData> {
-  const res = await fetch(`http://127.0.0.1:${PORT}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: GraphQLData; errors?: unknown[] };
+  const body = await postGraphql<GraphQLData>(PORT, query, variables, headers);
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data as GraphQLData;
 }
@@ -161,7 +135,7 @@ async function main(): Promise<void> {
   const appUrl = withDatabase(config.appDatabaseUrl, DATABASE);
   console.log(`preparing ${DATABASE} (demo data + ${EXTRA_ACTIONS} actions per tenant × 4 funding lines)…`);
   await prepare(ownerUrl, appUrl);
-  const api = await startApi(ownerUrl, appUrl);
+  const api = await startApi(ownerUrl, appUrl, PORT);
   try {
     const login = await graphql('mutation($i: LoginInput!) { login(input: $i) { accessToken user { id } } }', {
       i: { email: 'admin.rennes@demo.pilotis.fr', password: DEMO_PASSWORD },

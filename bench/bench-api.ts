@@ -1,0 +1,48 @@
+/**
+ * What every benchmark needs from the API: start it in its own process (production mode, so that the
+ * load generator and the server do not share an event loop), wait for /health, and send GraphQL.
+ */
+import { spawn, ChildProcess } from 'node:child_process';
+
+export interface GraphQLBody<T> {
+  data?: T;
+  errors?: unknown[];
+}
+
+export function startApi(ownerUrl: string, appUrl: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+      DATABASE_URL: ownerUrl,
+      APP_DATABASE_URL: appUrl,
+      PORT: String(port),
+      REDIS_PREFIX: 'pilotis-bench',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const poll = async (): Promise<void> => {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/health`);
+        if (res.ok) return resolve(child);
+      } catch {
+        // not up yet
+      }
+      if (Date.now() - started > 60_000) return reject(new Error('API did not start'));
+      setTimeout(() => void poll(), 300);
+    };
+    void poll();
+  });
+}
+
+export async function postGraphql<T>(port: number, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLBody<T>> {
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as GraphQLBody<T>;
+}

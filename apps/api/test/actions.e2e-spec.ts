@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Role } from '@pilotis/access';
 import { codeOf, gql, GqlResponse, ok } from './support/graphql';
 import { startTestApp, TestApp } from './support/test-app';
+import { auditOf } from './support/audit';
 import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
 
 /** A fourth real intercommunalité, whose only data is the bulk set of the statement-count test. */
@@ -114,9 +115,6 @@ async function dbState(owner: DataSource, actionId: string) {
   return { action, qpvs, lines };
 }
 
-async function auditOf(owner: DataSource, entityId: string): Promise<{ operation: string; before: any; after: any; actor_user_id: string }[]> {
-  return owner.query('select operation, before, after, actor_user_id from audit_events where entity_id = $1 order by occurred_at, id', [entityId]);
-}
 
 async function countActions(owner: DataSource, tenantId: string): Promise<number> {
   const [row] = await owner.query('select count(*)::int as n from actions where tenant_id = $1', [tenantId]);

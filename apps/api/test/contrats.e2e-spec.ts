@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Role } from '@pilotis/access';
 import { codeOf, gql, GqlResponse, ok } from './support/graphql';
 import { startTestApp, TestApp } from './support/test-app';
+import { auditOf } from './support/audit';
 import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
 
 const CONTRAT = `id title startYear endYear status createdAt updatedAt
@@ -100,11 +101,6 @@ describe('contrats de ville', () => {
     return r.n;
   };
 
-  const auditOf = (entityId: string): Promise<any[]> =>
-    t.owner.query(
-      'select tenant_id, operation, entity_type, actor_user_id, before, after from audit_events where entity_id = $1 order by occurred_at',
-      [entityId],
-    );
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -138,7 +134,7 @@ describe('contrats de ville', () => {
       expect(rows.contrat[0].tenant_id).toBe(rennes.id);
       expect(rows.pillars.map((p: any) => p.title)).toEqual(DEFAULT_PILLARS.map((p) => p.title));
 
-      const [event] = await auditOf(contrat.id);
+      const [event] = await auditOf(t.owner, contrat.id);
       expect(event).toMatchObject({
         tenant_id: rennes.id,
         operation: 'contrat.create',
@@ -202,7 +198,7 @@ describe('contrats de ville', () => {
       expect(new Date(updated.updatedAt).getTime()).toBeGreaterThan(new Date(contrat.updatedAt).getTime());
       expect(updated.pillars).toHaveLength(3);
 
-      const events = await auditOf(contrat.id);
+      const events = await auditOf(t.owner, contrat.id);
       expect(events.map((e) => e.operation)).toEqual(['contrat.create', 'contrat.update']);
       expect(events[1]).toMatchObject({
         actor_user_id: rennes.admin.id,
@@ -224,7 +220,7 @@ describe('contrats de ville', () => {
       expect(fieldsOf(nullStatus)?.[0].field).toBe('status');
       expect(codeOf(await as(UPDATE, { input: { id: UNKNOWN_ID, title: 'Personne' } }))).toBe('NOT_FOUND');
       expect(await stored(contrat.id)).toEqual(before);
-      expect((await auditOf(contrat.id)).map((e) => e.operation)).toEqual(['contrat.create']);
+      expect((await auditOf(t.owner, contrat.id)).map((e) => e.operation)).toEqual(['contrat.create']);
     });
   });
 
@@ -243,7 +239,7 @@ describe('contrats de ville', () => {
       ]);
       expect(kept.created_at).toEqual(etatLink.created_at);
 
-      const event = (await auditOf(contrat.id)).find((e) => e.operation === 'contrat.set_signatories');
+      const event = (await auditOf(t.owner, contrat.id)).find((e) => e.operation === 'contrat.set_signatories');
       expect(event).toMatchObject({
         entity_type: 'ContratDeVille',
         before: { organisationIds: [etat, region].sort() },
@@ -261,14 +257,14 @@ describe('contrats de ville', () => {
       expectBadInput(await as(SET_SIGNATORIES, { contratId: contrat.id, organisationIds: [region, region] }), 'organisationIds', 'arrayUnique');
       expect(codeOf(await as(SET_SIGNATORIES, { contratId: UNKNOWN_ID, organisationIds: [region] }))).toBe('NOT_FOUND');
       expect(await stored(contrat.id)).toEqual(before);
-      expect((await auditOf(contrat.id)).map((e) => e.operation)).toEqual(['contrat.create']);
+      expect((await auditOf(t.owner, contrat.id)).map((e) => e.operation)).toEqual(['contrat.create']);
     });
 
     it('replaces the QPVs and audits the sets', async () => {
       const contrat = await createContrat({ qpvIds: [maurepas] });
       const res = ok(await as(SET_QPVS, { contratId: contrat.id, qpvIds: [blosne, villejean] })).setContratQpvs;
       expect(res.qpvs.map((q: any) => q.code)).toEqual(['QN03502M', 'QN03503M']);
-      const event = (await auditOf(contrat.id)).find((e) => e.operation === 'contrat.set_qpvs');
+      const event = (await auditOf(t.owner, contrat.id)).find((e) => e.operation === 'contrat.set_qpvs');
       expect(event).toMatchObject({ before: { qpvIds: [maurepas] }, after: { qpvIds: [blosne, villejean].sort() } });
     });
 
@@ -293,7 +289,7 @@ describe('contrats de ville', () => {
       const read = ok(await as(GET, { id: contrat.id })).contrat;
       expect(read.pillars.map((p: any) => p.position)).toEqual([1, 2, 3, 4, 5]);
 
-      const [event] = await auditOf(youth.id);
+      const [event] = await auditOf(t.owner, youth.id);
       expect(event).toMatchObject({
         operation: 'pillar.add',
         entity_type: 'Pillar',
@@ -316,7 +312,7 @@ describe('contrats de ville', () => {
       const pillar = contrat.pillars[0];
       const renamed = ok(await as(UPDATE_PILLAR, { input: { id: pillar.id, title: 'Cohésion sociale et éducation' } })).updatePillar;
       expect(renamed).toMatchObject({ id: pillar.id, title: 'Cohésion sociale et éducation', position: 1 });
-      const [event] = await auditOf(pillar.id);
+      const [event] = await auditOf(t.owner, pillar.id);
       expect(event).toMatchObject({
         operation: 'pillar.update',
         before: expect.objectContaining({ title: 'Cohésion sociale' }),
@@ -347,7 +343,7 @@ describe('contrats de ville', () => {
 
       const objective = read.pillars[2].objectives[1];
       expect(objective).toMatchObject({ pillarId, title: "Favoriser l'accès à l'emploi des jeunes" });
-      const [event] = await auditOf(objective.id);
+      const [event] = await auditOf(t.owner, objective.id);
       expect(event).toMatchObject({ operation: 'objective.add', entity_type: 'Objective', after: expect.objectContaining({ code: '1.2' }) });
     });
 
@@ -376,7 +372,7 @@ describe('contrats de ville', () => {
 
       const updated = ok(await as(UPDATE_OBJECTIVE, { input: { id: a.id, code: '2.3', title: 'Accès aux soins' } })).updateObjective;
       expect(updated).toMatchObject({ id: a.id, pillarId, code: '2.3', title: 'Accès aux soins' });
-      const events = await auditOf(a.id);
+      const events = await auditOf(t.owner, a.id);
       expect(events[1]).toMatchObject({
         operation: 'objective.update',
         before: expect.objectContaining({ code: '2.1', title: 'Santé' }),
@@ -501,7 +497,7 @@ describe('contrats de ville', () => {
       const objective = ok(await as(ADD_OBJECTIVE, { input: { pillarId, code: '1.1', title: 'Éducation' } })).addObjective;
       const before = await stored(contrat.id);
       const contrats = await count('contrats');
-      const audited = (await auditOf(contrat.id)).length;
+      const audited = (await auditOf(t.owner, contrat.id)).length;
 
       expect(ok(await as(GET, { id: contrat.id }, auditor)).contrat.id).toBe(contrat.id);
       const attempts: [string, Record<string, unknown>][] = [
@@ -519,7 +515,7 @@ describe('contrats de ville', () => {
       }
       expect(await stored(contrat.id)).toEqual(before);
       expect(await count('contrats')).toBe(contrats);
-      expect(await auditOf(contrat.id)).toHaveLength(audited);
+      expect(await auditOf(t.owner, contrat.id)).toHaveLength(audited);
     });
 
     it('lets a chef de projet create partners and read contracts, but not create or change a contract', async () => {

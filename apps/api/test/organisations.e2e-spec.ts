@@ -1,6 +1,7 @@
 import { Role } from '@pilotis/access';
 import { codeOf, gql, GqlResponse, ok } from './support/graphql';
 import { startTestApp, TestApp } from './support/test-app';
+import { auditOf } from './support/audit';
 import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
 
 /** Valid SIRETs (Luhn checksum), and one whose last digit is wrong. */
@@ -55,11 +56,6 @@ describe('organisations (partners)', () => {
     return r.n;
   };
 
-  const auditOf = (id: string): Promise<any[]> =>
-    t.owner.query(
-      'select tenant_id, operation, entity_type, actor_user_id, before, after from audit_events where entity_id = $1 order by occurred_at',
-      [id],
-    );
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -78,7 +74,7 @@ describe('organisations (partners)', () => {
       expect(org).toMatchObject({ name: 'Coopératives Jeunesse de Services', kind: 'SCIC', siret: SIRET.SCIC, esus: true });
       expect(await row(org.id)).toMatchObject({ tenant_id: rennes.id, name: 'Coopératives Jeunesse de Services', siret: SIRET.SCIC });
 
-      const events = await auditOf(org.id);
+      const events = await auditOf(t.owner, org.id);
       expect(events).toEqual([
         expect.objectContaining({
           tenant_id: rennes.id,
@@ -139,7 +135,7 @@ describe('organisations (partners)', () => {
       expect(new Date(updated.updatedAt).getTime()).toBeGreaterThan(new Date(org.updatedAt).getTime());
       expect(updated.createdAt).toBe(org.createdAt);
 
-      const events = await auditOf(org.id);
+      const events = await auditOf(t.owner, org.id);
       expect(events.map((e) => e.operation)).toEqual(['organisation.create', 'organisation.update']);
       expect(events[1]).toMatchObject({
         actor_user_id: rennes.admin.id,
@@ -172,7 +168,7 @@ describe('organisations (partners)', () => {
       expect(fieldsOf(badSiret)).toEqual([{ field: 'siret', reason: 'invalid_siret' }]);
 
       expect(await row(org.id)).toEqual(stored);
-      expect((await auditOf(org.id)).map((e) => e.operation)).toEqual(['organisation.create']);
+      expect((await auditOf(t.owner, org.id)).map((e) => e.operation)).toEqual(['organisation.create']);
     });
 
     it('refuses to take the SIRET of another partner of the tenant with CONFLICT', async () => {
@@ -296,7 +292,7 @@ describe('organisations (partners)', () => {
       const created = ok(await as(CREATE, { input: { name: 'Le Blosne Solidaire', kind: 'ASSOCIATION' } }, chef)).createOrganisation;
       const updated = ok(await as(UPDATE, { input: { id: created.id, esus: true } }, chef)).updateOrganisation;
       expect(updated.esus).toBe(true);
-      expect((await auditOf(created.id)).map((e) => e.actor_user_id)).toEqual([chef.id, chef.id]);
+      expect((await auditOf(t.owner, created.id)).map((e) => e.actor_user_id)).toEqual([chef.id, chef.id]);
     });
   });
 });

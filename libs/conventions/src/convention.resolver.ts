@@ -1,16 +1,19 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Permission } from '@pilotis/access';
-import { Db } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
 import { CentsScalar, uuid } from '@pilotis/shared';
 import { Convention, ConventionSignatory, ConventionSignature, ConventionVersion } from './convention.entity';
 import { AmendConventionInput, ConventionsArgs, SetPaymentScheduleInput, SignConventionInput } from './convention.inputs';
 import { ConventionService } from './convention.service';
+import { ConventionLoaders } from './convention.loaders';
 import { splitPayment } from './convention-text';
 
 @Resolver(() => Convention)
 export class ConventionResolver {
-  constructor(private readonly service: ConventionService) {}
+  constructor(
+    private readonly service: ConventionService,
+    private readonly loaders: ConventionLoaders,
+  ) {}
 
   // ------------------------------------------------------------------ queries
 
@@ -79,47 +82,47 @@ export class ConventionResolver {
 
   @ResolveField(() => ConventionVersion, { description: 'Version en vigueur (la dernière).' })
   currentVersion(@Parent() convention: Convention): Promise<ConventionVersion> {
-    return this.service.currentVersion(convention.id);
+    return this.loaders.currentVersion(convention.id);
   }
 
   @ResolveField(() => [ConventionVersion], { description: 'Toutes les versions, de la première au dernier avenant.' })
   versions(@Parent() convention: Convention): Promise<ConventionVersion[]> {
-    return this.service.versions(convention.id);
+    return this.loaders.versions(convention.id);
   }
 
   @ResolveField(() => Int, { description: 'Nombre de signataires ayant signé la version en vigueur (k dans « k sur n »).' })
   async signedCount(@Parent() convention: Convention): Promise<number> {
-    return (await this.service.progress(convention.id)).signedCount;
+    return (await this.loaders.progress(convention.id)).signedCount;
   }
 
   @ResolveField(() => Int, { description: 'Nombre de signataires de la version en vigueur (n dans « k sur n »).' })
   async signatoryCount(@Parent() convention: Convention): Promise<number> {
-    return (await this.service.progress(convention.id)).signatoryCount;
+    return (await this.loaders.progress(convention.id)).signatoryCount;
   }
 }
 
 @Resolver(() => ConventionVersion)
 export class ConventionVersionResolver {
-  constructor(private readonly service: ConventionService) {}
+  constructor(private readonly loaders: ConventionLoaders) {}
 
   @ResolveField(() => [ConventionSignatory], { description: 'Signataires de cette version, par rang.' })
   signatories(@Parent() version: ConventionVersion): Promise<ConventionSignatory[]> {
-    return this.service.signatories(version.id);
+    return this.loaders.signatories(version.id);
   }
 
   @ResolveField(() => [ConventionSignature], { description: 'Signatures recueillies sur cette version.' })
   signatures(@Parent() version: ConventionVersion): Promise<ConventionSignature[]> {
-    return this.service.signatures(version.id);
+    return this.loaders.signatures(version.id);
   }
 }
 
 @Resolver(() => ConventionSignatory)
 export class ConventionSignatoryResolver {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly loaders: ConventionLoaders) {}
 
   @ResolveField(() => Organisation, { description: 'Organisation signataire.' })
   async organisation(@Parent() signatory: ConventionSignatory): Promise<Organisation> {
-    return (await this.db.manager()).findOneOrFail(Organisation, { where: { tenantId: signatory.tenantId, id: signatory.organisationId } });
+    return this.loaders.organisation(signatory.organisationId);
   }
 
   @ResolveField(() => CentsScalar, { description: "Montant de l'avance versée à la signature, en centimes." })

@@ -28,10 +28,6 @@ interface ActionRow {
 }
 
 /** "k of n signed", computed for the current version. */
-export interface SignatureProgress {
-  signedCount: number;
-  signatoryCount: number;
-}
 
 /**
  * Conventions de financement: drafting from the decided lines, avenants as new versions (earlier
@@ -75,13 +71,6 @@ export class ConventionService {
     return convention;
   }
 
-  async versions(conventionId: string): Promise<ConventionVersion[]> {
-    return (await this.db.manager()).find(ConventionVersion, {
-      where: { tenantId: this.tenantId(), conventionId },
-      order: { number: 'ASC' },
-    });
-  }
-
   async currentVersion(conventionId: string): Promise<ConventionVersion> {
     const version = await (await this.db.manager()).findOne(ConventionVersion, {
       where: { tenantId: this.tenantId(), conventionId },
@@ -103,16 +92,6 @@ export class ConventionService {
       where: { tenantId: this.tenantId(), versionId },
       order: { signedAt: 'ASC', id: 'ASC' },
     });
-  }
-
-  async progress(conventionId: string): Promise<SignatureProgress> {
-    const version = await this.currentVersion(conventionId);
-    const [row] = await this.db.query<{ signatories: number; signed: number }>(
-      `select (select count(*)::int from convention_signatories where tenant_id = $1 and version_id = $2) as signatories,
-              (select count(*)::int from convention_signatures where tenant_id = $1 and version_id = $2) as signed`,
-      [this.tenantId(), version.id],
-    );
-    return { signedCount: row.signed, signatoryCount: row.signatories };
   }
 
   /** The canonical text of a version of a convention the caller may see. */

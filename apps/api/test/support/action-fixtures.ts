@@ -79,6 +79,4 @@ export async function addAction(
   return { actionId, lineIds };
 }
 
-export async function auditOf(owner: DataSource, entityId: string): Promise<{ operation: string; before: any; after: any; actor_user_id: string }[]> {
-  return owner.query('select operation, before, after, actor_user_id from audit_events where entity_id = $1 order by occurred_at, id', [entityId]);
-}
+export { auditOf } from './audit';

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { Role } from '@pilotis/access';
 import { codeOf, gql, ok } from './support/graphql';
 import { startTestApp, TestApp } from './support/test-app';
@@ -282,5 +283,25 @@ describe('conventions de financement', () => {
       );
     });
     expect(leaked).toEqual([{ n: 0 }]);
+  });
+
+  it('lists conventions with their versions, signatories and "k of n" in a constant number of SQL statements', async () => {
+    const query = `{ conventions { id signedCount signatoryCount versions { id }
+      currentVersion { hash signatories { advanceCents organisation { name } } signatures { id } } } }`;
+    const statementsOf = async (): Promise<{ count: number; listed: number }> => {
+      const spy = jest.spyOn(Client.prototype, 'query');
+      try {
+        const res = ok(await gql(t.app, query, {}, as(chef)));
+        return { count: spy.mock.calls.length, listed: res.conventions.length };
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    await draft((await programmed('PROGRAMMEE')).actionId);
+    const few = await statementsOf();
+    for (let i = 0; i < 4; i++) await draft((await programmed('PROGRAMMEE')).actionId);
+    const more = await statementsOf();
+    expect(more.listed).toBeGreaterThanOrEqual(few.listed + 4);
+    expect(more.count).toBe(few.count);
   });
 });

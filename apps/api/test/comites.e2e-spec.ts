@@ -411,6 +411,15 @@ describe('comités des financeurs', () => {
       expect(await t.owner.query('select 1 from votes where agenda_item_id = $1 and organisation_id = $2', [item, org.departement])).toHaveLength(0);
       await expectRefused(vote(org.departement, item, action.lines[2], 'REFUSE'), 'CONFLICT_OF_INTEREST', await state());
       expect(await auditCount('committee.conflict_of_interest', item)).toBe(1);
+      // The declaration is public on the agenda: the chef de projet and the other funders see who abstains and why.
+      const CONFLICTS = `query($id: ID!) { committee(id: $id) { agendaItems { id conflictsOfInterest { agendaItemId organisationId reason createdAt } } } }`;
+      for (const caller of [asChef(), as(org.region)]) {
+        const items = ok(await gql(t.app, CONFLICTS, { id: committee }, caller)).committee.agendaItems as { id: string; conflictsOfInterest: unknown[] }[];
+        expect(items.find((i) => i.id === item)?.conflictsOfInterest).toEqual([
+          { agendaItemId: item, organisationId: org.departement, reason: 'Le vice-président siège au CA du porteur', createdAt: expect.any(String) },
+        ]);
+        expect(items.filter((i) => i.id !== item).every((i) => i.conflictsOfInterest.length === 0)).toBe(true);
+      }
     });
 
     it('checks amounts against the request and the envelope', async () => {
@@ -623,9 +632,15 @@ describe('comités des financeurs', () => {
       const second = ok(await gql(t.app, CORRECT, { input: { decisionId: first.id, amountCents: 0, reason: 'Action abandonnée par le porteur' } }, asChef())).correctDecision;
       expect(second.correctsId).toBe(first.id);
       expect((await t.owner.query('select decided_amount_cents::text as d from funding_lines where id = $1', [action.lines[0]]))[0].d).toBe('0');
-      // Nothing granted any more: the convention is cancelled, not left for signature.
+      // Nothing granted any more: the action is refused and its convention cancelled, not left for signature.
       expect((await t.owner.query('select status from conventions where action_id = $1', [action.id]))[0].status).toBe('ANNULEE');
+      expect((await t.owner.query('select status from actions where id = $1', [action.id]))[0].status).toBe('REFUSEE');
       expect(await auditCount('decision.correct')).toBe(2);
+      const [transition] = await t.owner.query(`select before, after from audit_events where operation = 'action.transition' and entity_id = $1 order by seq desc limit 1`, [action.id]);
+      expect(transition).toEqual({
+        before: expect.objectContaining({ status: 'PARTIELLEMENT_PROGRAMMEE' }),
+        after: expect.objectContaining({ status: 'REFUSEE', comment: 'Décision corrigée : Action abandonnée par le porteur', decisionId: second.id }),
+      });
 
       // Results show the decision in force; the runtime role cannot rewrite a decision.
       const results = (await getCommittee(committee)).results;
@@ -637,6 +652,102 @@ describe('comités des financeurs', () => {
           await m.query('update committee_decisions set amount_cents = 1 where id = $1', [original.id]);
         }),
       ).rejects.toThrow(/permission denied/);
+    });
+
+    it('recomputes the outcome: a refused action granted after all is programmed, gets its convention, and loses it again', async () => {
+      await setEnvelope(org.cdc, 1_000_000, 'AUTRE', 2031);
+      await setEnvelope(org.cdc, 1_000_000, 'DROIT_COMMUN', 2031);
+      const action = await addAction(org.autreBoutique, cohesion, [
+        { funder: org.cdc, cents: 300_000, kind: 'AUTRE', year: 2031 },
+        { funder: org.cdc, cents: 100_000, kind: 'DROIT_COMMUN', year: 2031 },
+      ]);
+      const committee = await schedule([{ organisationId: org.cdc, voting: true }]);
+      const item = (await agenda(committee, [action.id])).get(action.id) as string;
+      ok(await gql(t.app, OPEN, { committeeId: committee }, asChef()));
+      ok(await vote(org.cdc, item, action.lines[0], 'REFUSE'));
+      ok(await vote(org.cdc, item, action.lines[1], 'ABSTAIN'));
+      ok(await gql(t.app, CLOSE, { committeeId: committee }, asChef()));
+      const statusOf = async () => (await t.owner.query('select status from actions where id = $1', [action.id]))[0].status;
+      const conventionOf = async () =>
+        t.owner.query(
+          `select c.status, count(v.id)::int as versions, max(v.number)::int as last from conventions c
+             join convention_versions v on v.tenant_id = c.tenant_id and v.convention_id = c.id where c.action_id = $1 group by c.status`,
+          [action.id],
+        );
+      expect(await statusOf()).toBe('REFUSEE');
+      expect(await conventionOf()).toEqual([]);
+      const decisionOf = async (line: string) =>
+        (await t.owner.query('select id from committee_decisions d where funding_line_id = $1 and not exists (select 1 from committee_decisions n where n.corrects_id = d.id)', [line]))[0].id;
+
+      // The refused line granted in part: partially programmed, and a convention is drafted for it.
+      ok(await gql(t.app, CORRECT, { input: { decisionId: await decisionOf(action.lines[0]), amountCents: 300_000, reason: 'Recours gracieux accepté' } }, asChef()));
+      expect(await statusOf()).toBe('PARTIELLEMENT_PROGRAMMEE');
+      expect(await conventionOf()).toEqual([{ status: 'BROUILLON', versions: 1, last: 1 }]);
+      // Every requested line granted in full: programmed, and the convention follows by an avenant.
+      ok(await gql(t.app, CORRECT, { input: { decisionId: await decisionOf(action.lines[1]), amountCents: 100_000, reason: 'Erreur matérielle' } }, asChef()));
+      expect(await statusOf()).toBe('PROGRAMMEE');
+      expect(await conventionOf()).toEqual([{ status: 'BROUILLON', versions: 2, last: 2 }]);
+      // Nothing granted any more: refused, the convention cancelled; granted again: re-established by a new version.
+      ok(await gql(t.app, CORRECT, { input: { decisionId: await decisionOf(action.lines[0]), amountCents: 0, reason: 'Retrait du financeur' } }, asChef()));
+      ok(await gql(t.app, CORRECT, { input: { decisionId: await decisionOf(action.lines[1]), amountCents: 0, reason: 'Retrait du financeur' } }, asChef()));
+      expect(await statusOf()).toBe('REFUSEE');
+      expect(await conventionOf()).toEqual([{ status: 'ANNULEE', versions: 3, last: 3 }]);
+      ok(await gql(t.app, CORRECT, { input: { decisionId: await decisionOf(action.lines[1]), amountCents: 50_000, reason: 'Nouvel arbitrage' } }, asChef()));
+      expect(await statusOf()).toBe('PARTIELLEMENT_PROGRAMMEE');
+      expect(await conventionOf()).toEqual([{ status: 'BROUILLON', versions: 4, last: 4 }]);
+      const transitions = await t.owner.query(`select after->>'status' as s from audit_events where operation = 'action.transition' and entity_id = $1 order by seq`, [action.id]);
+      expect(transitions.map((r: { s: string }) => r.s)).toEqual(['REFUSEE', 'PARTIELLEMENT_PROGRAMMEE', 'PROGRAMMEE', 'PARTIELLEMENT_PROGRAMMEE', 'REFUSEE', 'PARTIELLEMENT_PROGRAMMEE']);
+      // The envelope consumption follows the decision in force, exactly.
+      const envelopes = ok(await gql(t.app, ENVELOPES, { contratId: contrat, funderId: org.cdc, exerciseYear: 2031 }, asChef())).envelopes as { kind: string }[];
+      expect(envelopes.find((e) => e.kind === 'AUTRE')).toMatchObject({ amountCents: 1_000_000, consumedCents: 0, remainingCents: 1_000_000 });
+      expect(envelopes.find((e) => e.kind === 'DROIT_COMMUN')).toMatchObject({ amountCents: 1_000_000, consumedCents: 50_000, remainingCents: 950_000 });
+    });
+
+    it('amends a signed convention: the signed version binds until the avenant is signed by all; the status stays conventionnée', async () => {
+      await setEnvelope(org.ville, 1_000_000, 'AUTRE', 2032);
+      const action = await addAction(org.autreBoutique, cohesion, [{ funder: org.ville, cents: 400_000, kind: 'AUTRE', year: 2032 }]);
+      const committee = await schedule([{ organisationId: org.ville, voting: true }]);
+      const item = (await agenda(committee, [action.id])).get(action.id) as string;
+      ok(await gql(t.app, OPEN, { committeeId: committee }, asChef()));
+      ok(await vote(org.ville, item, action.lines[0], 'GRANT', 400_000));
+      ok(await gql(t.app, CLOSE, { committeeId: committee }, asChef()));
+      const porteurRep = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.PORTEUR_REPRESENTATIVE, organisationId: org.autreBoutique }]);
+      const CONV = `query($actionId: ID) { conventions(actionId: $actionId) { id status signedCount signatoryCount
+        currentVersion { number hash } signedVersion { number hash } } }`;
+      const SIGN = `mutation($input: SignConventionInput!) { signConvention(input: $input) { id status } }`;
+      const conv = async () => ok(await gql(t.app, CONV, { actionId: action.id }, asChef())).conventions[0];
+      const signAll = async () => {
+        const c = await conv();
+        for (const caller of [{ token: porteurRep.token, tenant: SIREN.RENNES }, as(org.ville)]) {
+          ok(await gql(t.app, SIGN, { input: { conventionId: c.id, versionHash: c.currentVersion.hash } }, caller));
+        }
+      };
+      expect((await conv()).signedVersion).toBeNull();
+      await signAll();
+      const signed = await conv();
+      expect(signed).toMatchObject({ status: 'SIGNEE', currentVersion: { number: 1 }, signedVersion: { number: 1, hash: signed.currentVersion.hash } });
+      expect((await t.owner.query('select status from actions where id = $1', [action.id]))[0].status).toBe('CONVENTIONNEE');
+
+      const decision = (await t.owner.query('select id from committee_decisions where funding_line_id = $1', [action.lines[0]]))[0].id;
+      // Withdrawing everything from a bound action is not a correction.
+      const before = await state();
+      await expectRefused(gql(t.app, CORRECT, { input: { decisionId: decision, amountCents: 0, reason: 'Retrait' } }, asChef()), 'CONFLICT', before);
+      const corrected = ok(await gql(t.app, CORRECT, { input: { decisionId: decision, amountCents: 350_000, reason: 'Réduction du budget municipal' } }, asChef())).correctDecision;
+      const amended = await conv();
+      expect(amended).toMatchObject({ status: 'BROUILLON', signedCount: 0, signatoryCount: 2, currentVersion: { number: 2 }, signedVersion: { number: 1, hash: signed.currentVersion.hash } });
+      expect((await t.owner.query('select status from actions where id = $1', [action.id]))[0].status).toBe('CONVENTIONNEE');
+      await signAll();
+      expect(await conv()).toMatchObject({ status: 'SIGNEE', currentVersion: { number: 2 }, signedVersion: { number: 2 } });
+      // Still conventionnée: one transition only (at the first full signature), and two convention.signed events.
+      expect(await t.owner.query(`select after->>'status' as s from audit_events where operation = 'action.transition' and entity_id = $1 order by seq`, [action.id])).toEqual([
+        { s: 'PROGRAMMEE' },
+        { s: 'CONVENTIONNEE' },
+      ]);
+      const published = await t.owner.query(`select payload->>'versionNumber' as v from outbox_events where topic = 'convention.signed' and payload->>'actionId' = $1 order by occurred_at`, [action.id]);
+      expect(published).toEqual([{ v: '1' }, { v: '2' }]);
+      // A closed file no longer takes corrections.
+      await t.owner.query(`update actions set status = 'SOLDEE' where id = $1`, [action.id]);
+      await expectRefused(gql(t.app, CORRECT, { input: { decisionId: corrected.id, amountCents: 300_000, reason: 'Trop tard' } }, asChef()), 'CONFLICT', await state());
     });
   });
 });

@@ -14,6 +14,7 @@ const DRAFT = `mutation($actionId: ID!, $sequential: Boolean) { draftConvention(
 const SIGN = `mutation($input: SignConventionInput!) { signConvention(input: $input) { ${CONVENTION} } }`;
 const AMEND = `mutation($input: AmendConventionInput!) { amendConvention(input: $input) { ${CONVENTION} } }`;
 const SCHEDULE = `mutation($input: SetPaymentScheduleInput!) { setPaymentSchedule(input: $input) { ${CONVENTION} } }`;
+const CANCEL = `mutation($input: CancelConventionInput!) { cancelConvention(input: $input) { ${CONVENTION} } }`;
 const GET = `query($id: ID!) { convention(id: $id) { ${CONVENTION} } }`;
 const LIST = `query($actionId: ID, $status: ConventionStatus) { conventions(actionId: $actionId, status: $status) { id status } }`;
 const TEXT = 'query($versionId: ID!) { conventionText(versionId: $versionId) }';
@@ -164,7 +165,51 @@ describe('conventions de financement', () => {
       expect.objectContaining({ operation: 'action.transition', before: expect.objectContaining({ status: 'PARTIELLEMENT_PROGRAMMEE' }), after: expect.objectContaining({ status: 'CONVENTIONNEE' }) }),
     ]);
     expect(codeOf(await sign(reps.region, c.id, hash))).toBe('ALREADY_SIGNED');
-    expect(codeOf(await gql(t.app, AMEND, { input: { conventionId: c.id, reason: 'Trop tard' } }, as(chef)))).toBe('CONFLICT');
+    // Signed by all, it binds: cancelling it is refused while the action lives.
+    const frozen2 = await state(c.id);
+    expect(codeOf(await gql(t.app, CANCEL, { input: { conventionId: c.id, reason: 'Changement de porteur' } }, as(chef)))).toBe('CONFLICT');
+    expect(await state(c.id)).toEqual(frozen2);
+  });
+
+  it('cancels a convention with its reason, refuses what may not cancel it, and re-establishes it by a new draft', async () => {
+    const { actionId } = await programmed();
+    const c = await draft(actionId);
+    ok(await sign(reps.region, c.id, c.currentVersion.hash));
+    const frozen = await state(c.id);
+    for (const [input, caller, code] of [
+      [{ conventionId: c.id, reason: '   ' }, chef, 'BAD_USER_INPUT'],
+      [{ conventionId: c.id, reason: 'x'.repeat(2001) }, chef, 'BAD_USER_INPUT'],
+      [{ conventionId: c.id, reason: 'Pas à moi' }, reps.region, 'FORBIDDEN'],
+      [{ conventionId: c.id, reason: 'Pas à moi' }, auditor, 'FORBIDDEN'],
+      [{ conventionId: '00000000-0000-4000-8000-000000000000', reason: 'Inconnue' }, chef, 'NOT_FOUND'],
+    ] as const) {
+      expect([input.reason.slice(0, 10), codeOf(await gql(t.app, CANCEL, { input }, as(caller)))]).toEqual([input.reason.slice(0, 10), code]);
+    }
+    expect(await state(c.id)).toEqual(frozen);
+
+    const cancelled = ok(await gql(t.app, CANCEL, { input: { conventionId: c.id, reason: 'Le porteur renonce au cofinancement de la Région' } }, as(chef))).cancelConvention;
+    expect(cancelled).toMatchObject({ status: 'ANNULEE' });
+    const [audit] = (await auditOf(t.owner, c.id)).slice(-1);
+    expect(audit).toMatchObject({ operation: 'convention.cancel', actor_user_id: chef.id, before: { status: 'EN_SIGNATURE' }, after: { status: 'ANNULEE', reason: 'Le porteur renonce au cofinancement de la Région' } });
+    expect(await t.owner.query(`select payload from outbox_events where topic = 'convention.cancelled' and payload->>'conventionId' = $1`, [c.id])).toHaveLength(1);
+    expect(codeOf(await gql(t.app, CANCEL, { input: { conventionId: c.id, reason: 'Encore' } }, as(chef)))).toBe('CONFLICT');
+    expect(codeOf(await sign(reps.departement, c.id, c.currentVersion.hash))).toBe('CONFLICT');
+    expect(codeOf(await gql(t.app, AMEND, { input: { conventionId: c.id, reason: 'Après annulation' } }, as(chef)))).toBe('CONFLICT');
+
+    // Drafting again re-establishes the same convention by a new version, with no signature carried over.
+    const again = ok(await gql(t.app, DRAFT, { actionId, sequential: true }, as(chef))).draftConvention as Conv;
+    expect(again).toMatchObject({ id: c.id, status: 'BROUILLON', sequential: true, signedCount: 0 });
+    expect(again.currentVersion.number).toBe(2);
+    expect(codeOf(await sign(reps.region, c.id, c.currentVersion.hash))).toBe('VERSION_SUPERSEDED');
+  });
+
+  it('cancels a signed convention once its action is abandoned', async () => {
+    const { actionId } = await programmed();
+    const c = await draft(actionId);
+    for (const rep of [reps.porteur, reps.region, reps.departement]) ok(await sign(rep, c.id, c.currentVersion.hash));
+    ok(await gql(t.app, `mutation($input: TransitionActionInput!) { transitionAction(input: $input) { id status } }`, { input: { id: actionId, to: 'ABANDONNEE', comment: 'Le porteur a cessé son activité' } }, as(chef)));
+    const cancelled = ok(await gql(t.app, CANCEL, { input: { conventionId: c.id, reason: 'Action abandonnée' } }, as(chef))).cancelConvention;
+    expect(cancelled.status).toBe('ANNULEE');
   });
 
   it('voids earlier signatures with an avenant, and refuses the superseded hash', async () => {

@@ -19,9 +19,15 @@ const EXPECTED_ALLOWED: [ActionStatus, ActionStatus][] = [
   [S.A_ARBITRER, S.EN_INSTRUCTION],
   [S.A_ARBITRER, S.ABANDONNEE],
   [S.PROGRAMMEE, S.CONVENTIONNEE],
+  [S.PROGRAMMEE, S.PARTIELLEMENT_PROGRAMMEE],
+  [S.PROGRAMMEE, S.REFUSEE],
   [S.PROGRAMMEE, S.ABANDONNEE],
   [S.PARTIELLEMENT_PROGRAMMEE, S.CONVENTIONNEE],
+  [S.PARTIELLEMENT_PROGRAMMEE, S.PROGRAMMEE],
+  [S.PARTIELLEMENT_PROGRAMMEE, S.REFUSEE],
   [S.PARTIELLEMENT_PROGRAMMEE, S.ABANDONNEE],
+  [S.REFUSEE, S.PROGRAMMEE],
+  [S.REFUSEE, S.PARTIELLEMENT_PROGRAMMEE],
   [S.CONVENTIONNEE, S.EN_COURS],
   [S.CONVENTIONNEE, S.ABANDONNEE],
   [S.EN_COURS, S.BILAN_ATTENDU],
@@ -54,8 +60,9 @@ describe('action life cycle', () => {
     [S.DEPOSEE, S.A_ARBITRER],
     [S.EN_INSTRUCTION, S.PROGRAMMEE],
     [S.A_ARBITRER, S.CONVENTIONNEE],
-    [S.PROGRAMMEE, S.REFUSEE],
     [S.PROGRAMMEE, S.A_ARBITRER],
+    [S.REFUSEE, S.CONVENTIONNEE],
+    [S.REFUSEE, S.ABANDONNEE],
     [S.CONVENTIONNEE, S.PROGRAMMEE],
     [S.EN_COURS, S.SOLDEE],
     [S.BILAN_ATTENDU, S.EN_COURS],
@@ -69,9 +76,14 @@ describe('action life cycle', () => {
     for (const status of ALL) expect(canTransition(status, status)).toBe(false);
   });
 
-  it.each([S.REFUSEE, S.SOLDEE, S.ABANDONNEE])('%s is terminal', (status) => {
+  it.each([S.SOLDEE, S.ABANDONNEE])('%s is terminal', (status) => {
     expect(ACTION_TRANSITIONS[status]).toEqual([]);
     for (const to of ALL) expect(canTransition(status, to)).toBe(false);
+  });
+
+  it('leaves a refused action only through a corrected decision, never by hand', () => {
+    expect(manualTransitions(S.REFUSEE)).toEqual([]);
+    expect(ACTION_TRANSITIONS[S.REFUSEE].every((to) => to in DECIDED_ELSEWHERE)).toBe(true);
   });
 
   it('lets every living state be abandoned', () => {

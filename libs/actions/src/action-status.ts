@@ -38,16 +38,18 @@ const S = ActionStatus;
 
 /**
  * Allowed transitions. Anything else is INVALID_TRANSITION. Abandon is possible from every state where the
- * action is still alive; terminal states (soldée, refusée, abandonnée) lead nowhere.
+ * action is still alive; soldée and abandonnée lead nowhere. Between programmée, partiellement programmée
+ * and refusée the only way is a corrected committee decision (a refused line granted after all, a grant
+ * reduced): those edges exist for it and are never offered by hand (DECIDED_ELSEWHERE).
  */
 export const ACTION_TRANSITIONS: Readonly<Record<ActionStatus, readonly ActionStatus[]>> = {
   [S.BROUILLON]: [S.DEPOSEE, S.ABANDONNEE],
   [S.DEPOSEE]: [S.EN_INSTRUCTION, S.BROUILLON, S.ABANDONNEE],
   [S.EN_INSTRUCTION]: [S.A_ARBITRER, S.DEPOSEE, S.ABANDONNEE],
   [S.A_ARBITRER]: [S.PROGRAMMEE, S.PARTIELLEMENT_PROGRAMMEE, S.REFUSEE, S.EN_INSTRUCTION, S.ABANDONNEE],
-  [S.PROGRAMMEE]: [S.CONVENTIONNEE, S.ABANDONNEE],
-  [S.PARTIELLEMENT_PROGRAMMEE]: [S.CONVENTIONNEE, S.ABANDONNEE],
-  [S.REFUSEE]: [],
+  [S.PROGRAMMEE]: [S.CONVENTIONNEE, S.PARTIELLEMENT_PROGRAMMEE, S.REFUSEE, S.ABANDONNEE],
+  [S.PARTIELLEMENT_PROGRAMMEE]: [S.CONVENTIONNEE, S.PROGRAMMEE, S.REFUSEE, S.ABANDONNEE],
+  [S.REFUSEE]: [S.PROGRAMMEE, S.PARTIELLEMENT_PROGRAMMEE],
   [S.CONVENTIONNEE]: [S.EN_COURS, S.ABANDONNEE],
   [S.EN_COURS]: [S.BILAN_ATTENDU, S.ABANDONNEE],
   [S.BILAN_ATTENDU]: [S.SOLDEE, S.ABANDONNEE],
@@ -60,14 +62,14 @@ export function canTransition(from: ActionStatus, to: ActionStatus): boolean {
 }
 
 /**
- * Steps that no one sets by hand: the close of a comité des financeurs decides programmée / partiellement
- * programmée / refusée (from the funders' own votes), and the last signature of the convention makes the
- * action conventionnée. `transitionAction` refuses them.
+ * Steps that no one sets by hand: the close of a comité des financeurs (or a corrected decision) decides
+ * programmée / partiellement programmée / refusée from the funders' own votes, and the last signature of
+ * the convention makes the action conventionnée. `transitionAction` refuses them.
  */
 export const DECIDED_ELSEWHERE: Readonly<Partial<Record<ActionStatus, string>>> = {
-  [S.PROGRAMMEE]: 'la clôture du comité des financeurs',
-  [S.PARTIELLEMENT_PROGRAMMEE]: 'la clôture du comité des financeurs',
-  [S.REFUSEE]: 'la clôture du comité des financeurs',
+  [S.PROGRAMMEE]: 'la clôture du comité des financeurs ou une décision corrigée',
+  [S.PARTIELLEMENT_PROGRAMMEE]: 'la clôture du comité des financeurs ou une décision corrigée',
+  [S.REFUSEE]: 'la clôture du comité des financeurs ou une décision corrigée',
   [S.CONVENTIONNEE]: 'la dernière signature de la convention',
 };
 
@@ -75,6 +77,12 @@ export const DECIDED_ELSEWHERE: Readonly<Partial<Record<ActionStatus, string>>> 
 export function manualTransitions(from: ActionStatus): ActionStatus[] {
   return ACTION_TRANSITIONS[from].filter((to) => !(to in DECIDED_ELSEWHERE));
 }
+
+/** The statuses a committee decision (or its correction) sets; the convention is not signed yet. */
+export const DECIDED_STATUSES: ReadonlySet<ActionStatus> = new Set([S.PROGRAMMEE, S.PARTIELLEMENT_PROGRAMMEE, S.REFUSEE]);
+
+/** Bound by a signed convention: a correction there makes an avenant, never a change of status. */
+export const BOUND_STATUSES: ReadonlySet<ActionStatus> = new Set([S.CONVENTIONNEE, S.EN_COURS, S.BILAN_ATTENDU]);
 
 /** While the dossier is being prepared or instructed its content may change; afterwards it is decided. */
 export const EDITABLE_STATUSES: ReadonlySet<ActionStatus> = new Set([S.BROUILLON, S.DEPOSEE, S.EN_INSTRUCTION]);

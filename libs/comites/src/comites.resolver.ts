@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { Allow, Permission } from '@pilotis/access';
 import { Action } from '@pilotis/actions';
 import { invalidField, uuid } from '@pilotis/shared';
-import { AgendaItem, Committee, CommitteeMember } from './committee.entity';
+import { AgendaItem, Committee, CommitteeMember, ConflictOfInterest } from './committee.entity';
 import { CommitteeService } from './committee.service';
 import { CommitteeDecision } from './decision.entity';
 import { EnvelopeService } from './envelope.service';
@@ -204,5 +204,12 @@ export class AgendaItemResolver {
   })
   lines(@Parent() item: AgendaItem): Promise<AgendaLine[]> {
     return this.committees.agendaLines(item);
+  }
+
+  @ResolveField(() => [ConflictOfInterest], {
+    description: "Conflits d'intérêts déclarés sur ce point : les organisations concernées n'y votent pas (publics, par transparence).",
+  })
+  conflictsOfInterest(@Parent() item: AgendaItem): Promise<ConflictOfInterest[]> {
+    return this.committees.conflictsOf(item.id);
   }
 }

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { ClsService } from 'nestjs-cls';
+import { In } from 'typeorm';
 import { ConventionService } from '@pilotis/conventions';
 import { randomUUID } from 'node:crypto';
 import { ORGANISATION_BOUND_ROLES, Role } from '@pilotis/access';
-import { Action, ActionStatus, FundingKind, FundingLine } from '@pilotis/actions';
+import { ACTION_STATUS_LABELS, Action, ActionStatus, BOUND_STATUSES, DECIDED_STATUSES, FundingKind, FundingLine } from '@pilotis/actions';
 import { AuditService, OutboxService } from '@pilotis/audit';
-import { Db } from '@pilotis/db';
+import { Db, groupBy, requestLoader } from '@pilotis/db';
 import { badInput, conflict, DomainError, ErrorCode, FieldError, invalidField, notFound } from '@pilotis/shared';
-import { AgendaItem, Committee, CommitteeKind, CommitteeMember, CommitteeStatus } from './committee.entity';
+import { AgendaItem, Committee, CommitteeKind, CommitteeMember, CommitteeStatus, ConflictOfInterest } from './committee.entity';
 import { CommitteeDecision, DecisionKind } from './decision.entity';
 import { EnvelopeKey, EnvelopeService } from './envelope.service';
 import {
@@ -21,6 +23,7 @@ import {
 import { VoteDecision } from './vote.entity';
 
 const lower = (id: string): string => id.toLowerCase();
+const CONFLICTS = Symbol('comites.conflicts');
 
 /** Roles that vote: while a vote is open they see only their own organisation's votes. */
 const VOTER_ROLES: ReadonlySet<string> = new Set([Role.FUNDER_REPRESENTATIVE, Role.DELEGUE_PREFET]);
@@ -54,6 +57,7 @@ export class CommitteeService {
     private readonly outbox: OutboxService,
     private readonly envelopes: EnvelopeService,
     private readonly conventions: ConventionService,
+    private readonly cls: ClsService,
   ) {}
 
   // ------------------------------------------------------------------ reads
@@ -93,6 +97,20 @@ export class CommitteeService {
 
   async agenda(committeeId: string): Promise<AgendaItem[]> {
     return (await this.db.manager()).find(AgendaItem, { where: { tenantId: this.db.tenant().tenantId, committeeId }, order: { position: 'ASC' } });
+  }
+
+  /** Declared conflicts of interest of an agenda item, batched per request across the agenda. */
+  async conflictsOf(agendaItemId: string): Promise<ConflictOfInterest[]> {
+    const loader = requestLoader(this.cls, CONFLICTS, async (ids: string[]) =>
+      groupBy(
+        await (await this.db.manager()).find(ConflictOfInterest, {
+          where: { tenantId: this.db.tenant().tenantId, agendaItemId: In(ids) },
+          order: { createdAt: 'ASC', organisationId: 'ASC' },
+        }),
+        (c) => c.agendaItemId,
+      ),
+    );
+    return (await loader.load(agendaItemId)) ?? [];
   }
 
   async actionOf(actionId: string): Promise<Action> {
@@ -470,19 +488,26 @@ export class CommitteeService {
 
   /**
    * A correction never edits a decision: it adds one that points at the decision in force (the unique
-   * index on corrects_id refuses a second correction of the same row), with its author and reason.
+   * index on corrects_id refuses a second correction of the same row), with its author and reason. The
+   * action's outcome is recomputed from its lines (a refused action may become programmed, and back) and
+   * its convention follows (avenant, draft, re-establishment or cancellation: ConventionService).
    */
   async correct(input: CorrectDecisionInput): Promise<CommitteeDecision> {
     const tenantId = this.db.tenant().tenantId;
     const manager = await this.db.manager();
     const old = await manager.findOne(CommitteeDecision, { where: { tenantId, id: lower(input.decisionId) } });
     if (!old) throw notFound('Décision');
-    // The line's lock serialises corrections of its decisions and their envelope arithmetic.
-    const line = await manager
-      .createQueryBuilder(FundingLine, 'fl')
-      .setLock('pessimistic_write')
-      .where('fl.tenantId = :tenantId AND fl.id = :id', { tenantId, id: old.fundingLineId })
-      .getOneOrFail();
+    const [{ action_id: actionId }] = await this.db.query<{ action_id: string }>('select action_id from funding_lines where tenant_id = $1 and id = $2', [
+      tenantId,
+      old.fundingLineId,
+    ]);
+    // Action first, then line, as the committee close does: the action's lock serialises every correction
+    // of its lines, their envelope arithmetic and the recomputed outcome.
+    const action = await manager.createQueryBuilder(Action, 'a').setLock('pessimistic_write').where('a.tenantId = :tenantId AND a.id = :id', { tenantId, id: actionId }).getOneOrFail();
+    if (!DECIDED_STATUSES.has(action.status) && !BOUND_STATUSES.has(action.status)) {
+      throw conflict(`L'action ${action.reference} est « ${ACTION_STATUS_LABELS[action.status]} » : ses décisions ne se corrigent plus.`);
+    }
+    const line = await manager.findOneOrFail(FundingLine, { where: { tenantId, id: old.fundingLineId } });
     const [superseded] = await this.db.query('select 1 from committee_decisions where tenant_id = $1 and corrects_id = $2', [tenantId, old.id]);
     if (superseded) throw conflict("Cette décision a déjà été corrigée : corrigez la décision en vigueur.");
     const reason = input.reason.trim();
@@ -493,9 +518,17 @@ export class CommitteeService {
     if (errors.length > 0) throw badInput(errors);
     const current = line.decidedAmountCents ?? 0n;
     if (input.amountCents > current) {
-      const [action] = await this.db.query<{ contrat_id: string }>('select contrat_id from actions where tenant_id = $1 and id = $2', [tenantId, line.actionId]);
-      const key: EnvelopeKey = { contratId: action.contrat_id, funderId: line.funderId, exerciseYear: line.exerciseYear, kind: line.kind };
+      const key: EnvelopeKey = { contratId: action.contratId, funderId: line.funderId, exerciseYear: line.exerciseYear, kind: line.kind };
       EnvelopeService.assertCovers(await this.envelopes.lock(key), input.amountCents - current, key);
+    }
+    const lines = await manager.find(FundingLine, { where: { tenantId, actionId: action.id }, order: { id: 'ASC' } });
+    const outcome = outcomeOf(
+      lines.map((l) => ({ requested: l.amountRequestedCents, decided: l.id === line.id ? input.amountCents : (l.decidedAmountCents ?? 0n) })),
+    );
+    if (BOUND_STATUSES.has(action.status) && outcome === ActionStatus.REFUSEE) {
+      throw conflict(
+        `L'action ${action.reference} est « ${ACTION_STATUS_LABELS[action.status]} » : retirer tout son financement passe par l'abandon de l'action et l'annulation de sa convention, pas par une correction.`,
+      );
     }
     const decision = {
       tenantId,
@@ -512,9 +545,27 @@ export class CommitteeService {
     await manager.insert(CommitteeDecision, decision);
     await manager.update(FundingLine, { tenantId, id: line.id }, { decidedAmountCents: input.amountCents, decidedAt: () => 'now()' });
     const created = await manager.findOneOrFail(CommitteeDecision, { where: { tenantId, id: decision.id } });
-    await this.conventions.followCorrectedDecision(line.actionId, reason);
+    // Before signature the outcome follows the decisions; once bound, the status is the convention's.
+    if (DECIDED_STATUSES.has(action.status) && outcome !== action.status) {
+      await manager.update(Action, { tenantId, id: action.id }, { status: outcome, updatedAt: () => 'now()' });
+      await this.audit.record({
+        operation: 'action.transition',
+        entityType: 'Action',
+        entityId: action.id,
+        before: { reference: action.reference, status: action.status },
+        after: { reference: action.reference, status: outcome, comment: `Décision corrigée : ${reason}`, decisionId: created.id },
+      });
+    }
+    await this.conventions.followCorrectedDecision(action.id, reason);
     await this.audit.record({ operation: 'decision.correct', entityType: 'CommitteeDecision', entityId: created.id, before: old, after: created });
-    await this.outbox.publish('comite.decision.corrected', { decisionId: created.id, correctsId: old.id, fundingLineId: line.id, amountCents: created.amountCents });
+    await this.outbox.publish('comite.decision.corrected', {
+      decisionId: created.id,
+      correctsId: old.id,
+      fundingLineId: line.id,
+      amountCents: created.amountCents,
+      actionId: action.id,
+      actionStatus: DECIDED_STATUSES.has(action.status) ? outcome : action.status,
+    });
     return created;
   }
 

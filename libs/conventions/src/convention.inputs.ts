@@ -57,3 +57,17 @@ export class AmendConventionInput {
   @Matches(/\S/, { message: 'le motif est obligatoire' })
   reason: string;
 }
+
+@InputType({ description: "Annulation d'une convention, avec son motif." })
+export class CancelConventionInput {
+  @Field(() => ID, { description: 'Convention.' })
+  @IsUUID('all')
+  conventionId: string;
+
+  @Field({ description: "Motif de l'annulation (2 000 caractères au plus)." })
+  @IsString()
+  @MinLength(1, { message: 'le motif est obligatoire' })
+  @MaxLength(2000, { message: 'le motif compte au plus 2 000 caractères' })
+  @Matches(/\S/, { message: 'le motif est obligatoire' })
+  reason: string;
+}

@@ -34,7 +34,20 @@ export class ConventionLoaders {
     return (await loader.load(conventionId)) ?? [];
   }
 
-  /** The version in force: the last one (every convention has at least its first). */
+  /** The last version signed by all of its signatories, from the same batched reads. */
+  async signedVersion(conventionId: string): Promise<ConventionVersion | null> {
+    const versions = await this.versions(conventionId);
+    const complete = await Promise.all(
+      versions.map(async (v) => {
+        const [signatories, signatures] = await Promise.all([this.signatories(v.id), this.signatures(v.id)]);
+        return signatories.length > 0 && signatures.length === signatories.length;
+      }),
+    );
+    for (let i = versions.length - 1; i >= 0; i--) if (complete[i]) return versions[i];
+    return null;
+  }
+
+  /** The latest version (every convention has at least its first): the one to sign. */
   async currentVersion(conventionId: string): Promise<ConventionVersion> {
     const versions = await this.versions(conventionId);
     const current = versions[versions.length - 1];

@@ -3,7 +3,7 @@ import { Allow, Permission } from '@pilotis/access';
 import { Organisation } from '@pilotis/organisations';
 import { CentsScalar, uuid } from '@pilotis/shared';
 import { Convention, ConventionSignatory, ConventionSignature, ConventionVersion } from './convention.entity';
-import { AmendConventionInput, ConventionsArgs, SetPaymentScheduleInput, SignConventionInput } from './convention.inputs';
+import { AmendConventionInput, CancelConventionInput, ConventionsArgs, SetPaymentScheduleInput, SignConventionInput } from './convention.inputs';
 import { ConventionService } from './convention.service';
 import { ConventionLoaders } from './convention.loaders';
 import { splitPayment } from './convention-text';
@@ -63,10 +63,20 @@ export class ConventionResolver {
 
   @Allow(Permission.MANAGE_ACTIONS)
   @Mutation(() => Convention, {
-    description: "Crée un avenant : nouvelle version rédigée à partir des lignes décidées en vigueur ; toutes les signatures sont à recueillir de nouveau.",
+    description:
+      "Crée un avenant : nouvelle version rédigée à partir des lignes décidées en vigueur ; toutes les signatures sont à recueillir de nouveau. Sur une convention signée, la version signée reste en vigueur (signedVersion) jusqu'à la signature de l'avenant par tous.",
   })
   amendConvention(@Args('input', { description: "L'avenant." }) input: AmendConventionInput): Promise<Convention> {
     return this.service.amend(input);
+  }
+
+  @Allow(Permission.MANAGE_ACTIONS)
+  @Mutation(() => Convention, {
+    description:
+      "Annule une convention (motif obligatoire). Une convention dont une version est signée de tous ne s'annule qu'une fois l'action abandonnée (CONFLICT sinon). Rédiger de nouveau la convention de l'action la rétablit par une nouvelle version.",
+  })
+  cancelConvention(@Args('input', { description: "L'annulation." }) input: CancelConventionInput): Promise<Convention> {
+    return this.service.cancel(input);
   }
 
   @Allow(Permission.SIGN)
@@ -80,9 +90,17 @@ export class ConventionResolver {
 
   // ------------------------------------------------------------------ fields
 
-  @ResolveField(() => ConventionVersion, { description: 'Version en vigueur (la dernière).' })
+  @ResolveField(() => ConventionVersion, { description: 'Dernière version : le projet, ou l’avenant à signer ; celle que les signataires signent.' })
   currentVersion(@Parent() convention: Convention): Promise<ConventionVersion> {
     return this.loaders.currentVersion(convention.id);
+  }
+
+  @ResolveField(() => ConventionVersion, {
+    nullable: true,
+    description: "Dernière version signée de tous : celle qui engage les signataires, y compris pendant la signature d'un avenant (null avant la première signature complète).",
+  })
+  signedVersion(@Parent() convention: Convention): Promise<ConventionVersion | null> {
+    return this.loaders.signedVersion(convention.id);
   }
 
   @ResolveField(() => [ConventionVersion], { description: 'Toutes les versions, de la première au dernier avenant.' })

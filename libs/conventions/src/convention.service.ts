@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Role } from '@pilotis/access';
-import { ACTION_STATUS_LABELS, ActionStatus } from '@pilotis/actions';
+import { ACTION_STATUS_LABELS, ActionStatus, BOUND_STATUSES } from '@pilotis/actions';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { conflict, DomainError, ErrorCode, forbidden, invalidField, notFound } from '@pilotis/shared';
 import { Convention, ConventionSignatory, ConventionSignature, ConventionStatus, ConventionVersion, SignatoryRole } from './convention.entity';
-import { AmendConventionInput, ConventionsArgs, SetPaymentScheduleInput, SignConventionInput } from './convention.inputs';
+import { AmendConventionInput, CancelConventionInput, ConventionsArgs, SetPaymentScheduleInput, SignConventionInput } from './convention.inputs';
 import { conventionHash, FunderCommitment, orderFunders, renderConventionText } from './convention-text';
 
 /** The default schedule (domain.md §1): half at signature, the balance after the bilan. */
@@ -27,7 +27,8 @@ interface ActionRow {
   porteur_name: string;
 }
 
-/** "k of n signed", computed for the current version. */
+/** An action whose file is closed: its convention no longer changes. */
+const CLOSED_ACTION: ReadonlySet<ActionStatus> = new Set([ActionStatus.SOLDEE, ActionStatus.ABANDONNEE]);
 
 /**
  * Conventions de financement: drafting from the decided lines, avenants as new versions (earlier
@@ -121,6 +122,11 @@ export class ConventionService {
     }
     const manager = await this.db.manager();
     const existing = await manager.findOne(Convention, { where: { tenantId: this.tenantId(), actionId: action.id } });
+    if (existing?.status === ConventionStatus.ANNULEE) {
+      // One convention per action: a cancelled one is re-established by a new version, its history kept.
+      await manager.update(Convention, { tenantId: this.tenantId(), id: existing.id }, { sequential });
+      return this.newVersion(existing.id, 'Convention rétablie après annulation.', 'convention.reopen', () => undefined, { reopen: true });
+    }
     if (existing) throw conflict(`L'action ${action.reference} a déjà une convention : modifiez-la par un avenant.`);
     const funders = await this.decidedFunders(action.id, new Map());
     if (funders.length === 0) {
@@ -145,36 +151,72 @@ export class ConventionService {
   }
 
   /**
-   * Keeps the convention of an action in line with a corrected decision: an avenant while it is being
-   * signed (earlier signatures lapse), a cancellation when no funder grants anything any more. A signed
-   * convention is not rewritten behind its signatories' backs: the correction is refused (CONFLICT).
+   * Keeps the convention of an action in line with a corrected decision (the action's status has already
+   * been recomputed by the committee context): an avenant when something is still granted — on a signed
+   * convention too, whose signed version stays in force until the avenant is signed by all —, a draft when
+   * a refused action is now granted, the cancelled convention re-established, or its cancellation when no
+   * funder grants anything any more.
    */
   async followCorrectedDecision(actionId: string, reason: string): Promise<void> {
     const tenantId = this.tenantId();
     const [convention] = await this.db.query<{ id: string; status: ConventionStatus }>(
-      `select id, status from conventions where tenant_id = $1 and action_id = $2 and status <> 'ANNULEE' for update`,
+      'select id, status from conventions where tenant_id = $1 and action_id = $2 for update',
       [tenantId, actionId],
     );
-    if (!convention) return;
-    if (convention.status === ConventionStatus.SIGNEE) {
-      throw conflict("La convention de cette action est signée : une correction de décision passe par un avenant signé, qui n'est pas encore possible.");
-    }
     const [granted] = await this.db.query<{ n: number }>(
       'select count(*)::int as n from funding_lines where tenant_id = $1 and action_id = $2 and decided_amount_cents > 0',
       [tenantId, actionId],
     );
-    if (granted.n > 0) {
-      await this.amend({ conventionId: convention.id, reason: `Décision corrigée : ${reason}` });
+    const motive = `Décision corrigée : ${reason}`;
+    if (granted.n === 0) {
+      if (convention && convention.status !== ConventionStatus.ANNULEE) await this.markCancelled(convention.id, convention.status, `Plus aucun financement accordé : ${reason}`);
       return;
     }
-    await this.db.query(`update conventions set status = 'ANNULEE', updated_at = now() where tenant_id = $1 and id = $2`, [tenantId, convention.id]);
+    if (!convention) await this.draftForAction(actionId);
+    else if (convention.status === ConventionStatus.ANNULEE) await this.newVersion(convention.id, motive, 'convention.reopen', () => undefined, { reopen: true });
+    else await this.amend({ conventionId: convention.id, reason: motive });
+  }
+
+  /**
+   * Cancels a convention. One that binds its signatories (a version signed by all) is only cancelled once
+   * the action is abandoned: otherwise the funders' commitments would vanish without their signature.
+   */
+  async cancel(input: CancelConventionInput): Promise<Convention> {
+    const convention = await this.findVisible(input.conventionId, true);
+    if (convention.status === ConventionStatus.ANNULEE) throw conflict('La convention est déjà annulée.');
+    const action = await this.lockAction(convention.actionId);
+    const signed = await this.signedVersionNumber(convention.id);
+    if (signed !== null && action.status !== ActionStatus.ABANDONNEE) {
+      throw conflict(
+        `La version ${signed} de la convention est signée de tous et engage ses signataires : elle ne s'annule qu'une fois l'action ${action.reference} abandonnée.`,
+      );
+    }
+    await this.markCancelled(convention.id, convention.status, input.reason.trim());
+    return (await this.byIds([convention.id]))[0];
+  }
+
+  /** The number of the last version signed by every one of its signatories, or null. */
+  async signedVersionNumber(conventionId: string): Promise<number | null> {
+    const [row] = await this.db.query<{ number: number | null }>(
+      `select max(v.number)::int as number from convention_versions v
+        where v.tenant_id = $1 and v.convention_id = $2
+          and (select count(*) from convention_signatories s where s.tenant_id = v.tenant_id and s.version_id = v.id)
+            = (select count(*) from convention_signatures g where g.tenant_id = v.tenant_id and g.version_id = v.id)`,
+      [this.tenantId(), conventionId],
+    );
+    return row?.number ?? null;
+  }
+
+  private async markCancelled(conventionId: string, before: ConventionStatus, reason: string): Promise<void> {
+    await this.db.query(`update conventions set status = 'ANNULEE', updated_at = now() where tenant_id = $1 and id = $2`, [this.tenantId(), conventionId]);
     await this.audit.record({
       operation: 'convention.cancel',
       entityType: 'Convention',
-      entityId: convention.id,
-      before: { status: convention.status },
-      after: { status: ConventionStatus.ANNULEE, reason: `Plus aucun financement accordé : ${reason}` },
+      entityId: conventionId,
+      before: { status: before },
+      after: { status: ConventionStatus.ANNULEE, reason },
     });
+    await this.outbox.publish('convention.cancelled', { conventionId, reason });
   }
 
   /** A changed schedule is a changed text: it makes an avenant like any other change. */
@@ -271,6 +313,7 @@ export class ConventionService {
         conventionId: convention.id,
         actionId: convention.actionId,
         versionId: version.id,
+        versionNumber: version.number,
         hash: version.hash,
         signatoryCount: signatories.length,
       });
@@ -285,16 +328,14 @@ export class ConventionService {
     reason: string,
     operation: string,
     adjust: (schedule: Map<string, number>, funders: FunderCommitment[]) => void,
+    options: { reopen?: boolean } = {},
   ): Promise<Convention> {
     const convention = await this.findVisible(conventionId, true);
-    if (convention.status === ConventionStatus.SIGNEE || convention.status === ConventionStatus.ANNULEE) {
-      throw conflict(
-        convention.status === ConventionStatus.SIGNEE
-          ? "La convention est signée de tous et l'action conventionnée : elle ne se modifie plus ici."
-          : 'La convention est annulée : elle ne se modifie plus.',
-      );
-    }
+    if (convention.status === ConventionStatus.ANNULEE && !options.reopen) throw conflict('La convention est annulée : elle ne se modifie plus.');
     const action = await this.lockAction(convention.actionId);
+    if (CLOSED_ACTION.has(action.status)) {
+      throw conflict(`L'action ${action.reference} est « ${ACTION_STATUS_LABELS[action.status]} » : sa convention ne se modifie plus.`);
+    }
     const previous = await this.currentVersion(convention.id);
     const previousSignatories = await this.signatories(previous.id);
     const schedule = new Map(previousSignatories.map((s) => [s.organisationId, s.advancePercent]));
@@ -306,7 +347,8 @@ export class ConventionService {
     const manager = await this.db.manager();
     await manager.update(ConventionVersion, { tenantId: this.tenantId(), id: previous.id }, { supersededAt: () => 'now()' });
     const version = await this.writeVersion(convention.id, previous.number + 1, reason, action, funders);
-    // Signatures belong to the version they signed: the new text starts with none.
+    // Signatures belong to the version they signed: the new text starts with none. A version signed by
+    // all before stays in force (signedVersion) until this avenant is signed by all in turn.
     await manager.update(Convention, { tenantId: this.tenantId(), id: convention.id }, { status: ConventionStatus.BROUILLON, updatedAt: () => 'now()' });
     await this.audit.record({
       operation,
@@ -400,10 +442,12 @@ export class ConventionService {
 
   /**
    * All signed: the action becomes conventionnée, in this transaction. Written here in SQL because the
-   * actions context cannot depend on conventions; the transition is audited like ActionService's.
+   * actions context cannot depend on conventions; the transition is audited like ActionService's. An
+   * avenant signed on an action already bound (conventionnée, en cours, bilan attendu) changes no status.
    */
   private async markActionConventionnee(actionId: string): Promise<void> {
     const action = await this.lockAction(actionId);
+    if (BOUND_STATUSES.has(action.status)) return;
     if (!DRAFTABLE.has(action.status)) {
       throw new DomainError(
         ErrorCode.INVALID_TRANSITION,

@@ -17,6 +17,7 @@ import { ActionsModule } from '@pilotis/actions';
 import { InstructionModule } from '@pilotis/instruction';
 import { ComitesModule } from '@pilotis/comites';
 import { ConventionsModule } from '@pilotis/conventions';
+import { JobsModule } from '@pilotis/jobs';
 import { armor, MAX_TOKENS } from './graphql/armor';
 import { formatError } from './graphql/error-formatting';
 import { TransactionPlugin } from './graphql/transaction.plugin';
@@ -46,6 +47,8 @@ export class AppModule {
           dataSourceOptions(config.appDatabaseUrl, { extra: { max: config.dbPoolSize }, poolSize: config.dbPoolSize }),
         ),
         DiscoveryModule,
+        // The API enqueues (reports, …); the worker processes.
+        JobsModule.forRoot(config),
         AuditModule,
         AuthModule,
         TenancyModule,

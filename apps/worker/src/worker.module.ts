@@ -1,5 +1,6 @@
 import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
-import { BullModule, InjectQueue } from '@nestjs/bullmq';
+import { InjectQueue } from '@nestjs/bullmq';
+import { JobsModule } from '@pilotis/jobs';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { ClsModule } from 'nestjs-cls';
@@ -47,7 +48,6 @@ class WorkerBootstrap implements OnApplicationBootstrap {
 @Module({})
 export class WorkerModule {
   static forRoot(config: PilotisConfig): DynamicModule {
-    const url = new URL(config.redisUrl);
     return {
       module: WorkerModule,
       imports: [
@@ -55,18 +55,7 @@ export class WorkerModule {
         ClsModule.forRoot({ global: true }),
         DbModule.forRoot(dataSourceOptions(config.appDatabaseUrl, { poolSize: 5 })),
         AuditModule,
-        BullModule.forRoot({
-          prefix: config.redisPrefix,
-          connection: {
-            host: url.hostname,
-            port: Number(url.port || 6379),
-            password: url.password || undefined,
-            db: Number(url.pathname.slice(1) || 0),
-            // Required by BullMQ for blocking connections: never give up on a command.
-            maxRetriesPerRequest: null,
-          },
-        }),
-        BullModule.registerQueue({ name: QUEUE.SYSTEM }),
+        JobsModule.forRoot(config),
       ],
       providers: [WorkerHealth, SystemProcessor, WorkerBootstrap],
     };

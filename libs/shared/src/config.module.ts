@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Inject, Module } from '@nestjs/common';
 import { PilotisConfig } from './config';
+import { Clock } from './clock';
 
 export const PILOTIS_CONFIG = Symbol('PILOTIS_CONFIG');
 /** Injects the configuration: `constructor(@InjectConfig() config: PilotisConfig)`. */
@@ -9,6 +10,13 @@ export const InjectConfig = (): ParameterDecorator => Inject(PILOTIS_CONFIG);
 @Module({})
 export class ConfigModule {
   static forRoot(config: PilotisConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: PILOTIS_CONFIG, useValue: config }], exports: [PILOTIS_CONFIG] };
+    return {
+      module: ConfigModule,
+      providers: [
+        { provide: PILOTIS_CONFIG, useValue: config },
+        { provide: Clock, useValue: new Clock(config.fixedNow) },
+      ],
+      exports: [PILOTIS_CONFIG, Clock],
+    };
   }
 }

@@ -18,6 +18,14 @@ export interface PilotisConfig {
   port: number;
   workerHealthPort: number;
   dbPoolSize: number;
+  /** Public address of the web application, for links in e-mails. */
+  appUrl: string;
+  /** Outgoing mail (nodemailer). With no SMTP_HOST the demo starts a local capture server (README). */
+  smtp: { host: string; port: number; secure: boolean; user: string | null; password: string | null; from: string };
+  /** Where generated reports are written (one folder per tenant). */
+  reportsDir: string;
+  /** A fixed "now" for a process started by a test (ISO instant), else null: the system clock. */
+  fixedNow: Date | null;
 }
 
 const DEV_JWT_SECRET = 'pilotis-dev-secret-change-me-in-production-0123456789';
@@ -42,6 +50,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PilotisConfig 
     port: Number(env.PORT ?? 3000),
     workerHealthPort: Number(env.WORKER_HEALTH_PORT ?? 3001),
     dbPoolSize: Number(env.DB_POOL_SIZE ?? 10),
+    appUrl: (env.APP_URL ?? 'http://localhost:5173').replace(/\/$/, ''),
+    smtp: {
+      host: env.SMTP_HOST ?? '127.0.0.1',
+      port: Number(env.SMTP_PORT ?? 1025),
+      secure: env.SMTP_SECURE === 'true',
+      user: env.SMTP_USER ?? null,
+      password: env.SMTP_PASSWORD ?? null,
+      from: env.MAIL_FROM ?? 'pilotis@localhost',
+    },
+    reportsDir: env.REPORTS_DIR ?? 'var/reports',
+    fixedNow: env.PILOTIS_NOW ? new Date(env.PILOTIS_NOW) : null,
   };
 }
 

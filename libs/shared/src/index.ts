@@ -5,3 +5,5 @@ export * from './cents.scalar';
 export * from './pagination';
 export * from './config';
 export * from './config.module';
+export * from './clock';
+export * from './civil-date';

@@ -1,7 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { randomBytes } from 'node:crypto';
-import { PilotisConfig } from '@pilotis/shared';
+import { Queue } from 'bullmq';
+import { ALL_QUEUES, bullConnection } from '@pilotis/jobs';
+import { Clock, PilotisConfig } from '@pilotis/shared';
+import { RunningWorker, startWorker } from '../../../worker/src/worker.factory';
 import { cloneDatabase, createDataSource, dropDatabase } from '@pilotis/schema';
 import { createApp } from '../../src/app.factory';
 import { runId, templateDatabase, testConfig } from './test-env';
@@ -13,16 +16,27 @@ export interface TestApp {
   owner: DataSource;
   /** Connection as the runtime role, for attacking RLS directly. */
   runtime: DataSource;
+  /** The worker, in this process on the same database and Redis prefix, when asked for. */
+  worker?: RunningWorker;
+  /** Moves the clocks of the API and the worker together (tests move time instead of sleeping). */
+  setNow(instant: Date | string): void;
   close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Also start the worker (deadlines, reminders, reports). */
+  worker?: boolean;
+  /** Overrides of the configuration (SMTP port of an in-process test server, …). */
+  config?: Partial<PilotisConfig>;
 }
 
 /**
  * Boots the real API (Fastify + Apollo + TypeORM as the runtime role) on a fresh copy of the migrated
  * template database. Call once per test file, in `beforeAll`, and `close()` in `afterAll`.
  */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = `pilotis_t_${runId()}_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(3).toString('hex')}`;
-  const config = testConfig(database);
+  const config = { ...testConfig(database), workerHealthPort: 0, ...options.config };
   await cloneDatabase(config.databaseUrl, templateDatabase(), database);
   let app: NestFastifyApplication;
   try {
@@ -34,13 +48,26 @@ export async function startTestApp(): Promise<TestApp> {
   const owner = createDataSource(config.databaseUrl);
   const runtime = createDataSource(config.appDatabaseUrl);
   await Promise.all([owner.initialize(), runtime.initialize()]);
+  const worker = options.worker ? await startWorker(config, ['error']) : undefined;
   return {
     app,
     config,
     owner,
     runtime,
+    worker,
+    setNow(instant) {
+      app.get(Clock).set(instant);
+      worker?.context.get(Clock).set(instant);
+    },
     async close() {
+      await worker?.close();
       await app.close();
+      // The Redis keys of this database's queues go with it.
+      for (const name of ALL_QUEUES) {
+        const queue = new Queue(name, { connection: bullConnection(config.redisUrl), prefix: config.redisPrefix });
+        await queue.obliterate({ force: true }).catch(() => undefined);
+        await queue.close();
+      }
       await Promise.all([owner.destroy(), runtime.destroy()]);
       await dropDatabase(config.databaseUrl, database);
     },

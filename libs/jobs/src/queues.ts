@@ -1,0 +1,60 @@
+/**
+ * The one registry of queues, job names and job data. Every job that touches tenant data carries its
+ * tenant and runs inside that tenant's transaction (RLS), like an API request. Job ids are deterministic
+ * wherever a duplicate would matter: BullMQ ignores an `add` whose id already exists.
+ */
+export const QUEUE = {
+  SYSTEM: 'system',
+  /** Deadline scans and recomputations. */
+  DEADLINES: 'deadlines',
+  /** Reminder digests by e-mail. */
+  NOTIFICATIONS: 'notifications',
+  /** Report generation. */
+  REPORTS: 'reports',
+} as const;
+export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
+export const ALL_QUEUES: readonly QueueName[] = Object.values(QUEUE);
+
+export const JOB = {
+  /** Proves the worker can reach Redis and PostgreSQL (as the runtime role, under RLS). */
+  HEALTH: 'health',
+  /** Relays the transactional outbox: due events become jobs, lost jobs are enqueued again. */
+  OUTBOX_RELAY: 'outbox-relay',
+  /** Daily: one scan job per tenant. */
+  SCAN_ALL: 'scan-all-tenants',
+  /** Recomputes a tenant's deadlines and records the reminders due today. */
+  SCAN_TENANT: 'scan-tenant',
+  /** Sends one person's digest of the day. */
+  SEND_DIGEST: 'send-digest',
+  /** Generates a requested report. */
+  GENERATE_REPORT: 'generate-report',
+} as const;
+export type JobName = (typeof JOB)[keyof typeof JOB];
+
+/** Data of every tenant job: the tenant it runs in. */
+export interface TenantJobData {
+  tenantId: string;
+  siren: string;
+}
+
+export interface HealthJobData {
+  requestedAt: string;
+}
+
+export interface HealthJobResult {
+  database: 'ok';
+  checkedAt: string;
+}
+
+export interface ScanTenantJobData extends TenantJobData {
+  /** Why: 'daily', or the outbox event that changed the data. */
+  reason: string;
+}
+
+export interface SendDigestJobData extends TenantJobData {
+  digestId: string;
+}
+
+export interface GenerateReportJobData extends TenantJobData {
+  reportId: string;
+}

@@ -12,6 +12,7 @@ module.exports = {
   ...preset,
   displayName: 'e2e',
   testMatch: ['<rootDir>/apps/**/test/**/*.e2e-spec.ts', '<rootDir>/libs/**/*.e2e-spec.ts'],
+  setupFiles: ['<rootDir>/apps/api/test/support/env.js'],
   globalSetup: '<rootDir>/apps/api/test/support/global-setup.js',
   globalTeardown: '<rootDir>/apps/api/test/support/global-teardown.js',
   testTimeout: 30000,

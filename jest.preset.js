@@ -12,7 +12,7 @@ for (const [alias, [target]] of Object.entries(tsconfig.compilerOptions.paths)) 
   moduleNameMapper[`^${alias.replace('/', '\\/')}$`] = `<rootDir>/${target.replace(/^\.\//, "")}`;
 }
 
-const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', '@borewit'];
+const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', '@borewit', 'content-disposition'];
 
 module.exports = {
   rootDir: __dirname,

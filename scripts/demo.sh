@@ -12,11 +12,18 @@ npm run -s db:setup
 npm run -s db:migrate
 npm run -s db:seed
 
+# No SMTP server configured: capture the e-mails locally (the default SMTP settings point at it) and show
+# them on a page, so that the reminders can be read (README, "E-mails en démo").
+capture=
+if [ -z "${SMTP_HOST:-}" ]; then
+  node -r @swc-node/register scripts/mail-capture.ts &
+  capture=$!
+fi
 node -r @swc-node/register apps/api/src/main.ts &
 api=$!
 node -r @swc-node/register apps/worker/src/main.ts &
 worker=$!
-trap 'kill $api $worker 2>/dev/null; wait' INT TERM EXIT
+trap 'kill $api $worker $capture 2>/dev/null; wait' INT TERM EXIT
 
 for _ in $(seq 1 60); do
   curl -fsS "http://localhost:${PORT:-3000}/health" >/dev/null 2>&1 && break
@@ -29,6 +36,13 @@ Pilotis is running.
   Health      : http://localhost:${PORT:-3000}/health  ·  worker: http://localhost:${WORKER_HEALTH_PORT:-3001}/health
   Sign in with one of the demo users above (password: Pilotis-demo-2026), then send the header
   X-Tenant: 243500139 (Rennes Métropole), 200057867 (Plaine Commune) or 200040715 (Grenoble-Alpes).
-Ctrl-C stops both.
+  Queues      : http://localhost:${PORT:-3000}/admin/queues   (platform admins: open /admin/queues/login?token=<access token>)
 MSG
+if [ -n "$capture" ]; then
+  echo "  E-mails    : http://127.0.0.1:${MAIL_CAPTURE_HTTP_PORT:-1080}/   (captured, also saved in var/mail/)"
+  echo "Ctrl-C stops them all."
+else
+  echo "  E-mails    : sent through ${SMTP_HOST}:${SMTP_PORT:-1025}"
+  echo "Ctrl-C stops both."
+fi
 wait -n $api $worker

@@ -17,13 +17,16 @@ import { ActionsModule } from '@pilotis/actions';
 import { InstructionModule } from '@pilotis/instruction';
 import { ComitesModule } from '@pilotis/comites';
 import { ConventionsModule } from '@pilotis/conventions';
+import { ReportsModule } from '@pilotis/reports';
 import { JobsModule } from '@pilotis/jobs';
+import { DeadlinesModule } from '@pilotis/deadlines';
 import { armor, MAX_TOKENS } from './graphql/armor';
 import { formatError } from './graphql/error-formatting';
 import { TransactionPlugin } from './graphql/transaction.plugin';
 import { ClientErrorStatusPlugin } from './graphql/client-error-status.plugin';
 import { AccessRulesCheck } from './graphql/access-rules.check';
 import { HealthController } from './health.controller';
+import { QueueBoardModule } from './admin/queue-board.module';
 import { DomainErrorFilter } from './domain-error.filter';
 import { APP_FILTER } from '@nestjs/core';
 
@@ -49,6 +52,8 @@ export class AppModule {
         DiscoveryModule,
         // The API enqueues (reports, …); the worker processes.
         JobsModule.forRoot(config),
+        // Bull Board at /admin/queues, for platform admins (checks its own requests: see the module).
+        QueueBoardModule,
         AuditModule,
         AuthModule,
         TenancyModule,
@@ -59,6 +64,8 @@ export class AppModule {
         InstructionModule,
         ComitesModule,
         ConventionsModule,
+        DeadlinesModule,
+        ReportsModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',

@@ -4,6 +4,7 @@ import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { WorkerHealth } from './worker-health';
 import { HealthJobData, HealthJobResult, JOB, QUEUE } from './queues';
+import { OutboxRelay } from './outbox-relay';
 
 /** Processors only wire jobs to services; the health job is its own small service. */
 @Processor(QUEUE.SYSTEM)
@@ -13,19 +14,23 @@ export class SystemProcessor extends WorkerHost {
   constructor(
     private readonly dataSource: DataSource,
     private readonly health: WorkerHealth,
+    private readonly relay: OutboxRelay,
   ) {
     super();
   }
 
-  async process(job: Job<HealthJobData>): Promise<HealthJobResult> {
+  async process(job: Job<HealthJobData>): Promise<unknown> {
     switch (job.name) {
+      case JOB.OUTBOX_RELAY:
+        return this.relay.relay();
       case JOB.HEALTH: {
         // No tenant is set: under RLS the runtime role sees no tenant rows, which is what we check too.
         const [{ rows }] = (await this.dataSource.query(`select count(*)::int as rows from actions`)) as { rows: number }[];
         if (rows !== 0) throw new Error('RLS breach: tenant rows visible without a tenant context');
         const checkedAt = new Date().toISOString();
         this.health.jobSucceeded(checkedAt);
-        return { database: 'ok', checkedAt };
+        const result: HealthJobResult = { database: 'ok', checkedAt };
+        return result;
       }
       default:
         throw new Error(`Unknown job ${job.name} on queue ${QUEUE.SYSTEM}`);

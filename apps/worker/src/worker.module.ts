@@ -1,6 +1,8 @@
-import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { JobsModule } from '@pilotis/jobs';
+import { DeadlinesWorkerModule } from '@pilotis/deadlines';
+import { OutboxRelay } from './outbox-relay';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { ClsModule } from 'nestjs-cls';
@@ -8,22 +10,29 @@ import { ConfigModule, PILOTIS_CONFIG, PilotisConfig } from '@pilotis/shared';
 import { DbModule } from '@pilotis/db';
 import { dataSourceOptions } from '@pilotis/schema';
 import { AuditModule } from '@pilotis/audit';
+import { ReportsWorkerModule } from '@pilotis/reports';
 import { QUEUE, JOB } from './queues';
 import { SystemProcessor } from './system.processor';
 import { WorkerHealth } from './worker-health';
 
 export const HEALTH_EVERY_MS = 30_000;
+/** The outbox relay's pace: how soon a change reaches the deadlines. */
+export const RELAY_EVERY_MS = Number(process.env.OUTBOX_RELAY_MS ?? 2_000);
+/** Schedulers live in Redis: re-declared this often so that a flushed Redis gets them back. */
+const SCHEDULERS_REFRESH_MS = 60_000;
 
 /**
  * At boot: warns when Redis may evict keys (BullMQ needs `noeviction`, or jobs vanish under memory
  * pressure) and schedules the recurring health job (a scheduler is idempotent: one per id).
  */
 @Injectable()
-class WorkerBootstrap implements OnApplicationBootstrap {
+class WorkerBootstrap implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Worker');
+  private refresh?: NodeJS.Timeout;
 
   constructor(
     @InjectQueue(QUEUE.SYSTEM) private readonly system: Queue,
+    @InjectQueue(QUEUE.DEADLINES) private readonly deadlines: Queue,
     @Inject(PILOTIS_CONFIG) private readonly config: PilotisConfig,
     private readonly health: WorkerHealth,
   ) {}
@@ -41,7 +50,23 @@ class WorkerBootstrap implements OnApplicationBootstrap {
     } finally {
       redis.disconnect();
     }
+    await this.declareSchedulers();
+    this.refresh = setInterval(() => {
+      this.declareSchedulers().catch((error: Error) => this.logger.warn(`could not re-declare the schedulers: ${error.message}`));
+    }, SCHEDULERS_REFRESH_MS);
+    this.refresh.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.refresh) clearInterval(this.refresh);
+  }
+
+  /** Idempotent: one scheduler per id. */
+  private async declareSchedulers(): Promise<void> {
     await this.system.upsertJobScheduler('health-every-30s', { every: HEALTH_EVERY_MS }, { name: JOB.HEALTH, data: { requestedAt: 'scheduler' } });
+    await this.system.upsertJobScheduler('outbox-relay', { every: RELAY_EVERY_MS }, { name: JOB.OUTBOX_RELAY, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
+    // Every morning at 6:00, Paris time: each tenant's scan (deadlines, reminders, digests).
+    await this.deadlines.upsertJobScheduler('daily-deadline-scan', { pattern: '0 6 * * *', tz: 'Europe/Paris' }, { name: JOB.SCAN_ALL, data: {} });
   }
 }
 
@@ -56,8 +81,10 @@ export class WorkerModule {
         DbModule.forRoot(dataSourceOptions(config.appDatabaseUrl, { poolSize: 5 })),
         AuditModule,
         JobsModule.forRoot(config),
+        DeadlinesWorkerModule,
+        ReportsWorkerModule,
       ],
-      providers: [WorkerHealth, SystemProcessor, WorkerBootstrap],
+      providers: [WorkerHealth, OutboxRelay, SystemProcessor, WorkerBootstrap],
     };
   }
 }

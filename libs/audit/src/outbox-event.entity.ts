@@ -6,6 +6,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity('outbox_events')
 @Index('outbox_events_unpublished_idx', ['tenantId', 'occurredAt'], { where: '"published_at" IS NULL' })
+@Index('outbox_events_unprocessed_idx', ['tenantId', 'publishedAt'], { where: '"processed_at" IS NULL' })
 export class OutboxEvent {
   @PrimaryColumn('uuid')
   tenantId: string;
@@ -24,4 +25,8 @@ export class OutboxEvent {
 
   @Column('timestamptz', { nullable: true })
   publishedAt: Date | null;
+
+  /** Set by the job that acted on the event; an event published long ago and not processed is relayed again. */
+  @Column('timestamptz', { nullable: true })
+  processedAt: Date | null;
 }

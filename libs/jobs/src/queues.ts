@@ -58,3 +58,9 @@ export interface SendDigestJobData extends TenantJobData {
 export interface GenerateReportJobData extends TenantJobData {
   reportId: string;
 }
+
+/** How long a job may run without renewing its lock before it counts as stalled and runs again. */
+export const JOB_LOCK_MS = Number(process.env.WORKER_LOCK_MS ?? 30_000);
+
+/** The first retry delay of a failed job (doubled at each attempt). Tests shorten it. */
+export const JOB_BACKOFF_MS = Number(process.env.JOB_BACKOFF_MS ?? 2_000);

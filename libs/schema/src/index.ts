@@ -10,6 +10,8 @@ import { Action, ActionQpv, FundingLine } from '@pilotis/actions';
 import { AgendaItem, Committee, CommitteeDecision, CommitteeMember, ConflictOfInterest, Envelope, Vote, VoteRequest } from '@pilotis/comites';
 import { Avis } from '@pilotis/instruction';
 import { Convention, ConventionSignatory, ConventionSignature, ConventionVersion } from '@pilotis/conventions';
+import { Report } from '@pilotis/reports';
+import { BilanReceipt, Deadline, EmailDigest, Notification, TenantSettings } from '@pilotis/deadlines';
 import * as path from 'node:path';
 
 /**
@@ -18,6 +20,11 @@ import * as path from 'node:path';
  * everything else). The schema itself comes only from `migrations/`.
  */
 export const ALL_ENTITIES = [
+  TenantSettings,
+  Deadline,
+  BilanReceipt,
+  Notification,
+  EmailDigest,
   User,
   RefreshToken,
   UserInvitation,
@@ -51,6 +58,7 @@ export const ALL_ENTITIES = [
   ConventionVersion,
   ConventionSignatory,
   ConventionSignature,
+  Report,
 ];
 
 export const MIGRATIONS_GLOB = path.join(__dirname, '..', '..', '..', 'migrations', '*.{ts,js}');

@@ -27,6 +27,8 @@ export const ErrorCode = {
   CONFLICT_OF_INTEREST: 'CONFLICT_OF_INTEREST',
   /** The caller's organisation is not a voting member of the committee. */
   NOT_A_MEMBER: 'NOT_A_MEMBER',
+  /** Minutes (procès-verbal) are only drawn up for a committee closed with its decisions (CLOS). */
+  COMMITTEE_NOT_CLOSED: 'COMMITTEE_NOT_CLOSED',
   RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

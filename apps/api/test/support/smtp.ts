@@ -1,0 +1,130 @@
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
+import { simpleParser } from 'mailparser';
+import type { AddressObject, HeaderValue } from 'mailparser';
+
+/** A message the test server accepted, parsed with mailparser. */
+export interface ReceivedMail {
+  /** Envelope (MAIL FROM / RCPT TO), which is where the message really went. */
+  envelope: { from: string | null; to: string[] };
+  /** Address of the From header. */
+  from: string | null;
+  /** Addresses of the To header. */
+  to: string[];
+  subject: string;
+  text: string;
+  html: string | null;
+  /** Message-ID header, with its angle brackets. */
+  messageId: string | null;
+  /** Every header, lower-case names; structured values (addresses, dates) as mailparser gives them. */
+  headers: Record<string, HeaderValue>;
+  raw: string;
+}
+
+export interface TestSmtp {
+  port: number;
+  /** Accepted messages, in arrival order. */
+  messages: ReceivedMail[];
+  /** Resolves with the messages once at least `count` have arrived; rejects after `timeoutMs`. */
+  waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  /** The next `n` deliveries are refused at the end of DATA with `code` (a temporary error by default). */
+  failNext(n: number, code?: number): void;
+  /** Forgets received messages and pending failures. */
+  clear(): void;
+  close(): Promise<void>;
+}
+
+const addresses = (field: AddressObject | AddressObject[] | undefined): string[] =>
+  (Array.isArray(field) ? field : field ? [field] : []).flatMap((o) => o.value.map((a) => a.address ?? '')).filter(Boolean);
+
+/**
+ * A real SMTP server in the test process (smtp-server): no authentication, no TLS, on 127.0.0.1 and a free
+ * port. Point `config.smtp` at `{ host: '127.0.0.1', port, secure: false }`.
+ */
+export async function startTestSmtp(): Promise<TestSmtp> {
+  const messages: ReceivedMail[] = [];
+  const waiters = new Set<() => void>();
+  let failures: { remaining: number; code: number } = { remaining: 0, code: 451 };
+
+  const server = new SMTPServer({
+    secure: false,
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('error', (error: Error) => callback(error));
+      stream.on('end', () => {
+        if (failures.remaining > 0) {
+          failures.remaining -= 1;
+          const error = Object.assign(new Error('Temporary failure, try again later (test)'), { responseCode: failures.code });
+          callback(error);
+          return;
+        }
+        const raw = Buffer.concat(chunks);
+        simpleParser(raw)
+          .then((parsed) => {
+            const headers: Record<string, HeaderValue> = {};
+            for (const [key, value] of parsed.headers) headers[key] = value;
+            messages.push({
+              envelope: {
+                from: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
+                to: session.envelope.rcptTo.map((r) => r.address),
+              },
+              from: addresses(parsed.from)[0] ?? null,
+              to: addresses(parsed.to),
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              html: typeof parsed.html === 'string' ? parsed.html : null,
+              messageId: parsed.messageId ?? null,
+              headers,
+              raw: raw.toString('utf8'),
+            });
+            // Accept only once the message is recorded: when the client's send resolves, it is visible.
+            callback();
+            for (const wake of [...waiters]) wake();
+          })
+          .catch((error: Error) => callback(error));
+      });
+    },
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.server.address() as AddressInfo).port;
+
+  return {
+    port,
+    messages,
+    waitFor(count, timeoutMs = 10_000) {
+      return new Promise((resolve, reject) => {
+        const check = (): void => {
+          if (messages.length < count) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve(messages.slice());
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`expected ${count} e-mail(s) within ${timeoutMs} ms, got ${messages.length}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    failNext(n, code = 451) {
+      failures = { remaining: n, code };
+    },
+    clear() {
+      messages.length = 0;
+      failures = { remaining: 0, code: 451 };
+    },
+    close() {
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

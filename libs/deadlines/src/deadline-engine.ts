@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { Db } from '@pilotis/db';
+import { civilDateIn, Clock, CivilDate, InjectConfig, PilotisConfig } from '@pilotis/shared';
+import { DEFAULT_REMINDER_STEPS, ReminderStep, TenantSettings } from './deadline.entity';
+import { RECOMPUTE_DEADLINES, RECORD_REMINDERS } from './deadline-rules.sql';
+import { DigestStatus, EmailStatus } from './notification.entity';
+
+/** A reminder step more than this many days late is not sent (a worker down for a month does not spam). */
+export const MAX_LATE_DAYS = 30;
+
+export interface EffectiveSettings {
+  reminderSteps: ReminderStep[];
+  senderName: string;
+  timeZone: string;
+  signatureDelayDays: number;
+  agendaFreezeDays: number;
+  bilanDelayMonths: number;
+  paymentDelayDays: number;
+}
+
+export const DEFAULT_SETTINGS: EffectiveSettings = {
+  reminderSteps: [...DEFAULT_REMINDER_STEPS],
+  senderName: 'Pilotis',
+  timeZone: 'Europe/Paris',
+  signatureDelayDays: 60,
+  agendaFreezeDays: 15,
+  bilanDelayMonths: 6,
+  paymentDelayDays: 30,
+};
+
+export interface ScanResult {
+  today: CivilDate;
+  created: number;
+  updated: number;
+  cancelled: number;
+  reminders: number;
+  /** Digests of today waiting to be sent (the caller enqueues them once this transaction commits). */
+  digestIds: string[];
+}
+
+/**
+ * The deadline engine of one tenant, in the current transaction (so under that tenant's RLS): derives the
+ * deadlines from the data, records the reminders due today and gathers them into each person's digest.
+ * Every step is idempotent; run twice, by two workers, or again after a crash, it records nothing twice.
+ */
+@Injectable()
+export class DeadlineEngine {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    @InjectConfig() private readonly config: PilotisConfig,
+  ) {}
+
+  async settings(): Promise<EffectiveSettings> {
+    const row = await (await this.db.manager()).findOne(TenantSettings, { where: { tenantId: this.db.tenant().tenantId } });
+    if (!row) return { ...DEFAULT_SETTINGS };
+    return {
+      reminderSteps: row.reminderSteps ?? [...DEFAULT_REMINDER_STEPS],
+      senderName: row.senderName,
+      timeZone: row.timeZone,
+      signatureDelayDays: row.signatureDelayDays,
+      agendaFreezeDays: row.agendaFreezeDays,
+      bilanDelayMonths: row.bilanDelayMonths,
+      paymentDelayDays: row.paymentDelayDays,
+    };
+  }
+
+  /** Today in the tenant's time zone. */
+  async today(settings?: EffectiveSettings): Promise<CivilDate> {
+    return civilDateIn(this.clock.now(), (settings ?? (await this.settings())).timeZone);
+  }
+
+  async recompute(settings: EffectiveSettings): Promise<{ created: number; updated: number; cancelled: number }> {
+    const [counts] = await this.db.query<{ created: number; updated: number; cancelled: number }>(RECOMPUTE_DEADLINES, [
+      this.db.tenant().tenantId,
+      settings.timeZone,
+      settings.signatureDelayDays,
+      settings.agendaFreezeDays,
+      settings.bilanDelayMonths,
+      settings.paymentDelayDays,
+    ]);
+    return counts;
+  }
+
+  /** Records today's reminders (exactly once per deadline, step and person) and their digests. */
+  async remind(settings: EffectiveSettings, today: CivilDate): Promise<{ reminders: number; digestIds: string[] }> {
+    const tenantId = this.db.tenant().tenantId;
+    const inserted = await this.db.query<{ user_id: string }>(RECORD_REMINDERS, [
+      tenantId,
+      today,
+      JSON.stringify(settings.reminderSteps),
+      `${this.config.appUrl}/echeances/`,
+      MAX_LATE_DAYS,
+    ]);
+    // One digest per person and day; reminders recorded after today's digest went out wait for tomorrow's.
+    await this.db.query(
+      `insert into email_digests (tenant_id, id, user_id, digest_date)
+       select $1, gen_random_uuid(), u.user_id, $2::date
+         from (select distinct user_id from notifications where tenant_id = $1 and email_status = $3 and digest_id is null) u
+       on conflict (tenant_id, user_id, digest_date) do nothing`,
+      [tenantId, today, EmailStatus.PENDING],
+    );
+    await this.db.query(
+      `update notifications n set digest_id = d.id
+         from email_digests d
+        where n.tenant_id = $1 and d.tenant_id = $1 and d.user_id = n.user_id and d.digest_date = $2::date and d.status = $4
+          and n.digest_id is null and n.email_status = $3`,
+      [tenantId, today, EmailStatus.PENDING, DigestStatus.PENDING],
+    );
+    const digests = await this.db.query<{ id: string }>(
+      `select id from email_digests where tenant_id = $1 and digest_date = $2::date and status = $3 order by id`,
+      [tenantId, today, DigestStatus.PENDING],
+    );
+    return { reminders: inserted.length, digestIds: digests.map((d) => d.id) };
+  }
+
+  /**
+   * The whole scan. Outbox events published before this transaction began are marked processed: their
+   * changes were committed before they were published, so this scan has seen them.
+   */
+  async scan(): Promise<ScanResult> {
+    const settings = await this.settings();
+    const today = await this.today(settings);
+    await this.db.query(
+      `update outbox_events set processed_at = now() where tenant_id = $1 and processed_at is null and published_at is not null and published_at <= now()`,
+      [this.db.tenant().tenantId],
+    );
+    const counts = await this.recompute(settings);
+    const { reminders, digestIds } = await this.remind(settings, today);
+    return { today, ...counts, reminders, digestIds };
+  }
+}

@@ -1,0 +1,77 @@
+import { Logger } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+import { Db } from '@pilotis/db';
+import { JOB, JOB_LOCK_MS, QUEUE, ScanTenantJobData, SendDigestJobData, workerScope } from '@pilotis/jobs';
+import { civilDateIn, Clock } from '@pilotis/shared';
+import { DeadlineEngine, ScanResult } from './deadline-engine';
+import { DeadlineJobs } from './deadline-jobs';
+import { DigestOutcome, DigestSender } from './digest-sender';
+
+/** Scans: the daily fan-out over tenants, and one tenant's scan in that tenant's transaction. */
+@Processor(QUEUE.DEADLINES, { concurrency: 2, lockDuration: JOB_LOCK_MS, stalledInterval: JOB_LOCK_MS })
+export class DeadlinesProcessor extends WorkerHost {
+  private readonly logger = new Logger(DeadlinesProcessor.name);
+
+  constructor(
+    private readonly db: Db,
+    private readonly engine: DeadlineEngine,
+    private readonly jobs: DeadlineJobs,
+    private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case JOB.SCAN_ALL: {
+        // The only cross-tenant read: the list of tenants, through a SECURITY DEFINER function.
+        const tenants = await this.db.run({}, () => this.db.query<{ id: string; siren: string }>('select id, siren from worker_tenants()'));
+        const day = civilDateIn(this.clock.now(), 'Europe/Paris');
+        for (const t of tenants) await this.jobs.dailyScan({ tenantId: t.id, siren: t.siren }, day);
+        return { tenants: tenants.length, day };
+      }
+      case JOB.SCAN_TENANT: {
+        const data = job.data as ScanTenantJobData;
+        const result: ScanResult = await this.db.run({ tenant: workerScope(data) }, () => this.engine.scan());
+        // Enqueued once the scan committed: a digest job never runs before its rows are visible.
+        await this.jobs.sendDigests(data, result.digestIds);
+        return result;
+      }
+      default:
+        throw new Error(`Unknown job ${job.name} on queue ${QUEUE.DEADLINES}`);
+    }
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    this.logger.error(`job ${job?.name ?? '?'} ${job?.id ?? ''} failed: ${error.message}`);
+  }
+}
+
+/** Digests: one job per person and day; a failure never holds up another person's digest. */
+@Processor(QUEUE.NOTIFICATIONS, { concurrency: 5, lockDuration: JOB_LOCK_MS, stalledInterval: JOB_LOCK_MS })
+export class DigestProcessor extends WorkerHost {
+  private readonly logger = new Logger(DigestProcessor.name);
+
+  constructor(
+    private readonly db: Db,
+    private readonly sender: DigestSender,
+  ) {
+    super();
+  }
+
+  async process(job: Job<SendDigestJobData>): Promise<DigestOutcome> {
+    if (job.name !== JOB.SEND_DIGEST) throw new Error(`Unknown job ${job.name} on queue ${QUEUE.NOTIFICATIONS}`);
+    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const outcome = await this.db.run({ tenant: workerScope(job.data) }, () => this.sender.send(job.data.digestId, lastAttempt));
+    // The failure is recorded (committed) first; throwing then makes BullMQ retry with backoff.
+    if (outcome.status === 'failed' && !outcome.final) throw new Error(`Envoi du récapitulatif en échec : ${outcome.error}`);
+    return outcome;
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    this.logger.warn(`digest job ${job?.id ?? '?'} attempt failed: ${error.message}`);
+  }
+}

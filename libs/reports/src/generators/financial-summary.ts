@@ -1,0 +1,145 @@
+import { ACTION_STATUS_LABELS, ActionStatus } from '@pilotis/actions';
+import { splitPayment } from '@pilotis/conventions';
+import { formatCivilDate, invalidField, notFound } from '@pilotis/shared';
+import { FUNDING_KIND_LABELS } from './programming-workbook';
+import { parisDateTime, PdfWriter, pdfEuros } from './pdf';
+import { ReportViewer, visibleActionSql } from './report-scope';
+import { SqlRunner } from './sql-runner';
+
+const CONVENTION_STATUS_LABELS: Record<string, string> = {
+  BROUILLON: 'brouillon',
+  EN_SIGNATURE: 'en signature',
+  SIGNEE: 'signée',
+  ANNULEE: 'annulée',
+};
+
+export interface SummaryAction {
+  id: string;
+  reference: string;
+  title: string;
+  status: ActionStatus;
+  start_date: string;
+  end_date: string;
+  total_budget_cents: string;
+  pillar: string;
+  porteur: string;
+  porteur_siret: string | null;
+  qpvs: string | null;
+}
+
+/** The action as the viewer may see it, and the funder, which must have a line on it. */
+export async function summaryTarget(db: SqlRunner, viewer: ReportViewer, actionId: string, funderId: string): Promise<{ action: SummaryAction; funder: string }> {
+  const [action] = await db.query<SummaryAction>(
+    `select a.id, a.reference, a.title, a.status, a.start_date::text, a.end_date::text, a.total_budget_cents::text,
+            p.title as pillar, o.name as porteur, o.siret as porteur_siret,
+            (select string_agg(q.code || ' ' || q.name, ', ' order by q.code) from action_qpvs aq
+               join qpvs q on q.tenant_id = aq.tenant_id and q.id = aq.qpv_id
+              where aq.tenant_id = a.tenant_id and aq.action_id = a.id) as qpvs
+       from actions a
+       join pillars p on p.tenant_id = a.tenant_id and p.id = a.pillar_id
+       join organisations o on o.tenant_id = a.tenant_id and o.id = a.porteur_id
+      where a.tenant_id = $1 and a.id = $2 and ${visibleActionSql(viewer, '$3')}`,
+    [viewer.tenantId, actionId, viewer.organisationId],
+  );
+  if (!action) throw notFound('Action');
+  const [funder] = await db.query<{ name: string }>(
+    `select o.name from organisations o
+      where o.tenant_id = $1 and o.id = $2
+        and exists (select 1 from funding_lines f where f.tenant_id = o.tenant_id and f.action_id = $3 and f.funder_id = o.id)`,
+    [viewer.tenantId, funderId, action.id],
+  );
+  if (!funder) throw invalidField('funderId', 'notAFunder', "cette organisation ne finance pas l'action (aucune ligne dans son plan de financement)");
+  return { action, funder: funder.name };
+}
+
+/**
+ * The financial summary of one action for one funder, in the spirit of the compte rendu financier
+ * (CERFA 15059): the action and its porteur, its budget, the funder's lines (requested and decided) and,
+ * when a convention binds them, the funder's schedule (advance at signature, balance after the bilan).
+ */
+export async function writeFinancialSummary(
+  db: SqlRunner,
+  viewer: ReportViewer,
+  params: { actionId: string; funderId: string },
+  out: NodeJS.WritableStream,
+  now: Date,
+): Promise<{ reference: string; funder: string }> {
+  const { action, funder } = await summaryTarget(db, viewer, params.actionId, params.funderId);
+  const lines = await db.query<{ kind: string; exercise_year: number; requested: string; decided: string | null; in_kind: boolean; pledge: boolean }>(
+    `select kind, exercise_year, amount_requested_cents::text as requested, decided_amount_cents::text as decided, in_kind, pledge
+       from funding_lines where tenant_id = $1 and action_id = $2 and funder_id = $3
+      order by exercise_year, kind, id`,
+    [viewer.tenantId, action.id, params.funderId],
+  );
+  const [schedule] = await db.query<{ status: string; number: number; amount_cents: string; advance_percent: number; signed: boolean }>(
+    `select c.status, v.number, s.amount_cents::text, s.advance_percent,
+            exists (select 1 from convention_signatures g where g.tenant_id = v.tenant_id and g.version_id = v.id and g.organisation_id = s.organisation_id) as signed
+       from conventions c
+       join convention_versions v on v.tenant_id = c.tenant_id and v.convention_id = c.id
+       join convention_signatories s on s.tenant_id = v.tenant_id and s.version_id = v.id and s.organisation_id = $3
+      where c.tenant_id = $1 and c.action_id = $2
+      order by v.number desc limit 1`,
+    [viewer.tenantId, action.id, params.funderId],
+  );
+
+  const pdf = new PdfWriter(out, `Compte rendu financier — ${action.reference}`);
+  pdf.title('Compte rendu financier');
+  pdf.paragraph("Synthèse financière de l'action pour un financeur, dans l'esprit du compte rendu financier (CERFA n° 15059).");
+  pdf.heading("L'action");
+  pdf.paragraph(`${action.reference} — ${action.title}`, { bold: true });
+  pdf.paragraph(`Pilier : ${action.pillar}`);
+  if (action.qpvs) pdf.paragraph(`Quartiers : ${action.qpvs}`);
+  pdf.paragraph(`Période : du ${formatCivilDate(action.start_date)} au ${formatCivilDate(action.end_date)}`);
+  pdf.paragraph(`Statut : ${ACTION_STATUS_LABELS[action.status] ?? action.status}`);
+  pdf.heading('Le porteur');
+  pdf.paragraph(action.porteur, { bold: true });
+  if (action.porteur_siret) pdf.paragraph(`SIRET : ${action.porteur_siret}`);
+  pdf.heading('Le budget');
+  pdf.paragraph(`Budget total de l'action : ${pdfEuros(action.total_budget_cents)}`);
+
+  pdf.heading(`Financement de ${funder}`);
+  pdf.row([
+    { text: 'Nature', width: 150, bold: true },
+    { text: 'Exercice', width: 60, bold: true },
+    { text: 'Demandé', width: 100, bold: true, align: 'right' },
+    { text: 'Décidé', width: 100, bold: true, align: 'right' },
+    { text: 'Remarque', width: 85, bold: true },
+  ]);
+  let requested = 0n;
+  let decided = 0n;
+  for (const l of lines) {
+    requested += BigInt(l.requested);
+    decided += BigInt(l.decided ?? '0');
+    pdf.row([
+      { text: FUNDING_KIND_LABELS[l.kind] ?? l.kind, width: 150 },
+      { text: String(l.exercise_year), width: 60 },
+      { text: pdfEuros(l.requested), width: 100, align: 'right' },
+      { text: l.decided === null ? 'non décidé' : pdfEuros(l.decided), width: 100, align: 'right' },
+      { text: [l.in_kind ? 'en nature' : '', l.pledge ? 'promesse' : ''].filter(Boolean).join(', '), width: 85 },
+    ]);
+  }
+  pdf.row([
+    { text: 'Total', width: 210, bold: true },
+    { text: pdfEuros(requested), width: 100, align: 'right', bold: true },
+    { text: pdfEuros(decided), width: 100, align: 'right', bold: true },
+  ]);
+  const budget = BigInt(action.total_budget_cents);
+  if (budget > 0n) {
+    pdf.paragraph(`Part décidée dans le budget total : ${(Number((decided * 10000n) / budget) / 100).toFixed(2).replace('.', ',')}\u00a0%`);
+  }
+
+  pdf.heading('Convention et échéancier');
+  if (!schedule) {
+    pdf.paragraph("Aucune convention ne lie encore ce financeur pour cette action.");
+  } else {
+    const { advanceCents, balanceCents } = splitPayment(BigInt(schedule.amount_cents), schedule.advance_percent);
+    pdf.paragraph(`Convention ${CONVENTION_STATUS_LABELS[schedule.status] ?? schedule.status}, version ${schedule.number}${schedule.signed ? ', signée par le financeur' : ', pas encore signée par le financeur'}.`);
+    pdf.paragraph(`Montant conventionné : ${pdfEuros(schedule.amount_cents)}`);
+    pdf.paragraph(`Avance à la signature (${schedule.advance_percent}\u00a0%) : ${pdfEuros(advanceCents)}`);
+    pdf.paragraph(`Solde après le bilan : ${pdfEuros(balanceCents)}`);
+  }
+  pdf.doc.moveDown(2);
+  pdf.paragraph(`Document établi par Pilotis le ${parisDateTime(now)}.`);
+  await pdf.end();
+  return { reference: action.reference, funder };
+}

@@ -1,0 +1,275 @@
+import * as ExcelJS from 'exceljs';
+import { ACTION_STATUS_LABELS, ActionStatus } from '@pilotis/actions';
+import { forbidden, notFound } from '@pilotis/shared';
+import { euros } from './report-file';
+import { isOrganisationBound, ReportViewer } from './report-scope';
+import { SqlRunner } from './sql-runner';
+
+/** Rows read per statement: the workbook's memory does not grow with the number of actions. */
+export const WORKBOOK_PAGE_SIZE = 1000;
+
+export const FUNDING_KIND_LABELS: Record<string, string> = {
+  CREDITS_SPECIFIQUES_P147: 'Crédits spécifiques (P147)',
+  DROIT_COMMUN: 'Droit commun',
+  FEDER: 'FEDER',
+  FSE: 'FSE',
+  AUTRE: 'Autre',
+};
+
+const EUROS = '#,##0.00 "€"';
+
+export interface WorkbookParams {
+  contratId: string;
+  exerciseYear: number;
+}
+
+export interface WorkbookOutcome {
+  actions: number;
+  lines: number;
+  contratTitle: string;
+}
+
+interface ActionRow {
+  number: number;
+  reference: string;
+  title: string;
+  status: ActionStatus;
+  start_date: string;
+  end_date: string;
+  total_budget_cents: string;
+  pillar: string;
+  porteur: string;
+  qpvs: string | null;
+  requested: string;
+  decided: string | null;
+}
+
+interface LineRow {
+  number: number;
+  id: string;
+  reference: string;
+  title: string;
+  funder: string;
+  kind: string;
+  exercise_year: number;
+  amount_requested_cents: string;
+  decided_amount_cents: string | null;
+  in_kind: boolean;
+  pledge: boolean;
+}
+
+interface TotalRow {
+  label: string;
+  detail: string | null;
+  actions: number;
+  requested: string;
+  decided: string | null;
+}
+
+/**
+ * The annual programming workbook of a contract: one sheet of actions, one of funding lines, one of
+ * totals (per pillar, per funder, per QPV, crédits spécifiques versus droit commun). Written with exceljs's
+ * streaming writer, fed by keyset-paginated reads: each row is committed (and leaves memory) as soon as
+ * it is written, so 20,000 actions cost no more memory than 1,000.
+ */
+export async function writeProgrammingWorkbook(
+  db: SqlRunner,
+  viewer: ReportViewer,
+  params: WorkbookParams,
+  out: NodeJS.WritableStream,
+): Promise<WorkbookOutcome> {
+  // It covers every funder: never for a role that sees only its own organisation's share.
+  if (isOrganisationBound(viewer)) throw forbidden('Le classeur de programmation couvre tous les financeurs : il est réservé aux rôles qui voient tout le territoire.');
+  const { tenantId } = viewer;
+  const [contrat] = await db.query<{ title: string }>('select title from contrats where tenant_id = $1 and id = $2', [tenantId, params.contratId]);
+  if (!contrat) throw notFound('Contrat de ville');
+  const base = [tenantId, params.contratId, params.exerciseYear];
+
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as import('node:stream').Stream, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'Pilotis';
+
+  // ---- Actions: those of the contract with at least one line of the exercise year.
+  const actionsSheet = workbook.addWorksheet('Actions', { views: [{ state: 'frozen', ySplit: 1 }] });
+  actionsSheet.columns = [
+    { header: 'Référence', width: 20 },
+    { header: 'Intitulé', width: 48 },
+    { header: 'Pilier', width: 32 },
+    { header: 'Porteur', width: 36 },
+    { header: 'QPV', width: 24 },
+    { header: 'Statut', width: 22 },
+    { header: 'Début', width: 12 },
+    { header: 'Fin', width: 12 },
+    { header: 'Budget total (€)', width: 16, style: { numFmt: EUROS } },
+    { header: 'Demandé sur l’exercice (€)', width: 18, style: { numFmt: EUROS } },
+    { header: 'Décidé sur l’exercice (€)', width: 18, style: { numFmt: EUROS } },
+  ];
+  actionsSheet.getRow(1).font = { bold: true };
+  actionsSheet.getRow(1).commit();
+  let actions = 0;
+  for (let after = 0; ; ) {
+    const rows = await db.query<ActionRow>(
+      `select a.number, a.reference, a.title, a.status, a.start_date::text, a.end_date::text, a.total_budget_cents::text,
+              p.title as pillar, o.name as porteur,
+              (select string_agg(q.code, ', ' order by q.code) from action_qpvs aq
+                 join qpvs q on q.tenant_id = aq.tenant_id and q.id = aq.qpv_id
+                where aq.tenant_id = a.tenant_id and aq.action_id = a.id) as qpvs,
+              y.requested::text, y.decided::text
+         from actions a
+         join pillars p on p.tenant_id = a.tenant_id and p.id = a.pillar_id
+         join organisations o on o.tenant_id = a.tenant_id and o.id = a.porteur_id
+         join lateral (select sum(f.amount_requested_cents) as requested, sum(f.decided_amount_cents) as decided
+                         from funding_lines f
+                        where f.tenant_id = a.tenant_id and f.action_id = a.id and f.exercise_year = $3) y on y.requested is not null
+        where a.tenant_id = $1 and a.contrat_id = $2 and a.number > $4
+        order by a.number
+        limit $5`,
+      [...base, after, WORKBOOK_PAGE_SIZE],
+    );
+    for (const r of rows) {
+      actionsSheet
+        .addRow([
+          r.reference,
+          r.title,
+          r.pillar,
+          r.porteur,
+          r.qpvs ?? '',
+          ACTION_STATUS_LABELS[r.status] ?? r.status,
+          r.start_date,
+          r.end_date,
+          euros(r.total_budget_cents),
+          euros(r.requested),
+          euros(r.decided),
+        ])
+        .commit();
+    }
+    actions += rows.length;
+    if (rows.length < WORKBOOK_PAGE_SIZE) break;
+    after = rows[rows.length - 1].number;
+  }
+  actionsSheet.commit();
+
+  // ---- Funding lines of the exercise year, one per funder and kind, in action order.
+  const linesSheet = workbook.addWorksheet('Lignes de financement', { views: [{ state: 'frozen', ySplit: 1 }] });
+  linesSheet.columns = [
+    { header: 'Référence action', width: 20 },
+    { header: 'Intitulé action', width: 48 },
+    { header: 'Financeur', width: 36 },
+    { header: 'Nature', width: 26 },
+    { header: 'Exercice', width: 10 },
+    { header: 'Demandé (€)', width: 16, style: { numFmt: EUROS } },
+    { header: 'Décidé (€)', width: 16, style: { numFmt: EUROS } },
+    { header: 'En nature', width: 10 },
+    { header: 'Promesse', width: 10 },
+  ];
+  linesSheet.getRow(1).font = { bold: true };
+  linesSheet.getRow(1).commit();
+  let lines = 0;
+  for (let after: [number, string] = [0, '00000000-0000-0000-0000-000000000000']; ; ) {
+    const rows = await db.query<LineRow>(
+      `select a.number, f.id, a.reference, a.title, o.name as funder, f.kind, f.exercise_year,
+              f.amount_requested_cents::text, f.decided_amount_cents::text, f.in_kind, f.pledge
+         from funding_lines f
+         join actions a on a.tenant_id = f.tenant_id and a.id = f.action_id
+         join organisations o on o.tenant_id = f.tenant_id and o.id = f.funder_id
+        where f.tenant_id = $1 and a.contrat_id = $2 and f.exercise_year = $3 and (a.number, f.id) > ($4::int, $5::uuid)
+        order by a.number, f.id
+        limit $6`,
+      [...base, after[0], after[1], WORKBOOK_PAGE_SIZE],
+    );
+    for (const r of rows) {
+      linesSheet
+        .addRow([
+          r.reference,
+          r.title,
+          r.funder,
+          FUNDING_KIND_LABELS[r.kind] ?? r.kind,
+          r.exercise_year,
+          euros(r.amount_requested_cents),
+          euros(r.decided_amount_cents),
+          r.in_kind ? 'oui' : 'non',
+          r.pledge ? 'oui' : 'non',
+        ])
+        .commit();
+    }
+    lines += rows.length;
+    if (rows.length < WORKBOOK_PAGE_SIZE) break;
+    const last = rows[rows.length - 1];
+    after = [last.number, last.id];
+  }
+  linesSheet.commit();
+
+  // ---- Totals, aggregated by PostgreSQL (a few rows each, whatever the volume).
+  const totals = workbook.addWorksheet('Totaux');
+  totals.columns = [
+    { header: '', width: 40 },
+    { header: '', width: 30 },
+    { header: '', width: 10 },
+    { header: '', width: 18, style: { numFmt: EUROS } },
+    { header: '', width: 18, style: { numFmt: EUROS } },
+  ];
+  const heading = (text: string) => {
+    const row = totals.addRow([text]);
+    row.font = { bold: true };
+    row.commit();
+  };
+  const table = (rows: TotalRow[], header: [string, string]) => {
+    const head = totals.addRow([header[0], header[1], 'Actions', 'Demandé (€)', 'Décidé (€)']);
+    head.font = { italic: true };
+    head.commit();
+    for (const r of rows) totals.addRow([r.label, r.detail ?? '', r.actions, euros(r.requested), euros(r.decided ?? '0')]).commit();
+    totals.addRow([]).commit();
+  };
+  const scoped = `from funding_lines f join actions a on a.tenant_id = f.tenant_id and a.id = f.action_id
+                  where f.tenant_id = $1 and a.contrat_id = $2 and f.exercise_year = $3`;
+  const sums = 'count(distinct a.id)::int as actions, sum(f.amount_requested_cents)::text as requested, coalesce(sum(f.decided_amount_cents), 0)::text as decided';
+
+  // The first row is overwritten by the column headers' row (empty): give the title its own rows.
+  heading(`Programmation ${params.exerciseYear} — ${contrat.title}`);
+  totals.addRow([]).commit();
+  heading('Total');
+  table(await db.query<TotalRow>(`select 'Toutes lignes' as label, null as detail, ${sums} ${scoped}`, base), ['', '']);
+  heading('Par pilier');
+  table(
+    await db.query<TotalRow>(
+      `select p.title as label, null as detail, ${sums} ${scoped.replace('where', 'join pillars p on p.tenant_id = a.tenant_id and p.id = a.pillar_id where')}
+        group by p.id, p.position, p.title order by p.position`,
+      base,
+    ),
+    ['Pilier', ''],
+  );
+  heading('Par financeur');
+  table(
+    await db.query<TotalRow>(
+      `select o.name as label, null as detail, ${sums} ${scoped.replace('where', 'join organisations o on o.tenant_id = f.tenant_id and o.id = f.funder_id where')}
+        group by o.id, o.name order by o.name, o.id`,
+      base,
+    ),
+    ['Financeur', ''],
+  );
+  heading('Par QPV (une action de plusieurs quartiers compte dans chacun)');
+  table(
+    await db.query<TotalRow>(
+      `select q.code as label, q.name as detail, ${sums}
+         ${scoped.replace(
+           'where',
+           'join action_qpvs aq on aq.tenant_id = a.tenant_id and aq.action_id = a.id join qpvs q on q.tenant_id = aq.tenant_id and q.id = aq.qpv_id where',
+         )}
+        group by q.id, q.code, q.name order by q.code`,
+      base,
+    ),
+    ['QPV', 'Nom'],
+  );
+  heading('Crédits spécifiques et droit commun');
+  table(
+    await db.query<TotalRow>(
+      `select case when f.kind = 'CREDITS_SPECIFIQUES_P147' then 'Crédits spécifiques (P147)' else 'Droit commun' end as label,
+              null as detail, ${sums} ${scoped}
+        group by 1 order by 1`,
+      base,
+    ),
+    ['Nature', ''],
+  );
+  totals.commit();
+  await workbook.commit();
+  return { actions, lines, contratTitle: contrat.title };
+}

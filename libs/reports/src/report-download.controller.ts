@@ -1,0 +1,52 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Allow, Permission } from '@pilotis/access';
+import { Db } from '@pilotis/db';
+import { conflict, InjectConfig, notFound, PilotisConfig } from '@pilotis/shared';
+import { reportPath } from './generators/report-file';
+import { ReportState } from './report.entity';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `GET /reports/:id/download`, with the same `Authorization: Bearer …` and `X-Tenant` headers as GraphQL
+ * (the global access guard checks both). Only the requester gets the file, only once it is DONE; anyone
+ * else, in this tenant or another, gets 404.
+ */
+@Controller('reports')
+export class ReportDownloadController {
+  constructor(
+    private readonly db: Db,
+    @InjectConfig() private readonly config: PilotisConfig,
+  ) {}
+
+  @Allow(Permission.READ)
+  @Get(':id/download')
+  async download(@Param('id') id: string, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    if (!UUID_RE.test(id)) throw notFound('Rapport');
+    const { tenantId } = this.db.tenant();
+    const [report] = await this.db.query<{ id: string; state: ReportState; file_name: string | null; content_type: string | null; sha256: string | null; size_bytes: string | null }>(
+      `select id, state, file_name, content_type, sha256, size_bytes::text from reports where tenant_id = $1 and id = $2 and requested_by = $3`,
+      [tenantId, id.toLowerCase(), this.db.actor().userId],
+    );
+    // The file is read outside any transaction: give the connection back before streaming.
+    await this.db.finish(true);
+    if (!report) throw notFound('Rapport');
+    if (report.state !== ReportState.DONE || !report.file_name || !report.content_type || !report.sha256) {
+      throw conflict(`Le rapport n'est pas prêt (état ${report.state}) : réessayez une fois sa génération terminée.`);
+    }
+    const extension = report.file_name.split('.').pop() as string;
+    const file = reportPath(this.config.reportsDir, tenantId, report.id, extension);
+    const size = await stat(file).then((s) => s.size).catch(() => null);
+    if (size === null) throw notFound('Fichier du rapport');
+    return reply
+      .header('content-type', report.content_type)
+      .header('content-disposition', `attachment; filename="${report.file_name}"; filename*=UTF-8''${encodeURIComponent(report.file_name)}`)
+      .header('content-length', size)
+      .header('x-content-sha256', report.sha256)
+      .header('cache-control', 'private, no-store')
+      .send(createReadStream(file));
+  }
+}

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { Role } from '@pilotis/access';
+import { AuditService } from '@pilotis/audit';
+import { Db } from '@pilotis/db';
+import { GenerateReportJobData, JOB, QUEUE } from '@pilotis/jobs';
+import { badInput, Clock, FieldError, forbidden, notFound } from '@pilotis/shared';
+import { closedCommittee } from './generators/committee-minutes';
+import { summaryTarget } from './generators/financial-summary';
+import { isOrganisationBound, ReportViewer } from './generators/report-scope';
+import { Report, ReportKind, ReportParams, ReportState } from './report.entity';
+import { RequestReportInput } from './report.inputs';
+
+/** Deterministic: a duplicate enqueue of the same report is ignored by BullMQ (which refuses ':' in custom ids). */
+export const reportJobId = (reportId: string): string => `report-${reportId}`;
+
+/** Retries of a generation: three attempts, 1 s then 2 s apart. */
+export const REPORT_JOB_OPTIONS = { attempts: 3, backoff: { type: 'exponential', delay: 1000 } } as const;
+
+type ParamName = keyof Omit<RequestReportInput, 'kind'>;
+const PARAMS: readonly ParamName[] = ['committeeId', 'contratId', 'exerciseYear', 'columns', 'actionId', 'funderId'];
+
+/** Per kind: the parameters it requires and those it accepts. */
+const RULES: Record<ReportKind, { required: ParamName[]; optional: ParamName[]; label: string }> = {
+  COMMITTEE_MINUTES: { required: ['committeeId'], optional: [], label: 'un procès-verbal' },
+  PROGRAMMING_WORKBOOK: { required: ['contratId', 'exerciseYear'], optional: [], label: 'un classeur de programmation' },
+  FINANCE_EXPORT: { required: ['columns'], optional: ['contratId', 'exerciseYear'], label: 'un export financier' },
+  FINANCIAL_SUMMARY: { required: ['actionId', 'funderId'], optional: [], label: 'un compte rendu financier' },
+};
+
+/**
+ * Report requests: checked against the caller's visibility, recorded QUEUED, audited, then handed to the
+ * worker. The file is generated later, with the requester's role and organisation.
+ */
+@Injectable()
+export class ReportService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @InjectQueue(QUEUE.REPORTS) private readonly queue: Queue<GenerateReportJobData>,
+  ) {}
+
+  async request(input: RequestReportInput): Promise<Report> {
+    const scope = this.db.tenant();
+    const viewer: ReportViewer = { tenantId: scope.tenantId, role: scope.role, organisationId: scope.organisationId };
+    const params = this.validate(input);
+    await this.authorise(viewer, input.kind, params);
+
+    const report: Report = Object.assign(new Report(), {
+      tenantId: scope.tenantId,
+      id: randomUUID(),
+      kind: input.kind,
+      params,
+      state: ReportState.QUEUED,
+      failureReason: null,
+      requestedBy: this.db.actor().userId,
+      requesterRole: scope.role,
+      requesterOrganisationId: scope.organisationId,
+      requestedAt: this.clock.now(),
+      startedAt: null,
+      finishedAt: null,
+      sizeBytes: null,
+      sha256: null,
+      fileName: null,
+      contentType: null,
+    });
+    await (await this.db.manager()).insert(Report, report);
+    await this.audit.record({ operation: 'report.request', entityType: 'Report', entityId: report.id, after: { kind: report.kind, params, state: report.state } });
+    // Last: nothing is enqueued if the insert or the audit failed. The worker waits for the row to be
+    // committed (and retries), so a job that overtakes the commit is not lost.
+    await this.queue.add(JOB.GENERATE_REPORT, { tenantId: scope.tenantId, siren: scope.siren, reportId: report.id }, { jobId: reportJobId(report.id), ...REPORT_JOB_OPTIONS });
+    return report;
+  }
+
+  /** The caller's own reports, newest first. */
+  async mine(first: number): Promise<Report[]> {
+    return (await this.db.manager()).find(Report, {
+      where: { tenantId: this.db.tenant().tenantId, requestedBy: this.db.actor().userId },
+      order: { requestedAt: 'DESC', id: 'DESC' },
+      take: first,
+    });
+  }
+
+  /** One of the caller's own reports; anyone else's is simply not found. */
+  async mineById(id: string): Promise<Report> {
+    const report = await (await this.db.manager()).findOne(Report, {
+      where: { tenantId: this.db.tenant().tenantId, id: id.toLowerCase(), requestedBy: this.db.actor().userId },
+    });
+    if (!report) throw notFound('Rapport');
+    return report;
+  }
+
+  private validate(input: RequestReportInput): ReportParams {
+    const rule = RULES[input.kind];
+    const errors: FieldError[] = [];
+    for (const name of PARAMS) {
+      const value = input[name];
+      const present = value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0);
+      if (rule.required.includes(name) && !present) {
+        errors.push({ field: name, reason: 'required', message: `obligatoire pour ${rule.label}` });
+      } else if (present && !rule.required.includes(name) && !rule.optional.includes(name)) {
+        errors.push({ field: name, reason: 'notApplicable', message: `sans objet pour ${rule.label}` });
+      }
+    }
+    if (errors.length > 0) throw badInput(errors);
+    const params: ReportParams = {};
+    if (input.committeeId) params.committeeId = input.committeeId.toLowerCase();
+    if (input.contratId) params.contratId = input.contratId.toLowerCase();
+    if (input.exerciseYear !== undefined && input.exerciseYear !== null) params.exerciseYear = input.exerciseYear;
+    if (input.columns?.length) params.columns = [...input.columns];
+    if (input.actionId) params.actionId = input.actionId.toLowerCase();
+    if (input.funderId) params.funderId = input.funderId.toLowerCase();
+    return params;
+  }
+
+  /** The same checks as the generator will make, now, so that the caller hears of a refusal at once. */
+  private async authorise(viewer: ReportViewer, kind: ReportKind, params: ReportParams): Promise<void> {
+    switch (kind) {
+      case ReportKind.COMMITTEE_MINUTES:
+        await closedCommittee(this.db, viewer, params.committeeId as string);
+        return;
+      case ReportKind.PROGRAMMING_WORKBOOK:
+      case ReportKind.FINANCE_EXPORT: {
+        if (isOrganisationBound(viewer)) {
+          throw forbidden("Ce rapport couvre tous les financeurs : il est réservé aux rôles qui voient tout le territoire.");
+        }
+        if (params.contratId) {
+          const [contrat] = await this.db.query('select 1 from contrats where tenant_id = $1 and id = $2', [viewer.tenantId, params.contratId]);
+          if (!contrat) throw notFound('Contrat de ville');
+        }
+        return;
+      }
+      case ReportKind.FINANCIAL_SUMMARY: {
+        if (viewer.role === Role.FUNDER_REPRESENTATIVE && params.funderId !== viewer.organisationId) {
+          throw forbidden("Un représentant de financeur ne demande que le compte rendu de son organisation.");
+        }
+        await summaryTarget(this.db, viewer, params.actionId as string, params.funderId as string);
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ReportDownloadController } from './report-download.controller';
+import { ReportResolver } from './report.resolver';
+import { ReportService } from './report.service';
+
+/** Reports in the API: requests and lists (GraphQL), downloads (HTTP). The worker generates them. */
+@Module({
+  controllers: [ReportDownloadController],
+  providers: [ReportService, ReportResolver],
+  exports: [ReportService],
+})
+export class ReportsModule {}

@@ -31,7 +31,7 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 async function seed(owner: Pool): Promise<void> {
   // Tenants (the SIREN need not be real here), then everything per tenant in a few set-based statements.
   await owner.query(`insert into tenants (id, siren, name, kind, departements)
-    select gen_random_uuid(), lpad(g::text, 9, '9'), 'Territoire ' || g, 'CA', '{35}' from generate_series(1, $1) g`, [TENANTS]);
+    select gen_random_uuid(), '8' || lpad(g::text, 8, '0'), 'Territoire ' || g, 'CA', '{35}' from generate_series(1, $1) g`, [TENANTS]);
   await owner.query(`insert into organisations (tenant_id, id, name, kind)
     select t.id, gen_random_uuid(), k.name, k.kind from tenants t
       cross join (values ('Région', 'REGION'), ('Département', 'DEPARTEMENT')) k(name, kind)`);

@@ -42,7 +42,7 @@ const addresses = (field: AddressObject | AddressObject[] | undefined): string[]
  * A real SMTP server in the test process (smtp-server): no authentication, no TLS, on 127.0.0.1 and a free
  * port. Point `config.smtp` at `{ host: '127.0.0.1', port, secure: false }`.
  */
-export async function startTestSmtp(): Promise<TestSmtp> {
+export async function startTestSmtp(options: { acceptDelayMs?: number } = {}): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
   let failures: { remaining: number; code: number } = { remaining: 0, code: 451 };
@@ -83,8 +83,10 @@ export async function startTestSmtp(): Promise<TestSmtp> {
               raw: raw.toString('utf8'),
             });
             // Accept only once the message is recorded: when the client's send resolves, it is visible.
-            callback();
+            // A delayed acceptance widens the window in which a killed sender cannot know it was delivered.
             for (const wake of [...waiters]) wake();
+            if (options.acceptDelayMs) setTimeout(() => callback(), options.acceptDelayMs);
+            else callback();
           })
           .catch((error: Error) => callback(error));
       });

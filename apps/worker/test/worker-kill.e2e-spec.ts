@@ -1,0 +1,107 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { Queue } from 'bullmq';
+import { Role } from '@pilotis/access';
+import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
+import { startTestApp, TestApp } from '../../api/test/support/test-app';
+import { createTenant, createUser, SIREN, TestUser } from '../../api/test/support/fixtures';
+import { addAction, addContrat, addOrganisation } from '../../api/test/support/action-fixtures';
+import { startTestSmtp, TestSmtp } from '../../api/test/support/smtp';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+const NOW = '2027-06-23T07:00:00Z'; // J-7 of every 2026 bilan
+
+/** The real worker process (apps/worker/src/main.ts), on the test's database, Redis prefix and SMTP server. */
+function spawnWorker(t: TestApp, smtpPort: number): ChildProcess {
+  return spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: t.config.databaseUrl,
+      APP_DATABASE_URL: t.config.appDatabaseUrl,
+      REDIS_PREFIX: t.config.redisPrefix,
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtpPort),
+      WORKER_HEALTH_PORT: '0',
+      PILOTIS_NOW: NOW,
+      WORKER_LOCK_MS: '2000',
+      JOB_BACKOFF_MS: '100',
+      OUTBOX_RELAY_MS: '200',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+}
+
+const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+
+describe('a worker killed in the middle of sending reminders', () => {
+  let t: TestApp;
+  let smtp: TestSmtp;
+  const reps: TestUser[] = [];
+  const children: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    // The server records each message, then takes 150 ms to acknowledge it: a kill lands mid-delivery.
+    smtp = await startTestSmtp({ acceptDelayMs: 150 });
+    t = await startTestApp();
+    const rennes = await createTenant(t.app, t.owner, SIREN.RENNES);
+    const ctx = await addContrat(t.owner, rennes.id);
+    const region = await addOrganisation(t.owner, rennes.id, 'Région Bretagne', 'REGION');
+    for (let i = 0; i < 24; i++) {
+      const porteur = await addOrganisation(t.owner, rennes.id, `Association ${i}`, 'ASSOCIATION');
+      reps.push(await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.PORTEUR_REPRESENTATIVE, organisationId: porteur }]));
+      const { actionId } = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, porteur, 'EN_COURS', [{ funderId: region, requestedCents: 100_000n, decidedCents: 100_000n }]);
+      await t.owner.query(`update funding_lines set exercise_year = 2026 where action_id = $1`, [actionId]);
+    }
+    const queue = new Queue(QUEUE.DEADLINES, { connection: bullConnection(t.config.redisUrl), prefix: t.config.redisPrefix });
+    await queue.add(JOB.SCAN_TENANT, { tenantId: rennes.id, siren: SIREN.RENNES, reason: 'daily' }, { jobId: 'kill-test-scan' });
+    await queue.close();
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await Promise.all(children.map(exited));
+    await t?.close();
+    await smtp?.close();
+  });
+
+  it('is taken over by a new process: every person gets their digest, none a second distinct one, nothing recorded twice', async () => {
+    const first = spawnWorker(t, smtp.port);
+    children.push(first);
+    await smtp.waitFor(5, 30_000);
+    first.kill('SIGKILL');
+    await exited(first);
+    const beforeRestart = smtp.messages.length;
+    expect(beforeRestart).toBeLessThan(24);
+
+    const second = spawnWorker(t, smtp.port);
+    children.push(second);
+    // Its jobs were locked by the dead process: they stall, and the new one takes them over.
+    const deadline = Date.now() + 45_000;
+    let sent = 0;
+    while (Date.now() < deadline) {
+      [{ sent }] = await t.owner.query(`select count(*)::int as sent from email_digests where status = 'SENT'`);
+      if (sent === 24) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(sent).toBe(24);
+    second.kill('SIGTERM');
+    await exited(second);
+
+    // One reminder per (deadline, step, person), by the unique key.
+    const [{ notifications, distinct }] = await t.owner.query(
+      `select count(*)::int as notifications, count(distinct (deadline_id, offset_days, user_id))::int as distinct from notifications`,
+    );
+    expect(notifications).toBe(24);
+    expect(distinct).toBe(24);
+    // Every person received exactly one distinct digest. A message accepted just as the process died
+    // may arrive twice, with the same Message-ID (the recipient's client shows it once).
+    for (const rep of reps) {
+      const ids = new Set(smtp.messages.filter((m) => m.envelope.to.includes(rep.email)).map((m) => m.messageId));
+      expect([rep.email, ids.size]).toEqual([rep.email, 1]);
+    }
+    const duplicates = smtp.messages.length - 24;
+    expect(duplicates).toBeLessThanOrEqual(5); // at most the digests in flight when it was killed (concurrency 5)
+  }, 120_000);
+});

@@ -18,7 +18,7 @@
 import { Pool, PoolClient } from 'pg';
 import { loadConfig, withDatabase } from '@pilotis/shared';
 import { createOwnerDataSource, ensureRolesAndDatabase } from '@pilotis/schema';
-import { DEFAULT_REMINDER_STEPS, MAX_LATE_DAYS, RECOMPUTE_DEADLINES, RECORD_REMINDERS } from '@pilotis/deadlines';
+import { DEFAULT_REMINDER_STEPS, FILL_DIGESTS, MAX_LATE_DAYS, OPEN_DIGESTS, RECOMPUTE_DEADLINES, RECORD_REMINDERS } from '@pilotis/deadlines';
 
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 200);
 const ACTIONS = Number(process.env.BENCH_ACTIONS_PER_TENANT ?? 720);
@@ -101,17 +101,8 @@ const recompute = async (client: PoolClient, tenantId: string) =>
 
 const remind = async (client: PoolClient, tenantId: string, today: string) => {
   const inserted = await client.query(RECORD_REMINDERS, [tenantId, today, JSON.stringify(DEFAULT_REMINDER_STEPS), 'https://pilotis.example/echeances/', MAX_LATE_DAYS]);
-  await client.query(
-    `insert into email_digests (tenant_id, id, user_id, digest_date)
-     select $1, gen_random_uuid(), u.user_id, $2::date from (select distinct user_id from notifications where tenant_id = $1 and email_status = 'PENDING' and digest_id is null) u
-     on conflict (tenant_id, user_id, digest_date) do nothing`,
-    [tenantId, today],
-  );
-  await client.query(
-    `update notifications n set digest_id = d.id from email_digests d
-      where n.tenant_id = $1 and d.tenant_id = $1 and d.user_id = n.user_id and d.digest_date = $2::date and d.status = 'PENDING' and n.digest_id is null`,
-    [tenantId, today],
-  );
+  await client.query(OPEN_DIGESTS, [tenantId, today]);
+  await client.query(FILL_DIGESTS, [tenantId, today]);
   return inserted.rowCount ?? 0;
 };
 

@@ -306,6 +306,24 @@ export class ActionService {
     return after;
   }
 
+  /**
+   * A step decided elsewhere (DECIDED_ELSEWHERE: a committee's close or corrected decision, the last
+   * signature of a convention), written by the context that decided it, in its transaction, on an action
+   * it has locked. Checked against the same transition table and audited like a manual transition.
+   */
+  async applyDecidedTransition(action: { id: string; reference: string; status: ActionStatus }, to: ActionStatus, detail: Record<string, unknown>): Promise<void> {
+    if (!canTransition(action.status, to)) throw invalidTransitionError(action.status, to);
+    const { tenantId } = this.db.tenant();
+    await (await this.db.manager()).update(Action, { tenantId, id: action.id }, { status: to, updatedAt: () => 'now()' });
+    await this.audit.record({
+      operation: 'action.transition',
+      entityType: 'Action',
+      entityId: action.id,
+      before: { reference: action.reference, status: action.status },
+      after: { reference: action.reference, status: to, ...detail },
+    });
+  }
+
   /** A dossier is deposited with at least one funding line and one QPV. */
   private async assertCompleteDossier(action: Action): Promise<void> {
     const [counts] = await this.db.query<{ lines: number; qpvs: number }>(

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConventionsModule } from '@pilotis/conventions';
+import { ActionsModule } from '@pilotis/actions';
 import { AgendaItemResolver, CommitteeResolver } from './comites.resolver';
 import { CommitteeService } from './committee.service';
 import { EnvelopeService } from './envelope.service';
@@ -7,7 +8,7 @@ import { VoteService } from './vote.service';
 
 /** Comités: envelopes, committees, agenda, per-funder votes, decisions and corrections (domain.md §3). */
 @Module({
-  // Closing a committee drafts the conventions of the actions it programmed.
-  imports: [ConventionsModule],
+  // Closing a committee decides its actions' status and drafts the conventions of those it programmed.
+  imports: [ActionsModule, ConventionsModule],
   providers: [EnvelopeService, CommitteeService, VoteService, CommitteeResolver, AgendaItemResolver], exports: [CommitteeService, EnvelopeService] })
 export class ComitesModule {}

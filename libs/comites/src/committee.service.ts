@@ -4,7 +4,7 @@ import { In } from 'typeorm';
 import { ConventionService } from '@pilotis/conventions';
 import { randomUUID } from 'node:crypto';
 import { ORGANISATION_BOUND_ROLES, Role } from '@pilotis/access';
-import { ACTION_STATUS_LABELS, Action, ActionStatus, BOUND_STATUSES, DECIDED_STATUSES, FundingKind, FundingLine } from '@pilotis/actions';
+import { ACTION_STATUS_LABELS, Action, ActionService, ActionStatus, BOUND_STATUSES, DECIDED_STATUSES, FundingKind, FundingLine } from '@pilotis/actions';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db, groupBy, requestLoader } from '@pilotis/db';
 import { badInput, conflict, DomainError, ErrorCode, FieldError, invalidField, notFound } from '@pilotis/shared';
@@ -57,6 +57,7 @@ export class CommitteeService {
     private readonly outbox: OutboxService,
     private readonly envelopes: EnvelopeService,
     private readonly conventions: ConventionService,
+    private readonly actions: ActionService,
     private readonly cls: ClsService,
   ) {}
 
@@ -378,10 +379,7 @@ export class CommitteeService {
     if (committee.kind !== CommitteeKind.COMITE_DES_FINANCEURS) {
       // Steering and technical committees decide nothing per line: closing ends the session.
       if (committee.status !== CommitteeStatus.PLANIFIE) throw lockedFor(committee.status);
-      await manager.update(Committee, { tenantId, id: committee.id }, { status: CommitteeStatus.CLOS, closedAt: () => 'now()' });
-      const after = await this.get(committee.id);
-      await this.audit.record({ operation: 'committee.close', entityType: 'Committee', entityId: committee.id, before: { status: committee.status }, after: { status: after.status } });
-      return after;
+      return this.markClosed(committee, CommitteeStatus.CLOS, {});
     }
     if (committee.status !== CommitteeStatus.VOTE_OUVERT) {
       throw committee.status === CommitteeStatus.PLANIFIE
@@ -396,15 +394,7 @@ export class CommitteeService {
     );
     if (voters < committee.quorum) {
       // Nothing is decided: the actions stay à arbitrer and may go on the next agenda.
-      await manager.update(Committee, { tenantId, id: committee.id }, { status: CommitteeStatus.CLOS_SANS_QUORUM, closedAt: () => 'now()' });
-      const after = await this.get(committee.id);
-      await this.audit.record({
-        operation: 'committee.close',
-        entityType: 'Committee',
-        entityId: committee.id,
-        before: { status: committee.status },
-        after: { status: after.status, voters, quorum: committee.quorum },
-      });
+      const after = await this.markClosed(committee, CommitteeStatus.CLOS_SANS_QUORUM, { voters, quorum: committee.quorum });
       await this.outbox.publish('comite.closed', { committeeId: committee.id, status: after.status, voters, quorum: committee.quorum });
       return after;
     }
@@ -441,14 +431,7 @@ export class CommitteeService {
         await this.audit.record({ operation: 'decision.create', entityType: 'CommitteeDecision', entityId: d.id, after: d });
       }
       const status = outcomeOf(lines.map((l, i) => ({ requested: l.amountRequestedCents, decided: decisions[i].amountCents })));
-      await manager.update(Action, { tenantId, id: action.id }, { status, updatedAt: () => 'now()' });
-      await this.audit.record({
-        operation: 'action.transition',
-        entityType: 'Action',
-        entityId: action.id,
-        before: { reference: action.reference, status: action.status },
-        after: { reference: action.reference, status, comment: `Comité « ${committee.title} »`, committeeId: committee.id },
-      });
+      await this.actions.applyDecidedTransition(action, status, { comment: `Comité « ${committee.title} »`, committeeId: committee.id });
       await this.outbox.publish('comite.decision', {
         committeeId: committee.id,
         actionId: action.id,
@@ -459,15 +442,7 @@ export class CommitteeService {
       if (status !== ActionStatus.REFUSEE) await this.conventions.draftForAction(action.id);
       outcomes.push({ actionId: action.id, status });
     }
-    await manager.update(Committee, { tenantId, id: committee.id }, { status: CommitteeStatus.CLOS, closedAt: () => 'now()' });
-    const after = await this.get(committee.id);
-    await this.audit.record({
-      operation: 'committee.close',
-      entityType: 'Committee',
-      entityId: committee.id,
-      before: { status: committee.status },
-      after: { status: after.status, voters, quorum: committee.quorum, outcomes },
-    });
+    const after = await this.markClosed(committee, CommitteeStatus.CLOS, { voters, quorum: committee.quorum, outcomes });
     await this.outbox.publish('comite.closed', { committeeId: committee.id, status: after.status, outcomes });
     return after;
   }
@@ -547,14 +522,7 @@ export class CommitteeService {
     const created = await manager.findOneOrFail(CommitteeDecision, { where: { tenantId, id: decision.id } });
     // Before signature the outcome follows the decisions; once bound, the status is the convention's.
     if (DECIDED_STATUSES.has(action.status) && outcome !== action.status) {
-      await manager.update(Action, { tenantId, id: action.id }, { status: outcome, updatedAt: () => 'now()' });
-      await this.audit.record({
-        operation: 'action.transition',
-        entityType: 'Action',
-        entityId: action.id,
-        before: { reference: action.reference, status: action.status },
-        after: { reference: action.reference, status: outcome, comment: `Décision corrigée : ${reason}`, decisionId: created.id },
-      });
+      await this.actions.applyDecidedTransition(action, outcome, { comment: `Décision corrigée : ${reason}`, decisionId: created.id });
     }
     await this.conventions.followCorrectedDecision(action.id, reason);
     await this.audit.record({ operation: 'decision.correct', entityType: 'CommitteeDecision', entityId: created.id, before: old, after: created });
@@ -570,6 +538,14 @@ export class CommitteeService {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** Ends a session with `status`, audited with what the close found (`detail`). */
+  private async markClosed(committee: Committee, status: CommitteeStatus, detail: Record<string, unknown>): Promise<Committee> {
+    await (await this.db.manager()).update(Committee, { tenantId: committee.tenantId, id: committee.id }, { status, closedAt: () => 'now()' });
+    const after = await this.get(committee.id);
+    await this.audit.record({ operation: 'committee.close', entityType: 'Committee', entityId: committee.id, before: { status: committee.status }, after: { status, ...detail } });
+    return after;
+  }
 
   /** The committee, locked FOR UPDATE until the end of the transaction, or NOT_FOUND. */
   async lock(id: string): Promise<Committee> {

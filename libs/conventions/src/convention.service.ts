@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Role } from '@pilotis/access';
-import { ACTION_STATUS_LABELS, ActionStatus, BOUND_STATUSES } from '@pilotis/actions';
+import { ACTION_STATUS_LABELS, ActionService, ActionStatus, BOUND_STATUSES } from '@pilotis/actions';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { conflict, DomainError, ErrorCode, forbidden, invalidField, notFound } from '@pilotis/shared';
@@ -40,6 +40,7 @@ export class ConventionService {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly actions: ActionService,
   ) {}
 
   // ------------------------------------------------------------------ reads
@@ -441,9 +442,8 @@ export class ConventionService {
   }
 
   /**
-   * All signed: the action becomes conventionnée, in this transaction. Written here in SQL because the
-   * actions context cannot depend on conventions; the transition is audited like ActionService's. An
-   * avenant signed on an action already bound (conventionnée, en cours, bilan attendu) changes no status.
+   * All signed: the action becomes conventionnée, in this transaction. An avenant signed on an action
+   * already bound (conventionnée, en cours, bilan attendu) changes no status.
    */
   private async markActionConventionnee(actionId: string): Promise<void> {
     const action = await this.lockAction(actionId);
@@ -454,18 +454,7 @@ export class ConventionService {
         `L'action ${action.reference} est « ${ACTION_STATUS_LABELS[action.status]} » : elle ne peut pas devenir conventionnée.`,
       );
     }
-    await this.db.query(`update actions set status = $3, updated_at = now() where tenant_id = $1 and id = $2`, [
-      this.tenantId(),
-      action.id,
-      ActionStatus.CONVENTIONNEE,
-    ]);
-    await this.audit.record({
-      operation: 'action.transition',
-      entityType: 'Action',
-      entityId: action.id,
-      before: { reference: action.reference, status: action.status },
-      after: { reference: action.reference, status: ActionStatus.CONVENTIONNEE, comment: 'Convention signée par tous les signataires.' },
-    });
+    await this.actions.applyDecidedTransition(action, ActionStatus.CONVENTIONNEE, { comment: 'Convention signée par tous les signataires.' });
   }
 
   private versionSnapshot(version: ConventionVersion, funders: FunderCommitment[], porteurId: string): Record<string, unknown> {

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ActionsModule } from '@pilotis/actions';
 import { ConventionResolver, ConventionSignatoryResolver, ConventionVersionResolver } from './convention.resolver';
 import { ConventionService } from './convention.service';
 import { ConventionLoaders } from './convention.loaders';
 
 /** Conventions de financement: drafts, avenants and multi-signatory signatures (domain.md §3, step 4). */
 @Module({
+  imports: [ActionsModule],
   providers: [ConventionService, ConventionLoaders, ConventionResolver, ConventionVersionResolver, ConventionSignatoryResolver],
   exports: [ConventionService],
 })

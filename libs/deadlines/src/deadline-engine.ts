@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '@pilotis/db';
 import { civilDateIn, Clock, CivilDate, InjectConfig, PilotisConfig } from '@pilotis/shared';
 import { DEFAULT_REMINDER_STEPS, ReminderStep, TenantSettings } from './deadline.entity';
-import { RECOMPUTE_DEADLINES, RECORD_REMINDERS } from './deadline-rules.sql';
-import { DigestStatus, EmailStatus } from './notification.entity';
+import { FILL_DIGESTS, OPEN_DIGESTS, RECOMPUTE_DEADLINES, RECORD_REMINDERS } from './deadline-rules.sql';
+import { DigestStatus } from './notification.entity';
 
 /** A reminder step more than this many days late is not sent (a worker down for a month does not spam). */
 export const MAX_LATE_DAYS = 30;
@@ -92,21 +92,8 @@ export class DeadlineEngine {
       `${this.config.appUrl}/echeances/`,
       MAX_LATE_DAYS,
     ]);
-    // One digest per person and day; reminders recorded after today's digest went out wait for tomorrow's.
-    await this.db.query(
-      `insert into email_digests (tenant_id, id, user_id, digest_date)
-       select $1, gen_random_uuid(), u.user_id, $2::date
-         from (select distinct user_id from notifications where tenant_id = $1 and email_status = $3 and digest_id is null) u
-       on conflict (tenant_id, user_id, digest_date) do nothing`,
-      [tenantId, today, EmailStatus.PENDING],
-    );
-    await this.db.query(
-      `update notifications n set digest_id = d.id
-         from email_digests d
-        where n.tenant_id = $1 and d.tenant_id = $1 and d.user_id = n.user_id and d.digest_date = $2::date and d.status = $4
-          and n.digest_id is null and n.email_status = $3`,
-      [tenantId, today, EmailStatus.PENDING, DigestStatus.PENDING],
-    );
+    await this.db.query(OPEN_DIGESTS, [tenantId, today]);
+    await this.db.query(FILL_DIGESTS, [tenantId, today]);
     const digests = await this.db.query<{ id: string }>(
       `select id from email_digests where tenant_id = $1 and digest_date = $2::date and status = $3 order by id`,
       [tenantId, today, DigestStatus.PENDING],

@@ -145,3 +145,20 @@ export const RECORD_REMINDERS = `
     from recipients r
   on conflict (tenant_id, deadline_id, offset_days, user_id) do nothing
   returning user_id`;
+
+/**
+ * One digest per person and day ($2) for the reminders not yet in one; reminders recorded after that
+ * day's digest went out wait for the next day's.
+ */
+export const OPEN_DIGESTS = `
+  insert into email_digests (tenant_id, id, user_id, digest_date)
+  select $1, gen_random_uuid(), u.user_id, $2::date
+    from (select distinct user_id from notifications where tenant_id = $1 and email_status = 'PENDING' and digest_id is null) u
+  on conflict (tenant_id, user_id, digest_date) do nothing`;
+
+/** Puts the pending reminders into their person's digest of day $2, while it is still pending. */
+export const FILL_DIGESTS = `
+  update notifications n set digest_id = d.id
+    from email_digests d
+   where n.tenant_id = $1 and d.tenant_id = $1 and d.user_id = n.user_id and d.digest_date = $2::date and d.status = 'PENDING'
+     and n.digest_id is null and n.email_status = 'PENDING'`;

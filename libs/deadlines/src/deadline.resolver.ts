@@ -91,8 +91,8 @@ export class NotificationResolver {
   }
 
   @ResolveField(() => Deadline, { description: 'Échéance relancée.' })
-  async deadline(@Parent() notification: Notification): Promise<Deadline> {
-    return this.service.find(notification.deadlineId).catch(() => this.service.findAny(notification.deadlineId));
+  deadline(@Parent() notification: Notification): Promise<Deadline> {
+    return this.service.ofNotification(notification);
   }
 }
 

@@ -12,6 +12,7 @@ import { Notification } from './notification.entity';
 
 const PEOPLE = Symbol('deadlines.people');
 const TODAY = Symbol('deadlines.today');
+const BY_ID = Symbol('deadlines.byId');
 
 /** Deadlines, reminders in the application and the tenant's settings, as the API serves them. */
 @Injectable()
@@ -24,13 +25,14 @@ export class DeadlineService {
     private readonly cls: ClsService,
   ) {}
 
-  /** Today in the tenant's zone, read once per request. */
+  /** Today in the tenant's zone, read once per request (every Deadline.state of a page asks). */
   async today(): Promise<CivilDate> {
-    const loader = requestLoader(this.cls, TODAY, async (keys: string[]) => {
-      const today = await this.engine.today();
-      return new Map(keys.map((k) => [k, today]));
-    });
-    return (await loader.load('today')) as CivilDate;
+    let today = this.cls.get<Promise<CivilDate> | undefined>(TODAY);
+    if (!today) {
+      today = this.engine.today();
+      this.cls.set(TODAY, today);
+    }
+    return today;
   }
 
   /**
@@ -80,9 +82,13 @@ export class DeadlineService {
     return deadline;
   }
 
-  /** A deadline of the tenant whoever answers for it (a person's own notification names it). */
-  async findAny(id: string): Promise<Deadline> {
-    const [deadline] = await this.byIds([id.toLowerCase()]);
+  /**
+   * The deadline a person's own notification names, whoever answers for it now; batched per request
+   * across a page of notifications.
+   */
+  async ofNotification(notification: Notification): Promise<Deadline> {
+    const loader = requestLoader(this.cls, BY_ID, async (ids: string[]) => new Map((await this.byIds(ids)).map((d) => [d.id, d])));
+    const deadline = await loader.load(notification.deadlineId);
     if (!deadline) throw notFound('Échéance');
     return deadline;
   }

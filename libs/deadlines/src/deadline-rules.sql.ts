@@ -107,7 +107,9 @@ export const RECOMPUTE_DEADLINES = `
   gone as (
     update deadlines d set cancelled_at = now(), updated_at = now()
      where d.tenant_id = $1 and d.cancelled_at is null and d.met_at is null
-       and not exists (select 1 from computed c where c.key = d.key)
+       -- NOT IN over a non-null key is planned as a hashed subplan; NOT EXISTS became a quadratic
+       -- nested-loop anti-join whenever the statistics underestimated the tenant's deadlines.
+       and d.key not in (select c.key from computed c)
     returning 1)
   select (select count(*) from up where inserted)::int as created,
          (select count(*) from up where not inserted)::int as updated,
@@ -131,7 +133,10 @@ export const RECORD_REMINDERS = `
      group by d.id, d.label, d.due_date, s.escalation
     having max(s."offsetDays") + $5::int >= $2::date - d.due_date),
   recipients as (
-    select r.*, p.user_id from reached r join deadline_responsibles p on p.tenant_id = $1 and p.deadline_id = r.deadline_id where not r.escalation
+    -- The array (an init-plan parameter) is pushed into every branch of the view: only the deadlines
+    -- reached today are resolved, not all of the tenant's (a join condition would not be pushed down).
+    select r.*, p.user_id from reached r join deadline_responsibles p on p.tenant_id = $1 and p.deadline_id = r.deadline_id
+     where not r.escalation and p.deadline_id = any (array(select deadline_id from reached where not escalation))
     union
     select r.*, m.user_id from reached r
       join memberships m on m.tenant_id = $1 and m.revoked_at is null and m.role in ('CHEF_DE_PROJET', 'DELEGUE_PREFET')

@@ -414,6 +414,17 @@ describe('rapports asynchrones', () => {
     expect((await readdir(path.join(reportsDir, rennesId))).filter((f) => f.startsWith(id))).toEqual([]);
   });
 
+  it('generates a report whose job Redis lost: the outbox relay sweeps reports still queued', async () => {
+    const id = randomUUID();
+    // Requested two minutes ago; its job never reached Redis (or Redis was flushed since).
+    await t.owner.query(
+      `insert into reports (tenant_id, id, kind, params, state, requested_by, requester_role, requested_at) values ($1, $2, 'PROGRAMMING_WORKBOOK', $3, 'QUEUED', $4, 'CHEF_DE_PROJET', now() - interval '2 minutes')`,
+      [rennesId, id, { contratId, exerciseYear: 2025 }, users.cdp.id],
+    );
+    const done = await finished(users.cdp, id, 15_000);
+    expect(done.state).toBe('DONE');
+  });
+
   it('runs each job in its own tenant: a job naming tenant B cannot reach a report of tenant A', async () => {
     const id = randomUUID();
     await t.owner.query(

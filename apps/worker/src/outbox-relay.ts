@@ -1,11 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Db } from '@pilotis/db';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { DeadlineJobs } from '@pilotis/deadlines';
+import { JOB, QUEUE } from '@pilotis/jobs';
+import { REPORT_JOB_OPTIONS, reportJobId } from '@pilotis/reports';
 
 /** Events published this long ago and still not processed are relayed again (their job was lost). */
 export const REDELIVER_AFTER = '2 minutes';
 /** A digest still pending this long after it was recorded is enqueued again (same deterministic id). */
 export const DIGEST_SWEEP_AFTER = '1 minute';
+/** A report still queued this long after its request, or running this long, is enqueued again. */
+export const REPORT_SWEEP_AFTER = '1 minute';
+export const REPORT_STALE_AFTER = '15 minutes';
 const BATCH = 500;
 
 /**
@@ -13,7 +20,7 @@ const BATCH = 500;
  * function outbox_claim, with SKIP LOCKED so that two workers never claim the same event) and turns them
  * into jobs. An event is only "processed" once the job acting on it has committed (DeadlineEngine.scan);
  * if Redis lost the job meanwhile — flushed, restarted without persistence — the event comes back here
- * after REDELIVER_AFTER and is enqueued again. Pending digests are swept the same way.
+ * after REDELIVER_AFTER and is enqueued again. Pending digests and reports are swept the same way.
  */
 @Injectable()
 export class OutboxRelay {
@@ -22,16 +29,21 @@ export class OutboxRelay {
   constructor(
     private readonly db: Db,
     private readonly deadlineJobs: DeadlineJobs,
+    @InjectQueue(QUEUE.REPORTS) private readonly reports: Queue,
   ) {}
 
-  async relay(): Promise<{ events: number; tenants: number; digests: number }> {
-    const { events, digests } = await this.db.run({}, async () => ({
+  async relay(): Promise<{ events: number; tenants: number; digests: number; reports: number }> {
+    const { events, digests, reports } = await this.db.run({}, async () => ({
       events: await this.db.query<{ tenant_id: string; id: string; topic: string; siren: string }>(
         `select tenant_id, id, topic, siren from outbox_claim($1, $2::interval)`,
         [BATCH, REDELIVER_AFTER],
       ),
       digests: await this.db.query<{ tenant_id: string; id: string; siren: string }>(`select tenant_id, id, siren from pending_digests($1::interval)`, [
         DIGEST_SWEEP_AFTER,
+      ]),
+      reports: await this.db.query<{ tenant_id: string; id: string; siren: string }>(`select tenant_id, id, siren from pending_reports($1::interval, $2::interval)`, [
+        REPORT_SWEEP_AFTER,
+        REPORT_STALE_AFTER,
       ]),
     }));
     // Every event may move a deadline (a decision, a signature, a committee, a bilan…): one debounced
@@ -44,7 +56,11 @@ export class OutboxRelay {
     }
     for (const [tenantId, t] of tenants) await this.deadlineJobs.recompute({ tenantId, siren: t.siren }, [...t.topics].sort().join(','));
     for (const d of digests) await this.deadlineJobs.sendDigest({ tenantId: d.tenant_id, siren: d.siren }, d.id);
+    // Same deterministic id as the request's: a job still in Redis absorbs this add.
+    for (const r of reports) {
+      await this.reports.add(JOB.GENERATE_REPORT, { tenantId: r.tenant_id, siren: r.siren, reportId: r.id }, { jobId: reportJobId(r.id), ...REPORT_JOB_OPTIONS });
+    }
     if (events.length > 0) this.logger.log(`relayed ${events.length} outbox event(s) for ${tenants.size} tenant(s)`);
-    return { events: events.length, tenants: tenants.size, digests: digests.length };
+    return { events: events.length, tenants: tenants.size, digests: digests.length, reports: reports.length };
   }
 }

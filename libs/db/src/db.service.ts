@@ -127,6 +127,17 @@ export class Db {
     }
   }
 
+  /**
+   * Work that must only happen if this transaction commits, and only once its rows are visible to others
+   * — typically enqueuing a job that reads them. Failures are logged, not thrown: the data is committed,
+   * and whatever enqueues must also be swept from PostgreSQL (the outbox relay does) in case Redis lost it.
+   */
+  async afterCommit(fn: () => Promise<unknown>): Promise<void> {
+    await this.runner(); // there is a transaction to attach to
+    const tx = this.cls.get('tx') as TransactionState;
+    (tx.afterCommit ??= []).push(fn);
+  }
+
   /** Commits (or rolls back) and releases the current transaction, if one was opened. */
   async finish(commit: boolean): Promise<void> {
     const tx = this.cls.isActive() ? this.cls.get('tx') : undefined;
@@ -151,10 +162,17 @@ export class Db {
         throw error;
       }
       logger?.warn(`rollback failed: ${(error as Error).message}`);
+      return;
     } finally {
       await runner.release();
     }
+    if (!commit) return;
+    for (const fn of tx.afterCommit ?? []) {
+      await fn().catch((error: Error) => (logger ?? Db.fallbackLogger).warn(`after-commit work failed: ${error.message}`));
+    }
   }
+
+  private static readonly fallbackLogger = new Logger(Db.name);
 
   /**
    * Runs `fn` in a fresh context and transaction of its own (jobs, commands, tests, and the rare write

@@ -23,6 +23,8 @@ export interface TransactionState {
   ready: Promise<QueryRunner>;
   runner?: QueryRunner;
   finished: boolean;
+  /** Run once the transaction has committed (never after a rollback): see Db.afterCommit. */
+  afterCommit?: (() => Promise<unknown>)[];
 }
 
 export interface PilotisStore extends ClsStore {

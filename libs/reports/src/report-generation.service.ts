@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Db, TenantScope } from '@pilotis/db';
-import { GenerateReportJobData } from '@pilotis/jobs';
+import { GenerateReportJobData, workerScope } from '@pilotis/jobs';
 import { Clock, DomainError, InjectConfig, PilotisConfig } from '@pilotis/shared';
 import { generateReport } from './generators/generate-report';
 import { ReportKind, ReportParams, ReportState } from './report.entity';
@@ -12,7 +11,7 @@ export type ReportJobOutcome = 'DONE' | 'ALREADY_DONE' | 'ALREADY_FAILED';
 /** An error that retrying cannot fix (the report's subject is gone or no longer visible): fail at once. */
 export class PermanentReportError extends Error {}
 
-/** The row is not there (yet): the request's transaction may not have committed, or the job is forged. */
+/** The row is not in the job's tenant: the job is forged (the request enqueues only after its commit). */
 export class ReportNotFoundError extends Error {}
 
 interface ReportRow {
@@ -24,9 +23,6 @@ interface ReportRow {
   requester_role: string;
   requester_organisation_id: string | null;
 }
-
-/** How long one attempt waits for the requesting transaction to commit before it gives up. */
-const VISIBLE_WAIT_MS = 1000;
 
 /**
  * Generates a report for the worker. Every step runs in the tenant named by the job, under RLS: a job
@@ -44,7 +40,7 @@ export class ReportGenerationService {
   ) {}
 
   async generate(data: GenerateReportJobData, lastAttempt: boolean): Promise<ReportJobOutcome> {
-    const tenant: TenantScope = { tenantId: data.tenantId, siren: data.siren, role: 'WORKER', organisationId: null, membershipId: '' };
+    const tenant = workerScope(data);
     const report = await this.claim(tenant, data.reportId);
     if (report === 'ALREADY_DONE' || report === 'ALREADY_FAILED') return report;
     try {
@@ -86,25 +82,21 @@ export class ReportGenerationService {
     }
   }
 
-  /** Marks the report RUNNING, or says it was already finished. Waits a little for an uncommitted request. */
+  /** Marks the report RUNNING, or says it was already finished. */
   private async claim(tenant: TenantScope, reportId: string): Promise<ReportRow | 'ALREADY_DONE' | 'ALREADY_FAILED'> {
-    const deadline = Date.now() + VISIBLE_WAIT_MS;
-    for (;;) {
-      const claimed = await this.db.run({ tenant }, async () => {
-        const [row] = await this.db.query<ReportRow>(
-          `select id, kind, params, state, requested_by, requester_role, requester_organisation_id
-             from reports where tenant_id = $1 and id = $2 for update`,
-          [tenant.tenantId, reportId],
-        );
-        if (!row) return null;
-        if (row.state === ReportState.DONE) return 'ALREADY_DONE' as const;
-        if (row.state === ReportState.FAILED) return 'ALREADY_FAILED' as const;
-        await this.db.query(`update reports set state = 'RUNNING', started_at = $3 where tenant_id = $1 and id = $2`, [tenant.tenantId, reportId, this.clock.now()]);
-        return row;
-      });
-      if (claimed) return claimed;
-      if (Date.now() >= deadline) throw new ReportNotFoundError(`report ${reportId} not found in tenant ${tenant.tenantId}`);
-      await sleep(100);
-    }
+    const claimed = await this.db.run({ tenant }, async () => {
+      const [row] = await this.db.query<ReportRow>(
+        `select id, kind, params, state, requested_by, requester_role, requester_organisation_id
+           from reports where tenant_id = $1 and id = $2 for update`,
+        [tenant.tenantId, reportId],
+      );
+      if (!row) return null;
+      if (row.state === ReportState.DONE) return 'ALREADY_DONE' as const;
+      if (row.state === ReportState.FAILED) return 'ALREADY_FAILED' as const;
+      await this.db.query(`update reports set state = 'RUNNING', started_at = $3 where tenant_id = $1 and id = $2`, [tenant.tenantId, reportId, this.clock.now()]);
+      return row;
+    });
+    if (!claimed) throw new ReportNotFoundError(`report ${reportId} not found in tenant ${tenant.tenantId}`);
+    return claimed;
   }
 }

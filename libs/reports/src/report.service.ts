@@ -69,9 +69,9 @@ export class ReportService {
     });
     await (await this.db.manager()).insert(Report, report);
     await this.audit.record({ operation: 'report.request', entityType: 'Report', entityId: report.id, after: { kind: report.kind, params, state: report.state } });
-    // Last: nothing is enqueued if the insert or the audit failed. The worker waits for the row to be
-    // committed (and retries), so a job that overtakes the commit is not lost.
-    await this.queue.add(JOB.GENERATE_REPORT, { tenantId: scope.tenantId, siren: scope.siren, reportId: report.id }, { jobId: reportJobId(report.id), ...REPORT_JOB_OPTIONS });
+    // Once committed, so that the worker finds the row; the outbox relay sweeps reports still queued
+    // (Redis down at that instant, or flushed since).
+    await this.db.afterCommit(() => this.queue.add(JOB.GENERATE_REPORT, { tenantId: scope.tenantId, siren: scope.siren, reportId: report.id }, { jobId: reportJobId(report.id), ...REPORT_JOB_OPTIONS }));
     return report;
   }
 

@@ -357,4 +357,68 @@ describe('deadlines and reminders', () => {
     const settings = ok(await gql(t.app, SETTINGS, { input: { senderName: 'Rennes Métropole — politique de la ville', reminderSteps: [{ offsetDays: 0, escalation: false }, { offsetDays: -14, escalation: false }] } }, admin)).updateTenantSettings;
     expect(settings).toMatchObject({ senderName: 'Rennes Métropole — politique de la ville', timeZone: 'Europe/Paris', reminderSteps: [{ offsetDays: -14, escalation: false }, { offsetDays: 0, escalation: false }] });
   });
+
+  it('refuses bad input with a code and changes nothing', async () => {
+    const snapshot = async () => ({
+      deadlines: await t.owner.query('select id, due_date, met_at, met_note, met_by, cancelled_at from deadlines order by id'),
+      bilans: await t.owner.query('select * from bilans order by id'),
+      settings: await t.owner.query('select * from tenant_settings'),
+      notifications: await t.owner.query('select id, read_at from notifications order by id'),
+      audit: await t.owner.query('select count(*)::int as n from audit_events'),
+    });
+    const before = await snapshot();
+    const admin = { token: rennes.admin.token, tenant: SIREN.RENNES };
+    const [open] = await all(chef, { states: ['UPCOMING', 'DUE', 'OVERDUE'] });
+    for (const [query, variables, caller, code] of [
+      [MET, { input: { deadlineId: open.id, note: '' } }, as(chef), 'BAD_USER_INPUT'],
+      [MET, { input: { deadlineId: randomUUID(), note: 'ok' } }, as(chef), 'NOT_FOUND'],
+      [MET, { input: { deadlineId: 'pas-un-uuid', note: 'ok' } }, as(chef), 'BAD_USER_INPUT'],
+      [BILAN, { input: { actionId: randomUUID(), exerciseYear: 2026 } }, as(chef), 'NOT_FOUND'],
+      [BILAN, { input: { actionId, exerciseYear: 1999 } }, as(chef), 'BAD_USER_INPUT'],
+      [SETTINGS, { input: { signatureDelayDays: 0 } }, admin, 'BAD_USER_INPUT'],
+      [SETTINGS, { input: { reminderSteps: [] } }, admin, 'BAD_USER_INPUT'],
+      [SETTINGS, { input: { senderName: '   ' } }, admin, 'BAD_USER_INPUT'],
+      [READ, { id: randomUUID() }, as(porteurRep), 'NOT_FOUND'],
+    ] as const) {
+      expect([JSON.stringify(variables).slice(0, 60), codeOf(await gql(t.app, query, variables, caller))]).toEqual([JSON.stringify(variables).slice(0, 60), code]);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("keeps every intercommunalité's deadlines, reminders and settings to itself", async () => {
+    const plaine = await createTenant(t.app, t.owner, SIREN.PLAINE_COMMUNE);
+    const plaineChef = await createUser(t.app, t.owner, [{ tenantId: plaine.id, role: Role.CHEF_DE_PROJET }]);
+    const asPlaine = { token: plaineChef.token, tenant: SIREN.PLAINE_COMMUNE };
+    const [rennesDeadline] = await all(chef);
+    const [rennesNotification] = await t.owner.query('select id from notifications where tenant_id = $1 limit 1', [rennes.id]);
+    expect(rennesDeadline).toBeDefined();
+    expect(rennesNotification).toBeDefined();
+
+    expect(ok(await gql(t.app, DEADLINES, { first: 100 }, asPlaine)).deadlines.nodes).toEqual([]);
+    expect(ok(await gql(t.app, NOTIFS, {}, asPlaine)).myNotifications.nodes).toEqual([]);
+    expect(codeOf(await gql(t.app, `query($id: ID!) { deadline(id: $id) { id } }`, { id: rennesDeadline.id }, asPlaine))).toBe('NOT_FOUND');
+    expect(codeOf(await gql(t.app, MET, { input: { deadlineId: rennesDeadline.id, note: 'Tenue' } }, asPlaine))).toBe('NOT_FOUND');
+    expect(codeOf(await gql(t.app, READ, { id: rennesNotification.id }, asPlaine))).toBe('NOT_FOUND');
+    expect(codeOf(await gql(t.app, BILAN, { input: { actionId, exerciseYear: 2026 } }, asPlaine))).toBe('NOT_FOUND');
+    // Asking for Rennes with a Plaine membership only.
+    expect(codeOf(await gql(t.app, DEADLINES, { first: 10 }, { token: plaineChef.token, tenant: SIREN.RENNES }))).toBe('FORBIDDEN');
+    // And PostgreSQL itself: the runtime role with Plaine's tenant set sees no Rennes row.
+    const counts = await t.runtime.transaction(async (m) => {
+      await m.query(`select set_config('app.tenant_id', $1, true)`, [plaine.id]);
+      return m.query(`select (select count(*)::int from deadlines) as d, (select count(*)::int from notifications) as n,
+        (select count(*)::int from email_digests) as e, (select count(*)::int from bilans) as b, (select count(*)::int from tenant_settings) as s,
+        (select count(*)::int from deadline_responsibles) as r`);
+    });
+    expect(counts).toEqual([{ d: 0, n: 0, e: 0, b: 0, s: 0, r: 0 }]);
+    await expect(
+      t.runtime.transaction(async (m) => {
+        await m.query(`select set_config('app.tenant_id', $1, true)`, [plaine.id]);
+        await m.query(`insert into notifications (tenant_id, id, user_id, deadline_id, offset_days, title, link) values ($1, gen_random_uuid(), $2, $3, 0, 'x', 'x')`, [
+          rennes.id,
+          chef.id,
+          rennesDeadline.id,
+        ]);
+      }),
+    ).rejects.toThrow(/row-level security/);
+  });
 });

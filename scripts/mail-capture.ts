@@ -9,9 +9,7 @@
  * SMTP_PORT (1025), MAIL_CAPTURE_HTTP_PORT (1080), MAIL_CAPTURE_DIR (var/mail). Port 0 picks a free port;
  * the ports in use are printed on start.
  *
- * It needs only smtp-server (a runtime dependency): the messages are read back with the minimal MIME
- * reading below (headers, RFC 2047 encoded words, multipart, base64 and quoted-printable), enough for the
- * mails Pilotis itself sends — mailparser is a devDependency and is not used here.
+ * smtp-server receives, mailparser (runtime dependencies both) reads the messages back for the page.
  */
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -19,6 +17,8 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import type { SMTPServerDataStream } from 'smtp-server';
+import { simpleParser } from 'mailparser';
+import type { AddressObject } from 'mailparser';
 
 export interface MailCaptureOptions {
   smtpPort: number;
@@ -44,102 +44,31 @@ export interface RunningMailCapture {
 const FILE_NAME = /^[0-9TZ.-]+-\d+\.eml$/;
 
 // ---------------------------------------------------------------------------------------------------------
-// Minimal MIME reading
+// Reading a captured message (mailparser: MIME parts, charsets, encoded headers)
 
-interface Entity {
-  headers: Map<string, string>;
-  body: Buffer;
+interface ReadMail {
+  summary: CapturedMail;
+  messageId: string;
+  text: string | null;
+  html: string | null;
 }
 
-function splitEntity(raw: Buffer): Entity {
-  const text = raw.toString('latin1');
-  const match = /\r?\n\r?\n/.exec(text);
-  const headerText = match ? text.slice(0, match.index) : text;
-  const bodyStart = match ? match.index + match[0].length : raw.length;
-  const headers = new Map<string, string>();
-  // Unfold continuation lines, then one header per line; the first occurrence wins.
-  for (const line of headerText.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    const name = line.slice(0, colon).trim().toLowerCase();
-    if (!headers.has(name)) headers.set(name, Buffer.from(line.slice(colon + 1).trim(), 'latin1').toString('utf8'));
-  }
-  return { headers, body: raw.subarray(bodyStart) };
-}
+const addressText = (field: AddressObject | AddressObject[] | undefined): string =>
+  (Array.isArray(field) ? field : field ? [field] : []).map((a) => a.text).join(', ');
 
-function decodeCharset(bytes: Buffer, charset: string): string {
-  try {
-    return new TextDecoder(charset || 'utf-8').decode(bytes);
-  } catch {
-    return bytes.toString('utf8');
-  }
-}
-
-/** RFC 2047 encoded words (`=?UTF-8?B?…?=`, `=?UTF-8?Q?…?=`), as nodemailer writes non-ASCII headers. */
-export function decodeHeader(value: string): string {
-  return value
-    .replace(/(=\?[^?]+\?[BbQq]\?[^?]*\?=)\s+(?==\?)/g, '$1')
-    .replace(/=\?([^?*]+)(?:\*[^?]*)?\?([BbQq])\?([^?]*)\?=/g, (_m, charset: string, encoding: string, text: string) => {
-      const bytes =
-        encoding.toUpperCase() === 'B'
-          ? Buffer.from(text, 'base64')
-          : Buffer.from(
-              text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_q, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-              'latin1',
-            );
-      return decodeCharset(bytes, charset);
-    });
-}
-
-function param(header: string | undefined, name: string): string {
-  const match = new RegExp(`;\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]*))`, 'i').exec(header ?? '');
-  return match ? (match[1] ?? match[2] ?? '') : '';
-}
-
-function decodeBody(entity: Entity): string {
-  const encoding = (entity.headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
-  let bytes = entity.body;
-  if (encoding === 'base64') bytes = Buffer.from(bytes.toString('latin1').replace(/\s+/g, ''), 'base64');
-  if (encoding === 'quoted-printable') {
-    const qp = bytes.toString('latin1').replace(/=\r?\n/g, '');
-    bytes = Buffer.from(qp.replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
-  }
-  return decodeCharset(bytes, param(entity.headers.get('content-type'), 'charset') || 'utf-8');
-}
-
-/** The first part of type `type` (`text/plain`, `text/html`), looking inside multiparts. */
-export function findPart(entity: Entity, type: string): string | null {
-  const contentType = entity.headers.get('content-type') ?? 'text/plain';
-  const mediaType = contentType.split(';')[0].trim().toLowerCase();
-  if (mediaType.startsWith('multipart/')) {
-    const boundary = param(contentType, 'boundary');
-    if (!boundary) return null;
-    const body = entity.body.toString('latin1');
-    const parts = body.split(new RegExp(`\\r?\\n?--${boundary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:--)?[ \\t]*\\r?\\n?`));
-    for (const part of parts.slice(1)) {
-      if (!part.trim()) continue;
-      const found = findPart(splitEntity(Buffer.from(part, 'latin1')), type);
-      if (found !== null) return found;
-    }
-    return null;
-  }
-  return mediaType === type ? decodeBody(entity) : null;
-}
-
-export function readMail(raw: Buffer): { headers: Map<string, string>; text: string | null; html: string | null } {
-  const entity = splitEntity(raw);
-  return { headers: entity.headers, text: findPart(entity, 'text/plain'), html: findPart(entity, 'text/html') };
-}
-
-function summary(file: string, raw: Buffer): CapturedMail {
-  const { headers } = splitEntity(raw);
-  const date = headers.get('date');
+async function readMail(file: string, raw: Buffer): Promise<ReadMail> {
+  const parsed = await simpleParser(raw);
   return {
-    file,
-    date: date && !Number.isNaN(Date.parse(date)) ? new Date(date).toISOString() : '',
-    from: decodeHeader(headers.get('from') ?? ''),
-    to: decodeHeader(headers.get('to') ?? ''),
-    subject: decodeHeader(headers.get('subject') ?? ''),
+    summary: {
+      file,
+      date: parsed.date ? parsed.date.toISOString() : '',
+      from: addressText(parsed.from),
+      to: addressText(parsed.to),
+      subject: parsed.subject ?? '',
+    },
+    messageId: parsed.messageId ?? '',
+    text: parsed.text ?? null,
+    html: typeof parsed.html === 'string' ? parsed.html : null,
   };
 }
 
@@ -167,7 +96,7 @@ export async function startMailCapture({ smtpPort, httpPort, dir, host = '127.0.
   await mkdir(dir, { recursive: true });
   const mails: CapturedMail[] = [];
   for (const file of (await readdir(dir)).filter((f) => FILE_NAME.test(f)).sort()) {
-    mails.push(summary(file, await readFile(path.join(dir, file))));
+    mails.push((await readMail(file, await readFile(path.join(dir, file)))).summary);
   }
   let counter = mails.length;
 
@@ -187,8 +116,8 @@ export async function startMailCapture({ smtpPort, httpPort, dir, host = '127.0.
         // Colons are not allowed in file names everywhere: 2026-06-01T08-00-00.000Z-1.eml.
         const file = `${new Date().toISOString().replace(/:/g, '-')}-${counter}.eml`;
         writeFile(path.join(dir, file), raw)
-          .then(() => {
-            const mail = summary(file, raw);
+          .then(() => readMail(file, raw))
+          .then(({ summary: mail }) => {
             mails.push(mail);
             console.log(`mail-capture: ${mail.to} — ${mail.subject} (${file})`);
             callback();
@@ -232,12 +161,12 @@ export async function startMailCapture({ smtpPort, httpPort, dir, host = '127.0.
     if (!match || !FILE_NAME.test(file) || !mails.some((m) => m.file === file)) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     const raw = await readFile(path.join(dir, file));
     if (match[2] === '/raw') return send(res, 200, 'text/plain; charset=utf-8', raw);
-    const mail = readMail(raw);
+    const mail = await readMail(file, raw);
     if (match[2] === '/html') {
       // The mail's own HTML, sandboxed: no script, no form, nothing it can do to this page.
       return send(res, 200, 'text/html; charset=utf-8', mail.html ?? '', { 'content-security-policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:" });
     }
-    const s = summary(file, raw);
+    const s = mail.summary;
     const links = `<a href="/">← tous les courriels</a> · <a href="/messages/${encodeURIComponent(file)}/raw">source (.eml)</a>` +
       (mail.html !== null ? ` · <a href="/messages/${encodeURIComponent(file)}/html">version HTML</a>` : '');
     return send(
@@ -248,7 +177,7 @@ export async function startMailCapture({ smtpPort, httpPort, dir, host = '127.0.
         s.subject,
         `<p>${links}</p><h1>${escape(s.subject || '(sans objet)')}</h1><table>` +
           `<tr><th>Date</th><td>${escape(s.date)}</td></tr><tr><th>De</th><td>${escape(s.from)}</td></tr>` +
-          `<tr><th>À</th><td>${escape(s.to)}</td></tr><tr><th>Message-ID</th><td>${escape(mail.headers.get('message-id') ?? '')}</td></tr>` +
+          `<tr><th>À</th><td>${escape(s.to)}</td></tr><tr><th>Message-ID</th><td>${escape(mail.messageId)}</td></tr>` +
           `</table><pre>${escape(mail.text ?? '(pas de partie texte)')}</pre>`,
       ),
     );

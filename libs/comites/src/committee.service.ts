@@ -482,7 +482,8 @@ export class CommitteeService {
     if (!DECIDED_STATUSES.has(action.status) && !BOUND_STATUSES.has(action.status)) {
       throw conflict(`L'action ${action.reference} est « ${ACTION_STATUS_LABELS[action.status]} » : ses décisions ne se corrigent plus.`);
     }
-    const line = await manager.findOneOrFail(FundingLine, { where: { tenantId, id: old.fundingLineId } });
+    const lines = await manager.find(FundingLine, { where: { tenantId, actionId: action.id }, order: { id: 'ASC' } });
+    const line = lines.find((l) => l.id === old.fundingLineId) as FundingLine;
     const [superseded] = await this.db.query('select 1 from committee_decisions where tenant_id = $1 and corrects_id = $2', [tenantId, old.id]);
     if (superseded) throw conflict("Cette décision a déjà été corrigée : corrigez la décision en vigueur.");
     const reason = input.reason.trim();
@@ -496,7 +497,6 @@ export class CommitteeService {
       const key: EnvelopeKey = { contratId: action.contratId, funderId: line.funderId, exerciseYear: line.exerciseYear, kind: line.kind };
       EnvelopeService.assertCovers(await this.envelopes.lock(key), input.amountCents - current, key);
     }
-    const lines = await manager.find(FundingLine, { where: { tenantId, actionId: action.id }, order: { id: 'ASC' } });
     const outcome = outcomeOf(
       lines.map((l) => ({ requested: l.amountRequestedCents, decided: l.id === line.id ? input.amountCents : (l.decidedAmountCents ?? 0n) })),
     );

@@ -20,6 +20,8 @@ export const DEMO_PASSWORD = 'Pilotis-demo-2026';
 interface DemoUser {
   email: string;
   name: string;
+  /** A platform operator (Bull Board), in no tenant. */
+  platformAdmin?: boolean;
   memberships: { siren: string; role: Role; organisationKey?: string }[];
 }
 
@@ -52,6 +54,7 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'auditeur@demo.pilotis.fr', name: 'Aude Auditrice', memberships: [{ siren: RENNES, role: Role.AUDITOR }] },
   { email: 'admin.plaine@demo.pilotis.fr', name: 'Paul Admin (Plaine Commune)', memberships: [{ siren: PLAINE, role: Role.TENANT_ADMIN }] },
   { email: 'cdp.plaine@demo.pilotis.fr', name: 'Pauline Chef de projet (Plaine Commune)', memberships: [{ siren: PLAINE, role: Role.CHEF_DE_PROJET }] },
+  { email: 'plateforme@demo.pilotis.fr', name: 'Paola Plateforme (exploitation)', platformAdmin: true, memberships: [] },
   { email: 'admin.grenoble@demo.pilotis.fr', name: 'Gaëlle Admin (Grenoble-Alpes)', memberships: [{ siren: GRENOBLE, role: Role.TENANT_ADMIN }] },
 ];
 
@@ -160,10 +163,10 @@ export async function seedDemo(databaseUrl: string): Promise<void> {
     await ds.transaction(async (m) => {
       for (const u of DEMO_USERS) {
         const [user] = (await m.query(
-          `insert into users (id, email, display_name, password_hash) values ($1, $2, $3, $4)
-           on conflict (email) do update set display_name = excluded.display_name, password_hash = excluded.password_hash
+          `insert into users (id, email, display_name, password_hash, platform_admin) values ($1, $2, $3, $4, $5)
+           on conflict (email) do update set display_name = excluded.display_name, password_hash = excluded.password_hash, platform_admin = excluded.platform_admin
            returning id`,
-          [randomUUID(), u.email, u.name, passwordHash],
+          [randomUUID(), u.email, u.name, passwordHash, u.platformAdmin ?? false],
         )) as { id: string }[];
         for (const mb of u.memberships) {
           const tenant = tenants.get(mb.siren);
@@ -186,7 +189,8 @@ if (require.main === module) {
     .then(() => {
       console.log('Demo data ready. Users (password for all: ' + DEMO_PASSWORD + '):');
       for (const u of DEMO_USERS) {
-        console.log(`  ${u.email.padEnd(36)} ${u.memberships.map((mb) => `${mb.role} @ ${mb.siren}`).join(', ')}`);
+        const roles = u.memberships.map((mb) => `${mb.role} @ ${mb.siren}`);
+        console.log(`  ${u.email.padEnd(36)} ${[...roles, ...(u.platformAdmin ? ['platform admin (Bull Board)'] : [])].join(', ')}`);
       }
     })
     .catch((error: unknown) => {

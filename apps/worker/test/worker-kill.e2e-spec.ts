@@ -1,5 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
+import { ChildProcess } from 'node:child_process';
 import { Queue } from 'bullmq';
 import { Role } from '@pilotis/access';
 import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
@@ -7,33 +6,9 @@ import { startTestApp, TestApp } from '../../api/test/support/test-app';
 import { createTenant, createUser, SIREN, TestUser } from '../../api/test/support/fixtures';
 import { addAction, addContrat, addOrganisation } from '../../api/test/support/action-fixtures';
 import { startTestSmtp, TestSmtp } from '../../api/test/support/smtp';
+import { exited, spawnWorker } from './support/worker-process';
 
-const ROOT = path.join(__dirname, '..', '..', '..');
 const NOW = '2027-06-23T07:00:00Z'; // J-7 of every 2026 bilan
-
-/** The real worker process (apps/worker/src/main.ts), on the test's database, Redis prefix and SMTP server. */
-function spawnWorker(t: TestApp, smtpPort: number): ChildProcess {
-  return spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: t.config.databaseUrl,
-      APP_DATABASE_URL: t.config.appDatabaseUrl,
-      REDIS_PREFIX: t.config.redisPrefix,
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(smtpPort),
-      WORKER_HEALTH_PORT: '0',
-      PILOTIS_NOW: NOW,
-      WORKER_LOCK_MS: '2000',
-      JOB_BACKOFF_MS: '100',
-      OUTBOX_RELAY_MS: '200',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-}
-
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
 describe('a worker killed in the middle of sending reminders', () => {
   let t: TestApp;
@@ -67,7 +42,7 @@ describe('a worker killed in the middle of sending reminders', () => {
   });
 
   it('is taken over by a new process: every person gets their digest, none a second distinct one, nothing recorded twice', async () => {
-    const first = spawnWorker(t, smtp.port);
+    const first = spawnWorker(t, smtp.port, NOW);
     children.push(first);
     await smtp.waitFor(5, 30_000);
     first.kill('SIGKILL');
@@ -75,7 +50,7 @@ describe('a worker killed in the middle of sending reminders', () => {
     const beforeRestart = smtp.messages.length;
     expect(beforeRestart).toBeLessThan(24);
 
-    const second = spawnWorker(t, smtp.port);
+    const second = spawnWorker(t, smtp.port, NOW);
     children.push(second);
     // Its jobs were locked by the dead process: they stall, and the new one takes them over.
     const deadline = Date.now() + 45_000;

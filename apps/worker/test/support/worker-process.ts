@@ -1,0 +1,30 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import type { TestApp } from '../../../api/test/support/test-app';
+
+const ROOT = path.join(__dirname, '..', '..', '..', '..');
+
+/** The real worker process (apps/worker/src/main.ts), on the test's database, Redis prefix and SMTP server. */
+export function spawnWorker(t: TestApp, smtpPort: number, now: string): ChildProcess {
+  return spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: t.config.databaseUrl,
+      APP_DATABASE_URL: t.config.appDatabaseUrl,
+      REDIS_PREFIX: t.config.redisPrefix,
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtpPort),
+      WORKER_HEALTH_PORT: '0',
+      PILOTIS_NOW: now,
+      WORKER_LOCK_MS: '2000',
+      JOB_BACKOFF_MS: '100',
+      OUTBOX_RELAY_MS: '200',
+    },
+    stdio: 'ignore',
+  });
+}
+
+export const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+

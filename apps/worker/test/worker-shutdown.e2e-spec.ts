@@ -1,0 +1,54 @@
+import { ChildProcess } from 'node:child_process';
+import { Queue } from 'bullmq';
+import { Role } from '@pilotis/access';
+import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
+import { startTestApp, TestApp } from '../../api/test/support/test-app';
+import { createTenant, createUser, SIREN, TestUser } from '../../api/test/support/fixtures';
+import { addAction, addContrat, addOrganisation } from '../../api/test/support/action-fixtures';
+import { startTestSmtp, TestSmtp } from '../../api/test/support/smtp';
+import { exited, spawnWorker } from './support/worker-process';
+
+const NOW = '2027-06-23T07:00:00Z'; // J-7 of the 2026 bilan
+
+describe('a worker asked to stop (SIGTERM) while a digest is being sent', () => {
+  let t: TestApp;
+  let smtp: TestSmtp;
+  let rep: TestUser;
+  let worker: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    // The server takes 1.5 s to acknowledge each message: the stop request arrives mid-delivery.
+    smtp = await startTestSmtp({ acceptDelayMs: 1_500 });
+    t = await startTestApp();
+    const rennes = await createTenant(t.app, t.owner, SIREN.RENNES);
+    const ctx = await addContrat(t.owner, rennes.id);
+    const region = await addOrganisation(t.owner, rennes.id, 'Région Bretagne', 'REGION');
+    const porteur = await addOrganisation(t.owner, rennes.id, 'Régie de quartier', 'REGIE_DE_QUARTIER');
+    rep = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.PORTEUR_REPRESENTATIVE, organisationId: porteur }]);
+    const { actionId } = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, porteur, 'EN_COURS', [{ funderId: region, requestedCents: 100_000n, decidedCents: 100_000n }]);
+    await t.owner.query(`update funding_lines set exercise_year = 2026 where action_id = $1`, [actionId]);
+    const queue = new Queue(QUEUE.DEADLINES, { connection: bullConnection(t.config.redisUrl), prefix: t.config.redisPrefix });
+    await queue.add(JOB.SCAN_TENANT, { tenantId: rennes.id, siren: SIREN.RENNES, reason: 'daily' }, { jobId: 'shutdown-test-scan' });
+    await queue.close();
+  }, 60_000);
+
+  afterAll(async () => {
+    if (worker && worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
+    if (worker) await exited(worker);
+    await t?.close();
+    await smtp?.close();
+  });
+
+  it('lets the job in flight finish before the process exits: the digest is sent once and recorded as sent', async () => {
+    worker = spawnWorker(t, smtp.port, NOW);
+    await smtp.waitFor(1, 30_000);
+    // The message is on the server, its acknowledgement still pending: stop now.
+    worker.kill('SIGTERM');
+    await exited(worker);
+    const [digest] = await t.owner.query(`select status, attempts, message_id from email_digests`);
+    expect(digest).toMatchObject({ status: 'SENT', attempts: 1, message_id: expect.stringMatching(/^<digest-/) });
+    expect(smtp.messages.map((m) => m.envelope.to[0])).toEqual([rep.email]);
+    const [notification] = await t.owner.query(`select email_status from notifications`);
+    expect(notification.email_status).toBe('SENT');
+  }, 60_000);
+});

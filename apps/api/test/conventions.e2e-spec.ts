@@ -203,6 +203,30 @@ describe('conventions de financement', () => {
     expect(codeOf(await sign(reps.region, c.id, c.currentVersion.hash))).toBe('VERSION_SUPERSEDED');
   });
 
+  it('sets its own bilan date by avenant (signatures void), kept by later avenants, and refuses a bad date', async () => {
+    const { actionId } = await programmed();
+    const c = await draft(actionId);
+    ok(await sign(reps.region, c.id, c.currentVersion.hash));
+    const SET = `mutation($input: SetConventionBilanDateInput!) { setConventionBilanDate(input: $input) { ${CONVENTION} currentVersion { bilanDueDate } } }`;
+    const frozen = await state(c.id);
+    expect(codeOf(await gql(t.app, SET, { input: { conventionId: c.id, bilanDueDate: '2027-02-30' } }, as(chef)))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await gql(t.app, SET, { input: { conventionId: c.id, bilanDueDate: '31/03/2027' } }, as(chef)))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await gql(t.app, SET, { input: { conventionId: c.id, bilanDueDate: '2027-03-31' } }, as(reps.region)))).toBe('FORBIDDEN');
+    expect(await state(c.id)).toEqual(frozen);
+
+    const set = ok(await gql(t.app, SET, { input: { conventionId: c.id, bilanDueDate: '2027-03-31' } }, as(chef))).setConventionBilanDate;
+    expect(set).toMatchObject({ status: 'BROUILLON', signedCount: 0, currentVersion: { number: 2, bilanDueDate: '2027-03-31' } });
+    const text = ok(await gql(t.app, TEXT, { versionId: set.currentVersion.id }, as(chef))).conventionText as string;
+    expect(text).toContain("au plus tard le 31 mars 2027");
+    expect(text).toContain('Motif de l\'avenant : Date limite du bilan fixée au 31 mars 2027.');
+    // A later avenant keeps the clause; clearing it returns to the usual delay.
+    const amended = ok(await gql(t.app, `mutation($input: AmendConventionInput!) { amendConvention(input: $input) { currentVersion { number bilanDueDate } } }`, { input: { conventionId: c.id, reason: 'Autre clause' } }, as(chef))).amendConvention;
+    expect(amended.currentVersion).toEqual({ number: 3, bilanDueDate: '2027-03-31' });
+    const cleared = ok(await gql(t.app, SET, { input: { conventionId: c.id, bilanDueDate: null } }, as(chef))).setConventionBilanDate;
+    expect(cleared.currentVersion).toMatchObject({ number: 4, bilanDueDate: null });
+    expect(ok(await gql(t.app, TEXT, { versionId: cleared.currentVersion.id }, as(chef))).conventionText).toContain("dans les six mois suivant la fin de l'exercice");
+  });
+
   it('cancels a signed convention once its action is abandoned', async () => {
     const { actionId } = await programmed();
     const c = await draft(actionId);

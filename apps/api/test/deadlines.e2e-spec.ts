@@ -421,4 +421,19 @@ describe('deadlines and reminders', () => {
       }),
     ).rejects.toThrow(/row-level security/);
   });
+
+  it("moves the bilan deadline to the date the convention sets", async () => {
+    const SET = `mutation($input: SetConventionBilanDateInput!) { setConventionBilanDate(input: $input) { id } }`;
+    const worker = await startWorker(t.config, ['error']); // the one of startTestApp was stopped above
+    try {
+      ok(await gql(t.app, SET, { input: { conventionId, bilanDueDate: '2027-04-15' } }, as(chef)));
+      await scan();
+      expect((await byKind('BILAN'))[0]).toMatchObject({ dueDate: '2027-04-15' });
+      ok(await gql(t.app, SET, { input: { conventionId, bilanDueDate: null } }, as(chef)));
+      await scan();
+      expect((await byKind('BILAN'))[0]).toMatchObject({ dueDate: '2027-06-30' });
+    } finally {
+      await worker.close();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { formatEuros } from '@pilotis/shared';
+import { formatCivilDate, formatEuros } from '@pilotis/shared';
 
 /** What a convention's text says. Everything comes from the database; nothing from the clock. */
 export interface ConventionTextData {
@@ -10,6 +10,8 @@ export interface ConventionTextData {
   action: { reference: string; title: string; startDate: string; endDate: string; totalBudgetCents: bigint };
   porteur: { id: string; name: string };
   funders: readonly FunderCommitment[];
+  /** A date for the bilan set by the convention itself (AAAA-MM-JJ); null: the usual six months. */
+  bilanDueDate?: string | null;
 }
 
 export interface FunderCommitment {
@@ -70,7 +72,9 @@ export function renderConventionText(data: ConventionTextData): string {
   lines.push(
     '',
     'Article 4 – Bilan',
-    "Le porteur transmet à chaque financeur le bilan qualitatif et le compte rendu financier de l'action dans les six mois suivant la fin de l'exercice.",
+    data.bilanDueDate
+      ? `Le porteur transmet à chaque financeur le bilan qualitatif et le compte rendu financier de l'action au plus tard le ${formatCivilDate(data.bilanDueDate)}.`
+      : "Le porteur transmet à chaque financeur le bilan qualitatif et le compte rendu financier de l'action dans les six mois suivant la fin de l'exercice.",
     '',
     'Article 5 – Signataires',
     `- ${clean(data.porteur.name)} (porteur)`,

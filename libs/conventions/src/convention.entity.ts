@@ -96,6 +96,10 @@ export class ConventionVersion extends TenantEntity {
   @Column('text', { nullable: true })
   reason: string | null;
 
+  @Field(() => String, { nullable: true, description: "Date limite du bilan fixée par la convention (AAAA-MM-JJ) ; vide : six mois après la fin de l'exercice." })
+  @Column('date', { nullable: true })
+  bilanDueDate: string | null;
+
   @Field(() => GraphQLISODateTime, { description: 'Date de création de la version.' })
   @Column('timestamptz', { default: () => 'now()' })
   createdAt: Date;

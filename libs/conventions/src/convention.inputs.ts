@@ -71,3 +71,15 @@ export class CancelConventionInput {
   @Matches(/\S/, { message: 'le motif est obligatoire' })
   reason: string;
 }
+
+@InputType({ description: "La date limite du bilan fixée par la convention : un avenant, à signer de nouveau par tous." })
+export class SetConventionBilanDateInput {
+  @Field(() => ID, { description: 'Convention.' })
+  @IsUUID('all')
+  conventionId: string;
+
+  @Field(() => String, { nullable: true, description: "Date limite du bilan (AAAA-MM-JJ) ; vide : revenir au délai habituel (six mois après l'exercice)." })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date attendue au format AAAA-MM-JJ' })
+  bilanDueDate?: string | null;
+}

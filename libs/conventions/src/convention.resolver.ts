@@ -3,7 +3,7 @@ import { Allow, Permission } from '@pilotis/access';
 import { Organisation } from '@pilotis/organisations';
 import { CentsScalar, uuid } from '@pilotis/shared';
 import { Convention, ConventionSignatory, ConventionSignature, ConventionVersion } from './convention.entity';
-import { AmendConventionInput, CancelConventionInput, ConventionsArgs, SetPaymentScheduleInput, SignConventionInput } from './convention.inputs';
+import { AmendConventionInput, CancelConventionInput, ConventionsArgs, SetConventionBilanDateInput, SetPaymentScheduleInput, SignConventionInput } from './convention.inputs';
 import { ConventionService } from './convention.service';
 import { ConventionLoaders } from './convention.loaders';
 import { splitPayment } from './convention-text';
@@ -68,6 +68,15 @@ export class ConventionResolver {
   })
   amendConvention(@Args('input', { description: "L'avenant." }) input: AmendConventionInput): Promise<Convention> {
     return this.service.amend(input);
+  }
+
+  @Allow(Permission.MANAGE_ACTIONS)
+  @Mutation(() => Convention, {
+    description:
+      "Fixe la date limite du bilan dans la convention (ou revient au délai habituel) : crée un avenant, à signer de nouveau par tous ; l'échéance du bilan suit cette date.",
+  })
+  setConventionBilanDate(@Args('input', { description: 'La convention et la date.' }) input: SetConventionBilanDateInput): Promise<Convention> {
+    return this.service.setBilanDate(input);
   }
 
   @Allow(Permission.MANAGE_ACTIONS)

@@ -4,9 +4,9 @@ import { Role } from '@pilotis/access';
 import { ACTION_STATUS_LABELS, ActionService, ActionStatus, BOUND_STATUSES } from '@pilotis/actions';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
-import { conflict, DomainError, ErrorCode, forbidden, invalidField, notFound } from '@pilotis/shared';
+import { conflict, DomainError, ErrorCode, forbidden, formatCivilDate, invalidField, isCivilDate, notFound } from '@pilotis/shared';
 import { Convention, ConventionSignatory, ConventionSignature, ConventionStatus, ConventionVersion, SignatoryRole } from './convention.entity';
-import { AmendConventionInput, CancelConventionInput, ConventionsArgs, SetPaymentScheduleInput, SignConventionInput } from './convention.inputs';
+import { AmendConventionInput, CancelConventionInput, ConventionsArgs, SetConventionBilanDateInput, SetPaymentScheduleInput, SignConventionInput } from './convention.inputs';
 import { conventionHash, FunderCommitment, orderFunders, renderConventionText } from './convention-text';
 
 /** The default schedule (domain.md §1): half at signature, the balance after the bilan. */
@@ -220,6 +220,14 @@ export class ConventionService {
     await this.outbox.publish('convention.cancelled', { conventionId, reason });
   }
 
+  /** The convention's own bilan date (or back to the usual delay): an avenant like any other change. */
+  async setBilanDate(input: SetConventionBilanDateInput): Promise<Convention> {
+    const date = input.bilanDueDate ?? null;
+    if (date !== null && !isCivilDate(date)) throw invalidField('bilanDueDate', 'invalid', 'date invalide');
+    const reason = date ? `Date limite du bilan fixée au ${formatCivilDate(date)}.` : "Date limite du bilan ramenée au délai habituel (six mois après l'exercice).";
+    return this.newVersion(input.conventionId, reason, 'convention.bilan_date', () => undefined, { bilanDueDate: date });
+  }
+
   /** A changed schedule is a changed text: it makes an avenant like any other change. */
   async setPaymentSchedule(input: SetPaymentScheduleInput): Promise<Convention> {
     const funderId = input.funderId.toLowerCase();
@@ -329,7 +337,7 @@ export class ConventionService {
     reason: string,
     operation: string,
     adjust: (schedule: Map<string, number>, funders: FunderCommitment[]) => void,
-    options: { reopen?: boolean } = {},
+    options: { reopen?: boolean; bilanDueDate?: string | null } = {},
   ): Promise<Convention> {
     const convention = await this.findVisible(conventionId, true);
     if (convention.status === ConventionStatus.ANNULEE && !options.reopen) throw conflict('La convention est annulée : elle ne se modifie plus.');
@@ -347,7 +355,9 @@ export class ConventionService {
 
     const manager = await this.db.manager();
     await manager.update(ConventionVersion, { tenantId: this.tenantId(), id: previous.id }, { supersededAt: () => 'now()' });
-    const version = await this.writeVersion(convention.id, previous.number + 1, reason, action, funders);
+    // The bilan date is a clause of the text: an avenant keeps it unless it is the avenant's subject.
+    const bilanDueDate = options.bilanDueDate !== undefined ? options.bilanDueDate : previous.bilanDueDate;
+    const version = await this.writeVersion(convention.id, previous.number + 1, reason, action, funders, bilanDueDate);
     // Signatures belong to the version they signed: the new text starts with none. A version signed by
     // all before stays in force (signedVersion) until this avenant is signed by all in turn.
     await manager.update(Convention, { tenantId: this.tenantId(), id: convention.id }, { status: ConventionStatus.BROUILLON, updatedAt: () => 'now()' });
@@ -362,10 +372,18 @@ export class ConventionService {
   }
 
   /** Renders, hashes and stores a version with its signatories: the porteur first, then funders by name. */
-  private async writeVersion(conventionId: string, number: number, reason: string | null, action: ActionRow, funders: FunderCommitment[]): Promise<ConventionVersion> {
+  private async writeVersion(
+    conventionId: string,
+    number: number,
+    reason: string | null,
+    action: ActionRow,
+    funders: FunderCommitment[],
+    bilanDueDate: string | null = null,
+  ): Promise<ConventionVersion> {
     const tenantId = this.tenantId();
     const text = renderConventionText({
       versionNumber: number,
+      bilanDueDate,
       reason,
       territorySiren: this.db.tenant().siren,
       action: {
@@ -380,7 +398,7 @@ export class ConventionService {
     });
     const id = randomUUID();
     const manager = await this.db.manager();
-    await manager.insert(ConventionVersion, { tenantId, id, conventionId, number, text, hash: conventionHash(text), reason });
+    await manager.insert(ConventionVersion, { tenantId, id, conventionId, number, text, hash: conventionHash(text), reason, bilanDueDate });
     // A porteur that also funds its action signs once, as porteur, for its own line too.
     const porteurLine = funders.find((f) => f.organisationId === action.porteur_id);
     const others = orderFunders(funders).filter((f) => f.organisationId !== action.porteur_id);

@@ -4,6 +4,8 @@
  * same columns, in this order: kind, key, label, due_date, action_id, convention_id, committee_id,
  * contrat_id, funder_id, exercise_year, met_at, met_note.
  *
+ * A bilan is due $5 months after the end of its exercise year unless the convention sets its own date.
+ *
  * Parameters: $1 tenant, $2 time zone (civil dates are taken in it), $3 signature delay (days after the
  * decision or the avenant), $4 agenda freeze (days before the committee), $5 bilan delay (months after the
  * end of the exercise year), $6 payment delay (days after signature, or after the bilan for the balance).
@@ -31,7 +33,12 @@ export const COMPUTED_DEADLINES = `
   computed as (
     select 'BILAN'::text as kind, 'BILAN:' || f.action_id || ':' || f.exercise_year as key,
            'Bilan ' || f.exercise_year || ' de l''action ' || f.reference || ' « ' || f.title || ' »' as label,
-           (make_date(f.exercise_year, 12, 31) + make_interval(months => $5::int))::date as due_date,
+           coalesce(
+             -- The convention may set its own date (its latest version's clause).
+             (select v.bilan_due_date from conventions c
+                join convention_versions v on v.tenant_id = c.tenant_id and v.convention_id = c.id and v.superseded_at is null
+               where c.tenant_id = $1 and c.action_id = f.action_id and c.status <> 'ANNULEE'),
+             (make_date(f.exercise_year, 12, 31) + make_interval(months => $5::int))::date) as due_date,
            f.action_id, null::uuid as convention_id, null::uuid as committee_id, null::uuid as contrat_id, null::uuid as funder_id,
            f.exercise_year,
            coalesce(b.received_at, case when f.status = 'SOLDEE' then f.updated_at end) as met_at,

@@ -51,8 +51,9 @@ class WorkerBootstrap implements OnApplicationBootstrap, OnApplicationShutdown {
       redis.disconnect();
     }
     await this.declareSchedulers();
-    // A worker starting after downtime catches up at once rather than at the next 6:00 (once per day).
-    await this.deadlines.add(JOB.SCAN_ALL, {}, { jobId: `boot-scan.${new Date().toISOString().slice(0, 10)}`, removeOnComplete: { age: 86_400 } });
+    // A worker starting after downtime catches up at once rather than at the next 6:00 (harmless when
+    // nothing is due: every scan is idempotent).
+    await this.deadlines.add(JOB.SCAN_ALL, { runId: `boot-${Date.now()}` }, { removeOnComplete: true, removeOnFail: 100 });
     this.refresh = setInterval(() => {
       this.declareSchedulers().catch((error: Error) => this.logger.warn(`could not re-declare the schedulers: ${error.message}`));
     }, SCHEDULERS_REFRESH_MS);

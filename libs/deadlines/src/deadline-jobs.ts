@@ -15,11 +15,11 @@ export class DeadlineJobs {
     @InjectQueue(QUEUE.NOTIFICATIONS) private readonly notifications: Queue,
   ) {}
 
-  /** The daily scan of one tenant: one job per tenant and day. */
-  dailyScan(tenant: TenantJobData, day: string): Promise<unknown> {
-    const data: ScanTenantJobData = { ...tenant, reason: 'daily' };
+  /** One tenant's part of a scan of all: one job per tenant and run (the day, for the daily scan). */
+  scheduledScan(tenant: TenantJobData, runId: string): Promise<unknown> {
+    const data: ScanTenantJobData = { ...tenant, reason: runId };
     return this.deadlines.add(JOB.SCAN_TENANT, data, {
-      jobId: `scan.${tenant.tenantId}.${day}`,
+      jobId: `scan.${tenant.tenantId}.${runId}`,
       attempts: 5,
       backoff: { type: 'exponential', delay: JOB_BACKOFF_MS * 2 },
       removeOnComplete: { age: 2 * 86_400 },

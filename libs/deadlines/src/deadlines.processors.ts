@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
 import { Db } from '@pilotis/db';
-import { JOB, JOB_LOCK_MS, QUEUE, ScanTenantJobData, SendDigestJobData, workerScope } from '@pilotis/jobs';
+import { JOB, JOB_LOCK_MS, QUEUE, ScanAllJobData, ScanTenantJobData, SendDigestJobData, workerScope } from '@pilotis/jobs';
 import { civilDateIn, Clock } from '@pilotis/shared';
 import { DeadlineEngine, ScanResult } from './deadline-engine';
 import { DeadlineJobs } from './deadline-jobs';
@@ -27,9 +27,11 @@ export class DeadlinesProcessor extends WorkerHost {
       case JOB.SCAN_ALL: {
         // The only cross-tenant read: the list of tenants, through a SECURITY DEFINER function.
         const tenants = await this.db.run({}, () => this.db.query<{ id: string; siren: string }>('select id, siren from worker_tenants()'));
-        const day = civilDateIn(this.clock.now(), 'Europe/Paris');
-        for (const t of tenants) await this.jobs.dailyScan({ tenantId: t.id, siren: t.siren }, day);
-        return { tenants: tenants.length, day };
+        // The daily run is identified by its day (a second trigger the same day adds nothing); a boot
+        // catch-up brings its own id.
+        const runId = (job.data as ScanAllJobData).runId ?? civilDateIn(this.clock.now(), 'Europe/Paris');
+        for (const t of tenants) await this.jobs.scheduledScan({ tenantId: t.id, siren: t.siren }, runId);
+        return { tenants: tenants.length, runId };
       }
       case JOB.SCAN_TENANT: {
         const data = job.data as ScanTenantJobData;

@@ -46,6 +46,11 @@ export interface HealthJobResult {
   checkedAt: string;
 }
 
+/** The scan of every tenant: the daily one (no run id: the day is its id) or a worker's catch-up at boot. */
+export interface ScanAllJobData {
+  runId?: string;
+}
+
 export interface ScanTenantJobData extends TenantJobData {
   /** Why: 'daily', or the outbox event that changed the data. */
   reason: string;

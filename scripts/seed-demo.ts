@@ -126,14 +126,20 @@ async function seedTenant(m: EntityManager, tenantId: string, siren: string, dat
     for (const code of a.qpvCodes) {
       await m.query('insert into action_qpvs (tenant_id, action_id, qpv_id) values ($1, $2, $3)', [tenantId, id, qpvIds.get(code)]);
     }
-    for (const l of a.fundingLines) {
+    for (const [lineIndex, l] of a.fundingLines.entries()) {
+      const decided = decidedAmount(a.status, lineIndex, l.amountRequestedCents);
       await m.query(
-        `insert into funding_lines (tenant_id, id, action_id, funder_id, kind, amount_requested_cents, in_kind, pledge, exercise_year)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [tenantId, randomUUID(), id, orgIds.get(l.funderKey), l.kind, l.amountRequestedCents, l.inKind ?? false, l.pledge ?? false, l.exerciseYear],
+        `insert into funding_lines (tenant_id, id, action_id, funder_id, kind, amount_requested_cents, in_kind, pledge, exercise_year,
+                                    decided_amount_cents, decided_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [
+          tenantId, randomUUID(), id, orgIds.get(l.funderKey), l.kind, l.amountRequestedCents, l.inKind ?? false, l.pledge ?? false, l.exerciseYear,
+          decided, decided === null ? null : `${l.exerciseYear}-03-15T10:00:00Z`,
+        ],
       );
     }
   }
+  await seedCommittee(m, tenantId, contratId);
   await m.query(
     `insert into tenant_counters (tenant_id, name, value) values ($1, 'action', $2)
      on conflict (tenant_id, name) do update set value = greatest(tenant_counters.value, excluded.value)`,
@@ -146,6 +152,53 @@ async function seedTenant(m: EntityManager, tenantId: string, siren: string, dat
     after: { actions: data.actions.length, organisations: data.organisations.length },
   });
   return orgIds;
+}
+
+/**
+ * What the comité des financeurs decided for an action already past it, as the committee's close would
+ * have written it: everything granted, a partial grant (the first line in full, half of the others), or
+ * nothing. Null: not decided yet.
+ */
+function decidedAmount(status: string, lineIndex: number, requested: number): number | null {
+  switch (status) {
+    case 'PROGRAMMEE':
+    case 'CONVENTIONNEE':
+    case 'EN_COURS':
+    case 'BILAN_ATTENDU':
+    case 'SOLDEE':
+      return requested;
+    case 'PARTIELLEMENT_PROGRAMMEE':
+      return lineIndex === 0 ? requested : Math.floor(requested / 2);
+    case 'REFUSEE':
+      return 0;
+    default:
+      return null;
+  }
+}
+
+/**
+ * A comité des financeurs a week from the seeding day, with the actions waiting for arbitration on its
+ * agenda and their funders as voting members: the worker's first scan reminds them (J-7) and the chef de
+ * projet (agenda freeze overdue), so a newcomer sees reminders arrive in the captured e-mails.
+ */
+async function seedCommittee(m: EntityManager, tenantId: string, contratId: string): Promise<void> {
+  const committeeId = randomUUID();
+  await m.query(
+    `insert into committees (tenant_id, id, kind, contrat_id, title, scheduled_at, place, quorum)
+     values ($1, $2, 'COMITE_DES_FINANCEURS', $3, $4, date_trunc('day', now()) + interval '7 days 13 hours', $5, 1)`,
+    [tenantId, committeeId, contratId, 'Comité des financeurs', 'Salle du conseil communautaire'],
+  );
+  await m.query(
+    `insert into committee_members (tenant_id, committee_id, organisation_id, voting)
+     select distinct $1::uuid, $2::uuid, fl.funder_id, true from funding_lines fl join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
+      where a.tenant_id = $1 and a.status = 'A_ARBITRER'`,
+    [tenantId, committeeId],
+  );
+  await m.query(
+    `insert into agenda_items (tenant_id, id, committee_id, action_id, position)
+     select $1, gen_random_uuid(), $2, a.id, row_number() over (order by a.number) from actions a where a.tenant_id = $1 and a.status = 'A_ARBITRER'`,
+    [tenantId, committeeId],
+  );
 }
 
 export async function seedDemo(databaseUrl: string): Promise<void> {

@@ -287,8 +287,11 @@ describe('rapports asynchrones', () => {
     expect(rows).toHaveLength(n + 1);
     const region = rows.find((r) => r[1] === 'Région Bretagne');
     expect(region).toEqual([expect.stringMatching(/^PIL-243500139-0004$/), 'Région Bretagne', 'Droit commun', '2025', '18267,00', '18267,00']);
-    const undecided = rows.find((r) => r[0].endsWith('0001') && r[1].startsWith('Préfecture'));
-    expect(undecided?.slice(2)).toEqual(['Crédits spécifiques (P147)', '2025', '8000,00', '']);
+    // A line not decided yet (a 2026 dossier still deposited) has an empty decided amount.
+    const next = await generated(users.admin, { kind: 'FINANCE_EXPORT', columns, exerciseYear: 2026 });
+    const rows2026: string[][] = parse(next.body.subarray(3).toString('utf8'), { delimiter: ';' });
+    const undecided = rows2026.find((r) => r[0].endsWith('0005') && r[1].startsWith('Préfecture'));
+    expect(undecided?.slice(2)).toEqual(['Crédits spécifiques (P147)', '2026', '12000,00', '']);
   });
 
   it('generates the procès-verbal of a closed committee (PDF) with members, quorum, decisions and totals', async () => {

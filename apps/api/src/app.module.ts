@@ -20,6 +20,7 @@ import { ConventionsModule } from '@pilotis/conventions';
 import { ReportsModule } from '@pilotis/reports';
 import { JobsModule } from '@pilotis/jobs';
 import { DeadlinesModule } from '@pilotis/deadlines';
+import { DashboardsModule } from '@pilotis/dashboards';
 import { armor, MAX_TOKENS } from './graphql/armor';
 import { formatError } from './graphql/error-formatting';
 import { TransactionPlugin } from './graphql/transaction.plugin';
@@ -65,6 +66,7 @@ export class AppModule {
         ComitesModule,
         ConventionsModule,
         DeadlinesModule,
+        DashboardsModule,
         ReportsModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,

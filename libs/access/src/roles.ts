@@ -30,6 +30,8 @@ export enum Permission {
   READ = 'READ',
   /** Read the audit trail. */
   READ_AUDIT = 'READ_AUDIT',
+  /** Read figures that cover every funder of the tenant (dashboards): not for organisation-bound roles. */
+  READ_TENANT_FIGURES = 'READ_TENANT_FIGURES',
   /** Members and roles. */
   MANAGE_MEMBERS = 'MANAGE_MEMBERS',
   /** The contract's structure: contract, pillars, objectives, QPVs. */
@@ -54,14 +56,15 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   [Role.TENANT_ADMIN]: new Set(Object.values(Permission).filter((p) => p !== Permission.VOTE && p !== Permission.SIGN)),
   [Role.CHEF_DE_PROJET]: new Set([
     Permission.READ,
+    Permission.READ_TENANT_FIGURES,
     Permission.MANAGE_PARTNERS,
     Permission.MANAGE_ACTIONS,
     Permission.GIVE_AVIS,
     Permission.MANAGE_COMMITTEES,
   ]),
   [Role.FUNDER_REPRESENTATIVE]: new Set([Permission.READ, Permission.GIVE_AVIS, Permission.VOTE, Permission.SIGN]),
-  [Role.DELEGUE_PREFET]: new Set([Permission.READ, Permission.GIVE_AVIS, Permission.VOTE, Permission.SIGN]),
-  [Role.AUDITOR]: new Set([Permission.READ, Permission.READ_AUDIT]),
+  [Role.DELEGUE_PREFET]: new Set([Permission.READ, Permission.READ_TENANT_FIGURES, Permission.GIVE_AVIS, Permission.VOTE, Permission.SIGN]),
+  [Role.AUDITOR]: new Set([Permission.READ, Permission.READ_AUDIT, Permission.READ_TENANT_FIGURES]),
   // A porteur signs its own conventions; it neither instructs, votes nor manages anything.
   [Role.PORTEUR_REPRESENTATIVE]: new Set([Permission.READ, Permission.SIGN]),
 };

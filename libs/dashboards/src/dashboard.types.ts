@@ -1,0 +1,136 @@
+import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ActionStatus, FundingKind } from '@pilotis/actions';
+import { EnvelopeView } from '@pilotis/comites';
+import { CentsScalar } from '@pilotis/shared';
+
+@ArgsType()
+export class ContratDashboardArgs {
+  @Field(() => ID, { description: 'Contrat de ville.' })
+  @IsUUID('all')
+  contratId: string;
+
+  @Field(() => Int, { nullable: true, description: 'Ne compter que cet exercice (toutes les années du contrat sinon).' })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  exerciseYear?: number | null;
+}
+
+@ObjectType({ description: 'Montants demandés et décidés, en centimes.' })
+export class Amounts {
+  @Field(() => CentsScalar, { description: 'Demandé, en centimes.' })
+  requestedCents: bigint;
+
+  @Field(() => CentsScalar, { description: 'Décidé en comité des financeurs (lignes décidées), en centimes.' })
+  decidedCents: bigint;
+}
+
+@ObjectType({ description: 'Une case du tableau croisé pilier × financeur × nature × exercice.' })
+export class DashboardCell extends Amounts {
+  @Field(() => ID, { description: 'Pilier ou axe.' })
+  pillarId: string;
+
+  @Field({ description: 'Intitulé du pilier.' })
+  pillarTitle: string;
+
+  @Field(() => ID, { description: 'Financeur.' })
+  funderId: string;
+
+  @Field({ description: 'Nom du financeur.' })
+  funderName: string;
+
+  @Field(() => FundingKind, { description: 'Nature du financement.' })
+  kind: FundingKind;
+
+  @Field(() => Int, { description: 'Exercice.' })
+  exerciseYear: number;
+}
+
+@ObjectType({ description: "Nombre d'actions dans un état." })
+export class StatusCount {
+  @Field(() => ActionStatus, { description: 'État.' })
+  status: ActionStatus;
+
+  @Field(() => Int, { description: "Nombre d'actions." })
+  count: number;
+}
+
+@ObjectType({ description: "Actions et montants d'un quartier prioritaire (une action de plusieurs QPV compte dans chacun)." })
+export class QpvFigures extends Amounts {
+  @Field(() => ID, { description: 'QPV.' })
+  qpvId: string;
+
+  @Field({ description: 'Code du QPV.' })
+  code: string;
+
+  @Field({ description: 'Nom du QPV.' })
+  name: string;
+
+  @Field(() => Int, { description: "Nombre d'actions." })
+  actionCount: number;
+}
+
+@ObjectType({ description: "Effet levier des crédits spécifiques : ce qu'ils accompagnent de droit commun et d'autres fonds." })
+export class Leverage {
+  @Field(() => Amounts, { description: 'Crédits spécifiques de la politique de la ville (programme 147).' })
+  creditsSpecifiques: Amounts;
+
+  @Field(() => Amounts, { description: 'Droit commun.' })
+  droitCommun: Amounts;
+
+  @Field(() => Amounts, { description: 'Autres fonds (FEDER, FSE, autres).' })
+  autres: Amounts;
+}
+
+@ObjectType({ description: "Une année du contrat : actions et montants de l'exercice." })
+export class YearFigures extends Amounts {
+  @Field(() => Int, { description: 'Exercice.' })
+  exerciseYear: number;
+
+  @Field(() => Int, { description: "Nombre d'actions ayant une ligne sur l'exercice." })
+  actionCount: number;
+}
+
+@ObjectType({ description: "Tableau de bord d'un contrat de ville (calculé dans PostgreSQL)." })
+export class ContratDashboard {
+  @Field(() => ID, { description: 'Contrat de ville.' })
+  contratId: string;
+
+  @Field(() => Int, { nullable: true, description: 'Exercice retenu (tous si vide).' })
+  exerciseYear: number | null;
+
+  @Field(() => Amounts, { description: 'Totaux.' })
+  totals: Amounts;
+
+  @Field(() => [DashboardCell], { description: 'Montants par pilier × financeur × nature × exercice.' })
+  cells: DashboardCell[];
+
+  @Field(() => [StatusCount], { description: 'Actions par état.' })
+  actionsByStatus: StatusCount[];
+
+  @Field(() => [QpvFigures], { description: 'Actions et montants par QPV.' })
+  qpvs: QpvFigures[];
+
+  @Field(() => Int, { description: "Nombre d'actions." })
+  actionCount: number;
+
+  @Field(() => Int, { description: "Nombre d'actions portées par une structure de l'ESS (associations, SCIC, SCOP, régies, SIAE…)." })
+  essActionCount: number;
+
+  @Field(() => [EnvelopeView], { description: 'Consommation des enveloppes par financeur.' })
+  envelopes: EnvelopeView[];
+
+  @Field(() => Int, { description: 'Bilans en retard (échéance passée, bilan non reçu).' })
+  overdueBilanCount: number;
+
+  @Field(() => Int, { description: 'Conventions rédigées et pas encore signées de tous.' })
+  unsignedConventionCount: number;
+
+  @Field(() => Leverage, { description: 'Effet levier des crédits spécifiques.' })
+  leverage: Leverage;
+
+  @Field(() => [YearFigures], { description: 'Évolution sur les années du contrat.' })
+  trend: YearFigures[];
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ComitesModule } from '@pilotis/comites';
+import { DeadlineEngine } from '@pilotis/deadlines';
+import { DashboardResolver } from './dashboard.resolver';
+import { DashboardService } from './dashboard.service';
+
+/** Dashboards: figures computed in PostgreSQL under RLS (issue 5). */
+@Module({
+  imports: [ComitesModule],
+  providers: [DashboardService, DashboardResolver, DeadlineEngine],
+})
+export class DashboardsModule {}

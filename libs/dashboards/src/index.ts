@@ -1,0 +1,4 @@
+export * from './dashboard.types';
+export * from './dashboard.service';
+export * from './dashboard.resolver';
+export * from './dashboards.module';

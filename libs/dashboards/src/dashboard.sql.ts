@@ -1,0 +1,53 @@
+/**
+ * The contract dashboard's statements (DashboardService runs them in the tenant's transaction; the
+ * benchmark runs the very same ones as its raw-SQL baseline). Parameters: $1 tenant, $2 contract,
+ * $3 exercise year or null; `actions` adds $4 the ESS kinds, `late` takes $3 today and $4 the year.
+ */
+/**
+ * The contract's funding lines, with their action, for one exercise or all ($3 null): the base of every
+ * figure. Computed in PostgreSQL under the tenant's RLS; Node only receives the aggregates.
+ */
+const LINES = `
+  lines as (
+    select fl.action_id, fl.funder_id, fl.kind, fl.exercise_year, fl.amount_requested_cents as requested,
+           coalesce(fl.decided_amount_cents, 0) as decided, a.pillar_id, a.porteur_id, a.status
+      from funding_lines fl join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
+     where fl.tenant_id = $1 and a.contrat_id = $2 and ($3::int is null or fl.exercise_year = $3::int))`;
+
+export const DASHBOARD_SQL = {
+  // The cross table and, in the same pass, the per-year totals (grouping sets): names are joined to the
+  // hundred or so groups, not to every line.
+  cells: `with ${LINES},
+       g as (
+         select l.pillar_id, l.funder_id, l.kind, l.exercise_year, grouping(l.pillar_id) = 1 as per_year,
+                sum(l.requested) as requested, sum(l.decided) as decided, count(distinct l.action_id)::int as actions
+           from lines l
+          group by grouping sets ((l.pillar_id, l.funder_id, l.kind, l.exercise_year), (l.exercise_year)))
+       select g.pillar_id, p.title as pillar_title, g.funder_id, o.name as funder_name, g.kind, g.exercise_year, g.per_year, g.actions,
+              g.requested::text as requested, g.decided::text as decided
+         from g
+         left join pillars p on p.tenant_id = $1 and p.id = g.pillar_id
+         left join organisations o on o.tenant_id = $1 and o.id = g.funder_id
+        order by g.per_year, p.position, o.name, g.kind, g.exercise_year`,
+  actions: `select a.status, count(*)::int as count, count(*) filter (where o.kind = any($4::text[]))::int as ess
+         from actions a join organisations o on o.tenant_id = a.tenant_id and o.id = a.porteur_id
+        where a.tenant_id = $1 and a.contrat_id = $2
+          and ($3::int is null or exists (select 1 from funding_lines fl where fl.tenant_id = a.tenant_id and fl.action_id = a.id and fl.exercise_year = $3::int))
+        group by a.status order by a.status`,
+  qpvs: `with ${LINES},
+       per_action as (select action_id, sum(requested) as requested, sum(decided) as decided from lines group by action_id)
+       select q.id as qpv_id, q.code, q.name, count(*)::int as actions, sum(pa.requested)::text as requested, sum(pa.decided)::text as decided
+         from per_action pa
+         join action_qpvs aq on aq.tenant_id = $1 and aq.action_id = pa.action_id
+         join qpvs q on q.tenant_id = $1 and q.id = aq.qpv_id
+        group by q.id, q.code, q.name order by q.code`,
+  // Only when one exercise is chosen: otherwise the per-year rows of `cells` are the trend.
+  trend: `with ${LINES}
+       select l.exercise_year, count(distinct l.action_id)::int as actions, sum(l.requested)::text as requested, sum(l.decided)::text as decided
+         from lines l group by l.exercise_year order by l.exercise_year`,
+  late: `select (select count(*)::int from deadlines d join actions a on a.tenant_id = d.tenant_id and a.id = d.action_id
+                where d.tenant_id = $1 and a.contrat_id = $2 and d.kind = 'BILAN' and d.met_at is null and d.cancelled_at is null
+                  and d.due_date < $3::date and ($4::int is null or d.exercise_year = $4::int)) as bilans,
+              (select count(*)::int from conventions c join actions a on a.tenant_id = c.tenant_id and a.id = c.action_id
+                where c.tenant_id = $1 and a.contrat_id = $2 and c.status in ('BROUILLON', 'EN_SIGNATURE')) as conventions`,
+} as const;

@@ -3,10 +3,11 @@ import { ComitesModule } from '@pilotis/comites';
 import { DeadlineEngine } from '@pilotis/deadlines';
 import { DashboardResolver } from './dashboard.resolver';
 import { DashboardService } from './dashboard.service';
+import { CrossTenantDashboardService } from './cross-tenant-dashboard.service';
 
 /** Dashboards: figures computed in PostgreSQL under RLS (issue 5). */
 @Module({
   imports: [ComitesModule],
-  providers: [DashboardService, DashboardResolver, DeadlineEngine],
+  providers: [DashboardService, CrossTenantDashboardService, DashboardResolver, DeadlineEngine],
 })
 export class DashboardsModule {}

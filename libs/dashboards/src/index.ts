@@ -3,3 +3,7 @@ export * from './dashboard.service';
 export * from './dashboard.resolver';
 export * from './dashboards.module';
 export * from './dashboard.sql';
+export * from './territory.types';
+export * from './territory.sql';
+export * from './territory-figures';
+export * from './cross-tenant-dashboard.service';

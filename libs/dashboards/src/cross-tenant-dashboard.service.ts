@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { Permission, Role, roleAllows } from '@pilotis/access';
+import { AuditService } from '@pilotis/audit';
+import { Actor, Db, TenantScope } from '@pilotis/db';
+import { DeadlineEngine } from '@pilotis/deadlines';
+import { ESS_KINDS } from '@pilotis/organisations';
+import { TenantKind } from '@pilotis/tenancy';
+import { consolidate, TerritoryAmountRow, territoryFigures, TerritoryRows } from './territory-figures';
+import { TERRITORY_SQL } from './territory.sql';
+import { DepartementDashboard, DepartementDashboardArgs, ExerciseFilterArgs, FunderDashboard, TerritoryFigures } from './territory.types';
+
+/** How many tenant transactions one consolidated read runs at once (each holds a pooled connection). */
+const PARALLEL_TENANTS = 4;
+
+interface MembershipRow {
+  tenant_id: string;
+  id: string;
+  role: string;
+  organisation_id: string | null;
+  siren: string;
+  name: string;
+  kind: TenantKind;
+}
+
+type TerritoryResult = TerritoryFigures & { organisationName: string };
+
+const FIGURE_ROLES = Object.values(Role).filter((r) => roleAllows(r, Permission.READ_TENANT_FIGURES));
+
+/**
+ * Figures across tenants: the délégué du préfet's consolidation by département and a funder's own lines
+ * in every territory where it is a member.
+ *
+ * RLS stays in charge: nothing here reads two tenants in one transaction. The caller's live memberships
+ * are read first (under RLS, a person sees only their own), then each territory's figures are computed in
+ * a transaction of its own with that tenant set, exactly as a request with `X-Tenant` would, and the read
+ * is written to that territory's audit trail in the same transaction: an EPCI can see who consolidated
+ * its figures. A territory where the caller holds no membership is never queried, so nothing of it — not
+ * even its existence — can show. The request's own transaction is never opened, so no pooled connection
+ * is held while waiting for the others.
+ */
+@Injectable()
+export class CrossTenantDashboardService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly deadlines: DeadlineEngine,
+  ) {}
+
+  async departement(args: DepartementDashboardArgs): Promise<DepartementDashboard> {
+    const year = args.exerciseYear ?? null;
+    // Roles that read a whole territory's figures; a funder's or porteur's membership does not count here.
+    const memberships = await this.memberships(`$2 = any(t.departements) and m.role = any($3::text[])`, [args.departement, FIGURE_ROLES]);
+    const territories = await this.perTenant(memberships, null, year, {
+      operation: 'dashboard.departement_read',
+      details: { departement: args.departement, exerciseYear: year, territories: memberships.length },
+    });
+    return {
+      departement: args.departement,
+      exerciseYear: year,
+      territories: memberships.map((m, i) => ({ tenantId: m.tenant_id, siren: m.siren, name: m.name, kind: m.kind, ...territories[i] })),
+      totals: consolidate(territories),
+    };
+  }
+
+  async funder(args: ExerciseFilterArgs): Promise<FunderDashboard> {
+    const year = args.exerciseYear ?? null;
+    const memberships = await this.memberships(`m.role = $2 and m.organisation_id is not null`, [Role.FUNDER_REPRESENTATIVE]);
+    // The organisation comes from the verified membership, never from an argument.
+    const territories = await this.perTenant(memberships, (m) => m.organisation_id, year, {
+      operation: 'dashboard.funder_read',
+      details: { exerciseYear: year, territories: memberships.length },
+    });
+    return {
+      exerciseYear: year,
+      territories: memberships.map((m, i) => ({
+        tenantId: m.tenant_id,
+        siren: m.siren,
+        name: m.name,
+        kind: m.kind,
+        organisationId: m.organisation_id as string,
+        ...territories[i],
+      })),
+      totals: consolidate(territories),
+    };
+  }
+
+  /** The caller's live memberships matching `where` (params from $2), one per tenant, by tenant name. */
+  private memberships(where: string, params: unknown[]): Promise<MembershipRow[]> {
+    const actor = this.db.actor();
+    return this.db.run({ actor }, () =>
+      this.db.query<MembershipRow>(
+        `select m.tenant_id, m.id, m.role, m.organisation_id, t.siren, t.name, t.kind
+           from memberships m join tenants t on t.id = m.tenant_id
+           join users u on u.id = m.user_id and u.disabled_at is null
+          where m.user_id = $1 and m.revoked_at is null and ${where}
+          order by t.name, t.siren`,
+        [actor.userId, ...params],
+      ),
+    );
+  }
+
+  private async perTenant(
+    memberships: MembershipRow[],
+    funderOf: ((m: MembershipRow) => string | null) | null,
+    year: number | null,
+    trace: { operation: string; details: Record<string, unknown> },
+  ): Promise<TerritoryResult[]> {
+    const actor = this.db.actor();
+    const results: TerritoryResult[] = new Array(memberships.length);
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < memberships.length; i = next++) {
+        results[i] = await this.inTenant(actor, memberships[i], funderOf?.(memberships[i]) ?? null, year, trace);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_TENANTS, memberships.length) }, worker));
+    return results;
+  }
+
+  private inTenant(
+    actor: Actor,
+    m: MembershipRow,
+    funderId: string | null,
+    year: number | null,
+    trace: { operation: string; details: Record<string, unknown> },
+  ): Promise<TerritoryResult> {
+    const scope: TenantScope = { tenantId: m.tenant_id, siren: m.siren, role: m.role, organisationId: m.organisation_id, membershipId: m.id };
+    return this.db.run({ actor, tenant: scope }, async () => {
+      const p = [m.tenant_id, year, funderId];
+      const amounts = await this.db.query<TerritoryAmountRow>(TERRITORY_SQL.amounts, p);
+      const actions = await this.db.query<TerritoryRows['actions'][number]>(TERRITORY_SQL.actions, [...p, [...ESS_KINDS]]);
+      const [late] = await this.db.query<TerritoryRows['late']>(TERRITORY_SQL.late, [...p, await this.deadlines.today()]);
+      // Organisations are tenant rows: the represented funder's name is read here, under this tenant's RLS.
+      const [org] = funderId
+        ? await this.db.query<{ name: string }>('select name from organisations where tenant_id = $1 and id = $2', [m.tenant_id, funderId])
+        : [];
+      await this.audit.record({ operation: trace.operation, entityType: 'tenant', entityId: m.tenant_id, after: { ...trace.details, membershipId: m.id } });
+      return { ...territoryFigures({ amounts, actions, late }), organisationName: org?.name ?? '' };
+    });
+  }
+}

@@ -1,0 +1,96 @@
+import { ActionStatus, FundingKind } from '@pilotis/actions';
+import { OrganisationKind } from '@pilotis/organisations';
+import { Amounts, Leverage, StatusCount, YearFigures } from './dashboard.types';
+import { FunderKindFigures, FundingKindFigures, PillarFigures, TerritoryFigures } from './territory.types';
+
+/** A row of TERRITORY_SQL.amounts. */
+export interface TerritoryAmountRow {
+  dimension: 'KIND' | 'FUNDER_KIND' | 'PILLAR' | 'YEAR' | 'TOTAL';
+  key: string | null;
+  position: number | null;
+  actions: number;
+  requested: string;
+  decided: string;
+}
+
+export interface TerritoryRows {
+  amounts: TerritoryAmountRow[];
+  actions: { status: ActionStatus; count: number; ess: number }[];
+  late: { bilans: number; conventions: number };
+}
+
+const zero = (): Amounts => ({ requestedCents: 0n, decidedCents: 0n });
+const add = (a: Amounts, b: Amounts): Amounts => ({ requestedCents: a.requestedCents + b.requestedCents, decidedCents: a.decidedCents + b.decidedCents });
+const amountsOf = (r: TerritoryAmountRow): Amounts => ({ requestedCents: BigInt(r.requested), decidedCents: BigInt(r.decided) });
+
+function leverageOf(byKind: FundingKindFigures[]): Leverage {
+  const sum = (keep: (k: FundingKind) => boolean) => byKind.filter((k) => keep(k.kind)).reduce<Amounts>((t, k) => add(t, k), zero());
+  return {
+    creditsSpecifiques: sum((k) => k === FundingKind.CREDITS_SPECIFIQUES_P147),
+    droitCommun: sum((k) => k === FundingKind.DROIT_COMMUN),
+    autres: sum((k) => k !== FundingKind.CREDITS_SPECIFIQUES_P147 && k !== FundingKind.DROIT_COMMUN),
+  };
+}
+
+/** One territory's figures from its three statements (the sums themselves were made in PostgreSQL). */
+export function territoryFigures(rows: TerritoryRows): TerritoryFigures {
+  const of = (dimension: TerritoryAmountRow['dimension']) => rows.amounts.filter((r) => r.dimension === dimension);
+  const total = of('TOTAL')[0];
+  const byFundingKind = of('KIND')
+    .map((r) => ({ kind: r.key as FundingKind, actionCount: r.actions, ...amountsOf(r) }))
+    .sort((a, b) => a.kind.localeCompare(b.kind));
+  return {
+    totals: total ? amountsOf(total) : zero(),
+    actionCount: rows.actions.reduce((n, a) => n + a.count, 0),
+    essActionCount: rows.actions.reduce((n, a) => n + a.ess, 0),
+    actionsByStatus: rows.actions.map((a) => ({ status: a.status, count: a.count })),
+    overdueBilanCount: rows.late.bilans,
+    unsignedConventionCount: rows.late.conventions,
+    leverage: leverageOf(byFundingKind),
+    byFundingKind,
+    byFunderKind: of('FUNDER_KIND')
+      .map((r) => ({ funderKind: r.key as OrganisationKind, actionCount: r.actions, ...amountsOf(r) }))
+      .sort((a, b) => a.funderKind.localeCompare(b.funderKind)),
+    byPillar: of('PILLAR')
+      .sort((a, b) => (a.position ?? 0) - (b.position ?? 0) || (a.key ?? '').localeCompare(b.key ?? ''))
+      .map((r) => ({ pillarTitle: r.key as string, actionCount: r.actions, ...amountsOf(r) })),
+    trend: of('YEAR')
+      .map((r) => ({ exerciseYear: Number(r.key), actionCount: r.actions, ...amountsOf(r) }))
+      .sort((a, b) => a.exerciseYear - b.exerciseYear),
+  };
+}
+
+/** Adds up groups that share a key, keeping the first-seen order (or sorting, when asked). */
+function mergeBy<T extends Amounts & { actionCount: number }>(lists: T[][], key: (t: T) => string | number): T[] {
+  const merged = new Map<string | number, T>();
+  for (const item of lists.flat()) {
+    const k = key(item);
+    const seen = merged.get(k);
+    merged.set(k, seen ? { ...seen, ...add(seen, item), actionCount: seen.actionCount + item.actionCount } : { ...item });
+  }
+  return [...merged.values()];
+}
+
+/**
+ * The consolidation of several territories. Actions belong to exactly one tenant, so counts add up; a
+ * pillar is matched by its title (the three pillars of the cadre national carry the same titles everywhere).
+ */
+export function consolidate(territories: TerritoryFigures[]): TerritoryFigures {
+  const byFundingKind = mergeBy<FundingKindFigures>(territories.map((t) => t.byFundingKind), (k) => k.kind).sort((a, b) => a.kind.localeCompare(b.kind));
+  const statuses = new Map<ActionStatus, number>();
+  for (const s of territories.flatMap((t) => t.actionsByStatus)) statuses.set(s.status, (statuses.get(s.status) ?? 0) + s.count);
+  const sumOf = (pick: (t: TerritoryFigures) => number) => territories.reduce((n, t) => n + pick(t), 0);
+  return {
+    totals: territories.reduce<Amounts>((t, x) => add(t, x.totals), zero()),
+    actionCount: sumOf((t) => t.actionCount),
+    essActionCount: sumOf((t) => t.essActionCount),
+    actionsByStatus: [...statuses].map(([status, count]): StatusCount => ({ status, count })).sort((a, b) => a.status.localeCompare(b.status)),
+    overdueBilanCount: sumOf((t) => t.overdueBilanCount),
+    unsignedConventionCount: sumOf((t) => t.unsignedConventionCount),
+    leverage: leverageOf(byFundingKind),
+    byFundingKind,
+    byFunderKind: mergeBy<FunderKindFigures>(territories.map((t) => t.byFunderKind), (k) => k.funderKind).sort((a, b) => a.funderKind.localeCompare(b.funderKind)),
+    byPillar: mergeBy<PillarFigures>(territories.map((t) => t.byPillar), (p) => p.pillarTitle),
+    trend: mergeBy<YearFigures>(territories.map((t) => t.trend), (y) => y.exerciseYear).sort((a, b) => a.exerciseYear - b.exerciseYear),
+  };
+}

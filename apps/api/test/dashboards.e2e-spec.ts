@@ -4,6 +4,7 @@ import { codeOf, gql, ok } from './support/graphql';
 import { startTestApp, TestApp } from './support/test-app';
 import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
 import { addAction, addContrat, addOrganisation } from './support/action-fixtures';
+import { centsOf, getCsv } from './support/csv';
 
 const AMOUNTS = 'requestedCents decidedCents';
 const DASHBOARD = `query($contratId: ID!, $exerciseYear: Int) { contratDashboard(contratId: $contratId, exerciseYear: $exerciseYear) {
@@ -134,6 +135,55 @@ describe('contract dashboard', () => {
     expect(d.leverage.autres).toEqual(money(0, 0));
     expect(d.trend).toHaveLength(2);
     expect((await dashboard(2031)).totals).toEqual(money(0, 0));
+  });
+
+  it('exports every figure as CSV with the same filters, and refuses what the query refuses', async () => {
+    const csv = (query: Record<string, string | number | undefined>, caller = chef) => getCsv(t.app, '/dashboards/contrat.csv', query, as(caller));
+    const all = await csv({ contratId });
+    expect(all.status).toBe(200);
+    expect(all.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(all.headers['content-disposition']).toContain(`tableau-de-bord-${SIREN.RENNES}.csv`);
+    const d = await dashboard();
+    const of = (rubrique: string) => all.rows.filter((r) => r.Rubrique === rubrique);
+    expect(of('Total')).toEqual([expect.objectContaining({ Territoire: 'Rennes Métropole', SIREN: SIREN.RENNES, Nombre: '3', 'Demandé (€)': '7300,00', 'Décidé (€)': '3200,00' })]);
+    // One row per figure of the screen: cells, statuses, QPVs, envelopes, the year trend.
+    expect(of('Pilier × financeur × nature × exercice')).toHaveLength(d.cells.length);
+    expect(of('Pilier × financeur × nature × exercice').reduce((n, r) => n + centsOf(r['Demandé (€)']), 0)).toBe(730_000);
+    expect(of('Actions par état').map((r) => [r['État'], r.Nombre])).toEqual([
+      ['à arbitrer', '1'],
+      ['partiellement programmée', '1'],
+      ['programmée', '1'],
+    ]);
+    expect(of("Actions portées par l'ESS")[0].Nombre).toBe('2');
+    expect(of('Par QPV').map((r) => [r.QPV, r.Nombre, r['Demandé (€)'], r['Décidé (€)']])).toEqual([
+      ['QN03501M Maurepas', '2', '4300,00', '3200,00'],
+      ['QN03502M Le Blosne', '1', '3000,00', '0,00'],
+    ]);
+    expect(of('Enveloppe')).toEqual([
+      expect.objectContaining({ Financeur: "Préfecture d'Ille-et-Vilaine (État)", Nature: 'Crédits spécifiques (P147)', Exercice: '2025', 'Enveloppe (€)': '5000,00' }),
+    ]);
+    expect(of('Bilans en retard')[0].Nombre).toBe('1');
+    expect(of('Conventions non signées')[0].Nombre).toBe('1');
+    expect(of('Effet levier').map((r) => [r.Nature, r['Demandé (€)'], r['Décidé (€)']])).toEqual([
+      ['Crédits spécifiques (P147)', '1500,00', '1200,00'],
+      ['Droit commun', '2800,00', '2000,00'],
+      ['Autres fonds', '3000,00', '0,00'],
+    ]);
+    expect(of('Évolution').map((r) => [r.Exercice, r.Nombre, r['Demandé (€)']])).toEqual([
+      ['2025', '2', '4300,00'],
+      ['2026', '1', '3000,00'],
+    ]);
+    // The exercise filter is the query's.
+    const y2025 = await csv({ contratId, exerciseYear: 2025 });
+    expect(y2025.rows.find((r) => r.Rubrique === 'Total')).toMatchObject({ Exercice: '2025', Nombre: '2', 'Demandé (€)': '4300,00' });
+    expect(y2025.rows.filter((r) => r.Rubrique === 'Pilier × financeur × nature × exercice')).toHaveLength(4);
+    // Refused like the query: codes and HTTP statuses.
+    expect(await csv({ contratId, exerciseYear: 1999 })).toMatchObject({ status: 400, error: { code: 'BAD_USER_INPUT' } });
+    expect(await csv({ contratId: 'pas-un-uuid' })).toMatchObject({ status: 400, error: { code: 'BAD_USER_INPUT' } });
+    expect(await csv({ contratId, autre: 'x' })).toMatchObject({ status: 400, error: { code: 'BAD_USER_INPUT' } });
+    expect(await csv({ contratId: randomUUID() })).toMatchObject({ status: 404, error: { code: 'NOT_FOUND' } });
+    expect(await csv({ contratId }, funderRep)).toMatchObject({ status: 403, error: { code: 'FORBIDDEN' } });
+    expect(await getCsv(t.app, '/dashboards/contrat.csv', { contratId })).toMatchObject({ status: 401, error: { code: 'UNAUTHENTICATED' } });
   });
 
   it("refuses a funder's representative, another tenant's contract and a bad exercise, with a code", async () => {

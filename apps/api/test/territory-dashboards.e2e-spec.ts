@@ -3,6 +3,7 @@ import { codeOf, gql, ok } from './support/graphql';
 import { startTestApp, TestApp } from './support/test-app';
 import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
 import { addAction, addContrat, addOrganisation, insertRow } from './support/action-fixtures';
+import { getCsv } from './support/csv';
 
 const AMOUNTS = 'requestedCents decidedCents';
 const FIGURES = `totals { ${AMOUNTS} } actionCount essActionCount actionsByStatus { status count } overdueBilanCount unsignedConventionCount
@@ -215,6 +216,38 @@ describe('dashboards across territories', () => {
     const asFunder = ok(await gql(t.app, FUNDER, {}, { token: delegate.token })).funderDashboard;
     expect(asFunder.territories.map((x: { siren: string }) => x.siren)).toEqual([SAINT_MALO]);
     expect(asFunder.totals.totals).toEqual(money(500_000, 0));
+  });
+
+  it('exports the consolidation and the funder view as CSV with the same filters, audited like the queries', async () => {
+    const audited = async () => (await t.owner.query(`select count(*)::int as n from audit_events where operation = 'dashboard.departement_read'`))[0].n;
+    const before = await audited();
+    const dep = await getCsv(t.app, '/dashboards/departement.csv', { departement: '35', exerciseYear: 2025 }, { token: delegate.token });
+    expect(dep.status).toBe(200);
+    expect(dep.headers['content-disposition']).toContain('consolidation-departement-35-2025.csv');
+    expect(await audited()).toBe(before + 2);
+    const totals = dep.rows.filter((r) => r.Rubrique === 'Total');
+    expect(totals.map((r) => [r.Territoire, r.SIREN, r.Exercice, r.Nombre, r['Demandé (€)'], r['Décidé (€)']])).toEqual([
+      ['CA Vitré Communauté', VITRE, '2025', '0', '0,00', '0,00'],
+      ['Rennes Métropole', SIREN.RENNES, '2025', '2', '267185,00', '2800,00'],
+      ['Ensemble du département 35', '', '2025', '2', '267185,00', '2800,00'],
+    ]);
+    // Nothing of Saint-Malo or Plaine Commune in any row.
+    expect(dep.rows.some((r) => r.SIREN === SAINT_MALO || r.SIREN === SIREN.PLAINE_COMMUNE)).toBe(false);
+    expect(dep.rows.filter((r) => r.Rubrique === 'Par type de financeur' && r.Territoire === 'Rennes Métropole').map((r) => r['Type de financeur'])).toEqual([
+      'Association',
+      'Département',
+      'Intercommunalité (EPCI ou EPT)',
+      'État (préfecture, ministères)',
+      'Région',
+    ]);
+    const funder = await getCsv(t.app, '/dashboards/financeur.csv', {}, { token: departementRep.token });
+    expect(funder.rows.filter((r) => r.Rubrique === 'Total').map((r) => [r.Territoire, r.Financeur, r['Demandé (€)']])).toEqual([
+      ['CA Vitré Communauté', 'Département (vitre)', '1000,00'],
+      ['Rennes Métropole', 'Département (rennes)', '47816,00'],
+      ['Ensemble des territoires', '', '48816,00'],
+    ]);
+    expect(await getCsv(t.app, '/dashboards/departement.csv', { departement: '20' }, { token: delegate.token })).toMatchObject({ status: 400, error: { code: 'BAD_USER_INPUT' } });
+    expect(await getCsv(t.app, '/dashboards/departement.csv', { departement: '35' })).toMatchObject({ status: 401, error: { code: 'UNAUTHENTICATED' } });
   });
 
   it('refuses a bad département or exercise and an anonymous caller, with a code', async () => {

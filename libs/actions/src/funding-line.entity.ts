@@ -24,6 +24,15 @@ registerEnumType(FundingKind, {
   },
 });
 
+/** French labels of the funding kinds, for exports and documents. */
+export const FUNDING_KIND_LABELS: Readonly<Record<string, string>> = {
+  CREDITS_SPECIFIQUES_P147: 'Crédits spécifiques (P147)',
+  DROIT_COMMUN: 'Droit commun',
+  FEDER: 'FEDER',
+  FSE: 'FSE',
+  AUTRE: 'Autre',
+};
+
 /**
  * One funder's line in an action's financing plan. A split such as 50 % EPCI / 50 % État is two lines.
  * The decided, committed and paid amounts arrive with the committee and finance integrations.

@@ -7,7 +7,8 @@ import { ESS_KINDS } from '@pilotis/organisations';
 import { TenantKind } from '@pilotis/tenancy';
 import { consolidate, TerritoryAmountRow, territoryFigures, TerritoryRows } from './territory-figures';
 import { TERRITORY_SQL } from './territory.sql';
-import { DepartementDashboard, DepartementDashboardArgs, ExerciseFilterArgs, FunderDashboard, TerritoryFigures } from './territory.types';
+import { ExerciseFilterArgs } from './dashboard.types';
+import { DepartementDashboard, DepartementDashboardArgs, FunderDashboard, TerritoryFigures } from './territory.types';
 
 /** How many tenant transactions one consolidated read runs at once (each holds a pooled connection). */
 const PARALLEL_TENANTS = 4;

@@ -1,9 +1,9 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Allow, Authenticated, Permission } from '@pilotis/access';
-import { ContratDashboard, ContratDashboardArgs } from './dashboard.types';
+import { ContratDashboard, ContratDashboardArgs, ExerciseFilterArgs } from './dashboard.types';
 import { DashboardService } from './dashboard.service';
 import { CrossTenantDashboardService } from './cross-tenant-dashboard.service';
-import { DepartementDashboard, DepartementDashboardArgs, ExerciseFilterArgs, FunderDashboard } from './territory.types';
+import { DepartementDashboard, DepartementDashboardArgs, FunderDashboard } from './territory.types';
 
 @Resolver(() => ContratDashboard)
 export class DashboardResolver {

@@ -1,21 +1,27 @@
 import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { ActionStatus, FundingKind } from '@pilotis/actions';
 import { EnvelopeView } from '@pilotis/comites';
 import { CentsScalar } from '@pilotis/shared';
 
+/** The exercise filter every dashboard shares (GraphQL argument, or query-string parameter of a CSV export). */
 @ArgsType()
-export class ContratDashboardArgs {
-  @Field(() => ID, { description: 'Contrat de ville.' })
-  @IsUUID('all')
-  contratId: string;
-
-  @Field(() => Int, { nullable: true, description: 'Ne compter que cet exercice (toutes les années du contrat sinon).' })
+export class ExerciseFilterArgs {
+  @Field(() => Int, { nullable: true, description: 'Ne compter que cet exercice (toutes les années sinon).' })
   @IsOptional()
+  @Type(() => Number) // from a query string
   @IsInt()
   @Min(2000)
   @Max(2100)
   exerciseYear?: number | null;
+}
+
+@ArgsType()
+export class ContratDashboardArgs extends ExerciseFilterArgs {
+  @Field(() => ID, { description: 'Contrat de ville.' })
+  @IsUUID('all')
+  contratId: string;
 }
 
 @ObjectType({ description: 'Montants demandés et décidés, en centimes.' })

@@ -4,10 +4,12 @@ import { DeadlineEngine } from '@pilotis/deadlines';
 import { DashboardResolver } from './dashboard.resolver';
 import { DashboardService } from './dashboard.service';
 import { CrossTenantDashboardService } from './cross-tenant-dashboard.service';
+import { DashboardExportController } from './dashboard-export.controller';
 
 /** Dashboards: figures computed in PostgreSQL under RLS (issue 5). */
 @Module({
   imports: [ComitesModule],
+  controllers: [DashboardExportController],
   providers: [DashboardService, CrossTenantDashboardService, DashboardResolver, DeadlineEngine],
 })
 export class DashboardsModule {}

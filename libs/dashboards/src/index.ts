@@ -7,3 +7,4 @@ export * from './territory.types';
 export * from './territory.sql';
 export * from './territory-figures';
 export * from './cross-tenant-dashboard.service';
+export * from './dashboard-csv';

@@ -1,19 +1,9 @@
 import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Matches } from 'class-validator';
 import { FundingKind } from '@pilotis/actions';
 import { OrganisationKind } from '@pilotis/organisations';
 import { TenantKind } from '@pilotis/tenancy';
-import { Amounts, Leverage, StatusCount, YearFigures } from './dashboard.types';
-
-@ArgsType()
-export class ExerciseFilterArgs {
-  @Field(() => Int, { nullable: true, description: 'Ne compter que cet exercice (tous sinon).' })
-  @IsOptional()
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  exerciseYear?: number | null;
-}
+import { Amounts, ExerciseFilterArgs, Leverage, StatusCount, YearFigures } from './dashboard.types';
 
 /** Metropolitan codes 01–95 with 2A/2B (Corse), overseas 971–976. */
 export const DEPARTEMENT_CODE = /^(0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-6])$/;

@@ -19,3 +19,12 @@ export function formatEuros(cents: bigint): string {
   const rest = (abs % 100n).toString().padStart(2, '0');
   return `${negative ? '-' : ''}${euros},${rest} €`;
 }
+
+/** 123456n → "1234,56" (French decimal, no thousands separator: what spreadsheets parse back). */
+export function frenchDecimal(cents: bigint | string | null): string {
+  if (cents === null) return '';
+  const value = BigInt(cents);
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  return `${negative ? '-' : ''}${abs / 100n},${(abs % 100n).toString().padStart(2, '0')}`;
+}

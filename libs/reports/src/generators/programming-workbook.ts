@@ -8,13 +8,8 @@ import { SqlRunner } from './sql-runner';
 /** Rows read per statement: the workbook's memory does not grow with the number of actions. */
 export const WORKBOOK_PAGE_SIZE = 1000;
 
-export const FUNDING_KIND_LABELS: Record<string, string> = {
-  CREDITS_SPECIFIQUES_P147: 'Crédits spécifiques (P147)',
-  DROIT_COMMUN: 'Droit commun',
-  FEDER: 'FEDER',
-  FSE: 'FSE',
-  AUTRE: 'Autre',
-};
+import { FUNDING_KIND_LABELS } from '@pilotis/actions';
+export { FUNDING_KIND_LABELS };
 
 const EUROS = '#,##0.00 "€"';
 

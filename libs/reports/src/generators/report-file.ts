@@ -1,3 +1,4 @@
+export { frenchDecimal } from '@pilotis/shared';
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
@@ -60,15 +61,6 @@ export async function writeReportFile(target: string, write: (out: NodeJS.Writab
 /** Writes a chunk, waiting when the stream asks for it (bounded memory however large the report). */
 export async function writeChunk(out: NodeJS.WritableStream, chunk: string | Buffer): Promise<void> {
   if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', resolve));
-}
-
-/** 123456n → "1234,56" (French decimal, no thousands separator: what spreadsheets parse back). */
-export function frenchDecimal(cents: bigint | string | null): string {
-  if (cents === null) return '';
-  const value = BigInt(cents);
-  const negative = value < 0n;
-  const abs = negative ? -value : value;
-  return `${negative ? '-' : ''}${abs / 100n},${(abs % 100n).toString().padStart(2, '0')}`;
 }
 
 /** Cents as a number of euros for a spreadsheet cell (exact up to 2^53 cents). */

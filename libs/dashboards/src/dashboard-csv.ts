@@ -1,0 +1,117 @@
+import { stringify } from 'csv-stringify/sync';
+import { ACTION_STATUS_LABELS, FUNDING_KIND_LABELS } from '@pilotis/actions';
+import { ORGANISATION_KIND_LABELS } from '@pilotis/organisations';
+import { frenchDecimal } from '@pilotis/shared';
+import { Amounts, ContratDashboard } from './dashboard.types';
+import { DepartementDashboard, FunderDashboard, TerritoryFigures } from './territory.types';
+
+/**
+ * Every figure of a dashboard as one CSV table, in long form: one row per figure, a "Rubrique" column
+ * saying which, and only the columns that describe it filled in. A spreadsheet filters it by rubrique;
+ * the same columns serve the three dashboards. UTF-8 with a BOM, `;`, CRLF and French decimals, like the
+ * finance export: what a French spreadsheet opens as-is.
+ */
+export const DASHBOARD_CSV_COLUMNS = [
+  'Rubrique',
+  'Territoire',
+  'SIREN',
+  'Pilier',
+  'Financeur',
+  'Type de financeur',
+  'Nature',
+  'Exercice',
+  'QPV',
+  'État',
+  'Nombre',
+  'Demandé (€)',
+  'Décidé (€)',
+  'Enveloppe (€)',
+  'Consommé (€)',
+  'Restant (€)',
+] as const;
+type Column = (typeof DASHBOARD_CSV_COLUMNS)[number];
+type Row = Partial<Record<Column, string | number>>;
+
+const money = (a: Amounts): Row => ({ 'Demandé (€)': frenchDecimal(a.requestedCents), 'Décidé (€)': frenchDecimal(a.decidedCents) });
+
+function toCsv(rows: Row[]): string {
+  return stringify(
+    rows.map((r) => DASHBOARD_CSV_COLUMNS.map((c) => r[c] ?? '')),
+    { bom: true, delimiter: ';', record_delimiter: '\r\n', header: true, columns: [...DASHBOARD_CSV_COLUMNS] },
+  );
+}
+
+/** The contract dashboard; `funderNames` names the funders of its envelopes. */
+export function contratDashboardCsv(d: ContratDashboard, territory: { name: string; siren: string }, funderNames: ReadonlyMap<string, string>): string {
+  const where: Row = { Territoire: territory.name, SIREN: territory.siren };
+  const year = (y: number | null): Row => (y === null ? {} : { Exercice: y });
+  return toCsv([
+    { Rubrique: 'Total', ...where, ...year(d.exerciseYear), Nombre: d.actionCount, ...money(d.totals) },
+    ...d.cells.map((c) => ({
+      Rubrique: 'Pilier × financeur × nature × exercice',
+      ...where,
+      Pilier: c.pillarTitle,
+      Financeur: c.funderName,
+      Nature: FUNDING_KIND_LABELS[c.kind],
+      Exercice: c.exerciseYear,
+      ...money(c),
+    })),
+    ...d.actionsByStatus.map((s) => ({ Rubrique: 'Actions par état', ...where, ...year(d.exerciseYear), État: ACTION_STATUS_LABELS[s.status], Nombre: s.count })),
+    { Rubrique: "Actions portées par l'ESS", ...where, ...year(d.exerciseYear), Nombre: d.essActionCount },
+    ...d.qpvs.map((q) => ({ Rubrique: 'Par QPV', ...where, ...year(d.exerciseYear), QPV: `${q.code} ${q.name}`, Nombre: q.actionCount, ...money(q) })),
+    ...d.envelopes.map((e) => ({
+      Rubrique: 'Enveloppe',
+      ...where,
+      Financeur: funderNames.get(e.funderId) ?? e.funderId,
+      Nature: FUNDING_KIND_LABELS[e.kind],
+      Exercice: e.exerciseYear,
+      'Enveloppe (€)': frenchDecimal(e.amountCents),
+      'Consommé (€)': frenchDecimal(e.consumedCents),
+      'Restant (€)': frenchDecimal(e.remainingCents),
+    })),
+    { Rubrique: 'Bilans en retard', ...where, ...year(d.exerciseYear), Nombre: d.overdueBilanCount },
+    { Rubrique: 'Conventions non signées', ...where, Nombre: d.unsignedConventionCount },
+    ...leverageRows(d.leverage, { ...where, ...year(d.exerciseYear) }),
+    ...d.trend.map((y) => ({ Rubrique: 'Évolution', ...where, Exercice: y.exerciseYear, Nombre: y.actionCount, ...money(y) })),
+  ]);
+}
+
+function leverageRows(l: ContratDashboard['leverage'], where: Row): Row[] {
+  return [
+    { Rubrique: 'Effet levier', ...where, Nature: FUNDING_KIND_LABELS.CREDITS_SPECIFIQUES_P147, ...money(l.creditsSpecifiques) },
+    { Rubrique: 'Effet levier', ...where, Nature: FUNDING_KIND_LABELS.DROIT_COMMUN, ...money(l.droitCommun) },
+    { Rubrique: 'Effet levier', ...where, Nature: 'Autres fonds', ...money(l.autres) },
+  ];
+}
+
+function territoryRows(f: TerritoryFigures, where: Row, exerciseYear: number | null): Row[] {
+  const year: Row = exerciseYear === null ? {} : { Exercice: exerciseYear };
+  return [
+    { Rubrique: 'Total', ...where, ...year, Nombre: f.actionCount, ...money(f.totals) },
+    ...f.actionsByStatus.map((s) => ({ Rubrique: 'Actions par état', ...where, ...year, État: ACTION_STATUS_LABELS[s.status], Nombre: s.count })),
+    { Rubrique: "Actions portées par l'ESS", ...where, ...year, Nombre: f.essActionCount },
+    { Rubrique: 'Bilans en retard', ...where, ...year, Nombre: f.overdueBilanCount },
+    { Rubrique: 'Conventions non signées', ...where, Nombre: f.unsignedConventionCount },
+    ...leverageRows(f.leverage, { ...where, ...year }),
+    ...f.byFundingKind.map((k) => ({ Rubrique: 'Par nature', ...where, ...year, Nature: FUNDING_KIND_LABELS[k.kind], Nombre: k.actionCount, ...money(k) })),
+    ...f.byFunderKind.map((k) => ({ Rubrique: 'Par type de financeur', ...where, ...year, 'Type de financeur': ORGANISATION_KIND_LABELS[k.funderKind], Nombre: k.actionCount, ...money(k) })),
+    ...f.byPillar.map((p) => ({ Rubrique: 'Par pilier', ...where, ...year, Pilier: p.pillarTitle, Nombre: p.actionCount, ...money(p) })),
+    ...f.trend.map((y) => ({ Rubrique: 'Évolution', ...where, Exercice: y.exerciseYear, Nombre: y.actionCount, ...money(y) })),
+  ];
+}
+
+/** The département's consolidation: each territory's rows, then the totals' ("Ensemble du département"). */
+export function departementDashboardCsv(d: DepartementDashboard): string {
+  return toCsv([
+    ...d.territories.flatMap((t) => territoryRows(t, { Territoire: t.name, SIREN: t.siren }, d.exerciseYear)),
+    ...territoryRows(d.totals, { Territoire: `Ensemble du département ${d.departement}` }, d.exerciseYear),
+  ]);
+}
+
+/** A funder's view: its lines in each territory, then the totals. */
+export function funderDashboardCsv(d: FunderDashboard): string {
+  return toCsv([
+    ...d.territories.flatMap((t) => territoryRows(t, { Territoire: t.name, SIREN: t.siren, Financeur: t.organisationName }, d.exerciseYear)),
+    ...territoryRows(d.totals, { Territoire: 'Ensemble des territoires' }, d.exerciseYear),
+  ]);
+}

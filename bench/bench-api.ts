@@ -10,7 +10,9 @@ export interface GraphQLBody<T> {
 }
 
 export function startApi(ownerUrl: string, appUrl: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+  // BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API while a benchmark loads it.
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', 'apps/api/src/main.ts'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

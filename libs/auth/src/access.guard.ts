@@ -87,7 +87,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     }
     // Runs under RLS with only app.user_id set: the caller's own memberships are all it can see. The same
     // statement enters the tenant (set_config), saving a round trip on every request.
-    const [row] = await this.db.query<{ tenant_id: string; id: string; role: string; organisation_id: string | null }>(
+    const [row] = await this.db.queryOpening<{ tenant_id: string; id: string; role: string; organisation_id: string | null }>(
       `select m.tenant_id, m.id, m.role, m.organisation_id, set_config('app.tenant_id', m.tenant_id::text, true)
          from memberships m join tenants t on t.id = m.tenant_id
          join users u on u.id = m.user_id and u.disabled_at is null

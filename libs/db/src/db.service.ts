@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ClsService, CLS_REQ } from 'nestjs-cls';
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { escapeLiteral } from 'pg';
+import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
 import { unauthenticated } from '@pilotis/shared';
 import type { Actor, PilotisStore, TenantScope, TransactionState } from './request-scope';
 
@@ -48,12 +49,28 @@ export class Db {
     return (await this.runner()).query(sql, params) as Promise<T[]>;
   }
 
-  private runner(): Promise<QueryRunner> {
+  /**
+   * `sql` as the first statement of the transaction, sent in the very round trip that opens it (see
+   * `beginWithSettings`); an ordinary query when the transaction is already open. For the statement every
+   * request starts with — the access guard's membership check. Its parameters are strings, inlined as
+   * escaped literals (the simple protocol takes none).
+   */
+  async queryOpening<T = Record<string, unknown>>(sql: string, params: string[]): Promise<T[]> {
+    if (!this.cls.isActive() || this.cls.get('tx')) return this.query<T>(sql, params);
+    const first = sql.replace(/\$(\d+)/g, (_, n: string) => escapeLiteral(params[Number(n) - 1]));
+    let rows: T[] = [];
+    await this.runner(async (runner) => {
+      rows = await beginWithSettings<T>(runner, this.settings(), first);
+    });
+    return rows;
+  }
+
+  private runner(begin?: (runner: QueryRunner) => Promise<void>): Promise<QueryRunner> {
     if (!this.cls.isActive()) throw new Error('Db used outside of a request, job or command context');
     let tx = this.cls.get('tx');
     if (tx?.finished) throw new Error('Db used after its transaction was finished');
     if (!tx) {
-      tx = { ready: this.open(), finished: false };
+      tx = { ready: this.open(begin ?? ((runner) => beginWithSettings(runner, this.settings()).then(() => undefined))), finished: false };
       this.cls.set('tx', tx);
       // Lets the HTTP layer roll back a transaction that no GraphQL hook finished (see transaction.plugin).
       const req = this.cls.getReq();
@@ -62,17 +79,20 @@ export class Db {
     return tx.ready;
   }
 
-  private async open(): Promise<QueryRunner> {
+  /** What every transaction starts with: who asks, in which tenant. Row-level security reads both. */
+  private settings(): Record<string, string> {
+    return { 'app.user_id': this.cls.get('actor')?.userId ?? '', 'app.tenant_id': this.cls.get('tenant')?.tenantId ?? '' };
+  }
+
+  private async open(begin: (runner: QueryRunner) => Promise<void>): Promise<QueryRunner> {
     const runner = this.dataSource.createQueryRunner();
     serialiseQueries(runner);
     await runner.connect();
     try {
-      await runner.startTransaction();
-      await runner.query(
-        `select set_config('app.user_id', $1, true), set_config('app.tenant_id', $2, true)`,
-        [this.cls.get('actor')?.userId ?? '', this.cls.get('tenant')?.tenantId ?? ''],
-      );
+      await begin(runner);
     } catch (error) {
+      // A failed opening statement leaves the transaction aborted: end it before the connection goes back.
+      await runner.query('rollback').catch(() => undefined);
       await runner.release();
       throw error;
     }
@@ -207,4 +227,31 @@ function serialiseQueries(runner: QueryRunner): void {
     tail = result.catch(() => undefined);
     return result;
   };
+}
+
+/**
+ * START TRANSACTION, the transaction's settings and, optionally, its first statement in one round trip — a
+ * simple-protocol query of several statements — where TypeORM's `startTransaction()`, a `set_config` and
+ * the statement would take three: on a point read, two round trips in five. TypeORM is then told that its
+ * transaction is open, the two fields its own `startTransaction()` sets, so that commit, rollback and the
+ * entity manager behave as usual (checked here, should an upgrade rename them). Values are inlined with
+ * pg's `escapeLiteral`. Returns the rows of `first`.
+ */
+async function beginWithSettings<T>(runner: QueryRunner, settings: Record<string, string>, first?: string): Promise<T[]> {
+  const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+  if (typeof state.transactionDepth !== 'number' || state.isTransactionActive) throw new Error('TypeORM query runner: unexpected transaction state');
+  const sets = Object.entries(settings).map(([name, value]) => `set_config(${escapeLiteral(name)}, ${escapeLiteral(value)}, true)`);
+  // The driver's own connection (TypeORM's `query()` keeps only a single statement's rows); errors come back
+  // wrapped as TypeORM's would be.
+  const client = (await runner.connect()) as { query(sql: string): Promise<{ rows: T[] } | { rows: T[] }[]> };
+  const sql = `start transaction; select ${sets.join(', ')}${first ? `; ${first}` : ''}`;
+  let results: { rows: T[] } | { rows: T[] }[];
+  try {
+    results = await client.query(sql);
+  } catch (error) {
+    throw new QueryFailedError(sql, [], error as Error);
+  }
+  state.isTransactionActive = true;
+  state.transactionDepth = 1;
+  return Array.isArray(results) ? results[results.length - 1].rows : results.rows;
 }

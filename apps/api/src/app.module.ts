@@ -21,6 +21,8 @@ import { ReportsModule } from '@pilotis/reports';
 import { JobsModule } from '@pilotis/jobs';
 import { DeadlinesModule } from '@pilotis/deadlines';
 import { DashboardsModule } from '@pilotis/dashboards';
+import { IntegrationsModule } from '@pilotis/integrations';
+import { FinanceModule } from '@pilotis/finance';
 import { armor, MAX_TOKENS } from './graphql/armor';
 import { formatError } from './graphql/error-formatting';
 import { TransactionPlugin } from './graphql/transaction.plugin';
@@ -68,6 +70,8 @@ export class AppModule {
         DeadlinesModule,
         DashboardsModule,
         ReportsModule,
+        IntegrationsModule,
+        FinanceModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',

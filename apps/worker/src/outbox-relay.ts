@@ -3,7 +3,8 @@ import { Db } from '@pilotis/db';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { DeadlineJobs } from '@pilotis/deadlines';
-import { JOB, QUEUE } from '@pilotis/jobs';
+import { JOB, QUEUE, webhookJobId } from '@pilotis/jobs';
+import { WEBHOOK_JOB_OPTIONS } from '@pilotis/integrations';
 import { REPORT_JOB_OPTIONS, reportJobId } from '@pilotis/reports';
 
 /** Events published this long ago and still not processed are relayed again (their job was lost). */
@@ -13,6 +14,11 @@ export const DIGEST_SWEEP_AFTER = '1 minute';
 /** A report still queued this long after its request, or running this long, is enqueued again. */
 export const REPORT_SWEEP_AFTER = '1 minute';
 export const REPORT_STALE_AFTER = '15 minutes';
+/**
+ * A delivery tried this long ago and still pending is added again: a no-op while its delayed retry is in
+ * Redis (same job id), a rescue when Redis lost it. Longer than the first backoffs, so not every tick.
+ */
+export const WEBHOOK_SWEEP_AFTER = '2 minutes';
 const BATCH = 500;
 
 /**
@@ -30,10 +36,11 @@ export class OutboxRelay {
     private readonly db: Db,
     private readonly deadlineJobs: DeadlineJobs,
     @InjectQueue(QUEUE.REPORTS) private readonly reports: Queue,
+    @InjectQueue(QUEUE.WEBHOOKS) private readonly webhooks: Queue,
   ) {}
 
-  async relay(): Promise<{ events: number; tenants: number; digests: number; reports: number }> {
-    const { events, digests, reports } = await this.db.run({}, async () => ({
+  async relay(): Promise<{ events: number; tenants: number; digests: number; reports: number; webhooks: number }> {
+    const { events, digests, reports, webhooks } = await this.db.run({}, async () => ({
       events: await this.db.query<{ tenant_id: string; id: string; topic: string; siren: string }>(
         `select tenant_id, id, topic, siren from outbox_claim($1, $2::interval)`,
         [BATCH, REDELIVER_AFTER],
@@ -45,6 +52,10 @@ export class OutboxRelay {
         REPORT_SWEEP_AFTER,
         REPORT_STALE_AFTER,
       ]),
+      webhooks: await this.db.query<{ tenant_id: string; id: string; replays: number; siren: string }>(
+        `select tenant_id, id, replays, siren from pending_webhook_deliveries($1::interval, $2)`,
+        [WEBHOOK_SWEEP_AFTER, BATCH],
+      ),
     }));
     // Every event may move a deadline (a decision, a signature, a committee, a bilan…): one debounced
     // recomputation per tenant covers them all.
@@ -60,7 +71,11 @@ export class OutboxRelay {
     for (const r of reports) {
       await this.reports.add(JOB.GENERATE_REPORT, { tenantId: r.tenant_id, siren: r.siren, reportId: r.id }, { jobId: reportJobId(r.id), ...REPORT_JOB_OPTIONS });
     }
+    // Deliveries are written with their event; this is what sends them (and re-adds those Redis lost).
+    for (const w of webhooks) {
+      await this.webhooks.add(JOB.DELIVER_WEBHOOK, { tenantId: w.tenant_id, siren: w.siren, deliveryId: w.id }, { jobId: webhookJobId(w.id, w.replays), ...WEBHOOK_JOB_OPTIONS });
+    }
     if (events.length > 0) this.logger.log(`relayed ${events.length} outbox event(s) for ${tenants.size} tenant(s)`);
-    return { events: events.length, tenants: tenants.size, digests: digests.length, reports: reports.length };
+    return { events: events.length, tenants: tenants.size, digests: digests.length, reports: reports.length, webhooks: webhooks.length };
   }
 }

@@ -11,6 +11,7 @@ import { DbModule } from '@pilotis/db';
 import { dataSourceOptions } from '@pilotis/schema';
 import { AuditModule } from '@pilotis/audit';
 import { ReportsWorkerModule } from '@pilotis/reports';
+import { IntegrationsWorkerModule } from '@pilotis/integrations';
 import { QUEUE, JOB } from './queues';
 import { SystemProcessor } from './system.processor';
 import { WorkerHealth } from './worker-health';
@@ -86,6 +87,7 @@ export class WorkerModule {
         JobsModule.forRoot(config),
         DeadlinesWorkerModule,
         ReportsWorkerModule,
+        IntegrationsWorkerModule,
       ],
       providers: [WorkerHealth, OutboxRelay, SystemProcessor, WorkerBootstrap],
     };

@@ -48,6 +48,13 @@ export enum Permission {
   VOTE = 'VOTE',
   /** Sign conventions for the organisation one represents. */
   SIGN = 'SIGN',
+  /**
+   * Record commitments and payments, attach external identifiers, import finance files (funders: only on
+   * their own organisation's lines).
+   */
+  RECORD_FINANCE = 'RECORD_FINANCE',
+  /** API keys of service accounts and webhook subscriptions. */
+  MANAGE_INTEGRATIONS = 'MANAGE_INTEGRATIONS',
 }
 
 /** The role × permission matrix. Tested exhaustively in role-matrix.e2e-spec.ts. */
@@ -61,8 +68,9 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.MANAGE_ACTIONS,
     Permission.GIVE_AVIS,
     Permission.MANAGE_COMMITTEES,
+    Permission.RECORD_FINANCE,
   ]),
-  [Role.FUNDER_REPRESENTATIVE]: new Set([Permission.READ, Permission.GIVE_AVIS, Permission.VOTE, Permission.SIGN]),
+  [Role.FUNDER_REPRESENTATIVE]: new Set([Permission.READ, Permission.GIVE_AVIS, Permission.VOTE, Permission.SIGN, Permission.RECORD_FINANCE]),
   [Role.DELEGUE_PREFET]: new Set([Permission.READ, Permission.READ_TENANT_FIGURES, Permission.GIVE_AVIS, Permission.VOTE, Permission.SIGN]),
   [Role.AUDITOR]: new Set([Permission.READ, Permission.READ_AUDIT, Permission.READ_TENANT_FIGURES]),
   // A porteur signs its own conventions; it neither instructs, votes nor manages anything.
@@ -77,4 +85,36 @@ export const ORGANISATION_BOUND_ROLES: ReadonlySet<string> = new Set([Role.FUNDE
 
 export function roleAllows(role: string, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role as Role]?.has(permission) ?? false;
+}
+
+/** What an API key may do. Scopes narrow a key; they never widen what its organisation binding allows. */
+export enum ApiKeyScope {
+  READ = 'READ',
+  FINANCE_WRITE = 'FINANCE_WRITE',
+}
+registerEnumType(ApiKeyScope, {
+  name: 'ApiKeyScope',
+  description: "Droit accordé à une clé d'API.",
+  valuesMap: {
+    READ: { description: 'Lecture (requêtes), avec les règles de visibilité de la clé.' },
+    FINANCE_WRITE: { description: 'Enregistrer engagements et paiements, rattacher des identifiants externes, importer des fichiers.' },
+  },
+});
+
+export const API_KEY_SCOPE_PERMISSIONS: Record<ApiKeyScope, ReadonlySet<Permission>> = {
+  [ApiKeyScope.READ]: new Set([Permission.READ, Permission.READ_TENANT_FIGURES]),
+  [ApiKeyScope.FINANCE_WRITE]: new Set([Permission.RECORD_FINANCE]),
+};
+
+/** The role a request made with an API key acts under: a funder's representative when bound to one. */
+export const SERVICE_ACCOUNT_ROLE = 'SERVICE_ACCOUNT';
+
+/**
+ * Whether a caller may use `permission`: a member by its role; an API key by its scopes, and, when bound
+ * to an organisation, by what that organisation's representative may do as well.
+ */
+export function scopeAllows(scope: { role: string; apiKeyScopes?: readonly string[] }, permission: Permission): boolean {
+  if (!scope.apiKeyScopes) return roleAllows(scope.role, permission);
+  const granted = scope.apiKeyScopes.some((s) => API_KEY_SCOPE_PERMISSIONS[s as ApiKeyScope]?.has(permission));
+  return granted && (scope.role === SERVICE_ACCOUNT_ROLE || roleAllows(scope.role, permission));
 }

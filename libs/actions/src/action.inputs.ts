@@ -11,11 +11,9 @@ import {
   IsUUID,
   Matches,
   MaxLength,
-  ValidateBy,
   ValidateNested,
-  ValidationOptions,
 } from 'class-validator';
-import { CentsScalar, PageArgs, PageOf } from '@pilotis/shared';
+import { CentsScalar, IsCents, PageArgs, PageOf } from '@pilotis/shared';
 import { ActionStatus } from './action-status';
 import { Action } from './action.entity';
 import { FundingKind } from './funding-line.entity';
@@ -36,20 +34,6 @@ import {
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'date invalide (AAAA-MM-JJ)';
-
-/** A value of the Cents scalar (a bigint once parsed): the scalar itself checks the ceiling. */
-function IsCents(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isCents',
-      validator: {
-        validate: (value: unknown) => typeof value === 'bigint',
-        defaultMessage: () => 'montant en centimes attendu',
-      },
-    },
-    options,
-  );
-}
 
 @InputType({ description: "Ligne d'un plan de financement : un financeur, une nature, un exercice, un montant demandé." })
 export class FundingLineInput {

@@ -37,12 +37,13 @@ export const FUNDING_KIND_LABELS: Readonly<Record<string, string>> = {
  * One funder's line in an action's financing plan. A split such as 50 % EPCI / 50 % État is two lines.
  * The decided, committed and paid amounts arrive with the committee and finance integrations.
  */
-@ObjectType({ description: "Ligne du plan de financement d'une action : un financeur, un montant demandé." })
+@ObjectType({ description: "Ligne du plan de financement d'une action : un financeur ; montants demandé, décidé, engagé, payé et reste à payer." })
 @Entity('funding_lines')
 @Index('funding_lines_unique_key', ['tenantId', 'actionId', 'funderId', 'kind', 'exerciseYear'], { unique: true })
 @Index('funding_lines_funder_idx', ['tenantId', 'funderId', 'exerciseYear'])
 @Check('funding_lines_amount_check', '"amount_requested_cents" > 0')
 @Check('funding_lines_decided_check', '"decided_amount_cents" >= 0')
+@Check('funding_lines_paid_check', '"paid_amount_cents" >= 0 and "paid_amount_cents" <= "committed_amount_cents"')
 export class FundingLine extends TenantEntity {
   @Field(() => ID, { description: "Action financée." })
   @Column('uuid')
@@ -93,6 +94,18 @@ export class FundingLine extends TenantEntity {
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Date de la décision en vigueur.' })
   @Column('timestamptz', { nullable: true })
   decidedAt: Date | null;
+
+  /**
+   * Sums of the line's commitments and payments, kept by the finance context in the transaction that
+   * records them (under the line's row lock): what the checks compare with and what dashboards add up.
+   */
+  @Field(() => CentsScalar, { description: 'Montant engagé (somme des engagements juridiques), en centimes.' })
+  @Column('bigint', { default: 0, transformer: centsTransformer })
+  committedAmountCents: bigint;
+
+  @Field(() => CentsScalar, { description: 'Montant payé (somme des mandats), en centimes.' })
+  @Column('bigint', { default: 0, transformer: centsTransformer })
+  paidAmountCents: bigint;
 
   @Field({ description: 'Date de création.' })
   @Column('timestamptz', { default: () => 'now()' })

@@ -2,9 +2,10 @@ import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { AuthGuard } from '@nestjs/passport';
-import { ACCESS_KEY, AccessRule, roleAllows } from '@pilotis/access';
+import { ACCESS_KEY, AccessRule, scopeAllows } from '@pilotis/access';
 import { Actor, Db, TenantScope } from '@pilotis/db';
 import { badInput, DomainError, forbidden, isValidSiren, unauthenticated } from '@pilotis/shared';
+import { ApiKeyAuthenticator } from './api-key.authenticator';
 
 export const TENANT_HEADER = 'x-tenant';
 
@@ -34,6 +35,7 @@ export class AccessGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
     private readonly db: Db,
+    private readonly apiKeys: ApiKeyAuthenticator,
   ) {
     super();
   }
@@ -57,12 +59,19 @@ export class AccessGuard extends AuthGuard('jwt') {
     }
     if (rule.kind === 'public') return true;
     const req = this.getRequest(context);
-    req.pilotisAuth ??= this.authenticate(context, req);
-    await req.pilotisAuth;
-    if (rule.kind === 'authenticated') return true;
-    req.pilotisTenant ??= this.resolveTenant(req);
+    const apiKey = apiKeyOf(req);
+    if (apiKey !== null) {
+      // A service account: the key names its tenant; it never acts as a person (`me`, `myTenants`…).
+      if (rule.kind === 'authenticated') throw forbidden("Cette opération n'est pas ouverte aux clés d'API.");
+      req.pilotisTenant ??= this.apiKeys.authenticate(apiKey, headerOf(req, TENANT_HEADER), operationOf(context));
+    } else {
+      req.pilotisAuth ??= this.authenticate(context, req);
+      await req.pilotisAuth;
+      if (rule.kind === 'authenticated') return true;
+      req.pilotisTenant ??= this.resolveTenant(req);
+    }
     const tenant = await req.pilotisTenant;
-    if (!roleAllows(tenant.role, rule.permission)) throw forbidden();
+    if (!scopeAllows(tenant, rule.permission)) throw forbidden();
     return true;
   }
 
@@ -74,8 +83,7 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   private async resolveTenant(req: PilotisRequest): Promise<TenantScope> {
-    const raw = req.headers[TENANT_HEADER];
-    const siren = Array.isArray(raw) ? raw[0] : raw;
+    const siren = headerOf(req, TENANT_HEADER);
     if (!siren) {
       throw badInput(
         [{ field: 'X-Tenant', reason: 'required', message: "l'en-tête X-Tenant (SIREN du territoire) est requis" }],
@@ -106,4 +114,27 @@ export class AccessGuard extends AuthGuard('jwt') {
     this.db.enteredTenant(scope);
     return scope;
   }
+}
+
+function headerOf(req: PilotisRequest, name: string): string | undefined {
+  const raw = req.headers[name];
+  return Array.isArray(raw) ? raw[0] : raw;
+}
+
+/** The API key of the request — `X-Api-Key`, or a bearer token that is one — or null. */
+function apiKeyOf(req: PilotisRequest): string | null {
+  const header = headerOf(req, 'x-api-key');
+  if (header !== undefined) return header.trim();
+  const bearer = /^Bearer\s+(pil_\S+)$/i.exec(headerOf(req, 'authorization') ?? '');
+  return bearer ? bearer[1] : null;
+}
+
+/** The GraphQL field or HTTP route being called, for the audit trail of key uses. */
+function operationOf(context: ExecutionContext): string {
+  if (context.getType<string>() === 'graphql') {
+    const info = GqlExecutionContext.create(context).getInfo<{ fieldName: string; operation: { operation: string } }>();
+    return `${info.operation.operation} ${info.fieldName}`;
+  }
+  const req = context.switchToHttp().getRequest<{ method: string; url: string }>();
+  return `${req.method} ${req.url.split('?')[0]}`;
 }

@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import Redis from 'ioredis';
 import { PILOTIS_CONFIG, PilotisConfig } from '@pilotis/shared';
+import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { AccessGuard } from './access.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
@@ -32,6 +33,7 @@ class RedisCloser implements OnApplicationShutdown {
     JwtStrategy,
     AuthService,
     AuthResolver,
+    ApiKeyAuthenticator,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [AuthService, REDIS],

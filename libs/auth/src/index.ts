@@ -7,3 +7,4 @@ export * from './access.guard';
 export * from './login-rate-limiter';
 export * from './auth.resolver';
 export * from './auth.module';
+export * from './api-key.authenticator';

@@ -14,23 +14,13 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateBy,
   ValidateNested,
-  ValidationOptions,
 } from 'class-validator';
 import { ActionStatus, FundingKind } from '@pilotis/actions';
-import { CentsScalar } from '@pilotis/shared';
+import { CentsScalar, IsCents } from '@pilotis/shared';
 import { CommitteeKind } from './committee.entity';
 import { DecisionKind } from './decision.entity';
 import { VoteDecision } from './vote.entity';
-
-/** A value of the Cents scalar (a bigint once parsed): the scalar itself checks the ceiling. */
-function IsCents(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    { name: 'isCents', validator: { validate: (value: unknown) => typeof value === 'bigint', defaultMessage: () => 'montant en centimes attendu' } },
-    options,
-  );
-}
 
 export const TITLE_MAX = 300;
 export const TEXT_MAX = 5000;

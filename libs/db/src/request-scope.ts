@@ -3,7 +3,10 @@ import type { QueryRunner } from 'typeorm';
 
 /** What is known about the caller of the current request, job or command. */
 export interface Actor {
+  /** The person; for a request made with an API key, the key's id (audit events name it as the actor). */
   userId: string;
+  /** Set when the request was authenticated with an API key rather than a person's token. */
+  apiKey?: { id: string; name: string };
   email?: string;
   platformAdmin?: boolean;
 }
@@ -16,6 +19,8 @@ export interface TenantScope {
   /** The partner organisation the member represents (a funder's representative), if any. */
   organisationId: string | null;
   membershipId: string;
+  /** An API key's scopes (absent for a member: the role alone decides). */
+  apiKeyScopes?: readonly string[];
 }
 
 export interface TransactionState {

@@ -192,6 +192,14 @@ export class TenantSettings {
   @Column('integer', { default: 30 })
   paymentDelayDays: number;
 
+  /**
+   * Whether webhooks may target private, loopback or link-local addresses (an on-premises finance system).
+   * Off by default; set by the platform's operators (`npm run tenant:settings`), not by the tenant: such a
+   * target reaches inside the network Pilotis runs in.
+   */
+  @Column('boolean', { default: false })
+  allowPrivateWebhookTargets: boolean;
+
   @Column('timestamptz', { default: () => 'now()' })
   updatedAt: Date;
 }

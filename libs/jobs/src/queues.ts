@@ -11,6 +11,8 @@ export const QUEUE = {
   NOTIFICATIONS: 'notifications',
   /** Report generation. */
   REPORTS: 'reports',
+  /** Webhook deliveries. */
+  WEBHOOKS: 'webhooks',
 } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QUEUE);
@@ -28,6 +30,8 @@ export const JOB = {
   SEND_DIGEST: 'send-digest',
   /** Generates a requested report. */
   GENERATE_REPORT: 'generate-report',
+  /** Sends one webhook delivery (retried with exponential backoff). */
+  DELIVER_WEBHOOK: 'deliver-webhook',
 } as const;
 export type JobName = (typeof JOB)[keyof typeof JOB];
 
@@ -63,6 +67,16 @@ export interface SendDigestJobData extends TenantJobData {
 export interface GenerateReportJobData extends TenantJobData {
   reportId: string;
 }
+
+export interface DeliverWebhookJobData extends TenantJobData {
+  deliveryId: string;
+}
+
+/** Attempts of a webhook delivery before it is marked FAILED (then only a replay sends it again). */
+export const WEBHOOK_ATTEMPTS = Number(process.env.WEBHOOK_ATTEMPTS ?? 8);
+
+/** One job per delivery and replay: re-adding it (the relay's sweep) is a no-op while it exists. */
+export const webhookJobId = (deliveryId: string, replays: number): string => `webhook-${deliveryId}-${replays}`;
 
 /** How long a job may run without renewing its lock before it counts as stalled and runs again. */
 export const JOB_LOCK_MS = Number(process.env.WORKER_LOCK_MS ?? 30_000);

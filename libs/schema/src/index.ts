@@ -12,6 +12,8 @@ import { Avis } from '@pilotis/instruction';
 import { Convention, ConventionSignatory, ConventionSignature, ConventionVersion } from '@pilotis/conventions';
 import { Report } from '@pilotis/reports';
 import { BilanReceipt, Deadline, EmailDigest, Notification, TenantSettings } from '@pilotis/deadlines';
+import { Commitment, ExternalReference, FinanceRequest, Payment } from '@pilotis/finance';
+import { ApiKey, WebhookDelivery, WebhookSubscription } from '@pilotis/integrations';
 import * as path from 'node:path';
 
 /**
@@ -59,6 +61,13 @@ export const ALL_ENTITIES = [
   ConventionSignatory,
   ConventionSignature,
   Report,
+  Commitment,
+  Payment,
+  ExternalReference,
+  FinanceRequest,
+  ApiKey,
+  WebhookSubscription,
+  WebhookDelivery,
 ];
 
 export const MIGRATIONS_GLOB = path.join(__dirname, '..', '..', '..', 'migrations', '*.{ts,js}');

@@ -1,3 +1,4 @@
+import { ValidateBy, ValidationOptions } from 'class-validator';
 import { CustomScalar, Scalar } from '@nestjs/graphql';
 import { Kind, ValueNode, GraphQLError } from 'graphql';
 import { MAX_AMOUNT_CENTS } from './money';
@@ -44,4 +45,12 @@ export class CentsScalar implements CustomScalar<number, bigint> {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
+}
+
+/** class-validator: a value of the Cents scalar (a bigint once parsed); the scalar itself checks the ceiling. */
+export function IsCents(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    { name: 'isCents', validator: { validate: (value: unknown) => typeof value === 'bigint', defaultMessage: () => 'montant en centimes attendu' } },
+    options,
+  );
 }

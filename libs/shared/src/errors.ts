@@ -29,6 +29,16 @@ export const ErrorCode = {
   NOT_A_MEMBER: 'NOT_A_MEMBER',
   /** Minutes (procès-verbal) are only drawn up for a committee closed with its decisions (CLOS). */
   COMMITTEE_NOT_CLOSED: 'COMMITTEE_NOT_CLOSED',
+  /** Commitments on a funding line would exceed what was decided for it. */
+  AMOUNT_EXCEEDS_DECISION: 'AMOUNT_EXCEEDS_DECISION',
+  /** Payments on a funding line would exceed what is committed on it. */
+  AMOUNT_EXCEEDS_COMMITMENT: 'AMOUNT_EXCEEDS_COMMITMENT',
+  /** Commitments and payments are recorded only on a line the comité des financeurs granted. */
+  LINE_NOT_DECIDED: 'LINE_NOT_DECIDED',
+  /** An Idempotency-Key already used for a different request. */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  /** A webhook target address that the tenant's address policy refuses (private, loopback…). */
+  ADDRESS_NOT_ALLOWED: 'ADDRESS_NOT_ALLOWED',
   RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -7,3 +7,4 @@ export * from './config';
 export * from './config.module';
 export * from './clock';
 export * from './civil-date';
+export * from './webhook-events';

@@ -3,3 +3,5 @@
 process.env.OUTBOX_RELAY_MS ??= '200';
 process.env.JOB_BACKOFF_MS ??= '100';
 process.env.WORKER_LOCK_MS ??= '4000';
+// Five webhook attempts (100, 200, 400, 800 ms apart): enough to fail three times then succeed.
+process.env.WEBHOOK_ATTEMPTS ??= '5';

@@ -17,6 +17,10 @@ export interface Caller {
   token?: string;
   /** SIREN sent as X-Tenant. */
   tenant?: string;
+  /** An API key, sent as X-Api-Key. */
+  apiKey?: string;
+  /** Any other header (Idempotency-Key…). */
+  headers?: Record<string, string>;
 }
 
 /** Sends one GraphQL operation over HTTP, exactly as a client would. */
@@ -29,6 +33,8 @@ export async function gql<T = Record<string, any>>(
   const req = request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
   if (caller.token) req.set('authorization', `Bearer ${caller.token}`);
   if (caller.tenant) req.set('x-tenant', caller.tenant);
+  if (caller.apiKey) req.set('x-api-key', caller.apiKey);
+  for (const [name, value] of Object.entries(caller.headers ?? {})) req.set(name, value);
   const res = await req.send({ query, variables });
   return { status: res.status, data: res.body.data ?? null, errors: res.body.errors };
 }

@@ -1,0 +1,160 @@
+import { createServer, IncomingMessage, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { Role } from '@pilotis/access';
+import { verifySignature } from '@pilotis/integrations';
+import { codeOf, gql, ok } from './support/graphql';
+import { startTestApp, TestApp } from './support/test-app';
+import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
+import { addAction, addContrat, addOrganisation } from './support/action-fixtures';
+
+interface Received {
+  headers: IncomingMessage['headers'];
+  body: string;
+  answered: number;
+}
+
+/** A real HTTP receiver on the loopback: answers with the statuses it is told, in order, then 200. */
+async function startReceiver(): Promise<{ url: string; received: Received[]; answers: number[]; close: () => Promise<void> }> {
+  const received: Received[] = [];
+  const answers: number[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const status = answers.shift() ?? 200;
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), answered: status });
+      res.writeHead(status).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/pilotis`, received, answers, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+async function until<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const SUBSCRIBE = `mutation($input: SubscribeWebhookInput!) { subscribeWebhook(input: $input) { secret subscription { id url events disabledAt } } }`;
+const DELIVERIES = `query($f: WebhookDeliveriesFilter!) { webhookDeliveries(filter: $f) { id eventId eventType state attempts replays lastStatusCode lastError deliveredAt } }`;
+const COMMIT = `mutation($input: RecordCommitmentInput!) { recordCommitment(input: $input) { id } }`;
+
+describe('webhooks', () => {
+  let t: TestApp;
+  let rennes: TestTenant;
+  let plaine: TestTenant;
+  let chef: TestUser;
+  let lineId: string;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let n = 0;
+
+  const asAdmin = () => ({ token: rennes.admin.token, tenant: SIREN.RENNES });
+  const subscribe = (input: Record<string, unknown>, caller = asAdmin()) => gql(t.app, SUBSCRIBE, { input }, caller);
+  const deliveries = async (subscriptionId: string) => ok(await gql(t.app, DELIVERIES, { f: { subscriptionId } }, asAdmin())).webhookDeliveries;
+  const commit = async () => {
+    n += 1;
+    return ok(await gql(t.app, COMMIT, { input: { fundingLineId: lineId, reference: `EJ-WH-${n}`, committedOn: '2025-03-01', amountCents: 100 } }, { token: chef.token, tenant: SIREN.RENNES })).recordCommitment;
+  };
+  const allowPrivate = (tenantId: string, allow: boolean) =>
+    t.owner.query(
+      `insert into tenant_settings (tenant_id, allow_private_webhook_targets) values ($1, $2)
+       on conflict (tenant_id) do update set allow_private_webhook_targets = excluded.allow_private_webhook_targets`,
+      [tenantId, allow],
+    );
+
+  beforeAll(async () => {
+    t = await startTestApp({ worker: true });
+    rennes = await createTenant(t.app, t.owner, SIREN.RENNES);
+    plaine = await createTenant(t.app, t.owner, SIREN.PLAINE_COMMUNE);
+    const ctx = await addContrat(t.owner, rennes.id);
+    const dept = await addOrganisation(t.owner, rennes.id, "Département d'Ille-et-Vilaine", 'DEPARTEMENT');
+    const asso = await addOrganisation(t.owner, rennes.id, 'Association', 'ASSOCIATION');
+    lineId = (await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, asso, 'PROGRAMMEE', [{ funderId: dept, requestedCents: 1_000_000n, decidedCents: 1_000_000n }])).lineIds[0];
+    chef = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.CHEF_DE_PROJET }]);
+    receiver = await startReceiver();
+  });
+  afterAll(async () => {
+    await receiver.close();
+    await t.close();
+  });
+
+  it('refuses private, loopback, link-local and non-http addresses unless the tenant allows private targets', async () => {
+    for (const url of [receiver.url, 'https://10.1.2.3/hook', 'https://169.254.169.254/latest/meta-data', 'https://[::1]/hook', 'https://0.0.0.0/', 'ftp://example.org/', 'https://user:pw@example.org/']) {
+      expect([url, codeOf(await subscribe({ url, events: ['PAYMENT_RECORDED'] }))]).toEqual([url, 'ADDRESS_NOT_ALLOWED']);
+    }
+    expect(codeOf(await subscribe({ url: 'https://example.org/hook', events: [] }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await subscribe({ url: 'https://example.org/hook', events: ['PAYMENT_RECORDED'] }, { token: chef.token, tenant: SIREN.RENNES }))).toBe('FORBIDDEN');
+    expect(await t.owner.query('select count(*)::int as n from webhook_subscriptions')).toEqual([{ n: 0 }]);
+    // Link-local (cloud metadata) stays refused even when private targets are allowed.
+    await allowPrivate(rennes.id, true);
+    expect(codeOf(await subscribe({ url: 'http://0.0.0.0:1/', events: ['PAYMENT_RECORDED'] }))).toBe('ADDRESS_NOT_ALLOWED');
+  });
+
+  it('delivers signed events; a receiver failing three times then answering gets exactly one successful delivery', async () => {
+    await allowPrivate(rennes.id, true);
+    const { secret, subscription } = ok(await subscribe({ url: receiver.url, events: ['COMMITMENT_RECORDED', 'PAYMENT_RECORDED'], description: 'Recette' })).subscribeWebhook;
+    expect(secret).toMatch(/^whsec_/);
+    receiver.answers.push(500, 502, 503);
+    const before = receiver.received.length;
+    const c = await commit();
+    const [delivery] = await until(async () => {
+      const list = await deliveries(subscription.id);
+      return list.length === 1 && list[0].state === 'SUCCEEDED' && list;
+    }, 'the delivery to succeed');
+    const got = receiver.received.slice(before);
+    expect(got.map((r) => r.answered)).toEqual([500, 502, 503, 200]);
+    expect(delivery).toMatchObject({ eventType: 'COMMITMENT_RECORDED', state: 'SUCCEEDED', attempts: 4, lastStatusCode: 200, lastError: null });
+    expect(await t.owner.query(`select count(*)::int as n from webhook_deliveries where state = 'SUCCEEDED' and event_id = $1`, [delivery.eventId])).toEqual([{ n: 1 }]);
+    // Every attempt carries the same body and event id, and a signature that verifies with the secret.
+    for (const r of got) {
+      expect(r.body).toBe(got[0].body);
+      expect(r.headers['pilotis-event-id']).toBe(delivery.eventId);
+      expect(verifySignature(secret, r.body, r.headers['pilotis-signature'] as string, Math.floor(Date.now() / 1000))).toBe(true);
+      expect(verifySignature('whsec_autre', r.body, r.headers['pilotis-signature'] as string, Math.floor(Date.now() / 1000))).toBe(false);
+      expect(verifySignature(secret, `${r.body} `, r.headers['pilotis-signature'] as string, Math.floor(Date.now() / 1000))).toBe(false);
+    }
+    expect(JSON.parse(got[0].body)).toMatchObject({ id: delivery.eventId, type: 'commitment.recorded', tenant: { siren: SIREN.RENNES }, data: { commitmentId: c.id, reference: `EJ-WH-${n}`, amountCents: '100' } });
+    ok(await gql(t.app, 'mutation($id: ID!) { disableWebhook(id: $id) { id } }', { id: subscription.id }, asAdmin()));
+  });
+
+  it('logs a delivery that keeps failing as FAILED, and replays it with the same event', async () => {
+    const { subscription } = ok(await subscribe({ url: receiver.url, events: ['COMMITMENT_RECORDED'] })).subscribeWebhook;
+    receiver.answers.push(500, 500, 500, 500, 500, 500, 500, 500, 500, 500);
+    await commit();
+    const [failed] = await until(async () => {
+      const list = await deliveries(subscription.id);
+      return list[0]?.state === 'FAILED' && list;
+    }, 'the delivery to fail');
+    expect(failed).toMatchObject({ attempts: 5, lastStatusCode: 500, lastError: 'HTTP 500', deliveredAt: null });
+    receiver.answers.length = 0;
+    const before = receiver.received.length;
+    const replayed = ok(await gql(t.app, 'mutation($id: ID!) { replayWebhookDelivery(id: $id) { id state replays } }', { id: failed.id }, asAdmin())).replayWebhookDelivery;
+    expect(replayed).toEqual({ id: failed.id, state: 'PENDING', replays: 1 });
+    const [done] = await until(async () => {
+      const list = await deliveries(subscription.id);
+      return list[0]?.state === 'SUCCEEDED' && list;
+    }, 'the replay to succeed');
+    expect(done).toMatchObject({ id: failed.id, eventId: failed.eventId, attempts: 6, replays: 1 });
+    expect(receiver.received.slice(before).map((r) => r.headers['pilotis-event-id'])).toContain(failed.eventId);
+    // A pending delivery is not replayed; another tenant does not see it.
+    const plaineAdmin = { token: plaine.admin.token, tenant: SIREN.PLAINE_COMMUNE };
+    expect(codeOf(await gql(t.app, 'mutation($id: ID!) { replayWebhookDelivery(id: $id) { id } }', { id: failed.id }, plaineAdmin))).toBe('NOT_FOUND');
+    expect(codeOf(await gql(t.app, DELIVERIES, { f: { subscriptionId: subscription.id } }, plaineAdmin))).toBe('NOT_FOUND');
+  });
+
+  it('sends nothing to a disabled subscription, nor events it did not subscribe to', async () => {
+    const { subscription } = ok(await subscribe({ url: receiver.url, events: ['PAYMENT_RECORDED'] })).subscribeWebhook;
+    const other = ok(await subscribe({ url: receiver.url, events: ['COMMITMENT_RECORDED'] })).subscribeWebhook.subscription;
+    ok(await gql(t.app, 'mutation($id: ID!) { disableWebhook(id: $id) { id disabledAt } }', { id: other.id }, asAdmin()));
+    await commit();
+    // The commitment's event had no active subscriber among these two.
+    expect(await deliveries(subscription.id)).toEqual([]);
+    expect(await deliveries(other.id)).toEqual([]);
+  });
+});

@@ -1,0 +1,5 @@
+export * from './finance.entities';
+export * from './finance.inputs';
+export * from './finance.service';
+export * from './finance.resolver';
+export * from './finance.module';

@@ -264,6 +264,12 @@ describe('comités des financeurs', () => {
       expect(closed.status).toBe('CLOS');
       const status = async (id: string) => (await t.owner.query('select status from actions where id = $1', [id]))[0].status;
       expect([await status(a.id), await status(b.id), await status(c.id)]).toEqual(['PROGRAMMEE', 'PARTIELLEMENT_PROGRAMMEE', 'REFUSEE']);
+      // The programmed ones are published for funders' systems (webhook ACTION_PROGRAMMED); the refused one is not.
+      const programmed = await t.owner.query(`select payload->>'actionId' as id, payload->>'status' as status from outbox_events where topic = 'action.programmed' and payload->>'actionId' = any($1) order by payload->>'status' desc`, [[a.id, b.id, c.id]]);
+      expect(programmed).toEqual([
+        { id: a.id, status: 'PROGRAMMEE' },
+        { id: b.id, status: 'PARTIELLEMENT_PROGRAMMEE' },
+      ]);
 
       const decided = async (ids: string[]) =>
         (await t.owner.query('select id, decided_amount_cents::text as d, decided_at from funding_lines where id = any($1::uuid[])', [ids])).reduce(

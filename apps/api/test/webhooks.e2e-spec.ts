@@ -1,6 +1,9 @@
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { Queue, QueueEvents } from 'bullmq';
 import { Role } from '@pilotis/access';
+import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
 import { verifySignature } from '@pilotis/integrations';
 import { codeOf, gql, ok } from './support/graphql';
 import { startTestApp, TestApp } from './support/test-app';
@@ -146,6 +149,37 @@ describe('webhooks', () => {
     const plaineAdmin = { token: plaine.admin.token, tenant: SIREN.PLAINE_COMMUNE };
     expect(codeOf(await gql(t.app, 'mutation($id: ID!) { replayWebhookDelivery(id: $id) { id } }', { id: failed.id }, plaineAdmin))).toBe('NOT_FOUND');
     expect(codeOf(await gql(t.app, DELIVERIES, { f: { subscriptionId: subscription.id } }, plaineAdmin))).toBe('NOT_FOUND');
+  });
+
+  it('publishes a deadline passed unmet once (DEADLINE_OVERDUE), however many scans run', async () => {
+    await allowPrivate(rennes.id, true);
+    const { subscription } = ok(await subscribe({ url: receiver.url, events: ['DEADLINE_OVERDUE'] })).subscribeWebhook;
+    // A programmed action of 2024 whose bilan was due on 30 June 2025 (year end + 6 months) and never came.
+    // (Scans already ran for the other actions: the outbox relay runs one after each event.)
+    const ctx = { contratId: (await t.owner.query('select contrat_id from actions where tenant_id = $1 limit 1', [rennes.id]))[0].contrat_id, pillarId: (await t.owner.query('select pillar_id from actions where tenant_id = $1 limit 1', [rennes.id]))[0].pillar_id };
+    const [{ id: funder }] = await t.owner.query(`select id from organisations where tenant_id = $1 and kind = 'DEPARTEMENT'`, [rennes.id]);
+    const late = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, funder, 'PROGRAMMEE', [{ funderId: funder, requestedCents: 500n, decidedCents: 500n }], 'Action 2024 sans bilan');
+    await t.owner.query('update funding_lines set exercise_year = 2024 where action_id = $1', [late.actionId]);
+    t.setNow('2026-11-26T10:00:00Z');
+    const queue = new Queue(QUEUE.DEADLINES, { connection: bullConnection(t.config.redisUrl), prefix: t.config.redisPrefix });
+    const events = new QueueEvents(QUEUE.DEADLINES, { connection: bullConnection(t.config.redisUrl), prefix: t.config.redisPrefix });
+    try {
+      for (let i = 0; i < 3; i++) {
+        const job = await queue.add(JOB.SCAN_TENANT, { tenantId: rennes.id, siren: SIREN.RENNES, reason: 'test' }, { jobId: `test-scan.${randomUUID()}` });
+        await job.waitUntilFinished(events, 15_000);
+      }
+    } finally {
+      await queue.close();
+      await events.close();
+    }
+    const [delivered] = await until(async () => {
+      const list = await deliveries(subscription.id);
+      return list.length > 0 && list.every((d: { state: string }) => d.state === 'SUCCEEDED') && list;
+    }, 'the overdue event');
+    expect(await deliveries(subscription.id)).toHaveLength(1);
+    const [{ body }] = await t.owner.query('select body from webhook_deliveries where id = $1', [delivered.id]);
+    expect(JSON.parse(body)).toMatchObject({ type: 'deadline.overdue', data: { kind: 'BILAN', dueDate: '2025-06-30', exerciseYear: 2024, actionId: late.actionId } });
+    expect(JSON.parse(body).data.label).toMatch(/^Bilan 2024 de l'action PIL-243500139-\d+ « Action 2024 sans bilan »$/);
   });
 
   it('sends nothing to a disabled subscription, nor events it did not subscribe to', async () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { SelectQueryBuilder } from 'typeorm';
 import { Role } from '@pilotis/access';
-import { AuditService } from '@pilotis/audit';
+import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { badInput, conflict, decodeCursor, DomainError, ErrorCode, FieldError, invalidField, notFound, Page, toPage } from '@pilotis/shared';
 import { TenantCounterService } from '@pilotis/tenancy';
@@ -46,6 +46,7 @@ export class ActionService {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly counters: TenantCounterService,
+    private readonly outbox: OutboxService,
   ) {}
 
   // ------------------------------------------------------------------ reads
@@ -322,6 +323,10 @@ export class ActionService {
       before: { reference: action.reference, status: action.status },
       after: { reference: action.reference, status: to, ...detail },
     });
+    // Funders' systems learn of programmed actions (webhook ACTION_PROGRAMMED), corrections included.
+    if (to === ActionStatus.PROGRAMMEE || to === ActionStatus.PARTIELLEMENT_PROGRAMMEE) {
+      await this.outbox.publish('action.programmed', { actionId: action.id, reference: action.reference, status: to, previousStatus: action.status, ...detail });
+    }
   }
 
   /** A dossier is deposited with at least one funding line and one QPV. */

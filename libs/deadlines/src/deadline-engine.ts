@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { civilDateIn, Clock, CivilDate, InjectConfig, PilotisConfig } from '@pilotis/shared';
 import { DEFAULT_REMINDER_STEPS, ReminderStep, TenantSettings } from './deadline.entity';
@@ -49,6 +50,7 @@ export class DeadlineEngine {
     private readonly db: Db,
     private readonly clock: Clock,
     @InjectConfig() private readonly config: PilotisConfig,
+    private readonly outbox: OutboxService,
   ) {}
 
   async settings(): Promise<EffectiveSettings> {
@@ -102,6 +104,24 @@ export class DeadlineEngine {
   }
 
   /**
+   * Publishes each deadline that has just passed unmet, once (its mark is set in the same statement): the
+   * DEADLINE_OVERDUE webhook of funders' systems.
+   */
+  async publishOverdue(today: CivilDate): Promise<number> {
+    const overdue = await this.db.query<{ id: string; kind: string; label: string; due_date: string; action_id: string | null; exercise_year: number | null }>(
+      `with o as (update deadlines set overdue_published_at = now()
+                   where tenant_id = $1 and due_date < $2::date and met_at is null and cancelled_at is null and overdue_published_at is null
+                   returning id, kind, label, due_date::text, action_id, exercise_year)
+       select * from o order by due_date, id`,
+      [this.db.tenant().tenantId, today],
+    );
+    for (const d of overdue) {
+      await this.outbox.publish('deadline.overdue', { deadlineId: d.id, kind: d.kind, label: d.label, dueDate: d.due_date, actionId: d.action_id, exerciseYear: d.exercise_year });
+    }
+    return overdue.length;
+  }
+
+  /**
    * The whole scan. Outbox events published before this transaction began are marked processed: their
    * changes were committed before they were published, so this scan has seen them.
    */
@@ -114,6 +134,7 @@ export class DeadlineEngine {
     );
     const counts = await this.recompute(settings);
     const { reminders, digestIds } = await this.remind(settings, today);
+    await this.publishOverdue(today);
     return { today, ...counts, reminders, digestIds };
   }
 }

@@ -122,6 +122,10 @@ export class Deadline extends TenantEntity {
   @Column('timestamptz', { nullable: true })
   cancelledAt: Date | null;
 
+  /** When the scan published that this deadline passed unmet (the DEADLINE_OVERDUE event): once per deadline. */
+  @Column('timestamptz', { nullable: true })
+  overduePublishedAt: Date | null;
+
   @Column('timestamptz', { default: () => 'now()' })
   createdAt: Date;
 

@@ -23,6 +23,11 @@ export async function createApp({ config, schemaFile = false, logger }: CreateAp
     { logger: logger ?? ['error', 'warn', 'log'], abortOnError: false },
   );
   app.useGlobalPipes(validationPipe());
+  // Finance files (POST /finance/imports/…) arrive as text/csv: read whole, up to 20 MB (100,000 rows).
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
   app.enableShutdownHooks();
   // Safety net: a transaction that no GraphQL hook finished (an error outside Apollo) is rolled back
   // when the response leaves, so that its connection goes back to the pool clean.

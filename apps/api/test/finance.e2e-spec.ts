@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { Role } from '@pilotis/access';
 import { codeOf, gql, ok } from './support/graphql';
 import { startTestApp, TestApp } from './support/test-app';
@@ -199,6 +200,87 @@ describe('finance integrations: API keys, commitments and payments', () => {
       expect(codeOf(await pay({ commitmentReference: 'EJ-INCONNU', reference: 'MD-X', paidOn: '2025-07-16', amountCents: 1 }))).toBe('NOT_FOUND');
       const [{ reference: after }] = await t.owner.query('select reference from actions where id = $1', [actionId]);
       expect(after).toBe(before);
+    });
+  });
+  describe('CSV import', () => {
+    let key: string;
+    let line2: string;
+    beforeAll(async () => {
+      key = (await createKey({ name: 'Import comptable', scopes: ['READ', 'FINANCE_WRITE'] })).token;
+      // A second decided line (CAF, 3,000 €) for the files.
+      const caf = await addOrganisation(t.owner, rennes.id, 'CAF', 'CAF');
+      const ctx = { contratId: (await t.owner.query('select contrat_id from actions where id = $1', [actionId]))[0].contrat_id, pillarId: (await t.owner.query('select pillar_id from actions where id = $1', [actionId]))[0].pillar_id };
+      line2 = (await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, org.asso, 'PROGRAMMEE', [{ funderId: caf, requestedCents: 300_000n, decidedCents: 300_000n }])).lineIds[0];
+      ok(await gql(t.app, 'mutation($input: AttachExternalReferenceInput!) { attachExternalReference(input: $input) { id } }', { input: { fundingLineId: line2, reference: { system: 'CAF-SUB', value: '2025/77' } } }, withKey(key)));
+    });
+    const post = (kind: string, csv: string, apiKey = key) =>
+      request(t.app.getHttpServer()).post(`/finance/imports/${kind}`).set('x-api-key', apiKey).set('content-type', 'text/csv').send(csv);
+    const state = async () => ({
+      lines: await t.owner.query('select id, committed_amount_cents::text, paid_amount_cents::text from funding_lines where id = $1', [line2]),
+      commitments: await t.owner.query('select count(*)::int as n from commitments where funding_line_id = $1', [line2]),
+      payments: await t.owner.query('select count(*)::int as n from payments where funding_line_id = $1', [line2]),
+      outbox: await t.owner.query(`select count(*)::int as n from outbox_events where topic in ('commitment.recorded', 'payment.recorded')`),
+    });
+
+    it('records a whole file of commitments, in the formats finance software exports', async () => {
+      const csv = '\ufeffligne;systeme;identifiant;reference;date;montant\r\n' + `${line2};;;CAF-EJ-1;01/03/2025;1 000,50\r\n` + `;CAF-SUB;2025/77;CAF-EJ-2;2025-03-02;999.5\r\n` + `${line2};;;CAF-EJ-3;2025-03-03;500\r\n`;
+      const res = await post('commitments', csv);
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ kind: 'commitments', rows: 3, totalCents: '250000' });
+      const s = await state();
+      expect(s.lines[0]).toMatchObject({ committed_amount_cents: '250000', paid_amount_cents: '0' });
+      expect(s.commitments).toEqual([{ n: 3 }]);
+      const [audit] = await t.owner.query(`select after from audit_events where tenant_id = $1 and operation = 'commitment.import'`, [rennes.id]);
+      expect(audit.after).toMatchObject({ rows: 3, totalCents: '250000', sha256: res.body.sha256 });
+    });
+
+    it('refuses a file with any faulty row, lists each one with its reason, and records nothing', async () => {
+      const before = await state();
+      const csv = [
+        'engagement;reference;date;montant',
+        'CAF-EJ-1;MD-1;2025-04-01;1000,50', // fine
+        'CAF-EJ-1;MD-2;2025-04-01;0,01', // beyond commitment CAF-EJ-1 (1,000.50 € paid in the row above)
+        'CAF-EJ-INCONNU;MD-3;2025-04-01;10', // unknown commitment
+        'CAF-EJ-2;MD-4;2025-02-30;10', // no such day
+        'CAF-EJ-2;MD-5;2025-04-01;-3', // not an amount
+        'CAF-EJ-2;MD-6;2025-04-01;10',
+        'CAF-EJ-3;MD-6;2025-04-01;10', // same number twice for this funder
+      ].join('\n');
+      const res = await post('payments', csv);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('BAD_USER_INPUT');
+      expect(res.body.rows.map((r: { line: number; code: string; field: string }) => [r.line, r.code, r.field])).toEqual([
+        [3, 'AMOUNT_EXCEEDS_COMMITMENT', 'montant'],
+        [4, 'NOT_FOUND', 'engagement'],
+        [5, 'INVALID_DATE', 'date'],
+        [6, 'INVALID_AMOUNT', 'montant'],
+        [7, 'CONFLICT', 'reference'],
+        [8, 'CONFLICT', 'reference'],
+      ]);
+      expect(await state()).toEqual(before);
+      // File-level errors: line 1.
+      const bad = await post('payments', 'engagement;reference;montant;couleur\nCAF-EJ-1;MD-1;10;bleu');
+      expect(bad.status).toBe(400);
+      expect(bad.body.rows.map((r: { line: number; code: string }) => [r.line, r.code])).toEqual([
+        [1, 'UNKNOWN_COLUMN'],
+        [1, 'MISSING_COLUMN'],
+      ]);
+      expect((await post('virements', 'a;b')).status).toBe(400);
+      expect(await state()).toEqual(before);
+    });
+
+    it('records a whole file of payments against commitment numbers, and refuses what would exceed the line', async () => {
+      const ok201 = await post('payments', 'engagement;reference;date;montant\nCAF-EJ-1;MD-1;2025-04-01;1000,50\nCAF-EJ-2;MD-2;2025-04-02;999,50');
+      expect(ok201.status).toBe(201);
+      expect((await state()).lines[0]).toMatchObject({ committed_amount_cents: '250000', paid_amount_cents: '200000' });
+      const over = await post('payments', `ligne;reference;date;montant\n${line2};MD-9;2025-05-01;500,01`);
+      expect(over.status).toBe(400);
+      expect(over.body.rows).toEqual([{ line: 2, code: 'AMOUNT_EXCEEDS_COMMITMENT', field: 'montant', message: 'les paiements dépasseraient le montant engagé' }]);
+      // The deciding line of another funder, for a key bound to the Département.
+      const deptKey = (await createKey({ name: 'Compta CD35', scopes: ['FINANCE_WRITE'], organisationId: org.dept })).token;
+      const foreign = await post('payments', `ligne;reference;date;montant\n${line2};MD-10;2025-05-01;1`, deptKey);
+      expect(foreign.body.rows.map((r: { code: string }) => r.code)).toEqual(['FORBIDDEN']);
+      expect((await post('payments', `ligne;reference;date;montant\n${line2};MD-10;2025-05-01;1`, 'pil_faux')).status).toBe(401);
     });
   });
 });

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { FinanceResolver } from './finance.resolver';
 import { FinanceService } from './finance.service';
+import { FinanceImportController } from './finance-import.controller';
+import { FinanceImportService } from './finance-import.service';
 
 /** Commitments, payments, external identifiers and finance imports (issue 6). */
-@Module({ providers: [FinanceService, FinanceResolver], exports: [FinanceService] })
+@Module({ controllers: [FinanceImportController], providers: [FinanceService, FinanceImportService, FinanceResolver], exports: [FinanceService, FinanceImportService] })
 export class FinanceModule {}

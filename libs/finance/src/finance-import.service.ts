@@ -1,0 +1,227 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { Role } from '@pilotis/access';
+import { AuditService } from '@pilotis/audit';
+import { Db } from '@pilotis/db';
+import { DomainError, ErrorCode, WEBHOOK_EVENT_OF_TOPIC } from '@pilotis/shared';
+import { FinanceSource } from './finance.entities';
+import { ImportKind, ImportRow, readFinanceCsv, RowError } from './finance-csv';
+
+export interface ImportResult {
+  kind: ImportKind;
+  rows: number;
+  totalCents: string;
+  sha256: string;
+}
+
+/** Rows sent to PostgreSQL per statement while loading the file. */
+const CHUNK = 10_000;
+
+/**
+ * The batch import of a finance file, all or nothing. The file is read whole; its rows are loaded into a
+ * temporary table of the request's transaction and checked there, set-based, with the same rules as a
+ * single call — line found and writable by the caller, line decided, reference unique per funder (in the
+ * file and in the database), running totals per line within the decision or the commitments — after
+ * the lines concerned are locked. Any faulty row and nothing is recorded: the answer lists every faulty
+ * row with its reason. Otherwise every row is recorded in a few statements, with one audit event for the
+ * import and one outbox event (and webhook delivery) per commitment or payment.
+ */
+@Injectable()
+export class FinanceImportService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+  ) {}
+
+  async import(kind: ImportKind, text: string): Promise<ImportResult> {
+    const { rows, errors } = readFinanceCsv(kind, text);
+    if (errors.length > 0 && rows.length === 0) throw importRefused(errors);
+    await this.load(rows);
+    await this.resolveLines(kind);
+    const rowErrors = [...errors, ...(await this.check(kind))].sort((a, b) => a.line - b.line || (a.field ?? '').localeCompare(b.field ?? ''));
+    if (rowErrors.length > 0) throw importRefused(rowErrors);
+    const totalCents = rows.reduce((t, r) => t + r.amountCents, 0n);
+    await this.record(kind);
+    const sha256 = createHash('sha256').update(text).digest('hex');
+    await this.audit.record({
+      operation: kind === 'commitments' ? 'commitment.import' : 'payment.import',
+      entityType: 'FinanceImport',
+      entityId: randomUUID(),
+      after: { rows: rows.length, totalCents, sha256 },
+    });
+    return { kind, rows: rows.length, totalCents: totalCents.toString(), sha256 };
+  }
+
+  private async load(rows: ImportRow[]): Promise<void> {
+    await this.db.query(`create temporary table import_rows (
+        line int primary key, funding_line_id uuid, system text, external_id text, commitment_reference text,
+        commitment_id uuid, reference text not null, on_date date not null, amount bigint not null, new_id uuid not null default gen_random_uuid()
+      ) on commit drop`);
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK);
+      await this.db.query(
+        `insert into import_rows (line, funding_line_id, system, external_id, commitment_reference, reference, on_date, amount)
+         select * from unnest($1::int[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::bigint[])`,
+        [
+          chunk.map((r) => r.line),
+          chunk.map((r) => r.fundingLineId),
+          chunk.map((r) => r.system),
+          chunk.map((r) => r.externalId),
+          chunk.map((r) => r.commitmentReference),
+          chunk.map((r) => r.reference),
+          chunk.map((r) => r.date),
+          chunk.map((r) => r.amountCents.toString()),
+        ],
+      );
+    }
+  }
+
+  /** Lines named by an external identifier or a commitment number; then every line concerned, locked. */
+  private async resolveLines(kind: ImportKind): Promise<void> {
+    const { tenantId } = this.db.tenant();
+    await this.db.query(
+      `update import_rows r set funding_line_id = er.funding_line_id from external_references er
+        where er.tenant_id = $1 and er.system = r.system and er.value = r.external_id and r.system is not null`,
+      [tenantId],
+    );
+    if (kind === 'payments') {
+      // Only when the number is the caller's own funder's (bound callers) or unambiguous in the tenant.
+      await this.db.query(
+        `update import_rows r set funding_line_id = c.funding_line_id, commitment_id = c.id
+           from commitments c
+          where c.tenant_id = $1 and c.reference = r.commitment_reference and ($2::uuid is null or c.funder_id = $2::uuid)
+            and (select count(*) from commitments c2 where c2.tenant_id = $1 and c2.reference = r.commitment_reference and ($2::uuid is null or c2.funder_id = $2::uuid)) = 1`,
+        [tenantId, this.boundOrganisation()],
+      );
+    }
+    // In id order, like every writer of these rows: concurrent imports cannot deadlock on them.
+    await this.db.query(
+      `select fl.id from funding_lines fl where fl.tenant_id = $1 and fl.id in (select distinct funding_line_id from import_rows where funding_line_id is not null)
+        order by fl.id for update`,
+      [tenantId],
+    );
+  }
+
+  private async check(kind: ImportKind): Promise<RowError[]> {
+    const { tenantId } = this.db.tenant();
+    const table = kind === 'commitments' ? 'commitments' : 'payments';
+    // Running totals per line in file order: the first row that goes beyond, and every one after it.
+    const limit =
+      kind === 'commitments'
+        ? `fl.committed_amount_cents + sum(r.amount) over (partition by r.funding_line_id order by r.line) > fl.decided_amount_cents`
+        : `fl.paid_amount_cents + sum(r.amount) over (partition by r.funding_line_id order by r.line) > fl.committed_amount_cents`;
+    const rows = await this.db.query<RowError>(
+      `with x as (
+         select r.line, r.system, r.commitment_reference, r.reference, r.funding_line_id, r.commitment_id, fl.id as found, fl.funder_id,
+                fl.decided_amount_cents, ${limit} as beyond,
+                count(*) over (partition by fl.funder_id, r.reference) as same_reference,
+                case when r.commitment_id is not null then
+                  (select c.amount_cents from commitments c where c.tenant_id = $1 and c.id = r.commitment_id)
+                  - (select coalesce(sum(p.amount_cents), 0) from payments p where p.tenant_id = $1 and p.commitment_id = r.commitment_id)
+                  - sum(r.amount) over (partition by r.commitment_id order by r.line) end as commitment_left
+           from import_rows r left join funding_lines fl on fl.tenant_id = $1 and fl.id = r.funding_line_id)
+       select line, 'NOT_FOUND' as code, case when commitment_reference is not null then 'engagement' when system is not null then 'identifiant' else 'ligne' end as field,
+              case when commitment_reference is not null then 'engagement inconnu (ou ambigu entre financeurs : désignez la ligne)' else 'ligne de financement inconnue' end as message
+         from x where found is null
+       union all
+       select line, 'FORBIDDEN', 'ligne', 'ligne d''un autre financeur que le vôtre' from x where found is not null and $2::uuid is not null and funder_id <> $2::uuid
+       union all
+       select line, 'LINE_NOT_DECIDED', 'ligne', 'ligne non accordée en comité des financeurs' from x where found is not null and coalesce(decided_amount_cents, 0) = 0
+       union all
+       select line, ${kind === 'commitments' ? `'AMOUNT_EXCEEDS_DECISION', 'montant', 'les engagements dépasseraient le montant décidé'` : `'AMOUNT_EXCEEDS_COMMITMENT', 'montant', 'les paiements dépasseraient le montant engagé'`}
+         from x where found is not null and coalesce(decided_amount_cents, 0) > 0 and beyond
+       union all
+       select line, 'AMOUNT_EXCEEDS_COMMITMENT', 'montant', 'les paiements dépasseraient le montant de cet engagement' from x where commitment_left < 0
+       union all
+       select line, 'CONFLICT', 'reference', 'numéro présent plusieurs fois dans le fichier pour ce financeur' from x where found is not null and same_reference > 1
+       union all
+       select x.line, 'CONFLICT', 'reference', 'numéro déjà enregistré pour ce financeur' from x
+         join ${table} t on t.tenant_id = $1 and t.funder_id = x.funder_id and t.reference = x.reference
+       order by 1, 3`,
+      [tenantId, this.boundOrganisation()],
+    );
+    return rows;
+  }
+
+  private async record(kind: ImportKind): Promise<void> {
+    const scope = this.db.tenant();
+    const actorId = this.db.actor().userId;
+    const p = [scope.tenantId, FinanceSource.IMPORT, actorId];
+    if (kind === 'commitments') {
+      await this.db.query(
+        `insert into commitments (tenant_id, id, funding_line_id, funder_id, reference, committed_on, amount_cents, source, recorded_by)
+         select $1, r.new_id, r.funding_line_id, fl.funder_id, r.reference, r.on_date, r.amount, $2, $3
+           from import_rows r join funding_lines fl on fl.tenant_id = $1 and fl.id = r.funding_line_id order by r.line`,
+        p,
+      );
+      await this.db.query(
+        `update funding_lines fl set committed_amount_cents = fl.committed_amount_cents + s.total
+           from (select funding_line_id, sum(amount) as total from import_rows group by funding_line_id) s
+          where fl.tenant_id = $1 and fl.id = s.funding_line_id`,
+        [scope.tenantId],
+      );
+    } else {
+      await this.db.query(
+        `insert into payments (tenant_id, id, funding_line_id, commitment_id, funder_id, reference, paid_on, amount_cents, source, recorded_by)
+         select $1, r.new_id, r.funding_line_id, r.commitment_id, fl.funder_id, r.reference, r.on_date, r.amount, $2, $3
+           from import_rows r join funding_lines fl on fl.tenant_id = $1 and fl.id = r.funding_line_id order by r.line`,
+        p,
+      );
+      await this.db.query(
+        `update funding_lines fl set paid_amount_cents = fl.paid_amount_cents + s.total
+           from (select funding_line_id, sum(amount) as total from import_rows group by funding_line_id) s
+          where fl.tenant_id = $1 and fl.id = s.funding_line_id`,
+        [scope.tenantId],
+      );
+    }
+    await this.publish(kind);
+  }
+
+  /**
+   * One outbox event per commitment or payment, with the payload and webhook body of a single call
+   * (OutboxService.publish), written set-based: a 50,000-row file is a handful of statements.
+   */
+  private async publish(kind: ImportKind): Promise<void> {
+    const scope = this.db.tenant();
+    const topic = kind === 'commitments' ? 'commitment.recorded' : 'payment.recorded';
+    const payload =
+      kind === 'commitments'
+        ? `jsonb_build_object('commitmentId', r.new_id, 'fundingLineId', r.funding_line_id, 'actionId', fl.action_id, 'actionReference', a.reference, 'funderId', fl.funder_id,
+                              'reference', r.reference, 'committedOn', r.on_date::text, 'amountCents', r.amount::text)`
+        : `jsonb_build_object('paymentId', r.new_id, 'fundingLineId', r.funding_line_id, 'actionId', fl.action_id, 'actionReference', a.reference, 'funderId', fl.funder_id,
+                              'commitmentId', r.commitment_id, 'reference', r.reference, 'paidOn', r.on_date::text, 'amountCents', r.amount::text)`;
+    await this.db.query(
+      `create temporary table import_events on commit drop as
+       select gen_random_uuid() as id, ${payload} as payload
+         from import_rows r join funding_lines fl on fl.tenant_id = $1 and fl.id = r.funding_line_id
+         join actions a on a.tenant_id = $1 and a.id = fl.action_id order by r.line`,
+      [scope.tenantId],
+    );
+    await this.db.query(`insert into outbox_events (tenant_id, id, topic, payload) select $1, id, $2, payload from import_events`, [scope.tenantId, topic]);
+    const event = WEBHOOK_EVENT_OF_TOPIC.get(topic);
+    await this.db.query(
+      `insert into webhook_deliveries (tenant_id, id, subscription_id, event_id, event_type, body)
+       select $1, gen_random_uuid(), s.id, e.id, $3,
+              jsonb_build_object('id', e.id, 'type', $2::text, 'occurredAt', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                                 'tenant', jsonb_build_object('siren', $4::text), 'data', e.payload)::text
+         from import_events e cross join webhook_subscriptions s
+        where s.tenant_id = $1 and s.disabled_at is null and $3 = any(s.events)`,
+      [scope.tenantId, topic, event, scope.siren],
+    );
+  }
+
+  private boundOrganisation(): string | null {
+    const scope = this.db.tenant();
+    return scope.role === Role.FUNDER_REPRESENTATIVE ? scope.organisationId : null;
+  }
+}
+
+/** The refusal of a whole file: BAD_USER_INPUT, every faulty row in `rows` (line 1 is the header). */
+function importRefused(rows: RowError[]): DomainError {
+  const shown = rows.slice(0, 3).map((r) => `ligne ${r.line} : ${r.message}`);
+  return new DomainError(
+    ErrorCode.BAD_USER_INPUT,
+    `Import refusé, rien n'a été enregistré : ${rows.length} erreur(s) (${shown.join(' ; ')}${rows.length > 3 ? ' ; …' : ''}).`,
+    { rows },
+  );
+}

@@ -196,4 +196,35 @@ describe('contract dashboard', () => {
     expect(codeOf(await gql(t.app, DASHBOARD, { contratId }, { token: plaineChef.token, tenant: SIREN.PLAINE_COMMUNE }))).toBe('NOT_FOUND');
     expect(codeOf(await gql(t.app, DASHBOARD, { contratId }, { token: plaineChef.token, tenant: SIREN.RENNES }))).toBe('FORBIDDEN');
   });
+  it('adds the committed and paid amounts once finance systems record them, in every figure and export', async () => {
+    const lines = await t.owner.query('select id, funder_id from funding_lines where action_id = $1', [ids.a1]);
+    const line = (funder: string) => lines.find((l: { funder_id: string }) => l.funder_id === funder).id;
+    const record = async (mutation: string, input: Record<string, unknown>) => ok(await gql(t.app, mutation, { input }, as(chef)));
+    const COMMIT = 'mutation($input: RecordCommitmentInput!) { recordCommitment(input: $input) { id } }';
+    const PAY = 'mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }';
+    await record(COMMIT, { fundingLineId: line(org.etat), reference: 'EJ-ETAT-1', committedOn: '2025-03-01', amountCents: 60_000 });
+    await record(PAY, { fundingLineId: line(org.etat), reference: 'MD-ETAT-1', paidOn: '2025-04-01', amountCents: 25_000 });
+    await record(COMMIT, { fundingLineId: line(org.region), reference: 'EJ-REG-1', committedOn: '2025-03-01', amountCents: 200_000 });
+    await record(PAY, { fundingLineId: line(org.region), reference: 'MD-REG-1', paidOn: '2025-04-01', amountCents: 200_000 });
+    const FOUR = 'requestedCents decidedCents committedCents paidCents';
+    const d = ok(
+      await gql(
+        t.app,
+        `query($c: ID!) { contratDashboard(contratId: $c) { totals { ${FOUR} } cells { funderName kind ${FOUR} } qpvs { code ${FOUR} }
+          leverage { creditsSpecifiques { ${FOUR} } droitCommun { ${FOUR} } } trend { exerciseYear ${FOUR} } } }`,
+        { c: contratId },
+        as(chef),
+      ),
+    ).contratDashboard;
+    expect(d.totals).toEqual({ requestedCents: 730_000, decidedCents: 320_000, committedCents: 260_000, paidCents: 225_000 });
+    expect(d.leverage.creditsSpecifiques).toEqual({ requestedCents: 150_000, decidedCents: 120_000, committedCents: 60_000, paidCents: 25_000 });
+    expect(d.qpvs.find((q: { code: string }) => q.code === 'QN03501M')).toMatchObject({ committedCents: 260_000, paidCents: 225_000 });
+    expect(d.trend.find((y: { exerciseYear: number }) => y.exerciseYear === 2025)).toMatchObject({ committedCents: 260_000, paidCents: 225_000 });
+    expect(d.cells.filter((c: { paidCents: number }) => c.paidCents > 0)).toHaveLength(2);
+    // The consolidation and the exports carry them too.
+    const dep = ok(await gql(t.app, `query { departementDashboard(departement: "35") { totals { totals { ${FOUR} } } } }`, {}, { token: chef.token })).departementDashboard;
+    expect(dep.totals.totals).toEqual({ requestedCents: 730_000, decidedCents: 320_000, committedCents: 260_000, paidCents: 225_000 });
+    const csv = await getCsv(t.app, '/dashboards/contrat.csv', { contratId }, as(chef));
+    expect(csv.rows.find((r) => r.Rubrique === 'Total')).toMatchObject({ 'Engagé (€)': '2600,00', 'Payé (€)': '2250,00' });
+  });
 });

@@ -25,6 +25,8 @@ export const DASHBOARD_CSV_COLUMNS = [
   'Nombre',
   'Demandé (€)',
   'Décidé (€)',
+  'Engagé (€)',
+  'Payé (€)',
   'Enveloppe (€)',
   'Consommé (€)',
   'Restant (€)',
@@ -32,7 +34,12 @@ export const DASHBOARD_CSV_COLUMNS = [
 type Column = (typeof DASHBOARD_CSV_COLUMNS)[number];
 type Row = Partial<Record<Column, string | number>>;
 
-const money = (a: Amounts): Row => ({ 'Demandé (€)': frenchDecimal(a.requestedCents), 'Décidé (€)': frenchDecimal(a.decidedCents) });
+const money = (a: Amounts): Row => ({
+  'Demandé (€)': frenchDecimal(a.requestedCents),
+  'Décidé (€)': frenchDecimal(a.decidedCents),
+  'Engagé (€)': frenchDecimal(a.committedCents),
+  'Payé (€)': frenchDecimal(a.paidCents),
+});
 
 function toCsv(rows: Row[]): string {
   return stringify(

@@ -5,7 +5,7 @@ import { Db } from '@pilotis/db';
 import { DeadlineEngine } from '@pilotis/deadlines';
 import { ESS_KINDS } from '@pilotis/organisations';
 import { notFound } from '@pilotis/shared';
-import { Amounts, ContratDashboard, ContratDashboardArgs } from './dashboard.types';
+import { addAmounts, AmountRow, Amounts, amountsOf, ContratDashboard, ContratDashboardArgs } from './dashboard.types';
 import { DASHBOARD_SQL } from './dashboard.sql';
 
 interface CellRow extends AmountRow {
@@ -19,11 +19,7 @@ interface CellRow extends AmountRow {
   actions: number;
 }
 
-interface AmountRow {
-  requested: string;
-  decided: string;
-}
-const amounts = (r: AmountRow | undefined): Amounts => ({ requestedCents: BigInt(r?.requested ?? 0), decidedCents: BigInt(r?.decided ?? 0) });
+const amounts = amountsOf;
 
 /** Dashboards of EPCI staff: the figures of one contract, as GROUP BY queries in the tenant's transaction. */
 @Injectable()
@@ -59,7 +55,7 @@ export class DashboardService {
     const [late] = await this.db.query<{ bilans: number; conventions: number }>(DASHBOARD_SQL.late, [scope.tenantId, contratId, today, year]);
     // Sums of the cross table's hundred or so cells (the lines themselves were summed in PostgreSQL).
     const sum = (filter: (c: CellRow) => boolean): Amounts =>
-      cells.filter(filter).reduce((t, c) => ({ requestedCents: t.requestedCents + BigInt(c.requested), decidedCents: t.decidedCents + BigInt(c.decided) }), amounts(undefined));
+      cells.filter(filter).reduce((t, c) => addAmounts(t, amounts(c)), amounts(undefined));
     return {
       contratId,
       exerciseYear: year,

@@ -24,13 +24,44 @@ export class ContratDashboardArgs extends ExerciseFilterArgs {
   contratId: string;
 }
 
-@ObjectType({ description: 'Montants demandés et décidés, en centimes.' })
+@ObjectType({ description: 'Montants demandés, décidés, engagés et payés, en centimes.' })
 export class Amounts {
   @Field(() => CentsScalar, { description: 'Demandé, en centimes.' })
   requestedCents: bigint;
 
   @Field(() => CentsScalar, { description: 'Décidé en comité des financeurs (lignes décidées), en centimes.' })
   decidedCents: bigint;
+
+  @Field(() => CentsScalar, { description: 'Engagé par les financeurs (engagements juridiques), en centimes.' })
+  committedCents: bigint;
+
+  @Field(() => CentsScalar, { description: 'Payé (mandats), en centimes.' })
+  paidCents: bigint;
+}
+
+/** A row's four sums, as PostgreSQL returns them (text: bigint never goes through a float). */
+export interface AmountRow {
+  requested: string;
+  decided: string;
+  committed: string;
+  paid: string;
+}
+
+export const ZERO_AMOUNTS: Readonly<Amounts> = { requestedCents: 0n, decidedCents: 0n, committedCents: 0n, paidCents: 0n };
+
+export function amountsOf(r: AmountRow | undefined): Amounts {
+  return r
+    ? { requestedCents: BigInt(r.requested ?? 0), decidedCents: BigInt(r.decided ?? 0), committedCents: BigInt(r.committed ?? 0), paidCents: BigInt(r.paid ?? 0) }
+    : { ...ZERO_AMOUNTS };
+}
+
+export function addAmounts(a: Amounts, b: Amounts): Amounts {
+  return {
+    requestedCents: a.requestedCents + b.requestedCents,
+    decidedCents: a.decidedCents + b.decidedCents,
+    committedCents: a.committedCents + b.committedCents,
+    paidCents: a.paidCents + b.paidCents,
+  };
 }
 
 @ObjectType({ description: 'Une case du tableau croisé pilier × financeur × nature × exercice.' })

@@ -1,16 +1,14 @@
 import { ActionStatus, FundingKind } from '@pilotis/actions';
 import { OrganisationKind } from '@pilotis/organisations';
-import { Amounts, Leverage, StatusCount, YearFigures } from './dashboard.types';
+import { addAmounts, AmountRow, Amounts, amountsOf, Leverage, StatusCount, YearFigures, ZERO_AMOUNTS } from './dashboard.types';
 import { FunderKindFigures, FundingKindFigures, PillarFigures, TerritoryFigures } from './territory.types';
 
 /** A row of TERRITORY_SQL.amounts. */
-export interface TerritoryAmountRow {
+export interface TerritoryAmountRow extends AmountRow {
   dimension: 'KIND' | 'FUNDER_KIND' | 'PILLAR' | 'YEAR' | 'TOTAL';
   key: string | null;
   position: number | null;
   actions: number;
-  requested: string;
-  decided: string;
 }
 
 export interface TerritoryRows {
@@ -19,9 +17,8 @@ export interface TerritoryRows {
   late: { bilans: number; conventions: number };
 }
 
-const zero = (): Amounts => ({ requestedCents: 0n, decidedCents: 0n });
-const add = (a: Amounts, b: Amounts): Amounts => ({ requestedCents: a.requestedCents + b.requestedCents, decidedCents: a.decidedCents + b.decidedCents });
-const amountsOf = (r: TerritoryAmountRow): Amounts => ({ requestedCents: BigInt(r.requested), decidedCents: BigInt(r.decided) });
+const zero = (): Amounts => ({ ...ZERO_AMOUNTS });
+const add = addAmounts;
 
 function leverageOf(byKind: FundingKindFigures[]): Leverage {
   const sum = (keep: (k: FundingKind) => boolean) => byKind.filter((k) => keep(k.kind)).reduce<Amounts>((t, k) => add(t, k), zero());

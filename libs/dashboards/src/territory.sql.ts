@@ -12,7 +12,8 @@ export const TERRITORY_SQL = {
   // every territory, unlike the funders' rows), by pillar title, by exercise, and the total.
   amounts: `with lines as (
          select fl.action_id, fl.kind, fl.exercise_year, fl.amount_requested_cents as requested,
-                coalesce(fl.decided_amount_cents, 0) as decided, o.kind as funder_kind, p.title as pillar_title, p.position
+                coalesce(fl.decided_amount_cents, 0) as decided,
+                fl.committed_amount_cents as committed, fl.paid_amount_cents as paid, o.kind as funder_kind, p.title as pillar_title, p.position
            from funding_lines fl
            join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
            join pillars p on p.tenant_id = a.tenant_id and p.id = a.pillar_id
@@ -21,7 +22,8 @@ export const TERRITORY_SQL = {
        select case when grouping(kind) = 0 then 'KIND' when grouping(funder_kind) = 0 then 'FUNDER_KIND'
                    when grouping(pillar_title) = 0 then 'PILLAR' when grouping(exercise_year) = 0 then 'YEAR' else 'TOTAL' end as dimension,
               coalesce(kind, funder_kind, pillar_title, exercise_year::text) as key, min(position)::int as position,
-              count(distinct action_id)::int as actions, coalesce(sum(requested), 0)::text as requested, coalesce(sum(decided), 0)::text as decided
+              count(distinct action_id)::int as actions, coalesce(sum(requested), 0)::text as requested, coalesce(sum(decided), 0)::text as decided,
+              coalesce(sum(committed), 0)::text as committed, coalesce(sum(paid), 0)::text as paid
          from lines
         group by grouping sets ((kind), (funder_kind), (pillar_title), (exercise_year), ())`,
   actions: `select a.status, count(*)::int as count, count(*) filter (where o.kind = any($4::text[]))::int as ess

@@ -140,6 +140,7 @@ async function seedTenant(m: EntityManager, tenantId: string, siren: string, dat
     }
   }
   await seedCommittee(m, tenantId, contratId);
+  await seedFinance(m, tenantId);
   await m.query(
     `insert into tenant_counters (tenant_id, name, value) values ($1, 'action', $2)
      on conflict (tenant_id, name) do update set value = greatest(tenant_counters.value, excluded.value)`,
@@ -174,6 +175,42 @@ function decidedAmount(status: string, lineIndex: number, requested: number): nu
     default:
       return null;
   }
+}
+
+/** Who recorded the demo's commitments and payments: nobody (a nil id), as a data migration would. */
+const DEMO_RECORDER = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * What funders' finance systems would have recorded for actions past their signature: a commitment of the
+ * whole decided amount on each granted line (EJ-<year>-<n>), and its payments — the 50 % advance, and the
+ * balance for actions already soldées (MD-<year>-<n>) — with the lines' sums kept as the finance context
+ * keeps them. The dashboards then show committed and paid amounts, and the README's examples have
+ * commitments to pay.
+ */
+async function seedFinance(m: EntityManager, tenantId: string): Promise<void> {
+  await m.query(
+    `insert into commitments (tenant_id, id, funding_line_id, funder_id, reference, committed_on, amount_cents, source, recorded_by)
+     select $1, gen_random_uuid(), l.id, l.funder_id, 'EJ-' || l.exercise_year || '-' || lpad(l.n::text, 4, '0'), make_date(l.exercise_year, 4, 15), l.decided_amount_cents, 'API', $2
+       from (select fl.*, row_number() over (order by a.number, fl.id) as n
+               from funding_lines fl join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
+              where fl.tenant_id = $1 and fl.decided_amount_cents > 0 and a.status in ('CONVENTIONNEE', 'EN_COURS', 'BILAN_ATTENDU', 'SOLDEE')) l`,
+    [tenantId, DEMO_RECORDER],
+  );
+  await m.query(
+    `insert into payments (tenant_id, id, funding_line_id, commitment_id, funder_id, reference, paid_on, amount_cents, source, recorded_by)
+     select $1, gen_random_uuid(), c.funding_line_id, c.id, c.funder_id, replace(c.reference, 'EJ-', 'MD-'), c.committed_on + 30,
+            case when a.status = 'SOLDEE' then c.amount_cents else c.amount_cents / 2 end, 'API', $2
+       from commitments c join funding_lines fl on fl.tenant_id = c.tenant_id and fl.id = c.funding_line_id
+       join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
+      where c.tenant_id = $1 and c.amount_cents >= 2`,
+    [tenantId, DEMO_RECORDER],
+  );
+  await m.query(
+    `update funding_lines fl set committed_amount_cents = coalesce((select sum(amount_cents) from commitments c where c.tenant_id = fl.tenant_id and c.funding_line_id = fl.id), 0),
+                                 paid_amount_cents = coalesce((select sum(amount_cents) from payments p where p.tenant_id = fl.tenant_id and p.funding_line_id = fl.id), 0)
+      where fl.tenant_id = $1`,
+    [tenantId],
+  );
 }
 
 /**

@@ -76,8 +76,13 @@ export function readFinanceCsv(kind: ImportKind, text: string): { rows: ImportRo
   const firstLine = newline < 0 ? text : text.slice(0, newline);
   const delimiter = firstLine.includes(';') ? ';' : ',';
   let records: string[][];
+  let lineOf: number[];
   try {
-    records = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_column_count: false, trim: true });
+    // With `info`, each record carries the line it ends on: blank lines are skipped, yet the numbers
+    // reported are those a spreadsheet shows.
+    const parsed = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_column_count: false, trim: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    records = parsed.map((p) => p.record);
+    lineOf = parsed.map((p) => p.info.lines);
   } catch (error) {
     return { rows: [], errors: [{ line: (error as { lines?: number }).lines ?? 1, code: 'BAD_CSV', message: `fichier CSV illisible : ${(error as Error).message}` }] };
   }
@@ -102,7 +107,7 @@ export function readFinanceCsv(kind: ImportKind, text: string): { rows: ImportRo
     return value === '' ? null : value;
   };
   records.slice(1).forEach((record, i) => {
-    const line = i + 2;
+    const line = lineOf[i + 1];
     const fail = (field: string, code: string, message: string) => errors.push({ line, field, code, message });
     const fundingLineId = at(record, 'ligne');
     const system = at(record, 'systeme');

@@ -3,7 +3,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'tmp/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['node_modules/**', 'dist/**', 'tmp/**', '**/*.js', '**/*.mjs', 'apps/web/dist/**', 'apps/web/src/gql/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -11,7 +11,7 @@ process.env.PILOTIS_TEST_RUN ??= `${process.pid}`;
 module.exports = {
   ...preset,
   displayName: 'e2e',
-  testMatch: ['<rootDir>/apps/**/test/**/*.e2e-spec.ts', '<rootDir>/libs/**/*.e2e-spec.ts'],
+  testMatch: ['<rootDir>/apps/**/test/**/*.e2e-spec.ts', '<rootDir>/apps/web/e2e/**/*.e2e-spec.ts', '<rootDir>/libs/**/*.e2e-spec.ts'],
   setupFiles: ['<rootDir>/apps/api/test/support/env.js'],
   globalSetup: '<rootDir>/apps/api/test/support/global-setup.js',
   globalTeardown: '<rootDir>/apps/api/test/support/global-teardown.js',

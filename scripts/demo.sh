@@ -11,6 +11,8 @@ bash scripts/ensure-services.sh
 npm run -s db:setup
 npm run -s db:migrate
 npm run -s db:seed
+# The web application, served by the API at http://localhost:3000/.
+npx vite build apps/web --logLevel warn
 
 # No SMTP server configured: capture the e-mails locally (the default SMTP settings point at it) and show
 # them on a page, so that the reminders can be read (README, "E-mails en démo").
@@ -32,6 +34,7 @@ done
 cat <<MSG
 
 Pilotis is running.
+  Application : http://localhost:${PORT:-3000}/   (sign in with a demo user)
   GraphQL API : http://localhost:${PORT:-3000}/graphql   (GraphiQL in the browser)
   Health      : http://localhost:${PORT:-3000}/health  ·  worker: http://localhost:${WORKER_HEALTH_PORT:-3001}/health
   Sign in with one of the demo users above (password: Pilotis-demo-2026), then send the header

@@ -11,6 +11,11 @@ step "lint"
 npx eslint apps libs migrations scripts bench --max-warnings 0
 step "typecheck"
 npx tsc -p tsconfig.check.json --noEmit
+step "web: types of its GraphQL operations (from the committed schema), type-check and build"
+npx graphql-codegen --config apps/web/codegen.yml --silent
+git diff --quiet --exit-code -- apps/web/src/gql 2>/dev/null || { echo "apps/web/src/gql is out of date: run npx graphql-codegen --config apps/web/codegen.yml and commit"; exit 1; }
+npx tsc -p apps/web/tsconfig.json --noEmit
+npx vite build apps/web --logLevel warn
 step "schema drift"
 node -r @swc-node/register scripts/check-drift.ts
 step "unit tests"

@@ -5,6 +5,7 @@ import { Db, TransactionState } from '@pilotis/db';
 import { PilotisConfig } from '@pilotis/shared';
 import { AppModule } from './app.module';
 import { validationPipe } from './validation';
+import { serveWebApp } from './web';
 
 export interface CreateAppOptions {
   config: PilotisConfig;
@@ -38,6 +39,7 @@ export async function createApp({ config, schemaFile = false, logger }: CreateAp
       const tx = (request.raw as { pilotisTx?: TransactionState }).pilotisTx;
       if (tx && !tx.finished) await Db.finishTransaction(tx, false);
     });
+  serveWebApp(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

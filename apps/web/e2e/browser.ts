@@ -1,0 +1,74 @@
+import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { DEMO_PASSWORD, seedDemo } from '../../../scripts/seed-demo';
+import { startTestApp, TestApp } from '../../api/test/support/test-app';
+import { WEB_DIST } from '../../api/src/web';
+
+/** Debian's Chromium (`.ci/run` installs the package when missing), driven by Playwright's core library. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+export const SCREENSHOTS = path.join(ROOT, 'tmp', 'screenshots');
+
+export interface WebTest {
+  t: TestApp;
+  browser: Browser;
+  /** http://127.0.0.1:<port> — the API serving the built web application. */
+  base: string;
+  /** A fresh browser context (cookies, storage) signed in as `email`, on its tenant list. */
+  signedIn(email: string): Promise<{ context: BrowserContext; page: Page }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API on its own migrated database with the demo data, listening on a free port and serving
+ * the built web app (built here if `npm test` has not built it), and a headless Chromium.
+ */
+export async function startWebTest(): Promise<WebTest> {
+  if (!existsSync(path.join(WEB_DIST, 'index.html'))) execFileSync('npx', ['vite', 'build', 'apps/web'], { cwd: ROOT, stdio: 'ignore' });
+  const t = await startTestApp();
+  await seedDemo(t.config.databaseUrl);
+  await t.app.listen(0, '127.0.0.1');
+  const base = await t.app.getUrl();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    // This machine's network is closed: no background connections, no sandbox as root.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    t,
+    browser,
+    base: base.replace('[::1]', '127.0.0.1'),
+    async signedIn(email: string) {
+      const context = await browser.newContext({ baseURL: base, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
+      context.setDefaultTimeout(10_000);
+      const page = await context.newPage();
+      await page.goto('/connexion');
+      await page.getByLabel('Adresse e-mail').fill(email);
+      await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.getByRole('heading', { name: 'Mes territoires' }).waitFor();
+      return { context, page };
+    },
+    async close() {
+      await browser.close();
+      await t.close();
+    },
+  };
+}
+
+/** Saves a screenshot of the whole page for reviewers (tmp/screenshots, kept as a CI artefact). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** axe's serious and critical violations on the page (RGAA's automatable criteria map onto WCAG's). */
+export async function accessibilityViolations(page: Page): Promise<{ id: string; impact: string | null | undefined; help: string; nodes: string[] }[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+}

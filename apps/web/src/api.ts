@@ -1,0 +1,73 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+
+/** An answer of the API that is not data: its stable code and French message, and the faulty fields. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly fields: { field: string; reason: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export interface Transport {
+  /** The access token, or null when signed out. */
+  token(): string | null;
+  /** Renews the session (refresh token); false when it cannot, and the person must sign in again. */
+  renew(): Promise<boolean>;
+  /** Asks the person to sign in again, over the page (what they were typing stays); resolves once done. */
+  signInAgain(): Promise<void>;
+}
+
+let transport: Transport | null = null;
+export const setTransport = (t: Transport): void => {
+  transport = t;
+};
+
+async function post<R>(body: string, tenant: string | undefined): Promise<{ data?: R; errors?: { message: string; extensions?: { code?: string; fields?: ApiError['fields'] } }[] }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const token = transport?.token();
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (tenant) headers['x-tenant'] = tenant;
+  const res = await fetch('/graphql', { method: 'POST', headers, body });
+  return res.json();
+}
+
+/**
+ * Sends one typed operation. An expired session is renewed, or the person signs in again over the page,
+ * and the operation is sent again: nothing they were typing is lost.
+ */
+export async function request<R, V extends Record<string, unknown>>(document: TypedDocumentNode<R, V>, variables?: V, tenant?: string): Promise<R> {
+  const body = JSON.stringify({ query: print(document), variables: variables ?? {} });
+  for (let attempt = 0; ; attempt++) {
+    const hadSession = !!transport?.token();
+    const answer = await post<R>(body, tenant);
+    const error = answer.errors?.[0];
+    if (!error) return answer.data as R;
+    const code = error.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+    // Only a session that expired is renewed; a refused sign-in is just refused.
+    if (code === 'UNAUTHENTICATED' && hadSession && transport && attempt < 2) {
+      if (!(await transport.renew())) await transport.signInAgain();
+      continue;
+    }
+    throw new ApiError(code, error.message, error.extensions?.fields ?? []);
+  }
+}
+
+/** Downloads a file route (CSV export) with the session's headers, and saves it. */
+export async function download(path: string, tenant: string | undefined, fileName: string): Promise<void> {
+  const headers: Record<string, string> = {};
+  const token = transport?.token();
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (tenant) headers['x-tenant'] = tenant;
+  const res = await fetch(path, { headers });
+  if (!res.ok) throw new ApiError(String(res.status), 'Le téléchargement a échoué.');
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  URL.revokeObjectURL(url);
+}

@@ -1,0 +1,58 @@
+import { ReactNode, useId } from 'react';
+import { ApiError } from './api';
+
+/** The French explanation of an API refusal, announced to screen readers. */
+export function ErrorMessage({ error }: { error: ApiError | null }) {
+  if (!error) return null;
+  const text =
+    error.code === 'FORBIDDEN'
+      ? "Vous n'avez pas accès à cette page : elle appartient à un territoire dont vous n'êtes pas membre, ou votre rôle ne le permet pas."
+      : error.code === 'NOT_FOUND'
+        ? "Cette page n'existe pas, ou plus."
+        : error.message;
+  return (
+    <div role="alert" className="alert">
+      {text}
+    </div>
+  );
+}
+
+export function Loading({ label = 'Chargement…' }: { label?: string }) {
+  return (
+    <p role="status" aria-live="polite" className="muted">
+      {label}
+    </p>
+  );
+}
+
+/** A labelled field with its own error message, linked for screen readers. */
+export function Field({ label, error, hint, children }: { label: string; error?: string; hint?: string; children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode }) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      )}
+      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** A figure with its label, for dashboards. */
+export function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="figure">
+      <span className="figure-label">{label}</span>
+      <span className="figure-value">{value}</span>
+    </div>
+  );
+}

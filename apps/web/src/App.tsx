@@ -3,7 +3,10 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { Loading } from './components';
 import { ActionPage } from './pages/ActionPage';
 import { ActionsPage } from './pages/Actions';
+import { CommitteePage } from './pages/Committee';
+import { CommitteesPage } from './pages/Committees';
 import { ContratDashboardPage } from './pages/ContratDashboard';
+import { ConventionsPage } from './pages/Conventions';
 import { DepartementDashboardPage } from './pages/DepartementDashboard';
 import { HomePage } from './pages/Home';
 import { LoginPage, SignInDialog } from './pages/Login';
@@ -33,6 +36,9 @@ export function App() {
           <Route path="/t/:siren/actions" element={<Private><ActionsPage /></Private>} />
           <Route path="/t/:siren/actions/nouvelle" element={<Private><NewActionPage /></Private>} />
           <Route path="/t/:siren/actions/:id" element={<Private><ActionPage /></Private>} />
+          <Route path="/t/:siren/comites" element={<Private><CommitteesPage /></Private>} />
+          <Route path="/t/:siren/comites/:id" element={<Private><CommitteePage /></Private>} />
+          <Route path="/t/:siren/conventions" element={<Private><ConventionsPage /></Private>} />
           <Route path="*" element={<Private><p>Cette page n'existe pas.</p></Private>} />
         </Routes>
         <SignInDialog />

@@ -71,6 +71,12 @@ export function Shell({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to={`/t/${siren}/actions`}>Actions</NavLink>
               </li>
+              <li>
+                <NavLink to={`/t/${siren}/comites`}>Comités</NavLink>
+              </li>
+              <li>
+                <NavLink to={`/t/${siren}/conventions`}>Conventions</NavLink>
+              </li>
             </>
           )}
           {departements.map((d) => (

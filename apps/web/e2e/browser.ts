@@ -26,9 +26,9 @@ export interface WebTest {
  * The real API on its own migrated database with the demo data, listening on a free port and serving
  * the built web app (built here if `npm test` has not built it), and a headless Chromium.
  */
-export async function startWebTest(): Promise<WebTest> {
+export async function startWebTest(config: Partial<TestApp['config']> = {}): Promise<WebTest> {
   if (!existsSync(path.join(WEB_DIST, 'index.html'))) execFileSync('npx', ['vite', 'build', 'apps/web'], { cwd: ROOT, stdio: 'ignore' });
-  const t = await startTestApp();
+  const t = await startTestApp({ config });
   await seedDemo(t.config.databaseUrl);
   await t.app.listen(0, '127.0.0.1');
   const base = await t.app.getUrl();

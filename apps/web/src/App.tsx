@@ -9,6 +9,7 @@ import { ContratDashboardPage } from './pages/ContratDashboard';
 import { ConventionsPage } from './pages/Conventions';
 import { DepartementDashboardPage } from './pages/DepartementDashboard';
 import { HomePage } from './pages/Home';
+import { IntegrationsPage } from './pages/Integrations';
 import { LoginPage, SignInDialog } from './pages/Login';
 import { NewActionPage } from './pages/NewAction';
 import { TenantHomePage } from './pages/TenantHome';
@@ -39,6 +40,7 @@ export function App() {
           <Route path="/t/:siren/comites" element={<Private><CommitteesPage /></Private>} />
           <Route path="/t/:siren/comites/:id" element={<Private><CommitteePage /></Private>} />
           <Route path="/t/:siren/conventions" element={<Private><ConventionsPage /></Private>} />
+          <Route path="/t/:siren/integrations" element={<Private><IntegrationsPage /></Private>} />
           <Route path="*" element={<Private><p>Cette page n'existe pas.</p></Private>} />
         </Routes>
         <SignInDialog />

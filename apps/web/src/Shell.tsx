@@ -77,6 +77,11 @@ export function Shell({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to={`/t/${siren}/conventions`}>Conventions</NavLink>
               </li>
+              {current?.role === 'TENANT_ADMIN' && (
+                <li>
+                  <NavLink to={`/t/${siren}/integrations`}>Intégrations</NavLink>
+                </li>
+              )}
             </>
           )}
           {departements.map((d) => (

@@ -39,7 +39,13 @@ async function post<R>(body: string, tenant: string | undefined): Promise<{ data
  * Sends one typed operation. An expired session is renewed, or the person signs in again over the page,
  * and the operation is sent again: nothing they were typing is lost.
  */
-export async function request<R, V extends Record<string, unknown>>(document: TypedDocumentNode<R, V>, variables?: V, tenant?: string): Promise<R> {
+export async function request<R, V extends Record<string, unknown>>(
+  document: TypedDocumentNode<R, V>,
+  variables?: V,
+  tenant?: string,
+  // Off for the session's own operations (sign-in, renewal, sign-out): they must not renew themselves.
+  { renewSession = true }: { renewSession?: boolean } = {},
+): Promise<R> {
   const body = JSON.stringify({ query: print(document), variables: variables ?? {} });
   for (let attempt = 0; ; attempt++) {
     const hadSession = !!transport?.token();
@@ -48,7 +54,7 @@ export async function request<R, V extends Record<string, unknown>>(document: Ty
     if (!error) return answer.data as R;
     const code = error.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
     // Only a session that expired is renewed; a refused sign-in is just refused.
-    if (code === 'UNAUTHENTICATED' && hadSession && transport && attempt < 2) {
+    if (code === 'UNAUTHENTICATED' && renewSession && hadSession && transport && attempt < 2) {
       if (!(await transport.renew())) await transport.signInAgain();
       continue;
     }

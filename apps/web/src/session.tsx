@@ -63,7 +63,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const refreshToken = sessionStorage.getItem(REFRESH_KEY);
     if (!refreshToken) return false;
     try {
-      const auth = (await request(REFRESH, { refreshToken })).refreshSession;
+      const auth = (await request(REFRESH, { refreshToken }, undefined, { renewSession: false })).refreshSession;
       access.current = auth.accessToken;
       sessionStorage.setItem(REFRESH_KEY, auth.refreshToken);
       setUser(auth.user);
@@ -99,11 +99,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       tenants,
       reauthenticating,
       async signIn(email, password) {
-        await accept((await request(LOGIN, { input: { email, password } })).login);
+        await accept((await request(LOGIN, { input: { email, password } }, undefined, { renewSession: false })).login);
       },
       async signOut() {
         const refreshToken = sessionStorage.getItem(REFRESH_KEY);
-        if (refreshToken) await request(LOGOUT, { refreshToken }).catch(() => undefined);
+        if (refreshToken) await request(LOGOUT, { refreshToken }, undefined, { renewSession: false }).catch(() => undefined);
         sessionStorage.removeItem(REFRESH_KEY);
         access.current = null;
         setUser(null);
@@ -111,7 +111,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setStatus('signedOut');
       },
       async completeReauthentication(email, password) {
-        const auth = (await request(LOGIN, { input: { email, password } })).login;
+        const auth = (await request(LOGIN, { input: { email, password } }, undefined, { renewSession: false })).login;
         if (user && auth.user.id !== user.id) throw new ApiError('FORBIDDEN', 'Reconnectez-vous avec le même compte pour poursuivre.');
         access.current = auth.accessToken;
         sessionStorage.setItem(REFRESH_KEY, auth.refreshToken);

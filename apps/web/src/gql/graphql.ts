@@ -4,6 +4,28 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Critères de recherche des actions, tous combinés (ET). */
+export type ActionFilter = {
+  /** Actions de ce contrat. */
+  contratId?: string | number | null | undefined;
+  /** Actions qui ont une ligne de financement sur cet exercice (du financeur `funderId` s'il est donné). */
+  exerciseYear?: number | null | undefined;
+  /** Actions dont le plan de financement a une ligne de ce financeur (de l'exercice `exerciseYear` s'il est donné). */
+  funderId?: string | number | null | undefined;
+  /** Actions de cet objectif. */
+  objectiveId?: string | number | null | undefined;
+  /** Actions de ce pilier. */
+  pillarId?: string | number | null | undefined;
+  /** Actions de ce porteur. */
+  porteurId?: string | number | null | undefined;
+  /** Actions qui se déroulent dans ce QPV. */
+  qpvId?: string | number | null | undefined;
+  /** Texte cherché dans l'intitulé ou la référence, sans tenir compte de la casse. */
+  search?: string | null | undefined;
+  /** Actions à l'une de ces étapes. */
+  status?: Array<ActionStatus> | null | undefined;
+};
+
 /** Étape du cycle de vie d'une action. */
 export type ActionStatus =
   /** Abandonnée. */
@@ -31,6 +53,113 @@ export type ActionStatus =
   /** Soldée. */
   | 'SOLDEE';
 
+/** Droit accordé à une clé d'API. */
+export type ApiKeyScope =
+  /** Enregistrer engagements et paiements, rattacher des identifiants externes, importer des fichiers. */
+  | 'FINANCE_WRITE'
+  /** Lecture (requêtes), avec les règles de visibilité de la clé. */
+  | 'READ';
+
+/** Sens d'un avis d'instruction. */
+export type AvisOpinion =
+  /** Avis défavorable (commentaire obligatoire). */
+  | 'DEFAVORABLE'
+  /** Avis favorable. */
+  | 'FAVORABLE'
+  /** Avis réservé (commentaire obligatoire). */
+  | 'RESERVE';
+
+/** Vote d'un financeur sur sa ligne d'une action inscrite. */
+export type CastVoteInput = {
+  /** Point de l'ordre du jour. */
+  agendaItemId: string | number;
+  /** Montant accordé, en centimes (obligatoire pour GRANT, interdit sinon). */
+  amountCents?: number | null | undefined;
+  /** Commentaire. */
+  comment?: string | null | undefined;
+  /** Accorder, refuser ou s’abstenir. */
+  decision: VoteDecision;
+  /** Ligne de financement de l'action, dont le financeur est l'organisation du votant. */
+  fundingLineId: string | number;
+  /** Clé d'idempotence : un nouvel envoi avec la même clé et le même contenu renvoie le même vote sans nouvelle écriture. */
+  idempotencyKey?: string | null | undefined;
+};
+
+/** Nature du comité. */
+export type CommitteeKind =
+  /** Comité des financeurs : chaque financeur décide de sa ligne des actions inscrites. */
+  | 'COMITE_DES_FINANCEURS'
+  /** Comité de pilotage : orientations, relevé de décisions. */
+  | 'COMITE_DE_PILOTAGE'
+  /** Comité technique : instruction des dossiers. */
+  | 'COMITE_TECHNIQUE';
+
+/** Organisation membre d'un comité. */
+export type CommitteeMemberInput = {
+  /** Organisation. */
+  organisationId: string | number;
+  /** Vrai si l'organisation a voix délibérative. */
+  voting?: boolean;
+};
+
+/** Étape d'un comité. */
+export type CommitteeStatus =
+  /** Clos : les décisions sont prises. */
+  | 'CLOS'
+  /** Clos sans quorum : rien n'est décidé, les actions retournent dans la file à arbitrer. */
+  | 'CLOS_SANS_QUORUM'
+  /** Planifié : membres, ordre du jour et quorum modifiables. */
+  | 'PLANIFIE'
+  /** Vote ouvert : membres, ordre du jour et quorum figés. */
+  | 'VOTE_OUVERT';
+
+/** État d'une convention de financement. */
+export type ConventionStatus =
+  /** Annulée. */
+  | 'ANNULEE'
+  /** Brouillon : aucune signature encore. */
+  | 'BROUILLON'
+  /** En signature : au moins un signataire a signé la version en vigueur. */
+  | 'EN_SIGNATURE'
+  /** Signée par tous les signataires de la version en vigueur. */
+  | 'SIGNEE';
+
+/** Création d'une action (fiche action), au statut brouillon. */
+export type CreateActionInput = {
+  /** Contrat de ville. */
+  contratId: string | number;
+  /** Description (10000 caractères au plus). */
+  description?: string | null | undefined;
+  /** Date de fin (AAAA-MM-JJ), postérieure ou égale au début, dans les années du contrat. */
+  endDate: string;
+  /** Plan de financement initial (facultatif). */
+  fundingLines?: Array<FundingLineInput> | null | undefined;
+  /** Objectif opérationnel, numéroté sous le pilier (facultatif). */
+  objectiveId?: string | number | null | undefined;
+  /** Pilier (ou axe transversal) du contrat. */
+  pillarId: string | number;
+  /** Organisation qui porte l'action. */
+  porteurId: string | number;
+  /** QPV où l'action se déroule (1 à 30, sans doublon). */
+  qpvIds: Array<string | number>;
+  /** Date de début (AAAA-MM-JJ), dans les années du contrat. */
+  startDate: string;
+  /** Intitulé (1 à 300 caractères). */
+  title: string;
+  /** Budget total de l'action, en centimes (strictement positif). */
+  totalBudgetCents: number;
+};
+
+/** Création d'une clé d'API pour un compte de service. */
+export type CreateApiKeyInput = {
+  /** Nom du compte de service (1 à 100 caractères), repris dans le journal d’audit à chaque usage. */
+  name: string;
+  /** Financeur au nom duquel la clé agit : elle ne verra et n'écrira que ce qui le concerne. */
+  organisationId?: string | number | null | undefined;
+  /** Droits (au moins un). */
+  scopes: Array<ApiKeyScope>;
+};
+
 /** Nature d'une échéance. */
 export type DeadlineKind =
   /** Gel de l'ordre du jour d'un comité des financeurs (15 jours avant la séance par défaut). */
@@ -57,6 +186,61 @@ export type DeadlineState =
   /** À venir : plus de 7 jours avant la date. */
   | 'UPCOMING';
 
+/** Origine d'une décision sur une ligne de financement. */
+export type DecisionKind =
+  /** Abstention en comité (montant décidé nul). */
+  | 'ABSTAIN'
+  /** Correction d’une décision antérieure. */
+  | 'CORRECTION'
+  /** Montant accordé en comité. */
+  | 'GRANT'
+  /** Aucun vote à la clôture (montant décidé nul). */
+  | 'NO_VOTE'
+  /** Refus en comité. */
+  | 'REFUSE';
+
+/** État d'un envoi webhook. */
+export type DeliveryState =
+  /** Abandonné après toutes les tentatives ; peut être rejoué. */
+  | 'FAILED'
+  /** À envoyer ou en cours de nouvelles tentatives. */
+  | 'PENDING'
+  /** Reçu (réponse 2xx). */
+  | 'SUCCEEDED';
+
+/** Colonne de l’export financier (CSV). */
+export type FinanceExportColumn =
+  /** Référence de l’action (PIL-…). */
+  | 'ACTION_REFERENCE'
+  /** Statut de l’action. */
+  | 'ACTION_STATUS'
+  /** Intitulé de l’action. */
+  | 'ACTION_TITLE'
+  /** Montant décidé, en euros (vide si non décidé). */
+  | 'AMOUNT_DECIDED'
+  /** Montant demandé, en euros (décimale à la française : 1234,56). */
+  | 'AMOUNT_REQUESTED'
+  /** Date de la décision (AAAA-MM-JJ). */
+  | 'DECIDED_AT'
+  /** Exercice budgétaire. */
+  | 'EXERCISE_YEAR'
+  /** Nom du financeur. */
+  | 'FUNDER'
+  /** Nature du financement. */
+  | 'FUNDING_KIND'
+  /** Contribution en nature (oui/non). */
+  | 'IN_KIND'
+  /** Pilier du contrat. */
+  | 'PILLAR'
+  /** Promesse de financement (oui/non). */
+  | 'PLEDGE'
+  /** Nom du porteur. */
+  | 'PORTEUR'
+  /** SIRET du porteur. */
+  | 'PORTEUR_SIRET'
+  /** Codes des QPV de l’action, séparés par des virgules. */
+  | 'QPV_CODES';
+
 /** Nature du financement. */
 export type FundingKind =
   /** Autre financement. */
@@ -69,6 +253,22 @@ export type FundingKind =
   | 'FEDER'
   /** Fonds social européen. */
   | 'FSE';
+
+/** Ligne d'un plan de financement : un financeur, une nature, un exercice, un montant demandé. */
+export type FundingLineInput = {
+  /** Montant demandé, en centimes (strictement positif). */
+  amountRequestedCents: number;
+  /** Exercice budgétaire (année), compris dans les années du contrat. */
+  exerciseYear: number;
+  /** Organisation financeuse (partenaire du territoire). */
+  funderId: string | number;
+  /** Apport en nature (locaux, mise à disposition…). */
+  inKind?: boolean;
+  /** Nature du financement. */
+  kind: FundingKind;
+  /** Promesse (engagement non ferme). */
+  pledge?: boolean;
+};
 
 /** Identifiants de connexion. */
 export type LoginInput = {
@@ -121,6 +321,53 @@ export type OrganisationKind =
   /** Union européenne (FEDER, FSE…). */
   | 'UNION_EUROPEENNE';
 
+/** Pilier du contrat ou axe transversal. */
+export type PillarKind =
+  /** Axe transversal : jeunesse, égalité femmes-hommes, transition écologique… */
+  | 'AXE_TRANSVERSAL'
+  /** Pilier : cohésion sociale, cadre de vie, développement économique et emploi. */
+  | 'PILIER';
+
+/** Nature d’un rapport. */
+export type ReportKind =
+  /** Procès-verbal d’un comité clos (PDF) : membres, quorum, décisions de chaque financeur, totaux. */
+  | 'COMMITTEE_MINUTES'
+  /** Export financier (CSV, UTF-8 avec BOM, séparateur « ; ») des lignes de financement, colonnes au choix. Interdit aux rôles liés à une organisation. */
+  | 'FINANCE_EXPORT'
+  /** Compte rendu financier d’une action pour un financeur, dans l’esprit du CERFA 15059 (PDF). */
+  | 'FINANCIAL_SUMMARY'
+  /** Classeur annuel de programmation (XLSX) d’un contrat et d’un exercice : actions, lignes par financeur, totaux. Interdit aux rôles liés à une organisation. */
+  | 'PROGRAMMING_WORKBOOK';
+
+/** État de la génération d’un rapport. */
+export type ReportState =
+  /** Prêt : téléchargeable par son demandeur. */
+  | 'DONE'
+  /** Échec définitif, motif dans failureReason. */
+  | 'FAILED'
+  /** En file d’attente. */
+  | 'QUEUED'
+  /** En cours de génération. */
+  | 'RUNNING';
+
+/** Demande de rapport : sa nature et les paramètres de cette nature (les autres restent vides). */
+export type RequestReportInput = {
+  /** Compte rendu financier : l’action. */
+  actionId?: string | number | null | undefined;
+  /** Export financier : les colonnes, dans l’ordre voulu (au moins une, sans doublon). */
+  columns?: Array<FinanceExportColumn> | null | undefined;
+  /** Procès-verbal : le comité (clos). */
+  committeeId?: string | number | null | undefined;
+  /** Classeur de programmation (obligatoire) ou export financier (facultatif) : le contrat de ville. */
+  contratId?: string | number | null | undefined;
+  /** Classeur de programmation (obligatoire) ou export financier (facultatif) : l’exercice budgétaire (année). */
+  exerciseYear?: number | null | undefined;
+  /** Compte rendu financier : le financeur (son organisation, pour un représentant de financeur). */
+  funderId?: string | number | null | undefined;
+  /** Nature du rapport. */
+  kind: ReportKind;
+};
+
 /** Rôle d'un membre dans un territoire. */
 export type Role =
   /** Auditeur : lecture seule, journal d’audit compris. */
@@ -136,6 +383,71 @@ export type Role =
   /** Administrateur de l'intercommunalité : membres, partenaires, structure du contrat. */
   | 'TENANT_ADMIN';
 
+/** Planification d'un comité. */
+export type ScheduleCommitteeInput = {
+  /** Contrat de ville. */
+  contratId: string | number;
+  /** Nature du comité. */
+  kind: CommitteeKind;
+  /** Lieu. */
+  place?: string | null | undefined;
+  /** Quorum : nombre minimal d'organisations membres ayant voté (1 par défaut). */
+  quorum?: number | null | undefined;
+  /** Date et heure de la séance. */
+  scheduledAt: string;
+  /** Intitulé. */
+  title: string;
+};
+
+/** Membres d'un comité (remplace la liste) et, éventuellement, son quorum, avant l'ouverture du vote. */
+export type SetCommitteeMembersInput = {
+  /** Comité. */
+  committeeId: string | number;
+  /** Organisations membres. */
+  members: Array<CommitteeMemberInput>;
+  /** Nouveau quorum (inchangé si absent). */
+  quorum?: number | null | undefined;
+};
+
+/** Enveloppe d'un financeur pour un contrat, un exercice et une nature de financement (créée ou remplacée). */
+export type SetEnvelopeInput = {
+  /** Montant de l'enveloppe, en centimes (positif ou nul). */
+  amountCents: number;
+  /** Contrat de ville. */
+  contratId: string | number;
+  /** Exercice budgétaire (année). */
+  exerciseYear: number;
+  /** Organisation financeuse. */
+  funderId: string | number;
+  /** Nature du financement. */
+  kind: FundingKind;
+};
+
+/** Une signature de convention : la convention et l’empreinte du texte lu et signé. */
+export type SignConventionInput = {
+  /** Convention à signer. */
+  conventionId: string | number;
+  /** Empreinte SHA-256 (hexadécimale) de la version signée : elle doit être celle de la version en vigueur. */
+  versionHash: string;
+};
+
+/** Qualité d'un signataire de convention. */
+export type SignatoryRole =
+  /** Financeur ayant accordé au moins une ligne. */
+  | 'FINANCEUR'
+  /** Porteur de l'action. */
+  | 'PORTEUR';
+
+/** Abonnement d'une URL à des événements. */
+export type SubscribeWebhookInput = {
+  /** Description libre (200 caractères au plus). */
+  description?: string | null | undefined;
+  /** Événements à recevoir (au moins un). */
+  events: Array<WebhookEvent>;
+  /** URL de réception (https ; http seulement vers une adresse privée autorisée). */
+  url: string;
+};
+
 /** Nature juridique de l'intercommunalité. */
 export type TenantKind =
   /** Communauté d'agglomération. */
@@ -148,6 +460,173 @@ export type TenantKind =
   | 'EPT'
   /** Métropole. */
   | 'METROPOLE';
+
+/** Vote d'un financeur sur sa ligne. */
+export type VoteDecision =
+  /** S'abstient. */
+  | 'ABSTAIN'
+  /** Accorde un montant. */
+  | 'GRANT'
+  /** Refuse. */
+  | 'REFUSE';
+
+/** Filtre des envois webhook. */
+export type WebhookDeliveriesFilter = {
+  /** Nombre maximal (100 au plus, 50 par défaut), les plus récents d’abord. */
+  first?: number | null | undefined;
+  /** Seulement cet état. */
+  state?: DeliveryState | null | undefined;
+  /** Abonnement. */
+  subscriptionId: string | number;
+};
+
+/** Événement auquel un webhook peut s’abonner. */
+export type WebhookEvent =
+  /** Action programmée (ou partiellement) à la clôture d’un comité des financeurs (type « action.programmed »). */
+  | 'ACTION_PROGRAMMED'
+  /** Engagement juridique enregistré (type « commitment.recorded »). */
+  | 'COMMITMENT_RECORDED'
+  /** Convention signée (type « convention.signed »). */
+  | 'CONVENTION_SIGNED'
+  /** Échéance dépassée sans être tenue (type « deadline.overdue »). */
+  | 'DEADLINE_OVERDUE'
+  /** Décision d’un comité corrigée (type « comite.decision.corrected »). */
+  | 'DECISION_CORRECTED'
+  /** Paiement enregistré (type « payment.recorded »). */
+  | 'PAYMENT_RECORDED';
+
+export type ActionDossierQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ActionDossierQuery = { action: { id: string, reference: string, title: string, description: string, startDate: string, endDate: string, totalBudgetCents: number, status: ActionStatus, createdAt: string, updatedAt: string, porteur: { id: string, name: string, kind: OrganisationKind, siret: string | null, esus: boolean }, pillar: { id: string, title: string }, objective: { id: string, code: string, title: string } | null, qpvs: Array<{ id: string, code: string, name: string, enVeille: boolean }>, fundingLines: Array<{ id: string, kind: FundingKind, exerciseYear: number, inKind: boolean, pledge: boolean, amountRequestedCents: number, decidedAmountCents: number | null, committedAmountCents: number, paidAmountCents: number, remainingCents: number | null, decidedAt: string | null, funder: { id: string, name: string } }>, fundingTotals: { requestedCents: number, balanceCents: number, inKindCents: number, pledgeCents: number }, avis: Array<{ id: string, opinion: AvisOpinion, comment: string, organisationId: string | null, createdAt: string, updatedAt: string }> } };
+
+export type ActionHistoryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ActionHistoryQuery = { auditEvents: { nodes: Array<{ id: string, operation: string, occurredAt: string, before: unknown, after: unknown }> } };
+
+export type ActionDeadlinesQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type ActionDeadlinesQuery = { deadlines: { nodes: Array<{ id: string, actionId: string | null, kind: DeadlineKind, label: string, dueDate: string, state: DeadlineState, exerciseYear: number | null, metAt: string | null, responsibles: Array<{ userId: string, displayName: string }> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type ActionsListQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: ActionFilter | null | undefined;
+}>;
+
+
+export type ActionsListQuery = { actions: { nodes: Array<{ id: string, reference: string, title: string, status: ActionStatus, startDate: string, endDate: string, totalBudgetCents: number, porteur: { id: string, name: string }, pillar: { id: string, title: string }, objective: { id: string, code: string, title: string } | null, qpvs: Array<{ id: string, code: string, name: string }>, fundingTotals: { requestedCents: number }, fundingLines: Array<{ id: string, decidedAmountCents: number | null, funder: { id: string, name: string } }> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type CommitteeDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CommitteeDetailQuery = { committee: { id: string, kind: CommitteeKind, title: string, status: CommitteeStatus, quorum: number, place: string, scheduledAt: string, openedAt: string | null, closedAt: string | null, contratId: string, members: Array<{ organisationId: string, voting: boolean }>, agendaItems: Array<{ id: string, position: number, actionId: string, action: { id: string, title: string, reference: string, status: ActionStatus, totalBudgetCents: number, porteur: { id: string, name: string } }, conflictsOfInterest: Array<{ organisationId: string, reason: string }>, lines: Array<{ fundingLineId: string, funderId: string, kind: FundingKind, exerciseYear: number, amountRequestedCents: number, decision: VoteDecision | null, votedAmountCents: number | null, comment: string | null }> }>, results: { items: Array<{ agendaItemId: string, actionId: string, actionStatus: ActionStatus, lines: Array<{ fundingLineId: string, funderId: string, amountRequestedCents: number, decidedAmountCents: number, kind: DecisionKind }> }>, byFunder: Array<{ funderId: string, requestedCents: number, decidedCents: number }>, envelopes: Array<{ id: string, funderId: string, exerciseYear: number, kind: FundingKind, amountCents: number, consumedCents: number, remainingCents: number }> } | null }, organisations: { nodes: Array<{ id: string, name: string }> } };
+
+export type ArbitrationQueueQueryVariables = Exact<{
+  contratId: string | number;
+}>;
+
+
+export type ArbitrationQueueQuery = { actions: { nodes: Array<{ id: string, title: string, reference: string, porteur: { name: string }, fundingTotals: { requestedCents: number } }> }, committees: Array<{ id: string, status: CommitteeStatus, agendaItems: Array<{ actionId: string }> }> };
+
+export type CommitteeEnvelopesQueryVariables = Exact<{
+  contratId: string | number;
+  funderId?: string | number | null | undefined;
+}>;
+
+
+export type CommitteeEnvelopesQuery = { envelopes: Array<{ id: string, funderId: string, exerciseYear: number, kind: FundingKind, amountCents: number, consumedCents: number, remainingCents: number }> };
+
+export type SetCommitteeMembersMutationVariables = Exact<{
+  input: SetCommitteeMembersInput;
+}>;
+
+
+export type SetCommitteeMembersMutation = { setCommitteeMembers: { id: string, quorum: number, members: Array<{ organisationId: string, voting: boolean }> } };
+
+export type AddAgendaItemsMutationVariables = Exact<{
+  committeeId: string | number;
+  actionIds: Array<string | number> | string | number;
+}>;
+
+
+export type AddAgendaItemsMutation = { addAgendaItems: { id: string } };
+
+export type RemoveAgendaItemMutationVariables = Exact<{
+  agendaItemId: string | number;
+}>;
+
+
+export type RemoveAgendaItemMutation = { removeAgendaItem: { id: string } };
+
+export type SetCommitteeEnvelopeMutationVariables = Exact<{
+  input: SetEnvelopeInput;
+}>;
+
+
+export type SetCommitteeEnvelopeMutation = { setEnvelope: { id: string, remainingCents: number } };
+
+export type OpenVoteMutationVariables = Exact<{
+  committeeId: string | number;
+}>;
+
+
+export type OpenVoteMutation = { openVote: { id: string, status: CommitteeStatus } };
+
+export type CloseCommitteeMutationVariables = Exact<{
+  committeeId: string | number;
+}>;
+
+
+export type CloseCommitteeMutation = { closeCommittee: { id: string, status: CommitteeStatus } };
+
+export type CastVoteMutationVariables = Exact<{
+  input: CastVoteInput;
+}>;
+
+
+export type CastVoteMutation = { castVote: { id: string, decision: VoteDecision, amountCents: number | null, comment: string } };
+
+export type CommitteeReportsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CommitteeReportsQuery = { reports: Array<{ id: string, kind: ReportKind, committeeId: string | null, state: ReportState, fileName: string | null, downloadPath: string | null, failureReason: string | null, requestedAt: string }> };
+
+export type RequestMinutesMutationVariables = Exact<{
+  input: RequestReportInput;
+}>;
+
+
+export type RequestMinutesMutation = { requestReport: { id: string, state: ReportState } };
+
+export type CommitteeContratsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CommitteeContratsQuery = { contrats: Array<{ id: string, title: string }> };
+
+export type CommitteeListQueryVariables = Exact<{
+  contratId: string | number;
+}>;
+
+
+export type CommitteeListQuery = { committees: Array<{ id: string, kind: CommitteeKind, title: string, status: CommitteeStatus, scheduledAt: string, place: string, quorum: number, agendaItems: Array<{ id: string }> }> };
+
+export type ScheduleCommitteeMutationVariables = Exact<{
+  input: ScheduleCommitteeInput;
+}>;
+
+
+export type ScheduleCommitteeMutation = { scheduleCommittee: { id: string } };
 
 export type ContratsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -162,6 +641,32 @@ export type ContratDashboardQueryVariables = Exact<{
 
 export type ContratDashboardQuery = { contratDashboard: { actionCount: number, essActionCount: number, overdueBilanCount: number, unsignedConventionCount: number, totals: { requestedCents: number, decidedCents: number, committedCents: number, paidCents: number }, cells: Array<{ pillarId: string, pillarTitle: string, funderName: string, kind: FundingKind, exerciseYear: number, requestedCents: number, decidedCents: number, committedCents: number, paidCents: number }>, actionsByStatus: Array<{ status: ActionStatus, count: number }>, qpvs: Array<{ qpvId: string, code: string, name: string, actionCount: number, requestedCents: number, decidedCents: number, committedCents: number, paidCents: number }>, envelopes: Array<{ id: string, funderId: string, kind: FundingKind, exerciseYear: number, amountCents: number, consumedCents: number, remainingCents: number }>, leverage: { creditsSpecifiques: { decidedCents: number }, droitCommun: { decidedCents: number }, autres: { decidedCents: number } }, trend: Array<{ exerciseYear: number, actionCount: number, requestedCents: number, decidedCents: number, committedCents: number, paidCents: number }> } };
 
+export type ConventionListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConventionListQuery = { conventions: Array<{ id: string, actionId: string, status: ConventionStatus, sequential: boolean, signedCount: number, signatoryCount: number, updatedAt: string, currentVersion: { id: string, number: number, hash: string, reason: string | null, createdAt: string, signatories: Array<{ id: string, organisationId: string, role: SignatoryRole, position: number, amountCents: number, advancePercent: number, advanceCents: number, organisation: { name: string } }>, signatures: Array<{ organisationId: string, signedAt: string }> } }> };
+
+export type ConventionActionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConventionActionQuery = { action: { id: string, title: string, reference: string, status: ActionStatus, porteur: { name: string } } };
+
+export type ConventionTextQueryVariables = Exact<{
+  versionId: string | number;
+}>;
+
+
+export type ConventionTextQuery = { conventionText: string };
+
+export type SignConventionMutationVariables = Exact<{
+  input: SignConventionInput;
+}>;
+
+
+export type SignConventionMutation = { signConvention: { id: string, status: ConventionStatus, signedCount: number, signatoryCount: number } };
+
 export type DepartementQueryVariables = Exact<{
   departement: string;
   exerciseYear?: number | null | undefined;
@@ -170,12 +675,85 @@ export type DepartementQueryVariables = Exact<{
 
 export type DepartementQuery = { departementDashboard: { departement: string, exerciseYear: number | null, territories: Array<{ tenantId: string, siren: string, name: string, actionCount: number, essActionCount: number, overdueBilanCount: number, unsignedConventionCount: number, totals: { requestedCents: number, decidedCents: number, committedCents: number, paidCents: number }, leverage: { creditsSpecifiques: { decidedCents: number }, droitCommun: { decidedCents: number }, autres: { decidedCents: number } }, byPillar: Array<{ pillarTitle: string, requestedCents: number, decidedCents: number, committedCents: number, paidCents: number }>, byFunderKind: Array<{ funderKind: OrganisationKind, requestedCents: number, decidedCents: number, committedCents: number, paidCents: number }> }>, totals: { actionCount: number, essActionCount: number, overdueBilanCount: number, unsignedConventionCount: number, totals: { requestedCents: number, decidedCents: number, committedCents: number, paidCents: number }, leverage: { creditsSpecifiques: { decidedCents: number }, droitCommun: { decidedCents: number }, autres: { decidedCents: number } }, byPillar: Array<{ pillarTitle: string, requestedCents: number, decidedCents: number, committedCents: number, paidCents: number }>, byFunderKind: Array<{ funderKind: OrganisationKind, requestedCents: number, decidedCents: number, committedCents: number, paidCents: number }> } } };
 
+export type IntegrationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IntegrationsQuery = { apiKeys: Array<{ id: string, name: string, scopes: Array<ApiKeyScope>, organisationId: string | null, hint: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, replacesId: string | null }>, webhookSubscriptions: Array<{ id: string, url: string, events: Array<WebhookEvent>, description: string, createdAt: string, disabledAt: string | null }> };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { token: string, apiKey: { id: string, name: string } } };
+
+export type RotateApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RotateApiKeyMutation = { rotateApiKey: { token: string, apiKey: { id: string, name: string } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { id: string, revokedAt: string | null } };
+
+export type SubscribeWebhookMutationVariables = Exact<{
+  input: SubscribeWebhookInput;
+}>;
+
+
+export type SubscribeWebhookMutation = { subscribeWebhook: { secret: string, subscription: { id: string, url: string } } };
+
+export type DisableWebhookMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DisableWebhookMutation = { disableWebhook: { id: string, disabledAt: string | null } };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  filter: WebhookDeliveriesFilter;
+}>;
+
+
+export type WebhookDeliveriesQuery = { webhookDeliveries: Array<{ id: string, eventType: WebhookEvent, state: DeliveryState, attempts: number, replays: number, lastStatusCode: number | null, lastError: string | null, createdAt: string, deliveredAt: string | null }> };
+
+export type ReplayDeliveryMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReplayDeliveryMutation = { replayWebhookDelivery: { id: string, state: DeliveryState, replays: number } };
+
+export type CreateActionMutationVariables = Exact<{
+  input: CreateActionInput;
+}>;
+
+
+export type CreateActionMutation = { createAction: { id: string, reference: string } };
+
 export type MyWorkQueryVariables = Exact<{
   userId: string | number;
 }>;
 
 
 export type MyWorkQuery = { deadlines: { nodes: Array<{ id: string, kind: DeadlineKind, label: string, dueDate: string, state: DeadlineState }> }, myNotifications: { nodes: Array<{ id: string, title: string, createdAt: string, readAt: string | null, escalation: boolean }> } };
+
+export type ActionContratsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ActionContratsQuery = { contrats: Array<{ id: string, title: string, startYear: number, endYear: number, pillars: Array<{ id: string, title: string, position: number, kind: PillarKind, objectives: Array<{ id: string, code: string, title: string }> }>, qpvs: Array<{ id: string, code: string, name: string, enVeille: boolean }> }> };
+
+export type ActionOrganisationsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type ActionOrganisationsQuery = { organisations: { nodes: Array<{ id: string, name: string, kind: OrganisationKind }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
@@ -204,10 +782,44 @@ export type MyTenantsQueryVariables = Exact<{ [key: string]: never; }>;
 export type MyTenantsQuery = { myTenants: Array<{ role: Role, organisationId: string | null, tenant: { id: string, siren: string, name: string, kind: TenantKind, departements: Array<string> } }> };
 
 
+export const ActionDossierDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ActionDossier"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"totalBudgetCents"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"porteur"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"siret"}},{"kind":"Field","name":{"kind":"Name","value":"esus"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pillar"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"objective"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"qpvs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"enVeille"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fundingLines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"exerciseYear"}},{"kind":"Field","name":{"kind":"Name","value":"inKind"}},{"kind":"Field","name":{"kind":"Name","value":"pledge"}},{"kind":"Field","name":{"kind":"Name","value":"amountRequestedCents"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAmountCents"}},{"kind":"Field","name":{"kind":"Name","value":"committedAmountCents"}},{"kind":"Field","name":{"kind":"Name","value":"paidAmountCents"}},{"kind":"Field","name":{"kind":"Name","value":"remainingCents"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"funder"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"fundingTotals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestedCents"}},{"kind":"Field","name":{"kind":"Name","value":"balanceCents"}},{"kind":"Field","name":{"kind":"Name","value":"inKindCents"}},{"kind":"Field","name":{"kind":"Name","value":"pledgeCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"avis"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"opinion"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}},{"kind":"Field","name":{"kind":"Name","value":"organisationId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]}}]} as unknown as DocumentNode<ActionDossierQuery, ActionDossierQueryVariables>;
+export const ActionHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ActionHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"entityType"},"value":{"kind":"StringValue","value":"Action","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"entityId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"operation"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}}]}}]}}]}}]} as unknown as DocumentNode<ActionHistoryQuery, ActionHistoryQueryVariables>;
+export const ActionDeadlinesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ActionDeadlines"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deadlines"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"actionId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"exerciseYear"}},{"kind":"Field","name":{"kind":"Name","value":"metAt"}},{"kind":"Field","name":{"kind":"Name","value":"responsibles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]} as unknown as DocumentNode<ActionDeadlinesQuery, ActionDeadlinesQueryVariables>;
+export const ActionsListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ActionsList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ActionFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"totalBudgetCents"}},{"kind":"Field","name":{"kind":"Name","value":"porteur"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pillar"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"objective"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"qpvs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fundingTotals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestedCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fundingLines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAmountCents"}},{"kind":"Field","name":{"kind":"Name","value":"funder"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]} as unknown as DocumentNode<ActionsListQuery, ActionsListQueryVariables>;
+export const CommitteeDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CommitteeDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"committee"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"quorum"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledAt"}},{"kind":"Field","name":{"kind":"Name","value":"openedAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"contratId"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisationId"}},{"kind":"Field","name":{"kind":"Name","value":"voting"}}]}},{"kind":"Field","name":{"kind":"Name","value":"agendaItems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"actionId"}},{"kind":"Field","name":{"kind":"Name","value":"action"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"totalBudgetCents"}},{"kind":"Field","name":{"kind":"Name","value":"porteur"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"conflictsOfInterest"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisationId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fundingLineId"}},{"kind":"Field","name":{"kind":"Name","value":"funderId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"exerciseYear"}},{"kind":"Field","name":{"kind":"Name","value":"amountRequestedCents"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"votedAmountCents"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agendaItemId"}},{"kind":"Field","name":{"kind":"Name","value":"actionId"}},{"kind":"Field","name":{"kind":"Name","value":"actionStatus"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fundingLineId"}},{"kind":"Field","name":{"kind":"Name","value":"funderId"}},{"kind":"Field","name":{"kind":"Name","value":"amountRequestedCents"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAmountCents"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"byFunder"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"funderId"}},{"kind":"Field","name":{"kind":"Name","value":"requestedCents"}},{"kind":"Field","name":{"kind":"Name","value":"decidedCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"envelopes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"funderId"}},{"kind":"Field","name":{"kind":"Name","value":"exerciseYear"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"consumedCents"}},{"kind":"Field","name":{"kind":"Name","value":"remainingCents"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"organisations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<CommitteeDetailQuery, CommitteeDetailQueryVariables>;
+export const ArbitrationQueueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ArbitrationQueue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"contratId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"contratId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contratId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"A_ARBITRER"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"porteur"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fundingTotals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestedCents"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"committees"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"contratId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contratId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"agendaItems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actionId"}}]}}]}}]}}]} as unknown as DocumentNode<ArbitrationQueueQuery, ArbitrationQueueQueryVariables>;
+export const CommitteeEnvelopesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CommitteeEnvelopes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"contratId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"funderId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"envelopes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"contratId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contratId"}}},{"kind":"Argument","name":{"kind":"Name","value":"funderId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"funderId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"funderId"}},{"kind":"Field","name":{"kind":"Name","value":"exerciseYear"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"consumedCents"}},{"kind":"Field","name":{"kind":"Name","value":"remainingCents"}}]}}]}}]} as unknown as DocumentNode<CommitteeEnvelopesQuery, CommitteeEnvelopesQueryVariables>;
+export const SetCommitteeMembersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetCommitteeMembers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetCommitteeMembersInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setCommitteeMembers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"quorum"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisationId"}},{"kind":"Field","name":{"kind":"Name","value":"voting"}}]}}]}}]}}]} as unknown as DocumentNode<SetCommitteeMembersMutation, SetCommitteeMembersMutationVariables>;
+export const AddAgendaItemsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddAgendaItems"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"committeeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"actionIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addAgendaItems"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"committeeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"committeeId"}}},{"kind":"Argument","name":{"kind":"Name","value":"actionIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"actionIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<AddAgendaItemsMutation, AddAgendaItemsMutationVariables>;
+export const RemoveAgendaItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveAgendaItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agendaItemId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeAgendaItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agendaItemId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agendaItemId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RemoveAgendaItemMutation, RemoveAgendaItemMutationVariables>;
+export const SetCommitteeEnvelopeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetCommitteeEnvelope"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetEnvelopeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setEnvelope"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"remainingCents"}}]}}]}}]} as unknown as DocumentNode<SetCommitteeEnvelopeMutation, SetCommitteeEnvelopeMutationVariables>;
+export const OpenVoteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OpenVote"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"committeeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openVote"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"committeeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"committeeId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<OpenVoteMutation, OpenVoteMutationVariables>;
+export const CloseCommitteeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CloseCommittee"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"committeeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"closeCommittee"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"committeeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"committeeId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CloseCommitteeMutation, CloseCommitteeMutationVariables>;
+export const CastVoteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CastVote"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CastVoteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"castVote"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}}]}}]}}]} as unknown as DocumentNode<CastVoteMutation, CastVoteMutationVariables>;
+export const CommitteeReportsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CommitteeReports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reports"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"committeeId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"downloadPath"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}}]}}]}}]} as unknown as DocumentNode<CommitteeReportsQuery, CommitteeReportsQueryVariables>;
+export const RequestMinutesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestMinutes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestReportInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<RequestMinutesMutation, RequestMinutesMutationVariables>;
+export const CommitteeContratsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CommitteeContrats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contrats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<CommitteeContratsQuery, CommitteeContratsQueryVariables>;
+export const CommitteeListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CommitteeList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"contratId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"committees"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"contratId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contratId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledAt"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"quorum"}},{"kind":"Field","name":{"kind":"Name","value":"agendaItems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<CommitteeListQuery, CommitteeListQueryVariables>;
+export const ScheduleCommitteeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScheduleCommittee"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ScheduleCommitteeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scheduleCommittee"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ScheduleCommitteeMutation, ScheduleCommitteeMutationVariables>;
 export const ContratsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Contrats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contrats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"startYear"}},{"kind":"Field","name":{"kind":"Name","value":"endYear"}},{"kind":"Field","name":{"kind":"Name","value":"pillars"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"objectives"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ContratsQuery, ContratsQueryVariables>;
 export const ContratDashboardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ContratDashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"contratId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"exerciseYear"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contratDashboard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"contratId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contratId"}}},{"kind":"Argument","name":{"kind":"Name","value":"exerciseYear"},"value":{"kind":"Variable","name":{"kind":"Name","value":"exerciseYear"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestedCents"}},{"kind":"Field","name":{"kind":"Name","value":"decidedCents"}},{"kind":"Field","name":{"kind":"Name","value":"committedCents"}},{"kind":"Field","name":{"kind":"Name","value":"paidCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"actionCount"}},{"kind":"Field","name":{"kind":"Name","value":"essActionCount"}},{"kind":"Field","name":{"kind":"Name","value":"overdueBilanCount"}},{"kind":"Field","name":{"kind":"Name","value":"unsignedConventionCount"}},{"kind":"Field","name":{"kind":"Name","value":"cells"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pillarId"}},{"kind":"Field","name":{"kind":"Name","value":"pillarTitle"}},{"kind":"Field","name":{"kind":"Name","value":"funderName"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"exerciseYear"}},{"kind":"Field","name":{"kind":"Name","value":"requestedCents"}},{"kind":"Field","name":{"kind":"Name","value":"decidedCents"}},{"kind":"Field","name":{"kind":"Name","value":"committedCents"}},{"kind":"Field","name":{"kind":"Name","value":"paidCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"actionsByStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"qpvs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"qpvId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"actionCount"}},{"kind":"Field","name":{"kind":"Name","value":"requestedCents"}},{"kind":"Field","name":{"kind":"Name","value":"decidedCents"}},{"kind":"Field","name":{"kind":"Name","value":"committedCents"}},{"kind":"Field","name":{"kind":"Name","value":"paidCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"envelopes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"funderId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"exerciseYear"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"consumedCents"}},{"kind":"Field","name":{"kind":"Name","value":"remainingCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"leverage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditsSpecifiques"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decidedCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"droitCommun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decidedCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"autres"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decidedCents"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"trend"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exerciseYear"}},{"kind":"Field","name":{"kind":"Name","value":"actionCount"}},{"kind":"Field","name":{"kind":"Name","value":"requestedCents"}},{"kind":"Field","name":{"kind":"Name","value":"decidedCents"}},{"kind":"Field","name":{"kind":"Name","value":"committedCents"}},{"kind":"Field","name":{"kind":"Name","value":"paidCents"}}]}}]}}]}}]} as unknown as DocumentNode<ContratDashboardQuery, ContratDashboardQueryVariables>;
+export const ConventionListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConventionList"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conventions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"actionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"sequential"}},{"kind":"Field","name":{"kind":"Name","value":"signedCount"}},{"kind":"Field","name":{"kind":"Name","value":"signatoryCount"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"currentVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"signatories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"organisationId"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"advancePercent"}},{"kind":"Field","name":{"kind":"Name","value":"advanceCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"signatures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisationId"}},{"kind":"Field","name":{"kind":"Name","value":"signedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConventionListQuery, ConventionListQueryVariables>;
+export const ConventionActionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConventionAction"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"porteur"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<ConventionActionQuery, ConventionActionQueryVariables>;
+export const ConventionTextDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConventionText"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"versionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conventionText"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"versionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"versionId"}}}]}]}}]} as unknown as DocumentNode<ConventionTextQuery, ConventionTextQueryVariables>;
+export const SignConventionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignConvention"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignConventionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signConvention"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"signedCount"}},{"kind":"Field","name":{"kind":"Name","value":"signatoryCount"}}]}}]}}]} as unknown as DocumentNode<SignConventionMutation, SignConventionMutationVariables>;
 export const DepartementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Departement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"departement"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"exerciseYear"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"departementDashboard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"departement"},"value":{"kind":"Variable","name":{"kind":"Name","value":"departement"}}},{"kind":"Argument","name":{"kind":"Name","value":"exerciseYear"},"value":{"kind":"Variable","name":{"kind":"Name","value":"exerciseYear"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"departement"}},{"kind":"Field","name":{"kind":"Name","value":"exerciseYear"}},{"kind":"Field","name":{"kind":"Name","value":"territories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"siren"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestedCents"}},{"kind":"Field","name":{"kind":"Name","value":"decidedCents"}},{"kind":"Field","name":{"kind":"Name","value":"committedCents"}},{"kind":"Field","name":{"kind":"Name","value":"paidCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"actionCount"}},{"kind":"Field","name":{"kind":"Name","value":"essActionCount"}},{"kind":"Field","name":{"kind":"Name","value":"overdueBilanCount"}},{"kind":"Field","name":{"kind":"Name","value":"unsignedConventionCount"}},{"kind":"Field","name":{"kind":"Name","value":"leverage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditsSpecifiques"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decidedCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"droitCommun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decidedCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"autres"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decidedCents"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"byPillar"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pillarTitle"}},{"kind":"Field","name":{"kind":"Name","value":"requestedCents"}},{"kind":"Field","name":{"kind":"Name","value":"decidedCents"}},{"kind":"Field","name":{"kind":"Name","value":"committedCents"}},{"kind":"Field","name":{"kind":"Name","value":"paidCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byFunderKind"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"funderKind"}},{"kind":"Field","name":{"kind":"Name","value":"requestedCents"}},{"kind":"Field","name":{"kind":"Name","value":"decidedCents"}},{"kind":"Field","name":{"kind":"Name","value":"committedCents"}},{"kind":"Field","name":{"kind":"Name","value":"paidCents"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestedCents"}},{"kind":"Field","name":{"kind":"Name","value":"decidedCents"}},{"kind":"Field","name":{"kind":"Name","value":"committedCents"}},{"kind":"Field","name":{"kind":"Name","value":"paidCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"actionCount"}},{"kind":"Field","name":{"kind":"Name","value":"essActionCount"}},{"kind":"Field","name":{"kind":"Name","value":"overdueBilanCount"}},{"kind":"Field","name":{"kind":"Name","value":"unsignedConventionCount"}},{"kind":"Field","name":{"kind":"Name","value":"leverage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditsSpecifiques"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decidedCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"droitCommun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decidedCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"autres"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decidedCents"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"byPillar"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pillarTitle"}},{"kind":"Field","name":{"kind":"Name","value":"requestedCents"}},{"kind":"Field","name":{"kind":"Name","value":"decidedCents"}},{"kind":"Field","name":{"kind":"Name","value":"committedCents"}},{"kind":"Field","name":{"kind":"Name","value":"paidCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byFunderKind"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"funderKind"}},{"kind":"Field","name":{"kind":"Name","value":"requestedCents"}},{"kind":"Field","name":{"kind":"Name","value":"decidedCents"}},{"kind":"Field","name":{"kind":"Name","value":"committedCents"}},{"kind":"Field","name":{"kind":"Name","value":"paidCents"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DepartementQuery, DepartementQueryVariables>;
+export const IntegrationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Integrations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"organisationId"}},{"kind":"Field","name":{"kind":"Name","value":"hint"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"replacesId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"webhookSubscriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"events"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"disabledAt"}}]}}]}}]} as unknown as DocumentNode<IntegrationsQuery, IntegrationsQueryVariables>;
+export const CreateApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RotateApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RotateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<RotateApiKeyMutation, RotateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]} as unknown as DocumentNode<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const SubscribeWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubscribeWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubscribeWebhookInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subscribeWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"subscription"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]}}]} as unknown as DocumentNode<SubscribeWebhookMutation, SubscribeWebhookMutationVariables>;
+export const DisableWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisableWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disableWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"disabledAt"}}]}}]}}]} as unknown as DocumentNode<DisableWebhookMutation, DisableWebhookMutationVariables>;
+export const WebhookDeliveriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebhookDeliveries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookDeliveriesFilter"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"webhookDeliveries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"replays"}},{"kind":"Field","name":{"kind":"Name","value":"lastStatusCode"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"deliveredAt"}}]}}]}}]} as unknown as DocumentNode<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const ReplayDeliveryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReplayDelivery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replayWebhookDelivery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"replays"}}]}}]}}]} as unknown as DocumentNode<ReplayDeliveryMutation, ReplayDeliveryMutationVariables>;
+export const CreateActionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAction"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateActionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}}]}}]}}]} as unknown as DocumentNode<CreateActionMutation, CreateActionMutationVariables>;
 export const MyWorkDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyWork"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deadlines"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"states"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"OVERDUE"},{"kind":"EnumValue","value":"DUE"},{"kind":"EnumValue","value":"UPCOMING"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"myNotifications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"readAt"}},{"kind":"Field","name":{"kind":"Name","value":"escalation"}}]}}]}}]}}]} as unknown as DocumentNode<MyWorkQuery, MyWorkQueryVariables>;
+export const ActionContratsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ActionContrats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contrats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"startYear"}},{"kind":"Field","name":{"kind":"Name","value":"endYear"}},{"kind":"Field","name":{"kind":"Name","value":"pillars"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"objectives"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"qpvs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"enVeille"}}]}}]}}]}}]} as unknown as DocumentNode<ActionContratsQuery, ActionContratsQueryVariables>;
+export const ActionOrganisationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ActionOrganisations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]} as unknown as DocumentNode<ActionOrganisationsQuery, ActionOrganisationsQueryVariables>;
 export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresIn"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
 export const RefreshDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Refresh"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"refreshToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresIn"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<RefreshMutation, RefreshMutationVariables>;
 export const LogoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Logout"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logout"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"refreshToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}}}]}]}}]} as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;

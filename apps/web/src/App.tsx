@@ -1,18 +1,28 @@
-import { ReactNode } from 'react';
+import { ComponentType, lazy, ReactNode, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { Loading } from './components';
-import { ActionPage } from './pages/ActionPage';
-import { ActionsPage } from './pages/Actions';
-import { CommitteePage } from './pages/Committee';
-import { CommitteesPage } from './pages/Committees';
-import { ContratDashboardPage } from './pages/ContratDashboard';
-import { ConventionsPage } from './pages/Conventions';
-import { DepartementDashboardPage } from './pages/DepartementDashboard';
 import { HomePage } from './pages/Home';
-import { IntegrationsPage } from './pages/Integrations';
 import { LoginPage, SignInDialog } from './pages/Login';
-import { NewActionPage } from './pages/NewAction';
 import { TenantHomePage } from './pages/TenantHome';
+
+/**
+ * Every other screen is loaded when first opened (its own chunk, with its charts and forms): the sign-in
+ * page and a person's first screen download only what they show.
+ */
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
+const ActionPage = page(() => import('./pages/ActionPage'), 'ActionPage');
+const ActionsPage = page(() => import('./pages/Actions'), 'ActionsPage');
+const CommitteePage = page(() => import('./pages/Committee'), 'CommitteePage');
+const CommitteesPage = page(() => import('./pages/Committees'), 'CommitteesPage');
+const ContratDashboardPage = page(() => import('./pages/ContratDashboard'), 'ContratDashboardPage');
+const ConventionsPage = page(() => import('./pages/Conventions'), 'ConventionsPage');
+const DepartementDashboardPage = page(() => import('./pages/DepartementDashboard'), 'DepartementDashboardPage');
+const IntegrationsPage = page(() => import('./pages/Integrations'), 'IntegrationsPage');
+const MembersPage = page(() => import('./pages/Members'), 'MembersPage');
+const NewActionPage = page(() => import('./pages/NewAction'), 'NewActionPage');
+const PartnersPage = page(() => import('./pages/Partners'), 'PartnersPage');
+const QpvsPage = page(() => import('./pages/Qpvs'), 'QpvsPage');
+const SettingsPage = page(() => import('./pages/Settings'), 'SettingsPage');
 import { SessionProvider, useSession } from './session';
 import { Shell } from './Shell';
 
@@ -21,7 +31,11 @@ function Private({ children }: { children: ReactNode }) {
   const { status } = useSession();
   if (status === 'loading') return <Loading label="Ouverture de la session…" />;
   if (status === 'signedOut') return <Navigate to="/connexion" replace />;
-  return <Shell>{children}</Shell>;
+  return (
+    <Shell>
+      <Suspense fallback={<Loading />}>{children}</Suspense>
+    </Shell>
+  );
 }
 
 export function App() {
@@ -41,6 +55,10 @@ export function App() {
           <Route path="/t/:siren/comites/:id" element={<Private><CommitteePage /></Private>} />
           <Route path="/t/:siren/conventions" element={<Private><ConventionsPage /></Private>} />
           <Route path="/t/:siren/integrations" element={<Private><IntegrationsPage /></Private>} />
+          <Route path="/t/:siren/membres" element={<Private><MembersPage /></Private>} />
+          <Route path="/t/:siren/partenaires" element={<Private><PartnersPage /></Private>} />
+          <Route path="/t/:siren/qpv" element={<Private><QpvsPage /></Private>} />
+          <Route path="/t/:siren/reglages" element={<Private><SettingsPage /></Private>} />
           <Route path="*" element={<Private><p>Cette page n'existe pas.</p></Private>} />
         </Routes>
         <SignInDialog />

@@ -77,10 +77,26 @@ export function Shell({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to={`/t/${siren}/conventions`}>Conventions</NavLink>
               </li>
-              {current?.role === 'TENANT_ADMIN' && (
+              <li>
+                <NavLink to={`/t/${siren}/qpv`}>Quartiers</NavLink>
+              </li>
+              {current && (current.role === 'TENANT_ADMIN' || current.role === 'CHEF_DE_PROJET') && (
                 <li>
-                  <NavLink to={`/t/${siren}/integrations`}>Intégrations</NavLink>
+                  <NavLink to={`/t/${siren}/partenaires`}>Partenaires</NavLink>
                 </li>
+              )}
+              {current?.role === 'TENANT_ADMIN' && (
+                <>
+                  <li>
+                    <NavLink to={`/t/${siren}/membres`}>Membres</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to={`/t/${siren}/reglages`}>Réglages</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to={`/t/${siren}/integrations`}>Intégrations</NavLink>
+                  </li>
+                </>
               )}
             </>
           )}

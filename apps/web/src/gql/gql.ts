@@ -48,7 +48,19 @@ type Documents = {
     "\n  mutation DisableWebhook($id: ID!) { disableWebhook(id: $id) { id disabledAt } }\n": typeof types.DisableWebhookDocument,
     "\n  query WebhookDeliveries($filter: WebhookDeliveriesFilter!) {\n    webhookDeliveries(filter: $filter) { id eventType state attempts replays lastStatusCode lastError createdAt deliveredAt }\n  }\n": typeof types.WebhookDeliveriesDocument,
     "\n  mutation ReplayDelivery($id: ID!) { replayWebhookDelivery(id: $id) { id state replays } }\n": typeof types.ReplayDeliveryDocument,
+    "\n  query TenantMembers {\n    members(includeRevoked: true) { id role organisationId createdAt revokedAt user { id displayName email } }\n  }\n": typeof types.TenantMembersDocument,
+    "\n  query MemberOrganisations($after: String) {\n    organisations(first: 100, after: $after) { nodes { id name } pageInfo { endCursor hasNextPage } }\n  }\n": typeof types.MemberOrganisationsDocument,
+    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { invitationToken membership { id role user { displayName email } } }\n  }\n": typeof types.InviteMemberDocument,
+    "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { id role organisationId } }\n": typeof types.ChangeMemberRoleDocument,
+    "\n  mutation RevokeMembership($membershipId: ID!) { revokeMembership(membershipId: $membershipId) { id revokedAt } }\n": typeof types.RevokeMembershipDocument,
     "\n  mutation CreateAction($input: CreateActionInput!) {\n    createAction(input: $input) { id reference }\n  }\n": typeof types.CreateActionDocument,
+    "\n  query PartnerList($first: Int!, $after: String, $kind: OrganisationKind, $search: String) {\n    organisations(first: $first, after: $after, kind: $kind, search: $search) {\n      nodes { id name kind siret esus }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n": typeof types.PartnerListDocument,
+    "\n  mutation CreatePartner($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id name } }\n": typeof types.CreatePartnerDocument,
+    "\n  mutation UpdatePartner($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id name kind siret esus } }\n": typeof types.UpdatePartnerDocument,
+    "\n  query QpvsList($first: Int!, $after: String, $generation: QpvGeneration, $search: String) {\n    qpvs(first: $first, after: $after, generation: $generation, search: $search) {\n      nodes { id code name communes generation enVeille }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n": typeof types.QpvsListDocument,
+    "\n  mutation ImportQpvs($input: ImportQpvsInput!) {\n    importQpvs(input: $input) { applied created updated unchanged skipped errors { line code reason message } }\n  }\n": typeof types.ImportQpvsDocument,
+    "\n  query TenantSettings {\n    tenantSettings { reminderSteps { offsetDays escalation } senderName timeZone signatureDelayDays agendaFreezeDays bilanDelayMonths paymentDelayDays }\n  }\n": typeof types.TenantSettingsDocument,
+    "\n  mutation UpdateTenantSettings($input: UpdateTenantSettingsInput!) {\n    updateTenantSettings(input: $input) { reminderSteps { offsetDays escalation } senderName timeZone signatureDelayDays agendaFreezeDays bilanDelayMonths paymentDelayDays }\n  }\n": typeof types.UpdateTenantSettingsDocument,
     "\n  query MyWork($userId: ID!) {\n    deadlines(first: 50, filter: { userId: $userId, states: [OVERDUE, DUE, UPCOMING] }) {\n      nodes { id kind label dueDate state }\n    }\n    myNotifications(first: 20) { nodes { id title createdAt readAt escalation } }\n  }\n": typeof types.MyWorkDocument,
     "\n  query ActionContrats {\n    contrats {\n      id title startYear endYear\n      pillars { id title position kind objectives { id code title } }\n      qpvs { id code name enVeille }\n    }\n  }\n": typeof types.ActionContratsDocument,
     "\n  query ActionOrganisations($after: String) {\n    organisations(first: 100, after: $after) { nodes { id name kind } pageInfo { endCursor hasNextPage } }\n  }\n": typeof types.ActionOrganisationsDocument,
@@ -92,7 +104,19 @@ const documents: Documents = {
     "\n  mutation DisableWebhook($id: ID!) { disableWebhook(id: $id) { id disabledAt } }\n": types.DisableWebhookDocument,
     "\n  query WebhookDeliveries($filter: WebhookDeliveriesFilter!) {\n    webhookDeliveries(filter: $filter) { id eventType state attempts replays lastStatusCode lastError createdAt deliveredAt }\n  }\n": types.WebhookDeliveriesDocument,
     "\n  mutation ReplayDelivery($id: ID!) { replayWebhookDelivery(id: $id) { id state replays } }\n": types.ReplayDeliveryDocument,
+    "\n  query TenantMembers {\n    members(includeRevoked: true) { id role organisationId createdAt revokedAt user { id displayName email } }\n  }\n": types.TenantMembersDocument,
+    "\n  query MemberOrganisations($after: String) {\n    organisations(first: 100, after: $after) { nodes { id name } pageInfo { endCursor hasNextPage } }\n  }\n": types.MemberOrganisationsDocument,
+    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { invitationToken membership { id role user { displayName email } } }\n  }\n": types.InviteMemberDocument,
+    "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { id role organisationId } }\n": types.ChangeMemberRoleDocument,
+    "\n  mutation RevokeMembership($membershipId: ID!) { revokeMembership(membershipId: $membershipId) { id revokedAt } }\n": types.RevokeMembershipDocument,
     "\n  mutation CreateAction($input: CreateActionInput!) {\n    createAction(input: $input) { id reference }\n  }\n": types.CreateActionDocument,
+    "\n  query PartnerList($first: Int!, $after: String, $kind: OrganisationKind, $search: String) {\n    organisations(first: $first, after: $after, kind: $kind, search: $search) {\n      nodes { id name kind siret esus }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n": types.PartnerListDocument,
+    "\n  mutation CreatePartner($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id name } }\n": types.CreatePartnerDocument,
+    "\n  mutation UpdatePartner($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id name kind siret esus } }\n": types.UpdatePartnerDocument,
+    "\n  query QpvsList($first: Int!, $after: String, $generation: QpvGeneration, $search: String) {\n    qpvs(first: $first, after: $after, generation: $generation, search: $search) {\n      nodes { id code name communes generation enVeille }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n": types.QpvsListDocument,
+    "\n  mutation ImportQpvs($input: ImportQpvsInput!) {\n    importQpvs(input: $input) { applied created updated unchanged skipped errors { line code reason message } }\n  }\n": types.ImportQpvsDocument,
+    "\n  query TenantSettings {\n    tenantSettings { reminderSteps { offsetDays escalation } senderName timeZone signatureDelayDays agendaFreezeDays bilanDelayMonths paymentDelayDays }\n  }\n": types.TenantSettingsDocument,
+    "\n  mutation UpdateTenantSettings($input: UpdateTenantSettingsInput!) {\n    updateTenantSettings(input: $input) { reminderSteps { offsetDays escalation } senderName timeZone signatureDelayDays agendaFreezeDays bilanDelayMonths paymentDelayDays }\n  }\n": types.UpdateTenantSettingsDocument,
     "\n  query MyWork($userId: ID!) {\n    deadlines(first: 50, filter: { userId: $userId, states: [OVERDUE, DUE, UPCOMING] }) {\n      nodes { id kind label dueDate state }\n    }\n    myNotifications(first: 20) { nodes { id title createdAt readAt escalation } }\n  }\n": types.MyWorkDocument,
     "\n  query ActionContrats {\n    contrats {\n      id title startYear endYear\n      pillars { id title position kind objectives { id code title } }\n      qpvs { id code name enVeille }\n    }\n  }\n": types.ActionContratsDocument,
     "\n  query ActionOrganisations($after: String) {\n    organisations(first: 100, after: $after) { nodes { id name kind } pageInfo { endCursor hasNextPage } }\n  }\n": types.ActionOrganisationsDocument,
@@ -255,7 +279,55 @@ export function graphql(source: "\n  mutation ReplayDelivery($id: ID!) { replayW
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query TenantMembers {\n    members(includeRevoked: true) { id role organisationId createdAt revokedAt user { id displayName email } }\n  }\n"): (typeof documents)["\n  query TenantMembers {\n    members(includeRevoked: true) { id role organisationId createdAt revokedAt user { id displayName email } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MemberOrganisations($after: String) {\n    organisations(first: 100, after: $after) { nodes { id name } pageInfo { endCursor hasNextPage } }\n  }\n"): (typeof documents)["\n  query MemberOrganisations($after: String) {\n    organisations(first: 100, after: $after) { nodes { id name } pageInfo { endCursor hasNextPage } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { invitationToken membership { id role user { displayName email } } }\n  }\n"): (typeof documents)["\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { invitationToken membership { id role user { displayName email } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { id role organisationId } }\n"): (typeof documents)["\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { id role organisationId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeMembership($membershipId: ID!) { revokeMembership(membershipId: $membershipId) { id revokedAt } }\n"): (typeof documents)["\n  mutation RevokeMembership($membershipId: ID!) { revokeMembership(membershipId: $membershipId) { id revokedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CreateAction($input: CreateActionInput!) {\n    createAction(input: $input) { id reference }\n  }\n"): (typeof documents)["\n  mutation CreateAction($input: CreateActionInput!) {\n    createAction(input: $input) { id reference }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PartnerList($first: Int!, $after: String, $kind: OrganisationKind, $search: String) {\n    organisations(first: $first, after: $after, kind: $kind, search: $search) {\n      nodes { id name kind siret esus }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n"): (typeof documents)["\n  query PartnerList($first: Int!, $after: String, $kind: OrganisationKind, $search: String) {\n    organisations(first: $first, after: $after, kind: $kind, search: $search) {\n      nodes { id name kind siret esus }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePartner($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id name } }\n"): (typeof documents)["\n  mutation CreatePartner($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePartner($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id name kind siret esus } }\n"): (typeof documents)["\n  mutation UpdatePartner($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id name kind siret esus } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QpvsList($first: Int!, $after: String, $generation: QpvGeneration, $search: String) {\n    qpvs(first: $first, after: $after, generation: $generation, search: $search) {\n      nodes { id code name communes generation enVeille }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n"): (typeof documents)["\n  query QpvsList($first: Int!, $after: String, $generation: QpvGeneration, $search: String) {\n    qpvs(first: $first, after: $after, generation: $generation, search: $search) {\n      nodes { id code name communes generation enVeille }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportQpvs($input: ImportQpvsInput!) {\n    importQpvs(input: $input) { applied created updated unchanged skipped errors { line code reason message } }\n  }\n"): (typeof documents)["\n  mutation ImportQpvs($input: ImportQpvsInput!) {\n    importQpvs(input: $input) { applied created updated unchanged skipped errors { line code reason message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantSettings {\n    tenantSettings { reminderSteps { offsetDays escalation } senderName timeZone signatureDelayDays agendaFreezeDays bilanDelayMonths paymentDelayDays }\n  }\n"): (typeof documents)["\n  query TenantSettings {\n    tenantSettings { reminderSteps { offsetDays escalation } senderName timeZone signatureDelayDays agendaFreezeDays bilanDelayMonths paymentDelayDays }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateTenantSettings($input: UpdateTenantSettingsInput!) {\n    updateTenantSettings(input: $input) { reminderSteps { offsetDays escalation } senderName timeZone signatureDelayDays agendaFreezeDays bilanDelayMonths paymentDelayDays }\n  }\n"): (typeof documents)["\n  mutation UpdateTenantSettings($input: UpdateTenantSettingsInput!) {\n    updateTenantSettings(input: $input) { reminderSteps { offsetDays escalation } senderName timeZone signatureDelayDays agendaFreezeDays bilanDelayMonths paymentDelayDays }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -17,6 +17,7 @@ const CommitteesPage = page(() => import('./pages/Committees'), 'CommitteesPage'
 const ContratDashboardPage = page(() => import('./pages/ContratDashboard'), 'ContratDashboardPage');
 const ConventionsPage = page(() => import('./pages/Conventions'), 'ConventionsPage');
 const DepartementDashboardPage = page(() => import('./pages/DepartementDashboard'), 'DepartementDashboardPage');
+const EditActionPage = page(() => import('./pages/EditAction'), 'EditActionPage');
 const IntegrationsPage = page(() => import('./pages/Integrations'), 'IntegrationsPage');
 const MembersPage = page(() => import('./pages/Members'), 'MembersPage');
 const NewActionPage = page(() => import('./pages/NewAction'), 'NewActionPage');
@@ -50,6 +51,7 @@ export function App() {
           <Route path="/t/:siren/contrat" element={<Private><ContratDashboardPage /></Private>} />
           <Route path="/t/:siren/actions" element={<Private><ActionsPage /></Private>} />
           <Route path="/t/:siren/actions/nouvelle" element={<Private><NewActionPage /></Private>} />
+          <Route path="/t/:siren/actions/:id/modifier" element={<Private><EditActionPage /></Private>} />
           <Route path="/t/:siren/actions/:id" element={<Private><ActionPage /></Private>} />
           <Route path="/t/:siren/comites" element={<Private><CommitteesPage /></Private>} />
           <Route path="/t/:siren/comites/:id" element={<Private><CommitteePage /></Private>} />

@@ -1,5 +1,6 @@
 import { ReactNode, useId } from 'react';
 import { ApiError } from './api';
+import { euros } from './format';
 
 /** The French explanation of an API refusal, announced to screen readers. */
 export function ErrorMessage({ error }: { error: ApiError | null }) {
@@ -54,5 +55,36 @@ export function Figure({ label, value }: { label: string; value: string }) {
       <span className="figure-label">{label}</span>
       <span className="figure-value">{value}</span>
     </div>
+  );
+}
+
+export interface FourAmounts {
+  requestedCents: number;
+  decidedCents: number;
+  committedCents: number;
+  paidCents: number;
+}
+
+/** The four amounts of a figure as table cells, in the order every dashboard shows them. */
+export function AmountCells({ amounts }: { amounts: FourAmounts }) {
+  return (
+    <>
+      <td className="num">{euros(amounts.requestedCents)}</td>
+      <td className="num">{euros(amounts.decidedCents)}</td>
+      <td className="num">{euros(amounts.committedCents)}</td>
+      <td className="num">{euros(amounts.paidCents)}</td>
+    </>
+  );
+}
+
+/** The four amounts as figures, for the top of a dashboard. */
+export function AmountFigures({ amounts }: { amounts: FourAmounts }) {
+  return (
+    <>
+      <Figure label="Demandé" value={euros(amounts.requestedCents)} />
+      <Figure label="Décidé" value={euros(amounts.decidedCents)} />
+      <Figure label="Engagé" value={euros(amounts.committedCents)} />
+      <Figure label="Payé" value={euros(amounts.paidCents)} />
+    </>
   );
 }

@@ -1,17 +1,23 @@
-import { useEffect, useState } from 'react';
+import { FormEvent, useEffect, useId, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { ApiError, request } from '../api';
 import { ErrorMessage, Figure, Loading } from '../components';
 import { civilDate, dateTime, euros, KIND_LABELS, STATUS_LABELS } from '../format';
 import { graphql } from '../gql';
-import type { ActionDeadlinesQuery } from '../gql/graphql';
+import type { ActionDeadlinesQuery, ActionStatus } from '../gql/graphql';
 import { useQuery } from '../hooks';
 import {
   AUDIT_OPERATION_LABELS,
   DEADLINE_KIND_LABELS,
   DEADLINE_STATE_LABELS,
+  EDITABLE_STATUSES,
+  MANAGE_ACTIONS_ROLES,
+  MANUAL_TRANSITIONS,
   OPINION_LABELS,
   READ_AUDIT_ROLES,
+  sentence,
+  transitionLabel,
+  useFocusWhen,
   useReferenceData,
   useTenantRole,
 } from './action-shared';
@@ -49,6 +55,12 @@ const DEADLINES = graphql(`
       nodes { id actionId kind label dueDate state exerciseYear metAt responsibles { userId displayName } }
       pageInfo { endCursor hasNextPage }
     }
+  }
+`);
+
+const TRANSITION = graphql(`
+  mutation TransitionAction($input: TransitionActionInput!) {
+    transitionAction(input: $input) { id status updatedAt }
   }
 `);
 
@@ -99,13 +111,136 @@ function eventDetail(e: { operation: string; before?: unknown; after?: unknown }
   return '';
 }
 
+/**
+ * The action's next steps, as buttons: each asks for confirmation (with an optional comment, kept in the audit
+ * trail) before `transitionAction`; the API's refusals (INVALID_TRANSITION, an incomplete dossier) are shown.
+ */
+function ActionSteps({
+  siren,
+  action,
+  onDone,
+  onStale,
+}: {
+  siren: string;
+  action: { id: string; reference: string; status: string };
+  onDone(status: string): void;
+  /** The action changed step elsewhere: its dossier is read again. */
+  onStale(): void;
+}) {
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [comment, setComment] = useState('');
+  const [sending, setSending] = useState(false);
+  const [refusal, setRefusal] = useState<ApiError | null>(null);
+  const [round, setRound] = useState(0);
+  const confirmRef = useFocusWhen<HTMLHeadingElement>(chosen);
+  const refusalRef = useFocusWhen<HTMLDivElement>(refusal ? round : 0);
+  const commentId = useId();
+  const steps = MANUAL_TRANSITIONS[action.status] ?? [];
+
+  const choose = (to: string) => {
+    setChosen(to);
+    setComment('');
+    setRefusal(null);
+  };
+  const confirm = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!chosen) return;
+    setSending(true);
+    try {
+      const { transitionAction } = await request(TRANSITION, { input: { id: action.id, to: chosen as ActionStatus, comment: comment.trim() || null } }, siren);
+      setChosen(null);
+      setRefusal(null);
+      onDone(transitionAction.status);
+    } catch (error) {
+      const err = error instanceof ApiError ? error : new ApiError('INTERNAL_SERVER_ERROR', 'Le serveur ne répond pas.');
+      setRefusal(err);
+      setRound((r) => r + 1);
+      if (err.code === 'INVALID_TRANSITION') {
+        setChosen(null);
+        onStale();
+      }
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="steps-title" className="panel action-steps">
+      <h2 id="steps-title">Étapes suivantes</h2>
+      {steps.length === 0 ? (
+        <p className="muted">
+          Aucune étape ne se choisit à la main depuis l'étape « {STATUS_LABELS[action.status] ?? action.status} »
+          {['PROGRAMMEE', 'PARTIELLEMENT_PROGRAMMEE', 'REFUSEE', 'A_ARBITRER'].includes(action.status) ? ' : le comité des financeurs ou la convention décident de la suite.' : '.'}
+        </p>
+      ) : (
+        <ul className="step-buttons">
+          {steps.map((to) => (
+            <li key={to}>
+              <button type="button" className={to === 'ABANDONNEE' ? 'secondary danger' : chosen === to ? '' : 'secondary'} aria-expanded={chosen === to} onClick={() => choose(to)}>
+                {transitionLabel(action.status, to)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {refusal && (
+        <div className="alert" role="alert" tabIndex={-1} ref={refusalRef}>
+          <p>
+            <strong>{refusal.code === 'INVALID_TRANSITION' ? 'Ce changement d’étape est refusé.' : refusal.code === 'BAD_USER_INPUT' ? 'Le dossier est incomplet.' : 'Le changement d’étape a échoué.'}</strong>
+          </p>
+          <p>{refusal.code === 'FORBIDDEN' ? "Votre rôle dans ce territoire ne permet pas de changer l'étape d'une action." : refusal.message}</p>
+          {refusal.fields.length > 0 && (
+            <ul>
+              {refusal.fields.map((f) => (
+                <li key={`${f.field}-${f.reason}`}>{sentence(f.message)}.</li>
+              ))}
+            </ul>
+          )}
+          {refusal.code === 'INVALID_TRANSITION' && <p>Le dossier vient d'être relu : les boutons ci-dessus sont les étapes possibles depuis son étape actuelle.</p>}
+          {refusal.code === 'BAD_USER_INPUT' && EDITABLE_STATUSES.has(action.status) && (
+            <p>
+              <Link to={`/t/${siren}/actions/${action.id}/modifier`}>Compléter le dossier</Link>
+            </p>
+          )}
+        </div>
+      )}
+      {chosen && (
+        <form className="step-confirm" onSubmit={(e) => void confirm(e)} aria-labelledby={`${commentId}-title`}>
+          <h3 id={`${commentId}-title`} tabIndex={-1} ref={confirmRef}>
+            {transitionLabel(action.status, chosen)} : l'action {action.reference} passera de l'étape « {STATUS_LABELS[action.status] ?? action.status} » à « {STATUS_LABELS[chosen] ?? chosen} ».
+          </h3>
+          {chosen === 'ABANDONNEE' && <p className="notice-warn">Une action abandonnée ne change plus d'étape : l'abandon est définitif.</p>}
+          <div className="field">
+            <label htmlFor={commentId}>Commentaire (facultatif)</label>
+            <span id={`${commentId}-hint`} className="hint">
+              Conservé dans l'historique de l'action, 2 000 caractères au plus.
+            </span>
+            <textarea id={commentId} aria-describedby={`${commentId}-hint`} rows={2} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
+          </div>
+          <div className="form-actions">
+            <button type="submit" disabled={sending}>
+              {sending ? 'Enregistrement…' : 'Confirmer'}
+            </button>
+            <button type="button" className="secondary" onClick={() => setChosen(null)}>
+              Annuler
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
 /** An action's dossier: what it is, where, its financing plan, avis, history and deadlines. */
 export function ActionPage() {
   const { siren = '', id = '' } = useParams();
   const location = useLocation();
   const created = (location.state as { created?: boolean } | null)?.created === true;
+  const updated = (location.state as { updated?: string } | null)?.updated;
+  const [moved, setMoved] = useState<string | null>(null);
   const { role } = useTenantRole(siren);
-  const { data, error, loading } = useQuery(ACTION, { id }, siren);
+  const { data, error, loading, reload } = useQuery(ACTION, { id }, siren);
+  const canManage = !!role && MANAGE_ACTIONS_ROLES.has(role);
   const ref = useReferenceData(siren);
   const canReadAudit = !!role && READ_AUDIT_ROLES.has(role);
   const history = useQuery(HISTORY, { id }, siren, !canReadAudit || !data);
@@ -140,11 +275,38 @@ export function ActionPage() {
               L'action {a.reference} a été créée au statut brouillon.
             </div>
           )}
+          {updated && !moved && (
+            <div className="notice" role="status">
+              {updated === 'saved' ? `Les modifications de l'action ${a.reference} ont été enregistrées.` : `Aucune modification n'a été apportée à l'action ${a.reference}.`}
+            </div>
+          )}
+          {moved && (
+            <div className="notice" role="status">
+              L'action {a.reference} est passée à l'étape « {STATUS_LABELS[moved] ?? moved} ».
+            </div>
+          )}
           <h1>{a.title}</h1>
           <p className="lede">
             <span className="reference">{a.reference}</span>
             <span className="status-tag">État : {STATUS_LABELS[a.status] ?? a.status}</span>
+            {canManage && EDITABLE_STATUSES.has(a.status) && (
+              <Link className="button-link" to={`/t/${siren}/actions/${a.id}/modifier`}>
+                Modifier<span className="sr-only"> l'action</span>
+              </Link>
+            )}
           </p>
+          {canManage && (
+            <ActionSteps
+              key={a.id}
+              siren={siren}
+              action={a}
+              onDone={(status) => {
+                setMoved(status);
+                reload();
+              }}
+              onStale={reload}
+            />
+          )}
           <section aria-labelledby="dossier-title" className="panel">
             <h2 id="dossier-title">Dossier</h2>
             <dl className="facts">

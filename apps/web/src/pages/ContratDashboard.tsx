@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { download } from '../api';
-import { ErrorMessage, Figure, Loading } from '../components';
+import { AmountCells, AmountFigures, ErrorMessage, Figure, Loading } from '../components';
 import { euros, KIND_LABELS, percent, plural, STATUS_LABELS } from '../format';
 import { graphql } from '../gql';
 import { useQuery } from '../hooks';
@@ -68,10 +68,7 @@ export function ContratDashboardPage() {
       {d && contrat && (
         <>
           <section className="figures" aria-label="Totaux du contrat">
-            <Figure label="Demandé" value={euros(d.totals.requestedCents)} />
-            <Figure label="Décidé" value={euros(d.totals.decidedCents)} />
-            <Figure label="Engagé" value={euros(d.totals.committedCents)} />
-            <Figure label="Payé" value={euros(d.totals.paidCents)} />
+            <AmountFigures amounts={d.totals} />
             <Figure label="Actions" value={plural(d.actionCount, 'action', 'actions')} />
             <Figure label="Portées par l'ESS" value={percent(d.essActionCount, d.actionCount)} />
             <Figure label="Bilans en retard" value={String(d.overdueBilanCount)} />
@@ -150,10 +147,7 @@ export function ContratDashboardPage() {
                         {q.name} <span className="muted">({q.code})</span>
                       </th>
                       <td className="num">{q.actionCount}</td>
-                      <td className="num">{euros(q.requestedCents)}</td>
-                      <td className="num">{euros(q.decidedCents)}</td>
-                      <td className="num">{euros(q.committedCents)}</td>
-                      <td className="num">{euros(q.paidCents)}</td>
+                      <AmountCells amounts={q} />
                     </tr>
                   ))}
                 </tbody>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { download } from '../api';
-import { ErrorMessage, Figure, Loading } from '../components';
+import { AmountCells, AmountFigures, ErrorMessage, Figure, Loading } from '../components';
 import { euros, KIND_LABELS, plural } from '../format';
 import { graphql } from '../gql';
 import { useQuery } from '../hooks';
@@ -78,10 +78,7 @@ export function DepartementDashboardPage() {
             <h2 id="totals-title" className="sr-only">
               Totaux du département
             </h2>
-            <Figure label="Demandé" value={euros(t.totals.requestedCents)} />
-            <Figure label="Décidé" value={euros(t.totals.decidedCents)} />
-            <Figure label="Engagé" value={euros(t.totals.committedCents)} />
-            <Figure label="Payé" value={euros(t.totals.paidCents)} />
+            <AmountFigures amounts={t.totals} />
             <Figure label="Actions" value={plural(t.actionCount, 'action', 'actions')} />
             <Figure label="Bilans en retard" value={String(t.overdueBilanCount)} />
           </section>
@@ -109,10 +106,7 @@ export function DepartementDashboardPage() {
                         <Link to={`/t/${x.siren}/contrat`}>{x.name}</Link>
                       </th>
                       <td className="num">{x.actionCount}</td>
-                      <td className="num">{euros(x.totals.requestedCents)}</td>
-                      <td className="num">{euros(x.totals.decidedCents)}</td>
-                      <td className="num">{euros(x.totals.committedCents)}</td>
-                      <td className="num">{euros(x.totals.paidCents)}</td>
+                      <AmountCells amounts={x.totals} />
                       <td className="num">{euros(x.leverage.creditsSpecifiques.decidedCents)}</td>
                       <td className="num">{euros(x.leverage.droitCommun.decidedCents)}</td>
                       <td className="num">{x.overdueBilanCount}</td>
@@ -123,10 +117,7 @@ export function DepartementDashboardPage() {
                   <tr>
                     <th scope="row">Total</th>
                     <td className="num">{t.actionCount}</td>
-                    <td className="num">{euros(t.totals.requestedCents)}</td>
-                    <td className="num">{euros(t.totals.decidedCents)}</td>
-                    <td className="num">{euros(t.totals.committedCents)}</td>
-                    <td className="num">{euros(t.totals.paidCents)}</td>
+                    <AmountCells amounts={t.totals} />
                     <td className="num">{euros(t.leverage.creditsSpecifiques.decidedCents)}</td>
                     <td className="num">{euros(t.leverage.droitCommun.decidedCents)}</td>
                     <td className="num">{t.overdueBilanCount}</td>
@@ -204,10 +195,7 @@ export function AmountsChart({ title, rows }: { title: string; rows: ChartRow[] 
           {rows.map((r) => (
             <tr key={r.name}>
               <th scope="row">{r.name}</th>
-              <td className="num">{euros(r.requestedCents)}</td>
-              <td className="num">{euros(r.decidedCents)}</td>
-              <td className="num">{euros(r.committedCents)}</td>
-              <td className="num">{euros(r.paidCents)}</td>
+              <AmountCells amounts={r} />
             </tr>
           ))}
         </tbody>

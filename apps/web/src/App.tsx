@@ -2,6 +2,7 @@ import { ComponentType, lazy, ReactNode, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { Loading } from './components';
 import { HomePage } from './pages/Home';
+import { InvitationPage } from './pages/Invitation';
 import { LoginPage, SignInDialog } from './pages/Login';
 import { TenantHomePage } from './pages/TenantHome';
 
@@ -45,6 +46,7 @@ export function App() {
       <BrowserRouter>
         <Routes>
           <Route path="/connexion" element={<LoginPage />} />
+          <Route path="/invitation" element={<InvitationPage />} />
           <Route path="/" element={<Private><HomePage /></Private>} />
           <Route path="/departement/:code" element={<Private><DepartementDashboardPage /></Private>} />
           <Route path="/t/:siren" element={<Private><TenantHomePage /></Private>} />

@@ -54,6 +54,7 @@ type Documents = {
     "\n  mutation DisableWebhook($id: ID!) { disableWebhook(id: $id) { id disabledAt } }\n": typeof types.DisableWebhookDocument,
     "\n  query WebhookDeliveries($filter: WebhookDeliveriesFilter!) {\n    webhookDeliveries(filter: $filter) { id eventType state attempts replays lastStatusCode lastError createdAt deliveredAt }\n  }\n": typeof types.WebhookDeliveriesDocument,
     "\n  mutation ReplayDelivery($id: ID!) { replayWebhookDelivery(id: $id) { id state replays } }\n": typeof types.ReplayDeliveryDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) }\n": typeof types.AcceptInvitationDocument,
     "\n  query TenantMembers {\n    members(includeRevoked: true) { id role organisationId createdAt revokedAt user { id displayName email } }\n  }\n": typeof types.TenantMembersDocument,
     "\n  query MemberOrganisations($after: String) {\n    organisations(first: 100, after: $after) { nodes { id name } pageInfo { endCursor hasNextPage } }\n  }\n": typeof types.MemberOrganisationsDocument,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { invitationToken membership { id role user { displayName email } } }\n  }\n": typeof types.InviteMemberDocument,
@@ -68,6 +69,8 @@ type Documents = {
     "\n  query TenantSettings {\n    tenantSettings { reminderSteps { offsetDays escalation } senderName timeZone signatureDelayDays agendaFreezeDays bilanDelayMonths paymentDelayDays }\n  }\n": typeof types.TenantSettingsDocument,
     "\n  mutation UpdateTenantSettings($input: UpdateTenantSettingsInput!) {\n    updateTenantSettings(input: $input) { reminderSteps { offsetDays escalation } senderName timeZone signatureDelayDays agendaFreezeDays bilanDelayMonths paymentDelayDays }\n  }\n": typeof types.UpdateTenantSettingsDocument,
     "\n  query MyWork($userId: ID!) {\n    deadlines(first: 50, filter: { userId: $userId, states: [OVERDUE, DUE, UPCOMING] }) {\n      nodes { id kind label dueDate state }\n    }\n    myNotifications(first: 20) { nodes { id title createdAt readAt escalation } }\n  }\n": typeof types.MyWorkDocument,
+    "\n  mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { id readAt } }\n": typeof types.MarkNotificationReadDocument,
+    "\n  mutation MarkAllNotificationsRead { markAllNotificationsRead }\n": typeof types.MarkAllNotificationsReadDocument,
     "\n  query ActionContrats {\n    contrats {\n      id title startYear endYear\n      pillars { id title position kind objectives { id code title } }\n      qpvs { id code name enVeille }\n    }\n  }\n": typeof types.ActionContratsDocument,
     "\n  query ActionOrganisations($after: String) {\n    organisations(first: 100, after: $after) { nodes { id name kind } pageInfo { endCursor hasNextPage } }\n  }\n": typeof types.ActionOrganisationsDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { id displayName email } }\n  }\n": typeof types.LoginDocument,
@@ -116,6 +119,7 @@ const documents: Documents = {
     "\n  mutation DisableWebhook($id: ID!) { disableWebhook(id: $id) { id disabledAt } }\n": types.DisableWebhookDocument,
     "\n  query WebhookDeliveries($filter: WebhookDeliveriesFilter!) {\n    webhookDeliveries(filter: $filter) { id eventType state attempts replays lastStatusCode lastError createdAt deliveredAt }\n  }\n": types.WebhookDeliveriesDocument,
     "\n  mutation ReplayDelivery($id: ID!) { replayWebhookDelivery(id: $id) { id state replays } }\n": types.ReplayDeliveryDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) }\n": types.AcceptInvitationDocument,
     "\n  query TenantMembers {\n    members(includeRevoked: true) { id role organisationId createdAt revokedAt user { id displayName email } }\n  }\n": types.TenantMembersDocument,
     "\n  query MemberOrganisations($after: String) {\n    organisations(first: 100, after: $after) { nodes { id name } pageInfo { endCursor hasNextPage } }\n  }\n": types.MemberOrganisationsDocument,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { invitationToken membership { id role user { displayName email } } }\n  }\n": types.InviteMemberDocument,
@@ -130,6 +134,8 @@ const documents: Documents = {
     "\n  query TenantSettings {\n    tenantSettings { reminderSteps { offsetDays escalation } senderName timeZone signatureDelayDays agendaFreezeDays bilanDelayMonths paymentDelayDays }\n  }\n": types.TenantSettingsDocument,
     "\n  mutation UpdateTenantSettings($input: UpdateTenantSettingsInput!) {\n    updateTenantSettings(input: $input) { reminderSteps { offsetDays escalation } senderName timeZone signatureDelayDays agendaFreezeDays bilanDelayMonths paymentDelayDays }\n  }\n": types.UpdateTenantSettingsDocument,
     "\n  query MyWork($userId: ID!) {\n    deadlines(first: 50, filter: { userId: $userId, states: [OVERDUE, DUE, UPCOMING] }) {\n      nodes { id kind label dueDate state }\n    }\n    myNotifications(first: 20) { nodes { id title createdAt readAt escalation } }\n  }\n": types.MyWorkDocument,
+    "\n  mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { id readAt } }\n": types.MarkNotificationReadDocument,
+    "\n  mutation MarkAllNotificationsRead { markAllNotificationsRead }\n": types.MarkAllNotificationsReadDocument,
     "\n  query ActionContrats {\n    contrats {\n      id title startYear endYear\n      pillars { id title position kind objectives { id code title } }\n      qpvs { id code name enVeille }\n    }\n  }\n": types.ActionContratsDocument,
     "\n  query ActionOrganisations($after: String) {\n    organisations(first: 100, after: $after) { nodes { id name kind } pageInfo { endCursor hasNextPage } }\n  }\n": types.ActionOrganisationsDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { id displayName email } }\n  }\n": types.LoginDocument,
@@ -315,6 +321,10 @@ export function graphql(source: "\n  mutation ReplayDelivery($id: ID!) { replayW
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) }\n"): (typeof documents)["\n  mutation AcceptInvitation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query TenantMembers {\n    members(includeRevoked: true) { id role organisationId createdAt revokedAt user { id displayName email } }\n  }\n"): (typeof documents)["\n  query TenantMembers {\n    members(includeRevoked: true) { id role organisationId createdAt revokedAt user { id displayName email } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -368,6 +378,14 @@ export function graphql(source: "\n  mutation UpdateTenantSettings($input: Updat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MyWork($userId: ID!) {\n    deadlines(first: 50, filter: { userId: $userId, states: [OVERDUE, DUE, UPCOMING] }) {\n      nodes { id kind label dueDate state }\n    }\n    myNotifications(first: 20) { nodes { id title createdAt readAt escalation } }\n  }\n"): (typeof documents)["\n  query MyWork($userId: ID!) {\n    deadlines(first: 50, filter: { userId: $userId, states: [OVERDUE, DUE, UPCOMING] }) {\n      nodes { id kind label dueDate state }\n    }\n    myNotifications(first: 20) { nodes { id title createdAt readAt escalation } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { id readAt } }\n"): (typeof documents)["\n  mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { id readAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkAllNotificationsRead { markAllNotificationsRead }\n"): (typeof documents)["\n  mutation MarkAllNotificationsRead { markAllNotificationsRead }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

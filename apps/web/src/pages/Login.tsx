@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { Navigate, useNavigate } from 'react-router-dom';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api';
 import { ErrorMessage, Field } from '../components';
 import { useSession } from '../session';
@@ -37,12 +37,19 @@ export function SignInForm({ onSignIn, submitLabel = 'Se connecter', fixedEmail 
 export function LoginPage() {
   const session = useSession();
   const navigate = useNavigate();
+  // A notice brought by the page before (the invitation accepted: "Votre compte est prêt").
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
   if (session.status === 'signedIn') return <Navigate to="/" replace />;
   return (
     <main id="contenu" className="login">
       <h1>Pilotis</h1>
       <p className="muted">Co-pilotage des contrats de ville</p>
       <h2>Connexion</h2>
+      {notice && (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      )}
       <SignInForm
         onSignIn={async (email, password) => {
           await session.signIn(email, password);

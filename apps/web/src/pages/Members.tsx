@@ -138,6 +138,8 @@ export function MembersPage() {
                 copier maintenant, il ne sera plus affiché (valable 14 jours) :
               </p>
               <code className="secret">{invitation.token}</code>
+              <p>Ou, plus simple, le lien à lui envoyer, qui ouvre directement le choix du mot de passe :</p>
+              <code className="secret-link">{`${window.location.origin}/invitation?jeton=${encodeURIComponent(invitation.token)}`}</code>
             </>
           ) : (
             <p>

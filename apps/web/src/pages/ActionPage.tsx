@@ -6,6 +6,7 @@ import { civilDate, dateTime, euros, KIND_LABELS, STATUS_LABELS } from '../forma
 import { graphql } from '../gql';
 import type { ActionDeadlinesQuery, ActionStatus } from '../gql/graphql';
 import { useQuery } from '../hooks';
+import { useSession } from '../session';
 import {
   AUDIT_OPERATION_LABELS,
   DEADLINE_KIND_LABELS,
@@ -21,6 +22,7 @@ import {
   useReferenceData,
   useTenantRole,
 } from './action-shared';
+import { AvisForm, GIVE_AVIS_ROLES } from './AvisForm';
 
 const ACTION = graphql(`
   query ActionDossier($id: ID!) {
@@ -36,7 +38,7 @@ const ACTION = graphql(`
         funder { id name }
       }
       fundingTotals { requestedCents balanceCents inKindCents pledgeCents }
-      avis { id opinion comment organisationId createdAt updatedAt }
+      avis { id opinion comment organisationId authorUserId createdAt updatedAt }
     }
   }
 `);
@@ -241,6 +243,8 @@ export function ActionPage() {
   const { role } = useTenantRole(siren);
   const { data, error, loading, reload } = useQuery(ACTION, { id }, siren);
   const canManage = !!role && MANAGE_ACTIONS_ROLES.has(role);
+  const canGiveAvis = !!role && GIVE_AVIS_ROLES.has(role);
+  const { user } = useSession();
   const ref = useReferenceData(siren);
   const canReadAudit = !!role && READ_AUDIT_ROLES.has(role);
   const history = useQuery(HISTORY, { id }, siren, !canReadAudit || !data);
@@ -450,6 +454,9 @@ export function ActionPage() {
                     </li>
                   ))}
                 </ul>
+              )}
+              {canGiveAvis && (
+                <AvisForm key={a.id} siren={siren} action={a} current={a.avis.find((v) => !!user && v.authorUserId === user.id)} onGiven={reload} onStale={reload} />
               )}
             </section>
             <section aria-labelledby="deadlines-title">

@@ -3,6 +3,9 @@
  * load generator and the server do not share an event loop), wait for /health, and send GraphQL.
  */
 import { spawn, ChildProcess } from 'node:child_process';
+import { Pool } from 'pg';
+import { createOwnerDataSource, ensureRolesAndDatabase } from '@pilotis/schema';
+import { loadConfig, withDatabase } from '@pilotis/shared';
 
 export interface GraphQLBody<T> {
   data?: T;
@@ -47,4 +50,23 @@ export async function postGraphql<T>(port: number, query: string, variables: Rec
     body: JSON.stringify({ query, variables }),
   });
   return (await res.json()) as GraphQLBody<T>;
+}
+
+/**
+ * A benchmark's own database, dropped and migrated anew: the owner's URL (seeding) and the runtime role's
+ * (what the API and the raw baselines use).
+ */
+export async function freshBenchDatabase(name: string): Promise<{ ownerUrl: string; appUrl: string }> {
+  const config = loadConfig();
+  const ownerUrl = withDatabase(config.databaseUrl, name);
+  const appUrl = withDatabase(config.appDatabaseUrl, name);
+  const admin = new Pool({ connectionString: config.databaseUrl });
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.end();
+  await ensureRolesAndDatabase(ownerUrl, appUrl);
+  const ds = createOwnerDataSource(ownerUrl);
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'all' });
+  await ds.destroy();
+  return { ownerUrl, appUrl };
 }

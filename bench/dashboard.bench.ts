@@ -23,9 +23,7 @@ import { appendAuditEvent } from '@pilotis/audit';
 import { AuthService } from '@pilotis/auth';
 import { DASHBOARD_SQL, TERRITORY_SQL } from '@pilotis/dashboards';
 import { ESS_KINDS } from '@pilotis/organisations';
-import { loadConfig, withDatabase } from '@pilotis/shared';
-import { createOwnerDataSource, ensureRolesAndDatabase } from '@pilotis/schema';
-import { postGraphql, startApi } from './bench-api';
+import { freshBenchDatabase, postGraphql, startApi } from './bench-api';
 
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 200);
 const GROW_TO = Number(process.env.BENCH_GROW_TO ?? 0);
@@ -199,17 +197,7 @@ function printTable(title: string, rows: [Figures, Figures][]): void {
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const ownerUrl = withDatabase(config.databaseUrl, DATABASE);
-  const appUrl = withDatabase(config.appDatabaseUrl, DATABASE);
-  const admin = new Pool({ connectionString: config.databaseUrl });
-  await admin.query(`drop database if exists ${DATABASE} with (force)`);
-  await admin.end();
-  await ensureRolesAndDatabase(ownerUrl, appUrl);
-  const ds = createOwnerDataSource(ownerUrl);
-  await ds.initialize();
-  await ds.runMigrations({ transaction: 'all' });
-  await ds.destroy();
+  const { ownerUrl, appUrl } = await freshBenchDatabase(DATABASE);
   const owner = new Pool({ connectionString: ownerUrl });
   const started = performance.now();
   await seedTenantRange(owner, 1, TENANTS);

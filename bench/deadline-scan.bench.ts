@@ -16,9 +16,8 @@
  *   BENCH_TENANTS=20 npm run bench:deadlines (a quick run)
  */
 import { Pool, PoolClient } from 'pg';
-import { loadConfig, withDatabase } from '@pilotis/shared';
-import { createOwnerDataSource, ensureRolesAndDatabase } from '@pilotis/schema';
 import { DEFAULT_REMINDER_STEPS, FILL_DIGESTS, MAX_LATE_DAYS, OPEN_DIGESTS, RECOMPUTE_DEADLINES, RECORD_REMINDERS } from '@pilotis/deadlines';
+import { freshBenchDatabase } from './bench-api';
 
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 200);
 const ACTIONS = Number(process.env.BENCH_ACTIONS_PER_TENANT ?? 720);
@@ -109,17 +108,7 @@ const remind = async (client: PoolClient, tenantId: string, today: string) => {
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const ownerUrl = withDatabase(config.databaseUrl, DATABASE);
-  const appUrl = withDatabase(config.appDatabaseUrl, DATABASE);
-  const admin = new Pool({ connectionString: config.databaseUrl });
-  await admin.query(`drop database if exists ${DATABASE} with (force)`);
-  await admin.end();
-  await ensureRolesAndDatabase(ownerUrl, appUrl);
-  const ds = createOwnerDataSource(ownerUrl);
-  await ds.initialize();
-  await ds.runMigrations({ transaction: 'all' });
-  await ds.destroy();
+  const { ownerUrl, appUrl } = await freshBenchDatabase(DATABASE);
 
   const owner = new Pool({ connectionString: ownerUrl });
   const app = new Pool({ connectionString: appUrl, max: CONCURRENCY });

@@ -27,9 +27,7 @@ import { cpus } from 'node:os';
 import { Pool, PoolClient } from 'pg';
 import { appendAuditEvent } from '@pilotis/audit';
 import { AuthService } from '@pilotis/auth';
-import { loadConfig, withDatabase } from '@pilotis/shared';
-import { createOwnerDataSource, ensureRolesAndDatabase } from '@pilotis/schema';
-import { postGraphql, startApi } from './bench-api';
+import { freshBenchDatabase, postGraphql, startApi } from './bench-api';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 50_000);
 const LINES = Number(process.env.BENCH_LINES ?? 2000);
@@ -268,17 +266,7 @@ async function overHttp(name: string, connections: number, apiKey: string, f: Fi
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const ownerUrl = withDatabase(config.databaseUrl, DATABASE);
-  const appUrl = withDatabase(config.appDatabaseUrl, DATABASE);
-  const admin = new Pool({ connectionString: config.databaseUrl });
-  await admin.query(`drop database if exists ${DATABASE} with (force)`);
-  await admin.end();
-  await ensureRolesAndDatabase(ownerUrl, appUrl);
-  const ds = createOwnerDataSource(ownerUrl);
-  await ds.initialize();
-  await ds.runMigrations({ transaction: 'all' });
-  await ds.destroy();
+  const { ownerUrl, appUrl } = await freshBenchDatabase(DATABASE);
   const owner = new Pool({ connectionString: ownerUrl });
   const seeded = performance.now();
   const f = await seed(owner);

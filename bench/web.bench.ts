@@ -16,12 +16,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Pool } from 'pg';
 import { chromium, Page } from 'playwright-core';
-import { loadConfig, withDatabase } from '@pilotis/shared';
-import { createOwnerDataSource, ensureRolesAndDatabase } from '@pilotis/schema';
 import { DEMO_PASSWORD, seedDemo } from '../scripts/seed-demo';
-import { postGraphql, startApi } from './bench-api';
+import { freshBenchDatabase, postGraphql, startApi } from './bench-api';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PORT = Number(process.env.BENCH_PORT ?? 3994);
@@ -61,17 +58,7 @@ async function apiOnly(): Promise<{ signIn: number; departement: number; contrat
 
 async function main(): Promise<void> {
   if (!existsSync(path.join(ROOT, 'apps/web/dist/index.html'))) execFileSync('npx', ['vite', 'build', 'apps/web', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  const config = loadConfig();
-  const ownerUrl = withDatabase(config.databaseUrl, DATABASE);
-  const appUrl = withDatabase(config.appDatabaseUrl, DATABASE);
-  const admin = new Pool({ connectionString: config.databaseUrl });
-  await admin.query(`drop database if exists ${DATABASE} with (force)`);
-  await admin.end();
-  await ensureRolesAndDatabase(ownerUrl, appUrl);
-  const ds = createOwnerDataSource(ownerUrl);
-  await ds.initialize();
-  await ds.runMigrations({ transaction: 'all' });
-  await ds.destroy();
+  const { ownerUrl, appUrl } = await freshBenchDatabase(DATABASE);
   await seedDemo(ownerUrl);
 
   const api = await startApi(ownerUrl, appUrl, PORT);

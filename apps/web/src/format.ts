@@ -46,3 +46,20 @@ export const ROLE_LABELS: Record<string, string> = {
   AUDITOR: 'Auditeur',
   PORTEUR_REPRESENTATIVE: 'Représentant d’un porteur',
 };
+
+/**
+ * An amount in euros as people type it ("1 234,56", "1234.5", "12 500 €", "1.234,50") into integer cents,
+ * by reading the digits as text: no floating-point multiplication. Null when it is not an amount.
+ */
+export function parseEuros(text: string): number | null {
+  let s = text.replace(/[\s\u00a0\u202f]/g, '').replace(/(€|EUR|euros?)$/i, '');
+  if (s === '') return null;
+  // "1.234,56" or "1.234": dots separating thousands.
+  if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(s)) s = s.replace(/\./g, '');
+  const m = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(s);
+  if (!m) return null;
+  const units = m[1].replace(/^0+(?=\d)/, '');
+  if (units.length > 13) return null;
+  // Both parts are integers far below 2^53: this arithmetic is exact.
+  return Number(units) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}

@@ -2,7 +2,7 @@ import { FormEvent, ReactNode, useEffect, useMemo, useRef, useState } from 'reac
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, download, request } from '../api';
 import { ErrorMessage, Field, Figure, Loading } from '../components';
-import { dateTime, euros, KIND_LABELS, plural, STATUS_LABELS } from '../format';
+import { dateTime, euros, KIND_LABELS, parseEuros, plural, STATUS_LABELS } from '../format';
 import { graphql } from '../gql';
 import type { CommitteeDetailQuery, FundingKind, VoteDecision } from '../gql/graphql';
 import { useQuery } from '../hooks';
@@ -15,7 +15,6 @@ import {
   ConfirmButton,
   DECISION_LABELS,
   MANAGER_ROLES,
-  parseEuros,
   Problem,
   usePolling,
   VOTE_LABELS,

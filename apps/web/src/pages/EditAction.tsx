@@ -2,7 +2,7 @@ import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, request } from '../api';
 import { ErrorMessage, Loading } from '../components';
-import { STATUS_LABELS } from '../format';
+import { parseEuros, STATUS_LABELS } from '../format';
 import { graphql } from '../gql';
 import type { ActionToEditQuery, FundingKind, UpdateActionInput, UpdateFundingLineInput } from '../gql/graphql';
 import { useQuery } from '../hooks';
@@ -19,7 +19,6 @@ import {
   localDraftErrors,
   MANAGE_ACTIONS_ROLES,
   mapFieldErrors,
-  parseEuros,
   useActionDraft,
   useReferenceData,
   useTenantRole,

@@ -2,6 +2,7 @@ import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, request } from '../api';
 import { ErrorMessage, Loading } from '../components';
+import { parseEuros } from '../format';
 import { graphql } from '../gql';
 import type { CreateActionInput, FundingKind } from '../gql/graphql';
 import {
@@ -13,7 +14,6 @@ import {
   MANAGE_ACTIONS_ROLES,
   mapFieldErrors,
   newLineDraft,
-  parseEuros,
   useActionDraft,
   useReferenceData,
   useTenantRole,

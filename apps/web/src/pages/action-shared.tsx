@@ -1,7 +1,7 @@
 import { ReactNode, RefObject, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, request } from '../api';
 import { Field } from '../components';
-import { euros, KIND_LABELS, plural } from '../format';
+import { euros, KIND_LABELS, parseEuros, plural } from '../format';
 import { graphql } from '../gql';
 import type { ActionContratsQuery, ActionOrganisationsQuery } from '../gql/graphql';
 import { useQuery } from '../hooks';
@@ -81,23 +81,6 @@ export const contratYears = (c: { startYear: number; endYear: number } | null): 
 
 /** The largest amount of one line the API accepts: one billion euros. */
 const MAX_CENTS = 100_000_000_000;
-
-/**
- * An amount in euros as people type it ("1 234,56", "1234.5", "12 500 €", "1.234,50") into integer cents,
- * by reading the digits as text: no floating-point multiplication. Null when it is not an amount.
- */
-export function parseEuros(text: string): number | null {
-  let s = text.replace(/[\s\u00a0\u202f]/g, '').replace(/(€|EUR|euros?)$/i, '');
-  if (s === '') return null;
-  // "1.234,56" or "1.234": dots separating thousands.
-  if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(s)) s = s.replace(/\./g, '');
-  const m = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(s);
-  if (!m) return null;
-  const units = m[1].replace(/^0+(?=\d)/, '');
-  if (units.length > 13) return null;
-  // Both parts are integers far below 2^53: this arithmetic is exact.
-  return Number(units) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-}
 
 /** Checks a typed amount; the error message, or null when it is fine. */
 export function eurosError(text: string, required = true): string | null {

@@ -40,19 +40,6 @@ export const CONVENTION_STATUS_LABELS: Record<string, string> = {
   ANNULEE: 'Annulée',
 };
 
-/**
- * A French euro amount typed by a person ("1 234,56", "1234.5", "7 500 €") in integer cents, exactly: the
- * text is split into euros and cents, never multiplied as a floating number. Null when it is not an amount
- * (more than two decimals, letters, negative…).
- */
-export function parseEuros(text: string): number | null {
-  const compact = text.replace(/[\s\u00a0\u202f]/g, '').replace(/€$/, '');
-  const match = /^(\d+)(?:[,.](\d{1,2}))?$/.exec(compact);
-  if (!match) return null;
-  const cents = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-  return Number.isSafeInteger(cents) ? cents : null;
-}
-
 /** Integer cents as a French amount to edit: 750000 → "7 500,00" (ordinary spaces, comma). */
 export function centsToInput(cents: number): string {
   const whole = Math.trunc(cents / 100)

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { Role } from '@pilotis/access';
-import { AuditService } from '@pilotis/audit';
+import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
-import { DomainError, ErrorCode, WEBHOOK_EVENT_OF_TOPIC } from '@pilotis/shared';
+import { DomainError, ErrorCode } from '@pilotis/shared';
 import { FinanceSource } from './finance.entities';
 import { ImportKind, ImportRow, readFinanceCsv, RowError } from './finance-csv';
 
@@ -31,6 +31,7 @@ export class FinanceImportService {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async import(kind: ImportKind, text: string): Promise<ImportResult> {
@@ -177,10 +178,7 @@ export class FinanceImportService {
     await this.publish(kind);
   }
 
-  /**
-   * One outbox event per commitment or payment, with the payload and webhook body of a single call
-   * (OutboxService.publish), written set-based: a 50,000-row file is a handful of statements.
-   */
+  /** One outbox event (and webhook delivery) per commitment or payment, with a single call's payload. */
   private async publish(kind: ImportKind): Promise<void> {
     const scope = this.db.tenant();
     const topic = kind === 'commitments' ? 'commitment.recorded' : 'payment.recorded';
@@ -190,23 +188,12 @@ export class FinanceImportService {
                               'reference', r.reference, 'committedOn', r.on_date::text, 'amountCents', r.amount::text)`
         : `jsonb_build_object('paymentId', r.new_id, 'fundingLineId', r.funding_line_id, 'actionId', fl.action_id, 'actionReference', a.reference, 'funderId', fl.funder_id,
                               'commitmentId', r.commitment_id, 'reference', r.reference, 'paidOn', r.on_date::text, 'amountCents', r.amount::text)`;
-    await this.db.query(
-      `create temporary table import_events on commit drop as
-       select gen_random_uuid() as id, ${payload} as payload
+    await this.outbox.publishAll(
+      topic,
+      `select gen_random_uuid() as id, ${payload} as payload
          from import_rows r join funding_lines fl on fl.tenant_id = $1 and fl.id = r.funding_line_id
          join actions a on a.tenant_id = $1 and a.id = fl.action_id order by r.line`,
       [scope.tenantId],
-    );
-    await this.db.query(`insert into outbox_events (tenant_id, id, topic, payload) select $1, id, $2, payload from import_events`, [scope.tenantId, topic]);
-    const event = WEBHOOK_EVENT_OF_TOPIC.get(topic);
-    await this.db.query(
-      `insert into webhook_deliveries (tenant_id, id, subscription_id, event_id, event_type, body)
-       select $1, gen_random_uuid(), s.id, e.id, $3,
-              jsonb_build_object('id', e.id, 'type', $2::text, 'occurredAt', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                                 'tenant', jsonb_build_object('siren', $4::text), 'data', e.payload)::text
-         from import_events e cross join webhook_subscriptions s
-        where s.tenant_id = $1 and s.disabled_at is null and $3 = any(s.events)`,
-      [scope.tenantId, topic, event, scope.siren],
     );
   }
 

@@ -88,3 +88,23 @@ export function AmountFigures({ amounts }: { amounts: FourAmounts }) {
     </>
   );
 }
+
+/**
+ * Keyset pages: `cursors` are the end cursors of the pages already passed (none on page 1); going back
+ * drops the last one, going on adds the current page's end cursor.
+ */
+export function Pager({ label, cursors, pageInfo, loading, onGoTo }: { label: string; cursors: string[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } | null | undefined; loading: boolean; onGoTo(cursors: string[]): void }) {
+  if (cursors.length === 0 && !pageInfo?.hasNextPage) return null;
+  const next = pageInfo?.hasNextPage ? pageInfo.endCursor : null;
+  return (
+    <nav aria-label={label} className="pager">
+      <button type="button" className="secondary" disabled={cursors.length === 0 || loading} onClick={() => onGoTo(cursors.slice(0, -1))}>
+        Page précédente
+      </button>
+      <span>Page {cursors.length + 1}</span>
+      <button type="button" className="secondary" disabled={!next || loading} onClick={() => next && onGoTo([...cursors, next])}>
+        Page suivante
+      </button>
+    </nav>
+  );
+}

@@ -1,6 +1,6 @@
 import { FormEvent, ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { ErrorMessage, Field, Loading } from '../components';
+import { ErrorMessage, Field, Loading, Pager } from '../components';
 import { civilDate, euros, plural, STATUS_LABELS } from '../format';
 import { graphql } from '../gql';
 import type { ActionFilter, ActionsListQuery, ActionStatus } from '../gql/graphql';
@@ -355,22 +355,7 @@ export function ActionsPage() {
             </table>
           </div>
         )}
-        {(cursors.length > 0 || pageInfo?.hasNextPage) && (
-          <nav aria-label="Pages de résultats" className="pager">
-            <button type="button" className="secondary" disabled={cursors.length === 0 || list.loading} onClick={() => goTo(cursors.slice(0, -1))}>
-              Page précédente
-            </button>
-            <span>Page {pageNumber}</span>
-            <button
-              type="button"
-              className="secondary"
-              disabled={!pageInfo?.hasNextPage || !pageInfo.endCursor || list.loading}
-              onClick={() => pageInfo?.endCursor && goTo([...cursors, pageInfo.endCursor])}
-            >
-              Page suivante
-            </button>
-          </nav>
-        )}
+        <Pager label="Pages de résultats" cursors={cursors} pageInfo={pageInfo} loading={list.loading} onGoTo={goTo} />
       </section>
     </>
   );

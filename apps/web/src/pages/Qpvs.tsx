@@ -1,7 +1,7 @@
 import { ChangeEvent, FormEvent, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { ApiError, request } from '../api';
-import { ErrorMessage, Field, Loading } from '../components';
+import { ErrorMessage, Field, Loading, Pager } from '../components';
 import { plural } from '../format';
 import { graphql } from '../gql';
 import type { ImportQpvsMutation, QpvGeneration } from '../gql/graphql';
@@ -95,22 +95,7 @@ export function QpvsPage() {
                 </tbody>
               </table>
             </div>
-            {(cursors.length > 0 || page.pageInfo.hasNextPage) && (
-              <nav aria-label="Pages de quartiers" className="pager">
-                <button type="button" className="secondary" disabled={cursors.length === 0 || list.loading} onClick={() => setPaging({ key: filterKey, cursors: cursors.slice(0, -1) })}>
-                  Page précédente
-                </button>
-                <span>Page {cursors.length + 1}</span>
-                <button
-                  type="button"
-                  className="secondary"
-                  disabled={!page.pageInfo.hasNextPage || !page.pageInfo.endCursor || list.loading}
-                  onClick={() => page.pageInfo.endCursor && setPaging({ key: filterKey, cursors: [...cursors, page.pageInfo.endCursor] })}
-                >
-                  Page suivante
-                </button>
-              </nav>
-            )}
+            <Pager label="Pages de quartiers" cursors={cursors} pageInfo={page.pageInfo} loading={list.loading} onGoTo={(next) => setPaging({ key: filterKey, cursors: next })} />
           </>
         )}
       </section>

@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogLevel } from '@nestjs/common';
@@ -24,6 +25,8 @@ export async function createApp({ config, schemaFile = false, logger }: CreateAp
     { logger: logger ?? ['error', 'warn', 'log'], abortOnError: false },
   );
   app.useGlobalPipes(validationPipe());
+  // The web application's refresh token travels in a cookie (SessionController).
+  await app.register(fastifyCookie);
   // Finance files (POST /finance/imports/…) arrive as text/csv: read whole, up to 20 MB (100,000 rows).
   app
     .getHttpAdapter()

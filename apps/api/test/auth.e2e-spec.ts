@@ -125,7 +125,9 @@ describe('sign-in, sessions and tenants', () => {
     const user = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.CHEF_DE_PROJET }]);
     await t.owner.query('update users set disabled_at = now() where id = $1', [user.id]);
     expect(codeOf(await gql(t.app, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } }))).toBe('UNAUTHENTICATED');
-    expect(codeOf(await gql(t.app, '{ currentTenant { siren } }', {}, { token: user.token, tenant: SIREN.RENNES }))).toBe('FORBIDDEN');
+    // A disabled account's access tokens are dead at once: its session is over, whatever the tenant.
+    expect(codeOf(await gql(t.app, '{ currentTenant { siren } }', {}, { token: user.token, tenant: SIREN.RENNES }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await gql(t.app, '{ me { id } }', {}, { token: user.token }))).toBe('UNAUTHENTICATED');
   });
 
   it('refuses a tenant operation without a token', async () => {

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 const PLATFORM_TABLES: Record<string, string> = {
   users: 'a person may belong to several tenants',
   refresh_tokens: 'sessions of a person, not of a tenant',
-  user_invitations: 'a person chooses one password for all their tenants',
+  account_tokens: 'one-time tokens e-mailed to a person (invitation, password reset), who is not signed in yet; an invitation token names its tenant, whose invitation row is read under RLS',
   platform_audit_events: 'sign-ins and tenant creation happen outside any tenant',
   tenants: 'the tenants themselves (RLS: visible to their members only)',
   typeorm_migrations: 'schema history',

@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '@pilotis/access';
 import { codeOf, gql, ok } from './support/graphql';
 import { startTestApp, TestApp } from './support/test-app';
+import { smtpConfig, startTestSmtp, TestSmtp } from './support/smtp';
 import { createTenant, createUser, login, SIREN, TestTenant } from './support/fixtures';
 
 const INVITE = `mutation($input: InviteMemberInput!) {
-  inviteMember(input: $input) { invitationToken membership { id role organisationId user { email displayName } } }
+  inviteMember(input: $input) { id role organisationId email displayName status }
 }`;
 const CHANGE = 'mutation($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { id role organisationId } }';
 const REVOKE = 'mutation($id: ID!) { revokeMembership(membershipId: $id) { id revokedAt } }';
 const ACCEPT = 'mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) }';
+const tokenIn = (text: string) => (/#jeton=([^\s]+)/.exec(text) as RegExpExecArray)[1];
 
 describe('members and roles', () => {
   let t: TestApp;
@@ -20,8 +22,11 @@ describe('members and roles', () => {
   const memberships = async (tenantId: string) =>
     (await t.owner.query('select user_id, role, organisation_id, revoked_at from memberships where tenant_id = $1 order by created_at, id', [tenantId])) as unknown[];
 
+  let smtp: TestSmtp;
+
   beforeAll(async () => {
-    t = await startTestApp();
+    smtp = await startTestSmtp();
+    t = await startTestApp({ config: { smtp: smtpConfig(smtp.port) } });
     rennes = await createTenant(t.app, t.owner, SIREN.RENNES);
     plaine = await createTenant(t.app, t.owner, SIREN.PLAINE_COMMUNE);
     regionId = randomUUID();
@@ -29,14 +34,16 @@ describe('members and roles', () => {
   });
   afterAll(async () => {
     await t.close();
+    await smtp.close();
   });
 
-  it('invites a new person, who chooses a password, signs in and finds the tenant', async () => {
+  it('invites a new person by e-mail, who chooses a password, signs in and finds the tenant', async () => {
     const email = `invitee-${randomUUID().slice(0, 6)}@example.fr`;
     const invite = ok(await gql(t.app, INVITE, { input: { email, displayName: 'Inès Invitée', role: 'FUNDER_REPRESENTATIVE', organisationId: regionId } }, asAdmin()));
-    expect(invite.inviteMember.membership).toMatchObject({ role: 'FUNDER_REPRESENTATIVE', organisationId: regionId, user: { email, displayName: 'Inès Invitée' } });
-    const token = invite.inviteMember.invitationToken as string;
-    expect(token).toMatch(/^[0-9a-f-]{36}\./);
+    expect(invite.inviteMember).toMatchObject({ role: 'FUNDER_REPRESENTATIVE', organisationId: regionId, email, displayName: 'Inès Invitée', status: 'PENDING' });
+    const [mail] = await smtp.waitFor(1);
+    expect(mail.envelope.to).toEqual([email]);
+    const token = tokenIn(mail.text);
 
     expect(codeOf(await gql(t.app, ACCEPT, { input: { token, password: 'short' } }))).toBe('BAD_USER_INPUT');
     expect(ok(await gql(t.app, ACCEPT, { input: { token, password: 'a long enough password' } })).acceptInvitation).toBe(true);
@@ -46,17 +53,22 @@ describe('members and roles', () => {
     const mine = ok(await gql(t.app, '{ myTenants { role organisationId tenant { siren } } }', {}, { token: access }));
     expect(mine.myTenants).toEqual([{ role: 'FUNDER_REPRESENTATIVE', organisationId: regionId, tenant: { siren: SIREN.RENNES } }]);
 
-    const [audit] = (await t.owner.query(`select after from audit_events where tenant_id = $1 and operation = 'membership.invite' and entity_id = $2`, [
+    const events = (await t.owner.query(`select operation, after from audit_events where tenant_id = $1 and entity_id = $2 order by seq`, [
       rennes.id,
-      invite.inviteMember.membership.id,
-    ])) as { after: { role: string } }[];
-    expect(audit.after.role).toBe('FUNDER_REPRESENTATIVE');
+      invite.inviteMember.id,
+    ])) as { operation: string; after: { role: string; status: string } }[];
+    expect(events.map((e) => [e.operation, e.after.role, e.after.status])).toEqual([
+      ['invitation.create', 'FUNDER_REPRESENTATIVE', 'PENDING'],
+      ['invitation.accept', 'FUNDER_REPRESENTATIVE', 'ACCEPTED'],
+    ]);
   });
 
-  it('invites a person who already has an account without a new password', async () => {
+  it('invites a person who already has an account: pending until they accept it from their session', async () => {
     const existing = await createUser(t.app, t.owner, [{ tenantId: plaine.id, role: Role.CHEF_DE_PROJET }]);
     const invite = ok(await gql(t.app, INVITE, { input: { email: existing.email, displayName: 'x', role: 'AUDITOR' } }, asAdmin()));
-    expect(invite.inviteMember.invitationToken).toBeNull();
+    const before = ok(await gql(t.app, '{ myTenants { role tenant { siren } } }', {}, { token: existing.token }));
+    expect(before.myTenants.map((m: { tenant: { siren: string } }) => m.tenant.siren)).toEqual([SIREN.PLAINE_COMMUNE]);
+    ok(await gql(t.app, 'mutation($id: ID!) { acceptMyInvitation(invitationId: $id) { id } }', { id: invite.inviteMember.id }, { token: existing.token }));
     const mine = ok(await gql(t.app, '{ myTenants { role tenant { siren } } }', {}, { token: existing.token }));
     expect(mine.myTenants.map((m: { tenant: { siren: string } }) => m.tenant.siren).sort()).toEqual([SIREN.PLAINE_COMMUNE, SIREN.RENNES].sort());
   });

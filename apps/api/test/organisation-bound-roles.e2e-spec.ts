@@ -61,7 +61,7 @@ describe('organisation-bound roles', () => {
   it('refuses a porteur representative without an organisation at invitation', async () => {
     const res = await gql(
       t.app,
-      'mutation($i: InviteMemberInput!) { inviteMember(input: $i) { invitationToken } }',
+      'mutation($i: InviteMemberInput!) { inviteMember(input: $i) { id } }',
       { i: { email: 'porteur@example.fr', displayName: 'P', role: 'PORTEUR_REPRESENTATIVE' } },
       { token: rennes.admin.token, tenant: SIREN.RENNES },
     );

@@ -14,6 +14,7 @@ interface PilotisRequest {
   user?: Actor;
   pilotisAuth?: Promise<Actor>;
   pilotisTenant?: Promise<TenantScope>;
+  pilotisSession?: Promise<void>;
 }
 
 /** Gets the HTTP request of a GraphQL resolver or of a controller route. */
@@ -66,8 +67,13 @@ export class AccessGuard extends AuthGuard('jwt') {
       req.pilotisTenant ??= this.apiKeys.authenticate(apiKey, headerOf(req, TENANT_HEADER), operationOf(context));
     } else {
       req.pilotisAuth ??= this.authenticate(context, req);
-      await req.pilotisAuth;
-      if (rule.kind === 'authenticated') return true;
+      const actor = await req.pilotisAuth;
+      if (rule.kind === 'authenticated') {
+        // Tenant requests check the session epoch in the statement that resolves the tenant; these check it here.
+        req.pilotisSession ??= this.assertLiveSession(actor);
+        await req.pilotisSession;
+        return true;
+      }
       req.pilotisTenant ??= this.resolveTenant(req);
     }
     const tenant = await req.pilotisTenant;
@@ -80,6 +86,18 @@ export class AccessGuard extends AuthGuard('jwt') {
     const actor = req.user as Actor;
     this.db.setActor(actor);
     return actor;
+  }
+
+  /**
+   * An access token dies with its session epoch (« se déconnecter partout », a new password) and with its
+   * account's disabling, not only when it expires.
+   */
+  private async assertLiveSession(actor: Actor): Promise<void> {
+    const [live] = await this.db.query<{ ok: number }>('select 1 as ok from users where id = $1 and disabled_at is null and session_epoch = $2', [
+      actor.userId,
+      actor.sessionEpoch ?? 0,
+    ]);
+    if (!live) throw unauthenticated('Session terminée : reconnectez-vous.');
   }
 
   private async resolveTenant(req: PilotisRequest): Promise<TenantScope> {
@@ -98,12 +116,16 @@ export class AccessGuard extends AuthGuard('jwt') {
     const [row] = await this.db.queryOpening<{ tenant_id: string; id: string; role: string; organisation_id: string | null }>(
       `select m.tenant_id, m.id, m.role, m.organisation_id, set_config('app.tenant_id', m.tenant_id::text, true)
          from memberships m join tenants t on t.id = m.tenant_id
-         join users u on u.id = m.user_id and u.disabled_at is null
+         join users u on u.id = m.user_id and u.disabled_at is null and u.session_epoch = $3
         where t.siren = $1 and m.user_id = $2 and m.revoked_at is null`,
-      [siren, this.db.actor().userId],
+      [siren, this.db.actor().userId, String(this.db.actor().sessionEpoch ?? 0)],
     );
     // The same answer whether the tenant does not exist or the caller is not a member of it.
-    if (!row) throw forbidden("Vous n'êtes pas membre de ce territoire.");
+    if (!row) {
+      // An ended session says so (the app then renews or asks to sign in again); only then "not a member".
+      await this.assertLiveSession(this.db.actor());
+      throw forbidden("Vous n'êtes pas membre de ce territoire.");
+    }
     const scope: TenantScope = {
       tenantId: row.tenant_id,
       siren,

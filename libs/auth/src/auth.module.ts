@@ -3,7 +3,12 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import Redis from 'ioredis';
+import { MailModule } from '@pilotis/mail';
 import { PILOTIS_CONFIG, PilotisConfig } from '@pilotis/shared';
+import { AccountMail } from './account-mail';
+import { AccountTokens } from './account-tokens';
+import { PasswordResetLimiter } from './password-reset-limiter';
+import { SessionController } from './session.controller';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { AccessGuard } from './access.guard';
 import { AuthResolver } from './auth.resolver';
@@ -21,7 +26,8 @@ class RedisCloser implements OnApplicationShutdown {
 
 @Global()
 @Module({
-  imports: [PassportModule, JwtModule.register({})],
+  imports: [PassportModule, JwtModule.register({}), MailModule],
+  controllers: [SessionController],
   providers: [
     {
       provide: REDIS,
@@ -30,12 +36,15 @@ class RedisCloser implements OnApplicationShutdown {
     },
     RedisCloser,
     LoginRateLimiter,
+    PasswordResetLimiter,
+    AccountTokens,
+    AccountMail,
     JwtStrategy,
     AuthService,
     AuthResolver,
     ApiKeyAuthenticator,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AuthService, REDIS],
+  exports: [AuthService, AccountTokens, AccountMail, REDIS],
 })
 export class AuthModule {}

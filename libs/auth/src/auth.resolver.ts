@@ -20,6 +20,46 @@ export class LoginInput {
   password: string;
 }
 
+/** The API's rule for a password: 12 characters at least (invitation, reset, change). */
+export const PASSWORD_MIN_LENGTH = 12;
+
+@InputType({ description: 'Changement de mot de passe.' })
+export class ChangePasswordInput {
+  @Field({ description: 'Mot de passe actuel.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  currentPassword: string;
+
+  @Field({ description: 'Nouveau mot de passe (12 caractères au moins).' })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(200)
+  newPassword: string;
+}
+
+@InputType({ description: 'Demande de réinitialisation du mot de passe.' })
+export class RequestPasswordResetInput {
+  @Field({ description: 'Adresse e-mail du compte.' })
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+}
+
+@InputType({ description: 'Nouveau mot de passe choisi avec le lien reçu par courriel.' })
+export class ResetPasswordInput {
+  @Field({ description: 'Le jeton du lien (après « #jeton= »).' })
+  @IsString()
+  @MaxLength(200)
+  token: string;
+
+  @Field({ description: 'Nouveau mot de passe (12 caractères au moins).' })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(200)
+  password: string;
+}
+
 @ObjectType({ description: 'Jetons de session.' })
 export class AuthPayload {
   @Field({ description: "Jeton d'accès (JWT, en-tête `Authorization: Bearer …`), valable `expiresIn` secondes." })
@@ -63,10 +103,40 @@ export class AuthResolver {
     return this.auth.refresh(refreshToken, req.ip ?? 'unknown');
   }
 
-  @Authenticated()
-  @Mutation(() => Boolean, { description: 'Déconnexion : révoque la session de ce jeton de renouvellement.' })
+  @Public()
+  @Mutation(() => Boolean, {
+    description:
+      "Déconnexion : révoque la session de ce jeton de renouvellement. Le jeton suffit (un jeton d'accès expiré n'empêche pas de se déconnecter) ; répond vrai même pour un jeton inconnu ou déjà révoqué.",
+  })
   logout(@Args('refreshToken', { description: 'Le jeton de renouvellement de la session.' }) refreshToken: string): Promise<boolean> {
     return this.auth.logout(refreshToken);
+  }
+
+  @Authenticated()
+  @Mutation(() => Boolean, { description: "Se déconnecter partout : ferme toutes les sessions du compte et invalide tous ses jetons d'accès." })
+  logoutEverywhere(): Promise<boolean> {
+    return this.auth.logoutEverywhere();
+  }
+
+  @Authenticated()
+  @Mutation(() => Boolean, { description: 'Change le mot de passe (le mot de passe actuel est requis). Ferme toutes les sessions du compte, celle-ci comprise : reconnectez-vous.' })
+  changePassword(@Args('input', { description: 'Mot de passe actuel et nouveau.' }) input: ChangePasswordInput): Promise<boolean> {
+    return this.auth.changePassword(input.currentPassword, input.newPassword);
+  }
+
+  @Public()
+  @Mutation(() => Boolean, {
+    description:
+      "Mot de passe oublié : envoie un lien de réinitialisation à l'adresse si elle correspond à un compte actif. Répond toujours vrai, que l'adresse existe ou non.",
+  })
+  requestPasswordReset(@Args('input', { description: 'Adresse e-mail du compte.' }) input: RequestPasswordResetInput, @Context('req') req: RequestWithIp): Promise<boolean> {
+    return this.auth.requestPasswordReset(input.email, req.ip ?? 'unknown');
+  }
+
+  @Public()
+  @Mutation(() => Boolean, { description: 'Choisit un nouveau mot de passe avec le lien reçu par courriel. Ferme toutes les sessions du compte.' })
+  resetPassword(@Args('input', { description: 'Le jeton du lien et le nouveau mot de passe.' }) input: ResetPasswordInput): Promise<boolean> {
+    return this.auth.resetPassword(input.token, input.password);
   }
 
   @Authenticated()

@@ -5,10 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { IsNull } from 'typeorm';
 import { Db } from '@pilotis/db';
 import { AuditService } from '@pilotis/audit';
-import { InjectConfig, PilotisConfig, unauthenticated } from '@pilotis/shared';
+import { Clock, InjectConfig, invalidField, PilotisConfig, unauthenticated } from '@pilotis/shared';
+import { AccountTokenPurpose } from './account-token.entity';
+import { AccountMail } from './account-mail';
+import { AccountTokens } from './account-tokens';
 import { RefreshToken } from './refresh-token.entity';
 import { User } from './user.entity';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { PasswordResetLimiter } from './password-reset-limiter';
 import { AccessTokenClaims, hashSecret, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, newSecret, secretMatches, splitToken } from './tokens';
 
 export interface IssuedTokens {
@@ -33,6 +37,10 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly limiter: LoginRateLimiter,
     @InjectConfig() private readonly config: PilotisConfig,
+    private readonly clock: Clock,
+    private readonly tokens: AccountTokens,
+    private readonly mail: AccountMail,
+    private readonly resetLimiter: PasswordResetLimiter,
   ) {}
 
   static hashPassword(password: string): Promise<string> {
@@ -59,7 +67,8 @@ export class AuthService {
 
   /**
    * Rotates a refresh token. A token presented twice was copied: the whole family is revoked (in its own
-   * transaction, so that it holds although this request fails) and the caller must sign in again.
+   * transaction, so that it holds although this request fails) and the caller must sign in again. However
+   * often it rotates, a session ends `sessionMaxAgeSeconds` after its sign-in.
    */
   async refresh(token: string, ip: string): Promise<IssuedTokens> {
     const parts = splitToken(token);
@@ -71,8 +80,12 @@ export class AuthService {
       .where('t.id = :id', { id: parts.id })
       .getOne();
     if (!row || !secretMatches(parts.secret, row.tokenHash)) throw unauthenticated('Jeton de renouvellement invalide.');
-    if (row.revokedAt || row.expiresAt.getTime() <= Date.now()) {
+    const now = this.clock.now().getTime();
+    if (row.revokedAt || row.expiresAt.getTime() <= now) {
       throw unauthenticated('Session expirée ou révoquée : reconnectez-vous.');
+    }
+    if (row.sessionStartedAt.getTime() + this.config.sessionMaxAgeSeconds * 1000 <= now) {
+      throw unauthenticated('Session ouverte depuis trop longtemps : reconnectez-vous.');
     }
     if (row.usedAt) {
       // End this request's transaction first: it holds the row lock the revocation needs.
@@ -86,21 +99,90 @@ export class AuthService {
     await manager.update(RefreshToken, { id: row.id }, { usedAt: new Date() });
     const user = await manager.findOneOrFail(User, { where: { id: row.userId } });
     if (user.disabledAt) throw unauthenticated('Compte désactivé.');
-    return this.issue(user, row.familyId);
+    return this.issue(user, row.familyId, row.sessionStartedAt);
   }
 
-  /** Revokes the session (the refresh token's whole family). Only the token's owner may. */
+  /**
+   * Signs out: revokes the session of this refresh token (its whole family). The token alone is enough —
+   * an expired access token must not keep anyone from signing out — and the answer is the same for a
+   * token that is unknown, already revoked or malformed: there is nothing to sign out of.
+   */
   async logout(token: string): Promise<boolean> {
     const parts = splitToken(token);
-    const actor = this.db.actor();
+    if (!parts) return true;
     const manager = await this.db.manager();
-    const row = parts ? await manager.findOne(RefreshToken, { where: { id: parts.id } }) : null;
-    if (!parts || !row || row.userId !== actor.userId || !secretMatches(parts.secret, row.tokenHash)) {
-      throw unauthenticated('Jeton de renouvellement invalide.');
-    }
+    const row = await manager.findOne(RefreshToken, { where: { id: parts.id } });
+    if (!row || !secretMatches(parts.secret, row.tokenHash) || row.revokedAt) return true;
     await this.revokeFamily(row.familyId);
-    await this.audit.recordPlatform('auth.logout', { familyId: row.familyId }, actor.userId);
+    await this.audit.recordPlatform('auth.logout', { familyId: row.familyId }, row.userId);
     return true;
+  }
+
+  /** « Se déconnecter partout »: every session of the account, and every access token already issued. */
+  async logoutEverywhere(): Promise<boolean> {
+    const userId = this.db.actor().userId;
+    await this.endAllSessions(userId);
+    await this.audit.recordPlatform('auth.logout_everywhere', {}, userId);
+    return true;
+  }
+
+  /** Changes the password from a session; the current one is required. Ends every session. */
+  async changePassword(currentPassword: string, newPassword: string): Promise<boolean> {
+    const userId = this.db.actor().userId;
+    const [row] = await this.db.query<{ password_hash: string | null }>('select password_hash from users where id = $1', [userId]);
+    if (!row?.password_hash || !(await argon2.verify(row.password_hash, currentPassword))) {
+      throw invalidField('currentPassword', 'incorrect', 'mot de passe actuel incorrect');
+    }
+    if (currentPassword === newPassword) throw invalidField('newPassword', 'unchanged', 'le nouveau mot de passe doit être différent de l’actuel');
+    await this.setPassword(userId, newPassword);
+    await this.audit.recordPlatform('auth.password_changed', {}, userId);
+    return true;
+  }
+
+  /**
+   * « Mot de passe oublié »: e-mails a reset link to the address if it is an active account. The answer is
+   * the same whether or not it is (nothing tells which addresses have an account), and so is its timing
+   * as far as the request goes: the e-mail leaves after the answer is decided. Requests per address and
+   * per client are limited, so that nobody can flood a mailbox.
+   */
+  async requestPasswordReset(rawEmail: string, ip: string): Promise<boolean> {
+    const email = normaliseEmail(rawEmail);
+    if (!(await this.resetLimiter.allow(email, ip))) return true;
+    const [user] = await this.db.query<{ id: string }>('select id from users where email = $1 and disabled_at is null', [email]);
+    await this.audit.recordPlatform('auth.password_reset_requested', { email, known: !!user }, user?.id ?? null, ip);
+    if (!user) return true;
+    const { token, expiresAt } = await this.tokens.issuePasswordReset(user.id);
+    await this.db.afterCommit(() => this.mail.passwordReset(email, token, expiresAt));
+    return true;
+  }
+
+  /** Sets a new password with the e-mailed token. Ends every session; the sign-in limits are lifted. */
+  async resetPassword(token: string, password: string): Promise<boolean> {
+    const redeemed = await this.tokens.redeem(token, AccountTokenPurpose.PASSWORD_RESET);
+    const [user] = await this.db.query<{ email: string; disabled_at: Date | null }>('select email, disabled_at from users where id = $1', [redeemed.userId]);
+    if (!user || user.disabled_at) throw unauthenticated('Compte désactivé.');
+    await this.setPassword(redeemed.userId, password);
+    await this.audit.recordPlatform('auth.password_reset', {}, redeemed.userId);
+    // A throttled account can always get back in: the reset proved control of the address.
+    await this.limiter.recordSuccess(user.email);
+    return true;
+  }
+
+  /**
+   * The one way a password is ever set (invitation, reset, change): every session of the account ends,
+   * its access tokens die with the epoch, and every outstanding e-mailed token (other invitations' links,
+   * resets) is voided — whoever holds one no longer gets in with it.
+   */
+  async setPassword(userId: string, password: string): Promise<void> {
+    const hash = await AuthService.hashPassword(password);
+    await this.db.query('update users set password_hash = $2 where id = $1', [userId, hash]);
+    await this.endAllSessions(userId);
+    await this.tokens.voidAllOf(userId);
+  }
+
+  private async endAllSessions(userId: string): Promise<void> {
+    await this.db.query('update users set session_epoch = session_epoch + 1 where id = $1', [userId]);
+    await this.db.query('update refresh_tokens set revoked_at = now() where user_id = $1 and revoked_at is null', [userId]);
   }
 
   private async revokeFamily(familyId: string): Promise<void> {
@@ -108,8 +190,8 @@ export class AuthService {
     await manager.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
-  private async issue(user: User, familyId: string): Promise<IssuedTokens> {
-    const claims: AccessTokenClaims = { sub: user.id, email: user.email };
+  private async issue(user: User, familyId: string, sessionStartedAt = this.clock.now()): Promise<IssuedTokens> {
+    const claims: AccessTokenClaims = { sub: user.id, email: user.email, ep: user.sessionEpoch };
     const accessToken = await this.jwt.signAsync(claims, {
       algorithm: JWT_ALGORITHM,
       issuer: JWT_ISSUER,
@@ -125,7 +207,11 @@ export class AuthService {
       userId: user.id,
       familyId,
       tokenHash: hashSecret(secret),
-      expiresAt: new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000),
+      // Rotated within its idle lifetime, never past the session's absolute end.
+      expiresAt: new Date(
+        Math.min(this.clock.now().getTime() + this.config.refreshTokenTtlSeconds * 1000, sessionStartedAt.getTime() + this.config.sessionMaxAgeSeconds * 1000),
+      ),
+      sessionStartedAt,
       usedAt: null,
       revokedAt: null,
     });

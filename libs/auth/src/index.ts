@@ -1,6 +1,6 @@
 export * from './user.entity';
 export * from './refresh-token.entity';
-export * from './user-invitation.entity';
+export * from './account-token.entity';
 export * from './tokens';
 export * from './auth.service';
 export * from './access.guard';
@@ -8,3 +8,6 @@ export * from './login-rate-limiter';
 export * from './auth.resolver';
 export * from './auth.module';
 export * from './api-key.authenticator';
+export * from './account-tokens';
+export * from './account-mail';
+export * from './session.controller';

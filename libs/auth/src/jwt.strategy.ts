@@ -24,6 +24,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   validate(claims: AccessTokenClaims): Actor {
-    return { userId: claims.sub, email: claims.email };
+    return { userId: claims.sub, email: claims.email, sessionEpoch: claims.ep ?? 0 };
   }
 }

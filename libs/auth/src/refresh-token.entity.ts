@@ -32,6 +32,10 @@ export class RefreshToken {
   @Column('timestamptz')
   expiresAt: Date;
 
+  /** When the session (the family) began, copied on every rotation: a session ends at the latest this plus the absolute lifetime. */
+  @Column('timestamptz', { default: () => 'now()' })
+  sessionStartedAt: Date;
+
   @Column('timestamptz', { nullable: true })
   usedAt: Date | null;
 

@@ -32,6 +32,8 @@ export const JWT_ALGORITHM = 'HS256' as const;
 export interface AccessTokenClaims {
   sub: string;
   email: string;
+  /** The account's session epoch at issue: the token dies when it moves (sign-out everywhere, new password). */
+  ep?: number;
 }
 
 /**

@@ -35,4 +35,11 @@ export class User {
 
   @Column('timestamptz', { nullable: true })
   disabledAt: Date | null;
+
+  /**
+   * Bumped by « se déconnecter partout » and by every password change: access tokens carry the epoch they
+   * were issued in (`ep`) and die with it, instead of living out their 15 minutes.
+   */
+  @Column('integer', { default: 0 })
+  sessionEpoch: number;
 }

@@ -9,6 +9,8 @@ export interface Actor {
   apiKey?: { id: string; name: string };
   email?: string;
   platformAdmin?: boolean;
+  /** The account's session epoch the access token was issued in (see User.sessionEpoch). */
+  sessionEpoch?: number;
 }
 
 /** The tenant a request works in, resolved from `X-Tenant` against the caller's live membership. */

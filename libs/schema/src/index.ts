@@ -1,7 +1,7 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from '@pilotis/db';
-import { RefreshToken, User, UserInvitation } from '@pilotis/auth';
-import { Membership, Tenant, TenantCounter } from '@pilotis/tenancy';
+import { AccountToken, RefreshToken, User } from '@pilotis/auth';
+import { Membership, MembershipInvitation, Tenant, TenantCounter } from '@pilotis/tenancy';
 import { AuditChainHead, AuditEvent, OutboxEvent, PlatformAuditEvent } from '@pilotis/audit';
 import { Organisation } from '@pilotis/organisations';
 import { Qpv } from '@pilotis/territoires';
@@ -29,9 +29,10 @@ export const ALL_ENTITIES = [
   EmailDigest,
   User,
   RefreshToken,
-  UserInvitation,
+  AccountToken,
   Tenant,
   Membership,
+  MembershipInvitation,
   TenantCounter,
   AuditEvent,
   PlatformAuditEvent,

@@ -15,6 +15,8 @@ export interface PilotisConfig {
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** Absolute lifetime of a session, however often its refresh token is rotated. */
+  sessionMaxAgeSeconds: number;
   port: number;
   workerHealthPort: number;
   dbPoolSize: number;
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PilotisConfig 
     jwtSecret,
     accessTokenTtlSeconds: Number(env.ACCESS_TOKEN_TTL_SECONDS ?? 900),
     refreshTokenTtlSeconds: Number(env.REFRESH_TOKEN_TTL_SECONDS ?? 30 * 24 * 3600),
+    sessionMaxAgeSeconds: Number(env.SESSION_MAX_AGE_SECONDS ?? 30 * 24 * 3600),
     port: Number(env.PORT ?? 3000),
     workerHealthPort: Number(env.WORKER_HEALTH_PORT ?? 3001),
     dbPoolSize: Number(env.DB_POOL_SIZE ?? 10),

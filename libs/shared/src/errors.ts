@@ -40,6 +40,10 @@ export const ErrorCode = {
   /** A webhook target address that the tenant's address policy refuses (private, loopback…). */
   ADDRESS_NOT_ALLOWED: 'ADDRESS_NOT_ALLOWED',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The e-mail an operation must send (an invitation) was refused or could not reach the mail server: nothing was recorded. */
+  MAIL_DELIVERY_FAILED: 'MAIL_DELIVERY_FAILED',
+  /** The account already has a password: its owner signs in to answer the invitation from their session. */
+  SIGN_IN_REQUIRED: 'SIGN_IN_REQUIRED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,7 +1,6 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Role } from '@pilotis/access';
-import { Membership } from './membership.entity';
 import { Tenant } from './tenant.entity';
 
 @InputType({ description: "Invitation d'une personne dans le territoire." })
@@ -43,9 +42,9 @@ export class ChangeMemberRoleInput {
   organisationId?: string;
 }
 
-@InputType({ description: "Acceptation d'une invitation : choix du mot de passe." })
+@InputType({ description: "Acceptation d'une invitation par le lien reçu : choix du premier mot de passe du compte." })
 export class AcceptInvitationInput {
-  @Field({ description: "Jeton d'invitation reçu." })
+  @Field({ description: "Jeton du lien d'invitation reçu par courriel (après « #jeton= »)." })
   @IsString()
   @MaxLength(200)
   token: string;
@@ -57,17 +56,52 @@ export class AcceptInvitationInput {
   password: string;
 }
 
-@ObjectType({ description: "Résultat d'une invitation." })
-export class InvitationPayload {
-  @Field(() => Membership, { description: 'L’appartenance créée ou rétablie.' })
-  membership: Membership;
+@ObjectType({ description: "Une invitation qui m'attend : je l'accepte ou la refuse depuis ma session." })
+export class PendingInvitation {
+  @Field(() => ID, { description: "Identifiant de l'invitation." })
+  id: string;
 
-  @Field(() => String, {
-    nullable: true,
+  @Field(() => Tenant, { description: 'Le territoire qui m’invite.' })
+  tenant: Tenant;
+
+  @Field(() => Role, { description: 'Rôle proposé.' })
+  role: Role;
+
+  @Field(() => ID, { nullable: true, description: 'Organisation que je représenterais, le cas échéant.' })
+  organisationId: string | null;
+
+  @Field(() => String, { nullable: true, description: "Nom de la personne qui m'invite." })
+  invitedBy: string | null;
+
+  @Field({ description: "Date de l'invitation." })
+  createdAt: Date;
+
+  @Field({ description: 'Fin de validité.' })
+  expiresAt: Date;
+}
+
+@ObjectType({ description: "Ce qu'un lien d'invitation propose, avant toute réponse." })
+export class InvitationPreview {
+  @Field({ description: 'Adresse e-mail invitée.' })
+  email: string;
+
+  @Field({ description: 'Nom du territoire.' })
+  tenantName: string;
+
+  @Field(() => Role, { description: 'Rôle proposé.' })
+  role: Role;
+
+  @Field(() => String, { nullable: true, description: "Nom de la personne qui invite." })
+  invitedBy: string | null;
+
+  @Field({ description: 'Fin de validité.' })
+  expiresAt: Date;
+
+  @Field({
     description:
-      "Jeton d'invitation à transmettre à la personne pour qu'elle choisisse son mot de passe (absent si elle en a déjà un).",
+      'Vrai si le compte a déjà un mot de passe : la personne se connecte et répond depuis « Invitations en attente ». Faux : elle choisit son mot de passe ici.',
   })
-  invitationToken: string | null;
+  accountReady: boolean;
 }
 
 @ObjectType({ description: 'Un territoire dont je suis membre, et mon rôle.' })

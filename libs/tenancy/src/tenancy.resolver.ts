@@ -1,10 +1,10 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { uuid } from '@pilotis/shared';
-import { Allow, Authenticated, Permission, Public } from '@pilotis/access';
+import { Allow, Authenticated, Permission } from '@pilotis/access';
 import { Membership } from './membership.entity';
 import { Tenant } from './tenant.entity';
 import { TenancyService } from './tenancy.service';
-import { AcceptInvitationInput, ChangeMemberRoleInput, InvitationPayload, InviteMemberInput, MyTenant } from './tenancy.inputs';
+import { ChangeMemberRoleInput, MyTenant } from './tenancy.inputs';
 
 @Resolver()
 export class TenancyResolver {
@@ -31,12 +31,6 @@ export class TenancyResolver {
   }
 
   @Allow(Permission.MANAGE_MEMBERS)
-  @Mutation(() => InvitationPayload, { description: 'Invite une personne (nouvelle ou déjà inscrite) avec un rôle.' })
-  inviteMember(@Args('input', { description: 'La personne et son rôle.' }) input: InviteMemberInput): Promise<InvitationPayload> {
-    return this.tenancy.invite(input);
-  }
-
-  @Allow(Permission.MANAGE_MEMBERS)
   @Mutation(() => Membership, { description: "Change le rôle d'un membre." })
   changeMemberRole(@Args('input', { description: 'Le membre et son nouveau rôle.' }) input: ChangeMemberRoleInput): Promise<Membership> {
     return this.tenancy.changeRole(input);
@@ -46,11 +40,5 @@ export class TenancyResolver {
   @Mutation(() => Membership, { description: 'Révoque une appartenance, avec effet immédiat.' })
   revokeMembership(@Args('membershipId', { type: () => ID, description: 'Appartenance à révoquer.' }, uuid('membershipId')) membershipId: string): Promise<Membership> {
     return this.tenancy.revoke(membershipId);
-  }
-
-  @Public()
-  @Mutation(() => Boolean, { description: "Accepte une invitation en choisissant son mot de passe." })
-  acceptInvitation(@Args('input', { description: 'Le jeton reçu et le mot de passe choisi.' }) input: AcceptInvitationInput): Promise<boolean> {
-    return this.tenancy.acceptInvitation(input);
   }
 }

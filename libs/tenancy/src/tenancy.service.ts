@@ -1,17 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { ORGANISATION_BOUND_ROLES, Role } from '@pilotis/access';
 import { AuditService } from '@pilotis/audit';
-import { AuthService, hashSecret, newSecret, normaliseEmail, secretMatches, splitToken, User, UserInvitation } from '@pilotis/auth';
 import { Db } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
-import { conflict, invalidField, notFound, unauthenticated } from '@pilotis/shared';
+import { conflict, invalidField, notFound } from '@pilotis/shared';
 import { Membership } from './membership.entity';
 import { Tenant } from './tenant.entity';
-import { AcceptInvitationInput, ChangeMemberRoleInput, InviteMemberInput, MyTenant } from './tenancy.inputs';
+import { ChangeMemberRoleInput, MyTenant } from './tenancy.inputs';
 
-const INVITATION_TTL_MS = 14 * 24 * 3600 * 1000;
 const FUNDER_KINDS_HINT = 'un représentant de financeur ou de porteur doit représenter une organisation du territoire';
+
+/**
+ * What the audit trail keeps of a membership: its own fields, never the person's account (which holds a
+ * password hash) nor any other loaded relation.
+ */
+export function membershipSnapshot(m: Membership): Record<string, unknown> {
+  return { id: m.id, userId: m.userId, role: m.role, organisationId: m.organisationId, createdAt: m.createdAt, revokedAt: m.revokedAt };
+}
 
 @Injectable()
 export class TenancyService {
@@ -48,47 +53,6 @@ export class TenancyService {
     return qb.getMany();
   }
 
-  async invite(input: InviteMemberInput): Promise<{ membership: Membership; invitationToken: string | null }> {
-    const tenantId = this.db.tenant().tenantId;
-    const manager = await this.db.manager();
-    await this.checkOrganisation(input.role, input.organisationId ?? null);
-    const email = normaliseEmail(input.email);
-    let user = await manager.findOne(User, { where: { email } });
-    if (!user) {
-      user = manager.create(User, { id: randomUUID(), email, displayName: input.displayName.trim(), passwordHash: null, platformAdmin: false });
-      await manager.insert(User, user);
-    }
-    let invitationToken: string | null = null;
-    if (!user.passwordHash) {
-      const secret = newSecret();
-      const id = randomUUID();
-      await manager.insert(UserInvitation, {
-        id,
-        userId: user.id,
-        tokenHash: hashSecret(secret),
-        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
-        usedAt: null,
-      });
-      invitationToken = `${id}.${secret}`;
-    }
-    const existing = await manager.findOne(Membership, { where: { tenantId, userId: user.id } });
-    let membership: Membership;
-    if (existing && !existing.revokedAt) {
-      throw conflict('Cette personne est déjà membre du territoire.');
-    } else if (existing) {
-      const before = { ...existing };
-      await manager.update(Membership, { tenantId, id: existing.id }, { role: input.role, organisationId: input.organisationId ?? null, revokedAt: null });
-      membership = await manager.findOneOrFail(Membership, { where: { tenantId, id: existing.id }, relations: { user: true } });
-      await this.audit.record({ operation: 'membership.reinstate', entityType: 'Membership', entityId: membership.id, before, after: membership });
-    } else {
-      const id = randomUUID();
-      await manager.insert(Membership, { tenantId, id, userId: user.id, role: input.role, organisationId: input.organisationId ?? null });
-      membership = await manager.findOneOrFail(Membership, { where: { tenantId, id }, relations: { user: true } });
-      await this.audit.record({ operation: 'membership.invite', entityType: 'Membership', entityId: id, after: membership });
-    }
-    return { membership, invitationToken };
-  }
-
   async changeRole(input: ChangeMemberRoleInput): Promise<Membership> {
     const membership = await this.findMembership(input.membershipId);
     if (membership.revokedAt) throw conflict('Cette appartenance est révoquée.');
@@ -101,7 +65,7 @@ export class TenancyService {
       { role: input.role, organisationId: input.organisationId ?? null },
     );
     const after = await this.findMembership(membership.id);
-    await this.audit.record({ operation: 'membership.change_role', entityType: 'Membership', entityId: membership.id, before: membership, after });
+    await this.audit.record({ operation: 'membership.change_role', entityType: 'Membership', entityId: membership.id, before: membershipSnapshot(membership), after: membershipSnapshot(after) });
     return after;
   }
 
@@ -113,24 +77,8 @@ export class TenancyService {
     const manager = await this.db.manager();
     await manager.update(Membership, { tenantId: membership.tenantId, id: membership.id }, { revokedAt: new Date() });
     const after = await this.findMembership(membership.id);
-    await this.audit.record({ operation: 'membership.revoke', entityType: 'Membership', entityId: membership.id, before: membership, after });
+    await this.audit.record({ operation: 'membership.revoke', entityType: 'Membership', entityId: membership.id, before: membershipSnapshot(membership), after: membershipSnapshot(after) });
     return after;
-  }
-
-  async acceptInvitation(input: AcceptInvitationInput): Promise<boolean> {
-    const parts = splitToken(input.token);
-    const manager = await this.db.manager();
-    const invitation = parts
-      ? await manager.createQueryBuilder(UserInvitation, 'i').setLock('pessimistic_write').where('i.id = :id', { id: parts.id }).getOne()
-      : null;
-    if (!parts || !invitation || !secretMatches(parts.secret, invitation.tokenHash)) throw unauthenticated("Jeton d'invitation invalide.");
-    if (invitation.usedAt || invitation.expiresAt.getTime() <= Date.now()) {
-      throw unauthenticated("Invitation expirée ou déjà utilisée : demandez-en une nouvelle.");
-    }
-    await manager.update(UserInvitation, { id: invitation.id }, { usedAt: new Date() });
-    await manager.update(User, { id: invitation.userId }, { passwordHash: await AuthService.hashPassword(input.password) });
-    await this.audit.recordPlatform('auth.invitation_accepted', { invitationId: invitation.id }, invitation.userId);
-    return true;
   }
 
   private async findMembership(id: string): Promise<Membership> {
@@ -143,7 +91,8 @@ export class TenancyService {
     return membership;
   }
 
-  private async checkOrganisation(role: Role, organisationId: string | null): Promise<void> {
+  /** Public for the invitations service: a role bound to an organisation needs one of this tenant. */
+  async checkOrganisation(role: Role, organisationId: string | null): Promise<void> {
     if (ORGANISATION_BOUND_ROLES.has(role) && !organisationId) {
       throw invalidField('organisationId', 'required', FUNDER_KINDS_HINT);
     }

@@ -130,3 +130,6 @@ export async function startTestSmtp(options: { acceptDelayMs?: number } = {}): P
     },
   };
 }
+
+/** The `config.smtp` of an app that sends to a test server on `port`. */
+export const smtpConfig = (port: number) => ({ host: '127.0.0.1', port, secure: false, user: null, password: null, from: 'pilotis@pilotis.test' });

@@ -1,0 +1,331 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { In } from 'typeorm';
+import { Role } from '@pilotis/access';
+import { AuditService } from '@pilotis/audit';
+import { AccountMail, AccountTokenPurpose, AccountTokens, AuthService, INVITATION_TOKEN_TTL_MS, normaliseEmail } from '@pilotis/auth';
+import { Db, TenantScope } from '@pilotis/db';
+import { Clock, conflict, DomainError, ErrorCode, notFound } from '@pilotis/shared';
+import { Membership } from './membership.entity';
+import { InvitationStatus, MembershipInvitation } from './membership-invitation.entity';
+import { membershipSnapshot, TenancyService } from './tenancy.service';
+import { Tenant } from './tenant.entity';
+import { InvitationPreview, InviteMemberInput, PendingInvitation } from './tenancy.inputs';
+
+const ROLE_LABELS: Record<Role, string> = {
+  TENANT_ADMIN: 'administrateur du territoire',
+  CHEF_DE_PROJET: 'chef de projet',
+  FUNDER_REPRESENTATIVE: 'représentant d’un financeur',
+  DELEGUE_PREFET: 'délégué du préfet',
+  AUDITOR: 'auditeur (lecture seule)',
+  PORTEUR_REPRESENTATIVE: 'représentant d’un porteur de projet',
+};
+
+/** What the audit trail keeps of an invitation. */
+function invitationSnapshot(i: MembershipInvitation): Record<string, unknown> {
+  return { id: i.id, userId: i.userId, email: i.email, role: i.role, organisationId: i.organisationId, status: i.status, expiresAt: i.expiresAt };
+}
+
+const SIGN_IN_REQUIRED =
+  'Vous avez déjà un compte Pilotis : connectez-vous pour accepter ou refuser cette invitation (rubrique « Invitations en attente »).';
+
+/**
+ * Invitations into a territory, and the invited person's consent.
+ *
+ * An admin invites an address; the invitation is e-mailed to that address — inside the inviting
+ * transaction, so that « invitation envoyée » means the mail server took it — and the admin never sees a
+ * token. The invitation grants nothing until the person accepts it: through the e-mailed link when the
+ * account has no password yet (they choose one), or from their own session otherwise. The admin's answer
+ * and view are the same whether or not the address already had an account.
+ */
+@Injectable()
+export class InvitationsService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly tenancy: TenancyService,
+    private readonly tokens: AccountTokens,
+    private readonly mail: AccountMail,
+    private readonly auth: AuthService,
+    private readonly clock: Clock,
+  ) {}
+
+  async invite(input: InviteMemberInput): Promise<MembershipInvitation> {
+    const tenantId = this.db.tenant().tenantId;
+    await this.tenancy.checkOrganisation(input.role, input.organisationId ?? null);
+    const email = normaliseEmail(input.email);
+    const userId = await this.accountOf(email, input.displayName.trim());
+    const [member] = await this.db.query('select 1 from memberships where tenant_id = $1 and user_id = $2 and revoked_at is null', [tenantId, userId]);
+    if (member) throw conflict('Cette personne est déjà membre du territoire.');
+    const [pending] = await this.db.query("select 1 from membership_invitations where tenant_id = $1 and user_id = $2 and status = 'PENDING'", [tenantId, userId]);
+    if (pending) throw conflict('Une invitation est déjà en attente pour cette adresse : renvoyez-la ou annulez-la.');
+    const manager = await this.db.manager();
+    const invitation = manager.create(MembershipInvitation, {
+      tenantId,
+      id: randomUUID(),
+      userId,
+      email,
+      displayName: input.displayName.trim(),
+      role: input.role,
+      organisationId: input.organisationId ?? null,
+      invitedBy: this.db.actor().userId,
+      status: InvitationStatus.PENDING,
+      createdAt: this.clock.now(),
+      expiresAt: new Date(this.clock.now().getTime() + INVITATION_TOKEN_TTL_MS),
+      sentAt: this.clock.now(),
+      respondedAt: null,
+    });
+    await manager.insert(MembershipInvitation, invitation);
+    await this.audit.record({ operation: 'invitation.create', entityType: 'MembershipInvitation', entityId: invitation.id, after: invitationSnapshot(invitation) });
+    await this.send(invitation);
+    return invitation;
+  }
+
+  /** A new link (the earlier ones stop working) and a new week to answer. */
+  async resend(invitationId: string): Promise<MembershipInvitation> {
+    const invitation = await this.lockOwnTenant(invitationId);
+    if (invitation.status !== InvitationStatus.PENDING) throw conflict('Cette invitation n’est plus en attente.');
+    const before = invitationSnapshot(invitation);
+    invitation.expiresAt = new Date(this.clock.now().getTime() + INVITATION_TOKEN_TTL_MS);
+    invitation.sentAt = this.clock.now();
+    await this.db.query('update membership_invitations set expires_at = $3, sent_at = $4 where tenant_id = $1 and id = $2', [
+      invitation.tenantId,
+      invitation.id,
+      invitation.expiresAt,
+      invitation.sentAt,
+    ]);
+    await this.audit.record({ operation: 'invitation.resend', entityType: 'MembershipInvitation', entityId: invitation.id, before, after: invitationSnapshot(invitation) });
+    await this.send(invitation);
+    return invitation;
+  }
+
+  async cancel(invitationId: string): Promise<MembershipInvitation> {
+    const invitation = await this.lockOwnTenant(invitationId);
+    if (invitation.status !== InvitationStatus.PENDING) throw conflict('Cette invitation n’est plus en attente.');
+    return this.close(invitation, InvitationStatus.CANCELLED, 'invitation.cancel');
+  }
+
+  async list(includeAnswered: boolean): Promise<MembershipInvitation[]> {
+    const manager = await this.db.manager();
+    return manager.find(MembershipInvitation, {
+      where: { tenantId: this.db.tenant().tenantId, ...(includeAnswered ? {} : { status: InvitationStatus.PENDING }) },
+      order: { createdAt: 'DESC', id: 'ASC' },
+    });
+  }
+
+  /** « Invitations en attente »: the caller's own, in every territory, not expired. */
+  async mine(): Promise<PendingInvitation[]> {
+    const rows = await this.db.query<{ id: string; tenant_id: string; role: Role; organisation_id: string | null; expires_at: Date; created_at: Date; inviter: string | null }>(
+      `select i.id, i.tenant_id, i.role, i.organisation_id, i.expires_at, i.created_at, u.display_name as inviter
+         from membership_invitations i left join users u on u.id = i.invited_by
+        where i.user_id = $1 and i.status = 'PENDING' and i.expires_at > $2
+        order by i.created_at`,
+      [this.db.actor().userId, this.clock.now()],
+    );
+    if (rows.length === 0) return [];
+    const manager = await this.db.manager();
+    const tenants = new Map((await manager.find(Tenant, { where: { id: In(rows.map((r) => r.tenant_id)) } })).map((t) => [t.id, t]));
+    return rows.map((r) => ({
+      id: r.id,
+      tenant: tenants.get(r.tenant_id) as Tenant,
+      role: r.role,
+      organisationId: r.organisation_id,
+      invitedBy: r.inviter,
+      createdAt: r.created_at,
+      expiresAt: r.expires_at,
+    }));
+  }
+
+  /** What the invitation page shows before anything is decided: the token is read, not spent. */
+  async preview(token: string): Promise<InvitationPreview> {
+    const found = await this.tokens.peek(token, AccountTokenPurpose.INVITATION);
+    const invitation = await this.enterInvitationTenant(found.tenantId as string, found.invitationId as string, found.userId, false);
+    this.assertOpen(invitation);
+    const [tenant] = await this.db.query<{ name: string }>('select name from tenants where id = $1', [invitation.tenantId]);
+    const [account] = await this.db.query<{ has_password: boolean; inviter: string | null }>(
+      `select u.password_hash is not null as has_password, (select display_name from users where id = $2) as inviter from users u where u.id = $1`,
+      [invitation.userId, invitation.invitedBy],
+    );
+    return {
+      email: invitation.email,
+      tenantName: tenant.name,
+      role: invitation.role,
+      invitedBy: account.inviter,
+      expiresAt: invitation.expiresAt,
+      accountReady: account.has_password,
+    };
+  }
+
+  /**
+   * Accepting through the e-mailed link: only for an account that has no password yet, which the person
+   * chooses here. An account that has one is answered SIGN_IN_REQUIRED and its token is left unspent: its
+   * owner accepts from their session, so that whoever gets hold of a link cannot add a territory to someone
+   * else's account.
+   */
+  async acceptWithToken(token: string, password: string | undefined): Promise<boolean> {
+    const found = await this.tokens.peek(token, AccountTokenPurpose.INVITATION);
+    const [account] = await this.db.query<{ has_password: boolean; disabled: boolean }>(
+      'select password_hash is not null as has_password, disabled_at is not null as disabled from users where id = $1',
+      [found.userId],
+    );
+    if (account.has_password) throw new DomainError(ErrorCode.SIGN_IN_REQUIRED, SIGN_IN_REQUIRED);
+    if (account.disabled) throw new DomainError(ErrorCode.FORBIDDEN, 'Ce compte est désactivé.');
+    if (!password) throw new DomainError(ErrorCode.BAD_USER_INPUT, 'Choisissez votre mot de passe.', { fields: [{ field: 'password', reason: 'isNotEmpty', message: 'obligatoire' }] });
+    await this.tokens.redeem(token, AccountTokenPurpose.INVITATION);
+    this.db.setActor({ userId: found.userId });
+    const invitation = await this.enterInvitationTenant(found.tenantId as string, found.invitationId as string, found.userId, true);
+    this.assertOpen(invitation);
+    await this.join(invitation);
+    // Sets the password, ends any session, and voids every other outstanding link of this person: their
+    // other invitations now wait in « Invitations en attente », to be answered from the session.
+    await this.auth.setPassword(found.userId, password);
+    await this.audit.recordPlatform('auth.invitation_accepted', { tenantId: invitation.tenantId, invitationId: invitation.id }, found.userId);
+    return true;
+  }
+
+  /** Declining through the e-mailed link (no account needed). */
+  async declineWithToken(token: string): Promise<boolean> {
+    const found = await this.tokens.redeem(token, AccountTokenPurpose.INVITATION);
+    this.db.setActor({ userId: found.userId });
+    const invitation = await this.enterInvitationTenant(found.tenantId as string, found.invitationId as string, found.userId, true);
+    if (invitation.status !== InvitationStatus.PENDING) throw conflict('Cette invitation n’est plus en attente.');
+    await this.close(invitation, InvitationStatus.DECLINED, 'invitation.decline');
+    return true;
+  }
+
+  /** The signed-in person accepts one of their own invitations. */
+  async acceptMine(invitationId: string): Promise<PendingInvitation[]> {
+    const invitation = await this.lockMine(invitationId);
+    this.assertOpen(invitation);
+    await this.join(invitation);
+    await this.tokens.voidInvitation(invitation.tenantId, invitation.id);
+    return this.afterAnswer();
+  }
+
+  async declineMine(invitationId: string): Promise<PendingInvitation[]> {
+    const invitation = await this.lockMine(invitationId);
+    if (invitation.status !== InvitationStatus.PENDING) throw conflict('Cette invitation n’est plus en attente.');
+    await this.close(invitation, InvitationStatus.DECLINED, 'invitation.decline');
+    return this.afterAnswer();
+  }
+
+  /** What is left to answer (RLS shows a person their own invitations in every tenant). */
+  private afterAnswer(): Promise<PendingInvitation[]> {
+    return this.mine();
+  }
+
+  /** Creates the membership (or reinstates a revoked one) with the invitation's role. */
+  private async join(invitation: MembershipInvitation): Promise<void> {
+    const manager = await this.db.manager();
+    const existing = await manager.findOne(Membership, { where: { tenantId: invitation.tenantId, userId: invitation.userId } });
+    if (existing && !existing.revokedAt) throw conflict('Vous êtes déjà membre de ce territoire.');
+    const values = { role: invitation.role, organisationId: invitation.organisationId, revokedAt: null };
+    let membership: Membership;
+    if (existing) {
+      await manager.update(Membership, { tenantId: invitation.tenantId, id: existing.id }, values);
+      membership = { ...existing, ...values };
+      await this.audit.record({ operation: 'membership.reinstate', entityType: 'Membership', entityId: existing.id, before: membershipSnapshot(existing), after: membershipSnapshot(membership) });
+    } else {
+      membership = manager.create(Membership, { tenantId: invitation.tenantId, id: randomUUID(), userId: invitation.userId, ...values, createdAt: this.clock.now() });
+      await manager.insert(Membership, membership);
+      await this.audit.record({ operation: 'membership.join', entityType: 'Membership', entityId: membership.id, after: { ...membershipSnapshot(membership), invitationId: invitation.id } });
+    }
+    await this.close(invitation, InvitationStatus.ACCEPTED, 'invitation.accept');
+  }
+
+  private async close(invitation: MembershipInvitation, status: InvitationStatus, operation: string): Promise<MembershipInvitation> {
+    const before = invitationSnapshot(invitation);
+    invitation.status = status;
+    invitation.respondedAt = this.clock.now();
+    await this.db.query('update membership_invitations set status = $3, responded_at = $4 where tenant_id = $1 and id = $2', [
+      invitation.tenantId,
+      invitation.id,
+      status,
+      invitation.respondedAt,
+    ]);
+    if (status !== InvitationStatus.ACCEPTED) await this.tokens.voidInvitation(invitation.tenantId, invitation.id);
+    await this.audit.record({ operation, entityType: 'MembershipInvitation', entityId: invitation.id, before, after: invitationSnapshot(invitation) });
+    return invitation;
+  }
+
+  private assertOpen(invitation: MembershipInvitation): void {
+    if (invitation.status !== InvitationStatus.PENDING) throw conflict('Cette invitation n’est plus en attente.');
+    if (invitation.expiresAt.getTime() <= this.clock.now().getTime()) {
+      throw conflict('Cette invitation a expiré : demandez à l’administrateur du territoire de vous la renvoyer.');
+    }
+  }
+
+  /** The person's account for this address: created without a password when there is none. */
+  private async accountOf(email: string, displayName: string): Promise<string> {
+    const id = randomUUID();
+    // One statement, so that two admins inviting the same new address at once share one account.
+    const [row] = await this.db.query<{ id: string }>(
+      `with created as (insert into users (id, email, display_name) values ($1, $2, $3) on conflict (email) do nothing returning id)
+       select id from created union all select id from users where email = $2 limit 1`,
+      [id, email, displayName],
+    );
+    return row.id;
+  }
+
+  private async send(invitation: MembershipInvitation): Promise<void> {
+    const { token, expiresAt } = await this.tokens.issueInvitation(invitation.userId, invitation.tenantId, invitation.id);
+    const [facts] = await this.db.query<{ tenant: string; inviter: string | null; has_password: boolean }>(
+      `select (select name from tenants where id = $1) as tenant, (select display_name from users where id = $2) as inviter,
+              (select password_hash is not null from users where id = $3) as has_password`,
+      [invitation.tenantId, invitation.invitedBy, invitation.userId],
+    );
+    try {
+      await this.mail.invitation({
+        to: invitation.email,
+        tenantName: facts.tenant,
+        inviterName: facts.inviter ?? 'L’administrateur du territoire',
+        roleLabel: ROLE_LABELS[invitation.role],
+        token: facts.has_password ? null : token,
+        expiresAt,
+      });
+    } catch (error) {
+      throw new DomainError(
+        ErrorCode.MAIL_DELIVERY_FAILED,
+        `Le courriel d’invitation n’a pas pu être envoyé : rien n’a été enregistré, réessayez plus tard. (${(error as Error).message})`,
+      );
+    }
+  }
+
+  private async lockOwnTenant(invitationId: string): Promise<MembershipInvitation> {
+    const [row] = await this.db.query<{ id: string }>('select id from membership_invitations where tenant_id = $1 and id = $2 for update', [
+      this.db.tenant().tenantId,
+      invitationId,
+    ]);
+    if (!row) throw notFound('Invitation');
+    const manager = await this.db.manager();
+    return manager.findOneOrFail(MembershipInvitation, { where: { tenantId: this.db.tenant().tenantId, id: invitationId } });
+  }
+
+  /** One of the caller's own invitations, read under RLS as theirs, then locked in its tenant. */
+  private async lockMine(invitationId: string): Promise<MembershipInvitation> {
+    const userId = this.db.actor().userId;
+    const [row] = await this.db.query<{ tenant_id: string }>('select tenant_id from membership_invitations where id = $1 and user_id = $2', [invitationId, userId]);
+    if (!row) throw notFound('Invitation');
+    return this.enterInvitationTenant(row.tenant_id, invitationId, userId, true);
+  }
+
+  /**
+   * Enters the invitation's tenant for the rest of the transaction (its writes and audit events go there,
+   * under RLS) and reads the invitation, which must be the person's own.
+   */
+  private async enterInvitationTenant(tenantId: string, invitationId: string, userId: string, lock: boolean): Promise<MembershipInvitation> {
+    // The person is no member yet: no role, nothing but this invitation's own rows and trail.
+    const scope: TenantScope = { tenantId, siren: '', role: 'INVITEE', organisationId: null, membershipId: '' };
+    await this.db.enterTenant(scope);
+    const [tenant] = await this.db.query<{ siren: string }>('select siren from tenants where id = $1', [tenantId]);
+    if (!tenant) throw notFound('Invitation');
+    scope.siren = tenant.siren;
+    const [row] = await this.db.query<{ id: string }>(
+      `select id from membership_invitations where tenant_id = $1 and id = $2 and user_id = $3 ${lock ? 'for update' : ''}`,
+      [tenantId, invitationId, userId],
+    );
+    if (!row) throw notFound('Invitation');
+    const manager = await this.db.manager();
+    return manager.findOneOrFail(MembershipInvitation, { where: { tenantId, id: invitationId } });
+  }
+}

@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogLevel } from '@nestjs/common';
 import { Db, TransactionState } from '@pilotis/db';
-import { PilotisConfig } from '@pilotis/shared';
+import { assertSafeServerConfig, PilotisConfig } from '@pilotis/shared';
 import { AppModule } from './app.module';
 import { validationPipe } from './validation';
 import { serveWebApp } from './web';
@@ -18,6 +18,8 @@ export interface CreateAppOptions {
  * by `main.ts`, the tests and the benchmark, so that they all exercise the same stack.
  */
 export async function createApp({ config, schemaFile = false, logger }: CreateAppOptions): Promise<NestFastifyApplication> {
+  // Before anything connects: no API signing tokens with a guessable secret outside development and tests.
+  assertSafeServerConfig(config);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, schemaFile }),
     new FastifyAdapter({ trustProxy: true, bodyLimit: 10 * 1024 * 1024 }),

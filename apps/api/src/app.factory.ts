@@ -6,6 +6,7 @@ import { assertSafeServerConfig, PilotisConfig } from '@pilotis/shared';
 import { AppModule } from './app.module';
 import { validationPipe } from './validation';
 import { serveWebApp } from './web';
+import { registerSecurityHeaders } from './security-headers';
 
 export interface CreateAppOptions {
   config: PilotisConfig;
@@ -25,6 +26,8 @@ export async function createApp({ config, schemaFile = false, logger }: CreateAp
     new FastifyAdapter({ trustProxy: true, bodyLimit: 10 * 1024 * 1024 }),
     { logger: logger ?? ['error', 'warn', 'log'], abortOnError: false },
   );
+  // Before any route is added, so that its hook covers them all (the board relaxes it for itself).
+  await registerSecurityHeaders(app, config);
   app.useGlobalPipes(validationPipe());
   // Finance files (POST /finance/imports/…) arrive as text/csv: read whole, up to 20 MB (100,000 rows).
   app

@@ -21,6 +21,9 @@ if [ -z "${SMTP_HOST:-}" ]; then
   node -r @swc-node/register scripts/mail-capture.ts &
   capture=$!
 fi
+# A demo is a developer machine: NODE_ENV=development lets the API and worker start with the development
+# JWT secret, and gives GraphiQL. Without it (unset NODE_ENV counts as production) they refuse to start.
+export NODE_ENV=development
 node -r @swc-node/register apps/api/src/main.ts &
 api=$!
 node -r @swc-node/register apps/worker/src/main.ts &
@@ -39,7 +42,7 @@ Pilotis is running.
   Health      : http://localhost:${PORT:-3000}/health  ·  worker: http://localhost:${WORKER_HEALTH_PORT:-3001}/health
   Sign in with one of the demo users above (password: Pilotis-demo-2026), then send the header
   X-Tenant: 243500139 (Rennes Métropole), 200057867 (Plaine Commune) or 200040715 (Grenoble-Alpes).
-  Queues      : http://localhost:${PORT:-3000}/admin/queues   (platform admins: open /admin/queues/login?token=<access token>)
+  Queues      : http://localhost:${PORT:-3000}/admin/queues   (platform admins: « Files de tâches » in the application)
 MSG
 if [ -n "$capture" ]; then
   echo "  E-mails    : http://127.0.0.1:${MAIL_CAPTURE_HTTP_PORT:-1080}/   (captured, also saved in var/mail/)"

@@ -238,7 +238,18 @@ async function seedCommittee(m: EntityManager, tenantId: string, contratId: stri
   );
 }
 
+/**
+ * The demo users share one published password: never in a production database. Only an explicit
+ * NODE_ENV=production refuses, so that the demo and developers' shells (no NODE_ENV) keep seeding.
+ */
+export function assertSeedAllowed(env: NodeJS.ProcessEnv = process.env): void {
+  if (env.NODE_ENV === 'production') {
+    throw new Error('Refus : les données de démonstration (mot de passe publié) ne se chargent pas avec NODE_ENV=production.');
+  }
+}
+
 export async function seedDemo(databaseUrl: string): Promise<void> {
+  assertSeedAllowed();
   const ds = createDataSource(databaseUrl);
   await ds.initialize();
   try {

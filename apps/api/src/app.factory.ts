@@ -3,10 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogLevel } from '@nestjs/common';
 import { Db, TransactionState } from '@pilotis/db';
-import { PilotisConfig } from '@pilotis/shared';
+import { assertSafeServerConfig, PilotisConfig } from '@pilotis/shared';
 import { AppModule } from './app.module';
 import { validationPipe } from './validation';
 import { serveWebApp } from './web';
+import { registerSecurityHeaders } from './security-headers';
 
 export interface CreateAppOptions {
   config: PilotisConfig;
@@ -19,11 +20,15 @@ export interface CreateAppOptions {
  * by `main.ts`, the tests and the benchmark, so that they all exercise the same stack.
  */
 export async function createApp({ config, schemaFile = false, logger }: CreateAppOptions): Promise<NestFastifyApplication> {
+  // Before anything connects: no API signing tokens with a guessable secret outside development and tests.
+  assertSafeServerConfig(config);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, schemaFile }),
     new FastifyAdapter({ trustProxy: true, bodyLimit: 10 * 1024 * 1024 }),
     { logger: logger ?? ['error', 'warn', 'log'], abortOnError: false },
   );
+  // Before any route is added, so that its hook covers them all (the board relaxes it for itself).
+  await registerSecurityHeaders(app, config);
   app.useGlobalPipes(validationPipe());
   // The web application's refresh token travels in a cookie (SessionController).
   await app.register(fastifyCookie);

@@ -77,8 +77,9 @@ export class AppModule {
           path: '/graphql',
           autoSchemaFile: schemaFile === false ? true : schemaFile,
           sortSchema: true,
-          introspection: !config.production,
-          graphiql: !config.production,
+          // Only on a developer machine: tests and unset NODE_ENV see the production schema surface.
+          introspection: config.development,
+          graphiql: config.development,
           includeStacktraceInErrorResponses: false,
           allowBatchedHttpRequests: false,
           parseOptions: { maxTokens: MAX_TOKENS },

@@ -52,20 +52,42 @@ describe('GraphQL hardening', () => {
     expect(garbage.status).toBe(400);
   });
 
-  it('turns introspection and GraphiQL off in production', async () => {
-    const app = await createApp({ config: { ...t.config, production: true, nodeEnv: 'production' }, logger: ['error'] });
+  it('offers introspection and GraphiQL only with NODE_ENV=development', async () => {
+    const introspect = (app: typeof t.app) =>
+      request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json').send({ query: '{ __schema { queryType { name } } }' });
+    const graphiql = (app: typeof t.app) => request(app.getHttpServer()).get('/graphql').set('accept', 'text/html');
+    // This app runs with NODE_ENV=test: the production surface.
+    const testRes = await introspect(t.app);
+    expect(testRes.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(testRes.body.data).toBeUndefined();
+    expect((await graphiql(t.app)).text).not.toContain('graphiql');
+
+    const production = await createApp({
+      config: { ...t.config, nodeEnv: 'production', production: true, development: false, jwtSecret: 'p'.repeat(48) },
+      logger: ['error'],
+    });
     try {
-      const res = await request(app.getHttpServer())
-        .post('/graphql')
-        .set('content-type', 'application/json')
-        .send({ query: '{ __schema { queryType { name } } }' });
-      expect(res.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-      expect(res.body.data).toBeUndefined();
+      expect((await introspect(production)).body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect((await graphiql(production)).text).not.toContain('graphiql');
     } finally {
-      await app.close();
+      await production.close();
     }
-    const dev = await gql(t.app, '{ __schema { queryType { name } } }');
-    expect(dev.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+
+    const development = await createApp({ config: { ...t.config, nodeEnv: 'development', production: false, development: true }, logger: ['error'] });
+    try {
+      expect((await introspect(development)).body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+      const page = await graphiql(development);
+      expect(page.status).toBe(200);
+      expect(page.text.toLowerCase()).toContain('graphiql');
+    } finally {
+      await development.close();
+    }
+  });
+
+  it('refuses to boot outside development and test with the development JWT secret', async () => {
+    await expect(createApp({ config: { ...t.config, nodeEnv: null, production: true, development: false }, logger: false })).rejects.toThrow(
+      /JWT_SECRET is the development secret while NODE_ENV is not set/,
+    );
   });
 
   it('answers the health check', async () => {

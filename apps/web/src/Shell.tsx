@@ -1,7 +1,14 @@
-import { ReactNode } from 'react';
+import { ReactNode, useState } from 'react';
 import { Link, NavLink, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ROLE_LABELS } from './format';
+import { graphql } from './gql';
+import { useQuery } from './hooks';
+import { openQueueBoard } from './queue-board';
 import { MyTenant, useSession } from './session';
+
+const SHELL_ME = graphql(`
+  query ShellMe { me { platformAdmin } }
+`);
 
 /** Roles that see a whole territory's figures (the API's READ_TENANT_FIGURES). */
 export const FIGURE_ROLES = new Set(['TENANT_ADMIN', 'CHEF_DE_PROJET', 'DELEGUE_PREFET', 'AUDITOR']);
@@ -24,6 +31,9 @@ export function Shell({ children }: { children: ReactNode }) {
     void navigate(`/t/${next}${rest}`);
   };
   const departements = figureDepartements(session.tenants);
+  // Platform operators also get the queue board (Bull Board), outside any territory.
+  const me = useQuery(SHELL_ME, {}, undefined, !session.user);
+  const [boardError, setBoardError] = useState<string | null>(null);
   return (
     <>
       <a href="#contenu" className="skip-link">
@@ -50,6 +60,19 @@ export function Shell({ children }: { children: ReactNode }) {
           {session.user?.displayName}
           {current && <span className="muted"> · {ROLE_LABELS[current.role] ?? current.role}</span>}
         </span>
+        {me.data?.me.platformAdmin && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setBoardError(null);
+              openQueueBoard().catch((error: unknown) => setBoardError(error instanceof Error ? error.message : String(error)));
+            }}
+          >
+            Files de tâches
+          </button>
+        )}
+        {boardError && <span role="alert">{boardError}</span>}
         <button type="button" className="link-button" onClick={() => void session.signOut().then(() => navigate('/connexion'))}>
           Se déconnecter
         </button>

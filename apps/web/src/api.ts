@@ -77,3 +77,8 @@ export async function download(path: string, tenant: string | undefined, fileNam
   a.click();
   URL.revokeObjectURL(url);
 }
+
+/** The session's access token, or null when signed out (apps/web/src/queue-board.ts trades it for a code). */
+export function accessToken(): string | null {
+  return transport?.token() ?? null;
+}

@@ -1,7 +1,7 @@
 import { INestApplicationContext, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createServer, Server } from 'node:http';
-import { PilotisConfig } from '@pilotis/shared';
+import { assertSafeServerConfig, PilotisConfig } from '@pilotis/shared';
 import { WorkerModule } from './worker.module';
 import { WorkerHealth } from './worker-health';
 
@@ -16,6 +16,9 @@ export interface RunningWorker {
  * lets in-flight jobs finish (or returns them to the queue) before the process exits.
  */
 export async function startWorker(config: PilotisConfig, logger?: LogLevel[]): Promise<RunningWorker> {
+  // The worker runs from the same deployment configuration as the API: refusing here too means a
+  // deployment with the development secret fails loudly whichever process starts first.
+  assertSafeServerConfig(config);
   const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: logger ?? ['error', 'warn', 'log'],
   });

@@ -3,8 +3,15 @@
  * (trust auth) and Redis listen on their default local ports. Documented in the README.
  */
 export interface PilotisConfig {
-  nodeEnv: string;
+  /** NODE_ENV as given, or null when it is not set. */
+  nodeEnv: string | null;
+  /**
+   * True unless NODE_ENV is explicitly `development` or `test`: a server started without NODE_ENV gets the
+   * production safeguards (strong JWT secret, Secure cookies) rather than silently running as a dev box.
+   */
   production: boolean;
+  /** NODE_ENV is explicitly `development`: introspection and GraphiQL (never in test or production). */
+  development: boolean;
   /** Owner connection: migrations, database set-up, platform commands. */
   databaseUrl: string;
   /** Runtime connection of the API and worker: the `pilotis_app` role, which owns nothing and is under RLS. */
@@ -30,23 +37,27 @@ export interface PilotisConfig {
   fixedNow: Date | null;
 }
 
-const DEV_JWT_SECRET = 'pilotis-dev-secret-change-me-in-production-0123456789';
+export const DEV_JWT_SECRET = 'pilotis-dev-secret-change-me-in-production-0123456789';
+export const MIN_JWT_SECRET_LENGTH = 32;
 
+/** The NODE_ENV values under which a server may run with development defaults. */
+const NON_PRODUCTION_ENVS = ['development', 'test'];
+
+/**
+ * Reads the environment. It refuses nothing: command-line scripts that only need the database (migrations,
+ * set-up, tenant commands) run without NODE_ENV or JWT_SECRET. The servers call `assertSafeServerConfig`.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PilotisConfig {
-  const nodeEnv = env.NODE_ENV ?? 'development';
-  const production = nodeEnv === 'production';
-  const jwtSecret = env.JWT_SECRET ?? DEV_JWT_SECRET;
-  if (production && (jwtSecret === DEV_JWT_SECRET || jwtSecret.length < 32)) {
-    throw new Error('JWT_SECRET must be set to a secret of at least 32 characters in production.');
-  }
+  const nodeEnv = env.NODE_ENV ? env.NODE_ENV : null;
   return {
     nodeEnv,
-    production,
+    production: !NON_PRODUCTION_ENVS.includes(nodeEnv ?? ''),
+    development: nodeEnv === 'development',
     databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/pilotis',
     appDatabaseUrl: env.APP_DATABASE_URL ?? 'postgres://pilotis_app:pilotis_app@127.0.0.1:5432/pilotis',
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisPrefix: env.REDIS_PREFIX ?? 'pilotis',
-    jwtSecret,
+    jwtSecret: env.JWT_SECRET ?? DEV_JWT_SECRET,
     accessTokenTtlSeconds: Number(env.ACCESS_TOKEN_TTL_SECONDS ?? 900),
     refreshTokenTtlSeconds: Number(env.REFRESH_TOKEN_TTL_SECONDS ?? 30 * 24 * 3600),
     sessionMaxAgeSeconds: Number(env.SESSION_MAX_AGE_SECONDS ?? 30 * 24 * 3600),
@@ -65,6 +76,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PilotisConfig 
     reportsDir: env.REPORTS_DIR ?? 'var/reports',
     fixedNow: env.PILOTIS_NOW ? new Date(env.PILOTIS_NOW) : null,
   };
+}
+
+/**
+ * Called at the boot of the API (createApp) and of the worker (startWorker), which sign or verify access
+ * tokens: outside an explicit NODE_ENV=development or test (an unset NODE_ENV counts as production), the
+ * published development JWT secret or a short one would let anyone forge tokens, so they refuse to start.
+ */
+export function assertSafeServerConfig(config: Pick<PilotisConfig, 'nodeEnv' | 'jwtSecret'>): void {
+  if (NON_PRODUCTION_ENVS.includes(config.nodeEnv ?? '')) return;
+  const problem =
+    config.jwtSecret === DEV_JWT_SECRET
+      ? 'is the development secret'
+      : config.jwtSecret.length < MIN_JWT_SECRET_LENGTH
+        ? `is shorter than ${MIN_JWT_SECRET_LENGTH} characters`
+        : null;
+  if (problem === null) return;
+  throw new Error(
+    `Refusing to start: JWT_SECRET ${problem} while NODE_ENV is ${config.nodeEnv === null ? 'not set (treated as production)' : `"${config.nodeEnv}"`}. ` +
+      `Set JWT_SECRET to a random secret of at least ${MIN_JWT_SECRET_LENGTH} characters, or NODE_ENV=development on a developer machine.`,
+  );
 }
 
 /** Replaces the database name of a connection URL (tests clone one database per jest worker). */

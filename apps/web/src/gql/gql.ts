@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ShellMe { me { platformAdmin } }\n": typeof types.ShellMeDocument,
     "\n  query ActionDossier($id: ID!) {\n    action(id: $id) {\n      id reference title description startDate endDate totalBudgetCents status createdAt updatedAt\n      porteur { id name kind siret esus }\n      pillar { id title }\n      objective { id code title }\n      qpvs { id code name enVeille }\n      fundingLines {\n        id kind exerciseYear inKind pledge\n        amountRequestedCents decidedAmountCents committedAmountCents paidAmountCents remainingCents decidedAt\n        funder { id name }\n      }\n      fundingTotals { requestedCents balanceCents inKindCents pledgeCents }\n      avis { id opinion comment organisationId authorUserId createdAt updatedAt }\n    }\n  }\n": typeof types.ActionDossierDocument,
     "\n  query ActionHistory($id: ID!) {\n    auditEvents(entityType: \"Action\", entityId: $id, first: 100) {\n      nodes { id operation occurredAt before after }\n    }\n  }\n": typeof types.ActionHistoryDocument,
     "\n  query ActionDeadlines($after: String) {\n    deadlines(first: 100, after: $after) {\n      nodes { id actionId kind label dueDate state exerciseYear metAt responsibles { userId displayName } }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n": typeof types.ActionDeadlinesDocument,
@@ -80,6 +81,7 @@ type Documents = {
     "\n  query MyTenants { myTenants { role organisationId tenant { id siren name kind departements } } }\n": typeof types.MyTenantsDocument,
 };
 const documents: Documents = {
+    "\n  query ShellMe { me { platformAdmin } }\n": types.ShellMeDocument,
     "\n  query ActionDossier($id: ID!) {\n    action(id: $id) {\n      id reference title description startDate endDate totalBudgetCents status createdAt updatedAt\n      porteur { id name kind siret esus }\n      pillar { id title }\n      objective { id code title }\n      qpvs { id code name enVeille }\n      fundingLines {\n        id kind exerciseYear inKind pledge\n        amountRequestedCents decidedAmountCents committedAmountCents paidAmountCents remainingCents decidedAt\n        funder { id name }\n      }\n      fundingTotals { requestedCents balanceCents inKindCents pledgeCents }\n      avis { id opinion comment organisationId authorUserId createdAt updatedAt }\n    }\n  }\n": types.ActionDossierDocument,
     "\n  query ActionHistory($id: ID!) {\n    auditEvents(entityType: \"Action\", entityId: $id, first: 100) {\n      nodes { id operation occurredAt before after }\n    }\n  }\n": types.ActionHistoryDocument,
     "\n  query ActionDeadlines($after: String) {\n    deadlines(first: 100, after: $after) {\n      nodes { id actionId kind label dueDate state exerciseYear metAt responsibles { userId displayName } }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n": types.ActionDeadlinesDocument,
@@ -160,6 +162,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShellMe { me { platformAdmin } }\n"): (typeof documents)["\n  query ShellMe { me { platformAdmin } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

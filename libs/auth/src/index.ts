@@ -8,3 +8,5 @@ export * from './login-rate-limiter';
 export * from './auth.resolver';
 export * from './auth.module';
 export * from './api-key.authenticator';
+export * from './password-hashing';
+export * from './semaphore';

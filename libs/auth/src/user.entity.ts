@@ -21,8 +21,12 @@ export class User {
   @Column('text')
   displayName: string;
 
-  /** argon2id; null until the invited person chooses a password. */
-  @Column('text', { nullable: true })
+  /**
+   * argon2id; null until the invited person chooses a password. Never loaded unless asked for
+   * (`addSelect('u.passwordHash')`), so that a user loaded with a relation cannot carry it into a snapshot,
+   * a log or a response.
+   */
+  @Column('text', { nullable: true, select: false })
   passwordHash: string | null;
 
   @Field({ description: 'Administrateur de la plateforme (sans accès aux données des territoires).' })

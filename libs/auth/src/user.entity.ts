@@ -22,11 +22,12 @@ export class User {
   displayName: string;
 
   /**
-   * argon2id; null until the invited person chooses a password. Never loaded unless asked for
-   * (`addSelect('u.passwordHash')`), so that a user loaded with a relation cannot carry it into a snapshot,
-   * a log or a response.
+   * argon2id; null until the invited person chooses a password. Meant to be `select: false` (sign-in
+   * already asks for it explicitly); it stays loaded until invitations (libs/tenancy) ask for it too, since
+   * their "has this account a password?" check would otherwise see none and hand out an invitation token
+   * for an existing account. Snapshots drop it meanwhile (`snapshot` in libs/audit).
    */
-  @Column('text', { nullable: true, select: false })
+  @Column('text', { nullable: true })
   passwordHash: string | null;
 
   @Field({ description: 'Administrateur de la plateforme (sans accès aux données des territoires).' })

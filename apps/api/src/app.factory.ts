@@ -24,7 +24,8 @@ export async function createApp({ config, schemaFile = false, logger }: CreateAp
   assertSafeServerConfig(config);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, schemaFile }),
-    new FastifyAdapter({ trustProxy: true, bodyLimit: 10 * 1024 * 1024 }),
+    // `request.ip` (sign-in limits, audit) comes from X-Forwarded-For only through the configured proxies.
+    new FastifyAdapter({ trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false, bodyLimit: 10 * 1024 * 1024 }),
     { logger: logger ?? ['error', 'warn', 'log'], abortOnError: false },
   );
   // Before any route is added, so that its hook covers them all (the board relaxes it for itself).

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Role } from '@pilotis/access';
-import { codeOf, gql, ok } from './support/graphql';
+import { LoginRateLimiter } from '@pilotis/auth';
+import { codeOf, gql, GqlResponse, ok } from './support/graphql';
 import { startTestApp, TestApp } from './support/test-app';
 import { createTenant, createUser, SIREN, TEST_PASSWORD, TestTenant } from './support/fixtures';
 
@@ -81,6 +82,36 @@ describe('sign-in, sessions and tenants', () => {
     expect(blocked.errors?.[0].extensions.retryAfterSeconds).toBeGreaterThan(0);
   });
 
+  it('counts each attempt before checking the password: of 20 concurrent wrong guesses for one e-mail, exactly 5 are checked', async () => {
+    const user = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.AUDITOR }]);
+    const guesses = await Promise.all(Array.from({ length: 20 }, (_, i) => gql(t.app, LOGIN, { input: { email: user.email, password: `guess-${i}` } })));
+    const codes = guesses.map(codeOf);
+    expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(LoginRateLimiter.PER_EMAIL);
+    expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(20 - LoginRateLimiter.PER_EMAIL);
+    for (const refused of guesses.filter((g) => codeOf(g) === 'RATE_LIMITED')) {
+      expect(refused.errors?.[0].extensions.retryAfterSeconds).toBeGreaterThan(0);
+    }
+    // Only the checked ones are failures in the audit trail.
+    const [audit] = (await t.owner.query(`select count(*)::int as n from platform_audit_events where operation = 'auth.login_failed' and details->>'email' = $1`, [
+      user.email,
+    ])) as { n: number }[];
+    expect(audit.n).toBe(LoginRateLimiter.PER_EMAIL);
+    // The account stays locked for the window, whatever the password.
+    const right = await gql(t.app, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } });
+    expect(codeOf(right)).toBe('RATE_LIMITED');
+    expect(right.errors?.[0].extensions.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it('forgets the failures of an e-mail when its owner signs in', async () => {
+    const user = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.AUDITOR }]);
+    const wrong = (i: number) => gql(t.app, LOGIN, { input: { email: user.email, password: `typo-${i}` } });
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < LoginRateLimiter.PER_EMAIL - 1; i++) expect(codeOf(await wrong(i))).toBe('UNAUTHENTICATED');
+      // 4 + 4 failures in all, more than the limit: each success started the count again.
+      ok(await gql(t.app, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } }));
+    }
+  });
+
   it('rotates refresh tokens; reusing a rotated one revokes the whole family', async () => {
     const first = ok(await gql(t.app, LOGIN, { input: { email: rennes.admin.email, password: TEST_PASSWORD } })).login;
     const second = ok(await gql(t.app, REFRESH, { t: first.refreshToken })).refreshSession;
@@ -134,4 +165,66 @@ describe('sign-in, sessions and tenants', () => {
     const res = await gql(t.app, '{ currentTenant { siren } }', {}, { tenant: SIREN.RENNES });
     expect(codeOf(res)).toBe('UNAUTHENTICATED');
   });
+});
+
+/** Wrong passwords for as many distinct (unknown) e-mails, all at once, each with its own headers. */
+async function spray(t: TestApp, count: number, headers: (i: number) => Record<string, string>): Promise<GqlResponse[]> {
+  const tag = Math.random().toString(36).slice(2, 8);
+  return Promise.all(
+    Array.from({ length: count }, (_, i) => gql(t.app, LOGIN, { input: { email: `spray-${tag}-${i}@example.fr`, password: 'guess' } }, { headers: headers(i) })),
+  );
+}
+
+/** Dozens of argon2 checks, a few at a time on a shared machine: slow by design, so a generous ceiling. */
+const SPRAY_TIMEOUT_MS = 120_000;
+
+const count = (responses: GqlResponse[], code: string) => responses.filter((r) => codeOf(r) === code).length;
+
+// Each block has its own application, hence its own Redis prefix: the per-address budget starts full.
+describe('sign-in limit per client address, with no trusted proxy', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('stops concurrent guesses across many e-mails at PER_IP, ignoring a forged X-Forwarded-For', async () => {
+    const extra = 6;
+    // Every guess claims a different address: were the header believed, none would reach the limit.
+    const responses = await spray(t, LoginRateLimiter.PER_IP + extra, (i) => ({ 'x-forwarded-for': `203.0.113.${i + 1}` }));
+    expect(count(responses, 'UNAUTHENTICATED')).toBe(LoginRateLimiter.PER_IP);
+    expect(count(responses, 'RATE_LIMITED')).toBe(extra);
+    // The address recorded is the peer's, not the claimed one.
+    const ips = (await t.owner.query(`select distinct ip from platform_audit_events where operation = 'auth.login_failed'`)) as { ip: string }[];
+    expect(ips.map((r) => r.ip)).not.toContain('203.0.113.1');
+    expect(ips).toHaveLength(1);
+  }, SPRAY_TIMEOUT_MS);
+});
+
+describe('sign-in limit per client address, behind a trusted proxy', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ config: { trustedProxies: ['127.0.0.1'] } });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('counts per forwarded client address when the request comes through the proxy', async () => {
+    const extra = 6;
+    // Each client behind the proxy has its own budget: nobody is refused.
+    const spread = await spray(t, LoginRateLimiter.PER_IP + extra, (i) => ({ 'x-forwarded-for': `198.51.100.${i + 1}` }));
+    expect(count(spread, 'UNAUTHENTICATED')).toBe(LoginRateLimiter.PER_IP + extra);
+    const [audit] = (await t.owner.query(`select count(distinct ip)::int as n from platform_audit_events where operation = 'auth.login_failed' and ip like '198.51.100.%'`)) as {
+      n: number;
+    }[];
+    expect(audit.n).toBe(LoginRateLimiter.PER_IP + extra);
+
+    // One client behind the proxy is still limited.
+    const one = await spray(t, LoginRateLimiter.PER_IP + extra, () => ({ 'x-forwarded-for': '192.0.2.7' }));
+    expect(count(one, 'UNAUTHENTICATED')).toBe(LoginRateLimiter.PER_IP);
+    expect(count(one, 'RATE_LIMITED')).toBe(extra);
+  }, SPRAY_TIMEOUT_MS);
 });

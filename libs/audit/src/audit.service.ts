@@ -12,10 +12,22 @@ export interface AuditRecord {
   after?: unknown;
 }
 
-/** Makes a snapshot JSON-safe (bigint cents become strings, dates ISO strings). */
+/**
+ * Keys that name a secret or a hash of one. Callers pass explicit objects of the fields that matter; this is
+ * the net under them: an entity passed whole, with a relation that carries a user, still cannot write a
+ * password hash into an append-only trail or an outgoing message.
+ */
+const SECRET_KEYS = new Set(['password', 'passwordhash', 'password_hash', 'secret', 'secrethash', 'secret_hash', 'tokenhash', 'token_hash']);
+
+/** Makes a snapshot JSON-safe (bigint cents become strings, dates ISO strings), without secrets. */
 export function snapshot(value: unknown): unknown {
   if (value === undefined || value === null) return null;
-  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
+  return JSON.parse(
+    JSON.stringify(value, (key, v: unknown) => {
+      if (SECRET_KEYS.has(key.toLowerCase())) return undefined;
+      return typeof v === 'bigint' ? v.toString() : v;
+    }),
+  );
 }
 
 /**
@@ -43,7 +55,7 @@ export class AuditService {
   async recordPlatform(operation: string, details: Record<string, unknown>, actorUserId?: string | null, ip?: string | null): Promise<void> {
     await this.db.query(
       `insert into platform_audit_events (id, actor_user_id, operation, details, ip) values ($1, $2, $3, $4, $5)`,
-      [randomUUID(), actorUserId ?? this.db.maybeActor()?.userId ?? null, operation, JSON.stringify(details), ip ?? null],
+      [randomUUID(), actorUserId ?? this.db.maybeActor()?.userId ?? null, operation, JSON.stringify(snapshot(details)), ip ?? null],
     );
   }
 }

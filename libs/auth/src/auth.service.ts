@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
 import { IsNull } from 'typeorm';
 import { Db } from '@pilotis/db';
@@ -13,6 +12,7 @@ import { RefreshToken } from './refresh-token.entity';
 import { User } from './user.entity';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordResetLimiter } from './password-reset-limiter';
+import { hashPassword, verifyPassword } from './password-hashing';
 import { AccessTokenClaims, hashSecret, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, newSecret, secretMatches, splitToken } from './tokens';
 
 export interface IssuedTokens {
@@ -29,7 +29,7 @@ export const normaliseEmail = (email: string): string => email.trim().toLowerCas
 @Injectable()
 export class AuthService {
   /** Verified when the e-mail is unknown, so that timing does not tell which accounts exist. */
-  private readonly dummyHash = argon2.hash('pilotis-timing-equaliser');
+  private readonly dummyHash = hashPassword('pilotis-timing-equaliser');
 
   constructor(
     private readonly db: Db,
@@ -43,26 +43,41 @@ export class AuthService {
     private readonly resetLimiter: PasswordResetLimiter,
   ) {}
 
+  /** Static so that provisioning, the seed and the fixtures can call it; queued with every hash (`password-hashing.ts`). */
   static hashPassword(password: string): Promise<string> {
-    return argon2.hash(password, { type: argon2.argon2id });
+    return hashPassword(password);
   }
 
   async login(rawEmail: string, password: string, ip: string): Promise<IssuedTokens> {
     const email = normaliseEmail(rawEmail);
-    await this.limiter.assertAllowed(email, ip);
-    const manager = await this.db.manager();
-    const user = await manager.findOne(User, { where: { email } });
-    const hash = user?.passwordHash ?? (await this.dummyHash);
-    const valid = (await argon2.verify(hash, password)) && !!user?.passwordHash && !user.disabledAt;
+    // Counted before the password is checked, atomically: concurrent guesses cannot all slip under the limit.
+    await this.limiter.consume(email, ip);
+    const checked = await (async () => {
+      // Read in a transaction of its own, over before the hash is checked: a request waiting for its turn to
+      // hash (see `password-hashing.ts`) must not hold a pooled connection, or a burst of sign-ins would
+      // take the whole pool and then wait forever for one more connection to audit their failures.
+      // The hash is never loaded with a user (`select: false`): only here, where it is checked.
+      const user = await this.db.run({}, async () =>
+        (await this.db.manager()).createQueryBuilder(User, 'u').addSelect('u.passwordHash').where('u.email = :email', { email }).getOne(),
+      );
+      const hash = user?.passwordHash ?? (await this.dummyHash);
+      const valid = (await verifyPassword(hash, password)) && !!user?.passwordHash && !user.disabledAt;
+      return { user, valid };
+    })().catch(async (error: unknown) => {
+      // Not checked (too many sign-ins at once, the database unavailable): the attempt does not count.
+      await this.limiter.giveBack(email, ip);
+      throw error;
+    });
+    const { user, valid } = checked;
     if (!user || !valid) {
-      await this.limiter.recordFailure(email, ip);
       // Outside the request's transaction: the failure is audited even though the request errors out.
       await this.db.run({}, () => this.audit.recordPlatform('auth.login_failed', { email }, user?.id ?? null, ip));
       throw unauthenticated(INVALID_CREDENTIALS);
     }
-    await this.limiter.recordSuccess(email);
+    await this.limiter.succeeded(email, ip);
     await this.audit.recordPlatform('auth.login', { email }, user.id, ip);
-    return this.issue(user, randomUUID());
+    // Issued without the hash, which has no business in a session or a response.
+    return this.issue({ ...user, passwordHash: null }, randomUUID());
   }
 
   /**
@@ -130,7 +145,7 @@ export class AuthService {
   async changePassword(currentPassword: string, newPassword: string): Promise<boolean> {
     const userId = this.db.actor().userId;
     const [row] = await this.db.query<{ password_hash: string | null }>('select password_hash from users where id = $1', [userId]);
-    if (!row?.password_hash || !(await argon2.verify(row.password_hash, currentPassword))) {
+    if (!row?.password_hash || !(await verifyPassword(row.password_hash, currentPassword))) {
       throw invalidField('currentPassword', 'incorrect', 'mot de passe actuel incorrect');
     }
     if (currentPassword === newPassword) throw invalidField('newPassword', 'unchanged', 'le nouveau mot de passe doit être différent de l’actuel');
@@ -164,7 +179,7 @@ export class AuthService {
     await this.setPassword(redeemed.userId, password);
     await this.audit.recordPlatform('auth.password_reset', {}, redeemed.userId);
     // A throttled account can always get back in: the reset proved control of the address.
-    await this.limiter.recordSuccess(user.email);
+    await this.limiter.forget(user.email);
     return true;
   }
 

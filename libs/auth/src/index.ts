@@ -11,3 +11,5 @@ export * from './api-key.authenticator';
 export * from './account-tokens';
 export * from './account-mail';
 export * from './session.controller';
+export * from './password-hashing';
+export * from './semaphore';

@@ -6,9 +6,12 @@ import { DomainError, ErrorCode, InjectConfig, PilotisConfig } from '@pilotis/sh
 export const REDIS = Symbol('REDIS');
 
 /**
- * Failed sign-ins are counted in Redis per e-mail (against guessing one account's password) and per IP
- * (against spraying many accounts). Past the limit, sign-in is refused for the window even with the right
- * password; a success clears the e-mail's count.
+ * Sign-in attempts are counted in Redis per e-mail (against guessing one account's password) and per client
+ * address (against spraying many accounts). An attempt takes its point atomically BEFORE the password is
+ * checked: a check made first and a count made after a failure would let any number of concurrent guesses
+ * through the check before the first of them is counted. What stays counted is failed checks: a success
+ * clears the e-mail's count and gives back its address point (so that people signing in behind one office
+ * address do not use up its budget), and an attempt refused or left unchecked gives its points back.
  */
 @Injectable()
 export class LoginRateLimiter {
@@ -25,25 +28,39 @@ export class LoginRateLimiter {
     this.byIp = new RateLimiterRedis({ ...common, keyPrefix: `${config.redisPrefix}:login:ip`, points: LoginRateLimiter.PER_IP });
   }
 
-  async assertAllowed(email: string, ip: string): Promise<void> {
-    const [e, i] = await Promise.all([this.byEmail.get(email), this.byIp.get(ip)]);
-    const blocked = (res: RateLimiterRes | null, points: number) => res !== null && res.consumedPoints >= points;
-    if (blocked(e, LoginRateLimiter.PER_EMAIL) || blocked(i, LoginRateLimiter.PER_IP)) {
-      const wait = Math.ceil(Math.max(e?.msBeforeNext ?? 0, i?.msBeforeNext ?? 0) / 60000);
-      throw new DomainError(
-        ErrorCode.RATE_LIMITED,
-        `Trop de tentatives de connexion. Réessayez dans ${wait} minute${wait > 1 ? 's' : ''}.`,
-        { retryAfterSeconds: Math.ceil(Math.max(e?.msBeforeNext ?? 0, i?.msBeforeNext ?? 0) / 1000) },
-      );
-    }
+  /** Takes one attempt for the e-mail and one for the address, or refuses with RATE_LIMITED (taking none). */
+  async consume(email: string, ip: string): Promise<void> {
+    const [e, i] = await Promise.allSettled([this.byEmail.consume(email), this.byIp.consume(ip)]);
+    if (e.status === 'fulfilled' && i.status === 'fulfilled') return;
+    // Consuming past the limit rejects with a RateLimiterRes; anything else is a Redis failure.
+    const limited = (r: PromiseSettledResult<RateLimiterRes>): RateLimiterRes | null => {
+      if (r.status === 'fulfilled') return null;
+      if (r.reason instanceof RateLimiterRes) return r.reason;
+      throw r.reason;
+    };
+    const refusedByEmail = limited(e);
+    const refusedByIp = limited(i);
+    // Nothing is checked, so nothing stays counted: the over-limit counts stay over the limit anyway.
+    await this.giveBack(email, ip);
+    const ms = Math.max(refusedByEmail?.msBeforeNext ?? 0, refusedByIp?.msBeforeNext ?? 0);
+    const minutes = Math.max(1, Math.ceil(ms / 60000));
+    throw new DomainError(ErrorCode.RATE_LIMITED, `Trop de tentatives de connexion. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`, {
+      retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)),
+    });
   }
 
-  async recordFailure(email: string, ip: string): Promise<void> {
-    // Consuming past the limit rejects with a RateLimiterRes: that is expected, not an error.
-    await Promise.allSettled([this.byEmail.consume(email), this.byIp.consume(ip)]);
+  /** The attempt was not checked (too many at once, a failure): it does not count. */
+  async giveBack(email: string, ip: string): Promise<void> {
+    await Promise.all([this.byEmail.reward(email, 1), this.byIp.reward(ip, 1)]);
   }
 
-  async recordSuccess(email: string): Promise<void> {
+  /** The right password: the e-mail's failures are forgotten and the address gets its point back. */
+  async succeeded(email: string, ip: string): Promise<void> {
+    await Promise.all([this.byEmail.delete(email), this.byIp.reward(ip, 1)]);
+  }
+
+  /** The address's owner proved control of it (a password reset): its failures are forgotten. */
+  async forget(email: string): Promise<void> {
     await this.byEmail.delete(email);
   }
 }

@@ -21,8 +21,12 @@ export class User {
   @Column('text')
   displayName: string;
 
-  /** argon2id; null until the invited person chooses a password. */
-  @Column('text', { nullable: true })
+  /**
+   * argon2id; null until the invited person chooses a password. Never loaded with a user (`select: false`):
+   * only the statements that check or test it ask for it (sign-in, change of password, invitations' "has
+   * this account a password?"), so that no entity carrying it can reach a snapshot or a response.
+   */
+  @Column('text', { nullable: true, select: false })
   passwordHash: string | null;
 
   @Field({ description: 'Administrateur de la plateforme (sans accès aux données des territoires).' })

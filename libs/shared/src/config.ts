@@ -33,6 +33,12 @@ export interface PilotisConfig {
   smtp: { host: string; port: number; secure: boolean; user: string | null; password: string | null; from: string };
   /** Where generated reports are written (one folder per tenant). */
   reportsDir: string;
+  /**
+   * Addresses (IPs or CIDRs) of the reverse proxies allowed to tell the client's address in
+   * `X-Forwarded-For`; empty: the header is ignored and the client is the socket's peer (anyone could
+   * otherwise write any address there and dodge the per-address sign-in limit).
+   */
+  trustedProxies: string[];
   /** A fixed "now" for a process started by a test (ISO instant), else null: the system clock. */
   fixedNow: Date | null;
 }
@@ -74,6 +80,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PilotisConfig 
       from: env.MAIL_FROM ?? 'pilotis@localhost',
     },
     reportsDir: env.REPORTS_DIR ?? 'var/reports',
+    trustedProxies: (env.TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
     fixedNow: env.PILOTIS_NOW ? new Date(env.PILOTIS_NOW) : null,
   };
 }

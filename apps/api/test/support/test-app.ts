@@ -8,6 +8,7 @@ import { RunningWorker, startWorker } from '../../../worker/src/worker.factory';
 import { cloneDatabase, createDataSource, dropDatabase } from '@pilotis/schema';
 import { createApp } from '../../src/app.factory';
 import { runId, templateDatabase, testConfig } from './test-env';
+import { describeLeaks, scanForSecrets, SecretLeak } from './secret-scan';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -68,8 +69,16 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         await queue.obliterate({ force: true }).catch(() => undefined);
         await queue.close();
       }
-      await Promise.all([owner.destroy(), runtime.destroy()]);
-      await dropDatabase(config.databaseUrl, database);
+      // Every test file ends here: whatever it wrote, no secret may have been copied into an audit trail,
+      // the outbox or a webhook body. The database is dropped either way, then the file fails.
+      let leaks: SecretLeak[] = [];
+      try {
+        leaks = await scanForSecrets(owner);
+      } finally {
+        await Promise.all([owner.destroy(), runtime.destroy()]);
+        await dropDatabase(config.databaseUrl, database);
+      }
+      if (leaks.length > 0) throw new Error(describeLeaks(leaks));
     },
   };
 }

@@ -1,22 +1,26 @@
 /// <reference lib="dom" />
 // (Some callbacks run in the page, where `document` exists.)
 import type { BrowserContext, Locator } from 'playwright-core';
+import { startTestSmtp, smtpConfig, TestSmtp } from '../../api/test/support/smtp';
 import { accessibilityViolations, screenshot, startWebTest, WebTest } from './browser';
 
 const RENNES = '243500139';
 const INVITEE = 'ines.nouvelle@example.fr';
 const CHOSEN = 'un mot de passe bien choisi';
 
-/** An invited person's first steps (the invitation link, the password chosen) and the reminders marked read. */
+/** An invited person's first steps (the e-mailed invitation link, the password chosen) and the reminders marked read. */
 describe('web: onboarding (invitation link) and reminders marked read', () => {
   let w: WebTest;
+  let smtp: TestSmtp;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    w = await startWebTest();
+    smtp = await startTestSmtp();
+    w = await startWebTest({ smtp: smtpConfig(smtp.port) });
   }, 120_000);
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await w?.close();
+    await smtp?.close();
   });
 
   /** A fresh browser context, signed out: another person's browser. */
@@ -35,8 +39,8 @@ describe('web: onboarding (invitation link) and reminders marked read', () => {
         .join(' '),
     );
 
-  it('the invited person opens the link, chooses a password, signs in; the link cannot be used twice', async () => {
-    // The admin invites a person without an account: the token and the link are shown once.
+  it('the invited person reads the e-mail, opens its link, chooses a password, signs in; the link cannot be used twice', async () => {
+    // The admin invites a person without an account: the invitation is e-mailed, no token is shown.
     const admin = await w.signedIn('admin.rennes@demo.pilotis.fr');
     contexts.push(admin.context);
     await admin.page.goto(`/t/${RENNES}/membres`);
@@ -45,33 +49,41 @@ describe('web: onboarding (invitation link) and reminders marked read', () => {
     await admin.page.getByLabel('Adresse e-mail').fill(INVITEE);
     await admin.page.getByLabel('Nom affiché').fill('Inès Nouvelle');
     await admin.page.getByRole('button', { name: 'Inviter' }).click();
-    await admin.page.locator('code.secret-link').waitFor();
-    const token = (await admin.page.locator('code.secret').textContent()) ?? '';
-    expect(token).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
-    const link = (await admin.page.locator('code.secret-link').textContent()) ?? '';
-    const origin = await admin.page.evaluate(() => window.location.origin);
-    expect(link).toBe(`${origin}/invitation?jeton=${token}`);
+    await admin.page.getByRole('status').getByText(`Invitation envoyée à ${INVITEE}.`).waitFor();
+    const pending = admin.page.getByRole('region', { name: 'Invitations en attente' }).getByRole('row', { name: /Inès Nouvelle/ });
+    await expect(pending.textContent()).resolves.toContain(`${INVITEE}Chef de projet`);
+    expect(await admin.page.locator('code').count()).toBe(0);
     expect(await accessibilityViolations(admin.page)).toEqual([]);
-    await admin.page.getByRole('button', { name: "C'est noté" }).click();
-    expect(await admin.page.locator('code.secret-link').count()).toBe(0);
+    await screenshot(admin.page, '79-invitation-envoyee');
+
+    // The e-mail carries the link, its token in the fragment.
+    const [mail] = await smtp.waitFor(1);
+    expect(mail.envelope.to).toEqual([INVITEE]);
+    const link = /https?:\/\/\S+\/invitation#jeton=([0-9a-f-]{36}\.[A-Za-z0-9_-]{43})/.exec(mail.text);
+    expect(link).not.toBeNull();
+    const token = (link as RegExpExecArray)[1];
 
     // In the invited person's own browser.
     const page = await freshPage();
-    const address = new URL(link);
-    await page.goto(`${address.pathname}${address.search}`);
-    await page.getByRole('heading', { name: 'Activer votre compte' }).waitFor();
-    // The token comes from the link: no field to paste it.
+    await page.goto(`/invitation#jeton=${token}`);
+    await page.getByRole('heading', { name: 'Invitation à rejoindre un territoire' }).waitFor();
+    await page.getByText('Anne Admin (Rennes Métropole) vous invite à rejoindre Rennes Métropole comme Chef de projet.').waitFor();
+    await page.getByText(/^Invitation adressée à ines\.nouvelle@example\.fr, valable jusqu'au /).waitFor();
+    // The token has left the address bar; there is no field to paste one.
+    expect(new URL(page.url()).hash).toBe('');
     expect(await page.getByLabel("Jeton d'invitation").count()).toBe(0);
     const password = page.getByLabel('Mot de passe', { exact: true });
     const confirmation = page.getByLabel('Confirmation du mot de passe');
     await expect(description(password)).resolves.toMatch(/12 caractères au moins/);
+    await page.getByRole('button', { name: "Refuser l'invitation" }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, '80-invitation');
 
     // Two different passwords: refused here, before the API.
+    const submit = page.getByRole('button', { name: 'Accepter et choisir ce mot de passe' });
     await password.fill(CHOSEN);
     await confirmation.fill('un autre mot de passe');
-    await page.getByRole('button', { name: 'Choisir ce mot de passe' }).click();
+    await submit.click();
     await page.locator('input[aria-invalid="true"]').first().waitFor();
     await expect(confirmation.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(description(confirmation)).resolves.toMatch(/ne sont pas identiques/);
@@ -82,7 +94,7 @@ describe('web: onboarding (invitation link) and reminders marked read', () => {
     // Too short: the API's refusal, in French, next to the field.
     await password.fill('court');
     await confirmation.fill('court');
-    await page.getByRole('button', { name: 'Choisir ce mot de passe' }).click();
+    await submit.click();
     await page.getByText('Mot de passe trop court : 12 caractères au moins.').waitFor();
     await expect(password.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(description(password)).resolves.toMatch(/trop court/);
@@ -91,7 +103,7 @@ describe('web: onboarding (invitation link) and reminders marked read', () => {
     // A valid password: the account is ready, the person signs in and finds the territory.
     await password.fill(CHOSEN);
     await confirmation.fill(CHOSEN);
-    await page.getByRole('button', { name: 'Choisir ce mot de passe' }).click();
+    await submit.click();
     await page.getByRole('status').getByText(/^Votre compte est prêt : connectez-vous/).waitFor();
     expect(new URL(page.url()).pathname).toBe('/connexion');
     await screenshot(page, '82-invitation-compte-pret');
@@ -101,30 +113,24 @@ describe('web: onboarding (invitation link) and reminders marked read', () => {
     await page.getByRole('heading', { name: 'Mes territoires' }).waitFor();
     await page.getByRole('link', { name: 'Rennes Métropole' }).waitFor();
     await page.getByText('Bonjour Inès Nouvelle').waitFor();
+    expect(await page.getByRole('heading', { name: 'Invitations en attente' }).count()).toBe(0);
     await screenshot(page, '83-invitation-mes-territoires');
 
-    // The same link again, in yet another browser: refused with the API's message.
+    // The same link again, in yet another browser: the invalid-link message, no form.
     const again = await freshPage();
-    await again.goto(`${address.pathname}${address.search}`);
-    await again.getByRole('heading', { name: 'Activer votre compte' }).waitFor();
-    await again.getByLabel('Mot de passe', { exact: true }).fill('encore un autre mot de passe');
-    await again.getByLabel('Confirmation du mot de passe').fill('encore un autre mot de passe');
-    await again.getByRole('button', { name: 'Choisir ce mot de passe' }).click();
-    await again.getByRole('alert').getByText('Invitation expirée ou déjà utilisée : demandez-en une nouvelle.').waitFor();
-    expect(new URL(again.url()).pathname).toBe('/invitation');
+    await again.goto(`/invitation#jeton=${token}`);
+    await again.getByRole('alert').getByText(/^Ce lien d'invitation n'est pas valable/).waitFor();
+    expect(await again.getByLabel('Mot de passe', { exact: true }).count()).toBe(0);
     expect(await accessibilityViolations(again)).toEqual([]);
     await screenshot(again, '84-invitation-deja-utilisee');
 
-    // Without the link, the token is pasted; a wrong one is refused.
+    // A link without a token, or with a forged one: the same message.
     await again.goto('/invitation');
-    const pasted = again.getByLabel("Jeton d'invitation");
-    await pasted.waitFor();
-    await pasted.fill(`${token.slice(0, -4)}AAAA`);
-    await again.getByLabel('Mot de passe', { exact: true }).fill(CHOSEN);
-    await again.getByLabel('Confirmation du mot de passe').fill(CHOSEN);
-    await again.getByRole('button', { name: 'Choisir ce mot de passe' }).click();
-    await again.getByRole('alert').getByText("Jeton d'invitation invalide.").waitFor();
-    expect(await accessibilityViolations(again)).toEqual([]);
+    await again.getByRole('alert').getByText(/^Ce lien d'invitation n'est pas valable/).waitFor();
+    // (Another page first: from /invitation, a new fragment alone would not load the page again.)
+    await again.goto('/connexion');
+    await again.goto(`/invitation#jeton=${token.slice(0, -4)}AAAA`);
+    await again.getByRole('alert').getByText(/^Ce lien d'invitation n'est pas valable/).waitFor();
   });
 
   it('marks a reminder read on the territory home: the count of unread reminders follows', async () => {

@@ -48,6 +48,9 @@ type Documents = {
     "\n  mutation AddFundingLine($input: AddFundingLineInput!) {\n    addFundingLine(input: $input) { id }\n  }\n": typeof types.AddFundingLineDocument,
     "\n  mutation UpdateFundingLine($input: UpdateFundingLineInput!) {\n    updateFundingLine(input: $input) { id }\n  }\n": typeof types.UpdateFundingLineDocument,
     "\n  mutation RemoveFundingLine($id: ID!) {\n    removeFundingLine(id: $id) { id }\n  }\n": typeof types.RemoveFundingLineDocument,
+    "\n  query MyInvitations { myInvitations { id role organisationId invitedBy createdAt expiresAt tenant { siren name } } }\n": typeof types.MyInvitationsDocument,
+    "\n  mutation AcceptMyInvitation($invitationId: ID!) { acceptMyInvitation(invitationId: $invitationId) { id role organisationId invitedBy createdAt expiresAt tenant { siren name } } }\n": typeof types.AcceptMyInvitationDocument,
+    "\n  mutation DeclineMyInvitation($invitationId: ID!) { declineMyInvitation(invitationId: $invitationId) { id role organisationId invitedBy createdAt expiresAt tenant { siren name } } }\n": typeof types.DeclineMyInvitationDocument,
     "\n  query Integrations {\n    apiKeys { id name scopes organisationId hint createdAt lastUsedAt revokedAt replacesId }\n    webhookSubscriptions { id url events description createdAt disabledAt }\n  }\n": typeof types.IntegrationsDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { token apiKey { id name } } }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RotateApiKey($id: ID!) { rotateApiKey(id: $id) { token apiKey { id name } } }\n": typeof types.RotateApiKeyDocument,
@@ -56,10 +59,15 @@ type Documents = {
     "\n  mutation DisableWebhook($id: ID!) { disableWebhook(id: $id) { id disabledAt } }\n": typeof types.DisableWebhookDocument,
     "\n  query WebhookDeliveries($filter: WebhookDeliveriesFilter!) {\n    webhookDeliveries(filter: $filter) { id eventType state attempts replays lastStatusCode lastError createdAt deliveredAt }\n  }\n": typeof types.WebhookDeliveriesDocument,
     "\n  mutation ReplayDelivery($id: ID!) { replayWebhookDelivery(id: $id) { id state replays } }\n": typeof types.ReplayDeliveryDocument,
+    "\n  query InvitationPreview($token: String!) { invitationPreview(token: $token) { email tenantName role invitedBy expiresAt accountReady } }\n": typeof types.InvitationPreviewDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation DeclineInvitation($token: String!) { declineInvitation(token: $token) }\n": typeof types.DeclineInvitationDocument,
     "\n  query TenantMembers {\n    members(includeRevoked: true) { id role organisationId createdAt revokedAt user { id displayName email } }\n  }\n": typeof types.TenantMembersDocument,
     "\n  query MemberOrganisations($after: String) {\n    organisations(first: 100, after: $after) { nodes { id name } pageInfo { endCursor hasNextPage } }\n  }\n": typeof types.MemberOrganisationsDocument,
-    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { invitationToken membership { id role user { displayName email } } }\n  }\n": typeof types.InviteMemberDocument,
+    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { id email displayName }\n  }\n": typeof types.InviteMemberDocument,
+    "\n  query TenantInvitations {\n    invitations { id email displayName role organisationId status createdAt sentAt expiresAt }\n  }\n": typeof types.TenantInvitationsDocument,
+    "\n  mutation ResendInvitation($invitationId: ID!) { resendInvitation(invitationId: $invitationId) { id sentAt expiresAt } }\n": typeof types.ResendInvitationDocument,
+    "\n  mutation CancelInvitation($invitationId: ID!) { cancelInvitation(invitationId: $invitationId) { id status } }\n": typeof types.CancelInvitationDocument,
     "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { id role organisationId } }\n": typeof types.ChangeMemberRoleDocument,
     "\n  mutation RevokeMembership($membershipId: ID!) { revokeMembership(membershipId: $membershipId) { id revokedAt } }\n": typeof types.RevokeMembershipDocument,
     "\n  mutation CreateAction($input: CreateActionInput!) {\n    createAction(input: $input) { id reference }\n  }\n": typeof types.CreateActionDocument,
@@ -115,6 +123,9 @@ const documents: Documents = {
     "\n  mutation AddFundingLine($input: AddFundingLineInput!) {\n    addFundingLine(input: $input) { id }\n  }\n": types.AddFundingLineDocument,
     "\n  mutation UpdateFundingLine($input: UpdateFundingLineInput!) {\n    updateFundingLine(input: $input) { id }\n  }\n": types.UpdateFundingLineDocument,
     "\n  mutation RemoveFundingLine($id: ID!) {\n    removeFundingLine(id: $id) { id }\n  }\n": types.RemoveFundingLineDocument,
+    "\n  query MyInvitations { myInvitations { id role organisationId invitedBy createdAt expiresAt tenant { siren name } } }\n": types.MyInvitationsDocument,
+    "\n  mutation AcceptMyInvitation($invitationId: ID!) { acceptMyInvitation(invitationId: $invitationId) { id role organisationId invitedBy createdAt expiresAt tenant { siren name } } }\n": types.AcceptMyInvitationDocument,
+    "\n  mutation DeclineMyInvitation($invitationId: ID!) { declineMyInvitation(invitationId: $invitationId) { id role organisationId invitedBy createdAt expiresAt tenant { siren name } } }\n": types.DeclineMyInvitationDocument,
     "\n  query Integrations {\n    apiKeys { id name scopes organisationId hint createdAt lastUsedAt revokedAt replacesId }\n    webhookSubscriptions { id url events description createdAt disabledAt }\n  }\n": types.IntegrationsDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { token apiKey { id name } } }\n": types.CreateApiKeyDocument,
     "\n  mutation RotateApiKey($id: ID!) { rotateApiKey(id: $id) { token apiKey { id name } } }\n": types.RotateApiKeyDocument,
@@ -123,10 +134,15 @@ const documents: Documents = {
     "\n  mutation DisableWebhook($id: ID!) { disableWebhook(id: $id) { id disabledAt } }\n": types.DisableWebhookDocument,
     "\n  query WebhookDeliveries($filter: WebhookDeliveriesFilter!) {\n    webhookDeliveries(filter: $filter) { id eventType state attempts replays lastStatusCode lastError createdAt deliveredAt }\n  }\n": types.WebhookDeliveriesDocument,
     "\n  mutation ReplayDelivery($id: ID!) { replayWebhookDelivery(id: $id) { id state replays } }\n": types.ReplayDeliveryDocument,
+    "\n  query InvitationPreview($token: String!) { invitationPreview(token: $token) { email tenantName role invitedBy expiresAt accountReady } }\n": types.InvitationPreviewDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) }\n": types.AcceptInvitationDocument,
+    "\n  mutation DeclineInvitation($token: String!) { declineInvitation(token: $token) }\n": types.DeclineInvitationDocument,
     "\n  query TenantMembers {\n    members(includeRevoked: true) { id role organisationId createdAt revokedAt user { id displayName email } }\n  }\n": types.TenantMembersDocument,
     "\n  query MemberOrganisations($after: String) {\n    organisations(first: 100, after: $after) { nodes { id name } pageInfo { endCursor hasNextPage } }\n  }\n": types.MemberOrganisationsDocument,
-    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { invitationToken membership { id role user { displayName email } } }\n  }\n": types.InviteMemberDocument,
+    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { id email displayName }\n  }\n": types.InviteMemberDocument,
+    "\n  query TenantInvitations {\n    invitations { id email displayName role organisationId status createdAt sentAt expiresAt }\n  }\n": types.TenantInvitationsDocument,
+    "\n  mutation ResendInvitation($invitationId: ID!) { resendInvitation(invitationId: $invitationId) { id sentAt expiresAt } }\n": types.ResendInvitationDocument,
+    "\n  mutation CancelInvitation($invitationId: ID!) { cancelInvitation(invitationId: $invitationId) { id status } }\n": types.CancelInvitationDocument,
     "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { id role organisationId } }\n": types.ChangeMemberRoleDocument,
     "\n  mutation RevokeMembership($membershipId: ID!) { revokeMembership(membershipId: $membershipId) { id revokedAt } }\n": types.RevokeMembershipDocument,
     "\n  mutation CreateAction($input: CreateActionInput!) {\n    createAction(input: $input) { id reference }\n  }\n": types.CreateActionDocument,
@@ -301,6 +317,18 @@ export function graphql(source: "\n  mutation RemoveFundingLine($id: ID!) {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MyInvitations { myInvitations { id role organisationId invitedBy createdAt expiresAt tenant { siren name } } }\n"): (typeof documents)["\n  query MyInvitations { myInvitations { id role organisationId invitedBy createdAt expiresAt tenant { siren name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptMyInvitation($invitationId: ID!) { acceptMyInvitation(invitationId: $invitationId) { id role organisationId invitedBy createdAt expiresAt tenant { siren name } } }\n"): (typeof documents)["\n  mutation AcceptMyInvitation($invitationId: ID!) { acceptMyInvitation(invitationId: $invitationId) { id role organisationId invitedBy createdAt expiresAt tenant { siren name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineMyInvitation($invitationId: ID!) { declineMyInvitation(invitationId: $invitationId) { id role organisationId invitedBy createdAt expiresAt tenant { siren name } } }\n"): (typeof documents)["\n  mutation DeclineMyInvitation($invitationId: ID!) { declineMyInvitation(invitationId: $invitationId) { id role organisationId invitedBy createdAt expiresAt tenant { siren name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Integrations {\n    apiKeys { id name scopes organisationId hint createdAt lastUsedAt revokedAt replacesId }\n    webhookSubscriptions { id url events description createdAt disabledAt }\n  }\n"): (typeof documents)["\n  query Integrations {\n    apiKeys { id name scopes organisationId hint createdAt lastUsedAt revokedAt replacesId }\n    webhookSubscriptions { id url events description createdAt disabledAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -333,7 +361,15 @@ export function graphql(source: "\n  mutation ReplayDelivery($id: ID!) { replayW
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query InvitationPreview($token: String!) { invitationPreview(token: $token) { email tenantName role invitedBy expiresAt accountReady } }\n"): (typeof documents)["\n  query InvitationPreview($token: String!) { invitationPreview(token: $token) { email tenantName role invitedBy expiresAt accountReady } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) }\n"): (typeof documents)["\n  mutation AcceptInvitation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineInvitation($token: String!) { declineInvitation(token: $token) }\n"): (typeof documents)["\n  mutation DeclineInvitation($token: String!) { declineInvitation(token: $token) }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -345,7 +381,19 @@ export function graphql(source: "\n  query MemberOrganisations($after: String) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { invitationToken membership { id role user { displayName email } } }\n  }\n"): (typeof documents)["\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { invitationToken membership { id role user { displayName email } } }\n  }\n"];
+export function graphql(source: "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { id email displayName }\n  }\n"): (typeof documents)["\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { id email displayName }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantInvitations {\n    invitations { id email displayName role organisationId status createdAt sentAt expiresAt }\n  }\n"): (typeof documents)["\n  query TenantInvitations {\n    invitations { id email displayName role organisationId status createdAt sentAt expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendInvitation($invitationId: ID!) { resendInvitation(invitationId: $invitationId) { id sentAt expiresAt } }\n"): (typeof documents)["\n  mutation ResendInvitation($invitationId: ID!) { resendInvitation(invitationId: $invitationId) { id sentAt expiresAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelInvitation($invitationId: ID!) { cancelInvitation(invitationId: $invitationId) { id status } }\n"): (typeof documents)["\n  mutation CancelInvitation($invitationId: ID!) { cancelInvitation(invitationId: $invitationId) { id status } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

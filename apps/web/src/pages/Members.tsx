@@ -4,7 +4,7 @@ import { ApiError, request } from '../api';
 import { ErrorMessage, Field, Loading } from '../components';
 import { dateTime, plural, ROLE_LABELS } from '../format';
 import { graphql } from '../gql';
-import type { MemberOrganisationsQuery, Role, TenantMembersQuery } from '../gql/graphql';
+import type { MemberOrganisationsQuery, Role, TenantInvitationsQuery, TenantMembersQuery } from '../gql/graphql';
 import { useQuery } from '../hooks';
 import { useSession } from '../session';
 import { sentence } from './action-shared';
@@ -21,8 +21,19 @@ const ORGANISATIONS = graphql(`
 `);
 const INVITE = graphql(`
   mutation InviteMember($input: InviteMemberInput!) {
-    inviteMember(input: $input) { invitationToken membership { id role user { displayName email } } }
+    inviteMember(input: $input) { id email displayName }
   }
+`);
+const INVITATIONS = graphql(`
+  query TenantInvitations {
+    invitations { id email displayName role organisationId status createdAt sentAt expiresAt }
+  }
+`);
+const RESEND = graphql(`
+  mutation ResendInvitation($invitationId: ID!) { resendInvitation(invitationId: $invitationId) { id sentAt expiresAt } }
+`);
+const CANCEL = graphql(`
+  mutation CancelInvitation($invitationId: ID!) { cancelInvitation(invitationId: $invitationId) { id status } }
 `);
 const CHANGE_ROLE = graphql(`
   mutation ChangeMemberRole($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { id role organisationId } }
@@ -32,6 +43,7 @@ const REVOKE = graphql(`
 `);
 
 type Member = TenantMembersQuery['members'][number];
+type Invitation = TenantInvitationsQuery['invitations'][number];
 type Organisation = MemberOrganisationsQuery['organisations']['nodes'][number];
 
 /** Roles in the order an admin thinks of them. */
@@ -91,20 +103,21 @@ function useOrganisations(siren: string, skip: boolean): { list: Organisation[];
   return state;
 }
 
-/** The tenant admin's members: who has which role, invitations (token shown once), role changes, revocations. */
+/** The tenant admin's members: who has which role, invitations (e-mailed, pending ones listed), role changes, revocations. */
 export function MembersPage() {
   const { siren = '' } = useParams();
   const session = useSession();
   const { data, error, loading, reload } = useQuery(MEMBERS, {}, siren);
+  const invitations = useQuery(INVITATIONS, {}, siren, !data);
   const organisations = useOrganisations(siren, !data);
-  const [invitation, setInvitation] = useState<{ name: string; token: string | null } | null>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const tokenBox = useRef<HTMLDivElement>(null);
+  const sentBox = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (invitation) tokenBox.current?.focus();
-  }, [invitation]);
+    if (sentTo) sentBox.current?.focus();
+  }, [sentTo]);
 
   const orgName = (id: string | null | undefined) => (id ? (organisations.list.find((o) => o.id === id)?.name ?? '…') : '—');
   // Active memberships first, then the revoked ones; the API gives them by e-mail.
@@ -124,30 +137,45 @@ export function MembersPage() {
     }
   };
 
+  const resend = async (i: Invitation) => {
+    setFailure(null);
+    setMessage('');
+    setSentTo(null);
+    try {
+      await request(RESEND, { invitationId: i.id }, siren);
+      setMessage(`Invitation renvoyée à ${i.email}.`);
+      invitations.reload();
+    } catch (e) {
+      setFailure(asApiError(e));
+    }
+  };
+
+  const cancel = async (i: Invitation) => {
+    if (!window.confirm(`Annuler l'invitation de ${i.displayName} (${i.email}) ? Le lien reçu ne fonctionnera plus.`)) return;
+    setFailure(null);
+    setMessage('');
+    setSentTo(null);
+    try {
+      await request(CANCEL, { invitationId: i.id }, siren);
+      setMessage(`L'invitation de ${i.displayName} est annulée.`);
+      invitations.reload();
+    } catch (e) {
+      setFailure(asApiError(e));
+    }
+  };
+
   return (
     <>
       <h1>Membres du territoire</h1>
       <p className="muted">Les personnes qui ont accès au territoire, leur rôle et l'organisation qu'elles représentent.</p>
-      <ErrorMessage error={error ?? failure ?? organisations.error} />
-      {invitation && (
-        <div className="notice" role="status" ref={tokenBox} tabIndex={-1}>
-          {invitation.token ? (
-            <>
-              <p>
-                <strong>Invitation de {invitation.name} enregistrée.</strong> Jeton d'invitation à lui transmettre pour qu'elle ou il choisisse son mot de passe — à
-                copier maintenant, il ne sera plus affiché (valable 14 jours) :
-              </p>
-              <code className="secret">{invitation.token}</code>
-              <p>Ou, plus simple, le lien à lui envoyer, qui ouvre directement le choix du mot de passe :</p>
-              <code className="secret-link">{`${window.location.origin}/invitation?jeton=${encodeURIComponent(invitation.token)}`}</code>
-            </>
-          ) : (
-            <p>
-              <strong>{invitation.name} est membre du territoire.</strong> Cette personne a déjà un compte : elle retrouve le territoire à sa prochaine connexion.
-            </p>
-          )}
+      <ErrorMessage error={error ?? failure ?? organisations.error ?? invitations.error} />
+      {sentTo && (
+        <div className="notice" role="status" ref={sentBox} tabIndex={-1}>
           <p>
-            <button type="button" className="secondary" onClick={() => setInvitation(null)}>
+            <strong>Invitation envoyée à {sentTo}.</strong> La personne reçoit un courriel pour accepter ou refuser ; elle ne devient membre qu'après avoir accepté.
+          </p>
+          <p>
+            <button type="button" className="secondary" onClick={() => setSentTo(null)}>
               C'est noté
             </button>
           </p>
@@ -166,11 +194,14 @@ export function MembersPage() {
               onInvite={async (input) => {
                 const { inviteMember } = await request(INVITE, { input }, siren);
                 setMessage('');
-                setInvitation({ name: inviteMember.membership.user.displayName, token: inviteMember.invitationToken ?? null });
-                reload();
+                setSentTo(inviteMember.email);
+                invitations.reload();
               }}
             />
           </section>
+          {invitations.data && (
+            <PendingList invitations={invitations.data.invitations} organisationName={orgName} onResend={(i) => void resend(i)} onCancel={(i) => void cancel(i)} />
+          )}
           <section aria-labelledby="members-title">
             <h2 id="members-title">Membres</h2>
             <p className="muted">
@@ -228,6 +259,68 @@ export function MembersPage() {
         </>
       )}
     </>
+  );
+}
+
+/** « Invitations en attente »: sent, not answered yet; each can be sent again (a new link) or cancelled. */
+function PendingList({
+  invitations,
+  organisationName,
+  onResend,
+  onCancel,
+}: {
+  invitations: Invitation[];
+  organisationName(id: string | null | undefined): string;
+  onResend(i: Invitation): void;
+  onCancel(i: Invitation): void;
+}) {
+  const now = Date.now();
+  return (
+    <section aria-labelledby="pending-title">
+      <h2 id="pending-title">Invitations en attente</h2>
+      {invitations.length === 0 ? (
+        <p className="muted">Aucune invitation en attente.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="members-table">
+            <caption className="sr-only">Invitations envoyées, en attente de réponse</caption>
+            <thead>
+              <tr>
+                <th scope="col">Personne</th>
+                <th scope="col">Adresse e-mail</th>
+                <th scope="col">Rôle</th>
+                <th scope="col">Organisation représentée</th>
+                <th scope="col">Envoyée le</th>
+                <th scope="col">Valable jusqu'au</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {invitations.map((i) => (
+                <tr key={i.id}>
+                  <th scope="row">{i.displayName}</th>
+                  <td>{i.email}</td>
+                  <td>{ROLE_LABELS[i.role] ?? i.role}</td>
+                  <td>{organisationName(i.organisationId)}</td>
+                  <td className="nowrap">{dateTime(i.sentAt)}</td>
+                  <td className="nowrap">{new Date(i.expiresAt).getTime() <= now ? `expirée (${day(i.expiresAt)})` : dateTime(i.expiresAt)}</td>
+                  <td className="nowrap">
+                    <button type="button" className="secondary" onClick={() => onResend(i)}>
+                      Renvoyer<span className="sr-only"> l'invitation de {i.displayName}</span>
+                    </button>{' '}
+                    <button type="button" className="secondary" onClick={() => onCancel(i)}>
+                      Annuler<span className="sr-only"> l'invitation de {i.displayName}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }
 
@@ -343,8 +436,8 @@ function InviteForm({ organisations, onInvite }: { organisations: Organisation[]
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="invite-title">
       <p className="muted">
-        Une personne sans compte reçoit un jeton d'invitation pour choisir son mot de passe ; le nom affiché ne sert que dans ce cas. Un représentant de financeur ou de porteur
-        représente une organisation partenaire du territoire.
+        La personne reçoit l'invitation par courriel et devient membre quand elle l'accepte ; sans compte, elle choisit alors son mot de passe (le nom affiché ne sert que
+        dans ce cas). Un représentant de financeur ou de porteur représente une organisation partenaire du territoire.
       </p>
       <ErrorMessage error={problem} />
       <div className="form-grid">

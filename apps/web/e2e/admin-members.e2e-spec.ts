@@ -3,6 +3,7 @@
 import request from 'supertest';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../../scripts/seed-demo';
+import { startTestSmtp, smtpConfig, TestSmtp } from '../../api/test/support/smtp';
 import { accessibilityViolations, screenshot, startWebTest, WebTest } from './browser';
 
 const RENNES = '243500139';
@@ -11,11 +12,14 @@ const CAF = "Caisse d'allocations familiales d'Ille-et-Vilaine";
 /** The tenant admin's members (invitations, roles, revocations) and partners (SIRET checked by the API). */
 describe('web: members and partners (tenant admin)', () => {
   let w: WebTest;
+  let smtp: TestSmtp;
   beforeAll(async () => {
-    w = await startWebTest();
+    smtp = await startTestSmtp();
+    w = await startWebTest({ smtp: smtpConfig(smtp.port) });
   }, 120_000);
   afterAll(async () => {
     await w?.close();
+    await smtp?.close();
   });
 
   const api = () => request(w.t.app.getHttpServer());
@@ -38,7 +42,7 @@ describe('web: members and partners (tenant admin)', () => {
         .join(' '),
     );
 
-  it('invites a funder’s representative for a partner and shows the invitation token once', async () => {
+  it('invites a funder’s representative for a partner: the invitation is e-mailed, never shown, and waits in the pending list', async () => {
     const { page, context } = await w.signedIn('admin.rennes@demo.pilotis.fr');
     await page.goto(`/t/${RENNES}/membres`);
     await page.getByRole('heading', { name: 'Membres du territoire' }).waitFor();
@@ -55,22 +59,39 @@ describe('web: members and partners (tenant admin)', () => {
     await page.locator('[aria-invalid="true"]').first().waitFor();
     await expect(organisation.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(description(organisation)).resolves.toMatch(/doit représenter une organisation du territoire/);
-    expect(await page.locator('code.secret').count()).toBe(0);
+    expect(smtp.messages).toHaveLength(0);
 
+    // The mail server refuses: nothing is recorded, the admin is told.
     await organisation.selectOption({ label: CAF });
+    smtp.failNext(1, 550);
     await page.getByRole('button', { name: 'Inviter' }).click();
-    const token = (await page.locator('code.secret').textContent()) ?? '';
-    expect(token).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
-    const row = memberRow(page, 'Fanny Martin');
-    await row.getByRole('cell', { name: 'Active', exact: true }).waitFor();
-    await expect(row.textContent()).resolves.toContain(`Représentant d’un financeur${CAF}`);
+    await page.getByRole('alert').waitFor();
+    expect(await w.t.owner.query("select count(*)::int as n from membership_invitations where email = 'fanny.martin@caf35.example.fr'")).toEqual([{ n: 0 }]);
+
+    await page.getByRole('button', { name: 'Inviter' }).click();
+    await page.getByRole('status').getByText('Invitation envoyée à fanny.martin@caf35.example.fr.').waitFor();
+    const pending = page.getByRole('region', { name: 'Invitations en attente' }).getByRole('row', { name: /Fanny Martin/ });
+    await expect(pending.textContent()).resolves.toContain(`fanny.martin@caf35.example.frReprésentant d’un financeur${CAF}`);
+    // Not a member before accepting; no token anywhere on the page.
+    expect(await page.getByRole('region', { name: 'Membres' }).getByRole('row', { name: /Fanny Martin/ }).count()).toBe(0);
+    expect(await page.locator('code').count()).toBe(0);
+    await expect(page.locator('main').textContent()).resolves.not.toMatch(/jeton/i);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, '50-membres-invitation');
-    // Once noted, the token is gone from the page for good.
-    await page.getByRole('button', { name: "C'est noté" }).click();
-    expect(await page.locator('code.secret').count()).toBe(0);
 
-    // The token is the real one: the person chooses a password and represents the CAF in Rennes.
+    // The same address again while the invitation is pending: CONFLICT, shown in the form.
+    await page.getByRole('button', { name: "C'est noté" }).click();
+    await page.getByLabel('Adresse e-mail').fill('fanny.martin@caf35.example.fr');
+    await page.getByLabel('Nom affiché').fill('Fanny Martin (CAF)');
+    await organisation.selectOption({ label: CAF });
+    await page.getByRole('button', { name: 'Inviter' }).click();
+    await page.getByRole('alert').getByText(/Une invitation est déjà en attente pour cette adresse/).waitFor();
+
+    // The e-mailed token is the real one: the person chooses a password and represents the CAF in Rennes.
+    const [mail] = await smtp.waitFor(1);
+    expect(mail.envelope.to).toEqual(['fanny.martin@caf35.example.fr']);
+    const token = (/#jeton=([0-9a-f-]{36}\.[A-Za-z0-9_-]{43})/.exec(mail.text) ?? [])[1];
+    expect(token).toBeDefined();
     const accepted = await api()
       .post('/graphql')
       .send({ query: 'mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) }', variables: { input: { token, password: 'un mot de passe solide' } } });
@@ -79,6 +100,9 @@ describe('web: members and partners (tenant admin)', () => {
     const mine = await api().post('/graphql').set('authorization', `Bearer ${fanny}`).send({ query: '{ myTenants { role organisationId tenant { siren } } }' });
     const [caf] = await w.t.owner.query('select o.id from organisations o join tenants t on t.id = o.tenant_id where t.siren = $1 and o.name = $2', [RENNES, CAF]);
     expect(mine.body.data.myTenants).toEqual([{ role: 'FUNDER_REPRESENTATIVE', organisationId: caf.id, tenant: { siren: RENNES } }]);
+    await page.reload();
+    await memberRow(page, 'Fanny Martin').getByRole('cell', { name: 'Active', exact: true }).waitFor();
+    await page.getByRole('region', { name: 'Invitations en attente' }).getByText('Aucune invitation en attente.').waitFor();
     await context.close();
   });
 
@@ -175,6 +199,8 @@ describe('web: members and partners (tenant admin)', () => {
     await form.getByLabel('Nature').selectOption({ label: 'Association' });
     await siret.fill('73282932000074');
     await form.getByRole('button', { name: 'Ajouter le partenaire' }).click();
+    // (The answer takes its time on a busy machine: wait for the field to be marked.)
+    await form.locator('input[aria-invalid="true"]').first().waitFor();
     await expect(description(siret)).resolves.toMatch(/déjà celui de « Les Jardins partagés du Blosne »/);
 
     // Filters: by nature, then by name.

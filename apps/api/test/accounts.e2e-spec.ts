@@ -249,6 +249,16 @@ describe('accounts only their owner controls', () => {
     expect(event).toBeDefined();
   });
 
+  it('counts wrong current passwords against the sign-in limits: a stolen access token cannot guess the password', async () => {
+    const user = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.AUDITOR }]);
+    const CHANGE = 'mutation($input: ChangePasswordInput!) { changePassword(input: $input) }';
+    const codes: (string | undefined)[] = [];
+    for (let i = 0; i < 6; i++) codes.push(codeOf(await gql(t.app, CHANGE, { input: { currentPassword: `guess number ${i}`, newPassword: PASSWORD } }, { token: user.token })));
+    expect(codes).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'RATE_LIMITED']);
+    expect(codeOf(await gql(t.app, CHANGE, { input: { currentPassword: TEST_PASSWORD, newPassword: PASSWORD } }, { token: user.token }))).toBe('RATE_LIMITED');
+    ok(await gql(t.app, '{ me { id } }', {}, { token: user.token })); // nothing changed
+  });
+
   it('signs out with the refresh token alone, and ends a session at its absolute lifetime however often it rotates', async () => {
     const user = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.AUDITOR }]);
     const s = ok(await gql(t.app, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } })).login;

@@ -23,7 +23,8 @@ describe('security headers on every response', () => {
   const http = () => request(t.app.getHttpServer());
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Behind a trusted proxy (loopback here), so that X-Forwarded-Proto says whether the client used https.
+    t = await startTestApp({ config: { trustedProxies: ['127.0.0.1', '::1', '::ffff:127.0.0.1'] } });
   });
   afterAll(() => t?.close());
 

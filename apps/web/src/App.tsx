@@ -11,6 +11,7 @@ import { TenantHomePage } from './pages/TenantHome';
  * page and a person's first screen download only what they show.
  */
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
+const AccountPage = page(() => import('./pages/Account'), 'AccountPage');
 const ActionPage = page(() => import('./pages/ActionPage'), 'ActionPage');
 const ActionsPage = page(() => import('./pages/Actions'), 'ActionsPage');
 const CommitteePage = page(() => import('./pages/Committee'), 'CommitteePage');
@@ -18,12 +19,14 @@ const CommitteesPage = page(() => import('./pages/Committees'), 'CommitteesPage'
 const ContratDashboardPage = page(() => import('./pages/ContratDashboard'), 'ContratDashboardPage');
 const ConventionsPage = page(() => import('./pages/Conventions'), 'ConventionsPage');
 const DepartementDashboardPage = page(() => import('./pages/DepartementDashboard'), 'DepartementDashboardPage');
+const ForgotPasswordPage = page(() => import('./pages/ForgotPassword'), 'ForgotPasswordPage');
 const EditActionPage = page(() => import('./pages/EditAction'), 'EditActionPage');
 const IntegrationsPage = page(() => import('./pages/Integrations'), 'IntegrationsPage');
 const MembersPage = page(() => import('./pages/Members'), 'MembersPage');
 const NewActionPage = page(() => import('./pages/NewAction'), 'NewActionPage');
 const PartnersPage = page(() => import('./pages/Partners'), 'PartnersPage');
 const QpvsPage = page(() => import('./pages/Qpvs'), 'QpvsPage');
+const ResetPasswordPage = page(() => import('./pages/ResetPassword'), 'ResetPasswordPage');
 const SettingsPage = page(() => import('./pages/Settings'), 'SettingsPage');
 import { SessionProvider, useSession } from './session';
 import { Shell } from './Shell';
@@ -47,6 +50,9 @@ export function App() {
         <Routes>
           <Route path="/connexion" element={<LoginPage />} />
           <Route path="/invitation" element={<InvitationPage />} />
+          <Route path="/mot-de-passe-oublie" element={<Suspense fallback={<Loading />}><ForgotPasswordPage /></Suspense>} />
+          <Route path="/nouveau-mot-de-passe" element={<Suspense fallback={<Loading />}><ResetPasswordPage /></Suspense>} />
+          <Route path="/compte" element={<Private><AccountPage /></Private>} />
           <Route path="/" element={<Private><HomePage /></Private>} />
           <Route path="/departement/:code" element={<Private><DepartementDashboardPage /></Private>} />
           <Route path="/t/:siren" element={<Private><TenantHomePage /></Private>} />

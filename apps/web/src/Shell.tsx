@@ -73,6 +73,9 @@ export function Shell({ children }: { children: ReactNode }) {
           </button>
         )}
         {boardError && <span role="alert">{boardError}</span>}
+        <Link to="/compte" className="link-button">
+          Mon compte
+        </Link>
         <button type="button" className="link-button" onClick={() => void session.signOut().then(() => navigate('/connexion'))}>
           Se déconnecter
         </button>

@@ -62,6 +62,24 @@ export async function request<R, V extends Record<string, unknown>>(
   }
 }
 
+/**
+ * Calls one of the browser's session routes (`/auth/login`, `/auth/refresh`, `/auth/logout`): the refresh
+ * token travels in their HttpOnly cookie, never through scripts. A refusal becomes an ApiError.
+ */
+export async function sessionRoute<R>(path: string, body?: unknown): Promise<R> {
+  const res = await fetch(path, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const answer = (await res.json().catch(() => null)) as { code?: string; message?: unknown; fields?: ApiError['fields'] } | null;
+  if (res.ok) return answer as R;
+  const code = answer?.code ?? ({ 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 429: 'RATE_LIMITED' }[res.status] ?? 'INTERNAL_SERVER_ERROR');
+  const message = typeof answer?.message === 'string' ? answer.message : 'Le serveur ne répond pas.';
+  throw new ApiError(code, message, Array.isArray(answer?.fields) ? answer.fields : []);
+}
+
 /** Downloads a file route (CSV export) with the session's headers, and saves it. */
 export async function download(path: string, tenant: string | undefined, fileName: string): Promise<void> {
   const headers: Record<string, string> = {};

@@ -120,8 +120,8 @@ export class AuthResolver {
 
   @Authenticated()
   @Mutation(() => Boolean, { description: 'Change le mot de passe (le mot de passe actuel est requis). Ferme toutes les sessions du compte, celle-ci comprise : reconnectez-vous.' })
-  changePassword(@Args('input', { description: 'Mot de passe actuel et nouveau.' }) input: ChangePasswordInput): Promise<boolean> {
-    return this.auth.changePassword(input.currentPassword, input.newPassword);
+  changePassword(@Args('input', { description: 'Mot de passe actuel et nouveau.' }) input: ChangePasswordInput, @Context('req') req: RequestWithIp): Promise<boolean> {
+    return this.auth.changePassword(input.currentPassword, input.newPassword, req.ip ?? 'unknown');
   }
 
   @Public()

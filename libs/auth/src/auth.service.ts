@@ -141,16 +141,23 @@ export class AuthService {
     return true;
   }
 
-  /** Changes the password from a session; the current one is required. Ends every session. */
-  async changePassword(currentPassword: string, newPassword: string): Promise<boolean> {
+  /**
+   * Changes the password from a session; the current one is required, and guesses of it count against the
+   * same limits as sign-in (a stolen access token must not become a way to guess the password). Ends every
+   * session.
+   */
+  async changePassword(currentPassword: string, newPassword: string, ip: string): Promise<boolean> {
     const userId = this.db.actor().userId;
-    const [row] = await this.db.query<{ password_hash: string | null }>('select password_hash from users where id = $1', [userId]);
-    if (!row?.password_hash || !(await verifyPassword(row.password_hash, currentPassword))) {
+    const [row] = await this.db.query<{ email: string; password_hash: string | null }>('select email, password_hash from users where id = $1', [userId]);
+    if (!row) throw unauthenticated();
+    await this.limiter.consume(row.email, ip);
+    if (!row.password_hash || !(await verifyPassword(row.password_hash, currentPassword))) {
       throw invalidField('currentPassword', 'incorrect', 'mot de passe actuel incorrect');
     }
+    await this.limiter.succeeded(row.email, ip);
     if (currentPassword === newPassword) throw invalidField('newPassword', 'unchanged', 'le nouveau mot de passe doit être différent de l’actuel');
     await this.setPassword(userId, newPassword);
-    await this.audit.recordPlatform('auth.password_changed', {}, userId);
+    await this.audit.recordPlatform('auth.password_changed', {}, userId, ip);
     return true;
   }
 

@@ -70,7 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PilotisConfig 
     port: Number(env.PORT ?? 3000),
     workerHealthPort: Number(env.WORKER_HEALTH_PORT ?? 3001),
     dbPoolSize: Number(env.DB_POOL_SIZE ?? 10),
-    appUrl: (env.APP_URL ?? 'http://localhost:5173').replace(/\/$/, ''),
+    // The API serves the web application itself (same origin), so its links default to the API's address.
+    appUrl: (env.APP_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, ''),
     smtp: {
       host: env.SMTP_HOST ?? '127.0.0.1',
       port: Number(env.SMTP_PORT ?? 1025),

@@ -48,6 +48,7 @@ type Documents = {
     "\n  mutation AddFundingLine($input: AddFundingLineInput!) {\n    addFundingLine(input: $input) { id }\n  }\n": typeof types.AddFundingLineDocument,
     "\n  mutation UpdateFundingLine($input: UpdateFundingLineInput!) {\n    updateFundingLine(input: $input) { id }\n  }\n": typeof types.UpdateFundingLineDocument,
     "\n  mutation RemoveFundingLine($id: ID!) {\n    removeFundingLine(id: $id) { id }\n  }\n": typeof types.RemoveFundingLineDocument,
+    "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }\n": typeof types.RequestPasswordResetDocument,
     "\n  query MyInvitations { myInvitations { id role organisationId invitedBy createdAt expiresAt tenant { siren name } } }\n": typeof types.MyInvitationsDocument,
     "\n  mutation AcceptMyInvitation($invitationId: ID!) { acceptMyInvitation(invitationId: $invitationId) { id role organisationId invitedBy createdAt expiresAt tenant { siren name } } }\n": typeof types.AcceptMyInvitationDocument,
     "\n  mutation DeclineMyInvitation($invitationId: ID!) { declineMyInvitation(invitationId: $invitationId) { id role organisationId invitedBy createdAt expiresAt tenant { siren name } } }\n": typeof types.DeclineMyInvitationDocument,
@@ -76,6 +77,7 @@ type Documents = {
     "\n  mutation UpdatePartner($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id name kind siret esus } }\n": typeof types.UpdatePartnerDocument,
     "\n  query QpvsList($first: Int!, $after: String, $generation: QpvGeneration, $search: String) {\n    qpvs(first: $first, after: $after, generation: $generation, search: $search) {\n      nodes { id code name communes generation enVeille }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n": typeof types.QpvsListDocument,
     "\n  mutation ImportQpvs($input: ImportQpvsInput!) {\n    importQpvs(input: $input) { applied created updated unchanged skipped errors { line code reason message } }\n  }\n": typeof types.ImportQpvsDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) { resetPassword(input: $input) }\n": typeof types.ResetPasswordDocument,
     "\n  query TenantSettings {\n    tenantSettings { reminderSteps { offsetDays escalation } senderName timeZone signatureDelayDays agendaFreezeDays bilanDelayMonths paymentDelayDays }\n  }\n": typeof types.TenantSettingsDocument,
     "\n  mutation UpdateTenantSettings($input: UpdateTenantSettingsInput!) {\n    updateTenantSettings(input: $input) { reminderSteps { offsetDays escalation } senderName timeZone signatureDelayDays agendaFreezeDays bilanDelayMonths paymentDelayDays }\n  }\n": typeof types.UpdateTenantSettingsDocument,
     "\n  query MyWork($userId: ID!) {\n    deadlines(first: 50, filter: { userId: $userId, states: [OVERDUE, DUE, UPCOMING] }) {\n      nodes { id kind label dueDate state }\n    }\n    myNotifications(first: 20) { nodes { id title createdAt readAt escalation } }\n  }\n": typeof types.MyWorkDocument,
@@ -83,10 +85,9 @@ type Documents = {
     "\n  mutation MarkAllNotificationsRead { markAllNotificationsRead }\n": typeof types.MarkAllNotificationsReadDocument,
     "\n  query ActionContrats {\n    contrats {\n      id title startYear endYear\n      pillars { id title position kind objectives { id code title } }\n      qpvs { id code name enVeille }\n    }\n  }\n": typeof types.ActionContratsDocument,
     "\n  query ActionOrganisations($after: String) {\n    organisations(first: 100, after: $after) { nodes { id name kind } pageInfo { endCursor hasNextPage } }\n  }\n": typeof types.ActionOrganisationsDocument,
-    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { id displayName email } }\n  }\n": typeof types.LoginDocument,
-    "\n  mutation Refresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresIn user { id displayName email } }\n  }\n": typeof types.RefreshDocument,
-    "\n  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n": typeof types.LogoutDocument,
     "\n  query MyTenants { myTenants { role organisationId tenant { id siren name kind departements } } }\n": typeof types.MyTenantsDocument,
+    "\n  mutation LogoutEverywhere { logoutEverywhere }\n": typeof types.LogoutEverywhereDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) }\n": typeof types.ChangePasswordDocument,
 };
 const documents: Documents = {
     "\n  query ShellMe { me { platformAdmin } }\n": types.ShellMeDocument,
@@ -123,6 +124,7 @@ const documents: Documents = {
     "\n  mutation AddFundingLine($input: AddFundingLineInput!) {\n    addFundingLine(input: $input) { id }\n  }\n": types.AddFundingLineDocument,
     "\n  mutation UpdateFundingLine($input: UpdateFundingLineInput!) {\n    updateFundingLine(input: $input) { id }\n  }\n": types.UpdateFundingLineDocument,
     "\n  mutation RemoveFundingLine($id: ID!) {\n    removeFundingLine(id: $id) { id }\n  }\n": types.RemoveFundingLineDocument,
+    "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }\n": types.RequestPasswordResetDocument,
     "\n  query MyInvitations { myInvitations { id role organisationId invitedBy createdAt expiresAt tenant { siren name } } }\n": types.MyInvitationsDocument,
     "\n  mutation AcceptMyInvitation($invitationId: ID!) { acceptMyInvitation(invitationId: $invitationId) { id role organisationId invitedBy createdAt expiresAt tenant { siren name } } }\n": types.AcceptMyInvitationDocument,
     "\n  mutation DeclineMyInvitation($invitationId: ID!) { declineMyInvitation(invitationId: $invitationId) { id role organisationId invitedBy createdAt expiresAt tenant { siren name } } }\n": types.DeclineMyInvitationDocument,
@@ -151,6 +153,7 @@ const documents: Documents = {
     "\n  mutation UpdatePartner($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id name kind siret esus } }\n": types.UpdatePartnerDocument,
     "\n  query QpvsList($first: Int!, $after: String, $generation: QpvGeneration, $search: String) {\n    qpvs(first: $first, after: $after, generation: $generation, search: $search) {\n      nodes { id code name communes generation enVeille }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n": types.QpvsListDocument,
     "\n  mutation ImportQpvs($input: ImportQpvsInput!) {\n    importQpvs(input: $input) { applied created updated unchanged skipped errors { line code reason message } }\n  }\n": types.ImportQpvsDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) { resetPassword(input: $input) }\n": types.ResetPasswordDocument,
     "\n  query TenantSettings {\n    tenantSettings { reminderSteps { offsetDays escalation } senderName timeZone signatureDelayDays agendaFreezeDays bilanDelayMonths paymentDelayDays }\n  }\n": types.TenantSettingsDocument,
     "\n  mutation UpdateTenantSettings($input: UpdateTenantSettingsInput!) {\n    updateTenantSettings(input: $input) { reminderSteps { offsetDays escalation } senderName timeZone signatureDelayDays agendaFreezeDays bilanDelayMonths paymentDelayDays }\n  }\n": types.UpdateTenantSettingsDocument,
     "\n  query MyWork($userId: ID!) {\n    deadlines(first: 50, filter: { userId: $userId, states: [OVERDUE, DUE, UPCOMING] }) {\n      nodes { id kind label dueDate state }\n    }\n    myNotifications(first: 20) { nodes { id title createdAt readAt escalation } }\n  }\n": types.MyWorkDocument,
@@ -158,10 +161,9 @@ const documents: Documents = {
     "\n  mutation MarkAllNotificationsRead { markAllNotificationsRead }\n": types.MarkAllNotificationsReadDocument,
     "\n  query ActionContrats {\n    contrats {\n      id title startYear endYear\n      pillars { id title position kind objectives { id code title } }\n      qpvs { id code name enVeille }\n    }\n  }\n": types.ActionContratsDocument,
     "\n  query ActionOrganisations($after: String) {\n    organisations(first: 100, after: $after) { nodes { id name kind } pageInfo { endCursor hasNextPage } }\n  }\n": types.ActionOrganisationsDocument,
-    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { id displayName email } }\n  }\n": types.LoginDocument,
-    "\n  mutation Refresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresIn user { id displayName email } }\n  }\n": types.RefreshDocument,
-    "\n  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n": types.LogoutDocument,
     "\n  query MyTenants { myTenants { role organisationId tenant { id siren name kind departements } } }\n": types.MyTenantsDocument,
+    "\n  mutation LogoutEverywhere { logoutEverywhere }\n": types.LogoutEverywhereDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) }\n": types.ChangePasswordDocument,
 };
 
 /**
@@ -317,6 +319,10 @@ export function graphql(source: "\n  mutation RemoveFundingLine($id: ID!) {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }\n"): (typeof documents)["\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MyInvitations { myInvitations { id role organisationId invitedBy createdAt expiresAt tenant { siren name } } }\n"): (typeof documents)["\n  query MyInvitations { myInvitations { id role organisationId invitedBy createdAt expiresAt tenant { siren name } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -429,6 +435,10 @@ export function graphql(source: "\n  mutation ImportQpvs($input: ImportQpvsInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) { resetPassword(input: $input) }\n"): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) { resetPassword(input: $input) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query TenantSettings {\n    tenantSettings { reminderSteps { offsetDays escalation } senderName timeZone signatureDelayDays agendaFreezeDays bilanDelayMonths paymentDelayDays }\n  }\n"): (typeof documents)["\n  query TenantSettings {\n    tenantSettings { reminderSteps { offsetDays escalation } senderName timeZone signatureDelayDays agendaFreezeDays bilanDelayMonths paymentDelayDays }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -457,19 +467,15 @@ export function graphql(source: "\n  query ActionOrganisations($after: String) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { id displayName email } }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { id displayName email } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation Refresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresIn user { id displayName email } }\n  }\n"): (typeof documents)["\n  mutation Refresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresIn user { id displayName email } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n"): (typeof documents)["\n  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query MyTenants { myTenants { role organisationId tenant { id siren name kind departements } } }\n"): (typeof documents)["\n  query MyTenants { myTenants { role organisationId tenant { id siren name kind departements } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogoutEverywhere { logoutEverywhere }\n"): (typeof documents)["\n  mutation LogoutEverywhere { logoutEverywhere }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

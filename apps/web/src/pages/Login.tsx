@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api';
 import { ErrorMessage, Field } from '../components';
 import { useSession } from '../session';
@@ -38,7 +38,8 @@ export function LoginPage() {
   const session = useSession();
   const navigate = useNavigate();
   // A notice brought by the page before (the invitation accepted: "Votre compte est prêt").
-  const notice = (useLocation().state as { notice?: string } | null)?.notice;
+  // (or the session itself: signed out everywhere).
+  const notice = (useLocation().state as { notice?: string } | null)?.notice ?? session.notice;
   if (session.status === 'signedIn') return <Navigate to="/" replace />;
   return (
     <main id="contenu" className="login">
@@ -56,6 +57,9 @@ export function LoginPage() {
           void navigate('/', { replace: true });
         }}
       />
+      <p>
+        <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
+      </p>
     </main>
   );
 }

@@ -1,5 +1,5 @@
 // Shared jest settings. NestJS 12 and a few of its dependencies ship ES modules only, and Jest 30 on
-// Node 20 cannot require() them: swc transforms those packages to CommonJS too (stack-notes trap 1).
+// Node 20 cannot require() them: swc transforms those packages to CommonJS too.
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
 

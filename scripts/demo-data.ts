@@ -4,7 +4,7 @@
  *
  * Données pures : aucun import, aucune entrée/sortie.
  *
- * Sources : docs/domain.md, docs/seed-brief.md et le guide RTES/CGET « Politique de la ville
+ * Sources : le modèle du domaine (docs/architecture.md) et le guide RTES/CGET « Politique de la ville
  * et ESS » (2016). Les plans de financement connus (L'Autre Boutique, Autour du livre, VRAC,
  * PTCE Restos Passerelle, ARTIS Grenoble) reprennent les montants du guide ; les autres
  * montants, noms de porteurs génériques et codes QPV sont des valeurs de démonstration

@@ -16,7 +16,7 @@ export interface CreateAppOptions {
 }
 
 /**
- * Builds the API on Fastify (measured faster than Express with the same behaviour: stack-notes). Shared
+ * Builds the API on Fastify (measured faster than Express with the same behaviour when the stack was chosen). Shared
  * by `main.ts`, the tests and the benchmark, so that they all exercise the same stack.
  */
 export async function createApp({ config, schemaFile = false, logger }: CreateAppOptions): Promise<NestFastifyApplication> {

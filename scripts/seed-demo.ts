@@ -183,8 +183,7 @@ const DEMO_RECORDER = '00000000-0000-0000-0000-000000000000';
 /**
  * What funders' finance systems would have recorded for actions past their signature: a commitment of the
  * whole decided amount on each granted line (EJ-<year>-<n>), and its payments — the 50 % advance, and the
- * balance for actions already soldées (MD-<year>-<n>) — with the lines' sums kept as the finance context
- * keeps them. The dashboards then show committed and paid amounts, and the README's examples have
+ * balance for actions already soldées (MD-<year>-<n>) — the lines' sums kept by the ledger's triggers. The dashboards then show committed and paid amounts, and the README's examples have
  * commitments to pay.
  */
 async function seedFinance(m: EntityManager, tenantId: string): Promise<void> {
@@ -204,12 +203,6 @@ async function seedFinance(m: EntityManager, tenantId: string): Promise<void> {
        join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
       where c.tenant_id = $1 and c.amount_cents >= 2`,
     [tenantId, DEMO_RECORDER],
-  );
-  await m.query(
-    `update funding_lines fl set committed_amount_cents = coalesce((select sum(amount_cents) from commitments c where c.tenant_id = fl.tenant_id and c.funding_line_id = fl.id), 0),
-                                 paid_amount_cents = coalesce((select sum(amount_cents) from payments p where p.tenant_id = fl.tenant_id and p.funding_line_id = fl.id), 0)
-      where fl.tenant_id = $1`,
-    [tenantId],
   );
 }
 

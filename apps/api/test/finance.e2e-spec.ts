@@ -278,8 +278,9 @@ describe('finance integrations: API keys, commitments and payments', () => {
       expect(over.body.rows).toEqual([{ line: 2, code: 'AMOUNT_EXCEEDS_COMMITMENT', field: 'montant', message: 'les paiements dépasseraient le montant engagé' }]);
       // The deciding line of another funder, for a key bound to the Département.
       const deptKey = (await createKey({ name: 'Compta CD35', scopes: ['FINANCE_WRITE'], organisationId: org.dept })).token;
+      // The Département funds nothing on this action: its line does not exist for the Département's key.
       const foreign = await post('payments', `ligne;reference;date;montant\n${line2};MD-10;2025-05-01;1`, deptKey);
-      expect(foreign.body.rows.map((r: { code: string }) => r.code)).toEqual(['FORBIDDEN']);
+      expect(foreign.body.rows.map((r: { code: string }) => r.code)).toEqual(['NOT_FOUND']);
       expect((await post('payments', `ligne;reference;date;montant\n${line2};MD-10;2025-05-01;1`, 'pil_faux')).status).toBe(401);
     });
   });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { SelectQueryBuilder } from 'typeorm';
-import { Role } from '@pilotis/access';
+import { visibleActionSql } from '@pilotis/access';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { badInput, conflict, decodeCursor, DomainError, ErrorCode, FieldError, invalidField, notFound, Page, toPage } from '@pilotis/shared';
@@ -111,23 +111,11 @@ export class ActionService {
     return toPage(rows, args.first, (a) => [a.number]);
   }
 
-  /**
-   * The tenant's actions the caller may see. A funder's representative sees only the actions whose plan
-   * has a line of the organisation it represents (none at all if its membership names none).
-   */
+  /** The tenant's actions the caller may see (the organisation-bound rule: `visibleActionSql`). */
   private async visibleActions(): Promise<SelectQueryBuilder<Action>> {
     const scope = this.db.tenant();
     const qb = (await this.db.manager()).createQueryBuilder(Action, 'a').where('a.tenantId = :tenantId', { tenantId: scope.tenantId });
-    if (scope.role === Role.PORTEUR_REPRESENTATIVE) {
-      // A porteur's representative sees the actions its organisation carries, and nothing else.
-      qb.andWhere('a.porteurId = :viewerOrganisationId', { viewerOrganisationId: scope.organisationId });
-    } else if (scope.role === Role.FUNDER_REPRESENTATIVE) {
-      qb.andWhere(
-        'exists (select 1 from funding_lines vfl where vfl.tenant_id = a.tenant_id and vfl.action_id = a.id and vfl.funder_id = :viewerOrganisationId)',
-        { viewerOrganisationId: scope.organisationId },
-      );
-    }
-    return qb;
+    return qb.andWhere(visibleActionSql(scope, ':viewerOrganisationId'), { viewerOrganisationId: scope.organisationId });
   }
 
   // ------------------------------------------------------------------ writes

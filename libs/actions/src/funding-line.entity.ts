@@ -43,7 +43,9 @@ export const FUNDING_KIND_LABELS: Readonly<Record<string, string>> = {
 @Index('funding_lines_funder_idx', ['tenantId', 'funderId', 'exerciseYear'])
 @Check('funding_lines_amount_check', '"amount_requested_cents" > 0')
 @Check('funding_lines_decided_check', '"decided_amount_cents" >= 0')
-@Check('funding_lines_paid_check', '"paid_amount_cents" >= 0 and "paid_amount_cents" <= "committed_amount_cents"')
+// The ledger rule, 0 ≤ paid ≤ committed ≤ decided: the sums are kept by the ledger's triggers (migration
+// 1764700000000), never written by the application; an undecided line carries nothing.
+@Check('funding_lines_ledger_check', '"paid_amount_cents" >= 0 and "paid_amount_cents" <= "committed_amount_cents" and "committed_amount_cents" <= coalesce("decided_amount_cents", 0)')
 export class FundingLine extends TenantEntity {
   @Field(() => ID, { description: "Action financée." })
   @Column('uuid')
@@ -99,11 +101,11 @@ export class FundingLine extends TenantEntity {
    * Sums of the line's commitments and payments, kept by the finance context in the transaction that
    * records them (under the line's row lock): what the checks compare with and what dashboards add up.
    */
-  @Field(() => CentsScalar, { description: 'Montant engagé (somme des engagements juridiques), en centimes.' })
+  // Exposed by the finance resolver, with the ledger's visibility (`committedAmountCents`).
   @Column('bigint', { default: 0, transformer: centsTransformer })
   committedAmountCents: bigint;
 
-  @Field(() => CentsScalar, { description: 'Montant payé (somme des mandats), en centimes.' })
+  // Exposed by the finance resolver, with the ledger's visibility (`paidAmountCents`).
   @Column('bigint', { default: 0, transformer: centsTransformer })
   paidAmountCents: bigint;
 

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Permission } from '@pilotis/access';
 import { Organisation } from '@pilotis/organisations';
-import { CentsScalar, uuid } from '@pilotis/shared';
+import { uuid } from '@pilotis/shared';
 import { Action } from './action.entity';
 import { ActionLoaders } from './action.loaders';
 import { AddFundingLineInput, UpdateFundingLineInput } from './action.inputs';
@@ -37,11 +37,6 @@ export class FundingLineResolver {
   })
   removeFundingLine(@Args('id', { type: () => ID, description: 'Identifiant de la ligne.' }, uuid('id')) id: string): Promise<Action> {
     return this.lines.remove(id);
-  }
-
-  @ResolveField(() => CentsScalar, { nullable: true, description: 'Reste à payer : décidé moins payé, en centimes (vide tant que non décidé).' })
-  remainingCents(@Parent() line: FundingLine): bigint | null {
-    return line.decidedAmountCents === null ? null : line.decidedAmountCents - line.paidAmountCents;
   }
 
   @ResolveField(() => Organisation, { description: 'Organisation financeuse.' })

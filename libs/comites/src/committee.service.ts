@@ -3,9 +3,10 @@ import { ClsService } from 'nestjs-cls';
 import { In } from 'typeorm';
 import { ConventionService } from '@pilotis/conventions';
 import { randomUUID } from 'node:crypto';
-import { ORGANISATION_BOUND_ROLES, Role } from '@pilotis/access';
+import { Role, visibleCommitteeSql } from '@pilotis/access';
 import { ACTION_STATUS_LABELS, Action, ActionService, ActionStatus, BOUND_STATUSES, DECIDED_STATUSES, FundingKind, FundingLine } from '@pilotis/actions';
 import { AuditService, OutboxService } from '@pilotis/audit';
+import { FundingLedger } from '@pilotis/finance';
 import { Db, groupBy, requestLoader } from '@pilotis/db';
 import { badInput, conflict, DomainError, ErrorCode, FieldError, invalidField, notFound } from '@pilotis/shared';
 import { AgendaItem, Committee, CommitteeKind, CommitteeMember, CommitteeStatus, ConflictOfInterest } from './committee.entity';
@@ -59,6 +60,7 @@ export class CommitteeService {
     private readonly conventions: ConventionService,
     private readonly actions: ActionService,
     private readonly cls: ClsService,
+    private readonly ledger: FundingLedger,
   ) {}
 
   // ------------------------------------------------------------------ reads
@@ -80,13 +82,7 @@ export class CommitteeService {
   private async visible() {
     const scope = this.db.tenant();
     const qb = (await this.db.manager()).createQueryBuilder(Committee, 'c').where('c.tenantId = :tenantId', { tenantId: scope.tenantId });
-    if (ORGANISATION_BOUND_ROLES.has(scope.role)) {
-      qb.andWhere(
-        'exists (select 1 from committee_members vm where vm.tenant_id = c.tenant_id and vm.committee_id = c.id and vm.organisation_id = :viewerOrg)',
-        { viewerOrg: scope.organisationId },
-      );
-    }
-    return qb;
+    return qb.andWhere(visibleCommitteeSql(scope, ':viewerOrg'), { viewerOrg: scope.organisationId });
   }
 
   async members(committeeId: string): Promise<CommitteeMember[]> {
@@ -427,7 +423,7 @@ export class CommitteeService {
       });
       if (decisions.length > 0) await manager.insert(CommitteeDecision, decisions);
       for (const d of decisions) {
-        await manager.update(FundingLine, { tenantId, id: d.fundingLineId }, { decidedAmountCents: d.amountCents, decidedAt: () => 'now()' });
+        await this.ledger.decide(d.fundingLineId, d.amountCents);
         await this.audit.record({ operation: 'decision.create', entityType: 'CommitteeDecision', entityId: d.id, after: d });
       }
       const status = outcomeOf(lines.map((l, i) => ({ requested: l.amountRequestedCents, decided: decisions[i].amountCents })));
@@ -505,6 +501,8 @@ export class CommitteeService {
         `L'action ${action.reference} est « ${ACTION_STATUS_LABELS[action.status]} » : retirer tout son financement passe par l'abandon de l'action et l'annulation de sa convention, pas par une correction.`,
       );
     }
+    // Never below what the funder already committed on the line (DECISION_BELOW_COMMITTED): it decommits first.
+    await this.ledger.decide(line.id, input.amountCents);
     const decision = {
       tenantId,
       id: randomUUID(),
@@ -518,7 +516,6 @@ export class CommitteeService {
       decidedBy: this.db.maybeActor()?.userId ?? null,
     };
     await manager.insert(CommitteeDecision, decision);
-    await manager.update(FundingLine, { tenantId, id: line.id }, { decidedAmountCents: input.amountCents, decidedAt: () => 'now()' });
     const created = await manager.findOneOrFail(CommitteeDecision, { where: { tenantId, id: decision.id } });
     // Before signature the outcome follows the decisions; once bound, the status is the convention's.
     if (DECIDED_STATUSES.has(action.status) && outcome !== action.status) {

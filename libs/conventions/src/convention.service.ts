@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Role } from '@pilotis/access';
+import { visibleActionSql } from '@pilotis/access';
 import { ACTION_STATUS_LABELS, ActionService, ActionStatus, BOUND_STATUSES } from '@pilotis/actions';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
@@ -485,15 +485,8 @@ export class ConventionService {
    */
   private visibleSql(): { sql: string; params: unknown[] } {
     const scope = this.db.tenant();
-    const params: unknown[] = [scope.tenantId];
-    let sql = 'select c.id from conventions c join actions a on a.tenant_id = c.tenant_id and a.id = c.action_id where c.tenant_id = $1';
-    if (scope.role === Role.FUNDER_REPRESENTATIVE) {
-      params.push(scope.organisationId);
-      sql += ' and exists (select 1 from funding_lines vfl where vfl.tenant_id = a.tenant_id and vfl.action_id = a.id and vfl.funder_id = $2)';
-    } else if (scope.role === Role.PORTEUR_REPRESENTATIVE) {
-      params.push(scope.organisationId);
-      sql += ' and a.porteur_id = $2';
-    }
+    const params: unknown[] = [scope.tenantId, scope.organisationId];
+    const sql = `select c.id from conventions c join actions a on a.tenant_id = c.tenant_id and a.id = c.action_id where c.tenant_id = $1 and ${visibleActionSql(scope, '$2')}`;
     return { sql, params };
   }
 

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { Role } from '@pilotis/access';
+import { visibleActionSql, visibleLedgerSql } from '@pilotis/access';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { DomainError, ErrorCode } from '@pilotis/shared';
 import { FinanceSource } from './finance.entities';
 import { ImportKind, ImportRow, readFinanceCsv, RowError } from './finance-csv';
+import { FundingLedger } from './funding-ledger.service';
 
 export interface ImportResult {
   kind: ImportKind;
@@ -32,6 +33,7 @@ export class FinanceImportService {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly ledger: FundingLedger,
   ) {}
 
   async import(kind: ImportKind, text: string): Promise<ImportResult> {
@@ -77,24 +79,43 @@ export class FinanceImportService {
     }
   }
 
-  /** Lines named by an external identifier or a commitment number; then every line concerned, locked. */
+  /**
+   * Lines named by an external identifier or a commitment number, among those the caller sees (another
+   * funder's identifiers and numbers do not exist for a bound caller: "not found" before any other check);
+   * lines named by id on an action the caller does not see are forgotten too. Then every line concerned,
+   * locked.
+   */
   private async resolveLines(kind: ImportKind): Promise<void> {
-    const { tenantId } = this.db.tenant();
+    const scope = this.db.tenant();
+    const { tenantId } = scope;
     await this.db.query(
-      `update import_rows r set funding_line_id = er.funding_line_id from external_references er
-        where er.tenant_id = $1 and er.system = r.system and er.value = r.external_id and r.system is not null`,
-      [tenantId],
+      `update import_rows r set funding_line_id = er.funding_line_id
+         from external_references er
+         join funding_lines fl on fl.tenant_id = er.tenant_id and fl.id = er.funding_line_id
+         join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
+        where er.tenant_id = $1 and er.system = r.system and er.value = r.external_id and r.system is not null
+          and ${visibleLedgerSql(scope, 'externalReferences', '$2')}`,
+      [tenantId, scope.organisationId],
     );
     if (kind === 'payments') {
-      // Only when the number is the caller's own funder's (bound callers) or unambiguous in the tenant.
+      // Only when the number is one the caller sees (its own funder's, if bound) and unambiguous among those.
+      const visible = (c: string) => `exists (select 1 from funding_lines fl join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
+                                               where fl.tenant_id = ${c}.tenant_id and fl.id = ${c}.funding_line_id and ${visibleLedgerSql(scope, 'commitments', '$2')})`;
       await this.db.query(
         `update import_rows r set funding_line_id = c.funding_line_id, commitment_id = c.id
            from commitments c
-          where c.tenant_id = $1 and c.reference = r.commitment_reference and ($2::uuid is null or c.funder_id = $2::uuid)
-            and (select count(*) from commitments c2 where c2.tenant_id = $1 and c2.reference = r.commitment_reference and ($2::uuid is null or c2.funder_id = $2::uuid)) = 1`,
-        [tenantId, this.boundOrganisation()],
+          where c.tenant_id = $1 and c.reference = r.commitment_reference and ${visible('c')}
+            and (select count(*) from commitments c2 where c2.tenant_id = $1 and c2.reference = r.commitment_reference and ${visible('c2')}) = 1`,
+        [tenantId, scope.organisationId],
       );
     }
+    await this.db.query(
+      `update import_rows r set funding_line_id = null
+        where r.funding_line_id is not null
+          and not exists (select 1 from funding_lines fl join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
+                           where fl.tenant_id = $1 and fl.id = r.funding_line_id and ${visibleActionSql(scope, '$2')})`,
+      [tenantId, scope.organisationId],
+    );
     // In id order, like every writer of these rows: concurrent imports cannot deadlock on them.
     await this.db.query(
       `select fl.id from funding_lines fl where fl.tenant_id = $1 and fl.id in (select distinct funding_line_id from import_rows where funding_line_id is not null)
@@ -114,18 +135,19 @@ export class FinanceImportService {
     const rows = await this.db.query<RowError>(
       `with x as (
          select r.line, r.system, r.commitment_reference, r.reference, r.funding_line_id, r.commitment_id, fl.id as found, fl.funder_id,
+                ${visibleLedgerSql(this.db.tenant(), 'commitments', '$2')} as own,
                 fl.decided_amount_cents, ${limit} as beyond,
                 count(*) over (partition by fl.funder_id, r.reference) as same_reference,
                 case when r.commitment_id is not null then
-                  (select c.amount_cents from commitments c where c.tenant_id = $1 and c.id = r.commitment_id)
-                  - (select coalesce(sum(p.amount_cents), 0) from payments p where p.tenant_id = $1 and p.commitment_id = r.commitment_id)
+                  (select c.amount_cents - c.decommitted_amount_cents - c.paid_amount_cents from commitments c where c.tenant_id = $1 and c.id = r.commitment_id)
                   - sum(r.amount) over (partition by r.commitment_id order by r.line) end as commitment_left
-           from import_rows r left join funding_lines fl on fl.tenant_id = $1 and fl.id = r.funding_line_id)
+           from import_rows r left join funding_lines fl on fl.tenant_id = $1 and fl.id = r.funding_line_id
+                left join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id)
        select line, 'NOT_FOUND' as code, case when commitment_reference is not null then 'engagement' when system is not null then 'identifiant' else 'ligne' end as field,
               case when commitment_reference is not null then 'engagement inconnu (ou ambigu entre financeurs : désignez la ligne)' else 'ligne de financement inconnue' end as message
          from x where found is null
        union all
-       select line, 'FORBIDDEN', 'ligne', 'ligne d''un autre financeur que le vôtre' from x where found is not null and $2::uuid is not null and funder_id <> $2::uuid
+       select line, 'FORBIDDEN', 'ligne', 'ligne d''un autre financeur que le vôtre' from x where found is not null and not own
        union all
        select line, 'LINE_NOT_DECIDED', 'ligne', 'ligne non accordée en comité des financeurs' from x where found is not null and coalesce(decided_amount_cents, 0) = 0
        union all
@@ -139,42 +161,24 @@ export class FinanceImportService {
        select x.line, 'CONFLICT', 'reference', 'numéro déjà enregistré pour ce financeur' from x
          join ${table} t on t.tenant_id = $1 and t.funder_id = x.funder_id and t.reference = x.reference
        order by 1, 3`,
-      [tenantId, this.boundOrganisation()],
+      [tenantId, this.db.tenant().organisationId],
     );
     return rows;
   }
 
+  /** Every row through the ledger, in one statement: its triggers add them to the sums and refuse any excess. */
   private async record(kind: ImportKind): Promise<void> {
     const scope = this.db.tenant();
-    const actorId = this.db.actor().userId;
-    const p = [scope.tenantId, FinanceSource.IMPORT, actorId];
-    if (kind === 'commitments') {
-      await this.db.query(
-        `insert into commitments (tenant_id, id, funding_line_id, funder_id, reference, committed_on, amount_cents, source, recorded_by)
-         select $1, r.new_id, r.funding_line_id, fl.funder_id, r.reference, r.on_date, r.amount, $2, $3
-           from import_rows r join funding_lines fl on fl.tenant_id = $1 and fl.id = r.funding_line_id order by r.line`,
-        p,
-      );
-      await this.db.query(
-        `update funding_lines fl set committed_amount_cents = fl.committed_amount_cents + s.total
-           from (select funding_line_id, sum(amount) as total from import_rows group by funding_line_id) s
-          where fl.tenant_id = $1 and fl.id = s.funding_line_id`,
-        [scope.tenantId],
-      );
-    } else {
-      await this.db.query(
-        `insert into payments (tenant_id, id, funding_line_id, commitment_id, funder_id, reference, paid_on, amount_cents, source, recorded_by)
-         select $1, r.new_id, r.funding_line_id, r.commitment_id, fl.funder_id, r.reference, r.on_date, r.amount, $2, $3
-           from import_rows r join funding_lines fl on fl.tenant_id = $1 and fl.id = r.funding_line_id order by r.line`,
-        p,
-      );
-      await this.db.query(
-        `update funding_lines fl set paid_amount_cents = fl.paid_amount_cents + s.total
-           from (select funding_line_id, sum(amount) as total from import_rows group by funding_line_id) s
-          where fl.tenant_id = $1 and fl.id = s.funding_line_id`,
-        [scope.tenantId],
-      );
-    }
+    const p = [scope.tenantId, FinanceSource.IMPORT, this.db.actor().userId];
+    await this.ledger.insertImported(
+      kind,
+      kind === 'commitments'
+        ? `select $1, r.new_id, r.funding_line_id, fl.funder_id, r.reference, r.on_date, r.amount, $2, $3
+             from import_rows r join funding_lines fl on fl.tenant_id = $1 and fl.id = r.funding_line_id order by r.line`
+        : `select $1, r.new_id, r.funding_line_id, r.commitment_id, fl.funder_id, r.reference, r.on_date, r.amount, $2, $3
+             from import_rows r join funding_lines fl on fl.tenant_id = $1 and fl.id = r.funding_line_id order by r.line`,
+      p,
+    );
     await this.publish(kind);
   }
 
@@ -195,11 +199,6 @@ export class FinanceImportService {
          join actions a on a.tenant_id = $1 and a.id = fl.action_id order by r.line`,
       [scope.tenantId],
     );
-  }
-
-  private boundOrganisation(): string | null {
-    const scope = this.db.tenant();
-    return scope.role === Role.FUNDER_REPRESENTATIVE ? scope.organisationId : null;
   }
 }
 

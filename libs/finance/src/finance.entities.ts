@@ -27,12 +27,13 @@ registerEnumType(FinanceSource, {
 @Index('commitments_reference_key', ['tenantId', 'funderId', 'reference'], { unique: true })
 @Index('commitments_line_idx', ['tenantId', 'fundingLineId'])
 @Check('commitments_amount_check', '"amount_cents" > 0')
+@Check('commitments_ledger_check', '"decommitted_amount_cents" >= 0 and "paid_amount_cents" >= 0 and "paid_amount_cents" + "decommitted_amount_cents" <= "amount_cents"')
 export class Commitment extends TenantEntity {
   @Field(() => ID, { description: 'Ligne de financement.' })
   @Column('uuid')
   fundingLineId: string;
 
-  @ManyToOne(() => FundingLine, { onDelete: 'CASCADE' })
+  @ManyToOne(() => FundingLine)
   @TenantJoin('commitments_line_fk', ['funding_line_id', 'id'])
   fundingLine?: FundingLine;
 
@@ -52,9 +53,17 @@ export class Commitment extends TenantEntity {
   @Column('date')
   committedOn: string;
 
-  @Field(() => CentsScalar, { description: 'Montant engagé, en centimes.' })
+  @Field(() => CentsScalar, { description: 'Montant engagé à l’origine, en centimes.' })
   @Column('bigint', { transformer: centsTransformer })
   amountCents: bigint;
+
+  @Field(() => CentsScalar, { description: 'Montant désengagé (réductions et annulations), en centimes.' })
+  @Column('bigint', { default: 0, transformer: centsTransformer })
+  decommittedAmountCents: bigint;
+
+  @Field(() => CentsScalar, { description: 'Montant payé sur cet engagement (mandats qui le désignent), en centimes.' })
+  @Column('bigint', { default: 0, transformer: centsTransformer })
+  paidAmountCents: bigint;
 
   @Field(() => FinanceSource, { description: 'Origine.' })
   @Column('text')
@@ -79,7 +88,7 @@ export class Payment extends TenantEntity {
   @Column('uuid')
   fundingLineId: string;
 
-  @ManyToOne(() => FundingLine, { onDelete: 'CASCADE' })
+  @ManyToOne(() => FundingLine)
   @TenantJoin('payments_line_fk', ['funding_line_id', 'id'])
   fundingLine?: FundingLine;
 
@@ -110,6 +119,65 @@ export class Payment extends TenantEntity {
   @Field(() => CentsScalar, { description: 'Montant payé, en centimes.' })
   @Column('bigint', { transformer: centsTransformer })
   amountCents: bigint;
+
+  @Field(() => FinanceSource, { description: 'Origine.' })
+  @Column('text')
+  source: FinanceSource;
+
+  @Column('uuid')
+  recordedBy: string;
+
+  @Field(() => GraphQLISODateTime, { description: "Date d'enregistrement dans Pilotis." })
+  @Column('timestamptz', { default: () => 'now()' })
+  recordedAt: Date;
+}
+
+/**
+ * A reduction or cancellation of a commitment (*désengagement*), appended by the funder's finance system:
+ * the commitment keeps its original amount and its history; what stays committed on it and on its line
+ * is the amount less its decommitments. Never below what is already paid against it.
+ */
+@ObjectType({ description: "Désengagement : réduction ou annulation d'un engagement juridique." })
+@Entity('decommitments')
+@Index('decommitments_commitment_idx', ['tenantId', 'commitmentId'])
+@Index('decommitments_line_idx', ['tenantId', 'fundingLineId'])
+@Check('decommitments_amount_check', '"amount_cents" > 0')
+export class Decommitment extends TenantEntity {
+  @Field(() => ID, { description: 'Engagement réduit.' })
+  @Column('uuid')
+  commitmentId: string;
+
+  @ManyToOne(() => Commitment)
+  @TenantJoin('decommitments_commitment_fk', ['commitment_id', 'id'])
+  commitment?: Commitment;
+
+  @Field(() => ID, { description: "Ligne de financement (celle de l'engagement)." })
+  @Column('uuid')
+  fundingLineId: string;
+
+  @ManyToOne(() => FundingLine)
+  @TenantJoin('decommitments_line_fk', ['funding_line_id', 'id'])
+  fundingLine?: FundingLine;
+
+  @Field(() => ID, { description: "Financeur (celui de l'engagement)." })
+  @Column('uuid')
+  funderId: string;
+
+  @ManyToOne(() => Organisation)
+  @TenantJoin('decommitments_funder_fk', ['funder_id', 'id'])
+  funder?: Organisation;
+
+  @Field({ description: 'Date du désengagement (AAAA-MM-JJ).' })
+  @Column('date')
+  decommittedOn: string;
+
+  @Field(() => CentsScalar, { description: 'Montant retiré de l’engagement, en centimes.' })
+  @Column('bigint', { transformer: centsTransformer })
+  amountCents: bigint;
+
+  @Field({ description: 'Motif.' })
+  @Column('text')
+  reason: string;
 
   @Field(() => FinanceSource, { description: 'Origine.' })
   @Column('text')

@@ -88,3 +88,36 @@ export class AttachExternalReferenceInput {
   @Type(() => ExternalReferenceInput)
   reference: ExternalReferenceInput;
 }
+
+@InputType({
+  description:
+    "Désengagement : réduction ou annulation d'un engagement, désigné par son id ou par son numéro. En-tête Idempotency-Key recommandé : un nouvel essai n'enregistre rien de plus.",
+})
+export class DecommitInput {
+  @Field(() => ID, { nullable: true, description: "L'engagement (ou son numéro, commitmentReference)." })
+  @IsOptional()
+  @IsUUID('all')
+  commitmentId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Numéro de l'engagement du financeur (à la place de commitmentId)." })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  commitmentReference?: string | null;
+
+  @Field(() => CentsScalar, { nullable: true, description: "Montant retiré, en centimes (strictement positif) ; absent : tout ce qui reste non payé (annulation)." })
+  @IsOptional()
+  @IsCents()
+  amountCents?: bigint | null;
+
+  @Field({ description: 'Date du désengagement (AAAA-MM-JJ).' })
+  @Matches(CIVIL_DATE, { message: 'date attendue au format AAAA-MM-JJ' })
+  decommittedOn: string;
+
+  @Field({ description: 'Motif (1 à 500 caractères).' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  reason: string;
+}

@@ -2,12 +2,12 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { Args, GqlExecutionContext, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ClsService } from 'nestjs-cls';
 import { In } from 'typeorm';
-import { Allow, Permission } from '@pilotis/access';
+import { Allow, LedgerAccess, ledgerAccess, Permission, Role } from '@pilotis/access';
 import { FundingLine } from '@pilotis/actions';
 import { Db, groupBy, requestLoader } from '@pilotis/db';
-import { invalidField } from '@pilotis/shared';
-import { Commitment, ExternalReference, Payment } from './finance.entities';
-import { AttachExternalReferenceInput, ExternalReferenceInput, RecordCommitmentInput, RecordPaymentInput } from './finance.inputs';
+import { CentsScalar, invalidField } from '@pilotis/shared';
+import { Commitment, Decommitment, ExternalReference, Payment } from './finance.entities';
+import { AttachExternalReferenceInput, DecommitInput, ExternalReferenceInput, RecordCommitmentInput, RecordPaymentInput } from './finance.inputs';
 import { FinanceService } from './finance.service';
 
 /** The `Idempotency-Key` HTTP header (RFC draft "The Idempotency-Key HTTP Header Field"), or null. */
@@ -23,6 +23,8 @@ export const IdempotencyKey = createParamDecorator((_: unknown, context: Executi
 const COMMITMENTS = Symbol('commitmentsByLine');
 const PAYMENTS = Symbol('paymentsByLine');
 const EXTERNAL = Symbol('externalReferencesByLine');
+const DECOMMITMENTS = Symbol('decommitmentsByLine');
+const PORTEURS = Symbol('porteurByAction');
 
 @Resolver(() => FundingLine)
 export class FinanceResolver {
@@ -51,6 +53,15 @@ export class FinanceResolver {
   }
 
   @Allow(Permission.RECORD_FINANCE)
+  @Mutation(() => Decommitment, {
+    description:
+      "Réduit ou annule un engagement (désengagement) : jamais en dessous de ce qui est déjà payé dessus (DECOMMIT_EXCEEDS_UNPAID). Publie l'événement commitment.decommitted. Avec l'en-tête Idempotency-Key, un nouvel essai renvoie le même désengagement.",
+  })
+  decommit(@Args('input', { description: 'Le désengagement.' }) input: DecommitInput, @IdempotencyKey() key: string | null): Promise<Decommitment> {
+    return this.finance.decommit(input, key);
+  }
+
+  @Allow(Permission.RECORD_FINANCE)
   @Mutation(() => ExternalReference, { description: "Rattache à une ligne l'identifiant qu'un autre système lui donne (numéro de dossier d'un financeur…)." })
   attachExternalReference(@Args('input', { description: 'La ligne et son identifiant.' }) input: AttachExternalReferenceInput): Promise<ExternalReference> {
     return this.finance.attachExternalReference(input);
@@ -62,19 +73,63 @@ export class FinanceResolver {
     return this.finance.lineByExternalReference(reference);
   }
 
-  @ResolveField(() => [Commitment], { description: 'Engagements juridiques, par date.' })
-  async commitments(@Parent() line: FundingLine): Promise<Commitment[]> {
+  // The ledger of a line is its funder's: other organisation-bound people get null (not an empty list,
+  // which would read « nothing committed »). The rule: `ledgerAccess` in @pilotis/access.
+
+  @ResolveField(() => CentsScalar, { nullable: true, description: 'Montant engagé (engagements moins désengagements), en centimes ; vide si vous ne voyez pas les engagements de ce financeur.' })
+  async committedAmountCents(@Parent() line: FundingLine): Promise<bigint | null> {
+    return (await this.access(line)).commitments ? line.committedAmountCents : null;
+  }
+
+  @ResolveField(() => CentsScalar, { nullable: true, description: 'Montant payé (somme des mandats), en centimes ; vide si vous ne voyez pas les paiements de cette ligne.' })
+  async paidAmountCents(@Parent() line: FundingLine): Promise<bigint | null> {
+    return (await this.access(line)).payments ? line.paidAmountCents : null;
+  }
+
+  @ResolveField(() => CentsScalar, { nullable: true, description: 'Reste à payer : décidé moins payé, en centimes (vide tant que non décidé, ou si vous ne voyez pas les paiements).' })
+  async remainingCents(@Parent() line: FundingLine): Promise<bigint | null> {
+    if (line.decidedAmountCents === null || !(await this.access(line)).payments) return null;
+    return line.decidedAmountCents - line.paidAmountCents;
+  }
+
+  @ResolveField(() => [Commitment], { nullable: true, description: 'Engagements juridiques, par date ; vide (null) si vous ne voyez pas ceux de ce financeur.' })
+  async commitments(@Parent() line: FundingLine): Promise<Commitment[] | null> {
+    if (!(await this.access(line)).commitments) return null;
     return (await this.byLine(COMMITMENTS, Commitment, { committedOn: 'ASC', recordedAt: 'ASC' }).load(line.id)) ?? [];
   }
 
-  @ResolveField(() => [Payment], { description: 'Paiements, par date.' })
-  async payments(@Parent() line: FundingLine): Promise<Payment[]> {
+  @ResolveField(() => [Decommitment], { nullable: true, description: 'Désengagements, par date ; vide (null) si vous ne voyez pas les engagements de ce financeur.' })
+  async decommitments(@Parent() line: FundingLine): Promise<Decommitment[] | null> {
+    if (!(await this.access(line)).commitments) return null;
+    return (await this.byLine(DECOMMITMENTS, Decommitment, { decommittedOn: 'ASC', recordedAt: 'ASC' }).load(line.id)) ?? [];
+  }
+
+  @ResolveField(() => [Payment], { nullable: true, description: 'Paiements, par date ; vide (null) si vous ne voyez pas les paiements de cette ligne.' })
+  async payments(@Parent() line: FundingLine): Promise<Payment[] | null> {
+    if (!(await this.access(line)).payments) return null;
     return (await this.byLine(PAYMENTS, Payment, { paidOn: 'ASC', recordedAt: 'ASC' }).load(line.id)) ?? [];
   }
 
-  @ResolveField(() => [ExternalReference], { description: 'Identifiants externes.' })
-  async externalReferences(@Parent() line: FundingLine): Promise<ExternalReference[]> {
+  @ResolveField(() => [ExternalReference], { nullable: true, description: "Identifiants externes ; vide (null) si vous ne voyez pas ceux de ce financeur." })
+  async externalReferences(@Parent() line: FundingLine): Promise<ExternalReference[] | null> {
+    if (!(await this.access(line)).externalReferences) return null;
     return (await this.byLine(EXTERNAL, ExternalReference, { system: 'ASC', value: 'ASC' }).load(line.id)) ?? [];
+  }
+
+  /** What of this line's ledger the caller sees (the porteur of its action is loaded once per request). */
+  private async access(line: FundingLine): Promise<LedgerAccess> {
+    const scope = this.db.tenant();
+    // Only a porteur's representative's access depends on the action's porteur (its payments).
+    if (scope.role !== Role.PORTEUR_REPRESENTATIVE) return ledgerAccess(scope, { funderId: line.funderId, porteurId: '' });
+    const porteurs = requestLoader(this.cls, PORTEURS, async (actionIds: string[]) => {
+      const rows = await this.db.query<{ id: string; porteur_id: string }>('select id, porteur_id from actions where tenant_id = $1 and id = any($2::uuid[])', [
+        scope.tenantId,
+        actionIds,
+      ]);
+      return new Map(rows.map((r) => [r.id, r.porteur_id]));
+    });
+    const porteurId = (await porteurs.load(line.actionId)) ?? '';
+    return ledgerAccess(scope, { funderId: line.funderId, porteurId });
   }
 
   /** One query per request for all the lines asked about (a page of actions, their lines, their payments). */

@@ -1,57 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { Role } from '@pilotis/access';
+import { ledgerAccess, visibleActionSql, visibleLedgerSql } from '@pilotis/access';
 import { FundingLine } from '@pilotis/actions';
-import { AuditService, OutboxService } from '@pilotis/audit';
+import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { badInput, conflict, DomainError, ErrorCode, forbidden, invalidField, isCivilDate, MAX_AMOUNT_CENTS, notFound } from '@pilotis/shared';
-import { Commitment, ExternalReference, FinanceSource, Payment } from './finance.entities';
-import { AttachExternalReferenceInput, ExternalReferenceInput, RecordCommitmentInput, RecordPaymentInput } from './finance.inputs';
-
-/** A funding line as the finance checks read it, under its row lock. */
-export interface LockedLine {
-  id: string;
-  action_id: string;
-  action_reference: string;
-  funder_id: string;
-  decided: string | null;
-  committed: string;
-  paid: string;
-}
-
-const euros = (cents: bigint): string => `${(Number(cents) / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2 })} €`;
-
-export const lineNotDecided = (): DomainError =>
-  new DomainError(ErrorCode.LINE_NOT_DECIDED, "Cette ligne n'a pas été accordée en comité des financeurs : rien ne peut y être engagé ni payé.");
-
-export const exceedsDecision = (decided: bigint, committed: bigint): DomainError =>
-  new DomainError(
-    ErrorCode.AMOUNT_EXCEEDS_DECISION,
-    `Les engagements dépasseraient le montant décidé (${euros(decided)}, déjà engagé ${euros(committed)}, reste ${euros(decided - committed)}).`,
-    { decidedCents: decided.toString(), committedCents: committed.toString(), availableCents: (decided - committed).toString() },
-  );
-
-export const exceedsCommitment = (committed: bigint, paid: bigint, what = 'engagé'): DomainError =>
-  new DomainError(
-    ErrorCode.AMOUNT_EXCEEDS_COMMITMENT,
-    `Les paiements dépasseraient le montant ${what} (${euros(committed)}, déjà payé ${euros(paid)}, reste ${euros(committed - paid)}).`,
-    { committedCents: committed.toString(), paidCents: paid.toString(), availableCents: (committed - paid).toString() },
-  );
+import { Commitment, Decommitment, ExternalReference, FinanceSource, Payment } from './finance.entities';
+import { AttachExternalReferenceInput, DecommitInput, ExternalReferenceInput, RecordCommitmentInput, RecordPaymentInput } from './finance.inputs';
+import { FundingLedger, LockedLine } from './funding-ledger.service';
 
 /**
- * Commitments and payments of finance systems on decided funding lines, with their checks: the line was
- * decided; commitments never exceed the decision, payments never exceed the commitments (checked under
- * the line's row lock, so concurrent calls cannot both pass); a reference is unique per funder. The
- * line's committed and paid sums are kept in the same transaction. Each call may carry an
- * Idempotency-Key: a retry records nothing more and gets the first result; the key reused for another
- * request is refused.
+ * The finance API: commitments, decommitments and payments of finance systems, written through the
+ * line's ledger (`FundingLedger`, which holds the amounts' rules), and external identifiers. This service
+ * finds the line a call names with the caller's visibility (`@pilotis/access`: another funder's line,
+ * identifier or commitment number does not exist for an organisation-bound caller) and makes each call
+ * idempotent: with an Idempotency-Key a retry records nothing more and gets the first result; the key
+ * reused for another request is refused.
  */
 @Injectable()
 export class FinanceService {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly ledger: FundingLedger,
   ) {}
 
   async recordCommitment(input: RecordCommitmentInput, idempotencyKey: string | null): Promise<Commitment> {
@@ -60,7 +31,7 @@ export class FinanceService {
     const hash = requestHash('recordCommitment', [input.fundingLineId?.toLowerCase() ?? null, input.externalReference ?? null, c.reference, c.date, c.amountCents.toString()]);
     const id = await this.idempotent('recordCommitment', idempotencyKey, hash, async () => {
       const line = await this.lockLine(await this.targetLine(input));
-      return this.addCommitment(line, c, FinanceSource.API);
+      return this.ledger.commit(line, c, FinanceSource.API);
     });
     return this.byId(Commitment, id);
   }
@@ -88,9 +59,31 @@ export class FinanceService {
       } else {
         lineId = await this.targetLine(input);
       }
-      return this.addPayment(await this.lockLine(lineId), { ...p, commitmentId }, FinanceSource.API);
+      return this.ledger.pay(await this.lockLine(lineId), { ...p, commitmentId }, FinanceSource.API);
     });
     return this.byId(Payment, id);
+  }
+
+  async decommit(input: DecommitInput, idempotencyKey: string | null): Promise<Decommitment> {
+    const reason = input.reason.trim();
+    const fields = [];
+    if (!isCivilDate(input.decommittedOn)) fields.push({ field: 'decommittedOn', reason: 'invalid_date', message: "cette date n'existe pas" });
+    if (input.amountCents != null && (input.amountCents <= 0n || input.amountCents > MAX_AMOUNT_CENTS)) {
+      fields.push({ field: 'amountCents', reason: 'out_of_range', message: 'montant strictement positif attendu (1 milliard d’euros au plus)' });
+    }
+    if (reason.length === 0) fields.push({ field: 'reason', reason: 'empty', message: 'le motif est obligatoire' });
+    if (fields.length > 0) throw badInput(fields);
+    const reference = input.commitmentReference?.trim() || null;
+    if (!!input.commitmentId === !!reference) {
+      throw badInput([{ field: 'commitmentId', reason: 'one_target', message: "désignez l'engagement par un seul moyen : commitmentId ou commitmentReference" }]);
+    }
+    const hash = requestHash('decommit', [input.commitmentId?.toLowerCase() ?? null, reference, input.amountCents?.toString() ?? null, input.decommittedOn, reason]);
+    const id = await this.idempotent('decommit', idempotencyKey, hash, async () => {
+      const commitment = input.commitmentId ? await this.commitmentById(input.commitmentId.toLowerCase()) : await this.commitmentByReference(reference as string);
+      const line = await this.lockLine(commitment.funding_line_id);
+      return this.ledger.decommit(line, commitment.id, { amountCents: input.amountCents ?? null, date: input.decommittedOn, reason }, FinanceSource.API);
+    });
+    return this.byId(Decommitment, id);
   }
 
   async attachExternalReference(input: AttachExternalReferenceInput): Promise<ExternalReference> {
@@ -125,79 +118,23 @@ export class FinanceService {
   }
 
   /**
-   * Locks the line (FOR UPDATE: the checks below and any concurrent call are serialised on it) and
-   * checks that the caller may write on it: an organisation-bound caller, only on its own lines.
+   * Locks the line (the ledger's FOR UPDATE: the checks and any concurrent call are serialised on it) and
+   * checks that the caller may write on it: a line of an action it does not see does not exist; an
+   * organisation-bound caller writes only on its own organisation's lines.
    */
   async lockLine(lineId: string): Promise<LockedLine> {
     const scope = this.db.tenant();
-    const [line] = await this.db.query<LockedLine>(
-      `select fl.id, fl.action_id, a.reference as action_reference, fl.funder_id, fl.decided_amount_cents::text as decided,
-              fl.committed_amount_cents::text as committed, fl.paid_amount_cents::text as paid
-         from funding_lines fl join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
-        where fl.tenant_id = $1 and fl.id = $2
-          for update of fl`,
-      [scope.tenantId, lineId],
-    );
-    if (!line) throw notFound('Ligne de financement');
-    if (scope.role === Role.FUNDER_REPRESENTATIVE && line.funder_id !== scope.organisationId) {
+    const line = await this.ledger.lock(lineId);
+    const [visible] = await this.db.query(`select 1 from actions a where a.tenant_id = $1 and a.id = $2 and ${visibleActionSql(scope, '$3')}`, [
+      scope.tenantId,
+      line.action_id,
+      scope.organisationId,
+    ]);
+    if (!visible) throw notFound('Ligne de financement');
+    if (!ledgerAccess(scope, { funderId: line.funder_id, porteurId: line.porteur_id }).commitments) {
       throw forbidden('Vous ne pouvez enregistrer des engagements et paiements que sur les lignes de votre organisation.');
     }
     return line;
-  }
-
-  async addCommitment(line: LockedLine, c: { reference: string; date: string; amountCents: bigint }, source: FinanceSource): Promise<string> {
-    if (line.decided === null || BigInt(line.decided) === 0n) throw lineNotDecided();
-    const decided = BigInt(line.decided);
-    const committed = BigInt(line.committed);
-    if (committed + c.amountCents > decided) throw exceedsDecision(decided, committed);
-    await this.referenceFree('commitments', line.funder_id, c.reference, "Ce numéro d'engagement");
-    const { tenantId } = this.db.tenant();
-    const id = randomUUID();
-    await this.db.query(
-      `insert into commitments (tenant_id, id, funding_line_id, funder_id, reference, committed_on, amount_cents, source, recorded_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [tenantId, id, line.id, line.funder_id, c.reference, c.date, c.amountCents.toString(), source, this.db.actor().userId],
-    );
-    await this.db.query('update funding_lines set committed_amount_cents = committed_amount_cents + $3 where tenant_id = $1 and id = $2', [tenantId, line.id, c.amountCents.toString()]);
-    const event = { commitmentId: id, fundingLineId: line.id, actionId: line.action_id, actionReference: line.action_reference, funderId: line.funder_id, reference: c.reference, committedOn: c.date, amountCents: c.amountCents };
-    await this.audit.record({
-      operation: 'commitment.record',
-      entityType: 'FundingLine',
-      entityId: line.id,
-      before: { committedCents: committed },
-      after: { ...event, committedCents: committed + c.amountCents, source },
-    });
-    await this.outbox.publish('commitment.recorded', event);
-    return id;
-  }
-
-  async addPayment(line: LockedLine, p: { reference: string; date: string; amountCents: bigint; commitmentId: string | null }, source: FinanceSource): Promise<string> {
-    if (line.decided === null || BigInt(line.decided) === 0n) throw lineNotDecided();
-    const committed = BigInt(line.committed);
-    const paid = BigInt(line.paid);
-    if (paid + p.amountCents > committed) throw exceedsCommitment(committed, paid);
-    const { tenantId } = this.db.tenant();
-    if (p.commitmentId) {
-      // Paying a named commitment: no more than that commitment either.
-      const [c] = await this.db.query<{ amount: string; paid: string }>(
-        `select c.amount_cents::text as amount, coalesce((select sum(amount_cents) from payments p where p.tenant_id = c.tenant_id and p.commitment_id = c.id), 0)::text as paid
-           from commitments c where c.tenant_id = $1 and c.id = $2`,
-        [tenantId, p.commitmentId],
-      );
-      if (BigInt(c.paid) + p.amountCents > BigInt(c.amount)) throw exceedsCommitment(BigInt(c.amount), BigInt(c.paid), 'de cet engagement');
-    }
-    await this.referenceFree('payments', line.funder_id, p.reference, 'Ce numéro de mandat');
-    const id = randomUUID();
-    await this.db.query(
-      `insert into payments (tenant_id, id, funding_line_id, commitment_id, funder_id, reference, paid_on, amount_cents, source, recorded_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [tenantId, id, line.id, p.commitmentId, line.funder_id, p.reference, p.date, p.amountCents.toString(), source, this.db.actor().userId],
-    );
-    await this.db.query('update funding_lines set paid_amount_cents = paid_amount_cents + $3 where tenant_id = $1 and id = $2', [tenantId, line.id, p.amountCents.toString()]);
-    const event = { paymentId: id, fundingLineId: line.id, actionId: line.action_id, actionReference: line.action_reference, funderId: line.funder_id, commitmentId: p.commitmentId, reference: p.reference, paidOn: p.date, amountCents: p.amountCents };
-    await this.audit.record({ operation: 'payment.record', entityType: 'FundingLine', entityId: line.id, before: { paidCents: paid }, after: { ...event, paidCents: paid + p.amountCents, source } });
-    await this.outbox.publish('payment.recorded', event);
-    return id;
   }
 
   // ------------------------------------------------------------------ internals
@@ -231,38 +168,52 @@ export class FinanceService {
     return id;
   }
 
+  /**
+   * The line an external identifier names, if the caller sees that line's identifiers (its own
+   * organisation's lines for a bound caller): another funder's identifier does not exist for it.
+   */
   private async lineIdByExternalReference(ref: ExternalReferenceInput): Promise<string> {
     const scope = this.db.tenant();
-    const [row] = await this.db.query<{ funding_line_id: string; funder_id: string }>(
-      `select er.funding_line_id, fl.funder_id from external_references er join funding_lines fl on fl.tenant_id = er.tenant_id and fl.id = er.funding_line_id
-        where er.tenant_id = $1 and er.system = $2 and er.value = $3`,
-      [scope.tenantId, ref.system.trim(), ref.value.trim()],
+    const [row] = await this.db.query<{ funding_line_id: string }>(
+      `select er.funding_line_id from external_references er
+         join funding_lines fl on fl.tenant_id = er.tenant_id and fl.id = er.funding_line_id
+         join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
+        where er.tenant_id = $1 and er.system = $2 and er.value = $3 and ${visibleLedgerSql(scope, 'externalReferences', '$4')}`,
+      [scope.tenantId, ref.system.trim(), ref.value.trim(), scope.organisationId],
     );
-    // Another organisation's identifiers do not exist for an organisation-bound caller.
-    if (!row || (scope.role === Role.FUNDER_REPRESENTATIVE && row.funder_id !== scope.organisationId)) {
-      throw notFound(`Ligne d'identifiant ${ref.system} « ${ref.value} »`);
-    }
+    if (!row) throw notFound(`Ligne d'identifiant ${ref.system} « ${ref.value} »`);
     return row.funding_line_id;
   }
 
+  /** A commitment by the funder's number, among those the caller sees (its own organisation's, if bound). */
   private async commitmentByReference(reference: string): Promise<{ id: string; funding_line_id: string }> {
     const scope = this.db.tenant();
-    const bound = scope.role === Role.FUNDER_REPRESENTATIVE ? scope.organisationId : null;
     const rows = await this.db.query<{ id: string; funding_line_id: string }>(
-      'select id, funding_line_id from commitments where tenant_id = $1 and reference = $2 and ($3::uuid is null or funder_id = $3::uuid) limit 2',
-      [scope.tenantId, reference, bound],
+      `select c.id, c.funding_line_id from commitments c
+         join funding_lines fl on fl.tenant_id = c.tenant_id and fl.id = c.funding_line_id
+         join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
+        where c.tenant_id = $1 and c.reference = $2 and ${visibleLedgerSql(scope, 'commitments', '$3')} limit 2`,
+      [scope.tenantId, reference, scope.organisationId],
     );
     if (rows.length === 0) throw notFound(`Engagement « ${reference} »`);
-    if (rows.length > 1) throw invalidField('commitmentReference', 'ambiguous', "plusieurs financeurs ont un engagement de ce numéro : désignez la ligne (fundingLineId)");
+    if (rows.length > 1) throw invalidField('commitmentReference', 'ambiguous', 'plusieurs financeurs ont un engagement de ce numéro : désignez-le autrement (commitmentId, ou la ligne pour un paiement)');
     return rows[0];
   }
 
-  private async referenceFree(table: 'commitments' | 'payments', funderId: string, reference: string, what: string): Promise<void> {
-    const [taken] = await this.db.query(`select 1 from ${table} where tenant_id = $1 and funder_id = $2 and reference = $3`, [this.db.tenant().tenantId, funderId, reference]);
-    if (taken) throw new DomainError(ErrorCode.CONFLICT, `${what} (« ${reference} ») est déjà enregistré pour ce financeur.`, { fields: [{ field: 'reference', reason: 'duplicate', message: 'déjà enregistré pour ce financeur' }] });
+  private async commitmentById(id: string): Promise<{ id: string; funding_line_id: string }> {
+    const scope = this.db.tenant();
+    const [row] = await this.db.query<{ id: string; funding_line_id: string }>(
+      `select c.id, c.funding_line_id from commitments c
+         join funding_lines fl on fl.tenant_id = c.tenant_id and fl.id = c.funding_line_id
+         join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
+        where c.tenant_id = $1 and c.id = $2 and ${visibleLedgerSql(scope, 'commitments', '$3')}`,
+      [scope.tenantId, id, scope.organisationId],
+    );
+    if (!row) throw notFound('Engagement');
+    return row;
   }
 
-  private async byId<T extends Commitment | Payment | ExternalReference>(entity: new () => T, id: string): Promise<T> {
+  private async byId<T extends Commitment | Decommitment | Payment | ExternalReference>(entity: new () => T, id: string): Promise<T> {
     return (await this.db.manager()).findOneOrFail(entity, { where: { tenantId: this.db.tenant().tenantId, id } as never });
   }
 }

@@ -6,3 +6,4 @@ export * from './finance.module';
 export * from './finance-csv';
 export * from './finance-import.service';
 export * from './finance-import.controller';
+export * from './funding-ledger.service';

@@ -12,7 +12,7 @@ import { Avis } from '@pilotis/instruction';
 import { Convention, ConventionSignatory, ConventionSignature, ConventionVersion } from '@pilotis/conventions';
 import { Report } from '@pilotis/reports';
 import { BilanReceipt, Deadline, EmailDigest, Notification, TenantSettings } from '@pilotis/deadlines';
-import { Commitment, ExternalReference, FinanceRequest, Payment } from '@pilotis/finance';
+import { Commitment, Decommitment, ExternalReference, FinanceRequest, Payment } from '@pilotis/finance';
 import { ApiKey, WebhookDelivery, WebhookSubscription } from '@pilotis/integrations';
 import * as path from 'node:path';
 
@@ -64,6 +64,7 @@ export const ALL_ENTITIES = [
   Report,
   Commitment,
   Payment,
+  Decommitment,
   ExternalReference,
   FinanceRequest,
   ApiKey,

@@ -33,6 +33,10 @@ export const ErrorCode = {
   AMOUNT_EXCEEDS_DECISION: 'AMOUNT_EXCEEDS_DECISION',
   /** Payments on a funding line would exceed what is committed on it. */
   AMOUNT_EXCEEDS_COMMITMENT: 'AMOUNT_EXCEEDS_COMMITMENT',
+  /** A decision (or its correction) below what is already committed on the line: decommit first. */
+  DECISION_BELOW_COMMITTED: 'DECISION_BELOW_COMMITTED',
+  /** A decommitment larger than what is left unpaid of the commitment. */
+  DECOMMIT_EXCEEDS_UNPAID: 'DECOMMIT_EXCEEDS_UNPAID',
   /** Commitments and payments are recorded only on a line the comité des financeurs granted. */
   LINE_NOT_DECIDED: 'LINE_NOT_DECIDED',
   /** An Idempotency-Key already used for a different request. */

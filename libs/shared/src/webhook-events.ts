@@ -9,6 +9,7 @@ export enum WebhookEvent {
   DECISION_CORRECTED = 'DECISION_CORRECTED',
   CONVENTION_SIGNED = 'CONVENTION_SIGNED',
   COMMITMENT_RECORDED = 'COMMITMENT_RECORDED',
+  COMMITMENT_DECOMMITTED = 'COMMITMENT_DECOMMITTED',
   PAYMENT_RECORDED = 'PAYMENT_RECORDED',
   DEADLINE_OVERDUE = 'DEADLINE_OVERDUE',
 }
@@ -19,6 +20,7 @@ export const WEBHOOK_TOPICS: Readonly<Record<WebhookEvent, string>> = {
   DECISION_CORRECTED: 'comite.decision.corrected',
   CONVENTION_SIGNED: 'convention.signed',
   COMMITMENT_RECORDED: 'commitment.recorded',
+  COMMITMENT_DECOMMITTED: 'commitment.decommitted',
   PAYMENT_RECORDED: 'payment.recorded',
   DEADLINE_OVERDUE: 'deadline.overdue',
 };
@@ -35,6 +37,7 @@ registerEnumType(WebhookEvent, {
     DECISION_CORRECTED: { description: 'Décision d’un comité corrigée (type « comite.decision.corrected »).' },
     CONVENTION_SIGNED: { description: 'Convention signée (type « convention.signed »).' },
     COMMITMENT_RECORDED: { description: 'Engagement juridique enregistré (type « commitment.recorded »).' },
+    COMMITMENT_DECOMMITTED: { description: 'Engagement réduit ou annulé (type « commitment.decommitted »).' },
     PAYMENT_RECORDED: { description: 'Paiement enregistré (type « payment.recorded »).' },
     DEADLINE_OVERDUE: { description: 'Échéance dépassée sans être tenue (type « deadline.overdue »).' },
   },

@@ -682,6 +682,8 @@ export type WebhookDeliveriesFilter = {
 export type WebhookEvent =
   /** Action programmée (ou partiellement) à la clôture d’un comité des financeurs (type « action.programmed »). */
   | 'ACTION_PROGRAMMED'
+  /** Engagement réduit ou annulé (type « commitment.decommitted »). */
+  | 'COMMITMENT_DECOMMITTED'
   /** Engagement juridique enregistré (type « commitment.recorded »). */
   | 'COMMITMENT_RECORDED'
   /** Convention signée (type « convention.signed »). */
@@ -703,7 +705,7 @@ export type ActionDossierQueryVariables = Exact<{
 }>;
 
 
-export type ActionDossierQuery = { action: { id: string, reference: string, title: string, description: string, startDate: string, endDate: string, totalBudgetCents: number, status: ActionStatus, createdAt: string, updatedAt: string, porteur: { id: string, name: string, kind: OrganisationKind, siret: string | null, esus: boolean }, pillar: { id: string, title: string }, objective: { id: string, code: string, title: string } | null, qpvs: Array<{ id: string, code: string, name: string, enVeille: boolean }>, fundingLines: Array<{ id: string, kind: FundingKind, exerciseYear: number, inKind: boolean, pledge: boolean, amountRequestedCents: number, decidedAmountCents: number | null, committedAmountCents: number, paidAmountCents: number, remainingCents: number | null, decidedAt: string | null, funder: { id: string, name: string } }>, fundingTotals: { requestedCents: number, balanceCents: number, inKindCents: number, pledgeCents: number }, avis: Array<{ id: string, opinion: AvisOpinion, comment: string, organisationId: string | null, authorUserId: string, createdAt: string, updatedAt: string }> } };
+export type ActionDossierQuery = { action: { id: string, reference: string, title: string, description: string, startDate: string, endDate: string, totalBudgetCents: number, status: ActionStatus, createdAt: string, updatedAt: string, porteur: { id: string, name: string, kind: OrganisationKind, siret: string | null, esus: boolean }, pillar: { id: string, title: string }, objective: { id: string, code: string, title: string } | null, qpvs: Array<{ id: string, code: string, name: string, enVeille: boolean }>, fundingLines: Array<{ id: string, kind: FundingKind, exerciseYear: number, inKind: boolean, pledge: boolean, amountRequestedCents: number, decidedAmountCents: number | null, committedAmountCents: number | null, paidAmountCents: number | null, remainingCents: number | null, decidedAt: string | null, funder: { id: string, name: string } }>, fundingTotals: { requestedCents: number, balanceCents: number, inKindCents: number, pledgeCents: number }, avis: Array<{ id: string, opinion: AvisOpinion, comment: string, organisationId: string | null, authorUserId: string, createdAt: string, updatedAt: string }> } };
 
 export type ActionHistoryQueryVariables = Exact<{
   id: string | number;

@@ -257,9 +257,10 @@ export function ActionPage() {
   const totals = {
     requested: sum(lines.map((l) => l.amountRequestedCents)),
     decided: anyDecided ? sum(lines.map((l) => l.decidedAmountCents)) : null,
-    committed: sum(lines.map((l) => l.committedAmountCents)),
-    paid: sum(lines.map((l) => l.paidAmountCents)),
-    remaining: anyDecided ? sum(lines.map((l) => l.remainingCents)) : null,
+    // Another funder's commitments and payments are its own (null here): no total then, rather than a partial one.
+    committed: lines.some((l) => l.committedAmountCents === null) ? null : sum(lines.map((l) => l.committedAmountCents)),
+    paid: lines.some((l) => l.paidAmountCents === null) ? null : sum(lines.map((l) => l.paidAmountCents)),
+    remaining: anyDecided && !lines.some((l) => l.decidedAmountCents != null && l.remainingCents === null) ? sum(lines.map((l) => l.remainingCents)) : null,
   };
   // Rows of one funder follow each other: the funder's name heads the first one only, and spans them.
   const spans = new Map<string, number>();

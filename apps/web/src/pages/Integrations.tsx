@@ -46,6 +46,7 @@ const EVENTS: [WebhookEvent, string][] = [
   ['DECISION_CORRECTED', 'Décision corrigée'],
   ['CONVENTION_SIGNED', 'Convention signée'],
   ['COMMITMENT_RECORDED', 'Engagement enregistré'],
+  ['COMMITMENT_DECOMMITTED', 'Engagement réduit ou annulé'],
   ['PAYMENT_RECORDED', 'Paiement enregistré'],
   ['DEADLINE_OVERDUE', 'Échéance dépassée'],
 ];

@@ -1,0 +1,228 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AuditService, OutboxService } from '@pilotis/audit';
+import { Db } from '@pilotis/db';
+import { DomainError, ErrorCode, notFound } from '@pilotis/shared';
+import { FinanceSource } from './finance.entities';
+
+/** A funding line's ledger as read under its row lock. */
+export interface LockedLine {
+  id: string;
+  action_id: string;
+  action_reference: string;
+  porteur_id: string;
+  funder_id: string;
+  decided: string | null;
+  committed: string;
+  paid: string;
+}
+
+export const euros = (cents: bigint): string => `${(Number(cents) / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2 })} €`;
+
+export const lineNotDecided = (): DomainError =>
+  new DomainError(ErrorCode.LINE_NOT_DECIDED, "Cette ligne n'a pas été accordée en comité des financeurs : rien ne peut y être engagé ni payé.");
+
+export const exceedsDecision = (decided: bigint, committed: bigint): DomainError =>
+  new DomainError(
+    ErrorCode.AMOUNT_EXCEEDS_DECISION,
+    `Les engagements dépasseraient le montant décidé (${euros(decided)}, déjà engagé ${euros(committed)}, reste ${euros(decided - committed)}).`,
+    { decidedCents: decided.toString(), committedCents: committed.toString(), availableCents: (decided - committed).toString() },
+  );
+
+export const exceedsCommitment = (committed: bigint, paid: bigint, what = 'engagé'): DomainError =>
+  new DomainError(
+    ErrorCode.AMOUNT_EXCEEDS_COMMITMENT,
+    `Les paiements dépasseraient le montant ${what} (${euros(committed)}, déjà payé ${euros(paid)}, reste ${euros(committed - paid)}).`,
+    { committedCents: committed.toString(), paidCents: paid.toString(), availableCents: (committed - paid).toString() },
+  );
+
+export const decisionBelowCommitted = (amount: bigint, committed: bigint): DomainError =>
+  new DomainError(
+    ErrorCode.DECISION_BELOW_COMMITTED,
+    `Le montant décidé (${euros(amount)}) serait inférieur à ce qui est déjà engagé sur la ligne (${euros(committed)}) : le financeur doit d'abord désengager la différence.`,
+    { committedCents: committed.toString(), amountCents: amount.toString() },
+  );
+
+export const decommitExceedsUnpaid = (left: bigint, paid: bigint): DomainError =>
+  new DomainError(
+    ErrorCode.DECOMMIT_EXCEEDS_UNPAID,
+    `On ne peut désengager que ce qui reste non payé de l'engagement (${euros(left)} ; déjà payé ${euros(paid)}).`,
+    { availableCents: left.toString(), paidCents: paid.toString() },
+  );
+
+/**
+ * The ledger of a funding line: what the comité des financeurs decided, what the funder committed and
+ * decommitted, what it paid. Committees, decision corrections, commitments, decommitments, payments and
+ * file imports all write through here, under the line's row lock, so `0 ≤ paid ≤ committed ≤ decided` per
+ * line (and `paid + decommitted ≤ amount` per commitment) is checked with a clear error before PostgreSQL
+ * enforces it anyway: its CHECK constraints and the triggers that keep the sums make every other path
+ * fail (migration 1764700000000). The sums are never written here — the triggers add each inserted row.
+ *
+ * Lock order, for every writer: the action (when the caller holds it), then its lines in id order, then a
+ * commitment (its row is updated by the triggers), then the audit chain's head.
+ */
+@Injectable()
+export class FundingLedger {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** The line with its sums, locked FOR UPDATE until the end of the transaction, or NOT_FOUND. */
+  async lock(lineId: string): Promise<LockedLine> {
+    const { tenantId } = this.db.tenant();
+    const [line] = await this.db.query<LockedLine>(
+      `select fl.id, fl.action_id, a.reference as action_reference, a.porteur_id, fl.funder_id, fl.decided_amount_cents::text as decided,
+              fl.committed_amount_cents::text as committed, fl.paid_amount_cents::text as paid
+         from funding_lines fl join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
+        where fl.tenant_id = $1 and fl.id = $2
+          for update of fl`,
+      [tenantId, lineId],
+    );
+    if (!line) throw notFound('Ligne de financement');
+    return line;
+  }
+
+  /**
+   * Sets the decision in force on a line (a committee's close, a correction). Never below what is
+   * committed on it: the funder decommits first (DECISION_BELOW_COMMITTED, with the committed amount).
+   * The caller audits the decision itself.
+   */
+  async decide(lineId: string, amountCents: bigint): Promise<LockedLine> {
+    const line = await this.lock(lineId);
+    const committed = BigInt(line.committed);
+    if (amountCents < committed) throw decisionBelowCommitted(amountCents, committed);
+    await this.db.query('update funding_lines set decided_amount_cents = $3, decided_at = now() where tenant_id = $1 and id = $2', [
+      this.db.tenant().tenantId,
+      line.id,
+      amountCents.toString(),
+    ]);
+    return line;
+  }
+
+  async commit(line: LockedLine, c: { reference: string; date: string; amountCents: bigint }, source: FinanceSource): Promise<string> {
+    if (line.decided === null || BigInt(line.decided) === 0n) throw lineNotDecided();
+    const decided = BigInt(line.decided);
+    const committed = BigInt(line.committed);
+    if (committed + c.amountCents > decided) throw exceedsDecision(decided, committed);
+    await this.referenceFree('commitments', line.funder_id, c.reference, "Ce numéro d'engagement");
+    const { tenantId } = this.db.tenant();
+    const id = randomUUID();
+    await this.db.query(
+      `insert into commitments (tenant_id, id, funding_line_id, funder_id, reference, committed_on, amount_cents, source, recorded_by)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [tenantId, id, line.id, line.funder_id, c.reference, c.date, c.amountCents.toString(), source, this.db.actor().userId],
+    );
+    const event = { commitmentId: id, fundingLineId: line.id, actionId: line.action_id, actionReference: line.action_reference, funderId: line.funder_id, reference: c.reference, committedOn: c.date, amountCents: c.amountCents };
+    await this.audit.record({
+      operation: 'commitment.record',
+      entityType: 'FundingLine',
+      entityId: line.id,
+      before: { committedCents: committed },
+      after: { ...event, committedCents: committed + c.amountCents, source },
+    });
+    await this.outbox.publish('commitment.recorded', event);
+    return id;
+  }
+
+  async pay(line: LockedLine, p: { reference: string; date: string; amountCents: bigint; commitmentId: string | null }, source: FinanceSource): Promise<string> {
+    if (line.decided === null || BigInt(line.decided) === 0n) throw lineNotDecided();
+    const committed = BigInt(line.committed);
+    const paid = BigInt(line.paid);
+    if (paid + p.amountCents > committed) throw exceedsCommitment(committed, paid);
+    if (p.commitmentId) {
+      // Paying a named commitment: no more than what stays of it either.
+      const c = await this.commitmentOfLockedLine(p.commitmentId);
+      const left = c.amount - c.decommitted;
+      if (c.paid + p.amountCents > left) throw exceedsCommitment(left, c.paid, 'de cet engagement');
+    }
+    await this.referenceFree('payments', line.funder_id, p.reference, 'Ce numéro de mandat');
+    const { tenantId } = this.db.tenant();
+    const id = randomUUID();
+    await this.db.query(
+      `insert into payments (tenant_id, id, funding_line_id, commitment_id, funder_id, reference, paid_on, amount_cents, source, recorded_by)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [tenantId, id, line.id, p.commitmentId, line.funder_id, p.reference, p.date, p.amountCents.toString(), source, this.db.actor().userId],
+    );
+    const event = { paymentId: id, fundingLineId: line.id, actionId: line.action_id, actionReference: line.action_reference, funderId: line.funder_id, commitmentId: p.commitmentId, reference: p.reference, paidOn: p.date, amountCents: p.amountCents };
+    await this.audit.record({ operation: 'payment.record', entityType: 'FundingLine', entityId: line.id, before: { paidCents: paid }, after: { ...event, paidCents: paid + p.amountCents, source } });
+    await this.outbox.publish('payment.recorded', event);
+    return id;
+  }
+
+  /**
+   * Reduces a commitment of the (locked) line by `amountCents`, or by all that is left unpaid of it when
+   * null (a cancellation). Never below what is paid against it (DECOMMIT_EXCEEDS_UNPAID).
+   */
+  async decommit(
+    line: LockedLine,
+    commitmentId: string,
+    d: { amountCents: bigint | null; date: string; reason: string },
+    source: FinanceSource,
+  ): Promise<string> {
+    const c = await this.commitmentOfLockedLine(commitmentId);
+    if (c.funding_line_id !== line.id) throw new Error('decommit: the commitment is not on the locked line');
+    const unpaid = c.amount - c.decommitted - c.paid;
+    const amount = d.amountCents ?? unpaid;
+    if (amount <= 0n || amount > unpaid) throw decommitExceedsUnpaid(unpaid, c.paid);
+    const { tenantId } = this.db.tenant();
+    const id = randomUUID();
+    await this.db.query(
+      `insert into decommitments (tenant_id, id, commitment_id, funding_line_id, funder_id, decommitted_on, amount_cents, reason, source, recorded_by)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [tenantId, id, c.id, line.id, line.funder_id, d.date, amount.toString(), d.reason, source, this.db.actor().userId],
+    );
+    const committed = BigInt(line.committed);
+    const event = {
+      decommitmentId: id,
+      commitmentId: c.id,
+      commitmentReference: c.reference,
+      fundingLineId: line.id,
+      actionId: line.action_id,
+      actionReference: line.action_reference,
+      funderId: line.funder_id,
+      decommittedOn: d.date,
+      amountCents: amount,
+      reason: d.reason,
+      remainingCommitmentCents: c.amount - c.decommitted - amount,
+    };
+    await this.audit.record({
+      operation: 'commitment.decommit',
+      entityType: 'FundingLine',
+      entityId: line.id,
+      before: { committedCents: committed, commitmentCents: c.amount - c.decommitted },
+      after: { ...event, committedCents: committed - amount, source },
+    });
+    await this.outbox.publish('commitment.decommitted', event);
+    return id;
+  }
+
+  /** Inserts the rows a set-based import selects (`sql`, `params`); the triggers keep the sums and refuse excess. */
+  async insertImported(kind: 'commitments' | 'payments', sql: string, params: unknown[]): Promise<void> {
+    const columns =
+      kind === 'commitments'
+        ? 'tenant_id, id, funding_line_id, funder_id, reference, committed_on, amount_cents, source, recorded_by'
+        : 'tenant_id, id, funding_line_id, commitment_id, funder_id, reference, paid_on, amount_cents, source, recorded_by';
+    await this.db.query(`insert into ${kind} (${columns}) ${sql}`, params);
+  }
+
+  /**
+   * A commitment of the line the caller holds locked. Not locked itself (the runtime role has no UPDATE on
+   * commitments, which FOR UPDATE would need): every writer of a commitment's sums holds its line first.
+   */
+  private async commitmentOfLockedLine(id: string): Promise<{ id: string; funding_line_id: string; reference: string; amount: bigint; decommitted: bigint; paid: bigint }> {
+    const [c] = await this.db.query<{ id: string; funding_line_id: string; reference: string; amount: string; decommitted: string; paid: string }>(
+      `select id, funding_line_id, reference, amount_cents::text as amount, decommitted_amount_cents::text as decommitted, paid_amount_cents::text as paid
+         from commitments where tenant_id = $1 and id = $2`,
+      [this.db.tenant().tenantId, id],
+    );
+    if (!c) throw notFound('Engagement');
+    return { id: c.id, funding_line_id: c.funding_line_id, reference: c.reference, amount: BigInt(c.amount), decommitted: BigInt(c.decommitted), paid: BigInt(c.paid) };
+  }
+
+  private async referenceFree(table: 'commitments' | 'payments', funderId: string, reference: string, what: string): Promise<void> {
+    const [taken] = await this.db.query(`select 1 from ${table} where tenant_id = $1 and funder_id = $2 and reference = $3`, [this.db.tenant().tenantId, funderId, reference]);
+    if (taken) throw new DomainError(ErrorCode.CONFLICT, `${what} (« ${reference} ») est déjà enregistré pour ce financeur.`, { fields: [{ field: 'reference', reason: 'duplicate', message: 'déjà enregistré pour ce financeur' }] });
+  }
+}

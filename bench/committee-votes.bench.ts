@@ -1,9 +1,10 @@
 /**
  * Benchmark: a comité des financeurs in session. N representatives of four funders vote concurrently on an
  * agenda of 50 actions (one line per funder per action) over HTTP (JWT, membership, RLS transaction,
- * committee FOR SHARE, envelope FOR UPDATE, vote upsert, audit), beside a raw SQL baseline of the same
- * writes with the same locking (BEGIN; tenant setting; committee FOR SHARE; envelope FOR UPDATE and its
- * consumption; vote upsert; audit insert; COMMIT), in the same run. Prints votes/s, p50 and p95.
+ * committee FOR SHARE, funding line FOR NO KEY UPDATE, envelope FOR UPDATE, vote upsert, audit), beside a
+ * raw SQL baseline of the same writes with the same locking (BEGIN; tenant setting; committee FOR SHARE;
+ * funding line FOR NO KEY UPDATE; envelope FOR UPDATE and its consumption; vote upsert; audit insert;
+ * COMMIT), in the same run. Prints votes/s, p50 and p95.
  *
  *   npm run bench:votes                       (defaults: 8 representatives, 3 rounds over the agenda)
  *   BENCH_REPS=16 BENCH_ROUNDS=5 npm run bench:votes
@@ -170,6 +171,8 @@ async function rawSql(appUrl: string, fx: Fixture): Promise<Figures> {
             where ai.tenant_id = $1 and ai.id = $2 for share of c`,
           [fx.tenantId, item.sqlItem],
         );
+        // The funding line, as castVote locks it (the turn of each vote on one line; see CommitteeService).
+        await client.query('select id from funding_lines where tenant_id = $1 and id = $2 for no key update', [fx.tenantId, item.lineId]);
         await client.query(
           `select id, amount_cents from envelopes where tenant_id = $1 and contrat_id = $2 and funder_id = $3 and exercise_year = 2025 and kind = 'DROIT_COMMUN' for update`,
           [fx.tenantId, fx.contratId, rep.funderId],

@@ -145,7 +145,7 @@ export class CastVoteInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "Clé d'idempotence : un nouvel envoi avec la même clé et le même contenu renvoie le même vote sans nouvelle écriture.",
+    description: "Clé d'idempotence : un nouvel envoi avec la même clé et le même contenu renvoie le même vote sans nouvelle écriture ; la même clé avec un autre contenu, ou dont le vote a été remplacé depuis par un vote ultérieur, répond CONFLICT.",
   })
   @IsOptional()
   @IsString()

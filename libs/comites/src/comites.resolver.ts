@@ -155,7 +155,7 @@ export class CommitteeResolver {
   @Allow(Permission.VOTE)
   @Mutation(() => Vote, {
     description:
-      "Vote de l'organisation du représentant sur sa propre ligne d'une action inscrite, tant que le vote est ouvert ; un nouveau vote remplace le précédent. Un octroi ne peut dépasser le reste de l'enveloppe (ENVELOPE_EXCEEDED).",
+      "Vote de l'organisation du représentant sur sa propre ligne d'une action inscrite, tant que le vote est ouvert ; un nouveau vote remplace le précédent, un vote identique au vote en vigueur ne change rien. Un octroi ne peut dépasser le reste de l'enveloppe (ENVELOPE_EXCEEDED).",
   })
   castVote(@Args('input', { description: 'Le vote.' }) input: CastVoteInput): Promise<Vote> {
     return this.votes.cast(input);

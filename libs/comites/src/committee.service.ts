@@ -49,6 +49,22 @@ export function outcomeOf(lines: readonly { requested: bigint; decided: bigint }
 /**
  * Committees: scheduling, members and agenda (frozen once the vote opens), opening and closing the vote,
  * the decisions taken at close and their corrections, and the session's results.
+ *
+ * Lock order. Every path that touches committees, their agendas, funding lines, votes and envelopes takes
+ * its row locks in this one order (each path a subsequence of it, several rows of one level in id order), so
+ * that no two transactions can wait on each other in a cycle, and concurrent calls queue instead of failing
+ * with a deadlock:
+ *   0. castVote's idempotency key (`vote_requests`, its primary key), when one is given;
+ *   1. the committee row: FOR SHARE by castVote and declareConflictOfInterest (votes run side by side),
+ *      FOR UPDATE by every committee mutation here (members, agenda, opening, close): it waits for the votes
+ *      in flight, and a vote arriving after it reads the new status;
+ *   2. actions, FOR UPDATE in id order: agenda building, the close (its whole agenda at once), corrections;
+ *   3. funding lines: FOR NO KEY UPDATE by castVote (its line: the turn of each vote on one line, whether
+ *      the vote exists yet or not) and by declareConflictOfInterest (the organisation's lines of the item,
+ *      in id order); updated by the close and by corrections, under their action's lock;
+ *   4. votes (castVote's row, declareConflictOfInterest's withdrawal, an agenda item's removal);
+ *   5. envelopes, FOR UPDATE (`EnvelopeService.lock`): grants, corrections, setEnvelope;
+ *   6. the tenant's audit chain head (`AuditService.record`), last.
  */
 @Injectable()
 export class CommitteeService {
@@ -366,7 +382,7 @@ export class CommitteeService {
 
   /**
    * Closes the session. The committee row is locked FOR UPDATE, and castVote holds it FOR SHARE: closing
-   * waits for the votes in flight, and a vote arriving after reads CLOS.
+   * waits for the votes in flight (and counts them), and a vote arriving after reads CLOS (COMMITTEE_LOCKED).
    */
   async close(committeeId: string): Promise<Committee> {
     const committee = await this.lock(committeeId);
@@ -397,6 +413,16 @@ export class CommitteeService {
 
     const actor = this.db.maybeActor()?.userId ?? null;
     const items = await this.agenda(committee.id);
+    // The agenda's actions all locked at once, in id order (the lock order): locked one by one in agenda order,
+    // they could cross another transaction taking some of them in id order (addAgendaItems on another committee).
+    if (items.length > 0) {
+      await manager
+        .createQueryBuilder(Action, 'a')
+        .setLock('pessimistic_write')
+        .where('a.tenantId = :tenantId AND a.id IN (:...ids)', { tenantId, ids: items.map((i) => i.actionId) })
+        .orderBy('a.id')
+        .getMany();
+    }
     const outcomes: { actionId: string; status: ActionStatus | null }[] = [];
     for (const item of items) {
       const action = await manager

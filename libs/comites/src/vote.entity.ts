@@ -21,12 +21,17 @@ registerEnumType(VoteDecision, {
   },
 });
 
-/** The current vote of a funder on its line of an agenda item (one per item and line; changes are audited). */
+/**
+ * The current vote of a funder on its line of an agenda item: one row per item and line, replaced in place.
+ * Its history is the audit trail (`vote.cast`, then one `vote.change` per real change, with before and
+ * after); `revision` counts those changes, so that an idempotency key can tell its vote was replaced since.
+ */
 @ObjectType({ description: "Vote en vigueur d'un financeur sur sa ligne d'une action inscrite." })
 @Entity('votes')
 @Index('votes_line_key', ['tenantId', 'agendaItemId', 'fundingLineId'], { unique: true })
 @Index('votes_committee_idx', ['tenantId', 'committeeId', 'organisationId'])
 @Index('votes_funding_line_idx', ['tenantId', 'fundingLineId'])
+@Check('votes_revision_check', '"revision" >= 1')
 @Check('votes_amount_check', `("decision" = 'GRANT' AND "amount_cents" > 0) OR ("decision" <> 'GRANT' AND "amount_cents" IS NULL)`)
 export class Vote extends TenantEntity {
   /** Denormalised from the item so that envelope consumption and quorum read one table. */
@@ -78,6 +83,10 @@ export class Vote extends TenantEntity {
   @Column('uuid', { nullable: true })
   castBy: string | null;
 
+  /** 1 when cast, +1 at each real change (an identical re-vote is not one). Internal: not in the API. */
+  @Column('integer', { default: 1 })
+  revision: number;
+
   @Field(() => GraphQLISODateTime, { description: 'Date du premier vote.' })
   @Column('timestamptz', { default: () => 'now()' })
   createdAt: Date;
@@ -89,8 +98,9 @@ export class Vote extends TenantEntity {
 
 /**
  * The idempotency keys of castVote, per user: a retry with the same key and body returns the vote without
- * writing again; the same key with another body is a CONFLICT. Kept apart from the vote, whose key would
- * otherwise be lost when a later call changes it.
+ * writing again; the same key with another body is a CONFLICT, and so is a retry whose vote was replaced
+ * since by a later vote (its revision moved on). Kept apart from the vote, whose key would otherwise be lost
+ * when a later call changes it.
  */
 @Entity('vote_requests')
 export class VoteRequest {
@@ -112,6 +122,10 @@ export class VoteRequest {
   @ManyToOne(() => Vote, { onDelete: 'CASCADE' })
   @TenantJoin('vote_requests_vote_fk', ['vote_id', 'id'])
   vote?: Vote;
+
+  /** The vote's revision that this call left: a retry finding another one answers CONFLICT. */
+  @Column('integer', { nullable: true })
+  voteRevision: number | null;
 
   @Column('timestamptz', { default: () => 'now()' })
   createdAt: Date;

@@ -15,6 +15,16 @@ const lower = (id: string): string => id.toLowerCase();
 const notAMember = (message: string): DomainError => new DomainError(ErrorCode.NOT_A_MEMBER, message);
 const conflictOfInterest = (message: string): DomainError => new DomainError(ErrorCode.CONFLICT_OF_INTEREST, message);
 
+const REPLACED_MESSAGE = "Le vote fait avec cette clé d'idempotence a été remplacé depuis par un vote ultérieur : il n'est plus en vigueur.";
+
+/** Whether a vote would change nothing of the vote in force (its author included: who voted is part of it). */
+export function sameVote(
+  current: Pick<Vote, 'decision' | 'amountCents' | 'comment' | 'castBy'>,
+  next: Pick<Vote, 'decision' | 'amountCents' | 'comment' | 'castBy'>,
+): boolean {
+  return current.decision === next.decision && current.amountCents === next.amountCents && current.comment === next.comment && current.castBy === next.castBy;
+}
+
 interface ItemContext {
   item_id: string;
   action_id: string;
@@ -33,6 +43,22 @@ export class VoteService {
     private readonly envelopes: EnvelopeService,
   ) {}
 
+  /**
+   * Casts or replaces the caller's organisation's vote on its line. Locks in the comités' lock order
+   * (`CommitteeService`; the numbers below are its levels): the idempotency key, the committee FOR SHARE, the
+   * funding line, the vote, the envelope, the audit head.
+   *
+   * The funding line's lock is what serialises every vote of one funder on one line, whether its vote row
+   * exists yet or not: concurrent votes on a line take turns, each reads the vote its predecessor committed,
+   * and none waits on a lock that a later one took first (before, the vote row was locked before the
+   * envelope, but a vote inserted meanwhile was locked after it: concurrent identical votes deadlocked).
+   *
+   * A vote identical to the one in force (same decision, amount, comment and author) is a no-op: it answers
+   * the vote in force and writes neither the vote, nor its revision, nor an audit event, so that repeated
+   * clicks or retries without a key leave one vote and no spurious history. Any other vote replaces the one
+   * in force in place, `revision` + 1, audited `vote.change` with before and after: the audit trail is the
+   * history of the vote.
+   */
   async cast(input: CastVoteInput): Promise<Vote> {
     const scope = this.db.tenant();
     const tenantId = scope.tenantId;
@@ -42,8 +68,10 @@ export class VoteService {
     const amountCents = input.amountCents ?? null;
 
     // Idempotency first: a retry of a call that succeeded gets its vote back even if the committee has
-    // closed since. The key row is inserted before any work; a concurrent retry waits on its primary key
-    // until the first call commits (then reads its vote) or rolls back (then does the work itself).
+    // closed since, unless that vote was replaced since by a later one (its revision moved on): the retry
+    // cannot answer as a success a vote it did not make. The key row is inserted before any work; a
+    // concurrent retry waits on its primary key until the first call commits (then reads its vote) or rolls
+    // back (then does the work itself).
     const key = input.idempotencyKey?.trim() || null;
     const userId = this.db.actor().userId;
     if (key) {
@@ -56,18 +84,19 @@ export class VoteService {
         [tenantId, userId, key, hash],
       );
       if (inserted.length === 0) {
-        const [previous] = await this.db.query<{ request_hash: string; vote_id: string | null }>(
-          'select request_hash, vote_id from vote_requests where tenant_id = $1 and user_id = $2 and idempotency_key = $3',
+        const [previous] = await this.db.query<{ request_hash: string; vote_id: string | null; vote_revision: number | null }>(
+          'select request_hash, vote_id, vote_revision from vote_requests where tenant_id = $1 and user_id = $2 and idempotency_key = $3',
           [tenantId, userId, key],
         );
         if (previous.request_hash !== hash) throw conflict("Cette clé d'idempotence a déjà servi pour un autre vote.");
         const vote = previous.vote_id ? await (await this.db.manager()).findOne(Vote, { where: { tenantId, id: previous.vote_id } }) : null;
-        if (!vote) throw conflict("Le vote de cette clé d'idempotence a été remplacé depuis.");
+        if (!vote || vote.revision !== previous.vote_revision) throw conflict(REPLACED_MESSAGE);
         return vote;
       }
     }
 
-    // FOR SHARE on the committee: votes run side by side, closing (FOR UPDATE) waits for them.
+    // (1) The committee FOR SHARE: votes run side by side, closing (FOR UPDATE) waits for them, and a vote
+    // that waited for a close reads CLOS.
     const [ctx] = await this.db.query<ItemContext>(
       `select ai.id as item_id, ai.action_id, c.id as committee_id, c.status, c.contrat_id, a.porteur_id
          from agenda_items ai
@@ -85,14 +114,18 @@ export class VoteService {
       [tenantId, ctx.committee_id, organisationId],
     );
     if (!member?.voting) throw notAMember("Votre organisation n'est pas membre votant de ce comité.");
+    // (3) The line, FOR NO KEY UPDATE: the turn of this vote among the votes and declarations of conflict on
+    // it (NO KEY: rows that merely reference the line are not held up). What follows reads after the lock.
     const [line] = await this.db.query<{ id: string; funder_id: string; kind: FundingKind; exercise_year: number; amount_requested_cents: string }>(
       `select id, funder_id, kind, exercise_year, amount_requested_cents::text from funding_lines
-        where tenant_id = $1 and id = $2 and action_id = $3`,
+        where tenant_id = $1 and id = $2 and action_id = $3
+          for no key update`,
       [tenantId, fundingLineId, ctx.action_id],
     );
     if (!line) throw notFound('Ligne de financement de cette action');
     if (line.funder_id !== organisationId) throw forbidden("Vous ne pouvez voter que sur la ligne de votre propre organisation.");
     if (ctx.porteur_id === organisationId) throw conflictOfInterest("Votre organisation porte cette action : elle ne vote pas sur celle-ci.");
+    // Read under the line's lock: a declaration committed by the previous holder is seen.
     const [declared] = await this.db.query(
       'select 1 from conflicts_of_interest where tenant_id = $1 and agenda_item_id = $2 and organisation_id = $3',
       [tenantId, ctx.item_id, organisationId],
@@ -108,58 +141,70 @@ export class VoteService {
       throw invalidField('amountCents', 'not_allowed', "un montant n'est attendu que pour accorder");
     }
 
+    // (4) The vote in force, if any. Under the line's lock nobody else writes it; the row lock documents the
+    // order for the paths that reach votes without the line (an agenda item's removal cascades to them).
     const manager = await this.db.manager();
     const existing = await manager
       .createQueryBuilder(Vote, 'v')
       .setLock('pessimistic_write')
       .where('v.tenantId = :tenantId AND v.agendaItemId = :agendaItemId AND v.fundingLineId = :fundingLineId', { tenantId, agendaItemId, fundingLineId })
       .getOne();
-    if (input.decision === VoteDecision.GRANT && amountCents !== null) {
-      const envelopeKey: EnvelopeKey = { contratId: ctx.contrat_id, funderId: line.funder_id, exerciseYear: line.exercise_year, kind: line.kind };
-      // The vote being replaced does not count against its own replacement.
-      EnvelopeService.assertCovers(await this.envelopes.lock(envelopeKey, existing?.id ?? null), amountCents, envelopeKey);
+    const values = { decision: input.decision, amountCents: input.decision === VoteDecision.GRANT ? amountCents : null, comment, castBy: userId };
+    if (existing && sameVote(existing, values)) {
+      // Identical to the vote in force: nothing changes, nothing to audit (see above). A key still records
+      // the revision it found, which is the vote it "made".
+      if (key) await this.rememberKey(key, existing);
+      return existing;
     }
 
-    const values = { decision: input.decision, amountCents: input.decision === VoteDecision.GRANT ? amountCents : null, comment, castBy: userId };
-    let previous: Vote | null = existing;
-    let voteId: string = existing?.id ?? randomUUID();
-    if (!existing) {
-      // Two representatives of one funder may vote on the same line at once: the unique index decides, and
-      // the later one replaces the earlier one's vote (its envelope check above counted that vote too, so
-      // it only erred on the safe side).
-      const inserted = await this.db.query<{ id: string }>(
-        `insert into votes (tenant_id, id, committee_id, agenda_item_id, funding_line_id, organisation_id, decision, amount_cents, comment, cast_by)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         on conflict (tenant_id, agenda_item_id, funding_line_id) do nothing returning id`,
-        [tenantId, voteId, ctx.committee_id, agendaItemId, fundingLineId, organisationId, values.decision, values.amountCents?.toString() ?? null, comment, userId],
-      );
-      if (inserted.length === 0) {
-        previous = await manager
-          .createQueryBuilder(Vote, 'v')
-          .setLock('pessimistic_write')
-          .where('v.tenantId = :tenantId AND v.agendaItemId = :agendaItemId AND v.fundingLineId = :fundingLineId', { tenantId, agendaItemId, fundingLineId })
-          .getOneOrFail();
-        voteId = previous.id;
-      }
+    if (values.amountCents !== null) {
+      // (5) The envelope. The vote being replaced does not count against its own replacement.
+      const envelopeKey: EnvelopeKey = { contratId: ctx.contrat_id, funderId: line.funder_id, exerciseYear: line.exercise_year, kind: line.kind };
+      EnvelopeService.assertCovers(await this.envelopes.lock(envelopeKey, existing?.id ?? null), values.amountCents, envelopeKey);
     }
-    if (previous) await manager.update(Vote, { tenantId, id: previous.id }, { ...values, updatedAt: () => 'now()' });
+
+    const voteId = existing?.id ?? randomUUID();
+    if (existing) {
+      await manager.update(Vote, { tenantId, id: voteId }, { ...values, revision: () => 'revision + 1', updatedAt: () => 'now()' });
+    } else {
+      await manager.insert(Vote, {
+        tenantId,
+        id: voteId,
+        committeeId: ctx.committee_id,
+        agendaItemId,
+        fundingLineId,
+        organisationId,
+        ...values,
+      });
+    }
     const vote = await manager.findOneOrFail(Vote, { where: { tenantId, id: voteId } });
-    if (key) {
-      await this.db.query('update vote_requests set vote_id = $4 where tenant_id = $1 and user_id = $2 and idempotency_key = $3', [tenantId, userId, key, voteId]);
-    }
+    if (key) await this.rememberKey(key, vote);
+    // (6) The audit head, last.
     await this.audit.record({
-      operation: previous ? 'vote.change' : 'vote.cast',
+      operation: existing ? 'vote.change' : 'vote.cast',
       entityType: 'Vote',
       entityId: voteId,
-      before: previous ?? null,
+      before: existing,
       after: vote,
     });
     return vote;
   }
 
+  /** Ties an idempotency key to the vote (and revision) its call answered. */
+  private async rememberKey(key: string, vote: Vote): Promise<void> {
+    await this.db.query('update vote_requests set vote_id = $4, vote_revision = $5 where tenant_id = $1 and user_id = $2 and idempotency_key = $3', [
+      vote.tenantId,
+      this.db.actor().userId,
+      key,
+      vote.id,
+      vote.revision,
+    ]);
+  }
+
   /**
    * Declares, for the caller's own organisation, a conflict of interest on an agenda item. Its votes on
-   * the item, if any, are withdrawn: an organisation in conflict does not vote.
+   * the item, if any, are withdrawn: an organisation in conflict does not vote. Locks in the comités' order:
+   * the committee FOR SHARE, the organisation's lines of the action, its votes, the audit head.
    */
   async declareConflict(agendaItemId: string, reason: string): Promise<boolean> {
     const scope = this.db.tenant();
@@ -185,8 +230,19 @@ export class VoteService {
     if (ctx.status === CommitteeStatus.CLOS || ctx.status === CommitteeStatus.CLOS_SANS_QUORUM) throw lockedFor(ctx.status);
     const text = reason.trim();
     if (text.length === 0 || text.length > 5000) throw invalidField('reason', 'length', 'le motif est obligatoire (5000 caractères au plus)');
+    // (3) The organisation's lines of the action, in id order, as castVote locks the one it votes on: a vote in
+    // flight commits first and is withdrawn below, or waits and then reads the declaration and is refused.
+    // Without it, a vote that had read "no conflict" could commit after the withdrawal and stay.
+    await this.db.query('select id from funding_lines where tenant_id = $1 and action_id = $2 and funder_id = $3 order by id for no key update', [
+      tenantId,
+      ctx.action_id,
+      organisationId,
+    ]);
+    // Wrapped in a select: TypeORM answers a bare DELETE … RETURNING with [rows, count], not the rows.
     const withdrawn = await this.db.query<Record<string, unknown>>(
-      'delete from votes where tenant_id = $1 and agenda_item_id = $2 and organisation_id = $3 returning id, funding_line_id, decision, amount_cents::text',
+      `with w as (delete from votes where tenant_id = $1 and agenda_item_id = $2 and organisation_id = $3
+                  returning id, funding_line_id, decision, amount_cents::text)
+       select * from w order by id`,
       [tenantId, ctx.item_id, organisationId],
     );
     await this.db.query(

@@ -107,7 +107,7 @@ export type CastVoteInput = {
   decision: VoteDecision;
   /** Ligne de financement de l'action, dont le financeur est l'organisation du votant. */
   fundingLineId: string | number;
-  /** Clé d'idempotence : un nouvel envoi avec la même clé et le même contenu renvoie le même vote sans nouvelle écriture. */
+  /** Clé d'idempotence : un nouvel envoi avec la même clé et le même contenu renvoie le même vote sans nouvelle écriture ; la même clé avec un autre contenu, ou dont le vote a été remplacé depuis par un vote ultérieur, répond CONFLICT. */
   idempotencyKey?: string | null | undefined;
 };
 

@@ -32,7 +32,7 @@ describe('funding-line ledger', () => {
   let ctx: { contratId: string; pillarId: string };
 
   const asChef = () => ({ token: chef.token, tenant: SIREN.RENNES });
-  const as = (u: TestUser, key?: string) => ({ token: u.token, tenant: SIREN.RENNES, headers: key ? { 'Idempotency-Key': key } : {} });
+  const as = (u: TestUser, key?: string) => ({ token: u.token, tenant: SIREN.RENNES, headers: (key ? { 'Idempotency-Key': key } : {}) as Record<string, string> });
   const line = async (id: string) =>
     (
       await t.owner.query(

@@ -39,6 +39,8 @@ export interface TenantSlotsOptions {
 
 /** A slot held by a running job: renewed in the background until released. */
 export interface TenantSlot {
+  /** Pushes the lease's end `leaseMs` from now; false when it had already run out (done by a timer). */
+  renew(): Promise<boolean>;
   release(): Promise<void>;
 }
 
@@ -72,12 +74,14 @@ export class TenantSlots {
     const holder = `${label}:${randomUUID()}`;
     const taken = await this.redis.eval(ACQUIRE, 1, key, this.options.limit, this.options.leaseMs, holder);
     if (taken !== 1) return null;
-    const renewal = setInterval(() => {
-      this.redis.eval(RENEW, 1, key, this.options.leaseMs, holder).catch(() => undefined);
-    }, Math.max(1, Math.floor(this.options.leaseMs / 3)));
+    const renew = async (): Promise<boolean> => (await this.redis.eval(RENEW, 1, key, this.options.leaseMs, holder)) === 1;
+    // A lease that ran out (the event loop stalled a whole lease) is not taken back: the job goes on, and
+    // its tenant may briefly have one job more than its limit. Fairness, not correctness, is at stake.
+    const renewal = setInterval(() => void renew().catch(() => undefined), Math.max(1, Math.floor(this.options.leaseMs / 3)));
     renewal.unref();
     let released = false;
     return {
+      renew,
       release: async () => {
         if (released) return;
         released = true;

@@ -101,6 +101,8 @@ export class TenantSlots {
   }
 
   async close(): Promise<void> {
+    // Never connected (no job ran): nothing to say goodbye to.
+    if (this.redis.status === 'wait') return this.redis.disconnect();
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }

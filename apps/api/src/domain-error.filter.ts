@@ -10,7 +10,7 @@ import { DomainError } from '@pilotis/shared';
 export class DomainErrorFilter implements GqlExceptionFilter {
   catch(error: DomainError, host: ArgumentsHost): DomainError | void {
     if (host.getType<string>() === 'graphql') return error;
-    const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429 }[error.code as string] ?? 400;
+    const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, REPORT_EXPIRED: 410, RATE_LIMITED: 429, QUOTA_EXCEEDED: 429 }[error.code as string] ?? 400;
     const reply = host.switchToHttp().getResponse<{ status(code: number): { send(body: unknown): void } }>();
     reply.status(status).send({ code: error.code, message: error.message, ...error.details });
   }

@@ -34,6 +34,7 @@ class WorkerBootstrap implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @InjectQueue(QUEUE.SYSTEM) private readonly system: Queue,
     @InjectQueue(QUEUE.DEADLINES) private readonly deadlines: Queue,
+    @InjectQueue(QUEUE.REPORTS) private readonly reports: Queue,
     @Inject(PILOTIS_CONFIG) private readonly config: PilotisConfig,
     private readonly health: WorkerHealth,
   ) {}
@@ -71,6 +72,8 @@ class WorkerBootstrap implements OnApplicationBootstrap, OnApplicationShutdown {
     await this.system.upsertJobScheduler('outbox-relay', { every: RELAY_EVERY_MS }, { name: JOB.OUTBOX_RELAY, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
     // Every morning at 6:00, Paris time: each tenant's scan (deadlines, reminders, digests).
     await this.deadlines.upsertJobScheduler('daily-deadline-scan', { pattern: '0 6 * * *', tz: 'Europe/Paris' }, { name: JOB.SCAN_ALL, data: {} });
+    // Every hour: the files of reports past their retention are deleted (the download refuses them already).
+    await this.reports.upsertJobScheduler('hourly-report-expiry', { pattern: '17 * * * *', tz: 'Europe/Paris' }, { name: JOB.EXPIRE_REPORTS, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
   }
 }
 

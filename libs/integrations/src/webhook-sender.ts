@@ -3,12 +3,10 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { Db } from '@pilotis/db';
 import { DeliverWebhookJobData, workerScope } from '@pilotis/jobs';
+import { InjectConfig, PilotisConfig } from '@pilotis/shared';
 import { policyLookup } from './address-policy';
 import { DeliveryState } from './integrations.entities';
 import { sign, SIGNATURE_HEADER } from './webhook-signature';
-
-/** How long a receiver may take to answer. */
-export const WEBHOOK_TIMEOUT_MS = Number(process.env.WEBHOOK_TIMEOUT_MS ?? 10_000);
 
 interface DeliveryRow {
   id: string;
@@ -24,14 +22,40 @@ interface DeliveryRow {
 
 export type DeliveryOutcome = 'SUCCEEDED' | 'RETRY' | 'FAILED' | 'SKIPPED';
 
+/** What one attempt may cost: its total duration and how much of the answer is read. */
+export interface PostLimits {
+  /** From the first byte of the connection (DNS lookup included) to the last byte of the answer. */
+  deadlineMs: number;
+  /** Bytes of the answer's body read at most; beyond, the connection is closed (only the status counts). */
+  maxResponseBytes: number;
+}
+
+/** How one attempt ended. */
+export interface PostResult {
+  /** The HTTP status, if the receiver got as far as answering one. */
+  statusCode: number | null;
+  /** Why the attempt did not end with a whole answer (French, for the delivery log); null when it did. */
+  error: string | null;
+  /** The total deadline struck: the attempt failed, whatever status had been read. */
+  deadlineExceeded: boolean;
+  /** The body was longer than the cap: reading stopped there and the connection was closed. */
+  truncated: boolean;
+}
+
 /**
  * Sends one webhook delivery: reads it in the tenant's transaction, POSTs it signed (no transaction is
  * held during the call), then records the attempt — status, error, and the final state once it succeeded
  * or the last attempt failed. The caller (the job) retries on RETRY with exponential backoff.
+ *
+ * An attempt is bounded in time and in bytes (`PostLimits`), so that a receiver that answers slowly, never
+ * finishes, or answers megabytes holds a worker slot for at most the deadline.
  */
 @Injectable()
 export class WebhookSender {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    @InjectConfig() private readonly config: PilotisConfig,
+  ) {}
 
   async deliver(data: DeliverWebhookJobData, lastAttempt: boolean): Promise<DeliveryOutcome> {
     const scope = workerScope(data);
@@ -51,10 +75,12 @@ export class WebhookSender {
       return 'FAILED';
     }
     // Real time, not the business clock: the receiver compares the timestamp with its own clock.
-    const { statusCode, error } = await post(row, Math.floor(Date.now() / 1000));
-    const ok = statusCode !== null && statusCode >= 200 && statusCode < 300;
+    const limits = { deadlineMs: this.config.webhookDeadlineMs, maxResponseBytes: this.config.webhookMaxResponseBytes };
+    const result = await post(row, Math.floor(Date.now() / 1000), limits);
+    const { statusCode } = result;
+    const ok = !result.deadlineExceeded && statusCode !== null && statusCode >= 200 && statusCode < 300;
     const final = ok ? DeliveryState.SUCCEEDED : lastAttempt ? DeliveryState.FAILED : null;
-    await this.record(data, { statusCode, error: ok ? null : (error ?? `HTTP ${statusCode}`), final });
+    await this.record(data, { statusCode, error: attemptError(result, ok, limits), final });
     return ok ? 'SUCCEEDED' : final ? 'FAILED' : 'RETRY';
   }
 
@@ -71,17 +97,59 @@ export class WebhookSender {
   }
 }
 
-/** POSTs the stored body with its signature, through the address policy's DNS lookup. */
-function post(d: DeliveryRow, timestamp: number): Promise<{ statusCode: number | null; error: string | null }> {
+/**
+ * What the delivery log says of an attempt. A success says nothing, unless its answer was cut at the cap
+ * (kept as a note: the receiver answers more than it should); a failure says why.
+ */
+export function attemptError(result: PostResult, ok: boolean, limits: PostLimits): string | null {
+  const cut = `réponse de plus de ${bytes(limits.maxResponseBytes)} : lecture arrêtée là, seul le code HTTP compte`;
+  if (ok) return result.truncated ? cut : null;
+  if (result.error) return result.error;
+  return result.truncated ? `HTTP ${result.statusCode} (${cut})` : `HTTP ${result.statusCode}`;
+}
+
+/** 65536 → "64 Kio"; 1000 → "1000 octets". */
+function bytes(n: number): string {
+  return n % 1024 === 0 ? `${n / 1024} Kio` : `${n} octets`;
+}
+
+/** 10000 → "10 s"; 2500 → "2,5 s". */
+function seconds(ms: number): string {
+  return `${(ms / 1000).toLocaleString('fr-FR')} s`;
+}
+
+/**
+ * POSTs the stored body with its signature, through the address policy's DNS lookup, within a total
+ * deadline. Node's `timeout` option is an idle-socket timeout: a receiver sending a byte every few seconds
+ * would hold it forever. Here one timer, started before the DNS lookup, aborts the whole exchange
+ * (AbortController) when it strikes, wherever it is. The answer's body is read only up to
+ * `maxResponseBytes` and never kept: once past the cap the connection is closed; the status is what counts.
+ */
+export function post(d: Pick<DeliveryRow, 'id' | 'event_id' | 'event_type' | 'body' | 'url' | 'secret' | 'allow_private'>, timestamp: number, limits: PostLimits): Promise<PostResult> {
   const url = new URL(d.url);
   const client = url.protocol === 'https:' ? https : http;
+  const controller = new AbortController();
   return new Promise((resolve) => {
+    let statusCode: number | null = null;
+    let settled = false;
+    const settle = (result: Omit<PostResult, 'statusCode'>): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve({ statusCode, ...result });
+      // Whatever is still open (a body still coming, a connection half made) is cut: nothing more is read.
+      controller.abort();
+    };
+    const timer = setTimeout(() => {
+      const where = statusCode === null ? 'pas de réponse' : `réponse HTTP ${statusCode} inachevée`;
+      settle({ error: `délai total de ${seconds(limits.deadlineMs)} dépassé (connexion, envoi et réponse) : ${where}`, deadlineExceeded: true, truncated: false });
+    }, limits.deadlineMs);
     const req = client.request(
       url,
       {
         method: 'POST',
         lookup: policyLookup(d.allow_private),
-        timeout: WEBHOOK_TIMEOUT_MS,
+        signal: controller.signal,
         headers: {
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(d.body),
@@ -93,13 +161,19 @@ function post(d: DeliveryRow, timestamp: number): Promise<{ statusCode: number |
         },
       },
       (res) => {
-        res.resume(); // the answer's body is not kept
-        res.on('end', () => resolve({ statusCode: res.statusCode ?? null, error: null }));
-        res.on('error', (e) => resolve({ statusCode: res.statusCode ?? null, error: e.message }));
+        statusCode = res.statusCode ?? null;
+        let read = 0;
+        res.on('data', (chunk: Buffer) => {
+          read += chunk.length;
+          if (read > limits.maxResponseBytes) settle({ error: null, deadlineExceeded: false, truncated: true });
+        });
+        res.on('end', () => settle({ error: null, deadlineExceeded: false, truncated: false }));
+        // The receiver closed the connection before the end of its answer: its status still stands.
+        res.on('error', (e) => settle({ error: e.message, deadlineExceeded: false, truncated: false }));
+        res.on('close', () => settle({ error: res.complete ? null : 'connexion fermée avant la fin de la réponse', deadlineExceeded: false, truncated: false }));
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`pas de réponse en ${WEBHOOK_TIMEOUT_MS} ms`)));
-    req.on('error', (e) => resolve({ statusCode: null, error: e.message }));
+    req.on('error', (e) => settle({ error: e.message, deadlineExceeded: false, truncated: false }));
     req.end(d.body);
   });
 }

@@ -30,6 +30,8 @@ export const JOB = {
   SEND_DIGEST: 'send-digest',
   /** Generates a requested report. */
   GENERATE_REPORT: 'generate-report',
+  /** Hourly: deletes the files of reports past their retention and marks them EXPIRED. */
+  EXPIRE_REPORTS: 'expire-reports',
   /** Sends one webhook delivery (retried with exponential backoff). */
   DELIVER_WEBHOOK: 'deliver-webhook',
 } as const;

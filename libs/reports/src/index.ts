@@ -5,6 +5,7 @@ export * from './report.resolver';
 export * from './report-download.controller';
 export * from './reports.module';
 export * from './report-generation.service';
+export * from './report-expiry.service';
 export * from './reports.processor';
 export * from './reports-worker.module';
 export * from './generators/generate-report';

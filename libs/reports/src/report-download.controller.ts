@@ -4,21 +4,29 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Allow, Permission } from '@pilotis/access';
 import { Db } from '@pilotis/db';
-import { conflict, InjectConfig, notFound, PilotisConfig } from '@pilotis/shared';
+import { Clock, conflict, DomainError, ErrorCode, InjectConfig, notFound, PilotisConfig } from '@pilotis/shared';
 import { reportPath } from './generators/report-file';
 import { ReportState } from './report.entity';
+
+/** 410 on this route: the file is gone for good, a new request makes another. */
+function reportExpired(expiresAt: Date | null): DomainError {
+  const on = expiresAt ? ` le ${expiresAt.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })}` : '';
+  return new DomainError(ErrorCode.REPORT_EXPIRED, `Ce rapport a expiré${on} : son fichier a été supprimé. Demandez un nouveau rapport.`);
+}
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `GET /reports/:id/download`, with the same `Authorization: Bearer …` and `X-Tenant` headers as GraphQL
- * (the global access guard checks both). Only the requester gets the file, only once it is DONE; anyone
- * else, in this tenant or another, gets 404.
+ * (the global access guard checks both). Only the requester gets the file, only once it is DONE and until
+ * its retention ends (410 REPORT_EXPIRED after, even before the hourly clean-up has deleted the file);
+ * anyone else, in this tenant or another, gets 404.
  */
 @Controller('reports')
 export class ReportDownloadController {
   constructor(
     private readonly db: Db,
+    private readonly clock: Clock,
     @InjectConfig() private readonly config: PilotisConfig,
   ) {}
 
@@ -27,13 +35,16 @@ export class ReportDownloadController {
   async download(@Param('id') id: string, @Res() reply: FastifyReply): Promise<FastifyReply> {
     if (!UUID_RE.test(id)) throw notFound('Rapport');
     const { tenantId } = this.db.tenant();
-    const [report] = await this.db.query<{ id: string; state: ReportState; file_name: string | null; content_type: string | null; sha256: string | null; size_bytes: string | null }>(
-      `select id, state, file_name, content_type, sha256, size_bytes::text from reports where tenant_id = $1 and id = $2 and requested_by = $3`,
+    const [report] = await this.db.query<{ id: string; state: ReportState; file_name: string | null; content_type: string | null; sha256: string | null; size_bytes: string | null; expires_at: Date | null }>(
+      `select id, state, file_name, content_type, sha256, size_bytes::text, expires_at from reports where tenant_id = $1 and id = $2 and requested_by = $3`,
       [tenantId, id.toLowerCase(), this.db.actor().userId],
     );
     // The file is read outside any transaction: give the connection back before streaming.
     await this.db.finish(true);
     if (!report) throw notFound('Rapport');
+    if (report.state === ReportState.EXPIRED || (report.state === ReportState.DONE && report.expires_at && report.expires_at <= this.clock.now())) {
+      throw reportExpired(report.expires_at);
+    }
     if (report.state !== ReportState.DONE || !report.file_name || !report.content_type || !report.sha256) {
       throw conflict(`Le rapport n'est pas prêt (état ${report.state}) : réessayez une fois sa génération terminée.`);
     }

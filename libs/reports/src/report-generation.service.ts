@@ -6,7 +6,7 @@ import { generateReport } from './generators/generate-report';
 import { ReportKind, ReportParams, ReportState } from './report.entity';
 
 /** What a generation job did. */
-export type ReportJobOutcome = 'DONE' | 'ALREADY_DONE' | 'ALREADY_FAILED';
+export type ReportJobOutcome = 'DONE' | 'ALREADY_DONE' | 'ALREADY_FAILED' | 'ALREADY_EXPIRED';
 
 /** An error that retrying cannot fix (the report's subject is gone or no longer visible): fail at once. */
 export class PermanentReportError extends Error {}
@@ -42,7 +42,7 @@ export class ReportGenerationService {
   async generate(data: GenerateReportJobData, lastAttempt: boolean): Promise<ReportJobOutcome> {
     const tenant = workerScope(data);
     const report = await this.claim(tenant, data.reportId);
-    if (report === 'ALREADY_DONE' || report === 'ALREADY_FAILED') return report;
+    if (report === 'ALREADY_DONE' || report === 'ALREADY_FAILED' || report === 'ALREADY_EXPIRED') return report;
     try {
       const scope: TenantScope = { ...tenant, role: report.requester_role, organisationId: report.requester_organisation_id };
       const file = await this.db.run({ tenant: scope, actor: { userId: report.requested_by } }, () =>
@@ -53,11 +53,14 @@ export class ReportGenerationService {
           this.clock.now(),
         ),
       );
+      const finishedAt = this.clock.now();
+      // Kept REPORT_RETENTION_DAYS from now: then ReportExpiryService deletes the file.
+      const expiresAt = new Date(finishedAt.getTime() + this.config.reportRetentionDays * 86_400_000);
       await this.db.run({ tenant, actor: { userId: report.requested_by } }, () =>
         this.db.query(
-          `update reports set state = 'DONE', finished_at = $3, size_bytes = $4, sha256 = $5, file_name = $6, content_type = $7, failure_reason = null
+          `update reports set state = 'DONE', finished_at = $3, size_bytes = $4, sha256 = $5, file_name = $6, content_type = $7, failure_reason = null, expires_at = $8
             where tenant_id = $1 and id = $2`,
-          [tenant.tenantId, report.id, this.clock.now(), file.sizeBytes, file.sha256, file.fileName, file.contentType],
+          [tenant.tenantId, report.id, finishedAt, file.sizeBytes, file.sha256, file.fileName, file.contentType, expiresAt],
         ),
       );
       return 'DONE';
@@ -83,7 +86,7 @@ export class ReportGenerationService {
   }
 
   /** Marks the report RUNNING, or says it was already finished. */
-  private async claim(tenant: TenantScope, reportId: string): Promise<ReportRow | 'ALREADY_DONE' | 'ALREADY_FAILED'> {
+  private async claim(tenant: TenantScope, reportId: string): Promise<ReportRow | 'ALREADY_DONE' | 'ALREADY_FAILED' | 'ALREADY_EXPIRED'> {
     const claimed = await this.db.run({ tenant }, async () => {
       const [row] = await this.db.query<ReportRow>(
         `select id, kind, params, state, requested_by, requester_role, requester_organisation_id
@@ -93,6 +96,7 @@ export class ReportGenerationService {
       if (!row) return null;
       if (row.state === ReportState.DONE) return 'ALREADY_DONE' as const;
       if (row.state === ReportState.FAILED) return 'ALREADY_FAILED' as const;
+      if (row.state === ReportState.EXPIRED) return 'ALREADY_EXPIRED' as const;
       await this.db.query(`update reports set state = 'RUNNING', started_at = $3 where tenant_id = $1 and id = $2`, [tenant.tenantId, reportId, this.clock.now()]);
       return row;
     });

@@ -28,6 +28,7 @@ export enum ReportState {
   RUNNING = 'RUNNING',
   DONE = 'DONE',
   FAILED = 'FAILED',
+  EXPIRED = 'EXPIRED',
 }
 registerEnumType(ReportState, {
   name: 'ReportState',
@@ -37,6 +38,7 @@ registerEnumType(ReportState, {
     RUNNING: { description: 'En cours de génération.' },
     DONE: { description: 'Prêt : téléchargeable par son demandeur.' },
     FAILED: { description: 'Échec définitif, motif dans failureReason.' },
+    EXPIRED: { description: 'Expiré : sa durée de conservation est passée et son fichier a été supprimé (expiredAt). Demandez-en un nouveau.' },
   },
 });
 
@@ -118,7 +120,10 @@ const bigintAsNumber = {
 @ObjectType({ description: 'Rapport demandé par un membre, généré en arrière-plan puis téléchargeable par lui seul.' })
 @Entity('reports')
 @Index('reports_requester_idx', ['tenantId', 'requestedBy', 'requestedAt'])
-@Check('reports_state_check', `"state" in ('QUEUED', 'RUNNING', 'DONE', 'FAILED')`)
+@Index('reports_pending_idx', ['tenantId', 'requestedBy'], { where: `"state" in ('QUEUED', 'RUNNING')` })
+@Index('reports_expiry_idx', ['tenantId', 'expiresAt'], { where: `"state" = 'DONE'` })
+@Check('reports_state_check', `"state" in ('QUEUED', 'RUNNING', 'DONE', 'FAILED', 'EXPIRED')`)
+@Check('reports_expiry_check', `("state" not in ('DONE', 'EXPIRED') or "expires_at" is not null) and ("state" <> 'EXPIRED' or "expired_at" is not null)`)
 @Check('reports_kind_check', `"kind" in ('COMMITTEE_MINUTES', 'PROGRAMMING_WORKBOOK', 'FINANCE_EXPORT', 'FINANCIAL_SUMMARY')`)
 export class Report extends TenantEntity {
   @Field(() => ReportKind, { description: 'Nature du rapport.' })
@@ -174,4 +179,15 @@ export class Report extends TenantEntity {
   @Field(() => String, { nullable: true, description: 'Type MIME du fichier.' })
   @Column('text', { nullable: true })
   contentType: string | null;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Fin de la conservation du fichier (rapport prêt ou expiré) : passé cette date, il n’est plus téléchargeable et il est supprimé.',
+  })
+  @Column('timestamptz', { nullable: true })
+  expiresAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Date de suppression du fichier (état EXPIRED).' })
+  @Column('timestamptz', { nullable: true })
+  expiredAt: Date | null;
 }

@@ -1,18 +1,21 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Permission } from '@pilotis/access';
-import { uuid } from '@pilotis/shared';
+import { Clock, uuid } from '@pilotis/shared';
 import { FinanceExportColumn, Report, ReportState } from './report.entity';
 import { RequestReportInput } from './report.inputs';
 import { ReportService } from './report.service';
 
 @Resolver(() => Report)
 export class ReportResolver {
-  constructor(private readonly service: ReportService) {}
+  constructor(
+    private readonly service: ReportService,
+    private readonly clock: Clock,
+  ) {}
 
   @Allow(Permission.READ)
   @Mutation(() => Report, {
     description:
-      "Demande un rapport, généré en arrière-plan (état QUEUED puis RUNNING, DONE ou FAILED). Le classeur de programmation et l'export financier sont refusés (FORBIDDEN) aux représentants d'un financeur ou d'un porteur ; le procès-verbal exige un comité visible et clos (COMMITTEE_NOT_CLOSED sinon) ; un représentant de financeur ne demande le compte rendu financier que pour son organisation.",
+      "Demande un rapport, généré en arrière-plan (état QUEUED puis RUNNING, DONE ou FAILED ; EXPIRED une fois sa durée de conservation passée). Refusé (QUOTA_EXCEEDED, extensions.quota et extensions.limit) quand le demandeur a déjà trop de rapports en attente ou en cours, en a trop demandé dans l'heure, ou quand le territoire en a trop en attente. Le classeur de programmation et l'export financier sont refusés (FORBIDDEN) aux représentants d'un financeur ou d'un porteur ; le procès-verbal exige un comité visible et clos (COMMITTEE_NOT_CLOSED sinon) ; un représentant de financeur ne demande le compte rendu financier que pour son organisation.",
   })
   requestReport(@Args('input', { description: 'La demande.' }) input: RequestReportInput): Promise<Report> {
     return this.service.request(input);
@@ -64,9 +67,10 @@ export class ReportResolver {
 
   @ResolveField(() => String, {
     nullable: true,
-    description: 'Chemin de téléchargement (GET, mêmes en-têtes Authorization et X-Tenant que GraphQL), une fois le rapport prêt.',
+    description: 'Chemin de téléchargement (GET, mêmes en-têtes Authorization et X-Tenant que GraphQL), une fois le rapport prêt et jusqu’à expiresAt.',
   })
   downloadPath(@Parent() report: Report): string | null {
-    return report.state === ReportState.DONE ? `/reports/${report.id}/download` : null;
+    const expired = report.expiresAt !== null && report.expiresAt <= this.clock.now();
+    return report.state === ReportState.DONE && !expired ? `/reports/${report.id}/download` : null;
   }
 }

@@ -6,7 +6,7 @@ import { Role } from '@pilotis/access';
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { GenerateReportJobData, JOB, QUEUE } from '@pilotis/jobs';
-import { badInput, Clock, FieldError, forbidden, notFound } from '@pilotis/shared';
+import { badInput, Clock, DomainError, ErrorCode, FieldError, forbidden, InjectConfig, notFound, PilotisConfig } from '@pilotis/shared';
 import { closedCommittee } from './generators/committee-minutes';
 import { summaryTarget } from './generators/financial-summary';
 import { isOrganisationBound, ReportViewer } from './generators/report-scope';
@@ -18,6 +18,11 @@ export const reportJobId = (reportId: string): string => `report-${reportId}`;
 
 /** Retries of a generation: three attempts, 1 s then 2 s apart. */
 export const REPORT_JOB_OPTIONS = { attempts: 3, backoff: { type: 'exponential', delay: 1000 } } as const;
+
+/** Which report quota refused a request (`extensions.quota`). */
+export type ReportQuota = 'PENDING_PER_USER' | 'HOURLY_PER_USER' | 'PENDING_PER_TENANT';
+
+const quotaExceeded = (quota: ReportQuota, limit: number, message: string): DomainError => new DomainError(ErrorCode.QUOTA_EXCEEDED, message, { quota, limit });
 
 type ParamName = keyof Omit<RequestReportInput, 'kind'>;
 const PARAMS: readonly ParamName[] = ['committeeId', 'contratId', 'exerciseYear', 'columns', 'actionId', 'funderId'];
@@ -40,6 +45,7 @@ export class ReportService {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    @InjectConfig() private readonly config: PilotisConfig,
     @InjectQueue(QUEUE.REPORTS) private readonly queue: Queue<GenerateReportJobData>,
   ) {}
 
@@ -48,6 +54,7 @@ export class ReportService {
     const viewer: ReportViewer = { tenantId: scope.tenantId, role: scope.role, organisationId: scope.organisationId };
     const params = this.validate(input);
     await this.authorise(viewer, input.kind, params);
+    await this.withinQuotas(scope.tenantId, this.db.actor().userId);
 
     const report: Report = Object.assign(new Report(), {
       tenantId: scope.tenantId,
@@ -66,6 +73,8 @@ export class ReportService {
       sha256: null,
       fileName: null,
       contentType: null,
+      expiresAt: null,
+      expiredAt: null,
     });
     await (await this.db.manager()).insert(Report, report);
     await this.audit.record({ operation: 'report.request', entityType: 'Report', entityId: report.id, after: { kind: report.kind, params, state: report.state } });
@@ -91,6 +100,48 @@ export class ReportService {
     });
     if (!report) throw notFound('Rapport');
     return report;
+  }
+
+  /**
+   * Report generation is the costliest thing a member can ask for: at most REPORT_MAX_PENDING_PER_USER of
+   * a person's and REPORT_MAX_PENDING_PER_TENANT of a territory's reports wait or run at once, and a person
+   * asks for at most REPORT_MAX_PER_USER_PER_HOUR an hour. A refusal records nothing (QUOTA_EXCEEDED).
+   */
+  private async withinQuotas(tenantId: string, userId: string): Promise<void> {
+    // Serialises the territory's requests until this transaction ends: two requests at once cannot both
+    // count the same free place. Requests are rare and the lock short.
+    await this.db.query(`select pg_advisory_xact_lock(hashtextextended($1, 0))`, [`reports:${tenantId}`]);
+    const hourAgo = new Date(this.clock.now().getTime() - 3600_000);
+    const [count] = await this.db.query<{ mine_pending: number; tenant_pending: number; mine_last_hour: number }>(
+      `select count(*) filter (where state in ('QUEUED', 'RUNNING') and requested_by = $2)::int as mine_pending,
+              count(*) filter (where state in ('QUEUED', 'RUNNING'))::int as tenant_pending,
+              count(*) filter (where requested_by = $2 and requested_at > $3)::int as mine_last_hour
+         from reports
+        where tenant_id = $1 and (state in ('QUEUED', 'RUNNING') or (requested_by = $2 and requested_at > $3))`,
+      [tenantId, userId, hourAgo],
+    );
+    const { reportMaxPendingPerUser, reportMaxPerUserPerHour, reportMaxPendingPerTenant } = this.config;
+    if (count.mine_pending >= reportMaxPendingPerUser) {
+      throw quotaExceeded(
+        'PENDING_PER_USER',
+        reportMaxPendingPerUser,
+        `Vous avez déjà ${count.mine_pending} rapport(s) en attente ou en cours de génération, le maximum (${reportMaxPendingPerUser}) : attendez qu'ils soient prêts avant d'en demander un autre.`,
+      );
+    }
+    if (count.mine_last_hour >= reportMaxPerUserPerHour) {
+      throw quotaExceeded(
+        'HOURLY_PER_USER',
+        reportMaxPerUserPerHour,
+        `Vous avez demandé ${count.mine_last_hour} rapports dans la dernière heure, le maximum (${reportMaxPerUserPerHour}) : réessayez plus tard.`,
+      );
+    }
+    if (count.tenant_pending >= reportMaxPendingPerTenant) {
+      throw quotaExceeded(
+        'PENDING_PER_TENANT',
+        reportMaxPendingPerTenant,
+        `Ce territoire a déjà ${count.tenant_pending} rapports en attente ou en cours de génération, le maximum (${reportMaxPendingPerTenant}) : réessayez dans quelques minutes.`,
+      );
+    }
   }
 
   private validate(input: RequestReportInput): ReportParams {

@@ -35,3 +35,28 @@ describe('loadConfig and assertSafeServerConfig', () => {
     expect(() => assertSafeServerConfig(loadConfig({ NODE_ENV: nodeEnv, JWT_SECRET: 'short' }))).not.toThrow();
   });
 });
+
+describe('limits and durations of the worker and of report requests', () => {
+  it('has defaults, reads whole numbers, and refuses a malformed value by name', () => {
+    expect(loadConfig({})).toMatchObject({
+      webhookDeadlineMs: 10_000,
+      webhookMaxResponseBytes: 65_536,
+      webhookConcurrency: 8,
+      webhookConcurrencyPerTenant: 2,
+      reportConcurrency: 2,
+      reportConcurrencyPerTenant: 1,
+      reportMaxPendingPerUser: 3,
+      reportMaxPendingPerTenant: 10,
+      reportMaxPerUserPerHour: 20,
+      reportRetentionDays: 30,
+    });
+    expect(loadConfig({ WEBHOOK_DEADLINE_MS: '2500', REPORT_RETENTION_DAYS: ' 7 ', WEBHOOK_CONCURRENCY: '' })).toMatchObject({
+      webhookDeadlineMs: 2500,
+      reportRetentionDays: 7,
+      webhookConcurrency: 8,
+    });
+    for (const bad of ['0', '-1', '2.5', 'ten', '1e400']) {
+      expect(() => loadConfig({ WEBHOOK_CONCURRENCY_PER_TENANT: bad })).toThrow(`WEBHOOK_CONCURRENCY_PER_TENANT must be a whole number of at least 1 (got "${bad}")`);
+    }
+  });
+});

@@ -34,6 +34,26 @@ export interface PilotisConfig {
   /** Where generated reports are written (one folder per tenant). */
   reportsDir: string;
   /**
+   * Reports (README « Intégrité ») — the worker: generations at once per worker process, and at once per
+   * territory across every worker process; the API: requests queued or running per person and per
+   * territory, requests per person per hour; how long a generated file is kept before it is deleted.
+   */
+  reportConcurrency: number;
+  reportConcurrencyPerTenant: number;
+  reportMaxPendingPerUser: number;
+  reportMaxPendingPerTenant: number;
+  reportMaxPerUserPerHour: number;
+  reportRetentionDays: number;
+  /**
+   * Webhook deliveries (README « Intégrité »): the total deadline of one attempt (connection to last byte),
+   * how much of an answer is read (only its status matters), deliveries at once per worker process, and at
+   * once per territory across every worker process.
+   */
+  webhookDeadlineMs: number;
+  webhookMaxResponseBytes: number;
+  webhookConcurrency: number;
+  webhookConcurrencyPerTenant: number;
+  /**
    * Addresses (IPs or CIDRs) of the reverse proxies allowed to tell the client's address in
    * `X-Forwarded-For`; empty: the header is ignored and the client is the socket's peer (anyone could
    * otherwise write any address there and dodge the per-address sign-in limit).
@@ -81,12 +101,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PilotisConfig 
       from: env.MAIL_FROM ?? 'pilotis@localhost',
     },
     reportsDir: env.REPORTS_DIR ?? 'var/reports',
+    reportConcurrency: wholeNumber(env, 'REPORT_CONCURRENCY', 2),
+    reportConcurrencyPerTenant: wholeNumber(env, 'REPORT_CONCURRENCY_PER_TENANT', 1),
+    reportMaxPendingPerUser: wholeNumber(env, 'REPORT_MAX_PENDING_PER_USER', 3),
+    reportMaxPendingPerTenant: wholeNumber(env, 'REPORT_MAX_PENDING_PER_TENANT', 10),
+    reportMaxPerUserPerHour: wholeNumber(env, 'REPORT_MAX_PER_USER_PER_HOUR', 20),
+    reportRetentionDays: wholeNumber(env, 'REPORT_RETENTION_DAYS', 30),
+    webhookDeadlineMs: wholeNumber(env, 'WEBHOOK_DEADLINE_MS', 10_000),
+    webhookMaxResponseBytes: wholeNumber(env, 'WEBHOOK_MAX_RESPONSE_BYTES', 64 * 1024),
+    webhookConcurrency: wholeNumber(env, 'WEBHOOK_CONCURRENCY', 8),
+    webhookConcurrencyPerTenant: wholeNumber(env, 'WEBHOOK_CONCURRENCY_PER_TENANT', 2),
     trustedProxies: (env.TRUSTED_PROXIES ?? '')
       .split(',')
       .map((entry) => entry.trim())
       .filter((entry) => entry !== ''),
     fixedNow: env.PILOTIS_NOW ? new Date(env.PILOTIS_NOW) : null,
   };
+}
+
+/**
+ * A limit or duration from the environment: a whole number of at least 1, or the default when unset. A
+ * malformed value is refused loudly (a typo must not silently become NaN, i.e. no limit or no deadline).
+ */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1 (got "${raw}").`);
+  return value;
 }
 
 /**

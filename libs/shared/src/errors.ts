@@ -44,6 +44,13 @@ export const ErrorCode = {
   /** A webhook target address that the tenant's address policy refuses (private, loopback…). */
   ADDRESS_NOT_ALLOWED: 'ADDRESS_NOT_ALLOWED',
   RATE_LIMITED: 'RATE_LIMITED',
+  /**
+   * A per-person or per-territory quota is reached (reports queued or running, reports per hour): nothing
+   * was recorded. `extensions.quota` names which one, `extensions.limit` its value.
+   */
+  QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
+  /** The report's retention period is over: its file was (or is about to be) deleted. Ask for a new one. */
+  REPORT_EXPIRED: 'REPORT_EXPIRED',
   /** The e-mail an operation must send (an invitation) was refused or could not reach the mail server: nothing was recorded. */
   MAIL_DELIVERY_FAILED: 'MAIL_DELIVERY_FAILED',
   /** The account already has a password: its owner signs in to answer the invitation from their session. */

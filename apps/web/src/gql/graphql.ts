@@ -447,6 +447,8 @@ export type ReportKind =
 export type ReportState =
   /** Prêt : téléchargeable par son demandeur. */
   | 'DONE'
+  /** Expiré : sa durée de conservation est passée et son fichier a été supprimé (expiredAt). Demandez-en un nouveau. */
+  | 'EXPIRED'
   /** Échec définitif, motif dans failureReason. */
   | 'FAILED'
   /** En file d’attente. */

@@ -1074,6 +1074,7 @@ const REPORT_STATE_LABELS: Record<string, string> = {
   RUNNING: 'en cours de génération',
   DONE: 'prêt',
   FAILED: 'en échec',
+  EXPIRED: 'expiré (fichier supprimé) : générez-le de nouveau',
 };
 
 /** The procès-verbal: requested, generated in the background (its state is polled), then downloaded. */

@@ -9,3 +9,4 @@ export * from './clock';
 export * from './civil-date';
 export * from './webhook-events';
 export * from './spreadsheet';
+export * from './text-hygiene';

@@ -17,10 +17,9 @@ describe('controlCharacterProblem', () => {
     expect(controlCharacterProblem('a\r\nb', false)).toBe('retour à la ligne interdit : ce champ tient sur une seule ligne');
   });
 
-  it('keeps tab, LF and CRLF in a multi-line field, not a carriage return alone', () => {
+  it('keeps tab, LF, CRLF and a bare CR (old Mac files) in a multi-line field', () => {
     expect(controlCharacterProblem('ligne 1\nligne 2\r\n\tfin\r\n', true)).toBeNull();
-    expect(controlCharacterProblem('ligne 1\rligne 2', true)).toMatch(/retour chariot \(U\+000D\) isolé interdit/);
-    expect(controlCharacterProblem('fin\r', true)).toMatch(/isolé/);
+    expect(controlCharacterProblem('code;nom\rQN03502M;Le Blosne\r', true)).toBeNull();
   });
 
   it('accepts ordinary text: accents, emoji, no-break space', () => {

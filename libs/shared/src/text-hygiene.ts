@@ -9,10 +9,10 @@ import { FieldError } from './errors';
  *   e-mails, identifiers…): a NUL is refused by PostgreSQL anyway, and a tab or a line break in a name
  *   breaks the e-mail headers, PDF lines and spreadsheet cells it is copied into;
  * - a multi-line field (descriptions, comments, motifs, notes, pasted files — marked `@MultiLine()`) keeps
- *   tab, line feed and CRLF: a browser's form and Windows software send CRLF for a line break, and the
- *   readers of these texts (QPV import, PDF) split lines on `\r?\n`. A carriage return alone is no line
- *   break anywhere since classic Mac OS, and is one of the characters spreadsheets run formulas after:
- *   refused.
+ *   tab, line feed and carriage return: a browser's form and Windows software send CRLF for a line break,
+ *   and the CSV reader of the QPV file takes CR, LF and CRLF alike as line ends (Excel for Mac still saves
+ *   « CSV (Macintosh) » with a bare CR). A cell that starts with CR or tab is defused on export anyway
+ *   (`spreadsheetCell`).
  *
  * The answer names the field and the character, in French, with the stable reason `controlCharacter`.
  */
@@ -21,7 +21,7 @@ export const CONTROL_CHARACTER_REASON = 'controlCharacter';
 // Matching control characters is the point here.
 /* eslint-disable no-control-regex */
 const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001f]/;
-const MULTI_LINE_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|\r(?!\n)/;
+const MULTI_LINE_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 /* eslint-enable no-control-regex */
 
 const codePoint = (char: string): string => `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
@@ -33,7 +33,6 @@ export function controlCharacterProblem(text: string, multiLine: boolean): strin
   const char = found[0][0];
   if (!multiLine && (char === '\n' || char === '\r')) return 'retour à la ligne interdit : ce champ tient sur une seule ligne';
   if (!multiLine && char === '\t') return 'tabulation interdite : ce champ tient sur une seule ligne';
-  if (char === '\r') return 'retour chariot (U+000D) isolé interdit : un retour à la ligne s’écrit \\n ou \\r\\n';
   return `caractère de contrôle ${codePoint(char)} interdit`;
 }
 
@@ -59,7 +58,7 @@ export const MULTI_LINE_EXTENSION = 'pilotisMultiLine';
 /** The GraphQL extension of a root field listing its multi-line text arguments. */
 export const MULTI_LINE_ARGS_EXTENSION = 'pilotisMultiLineArgs';
 
-/** On a text field of an input type: it may hold several lines (tab, `\n`, `\r\n`). */
+/** On a text field of an input type: it may hold several lines (tab, `\n`, `\r`). */
 export const MultiLine = (): PropertyDecorator => Extensions({ [MULTI_LINE_EXTENSION]: true });
 
 /** On a query or mutation: these text arguments may hold several lines. */

@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { validationPipe } from './validation';
 import { serveWebApp } from './web';
 import { registerSecurityHeaders } from './security-headers';
+import { registerRestInputHygiene } from './rest-input-hygiene';
 
 export interface CreateAppOptions {
   config: PilotisConfig;
@@ -31,6 +32,8 @@ export async function createApp({ config, schemaFile = false, logger }: CreateAp
   // Before any route is added, so that its hook covers them all (the board relaxes it for itself).
   await registerSecurityHeaders(app, config);
   app.useGlobalPipes(validationPipe());
+  // No control character in any REST input (GraphQL: InputHygienePlugin), before guards and handlers.
+  registerRestInputHygiene(app);
   // The web application's refresh token travels in a cookie (SessionController).
   await app.register(fastifyCookie);
   // Finance files (POST /finance/imports/…) arrive as text/csv: read whole, up to 20 MB (100,000 rows).

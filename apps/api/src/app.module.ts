@@ -27,6 +27,7 @@ import { armor, MAX_TOKENS } from './graphql/armor';
 import { formatError } from './graphql/error-formatting';
 import { TransactionPlugin } from './graphql/transaction.plugin';
 import { ClientErrorStatusPlugin } from './graphql/client-error-status.plugin';
+import { InputHygienePlugin } from './graphql/input-hygiene.plugin';
 import { AccessRulesCheck } from './graphql/access-rules.check';
 import { HealthController } from './health.controller';
 import { QueueBoardModule } from './admin/queue-board.module';
@@ -91,7 +92,7 @@ export class AppModule {
         }),
       ],
       controllers: [HealthController],
-      providers: [CentsScalar, TransactionPlugin, ClientErrorStatusPlugin, AccessRulesCheck, { provide: APP_FILTER, useClass: DomainErrorFilter }],
+      providers: [CentsScalar, TransactionPlugin, ClientErrorStatusPlugin, InputHygienePlugin, AccessRulesCheck, { provide: APP_FILTER, useClass: DomainErrorFilter }],
     };
   }
 }

@@ -13,7 +13,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { CentsScalar, IsCents, PageArgs, PageOf } from '@pilotis/shared';
+import { CentsScalar, IsCents, PageArgs, PageOf, MultiLine } from '@pilotis/shared';
 import { ActionStatus } from './action-status';
 import { Action } from './action.entity';
 import { FundingKind } from './funding-line.entity';
@@ -90,6 +90,7 @@ export class CreateActionInput {
   @IsOptional()
   @IsString()
   @MaxLength(DESCRIPTION_MAX_LENGTH)
+  @MultiLine()
   description?: string | null;
 
   @Field({ description: 'Date de début (AAAA-MM-JJ), dans les années du contrat.' })
@@ -140,6 +141,7 @@ export class UpdateActionInput {
   @IsOptional()
   @IsString()
   @MaxLength(DESCRIPTION_MAX_LENGTH)
+  @MultiLine()
   description?: string | null;
 
   @Field(() => ID, { nullable: true, description: "Nouvel objectif, du pilier de l'action ; nul pour n'en garder aucun." })
@@ -191,6 +193,7 @@ export class TransitionActionInput {
   @IsOptional()
   @IsString()
   @MaxLength(COMMENT_MAX_LENGTH)
+  @MultiLine()
   comment?: string | null;
 }
 

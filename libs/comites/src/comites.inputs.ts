@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ActionStatus, FundingKind } from '@pilotis/actions';
-import { CentsScalar, IsCents } from '@pilotis/shared';
+import { CentsScalar, IsCents, MultiLine } from '@pilotis/shared';
 import { CommitteeKind } from './committee.entity';
 import { DecisionKind } from './decision.entity';
 import { VoteDecision } from './vote.entity';
@@ -141,6 +141,7 @@ export class CastVoteInput {
   @IsOptional()
   @IsString()
   @MaxLength(TEXT_MAX)
+  @MultiLine()
   comment?: string | null;
 
   @Field(() => String, {
@@ -168,6 +169,7 @@ export class CorrectDecisionInput {
   @IsString()
   @MinLength(1)
   @MaxLength(TEXT_MAX)
+  @MultiLine()
   reason: string;
 }
 

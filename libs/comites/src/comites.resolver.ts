@@ -1,7 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Permission } from '@pilotis/access';
 import { Action } from '@pilotis/actions';
-import { invalidField, uuid } from '@pilotis/shared';
+import { invalidField, MultiLineArgs, uuid } from '@pilotis/shared';
 import { AgendaItem, Committee, CommitteeMember, ConflictOfInterest } from './committee.entity';
 import { CommitteeService } from './committee.service';
 import { CommitteeDecision } from './decision.entity';
@@ -137,6 +137,7 @@ export class CommitteeResolver {
 
   @Allow(Permission.MANAGE_COMMITTEES)
   @Mutation(() => Committee, { description: "Enregistre le relevé de décisions d'un comité de pilotage (remplace le précédent)." })
+  @MultiLineArgs('items')
   recordMinutes(
     @Args('committeeId', { type: () => ID, description: 'Comité de pilotage.' }, uuid('committeeId')) committeeId: string,
     @Args('items', { type: () => [String], description: 'Décisions prises, une par élément.' }, minuteItems) items: string[],
@@ -165,6 +166,7 @@ export class CommitteeResolver {
   @Mutation(() => Boolean, {
     description: "Déclare, pour sa propre organisation, un conflit d'intérêts sur un point : elle ne vote pas sur cette action (ses votes éventuels sont retirés).",
   })
+  @MultiLineArgs('reason')
   declareConflictOfInterest(
     @Args('agendaItemId', { type: () => ID, description: "Point de l'ordre du jour." }, uuid('agendaItemId')) agendaItemId: string,
     @Args('reason', { description: 'Motif.' }) reason: string,

@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { MultiLine } from '@pilotis/shared';
 import { ConventionStatus } from './convention.entity';
 
 @ArgsType()
@@ -55,6 +56,7 @@ export class AmendConventionInput {
   @MinLength(1, { message: 'le motif est obligatoire' })
   @MaxLength(2000, { message: 'le motif compte au plus 2 000 caractères' })
   @Matches(/\S/, { message: 'le motif est obligatoire' })
+  @MultiLine()
   reason: string;
 }
 
@@ -69,6 +71,7 @@ export class CancelConventionInput {
   @MinLength(1, { message: 'le motif est obligatoire' })
   @MaxLength(2000, { message: 'le motif compte au plus 2 000 caractères' })
   @Matches(/\S/, { message: 'le motif est obligatoire' })
+  @MultiLine()
   reason: string;
 }
 

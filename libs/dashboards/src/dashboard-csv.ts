@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { ACTION_STATUS_LABELS, FUNDING_KIND_LABELS } from '@pilotis/actions';
 import { ORGANISATION_KIND_LABELS } from '@pilotis/organisations';
-import { frenchDecimal } from '@pilotis/shared';
+import { amountCell, SpreadsheetValue, spreadsheetRow } from '@pilotis/shared';
 import { Amounts, ContratDashboard } from './dashboard.types';
 import { DepartementDashboard, FunderDashboard, TerritoryFigures } from './territory.types';
 
@@ -9,7 +9,8 @@ import { DepartementDashboard, FunderDashboard, TerritoryFigures } from './terri
  * Every figure of a dashboard as one CSV table, in long form: one row per figure, a "Rubrique" column
  * saying which, and only the columns that describe it filled in. A spreadsheet filters it by rubrique;
  * the same columns serve the three dashboards. UTF-8 with a BOM, `;`, CRLF and French decimals, like the
- * finance export: what a French spreadsheet opens as-is.
+ * finance export: what a French spreadsheet opens as-is. Every cell goes through `spreadsheetRow`: names
+ * and titles typed by users cannot become formulas; amounts and counts stay numbers.
  */
 export const DASHBOARD_CSV_COLUMNS = [
   'Rubrique',
@@ -32,18 +33,18 @@ export const DASHBOARD_CSV_COLUMNS = [
   'Restant (€)',
 ] as const;
 type Column = (typeof DASHBOARD_CSV_COLUMNS)[number];
-type Row = Partial<Record<Column, string | number>>;
+type Row = Partial<Record<Column, SpreadsheetValue>>;
 
 const money = (a: Amounts): Row => ({
-  'Demandé (€)': frenchDecimal(a.requestedCents),
-  'Décidé (€)': frenchDecimal(a.decidedCents),
-  'Engagé (€)': frenchDecimal(a.committedCents),
-  'Payé (€)': frenchDecimal(a.paidCents),
+  'Demandé (€)': amountCell(a.requestedCents),
+  'Décidé (€)': amountCell(a.decidedCents),
+  'Engagé (€)': amountCell(a.committedCents),
+  'Payé (€)': amountCell(a.paidCents),
 });
 
 function toCsv(rows: Row[]): string {
   return stringify(
-    rows.map((r) => DASHBOARD_CSV_COLUMNS.map((c) => r[c] ?? '')),
+    rows.map((r) => spreadsheetRow(DASHBOARD_CSV_COLUMNS.map((c) => r[c]))),
     { bom: true, delimiter: ';', record_delimiter: '\r\n', header: true, columns: [...DASHBOARD_CSV_COLUMNS] },
   );
 }
@@ -72,9 +73,9 @@ export function contratDashboardCsv(d: ContratDashboard, territory: { name: stri
       Financeur: funderNames.get(e.funderId) ?? e.funderId,
       Nature: FUNDING_KIND_LABELS[e.kind],
       Exercice: e.exerciseYear,
-      'Enveloppe (€)': frenchDecimal(e.amountCents),
-      'Consommé (€)': frenchDecimal(e.consumedCents),
-      'Restant (€)': frenchDecimal(e.remainingCents),
+      'Enveloppe (€)': amountCell(e.amountCents),
+      'Consommé (€)': amountCell(e.consumedCents),
+      'Restant (€)': amountCell(e.remainingCents),
     })),
     { Rubrique: 'Bilans en retard', ...where, ...year(d.exerciseYear), Nombre: d.overdueBilanCount },
     { Rubrique: 'Conventions non signées', ...where, Nombre: d.unsignedConventionCount },

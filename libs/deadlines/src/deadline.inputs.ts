@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { PageArgs, PageOf } from '@pilotis/shared';
+import { PageArgs, PageOf, MultiLine } from '@pilotis/shared';
 import { Deadline, DeadlineKind, DeadlineState } from './deadline.entity';
 import { Notification } from './notification.entity';
 
@@ -181,5 +181,6 @@ export class MarkDeadlineMetInput {
   @MinLength(1, { message: 'le commentaire est obligatoire' })
   @MaxLength(1000)
   @Matches(/\S/, { message: 'le commentaire est obligatoire' })
+  @MultiLine()
   note: string;
 }

@@ -188,6 +188,31 @@ describe('readFinanceCsv', () => {
     ]);
   });
 
+  it('reports a control character (a NUL, a line break inside a quoted cell) as a faulty row, by its column', () => {
+    const text = [
+      'ligne;reference;date;montant',
+      `${id};OK-1;2025-03-01;10`, // line 2: valid
+      `${id};R\u00002;2025-03-01;10`, // line 3: NUL in the reference
+      `${id};"R-4\nsuite";2025-03-01;10`, // lines 4-5: a line break inside a quoted reference
+      `${id};R-6;2025-03-01\u0007;10`, // line 6: BEL in the date
+    ].join('\n');
+    const { rows, errors } = readFinanceCsv('commitments', text);
+    expect(codes(errors)).toEqual([
+      { line: 3, code: 'CONTROL_CHARACTER', field: 'reference' },
+      { line: 5, code: 'CONTROL_CHARACTER', field: 'reference' },
+      { line: 6, code: 'CONTROL_CHARACTER', field: 'date' },
+    ]);
+    expect(errors.map((e) => e.message)).toEqual([
+      'caractère de contrôle U+0000 interdit',
+      'retour à la ligne interdit : ce champ tient sur une seule ligne',
+      'caractère de contrôle U+0007 interdit',
+    ]);
+    expect(rows.map((r) => r.reference)).toEqual(['OK-1']);
+
+    const header = readFinanceCsv('commitments', `ligne;refe\u0000rence;date;montant\n${id};R;2025-03-01;10\n`);
+    expect([header.rows, codes(header.errors)]).toEqual([[], [{ line: 1, code: 'CONTROL_CHARACTER', field: 'colonne 2' }]]);
+  });
+
   // Blank lines are skipped by the parser, yet a row's number is the one a spreadsheet shows.
   it('numbers rows by their line in the file, even after a blank line', () => {
     const { errors } = readFinanceCsv('commitments', `ligne;reference;date;montant\n${id};R-1;2025-03-01;10\n\n${id};R-3;2025-03-01;abc\n`);

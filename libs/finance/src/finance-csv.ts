@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { isCivilDate, MAX_AMOUNT_CENTS } from '@pilotis/shared';
+import { controlCharacterProblem, isCivilDate, MAX_AMOUNT_CENTS } from '@pilotis/shared';
 
 /** What a file holds: commitments or payments. */
 export type ImportKind = 'commitments' | 'payments';
@@ -88,6 +88,15 @@ export function readFinanceCsv(kind: ImportKind, text: string): { rows: ImportRo
   }
   if (records.length < 2) return { rows: [], errors: [{ line: 1, code: 'EMPTY_FILE', message: "le fichier n'a aucune ligne de données" }] };
   if (records.length - 1 > MAX_IMPORT_ROWS) return { rows: [], errors: [{ line: 1, code: 'TOO_MANY_ROWS', message: `${MAX_IMPORT_ROWS} lignes au plus par fichier` }] };
+  // The API's input rule, cell by cell (every column is single-line): a NUL or a line break inside a
+  // quoted cell is a faulty row, reported with the others, never a database error.
+  const controlIn = (record: string[], line: number, names: string[]): RowError[] =>
+    record.flatMap((cell, i) => {
+      const message = controlCharacterProblem(cell, false);
+      return message ? [{ line, code: 'CONTROL_CHARACTER', field: names[i] ?? `colonne ${i + 1}`, message }] : [];
+    });
+  const headerErrors = controlIn(records[0], lineOf[0], records[0].map((_, i) => `colonne ${i + 1}`));
+  if (headerErrors.length > 0) return { rows: [], errors: headerErrors };
   const header = records[0].map(normalise);
   const unknown = header.filter((h) => !(h in COLUMNS) || (kind === 'commitments' && h === 'engagement'));
   const missing = ['reference', 'date', 'montant'].filter((h) => !header.includes(h));
@@ -109,6 +118,11 @@ export function readFinanceCsv(kind: ImportKind, text: string): { rows: ImportRo
   records.slice(1).forEach((record, i) => {
     const line = lineOf[i + 1];
     const fail = (field: string, code: string, message: string) => errors.push({ line, field, code, message });
+    const control = controlIn(record, line, header);
+    if (control.length > 0) {
+      errors.push(...control);
+      return;
+    }
     const fundingLineId = at(record, 'ligne');
     const system = at(record, 'systeme');
     const externalId = at(record, 'identifiant');

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { CentsScalar, IsCents } from '@pilotis/shared';
+import { CentsScalar, IsCents, MultiLine } from '@pilotis/shared';
 
 /** A civil date, AAAA-MM-JJ (its calendar validity is checked by the service). */
 export const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -116,6 +116,7 @@ export class DecommitInput {
   decommittedOn: string;
 
   @Field({ description: 'Motif (1 à 500 caractères).' })
+  @MultiLine()
   @IsString()
   @MinLength(1)
   @MaxLength(500)

@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { MultiLine } from '@pilotis/shared';
 import { AvisOpinion } from './avis.entity';
 
 export const AVIS_COMMENT_MAX_LENGTH = 5000;
@@ -18,5 +19,6 @@ export class GiveAvisInput {
   @IsOptional()
   @IsString()
   @MaxLength(AVIS_COMMENT_MAX_LENGTH, { message: `le commentaire compte au plus ${AVIS_COMMENT_MAX_LENGTH} caractères` })
+  @MultiLine()
   comment?: string | null;
 }

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ApiKeyScope } from '@pilotis/access';
-import { WebhookEvent } from '@pilotis/shared';
+import { WebhookEvent, MultiLine } from '@pilotis/shared';
 import { ApiKey, DeliveryState, WebhookDelivery, WebhookSubscription } from './integrations.entities';
 
 @InputType({ description: "Création d'une clé d'API pour un compte de service." })
@@ -51,6 +51,7 @@ export class SubscribeWebhookInput {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @MultiLine()
   description?: string | null;
 }
 

@@ -8,3 +8,5 @@ export * from './config.module';
 export * from './clock';
 export * from './civil-date';
 export * from './webhook-events';
+export * from './spreadsheet';
+export * from './text-hygiene';

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageArgs } from '@pilotis/shared';
+import { PageArgs, MultiLine } from '@pilotis/shared';
 import { QpvGeneration } from './qpv.entity';
 import { QPV_MAX_COMMUNES, QPV_NAME_MAX_LENGTH } from './qpv-import';
 
@@ -87,6 +87,7 @@ export class ImportQpvsInput {
       'Les lignes des quartiers hors du territoire sont ignorées ; plusieurs lignes du même code sont réunies.',
   })
   @IsString()
+  @MultiLine()
   csv: string;
 
   @Field({ nullable: true, defaultValue: false, description: "Vrai pour seulement vérifier le fichier et compter, sans rien enregistrer." })

@@ -4,8 +4,9 @@ import { Plugin } from '@nestjs/apollo';
 const CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST']);
 
 /**
- * Query-shape limits (graphql-armor) reject a request from a plugin hook, which Apollo reports as HTTP 500.
- * A malformed or over-large query is the client's error: answer 400, as for any other invalid request.
+ * Query-shape limits (graphql-armor) and the input rule (InputHygienePlugin) reject a request from a plugin
+ * hook, which Apollo reports as HTTP 500. A malformed or over-large query, or a refused text, is the
+ * client's error: answer 400, as for any other invalid request.
  */
 @Plugin()
 export class ClientErrorStatusPlugin implements ApolloServerPlugin {

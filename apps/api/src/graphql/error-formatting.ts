@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError, ErrorCode } from '@pilotis/shared';
 
 const logger = new Logger('GraphQL');
 
 /** PostgreSQL errors that a user's input can cause, and what they mean to the user. */
-function fromPostgres(error: { code?: string; constraint?: string; detail?: string }): { code: ErrorCode; message: string } | null {
+export function fromPostgres(error: { code?: string; constraint?: string; detail?: string }): { code: ErrorCode; message: string } | null {
   switch (error.code) {
     case '23505':
       return { code: ErrorCode.CONFLICT, message: 'Un élément identique existe déjà.' };
@@ -31,6 +31,18 @@ function fromPostgres(error: { code?: string; constraint?: string; detail?: stri
   }
 }
 
+/** What the client reads when the server failed: the details stay in the server log. */
+export const INTERNAL_ERROR_MESSAGE = 'Erreur interne. Elle a été enregistrée ; réessayez plus tard.';
+
+/**
+ * A database error as the client may see it: the mapped code and French message of an error a user can
+ * cause, else INTERNAL_SERVER_ERROR; never PostgreSQL's own text, detail or constraint names.
+ */
+export function databaseErrorForClient(error: unknown): { code: ErrorCode; message: string } {
+  const pg = error as { code?: string; driverError?: { code?: string } } | undefined;
+  return fromPostgres(pg?.driverError ?? pg ?? {}) ?? { code: ErrorCode.INTERNAL_SERVER_ERROR, message: INTERNAL_ERROR_MESSAGE };
+}
+
 const GRAPHQL_CODES: Record<string, string> = {
   GRAPHQL_PARSE_FAILED: 'Requête GraphQL illisible.',
   GRAPHQL_VALIDATION_FAILED: 'Requête GraphQL invalide.',
@@ -46,7 +58,9 @@ const GRAPHQL_CODES: Record<string, string> = {
  * the server log, never in the response.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const unwrapped = unwrapResolverError(error);
+  // A domain error thrown by a plugin before execution (the input rule) comes wrapped, without a path.
+  const original = unwrapped instanceof GraphQLError && unwrapped.originalError instanceof DomainError ? unwrapped.originalError : unwrapped;
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
   if (original instanceof DomainError) {
@@ -67,7 +81,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   logger.error(original instanceof Error ? original.stack ?? original.message : String(original));
   return {
     ...base,
-    message: 'Erreur interne. Elle a été enregistrée ; réessayez plus tard.',
+    message: INTERNAL_ERROR_MESSAGE,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
 }

@@ -6,6 +6,7 @@ import { graphql } from '../gql';
 import type { ActionContratsQuery, ActionOrganisationsQuery } from '../gql/graphql';
 import { useQuery } from '../hooks';
 import { useSession } from '../session';
+import { formattedNumber, spreadsheetCell } from '../../../../libs/shared/src/spreadsheet';
 
 /** Helpers shared by the action screens (list, dossier, creation form). */
 
@@ -99,9 +100,12 @@ export function centsToDecimal(cents: number | null | undefined): string {
   return `${sign}${Math.trunc(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** One CSV cell: quoted when needed; text that a spreadsheet would run as a formula is defused. */
+/**
+ * One CSV cell: quoted when needed; text that a spreadsheet would run as a formula is defused by the
+ * server's own rule (`spreadsheetCell`), amounts stay numbers.
+ */
 function csvCell(value: string, numeric: boolean): string {
-  const safe = !numeric && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = String(spreadsheetCell(numeric && value !== '' ? formattedNumber(value) : value) ?? '');
   return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

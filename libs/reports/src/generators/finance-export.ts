@@ -1,9 +1,8 @@
 import { stringify } from 'csv-stringify';
 import { ACTION_STATUS_LABELS, ActionStatus } from '@pilotis/actions';
-import { forbidden } from '@pilotis/shared';
+import { amountCell, forbidden, SpreadsheetValue, spreadsheetRow } from '@pilotis/shared';
 import { FINANCE_EXPORT_COLUMN_LABELS, FinanceExportColumn } from '../report.entity';
 import { FUNDING_KIND_LABELS } from './programming-workbook';
-import { frenchDecimal } from './report-file';
 import { isOrganisationBound, ReportViewer } from './report-scope';
 import { SqlRunner } from './sql-runner';
 
@@ -35,7 +34,7 @@ interface LineRow {
   pledge: boolean;
 }
 
-const VALUE: Record<FinanceExportColumn, (r: LineRow) => string | number> = {
+const VALUE: Record<FinanceExportColumn, (r: LineRow) => SpreadsheetValue> = {
   ACTION_REFERENCE: (r) => r.reference,
   ACTION_TITLE: (r) => r.title,
   ACTION_STATUS: (r) => ACTION_STATUS_LABELS[r.status] ?? r.status,
@@ -46,8 +45,8 @@ const VALUE: Record<FinanceExportColumn, (r: LineRow) => string | number> = {
   FUNDER: (r) => r.funder,
   FUNDING_KIND: (r) => FUNDING_KIND_LABELS[r.kind] ?? r.kind,
   EXERCISE_YEAR: (r) => r.exercise_year,
-  AMOUNT_REQUESTED: (r) => frenchDecimal(r.amount_requested_cents),
-  AMOUNT_DECIDED: (r) => frenchDecimal(r.decided_amount_cents),
+  AMOUNT_REQUESTED: (r) => amountCell(r.amount_requested_cents),
+  AMOUNT_DECIDED: (r) => amountCell(r.decided_amount_cents),
   DECIDED_AT: (r) => r.decided_on ?? '',
   IN_KIND: (r) => (r.in_kind ? 'oui' : 'non'),
   PLEDGE: (r) => (r.pledge ? 'oui' : 'non'),
@@ -56,7 +55,8 @@ const VALUE: Record<FinanceExportColumn, (r: LineRow) => string | number> = {
 /**
  * The finance export: one CSV row per funding line (optionally of one contract and/or one exercise year),
  * with the columns the user chose, in their order. UTF-8 with a BOM and `;` separators, amounts as French
- * decimals ("1234,56"): what a French spreadsheet opens as-is. Read page by page (keyset on the action's
+ * decimals ("1234,56"): what a French spreadsheet opens as-is; every cell goes through `spreadsheetRow`, so
+ * that no title or name typed by a user becomes a formula. Read page by page (keyset on the action's
  * number and the line id) and streamed with back-pressure.
  */
 export async function writeFinanceExport(db: SqlRunner, viewer: ReportViewer, params: FinanceExportParams, out: NodeJS.WritableStream): Promise<{ lines: number }> {
@@ -98,7 +98,7 @@ export async function writeFinanceExport(db: SqlRunner, viewer: ReportViewer, pa
       [...base, after[0], after[1], EXPORT_PAGE_SIZE],
     );
     for (const r of rows) {
-      if (!csv.write(params.columns.map((c) => VALUE[c](r)))) await new Promise<void>((resolve) => csv.once('drain', resolve));
+      if (!csv.write(spreadsheetRow(params.columns.map((c) => VALUE[c](r))))) await new Promise<void>((resolve) => csv.once('drain', resolve));
     }
     lines += rows.length;
     if (rows.length < EXPORT_PAGE_SIZE) break;

@@ -1,6 +1,6 @@
 import * as ExcelJS from 'exceljs';
 import { ACTION_STATUS_LABELS, ActionStatus } from '@pilotis/actions';
-import { forbidden, notFound } from '@pilotis/shared';
+import { forbidden, notFound, spreadsheetRow } from '@pilotis/shared';
 import { euros } from './report-file';
 import { isOrganisationBound, ReportViewer } from './report-scope';
 import { SqlRunner } from './sql-runner';
@@ -65,7 +65,8 @@ interface TotalRow {
  * The annual programming workbook of a contract: one sheet of actions, one of funding lines, one of
  * totals (per pillar, per funder, per QPV, crédits spécifiques versus droit commun). Written with exceljs's
  * streaming writer, fed by keyset-paginated reads: each row is committed (and leaves memory) as soon as
- * it is written, so 20,000 actions cost no more memory than 1,000.
+ * it is written, so 20,000 actions cost no more memory than 1,000. Every row goes through `spreadsheetRow`:
+ * a title typed as `=…` is shown as text behind a leading quote, never kept as something Excel could run.
  */
 export async function writeProgrammingWorkbook(
   db: SqlRunner,
@@ -122,19 +123,21 @@ export async function writeProgrammingWorkbook(
     );
     for (const r of rows) {
       actionsSheet
-        .addRow([
-          r.reference,
-          r.title,
-          r.pillar,
-          r.porteur,
-          r.qpvs ?? '',
-          ACTION_STATUS_LABELS[r.status] ?? r.status,
-          r.start_date,
-          r.end_date,
-          euros(r.total_budget_cents),
-          euros(r.requested),
-          euros(r.decided),
-        ])
+        .addRow(
+          spreadsheetRow([
+            r.reference,
+            r.title,
+            r.pillar,
+            r.porteur,
+            r.qpvs ?? '',
+            ACTION_STATUS_LABELS[r.status] ?? r.status,
+            r.start_date,
+            r.end_date,
+            euros(r.total_budget_cents),
+            euros(r.requested),
+            euros(r.decided),
+          ]),
+        )
         .commit();
     }
     actions += rows.length;
@@ -173,17 +176,19 @@ export async function writeProgrammingWorkbook(
     );
     for (const r of rows) {
       linesSheet
-        .addRow([
-          r.reference,
-          r.title,
-          r.funder,
-          FUNDING_KIND_LABELS[r.kind] ?? r.kind,
-          r.exercise_year,
-          euros(r.amount_requested_cents),
-          euros(r.decided_amount_cents),
-          r.in_kind ? 'oui' : 'non',
-          r.pledge ? 'oui' : 'non',
-        ])
+        .addRow(
+          spreadsheetRow([
+            r.reference,
+            r.title,
+            r.funder,
+            FUNDING_KIND_LABELS[r.kind] ?? r.kind,
+            r.exercise_year,
+            euros(r.amount_requested_cents),
+            euros(r.decided_amount_cents),
+            r.in_kind ? 'oui' : 'non',
+            r.pledge ? 'oui' : 'non',
+          ]),
+        )
         .commit();
     }
     lines += rows.length;
@@ -203,15 +208,15 @@ export async function writeProgrammingWorkbook(
     { header: '', width: 18, style: { numFmt: EUROS } },
   ];
   const heading = (text: string) => {
-    const row = totals.addRow([text]);
+    const row = totals.addRow(spreadsheetRow([text]));
     row.font = { bold: true };
     row.commit();
   };
   const table = (rows: TotalRow[], header: [string, string]) => {
-    const head = totals.addRow([header[0], header[1], 'Actions', 'Demandé (€)', 'Décidé (€)']);
+    const head = totals.addRow(spreadsheetRow([header[0], header[1], 'Actions', 'Demandé (€)', 'Décidé (€)']));
     head.font = { italic: true };
     head.commit();
-    for (const r of rows) totals.addRow([r.label, r.detail ?? '', r.actions, euros(r.requested), euros(r.decided ?? '0')]).commit();
+    for (const r of rows) totals.addRow(spreadsheetRow([r.label, r.detail ?? '', r.actions, euros(r.requested), euros(r.decided ?? '0')])).commit();
     totals.addRow([]).commit();
   };
   const scoped = `from funding_lines f join actions a on a.tenant_id = f.tenant_id and a.id = f.action_id

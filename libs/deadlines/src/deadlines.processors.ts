@@ -75,9 +75,12 @@ export class DigestProcessor extends WorkerHost {
     }
     // Not before every territory of the person has recorded its reminders of the day: then the e-mail goes
     // once, with all of them. Each of those scans wakes this job up; it also looks again now and then.
-    if (await this.db.run({}, () => this.sender.waitingForScans(id, DIGEST_SCANS_WAIT_MINUTES))) {
+    const waiting = () => this.db.run({}, () => this.sender.waitingForScans(id, DIGEST_SCANS_WAIT_MINUTES));
+    if (await waiting()) {
       await job.updateData({ ...job.data, waitingForScans: true });
       await job.moveToDelayed(Date.now() + DIGEST_SCANS_POLL_MS, token);
+      // A scan that committed after the check found this job running and left it alone: look once more.
+      if (!(await waiting())) await job.promote().catch(() => undefined);
       throw new DelayedError();
     }
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);

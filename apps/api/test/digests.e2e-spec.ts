@@ -69,6 +69,20 @@ describe('daily digests across territories', () => {
     throw new Error(`queues did not settle: ${busy.join(', ')}`);
   }
 
+  /** Waits until every outbox event is processed and no scan is waiting or running. */
+  async function settleScans(timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let quiet = 0;
+    while (Date.now() < deadline) {
+      const [{ n }] = await t.owner.query(`select count(*)::int as n from outbox_events where processed_at is null`);
+      const jobs = await queues.deadlines.getJobs(['waiting', 'active', 'delayed', 'prioritized']);
+      quiet = n === 0 && jobs.filter((j) => j && !String(j.id).startsWith('repeat:')).length === 0 ? quiet + 1 : 0;
+      if (quiet >= 3) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('scans did not settle');
+  }
+
   const digestOf = async (user: TestUser, day: string) =>
     (await t.owner.query(`select id, status, attempts, job_attempts, last_error from person_digests where user_id = $1 and digest_date = $2`, [user.id, day]))[0] as
       | { id: string; status: string; attempts: number; job_attempts: number; last_error: string | null }
@@ -242,9 +256,13 @@ describe('daily digests across territories', () => {
     const day = '2027-07-07'; // J+7
     t.setNow(`${day}T07:00:00Z`);
     const digestWorker = t.worker?.context.get(DigestProcessor).worker as Worker;
-    // Nobody sends for now: the digests' jobs wait in Redis.
-    await digestWorker.pause(true);
+    // Nobody sends for now: the digests' jobs wait in Redis. (A full pause: it also interrupts the fetch
+    // the worker has in flight, which would otherwise take the next job added.)
+    await digestWorker.pause();
     for (const x of Object.values(tenants)) await scan(x);
+    // The bilans became overdue today: their events make each tenant recompute (and enqueue its digests
+    // again, a no-op while their jobs exist). Let that pass before playing Redis and BullMQ.
+    await settleScans();
     const digests = { both: await digestOf(both, day), rennesOnly: await digestOf(rennesOnly, day), three: await digestOf(three, day) };
     // Redis lost one job…
     await (await queues.notifications.getJob(digestJobId(digests.rennesOnly?.id as string, 1)))?.remove();

@@ -287,7 +287,7 @@ describe('deadlines and reminders', () => {
     await smtp.waitFor(3, 20_000);
     await settle();
     expect(smtp.messages.map((m) => m.envelope.to[0]).sort()).toEqual(reps.map((r) => r.email).sort());
-    const attempts = await t.owner.query(`select attempts from email_digests where tenant_id = $1 and digest_date = '2029-05-31' order by attempts`, [rennes.id]);
+    const attempts = await t.owner.query(`select attempts from person_digests where digest_date = '2029-05-31' order by attempts`);
     expect(attempts.map((a: { attempts: number }) => a.attempts).reduce((x: number, y: number) => x + y, 0)).toBe(5);
 
     // A permanent refusal: that digest fails for good (recorded), the others are sent.
@@ -297,7 +297,7 @@ describe('deadlines and reminders', () => {
     await scan();
     await smtp.waitFor(2, 20_000);
     await settle();
-    const [failed] = await t.owner.query(`select user_id, status, last_error, attempts from email_digests where tenant_id = $1 and digest_date = '2029-06-23' and status <> 'SENT'`, [rennes.id]);
+    const [failed] = await t.owner.query(`select user_id, status, last_error, attempts from person_digests where digest_date = '2029-06-23' and status <> 'SENT'`);
     expect(failed).toMatchObject({ status: 'FAILED', attempts: 1, last_error: expect.stringContaining('550') });
     const rep = reps.find((r) => r.id === failed.user_id) as TestUser;
     const notes = ok(await gql(t.app, NOTIFS, {}, as(rep))).myNotifications.nodes as { offsetDays: number; emailStatus: string }[];

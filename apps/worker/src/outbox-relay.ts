@@ -2,15 +2,18 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Db } from '@pilotis/db';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
-import { DeadlineJobs } from '@pilotis/deadlines';
+import { DeadlineJobs, DigestSweep } from '@pilotis/deadlines';
 import { JOB, QUEUE, webhookJobId } from '@pilotis/jobs';
 import { WEBHOOK_JOB_OPTIONS } from '@pilotis/integrations';
 import { REPORT_JOB_OPTIONS, reportJobId } from '@pilotis/reports';
 
 /** Events published this long ago and still not processed are relayed again (their job was lost). */
 export const REDELIVER_AFTER = '2 minutes';
-/** A digest still pending this long after it was recorded is enqueued again (same deterministic id). */
-export const DIGEST_SWEEP_AFTER = '1 minute';
+/**
+ * A digest still pending this long after it was opened is checked against its job: enqueued again when
+ * Redis lost it, handed to a new job when BullMQ failed it (see DigestSweep).
+ */
+export const DIGEST_SWEEP_AFTER = `${Number(process.env.DIGEST_SWEEP_AFTER_SECONDS ?? 60)} seconds`;
 /** A report still queued this long after its request, or running this long, is enqueued again. */
 export const REPORT_SWEEP_AFTER = '1 minute';
 export const REPORT_STALE_AFTER = '15 minutes';
@@ -35,19 +38,17 @@ export class OutboxRelay {
   constructor(
     private readonly db: Db,
     private readonly deadlineJobs: DeadlineJobs,
+    private readonly digestSweep: DigestSweep,
     @InjectQueue(QUEUE.REPORTS) private readonly reports: Queue,
     @InjectQueue(QUEUE.WEBHOOKS) private readonly webhooks: Queue,
   ) {}
 
   async relay(): Promise<{ events: number; tenants: number; digests: number; reports: number; webhooks: number }> {
-    const { events, digests, reports, webhooks } = await this.db.run({}, async () => ({
+    const { events, reports, webhooks } = await this.db.run({}, async () => ({
       events: await this.db.query<{ tenant_id: string; id: string; topic: string; siren: string }>(
         `select tenant_id, id, topic, siren from outbox_claim($1, $2::interval)`,
         [BATCH, REDELIVER_AFTER],
       ),
-      digests: await this.db.query<{ tenant_id: string; id: string; siren: string }>(`select tenant_id, id, siren from pending_digests($1::interval)`, [
-        DIGEST_SWEEP_AFTER,
-      ]),
       reports: await this.db.query<{ tenant_id: string; id: string; siren: string }>(`select tenant_id, id, siren from pending_reports($1::interval, $2::interval)`, [
         REPORT_SWEEP_AFTER,
         REPORT_STALE_AFTER,
@@ -66,7 +67,7 @@ export class OutboxRelay {
       tenants.set(e.tenant_id, t);
     }
     for (const [tenantId, t] of tenants) await this.deadlineJobs.recompute({ tenantId, siren: t.siren }, [...t.topics].sort().join(','));
-    for (const d of digests) await this.deadlineJobs.sendDigest({ tenantId: d.tenant_id, siren: d.siren }, d.id);
+    const digests = await this.digestSweep.sweep(DIGEST_SWEEP_AFTER);
     // Same deterministic id as the request's: a job still in Redis absorbs this add.
     for (const r of reports) {
       await this.reports.add(JOB.GENERATE_REPORT, { tenantId: r.tenant_id, siren: r.siren, reportId: r.id }, { jobId: reportJobId(r.id), ...REPORT_JOB_OPTIONS });
@@ -76,6 +77,6 @@ export class OutboxRelay {
       await this.webhooks.add(JOB.DELIVER_WEBHOOK, { tenantId: w.tenant_id, siren: w.siren, deliveryId: w.id }, { jobId: webhookJobId(w.id, w.replays), ...WEBHOOK_JOB_OPTIONS });
     }
     if (events.length > 0) this.logger.log(`relayed ${events.length} outbox event(s) for ${tenants.size} tenant(s)`);
-    return { events: events.length, tenants: tenants.size, digests: digests.length, reports: reports.length, webhooks: webhooks.length };
+    return { events: events.length, tenants: tenants.size, digests: digests.pending, reports: reports.length, webhooks: webhooks.length };
   }
 }

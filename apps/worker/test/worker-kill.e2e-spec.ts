@@ -56,7 +56,7 @@ describe('a worker killed in the middle of sending reminders', () => {
     const deadline = Date.now() + 45_000;
     let sent = 0;
     while (Date.now() < deadline) {
-      [{ sent }] = await t.owner.query(`select count(*)::int as sent from email_digests where status = 'SENT'`);
+      [{ sent }] = await t.owner.query(`select count(*)::int as sent from person_digests where status = 'SENT'`);
       if (sent === 24) break;
       await new Promise((r) => setTimeout(r, 250));
     }

@@ -45,7 +45,7 @@ describe('a worker asked to stop (SIGTERM) while a digest is being sent', () => 
     // The message is on the server, its acknowledgement still pending: stop now.
     worker.kill('SIGTERM');
     await exited(worker);
-    const [digest] = await t.owner.query(`select status, attempts, message_id from email_digests`);
+    const [digest] = await t.owner.query(`select status, attempts, message_id from person_digests`);
     expect(digest).toMatchObject({ status: 'SENT', attempts: 1, message_id: expect.stringMatching(/^<digest-/) });
     expect(smtp.messages.map((m) => m.envelope.to[0])).toEqual([rep.email]);
     const [notification] = await t.owner.query(`select email_status from notifications`);

@@ -3,8 +3,8 @@ import { OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { civilDateIn, Clock, CivilDate, InjectConfig, PilotisConfig } from '@pilotis/shared';
 import { DEFAULT_REMINDER_STEPS, ReminderStep, TenantSettings } from './deadline.entity';
-import { FILL_DIGESTS, OPEN_DIGESTS, RECOMPUTE_DEADLINES, RECORD_REMINDERS } from './deadline-rules.sql';
-import { DigestStatus } from './notification.entity';
+import { DIGESTS_TO_SEND, FILL_DIGESTS, MARK_SCANNED, OPEN_DIGESTS, OPEN_PERSON_DIGESTS, RECOMPUTE_DEADLINES, RECORD_REMINDERS } from './deadline-rules.sql';
+import { DIGEST_TIME_ZONE } from './notification.entity';
 
 /** A reminder step more than this many days late is not sent (a worker down for a month does not spam). */
 export const MAX_LATE_DAYS = 30;
@@ -36,7 +36,13 @@ export interface ScanResult {
   cancelled: number;
   reminders: number;
   /** Digests of today waiting to be sent (the caller enqueues them once this transaction commits). */
-  digestIds: string[];
+  digests: DigestRef[];
+}
+
+/** A person digest and the number of the job in charge of it (see PersonDigest.jobAttempts). */
+export interface DigestRef {
+  id: string;
+  jobAttempts: number;
 }
 
 /**
@@ -84,9 +90,14 @@ export class DeadlineEngine {
     return counts;
   }
 
-  /** Records today's reminders (exactly once per deadline, step and person) and their digests. */
-  async remind(settings: EffectiveSettings, today: CivilDate): Promise<{ reminders: number; digestIds: string[] }> {
+  /**
+   * Records today's reminders (exactly once per deadline, step and person) and puts them in each person's
+   * digest of the day. Reminder steps count in the tenant's zone; digests are per Paris day, shared by all
+   * of a person's territories.
+   */
+  async remind(settings: EffectiveSettings, today: CivilDate): Promise<{ reminders: number; digests: DigestRef[] }> {
     const tenantId = this.db.tenant().tenantId;
+    const digestDay = civilDateIn(this.clock.now(), DIGEST_TIME_ZONE);
     const inserted = await this.db.query<{ user_id: string }>(RECORD_REMINDERS, [
       tenantId,
       today,
@@ -94,13 +105,12 @@ export class DeadlineEngine {
       `${this.config.appUrl}/echeances/`,
       MAX_LATE_DAYS,
     ]);
-    await this.db.query(OPEN_DIGESTS, [tenantId, today]);
-    await this.db.query(FILL_DIGESTS, [tenantId, today]);
-    const digests = await this.db.query<{ id: string }>(
-      `select id from email_digests where tenant_id = $1 and digest_date = $2::date and status = $3 order by id`,
-      [tenantId, today, DigestStatus.PENDING],
-    );
-    return { reminders: inserted.length, digestIds: digests.map((d) => d.id) };
+    await this.db.query(OPEN_PERSON_DIGESTS, [tenantId, digestDay]);
+    await this.db.query(OPEN_DIGESTS, [tenantId, digestDay]);
+    await this.db.query(FILL_DIGESTS, [tenantId, digestDay]);
+    await this.db.query(MARK_SCANNED, [tenantId, digestDay]);
+    const digests = await this.db.query<{ id: string; job_attempts: number }>(DIGESTS_TO_SEND, [tenantId, digestDay]);
+    return { reminders: inserted.length, digests: digests.map((d) => ({ id: d.id, jobAttempts: d.job_attempts })) };
   }
 
   /**
@@ -133,8 +143,8 @@ export class DeadlineEngine {
       [this.db.tenant().tenantId],
     );
     const counts = await this.recompute(settings);
-    const { reminders, digestIds } = await this.remind(settings, today);
+    const { reminders, digests } = await this.remind(settings, today);
     await this.publishOverdue(today);
-    return { today, ...counts, reminders, digestIds };
+    return { today, ...counts, reminders, digests };
   }
 }

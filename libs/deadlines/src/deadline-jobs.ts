@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
-import { JOB, JOB_BACKOFF_MS, QUEUE, ScanTenantJobData, SendDigestJobData, TenantJobData } from '@pilotis/jobs';
+import { digestJobId, JOB, JOB_BACKOFF_MS, QUEUE, ScanTenantJobData, SendDigestJobData, TenantJobData } from '@pilotis/jobs';
+import type { DigestRef } from './deadline-engine';
+
+/**
+ * A digest job: temporary SMTP failures retried with backoff; kept a week once done and a month once
+ * failed (the queue board shows why).
+ */
+export const DIGEST_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: JOB_BACKOFF_MS },
+  removeOnComplete: { age: 7 * 86_400 },
+  removeOnFail: { age: 30 * 86_400 },
+} as const;
 
 /**
  * Enqueues the deadline engine's jobs with deterministic ids: adding a job whose id is already queued is
@@ -43,18 +55,22 @@ export class DeadlineJobs {
     });
   }
 
-  sendDigest(tenant: TenantJobData, digestId: string): Promise<unknown> {
-    const data: SendDigestJobData = { ...tenant, digestId };
-    return this.notifications.add(JOB.SEND_DIGEST, data, {
-      jobId: `digest.${digestId}`,
-      attempts: 5,
-      backoff: { type: 'exponential', delay: JOB_BACKOFF_MS },
-      removeOnComplete: { age: 7 * 86_400 },
-      removeOnFail: { age: 30 * 86_400 },
-    });
+  /**
+   * Enqueues the job in charge of a digest (a no-op while it exists). If that job is waiting for the scans
+   * of the person's territories, it is woken up: the caller is such a scan, which has just committed.
+   */
+  async sendDigest(digest: DigestRef): Promise<void> {
+    const jobId = digestJobId(digest.id, digest.jobAttempts);
+    const data: SendDigestJobData = { personDigestId: digest.id };
+    await this.notifications.add(JOB.SEND_DIGEST, data, { jobId, ...DIGEST_JOB_OPTIONS });
+    const job = await this.notifications.getJob(jobId);
+    if ((job?.data as SendDigestJobData | undefined)?.waitingForScans && (await job?.isDelayed())) {
+      // It may have started meanwhile: then it looks at the scans itself.
+      await job?.promote().catch(() => undefined);
+    }
   }
 
-  async sendDigests(tenant: TenantJobData, digestIds: readonly string[]): Promise<void> {
-    for (const id of digestIds) await this.sendDigest(tenant, id);
+  async sendDigests(digests: readonly DigestRef[]): Promise<void> {
+    for (const digest of digests) await this.sendDigest(digest);
   }
 }

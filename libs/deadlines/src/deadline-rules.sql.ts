@@ -158,19 +158,54 @@ export const RECORD_REMINDERS = `
   on conflict (tenant_id, deadline_id, offset_days, user_id) do nothing
   returning user_id`;
 
+/** The people with reminders of tenant $1 not yet in a digest. */
+const UNASSIGNED = `select distinct user_id from notifications where tenant_id = $1 and email_status = 'PENDING' and digest_id is null`;
+
 /**
- * One digest per person and day ($2) for the reminders not yet in one; reminders recorded after that
- * day's digest went out wait for the next day's.
+ * Each person with reminders not yet in a digest gets their digest of day $2 (a Paris day), shared by all
+ * their territories. Inserted in user order: two tenants' scans opening digests for the same people wait
+ * on each other's rows in the same order, never crosswise. (A separate statement from the sections': a row
+ * another scan has just committed is only visible to the next statement.)
  */
+export const OPEN_PERSON_DIGESTS = `
+  insert into person_digests (id, user_id, digest_date)
+  select gen_random_uuid(), u.user_id, $2::date from (${UNASSIGNED}) u order by u.user_id
+  on conflict (user_id, digest_date) do nothing`;
+
+/** This tenant's section of those digests (reminders recorded after the digest went out wait for the next day's). */
 export const OPEN_DIGESTS = `
   insert into email_digests (tenant_id, id, user_id, digest_date)
-  select $1, gen_random_uuid(), u.user_id, $2::date
-    from (select distinct user_id from notifications where tenant_id = $1 and email_status = 'PENDING' and digest_id is null) u
+  select $1, gen_random_uuid(), u.user_id, $2::date from (${UNASSIGNED}) u
   on conflict (tenant_id, user_id, digest_date) do nothing`;
 
-/** Puts the pending reminders into their person's digest of day $2, while it is still pending. */
+/**
+ * Puts the pending reminders into their person's section of day $2 while the digest is still pending. The
+ * digest rows are share-locked until this scan commits: a sender (which locks its digest FOR UPDATE) waits
+ * and then sends them too, or has already sent it and they wait for the next day's digest.
+ */
 export const FILL_DIGESTS = `
-  update notifications n set digest_id = d.id
-    from email_digests d
-   where n.tenant_id = $1 and d.tenant_id = $1 and d.user_id = n.user_id and d.digest_date = $2::date and d.status = 'PENDING'
+  with open as (
+    select p.user_id from person_digests p
+     where p.digest_date = $2::date and p.status = 'PENDING' and p.user_id in (${UNASSIGNED})
+     order by p.user_id
+       for share)
+  update notifications n set digest_id = s.id
+    from email_digests s, open o
+   where n.tenant_id = $1 and s.tenant_id = $1 and s.user_id = n.user_id and s.digest_date = $2::date and o.user_id = n.user_id
      and n.digest_id is null and n.email_status = 'PENDING'`;
+
+/** This tenant has recorded its reminders of digest day $2: its members' digests no longer wait for it. */
+export const MARK_SCANNED = `
+  insert into deadline_scans (tenant_id, digest_date) values ($1, $2::date)
+  on conflict (tenant_id) do update set digest_date = greatest(deadline_scans.digest_date, excluded.digest_date), scanned_at = now()`;
+
+/**
+ * The pending digests of day $2 this scan may have completed: those of the tenant's members (and of anyone
+ * with a section here). Enqueued once the scan commits; those waiting for this tenant are woken up.
+ */
+export const DIGESTS_TO_SEND = `
+  select p.id, p.job_attempts from person_digests p
+   where p.digest_date = $2::date and p.status = 'PENDING'
+     and p.user_id in (select m.user_id from memberships m where m.tenant_id = $1 and m.revoked_at is null
+                       union select s.user_id from email_digests s where s.tenant_id = $1 and s.digest_date = $2::date)
+   order by p.id`;

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PageArgs, PageOf, MultiLine } from '@pilotis/shared';
@@ -184,3 +184,41 @@ export class MarkDeadlineMetInput {
   @MultiLine()
   note: string;
 }
+
+@ObjectType({
+  description:
+    "Un récapitulatif du jour par courriel qui n'a pas pu être envoyé à un membre du territoire (les relances qu'il portait restent dans l'application).",
+})
+export class FailedEmailDigest {
+  @Field(() => ID, { description: 'Identifiant du récapitulatif (ses tâches sont `digest.<id>.<n>` sur le tableau des files).' })
+  id: string;
+
+  @Field(() => ID, { description: 'Destinataire.' })
+  userId: string;
+
+  @Field({ description: 'Nom du destinataire.' })
+  displayName: string;
+
+  @Field({ description: 'Adresse e-mail du destinataire.' })
+  email: string;
+
+  @Field({ description: 'Jour du récapitulatif (AAAA-MM-JJ, heure de Paris).' })
+  digestDate: string;
+
+  @Field(() => Int, { description: 'Relances de ce territoire qu’il portait.' })
+  reminderCount: number;
+
+  @Field(() => Int, { description: 'Envois au serveur de courrier tentés.' })
+  attempts: number;
+
+  @Field(() => Int, { description: "Tâches d'envoi lancées : une tâche interrompue à répétition (processus arrêté en plein envoi) est remplacée, dans une limite." })
+  jobAttempts: number;
+
+  @Field({ description: "Motif de l'échec : la réponse du serveur de courrier, ou la raison de l'échec de la dernière tâche." })
+  lastError: string;
+
+  @Field(() => GraphQLISODateTime, { description: 'Abandonné le.' })
+  failedAt: Date;
+}
+
+export const FailedEmailDigestPage = PageOf(FailedEmailDigest, 'FailedEmailDigestPage');

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Permission } from '@pilotis/access';
-import { Page, uuid } from '@pilotis/shared';
+import { Page, PageArgs, uuid } from '@pilotis/shared';
 import { Deadline, DeadlineState } from './deadline.entity';
 import { deadlineState } from './deadline-state';
 import { DeadlineService } from './deadline.service';
@@ -8,6 +8,8 @@ import {
   DeadlinePage,
   DeadlinePerson,
   DeadlinesArgs,
+  FailedEmailDigest,
+  FailedEmailDigestPage,
   MarkDeadlineMetInput,
   NotificationPage,
   NotificationsArgs,
@@ -110,5 +112,14 @@ export class TenantSettingsResolver {
   @Mutation(() => TenantSettingsView, { description: "Modifie les réglages des échéances et des relances (administrateur du territoire) ; les échéances sont recalculées." })
   updateTenantSettings(@Args('input', { description: 'Les réglages modifiés.' }) input: UpdateTenantSettingsInput): Promise<TenantSettingsView> {
     return this.service.updateSettings(input);
+  }
+
+  @Allow(Permission.MANAGE_MEMBERS)
+  @Query(() => FailedEmailDigestPage, {
+    description:
+      "Les récapitulatifs du jour par courriel qui n'ont pas pu être envoyés aux membres du territoire (administrateur du territoire), les plus récents d'abord : destinataire, motif, tentatives.",
+  })
+  failedEmailDigests(@Args() args: PageArgs): Promise<Page<FailedEmailDigest>> {
+    return this.service.failedDigests(args);
   }
 }

@@ -3,11 +3,11 @@ import { ClsService } from 'nestjs-cls';
 import { ORGANISATION_BOUND_ROLES } from '@pilotis/access';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db, groupBy, requestLoader } from '@pilotis/db';
-import { badInput, CivilDate, conflict, decodeCursor, FieldError, notFound, Page, toPage } from '@pilotis/shared';
+import { badInput, CivilDate, conflict, decodeCursor, FieldError, notFound, Page, PageArgs, toPage } from '@pilotis/shared';
 import { DEFAULT_REMINDER_STEPS, Deadline, DeadlineKind, TenantSettings } from './deadline.entity';
 import { DeadlineEngine, EffectiveSettings } from './deadline-engine';
 import { stateCondition } from './deadline-state';
-import { DeadlinePerson, DeadlinesArgs, MarkDeadlineMetInput, NotificationsArgs, RecordBilanInput, UpdateTenantSettingsInput } from './deadline.inputs';
+import { DeadlinePerson, DeadlinesArgs, FailedEmailDigest, MarkDeadlineMetInput, NotificationsArgs, RecordBilanInput, UpdateTenantSettingsInput } from './deadline.inputs';
 import { Notification } from './notification.entity';
 
 const PEOPLE = Symbol('deadlines.people');
@@ -205,6 +205,58 @@ export class DeadlineService {
       this.db.actor().userId,
     ]);
     return rows.length;
+  }
+
+  /**
+   * The digests that could not be sent to this territory's members, latest first. A digest is a person's
+   * (platform row, shared by their territories): it is listed here through this tenant's own section of it,
+   * with only this territory's reminder count; its error is about the e-mail as a whole.
+   */
+  async failedDigests(args: PageArgs): Promise<Page<FailedEmailDigest>> {
+    const params: unknown[] = [this.db.tenant().tenantId];
+    let after = '';
+    if (args.after) {
+      const [failedAt, id] = decodeCursor(args.after, 2);
+      params.push(failedAt, id);
+      after = `and (coalesce(p.failed_at, p.created_at), p.id) < ($2::timestamptz, $3::uuid)`;
+    }
+    params.push(args.first + 1);
+    const rows = await this.db.query<{
+      id: string;
+      user_id: string;
+      display_name: string;
+      email: string;
+      digest_date: string;
+      reminder_count: number;
+      attempts: number;
+      job_attempts: number;
+      last_error: string | null;
+      failed_at: Date;
+    }>(
+      `select p.id, s.user_id, u.display_name, u.email, s.digest_date::text as digest_date, p.attempts, p.job_attempts, p.last_error,
+              coalesce(p.failed_at, p.created_at) as failed_at,
+              (select count(*)::int from notifications n where n.tenant_id = s.tenant_id and n.digest_id = s.id) as reminder_count
+         from person_digests p
+         join email_digests s on s.tenant_id = $1 and s.user_id = p.user_id and s.digest_date = p.digest_date
+         join users u on u.id = p.user_id
+        where p.status = 'FAILED' ${after}
+        order by coalesce(p.failed_at, p.created_at) desc, p.id desc
+        limit $${params.length}`,
+      params,
+    );
+    const digests = rows.map((r) => ({
+      id: r.id,
+      userId: r.user_id,
+      displayName: r.display_name,
+      email: r.email,
+      digestDate: r.digest_date,
+      reminderCount: r.reminder_count,
+      attempts: r.attempts,
+      jobAttempts: r.job_attempts,
+      lastError: r.last_error ?? 'Motif inconnu.',
+      failedAt: r.failed_at,
+    }));
+    return toPage(digests, args.first, (d) => [d.failedAt.toISOString(), d.id]);
   }
 
   // ------------------------------------------------------------------ settings

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Job } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { Db } from '@pilotis/db';
-import { JOB, JOB_LOCK_MS, QUEUE, ScanAllJobData, ScanTenantJobData, SendDigestJobData, workerScope } from '@pilotis/jobs';
+import { DIGEST_SCANS_POLL_MS, DIGEST_SCANS_WAIT_MINUTES, JOB, JOB_LOCK_MS, QUEUE, ScanAllJobData, ScanTenantJobData, SendDigestJobData, workerScope } from '@pilotis/jobs';
 import { civilDateIn, Clock } from '@pilotis/shared';
 import { DeadlineEngine, ScanResult } from './deadline-engine';
 import { DeadlineJobs } from './deadline-jobs';
@@ -36,8 +36,9 @@ export class DeadlinesProcessor extends WorkerHost {
       case JOB.SCAN_TENANT: {
         const data = job.data as ScanTenantJobData;
         const result: ScanResult = await this.db.run({ tenant: workerScope(data) }, () => this.engine.scan());
-        // Enqueued once the scan committed: a digest job never runs before its rows are visible.
-        await this.jobs.sendDigests(data, result.digestIds);
+        // Enqueued once the scan committed: a digest job never runs before its rows are visible (and one
+        // waiting for this tenant's scan now finds it done).
+        await this.jobs.sendDigests(result.digests);
         return result;
       }
       default:
@@ -63,12 +64,33 @@ export class DigestProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<SendDigestJobData>): Promise<DigestOutcome> {
+  async process(job: Job<SendDigestJobData>, token?: string): Promise<DigestOutcome> {
     if (job.name !== JOB.SEND_DIGEST) throw new Error(`Unknown job ${job.name} on queue ${QUEUE.NOTIFICATIONS}`);
+    const id = job.data.personDigestId;
+    if (!id) {
+      // A job of the per-territory digests that came before: its digest is now a person's, pending, and
+      // the sweep enqueues it under its own id.
+      this.logger.warn(`digest job ${job.id ?? '?'} of an older version: left to the sweep`);
+      return { status: 'skipped' };
+    }
+    // Not before every territory of the person has recorded its reminders of the day: then the e-mail goes
+    // once, with all of them. Each of those scans wakes this job up; it also looks again now and then.
+    const waiting = () => this.db.run({}, () => this.sender.waitingForScans(id, DIGEST_SCANS_WAIT_MINUTES));
+    if (await waiting()) {
+      await job.updateData({ ...job.data, waitingForScans: true });
+      await job.moveToDelayed(Date.now() + DIGEST_SCANS_POLL_MS, token);
+      // A scan that committed after the check found this job running and left it alone: look once more.
+      if (!(await waiting())) await job.promote().catch(() => undefined);
+      throw new DelayedError();
+    }
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    const outcome = await this.db.run({ tenant: workerScope(job.data) }, () => this.sender.send(job.data.digestId, lastAttempt));
-    // The failure is recorded (committed) first; throwing then makes BullMQ retry with backoff.
-    if (outcome.status === 'failed' && !outcome.final) throw new Error(`Envoi du récapitulatif en échec : ${outcome.error}`);
+    const outcome = await this.db.run({}, () => this.sender.send(id, lastAttempt));
+    if (outcome.status === 'failed') {
+      // The failure is recorded (committed) first; throwing then makes BullMQ retry with backoff — or,
+      // when it was final, fail the job for good, its reason on the queue board.
+      if (!outcome.final) throw new Error(`Envoi du récapitulatif en échec : ${outcome.error}`);
+      throw new UnrecoverableError(`Récapitulatif abandonné : ${outcome.error}`);
+    }
     return outcome;
   }
 

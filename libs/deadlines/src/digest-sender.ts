@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Db } from '@pilotis/db';
+import { workerScope } from '@pilotis/jobs';
 import { MailDeliveryError, Mailer } from '@pilotis/mail';
 import { formatCivilDate } from '@pilotis/shared';
-import { DeadlineEngine } from './deadline-engine';
+import { DEFAULT_SETTINGS, DeadlineEngine } from './deadline-engine';
 import { DigestStatus, EmailStatus } from './notification.entity';
 
 export interface DigestItem {
@@ -12,6 +13,12 @@ export interface DigestItem {
   escalation: boolean;
 }
 
+/** One territory's part of a person's digest: its name as heading, then its reminders. */
+export interface DigestSection {
+  territory: string;
+  items: DigestItem[];
+}
+
 export interface DigestOutcome {
   status: 'sent' | 'skipped' | 'failed';
   /** For a failure: no retry will follow (last attempt, or a permanent SMTP refusal). */
@@ -19,35 +26,98 @@ export interface DigestOutcome {
   error?: string;
 }
 
+/**
+ * The sender's display name of a digest covering several territories. Each territory has its own
+ * (`tenantSettings.senderName`), used when the day's digest covers that territory alone; a digest
+ * gathering several speaks for none of them in particular: it comes from the platform. The address is
+ * always SMTP_FROM.
+ */
+export const PLATFORM_SENDER_NAME = DEFAULT_SETTINGS.senderName;
+
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The digest e-mail of one person for one day, in French: everything due for them, with links. */
-export function renderDigest(input: { displayName: string; senderName: string; digestDate: string; items: DigestItem[] }): { subject: string; text: string; html: string } {
-  const n = input.items.length;
-  const subject = `${n} échéance${n > 1 ? 's' : ''} à suivre — ${formatCivilDate(input.digestDate)}`;
-  const intro = `Bonjour ${input.displayName},\n\nVoici ${n > 1 ? `les ${n} échéances` : "l'échéance"} qui vous concerne${n > 1 ? 'nt' : ''} aujourd'hui :`;
+/**
+ * The digest e-mail of one person for one day, in French: everything due for them, a section per
+ * territory (its name, then its reminders with links).
+ */
+export function renderDigest(input: { displayName: string; senderName: string; digestDate: string; sections: DigestSection[] }): { subject: string; text: string; html: string } {
+  const sections = input.sections.filter((s) => s.items.length > 0);
+  const n = sections.reduce((sum, s) => sum + s.items.length, 0);
+  const where = sections.length > 1 ? ` dans ${sections.length} territoires` : '';
+  const subject = `${n} échéance${n > 1 ? 's' : ''} à suivre${where} — ${formatCivilDate(input.digestDate)}`;
+  const intro = `Bonjour ${input.displayName},\n\nVoici ${n > 1 ? `les ${n} échéances` : "l'échéance"} qui vous concerne${n > 1 ? 'nt' : ''} aujourd'hui${where} :`;
+  const signature =
+    sections.length > 1
+      ? `— ${input.senderName}. Vous recevez au plus un courriel par jour pour l'ensemble de vos territoires ; vos relances sont aussi dans l'application, territoire par territoire.`
+      : `— ${input.senderName} (Pilotis). Vous recevez au plus un courriel par jour ; vos relances sont aussi dans l'application.`;
   const text = [
     intro,
+    ...sections.flatMap((s) => ['', s.territory, ...s.items.map((i) => `- ${i.title}\n  ${i.link}`)]),
     '',
-    ...input.items.map((i) => `- ${i.title}\n  ${i.link}`),
-    '',
-    `— ${input.senderName} (Pilotis). Vous recevez au plus un courriel par jour ; vos relances sont aussi dans l'application.`,
+    signature,
   ].join('\n');
   const html = [
     `<p>${escapeHtml(intro).replace(/\n/g, '<br>')}</p>`,
-    '<ul>',
-    ...input.items.map((i) => `<li><a href="${escapeHtml(i.link)}">${escapeHtml(i.title)}</a></li>`),
-    '</ul>',
-    `<p>— ${escapeHtml(input.senderName)} (Pilotis). Vous recevez au plus un courriel par jour ; vos relances sont aussi dans l'application.</p>`,
+    ...sections.flatMap((s) => [
+      `<h2>${escapeHtml(s.territory)}</h2>`,
+      '<ul>',
+      ...s.items.map((i) => `<li><a href="${escapeHtml(i.link)}">${escapeHtml(i.title)}</a></li>`),
+      '</ul>',
+    ]),
+    `<p>${escapeHtml(signature)}</p>`,
   ].join('\n');
   return { subject, text, html };
 }
 
 /**
- * Sends one digest. The digest row is locked for the whole send: a second worker holding the same job
- * waits, then finds it SENT and does nothing. The Message-ID is derived from the digest id, so that if a
- * worker dies after the SMTP server accepted the message and before this transaction committed, the
- * resent copy carries the same id (the one window where SMTP itself cannot be exactly-once).
+ * One territory's pending reminders in a person's digest of a day, read in that tenant (RLS), each with
+ * whether the person still answers for it now: a live membership with the role the reminder was
+ * recorded for (escalation: chef de projet or délégué du préfet; otherwise one of the deadline's
+ * responsibles, as RECORD_REMINDERS chose them). What they no longer answer for is withdrawn, not sent.
+ */
+const SECTION_ITEMS = `
+  select n.id, n.title, n.link, d.due_date::text as due_date, n.escalation,
+         case when n.escalation
+              then exists (select 1 from memberships m where m.tenant_id = n.tenant_id and m.user_id = n.user_id and m.revoked_at is null
+                              and m.role in ('CHEF_DE_PROJET', 'DELEGUE_PREFET'))
+              else exists (select 1 from deadline_responsibles r where r.tenant_id = n.tenant_id and r.deadline_id = n.deadline_id and r.user_id = n.user_id)
+         end as allowed
+    from email_digests s
+    join notifications n on n.tenant_id = s.tenant_id and n.digest_id = s.id
+    join deadlines d on d.tenant_id = n.tenant_id and d.id = n.deadline_id
+   where s.tenant_id = $1 and s.user_id = $2 and s.digest_date = $3::date and n.email_status = 'PENDING'
+   order by d.due_date, n.title, n.id`;
+
+/** Sets the e-mail status of pending reminders of one tenant's section ($5: only these ids; null: all). */
+const MARK_NOTIFICATIONS = `
+  update notifications n set email_status = $4
+    from email_digests s
+   where s.tenant_id = $1 and s.user_id = $2 and s.digest_date = $3::date
+     and n.tenant_id = $1 and n.digest_id = s.id and n.email_status = 'PENDING'
+     and ($5::uuid[] is null or n.id = any($5::uuid[]))`;
+
+interface Territory {
+  tenant_id: string;
+  siren: string;
+  name: string;
+}
+
+interface LockedDigest {
+  id: string;
+  user_id: string;
+  digest_date: string;
+}
+
+/**
+ * Sends one person's digest of the day, across their territories. The person digest row is locked for
+ * the whole send: a second worker holding a job for it waits, then finds it SENT and does nothing (and
+ * a scan adding reminders to it waits too: they are in this e-mail or in the next day's). The Message-ID
+ * is derived from the digest id, so that if a worker dies after the SMTP server accepted the message and
+ * before this transaction committed, the resent copy carries the same id (the one window where SMTP
+ * itself cannot be exactly-once).
+ *
+ * The territories come from `person_digest_sections` (SECURITY DEFINER: the person's own memberships
+ * only); everything read or written in one of them is done with that tenant entered, under its RLS.
  */
 @Injectable()
 export class DigestSender {
@@ -59,62 +129,146 @@ export class DigestSender {
     private readonly engine: DeadlineEngine,
   ) {}
 
-  async send(digestId: string, lastAttempt: boolean): Promise<DigestOutcome> {
-    const tenantId = this.db.tenant().tenantId;
-    const [digest] = await this.db.query<{ id: string; user_id: string; digest_date: string; status: DigestStatus; attempts: number }>(
-      `select id, user_id, digest_date::text, status, attempts from email_digests where tenant_id = $1 and id = $2 for update`,
-      [tenantId, digestId],
+  /**
+   * Whether the digest should wait for the scan of one of the person's territories that has not recorded
+   * its reminders of the day yet — at most `maxWaitMinutes` after the digest was opened, after which it
+   * goes with what it has (a territory whose scan keeps failing does not hold back the others).
+   */
+  async waitingForScans(id: string, maxWaitMinutes: number): Promise<boolean> {
+    const [row] = await this.db.query<{ status: DigestStatus; unscanned: number; overdue: boolean }>(
+      `select status, person_digest_unscanned(id) as unscanned, created_at < clock_timestamp() - make_interval(mins => $2::int) as overdue
+         from person_digests where id = $1`,
+      [id, maxWaitMinutes],
     );
-    if (!digest || digest.status !== DigestStatus.PENDING) return { status: 'skipped' };
-    const items = await this.db.query<{ title: string; link: string; due_date: string; escalation: boolean }>(
-      `select n.title, n.link, d.due_date::text, n.escalation from notifications n
-         join deadlines d on d.tenant_id = n.tenant_id and d.id = n.deadline_id
-        where n.tenant_id = $1 and n.digest_id = $2 order by d.due_date, n.title`,
-      [tenantId, digestId],
-    );
-    const [user] = await this.db.query<{ email: string; display_name: string }>('select email, display_name from users where id = $1', [digest.user_id]);
-    if (items.length === 0 || !user) {
-      await this.db.query(`update email_digests set status = $3, last_error = $4 where tenant_id = $1 and id = $2`, [
-        tenantId,
-        digestId,
-        DigestStatus.FAILED,
-        user ? 'Aucune relance à envoyer.' : 'Destinataire introuvable.',
+    return !!row && row.status === DigestStatus.PENDING && row.unscanned > 0 && !row.overdue;
+  }
+
+  async send(id: string, lastAttempt: boolean): Promise<DigestOutcome> {
+    const digest = await this.lock(id, { wait: true });
+    if (!digest) return { status: 'skipped' };
+    const territories = await this.territories(id);
+    const sections: { territory: Territory; senderName: string; items: (DigestItem & { id: string })[]; withdrawn: string[] }[] = [];
+    for (const territory of territories) {
+      await this.enter(territory);
+      const rows = await this.db.query<{ id: string; title: string; link: string; due_date: string; escalation: boolean; allowed: boolean }>(SECTION_ITEMS, [
+        territory.tenant_id,
+        digest.user_id,
+        digest.digest_date,
       ]);
-      return { status: 'failed', final: true, error: 'empty digest' };
+      const settings = await this.engine.settings();
+      sections.push({
+        territory,
+        senderName: settings.senderName,
+        items: rows.filter((r) => r.allowed).map((r) => ({ id: r.id, title: r.title, link: r.link, dueDate: r.due_date, escalation: r.escalation })),
+        withdrawn: rows.filter((r) => !r.allowed).map((r) => r.id),
+      });
     }
-    const settings = await this.engine.settings();
+    // What the person no longer answers for is marked withdrawn once the digest's fate is settled (a retry
+    // looks again).
+    const withdraw = async (): Promise<void> => {
+      for (const s of sections) if (s.withdrawn.length > 0) await this.markNotifications(s.territory, digest, EmailStatus.SKIPPED, s.withdrawn);
+    };
+    const [user] = await this.db.query<{ email: string; display_name: string }>('select email, display_name from users where id = $1', [digest.user_id]);
+    if (!user) {
+      await withdraw();
+      await this.finish(digest, territories, DigestStatus.FAILED, 'Destinataire introuvable.');
+      return { status: 'failed', final: true, error: 'Destinataire introuvable.' };
+    }
+    const filled = sections.filter((s) => s.items.length > 0);
+    if (filled.length === 0) {
+      // Every reminder was withdrawn before its turn (or none was left): nothing to send, nothing failed.
+      await withdraw();
+      await this.db.query(`update person_digests set status = $2, last_error = null where id = $1`, [id, DigestStatus.SKIPPED]);
+      return { status: 'skipped' };
+    }
+    const senderName = filled.length === 1 ? filled[0].senderName : PLATFORM_SENDER_NAME;
     const mail = renderDigest({
       displayName: user.display_name,
-      senderName: settings.senderName,
+      senderName,
       digestDate: digest.digest_date,
-      items: items.map((i) => ({ title: i.title, link: i.link, dueDate: i.due_date, escalation: i.escalation })),
+      sections: filled.map((s) => ({ territory: s.territory.name, items: s.items })),
     });
-    const messageId = `<digest-${digestId}@pilotis>`;
+    const messageId = `<digest-${id}@pilotis>`;
     try {
-      await this.mailer.send({ to: user.email, ...mail, messageId, fromName: settings.senderName, headers: { 'X-Pilotis-Digest': digestId } });
+      await this.mailer.send({ to: user.email, ...mail, messageId, fromName: senderName, headers: { 'X-Pilotis-Digest': id } });
     } catch (error) {
       const failure = MailDeliveryError.from(error);
       const final = lastAttempt || failure.permanent;
       const reason = failure.response ?? failure.message;
-      await this.db.query(`update email_digests set attempts = attempts + 1, last_error = $3, status = $4 where tenant_id = $1 and id = $2`, [
-        tenantId,
-        digestId,
-        reason,
-        final ? DigestStatus.FAILED : DigestStatus.PENDING,
-      ]);
+      await this.db.query(`update person_digests set attempts = attempts + 1, last_error = $2 where id = $1`, [id, reason]);
       if (final) {
-        await this.db.query(`update notifications set email_status = $3 where tenant_id = $1 and digest_id = $2`, [tenantId, digestId, EmailStatus.FAILED]);
-        this.logger.warn(`digest ${digestId} failed for good: ${reason}`);
+        await withdraw();
+        await this.finish(digest, territories, DigestStatus.FAILED, reason);
+        this.logger.warn(`digest ${id} failed for good: ${reason}`);
       }
       return { status: 'failed', final, error: reason };
     }
-    await this.db.query(`update email_digests set status = $3, attempts = attempts + 1, message_id = $4, sent_at = now(), last_error = null where tenant_id = $1 and id = $2`, [
-      tenantId,
-      digestId,
+    await this.db.query(`update person_digests set status = $2, attempts = attempts + 1, message_id = $3, sent_at = now(), last_error = null where id = $1`, [
+      id,
       DigestStatus.SENT,
       messageId,
     ]);
-    await this.db.query(`update notifications set email_status = $3 where tenant_id = $1 and digest_id = $2`, [tenantId, digestId, EmailStatus.SENT]);
+    // Exactly the reminders in the e-mail: anything else in these sections waits for the next digest.
+    for (const s of filled) await this.markNotifications(s.territory, digest, EmailStatus.SENT, s.items.map((i) => i.id));
+    await withdraw();
     return { status: 'sent' };
+  }
+
+  /**
+   * Gives up a digest whose jobs kept ending without deciding (killed, lost…), as the sweep finds it: FAILED
+   * with the last job's reason, its pending reminders FAILED. Only if it is still pending, still in the hands
+   * of job number `jobAttempts` and not being sent right now (its lock is free); returns whether it did.
+   */
+  async abandon(id: string, jobAttempts: number, reason: string): Promise<boolean> {
+    const digest = await this.lock(id, { wait: false, jobAttempts });
+    if (!digest) return false;
+    await this.finish(digest, await this.territories(id), DigestStatus.FAILED, reason);
+    this.logger.warn(`digest ${id} abandoned after ${jobAttempts} job(s): ${reason}`);
+    return true;
+  }
+
+  /**
+   * Hands a digest to job number `jobAttempts + 1` after job `jobAttempts` ended without deciding (same
+   * conditions as `abandon`), recording why; returns the new number, or null if nothing was changed.
+   */
+  async nextJob(id: string, jobAttempts: number, reason: string): Promise<number | null> {
+    const digest = await this.lock(id, { wait: false, jobAttempts });
+    if (!digest) return null;
+    const [row] = await this.db.query<{ job_attempts: number }>(
+      // (Wrapped in a select: TypeORM returns [rows, count] for a bare UPDATE … RETURNING.)
+      `with u as (update person_digests set job_attempts = job_attempts + 1, last_error = $2 where id = $1 returning job_attempts) select job_attempts from u`,
+      [id, reason],
+    );
+    return row.job_attempts;
+  }
+
+  /** The pending digest, locked for this transaction (waiting for a sender or a scan, or skipping it). */
+  private async lock(id: string, options: { wait: boolean; jobAttempts?: number }): Promise<LockedDigest | null> {
+    const [digest] = await this.db.query<LockedDigest>(
+      `select id, user_id, digest_date::text from person_digests
+        where id = $1 and status = 'PENDING' and ($2::int is null or job_attempts = $2::int)
+          for update${options.wait ? '' : ' skip locked'}`,
+      [id, options.jobAttempts ?? null],
+    );
+    return digest ?? null;
+  }
+
+  private territories(id: string): Promise<Territory[]> {
+    return this.db.query<Territory>('select tenant_id, siren, name from person_digest_sections($1)', [id]);
+  }
+
+  private enter(territory: Territory): Promise<void> {
+    return this.db.enterTenant(workerScope({ tenantId: territory.tenant_id, siren: territory.siren }));
+  }
+
+  /** Final state of the digest and of every reminder still pending in it, in each territory. */
+  private async finish(digest: LockedDigest, territories: Territory[], status: DigestStatus.FAILED, reason: string): Promise<void> {
+    await this.db.query(`update person_digests set status = $2, last_error = $3, failed_at = now() where id = $1`, [digest.id, status, reason]);
+    for (const territory of territories) await this.markNotifications(territory, digest, EmailStatus.FAILED, null);
+  }
+
+  private async markNotifications(territory: Territory, digest: LockedDigest, status: EmailStatus, ids: string[] | null): Promise<void> {
+    await this.enter(territory);
+    await this.db.query(MARK_NOTIFICATIONS, [territory.tenant_id, digest.user_id, digest.digest_date, status, ids]);
   }
 }

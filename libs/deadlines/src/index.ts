@@ -4,6 +4,7 @@ export * from './deadline-rules.sql';
 export * from './deadline-engine';
 export * from './deadline-jobs';
 export * from './digest-sender';
+export * from './digest-sweep';
 export * from './deadlines.processors';
 export * from './deadlines-worker.module';
 export * from './deadline-state';

@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { TenantEntity, TenantJoin } from '@pilotis/db';
 import { Deadline } from './deadline.entity';
 
@@ -7,6 +7,7 @@ export enum EmailStatus {
   PENDING = 'PENDING',
   SENT = 'SENT',
   FAILED = 'FAILED',
+  SKIPPED = 'SKIPPED',
 }
 registerEnumType(EmailStatus, {
   name: 'EmailStatus',
@@ -15,33 +16,58 @@ registerEnumType(EmailStatus, {
     PENDING: { description: 'À envoyer.' },
     SENT: { description: 'Envoyée.' },
     FAILED: { description: 'Échec après plusieurs tentatives (voir le motif).' },
+    SKIPPED: { description: "Pas envoyée : au moment de l'envoi, la personne n'en répondait plus dans ce territoire (rôle ou appartenance retirés)." },
   },
 });
 
+/** Where a person's digest of the day stands. */
 export enum DigestStatus {
   PENDING = 'PENDING',
-  /** Handed to SMTP; a crash here is resent with the same Message-ID (see DigestSender). */
-  SENDING = 'SENDING',
   SENT = 'SENT',
+  /** Given up: a permanent SMTP refusal, the temporary ones exhausted, or its jobs kept dying (see `lastError`). */
   FAILED = 'FAILED',
+  /** Nothing left to send when its turn came (every reminder withdrawn): no e-mail, not an error. */
+  SKIPPED = 'SKIPPED',
 }
 
-/** One e-mail per person, per tenant and per day, listing that day's reminders. */
-@Entity('email_digests')
-@Index('email_digests_day_key', ['tenantId', 'userId', 'digestDate'], { unique: true })
-@Index('email_digests_status_idx', ['tenantId', 'status'])
-export class EmailDigest extends TenantEntity {
+/** Digests are per civil day in this zone, whatever each territory's own zone: one e-mail per person and day. */
+export const DIGEST_TIME_ZONE = 'Europe/Paris';
+
+/**
+ * The unit of e-mail: one per person and day (Paris), across every territory where they are reminded of
+ * something, and the row whose lock makes the sending exactly-once (see DigestSender).
+ *
+ * A platform table, like `users`: it names a person and a day, never a territory or anything a territory
+ * owns — those stay in each tenant's `email_digests` section and `notifications`, under RLS. `jobAttempts`
+ * numbers the BullMQ job currently in charge of it (job id `digest.<id>.<jobAttempts>`): a job that ended
+ * without deciding (killed twice, lost) is replaced by the next number, at most DIGEST_MAX_JOBS times.
+ */
+@Entity('person_digests')
+@Index('person_digests_day_key', ['userId', 'digestDate'], { unique: true })
+@Index('person_digests_pending_idx', ['createdAt'], { where: `"status" = 'PENDING'` })
+@Index('person_digests_failed_idx', ['failedAt'], { where: `"status" = 'FAILED'` })
+@Check('person_digests_status_check', `"status" IN ('PENDING', 'SENT', 'FAILED', 'SKIPPED')`)
+export class PersonDigest {
+  @PrimaryColumn('uuid')
+  id: string;
+
   @Column('uuid')
   userId: string;
 
+  /** Civil day in DIGEST_TIME_ZONE. */
   @Column('date')
   digestDate: string;
 
   @Column('text', { default: DigestStatus.PENDING })
   status: DigestStatus;
 
+  /** SMTP deliveries tried (and recorded). */
   @Column('integer', { default: 0 })
   attempts: number;
+
+  /** Number of the job in charge: 1 for the first, +1 each time the sweep replaces a job that died. */
+  @Column('integer', { default: 1 })
+  jobAttempts: number;
 
   @Column('text', { nullable: true })
   lastError: string | null;
@@ -52,8 +78,45 @@ export class EmailDigest extends TenantEntity {
   @Column('timestamptz', { nullable: true })
   sentAt: Date | null;
 
+  @Column('timestamptz', { nullable: true })
+  failedAt: Date | null;
+
   @Column('timestamptz', { default: () => 'now()' })
   createdAt: Date;
+}
+
+/**
+ * One territory's section of a person's digest of the day: the tenant's reminders of that day for that
+ * person point to it (`notifications.digest_id`). Its person digest is the one of the same person and day.
+ */
+@Entity('email_digests')
+@Index('email_digests_day_key', ['tenantId', 'userId', 'digestDate'], { unique: true })
+export class EmailDigest extends TenantEntity {
+  @Column('uuid')
+  userId: string;
+
+  /** Civil day in DIGEST_TIME_ZONE: the `digest_date` of its person digest. */
+  @Column('date')
+  digestDate: string;
+
+  @Column('timestamptz', { default: () => 'now()' })
+  createdAt: Date;
+}
+
+/**
+ * The last digest day for which a tenant's scan recorded its reminders: a person's digest waits until
+ * every territory of theirs has been scanned that day, so that it goes out once with all of them.
+ */
+@Entity('deadline_scans')
+export class DeadlineScan {
+  @PrimaryColumn('uuid')
+  tenantId: string;
+
+  @Column('date')
+  digestDate: string;
+
+  @Column('timestamptz', { default: () => 'now()' })
+  scannedAt: Date;
 }
 
 /**

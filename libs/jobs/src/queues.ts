@@ -62,9 +62,34 @@ export interface ScanTenantJobData extends TenantJobData {
   reason: string;
 }
 
-export interface SendDigestJobData extends TenantJobData {
-  digestId: string;
+/**
+ * One person's digest of the day, across all their territories: no tenant (the sender enters each of the
+ * person's territories in turn). Jobs of an older version carried `tenantId`/`digestId` instead: they do
+ * nothing, the sweep enqueues their digest afresh.
+ */
+export interface SendDigestJobData {
+  personDigestId: string;
+  /** Set while the digest waits for a scan of one of the person's territories (each scan promotes it). */
+  waitingForScans?: boolean;
 }
+
+/**
+ * One job per person digest and job number: re-adding it (a scan, the sweep) is a no-op while it exists;
+ * a job that ended without deciding (killed twice, failed by BullMQ) is replaced by the next number.
+ */
+export const digestJobId = (personDigestId: string, jobAttempts: number): string => `digest.${personDigestId}.${jobAttempts}`;
+
+/**
+ * Jobs one digest may go through (each retrying temporary SMTP failures with backoff) before it is marked
+ * FAILED when the last one also ends without deciding.
+ */
+export const DIGEST_MAX_JOBS = Number(process.env.DIGEST_MAX_JOBS ?? 5);
+
+/** How long a digest waits for the scans of the person's other territories, at most, before it goes anyway. */
+export const DIGEST_SCANS_WAIT_MINUTES = Number(process.env.DIGEST_SCANS_WAIT_MINUTES ?? 120);
+
+/** While it waits, a digest looks again this often (besides being woken by each scan of those territories). */
+export const DIGEST_SCANS_POLL_MS = Number(process.env.DIGEST_SCANS_POLL_MS ?? 60_000);
 
 export interface GenerateReportJobData extends TenantJobData {
   reportId: string;

@@ -11,7 +11,7 @@ import { AgendaItem, Committee, CommitteeDecision, CommitteeMember, ConflictOfIn
 import { Avis } from '@pilotis/instruction';
 import { Convention, ConventionSignatory, ConventionSignature, ConventionVersion } from '@pilotis/conventions';
 import { Report } from '@pilotis/reports';
-import { BilanReceipt, Deadline, EmailDigest, Notification, TenantSettings } from '@pilotis/deadlines';
+import { BilanReceipt, Deadline, DeadlineScan, EmailDigest, Notification, PersonDigest, TenantSettings } from '@pilotis/deadlines';
 import { Commitment, Decommitment, ExternalReference, FinanceRequest, Payment } from '@pilotis/finance';
 import { ApiKey, WebhookDelivery, WebhookSubscription } from '@pilotis/integrations';
 import * as path from 'node:path';
@@ -27,6 +27,8 @@ export const ALL_ENTITIES = [
   BilanReceipt,
   Notification,
   EmailDigest,
+  PersonDigest,
+  DeadlineScan,
   User,
   RefreshToken,
   AccountToken,

@@ -20,6 +20,11 @@ export interface ReceivedMail {
   /** Every header, lower-case names; structured values (addresses, dates) as mailparser gives them. */
   headers: Record<string, HeaderValue>;
   raw: string;
+  /**
+   * Whether the server answered 250 to it. Until then the sender cannot know it arrived, and a compliant
+   * server does not deliver a message whose connection dropped before that answer (see `holdNext`).
+   */
+  acknowledged: boolean;
 }
 
 export interface TestSmtp {
@@ -30,6 +35,11 @@ export interface TestSmtp {
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   /** The next `n` deliveries are refused at the end of DATA with `code` (a temporary error by default). */
   failNext(n: number, code?: number): void;
+  /**
+   * The next `n` messages are recorded but never acknowledged: their sender hangs at the end of DATA, as
+   * with a server that died mid-answer — the moment to kill it (`waitFor` tells when the message is in).
+   */
+  holdNext(n: number): void;
   /** Forgets received messages and pending failures. */
   clear(): void;
   close(): Promise<void>;
@@ -46,6 +56,9 @@ export async function startTestSmtp(options: { acceptDelayMs?: number } = {}): P
   const messages: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
   let failures: { remaining: number; code: number } = { remaining: 0, code: 451 };
+  let holds = 0;
+  /** The answers withheld from held messages: given (as an error) when the server closes. */
+  const held = new Set<(error?: Error | null) => void>();
 
   const server = new SMTPServer({
     secure: false,
@@ -68,7 +81,7 @@ export async function startTestSmtp(options: { acceptDelayMs?: number } = {}): P
           .then((parsed) => {
             const headers: Record<string, HeaderValue> = {};
             for (const [key, value] of parsed.headers) headers[key] = value;
-            messages.push({
+            const mail: ReceivedMail = {
               envelope: {
                 from: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
                 to: session.envelope.rcptTo.map((r) => r.address),
@@ -81,12 +94,21 @@ export async function startTestSmtp(options: { acceptDelayMs?: number } = {}): P
               messageId: parsed.messageId ?? null,
               headers,
               raw: raw.toString('utf8'),
-            });
+              acknowledged: false,
+            };
+            messages.push(mail);
+            const accept = (): void => {
+              mail.acknowledged = true;
+              callback();
+            };
             // Accept only once the message is recorded: when the client's send resolves, it is visible.
             // A delayed acceptance widens the window in which a killed sender cannot know it was delivered.
+            if (holds > 0) {
+              holds -= 1;
+              held.add(callback);
+            } else if (options.acceptDelayMs) setTimeout(accept, options.acceptDelayMs);
+            else accept();
             for (const wake of [...waiters]) wake();
-            if (options.acceptDelayMs) setTimeout(() => callback(), options.acceptDelayMs);
-            else callback();
           })
           .catch((error: Error) => callback(error));
       });
@@ -121,11 +143,17 @@ export async function startTestSmtp(options: { acceptDelayMs?: number } = {}): P
     failNext(n, code = 451) {
       failures = { remaining: n, code };
     },
+    holdNext(n) {
+      holds = n;
+    },
     clear() {
       messages.length = 0;
       failures = { remaining: 0, code: 451 };
+      holds = 0;
     },
     close() {
+      for (const answer of held) answer(new Error('Server closing (test)'));
+      held.clear();
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -4,8 +4,11 @@ import type { TestApp } from '../../../api/test/support/test-app';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
 
-/** The real worker process (apps/worker/src/main.ts), on the test's database, Redis prefix and SMTP server. */
-export function spawnWorker(t: TestApp, smtpPort: number, now: string): ChildProcess {
+/**
+ * The real worker process (apps/worker/src/main.ts), on the test's database, Redis prefix and SMTP server.
+ * `env` adds to or overrides its environment (DIGEST_MAX_JOBS…).
+ */
+export function spawnWorker(t: TestApp, smtpPort: number, now: string, env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
     cwd: ROOT,
     env: {
@@ -21,6 +24,9 @@ export function spawnWorker(t: TestApp, smtpPort: number, now: string): ChildPro
       WORKER_LOCK_MS: '2000',
       JOB_BACKOFF_MS: '100',
       OUTBOX_RELAY_MS: '200',
+      // Pending digests are checked against their jobs a second after they were opened, not a minute.
+      DIGEST_SWEEP_AFTER_SECONDS: '1',
+      ...env,
     },
     stdio: 'ignore',
   });

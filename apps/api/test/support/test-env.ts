@@ -9,6 +9,9 @@ export function templateDatabase(): string {
   return `pilotis_t_${runId()}_template`;
 }
 
+/** Signs the audit checkpoints of the test apps and workers. */
+export const TEST_AUDIT_CHECKPOINT_KEY = 'pilotis-test-audit-checkpoint-key-4f9c2a7e1b';
+
 /** The configuration of a test app working in its own database `database`. */
 export function testConfig(database: string): PilotisConfig {
   const base = loadConfig({ ...process.env, NODE_ENV: 'test' });
@@ -18,5 +21,7 @@ export function testConfig(database: string): PilotisConfig {
     appDatabaseUrl: withDatabase(base.appDatabaseUrl, database),
     redisPrefix: `pilotis-test:${runId()}:${database}`,
     dbPoolSize: 10,
+    // A key of its own (not the development one), so that a test may also boot a production-mode app.
+    auditCheckpointKey: TEST_AUDIT_CHECKPOINT_KEY,
   };
 }

@@ -89,7 +89,7 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         ClsModule.forRoot({ global: true }),
-        DbModule.forRoot(dataSourceOptions(config.appDatabaseUrl, { poolSize: 5 })),
+        DbModule.forRoot(dataSourceOptions(config.workerDatabaseUrl, { poolSize: 5 })),
         AuditModule,
         JobsModule.forRoot(config),
         DeadlinesWorkerModule,

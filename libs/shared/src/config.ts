@@ -14,8 +14,15 @@ export interface PilotisConfig {
   development: boolean;
   /** Owner connection: migrations, database set-up, platform commands. */
   databaseUrl: string;
-  /** Runtime connection of the API and worker: the `pilotis_app` role, which owns nothing and is under RLS. */
+  /** Runtime connection of the API (and of the worker by default): the `pilotis_app` role, which owns nothing and is under RLS. */
   appDatabaseUrl: string;
+  /**
+   * WORKER_DATABASE_URL: the worker's connection, by default APP_DATABASE_URL. Pointed at a login role of its
+   * own (member of `pilotis_worker`, created by `npm run db:setup`), the worker holds only the grants its
+   * jobs need: it reads tenant data, writes deadlines, notifications, digests, report states, webhook
+   * deliveries, outbox events and audit checkpoints, and nothing else.
+   */
+  workerDatabaseUrl: string;
   redisUrl: string;
   /** Prefix of every Redis key (BullMQ queues, rate limits), so that test runs do not collide. */
   redisPrefix: string;
@@ -72,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PilotisConfig 
     development: nodeEnv === 'development',
     databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/pilotis',
     appDatabaseUrl: env.APP_DATABASE_URL ?? 'postgres://pilotis_app:pilotis_app@127.0.0.1:5432/pilotis',
+    workerDatabaseUrl: env.WORKER_DATABASE_URL ?? env.APP_DATABASE_URL ?? 'postgres://pilotis_app:pilotis_app@127.0.0.1:5432/pilotis',
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisPrefix: env.REDIS_PREFIX ?? 'pilotis',
     jwtSecret: env.JWT_SECRET ?? DEV_JWT_SECRET,

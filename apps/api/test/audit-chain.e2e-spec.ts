@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,11 +85,23 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
     const job = await system.add(JOB.AUDIT_CHECKPOINTS, {}, { jobId: `test-checkpoints.${Date.now()}.${Math.random()}` });
     return (await job.waitUntilFinished(systemEvents, 30_000)) as { written: number; unchanged: number; empty: number };
   };
+  /**
+   * Runs a command-line script in a child process. Asynchronously: the worker runs in this process, and a
+   * blocked event loop would let its job locks lapse.
+   */
   const cli = (file: string, args: string[], env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, ['-r', '@swc-node/register', file, ...args], {
-      env: { ...process.env, ...env },
-      encoding: 'utf8',
-      timeout: 60_000,
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, ['-r', '@swc-node/register', file, ...args], { env: { ...process.env, ...env } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+      const timer = setTimeout(() => child.kill(), 60_000);
+      child.on('error', reject);
+      child.on('close', (status) => {
+        clearTimeout(timer);
+        resolve({ status, stdout, stderr });
+      });
     });
 
   let smtp: TestSmtp;
@@ -114,12 +126,12 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
       afterSeq = page.lastSeq;
     }
   };
-  const withExportFile = <T>(content: unknown, fn: (file: string) => T): T => {
+  const withExportFile = async <T>(content: unknown, fn: (file: string) => Promise<T>): Promise<T> => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pilotis-audit-'));
     try {
       const file = path.join(dir, 'export.json');
       writeFileSync(file, JSON.stringify(content));
-      return fn(file);
+      return await fn(file);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -210,7 +222,7 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
     await rewrite(`update audit_events set after = jsonb_set(after, '{name}', '"Falsifié"') where tenant_id = $1 and id = $2`, [rennes.id, target.id]);
     try {
       expect(await verify()).toEqual({ valid: false, checked: 5, firstInvalidSeq: 5, firstInvalidEventId: target.id, reason: 'payload_mismatch' });
-      const run = cli('scripts/audit-verify.ts', ['--siren', SIREN.RENNES], { DATABASE_URL: t.config.databaseUrl });
+      const run = await cli('scripts/audit-verify.ts', ['--siren', SIREN.RENNES], { DATABASE_URL: t.config.databaseUrl });
       expect(run.status).toBe(1);
       expect(run.stdout).toMatch(/INVALIDE au rang 5/);
       expect(JSON.parse(run.stdout.slice(0, run.stdout.lastIndexOf('}') + 1))).toMatchObject({
@@ -223,7 +235,7 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
       await rewrite('update audit_events set after = $3 where tenant_id = $1 and id = $2', [rennes.id, target.id, JSON.stringify(original)]);
     }
     expect((await verify()).valid).toBe(true);
-    const run = cli('scripts/audit-verify.ts', ['--siren', SIREN.RENNES], { DATABASE_URL: t.config.databaseUrl });
+    const run = await cli('scripts/audit-verify.ts', ['--siren', SIREN.RENNES], { DATABASE_URL: t.config.databaseUrl });
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/chaîne d'audit valide/);
   });
@@ -281,7 +293,7 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
     try {
       const file = path.join(dir, 'export.json');
       writeFileSync(file, JSON.stringify(pages));
-      const good = cli('scripts/verify-audit-export.ts', [file]);
+      const good = await cli('scripts/verify-audit-export.ts', [file]);
       expect(good.status).toBe(0);
       expect(good.stdout).toMatch(new RegExp(`Chaîne valide : ${total} événement`));
       expect(good.stdout).toMatch(/signature NON vérifiée \(clé non fournie\)/);
@@ -289,7 +301,7 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
       const edited = JSON.parse(JSON.stringify(pages)) as { data: { auditExport: { events: { seq: number; after: unknown }[] } } }[];
       edited[1].data.auditExport.events[3].after = { name: 'Autre' };
       writeFileSync(file, JSON.stringify(edited));
-      const bad = cli('scripts/verify-audit-export.ts', [file]);
+      const bad = await cli('scripts/verify-audit-export.ts', [file]);
       expect(bad.status).toBe(1);
       expect(bad.stdout).toMatch(/Chaîne INVALIDE au rang 24 .*payload_mismatch/);
     } finally {
@@ -428,7 +440,7 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
       );
       try {
         expect(await verify()).toEqual({ valid: false, checked: head.seq + 1, firstInvalidSeq: head.seq + 1, firstInvalidEventId: id, reason: 'beyond_head' });
-        const run = cli('scripts/audit-verify.ts', ['--siren', SIREN.RENNES], { DATABASE_URL: t.config.databaseUrl });
+        const run = await cli('scripts/audit-verify.ts', ['--siren', SIREN.RENNES], { DATABASE_URL: t.config.databaseUrl });
         expect(run.status).toBe(1);
         expect(run.stdout).toMatch(new RegExp(`INVALIDE au rang ${head.seq + 1} \\(événement ${id}\\) : beyond_head`));
       } finally {
@@ -450,7 +462,7 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
         }),
       );
       const reason = 'Empreinte de mot de passe écrite par une version antérieure';
-      const run = cli('scripts/audit-redact.ts', ['--siren', SIREN.RENNES, '--event', leaked.id, '--reason', reason], { DATABASE_URL: t.config.databaseUrl });
+      const run = await cli('scripts/audit-redact.ts', ['--siren', SIREN.RENNES, '--event', leaked.id, '--reason', reason], { DATABASE_URL: t.config.databaseUrl });
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       const [row] = (await t.owner.query('select before, after, hash from audit_events where tenant_id = $1 and id = $2', [rennes.id, leaked.id])) as {
@@ -475,10 +487,10 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
       expect(await verifyFull()).toMatchObject({ valid: true, redacted: 1, headSeq: head.seq });
 
       // Nothing left to redact: refused, nothing written.
-      const again = cli('scripts/audit-redact.ts', ['--siren', SIREN.RENNES, '--event', leaked.id, '--reason', reason], { DATABASE_URL: t.config.databaseUrl });
+      const again = await cli('scripts/audit-redact.ts', ['--siren', SIREN.RENNES, '--event', leaked.id, '--reason', reason], { DATABASE_URL: t.config.databaseUrl });
       expect(again.status).toBe(2);
       expect(again.stderr).toMatch(/n’a plus rien à caviarder/);
-      const unknown = cli('scripts/audit-redact.ts', ['--siren', SIREN.RENNES, '--event', randomUUID(), '--reason', reason], { DATABASE_URL: t.config.databaseUrl });
+      const unknown = await cli('scripts/audit-redact.ts', ['--siren', SIREN.RENNES, '--event', randomUUID(), '--reason', reason], { DATABASE_URL: t.config.databaseUrl });
       expect(unknown.status).toBe(2);
       expect(unknown.stderr).toMatch(/Aucun événement/);
       expect(await headOf(rennes)).toEqual(head);
@@ -486,8 +498,8 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
       const pages = await exportPages();
       const redacted = pages.flatMap((p) => p.data.auditExport.events).find((e: { id: string }) => e.id === leaked.id);
       expect(redacted.after).toEqual({ redacted: true, reason });
-      withExportFile(pages, (file) => {
-        const offline = cli('scripts/verify-audit-export.ts', [file]);
+      await withExportFile(pages, async (file) => {
+        const offline = await cli('scripts/verify-audit-export.ts', [file]);
         expect(offline.status).toBe(0);
         expect(offline.stdout).toMatch(/Chaîne valide : .* 1 caviardage/);
       });
@@ -552,13 +564,13 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
 
     it('are checked by the CLI with the key, and fail with a wrong one', async () => {
       const env = { DATABASE_URL: t.config.databaseUrl };
-      const good = cli('scripts/audit-verify.ts', ['--siren', SIREN.RENNES], { ...env, AUDIT_CHECKPOINT_KEY: TEST_AUDIT_CHECKPOINT_KEY });
+      const good = await cli('scripts/audit-verify.ts', ['--siren', SIREN.RENNES], { ...env, AUDIT_CHECKPOINT_KEY: TEST_AUDIT_CHECKPOINT_KEY });
       expect(good.status).toBe(0);
       expect(good.stdout).toMatch(/chaîne d'audit valide.*conforme, signature vérifiée/);
-      const noKey = cli('scripts/audit-verify.ts', ['--siren', SIREN.RENNES], { ...env, NODE_ENV: 'production', AUDIT_CHECKPOINT_KEY: '' });
+      const noKey = await cli('scripts/audit-verify.ts', ['--siren', SIREN.RENNES], { ...env, NODE_ENV: 'production', AUDIT_CHECKPOINT_KEY: '' });
       expect(noKey.status).toBe(0);
       expect(noKey.stdout).toMatch(/signature NON vérifiée \(AUDIT_CHECKPOINT_KEY absente\)/);
-      const wrong = cli('scripts/audit-verify.ts', ['--siren', SIREN.RENNES], { ...env, AUDIT_CHECKPOINT_KEY: 'w'.repeat(40) });
+      const wrong = await cli('scripts/audit-verify.ts', ['--siren', SIREN.RENNES], { ...env, AUDIT_CHECKPOINT_KEY: 'w'.repeat(40) });
       expect(wrong.status).toBe(1);
       expect(wrong.stdout).toMatch(/INVALIDE au rang \d+ \(événement -\) : checkpoint_signature/);
     });
@@ -572,19 +584,19 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
         { ...(await latestCheckpoint(rennes)), stored: true },
         { seq: head.seq, hash: head.hash, at: expect.any(String), mac: expect.stringMatching(/^[0-9a-f]{64}$/), stored: false },
       ]);
-      withExportFile(pages, (file) => {
-        const good = cli('scripts/verify-audit-export.ts', [file], { AUDIT_CHECKPOINT_KEY: TEST_AUDIT_CHECKPOINT_KEY });
+      await withExportFile(pages, async (file) => {
+        const good = await cli('scripts/verify-audit-export.ts', [file], { AUDIT_CHECKPOINT_KEY: TEST_AUDIT_CHECKPOINT_KEY });
         expect(good.status).toBe(0);
         expect(good.stdout).toMatch(new RegExp(`Chaîne valide : ${head.seq} événement.*au rang ${head.seq} conforme, signature vérifiée`));
-        const wrong = cli('scripts/verify-audit-export.ts', [file], { AUDIT_CHECKPOINT_KEY: 'w'.repeat(40) });
+        const wrong = await cli('scripts/verify-audit-export.ts', [file], { AUDIT_CHECKPOINT_KEY: 'w'.repeat(40) });
         expect(wrong.status).toBe(1);
         expect(wrong.stdout).toMatch(/checkpoint_signature/);
       });
       // An export cut short of the head it was signed at does not pass for a whole one.
       const cut = JSON.parse(JSON.stringify(pages)) as typeof pages;
       cut[cut.length - 1].data.auditExport.events.pop();
-      withExportFile(cut, (file) => {
-        const run = cli('scripts/verify-audit-export.ts', [file], { AUDIT_CHECKPOINT_KEY: TEST_AUDIT_CHECKPOINT_KEY });
+      await withExportFile(cut, async (file) => {
+        const run = await cli('scripts/verify-audit-export.ts', [file], { AUDIT_CHECKPOINT_KEY: TEST_AUDIT_CHECKPOINT_KEY });
         expect(run.status).toBe(1);
         expect(run.stdout).toMatch(new RegExp(`INVALIDE au rang ${head.seq} .*checkpoint_mismatch`));
       });
@@ -622,7 +634,7 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
       expect(verifyChain(grenoble.id, rewritten, { head: await headOf(grenoble) })).toMatchObject({ valid: true, checked: 4 });
 
       expect(await verifyFull(asAdmin(grenoble))).toMatchObject({ valid: false, firstInvalidSeq: 3, firstInvalidEventId: rewritten[2].id, reason: 'checkpoint_mismatch' });
-      const run = cli('scripts/audit-verify.ts', ['--siren', SIREN.GRENOBLE], { DATABASE_URL: t.config.databaseUrl, AUDIT_CHECKPOINT_KEY: TEST_AUDIT_CHECKPOINT_KEY });
+      const run = await cli('scripts/audit-verify.ts', ['--siren', SIREN.GRENOBLE], { DATABASE_URL: t.config.databaseUrl, AUDIT_CHECKPOINT_KEY: TEST_AUDIT_CHECKPOINT_KEY });
       expect(run.status).toBe(1);
       expect(run.stdout).toMatch(/INVALIDE au rang 3 .* checkpoint_mismatch/);
     });

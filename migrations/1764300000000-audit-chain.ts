@@ -1,11 +1,12 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { ChainVerifier, GENESIS_HASH, hashEvent, readChainPage } from '@pilotis/audit';
+import { GENESIS_HASH_V1 as GENESIS_HASH, hashEventV1 as hashEvent, readChainPageV1 as readChainPage, verifyChainV1 } from './support/audit-chain-v1';
 
 /**
  * A verifiable audit trail: tenant events are hash-chained per tenant (`seq`, `prev_hash`, `hash`; see
  * libs/audit/src/audit-chain.ts), with the chain head of each tenant in `audit_chain_heads` (its row lock
- * serialises writers). Existing events are chained in (occurred_at, id) order by the same TypeScript code
- * that chains new ones. Also the transactional outbox, relayed by the worker.
+ * serialises writers). Existing events are chained in (occurred_at, id) order by the TypeScript code that
+ * chained new ones then (frozen in ./support/audit-chain-v1; migration 1764710000000 moved the chain into
+ * the database). Also the transactional outbox, relayed by the worker.
  */
 export class AuditChain1764300000000 implements MigrationInterface {
   name = 'AuditChain1764300000000';
@@ -48,15 +49,10 @@ export class AuditChain1764300000000 implements MigrationInterface {
       }
       await q.query(`insert into audit_chain_heads (tenant_id, seq, hash) values ($1, $2, $3)`, [tenantId, after, prevHash]);
       // Check what was just written with the verifier itself.
-      const verifier = new ChainVerifier(tenantId);
-      for (let seq = 0; ; ) {
-        const page = await readChainPage(q, tenantId, seq, 1000);
-        if (page.length === 0) break;
-        for (const e of page) verifier.push(e);
-        seq = page[page.length - 1].seq;
-      }
-      if (!verifier.checkHead({ seq: after, hash: prevHash })) {
-        throw new Error(`audit chain backfill of tenant ${tenantId} does not verify: ${JSON.stringify(verifier.report())}`);
+      const fault = await verifyChainV1(q, tenantId);
+      const [head] = (await q.query('select seq::text as seq, hash from audit_chain_heads where tenant_id = $1', [tenantId])) as { seq: string; hash: string }[];
+      if (fault || Number(head.seq) !== after || head.hash !== prevHash) {
+        throw new Error(`audit chain backfill of tenant ${tenantId} does not verify: ${JSON.stringify(fault)}`);
       }
     }
     await q.query(`alter table audit_events enable trigger audit_events_append_only`);

@@ -9,7 +9,7 @@ import { createOwnerDataSource, dropDatabase, ensureRolesAndDatabase } from '@pi
 async function main(): Promise<void> {
   const config = loadConfig();
   const scratchUrl = withDatabase(config.databaseUrl, `pilotis_drift_${process.pid}`);
-  await ensureRolesAndDatabase(scratchUrl, config.appDatabaseUrl);
+  await ensureRolesAndDatabase(scratchUrl, config.appDatabaseUrl, config.workerDatabaseUrl);
   const ds = createOwnerDataSource(scratchUrl);
   try {
     await ds.initialize();

@@ -1,9 +1,9 @@
-/** Creates the runtime roles and the database if missing (idempotent). `npm run db:setup` */
+/** Creates the runtime roles (API and worker) and the database if missing (idempotent). `npm run db:setup` */
 import { loadConfig } from '@pilotis/shared';
 import { ensureRolesAndDatabase } from '@pilotis/schema';
 
 const config = loadConfig();
-ensureRolesAndDatabase(config.databaseUrl, config.appDatabaseUrl)
+ensureRolesAndDatabase(config.databaseUrl, config.appDatabaseUrl, config.workerDatabaseUrl)
   .then(() => console.log(`database ready: ${new URL(config.databaseUrl).pathname.slice(1)}`))
   .catch((error: unknown) => {
     console.error(error);

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { WorkerHealth } from './worker-health';
 import { HealthJobData, HealthJobResult, JOB, QUEUE } from './queues';
 import { OutboxRelay } from './outbox-relay';
+import { AuditCheckpointJob } from './audit-checkpoint-job';
 
 /** Processors only wire jobs to services; the health job is its own small service. */
 @Processor(QUEUE.SYSTEM)
@@ -15,6 +16,7 @@ export class SystemProcessor extends WorkerHost {
     private readonly dataSource: DataSource,
     private readonly health: WorkerHealth,
     private readonly relay: OutboxRelay,
+    private readonly checkpoints: AuditCheckpointJob,
   ) {
     super();
   }
@@ -23,6 +25,8 @@ export class SystemProcessor extends WorkerHost {
     switch (job.name) {
       case JOB.OUTBOX_RELAY:
         return this.relay.relay();
+      case JOB.AUDIT_CHECKPOINTS:
+        return this.checkpoints.run();
       case JOB.HEALTH: {
         // No tenant is set: under RLS the runtime role sees no tenant rows, which is what we check too.
         const [{ rows }] = (await this.dataSource.query(`select count(*)::int as rows from actions`)) as { rows: number }[];

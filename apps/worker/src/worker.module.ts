@@ -15,6 +15,7 @@ import { IntegrationsWorkerModule } from '@pilotis/integrations';
 import { QUEUE, JOB } from './queues';
 import { SystemProcessor } from './system.processor';
 import { WorkerHealth } from './worker-health';
+import { AuditCheckpointJob } from './audit-checkpoint-job';
 
 export const HEALTH_EVERY_MS = 30_000;
 /** The outbox relay's pace: how soon a change reaches the deadlines. */
@@ -70,6 +71,12 @@ class WorkerBootstrap implements OnApplicationBootstrap, OnApplicationShutdown {
   private async declareSchedulers(): Promise<void> {
     await this.system.upsertJobScheduler('health-every-30s', { every: HEALTH_EVERY_MS }, { name: JOB.HEALTH, data: { requestedAt: 'scheduler' } });
     await this.system.upsertJobScheduler('outbox-relay', { every: RELAY_EVERY_MS }, { name: JOB.OUTBOX_RELAY, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
+    // Signed checkpoints of every tenant's audit chain (AUDIT_CHECKPOINT_EVERY_MS, hourly by default).
+    await this.system.upsertJobScheduler(
+      'audit-checkpoints',
+      { every: this.config.auditCheckpointEveryMs },
+      { name: JOB.AUDIT_CHECKPOINTS, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
     // Every morning at 6:00, Paris time: each tenant's scan (deadlines, reminders, digests).
     await this.deadlines.upsertJobScheduler('daily-deadline-scan', { pattern: '0 6 * * *', tz: 'Europe/Paris' }, { name: JOB.SCAN_ALL, data: {} });
     // Every hour: the files of reports past their retention are deleted (the download refuses them already).
@@ -85,14 +92,14 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         ClsModule.forRoot({ global: true }),
-        DbModule.forRoot(dataSourceOptions(config.appDatabaseUrl, { poolSize: 5 })),
+        DbModule.forRoot(dataSourceOptions(config.workerDatabaseUrl, { poolSize: 5 })),
         AuditModule,
         JobsModule.forRoot(config),
         DeadlinesWorkerModule,
         ReportsWorkerModule,
         IntegrationsWorkerModule,
       ],
-      providers: [WorkerHealth, OutboxRelay, SystemProcessor, WorkerBootstrap],
+      providers: [WorkerHealth, OutboxRelay, AuditCheckpointJob, SystemProcessor, WorkerBootstrap],
     };
   }
 }

@@ -1,7 +1,8 @@
 import { Queue, QueueEvents } from 'bullmq';
 import { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { cloneDatabase, dropDatabase } from '@pilotis/schema';
+import { DataSource } from 'typeorm';
+import { cloneDatabase, createDataSource, dropDatabase } from '@pilotis/schema';
 import { runId, templateDatabase, testConfig } from '../../api/test/support/test-env';
 import { startWorker, RunningWorker } from '../src/worker.factory';
 import { JOB, QUEUE } from '../src/queues';
@@ -29,9 +30,61 @@ describe('worker', () => {
     await dropDatabase(config.databaseUrl, database);
   });
 
-  it('schedules the recurring health job at boot', async () => {
+  it('schedules the recurring health job and the audit checkpoints at boot', async () => {
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers.map((s) => s.name)).toContain(JOB.HEALTH);
+    expect(schedulers.map((s) => s.name)).toEqual(expect.arrayContaining([JOB.HEALTH, JOB.AUDIT_CHECKPOINTS]));
+  });
+
+  describe('its own database role (WORKER_DATABASE_URL), with only the grants its jobs need', () => {
+    let as: DataSource;
+    let owner: DataSource;
+    const tenantId = '6a1f0c52-93b4-4d1e-8f55-0c2b7d9e4a10';
+
+    beforeAll(async () => {
+      owner = createDataSource(config.databaseUrl);
+      as = createDataSource(config.workerDatabaseUrl);
+      await Promise.all([owner.initialize(), as.initialize()]);
+      await owner.query(`insert into tenants (id, siren, name, kind, departements) values ($1, '243500139', 'Rennes Métropole', 'CA', '{35}')`, [tenantId]);
+    });
+    afterAll(async () => {
+      await Promise.all([owner?.destroy(), as?.destroy()]);
+    });
+    /** One statement as the worker's role, in the tenant. */
+    const run = (sql: string, params: unknown[] = []) =>
+      as.transaction(async (m) => {
+        await m.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
+        return m.query(sql, params);
+      });
+
+    it('connects as a role of its own, member of pilotis_worker and not of pilotis_runtime', async () => {
+      const [role] = (await as.query(
+        `select current_user as name, pg_has_role(current_user, 'pilotis_worker', 'MEMBER') as worker, pg_has_role(current_user, 'pilotis_runtime', 'MEMBER') as runtime`,
+      )) as { name: string; worker: boolean; runtime: boolean }[];
+      expect(role).toEqual({ name: new URL(config.workerDatabaseUrl).username, worker: true, runtime: false });
+    });
+
+    it('reads tenant data and writes what its jobs write', async () => {
+      await expect(run('select count(*)::int as n from actions')).resolves.toEqual([{ n: 0 }]);
+      await expect(run('select email, display_name from users limit 1')).resolves.toEqual([]);
+      await expect(run('select id, siren from worker_tenants()')).resolves.toEqual([{ id: tenantId, siren: '243500139' }]);
+      await expect(run(`update email_digests set attempts = attempts where tenant_id = $1`, [tenantId])).resolves.toBeDefined();
+      await expect(run(`update reports set state = state where tenant_id = $1`, [tenantId])).resolves.toBeDefined();
+    });
+
+    it.each([
+      ['update actions set title = title', /permission denied for table actions/],
+      [`insert into audit_events (tenant_id, id, operation, entity_type) values (app_current_tenant(), gen_random_uuid(), 'x.y', 'X')`, /permission denied for table audit_events/],
+      ['update audit_chain_heads set seq = seq', /permission denied for table audit_chain_heads/],
+      ['update audit_checkpoints set seq = seq', /permission denied for table audit_checkpoints/],
+      ['delete from deadlines', /permission denied for table deadlines/],
+      ['update memberships set role = role', /permission denied for table memberships/],
+      ['select password_hash from users', /permission denied for table users/],
+      ['select token_hash from refresh_tokens', /permission denied for table refresh_tokens/],
+      ['select * from api_keys', /permission denied for table api_keys/],
+      [`insert into platform_audit_events (id, operation, details) values (gen_random_uuid(), 'x', '{}')`, /permission denied for table platform_audit_events/],
+    ])('is refused: %s', async (sql, refusal) => {
+      await expect(run(sql)).rejects.toThrow(refusal);
+    });
   });
 
   it('runs a health job against PostgreSQL as the runtime role and reports it on /health', async () => {

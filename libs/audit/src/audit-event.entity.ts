@@ -10,7 +10,9 @@ export const seqTransformer = {
 
 /**
  * Append-only record of a decision or change in a tenant: who, when, what, before and after. The runtime
- * role may insert and read these rows, never update or delete them (grants and a trigger say so).
+ * role may insert and read these rows, never update or delete them (grants and a trigger say so). A
+ * trigger owned by the schema owner assigns `seq`, `prevHash`, `occurredAt`, `payloadDigest` and `hash`
+ * (see audit-chain.ts); only an owner-side redaction may later replace `before`/`after` by a marker.
  */
 @ObjectType({ description: "Événement du journal d'audit (lecture seule, ajout uniquement)." })
 @Entity('audit_events')
@@ -55,6 +57,10 @@ export class AuditEvent {
 
   @Column('text', { nullable: true })
   requestId: string | null;
+
+  @Field({ description: "Empreinte SHA-256 des états avant et après (couverte par l'empreinte de l'événement ; survit à leur caviardage)." })
+  @Column('text')
+  payloadDigest: string;
 
   @Field(() => Int, { description: 'Rang de l’événement dans la chaîne du territoire (1, 2, 3…).' })
   @Column('bigint', { transformer: seqTransformer })

@@ -4,8 +4,9 @@ import { Allow, Permission } from '@pilotis/access';
 import { Db } from '@pilotis/db';
 import { decodeCursor, PageArgs, PageOf, toPage, Page } from '@pilotis/shared';
 import { AuditEvent } from './audit-event.entity';
-import { AuditChainReport, AuditExportArgs, AuditExportPage } from './audit-chain.types';
-import { readChainPage, verifyTenantChain } from './audit-chain.sql';
+import { AuditChainReport, AuditCheckpointSigned, AuditExportArgs, AuditExportPage } from './audit-chain.types';
+import { readChainHead, readChainPage, verifyTenantChain } from './audit-chain.sql';
+import { AuditCheckpoints } from './audit-checkpoints.service';
 
 @ArgsType()
 class AuditEventsArgs extends PageArgs {
@@ -25,7 +26,10 @@ const AuditEventPage = PageOf(AuditEvent, 'AuditEventPage');
 
 @Resolver(() => AuditEvent)
 export class AuditResolver {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly checkpoints: AuditCheckpoints,
+  ) {}
 
   @Allow(Permission.READ_AUDIT)
   @Query(() => AuditEventPage, { description: "Journal d'audit du territoire, du plus récent au plus ancien." })
@@ -51,32 +55,48 @@ export class AuditResolver {
 
   @Allow(Permission.READ_AUDIT)
   @Query(() => AuditChainReport, {
-    description: "Vérifie la chaîne d'audit du territoire (empreintes SHA-256, liens, continuité, tête de chaîne), par pages.",
+    description:
+      "Vérifie la chaîne d'audit du territoire par pages : empreintes SHA-256 et liens depuis l'origine, états avant/après (ou caviardage consigné), tête de chaîne sans événement au-delà, dernier point de contrôle signé.",
   })
   async verifyAuditChain(): Promise<AuditChainReport> {
-    const report = await verifyTenantChain(this.db, this.db.tenant().tenantId);
+    const report = await verifyTenantChain(this.db, this.db.tenant().tenantId, { checkpointKey: this.checkpoints.key });
+    const checkpoint = report.checkpoints[report.checkpoints.length - 1];
     return {
       valid: report.valid,
       checked: report.checked,
       firstInvalidSeq: report.firstInvalidSeq,
       firstInvalidEventId: report.firstInvalidEventId,
       reason: report.reason,
+      headSeq: report.headSeq,
+      redacted: report.redacted,
+      checkpointSeq: checkpoint?.seq ?? (report.reason === 'checkpoint_signature' ? report.firstInvalidSeq : null),
+      checkpointAt: checkpoint?.at ?? null,
+      checkpointSignatureChecked: checkpoint ? checkpoint.signature === 'valid' : null,
     };
   }
 
   @Allow(Permission.READ_AUDIT)
   @Query(() => AuditExportPage, {
-    description: "Export de la chaîne d'audit du territoire par rang croissant, avec les empreintes, pour une vérification hors ligne.",
+    description:
+      "Export de la chaîne d'audit du territoire par rang croissant, avec les empreintes et des points de contrôle signés, pour une vérification hors ligne.",
   })
   async auditExport(@Args() args: AuditExportArgs): Promise<AuditExportPage> {
     const tenantId = this.db.tenant().tenantId;
-    const rows = await readChainPage(this.db, tenantId, args.afterSeq, args.first + 1);
+    // The head first: the page stops there, so that the checkpoint signed for it covers every event exported.
+    const head = await readChainHead(this.db, tenantId);
+    const rows = await readChainPage(this.db, tenantId, args.afterSeq, args.first + 1, head?.seq ?? 0);
     const events = rows.slice(0, args.first);
+    const checkpoints: AuditCheckpointSigned[] = [];
+    const latest = await this.checkpoints.latest();
+    if (latest) checkpoints.push({ seq: latest.seq, hash: latest.hash, at: latest.at, mac: latest.mac, stored: true });
+    const fresh = await this.checkpoints.signHead(head);
+    if (fresh) checkpoints.push({ seq: fresh.seq, hash: fresh.hash, at: fresh.at, mac: fresh.mac, stored: false });
     return {
       tenantId,
       events: events.map(({ tenantId: _t, ...e }) => e),
       hasMore: rows.length > args.first,
       lastSeq: events.length ? events[events.length - 1].seq : null,
+      checkpoints,
     };
   }
 }

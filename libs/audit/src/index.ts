@@ -6,5 +6,7 @@ export * from './audit.module';
 export * from './audit-chain';
 export * from './audit-chain.sql';
 export * from './audit-chain-head.entity';
+export * from './audit-checkpoint.entity';
+export * from './audit-checkpoints.service';
 export * from './outbox-event.entity';
 export * from './outbox.service';

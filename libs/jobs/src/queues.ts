@@ -22,6 +22,8 @@ export const JOB = {
   HEALTH: 'health',
   /** Relays the transactional outbox: due events become jobs, lost jobs are enqueued again. */
   OUTBOX_RELAY: 'outbox-relay',
+  /** Signs and stores a checkpoint of every tenant's audit chain head (each in its tenant's transaction). */
+  AUDIT_CHECKPOINTS: 'audit-checkpoints',
   /** Daily: one scan job per tenant. */
   SCAN_ALL: 'scan-all-tenants',
   /** Recomputes a tenant's deadlines and records the reminders due today. */

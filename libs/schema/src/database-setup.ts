@@ -1,8 +1,10 @@
 import { Client } from 'pg';
 import { withDatabase } from '@pilotis/shared';
 
-/** The group role every migration grants to; the login role of the API and worker is a member of it. */
+/** The group role every migration grants to; the login role of the API (and of the worker by default) is a member of it. */
 export const RUNTIME_GROUP_ROLE = 'pilotis_runtime';
+/** The worker's group role: only the grants its jobs need (migration 1764710000001). */
+export const WORKER_GROUP_ROLE = 'pilotis_worker';
 
 const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 const literal = (value: string): string => `'${value.replace(/'/g, "''")}'`;
@@ -19,29 +21,31 @@ async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): P
 
 /**
  * Creates, if missing, the runtime roles and the database. Idempotent; runs as the owner (a role allowed
- * to create roles and databases: `postgres` locally). The runtime login role is created NOSUPERUSER and
- * NOBYPASSRLS and owns nothing: it only inherits the grants the migrations give to `pilotis_runtime`.
+ * to create roles and databases: `postgres` locally). The runtime login roles are created NOSUPERUSER and
+ * NOBYPASSRLS and own nothing: the API's inherits the grants the migrations give to `pilotis_runtime`,
+ * the worker's (`workerUrl`, the API's by default) those given to `pilotis_worker`.
  */
-export async function ensureRolesAndDatabase(ownerUrl: string, appUrl: string): Promise<void> {
-  const app = new URL(appUrl);
-  const appRole = decodeURIComponent(app.username);
-  const appPassword = decodeURIComponent(app.password);
+export async function ensureRolesAndDatabase(ownerUrl: string, appUrl: string, workerUrl: string = appUrl): Promise<void> {
+  const login = (url: string) => ({ role: decodeURIComponent(new URL(url).username), password: decodeURIComponent(new URL(url).password) });
+  const app = login(appUrl);
+  const worker = login(workerUrl);
   const database = new URL(ownerUrl).pathname.slice(1);
   await withClient(withDatabase(ownerUrl, 'postgres'), async (client) => {
     // Roles are cluster-wide and CREATE ROLE has no IF NOT EXISTS; concurrent set-ups may race, hence the
     // duplicate_object handlers.
-    await client.query(`do $$ begin
-        if not exists (select from pg_roles where rolname = ${literal(RUNTIME_GROUP_ROLE)}) then
-          create role ${ident(RUNTIME_GROUP_ROLE)} nologin nosuperuser nobypassrls;
-        end if;
-      exception when duplicate_object or unique_violation then null; end $$`);
-    await client.query(`do $$ begin
-        if not exists (select from pg_roles where rolname = ${literal(appRole)}) then
-          create role ${ident(appRole)} login nosuperuser nobypassrls nocreatedb nocreaterole
-            ${appPassword ? `password ${literal(appPassword)}` : ''};
-        end if;
-      exception when duplicate_object or unique_violation then null; end $$`);
-    await client.query(`grant ${ident(RUNTIME_GROUP_ROLE)} to ${ident(appRole)}`);
+    const ensureRole = (name: string, options: string) =>
+      client.query(`do $$ begin
+          if not exists (select from pg_roles where rolname = ${literal(name)}) then
+            create role ${ident(name)} ${options};
+          end if;
+        exception when duplicate_object or unique_violation then null; end $$`);
+    await ensureRole(RUNTIME_GROUP_ROLE, 'nologin nosuperuser nobypassrls');
+    await ensureRole(WORKER_GROUP_ROLE, 'nologin nosuperuser nobypassrls');
+    for (const { role, password } of [app, worker]) {
+      await ensureRole(role, `login nosuperuser nobypassrls nocreatedb nocreaterole ${password ? `password ${literal(password)}` : ''}`);
+    }
+    await client.query(`grant ${ident(RUNTIME_GROUP_ROLE)} to ${ident(app.role)}`);
+    await client.query(`grant ${ident(WORKER_GROUP_ROLE)} to ${ident(worker.role)}`);
     const exists = await client.query('select 1 from pg_database where datname = $1', [database]);
     if (exists.rowCount === 0) await client.query(`create database ${ident(database)}`);
   });

@@ -2,7 +2,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from '@pilotis/db';
 import { AccountToken, RefreshToken, User } from '@pilotis/auth';
 import { Membership, MembershipInvitation, Tenant, TenantCounter } from '@pilotis/tenancy';
-import { AuditChainHead, AuditEvent, OutboxEvent, PlatformAuditEvent } from '@pilotis/audit';
+import { AuditChainHead, AuditCheckpointRow, AuditEvent, OutboxEvent, PlatformAuditEvent } from '@pilotis/audit';
 import { Organisation } from '@pilotis/organisations';
 import { Qpv } from '@pilotis/territoires';
 import { ContratDeVille, ContratQpv, ContratSignatory, Objective, Pillar } from '@pilotis/contrats';
@@ -39,6 +39,7 @@ export const ALL_ENTITIES = [
   AuditEvent,
   PlatformAuditEvent,
   AuditChainHead,
+  AuditCheckpointRow,
   OutboxEvent,
   Organisation,
   Qpv,

@@ -1,6 +1,7 @@
-import { assertSafeServerConfig, DEV_JWT_SECRET, loadConfig } from './config';
+import { assertSafeServerConfig, DEV_AUDIT_CHECKPOINT_KEY, DEV_JWT_SECRET, loadConfig } from './config';
 
 const STRONG = 'k'.repeat(32);
+const KEY = 'c'.repeat(32);
 
 describe('loadConfig and assertSafeServerConfig', () => {
   it('reads NODE_ENV without refusing anything, so that database-only scripts run without it', () => {
@@ -23,7 +24,24 @@ describe('loadConfig and assertSafeServerConfig', () => {
     expect(() => assertSafeServerConfig(loadConfig({ ...env, JWT_SECRET: 'k'.repeat(31) }))).toThrow(
       /JWT_SECRET is shorter than 32 characters/,
     );
-    expect(() => assertSafeServerConfig(loadConfig({ ...env, JWT_SECRET: STRONG }))).not.toThrow();
+    expect(() => assertSafeServerConfig(loadConfig({ ...env, JWT_SECRET: STRONG, AUDIT_CHECKPOINT_KEY: KEY }))).not.toThrow();
+  });
+
+  it.each([
+    ['unset', undefined],
+    ['production', 'production'],
+  ])('requires a strong AUDIT_CHECKPOINT_KEY when NODE_ENV is %s', (_label, nodeEnv) => {
+    const env = { JWT_SECRET: STRONG, ...(nodeEnv === undefined ? {} : { NODE_ENV: nodeEnv }) };
+    expect(loadConfig(env).auditCheckpointKey).toBeNull();
+    expect(() => assertSafeServerConfig(loadConfig(env))).toThrow(/AUDIT_CHECKPOINT_KEY is not set/);
+    expect(() => assertSafeServerConfig(loadConfig({ ...env, AUDIT_CHECKPOINT_KEY: '' }))).toThrow(/AUDIT_CHECKPOINT_KEY is not set/);
+    expect(() => assertSafeServerConfig(loadConfig({ ...env, AUDIT_CHECKPOINT_KEY: DEV_AUDIT_CHECKPOINT_KEY }))).toThrow(
+      /AUDIT_CHECKPOINT_KEY is the development key/,
+    );
+    expect(() => assertSafeServerConfig(loadConfig({ ...env, AUDIT_CHECKPOINT_KEY: 'c'.repeat(31) }))).toThrow(
+      /AUDIT_CHECKPOINT_KEY is shorter than 32 characters/,
+    );
+    expect(loadConfig({ ...env, AUDIT_CHECKPOINT_KEY: KEY }).auditCheckpointKey).toBe(KEY);
   });
 
   it('names the missing NODE_ENV in the message', () => {
@@ -33,6 +51,7 @@ describe('loadConfig and assertSafeServerConfig', () => {
   it.each(['development', 'test'])('lets NODE_ENV=%s run with the development secret', (nodeEnv) => {
     expect(() => assertSafeServerConfig(loadConfig({ NODE_ENV: nodeEnv }))).not.toThrow();
     expect(() => assertSafeServerConfig(loadConfig({ NODE_ENV: nodeEnv, JWT_SECRET: 'short' }))).not.toThrow();
+    expect(loadConfig({ NODE_ENV: nodeEnv }).auditCheckpointKey).toBe(DEV_AUDIT_CHECKPOINT_KEY);
   });
 });
 

@@ -14,8 +14,15 @@ export interface PilotisConfig {
   development: boolean;
   /** Owner connection: migrations, database set-up, platform commands. */
   databaseUrl: string;
-  /** Runtime connection of the API and worker: the `pilotis_app` role, which owns nothing and is under RLS. */
+  /** Runtime connection of the API (and of the worker by default): the `pilotis_app` role, which owns nothing and is under RLS. */
   appDatabaseUrl: string;
+  /**
+   * WORKER_DATABASE_URL: the worker's connection, by default APP_DATABASE_URL. Pointed at a login role of its
+   * own (member of `pilotis_worker`, created by `npm run db:setup`), the worker holds only the grants its
+   * jobs need: it reads tenant data, writes deadlines, notifications, digests, report states, webhook
+   * deliveries, outbox events and audit checkpoints, and nothing else.
+   */
+  workerDatabaseUrl: string;
   redisUrl: string;
   /** Prefix of every Redis key (BullMQ queues, rate limits), so that test runs do not collide. */
   redisPrefix: string;
@@ -61,10 +68,21 @@ export interface PilotisConfig {
   trustedProxies: string[];
   /** A fixed "now" for a process started by a test (ISO instant), else null: the system clock. */
   fixedNow: Date | null;
+  /**
+   * AUDIT_CHECKPOINT_KEY: the secret that signs (HMAC-SHA256) the audit chain's checkpoints, held by the
+   * API and the worker and never stored in the database. Outside development and tests it must be set
+   * (`assertSafeServerConfig`); unset there, it is null and checkpoints are neither signed nor checked.
+   */
+  auditCheckpointKey: string | null;
+  /** How often the worker signs each tenant's chain head (AUDIT_CHECKPOINT_EVERY_MS, default one hour). */
+  auditCheckpointEveryMs: number;
 }
 
 export const DEV_JWT_SECRET = 'pilotis-dev-secret-change-me-in-production-0123456789';
 export const MIN_JWT_SECRET_LENGTH = 32;
+/** The development key of audit checkpoints: published here, so refused outside development and tests. */
+export const DEV_AUDIT_CHECKPOINT_KEY = 'pilotis-dev-audit-checkpoint-key-change-me-0123456789';
+export const MIN_AUDIT_CHECKPOINT_KEY_LENGTH = 32;
 
 /** The NODE_ENV values under which a server may run with development defaults. */
 const NON_PRODUCTION_ENVS = ['development', 'test'];
@@ -81,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PilotisConfig 
     development: nodeEnv === 'development',
     databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/pilotis',
     appDatabaseUrl: env.APP_DATABASE_URL ?? 'postgres://pilotis_app:pilotis_app@127.0.0.1:5432/pilotis',
+    workerDatabaseUrl: env.WORKER_DATABASE_URL ?? env.APP_DATABASE_URL ?? 'postgres://pilotis_app:pilotis_app@127.0.0.1:5432/pilotis',
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisPrefix: env.REDIS_PREFIX ?? 'pilotis',
     jwtSecret: env.JWT_SECRET ?? DEV_JWT_SECRET,
@@ -116,6 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PilotisConfig 
       .map((entry) => entry.trim())
       .filter((entry) => entry !== ''),
     fixedNow: env.PILOTIS_NOW ? new Date(env.PILOTIS_NOW) : null,
+    auditCheckpointKey: env.AUDIT_CHECKPOINT_KEY || (NON_PRODUCTION_ENVS.includes(nodeEnv ?? '') ? DEV_AUDIT_CHECKPOINT_KEY : null),
+    auditCheckpointEveryMs: Number(env.AUDIT_CHECKPOINT_EVERY_MS ?? 3_600_000),
   };
 }
 
@@ -133,22 +154,41 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 
 /**
  * Called at the boot of the API (createApp) and of the worker (startWorker), which sign or verify access
- * tokens: outside an explicit NODE_ENV=development or test (an unset NODE_ENV counts as production), the
- * published development JWT secret or a short one would let anyone forge tokens, so they refuse to start.
+ * tokens and audit checkpoints: outside an explicit NODE_ENV=development or test (an unset NODE_ENV counts
+ * as production), the published development JWT secret or a short one would let anyone forge tokens, and a
+ * missing, published or short AUDIT_CHECKPOINT_KEY would let whoever rewrites the audit chain sign it
+ * again, so they refuse to start.
  */
-export function assertSafeServerConfig(config: Pick<PilotisConfig, 'nodeEnv' | 'jwtSecret'>): void {
+export function assertSafeServerConfig(config: Pick<PilotisConfig, 'nodeEnv' | 'jwtSecret' | 'auditCheckpointKey'>): void {
   if (NON_PRODUCTION_ENVS.includes(config.nodeEnv ?? '')) return;
+  const where = `while NODE_ENV is ${config.nodeEnv === null ? 'not set (treated as production)' : `"${config.nodeEnv}"`}`;
   const problem =
     config.jwtSecret === DEV_JWT_SECRET
       ? 'is the development secret'
       : config.jwtSecret.length < MIN_JWT_SECRET_LENGTH
         ? `is shorter than ${MIN_JWT_SECRET_LENGTH} characters`
         : null;
-  if (problem === null) return;
-  throw new Error(
-    `Refusing to start: JWT_SECRET ${problem} while NODE_ENV is ${config.nodeEnv === null ? 'not set (treated as production)' : `"${config.nodeEnv}"`}. ` +
-      `Set JWT_SECRET to a random secret of at least ${MIN_JWT_SECRET_LENGTH} characters, or NODE_ENV=development on a developer machine.`,
-  );
+  if (problem !== null) {
+    throw new Error(
+      `Refusing to start: JWT_SECRET ${problem} ${where}. ` +
+        `Set JWT_SECRET to a random secret of at least ${MIN_JWT_SECRET_LENGTH} characters, or NODE_ENV=development on a developer machine.`,
+    );
+  }
+  const key = config.auditCheckpointKey;
+  const keyProblem =
+    key === null || key === ''
+      ? 'is not set'
+      : key === DEV_AUDIT_CHECKPOINT_KEY
+        ? 'is the development key'
+        : key.length < MIN_AUDIT_CHECKPOINT_KEY_LENGTH
+          ? `is shorter than ${MIN_AUDIT_CHECKPOINT_KEY_LENGTH} characters`
+          : null;
+  if (keyProblem !== null) {
+    throw new Error(
+      `Refusing to start: AUDIT_CHECKPOINT_KEY ${keyProblem} ${where}. ` +
+        `Set it to a random secret of at least ${MIN_AUDIT_CHECKPOINT_KEY_LENGTH} characters, kept outside the database (it signs the audit chain's checkpoints).`,
+    );
+  }
 }
 
 /** Replaces the database name of a connection URL (tests clone one database per jest worker). */

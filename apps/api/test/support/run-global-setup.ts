@@ -1,6 +1,6 @@
 import { loadConfig, withDatabase } from '@pilotis/shared';
 import { createOwnerDataSource, dropDatabase, ensureRolesAndDatabase } from '@pilotis/schema';
-import { templateDatabase } from './test-env';
+import { templateDatabase, testWorkerDatabaseUrl } from './test-env';
 
 /**
  * Migrates a template database once per run; every test file then gets its own copy (CREATE DATABASE …
@@ -11,7 +11,7 @@ async function globalSetup(): Promise<void> {
   const config = loadConfig();
   const templateUrl = withDatabase(config.databaseUrl, templateDatabase());
   await dropDatabase(config.databaseUrl, templateDatabase());
-  await ensureRolesAndDatabase(templateUrl, config.appDatabaseUrl);
+  await ensureRolesAndDatabase(templateUrl, config.appDatabaseUrl, testWorkerDatabaseUrl(config.appDatabaseUrl));
   const ds = createOwnerDataSource(templateUrl);
   await ds.initialize();
   try {

@@ -9,6 +9,22 @@ export function templateDatabase(): string {
   return `pilotis_t_${runId()}_template`;
 }
 
+/** Signs the audit checkpoints of the test apps and workers. */
+export const TEST_AUDIT_CHECKPOINT_KEY = 'pilotis-test-audit-checkpoint-key-4f9c2a7e1b';
+
+/**
+ * The worker's connection in tests: a login role of its own (member of `pilotis_worker` only, created by
+ * the global set-up), so that every worker test runs with the worker's least privileges. WORKER_DATABASE_URL
+ * overrides it; its database is replaced per test like the others.
+ */
+export function testWorkerDatabaseUrl(appDatabaseUrl: string): string {
+  if (process.env.WORKER_DATABASE_URL) return process.env.WORKER_DATABASE_URL;
+  const url = new URL(appDatabaseUrl);
+  url.username = 'pilotis_worker_app';
+  url.password = 'pilotis_worker_app';
+  return url.toString();
+}
+
 /** The configuration of a test app working in its own database `database`. */
 export function testConfig(database: string): PilotisConfig {
   const base = loadConfig({ ...process.env, NODE_ENV: 'test' });
@@ -16,7 +32,10 @@ export function testConfig(database: string): PilotisConfig {
     ...base,
     databaseUrl: withDatabase(base.databaseUrl, database),
     appDatabaseUrl: withDatabase(base.appDatabaseUrl, database),
+    workerDatabaseUrl: withDatabase(testWorkerDatabaseUrl(base.appDatabaseUrl), database),
     redisPrefix: `pilotis-test:${runId()}:${database}`,
     dbPoolSize: 10,
+    // A key of its own (not the development one), so that a test may also boot a production-mode app.
+    auditCheckpointKey: TEST_AUDIT_CHECKPOINT_KEY,
   };
 }

@@ -16,6 +16,7 @@ export function spawnWorker(t: TestApp, smtpPort: number, now: string, env: Reco
       NODE_ENV: 'test',
       DATABASE_URL: t.config.databaseUrl,
       APP_DATABASE_URL: t.config.appDatabaseUrl,
+      WORKER_DATABASE_URL: t.config.workerDatabaseUrl,
       REDIS_PREFIX: t.config.redisPrefix,
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(smtpPort),

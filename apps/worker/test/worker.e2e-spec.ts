@@ -67,7 +67,11 @@ describe('worker', () => {
       await expect(run('select count(*)::int as n from actions')).resolves.toEqual([{ n: 0 }]);
       await expect(run('select email, display_name from users limit 1')).resolves.toEqual([]);
       await expect(run('select id, siren from worker_tenants()')).resolves.toEqual([{ id: tenantId, siren: '243500139' }]);
-      await expect(run(`update email_digests set attempts = attempts where tenant_id = $1`, [tenantId])).resolves.toBeDefined();
+      await expect(run(`update email_digests set digest_date = digest_date where tenant_id = $1`, [tenantId])).resolves.toBeDefined();
+      await expect(run(`update person_digests set attempts = attempts where status = 'PENDING'`)).resolves.toBeDefined();
+      await expect(run(`insert into deadline_scans (tenant_id, digest_date) values ($1, '2026-12-03') on conflict (tenant_id) do update set digest_date = excluded.digest_date`, [tenantId])).resolves.toBeDefined();
+      await expect(run('select count(*)::int as n from person_digest_sections(gen_random_uuid())')).resolves.toEqual([{ n: 0 }]);
+      await expect(run('select count(*)::int as n from expired_reports(now(), 10)')).resolves.toEqual([{ n: 0 }]);
       await expect(run(`update reports set state = state where tenant_id = $1`, [tenantId])).resolves.toBeDefined();
     });
 

@@ -1,5 +1,5 @@
 /**
- * Demo data from the guide (domain.md §6): Rennes Métropole, Plaine Commune and Grenoble-Alpes Métropole,
+ * Demo data from the guide: Rennes Métropole, Plaine Commune and Grenoble-Alpes Métropole,
  * each with its contract, pillars, QPVs, partners and a dozen actions with their financing plans, plus one
  * demo user per role. Idempotent: a tenant whose contract exists is left as it is; users are upserted.
  * `npm run db:seed`

@@ -162,7 +162,7 @@ describe('actions', () => {
     fundingLines: [{ funderId: r.metropole, kind: 'DROIT_COMMUN', amountRequestedCents: 1_000_000, exerciseYear: 2025 }],
   });
 
-  /** L'Autre Boutique (domain.md §6): 264,185 €, the 1,500 € politique de la ville split 50 % EPCI / 50 % État. */
+  /** L'Autre Boutique: 264,185 €, the 1,500 € politique de la ville split 50 % EPCI / 50 % État. */
   const autreBoutiqueInput = (): Record<string, any> => ({
     contratId: r.contrat,
     pillarId: r.eco,

@@ -138,7 +138,7 @@ describe('rapports asynchrones', () => {
     reportsDir = await mkdtemp(path.join(tmpdir(), 'pilotis-reports-'));
     t = await startTestApp({ worker: true, config: { reportsDir } });
     queue = new Queue(QUEUE.REPORTS, { connection: bullConnection(t.config.redisUrl), prefix: t.config.redisPrefix });
-    // The demo seed (domain.md §6), in this test's own database.
+    // The demo seed, in this test's own database.
     await seedDemo(t.config.databaseUrl);
     const tenants: { id: string; siren: string }[] = await t.owner.query('select id, siren from tenants');
     rennesId = tenants.find((x) => x.siren === SIREN.RENNES)?.id as string;

@@ -69,7 +69,7 @@ describe('dashboards across territories', () => {
     await addAction(t.owner, tenants.malo.id, SAINT_MALO, ctx.malo, o.malo.asso, 'A_ARBITRER', [{ funderId: o.malo.etat, requestedCents: 500_000n, kind: 'CREDITS_SPECIFIQUES_P147' }]);
     await addAction(t.owner, tenants.plaine.id, SIREN.PLAINE_COMMUNE, ctx.plaine, o.plaine.asso, 'A_ARBITRER', [{ funderId: o.plaine.etat, requestedCents: 700_000n, kind: 'CREDITS_SPECIFIQUES_P147' }]);
 
-    // L'Autre Boutique (domain.md): created through the API as a chef de projet would, 264,185 € over seven lines.
+    // L'Autre Boutique: created through the API as a chef de projet would, 264,185 € over seven lines.
     rennesChef = await createUser(t.app, t.owner, [{ tenantId: tenants.rennes.id, role: Role.CHEF_DE_PROJET }]);
     const r = o.rennes;
     const blosne = await insertRow(t.owner, 'qpvs', { tenant_id: tenants.rennes.id, code: 'QN03502M', name: 'Le Blosne', communes: ['35238'], generation: 'G2024' });

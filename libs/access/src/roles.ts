@@ -1,6 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 
-/** The role a member holds in a tenant (domain.md §2). */
+/** The role a member holds in a tenant. */
 export enum Role {
   TENANT_ADMIN = 'TENANT_ADMIN',
   CHEF_DE_PROJET = 'CHEF_DE_PROJET',

@@ -3,7 +3,7 @@ import { ACTION_STATUS_LABELS, ACTION_TRANSITIONS, ActionStatus, canTransition, 
 const S = ActionStatus;
 const ALL = Object.values(ActionStatus);
 
-/** The life of an action, domain.md §3, written out edge by edge. */
+/** The life of an action, written out edge by edge. */
 const EXPECTED_ALLOWED: [ActionStatus, ActionStatus][] = [
   [S.BROUILLON, S.DEPOSEE],
   [S.BROUILLON, S.ABANDONNEE],

@@ -1,6 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 
-/** The life of an action (domain.md §3). */
+/** The life of an action. */
 export enum ActionStatus {
   BROUILLON = 'BROUILLON',
   DEPOSEE = 'DEPOSEE',

@@ -143,7 +143,7 @@ describe('funding lines', () => {
 });
 
 describe('funding totals', () => {
-  // L'Autre Boutique (domain.md §6): 264,185 € over seven lines, 1,500 € split between the EPCI and the État.
+  // L'Autre Boutique: 264,185 € over seven lines, 1,500 € split between the EPCI and the État.
   const plan = [
     { kind: FundingKind.AUTRE, amountRequestedCents: 2_000_000n, exerciseYear: 2025 },
     { kind: FundingKind.DROIT_COMMUN, amountRequestedCents: 16_060_200n, exerciseYear: 2025 },

@@ -5,7 +5,7 @@ import { ActionService } from './action.service';
 import { FundingLineResolver } from './funding-line.resolver';
 import { FundingLineService } from './funding-line.service';
 
-/** Actions, their QPVs and financing plans, and their life cycle (domain.md §3). */
+/** Actions, their QPVs and financing plans, and their life cycle. */
 @Module({
   providers: [ActionService, FundingLineService, ActionLoaders, ActionResolver, FundingLineResolver],
   exports: [ActionService],

@@ -9,7 +9,7 @@ import { AddObjectiveInput, AddPillarInput, UpdateObjectiveInput, UpdatePillarIn
 import { Objective } from './objective.entity';
 import { Pillar, PillarKind } from './pillar.entity';
 
-/** The three pillars every contrat de ville is built on (domain.md), in their usual order. */
+/** The three pillars every contrat de ville is built on, in their usual order. */
 export const DEFAULT_PILLARS: readonly string[] = [
   'Cohésion sociale',
   'Cadre de vie et renouvellement urbain',

@@ -35,7 +35,7 @@ registerEnumType(SignatoryRole, {
   },
 });
 
-/** The convention de financement of one action (domain.md §3, step 4); its text lives in versions. */
+/** The convention de financement of one action; its text lives in versions. */
 @ObjectType({ description: "Convention de financement d'une action, signée par le porteur et chaque financeur." })
 @Entity('conventions')
 @Index('conventions_action_key', ['tenantId', 'actionId'], { unique: true })

@@ -9,7 +9,7 @@ import { Convention, ConventionSignatory, ConventionSignature, ConventionStatus,
 import { AmendConventionInput, CancelConventionInput, ConventionsArgs, SetConventionBilanDateInput, SetPaymentScheduleInput, SignConventionInput } from './convention.inputs';
 import { conventionHash, FunderCommitment, orderFunders, renderConventionText } from './convention-text';
 
-/** The default schedule (domain.md §1): half at signature, the balance after the bilan. */
+/** The default schedule: half at signature, the balance after the bilan. */
 export const DEFAULT_ADVANCE_PERCENT = 50;
 
 /** A convention is drafted once the funders have decided, and only for what they granted. */

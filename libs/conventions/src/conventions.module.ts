@@ -4,7 +4,7 @@ import { ConventionResolver, ConventionSignatoryResolver, ConventionVersionResol
 import { ConventionService } from './convention.service';
 import { ConventionLoaders } from './convention.loaders';
 
-/** Conventions de financement: drafts, avenants and multi-signatory signatures (domain.md §3, step 4). */
+/** Conventions de financement: drafts, avenants and multi-signatory signatures. */
 @Module({
   imports: [ActionsModule],
   providers: [ConventionService, ConventionLoaders, ConventionResolver, ConventionVersionResolver, ConventionSignatoryResolver],

@@ -292,13 +292,13 @@ export class InvitationsService {
   }
 
   private async lockOwnTenant(invitationId: string): Promise<MembershipInvitation> {
-    const [row] = await this.db.query<{ id: string }>('select id from membership_invitations where tenant_id = $1 and id = $2 for update', [
-      this.db.tenant().tenantId,
-      invitationId,
-    ]);
-    if (!row) throw notFound('Invitation');
     const manager = await this.db.manager();
-    return manager.findOneOrFail(MembershipInvitation, { where: { tenantId: this.db.tenant().tenantId, id: invitationId } });
+    const invitation = await manager.findOne(MembershipInvitation, {
+      where: { tenantId: this.db.tenant().tenantId, id: invitationId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!invitation) throw notFound('Invitation');
+    return invitation;
   }
 
   /** One of the caller's own invitations, read under RLS as theirs, then locked in its tenant. */
@@ -320,12 +320,12 @@ export class InvitationsService {
     const [tenant] = await this.db.query<{ siren: string }>('select siren from tenants where id = $1', [tenantId]);
     if (!tenant) throw notFound('Invitation');
     scope.siren = tenant.siren;
-    const [row] = await this.db.query<{ id: string }>(
-      `select id from membership_invitations where tenant_id = $1 and id = $2 and user_id = $3 ${lock ? 'for update' : ''}`,
-      [tenantId, invitationId, userId],
-    );
-    if (!row) throw notFound('Invitation');
     const manager = await this.db.manager();
-    return manager.findOneOrFail(MembershipInvitation, { where: { tenantId, id: invitationId } });
+    const invitation = await manager.findOne(MembershipInvitation, {
+      where: { tenantId, id: invitationId, userId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!invitation) throw notFound('Invitation');
+    return invitation;
   }
 }

@@ -171,7 +171,7 @@ async function rawSql(appUrl: string, fx: Fixture): Promise<Figures> {
             where ai.tenant_id = $1 and ai.id = $2 for share of c`,
           [fx.tenantId, item.sqlItem],
         );
-        // The funding line, as castVote locks it (the turn of each vote on one line; see CommitteeService).
+        // The funding line, as castVote locks it (the turn of each vote on one line; see the lock order in libs/comites/src/committee-locks.ts).
         await client.query('select id from funding_lines where tenant_id = $1 and id = $2 for no key update', [fx.tenantId, item.lineId]);
         await client.query(
           `select id, amount_cents from envelopes where tenant_id = $1 and contrat_id = $2 and funder_id = $3 and exercise_year = 2025 and kind = 'DROIT_COMMUN' for update`,

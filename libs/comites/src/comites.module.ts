@@ -3,7 +3,9 @@ import { ConventionsModule } from '@pilotis/conventions';
 import { ActionsModule } from '@pilotis/actions';
 import { FinanceModule } from '@pilotis/finance';
 import { AgendaItemResolver, CommitteeResolver } from './comites.resolver';
-import { CommitteeService } from './committee.service';
+import { CommitteeDecisions } from './committee-decisions.service';
+import { CommitteeLifecycle } from './committee-lifecycle.service';
+import { CommitteeQueries } from './committee-queries.service';
 import { EnvelopeService } from './envelope.service';
 import { VoteService } from './vote.service';
 
@@ -12,5 +14,7 @@ import { VoteService } from './vote.service';
   // Closing a committee decides its actions' status (on each line's ledger) and drafts the conventions of
   // those it programmed.
   imports: [ActionsModule, ConventionsModule, FinanceModule],
-  providers: [EnvelopeService, CommitteeService, VoteService, CommitteeResolver, AgendaItemResolver], exports: [CommitteeService, EnvelopeService] })
+  providers: [EnvelopeService, CommitteeQueries, CommitteeDecisions, CommitteeLifecycle, VoteService, CommitteeResolver, AgendaItemResolver],
+  exports: [CommitteeQueries, CommitteeLifecycle, CommitteeDecisions, EnvelopeService],
+})
 export class ComitesModule {}

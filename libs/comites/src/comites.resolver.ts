@@ -3,7 +3,9 @@ import { Allow, Permission } from '@pilotis/access';
 import { Action } from '@pilotis/actions';
 import { invalidField, MultiLineArgs, uuid } from '@pilotis/shared';
 import { AgendaItem, Committee, CommitteeMember, ConflictOfInterest } from './committee.entity';
-import { CommitteeService } from './committee.service';
+import { CommitteeDecisions } from './committee-decisions.service';
+import { CommitteeLifecycle } from './committee-lifecycle.service';
+import { CommitteeQueries } from './committee-queries.service';
 import { CommitteeDecision } from './decision.entity';
 import { EnvelopeService } from './envelope.service';
 import { VoteService } from './vote.service';
@@ -46,7 +48,9 @@ const minuteItems = {
 @Resolver(() => Committee)
 export class CommitteeResolver {
   constructor(
-    private readonly service: CommitteeService,
+    private readonly queries: CommitteeQueries,
+    private readonly lifecycle: CommitteeLifecycle,
+    private readonly decisions: CommitteeDecisions,
     private readonly envelopeService: EnvelopeService,
     private readonly votes: VoteService,
   ) {}
@@ -71,13 +75,13 @@ export class CommitteeResolver {
     description: "Les comités d'un contrat par date. Un représentant de financeur ne voit que ceux dont son organisation est membre.",
   })
   committees(@Args('contratId', { type: () => ID, description: 'Contrat de ville.' }, uuid('contratId')) contratId: string): Promise<Committee[]> {
-    return this.service.list(contratId);
+    return this.queries.list(contratId);
   }
 
   @Allow(Permission.READ)
   @Query(() => Committee, { description: 'Un comité, avec ses membres, son ordre du jour, les votes visibles et, une fois clos, ses résultats.' })
   committee(@Args('id', { type: () => ID, description: 'Identifiant du comité.' }, uuid('id')) id: string): Promise<Committee> {
-    return this.service.findVisible(id);
+    return this.queries.findVisible(id);
   }
 
   // ------------------------------------------------------------------ mutations
@@ -93,13 +97,13 @@ export class CommitteeResolver {
   @Allow(Permission.MANAGE_COMMITTEES)
   @Mutation(() => Committee, { description: 'Planifie un comité (des financeurs, de pilotage ou technique).' })
   scheduleCommittee(@Args('input', { description: 'Le comité à planifier.' }) input: ScheduleCommitteeInput): Promise<Committee> {
-    return this.service.schedule(input);
+    return this.lifecycle.schedule(input);
   }
 
   @Allow(Permission.MANAGE_COMMITTEES)
   @Mutation(() => Committee, { description: "Remplace les membres d'un comité (et son quorum) ; figé après l'ouverture du vote (COMMITTEE_LOCKED)." })
   setCommitteeMembers(@Args('input', { description: 'Les membres.' }) input: SetCommitteeMembersInput): Promise<Committee> {
-    return this.service.setMembers(input);
+    return this.lifecycle.setMembers(input);
   }
 
   @Allow(Permission.MANAGE_COMMITTEES)
@@ -111,19 +115,19 @@ export class CommitteeResolver {
     @Args('committeeId', { type: () => ID, description: 'Comité.' }, uuid('committeeId')) committeeId: string,
     @Args('actionIds', { type: () => [ID], description: 'Actions à inscrire.' }, uuids('actionIds')) actionIds: string[],
   ): Promise<Committee> {
-    return this.service.addAgendaItems(committeeId, actionIds);
+    return this.lifecycle.addAgendaItems(committeeId, actionIds);
   }
 
   @Allow(Permission.MANAGE_COMMITTEES)
   @Mutation(() => Committee, { description: "Retire un point de l'ordre du jour ; figé après l'ouverture du vote." })
   removeAgendaItem(@Args('agendaItemId', { type: () => ID, description: "Point de l'ordre du jour." }, uuid('agendaItemId')) agendaItemId: string): Promise<Committee> {
-    return this.service.removeAgendaItem(agendaItemId);
+    return this.lifecycle.removeAgendaItem(agendaItemId);
   }
 
   @Allow(Permission.MANAGE_COMMITTEES)
   @Mutation(() => Committee, { description: "Ouvre le vote d'un comité des financeurs : membres, ordre du jour et quorum sont désormais figés." })
   openVote(@Args('committeeId', { type: () => ID, description: 'Comité.' }, uuid('committeeId')) committeeId: string): Promise<Committee> {
-    return this.service.openVote(committeeId);
+    return this.lifecycle.openVote(committeeId);
   }
 
   @Allow(Permission.MANAGE_COMMITTEES)
@@ -132,7 +136,7 @@ export class CommitteeResolver {
       "Clôt un comité. Sans quorum : rien n'est décidé et les actions restent à arbitrer. Avec quorum : chaque ligne reçoit sa décision et chaque action devient programmée, partiellement programmée ou refusée.",
   })
   closeCommittee(@Args('committeeId', { type: () => ID, description: 'Comité.' }, uuid('committeeId')) committeeId: string): Promise<Committee> {
-    return this.service.close(committeeId);
+    return this.lifecycle.close(committeeId);
   }
 
   @Allow(Permission.MANAGE_COMMITTEES)
@@ -142,7 +146,7 @@ export class CommitteeResolver {
     @Args('committeeId', { type: () => ID, description: 'Comité de pilotage.' }, uuid('committeeId')) committeeId: string,
     @Args('items', { type: () => [String], description: 'Décisions prises, une par élément.' }, minuteItems) items: string[],
   ): Promise<Committee> {
-    return this.service.recordMinutes(committeeId, items);
+    return this.lifecycle.recordMinutes(committeeId, items);
   }
 
   @Allow(Permission.MANAGE_COMMITTEES)
@@ -150,7 +154,7 @@ export class CommitteeResolver {
     description: "Corrige une décision en vigueur : une nouvelle décision, rattachée à l'ancienne (inchangée), avec son auteur et son motif.",
   })
   correctDecision(@Args('input', { description: 'La correction.' }) input: CorrectDecisionInput): Promise<CommitteeDecision> {
-    return this.service.correct(input);
+    return this.decisions.correct(input);
   }
 
   @Allow(Permission.VOTE)
@@ -178,23 +182,23 @@ export class CommitteeResolver {
 
   @ResolveField(() => [CommitteeMember], { description: 'Organisations membres.' })
   members(@Parent() committee: Committee): Promise<CommitteeMember[]> {
-    return this.service.members(committee.id);
+    return this.queries.members(committee.id);
   }
 
   @ResolveField(() => [AgendaItem], { description: "Ordre du jour (comité des financeurs)." })
   agendaItems(@Parent() committee: Committee): Promise<AgendaItem[]> {
-    return this.service.agenda(committee.id);
+    return this.queries.agenda(committee.id);
   }
 
   @ResolveField(() => CommitteeResults, { nullable: true, description: 'Résultats, une fois le comité clos (vide avant).' })
   results(@Parent() committee: Committee): Promise<CommitteeResults | null> {
-    return this.service.results(committee);
+    return this.queries.results(committee);
   }
 }
 
 @Resolver(() => AgendaItem)
 export class AgendaItemResolver {
-  constructor(private readonly committees: CommitteeService) {}
+  constructor(private readonly committees: CommitteeQueries) {}
 
   @ResolveField(() => Action, { description: 'Action inscrite.' })
   action(@Parent() item: AgendaItem): Promise<Action> {

@@ -6,7 +6,7 @@ import { Db } from '@pilotis/db';
 import { conflict, DomainError, ErrorCode, forbidden, invalidField, notFound } from '@pilotis/shared';
 import { CommitteeStatus } from './committee.entity';
 import { CastVoteInput } from './comites.inputs';
-import { lockedFor } from './committee.service';
+import { assertCommitteeAllows } from './committee-status';
 import { EnvelopeKey, EnvelopeService } from './envelope.service';
 import { Vote, VoteDecision } from './vote.entity';
 
@@ -45,7 +45,7 @@ export class VoteService {
 
   /**
    * Casts or replaces the caller's organisation's vote on its line. Locks in the comités' lock order
-   * (`CommitteeService`; the numbers below are its levels): the idempotency key, the committee FOR SHARE, the
+   * (`committee-locks.ts`; the numbers below are its levels): the idempotency key, the committee FOR SHARE, the
    * funding line, the vote, the envelope, the audit head.
    *
    * The funding line's lock is what serialises every vote of one funder on one line, whether its vote row
@@ -131,7 +131,7 @@ export class VoteService {
       [tenantId, ctx.item_id, organisationId],
     );
     if (declared) throw conflictOfInterest("Votre organisation a déclaré un conflit d'intérêts sur ce point : elle ne vote pas.");
-    if (ctx.status !== CommitteeStatus.VOTE_OUVERT) throw lockedFor(ctx.status);
+    assertCommitteeAllows(ctx, 'castVote');
 
     const requested = BigInt(line.amount_requested_cents);
     if (input.decision === VoteDecision.GRANT) {
@@ -227,7 +227,7 @@ export class VoteService {
       organisationId,
     ]);
     if (!member) throw notAMember("Votre organisation n'est pas membre de ce comité.");
-    if (ctx.status === CommitteeStatus.CLOS || ctx.status === CommitteeStatus.CLOS_SANS_QUORUM) throw lockedFor(ctx.status);
+    assertCommitteeAllows(ctx, 'declareConflict');
     const text = reason.trim();
     if (text.length === 0 || text.length > 5000) throw invalidField('reason', 'length', 'le motif est obligatoire (5000 caractères au plus)');
     // (3) The organisation's lines of the action, in id order, as castVote locks the one it votes on: a vote in

@@ -1,0 +1,189 @@
+import { Injectable } from '@nestjs/common';
+import { ClsService } from 'nestjs-cls';
+import { In } from 'typeorm';
+import { Role, visibleCommitteeSql } from '@pilotis/access';
+import { Action, ActionStatus, FundingKind } from '@pilotis/actions';
+import { Db, groupBy, requestLoader } from '@pilotis/db';
+import { notFound } from '@pilotis/shared';
+import { AgendaItem, Committee, CommitteeMember, CommitteeStatus, ConflictOfInterest } from './committee.entity';
+import { isClosed } from './committee-status';
+import { DecisionKind } from './decision.entity';
+import { EnvelopeKey, EnvelopeService } from './envelope.service';
+import { AgendaLine, CommitteeResults, ItemResult } from './comites.inputs';
+import { VoteDecision } from './vote.entity';
+
+const lower = (id: string): string => id.toLowerCase();
+const CONFLICTS = Symbol('comites.conflicts');
+
+/** Roles that vote: while a vote is open they see only their own organisation's votes. */
+const VOTER_ROLES: ReadonlySet<string> = new Set([Role.FUNDER_REPRESENTATIVE, Role.DELEGUE_PREFET]);
+
+/**
+ * Committees as read: the visible committees of a contract, their members and agenda, the lines of an
+ * agenda item with the votes the caller may see, the conflicts declared, and a closed committee's results.
+ * Nothing here locks or writes.
+ */
+@Injectable()
+export class CommitteeQueries {
+  constructor(
+    private readonly db: Db,
+    private readonly envelopes: EnvelopeService,
+    private readonly cls: ClsService,
+  ) {}
+
+  /**
+   * Committees of a contract. A funder's representative sees those its organisation is a member of.
+   */
+  async list(contratId: string): Promise<Committee[]> {
+    const qb = await this.visible();
+    return qb.andWhere('c.contratId = :contratId', { contratId: lower(contratId) }).orderBy('c.scheduledAt', 'ASC').addOrderBy('c.id').getMany();
+  }
+
+  async findVisible(id: string): Promise<Committee> {
+    const committee = await (await this.visible()).andWhere('c.id = :id', { id: lower(id) }).getOne();
+    if (!committee) throw notFound('Comité');
+    return committee;
+  }
+
+  private async visible() {
+    const scope = this.db.tenant();
+    const qb = (await this.db.manager()).createQueryBuilder(Committee, 'c').where('c.tenantId = :tenantId', { tenantId: scope.tenantId });
+    return qb.andWhere(visibleCommitteeSql(scope, ':viewerOrg'), { viewerOrg: scope.organisationId });
+  }
+
+  async members(committeeId: string): Promise<CommitteeMember[]> {
+    return (await this.db.manager()).find(CommitteeMember, {
+      where: { tenantId: this.db.tenant().tenantId, committeeId },
+      order: { organisationId: 'ASC' },
+    });
+  }
+
+  async agenda(committeeId: string): Promise<AgendaItem[]> {
+    return (await this.db.manager()).find(AgendaItem, { where: { tenantId: this.db.tenant().tenantId, committeeId }, order: { position: 'ASC' } });
+  }
+
+  /** Declared conflicts of interest of an agenda item, batched per request across the agenda. */
+  async conflictsOf(agendaItemId: string): Promise<ConflictOfInterest[]> {
+    const loader = requestLoader(this.cls, CONFLICTS, async (ids: string[]) =>
+      groupBy(
+        await (await this.db.manager()).find(ConflictOfInterest, {
+          where: { tenantId: this.db.tenant().tenantId, agendaItemId: In(ids) },
+          order: { createdAt: 'ASC', organisationId: 'ASC' },
+        }),
+        (c) => c.agendaItemId,
+      ),
+    );
+    return (await loader.load(agendaItemId)) ?? [];
+  }
+
+  async actionOf(actionId: string): Promise<Action> {
+    return (await this.db.manager()).findOneOrFail(Action, { where: { tenantId: this.db.tenant().tenantId, id: actionId } });
+  }
+
+  /**
+   * The lines of an agenda item with their funders' votes. While the committee is not closed, a voter sees
+   * only its own organisation's votes (the others' are hidden, not absent: the line is still listed).
+   */
+  async agendaLines(item: AgendaItem): Promise<AgendaLine[]> {
+    const scope = this.db.tenant();
+    const rows = await this.db.query<{
+      id: string;
+      funder_id: string;
+      kind: FundingKind;
+      exercise_year: number;
+      amount_requested_cents: string;
+      decision: VoteDecision | null;
+      amount_cents: string | null;
+      comment: string | null;
+      status: CommitteeStatus;
+    }>(
+      `select fl.id, fl.funder_id, fl.kind, fl.exercise_year, fl.amount_requested_cents::text, v.decision, v.amount_cents::text, v.comment, c.status
+         from funding_lines fl
+         join committees c on c.tenant_id = fl.tenant_id and c.id = $3
+         left join votes v on v.tenant_id = fl.tenant_id and v.agenda_item_id = $4 and v.funding_line_id = fl.id
+        where fl.tenant_id = $1 and fl.action_id = $2
+        order by fl.exercise_year, fl.funder_id, fl.kind`,
+      [scope.tenantId, item.actionId, item.committeeId, item.id],
+    );
+    return rows.map((r) => {
+      const hidden = !isClosed(r.status) && VOTER_ROLES.has(scope.role) && r.funder_id !== scope.organisationId;
+      return {
+        fundingLineId: r.id,
+        funderId: r.funder_id,
+        kind: r.kind,
+        exerciseYear: r.exercise_year,
+        amountRequestedCents: BigInt(r.amount_requested_cents),
+        decision: hidden ? null : r.decision,
+        votedAmountCents: hidden || r.amount_cents === null ? null : BigInt(r.amount_cents),
+        comment: hidden ? null : r.comment,
+      };
+    });
+  }
+
+  /** The results of a closed committee (null before): current decisions per item, totals, envelopes. */
+  async results(committee: Committee): Promise<CommitteeResults | null> {
+    if (committee.status !== CommitteeStatus.CLOS) return null;
+    const rows = await this.db.query<{
+      decision_id: string;
+      kind: DecisionKind;
+      amount_cents: string;
+      agenda_item_id: string;
+      funding_line_id: string;
+      funder_id: string;
+      line_kind: FundingKind;
+      exercise_year: number;
+      amount_requested_cents: string;
+      action_id: string;
+      action_status: ActionStatus;
+      pillar_id: string;
+    }>(
+      `select d.id as decision_id, d.kind, d.amount_cents::text, d.agenda_item_id, d.funding_line_id, fl.funder_id, fl.kind as line_kind,
+              fl.exercise_year, fl.amount_requested_cents::text, a.id as action_id, a.status as action_status, a.pillar_id
+         from committee_decisions d
+         join agenda_items ai on ai.tenant_id = d.tenant_id and ai.id = d.agenda_item_id
+         join funding_lines fl on fl.tenant_id = d.tenant_id and fl.id = d.funding_line_id
+         join actions a on a.tenant_id = d.tenant_id and a.id = fl.action_id
+        where d.tenant_id = $1 and d.committee_id = $2
+          and not exists (select 1 from committee_decisions n where n.tenant_id = d.tenant_id and n.corrects_id = d.id)
+        order by ai.position, fl.exercise_year, fl.funder_id, fl.kind`,
+      [this.db.tenant().tenantId, committee.id],
+    );
+    const items = new Map<string, ItemResult>();
+    const byFunder = new Map<string, { requestedCents: bigint; decidedCents: bigint }>();
+    const byPillar = new Map<string, bigint>();
+    const keys = new Map<string, EnvelopeKey>();
+    for (const r of rows) {
+      const decided = BigInt(r.amount_cents);
+      const requested = BigInt(r.amount_requested_cents);
+      let item = items.get(r.agenda_item_id);
+      if (!item) {
+        item = { agendaItemId: r.agenda_item_id, actionId: r.action_id, actionStatus: r.action_status, lines: [] };
+        items.set(r.agenda_item_id, item);
+      }
+      item.lines.push({
+        decisionId: r.decision_id,
+        fundingLineId: r.funding_line_id,
+        funderId: r.funder_id,
+        amountRequestedCents: requested,
+        decidedAmountCents: decided,
+        kind: r.kind,
+      });
+      const f = byFunder.get(r.funder_id) ?? { requestedCents: 0n, decidedCents: 0n };
+      byFunder.set(r.funder_id, { requestedCents: f.requestedCents + requested, decidedCents: f.decidedCents + decided });
+      byPillar.set(r.pillar_id, (byPillar.get(r.pillar_id) ?? 0n) + decided);
+      const key = { contratId: committee.contratId, funderId: r.funder_id, exerciseYear: r.exercise_year, kind: r.line_kind };
+      keys.set(JSON.stringify(key), key);
+    }
+    return {
+      items: [...items.values()],
+      byFunder: [...byFunder.entries()].map(([funderId, t]) => ({ funderId, ...t })),
+      byPillar: [...byPillar.entries()].map(([pillarId, decidedCents]) => ({ pillarId, decidedCents })),
+      envelopes: await this.envelopes.byKeys([...keys.values()]),
+    };
+  }
+
+  /** The committee as it is now in this transaction (after a write of its own), without visibility filter. */
+  async get(id: string): Promise<Committee> {
+    return (await this.db.manager()).findOneOrFail(Committee, { where: { tenantId: this.db.tenant().tenantId, id } });
+  }
+}

@@ -9,7 +9,7 @@ import { CommitteeQueries } from './committee-queries.service';
 import { EnvelopeService } from './envelope.service';
 import { VoteService } from './vote.service';
 
-/** Comités: envelopes, committees, agenda, per-funder votes, decisions and corrections (domain.md §3). */
+/** Comités: envelopes, committees, agenda, per-funder votes, decisions and corrections. */
 @Module({
   // Closing a committee decides its actions' status (on each line's ledger) and drafts the conventions of
   // those it programmed.

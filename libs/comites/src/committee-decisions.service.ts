@@ -16,7 +16,7 @@ import { VoteDecision } from './vote.entity';
 
 const lower = (id: string): string => id.toLowerCase();
 
-/** The outcome of an action from its lines' decided amounts (domain.md §3). */
+/** The outcome of an action from its lines' decided amounts. */
 export function outcomeOf(lines: readonly { requested: bigint; decided: bigint }[]): ActionStatus {
   if (lines.length > 0 && lines.every((l) => l.decided >= l.requested)) return ActionStatus.PROGRAMMEE;
   if (lines.some((l) => l.decided > 0n)) return ActionStatus.PARTIELLEMENT_PROGRAMMEE;

@@ -3,7 +3,7 @@ import { outcomeOf } from './committee-decisions.service';
 
 const line = (requested: bigint, decided: bigint) => ({ requested, decided });
 
-describe('the outcome of an action at the close (domain.md §3)', () => {
+describe('the outcome of an action at the close', () => {
   it('is programmée when every line got at least what it asked', () => {
     expect(outcomeOf([line(1000n, 1000n), line(500n, 500n)])).toBe(ActionStatus.PROGRAMMEE);
   });

@@ -4,7 +4,7 @@ import { CommitteeKind, CommitteeStatus } from './committee.entity';
 const S = CommitteeStatus;
 
 /**
- * Allowed transitions of a committee (domain.md §3). A comité des financeurs opens its vote, then closes
+ * Allowed transitions of a committee. A comité des financeurs opens its vote, then closes
  * with or without quorum; a steering or technical committee decides nothing per line and closes straight
  * from planifié. Both closed states lead nowhere.
  */

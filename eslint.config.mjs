@@ -59,8 +59,9 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    // With @nx/eslint-plugin: `plugins: { '@nx': nx }` and `'@nx/enforce-module-boundaries': ['error', {
-    // enforceBuildableLibDependency: true, allow: [], depConstraints }]` (without testImports, which it lacks).
+    // The same check as @nx/eslint-plugin's, which is not a dependency. With it: `plugins: { '@nx': nx }` and
+    // `'@nx/enforce-module-boundaries': ['error', { allow: [], depConstraints }]`; it has no testImports, so
+    // the tests' relative imports of apps/api/test/support would fail until those helpers move to a library.
     files: ['apps/**/*.{ts,tsx}', 'libs/**/*.{ts,tsx}'],
     plugins: { pilotis },
     rules: {

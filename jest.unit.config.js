@@ -4,5 +4,5 @@ const preset = require('./jest.preset');
 module.exports = {
   ...preset,
   displayName: 'unit',
-  testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
+  testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'],
 };

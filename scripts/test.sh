@@ -8,7 +8,7 @@ mkdir -p tmp
 step() { printf '\n==> %s\n' "$1"; }
 
 step "lint"
-npx eslint apps libs migrations scripts bench --max-warnings 0
+npx eslint apps libs tools migrations scripts bench --max-warnings 0
 step "typecheck"
 npx tsc -p tsconfig.check.json --noEmit
 step "web: types of its GraphQL operations (from the committed schema), type-check and build"

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import * as path from 'node:path';
 
 /**
  * The web application. Built into apps/web/dist, which the API serves at / (same origin as /graphql: no
@@ -9,6 +10,9 @@ const api = process.env.PILOTIS_API_URL ?? 'http://localhost:3000';
 export default defineConfig({
   root: __dirname,
   plugins: [react()],
+  // The browser-safe entry points of the libraries (as in tsconfig.json): never a library's whole index,
+  // which brings NestJS and Node along.
+  resolve: { alias: { '@pilotis/shared/spreadsheet': path.resolve(__dirname, '../../libs/shared/src/spreadsheet.ts') } },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   server: { proxy: Object.fromEntries(['/graphql', '/dashboards', '/reports', '/finance', '/health'].map((p) => [p, api])) },
 });

@@ -6,7 +6,7 @@ import { graphql } from '../gql';
 import type { ActionContratsQuery, ActionOrganisationsQuery } from '../gql/graphql';
 import { useQuery } from '../hooks';
 import { useSession } from '../session';
-import { formattedNumber, spreadsheetCell } from '../../../../libs/shared/src/spreadsheet';
+import { formattedNumber, spreadsheetCell } from '@pilotis/shared/spreadsheet';
 
 /** Helpers shared by the action screens (list, dossier, creation form). */
 

@@ -12,7 +12,7 @@ import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support
 
 const MY_TENANTS = '{ myTenants { role permissions tenant { siren } } }';
 const ROLE_RULES = '{ roleRules { role permissions organisationBound } }';
-const ACTION = 'query($id: ID!) { action(id: $id) { id status allowedTransitions editable } }';
+const ACTION = 'query($id: ID!) { action(id: $id) { id status allowedTransitions editable stepsDecidedElsewhere } }';
 const TRANSITION = 'mutation($input: TransitionActionInput!) { transitionAction(input: $input) { id status } }';
 const SCHEDULE = `mutation($input: ScheduleCommitteeInput!) { scheduleCommittee(input: $input) { id } }`;
 const SET_MEMBERS = `mutation($input: SetCommitteeMembersInput!) { setCommitteeMembers(input: $input) { id } }`;
@@ -91,7 +91,7 @@ describe('rules served by the API', () => {
   });
 
   describe('actions: allowed transitions and editable', () => {
-    const read = async (u: TestUser, id: string) => ok(await gql(t.app, ACTION, { id }, as(u))).action as { status: string; allowedTransitions: string[]; editable: boolean };
+    const read = async (u: TestUser, id: string) => ok(await gql(t.app, ACTION, { id }, as(u))).action as { status: string; allowedTransitions: string[]; editable: boolean; stepsDecidedElsewhere: boolean };
 
     it('offers the chef de projet the manual steps of each status, and nothing to a funder or a porteur', async () => {
       const lines = [{ funderId: region, requestedCents: 1_000_000n }];
@@ -100,11 +100,11 @@ describe('rules served by the API', () => {
       const running = (await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, asso, 'EN_COURS', lines)).actionId;
       const refused = (await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, asso, 'REFUSEE', lines)).actionId;
 
-      expect(await read(chef, draft)).toEqual({ id: draft, status: 'BROUILLON', allowedTransitions: ['DEPOSEE', 'ABANDONNEE'], editable: true });
+      expect(await read(chef, draft)).toEqual({ id: draft, status: 'BROUILLON', allowedTransitions: ['DEPOSEE', 'ABANDONNEE'], editable: true, stepsDecidedElsewhere: false });
       // A committee's close decides programmée / refusée: never offered by hand.
-      expect(await read(chef, arbitrating)).toEqual({ id: arbitrating, status: 'A_ARBITRER', allowedTransitions: ['EN_INSTRUCTION', 'ABANDONNEE'], editable: false });
-      expect(await read(chef, running)).toEqual({ id: running, status: 'EN_COURS', allowedTransitions: ['BILAN_ATTENDU', 'ABANDONNEE'], editable: false });
-      expect(await read(chef, refused)).toEqual({ id: refused, status: 'REFUSEE', allowedTransitions: [], editable: false });
+      expect(await read(chef, arbitrating)).toEqual({ id: arbitrating, status: 'A_ARBITRER', allowedTransitions: ['EN_INSTRUCTION', 'ABANDONNEE'], editable: false, stepsDecidedElsewhere: true });
+      expect(await read(chef, running)).toEqual({ id: running, status: 'EN_COURS', allowedTransitions: ['BILAN_ATTENDU', 'ABANDONNEE'], editable: false, stepsDecidedElsewhere: false });
+      expect(await read(chef, refused)).toEqual({ id: refused, status: 'REFUSEE', allowedTransitions: [], editable: false, stepsDecidedElsewhere: true });
       expect(await read(rennes.admin, draft)).toMatchObject({ allowedTransitions: ['DEPOSEE', 'ABANDONNEE'], editable: true });
 
       // The funder and the porteur see the draft, but may neither move it nor edit it.

@@ -7,6 +7,7 @@ import {
   DECIDED_ELSEWHERE,
   EDITABLE_STATUSES,
   isEditable,
+  nextStepsDecidedElsewhere,
   manualTransitions,
 } from './action-status';
 
@@ -136,5 +137,11 @@ describe('steps decided elsewhere', () => {
   it('calls an action editable only for a manager, and only before the committee', () => {
     expect(ALL.filter((s) => isEditable(s, true)).sort()).toEqual([S.BROUILLON, S.DEPOSEE, S.EN_INSTRUCTION].sort());
     expect(ALL.filter((s) => isEditable(s, false))).toEqual([]);
+  });
+
+  it('says where the next steps are decided by a committee or a signature', () => {
+    expect(ALL.filter((s) => nextStepsDecidedElsewhere(s)).sort()).toEqual(
+      [S.A_ARBITRER, S.PROGRAMMEE, S.PARTIELLEMENT_PROGRAMMEE, S.REFUSEE].sort(),
+    );
   });
 });

@@ -95,6 +95,11 @@ export function allowedTransitions(from: ActionStatus, mayManage: boolean): Acti
   return mayManage ? manualTransitions(from) : [];
 }
 
+/** Whether the table leads on from `from` only through steps decided elsewhere (a committee, a signature). */
+export function nextStepsDecidedElsewhere(from: ActionStatus): boolean {
+  return ACTION_TRANSITIONS[from].some((to) => to in DECIDED_ELSEWHERE);
+}
+
 /** Whether a caller may change the dossier now (`Action.editable`): it manages actions and the step allows it. */
 export function isEditable(status: ActionStatus, mayManage: boolean): boolean {
   return mayManage && EDITABLE_STATUSES.has(status);

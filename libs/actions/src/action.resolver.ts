@@ -6,7 +6,7 @@ import { Organisation } from '@pilotis/organisations';
 import { Page, uuid } from '@pilotis/shared';
 import { Qpv } from '@pilotis/territoires';
 import { Action } from './action.entity';
-import { allowedTransitions, ActionStatus, isEditable } from './action-status';
+import { allowedTransitions, ActionStatus, isEditable, nextStepsDecidedElsewhere } from './action-status';
 import { ActionLoaders } from './action.loaders';
 import {
   ActionPage,
@@ -88,6 +88,13 @@ export class ActionResolver {
   })
   allowedTransitions(@Parent() action: Action): ActionStatus[] {
     return allowedTransitions(action.status, this.mayManage());
+  }
+
+  @ResolveField(() => Boolean, {
+    description: "Vrai si des étapes suivantes de l'action se décident ailleurs qu'à la main (clôture d'un comité des financeurs, signature de la convention).",
+  })
+  stepsDecidedElsewhere(@Parent() action: Action): boolean {
+    return nextStepsDecidedElsewhere(action.status);
   }
 
   @ResolveField(() => Boolean, {

@@ -2,6 +2,7 @@ import { ReactNode, useState } from 'react';
 import { Link, NavLink, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ROLE_LABELS } from './format';
 import { graphql } from './gql';
+import type { Permission } from './gql/graphql';
 import { useQuery } from './hooks';
 import { openQueueBoard } from './queue-board';
 import { MyTenant, useSession } from './session';
@@ -10,12 +11,9 @@ const SHELL_ME = graphql(`
   query ShellMe { me { platformAdmin } }
 `);
 
-/** Roles that see a whole territory's figures (the API's READ_TENANT_FIGURES). */
-export const FIGURE_ROLES = new Set(['TENANT_ADMIN', 'CHEF_DE_PROJET', 'DELEGUE_PREFET', 'AUDITOR']);
-
-/** Départements where the person may read a consolidation. */
+/** Départements where the person may read a consolidation: those of the territories where it reads whole-territory figures. */
 export function figureDepartements(tenants: MyTenant[]): string[] {
-  return [...new Set(tenants.filter((t) => FIGURE_ROLES.has(t.role)).flatMap((t) => t.tenant.departements))].sort();
+  return [...new Set(tenants.filter((t) => t.permissions.includes('READ_TENANT_FIGURES')).flatMap((t) => t.tenant.departements))].sort();
 }
 
 /** The page frame: skip link, header with the tenant switcher and sign-out, navigation, main content. */
@@ -25,6 +23,8 @@ export function Shell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const navigate = useNavigate();
   const current = session.tenants.find((t) => t.tenant.siren === siren);
+  /** What the API lets me do in this territory (its role matrix, served with my memberships). */
+  const can = (permission: Permission): boolean => !!current?.permissions.includes(permission);
   const switchTo = (next: string) => {
     // Same screen in the other territory, when it is a territory screen; its home otherwise.
     const rest = siren ? location.pathname.replace(`/t/${siren}`, '').replace(/^\/actions\/[^/]+$/, '/actions') : '';
@@ -58,7 +58,7 @@ export function Shell({ children }: { children: ReactNode }) {
         )}
         <span className="who">
           {session.user?.displayName}
-          {current && <span className="muted"> · {ROLE_LABELS[current.role] ?? current.role}</span>}
+          {current && <span className="muted"> · {ROLE_LABELS[current.role]}</span>}
         </span>
         {me.data?.me.platformAdmin && (
           <button
@@ -89,7 +89,7 @@ export function Shell({ children }: { children: ReactNode }) {
                   Mes échéances
                 </NavLink>
               </li>
-              {current && FIGURE_ROLES.has(current.role) && (
+              {can('READ_TENANT_FIGURES') && (
                 <li>
                   <NavLink to={`/t/${siren}/contrat`}>Tableau de bord du contrat</NavLink>
                 </li>
@@ -106,12 +106,12 @@ export function Shell({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to={`/t/${siren}/qpv`}>Quartiers</NavLink>
               </li>
-              {current && (current.role === 'TENANT_ADMIN' || current.role === 'CHEF_DE_PROJET') && (
+              {can('MANAGE_PARTNERS') && (
                 <li>
                   <NavLink to={`/t/${siren}/partenaires`}>Partenaires</NavLink>
                 </li>
               )}
-              {current?.role === 'TENANT_ADMIN' && (
+              {can('MANAGE_MEMBERS') && (
                 <>
                   <li>
                     <NavLink to={`/t/${siren}/membres`}>Membres</NavLink>
@@ -119,10 +119,12 @@ export function Shell({ children }: { children: ReactNode }) {
                   <li>
                     <NavLink to={`/t/${siren}/reglages`}>Réglages</NavLink>
                   </li>
-                  <li>
-                    <NavLink to={`/t/${siren}/integrations`}>Intégrations</NavLink>
-                  </li>
                 </>
+              )}
+              {can('MANAGE_INTEGRATIONS') && (
+                <li>
+                  <NavLink to={`/t/${siren}/integrations`}>Intégrations</NavLink>
+                </li>
               )}
             </>
           )}

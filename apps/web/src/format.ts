@@ -1,3 +1,5 @@
+import type { ActionStatus, FundingKind, Role } from './gql/graphql';
+
 /** French formats: amounts are integer cents, shown in euros; civil dates are AAAA-MM-JJ strings. */
 const EUROS = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
 const DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -15,7 +17,8 @@ export function plural(n: number, one: string, many: string, none?: string): str
   return `${n.toLocaleString('fr-FR')} ${n <= 1 ? one : many}`;
 }
 
-export const STATUS_LABELS: Record<string, string> = {
+/** Typed by the API's enum: a new status fails the type check until it has a label. */
+export const STATUS_LABELS: Record<ActionStatus, string> = {
   BROUILLON: 'Brouillon',
   DEPOSEE: 'Déposée',
   EN_INSTRUCTION: 'En instruction',
@@ -30,7 +33,10 @@ export const STATUS_LABELS: Record<string, string> = {
   ABANDONNEE: 'Abandonnée',
 };
 
-export const KIND_LABELS: Record<string, string> = {
+/** The label of a value that comes untyped (the audit trail, an address), or the value itself. */
+export const labelOf = <K extends string>(labels: Record<K, string>, value: string): string => (labels as Record<string, string>)[value] ?? value;
+
+export const KIND_LABELS: Record<FundingKind, string> = {
   CREDITS_SPECIFIQUES_P147: 'Crédits spécifiques (P147)',
   DROIT_COMMUN: 'Droit commun',
   FEDER: 'FEDER',
@@ -38,7 +44,7 @@ export const KIND_LABELS: Record<string, string> = {
   AUTRE: 'Autre',
 };
 
-export const ROLE_LABELS: Record<string, string> = {
+export const ROLE_LABELS: Record<Role, string> = {
   TENANT_ADMIN: 'Administrateur',
   CHEF_DE_PROJET: 'Chef de projet',
   FUNDER_REPRESENTATIVE: 'Représentant d’un financeur',

@@ -4,7 +4,7 @@ import { graphql } from './gql';
 import type { MyTenantsQuery } from './gql/graphql';
 
 const MY_TENANTS = graphql(`
-  query MyTenants { myTenants { role organisationId tenant { id siren name kind departements } } }
+  query MyTenants { myTenants { role organisationId permissions tenant { id siren name kind departements } } }
 `);
 const LOGOUT_EVERYWHERE = graphql(`
   mutation LogoutEverywhere { logoutEverywhere }

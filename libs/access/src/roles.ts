@@ -57,6 +57,26 @@ export enum Permission {
   MANAGE_INTEGRATIONS = 'MANAGE_INTEGRATIONS',
 }
 
+registerEnumType(Permission, {
+  name: 'Permission',
+  description: "Ce qu'une opération exige ; un rôle en accorde un ensemble (la matrice des rôles de l'API).",
+  valuesMap: {
+    READ: { description: 'Lire le contrat, les partenaires, les QPV et les actions (un rôle lié à une organisation ne voit que ce qui la concerne).' },
+    READ_AUDIT: { description: "Lire le journal d'audit." },
+    READ_TENANT_FIGURES: { description: 'Lire les chiffres de tout le territoire (tableaux de bord).' },
+    MANAGE_MEMBERS: { description: 'Gérer les membres et leurs rôles.' },
+    MANAGE_CONTRAT: { description: 'Gérer la structure du contrat : contrat, piliers, objectifs, QPV.' },
+    MANAGE_PARTNERS: { description: 'Gérer les organisations partenaires.' },
+    MANAGE_ACTIONS: { description: 'Créer et modifier les actions, leur plan de financement et leurs étapes.' },
+    GIVE_AVIS: { description: 'Donner un avis sur un dossier en instruction.' },
+    MANAGE_COMMITTEES: { description: 'Préparer, ouvrir et clore les comités ; enveloppes ; corrections de décisions.' },
+    VOTE: { description: "Voter pour l'organisation représentée, sur ses propres lignes." },
+    SIGN: { description: "Signer les conventions pour l'organisation représentée." },
+    RECORD_FINANCE: { description: 'Enregistrer engagements et paiements, importer des fichiers financiers.' },
+    MANAGE_INTEGRATIONS: { description: "Gérer les clés d'API et les abonnements webhook." },
+  },
+});
+
 /** The role × permission matrix. Tested exhaustively in role-matrix.e2e-spec.ts. */
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   // The admin manages the tenant; voting and signing belong to the funders' own representatives.
@@ -85,6 +105,11 @@ export const ORGANISATION_BOUND_ROLES: ReadonlySet<string> = new Set([Role.FUNDE
 
 export function roleAllows(role: string, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role as Role]?.has(permission) ?? false;
+}
+
+/** What a role may do, in the enum's order (what the API serves, so that no client keeps a copy of the matrix). */
+export function permissionsOfRole(role: string): Permission[] {
+  return Object.values(Permission).filter((p) => roleAllows(role, p));
 }
 
 /** What an API key may do. Scopes narrow a key; they never widen what its organisation binding allows. */
@@ -117,4 +142,9 @@ export function scopeAllows(scope: { role: string; apiKeyScopes?: readonly strin
   if (!scope.apiKeyScopes) return roleAllows(scope.role, permission);
   const granted = scope.apiKeyScopes.some((s) => API_KEY_SCOPE_PERMISSIONS[s as ApiKeyScope]?.has(permission));
   return granted && (scope.role === SERVICE_ACCOUNT_ROLE || roleAllows(scope.role, permission));
+}
+
+/** What a caller may do (member or API key), in the enum's order. */
+export function permissionsOfScope(scope: { role: string; apiKeyScopes?: readonly string[] }): Permission[] {
+  return Object.values(Permission).filter((p) => scopeAllows(scope, p));
 }

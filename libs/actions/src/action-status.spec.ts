@@ -1,4 +1,15 @@
-import { ACTION_STATUS_LABELS, ACTION_TRANSITIONS, ActionStatus, canTransition, DECIDED_ELSEWHERE, EDITABLE_STATUSES, manualTransitions } from './action-status';
+import {
+  ACTION_STATUS_LABELS,
+  ACTION_TRANSITIONS,
+  ActionStatus,
+  allowedTransitions,
+  canTransition,
+  DECIDED_ELSEWHERE,
+  EDITABLE_STATUSES,
+  isEditable,
+  nextStepsDecidedElsewhere,
+  manualTransitions,
+} from './action-status';
 
 const S = ActionStatus;
 const ALL = Object.values(ActionStatus);
@@ -113,5 +124,24 @@ describe('steps decided elsewhere', () => {
     for (const to of Object.keys(DECIDED_ELSEWHERE)) {
       for (const from of Object.values(ActionStatus)) expect(manualTransitions(from)).not.toContain(to);
     }
+  });
+
+  it('offers the manual steps to a caller who manages actions, and none to anyone else', () => {
+    for (const from of ALL) {
+      expect(allowedTransitions(from, true)).toEqual(manualTransitions(from));
+      expect(allowedTransitions(from, false)).toEqual([]);
+    }
+    expect(allowedTransitions(S.A_ARBITRER, true)).toEqual([S.EN_INSTRUCTION, S.ABANDONNEE]);
+  });
+
+  it('calls an action editable only for a manager, and only before the committee', () => {
+    expect(ALL.filter((s) => isEditable(s, true)).sort()).toEqual([S.BROUILLON, S.DEPOSEE, S.EN_INSTRUCTION].sort());
+    expect(ALL.filter((s) => isEditable(s, false))).toEqual([]);
+  });
+
+  it('says where the next steps are decided by a committee or a signature', () => {
+    expect(ALL.filter((s) => nextStepsDecidedElsewhere(s)).sort()).toEqual(
+      [S.A_ARBITRER, S.PROGRAMMEE, S.PARTIELLEMENT_PROGRAMMEE, S.REFUSEE].sort(),
+    );
   });
 });

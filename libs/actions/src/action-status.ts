@@ -87,6 +87,24 @@ export const BOUND_STATUSES: ReadonlySet<ActionStatus> = new Set([S.CONVENTIONNE
 /** While the dossier is being prepared or instructed its content may change; afterwards it is decided. */
 export const EDITABLE_STATUSES: ReadonlySet<ActionStatus> = new Set([S.BROUILLON, S.DEPOSEE, S.EN_INSTRUCTION]);
 
+/**
+ * The steps a caller may apply by hand now: the manual transitions of the table when the caller manages
+ * actions, none otherwise (served as `Action.allowedTransitions`, so that no client keeps a copy).
+ */
+export function allowedTransitions(from: ActionStatus, mayManage: boolean): ActionStatus[] {
+  return mayManage ? manualTransitions(from) : [];
+}
+
+/** Whether the table leads on from `from` only through steps decided elsewhere (a committee, a signature). */
+export function nextStepsDecidedElsewhere(from: ActionStatus): boolean {
+  return ACTION_TRANSITIONS[from].some((to) => to in DECIDED_ELSEWHERE);
+}
+
+/** Whether a caller may change the dossier now (`Action.editable`): it manages actions and the step allows it. */
+export function isEditable(status: ActionStatus, mayManage: boolean): boolean {
+  return mayManage && EDITABLE_STATUSES.has(status);
+}
+
 /** French labels, for error messages. */
 export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
   [S.BROUILLON]: 'brouillon',

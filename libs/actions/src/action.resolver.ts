@@ -1,10 +1,12 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Permission } from '@pilotis/access';
+import { Allow, Permission, scopeAllows } from '@pilotis/access';
+import { Db } from '@pilotis/db';
 import { Objective, Pillar } from '@pilotis/contrats';
 import { Organisation } from '@pilotis/organisations';
 import { Page, uuid } from '@pilotis/shared';
 import { Qpv } from '@pilotis/territoires';
 import { Action } from './action.entity';
+import { allowedTransitions, ActionStatus, isEditable, nextStepsDecidedElsewhere } from './action-status';
 import { ActionLoaders } from './action.loaders';
 import {
   ActionPage,
@@ -23,6 +25,7 @@ export class ActionResolver {
   constructor(
     private readonly service: ActionService,
     private readonly loaders: ActionLoaders,
+    private readonly db: Db,
   ) {}
 
   // ------------------------------------------------------------------ queries
@@ -79,6 +82,28 @@ export class ActionResolver {
 
   // ------------------------------------------------------------------ fields
 
+  @ResolveField(() => [ActionStatus], {
+    description:
+      "Étapes que je peux donner moi-même à l'action maintenant (table des transitions de l'API, sans celles que décident un comité ou une signature, selon mon rôle).",
+  })
+  allowedTransitions(@Parent() action: Action): ActionStatus[] {
+    return allowedTransitions(action.status, this.mayManage());
+  }
+
+  @ResolveField(() => Boolean, {
+    description: "Vrai si des étapes suivantes de l'action se décident ailleurs qu'à la main (clôture d'un comité des financeurs, signature de la convention).",
+  })
+  stepsDecidedElsewhere(@Parent() action: Action): boolean {
+    return nextStepsDecidedElsewhere(action.status);
+  }
+
+  @ResolveField(() => Boolean, {
+    description: "Vrai si je peux modifier maintenant le dossier et le plan de financement (mon rôle, et l'étape : brouillon, déposée ou en instruction).",
+  })
+  editable(@Parent() action: Action): boolean {
+    return isEditable(action.status, this.mayManage());
+  }
+
   @ResolveField(() => ID, { description: 'Contrat de ville de l’action.' })
   contratId(@Parent() action: Action): string {
     return action.contratId;
@@ -112,6 +137,11 @@ export class ActionResolver {
   @ResolveField(() => FundingTotals, { description: 'Totaux du plan de financement (demandé, par nature, par exercice, reste à financer).' })
   async fundingTotals(@Parent() action: Action): Promise<FundingTotals> {
     return computeFundingTotals(action.totalBudgetCents, await this.loaders.fundingLines(action.id));
+  }
+
+  /** The caller's MANAGE_ACTIONS, as the guard decides it (a member's role, an API key's scopes). */
+  private mayManage(): boolean {
+    return scopeAllows(this.db.tenant(), Permission.MANAGE_ACTIONS);
   }
 }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConventionsModule } from '@pilotis/conventions';
 import { ActionsModule } from '@pilotis/actions';
 import { FinanceModule } from '@pilotis/finance';
+import { AgendaItemVoteResolver } from './agenda-item-vote.resolver';
 import { AgendaItemResolver, CommitteeResolver } from './comites.resolver';
 import { CommitteeDecisions } from './committee-decisions.service';
 import { CommitteeLifecycle } from './committee-lifecycle.service';
@@ -14,7 +15,7 @@ import { VoteService } from './vote.service';
   // Closing a committee decides its actions' status (on each line's ledger) and drafts the conventions of
   // those it programmed.
   imports: [ActionsModule, ConventionsModule, FinanceModule],
-  providers: [EnvelopeService, CommitteeQueries, CommitteeDecisions, CommitteeLifecycle, VoteService, CommitteeResolver, AgendaItemResolver],
+  providers: [EnvelopeService, CommitteeQueries, CommitteeDecisions, CommitteeLifecycle, VoteService, CommitteeResolver, AgendaItemResolver, AgendaItemVoteResolver],
   exports: [CommitteeQueries, CommitteeLifecycle, CommitteeDecisions, EnvelopeService],
 })
 export class ComitesModule {}

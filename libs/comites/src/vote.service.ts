@@ -3,17 +3,17 @@ import { createHash, randomUUID } from 'node:crypto';
 import { FundingKind } from '@pilotis/actions';
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
-import { conflict, DomainError, ErrorCode, forbidden, invalidField, notFound } from '@pilotis/shared';
-import { CommitteeStatus } from './committee.entity';
+import { scopeAllows, Permission } from '@pilotis/access';
+import { conflict, DomainError, forbidden, invalidField, notFound } from '@pilotis/shared';
+import { AgendaItem, CommitteeStatus } from './committee.entity';
 import { CastVoteInput } from './comites.inputs';
 import { assertCommitteeAllows } from './committee-status';
+import { conflictRefusal, membershipRefusal, notAMember, viewerVoteRefusal } from './vote-rules';
 import { EnvelopeKey, EnvelopeService } from './envelope.service';
 import { Vote, VoteDecision } from './vote.entity';
 
 const lower = (id: string): string => id.toLowerCase();
 
-const notAMember = (message: string): DomainError => new DomainError(ErrorCode.NOT_A_MEMBER, message);
-const conflictOfInterest = (message: string): DomainError => new DomainError(ErrorCode.CONFLICT_OF_INTEREST, message);
 
 const REPLACED_MESSAGE = "Le vote fait avec cette clé d'idempotence a été remplacé depuis par un vote ultérieur : il n'est plus en vigueur.";
 
@@ -108,12 +108,13 @@ export class VoteService {
     );
     if (!ctx) throw notFound("Point de l'ordre du jour");
     const organisationId = scope.organisationId;
-    if (!organisationId) throw notAMember("Votre adhésion ne représente aucune organisation : vous ne pouvez pas voter.");
+    if (!organisationId) throw membershipRefusal(null, undefined);
     const [member] = await this.db.query<{ voting: boolean }>(
       'select voting from committee_members where tenant_id = $1 and committee_id = $2 and organisation_id = $3',
       [tenantId, ctx.committee_id, organisationId],
     );
-    if (!member?.voting) throw notAMember("Votre organisation n'est pas membre votant de ce comité.");
+    const notVoting = membershipRefusal(organisationId, member);
+    if (notVoting) throw notVoting;
     // (3) The line, FOR NO KEY UPDATE: the turn of this vote among the votes and declarations of conflict on
     // it (NO KEY: rows that merely reference the line are not held up). What follows reads after the lock.
     const [line] = await this.db.query<{ id: string; funder_id: string; kind: FundingKind; exercise_year: number; amount_requested_cents: string }>(
@@ -124,13 +125,13 @@ export class VoteService {
     );
     if (!line) throw notFound('Ligne de financement de cette action');
     if (line.funder_id !== organisationId) throw forbidden("Vous ne pouvez voter que sur la ligne de votre propre organisation.");
-    if (ctx.porteur_id === organisationId) throw conflictOfInterest("Votre organisation porte cette action : elle ne vote pas sur celle-ci.");
     // Read under the line's lock: a declaration committed by the previous holder is seen.
     const [declared] = await this.db.query(
       'select 1 from conflicts_of_interest where tenant_id = $1 and agenda_item_id = $2 and organisation_id = $3',
       [tenantId, ctx.item_id, organisationId],
     );
-    if (declared) throw conflictOfInterest("Votre organisation a déclaré un conflit d'intérêts sur ce point : elle ne vote pas.");
+    const refusal = conflictRefusal(organisationId, ctx.porteur_id, !!declared);
+    if (refusal) throw refusal;
     assertCommitteeAllows(ctx, 'castVote');
 
     const requested = BigInt(line.amount_requested_cents);
@@ -199,6 +200,37 @@ export class VoteService {
       vote.id,
       vote.revision,
     ]);
+  }
+
+  /**
+   * Why the caller may not vote on an agenda item now, or null when it may (`AgendaItem.viewerMayVote`):
+   * the facts `castVote` checks, read without locks (a hint for the screen; the vote checks again).
+   */
+  async viewerRefusal(item: AgendaItem): Promise<DomainError | null> {
+    const scope = this.db.tenant();
+    const organisationId = scope.organisationId;
+    const [facts] = await this.db.query<{ status: CommitteeStatus; porteur_id: string; voting: boolean | null; declared: boolean; funder_ids: string[] }>(
+      `select c.status, a.porteur_id, cm.voting,
+              exists (select 1 from conflicts_of_interest ci
+                       where ci.tenant_id = ai.tenant_id and ci.agenda_item_id = ai.id and ci.organisation_id = $3) as declared,
+              array(select fl.funder_id::text from funding_lines fl where fl.tenant_id = ai.tenant_id and fl.action_id = ai.action_id) as funder_ids
+         from agenda_items ai
+         join committees c on c.tenant_id = ai.tenant_id and c.id = ai.committee_id
+         join actions a on a.tenant_id = ai.tenant_id and a.id = ai.action_id
+         left join committee_members cm on cm.tenant_id = ai.tenant_id and cm.committee_id = c.id and cm.organisation_id = $3
+        where ai.tenant_id = $1 and ai.id = $2`,
+      [scope.tenantId, item.id, organisationId],
+    );
+    if (!facts) throw notFound("Point de l'ordre du jour");
+    return viewerVoteRefusal({
+      mayVote: scopeAllows(scope, Permission.VOTE),
+      organisationId,
+      member: facts.voting === null ? undefined : { voting: facts.voting },
+      porteurId: facts.porteur_id,
+      declared: facts.declared,
+      funderIds: facts.funder_ids,
+      status: facts.status,
+    });
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { Role } from '@pilotis/access';
+import { Permission, Role } from '@pilotis/access';
 import { Tenant } from './tenant.entity';
 
 @InputType({ description: "Invitation d'une personne dans le territoire." })
@@ -114,4 +114,21 @@ export class MyTenant {
 
   @Field(() => ID, { nullable: true, description: 'Organisation que je représente, le cas échéant.' })
   organisationId: string | null;
+
+  @Field(() => [Permission], {
+    description: "Ce que mon rôle me permet dans ce territoire (la matrice des rôles de l'API) : l'interface en décide ce qu'elle propose.",
+  })
+  permissions: Permission[];
+}
+
+@ObjectType({ description: "Un rôle et ce qu'il permet, selon la matrice de l'API." })
+export class RoleRule {
+  @Field(() => Role, { description: 'Le rôle.' })
+  role: Role;
+
+  @Field(() => [Permission], { description: 'Ce que le rôle permet.' })
+  permissions: Permission[];
+
+  @Field({ description: 'Vrai si le rôle agit pour une organisation partenaire, qui doit être nommée dans son appartenance.' })
+  organisationBound: boolean;
 }

@@ -4,7 +4,7 @@ import { Allow, Authenticated, Permission } from '@pilotis/access';
 import { Membership } from './membership.entity';
 import { Tenant } from './tenant.entity';
 import { TenancyService } from './tenancy.service';
-import { ChangeMemberRoleInput, MyTenant } from './tenancy.inputs';
+import { ChangeMemberRoleInput, MyTenant, RoleRule } from './tenancy.inputs';
 
 @Resolver()
 export class TenancyResolver {
@@ -14,6 +14,12 @@ export class TenancyResolver {
   @Query(() => [MyTenant], { description: 'Les territoires dont je suis membre (sans en-tête X-Tenant).' })
   myTenants(): Promise<MyTenant[]> {
     return this.tenancy.myTenants();
+  }
+
+  @Allow(Permission.MANAGE_MEMBERS)
+  @Query(() => [RoleRule], { description: "Les rôles, ce que chacun permet et s'il représente une organisation (pour inviter et changer un rôle)." })
+  roleRules(): RoleRule[] {
+    return this.tenancy.roleRules();
   }
 
   @Allow(Permission.READ)

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ORGANISATION_BOUND_ROLES, Role } from '@pilotis/access';
+import { ORGANISATION_BOUND_ROLES, permissionsOfRole, Role } from '@pilotis/access';
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
 import { conflict, invalidField, notFound } from '@pilotis/shared';
 import { Membership } from './membership.entity';
 import { Tenant } from './tenant.entity';
-import { ChangeMemberRoleInput, MyTenant } from './tenancy.inputs';
+import { ChangeMemberRoleInput, MyTenant, RoleRule } from './tenancy.inputs';
 
 const FUNDER_KINDS_HINT = 'un représentant de financeur ou de porteur doit représenter une organisation du territoire';
 
@@ -34,7 +34,12 @@ export class TenancyService {
       .andWhere('m.revokedAt IS NULL')
       .orderBy('t.name')
       .getMany();
-    return memberships.map((m) => ({ tenant: m.tenant as Tenant, role: m.role, organisationId: m.organisationId }));
+    return memberships.map((m) => ({ tenant: m.tenant as Tenant, role: m.role, organisationId: m.organisationId, permissions: permissionsOfRole(m.role) }));
+  }
+
+  /** The role matrix, as the API applies it (`ROLE_PERMISSIONS`, `ORGANISATION_BOUND_ROLES`). */
+  roleRules(): RoleRule[] {
+    return Object.values(Role).map((role) => ({ role, permissions: permissionsOfRole(role), organisationBound: ORGANISATION_BOUND_ROLES.has(role) }));
   }
 
   async currentTenant(): Promise<Tenant> {

@@ -2,7 +2,7 @@ import { FormEvent, useEffect, useId, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { ApiError, request } from '../api';
 import { ErrorMessage, Figure, Loading } from '../components';
-import { civilDate, dateTime, euros, KIND_LABELS, STATUS_LABELS } from '../format';
+import { civilDate, dateTime, euros, KIND_LABELS, labelOf, STATUS_LABELS } from '../format';
 import { graphql } from '../gql';
 import type { ActionDeadlinesQuery, ActionStatus } from '../gql/graphql';
 import { useQuery } from '../hooks';
@@ -11,23 +11,20 @@ import {
   AUDIT_OPERATION_LABELS,
   DEADLINE_KIND_LABELS,
   DEADLINE_STATE_LABELS,
-  EDITABLE_STATUSES,
-  MANAGE_ACTIONS_ROLES,
-  MANUAL_TRANSITIONS,
   OPINION_LABELS,
-  READ_AUDIT_ROLES,
   sentence,
   transitionLabel,
   useFocusWhen,
   useReferenceData,
   useTenantRole,
 } from './action-shared';
-import { AvisForm, GIVE_AVIS_ROLES } from './AvisForm';
+import { AvisForm } from './AvisForm';
 
 const ACTION = graphql(`
   query ActionDossier($id: ID!) {
     action(id: $id) {
       id reference title description startDate endDate totalBudgetCents status createdAt updatedAt
+      allowedTransitions editable stepsDecidedElsewhere
       porteur { id name kind siret esus }
       pillar { id title }
       objective { id code title }
@@ -105,11 +102,11 @@ function eventDetail(e: { operation: string; before?: unknown; after?: unknown }
   const before = (e.before ?? {}) as { status?: string };
   const after = (e.after ?? {}) as { status?: string; comment?: string | null; exerciseYear?: number };
   if (e.operation === 'action.transition' && after.status) {
-    const from = before.status ? `${STATUS_LABELS[before.status] ?? before.status} → ` : '';
-    return `${from}${STATUS_LABELS[after.status] ?? after.status}${after.comment ? ` (« ${after.comment} »)` : ''}`;
+    const from = before.status ? `${labelOf(STATUS_LABELS, before.status)} → ` : '';
+    return `${from}${labelOf(STATUS_LABELS, after.status)}${after.comment ? ` (« ${after.comment} »)` : ''}`;
   }
   if (e.operation === 'bilan.receive' && after.exerciseYear) return `Exercice ${after.exerciseYear}`;
-  if (e.operation === 'action.create' && after.status) return `Étape : ${STATUS_LABELS[after.status] ?? after.status}`;
+  if (e.operation === 'action.create' && after.status) return `Étape : ${labelOf(STATUS_LABELS, after.status)}`;
   return '';
 }
 
@@ -124,12 +121,13 @@ function ActionSteps({
   onStale,
 }: {
   siren: string;
-  action: { id: string; reference: string; status: string };
-  onDone(status: string): void;
+  /** The steps and whether the dossier may change come from the API (`allowedTransitions`, `editable`). */
+  action: { id: string; reference: string; status: ActionStatus; allowedTransitions: ActionStatus[]; editable: boolean; stepsDecidedElsewhere: boolean };
+  onDone(status: ActionStatus): void;
   /** The action changed step elsewhere: its dossier is read again. */
   onStale(): void;
 }) {
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<ActionStatus | null>(null);
   const [comment, setComment] = useState('');
   const [sending, setSending] = useState(false);
   const [refusal, setRefusal] = useState<ApiError | null>(null);
@@ -137,9 +135,9 @@ function ActionSteps({
   const confirmRef = useFocusWhen<HTMLHeadingElement>(chosen);
   const refusalRef = useFocusWhen<HTMLDivElement>(refusal ? round : 0);
   const commentId = useId();
-  const steps = MANUAL_TRANSITIONS[action.status] ?? [];
+  const steps = action.allowedTransitions;
 
-  const choose = (to: string) => {
+  const choose = (to: ActionStatus) => {
     setChosen(to);
     setComment('');
     setRefusal(null);
@@ -149,7 +147,7 @@ function ActionSteps({
     if (!chosen) return;
     setSending(true);
     try {
-      const { transitionAction } = await request(TRANSITION, { input: { id: action.id, to: chosen as ActionStatus, comment: comment.trim() || null } }, siren);
+      const { transitionAction } = await request(TRANSITION, { input: { id: action.id, to: chosen, comment: comment.trim() || null } }, siren);
       setChosen(null);
       setRefusal(null);
       onDone(transitionAction.status);
@@ -171,8 +169,8 @@ function ActionSteps({
       <h2 id="steps-title">Étapes suivantes</h2>
       {steps.length === 0 ? (
         <p className="muted">
-          Aucune étape ne se choisit à la main depuis l'étape « {STATUS_LABELS[action.status] ?? action.status} »
-          {['PROGRAMMEE', 'PARTIELLEMENT_PROGRAMMEE', 'REFUSEE', 'A_ARBITRER'].includes(action.status) ? ' : le comité des financeurs ou la convention décident de la suite.' : '.'}
+          Aucune étape ne se choisit à la main depuis l'étape « {STATUS_LABELS[action.status]} »
+          {action.stepsDecidedElsewhere ? ' : le comité des financeurs ou la convention décident de la suite.' : '.'}
         </p>
       ) : (
         <ul className="step-buttons">
@@ -199,7 +197,7 @@ function ActionSteps({
             </ul>
           )}
           {refusal.code === 'INVALID_TRANSITION' && <p>Le dossier vient d'être relu : les boutons ci-dessus sont les étapes possibles depuis son étape actuelle.</p>}
-          {refusal.code === 'BAD_USER_INPUT' && EDITABLE_STATUSES.has(action.status) && (
+          {refusal.code === 'BAD_USER_INPUT' && action.editable && (
             <p>
               <Link to={`/t/${siren}/actions/${action.id}/modifier`}>Compléter le dossier</Link>
             </p>
@@ -209,7 +207,7 @@ function ActionSteps({
       {chosen && (
         <form className="step-confirm" onSubmit={(e) => void confirm(e)} aria-labelledby={`${commentId}-title`}>
           <h3 id={`${commentId}-title`} tabIndex={-1} ref={confirmRef}>
-            {transitionLabel(action.status, chosen)} : l'action {action.reference} passera de l'étape « {STATUS_LABELS[action.status] ?? action.status} » à « {STATUS_LABELS[chosen] ?? chosen} ».
+            {transitionLabel(action.status, chosen)} : l'action {action.reference} passera de l'étape « {STATUS_LABELS[action.status]} » à « {STATUS_LABELS[chosen]} ».
           </h3>
           {chosen === 'ABANDONNEE' && <p className="notice-warn">Une action abandonnée ne change plus d'étape : l'abandon est définitif.</p>}
           <div className="field">
@@ -239,14 +237,14 @@ export function ActionPage() {
   const location = useLocation();
   const created = (location.state as { created?: boolean } | null)?.created === true;
   const updated = (location.state as { updated?: string } | null)?.updated;
-  const [moved, setMoved] = useState<string | null>(null);
-  const { role } = useTenantRole(siren);
+  const [moved, setMoved] = useState<ActionStatus | null>(null);
+  const { can } = useTenantRole(siren);
   const { data, error, loading, reload } = useQuery(ACTION, { id }, siren);
-  const canManage = !!role && MANAGE_ACTIONS_ROLES.has(role);
-  const canGiveAvis = !!role && GIVE_AVIS_ROLES.has(role);
+  const canManage = can('MANAGE_ACTIONS');
+  const canGiveAvis = can('GIVE_AVIS');
   const { user } = useSession();
   const ref = useReferenceData(siren);
-  const canReadAudit = !!role && READ_AUDIT_ROLES.has(role);
+  const canReadAudit = can('READ_AUDIT');
   const history = useQuery(HISTORY, { id }, siren, !canReadAudit || !data);
   const deadlines = useActionDeadlines(siren, id);
   const a = data?.action;
@@ -287,14 +285,14 @@ export function ActionPage() {
           )}
           {moved && (
             <div className="notice" role="status">
-              L'action {a.reference} est passée à l'étape « {STATUS_LABELS[moved] ?? moved} ».
+              L'action {a.reference} est passée à l'étape « {STATUS_LABELS[moved]} ».
             </div>
           )}
           <h1>{a.title}</h1>
           <p className="lede">
             <span className="reference">{a.reference}</span>
             <span className="status-tag">État : {STATUS_LABELS[a.status] ?? a.status}</span>
-            {canManage && EDITABLE_STATUSES.has(a.status) && (
+            {a.editable && (
               <Link className="button-link" to={`/t/${siren}/actions/${a.id}/modifier`}>
                 Modifier<span className="sr-only"> l'action</span>
               </Link>

@@ -5,7 +5,7 @@ import { civilDate, euros, plural, STATUS_LABELS } from '../format';
 import { graphql } from '../gql';
 import type { ActionFilter, ActionsListQuery, ActionStatus } from '../gql/graphql';
 import { useQuery } from '../hooks';
-import { centsToDecimal, contratYears, MANAGE_ACTIONS_ROLES, saveText, slug, toCsv, useReferenceData, useTenantRole } from './action-shared';
+import { centsToDecimal, contratYears, saveText, slug, toCsv, useReferenceData, useTenantRole } from './action-shared';
 
 const ACTIONS = graphql(`
   query ActionsList($first: Int!, $after: String, $filter: ActionFilter) {
@@ -94,7 +94,7 @@ function initialColumns(): string[] {
 export function ActionsPage() {
   const { siren = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const { role, tenantName } = useTenantRole(siren);
+  const { can, tenantName } = useTenantRole(siren);
   const ref = useReferenceData(siren);
   const contrat = ref.contrat;
 
@@ -102,7 +102,7 @@ export function ActionsPage() {
   const pilier = params.get('pilier') ?? '';
   const objectif = params.get('objectif') ?? '';
   const etatParam = params.get('etat') ?? '';
-  const etat = STATUS_LABELS[etatParam] ? etatParam : '';
+  const etat = Object.hasOwn(STATUS_LABELS, etatParam) ? etatParam : '';
   const financeur = params.get('financeur') ?? '';
   const qpv = params.get('qpv') ?? '';
   const exerciceParam = params.get('exercice') ?? '';
@@ -173,7 +173,7 @@ export function ActionsPage() {
     <>
       <div className="page-head">
         <h1>Actions</h1>
-        {role && MANAGE_ACTIONS_ROLES.has(role) && (
+        {can('MANAGE_ACTIONS') && (
           <Link className="button-link" to={`/t/${siren}/actions/nouvelle`}>
             Nouvelle action
           </Link>

@@ -1,6 +1,7 @@
 import { FormEvent, useId, useState } from 'react';
 import { ApiError, request } from '../api';
 import { Field } from '../components';
+import { labelOf } from '../format';
 import { graphql } from '../gql';
 import type { AvisOpinion } from '../gql/graphql';
 import { OPINION_LABELS, sentence, useFocusWhen } from './action-shared';
@@ -10,9 +11,6 @@ const GIVE_AVIS = graphql(`
     giveAvis(input: $input) { id opinion comment organisationId updatedAt }
   }
 `);
-
-/** The roles with the GIVE_AVIS permission (libs/access/src/roles.ts). */
-export const GIVE_AVIS_ROLES = new Set(['TENANT_ADMIN', 'CHEF_DE_PROJET', 'FUNDER_REPRESENTATIVE', 'DELEGUE_PREFET']);
 
 const OPINIONS: AvisOpinion[] = ['FAVORABLE', 'RESERVE', 'DEFAVORABLE'];
 const COMMENT_MAX = 5000;
@@ -115,7 +113,7 @@ export function AvisForm({
       <h3 id={`${id}-title`}>Donner un avis</h3>
       <p className="muted">
         {current
-          ? `Votre avis actuel : « ${OPINION_LABELS[current.opinion] ?? current.opinion} ». Un nouvel avis le remplace.`
+          ? `Votre avis actuel : « ${labelOf(OPINION_LABELS, current.opinion)} ». Un nouvel avis le remplace.`
           : "L'action est en instruction : votre avis éclairera la décision du comité des financeurs."}
       </p>
       <div role="status">{saved && <p className="notice">{saved}</p>}</div>

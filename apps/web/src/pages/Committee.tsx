@@ -14,11 +14,9 @@ import {
   COMMITTEE_STATUS_LABELS,
   ConfirmButton,
   DECISION_LABELS,
-  MANAGER_ROLES,
   Problem,
   usePolling,
   VOTE_LABELS,
-  VOTER_ROLES,
 } from './committee-shared';
 
 const COMMITTEE = graphql(`
@@ -30,6 +28,7 @@ const COMMITTEE = graphql(`
         id position actionId
         action { id title reference status totalBudgetCents porteur { id name } }
         conflictsOfInterest { organisationId reason }
+        viewerMayVote viewerVoteRefusal viewerVoteRefusalCode
         lines { fundingLineId funderId kind exerciseYear amountRequestedCents decision votedAmountCents comment }
       }
       results {
@@ -131,9 +130,9 @@ export function CommitteePage() {
     previousStatus.current = status;
   }, [status]);
   const names = useMemo<Names>(() => new Map((q.data?.organisations.nodes ?? []).map((o) => [o.id, o.name])), [q.data]);
-  const manager = !!me && MANAGER_ROLES.has(me.role);
+  const manager = !!me?.permissions.includes('MANAGE_COMMITTEES');
   const myOrg = me?.organisationId ?? null;
-  const voter = !!c && !!myOrg && !!me && VOTER_ROLES.has(me.role) && c.members.some((m) => m.organisationId === myOrg && m.voting);
+  const voter = !!c && !!myOrg && !!me?.permissions.includes('VOTE') && c.members.some((m) => m.organisationId === myOrg && m.voting);
 
   return (
     <>
@@ -747,8 +746,10 @@ function VoterView({ c, siren, names, org, reload, announce }: ViewProps & { org
   const open = c.status === 'VOTE_OUVERT';
   usePolling(open, envelopes.reload, VOTE_POLL_MS);
   const mine = (l: Line) => l.funderId === org;
-  const inConflict = (item: Item) => item.action.porteur.id === org || item.conflictsOfInterest.some((ci) => ci.organisationId === org);
-  const concerned = c.agendaItems.filter((i) => i.lines.some(mine) && !inConflict(i));
+  // The API decides who votes on what (`viewerMayVote`, `viewerVoteRefusal`): it refuses only because the vote
+  // is not open (COMMITTEE_LOCKED) on the points where the organisation will vote, or votes, or has voted.
+  const awaitsOnlyTheVote = (item: Item) => item.viewerMayVote || item.viewerVoteRefusalCode === 'COMMITTEE_LOCKED';
+  const concerned = c.agendaItems.filter(awaitsOnlyTheVote);
   const undecided = concerned.filter((i) => i.lines.some((l) => mine(l) && !l.decision));
   const ownKeys = new Set(concerned.flatMap((i) => i.lines.filter(mine).map((l) => envelopeKey(l))));
   const ownEnvelopes = (envelopes.data?.envelopes ?? []).filter((e) => ownKeys.has(envelopeKey(e)));
@@ -827,13 +828,9 @@ function VoterView({ c, siren, names, org, reload, announce }: ViewProps & { org
             <ol className="agenda">
               {c.agendaItems.map((item) => (
                 <AgendaItemView key={item.id} item={item} names={names} showVotes={c.status !== 'PLANIFIE'} hideVotesOf={open ? (l) => !mine(l) : undefined}>
-                  {inConflict(item) ? (
-                    <p className="muted">
-                      {item.action.porteur.id === org ? 'Votre organisation porte cette action : elle ne vote pas sur ce point.' : "Votre organisation a déclaré un conflit d'intérêts : elle ne vote pas sur ce point."}
-                    </p>
-                  ) : !item.lines.some(mine) ? (
-                    <p className="muted">Votre organisation n'a pas de ligne sur ce point : rien à décider.</p>
-                  ) : open ? (
+                  {!awaitsOnlyTheVote(item) ? (
+                    <p className="muted">{item.viewerVoteRefusal}</p>
+                  ) : item.viewerMayVote ? (
                     item.lines.filter(mine).map((l) => (
                       <VoteForm key={l.fundingLineId} item={item} line={l} siren={siren} onVoted={refresh} announce={announce} />
                     ))

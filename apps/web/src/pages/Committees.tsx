@@ -7,7 +7,7 @@ import { graphql } from '../gql';
 import type { CommitteeKind } from '../gql/graphql';
 import { useQuery } from '../hooks';
 import { useSession } from '../session';
-import { asApiError, COMMITTEE_KIND_LABELS, COMMITTEE_STATUS_LABELS, MANAGER_ROLES, Problem } from './committee-shared';
+import { asApiError, COMMITTEE_KIND_LABELS, COMMITTEE_STATUS_LABELS, Problem } from './committee-shared';
 
 const CONTRATS = graphql(`
   query CommitteeContrats { contrats { id title } }
@@ -32,7 +32,7 @@ export function CommitteesPage() {
   const contrat = contrats.data?.contrats[0];
   const list = useQuery(COMMITTEES, { contratId: contrat?.id ?? '' }, siren, !contrat);
   const committees = list.data?.committees ?? [];
-  const manager = !!me && MANAGER_ROLES.has(me.role);
+  const manager = !!me?.permissions.includes('MANAGE_COMMITTEES');
   return (
     <>
       <h1>Comités</h1>

@@ -7,7 +7,7 @@ import { graphql } from '../gql';
 import type { ConventionListQuery } from '../gql/graphql';
 import { useQuery } from '../hooks';
 import { useSession } from '../session';
-import { asApiError, ConfirmButton, CONVENTION_STATUS_LABELS, Problem, problemText, SIGNER_ROLES } from './committee-shared';
+import { asApiError, ConfirmButton, CONVENTION_STATUS_LABELS, Problem, problemText } from './committee-shared';
 
 const CONVENTIONS = graphql(`
   query ConventionList {
@@ -48,7 +48,7 @@ export function ConventionsPage() {
   const { siren = '' } = useParams();
   const { tenants } = useSession();
   const me = tenants.find((t) => t.tenant.siren === siren);
-  const org = me && SIGNER_ROLES.has(me.role) ? (me.organisationId ?? null) : null;
+  const org = me?.permissions.includes('SIGN') ? (me.organisationId ?? null) : null;
   const q = useQuery(CONVENTIONS, {}, siren);
   const [announcement, setAnnouncement] = useState('');
   const all = q.data?.conventions ?? [];

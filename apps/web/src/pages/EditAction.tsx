@@ -11,13 +11,11 @@ import {
   actionErrorKey,
   ActionFormFields,
   centsToInput,
-  EDITABLE_STATUSES,
   FieldErrors,
   FormErrorSummary,
   LineDraft,
   lineKey,
   localDraftErrors,
-  MANAGE_ACTIONS_ROLES,
   mapFieldErrors,
   useActionDraft,
   useReferenceData,
@@ -27,7 +25,7 @@ import {
 const ACTION = graphql(`
   query ActionToEdit($id: ID!) {
     action(id: $id) {
-      id reference title description startDate endDate totalBudgetCents status contratId
+      id reference title description startDate endDate totalBudgetCents status contratId editable
       pillar { id }
       objective { id }
       porteur { id }
@@ -145,7 +143,7 @@ function EditActionForm({
   organisations: ReturnType<typeof useReferenceData>['organisations'];
 }) {
   const navigate = useNavigate();
-  const { role } = useTenantRole(siren);
+  const { role, can } = useTenantRole(siren);
   const [initial] = useState(() => draftOf(action));
   const form = useActionDraft(initial);
   const { draft, setDraft, errors, setErrors } = form;
@@ -301,12 +299,12 @@ function EditActionForm({
         <span className="reference">{action.reference}</span>
         <span className="status-tag">État : {STATUS_LABELS[action.status] ?? action.status}</span>
       </p>
-      {role && !MANAGE_ACTIONS_ROLES.has(role) && (
+      {role && !can('MANAGE_ACTIONS') && (
         <p className="notice-warn">Votre rôle dans ce territoire ne permet pas, en principe, de modifier une action : l’enregistrement risque d’être refusé.</p>
       )}
-      {!EDITABLE_STATUSES.has(action.status) && (
+      {can('MANAGE_ACTIONS') && !action.editable && (
         <p className="notice-warn">
-          À l'étape « {STATUS_LABELS[action.status] ?? action.status} », le dossier est en principe décidé ou soumis à décision : seules les actions en brouillon, déposées ou en instruction se
+          À l'étape « {STATUS_LABELS[action.status]} », le dossier est en principe décidé ou soumis à décision : seules les actions en brouillon, déposées ou en instruction se
           modifient, l’enregistrement risque d’être refusé. <Link to={back}>Revenir au dossier</Link>
         </p>
       )}

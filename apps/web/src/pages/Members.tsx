@@ -1,4 +1,4 @@
-import { FormEvent, ReactNode, useEffect, useRef, useState } from 'react';
+import { createContext, FormEvent, ReactNode, useContext, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { ApiError, request } from '../api';
 import { ErrorMessage, Field, Loading } from '../components';
@@ -12,6 +12,7 @@ import { sentence } from './action-shared';
 const MEMBERS = graphql(`
   query TenantMembers {
     members(includeRevoked: true) { id role organisationId createdAt revokedAt user { id displayName email } }
+    roleRules { role permissions organisationBound }
   }
 `);
 const ORGANISATIONS = graphql(`
@@ -48,10 +49,18 @@ type Organisation = MemberOrganisationsQuery['organisations']['nodes'][number];
 
 /** Roles in the order an admin thinks of them. */
 const ROLES: Role[] = ['CHEF_DE_PROJET', 'FUNDER_REPRESENTATIVE', 'PORTEUR_REPRESENTATIVE', 'DELEGUE_PREFET', 'AUDITOR', 'TENANT_ADMIN'];
-/** Roles that act for one partner organisation: the API requires it (the API's ORGANISATION_BOUND_ROLES). */
-const BOUND_ROLES = new Set<string>(['FUNDER_REPRESENTATIVE', 'PORTEUR_REPRESENTATIVE']);
-/** Roles for which an organisation may be named: the délégué du préfet votes and signs for the État. */
-const roleTakesOrganisation = (role: string) => BOUND_ROLES.has(role) || role === 'DELEGUE_PREFET';
+/** The API's role matrix (`roleRules`): which roles represent an organisation, and what each may do. */
+const RoleRulesContext = createContext<TenantMembersQuery['roleRules']>([]);
+
+/**
+ * Whether a role names an organisation: required of the roles bound to one; possible for any role that votes
+ * or signs for one (the délégué du préfet, for the État).
+ */
+function useOrganisationRule(role: string): { takes: boolean; required: boolean } {
+  const rule = useContext(RoleRulesContext).find((r) => r.role === role);
+  const required = !!rule?.organisationBound;
+  return { required, takes: required || !!rule?.permissions.some((p) => p === 'VOTE' || p === 'SIGN') };
+}
 
 const DAY = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'Europe/Paris' });
 /** The day of an instant, in Paris ("26 nov. 2026"). */
@@ -165,7 +174,7 @@ export function MembersPage() {
   };
 
   return (
-    <>
+    <RoleRulesContext.Provider value={data?.roleRules ?? []}>
       <h1>Membres du territoire</h1>
       <p className="muted">Les personnes qui ont accès au territoire, leur rôle et l'organisation qu'elles représentent.</p>
       <ErrorMessage error={error ?? failure ?? organisations.error ?? invitations.error} />
@@ -258,7 +267,7 @@ export function MembersPage() {
           </section>
         </>
       )}
-    </>
+    </RoleRulesContext.Provider>
   );
 }
 
@@ -384,8 +393,8 @@ function MemberRow({
 
 /** The organisation field, for the roles that act for a partner. */
 function OrganisationSelect({ role, value, onChange, organisations, error }: { role: string; value: string; onChange(v: string): void; organisations: Organisation[]; error?: string }) {
-  if (!roleTakesOrganisation(role)) return null;
-  const required = BOUND_ROLES.has(role);
+  const { takes, required } = useOrganisationRule(role);
+  if (!takes) return null;
   return (
     <Field label={required ? 'Organisation représentée' : 'Organisation représentée (facultatif)'} error={error} hint={required ? undefined : "L'État, pour voter et signer en son nom"}>
       {(p) => (
@@ -412,6 +421,7 @@ function InviteForm({ organisations, onInvite }: { organisations: Organisation[]
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const organisationRule = useOrganisationRule(role);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -419,7 +429,7 @@ function InviteForm({ organisations, onInvite }: { organisations: Organisation[]
     setErrors({});
     setProblem(null);
     try {
-      const org = roleTakesOrganisation(role) && organisationId ? organisationId : undefined;
+      const org = organisationRule.takes && organisationId ? organisationId : undefined;
       await onInvite({ email: email.trim(), displayName: displayName.trim(), role, ...(org ? { organisationId: org } : {}) });
       setEmail('');
       setDisplayName('');
@@ -477,6 +487,7 @@ function RoleForm({ member, organisations, onSave, onCancel }: { member: Member;
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLSelectElement>(null);
   useEffect(() => first.current?.focus(), []);
+  const organisationRule = useOrganisationRule(role);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -484,7 +495,7 @@ function RoleForm({ member, organisations, onSave, onCancel }: { member: Member;
     setErrors({});
     setProblem(null);
     try {
-      const org = roleTakesOrganisation(role) && organisationId ? organisationId : undefined;
+      const org = organisationRule.takes && organisationId ? organisationId : undefined;
       await onSave({ role, ...(org ? { organisationId: org } : {}) });
     } catch (err) {
       const split = splitErrors(asApiError(err), ROLE_FIELDS);

@@ -11,7 +11,6 @@ import {
   FieldErrors,
   FormErrorSummary,
   localDraftErrors,
-  MANAGE_ACTIONS_ROLES,
   mapFieldErrors,
   newLineDraft,
   useActionDraft,
@@ -29,7 +28,7 @@ const CREATE = graphql(`
 export function NewActionPage() {
   const { siren = '' } = useParams();
   const navigate = useNavigate();
-  const { role } = useTenantRole(siren);
+  const { role, can } = useTenantRole(siren);
   const ref = useReferenceData(siren);
   const contrat = ref.contrat;
   const form = useActionDraft({
@@ -111,7 +110,7 @@ export function NewActionPage() {
         <Link to={`/t/${siren}/actions`}>← Toutes les actions</Link>
       </p>
       <h1>Nouvelle action</h1>
-      {role && !MANAGE_ACTIONS_ROLES.has(role) && (
+      {role && !can('MANAGE_ACTIONS') && (
         <p className="notice-warn">Votre rôle dans ce territoire ne permet pas, en principe, de créer une action : l’enregistrement risque d’être refusé.</p>
       )}
       <ErrorMessage error={ref.error} />

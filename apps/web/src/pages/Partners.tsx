@@ -51,7 +51,6 @@ export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
 const KINDS = (Object.entries(ORGANISATION_KIND_LABELS) as [OrganisationKind, string][]).sort((a, b) => a[1].localeCompare(b[1], 'fr'));
 
 /** Roles that add and change partners (the API's MANAGE_PARTNERS). */
-const MANAGE_PARTNERS_ROLES = new Set(['TENANT_ADMIN', 'CHEF_DE_PROJET']);
 const PAGE_SIZE = 25;
 
 /** "12345678900014" → "123 456 789 00014" (SIREN, then the establishment number). */
@@ -63,8 +62,8 @@ const asApiError = (e: unknown): ApiError => (e instanceof ApiError ? e : new Ap
 /** The territory's partners (funders and porteurs): filtered by nature and name, added and corrected. */
 export function PartnersPage() {
   const { siren = '' } = useParams();
-  const { role } = useTenantRole(siren);
-  const canManage = !!role && MANAGE_PARTNERS_ROLES.has(role);
+  const { can } = useTenantRole(siren);
+  const canManage = can('MANAGE_PARTNERS');
   const [text, setText] = useState('');
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState<OrganisationKind | ''>('');

@@ -29,7 +29,7 @@ const GENERATIONS: Record<QpvGeneration, string> = { G2015: '2015', G2024: '2024
 /** The territory's priority neighbourhoods (QPV), and the import of the official list (tenant admin). */
 export function QpvsPage() {
   const { siren = '' } = useParams();
-  const { role } = useTenantRole(siren);
+  const { can } = useTenantRole(siren);
   const [search, setSearch] = useState('');
   const [generation, setGeneration] = useState<QpvGeneration | ''>('');
   const filterKey = `${search}|${generation}`;
@@ -44,7 +44,7 @@ export function QpvsPage() {
     <>
       <h1>Quartiers prioritaires (QPV)</h1>
       <p className="muted">Les quartiers prioritaires de la politique de la ville du territoire, par code officiel.</p>
-      {role === 'TENANT_ADMIN' && <ImportPanel siren={siren} onImported={list.reload} />}
+      {can('MANAGE_CONTRAT') && <ImportPanel siren={siren} onImported={list.reload} />}
       <section aria-labelledby="qpv-list-title">
         <h2 id="qpv-list-title">Liste des quartiers</h2>
         <form className="filters" role="search" aria-label="Filtrer les quartiers" onSubmit={(e) => e.preventDefault()}>

@@ -81,7 +81,7 @@ function parseInteger(text: string): number | null {
 /** The tenant's reminder steps, sender name, time zone and delays; saved by the tenant admin. */
 export function SettingsPage() {
   const { siren = '' } = useParams();
-  const { role } = useTenantRole(siren);
+  const { role, can } = useTenantRole(siren);
   const { data, error, loading } = useQuery(SETTINGS, {}, siren);
   const [form, setForm] = useState<Form | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -149,7 +149,7 @@ export function SettingsPage() {
     <>
       <h1>Réglages du territoire</h1>
       <p className="muted">Relances des échéances, expéditeur des courriels et délais de la programmation. Les échéances sont recalculées après chaque modification.</p>
-      {role && role !== 'TENANT_ADMIN' && <p className="notice-warn">Seul l’administrateur du territoire peut modifier ces réglages.</p>}
+      {role && !can('MANAGE_MEMBERS') && <p className="notice-warn">Seul l’administrateur du territoire peut modifier ces réglages.</p>}
       <ErrorMessage error={error} />
       {loading && <Loading />}
       <div ref={messageRef} tabIndex={-1} className="settings-message">

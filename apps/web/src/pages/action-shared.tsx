@@ -3,7 +3,7 @@ import { ApiError, request } from '../api';
 import { Field } from '../components';
 import { euros, KIND_LABELS, parseEuros, plural } from '../format';
 import { graphql } from '../gql';
-import type { ActionContratsQuery, ActionOrganisationsQuery } from '../gql/graphql';
+import type { ActionContratsQuery, ActionOrganisationsQuery, ActionStatus, AvisOpinion, DeadlineKind, DeadlineState, Permission } from '../gql/graphql';
 import { useQuery } from '../hooks';
 import { useSession } from '../session';
 import { formattedNumber, spreadsheetCell } from '@pilotis/shared/spreadsheet';
@@ -29,16 +29,15 @@ const ORGANISATIONS = graphql(`
 export type Contrat = ActionContratsQuery['contrats'][number];
 export type Organisation = ActionOrganisationsQuery['organisations']['nodes'][number];
 
-/** Roles that create and change actions (the API's MANAGE_ACTIONS). */
-export const MANAGE_ACTIONS_ROLES = new Set(['TENANT_ADMIN', 'CHEF_DE_PROJET']);
-/** Roles that read the audit trail (the API's READ_AUDIT). */
-export const READ_AUDIT_ROLES = new Set(['TENANT_ADMIN', 'AUDITOR']);
-
-/** My role in the territory of the page, or null. */
-export function useTenantRole(siren: string | undefined): { role: string | null; tenantName: string } {
+/**
+ * My role in the territory of the page, or null, and what the API lets me do there (`myTenants.permissions`,
+ * from its role matrix: the screens keep no copy of it). `can` is false everywhere outside a membership.
+ */
+export function useTenantRole(siren: string | undefined): { role: string | null; tenantName: string; can(permission: Permission): boolean } {
   const { tenants } = useSession();
   const t = tenants.find((x) => x.tenant.siren === siren);
-  return { role: t?.role ?? null, tenantName: t?.tenant.name ?? '' };
+  const permissions: readonly Permission[] = t?.permissions ?? [];
+  return { role: t?.role ?? null, tenantName: t?.tenant.name ?? '', can: (permission) => permissions.includes(permission) };
 }
 
 /** The territory's current contract (the most recent) and all its partners, for filters and forms. */
@@ -139,11 +138,11 @@ export const slug = (name: string): string =>
 /** The API's field messages start in lower case ("l'intitulé est obligatoire"): a sentence shows them. */
 export const sentence = (message: string): string => (message ? message.charAt(0).toUpperCase() + message.slice(1) : message);
 
-export const OPINION_LABELS: Record<string, string> = { FAVORABLE: 'Favorable', RESERVE: 'Réservé', DEFAVORABLE: 'Défavorable' };
+export const OPINION_LABELS: Record<AvisOpinion, string> = { FAVORABLE: 'Favorable', RESERVE: 'Réservé', DEFAVORABLE: 'Défavorable' };
 
-export const DEADLINE_STATE_LABELS: Record<string, string> = { OVERDUE: 'En retard', DUE: 'À échéance', UPCOMING: 'À venir', MET: 'Tenue' };
+export const DEADLINE_STATE_LABELS: Record<DeadlineState, string> = { OVERDUE: 'En retard', DUE: 'À échéance', UPCOMING: 'À venir', MET: 'Tenue' };
 
-export const DEADLINE_KIND_LABELS: Record<string, string> = {
+export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
   AGENDA_FREEZE: "Gel de l'ordre du jour",
   BILAN: 'Bilan',
   COMMITTEE_VOTE: 'Vote du comité',
@@ -161,30 +160,8 @@ export const AUDIT_OPERATION_LABELS: Record<string, string> = {
 
 // ------------------------------------------------------------------ the action form (creation and edition)
 
-/** Steps where the dossier may still change (the API's EDITABLE_STATUSES; it refuses with CONFLICT afterwards). */
-export const EDITABLE_STATUSES = new Set(['BROUILLON', 'DEPOSEE', 'EN_INSTRUCTION']);
-
-/**
- * The steps a person may choose by hand from each step (the API's transition table without the steps that a
- * committee's close or a convention's last signature decide). The API checks them again: INVALID_TRANSITION.
- */
-export const MANUAL_TRANSITIONS: Record<string, string[]> = {
-  BROUILLON: ['DEPOSEE', 'ABANDONNEE'],
-  DEPOSEE: ['EN_INSTRUCTION', 'BROUILLON', 'ABANDONNEE'],
-  EN_INSTRUCTION: ['A_ARBITRER', 'DEPOSEE', 'ABANDONNEE'],
-  A_ARBITRER: ['EN_INSTRUCTION', 'ABANDONNEE'],
-  PROGRAMMEE: ['ABANDONNEE'],
-  PARTIELLEMENT_PROGRAMMEE: ['ABANDONNEE'],
-  REFUSEE: [],
-  CONVENTIONNEE: ['EN_COURS', 'ABANDONNEE'],
-  EN_COURS: ['BILAN_ATTENDU', 'ABANDONNEE'],
-  BILAN_ATTENDU: ['SOLDEE', 'ABANDONNEE'],
-  SOLDEE: [],
-  ABANDONNEE: [],
-};
-
-/** The button of a step, by where it goes from where the action is. */
-export function transitionLabel(from: string, to: string): string {
+/** The button of a step, by where it goes from where the action is (the steps themselves: `Action.allowedTransitions`). */
+export function transitionLabel(from: ActionStatus, to: ActionStatus): string {
   switch (to) {
     case 'DEPOSEE':
       return from === 'BROUILLON' ? 'Déposer le dossier' : 'Revenir à l’étape « déposée »';

@@ -1,20 +1,15 @@
 import { ReactNode, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api';
+import type { CommitteeKind, CommitteeStatus, ConventionStatus, DecisionKind, VoteDecision } from '../gql/graphql';
 
-/** Roles that prepare, open and close committees (the API's MANAGE_COMMITTEES). */
-export const MANAGER_ROLES = new Set(['TENANT_ADMIN', 'CHEF_DE_PROJET']);
-/** Roles that vote for the organisation of their membership (the API's VOTE). */
-export const VOTER_ROLES = new Set(['FUNDER_REPRESENTATIVE', 'DELEGUE_PREFET']);
-/** Roles that sign conventions for the organisation of their membership (the API's SIGN). */
-export const SIGNER_ROLES = new Set(['FUNDER_REPRESENTATIVE', 'DELEGUE_PREFET', 'PORTEUR_REPRESENTATIVE']);
 
-export const COMMITTEE_KIND_LABELS: Record<string, string> = {
+export const COMMITTEE_KIND_LABELS: Record<CommitteeKind, string> = {
   COMITE_DES_FINANCEURS: 'Comité des financeurs',
   COMITE_DE_PILOTAGE: 'Comité de pilotage',
   COMITE_TECHNIQUE: 'Comité technique',
 };
 
-export const COMMITTEE_STATUS_LABELS: Record<string, string> = {
+export const COMMITTEE_STATUS_LABELS: Record<CommitteeStatus, string> = {
   PLANIFIE: 'Planifié',
   VOTE_OUVERT: 'Vote ouvert',
   CLOS: 'Clos',
@@ -22,10 +17,10 @@ export const COMMITTEE_STATUS_LABELS: Record<string, string> = {
 };
 
 /** A funder's vote on its line. */
-export const VOTE_LABELS: Record<string, string> = { GRANT: 'Accordé', REFUSE: 'Refusé', ABSTAIN: 'Abstention' };
+export const VOTE_LABELS: Record<VoteDecision, string> = { GRANT: 'Accordé', REFUSE: 'Refusé', ABSTAIN: 'Abstention' };
 
 /** The decision written at the close, per line. */
-export const DECISION_LABELS: Record<string, string> = {
+export const DECISION_LABELS: Record<DecisionKind, string> = {
   GRANT: 'Accordé',
   REFUSE: 'Refusé',
   ABSTAIN: 'Abstention',
@@ -33,7 +28,7 @@ export const DECISION_LABELS: Record<string, string> = {
   CORRECTION: 'Corrigé',
 };
 
-export const CONVENTION_STATUS_LABELS: Record<string, string> = {
+export const CONVENTION_STATUS_LABELS: Record<ConventionStatus, string> = {
   BROUILLON: 'À signer (aucune signature)',
   EN_SIGNATURE: 'En signature',
   SIGNEE: 'Signée',

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '@pilotis/access';
 import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
 import { codeOf, gql, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS } from './support/test-app';
 import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
 import { addAction, addContrat, addOrganisation } from './support/action-fixtures';
 import { startTestSmtp, TestSmtp } from './support/smtp';
@@ -82,7 +82,7 @@ describe('deadlines and reminders', () => {
 
   beforeAll(async () => {
     smtp = await startTestSmtp();
-    t = await startTestApp({ worker: true, config: { smtp: { host: '127.0.0.1', port: smtp.port, secure: false, user: null, password: null, from: 'relances@pilotis.test' } } });
+    t = await startTestApp({ worker: true, config: { ...SESSIONS_OUTLIVE_CLOCK_JUMPS, smtp: { host: '127.0.0.1', port: smtp.port, secure: false, user: null, password: null, from: 'relances@pilotis.test' } } });
     const connection = bullConnection(t.config.redisUrl);
     queues = {
       deadlines: new Queue(QUEUE.DEADLINES, { connection, prefix: t.config.redisPrefix }),

@@ -5,7 +5,7 @@ import { Role } from '@pilotis/access';
 import { DigestProcessor, DigestSweep } from '@pilotis/deadlines';
 import { bullConnection, digestJobId, JOB, QUEUE } from '@pilotis/jobs';
 import { gql, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS } from './support/test-app';
 import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
 import { addAction, addContrat, addOrganisation } from './support/action-fixtures';
 import { ReceivedMail, smtpConfig, startTestSmtp, TestSmtp } from './support/smtp';
@@ -117,7 +117,7 @@ describe('daily digests across territories', () => {
 
   beforeAll(async () => {
     smtp = await startTestSmtp();
-    t = await startTestApp({ worker: true, config: { smtp: { ...smtpConfig(smtp.port), from: 'relances@pilotis.test' } } });
+    t = await startTestApp({ worker: true, config: { ...SESSIONS_OUTLIVE_CLOCK_JUMPS, smtp: { ...smtpConfig(smtp.port), from: 'relances@pilotis.test' } } });
     const connection = bullConnection(t.config.redisUrl);
     queues = {
       deadlines: new Queue(QUEUE.DEADLINES, { connection, prefix: t.config.redisPrefix }),

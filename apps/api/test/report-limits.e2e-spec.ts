@@ -6,7 +6,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import { Role } from '@pilotis/access';
 import { bullConnection, JOB, QUEUE, TenantSlot, TenantSlots } from '@pilotis/jobs';
 import { codeOf, gql, GqlResponse, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS } from './support/test-app';
 import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
 import { WAIT_CEILING_MS } from './support/wait';
 
@@ -73,7 +73,7 @@ describe('report quotas, fairness and expiry', () => {
     reportsDir = await mkdtemp(path.join(tmpdir(), 'pilotis-report-limits-'));
     t = await startTestApp({
       worker: true,
-      config: { reportsDir, reportMaxPendingPerUser: 2, reportMaxPendingPerTenant: 3, reportMaxPerUserPerHour: 3, reportConcurrencyPerTenant: 1 },
+      config: { ...SESSIONS_OUTLIVE_CLOCK_JUMPS, reportsDir, reportMaxPendingPerUser: 2, reportMaxPendingPerTenant: 3, reportMaxPerUserPerHour: 3, reportConcurrencyPerTenant: 1 },
     });
     rennes = await createTenant(t.app, t.owner, SIREN.RENNES);
     plaine = await createTenant(t.app, t.owner, SIREN.PLAINE_COMMUNE);

@@ -6,7 +6,7 @@ import { Role } from '@pilotis/access';
 import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
 import { verifySignature } from '@pilotis/integrations';
 import { codeOf, gql, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS } from './support/test-app';
 import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
 import { addAction, addContrat, addOrganisation } from './support/action-fixtures';
 import { WAIT_CEILING_MS } from './support/wait';
@@ -73,7 +73,7 @@ describe('webhooks', () => {
     );
 
   beforeAll(async () => {
-    t = await startTestApp({ worker: true });
+    t = await startTestApp({ worker: true, config: SESSIONS_OUTLIVE_CLOCK_JUMPS });
     rennes = await createTenant(t.app, t.owner, SIREN.RENNES);
     plaine = await createTenant(t.app, t.owner, SIREN.PLAINE_COMMUNE);
     const ctx = await addContrat(t.owner, rennes.id);

@@ -220,15 +220,25 @@ describe('finance integrations: API keys, commitments and payments', () => {
   });
   describe('CSV import', () => {
     let key: string;
+    /** Each test's own decided line (CAF, 3,000 €), its external reference and commitment numbers. */
     let line2: string;
+    let sub: string;
+    let ej: string;
+    let files = 0;
     beforeAll(async () => {
       key = (await createKey({ name: 'Import comptable', scopes: ['READ', 'FINANCE_WRITE'] })).token;
-      // A second decided line (CAF, 3,000 €) for the files.
-      const caf = await addOrganisation(t.owner, rennes.id, 'CAF', 'CAF');
-      const ctx = { contratId: (await t.owner.query('select contrat_id from actions where id = $1', [actionId]))[0].contrat_id, pillarId: (await t.owner.query('select pillar_id from actions where id = $1', [actionId]))[0].pillar_id };
-      line2 = (await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, org.asso, 'PROGRAMMEE', [{ funderId: caf, requestedCents: 300_000n, decidedCents: 300_000n }])).lineIds[0];
-      ok(await gql(t.app, 'mutation($input: AttachExternalReferenceInput!) { attachExternalReference(input: $input) { id } }', { input: { fundingLineId: line2, reference: { system: 'CAF-SUB', value: '2025/77' } } }, withKey(key)));
     });
+    beforeEach(async () => {
+      files += 1;
+      sub = `2025/77-${files}`;
+      ej = `CAF-EJ-${files}-`;
+      const caf = await addOrganisation(t.owner, rennes.id, `CAF ${files}`, 'CAF');
+      line2 = (await addAction(t.owner, rennes.id, SIREN.RENNES, rennesCtx, org.asso, 'PROGRAMMEE', [{ funderId: caf, requestedCents: 300_000n, decidedCents: 300_000n }])).lineIds[0];
+      ok(await gql(t.app, 'mutation($input: AttachExternalReferenceInput!) { attachExternalReference(input: $input) { id } }', { input: { fundingLineId: line2, reference: { system: 'CAF-SUB', value: sub } } }, withKey(key)));
+    });
+    /** The file of commitments of the first test: 1,000.50 € + 999.50 € + 500 € on the line. */
+    const commitmentsFile = () =>
+      '\ufeffligne;systeme;identifiant;reference;date;montant\r\n' + `${line2};;;${ej}1;01/03/2025;1 000,50\r\n` + `;CAF-SUB;${sub};${ej}2;2025-03-02;999.5\r\n` + `${line2};;;${ej}3;2025-03-03;500\r\n`;
     const post = (kind: string, csv: string, apiKey = key) =>
       request(t.app.getHttpServer()).post(`/finance/imports/${kind}`).set('x-api-key', apiKey).set('content-type', 'text/csv').send(csv);
     const state = async () => ({
@@ -239,28 +249,28 @@ describe('finance integrations: API keys, commitments and payments', () => {
     });
 
     it('records a whole file of commitments, in the formats finance software exports', async () => {
-      const csv = '\ufeffligne;systeme;identifiant;reference;date;montant\r\n' + `${line2};;;CAF-EJ-1;01/03/2025;1 000,50\r\n` + `;CAF-SUB;2025/77;CAF-EJ-2;2025-03-02;999.5\r\n` + `${line2};;;CAF-EJ-3;2025-03-03;500\r\n`;
-      const res = await post('commitments', csv);
+      const res = await post('commitments', commitmentsFile());
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ kind: 'commitments', rows: 3, totalCents: '250000' });
       const s = await state();
       expect(s.lines[0]).toMatchObject({ committed_amount_cents: '250000', paid_amount_cents: '0' });
       expect(s.commitments).toEqual([{ n: 3 }]);
-      const [audit] = await t.owner.query(`select after from audit_events where tenant_id = $1 and operation = 'commitment.import'`, [rennes.id]);
+      const [audit] = await t.owner.query(`select after from audit_events where tenant_id = $1 and operation = 'commitment.import' order by seq desc limit 1`, [rennes.id]);
       expect(audit.after).toMatchObject({ rows: 3, totalCents: '250000', sha256: res.body.sha256 });
     });
 
     it('refuses a file with any faulty row, lists each one with its reason, and records nothing', async () => {
+      expect((await post('commitments', commitmentsFile())).status).toBe(201);
       const before = await state();
       const csv = [
         'engagement;reference;date;montant',
-        'CAF-EJ-1;MD-1;2025-04-01;1000,50', // fine
-        'CAF-EJ-1;MD-2;2025-04-01;0,01', // beyond commitment CAF-EJ-1 (1,000.50 € paid in the row above)
+        `${ej}1;MD-1;2025-04-01;1000,50`, // fine
+        `${ej}1;MD-2;2025-04-01;0,01`, // beyond commitment n° 1 (1,000.50 € paid in the row above)
         'CAF-EJ-INCONNU;MD-3;2025-04-01;10', // unknown commitment
-        'CAF-EJ-2;MD-4;2025-02-30;10', // no such day
-        'CAF-EJ-2;MD-5;2025-04-01;-3', // not an amount
-        'CAF-EJ-2;MD-6;2025-04-01;10',
-        'CAF-EJ-3;MD-6;2025-04-01;10', // same number twice for this funder
+        `${ej}2;MD-4;2025-02-30;10`, // no such day
+        `${ej}2;MD-5;2025-04-01;-3`, // not an amount
+        `${ej}2;MD-6;2025-04-01;10`,
+        `${ej}3;MD-6;2025-04-01;10`, // same number twice for this funder
       ].join('\n');
       const res = await post('payments', csv);
       expect(res.status).toBe(400);
@@ -275,7 +285,7 @@ describe('finance integrations: API keys, commitments and payments', () => {
       ]);
       expect(await state()).toEqual(before);
       // File-level errors: line 1.
-      const bad = await post('payments', 'engagement;reference;montant;couleur\nCAF-EJ-1;MD-1;10;bleu');
+      const bad = await post('payments', `engagement;reference;montant;couleur\n${ej}1;MD-1;10;bleu`);
       expect(bad.status).toBe(400);
       expect(bad.body.rows.map((r: { line: number; code: string }) => [r.line, r.code])).toEqual([
         [1, 'UNKNOWN_COLUMN'],
@@ -286,7 +296,8 @@ describe('finance integrations: API keys, commitments and payments', () => {
     });
 
     it('records a whole file of payments against commitment numbers, and refuses what would exceed the line', async () => {
-      const ok201 = await post('payments', 'engagement;reference;date;montant\nCAF-EJ-1;MD-1;2025-04-01;1000,50\nCAF-EJ-2;MD-2;2025-04-02;999,50');
+      expect((await post('commitments', commitmentsFile())).status).toBe(201);
+      const ok201 = await post('payments', `engagement;reference;date;montant\n${ej}1;MD-1;2025-04-01;1000,50\n${ej}2;MD-2;2025-04-02;999,50`);
       expect(ok201.status).toBe(201);
       expect((await state()).lines[0]).toMatchObject({ committed_amount_cents: '250000', paid_amount_cents: '200000' });
       const over = await post('payments', `ligne;reference;date;montant\n${line2};MD-9;2025-05-01;500,01`);

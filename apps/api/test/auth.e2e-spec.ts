@@ -152,6 +152,24 @@ describe('sign-in, sessions and tenants', () => {
     expect(ok(await gql(t.app, '{ me { email } }', {}, { token: good })).me.email).toBe(rennes.admin.email);
   });
 
+  it("expires an access token by the API's clock, the one that issued it; a fresh session works on that clock", async () => {
+    const issuedAt = Date.now();
+    t.setNow(new Date(issuedAt));
+    try {
+      const session = ok(await gql(t.app, LOGIN, { input: { email: rennes.admin.email, password: TEST_PASSWORD } })).login;
+      // One second before its end the token still works, from its end on it does not (nobody waits 15 minutes).
+      t.setNow(new Date(issuedAt + (session.expiresIn - 1) * 1000));
+      ok(await gql(t.app, '{ me { email } }', {}, { token: session.accessToken }));
+      t.setNow(new Date(issuedAt + session.expiresIn * 1000));
+      expect(codeOf(await gql(t.app, '{ me { email } }', {}, { token: session.accessToken }))).toBe('UNAUTHENTICATED');
+      // The refresh token still lives: the renewed access token is issued at, and valid on, the moved clock.
+      const renewed = ok(await gql(t.app, REFRESH, { t: session.refreshToken })).refreshSession;
+      expect(ok(await gql(t.app, '{ me { email } }', {}, { token: renewed.accessToken })).me.email).toBe(rennes.admin.email);
+    } finally {
+      t.resetClock();
+    }
+  });
+
   it('refuses a disabled account at sign-in and on tenant operations', async () => {
     const user = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.CHEF_DE_PROJET }]);
     await t.owner.query('update users set disabled_at = now() where id = $1', [user.id]);

@@ -7,7 +7,7 @@ import { Clock } from '@pilotis/shared';
 import { JwtService } from '@nestjs/jwt';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from '@pilotis/auth';
 import { createApp } from '../src/app.factory';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS } from './support/test-app';
 import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
 
 const BOARD = '/admin/queues';
@@ -37,7 +37,7 @@ describe('Bull Board at /admin/queues: platform admins only, read-only, signed i
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ config: SESSIONS_OUTLIVE_CLOCK_JUMPS });
     redis = new Redis(t.config.redisUrl);
     tenant = await createTenant(t.app, t.owner, SIREN.RENNES);
     chef = await createUser(t.app, t.owner, [{ tenantId: tenant.id, role: Role.CHEF_DE_PROJET }]);

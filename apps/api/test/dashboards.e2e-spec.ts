@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@pilotis/access';
 import { codeOf, gql, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS } from './support/test-app';
 import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
 import { addAction, addContrat, addOrganisation } from './support/action-fixtures';
 import { centsOf, getCsv } from './support/csv';
@@ -39,7 +39,7 @@ describe('contract dashboard', () => {
   const dashboard = async (exerciseYear?: number, caller = chef) => ok(await gql(t.app, DASHBOARD, { contratId, exerciseYear }, as(caller))).contratDashboard;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ config: SESSIONS_OUTLIVE_CLOCK_JUMPS });
     rennes = await createTenant(t.app, t.owner, SIREN.RENNES);
     const ctx = await addContrat(t.owner, rennes.id);
     contratId = ctx.contratId;

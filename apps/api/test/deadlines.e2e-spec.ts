@@ -4,11 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '@pilotis/access';
 import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
 import { codeOf, gql, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS } from './support/test-app';
 import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
 import { addAction, addContrat, addOrganisation } from './support/action-fixtures';
 import { startTestSmtp, TestSmtp } from './support/smtp';
 import { RunningWorker, startWorker } from '../../worker/src/worker.factory';
+import { WAIT_CEILING_MS } from './support/wait';
 
 const DEADLINE = 'id kind label dueDate state metAt metNote actionId conventionId committeeId contratId funderId exerciseYear responsibles { userId displayName }';
 const DEADLINES = `query($filter: DeadlineFilter, $first: Int, $after: String) {
@@ -54,11 +55,11 @@ describe('deadlines and reminders', () => {
   /** Runs one tenant scan now, as the daily scheduler or the relay would, and waits for it. */
   async function scan(): Promise<void> {
     const job = await queues.deadlines.add(JOB.SCAN_TENANT, { tenantId: rennes.id, siren: SIREN.RENNES, reason: 'test' }, { jobId: `test-scan.${randomUUID()}` });
-    await job.waitUntilFinished(events, 15_000);
+    await job.waitUntilFinished(events, WAIT_CEILING_MS);
   }
 
   /** Waits until no job is waiting, delayed or running (the schedulers' own next runs aside). */
-  async function settle(timeoutMs = 15_000): Promise<void> {
+  async function settle(timeoutMs = WAIT_CEILING_MS): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let quiet = 0;
     let busy: string[] = [];
@@ -81,7 +82,7 @@ describe('deadlines and reminders', () => {
 
   beforeAll(async () => {
     smtp = await startTestSmtp();
-    t = await startTestApp({ worker: true, config: { smtp: { host: '127.0.0.1', port: smtp.port, secure: false, user: null, password: null, from: 'relances@pilotis.test' } } });
+    t = await startTestApp({ worker: true, config: { ...SESSIONS_OUTLIVE_CLOCK_JUMPS, smtp: { host: '127.0.0.1', port: smtp.port, secure: false, user: null, password: null, from: 'relances@pilotis.test' } } });
     const connection = bullConnection(t.config.redisUrl);
     queues = {
       deadlines: new Queue(QUEUE.DEADLINES, { connection, prefix: t.config.redisPrefix }),
@@ -284,7 +285,7 @@ describe('deadlines and reminders', () => {
     smtp.failNext(2, 451);
     t.setNow('2029-05-31T07:00:00Z');
     await scan();
-    await smtp.waitFor(3, 20_000);
+    await smtp.waitFor(3, WAIT_CEILING_MS);
     await settle();
     expect(smtp.messages.map((m) => m.envelope.to[0]).sort()).toEqual(reps.map((r) => r.email).sort());
     const attempts = await t.owner.query(`select attempts from person_digests where digest_date = '2029-05-31' order by attempts`);
@@ -295,7 +296,7 @@ describe('deadlines and reminders', () => {
     smtp.failNext(1, 550);
     t.setNow('2029-06-23T07:00:00Z'); // D-7
     await scan();
-    await smtp.waitFor(2, 20_000);
+    await smtp.waitFor(2, WAIT_CEILING_MS);
     await settle();
     const [failed] = await t.owner.query(`select user_id, status, last_error, attempts from person_digests where digest_date = '2029-06-23' and status <> 'SENT'`);
     expect(failed).toMatchObject({ status: 'FAILED', attempts: 1, last_error: expect.stringContaining('550') });
@@ -324,7 +325,7 @@ describe('deadlines and reminders', () => {
     try {
       const start = Date.now();
       let processed = false;
-      while (!processed && Date.now() - start < 15_000) {
+      while (!processed && Date.now() - start < WAIT_CEILING_MS) {
         const [row] = await t.owner.query(`select count(*)::int as n from outbox_events where tenant_id = $1 and processed_at is null`, [rennes.id]);
         processed = row.n === 0;
         if (!processed) await new Promise((r) => setTimeout(r, 200));

@@ -5,10 +5,11 @@ import { Role } from '@pilotis/access';
 import { DigestProcessor, DigestSweep } from '@pilotis/deadlines';
 import { bullConnection, digestJobId, JOB, QUEUE } from '@pilotis/jobs';
 import { gql, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS } from './support/test-app';
 import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
 import { addAction, addContrat, addOrganisation } from './support/action-fixtures';
 import { ReceivedMail, smtpConfig, startTestSmtp, TestSmtp } from './support/smtp';
+import { WAIT_CEILING_MS } from './support/wait';
 
 const NOTIFS = `query { myNotifications(first: 50) { nodes { title emailStatus } } }`;
 
@@ -48,11 +49,11 @@ describe('daily digests across territories', () => {
 
   async function scan(tenant: TestTenant): Promise<void> {
     const job = await queues.deadlines.add(JOB.SCAN_TENANT, { tenantId: tenant.id, siren: tenant.siren, reason: 'test' }, { jobId: `test-scan.${randomUUID()}` });
-    await job.waitUntilFinished(events, 20_000);
+    await job.waitUntilFinished(events, WAIT_CEILING_MS);
   }
 
   /** Waits until no job is waiting, delayed or running. */
-  async function settle(timeoutMs = 20_000): Promise<void> {
+  async function settle(timeoutMs = WAIT_CEILING_MS): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let quiet = 0;
     let busy: string[] = [];
@@ -70,7 +71,7 @@ describe('daily digests across territories', () => {
   }
 
   /** Waits until every outbox event is processed and no scan is waiting or running. */
-  async function settleScans(timeoutMs = 20_000): Promise<void> {
+  async function settleScans(timeoutMs = WAIT_CEILING_MS): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let quiet = 0;
     while (Date.now() < deadline) {
@@ -89,7 +90,7 @@ describe('daily digests across territories', () => {
       | undefined;
 
   /** Waits until `user`'s digest of `day` is `status` (the SMTP server has a message before the sender commits). */
-  async function untilDigest(user: TestUser, day: string, status: string, timeoutMs = 20_000): Promise<void> {
+  async function untilDigest(user: TestUser, day: string, status: string, timeoutMs = WAIT_CEILING_MS): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let seen: string | undefined;
     while (Date.now() < deadline) {
@@ -101,7 +102,7 @@ describe('daily digests across territories', () => {
   }
 
   /** Waits until the job in charge of `user`'s digest of `day` is in `state` (here: waiting for a territory's scan). */
-  async function untilJob(user: TestUser, day: string, state: string, timeoutMs = 20_000): Promise<void> {
+  async function untilJob(user: TestUser, day: string, state: string, timeoutMs = WAIT_CEILING_MS): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let seen = 'none';
     while (Date.now() < deadline) {
@@ -116,7 +117,7 @@ describe('daily digests across territories', () => {
 
   beforeAll(async () => {
     smtp = await startTestSmtp();
-    t = await startTestApp({ worker: true, config: { smtp: { ...smtpConfig(smtp.port), from: 'relances@pilotis.test' } } });
+    t = await startTestApp({ worker: true, config: { ...SESSIONS_OUTLIVE_CLOCK_JUMPS, smtp: { ...smtpConfig(smtp.port), from: 'relances@pilotis.test' } } });
     const connection = bullConnection(t.config.redisUrl);
     queues = {
       deadlines: new Queue(QUEUE.DEADLINES, { connection, prefix: t.config.redisPrefix }),
@@ -157,7 +158,7 @@ describe('daily digests across territories', () => {
       ),
     );
     await settle();
-  }, 90_000);
+  });
 
   afterAll(async () => {
     await events?.close();

@@ -26,16 +26,17 @@ describe('finance integrations: API keys, commitments and payments', () => {
   let etatLine: string;
   let plaineLine: string;
   let chef: TestUser;
+  let rennesCtx: { contratId: string; pillarId: string };
 
   const asAdmin = () => ({ token: rennes.admin.token, tenant: SIREN.RENNES });
   const withKey = (apiKey: string, headers: Record<string, string> = {}) => ({ apiKey, headers });
   const createKey = async (input: Record<string, unknown>) => ok(await gql(t.app, CREATE_KEY, { input }, asAdmin())).createApiKey;
-  const lineState = async () => {
-    const a = ok(await gql(t.app, LINE, { id: actionId }, { token: chef.token, tenant: SIREN.RENNES })).action;
-    return a.fundingLines.find((l: { id: string }) => l.id === deptLine);
+  const lineState = async (action = actionId, line = deptLine) => {
+    const a = ok(await gql(t.app, LINE, { id: action }, { token: chef.token, tenant: SIREN.RENNES })).action;
+    return a.fundingLines.find((l: { id: string }) => l.id === line);
   };
-  const dbState = async () => ({
-    lines: await t.owner.query('select id, committed_amount_cents::text, paid_amount_cents::text from funding_lines where action_id = $1 order by id', [actionId]),
+  const dbState = async (action = actionId) => ({
+    lines: await t.owner.query('select id, committed_amount_cents::text, paid_amount_cents::text from funding_lines where action_id = $1 order by id', [action]),
     commitments: await t.owner.query('select reference, amount_cents::text from commitments where tenant_id = $1 order by reference', [rennes.id]),
     payments: await t.owner.query('select reference, amount_cents::text from payments where tenant_id = $1 order by reference', [rennes.id]),
   });
@@ -45,6 +46,7 @@ describe('finance integrations: API keys, commitments and payments', () => {
     rennes = await createTenant(t.app, t.owner, SIREN.RENNES);
     plaine = await createTenant(t.app, t.owner, SIREN.PLAINE_COMMUNE);
     const ctx = await addContrat(t.owner, rennes.id);
+    rennesCtx = ctx;
     org.dept = await addOrganisation(t.owner, rennes.id, "Département d'Ille-et-Vilaine", 'DEPARTEMENT');
     org.etat = await addOrganisation(t.owner, rennes.id, "Préfecture d'Ille-et-Vilaine", 'ETAT');
     org.asso = await addOrganisation(t.owner, rennes.id, "L'Autre Boutique", 'ASSOCIATION');
@@ -95,7 +97,7 @@ describe('finance integrations: API keys, commitments and payments', () => {
       const uses = await t.owner.query(`select after from audit_events where tenant_id = $1 and operation = 'api_key.use' and entity_id = $2`, [rennes.id, created.apiKey.id]);
       expect(uses.length).toBe(4);
       expect(uses.map((u: { after: { name: string; operation: string } }) => u.after)).toContainEqual({ name: 'Comptabilité du Département', operation: 'mutation recordCommitment' });
-      const [recorded] = await t.owner.query(`select actor_user_id from audit_events where tenant_id = $1 and operation = 'commitment.record'`, [rennes.id]);
+      const [recorded] = await t.owner.query(`select actor_user_id from audit_events where tenant_id = $1 and operation = 'commitment.record' and entity_id = $2`, [rennes.id, deptLine]);
       expect(recorded.actor_user_id).toBe(created.apiKey.id);
     });
 
@@ -139,17 +141,30 @@ describe('finance integrations: API keys, commitments and payments', () => {
 
   describe('commitments and payments', () => {
     let key: string;
+    /** Each test's own action and lines (nothing left by another test): the Département's decided, the État's not. */
+    let actionId: string;
+    let deptLine: string;
+    let etatLine: string;
     beforeAll(async () => {
       key = (await createKey({ name: 'Comptabilité', scopes: ['READ', 'FINANCE_WRITE'] })).token;
+    });
+    beforeEach(async () => {
+      const a = await addAction(t.owner, rennes.id, SIREN.RENNES, rennesCtx, org.asso, 'PROGRAMMEE', [
+        { funderId: org.dept, requestedCents: 120_000n, decidedCents: 100_000n, kind: 'DROIT_COMMUN' },
+        { funderId: org.etat, requestedCents: 50_000n, kind: 'CREDITS_SPECIFIQUES_P147' },
+      ]);
+      actionId = a.actionId;
+      [deptLine, etatLine] = a.lineIds;
     });
     const commit = (input: Record<string, unknown>, headers: Record<string, string> = {}) => gql(t.app, COMMIT, { input }, withKey(key, headers));
     const pay = (input: Record<string, unknown>, headers: Record<string, string> = {}) => gql(t.app, PAY, { input }, withKey(key, headers));
 
     it('refuses over-commitment and over-payment, undecided lines and duplicates, changing nothing', async () => {
-      const before = await lineState();
+      ok(await commit({ fundingLineId: deptLine, reference: 'EJ-2025-009', committedOn: '2025-03-01', amountCents: 10_000 }));
+      const before = await lineState(actionId, deptLine);
       ok(await commit({ fundingLineId: deptLine, reference: 'EJ-2025-010', committedOn: '2025-04-01', amountCents: 50_000 }));
-      // Decided 1,000 €; 100 € (first test) + 500 € committed; 500 € more would exceed the decision.
-      const snapshot = await dbState();
+      // Decided 1,000 €; 100 € + 500 € committed; 500 € more would exceed the decision.
+      const snapshot = await dbState(actionId);
       const over = await commit({ fundingLineId: deptLine, reference: 'EJ-2025-011', committedOn: '2025-04-02', amountCents: 40_001 });
       expect(codeOf(over)).toBe('AMOUNT_EXCEEDS_DECISION');
       expect(over.errors?.[0].extensions).toMatchObject({ decidedCents: '100000', committedCents: '60000', availableCents: '40000' });
@@ -159,28 +174,29 @@ describe('finance integrations: API keys, commitments and payments', () => {
       expect(codeOf(await commit({ fundingLineId: deptLine, reference: 'EJ-D', committedOn: '2025-02-30', amountCents: 1 }))).toBe('BAD_USER_INPUT');
       expect(codeOf(await commit({ fundingLineId: deptLine, reference: 'EJ-Z', committedOn: '2025-04-01', amountCents: 0 }))).toBe('BAD_USER_INPUT');
       expect(codeOf(await commit({ reference: 'EJ-N', committedOn: '2025-04-01', amountCents: 1 }))).toBe('BAD_USER_INPUT');
-      expect(await dbState()).toEqual(snapshot);
+      expect(await dbState(actionId)).toEqual(snapshot);
       // A payment of the remaining commitment passes; the line shows every amount.
       ok(await pay({ fundingLineId: deptLine, reference: 'MD-2025-001', paidOn: '2025-05-01', amountCents: 40_000 }));
-      const after = await lineState();
+      const after = await lineState(actionId, deptLine);
       expect(before.committedAmountCents).toBe(10_000);
       expect(after).toMatchObject({ amountRequestedCents: 120_000, decidedAmountCents: 100_000, committedAmountCents: 60_000, paidAmountCents: 40_000, remainingCents: 60_000 });
-      expect(after.commitments.map((c: { reference: string }) => c.reference)).toEqual(['EJ-2025-001', 'EJ-2025-010']);
+      expect(after.commitments.map((c: { reference: string }) => c.reference)).toEqual(['EJ-2025-009', 'EJ-2025-010']);
       expect(after.payments).toEqual([{ reference: 'MD-2025-001', amountCents: 40_000 }]);
     });
 
     it('records one payment for 20 concurrent calls with one Idempotency-Key, and refuses the key for another body', async () => {
+      ok(await commit({ fundingLineId: deptLine, reference: 'EJ-2025-IDEM', committedOn: '2025-05-01', amountCents: 10_000 }));
       const input = { fundingLineId: deptLine, reference: 'MD-2025-IDEM', paidOn: '2025-06-01', amountCents: 1_000 };
       const headers = { 'Idempotency-Key': 'paiement-2025-06-01-0001' };
       const results = await Promise.all(Array.from({ length: 20 }, () => pay(input, headers)));
       const ids = new Set(results.map((r) => ok(r).recordPayment.id));
       expect(ids.size).toBe(1);
       expect(await t.owner.query(`select count(*)::int as n from payments where reference = 'MD-2025-IDEM'`)).toEqual([{ n: 1 }]);
-      expect((await lineState()).paidAmountCents).toBe(41_000);
-      const snapshot = await dbState();
+      expect((await lineState(actionId, deptLine)).paidAmountCents).toBe(1_000);
+      const snapshot = await dbState(actionId);
       const reused = await pay({ ...input, amountCents: 2_000 }, headers);
       expect(codeOf(reused)).toBe('IDEMPOTENCY_KEY_REUSED');
-      expect(await dbState()).toEqual(snapshot);
+      expect(await dbState(actionId)).toEqual(snapshot);
       // The same key from another caller is another request.
       const other = (await createKey({ name: 'Autre système', scopes: ['FINANCE_WRITE'] })).token;
       expect(codeOf(await gql(t.app, PAY, { input: { ...input, reference: 'MD-2025-IDEM-2' } }, withKey(other, headers)))).toBeUndefined();
@@ -204,15 +220,25 @@ describe('finance integrations: API keys, commitments and payments', () => {
   });
   describe('CSV import', () => {
     let key: string;
+    /** Each test's own decided line (CAF, 3,000 €), its external reference and commitment numbers. */
     let line2: string;
+    let sub: string;
+    let ej: string;
+    let files = 0;
     beforeAll(async () => {
       key = (await createKey({ name: 'Import comptable', scopes: ['READ', 'FINANCE_WRITE'] })).token;
-      // A second decided line (CAF, 3,000 €) for the files.
-      const caf = await addOrganisation(t.owner, rennes.id, 'CAF', 'CAF');
-      const ctx = { contratId: (await t.owner.query('select contrat_id from actions where id = $1', [actionId]))[0].contrat_id, pillarId: (await t.owner.query('select pillar_id from actions where id = $1', [actionId]))[0].pillar_id };
-      line2 = (await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, org.asso, 'PROGRAMMEE', [{ funderId: caf, requestedCents: 300_000n, decidedCents: 300_000n }])).lineIds[0];
-      ok(await gql(t.app, 'mutation($input: AttachExternalReferenceInput!) { attachExternalReference(input: $input) { id } }', { input: { fundingLineId: line2, reference: { system: 'CAF-SUB', value: '2025/77' } } }, withKey(key)));
     });
+    beforeEach(async () => {
+      files += 1;
+      sub = `2025/77-${files}`;
+      ej = `CAF-EJ-${files}-`;
+      const caf = await addOrganisation(t.owner, rennes.id, `CAF ${files}`, 'CAF');
+      line2 = (await addAction(t.owner, rennes.id, SIREN.RENNES, rennesCtx, org.asso, 'PROGRAMMEE', [{ funderId: caf, requestedCents: 300_000n, decidedCents: 300_000n }])).lineIds[0];
+      ok(await gql(t.app, 'mutation($input: AttachExternalReferenceInput!) { attachExternalReference(input: $input) { id } }', { input: { fundingLineId: line2, reference: { system: 'CAF-SUB', value: sub } } }, withKey(key)));
+    });
+    /** The file of commitments of the first test: 1,000.50 € + 999.50 € + 500 € on the line. */
+    const commitmentsFile = () =>
+      '\ufeffligne;systeme;identifiant;reference;date;montant\r\n' + `${line2};;;${ej}1;01/03/2025;1 000,50\r\n` + `;CAF-SUB;${sub};${ej}2;2025-03-02;999.5\r\n` + `${line2};;;${ej}3;2025-03-03;500\r\n`;
     const post = (kind: string, csv: string, apiKey = key) =>
       request(t.app.getHttpServer()).post(`/finance/imports/${kind}`).set('x-api-key', apiKey).set('content-type', 'text/csv').send(csv);
     const state = async () => ({
@@ -223,28 +249,28 @@ describe('finance integrations: API keys, commitments and payments', () => {
     });
 
     it('records a whole file of commitments, in the formats finance software exports', async () => {
-      const csv = '\ufeffligne;systeme;identifiant;reference;date;montant\r\n' + `${line2};;;CAF-EJ-1;01/03/2025;1 000,50\r\n` + `;CAF-SUB;2025/77;CAF-EJ-2;2025-03-02;999.5\r\n` + `${line2};;;CAF-EJ-3;2025-03-03;500\r\n`;
-      const res = await post('commitments', csv);
+      const res = await post('commitments', commitmentsFile());
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ kind: 'commitments', rows: 3, totalCents: '250000' });
       const s = await state();
       expect(s.lines[0]).toMatchObject({ committed_amount_cents: '250000', paid_amount_cents: '0' });
       expect(s.commitments).toEqual([{ n: 3 }]);
-      const [audit] = await t.owner.query(`select after from audit_events where tenant_id = $1 and operation = 'commitment.import'`, [rennes.id]);
+      const [audit] = await t.owner.query(`select after from audit_events where tenant_id = $1 and operation = 'commitment.import' order by seq desc limit 1`, [rennes.id]);
       expect(audit.after).toMatchObject({ rows: 3, totalCents: '250000', sha256: res.body.sha256 });
     });
 
     it('refuses a file with any faulty row, lists each one with its reason, and records nothing', async () => {
+      expect((await post('commitments', commitmentsFile())).status).toBe(201);
       const before = await state();
       const csv = [
         'engagement;reference;date;montant',
-        'CAF-EJ-1;MD-1;2025-04-01;1000,50', // fine
-        'CAF-EJ-1;MD-2;2025-04-01;0,01', // beyond commitment CAF-EJ-1 (1,000.50 € paid in the row above)
+        `${ej}1;MD-1;2025-04-01;1000,50`, // fine
+        `${ej}1;MD-2;2025-04-01;0,01`, // beyond commitment n° 1 (1,000.50 € paid in the row above)
         'CAF-EJ-INCONNU;MD-3;2025-04-01;10', // unknown commitment
-        'CAF-EJ-2;MD-4;2025-02-30;10', // no such day
-        'CAF-EJ-2;MD-5;2025-04-01;-3', // not an amount
-        'CAF-EJ-2;MD-6;2025-04-01;10',
-        'CAF-EJ-3;MD-6;2025-04-01;10', // same number twice for this funder
+        `${ej}2;MD-4;2025-02-30;10`, // no such day
+        `${ej}2;MD-5;2025-04-01;-3`, // not an amount
+        `${ej}2;MD-6;2025-04-01;10`,
+        `${ej}3;MD-6;2025-04-01;10`, // same number twice for this funder
       ].join('\n');
       const res = await post('payments', csv);
       expect(res.status).toBe(400);
@@ -259,7 +285,7 @@ describe('finance integrations: API keys, commitments and payments', () => {
       ]);
       expect(await state()).toEqual(before);
       // File-level errors: line 1.
-      const bad = await post('payments', 'engagement;reference;montant;couleur\nCAF-EJ-1;MD-1;10;bleu');
+      const bad = await post('payments', `engagement;reference;montant;couleur\n${ej}1;MD-1;10;bleu`);
       expect(bad.status).toBe(400);
       expect(bad.body.rows.map((r: { line: number; code: string }) => [r.line, r.code])).toEqual([
         [1, 'UNKNOWN_COLUMN'],
@@ -270,7 +296,8 @@ describe('finance integrations: API keys, commitments and payments', () => {
     });
 
     it('records a whole file of payments against commitment numbers, and refuses what would exceed the line', async () => {
-      const ok201 = await post('payments', 'engagement;reference;date;montant\nCAF-EJ-1;MD-1;2025-04-01;1000,50\nCAF-EJ-2;MD-2;2025-04-02;999,50');
+      expect((await post('commitments', commitmentsFile())).status).toBe(201);
+      const ok201 = await post('payments', `engagement;reference;date;montant\n${ej}1;MD-1;2025-04-01;1000,50\n${ej}2;MD-2;2025-04-02;999,50`);
       expect(ok201.status).toBe(201);
       expect((await state()).lines[0]).toMatchObject({ committed_amount_cents: '250000', paid_amount_cents: '200000' });
       const over = await post('payments', `ligne;reference;date;montant\n${line2};MD-9;2025-05-01;500,01`);

@@ -45,7 +45,7 @@ describe('scripts/mail-capture.ts (the demo e-mail capture)', () => {
       ...base,
       smtp: { host: '127.0.0.1', port: capture.smtpPort, secure: false, user: null, password: null, from: 'pilotis@demo.local' },
     });
-  }, 30_000);
+  });
 
   afterAll(async () => {
     mailer?.onModuleDestroy();

@@ -6,8 +6,9 @@ import { Queue, QueueEvents } from 'bullmq';
 import { Role } from '@pilotis/access';
 import { bullConnection, JOB, QUEUE, TenantSlot, TenantSlots } from '@pilotis/jobs';
 import { codeOf, gql, GqlResponse, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS } from './support/test-app';
 import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
+import { WAIT_CEILING_MS } from './support/wait';
 
 const REPORT = 'id state requestedAt finishedAt expiresAt expiredAt fileName downloadPath';
 const REQUEST = `mutation($input: RequestReportInput!) { requestReport(input: $input) { ${REPORT} } }`;
@@ -25,7 +26,7 @@ interface ReportView {
   downloadPath: string | null;
 }
 
-async function until<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+async function until<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = WAIT_CEILING_MS): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -65,14 +66,14 @@ describe('report quotas, fairness and expiry', () => {
   /** The worker's hourly clean-up, run now (as the scheduler would, with the worker's clock). */
   const expireNow = async () => {
     const job = await queue.add(JOB.EXPIRE_REPORTS, {}, { jobId: `test-expire-${Date.now()}-${Math.random().toString(36).slice(2)}` });
-    return job.waitUntilFinished(events, 30_000) as Promise<{ expired: number }>;
+    return job.waitUntilFinished(events, WAIT_CEILING_MS) as Promise<{ expired: number }>;
   };
 
   beforeAll(async () => {
     reportsDir = await mkdtemp(path.join(tmpdir(), 'pilotis-report-limits-'));
     t = await startTestApp({
       worker: true,
-      config: { reportsDir, reportMaxPendingPerUser: 2, reportMaxPendingPerTenant: 3, reportMaxPerUserPerHour: 3, reportConcurrencyPerTenant: 1 },
+      config: { ...SESSIONS_OUTLIVE_CLOCK_JUMPS, reportsDir, reportMaxPendingPerUser: 2, reportMaxPendingPerTenant: 3, reportMaxPerUserPerHour: 3, reportConcurrencyPerTenant: 1 },
     });
     rennes = await createTenant(t.app, t.owner, SIREN.RENNES);
     plaine = await createTenant(t.app, t.owner, SIREN.PLAINE_COMMUNE);

@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, seedDemo } from '../../../scripts/seed-demo';
 import { codeOf, gql, GqlResponse, ok } from './support/graphql';
 import { startTestApp, TestApp } from './support/test-app';
 import { login, SIREN } from './support/fixtures';
+import { WAIT_CEILING_MS } from './support/wait';
 
 const execFileAsync = promisify(execFile);
 
@@ -96,7 +97,7 @@ describe('rapports asynchrones', () => {
   });
 
   /** Polls the report until it is finished (the worker runs in this process). */
-  async function finished(caller: Caller, id: string, timeoutMs = 15_000): Promise<ReportView> {
+  async function finished(caller: Caller, id: string, timeoutMs = WAIT_CEILING_MS): Promise<ReportView> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const report = ok(await gql<{ report: ReportView }>(t.app, GET, { id }, caller)).report;
@@ -124,7 +125,7 @@ describe('rapports asynchrones', () => {
   }
 
   async function waitForJob(id: string): Promise<Job> {
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + WAIT_CEILING_MS;
     for (;;) {
       const job = await Job.fromId(queue, id);
       const state = job ? await job.getState() : 'missing';
@@ -216,7 +217,7 @@ describe('rapports asynchrones', () => {
       `insert into convention_signatories (tenant_id, id, version_id, organisation_id, role, position, amount_cents, advance_percent) values ($1, $2, $3, $4, 'FINANCEUR', 2, 1826700, 30)`,
       [rennesId, randomUUID(), versionId, org.region],
     );
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await queue?.close();

@@ -10,6 +10,7 @@ import { startTestApp, TestApp } from './support/test-app';
 import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
 import { addAction, addContrat, addOrganisation, insertRow } from './support/action-fixtures';
 import { getCsv } from './support/csv';
+import { WAIT_CEILING_MS } from './support/wait';
 
 const VITRE = '200039022'; // CA Vitré Communauté (35)
 
@@ -46,7 +47,7 @@ describe('spreadsheet exports neutralise formulas', () => {
   async function generated(input: Record<string, unknown>): Promise<Buffer> {
     const caller = { token: rennes.admin.token, tenant: rennes.siren };
     const { id } = ok(await gql<{ requestReport: ReportView }>(t.app, 'mutation($input: RequestReportInput!) { requestReport(input: $input) { id state failureReason } }', { input }, caller)).requestReport;
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + WAIT_CEILING_MS;
     for (;;) {
       const report = ok(await gql<{ report: ReportView }>(t.app, 'query($id: ID!) { report(id: $id) { id state failureReason } }', { id }, caller)).report;
       if (report.state === 'DONE') break;
@@ -96,7 +97,7 @@ describe('spreadsheet exports neutralise formulas', () => {
       { tenantId: rennes.id, role: Role.DELEGUE_PREFET },
       { tenantId: vitre.id, role: Role.DELEGUE_PREFET },
     ]);
-  }, 60_000);
+  });
   afterAll(async () => {
     await t?.close();
     await rm(reportsDir, { recursive: true, force: true });

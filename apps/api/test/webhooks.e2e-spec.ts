@@ -6,9 +6,10 @@ import { Role } from '@pilotis/access';
 import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
 import { verifySignature } from '@pilotis/integrations';
 import { codeOf, gql, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS } from './support/test-app';
 import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
 import { addAction, addContrat, addOrganisation } from './support/action-fixtures';
+import { WAIT_CEILING_MS } from './support/wait';
 
 interface Received {
   headers: IncomingMessage['headers'];
@@ -34,7 +35,7 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; ans
   return { url: `http://127.0.0.1:${port}/pilotis`, received, answers, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-async function until<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
+async function until<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = WAIT_CEILING_MS): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -72,7 +73,7 @@ describe('webhooks', () => {
     );
 
   beforeAll(async () => {
-    t = await startTestApp({ worker: true });
+    t = await startTestApp({ worker: true, config: SESSIONS_OUTLIVE_CLOCK_JUMPS });
     rennes = await createTenant(t.app, t.owner, SIREN.RENNES);
     plaine = await createTenant(t.app, t.owner, SIREN.PLAINE_COMMUNE);
     const ctx = await addContrat(t.owner, rennes.id);
@@ -166,7 +167,7 @@ describe('webhooks', () => {
     try {
       for (let i = 0; i < 3; i++) {
         const job = await queue.add(JOB.SCAN_TENANT, { tenantId: rennes.id, siren: SIREN.RENNES, reason: 'test' }, { jobId: `test-scan.${randomUUID()}` });
-        await job.waitUntilFinished(events, 15_000);
+        await job.waitUntilFinished(events, WAIT_CEILING_MS);
       }
     } finally {
       await queue.close();

@@ -25,7 +25,7 @@ describe('web: account (password reset, my account, session cookie)', () => {
   /** A fresh browser context, signed out: another browser. */
   const freshPage = async () => {
     const context = await w.browser.newContext({ baseURL: w.base, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(15_000);
+    context.setDefaultTimeout(60_000);
     contexts.push(context);
     return context.newPage();
   };

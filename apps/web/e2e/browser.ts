@@ -44,7 +44,8 @@ export async function startWebTest(config: Partial<TestApp['config']> = {}): Pro
     base: base.replace('[::1]', '127.0.0.1'),
     async signedIn(email: string) {
       const context = await browser.newContext({ baseURL: base, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
-      context.setDefaultTimeout(10_000);
+      // Each wait ends as soon as its element is there; the ceiling only bounds a failure on a busy machine.
+      context.setDefaultTimeout(60_000);
       const page = await context.newPage();
       await page.goto('/connexion');
       await page.getByLabel('Adresse e-mail').fill(email);

@@ -22,7 +22,7 @@ describe('web: the app under the Content-Security-Policy', () => {
   const watchedContext = async (): Promise<{ context: BrowserContext; page: Page; reports: string[] }> => {
     const reports: string[] = [];
     const context = await w.browser.newContext({ baseURL: w.base, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(60_000);
     // Bindings and init scripts go through the DevTools protocol: the page's CSP does not apply to them.
     await context.exposeBinding('pilotisCspViolation', (_source, report: string) => reports.push(`event: ${report}`));
     await context.addInitScript(() => {

@@ -12,7 +12,7 @@ describe('web: signing in and reading the dashboards', () => {
 
   it('refuses a wrong password with a French message, then lists my territories, accessibly', async () => {
     const context = await w.browser.newContext({ baseURL: w.base, locale: 'fr-FR' });
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(60_000);
     const page = await context.newPage();
     await page.goto('/');
     await page.waitForURL('**/connexion');

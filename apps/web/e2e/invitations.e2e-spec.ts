@@ -39,7 +39,7 @@ describe('web: pending invitations (invitee and tenant admin)', () => {
   /** A fresh browser context, signed out: another person's browser. */
   const freshPage = async () => {
     const context = await w.browser.newContext({ baseURL: w.base, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(15_000);
+    context.setDefaultTimeout(60_000);
     contexts.push(context);
     return context.newPage();
   };

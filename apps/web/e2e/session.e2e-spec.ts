@@ -8,8 +8,7 @@ import { screenshot, startWebTest, WebTest } from './browser';
 describe('web: session expiry', () => {
   let w: WebTest;
   beforeAll(async () => {
-    // Access tokens of 2 seconds: the test waits for one to expire instead of mocking a clock.
-    w = await startWebTest({ accessTokenTtlSeconds: 2 });
+    w = await startWebTest();
   }, 120_000);
   afterAll(async () => {
     await w?.close();
@@ -19,9 +18,10 @@ describe('web: session expiry', () => {
     const { page, context } = await w.signedIn('admin.rennes@demo.pilotis.fr');
     await page.goto('/t/243500139/integrations');
     await page.getByLabel('Nom du compte de service').fill('Logiciel comptable saisi avant expiration');
-    // The access token expires, and the refresh token is revoked meanwhile (signed out elsewhere).
+    // The refresh token is revoked (signed out elsewhere), and the access token expires: the API's clock, which
+    // issued it and checks its expiry, moves past its life (nothing waits for time to pass).
     await w.t.owner.query(`update refresh_tokens set revoked_at = now() where user_id = (select id from users where email = 'admin.rennes@demo.pilotis.fr')`);
-    await page.waitForTimeout(2_500);
+    w.t.setNow(new Date(Date.now() + (w.t.config.accessTokenTtlSeconds + 60) * 1000));
     await page.getByRole('button', { name: 'Créer la clé' }).click();
     const dialog = page.getByRole('dialog', { name: 'Votre session a expiré' });
     await dialog.waitFor();

@@ -77,7 +77,7 @@ describe('a digest whose worker is killed twice while it delivers', () => {
     const { actionId } = await addAction(t.owner, tenant.id, SIREN.RENNES, ctx, porteur, 'EN_COURS', [{ funderId: region, requestedCents: 100_000n, decidedCents: 100_000n }]);
     await t.owner.query(`update funding_lines set exercise_year = 2026 where action_id = $1`, [actionId]);
     notifications = new Queue(QUEUE.NOTIFICATIONS, { connection: bullConnection(t.config.redisUrl), prefix: t.config.redisPrefix });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');

@@ -7,6 +7,7 @@ import { createTenant, createUser, SIREN, TestUser } from '../../api/test/suppor
 import { addAction, addContrat, addOrganisation } from '../../api/test/support/action-fixtures';
 import { startTestSmtp, TestSmtp } from '../../api/test/support/smtp';
 import { exited, spawnWorker } from './support/worker-process';
+import { WAIT_CEILING_MS } from '../../api/test/support/wait';
 
 const NOW = '2027-06-23T07:00:00Z'; // J-7 of the 2026 bilan
 
@@ -30,7 +31,7 @@ describe('a worker asked to stop (SIGTERM) while a digest is being sent', () => 
     const queue = new Queue(QUEUE.DEADLINES, { connection: bullConnection(t.config.redisUrl), prefix: t.config.redisPrefix });
     await queue.add(JOB.SCAN_TENANT, { tenantId: rennes.id, siren: SIREN.RENNES, reason: 'daily' }, { jobId: 'shutdown-test-scan' });
     await queue.close();
-  }, 60_000);
+  });
 
   afterAll(async () => {
     if (worker && worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
@@ -41,7 +42,7 @@ describe('a worker asked to stop (SIGTERM) while a digest is being sent', () => 
 
   it('lets the job in flight finish before the process exits: the digest is sent once and recorded as sent', async () => {
     worker = spawnWorker(t, smtp.port, NOW);
-    await smtp.waitFor(1, 30_000);
+    await smtp.waitFor(1, WAIT_CEILING_MS);
     // The message is on the server, its acknowledgement still pending: stop now.
     worker.kill('SIGTERM');
     await exited(worker);
@@ -50,5 +51,5 @@ describe('a worker asked to stop (SIGTERM) while a digest is being sent', () => 
     expect(smtp.messages.map((m) => m.envelope.to[0])).toEqual([rep.email]);
     const [notification] = await t.owner.query(`select email_status from notifications`);
     expect(notification.email_status).toBe('SENT');
-  }, 60_000);
+  });
 });

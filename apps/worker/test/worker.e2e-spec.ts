@@ -6,6 +6,7 @@ import { cloneDatabase, createDataSource, dropDatabase } from '@pilotis/schema';
 import { runId, templateDatabase, testConfig } from '../../api/test/support/test-env';
 import { startWorker, RunningWorker } from '../src/worker.factory';
 import { JOB, QUEUE } from '../src/queues';
+import { WAIT_CEILING_MS } from '../../api/test/support/wait';
 
 describe('worker', () => {
   const database = `pilotis_t_${runId()}_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(3).toString('hex')}`;
@@ -93,7 +94,7 @@ describe('worker', () => {
 
   it('runs a health job against PostgreSQL as the runtime role and reports it on /health', async () => {
     const job = await queue.add(JOB.HEALTH, { requestedAt: new Date().toISOString() });
-    const result = (await job.waitUntilFinished(events, 10_000)) as { database: string; checkedAt: string };
+    const result = (await job.waitUntilFinished(events, WAIT_CEILING_MS)) as { database: string; checkedAt: string };
     expect(result.database).toBe('ok');
 
     const { port } = worker.healthServer.address() as AddressInfo;
@@ -104,6 +105,6 @@ describe('worker', () => {
 
   it('fails an unknown job instead of dropping it silently', async () => {
     const job = await queue.add('no-such-job' as typeof JOB.HEALTH, { requestedAt: '' }, { attempts: 1 });
-    await expect(job.waitUntilFinished(events, 10_000)).rejects.toThrow(/Unknown job/);
+    await expect(job.waitUntilFinished(events, WAIT_CEILING_MS)).rejects.toThrow(/Unknown job/);
   });
 });

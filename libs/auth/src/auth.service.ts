@@ -213,7 +213,8 @@ export class AuthService {
   }
 
   private async issue(user: User, familyId: string, sessionStartedAt = this.clock.now()): Promise<IssuedTokens> {
-    const claims: AccessTokenClaims = { sub: user.id, email: user.email, ep: user.sessionEpoch };
+    // Issued at the app's Clock (its expiry follows from it), the clock its expiry is checked against.
+    const claims: AccessTokenClaims & { iat: number } = { sub: user.id, email: user.email, ep: user.sessionEpoch, iat: Math.floor(this.clock.now().getTime() / 1000) };
     const accessToken = await this.jwt.signAsync(claims, {
       algorithm: JWT_ALGORITHM,
       issuer: JWT_ISSUER,

@@ -207,6 +207,7 @@ export class QueueBoard implements OnModuleInit {
         algorithms: [JWT_ALGORITHM],
         issuer: JWT_ISSUER,
         audience: JWT_AUDIENCE,
+        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
       });
     } catch {
       return { ok: false, status: 401, code: 'UNAUTHENTICATED', message: 'Authentification requise : jeton invalide ou expiré.' };

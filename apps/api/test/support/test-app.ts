@@ -21,6 +21,8 @@ export interface TestApp {
   worker?: RunningWorker;
   /** Moves the clocks of the API and the worker together (tests move time instead of sleeping). */
   setNow(instant: Date | string): void;
+  /** Back to the system clock (after a test that moved time, so that the next ones start from now). */
+  resetClock(): void;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,13 @@ export interface TestAppOptions {
   /** Overrides of the configuration (SMTP port of an in-process test server, …). */
   config?: Partial<PilotisConfig>;
 }
+
+/**
+ * Configuration for a test that moves the app's clock days or years away from the present: access tokens
+ * are issued and checked by that clock, so the fixtures' sessions (signed in at the present) must outlive
+ * the jumps. Tests of the tokens' own lifetime keep the default (15 minutes).
+ */
+export const SESSIONS_OUTLIVE_CLOCK_JUMPS: Partial<PilotisConfig> = { accessTokenTtlSeconds: 10 * 366 * 24 * 3600 };
 
 /**
  * Boots the real API (Fastify + Apollo + TypeORM as the runtime role) on a fresh copy of the migrated
@@ -59,6 +68,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     setNow(instant) {
       app.get(Clock).set(instant);
       worker?.context.get(Clock).set(instant);
+    },
+    resetClock() {
+      app.get(Clock).reset();
+      worker?.context.get(Clock).reset();
     },
     async close() {
       await worker?.close();

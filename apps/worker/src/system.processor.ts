@@ -41,6 +41,12 @@ export class SystemProcessor extends WorkerHost {
     }
   }
 
+  /** An error of the worker itself (a lost job lock, Redis gone): logged, never an unhandled 'error' event. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.error(`worker error: ${error.message}`);
+  }
+
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {
     this.logger.error(`job ${job?.name ?? '?'} failed: ${error.message}`);

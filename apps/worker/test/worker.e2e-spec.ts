@@ -4,6 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { cloneDatabase, createDataSource, dropDatabase } from '@pilotis/schema';
 import { runId, templateDatabase, testConfig } from '../../api/test/support/test-env';
+import { WorkerHost } from '@nestjs/bullmq';
+import { DigestProcessor, DeadlinesProcessor } from '@pilotis/deadlines';
+import { WebhooksProcessor } from '@pilotis/integrations';
+import { ReportsProcessor } from '@pilotis/reports';
+import { SystemProcessor } from '../src/system.processor';
 import { startWorker, RunningWorker } from '../src/worker.factory';
 import { JOB, QUEUE } from '../src/queues';
 import { WAIT_CEILING_MS } from '../../api/test/support/wait';
@@ -29,6 +34,15 @@ describe('worker', () => {
     await queue.obliterate({ force: true });
     await Promise.all([queue.close(), events.close()]);
     await dropDatabase(config.databaseUrl, database);
+  });
+
+  it("listens to every queue worker's own errors (a lost lock, Redis gone): logged, never an unhandled 'error' event", async () => {
+    for (const type of [SystemProcessor, DeadlinesProcessor, DigestProcessor, WebhooksProcessor, ReportsProcessor]) {
+      const host = worker.context.get<WorkerHost>(type, { strict: false });
+      expect({ processor: type.name, listening: host.worker.listenerCount('error') > 0 }).toEqual({ processor: type.name, listening: true });
+      // Emitting one must not throw (an EventEmitter throws an 'error' nobody listens to).
+      expect(() => host.worker.emit('error', new Error('lock lost (test)'))).not.toThrow();
+    }
   });
 
   it('schedules the recurring health job and the audit checkpoints at boot', async () => {

@@ -46,6 +46,12 @@ export class DeadlinesProcessor extends WorkerHost {
     }
   }
 
+  /** An error of the worker itself (a lost job lock, Redis gone): logged, never an unhandled 'error' event. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.error(`worker error: ${error.message}`);
+  }
+
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {
     this.logger.error(`job ${job?.name ?? '?'} ${job?.id ?? ''} failed: ${error.message}`);
@@ -92,6 +98,12 @@ export class DigestProcessor extends WorkerHost {
       throw new UnrecoverableError(`Récapitulatif abandonné : ${outcome.error}`);
     }
     return outcome;
+  }
+
+  /** An error of the worker itself (a lost job lock, Redis gone): logged, never an unhandled 'error' event. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.error(`worker error: ${error.message}`);
   }
 
   @OnWorkerEvent('failed')

@@ -60,6 +60,12 @@ export class WebhooksProcessor extends WorkerHost implements OnApplicationBootst
     });
   }
 
+  /** An error of the worker itself (a lost job lock, Redis gone): logged, never an unhandled 'error' event. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.error(`worker error: ${error.message}`);
+  }
+
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {
     this.logger.warn(`webhook job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`);

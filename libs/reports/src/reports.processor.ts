@@ -65,6 +65,12 @@ export class ReportsProcessor extends WorkerHost implements OnApplicationBootstr
     }
   }
 
+  /** An error of the worker itself (a lost job lock, Redis gone): logged, never an unhandled 'error' event. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.error(`worker error: ${error.message}`);
+  }
+
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {
     this.logger.warn(`report job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`);

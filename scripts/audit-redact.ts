@@ -10,6 +10,7 @@
 import { parseArgs } from 'node:util';
 import { compactIdentifier, loadConfig } from '@pilotis/shared';
 import { createDataSource } from '@pilotis/schema';
+import { runCommand } from './support/run-command';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -51,10 +52,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runCommand(main);

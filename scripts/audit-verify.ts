@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { verifyTenantChain } from '@pilotis/audit';
 import { compactIdentifier, loadConfig } from '@pilotis/shared';
 import { createDataSource } from '@pilotis/schema';
+import { runCommand } from './support/run-command';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { siren: { type: 'string' } } });
@@ -52,10 +53,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runCommand(main);

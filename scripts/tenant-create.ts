@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '@pilotis/shared';
 import { createDataSource } from '@pilotis/schema';
 import { provisionTenant, TenantProvisioningError } from '@pilotis/tenancy';
+import { runCommand } from './support/run-command';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -34,10 +35,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { isValidSiren, loadConfig } from '@pilotis/shared';
 import { createDataSource } from '@pilotis/schema';
+import { runCommand } from './support/run-command';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { siren: { type: 'string' }, 'allow-private': { type: 'string' } } });
@@ -44,10 +45,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runCommand(main);

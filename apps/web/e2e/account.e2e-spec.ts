@@ -2,8 +2,8 @@
 // (Some callbacks run in the page, where `window` and `document` exist.)
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../../scripts/seed-demo';
-import { startTestSmtp, smtpConfig, TestSmtp } from '../../api/test/support/smtp';
-import { accessibilityViolations, screenshot, startWebTest, WebTest } from './browser';
+import type { TestSmtp } from '../../api/test/support/smtp';
+import { accessibilityViolations, screenshot, MailWebTest, startMailWebTest, WebTest } from './browser';
 
 const NEW_PASSWORD = 'un tout nouveau mot de passe';
 
@@ -11,15 +11,14 @@ const NEW_PASSWORD = 'un tout nouveau mot de passe';
 describe('web: account (password reset, my account, session cookie)', () => {
   let w: WebTest;
   let smtp: TestSmtp;
-  const contexts: BrowserContext[] = [];
+  let contexts: BrowserContext[];
+  let mail: MailWebTest | undefined;
   beforeAll(async () => {
-    smtp = await startTestSmtp();
-    w = await startWebTest({ smtp: smtpConfig(smtp.port) });
+    mail = await startMailWebTest();
+    ({ w, smtp, contexts } = mail);
   }, 120_000);
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await w?.close();
-    await smtp?.close();
+    await mail?.close();
   });
 
   /** A fresh browser context, signed out: another browser. */

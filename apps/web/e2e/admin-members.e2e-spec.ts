@@ -3,8 +3,8 @@
 import request from 'supertest';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../../scripts/seed-demo';
-import { startTestSmtp, smtpConfig, TestSmtp } from '../../api/test/support/smtp';
-import { accessibilityViolations, screenshot, startWebTest, WebTest } from './browser';
+import type { TestSmtp } from '../../api/test/support/smtp';
+import { accessibilityViolations, MailWebTest, screenshot, startMailWebTest, WebTest } from './browser';
 
 const RENNES = '243500139';
 const CAF = "Caisse d'allocations familiales d'Ille-et-Vilaine";
@@ -13,13 +13,13 @@ const CAF = "Caisse d'allocations familiales d'Ille-et-Vilaine";
 describe('web: members and partners (tenant admin)', () => {
   let w: WebTest;
   let smtp: TestSmtp;
+  let mail: MailWebTest | undefined;
   beforeAll(async () => {
-    smtp = await startTestSmtp();
-    w = await startWebTest({ smtp: smtpConfig(smtp.port) });
+    mail = await startMailWebTest();
+    ({ w, smtp } = mail);
   }, 120_000);
   afterAll(async () => {
-    await w?.close();
-    await smtp?.close();
+    await mail?.close();
   });
 
   const api = () => request(w.t.app.getHttpServer());

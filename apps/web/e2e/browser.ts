@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../../../scripts/seed-demo';
+import { smtpConfig, startTestSmtp, TestSmtp } from '../../api/test/support/smtp';
 import { startTestApp, TestApp } from '../../api/test/support/test-app';
 import { WEB_DIST } from '../../api/src/web';
 
@@ -72,4 +73,28 @@ export async function accessibilityViolations(page: Page): Promise<{ id: string;
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+}
+
+/** A web test whose API e-mails an in-process SMTP server (invitations, resets); `contexts` are closed with it. */
+export interface MailWebTest {
+  w: WebTest;
+  smtp: TestSmtp;
+  contexts: BrowserContext[];
+  close(): Promise<void>;
+}
+
+export async function startMailWebTest(): Promise<MailWebTest> {
+  const smtp = await startTestSmtp();
+  const w = await startWebTest({ smtp: smtpConfig(smtp.port) });
+  const contexts: BrowserContext[] = [];
+  return {
+    w,
+    smtp,
+    contexts,
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await w.close();
+      await smtp.close();
+    },
+  };
 }

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import type { BrowserContext } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../../scripts/seed-demo';
-import { startTestSmtp, smtpConfig, TestSmtp } from '../../api/test/support/smtp';
-import { accessibilityViolations, screenshot, startWebTest, WebTest } from './browser';
+import type { TestSmtp } from '../../api/test/support/smtp';
+import { accessibilityViolations, screenshot, MailWebTest, startMailWebTest, WebTest } from './browser';
 
 const RENNES = '243500139';
 const GRENOBLE = '200040715';
@@ -12,16 +12,15 @@ const TOKEN_LINK = /#jeton=([0-9a-f-]{36}\.[A-Za-z0-9_-]{43})/;
 describe('web: pending invitations (invitee and tenant admin)', () => {
   let w: WebTest;
   let smtp: TestSmtp;
-  const contexts: BrowserContext[] = [];
+  let contexts: BrowserContext[];
+  let mail: MailWebTest | undefined;
   beforeAll(async () => {
-    smtp = await startTestSmtp();
-    w = await startWebTest({ smtp: smtpConfig(smtp.port) });
+    mail = await startMailWebTest();
+    ({ w, smtp, contexts } = mail);
   }, 120_000);
   beforeEach(() => smtp.clear());
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await w?.close();
-    await smtp?.close();
+    await mail?.close();
   });
 
   const api = () => request(w.t.app.getHttpServer());

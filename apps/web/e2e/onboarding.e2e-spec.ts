@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 // (Some callbacks run in the page, where `document` exists.)
 import type { BrowserContext, Locator } from 'playwright-core';
-import { startTestSmtp, smtpConfig, TestSmtp } from '../../api/test/support/smtp';
-import { accessibilityViolations, screenshot, startWebTest, WebTest } from './browser';
+import type { TestSmtp } from '../../api/test/support/smtp';
+import { accessibilityViolations, screenshot, MailWebTest, startMailWebTest, WebTest } from './browser';
 
 const RENNES = '243500139';
 const INVITEE = 'ines.nouvelle@example.fr';
@@ -12,15 +12,14 @@ const CHOSEN = 'un mot de passe bien choisi';
 describe('web: onboarding (invitation link) and reminders marked read', () => {
   let w: WebTest;
   let smtp: TestSmtp;
-  const contexts: BrowserContext[] = [];
+  let contexts: BrowserContext[];
+  let mail: MailWebTest | undefined;
   beforeAll(async () => {
-    smtp = await startTestSmtp();
-    w = await startWebTest({ smtp: smtpConfig(smtp.port) });
+    mail = await startMailWebTest();
+    ({ w, smtp, contexts } = mail);
   }, 120_000);
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await w?.close();
-    await smtp?.close();
+    await mail?.close();
   });
 
   /** A fresh browser context, signed out: another person's browser. */

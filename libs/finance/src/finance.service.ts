@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { ledgerAccess, visibleActionSql, visibleLedgerSql } from '@pilotis/access';
+import { ledgerAccess, visibleLedgerSql } from '@pilotis/access';
 import { FundingLine } from '@pilotis/actions';
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
@@ -124,13 +124,7 @@ export class FinanceService {
    */
   async lockLine(lineId: string): Promise<LockedLine> {
     const scope = this.db.tenant();
-    const line = await this.ledger.lock(lineId);
-    const [visible] = await this.db.query(`select 1 from actions a where a.tenant_id = $1 and a.id = $2 and ${visibleActionSql(scope, '$3')}`, [
-      scope.tenantId,
-      line.action_id,
-      scope.organisationId,
-    ]);
-    if (!visible) throw notFound('Ligne de financement');
+    const line = await this.ledger.lock(lineId, scope);
     if (!ledgerAccess(scope, { funderId: line.funder_id, porteurId: line.porteur_id }).commitments) {
       throw forbidden('Vous ne pouvez enregistrer des engagements et paiements que sur les lignes de votre organisation.');
     }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { Viewer, visibleActionSql } from '@pilotis/access';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { DomainError, ErrorCode, notFound } from '@pilotis/shared';
@@ -69,16 +70,20 @@ export class FundingLedger {
     private readonly outbox: OutboxService,
   ) {}
 
-  /** The line with its sums, locked FOR UPDATE until the end of the transaction, or NOT_FOUND. */
-  async lock(lineId: string): Promise<LockedLine> {
+  /**
+   * The line with its sums, locked FOR UPDATE until the end of the transaction, or NOT_FOUND. Given a
+   * viewer, a line of an action the viewer does not see is NOT_FOUND too (the organisation-bound rule,
+   * checked in the same statement).
+   */
+  async lock(lineId: string, viewer?: Viewer): Promise<LockedLine> {
     const { tenantId } = this.db.tenant();
     const [line] = await this.db.query<LockedLine>(
       `select fl.id, fl.action_id, a.reference as action_reference, a.porteur_id, fl.funder_id, fl.decided_amount_cents::text as decided,
               fl.committed_amount_cents::text as committed, fl.paid_amount_cents::text as paid
          from funding_lines fl join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
-        where fl.tenant_id = $1 and fl.id = $2
+        where fl.tenant_id = $1 and fl.id = $2 and ${viewer ? visibleActionSql(viewer, '$3') : '$3::uuid is null'}
           for update of fl`,
-      [tenantId, lineId],
+      [tenantId, lineId, viewer?.organisationId ?? null],
     );
     if (!line) throw notFound('Ligne de financement');
     return line;

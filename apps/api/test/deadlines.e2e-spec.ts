@@ -9,7 +9,7 @@ import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support
 import { addAction, addContrat, addOrganisation } from './support/action-fixtures';
 import { startTestSmtp, TestSmtp } from './support/smtp';
 import { RunningWorker, startWorker } from '../../worker/src/worker.factory';
-import { WAIT_CEILING_MS } from './support/wait';
+import { settleQueues, WAIT_CEILING_MS } from './support/wait';
 
 const DEADLINE = 'id kind label dueDate state metAt metNote actionId conventionId committeeId contratId funderId exerciseYear responsibles { userId displayName }';
 const DEADLINES = `query($filter: DeadlineFilter, $first: Int, $after: String) {
@@ -59,22 +59,7 @@ describe('deadlines and reminders', () => {
   }
 
   /** Waits until no job is waiting, delayed or running (the schedulers' own next runs aside). */
-  async function settle(timeoutMs = WAIT_CEILING_MS): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    let quiet = 0;
-    let busy: string[] = [];
-    while (Date.now() < deadline) {
-      busy = [];
-      for (const q of [queues.deadlines, queues.notifications]) {
-        const jobs = await q.getJobs(['waiting', 'active', 'delayed', 'prioritized']);
-        busy.push(...jobs.filter((j) => j && !String(j.id).startsWith('repeat:')).map((j) => `${q.name}/${j.id}`));
-      }
-      quiet = busy.length === 0 ? quiet + 1 : 0;
-      if (quiet >= 3) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`queues did not settle: ${busy.join(', ')}`);
-  }
+  const settle = (timeoutMs = WAIT_CEILING_MS): Promise<void> => settleQueues([queues.deadlines, queues.notifications], timeoutMs);
 
   const notificationRows = () =>
     t.owner.query(`select n.user_id, n.offset_days, n.escalation, d.kind from notifications n join deadlines d on d.tenant_id = n.tenant_id and d.id = n.deadline_id where n.tenant_id = $1 order by 1, 2`, [rennes.id]);

@@ -9,7 +9,7 @@ import { startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS } from './support/t
 import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
 import { addAction, addContrat, addOrganisation } from './support/action-fixtures';
 import { ReceivedMail, smtpConfig, startTestSmtp, TestSmtp } from './support/smtp';
-import { WAIT_CEILING_MS } from './support/wait';
+import { settleQueues, WAIT_CEILING_MS } from './support/wait';
 
 const NOTIFS = `query { myNotifications(first: 50) { nodes { title emailStatus } } }`;
 
@@ -53,22 +53,7 @@ describe('daily digests across territories', () => {
   }
 
   /** Waits until no job is waiting, delayed or running. */
-  async function settle(timeoutMs = WAIT_CEILING_MS): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    let quiet = 0;
-    let busy: string[] = [];
-    while (Date.now() < deadline) {
-      busy = [];
-      for (const q of [queues.deadlines, queues.notifications]) {
-        const jobs = await q.getJobs(['waiting', 'active', 'delayed', 'prioritized']);
-        busy.push(...jobs.filter((j) => j && !String(j.id).startsWith('repeat:')).map((j) => `${q.name}/${j.id}`));
-      }
-      quiet = busy.length === 0 ? quiet + 1 : 0;
-      if (quiet >= 3) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`queues did not settle: ${busy.join(', ')}`);
-  }
+  const settle = (timeoutMs = WAIT_CEILING_MS): Promise<void> => settleQueues([queues.deadlines, queues.notifications], timeoutMs);
 
   /** Waits until every outbox event is processed and no scan is waiting or running. */
   async function settleScans(timeoutMs = WAIT_CEILING_MS): Promise<void> {

@@ -1,3 +1,5 @@
+import type { Queue } from 'bullmq';
+
 /**
  * Waits for a condition, checking it every `intervalMs`. The ceiling only bounds a failure (a condition that
  * never comes): a success returns as soon as it is seen, so a busy machine makes the test slower, never red.
@@ -18,3 +20,27 @@ export async function waitUntil(
 
 /** The longest a test waits for a condition before it fails: generous, for a machine shared with other work. */
 export const WAIT_CEILING_MS = 120_000;
+
+/**
+ * Waits until none of `queues` has a job waiting, delayed or running (the schedulers' own next runs aside),
+ * three checks in a row: the chains of jobs that jobs enqueue have run out.
+ */
+export async function settleQueues(queues: readonly Queue[], timeoutMs = WAIT_CEILING_MS): Promise<void> {
+  let busy: string[] = [];
+  let quiet = 0;
+  await waitUntil(
+    async () => {
+      busy = [];
+      for (const q of queues) {
+        const jobs = await q.getJobs(['waiting', 'active', 'delayed', 'prioritized']);
+        busy.push(...jobs.filter((j) => j && !String(j.id).startsWith('repeat:')).map((j) => `${q.name}/${j.id}`));
+      }
+      quiet = busy.length === 0 ? quiet + 1 : 0;
+      return quiet >= 3;
+    },
+    `queues to settle (busy: ${busy.join(', ') || 'none yet'})`,
+    { timeoutMs },
+  ).catch(() => {
+    throw new Error(`queues did not settle: ${busy.join(', ')}`);
+  });
+}

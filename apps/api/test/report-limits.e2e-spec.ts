@@ -8,7 +8,7 @@ import { bullConnection, JOB, QUEUE, TenantSlot, TenantSlots } from '@pilotis/jo
 import { codeOf, gql, GqlResponse, ok } from './support/graphql';
 import { startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS } from './support/test-app';
 import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
-import { WAIT_CEILING_MS } from './support/wait';
+import { WAIT_CEILING_MS, waitForValue } from './support/wait';
 
 const REPORT = 'id state requestedAt finishedAt expiresAt expiredAt fileName downloadPath';
 const REQUEST = `mutation($input: RequestReportInput!) { requestReport(input: $input) { ${REPORT} } }`;
@@ -26,15 +26,7 @@ interface ReportView {
   downloadPath: string | null;
 }
 
-async function until<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = WAIT_CEILING_MS): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const until = waitForValue;
 
 /** Report quotas per person and territory, one territory's generations not holding back another's, expiry. */
 describe('report quotas, fairness and expiry', () => {

@@ -5,7 +5,7 @@ import { gql, ok } from './support/graphql';
 import { startTestApp, TestApp } from './support/test-app';
 import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
 import { addAction, addContrat, addOrganisation } from './support/action-fixtures';
-import { WAIT_CEILING_MS } from './support/wait';
+import { waitForValue } from './support/wait';
 
 /** A receiver on the loopback; `answer` decides what each request gets once its body is read. */
 async function startServer(answer: (req: IncomingMessage, res: ServerResponse, body: string) => void): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
@@ -27,15 +27,7 @@ async function startServer(answer: (req: IncomingMessage, res: ServerResponse, b
   };
 }
 
-async function until<T>(check: () => Promise<T | undefined | false> | T | undefined | false, what: string, timeoutMs = WAIT_CEILING_MS): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const until = waitForValue;
 
 interface Delivery {
   id: string;

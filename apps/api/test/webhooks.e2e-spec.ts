@@ -9,7 +9,7 @@ import { codeOf, gql, ok } from './support/graphql';
 import { startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS } from './support/test-app';
 import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
 import { addAction, addContrat, addOrganisation } from './support/action-fixtures';
-import { WAIT_CEILING_MS } from './support/wait';
+import { WAIT_CEILING_MS, waitForValue } from './support/wait';
 
 interface Received {
   headers: IncomingMessage['headers'];
@@ -35,15 +35,7 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; ans
   return { url: `http://127.0.0.1:${port}/pilotis`, received, answers, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-async function until<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = WAIT_CEILING_MS): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const until = waitForValue;
 
 const SUBSCRIBE = `mutation($input: SubscribeWebhookInput!) { subscribeWebhook(input: $input) { secret subscription { id url events disabledAt } } }`;
 const DELIVERIES = `query($f: WebhookDeliveriesFilter!) { webhookDeliveries(filter: $f) { id eventId eventType state attempts replays lastStatusCode lastError deliveredAt } }`;

@@ -18,6 +18,19 @@ export async function waitUntil(
   }
 }
 
+/**
+ * Waits for `check` to give a value (anything but undefined, null or false) and returns it: `waitUntil`
+ * for a condition that carries what the test goes on with (a delivery, a report row…).
+ */
+export async function waitForValue<T>(check: () => Promise<T | undefined | null | false> | T | undefined | null | false, description: string, timeoutMs = WAIT_CEILING_MS): Promise<T> {
+  let value: T | undefined | null | false;
+  await waitUntil(async () => {
+    value = await check();
+    return value !== undefined && value !== null && value !== false;
+  }, description, { timeoutMs });
+  return value as T;
+}
+
 /** The longest a test waits for a condition before it fails: generous, for a machine shared with other work. */
 export const WAIT_CEILING_MS = 120_000;
 

@@ -127,7 +127,15 @@ export async function startTestSmtp(options: { acceptDelayMs?: number } = {}): P
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  // A sender killed mid-session (the worker-kill tests do it on purpose) resets its connection: the server
+  // reports it as an 'error' event, which must not become an unhandled error of the test process.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') console.error('test SMTP server:', error);
   });
   const port = (server.server.address() as AddressInfo).port;
 

@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ClsService, CLS_REQ } from 'nestjs-cls';
 import { escapeLiteral } from 'pg';
-import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, QueryFailedError, QueryRunner } from 'typeorm';
 import { unauthenticated } from '@pilotis/shared';
 import type { Actor, PilotisStore, TenantScope, TransactionState } from './request-scope';
+import type { TenantEntity } from './tenant-entity';
+import { TenantRepository } from './tenant-repository';
 
 /**
  * The one way to reach the database from domain code.
@@ -44,7 +46,16 @@ export class Db {
     return (await this.runner()).manager;
   }
 
-  /** Raw SQL inside the current transaction. */
+  /**
+   * The current tenant's rows of one entity, inside the current transaction: the idiom for single-entity
+   * reads and writes (see TenantRepository). Throws when no tenant is in scope.
+   */
+  async repository<E extends TenantEntity>(entity: EntityTarget<E>): Promise<TenantRepository<E>> {
+    const tenantId = this.tenant().tenantId;
+    return new TenantRepository(await this.manager(), entity, tenantId);
+  }
+
+  /** Raw SQL inside the current transaction (multi-line statements live in the context's `<context>.sql.ts`). */
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     return (await this.runner()).query(sql, params) as Promise<T[]>;
   }

@@ -3,6 +3,7 @@ export * from './db.service';
 export * from './runtime-role.check';
 export * from './naming.strategy';
 export * from './tenant-entity';
+export * from './tenant-repository';
 export * from './tenant-join';
 export * from './db.module';
 export * from './request-loader';

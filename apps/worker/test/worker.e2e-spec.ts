@@ -106,6 +106,34 @@ describe('worker', () => {
     });
   });
 
+  describe("the worker's functions, which read across tenants, are the worker's alone", () => {
+    let api: DataSource;
+    beforeAll(async () => {
+      api = createDataSource(config.appDatabaseUrl);
+      await api.initialize();
+    });
+    afterAll(async () => {
+      await api?.destroy();
+    });
+
+    it("is not a member of pilotis_worker (the API's role)", async () => {
+      const [role] = (await api.query(`select pg_has_role(current_user, 'pilotis_worker', 'MEMBER') as worker`)) as { worker: boolean }[];
+      expect(role).toEqual({ worker: false });
+    });
+
+    it.each([
+      ['select * from worker_tenants()', 'worker_tenants'],
+      [`select * from outbox_claim(10, '1 minute')`, 'outbox_claim'],
+      [`select * from pending_reports('1 minute', '1 minute')`, 'pending_reports'],
+      [`select * from pending_webhook_deliveries('1 minute', 10)`, 'pending_webhook_deliveries'],
+      ['select * from person_digest_sections(gen_random_uuid())', 'person_digest_sections'],
+      ['select person_digest_unscanned(gen_random_uuid())', 'person_digest_unscanned'],
+      ['select * from expired_reports(now(), 10)', 'expired_reports'],
+    ])("refuses the API's role: %s", async (sql, fn) => {
+      await expect(api.query(sql)).rejects.toThrow(new RegExp(`permission denied for function ${fn}`));
+    });
+  });
+
   it('runs a health job against PostgreSQL as the runtime role and reports it on /health', async () => {
     const job = await queue.add(JOB.HEALTH, { requestedAt: new Date().toISOString() });
     const result = (await job.waitUntilFinished(events, WAIT_CEILING_MS)) as { database: string; checkedAt: string };

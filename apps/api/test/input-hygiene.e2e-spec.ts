@@ -95,6 +95,16 @@ describe('input hygiene and database errors', () => {
       expect(before.settings[0].sender_name).toBe('Rennes Métropole');
     });
 
+    it('a bidirectional override or a C1 control, even in a multi-line field: BAD_USER_INPUT, nothing written', async () => {
+      const before = await snapshot();
+      const name = await asAdmin(CREATE_ORGANISATION, { input: { name: 'Régie \u202eeuqilbuP\u202c', kind: 'ASSOCIATION' } });
+      expect(fieldsOf(name)).toEqual([{ field: 'name', reason: 'controlCharacter' }]);
+      expect(name.errors?.[0].message).toBe('Données invalides : name (caractère de contrôle U+202E interdit)');
+      const description = await gql(t.app, CREATE_ACTION, { input: actionInput({ description: 'Ligne\nsuite\u0085' }) }, { token: chef.token, tenant: rennes.siren });
+      expect([codeOf(description), fieldsOf(description)]).toEqual(['BAD_USER_INPUT', [{ field: 'description', reason: 'controlCharacter' }]]);
+      expect(await snapshot()).toEqual(before);
+    });
+
     it('a multi-line field keeps its line breaks and tabs; a single-line one refuses them', async () => {
       const description = 'Première ligne\nDeuxième ligne\r\n\tAlinéa';
       const created = ok(await gql(t.app, CREATE_ACTION, { input: actionInput({ description }) }, { token: chef.token, tenant: rennes.siren })).createAction;

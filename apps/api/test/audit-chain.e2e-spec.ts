@@ -21,11 +21,7 @@ import {
 } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
-import { codeOf, gql, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { smtpConfig, startTestSmtp, TestSmtp } from './support/smtp';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
-import { TEST_AUDIT_CHECKPOINT_KEY } from './support/test-env';
+import { codeOf, gql, ok, startTestApp, TestApp, smtpConfig, startTestSmtp, TestSmtp, createTenant, createUser, SIREN, TestTenant, TestUser, TEST_AUDIT_CHECKPOINT_KEY } from '@pilotis/test-support';
 
 const VERIFY = '{ verifyAuditChain { valid checked firstInvalidSeq firstInvalidEventId reason } }';
 const VERIFY_FULL =

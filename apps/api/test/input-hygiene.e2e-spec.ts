@@ -1,10 +1,7 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { Role } from '@pilotis/access';
-import { codeOf, gql, GqlResponse, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { createTenant, createUser, SIREN, TEST_PASSWORD, TestTenant, TestUser } from './support/fixtures';
-import { addContrat, addOrganisation, insertRow } from './support/action-fixtures';
+import { codeOf, gql, GqlResponse, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TEST_PASSWORD, TestTenant, TestUser, addContrat, addOrganisation, insertRow } from '@pilotis/test-support';
 
 const CREATE_ORGANISATION = `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id name } }`;
 const SETTINGS = `mutation($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { senderName } }`;

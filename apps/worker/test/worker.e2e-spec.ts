@@ -3,15 +3,13 @@ import { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { cloneDatabase, createDataSource, dropDatabase } from '@pilotis/schema';
-import { runId, templateDatabase, testConfig } from '../../api/test/support/test-env';
+import { runId, templateDatabase, testConfig, WAIT_CEILING_MS } from '@pilotis/test-support';
 import { WorkerHost } from '@nestjs/bullmq';
 import { DigestProcessor, DeadlinesProcessor } from '@pilotis/deadlines';
 import { WebhooksProcessor } from '@pilotis/integrations';
 import { ReportsProcessor } from '@pilotis/reports';
-import { SystemProcessor } from '../src/system.processor';
-import { startWorker, RunningWorker } from '../src/worker.factory';
-import { JOB, QUEUE } from '../src/queues';
-import { WAIT_CEILING_MS } from '../../api/test/support/wait';
+import { SystemProcessor, startWorker, RunningWorker } from '@pilotis/worker-runtime';
+import { JOB, QUEUE } from '@pilotis/jobs';
 
 describe('worker', () => {
   const database = `pilotis_t_${runId()}_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(3).toString('hex')}`;

@@ -1,4 +1,4 @@
-import { ComponentType, lazy, ReactNode, Suspense } from 'react';
+import { ComponentType, lazy, ReactNode, Suspense, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { Loading } from '../shared/components';
 import { HomePage } from '../features/dashboards/HomePage';
@@ -28,6 +28,7 @@ const PartnersPage = page(() => import('../features/admin/PartnersPage'), 'Partn
 const QpvsPage = page(() => import('../features/admin/QpvsPage'), 'QpvsPage');
 const ResetPasswordPage = page(() => import('../features/account/ResetPasswordPage'), 'ResetPasswordPage');
 const SettingsPage = page(() => import('../features/admin/SettingsPage'), 'SettingsPage');
+import { createQueryClient, QueryProvider } from '../shared/query';
 import { SessionProvider, useSession } from '../shared/session';
 import { Shell } from './Shell';
 
@@ -44,35 +45,38 @@ function Private({ children }: { children: ReactNode }) {
 }
 
 export function App() {
+  const [queryClient] = useState(createQueryClient);
   return (
-    <SessionProvider>
-      <BrowserRouter>
-        <Routes>
-          <Route path="/connexion" element={<LoginPage />} />
-          <Route path="/invitation" element={<InvitationPage />} />
-          <Route path="/mot-de-passe-oublie" element={<Suspense fallback={<Loading />}><ForgotPasswordPage /></Suspense>} />
-          <Route path="/nouveau-mot-de-passe" element={<Suspense fallback={<Loading />}><ResetPasswordPage /></Suspense>} />
-          <Route path="/compte" element={<Private><AccountPage /></Private>} />
-          <Route path="/" element={<Private><HomePage /></Private>} />
-          <Route path="/departement/:code" element={<Private><DepartementDashboardPage /></Private>} />
-          <Route path="/t/:siren" element={<Private><TenantHomePage /></Private>} />
-          <Route path="/t/:siren/contrat" element={<Private><ContratDashboardPage /></Private>} />
-          <Route path="/t/:siren/actions" element={<Private><ActionsPage /></Private>} />
-          <Route path="/t/:siren/actions/nouvelle" element={<Private><NewActionPage /></Private>} />
-          <Route path="/t/:siren/actions/:id/modifier" element={<Private><EditActionPage /></Private>} />
-          <Route path="/t/:siren/actions/:id" element={<Private><ActionPage /></Private>} />
-          <Route path="/t/:siren/comites" element={<Private><CommitteesPage /></Private>} />
-          <Route path="/t/:siren/comites/:id" element={<Private><CommitteePage /></Private>} />
-          <Route path="/t/:siren/conventions" element={<Private><ConventionsPage /></Private>} />
-          <Route path="/t/:siren/integrations" element={<Private><IntegrationsPage /></Private>} />
-          <Route path="/t/:siren/membres" element={<Private><MembersPage /></Private>} />
-          <Route path="/t/:siren/partenaires" element={<Private><PartnersPage /></Private>} />
-          <Route path="/t/:siren/qpv" element={<Private><QpvsPage /></Private>} />
-          <Route path="/t/:siren/reglages" element={<Private><SettingsPage /></Private>} />
-          <Route path="*" element={<Private><p>Cette page n'existe pas.</p></Private>} />
-        </Routes>
-        <SignInDialog />
-      </BrowserRouter>
-    </SessionProvider>
+    <QueryProvider client={queryClient}>
+      <SessionProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route path="/connexion" element={<LoginPage />} />
+            <Route path="/invitation" element={<InvitationPage />} />
+            <Route path="/mot-de-passe-oublie" element={<Suspense fallback={<Loading />}><ForgotPasswordPage /></Suspense>} />
+            <Route path="/nouveau-mot-de-passe" element={<Suspense fallback={<Loading />}><ResetPasswordPage /></Suspense>} />
+            <Route path="/compte" element={<Private><AccountPage /></Private>} />
+            <Route path="/" element={<Private><HomePage /></Private>} />
+            <Route path="/departement/:code" element={<Private><DepartementDashboardPage /></Private>} />
+            <Route path="/t/:siren" element={<Private><TenantHomePage /></Private>} />
+            <Route path="/t/:siren/contrat" element={<Private><ContratDashboardPage /></Private>} />
+            <Route path="/t/:siren/actions" element={<Private><ActionsPage /></Private>} />
+            <Route path="/t/:siren/actions/nouvelle" element={<Private><NewActionPage /></Private>} />
+            <Route path="/t/:siren/actions/:id/modifier" element={<Private><EditActionPage /></Private>} />
+            <Route path="/t/:siren/actions/:id" element={<Private><ActionPage /></Private>} />
+            <Route path="/t/:siren/comites" element={<Private><CommitteesPage /></Private>} />
+            <Route path="/t/:siren/comites/:id" element={<Private><CommitteePage /></Private>} />
+            <Route path="/t/:siren/conventions" element={<Private><ConventionsPage /></Private>} />
+            <Route path="/t/:siren/integrations" element={<Private><IntegrationsPage /></Private>} />
+            <Route path="/t/:siren/membres" element={<Private><MembersPage /></Private>} />
+            <Route path="/t/:siren/partenaires" element={<Private><PartnersPage /></Private>} />
+            <Route path="/t/:siren/qpv" element={<Private><QpvsPage /></Private>} />
+            <Route path="/t/:siren/reglages" element={<Private><SettingsPage /></Private>} />
+            <Route path="*" element={<Private><p>Cette page n'existe pas.</p></Private>} />
+          </Routes>
+          <SignInDialog />
+        </BrowserRouter>
+      </SessionProvider>
+    </QueryProvider>
   );
 }

@@ -1,4 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, request, sessionRoute, setTransport } from './api';
 import { graphql } from '../gql';
 import type { MyTenantsQuery } from '../gql/graphql';
@@ -55,6 +56,7 @@ const login = (email: string, password: string) => sessionRoute<BrowserSession>(
  * (scoped to /auth): a reload restores the session through POST /auth/refresh.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
   const access = useRef<string | null>(null);
   const [status, setStatus] = useState<SessionValue['status']>('loading');
   const [user, setUser] = useState<User | null>(null);
@@ -89,10 +91,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const forget = useCallback(() => {
     access.current = null;
+    // The next person to sign in on this browser must not see what this one's pages fetched.
+    queryClient.clear();
     setUser(null);
     setTenants([]);
     setStatus('signedOut');
-  }, []);
+  }, [queryClient]);
 
   useEffect(() => {
     setTransport({

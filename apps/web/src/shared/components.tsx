@@ -1,19 +1,17 @@
-import { ReactNode, useId } from 'react';
+import { ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from './api';
+import { ErrorContext, errorText } from './errors';
 import { euros } from './format';
 
-/** The French explanation of an API refusal, announced to screen readers. */
-export function ErrorMessage({ error }: { error: ApiError | null }) {
+/**
+ * The French explanation of an API refusal, announced at once (role="alert"): a page that could not be
+ * shown (`context="load"`, the default) or an operation that was refused (`context="operation"`).
+ */
+export function ErrorMessage({ error, context = 'load' }: { error: ApiError | null; context?: ErrorContext }) {
   if (!error) return null;
-  const text =
-    error.code === 'FORBIDDEN'
-      ? "Vous n'avez pas accès à cette page : elle appartient à un territoire dont vous n'êtes pas membre, ou votre rôle ne le permet pas."
-      : error.code === 'NOT_FOUND'
-        ? "Cette page n'existe pas, ou plus."
-        : error.message;
   return (
     <div role="alert" className="alert">
-      {text}
+      {errorText(error, context)}
     </div>
   );
 }
@@ -106,5 +104,67 @@ export function Pager({ label, cursors, pageInfo, loading, onGoTo }: { label: st
         Page suivante
       </button>
     </nav>
+  );
+}
+
+/**
+ * A button whose action is confirmed first, on the page (no browser dialog): the question and its two
+ * answers replace the button, and the focus moves to the confirmation.
+ */
+export function ConfirmButton({
+  label,
+  question,
+  confirmLabel,
+  onConfirm,
+  disabled,
+  className,
+}: {
+  label: string;
+  question: ReactNode;
+  confirmLabel: string;
+  onConfirm(): Promise<void>;
+  disabled?: boolean;
+  className?: string;
+}) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const openRef = useRef<HTMLButtonElement>(null);
+  const wasAsking = useRef(false);
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+    else if (wasAsking.current) openRef.current?.focus();
+    wasAsking.current = asking;
+  }, [asking]);
+  if (!asking) {
+    return (
+      <button ref={openRef} type="button" className={className} disabled={disabled} onClick={() => setAsking(true)}>
+        {label}
+      </button>
+    );
+  }
+  return (
+    <div className="confirm" role="group" aria-label={label}>
+      <p>{question}</p>
+      <div className="actions-row">
+        <button
+          ref={confirmRef}
+          type="button"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            void onConfirm().finally(() => {
+              setBusy(false);
+              setAsking(false);
+            });
+          }}
+        >
+          {busy ? 'Un instant…' : confirmLabel}
+        </button>
+        <button type="button" className="secondary" disabled={busy} onClick={() => setAsking(false)}>
+          Annuler
+        </button>
+      </div>
+    </div>
   );
 }

@@ -2,7 +2,7 @@ import { ApiError } from './api';
 
 /** Turns anything thrown (a network failure, a bug) into an ApiError, so that every screen shows one kind. */
 export const asApiError = (error: unknown): ApiError =>
-  error instanceof ApiError ? error : new ApiError('INTERNAL_SERVER_ERROR', 'Le serveur ne répond pas. Réessayez dans un instant.');
+  error instanceof ApiError ? error : new ApiError('INTERNAL_SERVER_ERROR', 'Le serveur ne répond pas.');
 
 /**
  * Where the refusal happened: a page that could not be shown (`load`), or an operation the person asked for

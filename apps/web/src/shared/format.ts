@@ -69,3 +69,33 @@ export function parseEuros(text: string): number | null {
   // Both parts are integers far below 2^53: this arithmetic is exact.
   return Number(units) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
+
+/**
+ * Cents as an amount field shows them, and as people type them back (ordinary spaces, comma): 1250050 →
+ * "12 500,50", 3000000 → "30 000". Whole euros show no cents, as they are typed.
+ */
+export function centsToInput(cents: number): string {
+  const units = String(Math.trunc(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  const rest = cents % 100;
+  return rest === 0 ? units : `${units},${String(rest).padStart(2, '0')}`;
+}
+
+/** The largest amount of one line the API accepts: one billion euros. */
+const MAX_CENTS = 100_000_000_000;
+
+/** Checks a typed amount; the error message, or null when it is fine. */
+export function eurosError(text: string, required = true): string | null {
+  if (text.trim() === '') return required ? 'Indiquez un montant en euros.' : null;
+  const cents = parseEuros(text);
+  if (cents === null) return 'Montant invalide : écrivez des euros, par exemple 12 500 ou 1 234,56.';
+  if (cents > MAX_CENTS) return "Le montant dépasse le plafond autorisé (un milliard d'euros).";
+  return null;
+}
+
+/** Cents as a French decimal for spreadsheets, without thousands separators: 123456 → "1234,56". */
+export function centsToDecimal(cents: number | null | undefined): string {
+  if (cents === null || cents === undefined) return '';
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.trunc(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
+}

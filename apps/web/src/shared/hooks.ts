@@ -1,6 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, request } from './api';
+import { asApiError } from './errors';
 
 export interface Loaded<R> {
   data: R | null;
@@ -21,7 +22,7 @@ export function useQuery<R, V extends Record<string, unknown>>(document: TypedDo
     request(document, JSON.parse(key) as V, tenant).then(
       (data) => current && setState({ data, error: null, loading: false }),
       (error: unknown) =>
-        current && setState({ data: null, error: error instanceof ApiError ? error : new ApiError('INTERNAL_SERVER_ERROR', 'Le serveur ne répond pas.'), loading: false }),
+        current && setState({ data: null, error: asApiError(error), loading: false }),
     );
     return () => {
       current = false;

@@ -1,9 +1,10 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../shared/api';
+import { asApiError } from '../../shared/errors';
 import { ErrorMessage, Field } from '../../shared/components';
 import { useSession } from '../../shared/session';
-import { MIN_LENGTH, NOT_THE_SAME, TOO_SHORT } from './ResetPasswordPage';
+import { NewPassword, newPasswordErrors, NewPasswordFields, TOO_SHORT } from './NewPasswordFields';
 
 type FieldName = 'currentPassword' | 'newPassword' | 'confirmation';
 
@@ -12,8 +13,7 @@ export function AccountPage() {
   const session = useSession();
   const navigate = useNavigate();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const [fresh, setFresh] = useState<NewPassword>({ password: '', confirmation: '' });
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
@@ -34,8 +34,9 @@ export function AccountPage() {
     setDone(false);
     const own: Partial<Record<FieldName, string>> = {};
     if (!current) own.currentPassword = 'Saisissez votre mot de passe actuel.';
-    if (next.length < MIN_LENGTH) own.newPassword = next ? TOO_SHORT : `Choisissez un mot de passe de ${MIN_LENGTH} caractères au moins.`;
-    if (next !== confirmation) own.confirmation = NOT_THE_SAME;
+    const { password: newPassword, confirmation } = newPasswordErrors(fresh);
+    if (newPassword) own.newPassword = newPassword;
+    if (confirmation) own.confirmation = confirmation;
     if (Object.keys(own).length > 0) {
       setErrors(own);
       setRound((r) => r + 1);
@@ -43,13 +44,12 @@ export function AccountPage() {
     }
     setBusy(true);
     try {
-      await session.changePassword(current, next);
+      await session.changePassword(current, fresh.password);
       setCurrent('');
-      setNext('');
-      setConfirmation('');
+      setFresh({ password: '', confirmation: '' });
       setDone(true);
     } catch (err) {
-      const error = err instanceof ApiError ? err : new ApiError('INTERNAL_SERVER_ERROR', 'Le serveur ne répond pas.');
+      const error = asApiError(err);
       const fields: Partial<Record<FieldName, string>> = {};
       for (const f of error.code === 'BAD_USER_INPUT' ? error.fields : []) {
         const key = f.field.replace(/^input\./, '');
@@ -71,7 +71,7 @@ export function AccountPage() {
       await session.signOutEverywhere();
       void navigate('/connexion', { replace: true });
     } catch (err) {
-      setEverywhereError(err instanceof ApiError ? err : new ApiError('INTERNAL_SERVER_ERROR', 'Le serveur ne répond pas.'));
+      setEverywhereError(asApiError(err));
     }
   };
 
@@ -94,12 +94,7 @@ export function AccountPage() {
           <Field label="Mot de passe actuel" error={errors.currentPassword}>
             {(p) => <input {...p} type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />}
           </Field>
-          <Field label="Nouveau mot de passe" hint={`${MIN_LENGTH} caractères au moins`} error={errors.newPassword}>
-            {(p) => <input {...p} type="password" autoComplete="new-password" required minLength={MIN_LENGTH} value={next} onChange={(e) => setNext(e.target.value)} />}
-          </Field>
-          <Field label="Confirmation du nouveau mot de passe" hint="Le même mot de passe, une seconde fois" error={errors.confirmation}>
-            {(p) => <input {...p} type="password" autoComplete="new-password" required value={confirmation} onChange={(e) => setConfirmation(e.target.value)} />}
-          </Field>
+          <NewPasswordFields label="Nouveau mot de passe" value={fresh} errors={{ password: errors.newPassword, confirmation: errors.confirmation }} onChange={setFresh} />
           <button type="submit" disabled={busy}>
             {busy ? 'Enregistrement…' : 'Changer mon mot de passe'}
           </button>

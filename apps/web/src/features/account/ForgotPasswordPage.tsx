@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, request } from '../../shared/api';
+import { asApiError } from '../../shared/errors';
 import { ErrorMessage, Field } from '../../shared/components';
 import { graphql } from '../../gql';
 
@@ -34,7 +35,7 @@ export function ForgotPasswordPage() {
       await request(REQUEST_RESET, { input: { email: email.trim() } }, undefined, { renewSession: false });
       setSent(true);
     } catch (err) {
-      const error = err instanceof ApiError ? err : new ApiError('INTERNAL_SERVER_ERROR', 'Le serveur ne répond pas.');
+      const error = asApiError(err);
       if (error.code === 'BAD_USER_INPUT' && error.fields.some((f) => f.field.replace(/^input\./, '') === 'email')) setEmailError('Adresse e-mail invalide.');
       else setProblem(error);
     } finally {

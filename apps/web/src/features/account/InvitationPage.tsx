@@ -1,11 +1,13 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError, request } from '../../shared/api';
-import { ErrorMessage, Field, Loading } from '../../shared/components';
+import { asApiError } from '../../shared/errors';
+import { ErrorMessage, Loading } from '../../shared/components';
 import { dateTime, ROLE_LABELS } from '../../shared/format';
 import { graphql } from '../../gql';
 import type { InvitationPreviewQuery } from '../../gql/graphql';
 import { useSession } from '../../shared/session';
+import { CHOOSE_ONE, NewPassword, NewPasswordErrors, NewPasswordFields, NOT_THE_SAME, TOO_SHORT } from './NewPasswordFields';
 
 const PREVIEW = graphql(`
   query InvitationPreview($token: String!) { invitationPreview(token: $token) { email tenantName role invitedBy expiresAt accountReady } }
@@ -17,16 +19,10 @@ const DECLINE = graphql(`
   mutation DeclineInvitation($token: String!) { declineInvitation(token: $token) }
 `);
 
-/** The API's minimum length of a password (AcceptInvitationInput). */
-const MIN_LENGTH = 12;
-const TOO_SHORT = `Mot de passe trop court : ${MIN_LENGTH} caractères au moins.`;
 const INVALID_LINK =
   "Ce lien d'invitation n'est pas valable : il a expiré, a déjà servi ou a été annulé. Demandez à l'administrateur du territoire de vous renvoyer l'invitation.";
 
-type FieldName = 'password' | 'confirmation';
 type Preview = InvitationPreviewQuery['invitationPreview'];
-
-const asApiError = (e: unknown): ApiError => (e instanceof ApiError ? e : new ApiError('INTERNAL_SERVER_ERROR', 'Le serveur ne répond pas.'));
 
 /** The token of the e-mailed link, in its fragment (`#jeton=…`): never sent to the server, never in a Referer. */
 function tokenOfLink(): string {
@@ -48,9 +44,8 @@ export function InvitationPage() {
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [signInRequired, setSignInRequired] = useState(false);
   const [declined, setDeclined] = useState(false);
-  const [password, setPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const [value, setValue] = useState<NewPassword>({ password: '', confirmation: '' });
+  const [errors, setErrors] = useState<NewPasswordErrors>({});
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [round, setRound] = useState(0);
@@ -94,9 +89,10 @@ export function InvitationPage() {
     e.preventDefault();
     setErrors({});
     setProblem(null);
-    const own: Partial<Record<FieldName, string>> = {};
-    if (!password) own.password = `Choisissez un mot de passe de ${MIN_LENGTH} caractères au moins.`;
-    if (password !== confirmation) own.confirmation = 'Les deux mots de passe ne sont pas identiques : saisissez le même mot de passe deux fois.';
+    // Only presence and sameness here: the length is the API's rule, and its refusal shows at the field.
+    const own: NewPasswordErrors = {};
+    if (!value.password) own.password = CHOOSE_ONE;
+    if (value.password !== value.confirmation) own.confirmation = NOT_THE_SAME;
     if (Object.keys(own).length > 0) {
       setErrors(own);
       setRound((r) => r + 1);
@@ -105,7 +101,7 @@ export function InvitationPage() {
     setBusy(true);
     try {
       // The API answers true and opens no session: the person signs in with their new password.
-      await request(ACCEPT, { input: { token, password } }, undefined, { renewSession: false });
+      await request(ACCEPT, { input: { token, password: value.password } }, undefined, { renewSession: false });
       // Someone else's session open in this tab would hide the sign-in page.
       if (session.status === 'signedIn') await session.signOut();
       void navigate('/connexion', { replace: true, state: { notice: 'Votre compte est prêt : connectez-vous avec votre adresse e-mail et le mot de passe choisi.' } });
@@ -113,7 +109,7 @@ export function InvitationPage() {
     } catch (err) {
       const error = asApiError(err);
       if (error.code === 'BAD_USER_INPUT' && error.fields.length > 0) {
-        const fields: Partial<Record<FieldName, string>> = {};
+        const fields: NewPasswordErrors = {};
         const elsewhere: string[] = [];
         for (const f of error.fields) {
           if (f.field.replace(/^input\./, '') === 'password') fields.password = f.reason === 'minLength' ? TOO_SHORT : `Mot de passe : ${f.message}.`;
@@ -186,12 +182,7 @@ export function InvitationPage() {
           <form ref={form} onSubmit={(e) => void submit(e)} noValidate aria-label="Choisir votre mot de passe">
             <ErrorMessage error={problem} />
             <p>Pour accepter, choisissez votre mot de passe, puis connectez-vous avec votre adresse e-mail.</p>
-            <Field label="Mot de passe" hint={`${MIN_LENGTH} caractères au moins`} error={errors.password}>
-              {(p) => <input {...p} type="password" autoComplete="new-password" required minLength={MIN_LENGTH} value={password} onChange={(e) => setPassword(e.target.value)} />}
-            </Field>
-            <Field label="Confirmation du mot de passe" hint="Le même mot de passe, une seconde fois" error={errors.confirmation}>
-              {(p) => <input {...p} type="password" autoComplete="new-password" required value={confirmation} onChange={(e) => setConfirmation(e.target.value)} />}
-            </Field>
+            <NewPasswordFields label="Mot de passe" value={value} errors={errors} onChange={setValue} />
             <button type="submit" disabled={busy}>
               {busy ? 'Enregistrement…' : 'Accepter et choisir ce mot de passe'}
             </button>

@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../shared/api';
+import { asApiError } from '../../shared/errors';
 import { ErrorMessage, Field } from '../../shared/components';
 import { useSession } from '../../shared/session';
 
@@ -17,7 +18,7 @@ export function SignInForm({ onSignIn, submitLabel = 'Se connecter', fixedEmail 
     try {
       await onSignIn(email, password);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError('INTERNAL_SERVER_ERROR', 'Le serveur ne répond pas.'));
+      setError(asApiError(err));
     } finally {
       setBusy(false);
     }

@@ -1,18 +1,15 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError, request } from '../../shared/api';
-import { ErrorMessage, Field } from '../../shared/components';
+import { asApiError } from '../../shared/errors';
+import { ErrorMessage } from '../../shared/components';
 import { graphql } from '../../gql';
 import { useSession } from '../../shared/session';
+import { NewPassword, newPasswordErrors, NewPasswordErrors, NewPasswordFields, TOO_SHORT } from './NewPasswordFields';
 
 const RESET_PASSWORD = graphql(`
   mutation ResetPassword($input: ResetPasswordInput!) { resetPassword(input: $input) }
 `);
-
-/** The API's minimum length of a password (ResetPasswordInput). */
-export const MIN_LENGTH = 12;
-export const TOO_SHORT = `Mot de passe trop court : ${MIN_LENGTH} caractères au moins.`;
-export const NOT_THE_SAME = 'Les deux mots de passe ne sont pas identiques : saisissez le même mot de passe deux fois.';
 
 /** The token of the link, from the fragment only (`#jeton=…`): a fragment is never sent to a server. */
 function tokenFromFragment(): string {
@@ -28,9 +25,8 @@ export function ResetPasswordPage() {
   const navigate = useNavigate();
   const session = useSession();
   const [token] = useState(tokenFromFragment);
-  const [password, setPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<{ password?: string; confirmation?: string }>({});
+  const [value, setValue] = useState<NewPassword>({ password: '', confirmation: '' });
+  const [errors, setErrors] = useState<NewPasswordErrors>({});
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [expired, setExpired] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -50,9 +46,7 @@ export function ResetPasswordPage() {
     e.preventDefault();
     setErrors({});
     setProblem(null);
-    const own: typeof errors = {};
-    if (password.length < MIN_LENGTH) own.password = password ? TOO_SHORT : `Choisissez un mot de passe de ${MIN_LENGTH} caractères au moins.`;
-    if (password !== confirmation) own.confirmation = NOT_THE_SAME;
+    const own = newPasswordErrors(value);
     if (own.password || own.confirmation) {
       setErrors(own);
       setRound((r) => r + 1);
@@ -60,13 +54,13 @@ export function ResetPasswordPage() {
     }
     setBusy(true);
     try {
-      await request(RESET_PASSWORD, { input: { token, password } }, undefined, { renewSession: false });
+      await request(RESET_PASSWORD, { input: { token, password: value.password } }, undefined, { renewSession: false });
       // Every session of the account has ended; one open in this tab would hide the sign-in page.
       if (session.status === 'signedIn') await session.signOut();
       void navigate('/connexion', { replace: true, state: { notice: 'Mot de passe changé : connectez-vous.' } });
       return;
     } catch (err) {
-      const error = err instanceof ApiError ? err : new ApiError('INTERNAL_SERVER_ERROR', 'Le serveur ne répond pas.');
+      const error = asApiError(err);
       if (error.code === 'UNAUTHENTICATED') setExpired(true);
       else if (error.code === 'BAD_USER_INPUT' && error.fields.some((f) => f.field.replace(/^input\./, '') === 'password')) {
         const f = error.fields.find((x) => x.field.replace(/^input\./, '') === 'password');
@@ -106,12 +100,7 @@ export function ResetPasswordPage() {
       ) : (
         <form ref={form} onSubmit={(e) => void submit(e)} noValidate aria-label="Choisir un nouveau mot de passe">
           <ErrorMessage error={problem} />
-          <Field label="Nouveau mot de passe" hint={`${MIN_LENGTH} caractères au moins`} error={errors.password}>
-            {(p) => <input {...p} type="password" autoComplete="new-password" required minLength={MIN_LENGTH} value={password} onChange={(e) => setPassword(e.target.value)} />}
-          </Field>
-          <Field label="Confirmation du nouveau mot de passe" hint="Le même mot de passe, une seconde fois" error={errors.confirmation}>
-            {(p) => <input {...p} type="password" autoComplete="new-password" required value={confirmation} onChange={(e) => setConfirmation(e.target.value)} />}
-          </Field>
+          <NewPasswordFields label="Nouveau mot de passe" value={value} errors={errors} onChange={setValue} />
           <button type="submit" disabled={busy}>
             {busy ? 'Enregistrement…' : 'Changer mon mot de passe'}
           </button>

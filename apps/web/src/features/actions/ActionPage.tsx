@@ -1,6 +1,7 @@
 import { FormEvent, useEffect, useId, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { ApiError, request } from '../../shared/api';
+import { asApiError } from '../../shared/errors';
 import { ErrorMessage, Figure, Loading } from '../../shared/components';
 import { civilDate, dateTime, euros, KIND_LABELS, labelOf, STATUS_LABELS } from '../../shared/format';
 import { graphql } from '../../gql';
@@ -85,7 +86,7 @@ function useActionDeadlines(siren: string, actionId: string): { rows: DeadlineRo
         }
         if (current) setState({ rows, error: null, loading: false });
       } catch (error) {
-        if (current) setState({ rows: [], error: error instanceof ApiError ? error : new ApiError('INTERNAL_SERVER_ERROR', 'Le serveur ne répond pas.'), loading: false });
+        if (current) setState({ rows: [], error: asApiError(error), loading: false });
       }
     })();
     return () => {
@@ -152,7 +153,7 @@ function ActionSteps({
       setRefusal(null);
       onDone(transitionAction.status);
     } catch (error) {
-      const err = error instanceof ApiError ? error : new ApiError('INTERNAL_SERVER_ERROR', 'Le serveur ne répond pas.');
+      const err = asApiError(error);
       setRefusal(err);
       setRound((r) => r + 1);
       if (err.code === 'INVALID_TRANSITION') {

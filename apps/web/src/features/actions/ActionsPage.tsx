@@ -1,11 +1,11 @@
 import { FormEvent, ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ErrorMessage, Field, Loading, Pager } from '../../shared/components';
-import { civilDate, euros, plural, STATUS_LABELS } from '../../shared/format';
+import { centsToDecimal, civilDate, euros, plural, STATUS_LABELS } from '../../shared/format';
 import { graphql } from '../../gql';
 import type { ActionFilter, ActionsListQuery, ActionStatus } from '../../gql/graphql';
 import { useQuery } from '../../shared/hooks';
-import { centsToDecimal, contratYears, saveText, slug, toCsv, useReferenceData, useTenantRole } from './action-shared';
+import { contratYears, saveText, slug, toCsv, useReferenceData, useTenantRole } from './action-shared';
 
 const ACTIONS = graphql(`
   query ActionsList($first: Int!, $after: String, $filter: ActionFilter) {

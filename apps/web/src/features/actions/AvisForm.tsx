@@ -1,5 +1,6 @@
 import { FormEvent, useId, useState } from 'react';
 import { ApiError, request } from '../../shared/api';
+import { asApiError } from '../../shared/errors';
 import { Field } from '../../shared/components';
 import { labelOf } from '../../shared/format';
 import { graphql } from '../../gql';
@@ -70,7 +71,7 @@ export function AvisForm({
       setSaved(`Votre avis « ${OPINION_LABELS[giveAvis.opinion] ?? giveAvis.opinion} » sur l'action ${action.reference} a été enregistré.`);
       onGiven();
     } catch (error) {
-      const err = error instanceof ApiError ? error : new ApiError('INTERNAL_SERVER_ERROR', 'Le serveur ne répond pas.');
+      const err = asApiError(error);
       const onComment = err.code === 'BAD_USER_INPUT' ? err.fields.filter((f) => isCommentField(f.field)) : [];
       if (onComment.length > 0 && onComment.length === err.fields.length) {
         setCommentError(onComment.map((f) => `${sentence(f.message)}.`).join(' '));

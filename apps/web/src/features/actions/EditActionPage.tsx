@@ -1,8 +1,9 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError, request } from '../../shared/api';
+import { request } from '../../shared/api';
+import { asApiError } from '../../shared/errors';
 import { ErrorMessage, Loading } from '../../shared/components';
-import { parseEuros, STATUS_LABELS } from '../../shared/format';
+import { centsToInput, parseEuros, STATUS_LABELS } from '../../shared/format';
 import { graphql } from '../../gql';
 import type { ActionToEditQuery, FundingKind, UpdateActionInput, UpdateFundingLineInput } from '../../gql/graphql';
 import { useQuery } from '../../shared/hooks';
@@ -10,7 +11,6 @@ import {
   ActionDraft,
   actionErrorKey,
   ActionFormFields,
-  centsToInput,
   FieldErrors,
   FormErrorSummary,
   LineDraft,
@@ -110,8 +110,6 @@ function lineChanges(saved: LineDraft, line: LineDraft): UpdateFundingLineInput 
   if (line.pledge !== saved.pledge) input.pledge = line.pledge;
   return Object.keys(input).length > 1 ? input : null;
 }
-
-const asApiError = (error: unknown): ApiError => (error instanceof ApiError ? error : new ApiError('INTERNAL_SERVER_ERROR', 'Le serveur ne répond pas.'));
 
 /** The action's dossier and financing plan, prefilled, once the action and the reference data are read. */
 export function EditActionPage() {

@@ -1,6 +1,7 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError, request } from '../../shared/api';
+import { request } from '../../shared/api';
+import { asApiError } from '../../shared/errors';
 import { ErrorMessage, Loading } from '../../shared/components';
 import { parseEuros } from '../../shared/format';
 import { graphql } from '../../gql';
@@ -96,7 +97,7 @@ export function NewActionPage() {
       void navigate(`/t/${siren}/actions/${createAction.id}`, { state: { created: true } });
     } catch (error) {
       setSending(false);
-      const err = error instanceof ApiError ? error : new ApiError('INTERNAL_SERVER_ERROR', 'Le serveur ne répond pas.');
+      const err = asApiError(error);
       if (err.code !== 'BAD_USER_INPUT' || err.fields.length === 0) return show({}, err.message);
       const qpvName = (i: number) => contrat.qpvs.find((q) => q.id === draft.qpvIds[i])?.name ?? 'QPV';
       const { mapped, elsewhere } = mapFieldErrors(err.fields, actionErrorKey, qpvName);

@@ -1,7 +1,8 @@
 import { ReactNode, RefObject, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, request } from '../../shared/api';
+import { asApiError } from '../../shared/errors';
 import { Field } from '../../shared/components';
-import { euros, KIND_LABELS, parseEuros, plural } from '../../shared/format';
+import { euros, eurosError, KIND_LABELS, parseEuros, plural } from '../../shared/format';
 import { graphql } from '../../gql';
 import type { ActionContratsQuery, ActionOrganisationsQuery, ActionStatus, AvisOpinion, DeadlineKind, DeadlineState, Permission } from '../../gql/graphql';
 import { useQuery } from '../../shared/hooks';
@@ -59,7 +60,7 @@ export function useReferenceData(siren: string): { contrat: Contrat | null; cont
         }
         if (current) setOrgs({ list, error: null, loading: false });
       } catch (error) {
-        if (current) setOrgs({ list: [], error: error instanceof ApiError ? error : new ApiError('INTERNAL_SERVER_ERROR', 'Le serveur ne répond pas.'), loading: false });
+        if (current) setOrgs({ list: [], error: asApiError(error), loading: false });
       }
     })();
     return () => {
@@ -78,26 +79,6 @@ export function useReferenceData(siren: string): { contrat: Contrat | null; cont
 /** The years of a contract, first to last. */
 export const contratYears = (c: { startYear: number; endYear: number } | null): number[] =>
   c ? Array.from({ length: c.endYear - c.startYear + 1 }, (_, i) => c.startYear + i) : [];
-
-/** The largest amount of one line the API accepts: one billion euros. */
-const MAX_CENTS = 100_000_000_000;
-
-/** Checks a typed amount; the error message, or null when it is fine. */
-export function eurosError(text: string, required = true): string | null {
-  if (text.trim() === '') return required ? 'Indiquez un montant en euros.' : null;
-  const cents = parseEuros(text);
-  if (cents === null) return 'Montant invalide : écrivez des euros, par exemple 12 500 ou 1 234,56.';
-  if (cents > MAX_CENTS) return "Le montant dépasse le plafond autorisé (un milliard d'euros).";
-  return null;
-}
-
-/** Cents as a French decimal for spreadsheets, without thousands separators: 123456 → "1234,56". */
-export function centsToDecimal(cents: number | null | undefined): string {
-  if (cents === null || cents === undefined) return '';
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}${Math.trunc(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
-}
 
 /**
  * One CSV cell: quoted when needed; text that a spreadsheet would run as a formula is defused by the
@@ -240,13 +221,6 @@ const defaultYear = (c: Contrat | null): string => {
   return String(Math.min(Math.max(now, c.startYear), c.endYear));
 };
 export const newLineDraft = (c: Contrat | null): LineDraft => ({ key: lineKey(), funderId: '', kind: 'DROIT_COMMUN', exerciseYear: defaultYear(c), amount: '', inKind: false, pledge: false });
-
-/** Cents as a form shows them: 1250050 → "12 500,50", 3000000 → "30 000". */
-export function centsToInput(cents: number): string {
-  const units = String(Math.trunc(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-  const rest = cents % 100;
-  return rest === 0 ? units : `${units},${String(rest).padStart(2, '0')}`;
-}
 
 /** Where an error of the API goes on the form; null when it is about nothing the form shows. */
 export function actionErrorKey(path: string): string | null {

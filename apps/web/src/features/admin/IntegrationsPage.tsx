@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { ApiError, request } from '../../shared/api';
+import { asApiError } from '../../shared/errors';
 import { ErrorMessage, Field, Loading } from '../../shared/components';
 import { dateTime } from '../../shared/format';
 import { graphql } from '../../gql';
@@ -64,7 +65,7 @@ export function IntegrationsPage() {
       await fn();
       reload();
     } catch (e) {
-      setFailure(e instanceof ApiError ? e : new ApiError('INTERNAL_SERVER_ERROR', 'Le serveur ne répond pas.'));
+      setFailure(asApiError(e));
     }
   };
   return (

@@ -1,6 +1,7 @@
 import { createContext, FormEvent, ReactNode, useContext, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { ApiError, request } from '../../shared/api';
+import { asApiError } from '../../shared/errors';
 import { ErrorMessage, Field, Loading } from '../../shared/components';
 import { dateTime, plural, ROLE_LABELS } from '../../shared/format';
 import { graphql } from '../../gql';
@@ -65,8 +66,6 @@ function useOrganisationRule(role: string): { takes: boolean; required: boolean 
 const DAY = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'Europe/Paris' });
 /** The day of an instant, in Paris ("26 nov. 2026"). */
 const day = (instant: string): string => DAY.format(new Date(instant));
-
-const asApiError = (e: unknown): ApiError => (e instanceof ApiError ? e : new ApiError('INTERNAL_SERVER_ERROR', 'Le serveur ne répond pas.'));
 
 /**
  * Splits an API refusal into messages for the form's own fields and a problem for the alert: a

@@ -1,6 +1,7 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { ApiError, request } from '../../shared/api';
+import { asApiError } from '../../shared/errors';
 import { ErrorMessage, Field, Loading } from '../../shared/components';
 import { plural } from '../../shared/format';
 import { graphql } from '../../gql';
@@ -56,8 +57,6 @@ const PAGE_SIZE = 25;
 /** "12345678900014" → "123 456 789 00014" (SIREN, then the establishment number). */
 const formatSiret = (siret: string | null | undefined): string =>
   siret && /^\d{14}$/.test(siret) ? `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}` : (siret ?? '—');
-
-const asApiError = (e: unknown): ApiError => (e instanceof ApiError ? e : new ApiError('INTERNAL_SERVER_ERROR', 'Le serveur ne répond pas.'));
 
 /** The territory's partners (funders and porteurs): filtered by nature and name, added and corrected. */
 export function PartnersPage() {

@@ -7,7 +7,7 @@ import { graphql } from '../../gql';
 import type { ImportQpvsMutation, QpvGeneration } from '../../gql/graphql';
 import { useQuery } from '../../shared/hooks';
 import { useTenantRole } from '../actions/action-shared';
-import { asApiError } from '../committee/committee-shared';
+import { asApiError } from '../../shared/errors';
 
 const QPVS = graphql(`
   query QpvsList($first: Int!, $after: String, $generation: QpvGeneration, $search: String) {

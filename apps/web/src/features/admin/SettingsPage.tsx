@@ -6,7 +6,7 @@ import { graphql } from '../../gql';
 import type { TenantSettingsQuery } from '../../gql/graphql';
 import { useQuery } from '../../shared/hooks';
 import { sentence, useTenantRole } from '../actions/action-shared';
-import { asApiError } from '../committee/committee-shared';
+import { asApiError } from '../../shared/errors';
 
 const SETTINGS = graphql(`
   query TenantSettings {

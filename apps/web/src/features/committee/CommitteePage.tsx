@@ -1,20 +1,17 @@
 import { FormEvent, ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, download, request } from '../../shared/api';
-import { ErrorMessage, Field, Figure, Loading } from '../../shared/components';
-import { dateTime, euros, KIND_LABELS, parseEuros, plural, STATUS_LABELS } from '../../shared/format';
+import { ConfirmButton, ErrorMessage, Field, Figure, Loading } from '../../shared/components';
+import { asApiError } from '../../shared/errors';
+import { centsToInput, dateTime, euros, KIND_LABELS, parseEuros, plural, STATUS_LABELS } from '../../shared/format';
 import { graphql } from '../../gql';
 import type { CommitteeDetailQuery, FundingKind, VoteDecision } from '../../gql/graphql';
 import { useQuery } from '../../shared/hooks';
 import { useSession } from '../../shared/session';
 import {
-  asApiError,
-  centsToInput,
   COMMITTEE_KIND_LABELS,
   COMMITTEE_STATUS_LABELS,
-  ConfirmButton,
   DECISION_LABELS,
-  Problem,
   usePolling,
   VOTE_LABELS,
 } from './committee-shared';
@@ -381,7 +378,7 @@ function OpenOrClose({ c, siren, reload, kind, disabled }: ViewProps & { kind: '
   const [problem, setProblem] = useState<ApiError | null>(null);
   return (
     <>
-      <Problem error={problem} />
+      <ErrorMessage error={problem} context="operation" />
       <ConfirmButton
         label={kind === 'open' ? 'Ouvrir le vote' : 'Clore le comité'}
         disabled={disabled}
@@ -459,7 +456,7 @@ function MembersEditor({ c, siren, names, reload, announce }: ViewProps) {
     <section aria-labelledby="members-title">
       <h2 id="members-title">Membres et quorum</h2>
       <form onSubmit={(e) => void save(e)} noValidate>
-        <Problem error={problem} />
+        <ErrorMessage error={problem} context="operation" />
         {missing.length > 0 && (
           <p className="alert-soft">
             Financeurs de points inscrits qui ne sont pas membres : {missing.map((f) => nameOf(names, f)).join(', ')}.{' '}
@@ -564,7 +561,7 @@ function AgendaEditor({ c, siren, names, reload, announce }: ViewProps) {
   return (
     <section aria-labelledby="agenda-title">
       <h2 id="agenda-title">Ordre du jour</h2>
-      <Problem error={problem} />
+      <ErrorMessage error={problem} context="operation" />
       {c.agendaItems.length === 0 ? (
         <p>Aucun point inscrit : choisissez des actions dans la file à arbitrer.</p>
       ) : (
@@ -730,7 +727,7 @@ function EnvelopeRow({
             Définir
           </button>
           {invalid && <span className="field-error">Montant en euros attendu, par exemple 10 000,00.</span>}
-          <Problem error={problem} />
+          <ErrorMessage error={problem} context="operation" />
         </form>
       </td>
     </tr>
@@ -903,7 +900,7 @@ function VoteForm({ item, line, siren, onVoted, announce }: { item: Item; line: 
         <p className="muted">
           {line.decision ? `Décision enregistrée : ${voteText(line, false)}. Vous pouvez la modifier tant que le vote est ouvert.` : 'Pas encore décidé.'}
         </p>
-        <Problem error={problem} />
+        <ErrorMessage error={problem} context="operation" />
         <div className="choices" role="radiogroup" aria-label="Décision">
           {(['GRANT', 'REFUSE', 'ABSTAIN'] as const).map((d) => (
             <label key={d}>
@@ -1109,7 +1106,7 @@ function Minutes({ committeeId, siren, announce }: { committeeId: string; siren:
   return (
     <section aria-labelledby="minutes-title" className="panel">
       <h2 id="minutes-title">Procès-verbal</h2>
-      <Problem error={problem} />
+      <ErrorMessage error={problem} context="operation" />
       <ErrorMessage error={reports.error} />
       {latest && (
         <p>

@@ -7,7 +7,8 @@ import { graphql } from '../../gql';
 import type { CommitteeKind } from '../../gql/graphql';
 import { useQuery } from '../../shared/hooks';
 import { useSession } from '../../shared/session';
-import { asApiError, COMMITTEE_KIND_LABELS, COMMITTEE_STATUS_LABELS, Problem } from './committee-shared';
+import { asApiError } from '../../shared/errors';
+import { COMMITTEE_KIND_LABELS, COMMITTEE_STATUS_LABELS } from './committee-shared';
 
 const CONTRATS = graphql(`
   query CommitteeContrats { contrats { id title } }
@@ -125,7 +126,7 @@ function ScheduleForm({ siren, contratId }: { siren: string; contratId: string }
     <section aria-labelledby="schedule-title" className="panel">
       <h2 id="schedule-title">Planifier un comité</h2>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <Problem error={problem} />
+        <ErrorMessage error={problem} context="operation" />
         <Field label="Nature du comité">
           {(p) => (
             <select {...p} value={kind} onChange={(e) => setKind(e.target.value)}>

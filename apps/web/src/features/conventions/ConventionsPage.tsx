@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, request } from '../../shared/api';
-import { ErrorMessage, Loading } from '../../shared/components';
+import { ConfirmButton, ErrorMessage, Loading } from '../../shared/components';
+import { asApiError, errorText } from '../../shared/errors';
 import { dateTime, euros, plural } from '../../shared/format';
 import { graphql } from '../../gql';
-import type { ConventionListQuery } from '../../gql/graphql';
+import type { ConventionListQuery, ConventionStatus } from '../../gql/graphql';
 import { useQuery } from '../../shared/hooks';
 import { useSession } from '../../shared/session';
-import { asApiError, ConfirmButton, CONVENTION_STATUS_LABELS, Problem, problemText } from '../committee/committee-shared';
 
 const CONVENTIONS = graphql(`
   query ConventionList {
@@ -35,6 +35,13 @@ const SIGN = graphql(`
 `);
 
 type Convention = ConventionListQuery['conventions'][number];
+
+const CONVENTION_STATUS_LABELS: Record<ConventionStatus, string> = {
+  BROUILLON: 'À signer (aucune signature)',
+  EN_SIGNATURE: 'En signature',
+  SIGNEE: 'Signée',
+  ANNULEE: 'Annulée',
+};
 
 /** Whether the organisation still has to sign the version in force. */
 function awaits(c: Convention, org: string | null): boolean {
@@ -151,7 +158,7 @@ function ConventionCard({ c, siren, org, reload, announce }: { c: Convention; si
           {showText ? 'Masquer le texte' : `Lire le texte de la version ${v.number}`}
         </button>
         {showText && <ConventionText versionId={v.id} siren={siren} />}
-        <Problem error={problem} />
+        <ErrorMessage error={problem} context="operation" />
         {awaits(c, org) && (
           <>
             {myTurnBlocked && <p className="muted">Signature dans l'ordre : les signataires précédents n'ont pas tous signé.</p>}
@@ -180,7 +187,7 @@ function ConventionCard({ c, siren, org, reload, announce }: { c: Convention; si
                   setProblem(apiError);
                   if (apiError.code === 'VERSION_SUPERSEDED' || apiError.code === 'ALREADY_SIGNED') {
                     // The list changes under the card: the explanation is announced for the whole page too.
-                    announce(problemText(apiError));
+                    announce(errorText(apiError, 'operation'));
                     reload();
                   }
                 }

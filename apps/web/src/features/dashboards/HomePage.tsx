@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, request } from '../../shared/api';
+import { asApiError } from '../../shared/errors';
 import { ErrorMessage } from '../../shared/components';
 import { dateTime, ROLE_LABELS } from '../../shared/format';
 import { graphql } from '../../gql';
@@ -94,7 +95,7 @@ function PendingInvitations() {
       setList(left);
       setMessage(`Vous avez refusé l'invitation de ${name}.`);
     } catch (e) {
-      setFailure(e instanceof ApiError ? e : new ApiError('INTERNAL_SERVER_ERROR', 'Le serveur ne répond pas.'));
+      setFailure(asApiError(e));
     } finally {
       setBusy(null);
     }

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { ApiError, request } from '../../shared/api';
+import { asApiError } from '../../shared/errors';
 import { ErrorMessage, Loading } from '../../shared/components';
 import { civilDate, dateTime, plural } from '../../shared/format';
 import { graphql } from '../../gql';
@@ -46,7 +47,7 @@ export function TenantHomePage() {
       notificationsTitle.current?.focus();
       reload();
     } catch (e) {
-      setFailure(e instanceof ApiError ? e : new ApiError('INTERNAL_SERVER_ERROR', 'Le serveur ne répond pas.'));
+      setFailure(asApiError(e));
     } finally {
       setMarking(false);
     }

@@ -2,6 +2,7 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import pilotis from './tools/eslint/module-boundaries.mjs';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /**
  * The layering of the Nx projects (tags in each project.json). Types: an app depends on the composition
@@ -75,5 +76,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The rules of hooks, and the React Compiler's checks of components (effects that only copy state, refs
+    // read while rendering, impure renders), on the web app's components and hooks.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
 );

@@ -10,24 +10,27 @@ export interface Loaded<R> {
   reload(): void;
 }
 
-/** Runs a query when its variables change; a later answer never overwrites a newer one. */
+/**
+ * Runs a query when its variables change; a later answer never overwrites a newer one. The screens not yet
+ * on useGraphQLQuery (./query.tsx) still use it. Loading is derived: the last answer is for another
+ * request than the current one (no state set from the effect itself).
+ */
 export function useQuery<R, V extends Record<string, unknown>>(document: TypedDocumentNode<R, V>, variables: V, tenant?: string, skip = false): Loaded<R> {
-  const [state, setState] = useState<{ data: R | null; error: ApiError | null; loading: boolean }>({ data: null, error: null, loading: !skip });
   const [round, setRound] = useState(0);
   const key = JSON.stringify(variables);
+  const id = `${tenant ?? ''}\n${key}\n${round}`;
+  const [answer, setAnswer] = useState<{ id: string | null; data: R | null; error: ApiError | null }>({ id: null, data: null, error: null });
   useEffect(() => {
     if (skip) return;
     let current = true;
-    setState((s) => ({ ...s, loading: true }));
     request(document, JSON.parse(key) as V, tenant).then(
-      (data) => current && setState({ data, error: null, loading: false }),
-      (error: unknown) =>
-        current && setState({ data: null, error: asApiError(error), loading: false }),
+      (data) => current && setAnswer({ id, data, error: null }),
+      (error: unknown) => current && setAnswer({ id, data: null, error: asApiError(error) }),
     );
     return () => {
       current = false;
     };
-  }, [document, key, tenant, skip, round]);
+  }, [document, key, tenant, skip, id]);
   const reload = useCallback(() => setRound((r) => r + 1), []);
-  return { ...state, reload };
+  return { data: answer.data, error: answer.error, loading: !skip && answer.id !== id, reload };
 }

@@ -1,4 +1,4 @@
-import { FormEvent, ReactNode, useEffect, useRef, useState } from 'react';
+import { FormEvent, ReactNode, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ErrorMessage, Field, Loading, Pager } from '../../shared/components';
 import { centsToDecimal, civilDate, euros, plural, STATUS_LABELS } from '../../shared/format';
@@ -138,7 +138,12 @@ export function ActionsPage() {
   };
 
   const [text, setText] = useState(q);
-  useEffect(() => setText(q), [q]);
+  // The search field follows the address (back, forward, a link): adjusted while rendering, not in an effect.
+  const [textOf, setTextOf] = useState(q);
+  if (q !== textOf) {
+    setTextOf(q);
+    setText(q);
+  }
 
   const resultsTitle = useRef<HTMLHeadingElement>(null);
   const setParam = (changes: Record<string, string>) => {

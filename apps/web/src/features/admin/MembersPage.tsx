@@ -282,7 +282,8 @@ function PendingList({
   onResend(i: Invitation): void;
   onCancel(i: Invitation): void;
 }) {
-  const now = Date.now();
+  // When the list was shown: which invitations have expired is read once, not at each render.
+  const [now] = useState(() => Date.now());
   return (
     <section aria-labelledby="pending-title">
       <h2 id="pending-title">Invitations en attente</h2>

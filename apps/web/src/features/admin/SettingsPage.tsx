@@ -1,4 +1,4 @@
-import { FormEvent, useEffect, useRef, useState } from 'react';
+import { FormEvent, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { ApiError, request } from '../../shared/api';
 import { ErrorMessage, Field, Loading } from '../../shared/components';
@@ -90,9 +90,12 @@ export function SettingsPage() {
   const [busy, setBusy] = useState(false);
   const messageRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (data) setForm(toForm(data.tenantSettings));
-  }, [data]);
+  // A new answer of the API resets the form (adjusted while rendering, not in an effect).
+  const [formOf, setFormOf] = useState<typeof data>(null);
+  if (data && data !== formOf) {
+    setFormOf(data);
+    setForm(toForm(data.tenantSettings));
+  }
 
   const change = (next: Partial<Form>) => {
     setSaved(false);

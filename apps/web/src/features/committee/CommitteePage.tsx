@@ -413,8 +413,13 @@ function MembersEditor({ c, siren, names, reload, announce }: ViewProps) {
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [quorumError, setQuorumError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  useEffect(() => setMembers(initial), [initial]);
-  useEffect(() => setQuorum(String(c.quorum)), [c.quorum]);
+  // A new answer of the API resets the draft (adjusted while rendering, not in an effect).
+  const [draftOf, setDraftOf] = useState({ initial, quorum: c.quorum });
+  if (draftOf.initial !== initial || draftOf.quorum !== c.quorum) {
+    if (draftOf.initial !== initial) setMembers(initial);
+    if (draftOf.quorum !== c.quorum) setQuorum(String(c.quorum));
+    setDraftOf({ initial, quorum: c.quorum });
+  }
   const funders = new Set(c.agendaItems.flatMap((i) => i.lines.map((l) => l.funderId)));
   const missing = [...funders].filter((f) => !members.has(f));
   const organisations = [...names.entries()].sort((a, b) => a[1].localeCompare(b[1], 'fr'));
@@ -1083,6 +1088,8 @@ function Minutes({ committeeId, siren, announce }: { committeeId: string; siren:
   useEffect(() => {
     if (!awaiting || !latest || latest.id !== awaiting) return;
     if (latest.state === 'DONE' || latest.state === 'FAILED') {
+      // Goes with the announcement, which the parent shows: both follow the polled answer together.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setAwaiting(null);
       announce(latest.state === 'DONE' ? 'Le procès-verbal est prêt : vous pouvez le télécharger.' : `La génération du procès-verbal a échoué : ${latest.failureReason ?? 'motif inconnu'}.`);
     }

@@ -29,7 +29,9 @@ export const DECISION_LABELS: Record<DecisionKind, string> = {
 /** Calls `tick` every `ms` milliseconds while `active`. */
 export function usePolling(active: boolean, tick: () => void, ms: number): void {
   const latest = useRef(tick);
-  latest.current = tick;
+  useEffect(() => {
+    latest.current = tick;
+  });
   useEffect(() => {
     if (!active) return;
     const timer = window.setInterval(() => latest.current(), ms);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, request } from '../../shared/api';
 import { asApiError } from '../../shared/errors';
@@ -73,9 +73,11 @@ function PendingInvitations() {
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [message, setMessage] = useState('');
-  useEffect(() => {
-    if (data) setList(data.myInvitations);
-  }, [data]);
+  const [listOf, setListOf] = useState<typeof data>(null);
+  if (data && data !== listOf) {
+    setListOf(data);
+    setList(data.myInvitations);
+  }
 
   const answer = async (invitation: PendingInvitation, accept: boolean) => {
     const name = invitation.tenant.name;

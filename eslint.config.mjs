@@ -3,6 +3,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 import { createProjectGraphAsync } from '@nx/devkit';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // @nx/enforce-module-boundaries reads the project graph that Nx caches in .nx/workspace-data and silently
 // skips every check when there is none (a fresh clone, `npx eslint` before any `nx` command; nx.json turns
@@ -108,5 +109,11 @@ export default tseslint.config(
         { allow: [], depConstraints, checkDynamicDependenciesExceptions: ['@pilotis/*'] },
       ],
     },
+  },
+  {
+    // The rules of hooks, and the React Compiler's checks of components (effects that only copy state, refs
+    // read while rendering, impure renders), on the web app's components and hooks.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
 );

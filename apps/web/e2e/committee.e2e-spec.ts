@@ -153,7 +153,7 @@ describe('web: comité des financeurs, votes and convention signatures', () => {
       await waitForText(mine, /50\s000,00\s€.*10\s000,00\s€.*40\s000,00\s€/);
       const p1 = page.getByRole('article', { name: `Point 1 : ${CJS}` });
       // The grant is prefilled with the requested amount.
-      expect(await p1.getByLabel('Montant accordé (en euros)').inputValue()).toBe('7 500,00');
+      expect(await p1.getByLabel('Montant accordé (en euros)').inputValue()).toBe('7 500');
       await p1.getByLabel('Commentaire (facultatif)').fill('Priorité jeunesse du contrat');
       await p1.getByRole('button', { name: 'Enregistrer la décision' }).click();
       await page.getByText('1 point reste à décider').waitFor();
@@ -180,7 +180,7 @@ describe('web: comité des financeurs, votes and convention signatures', () => {
       // The point on which the Région has no line asks nothing of it.
       await page.getByRole('article', { name: `Point 2 : ${PRE}` }).getByText("Votre organisation n'a pas de ligne sur ce point").waitFor();
       // The requested 4 000 € exceed what is left: refused, in French.
-      expect(await p1.getByLabel('Montant accordé (en euros)').inputValue()).toBe('4 000,00');
+      expect(await p1.getByLabel('Montant accordé (en euros)').inputValue()).toBe('4 000');
       await p1.getByRole('button', { name: 'Enregistrer la décision' }).click();
       await waitForText(p1.getByRole('alert'), /dépasse ce qui reste de votre enveloppe.*disponibles/);
       await page.getByText('1 point reste à décider').waitFor();

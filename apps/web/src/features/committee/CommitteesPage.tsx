@@ -1,0 +1,159 @@
+import { FormEvent, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { ApiError, request } from '../../shared/api';
+import { ErrorMessage, Field, Loading } from '../../shared/components';
+import { dateTime, plural } from '../../shared/format';
+import { graphql } from '../../gql';
+import type { CommitteeKind } from '../../gql/graphql';
+import { useQuery } from '../../shared/hooks';
+import { useSession } from '../../shared/session';
+import { asApiError } from '../../shared/errors';
+import { COMMITTEE_KIND_LABELS, COMMITTEE_STATUS_LABELS } from './committee-shared';
+
+const CONTRATS = graphql(`
+  query CommitteeContrats { contrats { id title } }
+`);
+
+const COMMITTEES = graphql(`
+  query CommitteeList($contratId: ID!) {
+    committees(contratId: $contratId) { id kind title status scheduledAt place quorum agendaItems { id } }
+  }
+`);
+
+const SCHEDULE = graphql(`
+  mutation ScheduleCommittee($input: ScheduleCommitteeInput!) { scheduleCommittee(input: $input) { id } }
+`);
+
+/** The committees of the territory's contract, by date; the chef de projet plans a new one here. */
+export function CommitteesPage() {
+  const { siren = '' } = useParams();
+  const { tenants } = useSession();
+  const me = tenants.find((t) => t.tenant.siren === siren);
+  const contrats = useQuery(CONTRATS, {}, siren);
+  const contrat = contrats.data?.contrats[0];
+  const list = useQuery(COMMITTEES, { contratId: contrat?.id ?? '' }, siren, !contrat);
+  const committees = list.data?.committees ?? [];
+  const manager = !!me?.permissions.includes('MANAGE_COMMITTEES');
+  return (
+    <>
+      <h1>Comités</h1>
+      {contrat && <p className="muted">{contrat.title}</p>}
+      <ErrorMessage error={contrats.error ?? list.error} />
+      {(contrats.loading || (list.loading && !list.data)) && <Loading />}
+      {contrats.data && !contrat && <p>Ce territoire n'a pas encore de contrat de ville : aucun comité ne peut être planifié.</p>}
+      {list.data && (
+        <section aria-labelledby="committees-title">
+          <h2 id="committees-title">Comités du contrat</h2>
+          {committees.length === 0 ? (
+            <p>{manager ? 'Aucun comité pour le moment : planifiez le premier ci-dessous.' : 'Aucun comité dont votre organisation est membre.'}</p>
+          ) : (
+            <div className="table-scroll">
+              <table>
+                <caption className="sr-only">Comités du contrat, par date de séance</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Intitulé</th>
+                    <th scope="col">Nature</th>
+                    <th scope="col">Séance</th>
+                    <th scope="col">Lieu</th>
+                    <th scope="col">Ordre du jour</th>
+                    <th scope="col">État</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {committees.map((c) => (
+                    <tr key={c.id}>
+                      <th scope="row">
+                        <Link to={`/t/${siren}/comites/${c.id}`}>{c.title}</Link>
+                      </th>
+                      <td>{COMMITTEE_KIND_LABELS[c.kind] ?? c.kind}</td>
+                      <td>{dateTime(c.scheduledAt)}</td>
+                      <td>{c.place || '—'}</td>
+                      <td>{c.kind === 'COMITE_DES_FINANCEURS' ? plural(c.agendaItems.length, 'point', 'points', 'Aucun point') : '—'}</td>
+                      <td>
+                        <span className={`badge badge-committee-${c.status.toLowerCase()}`}>{COMMITTEE_STATUS_LABELS[c.status] ?? c.status}</span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
+      {manager && contrat && <ScheduleForm siren={siren} contratId={contrat.id} />}
+    </>
+  );
+}
+
+/** Planning a committee: a comité des financeurs by default. */
+function ScheduleForm({ siren, contratId }: { siren: string; contratId: string }) {
+  const navigate = useNavigate();
+  const [kind, setKind] = useState('COMITE_DES_FINANCEURS');
+  const [title, setTitle] = useState('');
+  const [when, setWhen] = useState('');
+  const [place, setPlace] = useState('');
+  const [quorum, setQuorum] = useState('1');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const found: Record<string, string> = {};
+    if (!title.trim()) found.title = "L'intitulé est obligatoire.";
+    const scheduledAt = when ? new Date(when) : null;
+    if (!scheduledAt || Number.isNaN(scheduledAt.getTime())) found.scheduledAt = 'Indiquez la date et l’heure de la séance.';
+    const q = Number(quorum);
+    if (!Number.isInteger(q) || q < 1) found.quorum = 'Le quorum est un nombre entier d’organisations, au moins 1.';
+    setErrors(found);
+    setProblem(null);
+    if (Object.keys(found).length > 0 || !scheduledAt) return;
+    setBusy(true);
+    try {
+      const res = await request(SCHEDULE, { input: { contratId, kind: kind as CommitteeKind, title: title.trim(), scheduledAt: scheduledAt.toISOString(), place: place.trim() || undefined, quorum: q } }, siren);
+      void navigate(`/t/${siren}/comites/${res.scheduleCommittee.id}`);
+    } catch (error) {
+      const apiError = asApiError(error);
+      setErrors(Object.fromEntries(apiError.fields.map((f) => [f.field.replace(/^input\./, ''), f.message])));
+      setProblem(apiError);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="schedule-title" className="panel">
+      <h2 id="schedule-title">Planifier un comité</h2>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <ErrorMessage error={problem} context="operation" />
+        <Field label="Nature du comité">
+          {(p) => (
+            <select {...p} value={kind} onChange={(e) => setKind(e.target.value)}>
+              {Object.entries(COMMITTEE_KIND_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Intitulé" error={errors.title}>
+          {(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={300} />}
+        </Field>
+        <Field label="Date et heure de la séance" error={errors.scheduledAt} hint="Heure de Paris">
+          {(p) => <input {...p} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />}
+        </Field>
+        <Field label="Lieu (facultatif)" error={errors.place}>
+          {(p) => <input {...p} value={place} onChange={(e) => setPlace(e.target.value)} />}
+        </Field>
+        <Field label="Quorum" error={errors.quorum} hint="Nombre minimal d'organisations membres ayant voté pour que les décisions soient prises.">
+          {(p) => <input {...p} type="number" min={1} step={1} inputMode="numeric" value={quorum} onChange={(e) => setQuorum(e.target.value)} />}
+        </Field>
+        <button type="submit" disabled={busy}>
+          {busy ? 'Planification…' : 'Planifier le comité'}
+        </button>
+      </form>
+    </section>
+  );
+}

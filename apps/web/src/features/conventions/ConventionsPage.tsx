@@ -1,0 +1,221 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError, request } from '../../shared/api';
+import { ConfirmButton, ErrorMessage, Loading } from '../../shared/components';
+import { asApiError, errorText } from '../../shared/errors';
+import { dateTime, euros, plural } from '../../shared/format';
+import { graphql } from '../../gql';
+import type { ConventionListQuery, ConventionStatus } from '../../gql/graphql';
+import { useQuery } from '../../shared/hooks';
+import { useSession } from '../../shared/session';
+
+const CONVENTIONS = graphql(`
+  query ConventionList {
+    conventions {
+      id actionId status sequential signedCount signatoryCount updatedAt
+      currentVersion {
+        id number hash reason createdAt
+        signatories { id organisationId organisation { name } role position amountCents advancePercent advanceCents }
+        signatures { organisationId signedAt }
+      }
+    }
+  }
+`);
+
+const ACTION = graphql(`
+  query ConventionAction($id: ID!) { action(id: $id) { id title reference status porteur { name } } }
+`);
+
+const TEXT = graphql(`
+  query ConventionText($versionId: ID!) { conventionText(versionId: $versionId) }
+`);
+
+const SIGN = graphql(`
+  mutation SignConvention($input: SignConventionInput!) { signConvention(input: $input) { id status signedCount signatoryCount } }
+`);
+
+type Convention = ConventionListQuery['conventions'][number];
+
+const CONVENTION_STATUS_LABELS: Record<ConventionStatus, string> = {
+  BROUILLON: 'À signer (aucune signature)',
+  EN_SIGNATURE: 'En signature',
+  SIGNEE: 'Signée',
+  ANNULEE: 'Annulée',
+};
+
+/** Whether the organisation still has to sign the version in force. */
+function awaits(c: Convention, org: string | null): boolean {
+  if (!org || c.status === 'SIGNEE' || c.status === 'ANNULEE') return false;
+  const v = c.currentVersion;
+  return v.signatories.some((s) => s.organisationId === org) && !v.signatures.some((s) => s.organisationId === org);
+}
+
+/** The funding conventions: those waiting for my organisation's signature first, then the others. */
+export function ConventionsPage() {
+  const { siren = '' } = useParams();
+  const { tenants } = useSession();
+  const me = tenants.find((t) => t.tenant.siren === siren);
+  const org = me?.permissions.includes('SIGN') ? (me.organisationId ?? null) : null;
+  const q = useQuery(CONVENTIONS, {}, siren);
+  const [announcement, setAnnouncement] = useState('');
+  const all = q.data?.conventions ?? [];
+  const mine = all.filter((c) => awaits(c, org));
+  const others = all.filter((c) => !awaits(c, org));
+  return (
+    <>
+      <h1>Conventions</h1>
+      <ErrorMessage error={q.error} />
+      {q.loading && !q.data && <Loading />}
+      <div role="status" aria-live="polite" className={announcement ? 'notice' : 'sr-only'}>
+        {announcement}
+      </div>
+      {q.data && (
+        <>
+          {org && (
+            <section aria-labelledby="to-sign-title">
+              <h2 id="to-sign-title">À signer par votre organisation</h2>
+              <p>{plural(mine.length, 'convention attend', 'conventions attendent', 'Aucune convention n’attend')} votre signature.</p>
+              <ul className="cards convention-cards">
+                {mine.map((c) => (
+                  <ConventionCard key={c.id} c={c} siren={siren} org={org} reload={q.reload} announce={setAnnouncement} />
+                ))}
+              </ul>
+            </section>
+          )}
+          <section aria-labelledby="others-title">
+            <h2 id="others-title">{org ? 'Autres conventions' : 'Toutes les conventions'}</h2>
+            {others.length === 0 ? (
+              <p>Aucune convention.</p>
+            ) : (
+              <ul className="cards convention-cards">
+                {others.map((c) => (
+                  <ConventionCard key={c.id} c={c} siren={siren} org={org} reload={q.reload} announce={setAnnouncement} />
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </>
+  );
+}
+
+function ConventionCard({ c, siren, org, reload, announce }: { c: Convention; siren: string; org: string | null; reload(): void; announce(text: string): void }) {
+  const action = useQuery(ACTION, { id: c.actionId }, siren);
+  const [problem, setProblem] = useState<ApiError | null>(null);
+  const [showText, setShowText] = useState(false);
+  const v = c.currentVersion;
+  const signedBy = new Map(v.signatures.map((s) => [s.organisationId, s.signedAt]));
+  const a = action.data?.action;
+  const title = a ? a.title : 'Convention';
+  const headingId = `convention-${c.id}`;
+  const myTurnBlocked =
+    c.sequential && org ? v.signatories.some((s) => s.position < (v.signatories.find((x) => x.organisationId === org)?.position ?? 0) && !signedBy.has(s.organisationId)) : false;
+  return (
+    <li className="card">
+      <article aria-labelledby={headingId}>
+        <h3 id={headingId}>{title}</h3>
+        {a && (
+          <p className="muted">
+            {a.reference} · porté par {a.porteur.name}
+          </p>
+        )}
+        <p>
+          <strong>
+            {c.signedCount} sur {c.signatoryCount} signatures
+          </strong>{' '}
+          · {CONVENTION_STATUS_LABELS[c.status] ?? c.status}
+          {v.number > 1 && ` · avenant n° ${v.number - 1}`}
+          {c.sequential && ' · signature dans l’ordre'}
+        </p>
+        {v.reason && <p className="muted">Motif de l'avenant : {v.reason}</p>}
+        <table className="compact">
+          <caption className="sr-only">Signataires de la version {v.number}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Signataire</th>
+              <th scope="col" className="num">
+                Montant
+              </th>
+              <th scope="col">Signature</th>
+            </tr>
+          </thead>
+          <tbody>
+            {v.signatories.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">
+                  {c.sequential && `${s.position}. `}
+                  {s.organisation.name}
+                  <span className="muted"> ({s.role === 'PORTEUR' ? 'porteur' : 'financeur'})</span>
+                </th>
+                <td className="num">{s.role === 'PORTEUR' ? '—' : euros(s.amountCents)}</td>
+                <td>{signedBy.has(s.organisationId) ? `Signée le ${dateTime(signedBy.get(s.organisationId))}` : 'En attente'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="button" className="link-button" aria-expanded={showText} onClick={() => setShowText((s) => !s)}>
+          {showText ? 'Masquer le texte' : `Lire le texte de la version ${v.number}`}
+        </button>
+        {showText && <ConventionText versionId={v.id} siren={siren} />}
+        <ErrorMessage error={problem} context="operation" />
+        {awaits(c, org) && (
+          <>
+            {myTurnBlocked && <p className="muted">Signature dans l'ordre : les signataires précédents n'ont pas tous signé.</p>}
+            <ConfirmButton
+              label={`Signer « ${title} »`}
+              question={
+                <>
+                  Vous signez pour votre organisation la version {v.number} de cette convention (empreinte <code>{v.hash.slice(0, 12)}…</code>). La signature est
+                  définitive. Confirmer ?
+                </>
+              }
+              confirmLabel="Confirmer la signature"
+              onConfirm={async () => {
+                setProblem(null);
+                try {
+                  const res = await request(SIGN, { input: { conventionId: c.id, versionHash: v.hash } }, siren);
+                  const s = res.signConvention;
+                  announce(
+                    s.status === 'SIGNEE'
+                      ? `Convention « ${title} » signée de tous (${s.signedCount} sur ${s.signatoryCount}) : l'action est conventionnée.`
+                      : `Votre signature est enregistrée : ${s.signedCount} sur ${s.signatoryCount} signatures.`,
+                  );
+                  reload();
+                } catch (error) {
+                  const apiError = asApiError(error);
+                  setProblem(apiError);
+                  if (apiError.code === 'VERSION_SUPERSEDED' || apiError.code === 'ALREADY_SIGNED') {
+                    // The list changes under the card: the explanation is announced for the whole page too.
+                    announce(errorText(apiError, 'operation'));
+                    reload();
+                  }
+                }
+              }}
+            />
+          </>
+        )}
+        {a && (
+          <p>
+            <Link to={`/t/${siren}/actions/${c.actionId}`}>Voir l'action {a.reference}</Link>
+          </p>
+        )}
+      </article>
+    </li>
+  );
+}
+
+function ConventionText({ versionId, siren }: { versionId: string; siren: string }) {
+  const text = useQuery(TEXT, { versionId }, siren);
+  return (
+    <>
+      <ErrorMessage error={text.error} />
+      {text.loading && <Loading label="Chargement du texte…" />}
+      {text.data && (
+        <pre className="convention-text" tabIndex={0} aria-label="Texte de la convention">
+          {text.data.conventionText}
+        </pre>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { download } from '../../shared/api';
+import { AmountCells, AmountFigures, ErrorMessage, Figure, Loading } from '../../shared/components';
+import { euros, KIND_LABELS, percent, plural, STATUS_LABELS } from '../../shared/format';
+import { graphql } from '../../gql';
+import { useQuery } from '../../shared/hooks';
+import { AmountsChart } from './DepartementDashboardPage';
+
+const CONTRATS = graphql(`
+  query Contrats { contrats { id title startYear endYear pillars { id title position objectives { id code title } } } }
+`);
+
+const DASHBOARD = graphql(`
+  query ContratDashboard($contratId: ID!, $exerciseYear: Int) {
+    contratDashboard(contratId: $contratId, exerciseYear: $exerciseYear) {
+      totals { requestedCents decidedCents committedCents paidCents }
+      actionCount essActionCount overdueBilanCount unsignedConventionCount
+      cells { pillarId pillarTitle funderName kind exerciseYear requestedCents decidedCents committedCents paidCents }
+      actionsByStatus { status count }
+      qpvs { qpvId code name actionCount requestedCents decidedCents committedCents paidCents }
+      envelopes { id funderId kind exerciseYear amountCents consumedCents remainingCents }
+      leverage { creditsSpecifiques { decidedCents } droitCommun { decidedCents } autres { decidedCents } }
+      trend { exerciseYear actionCount requestedCents decidedCents committedCents paidCents }
+    }
+  }
+`);
+
+/** The contract at a glance: pillars → objectives, amounts per pillar and funder, statuses, QPVs, trend. */
+export function ContratDashboardPage() {
+  const { siren = '' } = useParams();
+  const [year, setYear] = useState<number | null>(null);
+  const contrats = useQuery(CONTRATS, {}, siren);
+  const contrat = contrats.data?.contrats[0];
+  const dash = useQuery(DASHBOARD, { contratId: contrat?.id ?? '', exerciseYear: year }, siren, !contrat);
+  const d = dash.data?.contratDashboard;
+  const years = contrat ? Array.from({ length: contrat.endYear - contrat.startYear + 1 }, (_, i) => contrat.startYear + i) : [];
+  const byPillar = new Map<string, { name: string; requestedCents: number; decidedCents: number; committedCents: number; paidCents: number }>();
+  for (const c of d?.cells ?? []) {
+    const p = byPillar.get(c.pillarId) ?? { name: c.pillarTitle, requestedCents: 0, decidedCents: 0, committedCents: 0, paidCents: 0 };
+    byPillar.set(c.pillarId, { ...p, requestedCents: p.requestedCents + c.requestedCents, decidedCents: p.decidedCents + c.decidedCents, committedCents: p.committedCents + c.committedCents, paidCents: p.paidCents + c.paidCents });
+  }
+  return (
+    <>
+      <h1>{contrat?.title ?? 'Contrat de ville'}</h1>
+      <ErrorMessage error={contrats.error ?? dash.error} />
+      {(contrats.loading || dash.loading) && <Loading />}
+      {contrat && (
+        <div className="toolbar">
+          <label>
+            Exercice{' '}
+            <select value={year ?? ''} onChange={(e) => setYear(e.target.value ? Number(e.target.value) : null)}>
+              <option value="">
+                Toutes les années ({contrat.startYear}–{contrat.endYear})
+              </option>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => void download(`/dashboards/contrat.csv?contratId=${contrat.id}${year ? `&exerciseYear=${year}` : ''}`, siren, `tableau-de-bord-${siren}.csv`)}>
+            Exporter en CSV
+          </button>
+        </div>
+      )}
+      {d && contrat && (
+        <>
+          <section className="figures" aria-label="Totaux du contrat">
+            <AmountFigures amounts={d.totals} />
+            <Figure label="Actions" value={plural(d.actionCount, 'action', 'actions')} />
+            <Figure label="Portées par l'ESS" value={percent(d.essActionCount, d.actionCount)} />
+            <Figure label="Bilans en retard" value={String(d.overdueBilanCount)} />
+            <Figure label="Conventions à signer" value={String(d.unsignedConventionCount)} />
+          </section>
+          <div className="columns">
+            <AmountsChart title="Par pilier" rows={[...byPillar.values()]} />
+            <AmountsChart title="Par exercice" rows={d.trend.map((y) => ({ name: String(y.exerciseYear), ...y }))} />
+          </div>
+          <section aria-labelledby="structure-title">
+            <h2 id="structure-title">Piliers et objectifs</h2>
+            <ul>
+              {contrat.pillars.map((p) => (
+                <li key={p.id}>
+                  <Link to={`/t/${siren}/actions?pilier=${p.id}`}>{p.title}</Link> — {euros(byPillar.get(p.id)?.decidedCents ?? 0)} décidés
+                  {p.objectives.length > 0 && (
+                    <ul>
+                      {p.objectives.map((o) => (
+                        <li key={o.id}>
+                          {o.code} {o.title}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <div className="columns">
+            <section aria-labelledby="status-title">
+              <h2 id="status-title">Actions par état</h2>
+              <table className="compact">
+                <tbody>
+                  {d.actionsByStatus.map((s) => (
+                    <tr key={s.status}>
+                      <th scope="row">
+                        <Link to={`/t/${siren}/actions?etat=${s.status}`}>{STATUS_LABELS[s.status] ?? s.status}</Link>
+                      </th>
+                      <td className="num">{s.count}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+            <section aria-labelledby="leverage-title">
+              <h2 id="leverage-title">Effet levier (décidé)</h2>
+              <ul className="plain">
+                <li>
+                  {KIND_LABELS.CREDITS_SPECIFIQUES_P147} : {euros(d.leverage.creditsSpecifiques.decidedCents)}
+                </li>
+                <li>
+                  {KIND_LABELS.DROIT_COMMUN} : {euros(d.leverage.droitCommun.decidedCents)}
+                </li>
+                <li>Autres fonds : {euros(d.leverage.autres.decidedCents)}</li>
+              </ul>
+            </section>
+          </div>
+          <section aria-labelledby="qpv-title">
+            <h2 id="qpv-title">Par quartier prioritaire</h2>
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">QPV</th>
+                    <th scope="col" className="num">Actions</th>
+                    <th scope="col" className="num">Demandé</th>
+                    <th scope="col" className="num">Décidé</th>
+                    <th scope="col" className="num">Engagé</th>
+                    <th scope="col" className="num">Payé</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.qpvs.map((q) => (
+                    <tr key={q.qpvId}>
+                      <th scope="row">
+                        {q.name} <span className="muted">({q.code})</span>
+                      </th>
+                      <td className="num">{q.actionCount}</td>
+                      <AmountCells amounts={q} />
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
+    </>
+  );
+}

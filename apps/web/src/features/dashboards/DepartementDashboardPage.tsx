@@ -1,0 +1,205 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { download } from '../../shared/api';
+import { AmountCells, AmountFigures, ErrorMessage, Figure, Loading } from '../../shared/components';
+import { euros, KIND_LABELS, plural } from '../../shared/format';
+import { graphql } from '../../gql';
+import { useQuery } from '../../shared/hooks';
+
+
+const DEPARTEMENT = graphql(`
+  query Departement($departement: String!, $exerciseYear: Int) {
+    departementDashboard(departement: $departement, exerciseYear: $exerciseYear) {
+      departement exerciseYear
+      territories {
+        tenantId siren name
+        totals { requestedCents decidedCents committedCents paidCents }
+        actionCount essActionCount overdueBilanCount unsignedConventionCount
+        leverage { creditsSpecifiques { decidedCents } droitCommun { decidedCents } autres { decidedCents } }
+        byPillar { pillarTitle requestedCents decidedCents committedCents paidCents }
+        byFunderKind { funderKind requestedCents decidedCents committedCents paidCents }
+      }
+      totals {
+        totals { requestedCents decidedCents committedCents paidCents }
+        actionCount essActionCount overdueBilanCount unsignedConventionCount
+        leverage { creditsSpecifiques { decidedCents } droitCommun { decidedCents } autres { decidedCents } }
+        byPillar { pillarTitle requestedCents decidedCents committedCents paidCents }
+        byFunderKind { funderKind requestedCents decidedCents committedCents paidCents }
+      }
+    }
+  }
+`);
+
+const FUNDER_KIND_LABELS: Record<string, string> = {
+  ETAT: 'État', REGION: 'Région', DEPARTEMENT: 'Département', EPCI: 'Intercommunalité', COMMUNE: 'Commune', CAF: 'CAF',
+  BAILLEUR_SOCIAL: 'Bailleurs sociaux', BANQUE_DES_TERRITOIRES: 'Banque des Territoires', FRANCE_TRAVAIL: 'France Travail', ARS: 'ARS',
+  UNION_EUROPEENNE: 'Union européenne', FONDATION: 'Fondations', ASSOCIATION: 'Associations', SCIC: 'SCIC', SCOP: 'SCOP', CAE: 'CAE',
+  REGIE_DE_QUARTIER: 'Régies de quartier', SIAE: 'SIAE', ENTREPRISE: 'Entreprises', AUTRE: 'Autres',
+};
+
+const YEARS = [2024, 2025, 2026, 2027, 2028, 2029, 2030];
+const toEuros = (cents: number) => Math.round(cents / 100);
+const axisEuros = (v: number) => `${(v / 1000).toLocaleString('fr-FR')} k€`;
+
+/** The délégué du préfet's département: one line per EPCI where they are a member, totals and charts. */
+export function DepartementDashboardPage() {
+  const { code = '' } = useParams();
+  const [year, setYear] = useState<number | null>(null);
+  const { data, error, loading } = useQuery(DEPARTEMENT, { departement: code, exerciseYear: year });
+  const d = data?.departementDashboard;
+  const t = d?.totals;
+  return (
+    <>
+      <h1>Département {code}</h1>
+      <p className="muted">Les territoires du département où vous êtes membre ; chaque consultation est inscrite au journal d'audit de chacun.</p>
+      <div className="toolbar">
+        <label>
+          Exercice{' '}
+          <select value={year ?? ''} onChange={(e) => setYear(e.target.value ? Number(e.target.value) : null)}>
+            <option value="">Toutes les années</option>
+            {YEARS.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => void download(`/dashboards/departement.csv?departement=${encodeURIComponent(code)}${year ? `&exerciseYear=${year}` : ''}`, undefined, `consolidation-${code}.csv`)}>
+          Exporter en CSV
+        </button>
+      </div>
+      <ErrorMessage error={error} />
+      {loading && <Loading />}
+      {d && t && (
+        <>
+          {d.territories.length === 0 && <p>Vous n'êtes membre d'aucun territoire de ce département avec un rôle qui en voit les chiffres.</p>}
+          <section aria-labelledby="totals-title" className="figures">
+            <h2 id="totals-title" className="sr-only">
+              Totaux du département
+            </h2>
+            <AmountFigures amounts={t.totals} />
+            <Figure label="Actions" value={plural(t.actionCount, 'action', 'actions')} />
+            <Figure label="Bilans en retard" value={String(t.overdueBilanCount)} />
+          </section>
+          <section aria-labelledby="epci-title">
+            <h2 id="epci-title">Par intercommunalité</h2>
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Intercommunalité</th>
+                    <th scope="col" className="num">Actions</th>
+                    <th scope="col" className="num">Demandé</th>
+                    <th scope="col" className="num">Décidé</th>
+                    <th scope="col" className="num">Engagé</th>
+                    <th scope="col" className="num">Payé</th>
+                    <th scope="col" className="num">Crédits spécifiques décidés</th>
+                    <th scope="col" className="num">Droit commun décidé</th>
+                    <th scope="col" className="num">Bilans en retard</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.territories.map((x) => (
+                    <tr key={x.siren}>
+                      <th scope="row">
+                        <Link to={`/t/${x.siren}/contrat`}>{x.name}</Link>
+                      </th>
+                      <td className="num">{x.actionCount}</td>
+                      <AmountCells amounts={x.totals} />
+                      <td className="num">{euros(x.leverage.creditsSpecifiques.decidedCents)}</td>
+                      <td className="num">{euros(x.leverage.droitCommun.decidedCents)}</td>
+                      <td className="num">{x.overdueBilanCount}</td>
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row">Total</th>
+                    <td className="num">{t.actionCount}</td>
+                    <AmountCells amounts={t.totals} />
+                    <td className="num">{euros(t.leverage.creditsSpecifiques.decidedCents)}</td>
+                    <td className="num">{euros(t.leverage.droitCommun.decidedCents)}</td>
+                    <td className="num">{t.overdueBilanCount}</td>
+                  </tr>
+                </tfoot>
+              </table>
+            </div>
+          </section>
+          <div className="columns">
+            <AmountsChart
+              title="Par pilier"
+              rows={t.byPillar.map((p) => ({ name: p.pillarTitle, ...p }))}
+            />
+            <AmountsChart title="Par type de financeur" rows={t.byFunderKind.map((f) => ({ name: FUNDER_KIND_LABELS[f.funderKind] ?? f.funderKind, ...f }))} />
+          </div>
+          <section aria-labelledby="leverage-title">
+            <h2 id="leverage-title">Crédits spécifiques et droit commun (décidés)</h2>
+            <ul className="plain">
+              <li>
+                {KIND_LABELS.CREDITS_SPECIFIQUES_P147} : {euros(t.leverage.creditsSpecifiques.decidedCents)}
+              </li>
+              <li>
+                {KIND_LABELS.DROIT_COMMUN} : {euros(t.leverage.droitCommun.decidedCents)}
+              </li>
+              <li>Autres fonds : {euros(t.leverage.autres.decidedCents)}</li>
+            </ul>
+          </section>
+        </>
+      )}
+    </>
+  );
+}
+
+interface ChartRow {
+  name: string;
+  requestedCents: number;
+  decidedCents: number;
+  committedCents: number;
+  paidCents: number;
+}
+
+/** A bar chart of the four amounts; the same figures are in a table for those who cannot see the chart. */
+export function AmountsChart({ title, rows }: { title: string; rows: ChartRow[] }) {
+  const data = rows.map((r) => ({ name: r.name, Demandé: toEuros(r.requestedCents), Décidé: toEuros(r.decidedCents), Engagé: toEuros(r.committedCents), Payé: toEuros(r.paidCents) }));
+  return (
+    <section className="chart" aria-label={title}>
+      <h2>{title}</h2>
+      <div aria-hidden="true" style={{ width: '100%', height: 260 }}>
+        <ResponsiveContainer>
+          <BarChart data={data} margin={{ left: 16 }} accessibilityLayer={false}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="name" />
+            <YAxis tickFormatter={axisEuros} />
+            <Tooltip formatter={(v) => euros(Number(v) * 100)} />
+            <Legend />
+            <Bar dataKey="Demandé" fill="#5b6b7f" />
+            <Bar dataKey="Décidé" fill="#1f5fa8" />
+            <Bar dataKey="Engagé" fill="#b35900" />
+            <Bar dataKey="Payé" fill="#2e7d32" />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <table className="compact">
+        <caption className="sr-only">{title} : montants</caption>
+        <thead>
+          <tr>
+            <th scope="col">{title.replace('Par ', '')}</th>
+            <th scope="col" className="num">Demandé</th>
+            <th scope="col" className="num">Décidé</th>
+            <th scope="col" className="num">Engagé</th>
+            <th scope="col" className="num">Payé</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.name}>
+              <th scope="row">{r.name}</th>
+              <AmountCells amounts={r} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

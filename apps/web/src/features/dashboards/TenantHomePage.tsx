@@ -1,0 +1,127 @@
+import { useRef, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { ApiError, request } from '../../shared/api';
+import { asApiError } from '../../shared/errors';
+import { ErrorMessage, Loading } from '../../shared/components';
+import { civilDate, dateTime, plural } from '../../shared/format';
+import { graphql } from '../../gql';
+import { useQuery } from '../../shared/hooks';
+import { useSession } from '../../shared/session';
+
+const MINE = graphql(`
+  query MyWork($userId: ID!) {
+    deadlines(first: 50, filter: { userId: $userId, states: [OVERDUE, DUE, UPCOMING] }) {
+      nodes { id kind label dueDate state }
+    }
+    myNotifications(first: 20) { nodes { id title createdAt readAt escalation } }
+  }
+`);
+
+const MARK_READ = graphql(`
+  mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { id readAt } }
+`);
+const MARK_ALL_READ = graphql(`
+  mutation MarkAllNotificationsRead { markAllNotificationsRead }
+`);
+
+const STATE_LABELS: Record<string, string> = { OVERDUE: 'En retard', DUE: "À faire aujourd'hui", UPCOMING: 'À venir', MET: 'Tenue' };
+
+/** A territory's first screen for everyone: my deadlines and my reminders there. */
+export function TenantHomePage() {
+  const { siren } = useParams();
+  const { user, tenants } = useSession();
+  const tenant = tenants.find((t) => t.tenant.siren === siren);
+  const { data, error, loading, reload } = useQuery(MINE, { userId: user?.id ?? '' }, siren, !user);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const [marking, setMarking] = useState(false);
+  const notificationsTitle = useRef<HTMLHeadingElement>(null);
+  const unread = data ? data.myNotifications.nodes.filter((n) => !n.readAt).length : 0;
+
+  /** Marks one reminder (or all) read, then reloads the list; the keyboard goes back to the list's title. */
+  const mark = async (id?: string) => {
+    setMarking(true);
+    setFailure(null);
+    try {
+      if (id) await request(MARK_READ, { id }, siren);
+      else await request(MARK_ALL_READ, {}, siren);
+      notificationsTitle.current?.focus();
+      reload();
+    } catch (e) {
+      setFailure(asApiError(e));
+    } finally {
+      setMarking(false);
+    }
+  };
+
+  return (
+    <>
+      <h1>{tenant?.tenant.name ?? 'Territoire'}</h1>
+      <ErrorMessage error={error ?? failure} />
+      {loading && <Loading />}
+      {data && (
+        <div className="columns">
+          <section aria-labelledby="deadlines-title">
+            <h2 id="deadlines-title">Mes échéances</h2>
+            {data.deadlines.nodes.length === 0 ? (
+              <p>Aucune échéance en cours.</p>
+            ) : (
+              <table>
+                <caption className="sr-only">Mes échéances, les plus proches d'abord</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Échéance</th>
+                    <th scope="col">Date</th>
+                    <th scope="col">État</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.deadlines.nodes.map((d) => (
+                    <tr key={d.id}>
+                      <td>{d.label}</td>
+                      <td>{civilDate(d.dueDate)}</td>
+                      <td>
+                        <span className={`badge badge-${d.state.toLowerCase()}`}>{STATE_LABELS[d.state] ?? d.state}</span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+          <section aria-labelledby="notifications-title">
+            <h2 id="notifications-title" ref={notificationsTitle} tabIndex={-1}>
+              Mes relances
+            </h2>
+            <p className="muted" role="status">
+              {plural(unread, 'relance non lue', 'relances non lues', 'Aucune relance non lue')}
+            </p>
+            {unread > 0 && (
+              <p>
+                <button type="button" className="secondary" onClick={() => void mark()} disabled={marking}>
+                  Tout marquer comme lu
+                </button>
+              </p>
+            )}
+            <ul className="plain">
+              {data.myNotifications.nodes.map((n) => (
+                <li key={n.id}>
+                  {n.readAt ? '' : <strong>Nouveau · </strong>}
+                  {n.title} <span className="muted">({dateTime(n.createdAt)})</span>
+                  {n.escalation && <span className="badge">Escalade</span>}
+                  {!n.readAt && (
+                    <>
+                      {' '}
+                      <button type="button" className="secondary" onClick={() => void mark(n.id)} disabled={marking}>
+                        Marquer comme lue<span className="sr-only"> : {n.title}</span>
+                      </button>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+      )}
+    </>
+  );
+}

@@ -9,6 +9,6 @@ export { ActionQpv } from './action-qpv.entity';
 export { FundingLine } from './funding-line.entity';
 
 // Used by other libraries.
-export { ACTION_STATUS_LABELS, ActionStatus, BOUND_STATUSES, DECIDED_STATUSES } from './action-status';
 export { FUNDING_KIND_LABELS, FundingKind } from './funding-line.entity';
+export { ACTION_STATUS_LABELS, ActionStatus, BOUND_STATUSES, DECIDED_STATUSES } from './action-status';
 export { ActionService } from './action.service';

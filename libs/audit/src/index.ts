@@ -14,10 +14,8 @@ export { OutboxEvent } from './outbox-event.entity';
 export { AuditService } from './audit.service';
 export { appendAuditEvent } from './audit-chain.sql';
 export { OutboxService } from './outbox.service';
-
-// Used by the API and the worker.
 export { AuditCheckpoints, type CheckpointOutcome } from './audit-checkpoints.service';
 
 // Used by tests, platform scripts and benchmarks only.
-export { checkpointSignatureValid, GENESIS_HASH, hashEvent, isRedactionMarker, jsonbText, payloadDigest, signCheckpoint, verifyChain } from './audit-chain';
 export { readChainPage, verifyTenantChain } from './audit-chain.sql';
+export { checkpointSignatureValid, GENESIS_HASH, hashEvent, isRedactionMarker, jsonbText, payloadDigest, signCheckpoint, verifyChain } from './audit-chain';

@@ -10,13 +10,10 @@ export { AccountToken } from './account-token.entity';
 
 // Used by other libraries.
 export { AccountTokenPurpose } from './account-token.entity';
-export { newApiKey } from './tokens';
+export { type AccessTokenClaims, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, newApiKey } from './tokens';
 export { AuthService, normaliseEmail } from './auth.service';
 export { AccountTokens, INVITATION_TOKEN_TTL_MS } from './account-tokens';
 export { AccountMail } from './account-mail';
-
-// Used by the API and the worker.
-export { type AccessTokenClaims, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from './tokens';
 export { TENANT_HEADER } from './access.guard';
 export { REDIS } from './login-rate-limiter';
 

@@ -4,15 +4,12 @@
 export { DbModule } from './db.module';
 
 // Used by other libraries.
-export type { Actor, TenantScope } from './request-scope';
+export type { Actor, TenantScope, TransactionState } from './request-scope';
 export { Db } from './db.service';
 export { SnakeNamingStrategy } from './naming.strategy';
 export { TenantEntity } from './tenant-entity';
 export { TenantJoin } from './tenant-join';
 export { groupBy, requestLoader } from './request-loader';
-
-// Used by the API and the worker.
-export type { TransactionState } from './request-scope';
 
 // Used by tests, platform scripts and benchmarks only.
 export { assertRuntimeRoleCannotBypassRls } from './runtime-role.check';

@@ -5,20 +5,18 @@ export { DeadlinesModule } from './deadlines.module';
 
 // The worker side: its module, processors and job settings.
 export { DeadlinesProcessor, DigestProcessor } from './deadlines.processors';
-export { DeadlinesWorkerModule } from './deadlines-worker.module';
 
 // Entities: registered by the composition root (libs/schema), joined on by other contexts.
 export { BilanReceipt, Deadline, TenantSettings } from './deadline.entity';
 export { DeadlineScan, EmailDigest, Notification, PersonDigest } from './notification.entity';
 
 // Used by other libraries.
+export { DeadlinesWorkerModule } from './deadlines-worker.module';
 export { DeadlineEngine } from './deadline-engine';
-
-// Used by the API and the worker.
 export { DeadlineJobs } from './deadline-jobs';
 export { DigestSweep } from './digest-sweep';
 
 // Used by tests, platform scripts and benchmarks only.
 export { DEFAULT_REMINDER_STEPS } from './deadline.entity';
-export { FILL_DIGESTS, OPEN_DIGESTS, RECOMPUTE_DEADLINES, RECORD_REMINDERS } from './deadline-rules.sql';
 export { MAX_LATE_DAYS } from './deadline-engine';
+export { FILL_DIGESTS, OPEN_DIGESTS, RECOMPUTE_DEADLINES, RECORD_REMINDERS } from './deadline-rules.sql';

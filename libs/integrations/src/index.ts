@@ -9,9 +9,9 @@ export { WebhooksProcessor } from './webhooks.processor';
 // Entities: registered by the composition root (libs/schema), joined on by other contexts.
 export { ApiKey, WebhookDelivery, WebhookSubscription } from './integrations.entities';
 
-// Used by the API and the worker.
-export { WEBHOOK_JOB_OPTIONS } from './webhook.service';
+// Used by other libraries.
 export { IntegrationsWorkerModule } from './integrations.module';
+export { WEBHOOK_JOB_OPTIONS } from './webhook.service';
 
 // Used by tests, platform scripts and benchmarks only.
 export { verifySignature } from './webhook-signature';

@@ -5,12 +5,12 @@ export { ReportsModule } from './reports.module';
 
 // The worker side: its module, processors and job settings.
 export { ReportsProcessor } from './reports.processor';
-export { ReportsWorkerModule } from './reports-worker.module';
 
 // Entities: registered by the composition root (libs/schema), joined on by other contexts.
 export { Report } from './report.entity';
 
-// Used by the API and the worker.
+// Used by other libraries.
+export { ReportsWorkerModule } from './reports-worker.module';
 export { REPORT_JOB_OPTIONS, reportJobId } from './report.service';
 
 // Used by tests, platform scripts and benchmarks only.

@@ -4,19 +4,15 @@
 export { ConfigModule } from './config.module';
 
 // Used by other libraries.
+export { InjectConfig, PILOTIS_CONFIG } from './config.module';
 export { badInput, conflict, DomainError, ErrorCode, type FieldError, forbidden, invalidField, notFound, unauthenticated, uuid } from './errors';
 export { compactIdentifier, isValidSiren, isValidSiret } from './identifiers';
 export { centsTransformer, formatEuros, frenchDecimal, MAX_AMOUNT_CENTS } from './money';
 export { CentsScalar, IsCents } from './cents.scalar';
 export { decodeCursor, type Page, PageArgs, PageOf, toPage } from './pagination';
-export { loadConfig, type PilotisConfig, withDatabase } from './config';
-export { InjectConfig, PILOTIS_CONFIG } from './config.module';
+export { assertSafeServerConfig, assertSafeWorkerConfig, defaultWorkerDatabaseUrl, loadConfig, type PilotisConfig, withDatabase } from './config';
 export { Clock } from './clock';
 export { type CivilDate, civilDateIn, daysBetween, formatCivilDate, isCivilDate } from './civil-date';
 export { WEBHOOK_EVENT_OF_TOPIC, WebhookEvent } from './webhook-events';
 export { amountCell, spreadsheetRow, type SpreadsheetValue } from './spreadsheet';
-export { controlCharacterProblem, MultiLine, MultiLineArgs } from './text-hygiene';
-
-// Used by the API and the worker.
-export { assertSafeServerConfig } from './config';
-export { findControlCharacters, MULTI_LINE_ARGS_EXTENSION, MULTI_LINE_EXTENSION } from './text-hygiene';
+export { controlCharacterProblem, findControlCharacters, MULTI_LINE_ARGS_EXTENSION, MULTI_LINE_EXTENSION, MultiLine, MultiLineArgs } from './text-hygiene';

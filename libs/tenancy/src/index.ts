@@ -12,6 +12,7 @@ export { TenantCounter } from './tenant-counter.entity';
 // Used by other libraries.
 export { TenantKind } from './tenant.entity';
 export { TenantCounterService } from './tenant-counter.service';
+export { provisionTenant } from './tenant-provisioning';
 
 // Used by tests, platform scripts and benchmarks only.
-export { provisionTenant, TenantProvisioningError } from './tenant-provisioning';
+export { TenantProvisioningError } from './tenant-provisioning';

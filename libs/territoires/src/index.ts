@@ -8,6 +8,4 @@ export { Qpv } from './qpv.entity';
 
 // Used by other libraries.
 export { findIntercommunalite } from './referentiel';
-
-// Used by tests, platform scripts and benchmarks only.
 export { qpvGeneration } from './qpv-code';

@@ -98,3 +98,15 @@ export async function startMailWebTest(): Promise<MailWebTest> {
     },
   };
 }
+
+/** A mailed token: `<uuid>.<43 base64url characters>`, carried in the link's fragment after `#jeton=`. */
+const TOKEN = '[0-9a-f-]{36}\\.[A-Za-z0-9_-]{43}';
+
+/**
+ * The token of the first link in `text` carrying one (`…#jeton=<token>`); with `page`, only of an absolute
+ * link to that page of the application (`/invitation`, `/nouveau-mot-de-passe`). Undefined without one.
+ */
+export function mailedToken(text: string, page?: string): string | undefined {
+  const link = new RegExp(`${page ? `https?://\\S+${page}` : ''}#jeton=(${TOKEN})`);
+  return link.exec(text)?.[1];
+}

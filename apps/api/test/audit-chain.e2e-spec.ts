@@ -1,3 +1,4 @@
+import { WAIT_CEILING_MS } from './support/wait';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -83,7 +84,7 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
   /** The worker's scheduled job, triggered now (as its scheduler would): signs every tenant's head. */
   const runCheckpoints = async () => {
     const job = await system.add(JOB.AUDIT_CHECKPOINTS, {}, { jobId: `test-checkpoints.${Date.now()}.${Math.random()}` });
-    return (await job.waitUntilFinished(systemEvents, 30_000)) as { written: number; unchanged: number; empty: number };
+    return (await job.waitUntilFinished(systemEvents, WAIT_CEILING_MS)) as { written: number; unchanged: number; empty: number };
   };
   /**
    * Runs a command-line script in a child process. Asynchronously: the worker runs in this process, and a
@@ -96,7 +97,8 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-      const timer = setTimeout(() => child.kill(), 60_000);
+      // Only a hung script is stopped: a slow start on a busy machine is waited for.
+      const timer = setTimeout(() => child.kill(), WAIT_CEILING_MS);
       child.on('error', reject);
       child.on('close', (status) => {
         clearTimeout(timer);

@@ -1,3 +1,4 @@
+import { WAIT_CEILING_MS } from './support/wait';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,8 @@ function startCapture(dir: string): Promise<{ child: ChildProcess; smtpPort: num
   });
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`mail-capture did not start: ${out}`)), 20_000);
+    // Only bounds a failure: compiling and starting the script may take long on a busy machine.
+    const timer = setTimeout(() => reject(new Error(`mail-capture did not start: ${out}`)), WAIT_CEILING_MS);
     const onData = (chunk: Buffer): void => {
       out += chunk.toString();
       const m = /SMTP on 127\.0\.0\.1:(\d+), messages on http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);

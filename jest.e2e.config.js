@@ -6,15 +6,15 @@ process.env.PILOTIS_TEST_RUN ??= `${process.pid}`;
 
 /**
  * End-to-end tests: GraphQL over HTTP against the real PostgreSQL and Redis. The global setup migrates a
- * template database once; each jest worker clones its own database from it (see apps/api/test/support).
+ * template database once; each jest worker clones its own database from it (see libs/test-support).
  */
 module.exports = {
   ...preset,
   displayName: 'e2e',
   testMatch: ['<rootDir>/apps/**/test/**/*.e2e-spec.ts', '<rootDir>/apps/web/e2e/**/*.e2e-spec.ts', '<rootDir>/libs/**/*.e2e-spec.ts'],
-  setupFiles: ['<rootDir>/apps/api/test/support/env.js'],
-  globalSetup: '<rootDir>/apps/api/test/support/global-setup.js',
-  globalTeardown: '<rootDir>/apps/api/test/support/global-teardown.js',
+  setupFiles: ['<rootDir>/libs/test-support/src/env.js'],
+  globalSetup: '<rootDir>/libs/test-support/src/global-setup.js',
+  globalTeardown: '<rootDir>/libs/test-support/src/global-teardown.js',
   // A ceiling that only bounds a hung test: on a machine shared with other work a healthy test may take
   // several times its quiet duration, and must still pass. Tests wait for events, never for a fixed time.
   testTimeout: 180_000,

@@ -12,7 +12,7 @@ import { Pool } from 'pg';
 import { cpus } from 'node:os';
 import { loadConfig, withDatabase } from '@pilotis/shared';
 import { createOwnerDataSource, ensureRolesAndDatabase } from '@pilotis/schema';
-import { seedDemo, DEMO_PASSWORD } from '../scripts/seed-demo';
+import { seedDemo, DEMO_PASSWORD } from '@pilotis/demo-seed';
 import { postGraphql, startApi } from './bench-api';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);

@@ -17,7 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { chromium, Page } from 'playwright-core';
-import { DEMO_PASSWORD, seedDemo } from '../scripts/seed-demo';
+import { DEMO_PASSWORD, seedDemo } from '@pilotis/demo-seed';
 import { freshBenchDatabase, postGraphql, startApi } from './bench-api';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { ReportKind, generateReport, WORKBOOK_PAGE_SIZE } from '@pilotis/reports';
 import { loadConfig, withDatabase } from '@pilotis/shared';
 import { createDataSource, createOwnerDataSource, dropDatabase, ensureRolesAndDatabase } from '@pilotis/schema';
-import { seedDemo } from '../scripts/seed-demo';
+import { seedDemo } from '@pilotis/demo-seed';
 
 const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 20_000);
 const DATABASE = 'pilotis_bench_workbook';

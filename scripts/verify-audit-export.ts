@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { verifyExport } from '../libs/audit/src/audit-chain';
+import { verifyExport } from '@pilotis/audit/chain';
 
 function main(): number {
   const { values, positionals } = parseArgs({ options: { 'key-file': { type: 'string' } }, allowPositionals: true });

@@ -2,9 +2,10 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 
 /**
- * The layering rule as `npm run lint` runs it: the workspace's own eslint.config.mjs (its tags, its
- * constraints), on snippets that break it on purpose. Only that rule runs, without type information, so the
- * check takes a second; ESLint's Node API loads an ES module config, hence a child process.
+ * The layering as `npm run lint` runs it: the workspace's own eslint.config.mjs (its tags, its constraints,
+ * @nx/enforce-module-boundaries on the Nx project graph that the config computes), on snippets that break
+ * it on purpose. Only the boundary rules run, without type information; ESLint's Node API loads an ES
+ * module config, hence a child process.
  */
 interface Message {
   ruleId: string | null;
@@ -13,6 +14,7 @@ interface Message {
 }
 
 const WORKSPACE = path.resolve(__dirname, '..', '..');
+const BOUNDARY_RULES = ['@nx/enforce-module-boundaries', 'no-restricted-imports'];
 
 function lint(probes: Array<{ filePath: string; code: string }>): Message[][] {
   const script = `
@@ -20,7 +22,7 @@ function lint(probes: Array<{ filePath: string; code: string }>): Message[][] {
     const eslint = new ESLint({
       cwd: process.cwd(),
       overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
-      ruleFilter: ({ ruleId }) => ruleId === 'pilotis/module-boundaries',
+      ruleFilter: ({ ruleId }) => ${JSON.stringify(BOUNDARY_RULES)}.includes(ruleId),
     });
     const probes = JSON.parse(process.env.PROBES);
     const out = [];
@@ -38,19 +40,28 @@ function lint(probes: Array<{ filePath: string; code: string }>): Message[][] {
   return JSON.parse(stdout) as Message[][];
 }
 
-describe('pilotis/module-boundaries (eslint.config.mjs)', () => {
+describe('module boundaries (eslint.config.mjs)', () => {
   const probes = {
     utilImportsFeature: { filePath: 'libs/shared/src/boundary-probe.ts', code: "import { ActionsModule } from '@pilotis/actions';\nexport const m = ActionsModule;\n" },
-    dataImportsFeature: { filePath: 'libs/audit/src/boundary-probe.ts', code: "import { Organisation } from '@pilotis/organisations';\nexport const o = Organisation;\n" },
+    dataImportsFeature: { filePath: 'libs/mail/src/boundary-probe.ts', code: "import { TerritoiresModule } from '@pilotis/territoires';\nexport const t = TerritoiresModule;\n" },
+    featureImportsComposition: { filePath: 'libs/dashboards/src/boundary-probe.ts', code: "import { ALL_ENTITIES } from '@pilotis/schema';\nexport const e = ALL_ENTITIES;\n" },
+    featureImportsRuntime: { filePath: 'libs/actions/src/boundary-probe.ts', code: "import { createApp } from '@pilotis/api-server';\nexport const c = createApp;\n" },
+    outsideContextMap: { filePath: 'libs/territoires/src/boundary-probe.ts', code: "import { Organisation } from '@pilotis/organisations';\nexport const o = Organisation;\n" },
     deepImport: { filePath: 'libs/comites/src/boundary-probe.ts', code: "import { Action } from '@pilotis/actions/src/action.entity';\nexport const a = Action;\n" },
     relativeAcrossLibs: { filePath: 'libs/comites/src/boundary-probe.ts', code: "import { Action } from '../../actions/src/action.entity';\nexport const a = Action;\n" },
-    outsideContextMap: { filePath: 'libs/territoires/src/boundary-probe.ts', code: "import { Organisation } from '@pilotis/organisations';\nexport const o = Organisation;\n" },
+    relativeFromTests: { filePath: 'apps/worker/test/boundary-probe.e2e-spec.ts', code: "import { createApp } from '../../../libs/api-server/src/app.factory';\nexport const c = createApp;\n" },
+    relativeFromScript: { filePath: 'scripts/boundary-probe.ts', code: "import { verifyExport } from '../libs/audit/src/audit-chain';\nexport const v = verifyExport;\n" },
+    libImportsApp: { filePath: 'libs/test-support/src/boundary-probe.ts', code: "import '../../../apps/api/src/main';\n" },
     cycle: { filePath: 'libs/actions/src/boundary-probe.ts', code: "import { ComitesModule } from '@pilotis/comites';\nexport const c = ComitesModule;\n" },
-    appImport: { filePath: 'libs/actions/src/boundary-probe.ts', code: "import { createApp } from '../../../apps/api/src/app.factory';\nexport const c = createApp;\n" },
-    libImportsComposition: { filePath: 'libs/dashboards/src/boundary-probe.ts', code: "import { ALL_ENTITIES } from '@pilotis/schema';\nexport const e = ALL_ENTITIES;\n" },
-    selfImport: { filePath: 'libs/actions/src/boundary-probe.ts', code: "import { ActionsModule } from '@pilotis/actions';\nexport const m = ActionsModule;\n" },
+    runtimeImportsTestSupport: { filePath: 'libs/api-server/src/boundary-probe.ts', code: "import { gql } from '@pilotis/test-support';\nexport const g = gql;\n" },
+    appSourceImportsTestSupport: { filePath: 'apps/api/src/boundary-probe.ts', code: "import { gql } from '@pilotis/test-support';\nexport const g = gql;\n" },
+    scriptImportsTestSupport: { filePath: 'scripts/boundary-probe.ts', code: "import { gql } from '@pilotis/test-support';\nexport const g = gql;\n" },
     allowed: { filePath: 'libs/comites/src/boundary-probe.ts', code: "import { Action } from '@pilotis/actions';\nimport { Db } from '@pilotis/db';\nexport const x = [Action, Db];\n" },
-    testSupport: { filePath: 'apps/worker/test/boundary-probe.e2e-spec.ts', code: "import { startTestApp } from '../../api/test/support/test-app';\nexport const s = startTestApp;\n" },
+    testImportsTestSupport: {
+      filePath: 'apps/worker/test/boundary-probe.e2e-spec.ts',
+      code: "import { startTestApp } from '@pilotis/test-support';\nimport { startWorker } from '@pilotis/worker-runtime';\nexport const s = [startTestApp, startWorker];\n",
+    },
+    appImportsRuntime: { filePath: 'apps/api/src/boundary-probe.ts', code: "import { createApp } from '@pilotis/api-server';\nexport const c = createApp;\n" },
     webEntryPoint: { filePath: 'apps/web/src/boundary-probe.ts', code: "import { spreadsheetCell } from '@pilotis/shared/spreadsheet';\nexport const s = spreadsheetCell;\n" },
   };
   let results: Record<keyof typeof probes, Message[]>;
@@ -59,50 +70,58 @@ describe('pilotis/module-boundaries (eslint.config.mjs)', () => {
     const names = Object.keys(probes) as Array<keyof typeof probes>;
     const out = lint(names.map((n) => probes[n]));
     results = Object.fromEntries(names.map((n, i) => [n, out[i]])) as typeof results;
-  }, 60_000);
+  }, 120_000);
 
   const ids = (name: keyof typeof probes) => results[name].map((m) => `${m.ruleId}:${m.messageId}`).sort();
+  const text = (name: keyof typeof probes) => results[name].map((m) => m.message).join('\n');
+  const NX = '@nx/enforce-module-boundaries';
 
-  it('refuses a util library importing a feature library', () => {
-    // The type and the scope both forbid it, and actions already depends on shared: a cycle as well.
-    expect(ids('utilImportsFeature')).toEqual(['pilotis/module-boundaries:circular', 'pilotis/module-boundaries:notTagged', 'pilotis/module-boundaries:notTagged']);
-    expect(results.utilImportsFeature.map((m) => m.message).join('\n')).toContain(
-      'A project tagged with "type:util" can only depend on libs tagged with "type:util": "actions" is tagged "type:feature", "scope:actions".',
-    );
+  it('refuses a library depending on a lower layer than its own type allows', () => {
+    // Every feature uses shared: Nx reports the cycle, which it checks before the tags.
+    expect(ids('utilImportsFeature')).toEqual([`${NX}:noCircularDependencies`]);
+    expect(text('dataImportsFeature')).toContain('A project tagged with "type:data" can only depend on libs tagged with "type:data", "type:util"');
   });
 
-  it('refuses a data library importing a feature library', () => {
-    expect(results.dataImportsFeature.map((m) => m.message).join('\n')).toContain('A project tagged with "type:data" can only depend on libs tagged with "type:data", "type:util"');
-  });
-
-  it("refuses a deep import or a relative path into another library's files", () => {
-    expect(ids('deepImport')).toEqual(['pilotis/module-boundaries:deepImport']);
-    expect(results.deepImport[0].message).toContain('import "@pilotis/actions", its public entry point');
-    expect(ids('relativeAcrossLibs')).toEqual(['pilotis/module-boundaries:relativeImport']);
+  it('refuses a feature library importing the composition root or a runtime library', () => {
+    expect(ids('featureImportsComposition')).toContain(`${NX}:onlyTagsConstraintViolation`);
+    expect(text('featureImportsComposition')).toContain('A project tagged with "type:feature" can only depend on libs tagged with "type:feature", "type:data", "type:util"');
+    // The API server wires every feature: the cycle is what Nx reports first.
+    expect(ids('featureImportsRuntime')).toEqual([`${NX}:noCircularDependencies`]);
   });
 
   it('refuses a dependency between contexts that the context map does not list', () => {
-    expect(ids('outsideContextMap')).toEqual(['pilotis/module-boundaries:notTagged']);
-    expect(results.outsideContextMap[0].message).toContain('A project tagged with "scope:territoires" can only depend on libs tagged with "scope:territoires", "scope:shared"');
+    expect(ids('outsideContextMap')).toEqual([`${NX}:onlyTagsConstraintViolation`]);
+    expect(text('outsideContextMap')).toContain('A project tagged with "scope:territoires" can only depend on libs tagged with "scope:territoires", "scope:shared"');
+  });
+
+  it("refuses a deep import or a relative path into another project's files", () => {
+    expect(ids('deepImport')).toEqual(['no-restricted-imports:patternWithCustomMessage']);
+    expect(ids('relativeAcrossLibs')).toEqual([`${NX}:noRelativeOrAbsoluteImportsAcrossLibraries`]);
+    expect(ids('relativeFromTests')).toContain(`${NX}:noRelativeOrAbsoluteImportsAcrossLibraries`);
+    expect(ids('relativeFromScript')).toEqual(['no-restricted-imports:patternWithCustomMessage']);
+  });
+
+  it('refuses a library importing an application', () => {
+    expect(ids('libImportsApp')).toContain(`${NX}:noRelativeOrAbsoluteImportsAcrossLibraries`);
   });
 
   it('refuses a circular dependency', () => {
-    expect(ids('cycle')).toContain('pilotis/module-boundaries:circular');
-    expect(results.cycle.find((m) => m.messageId === 'circular')?.message).toMatch(/^Circular dependency between "actions" and "comites": actions → comites → .*actions\.$/);
+    expect(ids('cycle')).toContain(`${NX}:noCircularDependencies`);
   });
 
-  it('refuses importing an application, or the composition root from a library', () => {
-    expect(ids('appImport')).toEqual(['pilotis/module-boundaries:appImport']);
-    expect(ids('libImportsComposition')).toEqual(['pilotis/module-boundaries:notTagged', 'pilotis/module-boundaries:notTagged']);
+  it('refuses the test library outside test files', () => {
+    expect(ids('runtimeImportsTestSupport')).toContain('no-restricted-imports:patternWithCustomMessage');
+    // The test library uses the API server, so the library graph refuses it too (as a cycle).
+    expect(ids('runtimeImportsTestSupport')).toContain(`${NX}:noCircularDependencies`);
+    expect(ids('appSourceImportsTestSupport')).toEqual(['no-restricted-imports:patternWithCustomMessage']);
+    expect(ids('scriptImportsTestSupport')).toEqual(['no-restricted-imports:patternWithCustomMessage']);
+    expect(text('appSourceImportsTestSupport')).toContain('The test library is for test files only');
   });
 
-  it('refuses a library importing itself through its alias', () => {
-    expect(ids('selfImport')).toEqual(['pilotis/module-boundaries:selfImport']);
-  });
-
-  it("accepts the allowed dependencies, the tests' shared helpers and the declared entry points", () => {
+  it('accepts the allowed dependencies, the test library in tests and the declared entry points', () => {
     expect(results.allowed).toEqual([]);
-    expect(results.testSupport).toEqual([]);
+    expect(results.testImportsTestSupport).toEqual([]);
+    expect(results.appImportsRuntime).toEqual([]);
     expect(results.webEntryPoint).toEqual([]);
   });
 });

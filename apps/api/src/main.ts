@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '@pilotis/shared';
-import { createApp } from './app.factory';
+import { createApp } from '@pilotis/api-server';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();

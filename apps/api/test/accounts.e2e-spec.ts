@@ -1,9 +1,6 @@
 import request from 'supertest';
 import { createHash, randomUUID } from 'node:crypto';
-import { codeOf, gql, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { ReceivedMail, smtpConfig, startTestSmtp, TestSmtp } from './support/smtp';
-import { createTenant, createUser, login, SIREN, TEST_PASSWORD, TestTenant } from './support/fixtures';
+import { codeOf, gql, ok, startTestApp, TestApp, ReceivedMail, smtpConfig, startTestSmtp, TestSmtp, createTenant, createUser, login, SIREN, TEST_PASSWORD, TestTenant } from '@pilotis/test-support';
 import { Role } from '@pilotis/access';
 
 const INVITE = `mutation($input: InviteMemberInput!) {

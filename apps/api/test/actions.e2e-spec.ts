@@ -2,10 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Role } from '@pilotis/access';
-import { codeOf, gql, GqlResponse, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { auditOf } from './support/audit';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
+import { codeOf, gql, GqlResponse, ok, startTestApp, TestApp, auditOf, createTenant, createUser, SIREN, TestTenant, TestUser } from '@pilotis/test-support';
 
 /** A fourth real intercommunalité, whose only data is the bulk set of the statement-count test. */
 const NANTES = '244400404';

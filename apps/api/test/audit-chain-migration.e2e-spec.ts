@@ -5,8 +5,8 @@ import { DataSource, MigrationInterface } from 'typeorm';
 import { appendAuditEvent, isRedactionMarker, payloadDigest, readChainPage, verifyTenantChain } from '@pilotis/audit';
 import { createDataSource, dropDatabase, ensureRolesAndDatabase } from '@pilotis/schema';
 import { loadConfig, withDatabase } from '@pilotis/shared';
-import { GENESIS_HASH_V1, hashEventV1 } from '../../../migrations/support/audit-chain-v1';
-import { scanForSecrets } from './support/secret-scan';
+import { GENESIS_HASH_V1, hashEventV1 } from '@pilotis/migrations/audit-chain-v1';
+import { scanForSecrets } from '@pilotis/test-support';
 
 /** The migration that moved the chain into PostgreSQL, and every one before it, in order. */
 const MIGRATIONS_DIR = path.join(__dirname, '..', '..', '..', 'migrations');

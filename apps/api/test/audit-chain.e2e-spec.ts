@@ -1,4 +1,3 @@
-import { WAIT_CEILING_MS } from './support/wait';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,11 +21,7 @@ import {
 } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
-import { codeOf, gql, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { smtpConfig, startTestSmtp, TestSmtp } from './support/smtp';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
-import { TEST_AUDIT_CHECKPOINT_KEY } from './support/test-env';
+import { codeOf, gql, ok, startTestApp, TestApp, smtpConfig, startTestSmtp, TestSmtp, createTenant, createUser, SIREN, TestTenant, TestUser, TEST_AUDIT_CHECKPOINT_KEY, WAIT_CEILING_MS } from '@pilotis/test-support';
 
 const VERIFY = '{ verifyAuditChain { valid checked firstInvalidSeq firstInvalidEventId reason } }';
 const VERIFY_FULL =

@@ -1,9 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Role } from '@pilotis/access';
 import { LoginRateLimiter } from '@pilotis/auth';
-import { codeOf, gql, GqlResponse, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { createTenant, createUser, SIREN, TEST_PASSWORD, TestTenant } from './support/fixtures';
+import { codeOf, gql, GqlResponse, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TEST_PASSWORD, TestTenant } from '@pilotis/test-support';
 
 const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken expiresIn user { email } } }';
 const REFRESH = 'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }';

@@ -6,9 +6,8 @@ import { ALL_QUEUES } from '@pilotis/jobs';
 import { Clock } from '@pilotis/shared';
 import { JwtService } from '@nestjs/jwt';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from '@pilotis/auth';
-import { createApp } from '../src/app.factory';
-import { startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS } from './support/test-app';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
+import { createApp } from '@pilotis/api-server';
+import { startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS, createTenant, createUser, SIREN, TestTenant, TestUser } from '@pilotis/test-support';
 
 const BOARD = '/admin/queues';
 

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Role } from '@pilotis/access';
-import { codeOf, gql, GqlResponse, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
+import { codeOf, gql, GqlResponse, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser } from '@pilotis/test-support';
 
 // ----------------------------------------------------------------------------------------------------------
 // GraphQL operations

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Role } from '@pilotis/access';
-import { codeOf, gql, GqlResponse, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { auditOf } from './support/audit';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
+import { codeOf, gql, GqlResponse, ok, startTestApp, TestApp, auditOf, createTenant, createUser, SIREN, TestTenant, TestUser } from '@pilotis/test-support';
 
 const CONTRAT = `id title startYear endYear status createdAt updatedAt
   pillars { id contratId kind title position objectives { id pillarId code title } }

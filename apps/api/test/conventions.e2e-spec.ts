@@ -1,9 +1,6 @@
 import { Client } from 'pg';
 import { Role } from '@pilotis/access';
-import { codeOf, gql, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
-import { addAction, addContrat, addOrganisation, auditOf } from './support/action-fixtures';
+import { codeOf, gql, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation, auditOf } from '@pilotis/test-support';
 
 const CONVENTION = `id actionId status sequential signedCount signatoryCount
   currentVersion { id number hash reason supersededAt

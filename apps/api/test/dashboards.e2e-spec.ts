@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@pilotis/access';
-import { codeOf, gql, ok } from './support/graphql';
-import { startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS } from './support/test-app';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
-import { addAction, addContrat, addOrganisation } from './support/action-fixtures';
-import { centsOf, getCsv } from './support/csv';
+import { codeOf, gql, ok, startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation, centsOf, getCsv } from '@pilotis/test-support';
 
 const AMOUNTS = 'requestedCents decidedCents';
 const DASHBOARD = `query($contratId: ID!, $exerciseYear: Int) { contratDashboard(contratId: $contratId, exerciseYear: $exerciseYear) {

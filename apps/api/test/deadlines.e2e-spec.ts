@@ -3,13 +3,8 @@ import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { Role } from '@pilotis/access';
 import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
-import { codeOf, gql, ok } from './support/graphql';
-import { startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS } from './support/test-app';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
-import { addAction, addContrat, addOrganisation } from './support/action-fixtures';
-import { startTestSmtp, TestSmtp } from './support/smtp';
-import { RunningWorker, startWorker } from '../../worker/src/worker.factory';
-import { settleQueues, WAIT_CEILING_MS } from './support/wait';
+import { codeOf, gql, ok, startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation, startTestSmtp, TestSmtp, settleQueues, WAIT_CEILING_MS } from '@pilotis/test-support';
+import { RunningWorker, startWorker } from '@pilotis/worker-runtime';
 
 const DEADLINE = 'id kind label dueDate state metAt metNote actionId conventionId committeeId contratId funderId exerciseYear responsibles { userId displayName }';
 const DEADLINES = `query($filter: DeadlineFilter, $first: Int, $after: String) {

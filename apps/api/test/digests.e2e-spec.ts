@@ -4,12 +4,7 @@ import type { AddressObject } from 'mailparser';
 import { Role } from '@pilotis/access';
 import { DigestProcessor, DigestSweep } from '@pilotis/deadlines';
 import { bullConnection, digestJobId, JOB, QUEUE } from '@pilotis/jobs';
-import { gql, ok } from './support/graphql';
-import { startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS } from './support/test-app';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
-import { addAction, addContrat, addOrganisation } from './support/action-fixtures';
-import { ReceivedMail, smtpConfig, startTestSmtp, TestSmtp } from './support/smtp';
-import { settleQueues, WAIT_CEILING_MS } from './support/wait';
+import { gql, ok, startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation, ReceivedMail, smtpConfig, startTestSmtp, TestSmtp, settleQueues, WAIT_CEILING_MS } from '@pilotis/test-support';
 
 const NOTIFS = `query { myNotifications(first: 50) { nodes { title emailStatus } } }`;
 

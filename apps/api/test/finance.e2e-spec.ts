@@ -1,9 +1,6 @@
 import request from 'supertest';
 import { Role } from '@pilotis/access';
-import { codeOf, gql, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
-import { addAction, addContrat, addOrganisation } from './support/action-fixtures';
+import { codeOf, gql, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation } from '@pilotis/test-support';
 
 const KEY_FIELDS = 'id name scopes organisationId hint revokedAt replacesId lastUsedAt';
 const CREATE_KEY = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { token apiKey { ${KEY_FIELDS} } } }`;

@@ -1,7 +1,5 @@
 import { Role } from '@pilotis/access';
-import { codeOf, gql, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
+import { codeOf, gql, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser } from '@pilotis/test-support';
 
 /**
  * The whole story of issue 3 through the public API only, as its users live it: a chef de projet records

@@ -1,8 +1,6 @@
 import request from 'supertest';
-import { codeOf, gql } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { createTenant, SIREN, TestTenant } from './support/fixtures';
-import { createApp } from '../src/app.factory';
+import { codeOf, gql, startTestApp, TestApp, createTenant, SIREN, TestTenant } from '@pilotis/test-support';
+import { createApp } from '@pilotis/api-server';
 
 describe('GraphQL hardening', () => {
   let t: TestApp;

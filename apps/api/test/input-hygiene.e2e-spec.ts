@@ -1,10 +1,7 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { Role } from '@pilotis/access';
-import { codeOf, gql, GqlResponse, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { createTenant, createUser, SIREN, TEST_PASSWORD, TestTenant, TestUser } from './support/fixtures';
-import { addContrat, addOrganisation, insertRow } from './support/action-fixtures';
+import { codeOf, gql, GqlResponse, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TEST_PASSWORD, TestTenant, TestUser, addContrat, addOrganisation, insertRow } from '@pilotis/test-support';
 
 const CREATE_ORGANISATION = `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id name } }`;
 const SETTINGS = `mutation($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { senderName } }`;
@@ -93,6 +90,16 @@ describe('input hygiene and database errors', () => {
       expect([codeOf(res), fieldsOf(res)]).toEqual(['BAD_USER_INPUT', [{ field: 'senderName', reason: 'controlCharacter' }]]);
       expect(await snapshot()).toEqual(before);
       expect(before.settings[0].sender_name).toBe('Rennes Métropole');
+    });
+
+    it('a bidirectional override or a C1 control, even in a multi-line field: BAD_USER_INPUT, nothing written', async () => {
+      const before = await snapshot();
+      const name = await asAdmin(CREATE_ORGANISATION, { input: { name: 'Régie \u202eeuqilbuP\u202c', kind: 'ASSOCIATION' } });
+      expect(fieldsOf(name)).toEqual([{ field: 'name', reason: 'controlCharacter' }]);
+      expect(name.errors?.[0].message).toBe('Données invalides : name (caractère de contrôle U+202E interdit)');
+      const description = await gql(t.app, CREATE_ACTION, { input: actionInput({ description: 'Ligne\nsuite\u0085' }) }, { token: chef.token, tenant: rennes.siren });
+      expect([codeOf(description), fieldsOf(description)]).toEqual(['BAD_USER_INPUT', [{ field: 'description', reason: 'controlCharacter' }]]);
+      expect(await snapshot()).toEqual(before);
     });
 
     it('a multi-line field keeps its line breaks and tabs; a single-line one refuses them', async () => {

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@pilotis/access';
-import { codeOf, gql, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { createTenant, createUser, SIREN, TestTenant } from './support/fixtures';
+import { codeOf, gql, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant } from '@pilotis/test-support';
 import { spawnSync } from 'node:child_process';
 
 /** Tables that are not tenant data: platform-wide by nature, each with its reason. */

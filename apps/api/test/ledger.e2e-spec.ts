@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@pilotis/access';
-import { codeOf, gql, GqlResponse, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
-import { addAction, addContrat, addOrganisation, insertRow } from './support/action-fixtures';
+import { codeOf, gql, GqlResponse, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation, insertRow } from '@pilotis/test-support';
 
 const COMMIT = `mutation($input: RecordCommitmentInput!) { recordCommitment(input: $input) { id amountCents decommittedAmountCents paidAmountCents } }`;
 const PAY = `mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { id amountCents } }`;

@@ -1,10 +1,10 @@
-import { WAIT_CEILING_MS } from './support/wait';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { loadConfig } from '@pilotis/shared';
 import { Mailer } from '@pilotis/mail';
+import { WAIT_CEILING_MS } from '@pilotis/test-support';
 
 const ROOT = path.resolve(__dirname, '../../..');
 

@@ -1,6 +1,6 @@
 import { loadConfig, PilotisConfig } from '@pilotis/shared';
 import { MailDeliveryError, Mailer } from '@pilotis/mail';
-import { startTestSmtp, TestSmtp } from './support/smtp';
+import { startTestSmtp, TestSmtp } from '@pilotis/test-support';
 
 const configFor = (port: number): PilotisConfig => {
   const base = loadConfig({ ...process.env, NODE_ENV: 'test' });

@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@pilotis/access';
-import { codeOf, gql, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { smtpConfig, startTestSmtp, TestSmtp } from './support/smtp';
-import { createTenant, createUser, login, SIREN, TestTenant } from './support/fixtures';
+import { codeOf, gql, ok, startTestApp, TestApp, smtpConfig, startTestSmtp, TestSmtp, createTenant, createUser, login, SIREN, TestTenant } from '@pilotis/test-support';
 
 const INVITE = `mutation($input: InviteMemberInput!) {
   inviteMember(input: $input) { id role organisationId email displayName status }

@@ -1,8 +1,5 @@
 import { Role } from '@pilotis/access';
-import { codeOf, gql, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
-import { addAction, addContrat, addOrganisation } from './support/action-fixtures';
+import { codeOf, gql, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation } from '@pilotis/test-support';
 
 /**
  * Members who act for one partner organisation see only what concerns it: a porteur's representative its

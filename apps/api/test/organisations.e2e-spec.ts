@@ -1,8 +1,5 @@
 import { Role } from '@pilotis/access';
-import { codeOf, gql, GqlResponse, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { auditOf } from './support/audit';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
+import { codeOf, gql, GqlResponse, ok, startTestApp, TestApp, auditOf, createTenant, createUser, SIREN, TestTenant, TestUser } from '@pilotis/test-support';
 
 /** Valid SIRETs (Luhn checksum), and one whose last digit is wrong. */
 const SIRET = {

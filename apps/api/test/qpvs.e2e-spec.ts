@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@pilotis/access';
-import { Caller, codeOf, gql, GqlResponse, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
+import { Caller, codeOf, gql, GqlResponse, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser } from '@pilotis/test-support';
 
 interface QpvView {
   id: string;

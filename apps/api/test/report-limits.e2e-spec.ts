@@ -5,10 +5,7 @@ import request from 'supertest';
 import { Queue, QueueEvents } from 'bullmq';
 import { Role } from '@pilotis/access';
 import { bullConnection, JOB, QUEUE, TenantSlot, TenantSlots } from '@pilotis/jobs';
-import { codeOf, gql, GqlResponse, ok } from './support/graphql';
-import { startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS } from './support/test-app';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
-import { WAIT_CEILING_MS, waitForValue } from './support/wait';
+import { codeOf, gql, GqlResponse, ok, startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS, createTenant, createUser, SIREN, TestTenant, TestUser, WAIT_CEILING_MS, waitForValue } from '@pilotis/test-support';
 
 const REPORT = 'id state requestedAt finishedAt expiresAt expiredAt fileName downloadPath';
 const REQUEST = `mutation($input: RequestReportInput!) { requestReport(input: $input) { ${REPORT} } }`;

@@ -9,11 +9,8 @@ import { Job, Queue } from 'bullmq';
 import * as ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
-import { DEMO_PASSWORD, seedDemo } from '../../../scripts/seed-demo';
-import { codeOf, gql, GqlResponse, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { login, SIREN } from './support/fixtures';
-import { WAIT_CEILING_MS } from './support/wait';
+import { DEMO_PASSWORD, seedDemo } from '@pilotis/demo-seed';
+import { codeOf, gql, GqlResponse, ok, startTestApp, TestApp, login, SIREN, WAIT_CEILING_MS } from '@pilotis/test-support';
 
 const execFileAsync = promisify(execFile);
 

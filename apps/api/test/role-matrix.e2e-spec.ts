@@ -16,9 +16,7 @@ import {
   parse,
 } from 'graphql';
 import { ACCESS_KEY, AccessRule, Role, roleAllows } from '@pilotis/access';
-import { codeOf, gql } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
+import { codeOf, gql, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser } from '@pilotis/test-support';
 
 /** A value of the right GraphQL type for a required argument: enough to get past validation to the guard. */
 function sample(type: GraphQLInputType): unknown {

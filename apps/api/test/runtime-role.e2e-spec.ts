@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { assertRuntimeRoleCannotBypassRls } from '@pilotis/db';
 import { cloneDatabase, createDataSource, dropDatabase } from '@pilotis/schema';
-import { templateDatabase, testConfig } from './support/test-env';
+import { templateDatabase, testConfig } from '@pilotis/test-support';
 
 /**
  * The boot check of the runtime role, against the real PostgreSQL: roles are cluster-wide, so each run

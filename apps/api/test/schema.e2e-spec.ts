@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { isInputObjectType, isObjectType, isEnumType, lexicographicSortSchema, printSchema } from 'graphql';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp } from '@pilotis/test-support';
 
 const SDL = path.join(__dirname, '..', 'schema.graphql');
 

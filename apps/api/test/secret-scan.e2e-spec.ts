@@ -2,10 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { appendAuditEvent } from '@pilotis/audit';
 import { withDatabase } from '@pilotis/shared';
-import { startTestApp, TestApp } from './support/test-app';
-import { createTenant, SIREN } from './support/fixtures';
-import { scanForSecrets } from './support/secret-scan';
-import { gql, ok } from './support/graphql';
+import { startTestApp, TestApp, createTenant, SIREN, scanForSecrets, gql, ok } from '@pilotis/test-support';
 
 async function databaseExists(t: TestApp): Promise<boolean> {
   const name = new URL(t.config.databaseUrl).pathname.slice(1);

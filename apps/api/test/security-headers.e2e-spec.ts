@@ -1,7 +1,7 @@
-import './support/web-dist-fixture';
+import '@pilotis/test-support/web-dist-fixture';
 import request from 'supertest';
-import { startTestApp, TestApp } from './support/test-app';
-import { createApp } from '../src/app.factory';
+import { startTestApp, TestApp } from '@pilotis/test-support';
+import { createApp } from '@pilotis/api-server';
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; " +

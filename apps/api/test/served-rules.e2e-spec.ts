@@ -1,8 +1,5 @@
 import { Role } from '@pilotis/access';
-import { addAction, addContrat, addOrganisation } from './support/action-fixtures';
-import { codeOf, gql, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
+import { addAction, addContrat, addOrganisation, codeOf, gql, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser } from '@pilotis/test-support';
 
 /**
  * The API serves its rules so that no client keeps a copy: the caller's permissions, the role matrix, the

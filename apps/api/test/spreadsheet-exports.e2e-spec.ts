@@ -5,12 +5,7 @@ import request from 'supertest';
 import * as ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { Role } from '@pilotis/access';
-import { gql, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
-import { addAction, addContrat, addOrganisation, insertRow } from './support/action-fixtures';
-import { getCsv } from './support/csv';
-import { WAIT_CEILING_MS } from './support/wait';
+import { gql, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation, insertRow, getCsv, WAIT_CEILING_MS } from '@pilotis/test-support';
 
 const VITRE = '200039022'; // CA Vitré Communauté (35)
 

@@ -1,9 +1,5 @@
 import { Role } from '@pilotis/access';
-import { codeOf, gql, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
-import { addAction, addContrat, addOrganisation, insertRow } from './support/action-fixtures';
-import { getCsv } from './support/csv';
+import { codeOf, gql, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation, insertRow, getCsv } from '@pilotis/test-support';
 
 const AMOUNTS = 'requestedCents decidedCents';
 const FIGURES = `totals { ${AMOUNTS} } actionCount essActionCount actionsByStatus { status count } overdueBilanCount unsignedConventionCount

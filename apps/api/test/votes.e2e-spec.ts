@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@pilotis/access';
-import { addContrat, addOrganisation, insertRow } from './support/action-fixtures';
-import { codeOf, gql, GqlResponse, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
+import { addContrat, addOrganisation, insertRow, codeOf, gql, GqlResponse, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser } from '@pilotis/test-support';
 
 /**
  * castVote under retries and concurrency: an idempotency key whose vote was replaced since, identical and

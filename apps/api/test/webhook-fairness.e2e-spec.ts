@@ -1,11 +1,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Role } from '@pilotis/access';
-import { gql, ok } from './support/graphql';
-import { startTestApp, TestApp } from './support/test-app';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
-import { addAction, addContrat, addOrganisation } from './support/action-fixtures';
-import { waitForValue } from './support/wait';
+import { gql, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation, waitForValue } from '@pilotis/test-support';
 
 /** A receiver on the loopback; `answer` decides what each request gets once its body is read. */
 async function startServer(answer: (req: IncomingMessage, res: ServerResponse, body: string) => void): Promise<{ url: string; server: Server; close: () => Promise<void> }> {

@@ -5,11 +5,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import { Role } from '@pilotis/access';
 import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
 import { verifySignature } from '@pilotis/integrations';
-import { codeOf, gql, ok } from './support/graphql';
-import { startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS } from './support/test-app';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from './support/fixtures';
-import { addAction, addContrat, addOrganisation } from './support/action-fixtures';
-import { WAIT_CEILING_MS, waitForValue } from './support/wait';
+import { codeOf, gql, ok, startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation, WAIT_CEILING_MS, waitForValue } from '@pilotis/test-support';
 
 interface Received {
   headers: IncomingMessage['headers'];

@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 // (Some callbacks run in the page, where `window` and `document` exist.)
 import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../../scripts/seed-demo';
-import type { TestSmtp } from '../../api/test/support/smtp';
+import { DEMO_PASSWORD } from '@pilotis/demo-seed';
+import type { TestSmtp } from '@pilotis/test-support';
 import { accessibilityViolations, screenshot, MailWebTest, mailedToken, startMailWebTest, WebTest } from './browser';
 
 const NEW_PASSWORD = 'un tout nouveau mot de passe';

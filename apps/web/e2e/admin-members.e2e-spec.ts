@@ -2,8 +2,8 @@
 // (Some callbacks run in the page, where `document` exists.)
 import request from 'supertest';
 import type { Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../../scripts/seed-demo';
-import type { TestSmtp } from '../../api/test/support/smtp';
+import { DEMO_PASSWORD } from '@pilotis/demo-seed';
+import type { TestSmtp } from '@pilotis/test-support';
 import { accessibilityViolations, MailWebTest, screenshot, mailedToken, startMailWebTest, WebTest } from './browser';
 
 const RENNES = '243500139';

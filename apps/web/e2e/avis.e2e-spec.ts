@@ -2,7 +2,7 @@
 // (Some callbacks run in the page, where `document` exists.)
 import request from 'supertest';
 import type { Locator } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../../scripts/seed-demo';
+import { DEMO_PASSWORD } from '@pilotis/demo-seed';
 import { accessibilityViolations, screenshot, startWebTest, WebTest } from './browser';
 
 const RENNES = '243500139';

@@ -3,10 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { DEMO_PASSWORD, seedDemo } from '../../../scripts/seed-demo';
-import { smtpConfig, startTestSmtp, TestSmtp } from '../../api/test/support/smtp';
-import { startTestApp, TestApp } from '../../api/test/support/test-app';
-import { WEB_DIST } from '../../api/src/web';
+import { DEMO_PASSWORD, seedDemo } from '@pilotis/demo-seed';
+import { smtpConfig, startTestSmtp, TestSmtp, startTestApp, TestApp } from '@pilotis/test-support';
+import { WEB_DIST } from '@pilotis/api-server';
 
 /** Debian's Chromium (`.ci/run` installs the package when missing), driven by Playwright's core library. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

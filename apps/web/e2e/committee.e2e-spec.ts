@@ -3,10 +3,9 @@ import { readFileSync } from 'node:fs';
 import { BrowserContext, Locator, Page } from 'playwright-core';
 import { Role } from '@pilotis/access';
 import { AuthService } from '@pilotis/auth';
-import { DEMO_PASSWORD } from '../../../scripts/seed-demo';
-import { RunningWorker, startWorker } from '../../worker/src/worker.factory';
-import { gql, ok } from '../../api/test/support/graphql';
-import { login } from '../../api/test/support/fixtures';
+import { DEMO_PASSWORD } from '@pilotis/demo-seed';
+import { RunningWorker, startWorker } from '@pilotis/worker-runtime';
+import { gql, ok, login } from '@pilotis/test-support';
 import { accessibilityViolations, screenshot, startWebTest, WebTest } from './browser';
 
 const RENNES = '243500139';

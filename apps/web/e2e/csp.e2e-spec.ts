@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../../scripts/seed-demo';
+import { DEMO_PASSWORD } from '@pilotis/demo-seed';
 import { startWebTest, WebTest } from './browser';
 
 const RENNES = '243500139';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { BrowserContext } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../../scripts/seed-demo';
-import type { TestSmtp } from '../../api/test/support/smtp';
+import { DEMO_PASSWORD } from '@pilotis/demo-seed';
+import type { TestSmtp } from '@pilotis/test-support';
 import { accessibilityViolations, screenshot, MailWebTest, mailedToken, startMailWebTest, WebTest } from './browser';
 
 const RENNES = '243500139';

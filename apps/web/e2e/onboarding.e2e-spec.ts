@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // (Some callbacks run in the page, where `document` exists.)
 import type { BrowserContext, Locator } from 'playwright-core';
-import type { TestSmtp } from '../../api/test/support/smtp';
+import type { TestSmtp } from '@pilotis/test-support';
 import { accessibilityViolations, screenshot, MailWebTest, mailedToken, startMailWebTest, WebTest } from './browser';
 
 const RENNES = '243500139';

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from '../../../scripts/seed-demo';
+import { DEMO_PASSWORD } from '@pilotis/demo-seed';
 import { screenshot, startWebTest, WebTest } from './browser';
 
 /**

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '@pilotis/shared';
-import { startWorker } from './worker.factory';
+import { startWorker } from '@pilotis/worker-runtime';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();

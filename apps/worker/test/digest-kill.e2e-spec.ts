@@ -3,13 +3,7 @@ import request from 'supertest';
 import { Queue } from 'bullmq';
 import { Role } from '@pilotis/access';
 import { bullConnection, digestJobId, QUEUE } from '@pilotis/jobs';
-import { startTestApp, TestApp } from '../../api/test/support/test-app';
-import { createTenant, createUser, SIREN, TestTenant, TestUser } from '../../api/test/support/fixtures';
-import { addAction, addContrat, addOrganisation } from '../../api/test/support/action-fixtures';
-import { codeOf, gql, ok } from '../../api/test/support/graphql';
-import { startTestSmtp, TestSmtp } from '../../api/test/support/smtp';
-import { exited, spawnWorker } from './support/worker-process';
-import { waitForValue } from '../../api/test/support/wait';
+import { startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation, codeOf, gql, ok, startTestSmtp, TestSmtp, exited, spawnWorker, waitForValue } from '@pilotis/test-support';
 
 const FAILED = `query { failedEmailDigests(first: 10) { nodes { id userId email digestDate reminderCount attempts jobAttempts lastError failedAt } pageInfo { hasNextPage } } }`;
 const STALLED = 'job stalled more than allowable limit';

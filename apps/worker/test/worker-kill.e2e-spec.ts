@@ -2,12 +2,7 @@ import { ChildProcess } from 'node:child_process';
 import { Queue } from 'bullmq';
 import { Role } from '@pilotis/access';
 import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
-import { startTestApp, TestApp } from '../../api/test/support/test-app';
-import { createTenant, createUser, SIREN, TestUser } from '../../api/test/support/fixtures';
-import { addAction, addContrat, addOrganisation } from '../../api/test/support/action-fixtures';
-import { startTestSmtp, TestSmtp } from '../../api/test/support/smtp';
-import { waitUntil } from '../../api/test/support/wait';
-import { exited, spawnWorker } from './support/worker-process';
+import { startTestApp, TestApp, createTenant, createUser, SIREN, TestUser, addAction, addContrat, addOrganisation, startTestSmtp, TestSmtp, waitUntil, exited, spawnWorker } from '@pilotis/test-support';
 
 const NOW = '2027-06-23T07:00:00Z'; // J-7 of every 2026 bilan
 

@@ -3,15 +3,13 @@ import { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { cloneDatabase, createDataSource, dropDatabase } from '@pilotis/schema';
-import { runId, templateDatabase, testConfig } from '../../api/test/support/test-env';
+import { runId, templateDatabase, testConfig, WAIT_CEILING_MS } from '@pilotis/test-support';
 import { WorkerHost } from '@nestjs/bullmq';
 import { DigestProcessor, DeadlinesProcessor } from '@pilotis/deadlines';
 import { WebhooksProcessor } from '@pilotis/integrations';
 import { ReportsProcessor } from '@pilotis/reports';
-import { SystemProcessor } from '../src/system.processor';
-import { startWorker, RunningWorker } from '../src/worker.factory';
-import { JOB, QUEUE } from '../src/queues';
-import { WAIT_CEILING_MS } from '../../api/test/support/wait';
+import { SystemProcessor, startWorker, RunningWorker } from '@pilotis/worker-runtime';
+import { JOB, QUEUE } from '@pilotis/jobs';
 
 describe('worker', () => {
   const database = `pilotis_t_${runId()}_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(3).toString('hex')}`;
@@ -103,6 +101,34 @@ describe('worker', () => {
       [`insert into platform_audit_events (id, operation, details) values (gen_random_uuid(), 'x', '{}')`, /permission denied for table platform_audit_events/],
     ])('is refused: %s', async (sql, refusal) => {
       await expect(run(sql)).rejects.toThrow(refusal);
+    });
+  });
+
+  describe("the worker's functions, which read across tenants, are the worker's alone", () => {
+    let api: DataSource;
+    beforeAll(async () => {
+      api = createDataSource(config.appDatabaseUrl);
+      await api.initialize();
+    });
+    afterAll(async () => {
+      await api?.destroy();
+    });
+
+    it("is not a member of pilotis_worker (the API's role)", async () => {
+      const [role] = (await api.query(`select pg_has_role(current_user, 'pilotis_worker', 'MEMBER') as worker`)) as { worker: boolean }[];
+      expect(role).toEqual({ worker: false });
+    });
+
+    it.each([
+      ['select * from worker_tenants()', 'worker_tenants'],
+      [`select * from outbox_claim(10, '1 minute')`, 'outbox_claim'],
+      [`select * from pending_reports('1 minute', '1 minute')`, 'pending_reports'],
+      [`select * from pending_webhook_deliveries('1 minute', 10)`, 'pending_webhook_deliveries'],
+      ['select * from person_digest_sections(gen_random_uuid())', 'person_digest_sections'],
+      ['select person_digest_unscanned(gen_random_uuid())', 'person_digest_unscanned'],
+      ['select * from expired_reports(now(), 10)', 'expired_reports'],
+    ])("refuses the API's role: %s", async (sql, fn) => {
+      await expect(api.query(sql)).rejects.toThrow(new RegExp(`permission denied for function ${fn}`));
     });
   });
 

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { withDatabase } from '@pilotis/shared';
+import { defaultWorkerDatabaseUrl, withDatabase } from '@pilotis/shared';
 
 /** The group role every migration grants to; the login role of the API (and of the worker by default) is a member of it. */
 export const RUNTIME_GROUP_ROLE = 'pilotis_runtime';
@@ -23,12 +23,15 @@ async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): P
  * Creates, if missing, the runtime roles and the database. Idempotent; runs as the owner (a role allowed
  * to create roles and databases: `postgres` locally). The runtime login roles are created NOSUPERUSER and
  * NOBYPASSRLS and own nothing: the API's inherits the grants the migrations give to `pilotis_runtime`,
- * the worker's (`workerUrl`, the API's by default) those given to `pilotis_worker`.
+ * the worker's (`workerUrl`, by default the development role `pilotis_worker_app`) those given to `pilotis_worker`.
  */
-export async function ensureRolesAndDatabase(ownerUrl: string, appUrl: string, workerUrl: string = appUrl): Promise<void> {
+export async function ensureRolesAndDatabase(ownerUrl: string, appUrl: string, workerUrl: string = defaultWorkerDatabaseUrl(appUrl)): Promise<void> {
   const login = (url: string) => ({ role: decodeURIComponent(new URL(url).username), password: decodeURIComponent(new URL(url).password) });
   const app = login(appUrl);
   const worker = login(workerUrl);
+  // The worker's functions read across tenants and are refused to the API's role: one login role in both
+  // groups would hand them back to the API.
+  if (worker.role === app.role) throw new Error(`WORKER_DATABASE_URL must use a role other than the API's (${app.role}).`);
   const database = new URL(ownerUrl).pathname.slice(1);
   await withClient(withDatabase(ownerUrl, 'postgres'), async (client) => {
     // Roles are cluster-wide and CREATE ROLE has no IF NOT EXISTS; concurrent set-ups may race, hence the

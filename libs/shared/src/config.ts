@@ -17,10 +17,11 @@ export interface PilotisConfig {
   /** Runtime connection of the API (and of the worker by default): the `pilotis_app` role, which owns nothing and is under RLS. */
   appDatabaseUrl: string;
   /**
-   * WORKER_DATABASE_URL: the worker's connection, by default APP_DATABASE_URL. Pointed at a login role of its
-   * own (member of `pilotis_worker`, created by `npm run db:setup`), the worker holds only the grants its
-   * jobs need: it reads tenant data, writes deadlines, notifications, digests, report states, webhook
-   * deliveries, outbox events and audit checkpoints, and nothing else.
+   * WORKER_DATABASE_URL: the worker's connection, a login role of its own (member of `pilotis_worker`,
+   * created by `npm run db:setup`); by default APP_DATABASE_URL with the development role
+   * `pilotis_worker_app`. The worker holds only the grants its jobs need: it reads tenant data, writes
+   * deadlines, notifications, digests, report states, webhook deliveries, outbox events and audit
+   * checkpoints, and alone may call the worker's SECURITY DEFINER functions (migration 1764770000000).
    */
   workerDatabaseUrl: string;
   redisUrl: string;
@@ -99,7 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PilotisConfig 
     development: nodeEnv === 'development',
     databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/pilotis',
     appDatabaseUrl: env.APP_DATABASE_URL ?? 'postgres://pilotis_app:pilotis_app@127.0.0.1:5432/pilotis',
-    workerDatabaseUrl: env.WORKER_DATABASE_URL ?? env.APP_DATABASE_URL ?? 'postgres://pilotis_app:pilotis_app@127.0.0.1:5432/pilotis',
+    workerDatabaseUrl: env.WORKER_DATABASE_URL ?? defaultWorkerDatabaseUrl(env.APP_DATABASE_URL ?? 'postgres://pilotis_app:pilotis_app@127.0.0.1:5432/pilotis'),
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisPrefix: env.REDIS_PREFIX ?? 'pilotis',
     jwtSecret: env.JWT_SECRET ?? DEV_JWT_SECRET,
@@ -188,6 +189,38 @@ export function assertSafeServerConfig(config: Pick<PilotisConfig, 'nodeEnv' | '
       `Refusing to start: AUDIT_CHECKPOINT_KEY ${keyProblem} ${where}. ` +
         `Set it to a random secret of at least ${MIN_AUDIT_CHECKPOINT_KEY_LENGTH} characters, kept outside the database (it signs the audit chain's checkpoints).`,
     );
+  }
+}
+
+/** The development login role of the worker, and its password (refused in production). */
+export const DEV_WORKER_ROLE = 'pilotis_worker_app';
+
+/** APP_DATABASE_URL with the worker's development role: the default of WORKER_DATABASE_URL. */
+export function defaultWorkerDatabaseUrl(appDatabaseUrl: string): string {
+  const url = new URL(appDatabaseUrl);
+  url.username = DEV_WORKER_ROLE;
+  url.password = DEV_WORKER_ROLE;
+  return url.toString();
+}
+
+/**
+ * Called at the worker's boot: its connection must be a role of its own. The API's role may not call the
+ * worker's functions (the list of tenants, the outbox claim, the due digests, reports and deliveries), so a
+ * worker sharing it would fail at its first scan; and outside development and tests the development
+ * password of the default role is refused like the development JWT secret.
+ */
+export function assertSafeWorkerConfig(config: Pick<PilotisConfig, 'nodeEnv' | 'appDatabaseUrl' | 'workerDatabaseUrl'>): void {
+  const worker = new URL(config.workerDatabaseUrl);
+  const app = new URL(config.appDatabaseUrl);
+  if (decodeURIComponent(worker.username) === decodeURIComponent(app.username)) {
+    throw new Error(
+      `Refusing to start: WORKER_DATABASE_URL uses the API's role "${decodeURIComponent(app.username)}". ` +
+        'Give the worker a login role of its own, member of pilotis_worker (npm run db:setup creates it from WORKER_DATABASE_URL).',
+    );
+  }
+  if (NON_PRODUCTION_ENVS.includes(config.nodeEnv ?? '')) return;
+  if (decodeURIComponent(worker.password) === DEV_WORKER_ROLE) {
+    throw new Error('Refusing to start: WORKER_DATABASE_URL has the development password. Set WORKER_DATABASE_URL to the worker role of this deployment.');
   }
 }
 

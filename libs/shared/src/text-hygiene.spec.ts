@@ -42,4 +42,14 @@ describe('findControlCharacters', () => {
     expect(findControlCharacters('3\u00005', 'departement').map((e) => e.field)).toEqual(['departement']);
     expect(findControlCharacters(42, 'x')).toEqual([]);
   });
+
+  it('refuses DEL, the C1 controls and the bidirectional overrides in any field, and keeps LRM and RLM', () => {
+    for (const multiLine of [false, true]) {
+      expect(controlCharacterProblem('Montant\u007f', multiLine)).toBe('caractère de contrôle U+007F interdit');
+      expect(controlCharacterProblem('\u0085suite', multiLine)).toBe('caractère de contrôle U+0085 interdit');
+      expect(controlCharacterProblem('Subvention \u202e00 001\u202c €', multiLine)).toBe('caractère de contrôle U+202E interdit');
+      expect(controlCharacterProblem('\u2066isolé\u2069', multiLine)).toBe('caractère de contrôle U+2066 interdit');
+      expect(controlCharacterProblem('Association \u200fالأمل\u200e Rennes', multiLine)).toBeNull();
+    }
+  });
 });

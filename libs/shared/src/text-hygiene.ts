@@ -12,17 +12,21 @@ import { FieldError } from './errors';
  *   tab, line feed and carriage return: a browser's form and Windows software send CRLF for a line break,
  *   and the CSV reader of the QPV file takes CR, LF and CRLF alike as line ends (Excel for Mac still saves
  *   « CSV (Macintosh) » with a bare CR). A cell that starts with CR or tab is defused on export anyway
- *   (`spreadsheetCell`).
+ *   (`spreadsheetCell`);
+ * - nowhere DEL and the C1 controls (U+007F–U+009F: invisible, and in old code pages they were quotes and
+ *   dashes, so a pasted text holding one is mis-decoded anyway), nor the bidirectional embeddings,
+ *   overrides and isolates (U+202A–U+202E, U+2066–U+2069): they reorder what a reader sees without changing
+ *   what is stored (« Trojan Source »), so an amount, an IBAN or a name could read differently from what
+ *   was decided. The implicit marks LRM and RLM (U+200E, U+200F), which Arabic and Hebrew names need, stay.
  *
  * The answer names the field and the character, in French, with the stable reason `controlCharacter`.
  */
 export const CONTROL_CHARACTER_REASON = 'controlCharacter';
 
-// Matching control characters is the point here.
-/* eslint-disable no-control-regex */
-const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001f]/;
-const MULTI_LINE_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
-/* eslint-enable no-control-regex */
+// Built from strings: matching control characters is the point here (the regex literal lint rule does not apply).
+const ALWAYS_FORBIDDEN = '\u007f-\u009f\u202a-\u202e\u2066-\u2069';
+const SINGLE_LINE_FORBIDDEN = new RegExp(`[\u0000-\u001f${ALWAYS_FORBIDDEN}]`);
+const MULTI_LINE_FORBIDDEN = new RegExp(`[\u0000-\u0008\u000b\u000c\u000e-\u001f${ALWAYS_FORBIDDEN}]`);
 
 const codePoint = (char: string): string => `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 

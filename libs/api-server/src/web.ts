@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** Where `vite build` writes the web application (apps/web). */
-export const WEB_DIST = process.env.WEB_DIST ?? path.resolve(__dirname, '..', '..', 'web', 'dist');
+export const WEB_DIST = process.env.WEB_DIST ?? path.resolve(__dirname, '..', '..', '..', 'apps', 'web', 'dist');
 
 /**
  * Serves the built web application from the API's own origin: its files under /assets/, and its

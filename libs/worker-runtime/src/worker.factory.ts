@@ -1,7 +1,7 @@
 import { INestApplicationContext, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createServer, Server } from 'node:http';
-import { assertSafeServerConfig, PilotisConfig } from '@pilotis/shared';
+import { assertSafeServerConfig, assertSafeWorkerConfig, PilotisConfig } from '@pilotis/shared';
 import { WorkerModule } from './worker.module';
 import { WorkerHealth } from './worker-health';
 
@@ -19,6 +19,7 @@ export async function startWorker(config: PilotisConfig, logger?: LogLevel[]): P
   // The worker runs from the same deployment configuration as the API: refusing here too means a
   // deployment with the development secret fails loudly whichever process starts first.
   assertSafeServerConfig(config);
+  assertSafeWorkerConfig(config);
   const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: logger ?? ['error', 'warn', 'log'],
   });

@@ -1,9 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
-import type { TestApp } from '../../../api/test/support/test-app';
+import type { TestApp } from './test-app';
 
-const ROOT = path.join(__dirname, '..', '..', '..', '..');
+const ROOT = path.join(__dirname, '..', '..', '..');
 
 /**
  * The real worker process (apps/worker/src/main.ts), on the test's database, Redis prefix and SMTP server.

@@ -1,4 +1,4 @@
-import { loadConfig, PilotisConfig, withDatabase } from '@pilotis/shared';
+import { defaultWorkerDatabaseUrl, loadConfig, PilotisConfig, withDatabase } from '@pilotis/shared';
 
 export function runId(): string {
   return process.env.PILOTIS_TEST_RUN ?? 'local';
@@ -18,11 +18,7 @@ export const TEST_AUDIT_CHECKPOINT_KEY = 'pilotis-test-audit-checkpoint-key-4f9c
  * overrides it; its database is replaced per test like the others.
  */
 export function testWorkerDatabaseUrl(appDatabaseUrl: string): string {
-  if (process.env.WORKER_DATABASE_URL) return process.env.WORKER_DATABASE_URL;
-  const url = new URL(appDatabaseUrl);
-  url.username = 'pilotis_worker_app';
-  url.password = 'pilotis_worker_app';
-  return url.toString();
+  return process.env.WORKER_DATABASE_URL ?? defaultWorkerDatabaseUrl(appDatabaseUrl);
 }
 
 /** The configuration of a test app working in its own database `database`. */

@@ -5,6 +5,6 @@ module.exports = async function globalTeardown() {
   execFileSync(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, 'run-global-teardown.ts')], {
     stdio: 'inherit',
     env: process.env,
-    cwd: path.join(__dirname, '..', '..', '..', '..'),
+    cwd: path.join(__dirname, '..', '..', '..'),
   });
 };

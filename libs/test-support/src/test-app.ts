@@ -4,9 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { ALL_QUEUES, bullConnection } from '@pilotis/jobs';
 import { Clock, PilotisConfig } from '@pilotis/shared';
-import { RunningWorker, startWorker } from '../../../worker/src/worker.factory';
+import { RunningWorker, startWorker } from '@pilotis/worker-runtime';
 import { cloneDatabase, createDataSource, dropDatabase } from '@pilotis/schema';
-import { createApp } from '../../src/app.factory';
+import { createApp } from '@pilotis/api-server';
 import { runId, templateDatabase, testConfig } from './test-env';
 import { describeLeaks, scanForSecrets, SecretLeak } from './secret-scan';
 

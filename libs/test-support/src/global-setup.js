@@ -8,6 +8,6 @@ module.exports = async function globalSetup() {
   execFileSync(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, 'run-global-setup.ts')], {
     stdio: 'inherit',
     env: process.env,
-    cwd: path.join(__dirname, '..', '..', '..', '..'),
+    cwd: path.join(__dirname, '..', '..', '..'),
   });
 };

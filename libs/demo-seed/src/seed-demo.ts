@@ -1,0 +1,279 @@
+/**
+ * Demo data from the guide: Rennes Métropole, Plaine Commune and Grenoble-Alpes Métropole,
+ * each with its contract, pillars, QPVs, partners and a dozen actions with their financing plans, plus one
+ * demo user per role. Idempotent: a tenant whose contract exists is left as it is; users are upserted.
+ * Run by `npm run db:seed` (scripts/seed-demo.ts), and by the tests and benchmarks that need realistic data.
+ */
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { Role } from '@pilotis/access';
+import { appendAuditEvent } from '@pilotis/audit';
+import { AuthService } from '@pilotis/auth';
+import { createDataSource } from '@pilotis/schema';
+import { provisionTenant } from '@pilotis/tenancy';
+import { qpvGeneration } from '@pilotis/territoires';
+import { DEMO_TENANTS, DemoTenant } from './demo-data';
+
+export const DEMO_PASSWORD = 'Pilotis-demo-2026';
+
+export interface DemoUser {
+  email: string;
+  name: string;
+  /** A platform operator (Bull Board), in no tenant. */
+  platformAdmin?: boolean;
+  memberships: { siren: string; role: Role; organisationKey?: string }[];
+}
+
+const RENNES = '243500139';
+const PLAINE = '200057867';
+const GRENOBLE = '200040715';
+
+/** One user per role; the Banque des Territoires' officer funds actions in two tenants. */
+export const DEMO_USERS: DemoUser[] = [
+  { email: 'admin.rennes@demo.pilotis.fr', name: 'Anne Admin (Rennes Métropole)', memberships: [{ siren: RENNES, role: Role.TENANT_ADMIN }] },
+  { email: 'cdp.rennes@demo.pilotis.fr', name: 'Camille Chef de projet (Rennes)', memberships: [{ siren: RENNES, role: Role.CHEF_DE_PROJET }] },
+  {
+    email: 'financeur.region@demo.pilotis.fr',
+    name: 'Romain Région Bretagne',
+    memberships: [{ siren: RENNES, role: Role.FUNDER_REPRESENTATIVE, organisationKey: 'region' }],
+  },
+  {
+    email: 'financeur.bdt@demo.pilotis.fr',
+    name: 'Béatrice Banque des Territoires',
+    memberships: [
+      { siren: RENNES, role: Role.FUNDER_REPRESENTATIVE, organisationKey: 'bdt' },
+      { siren: GRENOBLE, role: Role.FUNDER_REPRESENTATIVE, organisationKey: 'bdt' },
+    ],
+  },
+  {
+    email: 'delegue.35@demo.pilotis.fr',
+    name: 'Denis Délégué du préfet (Ille-et-Vilaine)',
+    memberships: [{ siren: RENNES, role: Role.DELEGUE_PREFET, organisationKey: 'etat' }],
+  },
+  { email: 'auditeur@demo.pilotis.fr', name: 'Aude Auditrice', memberships: [{ siren: RENNES, role: Role.AUDITOR }] },
+  { email: 'admin.plaine@demo.pilotis.fr', name: 'Paul Admin (Plaine Commune)', memberships: [{ siren: PLAINE, role: Role.TENANT_ADMIN }] },
+  { email: 'cdp.plaine@demo.pilotis.fr', name: 'Pauline Chef de projet (Plaine Commune)', memberships: [{ siren: PLAINE, role: Role.CHEF_DE_PROJET }] },
+  { email: 'plateforme@demo.pilotis.fr', name: 'Paola Plateforme (exploitation)', platformAdmin: true, memberships: [] },
+  { email: 'admin.grenoble@demo.pilotis.fr', name: 'Gaëlle Admin (Grenoble-Alpes)', memberships: [{ siren: GRENOBLE, role: Role.TENANT_ADMIN }] },
+];
+
+async function seedTenant(m: EntityManager, tenantId: string, siren: string, data: DemoTenant): Promise<Map<string, string>> {
+  const orgIds = new Map<string, string>();
+  const existing = (await m.query('select id from contrats where tenant_id = $1 limit 1', [tenantId])) as unknown[];
+  const orgRows = (await m.query('select id, name from organisations where tenant_id = $1', [tenantId])) as { id: string; name: string }[];
+  if (existing.length > 0) {
+    for (const o of data.organisations) {
+      const row = orgRows.find((r) => r.name === o.name);
+      if (row) orgIds.set(o.key, row.id);
+    }
+    return orgIds;
+  }
+  for (const o of data.organisations) {
+    const id = randomUUID();
+    orgIds.set(o.key, id);
+    await m.query('insert into organisations (tenant_id, id, name, kind, siret, esus) values ($1, $2, $3, $4, $5, $6)', [
+      tenantId, id, o.name, o.kind, o.siret ?? null, o.esus ?? false,
+    ]);
+  }
+  const qpvIds = new Map<string, string>();
+  for (const q of data.qpvs) {
+    const id = randomUUID();
+    qpvIds.set(q.code, id);
+    await m.query('insert into qpvs (tenant_id, id, code, name, communes, generation, en_veille) values ($1, $2, $3, $4, $5, $6, $7)', [
+      tenantId, id, q.code, q.name, q.communes, qpvGeneration(q.code), q.enVeille ?? false,
+    ]);
+  }
+  const contratId = randomUUID();
+  await m.query('insert into contrats (tenant_id, id, title, start_year, end_year, status) values ($1, $2, $3, $4, $5, $6)', [
+    tenantId, contratId, data.contrat.title, data.contrat.startYear, data.contrat.endYear, 'EN_COURS',
+  ]);
+  for (const key of data.contrat.signatoryKeys) {
+    await m.query('insert into contrat_signatories (tenant_id, contrat_id, organisation_id) values ($1, $2, $3)', [tenantId, contratId, orgIds.get(key)]);
+  }
+  for (const qpvId of qpvIds.values()) {
+    await m.query('insert into contrat_qpvs (tenant_id, contrat_id, qpv_id) values ($1, $2, $3)', [tenantId, contratId, qpvId]);
+  }
+  const pillars: { id: string; objectives: Map<string, string> }[] = [];
+  for (const [index, p] of data.pillars.entries()) {
+    const id = randomUUID();
+    await m.query('insert into pillars (tenant_id, id, contrat_id, kind, title, position) values ($1, $2, $3, $4, $5, $6)', [
+      tenantId, id, contratId, p.kind, p.title, index + 1,
+    ]);
+    const objectives = new Map<string, string>();
+    for (const o of p.objectives) {
+      const oid = randomUUID();
+      objectives.set(o.code, oid);
+      await m.query('insert into objectives (tenant_id, id, pillar_id, code, title) values ($1, $2, $3, $4, $5)', [tenantId, oid, id, o.code, o.title]);
+    }
+    pillars.push({ id, objectives });
+  }
+  for (const [index, a] of data.actions.entries()) {
+    const id = randomUUID();
+    const number = index + 1;
+    const pillar = pillars[a.pillarIndex];
+    const total = a.fundingLines.reduce((sum, l) => sum + BigInt(l.amountRequestedCents), 0n);
+    await m.query(
+      `insert into actions (tenant_id, id, number, reference, contrat_id, pillar_id, objective_id, porteur_id, title, description,
+                            start_date, end_date, total_budget_cents, status)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      [
+        tenantId, id, number, `PIL-${siren}-${String(number).padStart(4, '0')}`, contratId, pillar.id,
+        a.objectiveCode ? pillar.objectives.get(a.objectiveCode) : null, orgIds.get(a.porteurKey), a.title, a.description,
+        a.startDate, a.endDate, total.toString(), a.status,
+      ],
+    );
+    for (const code of a.qpvCodes) {
+      await m.query('insert into action_qpvs (tenant_id, action_id, qpv_id) values ($1, $2, $3)', [tenantId, id, qpvIds.get(code)]);
+    }
+    for (const [lineIndex, l] of a.fundingLines.entries()) {
+      const decided = decidedAmount(a.status, lineIndex, l.amountRequestedCents);
+      await m.query(
+        `insert into funding_lines (tenant_id, id, action_id, funder_id, kind, amount_requested_cents, in_kind, pledge, exercise_year,
+                                    decided_amount_cents, decided_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [
+          tenantId, randomUUID(), id, orgIds.get(l.funderKey), l.kind, l.amountRequestedCents, l.inKind ?? false, l.pledge ?? false, l.exerciseYear,
+          decided, decided === null ? null : `${l.exerciseYear}-03-15T10:00:00Z`,
+        ],
+      );
+    }
+  }
+  await seedCommittee(m, tenantId, contratId);
+  await seedFinance(m, tenantId);
+  await m.query(
+    `insert into tenant_counters (tenant_id, name, value) values ($1, 'action', $2)
+     on conflict (tenant_id, name) do update set value = greatest(tenant_counters.value, excluded.value)`,
+    [tenantId, data.actions.length],
+  );
+  await appendAuditEvent(m, tenantId, {
+    operation: 'demo.seed',
+    entityType: 'ContratDeVille',
+    entityId: contratId,
+    after: { actions: data.actions.length, organisations: data.organisations.length },
+  });
+  return orgIds;
+}
+
+/**
+ * What the comité des financeurs decided for an action already past it, as the committee's close would
+ * have written it: everything granted, a partial grant (the first line in full, half of the others), or
+ * nothing. Null: not decided yet.
+ */
+function decidedAmount(status: string, lineIndex: number, requested: number): number | null {
+  switch (status) {
+    case 'PROGRAMMEE':
+    case 'CONVENTIONNEE':
+    case 'EN_COURS':
+    case 'BILAN_ATTENDU':
+    case 'SOLDEE':
+      return requested;
+    case 'PARTIELLEMENT_PROGRAMMEE':
+      return lineIndex === 0 ? requested : Math.floor(requested / 2);
+    case 'REFUSEE':
+      return 0;
+    default:
+      return null;
+  }
+}
+
+/** Who recorded the demo's commitments and payments: nobody (a nil id), as a data migration would. */
+const DEMO_RECORDER = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * What funders' finance systems would have recorded for actions past their signature: a commitment of the
+ * whole decided amount on each granted line (EJ-<year>-<n>), and its payments — the 50 % advance, and the
+ * balance for actions already soldées (MD-<year>-<n>) — the lines' sums kept by the ledger's triggers. The dashboards then show committed and paid amounts, and the README's examples have
+ * commitments to pay.
+ */
+async function seedFinance(m: EntityManager, tenantId: string): Promise<void> {
+  await m.query(
+    `insert into commitments (tenant_id, id, funding_line_id, funder_id, reference, committed_on, amount_cents, source, recorded_by)
+     select $1, gen_random_uuid(), l.id, l.funder_id, 'EJ-' || l.exercise_year || '-' || lpad(l.n::text, 4, '0'), make_date(l.exercise_year, 4, 15), l.decided_amount_cents, 'API', $2
+       from (select fl.*, row_number() over (order by a.number, fl.id) as n
+               from funding_lines fl join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
+              where fl.tenant_id = $1 and fl.decided_amount_cents > 0 and a.status in ('CONVENTIONNEE', 'EN_COURS', 'BILAN_ATTENDU', 'SOLDEE')) l`,
+    [tenantId, DEMO_RECORDER],
+  );
+  await m.query(
+    `insert into payments (tenant_id, id, funding_line_id, commitment_id, funder_id, reference, paid_on, amount_cents, source, recorded_by)
+     select $1, gen_random_uuid(), c.funding_line_id, c.id, c.funder_id, replace(c.reference, 'EJ-', 'MD-'), c.committed_on + 30,
+            case when a.status = 'SOLDEE' then c.amount_cents else c.amount_cents / 2 end, 'API', $2
+       from commitments c join funding_lines fl on fl.tenant_id = c.tenant_id and fl.id = c.funding_line_id
+       join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
+      where c.tenant_id = $1 and c.amount_cents >= 2`,
+    [tenantId, DEMO_RECORDER],
+  );
+}
+
+/**
+ * A comité des financeurs a week from the seeding day, with the actions waiting for arbitration on its
+ * agenda and their funders as voting members: the worker's first scan reminds them (J-7) and the chef de
+ * projet (agenda freeze overdue), so a newcomer sees reminders arrive in the captured e-mails.
+ */
+async function seedCommittee(m: EntityManager, tenantId: string, contratId: string): Promise<void> {
+  const committeeId = randomUUID();
+  await m.query(
+    `insert into committees (tenant_id, id, kind, contrat_id, title, scheduled_at, place, quorum)
+     values ($1, $2, 'COMITE_DES_FINANCEURS', $3, $4, date_trunc('day', now()) + interval '7 days 13 hours', $5, 1)`,
+    [tenantId, committeeId, contratId, 'Comité des financeurs', 'Salle du conseil communautaire'],
+  );
+  await m.query(
+    `insert into committee_members (tenant_id, committee_id, organisation_id, voting)
+     select distinct $1::uuid, $2::uuid, fl.funder_id, true from funding_lines fl join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
+      where a.tenant_id = $1 and a.status = 'A_ARBITRER'`,
+    [tenantId, committeeId],
+  );
+  await m.query(
+    `insert into agenda_items (tenant_id, id, committee_id, action_id, position)
+     select $1, gen_random_uuid(), $2, a.id, row_number() over (order by a.number) from actions a where a.tenant_id = $1 and a.status = 'A_ARBITRER'`,
+    [tenantId, committeeId],
+  );
+}
+
+/**
+ * The demo users share one published password: never in a production database. Only an explicit
+ * NODE_ENV=production refuses, so that the demo and developers' shells (no NODE_ENV) keep seeding.
+ */
+export function assertSeedAllowed(env: NodeJS.ProcessEnv = process.env): void {
+  if (env.NODE_ENV === 'production') {
+    throw new Error('Refus : les données de démonstration (mot de passe publié) ne se chargent pas avec NODE_ENV=production.');
+  }
+}
+
+export async function seedDemo(databaseUrl: string): Promise<void> {
+  assertSeedAllowed();
+  const ds = createDataSource(databaseUrl);
+  await ds.initialize();
+  try {
+    const passwordHash = await AuthService.hashPassword(DEMO_PASSWORD);
+    const tenants = new Map<string, { tenantId: string; orgIds: Map<string, string> }>();
+    for (const data of DEMO_TENANTS) {
+      const admin = DEMO_USERS.find((u) => u.memberships.some((mb) => mb.siren === data.siren && mb.role === Role.TENANT_ADMIN));
+      const t = await provisionTenant(ds, { siren: data.siren, adminEmail: admin?.email ?? `admin.${data.siren}@demo.pilotis.fr`, adminName: admin?.name, adminPassword: DEMO_PASSWORD });
+      const orgIds = await ds.transaction((m) => seedTenant(m, t.tenantId, data.siren, data));
+      tenants.set(data.siren, { tenantId: t.tenantId, orgIds });
+    }
+    await ds.transaction(async (m) => {
+      for (const u of DEMO_USERS) {
+        const [user] = (await m.query(
+          `insert into users (id, email, display_name, password_hash, platform_admin) values ($1, $2, $3, $4, $5)
+           on conflict (email) do update set display_name = excluded.display_name, password_hash = excluded.password_hash, platform_admin = excluded.platform_admin
+           returning id`,
+          [randomUUID(), u.email, u.name, passwordHash, u.platformAdmin ?? false],
+        )) as { id: string }[];
+        for (const mb of u.memberships) {
+          const tenant = tenants.get(mb.siren);
+          if (!tenant) continue;
+          await m.query(
+            `insert into memberships (tenant_id, id, user_id, role, organisation_id) values ($1, $2, $3, $4, $5)
+             on conflict (tenant_id, user_id) do update set role = excluded.role, organisation_id = excluded.organisation_id, revoked_at = null`,
+            [tenant.tenantId, randomUUID(), user.id, mb.role, mb.organisationKey ? tenant.orgIds.get(mb.organisationKey) ?? null : null],
+          );
+        }
+      }
+    });
+  } finally {
+    await ds.destroy();
+  }
+}
+

@@ -1,0 +1,3 @@
+export * from './worker.factory';
+export * from './worker.module';
+export { SystemProcessor } from './system.processor';

@@ -109,3 +109,9 @@ export function mailedToken(text: string, page?: string): string | undefined {
   const link = new RegExp(`${page ? `https?://\\S+${page}` : ''}#jeton=(${TOKEN})`);
   return link.exec(text)?.[1];
 }
+
+/**
+ * The ceiling of a browser spec's set-up (an app on a fresh database, the demo data, Chromium): it only
+ * bounds a hang, and a machine shared with other work may take several minutes for a healthy set-up.
+ */
+export const SETUP_CEILING_MS = 600_000;

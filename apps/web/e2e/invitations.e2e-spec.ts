@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { BrowserContext } from 'playwright-core';
 import { DEMO_PASSWORD } from '@pilotis/demo-seed';
 import type { TestSmtp } from '@pilotis/test-support';
-import { accessibilityViolations, screenshot, MailWebTest, mailedToken, startMailWebTest, WebTest } from './browser';
+import { accessibilityViolations, screenshot, MailWebTest, mailedToken, startMailWebTest, WebTest, SETUP_CEILING_MS } from './browser';
 
 const RENNES = '243500139';
 const GRENOBLE = '200040715';
@@ -16,7 +16,7 @@ describe('web: pending invitations (invitee and tenant admin)', () => {
   beforeAll(async () => {
     mail = await startMailWebTest();
     ({ w, smtp, contexts } = mail);
-  }, 120_000);
+  }, SETUP_CEILING_MS);
   beforeEach(() => smtp.clear());
   afterAll(async () => {
     await mail?.close();

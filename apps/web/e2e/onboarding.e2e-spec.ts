@@ -2,7 +2,7 @@
 // (Some callbacks run in the page, where `document` exists.)
 import type { BrowserContext, Locator } from 'playwright-core';
 import type { TestSmtp } from '@pilotis/test-support';
-import { accessibilityViolations, screenshot, MailWebTest, mailedToken, startMailWebTest, WebTest } from './browser';
+import { accessibilityViolations, screenshot, MailWebTest, mailedToken, startMailWebTest, WebTest, SETUP_CEILING_MS } from './browser';
 
 const RENNES = '243500139';
 const INVITEE = 'ines.nouvelle@example.fr';
@@ -17,7 +17,7 @@ describe('web: onboarding (invitation link) and reminders marked read', () => {
   beforeAll(async () => {
     mail = await startMailWebTest();
     ({ w, smtp, contexts } = mail);
-  }, 120_000);
+  }, SETUP_CEILING_MS);
   afterAll(async () => {
     await mail?.close();
   });

@@ -11,4 +11,4 @@ export { type ReceivedMail, smtpConfig, startTestSmtp, type TestSmtp } from './s
 export { SESSIONS_OUTLIVE_CLOCK_JUMPS, startTestApp, type TestApp } from './test-app';
 export { runId, templateDatabase, TEST_AUDIT_CHECKPOINT_KEY, testConfig } from './test-env';
 export { settleQueues, WAIT_CEILING_MS, waitForValue, waitUntil } from './wait';
-export { exited, spawnWorker } from './worker-process';
+export { connectionsTo, exited, spawnWorker } from './worker-process';

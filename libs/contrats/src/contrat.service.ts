@@ -64,8 +64,8 @@ export class ContratService {
     await this.assertInTenant(LINKS.signatories, signatoryIds, 'signatoryIds');
     await this.assertInTenant(LINKS.qpvs, qpvIds, 'qpvIds');
     const id = randomUUID();
-    // The manager: the tenant repository's insert takes a whole row, and status and timestamps are left to their defaults.
-    await (await this.db.manager()).insert(ContratDeVille, { tenantId: this.db.tenant().tenantId, id, title: input.title, startYear: input.startYear, endYear: input.endYear });
+    // Status and timestamps are left to their defaults.
+    await (await this.db.repository(ContratDeVille)).insert({ id, title: input.title, startYear: input.startYear, endYear: input.endYear });
     const pillars = await this.pillars.createDefaults(id);
     await this.addLinks(LINKS.signatories, id, signatoryIds);
     await this.addLinks(LINKS.qpvs, id, qpvIds);
@@ -89,9 +89,7 @@ export class ContratService {
     if (input.startYear !== undefined) changes.startYear = input.startYear;
     if (input.endYear !== undefined) changes.endYear = input.endYear;
     if (input.status !== undefined) changes.status = input.status;
-    // The manager: the tenant repository's update takes values, not the database's `now()` for updatedAt.
-    const manager = await this.db.manager();
-    await manager.update(ContratDeVille, { tenantId: before.tenantId, id: before.id }, { ...changes, updatedAt: () => 'now()' });
+    await (await this.db.repository(ContratDeVille)).update({ id: before.id }, { ...changes, updatedAt: () => 'now()' });
     const after = await this.get(before.id);
     await this.audit.record({ operation: 'contrat.update', entityType: 'ContratDeVille', entityId: before.id, before, after });
     return after;

@@ -52,8 +52,8 @@ export class OrganisationService {
     const siret = normaliseSiret(input.siret);
     await this.assertSiretFree(siret, null);
     const id = randomUUID();
-    // The manager: the tenant repository's insert takes a whole row, and the timestamps are left to their defaults.
-    await (await this.db.manager()).insert(Organisation, { tenantId: this.db.tenant().tenantId, id, name: input.name, kind: input.kind, siret, esus: input.esus });
+    // The timestamps are left to their defaults.
+    await (await this.db.repository(Organisation)).insert({ id, name: input.name, kind: input.kind, siret, esus: input.esus });
     const created = await this.get(id);
     await this.audit.record({ operation: 'organisation.create', entityType: 'Organisation', entityId: id, after: created });
     return created;
@@ -69,9 +69,7 @@ export class OrganisationService {
       changes.siret = normaliseSiret(input.siret);
       await this.assertSiretFree(changes.siret, before.id);
     }
-    // The manager: the tenant repository's update takes values, not the database's `now()` for updatedAt.
-    const manager = await this.db.manager();
-    await manager.update(Organisation, { tenantId: before.tenantId, id: before.id }, { ...changes, updatedAt: () => 'now()' });
+    await (await this.db.repository(Organisation)).update({ id: before.id }, { ...changes, updatedAt: () => 'now()' });
     const after = await this.get(before.id);
     await this.audit.record({ operation: 'organisation.update', entityType: 'Organisation', entityId: before.id, before, after });
     return after;

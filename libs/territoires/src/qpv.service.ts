@@ -54,8 +54,7 @@ export class QpvService {
       throw conflict(`Un quartier de code ${fields.code} existe déjà dans ce territoire.`);
     }
     const id = randomUUID();
-    // The manager: the tenant repository's insert takes a whole row, and createdAt is left to its default.
-    await (await this.db.manager()).insert(Qpv, { tenantId: this.db.tenant().tenantId, id, ...fields, enVeille: input.enVeille ?? false });
+    await (await this.db.repository(Qpv)).insert({ id, ...fields, enVeille: input.enVeille ?? false });
     const qpv = await this.get(id);
     await this.audit.record({ operation: 'qpv.create', entityType: 'Qpv', entityId: id, after: qpv });
     return qpv;
@@ -103,12 +102,10 @@ export class QpvService {
     if (!apply) return report;
 
     const row = (q: Pick<ImportedQpv, 'code' | 'name' | 'communes' | 'generation'>) => ({ code: q.code, name: q.name, communes: q.communes, generation: q.generation });
-    // The manager for the inserts: the tenant repository's insert takes a whole row, and enVeille and
-    // createdAt are left to their defaults.
-    const manager = await this.db.manager();
+    // enVeille and createdAt are left to their defaults.
     for (let i = 0; i < plan.create.length; i += INSERT_CHUNK) {
       const chunk = plan.create.slice(i, i + INSERT_CHUNK);
-      await manager.insert(Qpv, chunk.map((q) => ({ tenantId: qpvs.tenantId, id: randomUUID(), ...row(q) })));
+      await qpvs.insert(chunk.map((q) => ({ id: randomUUID(), ...row(q) })));
     }
     // enVeille is not in the official list: an import leaves it as the tenant set it.
     for (const { stored: current, next } of plan.update) {

@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@pilotis/demo-seed';
 import type { TestSmtp } from '@pilotis/test-support';
 import { accessibilityViolations, screenshot, MailWebTest, mailedToken, startMailWebTest, WebTest, SETUP_CEILING_MS } from './browser';
+import { WAIT_CEILING_MS } from '@pilotis/test-support';
 
 const NEW_PASSWORD = 'un tout nouveau mot de passe';
 
@@ -24,7 +25,7 @@ describe('web: account (password reset, my account, session cookie)', () => {
   /** A fresh browser context, signed out: another browser. */
   const freshPage = async () => {
     const context = await w.browser.newContext({ baseURL: w.base, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(60_000);
+    context.setDefaultTimeout(WAIT_CEILING_MS);
     contexts.push(context);
     return context.newPage();
   };

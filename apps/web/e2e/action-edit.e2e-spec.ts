@@ -141,7 +141,7 @@ describe('web: editing an action and its next steps', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, '75-action-en-instruction');
     await context.close();
-  }, 180_000);
+  });
 
   it('shows the API’s refusal when the chef de projet edits an action already programmed', async () => {
     const { page, context } = await w.signedIn('cdp.rennes@demo.pilotis.fr');

@@ -108,7 +108,7 @@ describe('web: giving an avis d’instruction', () => {
     await cdp.page.getByRole('region', { name: 'Donner un avis' }).waitFor();
     await screenshot(cdp.page, '93-avis-vu-par-le-chef-de-projet');
     await cdp.context.close();
-  }, 180_000);
+  });
 
   it('offers no form on an action that is not in instruction', async () => {
     const { page, context } = await w.signedIn('financeur.region@demo.pilotis.fr');

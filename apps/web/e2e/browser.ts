@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '@pilotis/demo-seed';
-import { smtpConfig, startTestSmtp, TestSmtp, startTestApp, TestApp } from '@pilotis/test-support';
+import { smtpConfig, startTestApp, startTestSmtp, TestApp, TestSmtp, WAIT_CEILING_MS } from '@pilotis/test-support';
 import { WEB_DIST } from '@pilotis/api-server';
 
 /** Debian's Chromium (`.ci/run` installs the package when missing), driven by Playwright's core library. */
@@ -45,7 +45,7 @@ export async function startWebTest(config: Partial<TestApp['config']> = {}): Pro
     async signedIn(email: string) {
       const context = await browser.newContext({ baseURL: base, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
       // Each wait ends as soon as its element is there; the ceiling only bounds a failure on a busy machine.
-      context.setDefaultTimeout(60_000);
+      context.setDefaultTimeout(WAIT_CEILING_MS);
       const page = await context.newPage();
       await page.goto('/connexion');
       await page.getByLabel('Adresse e-mail').fill(email);

@@ -5,7 +5,7 @@ import { Role } from '@pilotis/access';
 import { AuthService } from '@pilotis/auth';
 import { DEMO_PASSWORD } from '@pilotis/demo-seed';
 import { RunningWorker, startWorker } from '@pilotis/worker-runtime';
-import { gql, ok, login } from '@pilotis/test-support';
+import { gql, login, ok, WAIT_CEILING_MS } from '@pilotis/test-support';
 import { accessibilityViolations, screenshot, startWebTest, WebTest } from './browser';
 
 const RENNES = '243500139';
@@ -16,7 +16,7 @@ const REGION = 'Région Bretagne';
 const PORTEUR_EMAIL = 'porteur.reso@demo.pilotis.fr';
 
 /** Waits until the locator's text matches (amounts are written with narrow no-break spaces: use \s). */
-async function waitForText(locator: Locator, pattern: RegExp, timeout = 60_000): Promise<void> {
+async function waitForText(locator: Locator, pattern: RegExp, timeout = WAIT_CEILING_MS): Promise<void> {
   const until = Date.now() + timeout;
   let last = '';
   while (Date.now() < until) {
@@ -74,7 +74,7 @@ describe('web: comité des financeurs, votes and convention signatures', () => {
     const found = ok(await gql(w.t.app, 'query($s: String) { actions(filter: { search: $s }) { nodes { id status } } }', { s: 'Programme de réussite éducative' }, caller)).actions.nodes;
     expect(found).toEqual([expect.objectContaining({ status: 'EN_INSTRUCTION' })]);
     ok(await gql(w.t.app, 'mutation($i: TransitionActionInput!) { transitionAction(input: $i) { status } }', { i: { id: found[0].id, to: 'A_ARBITRER' } }, caller));
-  }, 180_000);
+  });
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
@@ -82,7 +82,8 @@ describe('web: comité des financeurs, votes and convention signatures', () => {
     await w?.close();
   });
 
-  it('lets the chef de projet plan a comité, then prepare the seeded one from the à-arbitrer queue and open its vote', async () => {
+  /** 1. Lets the chef de projet plan a comité, then prepare the seeded one from the à-arbitrer queue and open its vote. */
+  const planAndOpenTheVote = async () => {
     chef = await signIn('cdp.rennes@demo.pilotis.fr');
     const { page } = chef;
     await page.goto(`/t/${RENNES}/comites`);
@@ -141,9 +142,10 @@ describe('web: comité des financeurs, votes and convention signatures', () => {
     await page.getByRole('button', { name: "Confirmer l'ouverture du vote" }).click();
     await page.getByRole('heading', { name: 'Suivi du vote' }).waitFor();
     await waitForText(page.locator('dl.facts'), /Vote ouvert/);
-  });
+  };
 
-  it('lets two funders vote at the same time, each on its own lines, seeing its own envelope go down', async () => {
+  /** 2. Lets two funders vote at the same time, each on its own lines, seeing its own envelope go down. */
+  const twoFundersVoteAtOnce = async () => {
     const [etat, region] = await Promise.all([signIn('delegue.35@demo.pilotis.fr'), signIn('financeur.region@demo.pilotis.fr')]);
 
     const etatVotes = async (page: Page) => {
@@ -206,9 +208,10 @@ describe('web: comité des financeurs, votes and convention signatures', () => {
     await waitForText(chef.page.getByRole('article', { name: `Point 1 : ${CJS}` }), /Accordé : 2\s500,50\s€/);
     await screenshot(chef.page, '24-comite-suivi-du-vote');
     regionPage = region.page;
-  });
+  };
 
-  it('closes the committee into results per point and funder, and a procès-verbal to download', async () => {
+  /** 3. Closes the committee into results per point and funder, and a procès-verbal to download. */
+  const closeIntoResultsAndMinutes = async () => {
     const { page } = chef;
     await page.getByRole('button', { name: 'Clore le comité' }).click();
     await page.getByRole('button', { name: 'Confirmer la clôture' }).click();
@@ -241,9 +244,10 @@ describe('web: comité des financeurs, votes and convention signatures', () => {
     await screenshot(page, '25-comite-resultats');
     expect(await accessibilityViolations(regionPage)).toEqual([]);
     await screenshot(regionPage, '26-comite-resultats-region');
-  });
+  };
 
-  it('has the convention of the programmed action signed in the browser by the porteur and each granting funder, until « signée »', async () => {
+  /** 4. Has the convention of the programmed action signed in the browser by the porteur and each granting funder, until « signée ». */
+  const signTheConventionByAll = async () => {
     const open = async (email: string) => {
       const session = await signIn(email);
       await session.page.goto(`/t/${RENNES}/conventions`);
@@ -290,5 +294,14 @@ describe('web: comité des financeurs, votes and convention signatures', () => {
 
     const { action } = ok(await gql(w.t.app, 'query($id: ID!) { action(id: $id) { status } }', { id: convention.actionId }, caller));
     expect(action.status).toBe('CONVENTIONNEE');
+  };
+
+  // One story: each step starts from the state the previous one left (an open vote, votes cast, a closed
+  // committee), so they run as one test, which `-t` can run alone and no order can break.
+  it('runs the comité des financeurs in the browser, from planning to a convention signed by all', async () => {
+    await planAndOpenTheVote();
+    await twoFundersVoteAtOnce();
+    await closeIntoResultsAndMinutes();
+    await signTheConventionByAll();
   });
 });

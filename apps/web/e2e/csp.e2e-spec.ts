@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@pilotis/demo-seed';
 import { startWebTest, WebTest, SETUP_CEILING_MS } from './browser';
+import { WAIT_CEILING_MS } from '@pilotis/test-support';
 
 const RENNES = '243500139';
 
@@ -22,7 +23,7 @@ describe('web: the app under the Content-Security-Policy', () => {
   const watchedContext = async (): Promise<{ context: BrowserContext; page: Page; reports: string[] }> => {
     const reports: string[] = [];
     const context = await w.browser.newContext({ baseURL: w.base, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-    context.setDefaultTimeout(60_000);
+    context.setDefaultTimeout(WAIT_CEILING_MS);
     // Bindings and init scripts go through the DevTools protocol: the page's CSP does not apply to them.
     await context.exposeBinding('pilotisCspViolation', (_source, report: string) => reports.push(`event: ${report}`));
     await context.addInitScript(() => {

@@ -1,4 +1,5 @@
 import { accessibilityViolations, screenshot, startWebTest, WebTest, SETUP_CEILING_MS } from './browser';
+import { WAIT_CEILING_MS } from '@pilotis/test-support';
 
 /** Sign-in, territories, the délégué du préfet's département and a contract, in a real Chromium. */
 describe('web: signing in and reading the dashboards', () => {
@@ -12,7 +13,7 @@ describe('web: signing in and reading the dashboards', () => {
 
   it('refuses a wrong password with a French message, then lists my territories, accessibly', async () => {
     const context = await w.browser.newContext({ baseURL: w.base, locale: 'fr-FR' });
-    context.setDefaultTimeout(60_000);
+    context.setDefaultTimeout(WAIT_CEILING_MS);
     const page = await context.newPage();
     await page.goto('/');
     await page.waitForURL('**/connexion');

@@ -3,6 +3,7 @@
 import type { BrowserContext, Locator } from 'playwright-core';
 import type { TestSmtp } from '@pilotis/test-support';
 import { accessibilityViolations, screenshot, MailWebTest, mailedToken, startMailWebTest, WebTest, SETUP_CEILING_MS } from './browser';
+import { WAIT_CEILING_MS } from '@pilotis/test-support';
 
 const RENNES = '243500139';
 const INVITEE = 'ines.nouvelle@example.fr';
@@ -25,7 +26,7 @@ describe('web: onboarding (invitation link) and reminders marked read', () => {
   /** A fresh browser context, signed out: another person's browser. */
   const freshPage = async () => {
     const context = await w.browser.newContext({ baseURL: w.base, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(60_000);
+    context.setDefaultTimeout(WAIT_CEILING_MS);
     contexts.push(context);
     return context.newPage();
   };

@@ -8,7 +8,7 @@ import { graphql } from '../../gql';
 import type { MemberOrganisationsQuery, Role, TenantInvitationsQuery, TenantMembersQuery } from '../../gql/graphql';
 import { useQuery } from '../../shared/hooks';
 import { useSession } from '../../shared/session';
-import { sentence } from '../actions/action-shared';
+import { sentence } from '../../shared/format';
 
 const MEMBERS = graphql(`
   query TenantMembers {

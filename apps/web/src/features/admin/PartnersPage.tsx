@@ -7,7 +7,8 @@ import { plural } from '../../shared/format';
 import { graphql } from '../../gql';
 import type { OrganisationKind, PartnerListQuery } from '../../gql/graphql';
 import { useQuery } from '../../shared/hooks';
-import { sentence, useTenantRole } from '../actions/action-shared';
+import { sentence } from '../../shared/format';
+import { useTenantRole } from '../../shared/session';
 
 const PARTNERS = graphql(`
   query PartnerList($first: Int!, $after: String, $kind: OrganisationKind, $search: String) {

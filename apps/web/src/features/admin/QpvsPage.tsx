@@ -6,7 +6,7 @@ import { plural } from '../../shared/format';
 import { graphql } from '../../gql';
 import type { ImportQpvsMutation, QpvGeneration } from '../../gql/graphql';
 import { useQuery } from '../../shared/hooks';
-import { useTenantRole } from '../actions/action-shared';
+import { useTenantRole } from '../../shared/session';
 import { asApiError } from '../../shared/errors';
 
 const QPVS = graphql(`

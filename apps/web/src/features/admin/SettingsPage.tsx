@@ -5,7 +5,8 @@ import { ErrorMessage, Field, Loading } from '../../shared/components';
 import { graphql } from '../../gql';
 import type { TenantSettingsQuery } from '../../gql/graphql';
 import { useQuery } from '../../shared/hooks';
-import { sentence, useTenantRole } from '../actions/action-shared';
+import { sentence } from '../../shared/format';
+import { useTenantRole } from '../../shared/session';
 import { asApiError } from '../../shared/errors';
 
 const SETTINGS = graphql(`

@@ -17,6 +17,6 @@ module.exports = {
   globalTeardown: '<rootDir>/libs/test-support/src/global-teardown.js',
   // A ceiling that only bounds a hung test: on a machine shared with other work a healthy test may take
   // several times its quiet duration, and must still pass. Tests wait for events, never for a fixed time.
-  testTimeout: 180_000,
+  testTimeout: 600_000,
   maxWorkers: 2,
 };

@@ -94,7 +94,7 @@ describe('migration 1764710000000 on existing audit data', () => {
 
     expect((await owner.showMigrations())).toBe(true); // only the chain-in-database migration (and any later) pending
     await owner.runMigrations({ transaction: 'all' });
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await owner?.destroy();

@@ -21,7 +21,7 @@ import {
 } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
-import { codeOf, gql, ok, startTestApp, TestApp, smtpConfig, startTestSmtp, TestSmtp, createTenant, createUser, SIREN, TestTenant, TestUser, TEST_AUDIT_CHECKPOINT_KEY } from '@pilotis/test-support';
+import { codeOf, gql, ok, startTestApp, TestApp, smtpConfig, startTestSmtp, TestSmtp, createTenant, createUser, SIREN, TestTenant, TestUser, TEST_AUDIT_CHECKPOINT_KEY, WAIT_CEILING_MS } from '@pilotis/test-support';
 
 const VERIFY = '{ verifyAuditChain { valid checked firstInvalidSeq firstInvalidEventId reason } }';
 const VERIFY_FULL =
@@ -79,7 +79,7 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
   /** The worker's scheduled job, triggered now (as its scheduler would): signs every tenant's head. */
   const runCheckpoints = async () => {
     const job = await system.add(JOB.AUDIT_CHECKPOINTS, {}, { jobId: `test-checkpoints.${Date.now()}.${Math.random()}` });
-    return (await job.waitUntilFinished(systemEvents, 30_000)) as { written: number; unchanged: number; empty: number };
+    return (await job.waitUntilFinished(systemEvents, WAIT_CEILING_MS)) as { written: number; unchanged: number; empty: number };
   };
   /**
    * Runs a command-line script in a child process. Asynchronously: the worker runs in this process, and a
@@ -92,7 +92,8 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-      const timer = setTimeout(() => child.kill(), 60_000);
+      // Only a hung script is stopped: a slow start on a busy machine is waited for.
+      const timer = setTimeout(() => child.kill(), WAIT_CEILING_MS);
       child.on('error', reject);
       child.on('close', (status) => {
         clearTimeout(timer);

@@ -334,21 +334,27 @@ describe('comités des financeurs', () => {
   // --------------------------------------------------------------------------------------------------------
 
   describe('rules', () => {
+    // Each test gets its own committee, on an exercise year of its own: what one test votes, grants or
+    // closes is never in another's way, whichever of them run and in whatever order.
+    let year = 2040;
     let committee: string;
     let item: string;
     let action: { id: string; lines: string[] };
     let villeItem: string;
     let villeAction: { id: string; lines: string[] };
 
-    beforeAll(async () => {
-      await setEnvelope(org.region, 20_000_000, 'DROIT_COMMUN', 2026);
+    const openVote = async () => ok(await gql(t.app, OPEN, { committeeId: committee }, asChef()));
+
+    beforeEach(async () => {
+      year += 1;
+      await setEnvelope(org.region, 20_000_000, 'DROIT_COMMUN', year);
       action = await addAction(org.autreBoutique, cohesion, [
-        { funder: org.region, cents: 900_000, year: 2026 },
-        { funder: org.cdc, cents: 900_000, year: 2026 },
-        { funder: org.departement, cents: 900_000, year: 2026 },
+        { funder: org.region, cents: 900_000, year },
+        { funder: org.cdc, cents: 900_000, year },
+        { funder: org.departement, cents: 900_000, year },
       ]);
       // The Ville carries this action and funds a line of it.
-      villeAction = await addAction(org.ville, cohesion, [{ funder: org.ville, cents: 100_000, year: 2026 }]);
+      villeAction = await addAction(org.ville, cohesion, [{ funder: org.ville, cents: 100_000, year }]);
       committee = await schedule([
         { organisationId: org.region, voting: true },
         { organisationId: org.cdc, voting: true },
@@ -385,7 +391,7 @@ describe('comités des financeurs', () => {
     });
 
     it('freezes members, agenda and quorum once the vote opens', async () => {
-      ok(await gql(t.app, OPEN, { committeeId: committee }, asChef()));
+      await openVote();
       const before = await state();
       await expectRefused(gql(t.app, SET_MEMBERS, { input: { committeeId: committee, members: [{ organisationId: org.caf, voting: true }] } }, asChef()), 'COMMITTEE_LOCKED', before);
       await expectRefused(gql(t.app, SET_MEMBERS, { input: { committeeId: committee, members: [], quorum: 0 } }, asChef()), 'COMMITTEE_LOCKED', before);
@@ -397,6 +403,7 @@ describe('comités des financeurs', () => {
     });
 
     it('lets only voting members vote, only on their own line', async () => {
+      await openVote();
       const before = await state();
       await expectRefused(vote(org.metropole, item, action.lines[0], 'GRANT', 1000), 'NOT_A_MEMBER', before); // non-voting member
       await expectRefused(vote(org.caf, item, action.lines[0], 'GRANT', 1000), 'NOT_A_MEMBER', before); // not a member
@@ -407,6 +414,7 @@ describe('comités des financeurs', () => {
     });
 
     it('refuses the porteur and an organisation that declared a conflict of interest', async () => {
+      await openVote();
       const before = await state();
       await expectRefused(vote(org.ville, villeItem, villeAction.lines[0], 'GRANT', 1000), 'CONFLICT_OF_INTEREST', before);
       ok(await vote(org.departement, item, action.lines[2], 'REFUSE'));
@@ -427,28 +435,30 @@ describe('comités des financeurs', () => {
     });
 
     it('checks amounts against the request and the envelope', async () => {
+      await openVote();
       const before = await state();
       await expectRefused(vote(org.region, item, action.lines[0], 'GRANT', 900_001), 'BAD_USER_INPUT', before);
       await expectRefused(vote(org.region, item, action.lines[0], 'GRANT', 0), 'BAD_USER_INPUT', before);
       await expectRefused(vote(org.region, item, action.lines[0], 'GRANT'), 'BAD_USER_INPUT', before);
       await expectRefused(vote(org.region, item, action.lines[0], 'REFUSE', 10), 'BAD_USER_INPUT', before);
-      // No envelope for the Banque des Territoires in DROIT_COMMUN 2026: nothing can be granted, refusing is fine.
+      // No envelope for the Banque des Territoires in DROIT_COMMUN this year: nothing can be granted, refusing is fine.
       await expectRefused(vote(org.cdc, item, action.lines[1], 'GRANT', 1000), 'NO_ENVELOPE', before);
       ok(await vote(org.cdc, item, action.lines[1], 'REFUSE'));
-      // The Région's 2026 envelope shrinks to 500,000: a grant of 600,000 exceeds it.
-      await setEnvelope(org.region, 500_000, 'DROIT_COMMUN', 2026);
+      // The Région's envelope of the year shrinks to 500,000: a grant of 600,000 exceeds it.
+      await setEnvelope(org.region, 500_000, 'DROIT_COMMUN', year);
       const before2 = await state();
       await expectRefused(vote(org.region, item, action.lines[0], 'GRANT', 600_000), 'ENVELOPE_EXCEEDED', before2);
       ok(await vote(org.region, item, action.lines[0], 'GRANT', 500_000));
       // The envelope cannot shrink below what is granted.
       await expectRefused(
-        gql(t.app, SET_ENVELOPE, { input: { contratId: contrat, funderId: org.region, exerciseYear: 2026, kind: 'DROIT_COMMUN', amountCents: 499_999 } }, asChef()),
+        gql(t.app, SET_ENVELOPE, { input: { contratId: contrat, funderId: org.region, exerciseYear: year, kind: 'DROIT_COMMUN', amountCents: 499_999 } }, asChef()),
         'ENVELOPE_EXCEEDED',
         await state(),
       );
     });
 
     it('lets a representative change its vote while open, audited with before and after', async () => {
+      await openVote();
       const first = ok(await vote(org.region, item, action.lines[0], 'GRANT', 400_000, { comment: 'Réduit' })).castVote;
       const second = ok(await vote(org.region, item, action.lines[0], 'GRANT', 450_000)).castVote;
       expect(second.id).toBe(first.id);
@@ -459,6 +469,10 @@ describe('comités des financeurs', () => {
     });
 
     it('refuses votes once the committee is closed', async () => {
+      // Closed after a partial grant and a refusal: the action comes out partially programmed.
+      await openVote();
+      ok(await vote(org.region, item, action.lines[0], 'GRANT', 450_000));
+      ok(await vote(org.cdc, item, action.lines[1], 'REFUSE'));
       ok(await gql(t.app, CLOSE, { committeeId: committee }, asChef()));
       const before = await state();
       await expectRefused(vote(org.region, item, action.lines[0], 'GRANT', 1000), 'COMMITTEE_LOCKED', before);
@@ -472,9 +486,11 @@ describe('comités des financeurs', () => {
 
   describe('quorum', () => {
     it('closes without quorum: nothing decided, the actions return to the queue', async () => {
+      // An exercise year of its own, with the envelope its grant needs.
+      await setEnvelope(org.region, 1_000_000, 'DROIT_COMMUN', 2034);
       const action = await addAction(org.autreBoutique, cohesion, [
-        { funder: org.region, cents: 10_000 },
-        { funder: org.departement, cents: 10_000 },
+        { funder: org.region, cents: 10_000, year: 2034 },
+        { funder: org.departement, cents: 10_000, year: 2034 },
       ]);
       const committee = await schedule(
         [
@@ -594,6 +610,8 @@ describe('comités des financeurs', () => {
 
   describe('corrections', () => {
     it('records a correction as a new decision pointing at the old one, which stays unchanged', async () => {
+      // Corrections made by other tests of the file are not this test's to count.
+      const correctionsBefore = await auditCount('decision.correct');
       await setEnvelope(org.departement, 300_000, 'DROIT_COMMUN', 2030);
       const action = await addAction(org.autreBoutique, cohesion, [{ funder: org.departement, cents: 200_000, year: 2030 }]);
       const other = await addAction(org.autreBoutique, cohesion, [{ funder: org.departement, cents: 200_000, year: 2030 }]);
@@ -639,7 +657,7 @@ describe('comités des financeurs', () => {
       // Nothing granted any more: the action is refused and its convention cancelled, not left for signature.
       expect((await t.owner.query('select status from conventions where action_id = $1', [action.id]))[0].status).toBe('ANNULEE');
       expect((await t.owner.query('select status from actions where id = $1', [action.id]))[0].status).toBe('REFUSEE');
-      expect(await auditCount('decision.correct')).toBe(2);
+      expect((await auditCount('decision.correct')) - correctionsBefore).toBe(2);
       const [transition] = await t.owner.query(`select before, after from audit_events where operation = 'action.transition' and entity_id = $1 order by seq desc limit 1`, [action.id]);
       expect(transition).toEqual({
         before: expect.objectContaining({ status: 'PARTIELLEMENT_PROGRAMMEE' }),

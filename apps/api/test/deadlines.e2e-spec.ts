@@ -60,7 +60,16 @@ describe('deadlines and reminders', () => {
     t.owner.query(`select n.user_id, n.offset_days, n.escalation, d.kind from notifications n join deadlines d on d.tenant_id = n.tenant_id and d.id = n.deadline_id where n.tenant_id = $1 order by 1, 2`, [rennes.id]);
   const mailsTo = (user: TestUser) => smtp.messages.filter((m) => m.envelope.to.includes(user.email));
 
-  beforeAll(async () => {
+  /** Signed by the porteur and the Région, on the version in force. */
+  async function signConvention(): Promise<void> {
+    const c = ok(await gql(t.app, `query($id: ID!) { convention(id: $id) { currentVersion { hash } } }`, { id: conventionId }, as(chef))).convention;
+    for (const u of [porteurRep, regionRep]) ok(await gql(t.app, `mutation($input: SignConventionInput!) { signConvention(input: $input) { status } }`, { input: { conventionId, versionHash: c.currentVersion.hash } }, as(u)));
+  }
+
+  // Every test starts from the same story on a database, worker, Redis prefix and SMTP server of its own:
+  // the clock moves, settings change and the worker is stopped by some tests, and none may rely on
+  // another having run (each one runs alone with -t).
+  beforeEach(async () => {
     smtp = await startTestSmtp();
     t = await startTestApp({ worker: true, config: { ...SESSIONS_OUTLIVE_CLOCK_JUMPS, smtp: { host: '127.0.0.1', port: smtp.port, secure: false, user: null, password: null, from: 'relances@pilotis.test' } } });
     const connection = bullConnection(t.config.redisUrl);
@@ -99,7 +108,7 @@ describe('deadlines and reminders', () => {
     ok(await gql(t.app, `mutation($input: SetCommitteeMembersInput!) { setCommitteeMembers(input: $input) { id } }`, { input: { committeeId: committee, members: [{ organisationId: org.region, voting: true }] } }, as(chef)));
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await events?.close();
     await Promise.all([queues?.deadlines.close(), queues?.notifications.close()]);
     await t?.close();
@@ -127,8 +136,7 @@ describe('deadlines and reminders', () => {
     expect(await byKind('PAYMENT_TRANCHE')).toEqual([]);
 
     // Signed by all: the signature deadline is met, and each funder's tranches appear.
-    const c = ok(await gql(t.app, `query($id: ID!) { convention(id: $id) { currentVersion { hash } } }`, { id: conventionId }, as(chef))).convention;
-    for (const u of [porteurRep, regionRep]) ok(await gql(t.app, `mutation($input: SignConventionInput!) { signConvention(input: $input) { status } }`, { input: { conventionId, versionHash: c.currentVersion.hash } }, as(u)));
+    await signConvention();
     await scan();
     const [signed] = await byKind('CONVENTION_SIGNATURE');
     expect(signed).toMatchObject({ state: 'MET', metNote: 'Convention signée par tous', metAt: expect.any(String) });
@@ -157,6 +165,9 @@ describe('deadlines and reminders', () => {
   });
 
   it('reminds each person once per step, whatever runs twice, in one French digest a day with links; escalates at D+15', async () => {
+    // Signed in January: the Région's payment tranches are due, the balance on 30 July.
+    await signConvention();
+    await scan();
     await settle();
     smtp.clear();
     // 23 June 2027, 9:00 in Paris: seven days before the bilan is due.
@@ -322,6 +333,7 @@ describe('deadlines and reminders', () => {
   });
 
   it('lets a chef de projet mark a deadline met by hand, audited, and validates settings', async () => {
+    await scan();
     const [end] = await byKind('CONTRAT_END');
     expect(codeOf(await gql(t.app, MET, { input: { deadlineId: end.id, note: '  ' } }, as(chef)))).toBe('BAD_USER_INPUT');
     expect(codeOf(await gql(t.app, MET, { input: { deadlineId: end.id, note: 'Évaluation finale rendue' } }, as(regionRep)))).toBe('FORBIDDEN');
@@ -340,6 +352,10 @@ describe('deadlines and reminders', () => {
   });
 
   it('refuses bad input with a code and changes nothing', async () => {
+    // The deadlines exist; then the worker stops, so that nothing but the refused calls could write.
+    await scan();
+    await settle();
+    await t.worker?.close();
     const snapshot = async () => ({
       deadlines: await t.owner.query('select id, due_date, met_at, met_note, met_by, cancelled_at from deadlines order by id'),
       bilans: await t.owner.query('select * from bilans order by id'),
@@ -367,6 +383,10 @@ describe('deadlines and reminders', () => {
   });
 
   it("keeps every intercommunalité's deadlines, reminders and settings to itself", async () => {
+    // Rennes has deadlines and a reminder: seven days before its bilan is due.
+    t.setNow('2027-06-23T07:00:00Z');
+    await scan();
+    await settle();
     const plaine = await createTenant(t.app, t.owner, SIREN.PLAINE_COMMUNE);
     const plaineChef = await createUser(t.app, t.owner, [{ tenantId: plaine.id, role: Role.CHEF_DE_PROJET }]);
     const asPlaine = { token: plaineChef.token, tenant: SIREN.PLAINE_COMMUNE };
@@ -405,16 +425,11 @@ describe('deadlines and reminders', () => {
 
   it("moves the bilan deadline to the date the convention sets", async () => {
     const SET = `mutation($input: SetConventionBilanDateInput!) { setConventionBilanDate(input: $input) { id } }`;
-    const worker = await startWorker(t.config, ['error']); // the one of startTestApp was stopped above
-    try {
-      ok(await gql(t.app, SET, { input: { conventionId, bilanDueDate: '2027-04-15' } }, as(chef)));
-      await scan();
-      expect((await byKind('BILAN'))[0]).toMatchObject({ dueDate: '2027-04-15' });
-      ok(await gql(t.app, SET, { input: { conventionId, bilanDueDate: null } }, as(chef)));
-      await scan();
-      expect((await byKind('BILAN'))[0]).toMatchObject({ dueDate: '2027-06-30' });
-    } finally {
-      await worker.close();
-    }
+    ok(await gql(t.app, SET, { input: { conventionId, bilanDueDate: '2027-04-15' } }, as(chef)));
+    await scan();
+    expect((await byKind('BILAN'))[0]).toMatchObject({ dueDate: '2027-04-15' });
+    ok(await gql(t.app, SET, { input: { conventionId, bilanDueDate: null } }, as(chef)));
+    await scan();
+    expect((await byKind('BILAN'))[0]).toMatchObject({ dueDate: '2027-06-30' });
   });
 });

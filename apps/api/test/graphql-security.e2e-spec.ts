@@ -35,7 +35,7 @@ describe('GraphQL hardening', () => {
     const tooLong = await gql(t.app, tokens);
     expect(tooLong.status).toBe(400);
     expect(codeOf(tooLong)).toBe('GRAPHQL_PARSE_FAILED');
-    // Depth and cost are checked on a schema with recursion in apps/api/src/graphql/armor.spec.ts.
+    // Depth and cost are checked on a schema with recursion in libs/api-server/src/graphql/armor.spec.ts.
   });
 
   it('answers malformed requests with client errors, never a 500', async () => {

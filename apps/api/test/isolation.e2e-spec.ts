@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@pilotis/access';
-import { codeOf, gql, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant } from '@pilotis/test-support';
+import { codeOf, gql, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, WAIT_CEILING_MS } from '@pilotis/test-support';
 import { spawnSync } from 'node:child_process';
 
 /** Tables that are not tenant data: platform-wide by nature, each with its reason. */
@@ -108,7 +108,7 @@ describe('tenant isolation, enforced by PostgreSQL', () => {
       const run = spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
         env: { ...process.env, APP_DATABASE_URL: t.config.databaseUrl, DATABASE_URL: t.config.databaseUrl, PORT: '0' },
         encoding: 'utf8',
-        timeout: 60_000,
+        timeout: WAIT_CEILING_MS,
       });
       expect(run.status).not.toBe(0);
       expect(run.stderr + run.stdout).toMatch(/Refusing to start: the runtime database role "postgres" is a superuser/);
@@ -222,6 +222,6 @@ describe('tenant isolation, enforced by PostgreSQL', () => {
       expect(foreign).toEqual([]);
       expect(results.every((r) => r.data.members.length >= 1 && r.data.auditEvents.nodes.length >= 1)).toBe(true);
       // A ceiling for a busy CI machine (browser tests run beside it), not a timing assertion.
-    }, 120_000);
+    });
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { loadConfig } from '@pilotis/shared';
 import { Mailer } from '@pilotis/mail';
+import { WAIT_CEILING_MS } from '@pilotis/test-support';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -16,7 +17,8 @@ function startCapture(dir: string): Promise<{ child: ChildProcess; smtpPort: num
   });
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`mail-capture did not start: ${out}`)), 20_000);
+    // Only bounds a failure: compiling and starting the script may take long on a busy machine.
+    const timer = setTimeout(() => reject(new Error(`mail-capture did not start: ${out}`)), WAIT_CEILING_MS);
     const onData = (chunk: Buffer): void => {
       out += chunk.toString();
       const m = /SMTP on 127\.0\.0\.1:(\d+), messages on http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);

@@ -80,10 +80,12 @@ describe('QPVs', () => {
     t.owner.query('select code, name, communes, generation, en_veille from qpvs where tenant_id = $1 order by code', [tenant.id]);
   const storedRow = async (code: string, tenant = rennes): Promise<StoredRow | undefined> =>
     (await stored(tenant)).find((r) => r.code === code);
+  /** The audit events of this test (written since it began). */
+  let auditSince = 0;
   const auditEvents = async (tenant: TestTenant, operation: string) =>
     (await t.owner.query(
-      'select entity_id, before, after from audit_events where tenant_id = $1 and operation = $2 order by occurred_at',
-      [tenant.id, operation],
+      'select entity_id, before, after from audit_events where tenant_id = $1 and operation = $2 and seq > $3 order by occurred_at',
+      [tenant.id, operation, auditSince],
     )) as { entity_id: string | null; before: Record<string, unknown> | null; after: Record<string, unknown> | null }[];
   const fieldsOf = (res: GqlResponse) => res.errors?.[0]?.extensions.fields?.map((f) => [f.field, f.reason]);
 
@@ -103,13 +105,27 @@ describe('QPVs', () => {
   afterAll(async () => {
     await t.close();
   });
+  // Each test starts without QPVs and counts only its own audit events: it creates or imports what it
+  // needs, and runs alone (-t) or in any order.
+  beforeEach(async () => {
+    await t.owner.query('delete from qpvs');
+    [{ auditSince }] = await t.owner.query('select coalesce(max(seq), 0)::int as "auditSince" from audit_events');
+  });
+
+  const createMaurepas = async (): Promise<QpvView> => ok(await create({ code: ' qp035003 ', name: '  Maurepas ', communes: [' 35238'] })).createQpv;
+  const importNational = async (): Promise<void> => {
+    ok(await importCsv(NATIONAL_CSV));
+  };
+  const PLAINE_CSV = 'code_qp;lib_qp;insee_com_all\nQP093001;Franc-Moisin;93066\nQP093003;Villette - Quatre-Chemins;93001|93066\nQP035003;Maurepas;35238\n';
 
   describe('create, read, update', () => {
     let maurepas: QpvView;
+    beforeEach(async () => {
+      maurepas = await createMaurepas();
+    });
 
     it('creates a QPV with normalised fields, derives its generation and audits it', async () => {
-      const res = await create({ code: ' qp035003 ', name: '  Maurepas ', communes: [' 35238'] });
-      maurepas = ok(res).createQpv;
+      // Created by the set-up, as every test of this block needs it.
       expect(maurepas).toEqual({
         id: expect.any(String),
         code: 'QP035003',
@@ -148,6 +164,7 @@ describe('QPVs', () => {
     });
 
     it('leaves absent fields unchanged', async () => {
+      ok(await update({ id: maurepas.id, name: 'Maurepas – Gros Chêne', communes: ['35238', '35281'], enVeille: true }));
       const res = await update({ id: maurepas.id, enVeille: false });
       expect(ok(res).updateQpv).toMatchObject({ name: 'Maurepas – Gros Chêne', communes: ['35238', '35281'], enVeille: false });
     });
@@ -261,21 +278,26 @@ describe('QPVs', () => {
     });
 
     it('counts an identical re-import as unchanged', async () => {
+      await importNational();
       const report = ok(await importCsv(NATIONAL_CSV)).importQpvs;
       expect(report).toEqual({ created: 0, updated: 0, unchanged: 3, skipped: 3, applied: true, errors: [] });
       expect(await auditEvents(rennes, 'qpv.import')).toHaveLength(2);
     });
 
     it('validates without writing on a dry run', async () => {
+      await importNational();
+      const imports = (await auditEvents(rennes, 'qpv.import')).length;
       const before = await stored(rennes);
       const csv = 'code_qpv,nom_qp,code_insee\nQN03501M,Maurepas - Gros Chêne,35238\nQN03506C,Cleunay,"35238 35281"\n';
       const report = ok(await importCsv(csv, true)).importQpvs;
       expect(report).toEqual({ created: 1, updated: 1, unchanged: 0, skipped: 0, applied: false, errors: [] });
       expect(await stored(rennes)).toEqual(before);
-      expect(await auditEvents(rennes, 'qpv.import')).toHaveLength(2);
+      expect(await auditEvents(rennes, 'qpv.import')).toHaveLength(imports);
     });
 
     it('writes nothing when one row is faulty, and reports every faulty line', async () => {
+      await importNational();
+      const imports = (await auditEvents(rennes, 'qpv.import')).length;
       const before = await stored(rennes);
       const csv = [
         'code_qp;lib_qp;insee_com',
@@ -293,10 +315,11 @@ describe('QPVs', () => {
         { line: 5, code: 'QN0350', reason: 'invalid_qpv_code', message: expect.stringMatching(/n'est pas un code de QPV/) },
       ]);
       expect(await stored(rennes)).toEqual(before);
-      expect(await auditEvents(rennes, 'qpv.import')).toHaveLength(2);
+      expect(await auditEvents(rennes, 'qpv.import')).toHaveLength(imports);
     });
 
     it('updates changed QPVs, creates new ones and keeps the tenant’s « en veille » flag', async () => {
+      await importNational();
       const [blosne] = (await t.owner.query(`select id from qpvs where tenant_id = $1 and code = 'QN03503M'`, [rennes.id])) as { id: string }[];
       ok(await update({ id: blosne.id, enVeille: true }));
       const csv = [
@@ -345,8 +368,7 @@ describe('QPVs', () => {
     });
 
     it('imports in an EPT from a file with several communes per cell', async () => {
-      const csv = 'code_qp;lib_qp;insee_com_all\nQP093001;Franc-Moisin;93066\nQP093003;Villette - Quatre-Chemins;93001|93066\nQP035003;Maurepas;35238\n';
-      expect(ok(await importCsv(csv, false, asPlaine())).importQpvs).toEqual({
+      expect(ok(await importCsv(PLAINE_CSV, false, asPlaine())).importQpvs).toEqual({
         created: 2,
         updated: 0,
         unchanged: 0,
@@ -363,9 +385,9 @@ describe('QPVs', () => {
 
   describe('isolation and permissions', () => {
     let rennesQpv: QpvView;
-    beforeAll(async () => {
-      const [row] = (await t.owner.query(`select id from qpvs where tenant_id = $1 and code = 'QP035003'`, [rennes.id])) as { id: string }[];
-      rennesQpv = ok(await gql<{ qpv: QpvView }>(t.app, GET, { id: row.id }, asRennes())).qpv;
+    beforeEach(async () => {
+      rennesQpv = await createMaurepas();
+      ok(await importCsv(PLAINE_CSV, false, asPlaine()));
     });
 
     it('hides a QPV of Rennes from Plaine Commune: NOT_FOUND on read and update, row unchanged', async () => {

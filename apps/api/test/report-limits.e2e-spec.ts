@@ -58,7 +58,16 @@ describe('report quotas, fairness and expiry', () => {
     return job.waitUntilFinished(events, WAIT_CEILING_MS) as Promise<{ expired: number }>;
   };
 
-  beforeAll(async () => {
+  /** A report asked for by `u` and generated: what a test that is not about the quotas starts from. */
+  const generate = async (u: 'w' | 'x' | 'plaine'): Promise<string> => {
+    const report = ok(await ask(u)).requestReport;
+    await done(u, report.id);
+    return report.id;
+  };
+
+  // Each test has an app, worker, reports directory and clock of its own: the quotas count every report
+  // of the person and the territory, so a test makes the reports it needs and runs alone or in any order.
+  beforeEach(async () => {
     reportsDir = await mkdtemp(path.join(tmpdir(), 'pilotis-report-limits-'));
     t = await startTestApp({
       worker: true,
@@ -76,7 +85,7 @@ describe('report quotas, fairness and expiry', () => {
     holder = new TenantSlots({ redisUrl: t.config.redisUrl, key: `${t.config.redisPrefix}:tenant-slots:${QUEUE.REPORTS}`, limit: 1, leaseMs: 120_000 });
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await holder?.close();
     await events?.close();
     await queue?.close();
@@ -84,9 +93,8 @@ describe('report quotas, fairness and expiry', () => {
     await rm(reportsDir, { recursive: true, force: true });
   });
 
-  let rennesIds: string[] = [];
-
   it("refuses a person's and a territory's requests beyond their quotas (QUOTA_EXCEEDED, nothing recorded); a busy territory does not hold back another's reports", async () => {
+    let rennesIds: string[] = [];
     const slot = (await holder.acquire(rennes.id, 'test-holds-rennes')) as TenantSlot;
     expect(slot).not.toBeNull();
     try {
@@ -128,6 +136,8 @@ describe('report quotas, fairness and expiry', () => {
 
   it('refuses more than the hourly number of requests per person, by the clock', async () => {
     // W asked for two in this hour (generated since): one more is the third and last.
+    await generate('w');
+    await generate('w');
     const third = ok(await ask('w')).requestReport;
     await done('w', third.id);
     const before = await counts();
@@ -135,16 +145,20 @@ describe('report quotas, fairness and expiry', () => {
     expect(quota(res)).toEqual(['QUOTA_EXCEEDED', 'HOURLY_PER_USER', 3]);
     expect(res.errors?.[0].message).toBe('Vous avez demandé 3 rapports dans la dernière heure, le maximum (3) : réessayez plus tard.');
     expect(await counts()).toEqual(before);
-    rennesIds.push(third.id);
     // An hour later the earlier requests no longer count.
     t.setNow(new Date(Date.now() + 61 * 60_000));
     const later = ok(await ask('w')).requestReport;
     expect(later.state).toBe('QUEUED');
-    rennesIds.push(later.id);
     await done('w', later.id);
   });
 
   it('expires a report after its retention: the download answers 410 REPORT_EXPIRED, the hourly clean-up deletes the file and marks it EXPIRED', async () => {
+    // Reports of W, X and Plaine Commune, then W's last one generated an hour later.
+    const rennesIds: string[] = [];
+    for (const u of ['w', 'w', 'x', 'w'] as const) rennesIds.push(await generate(u));
+    await generate('plaine');
+    t.setNow(new Date(Date.now() + 61 * 60_000));
+    rennesIds.push(await generate('w'));
     const [first, last] = [await get('x', rennesIds[2]), await get('w', rennesIds[4])];
     // Kept 30 days (REPORT_RETENTION_DAYS by default) from its generation.
     for (const r of [first, last]) expect(Date.parse(r.expiresAt as string) - Date.parse(r.finishedAt as string)).toBe(30 * 86_400_000);

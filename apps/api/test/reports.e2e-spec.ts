@@ -422,7 +422,7 @@ describe('rapports asynchrones', () => {
       `insert into reports (tenant_id, id, kind, params, state, requested_by, requester_role, requested_at) values ($1, $2, 'PROGRAMMING_WORKBOOK', $3, 'QUEUED', $4, 'CHEF_DE_PROJET', now() - interval '2 minutes')`,
       [rennesId, id, { contratId, exerciseYear: 2025 }, users.cdp.id],
     );
-    const done = await finished(users.cdp, id, 15_000);
+    const done = await finished(users.cdp, id);
     expect(done.state).toBe('DONE');
   });
 

@@ -18,8 +18,6 @@ const OPEN = `mutation($committeeId: ID!) { openVote(committeeId: $committeeId) 
 const CLOSE = `mutation($committeeId: ID!) { closeCommittee(committeeId: $committeeId) { id status } }`;
 const DECLARE = `mutation($agendaItemId: ID!, $reason: String!) { declareConflictOfInterest(agendaItemId: $agendaItemId, reason: $reason) }`;
 
-/** Races run dozens of transactions at once on a 2-core machine shared with other suites: a generous ceiling. */
-const RACE_TIMEOUT_MS = 120_000;
 
 /** A lock-order deadlock or a serialisation failure reaches the client as this CONFLICT. */
 const RETRY_CONFLICT = /réessayez/;
@@ -219,7 +217,7 @@ describe('votes: retries and concurrency', () => {
       expect(again.every((r) => ok(r).castVote.id === votes[0].id && ok(r).castVote.decision === 'REFUSE')).toBe(true);
       expect(await votesOf(committee)).toEqual([expect.objectContaining({ id: votes[0].id, decision: 'REFUSE', amount_cents: null, comment: 'Hors priorités' })]);
       expect((await historyOf(votes[0].id)).map((e) => e.operation)).toEqual(['vote.cast', 'vote.change']);
-    }, RACE_TIMEOUT_MS);
+    });
 
     it('lets the last of 20 concurrent different votes of one funder win, with a consistent history', async () => {
       const { committee, items, lines } = await openCommittee(1);
@@ -241,7 +239,7 @@ describe('votes: retries and concurrency', () => {
       const last = history[history.length - 1].after;
       expect(votes[0].amount_cents).toBe(last.amountCents);
       expect(amounts).toContain(Number(votes[0].amount_cents));
-    }, RACE_TIMEOUT_MS);
+    });
 
     it('lets votes race the close: votes in flight are decided, votes that queue behind it are refused COMMITTEE_LOCKED', async () => {
       const { committee, items, lines } = await openCommittee(10);
@@ -282,7 +280,7 @@ describe('votes: retries and concurrency', () => {
       const before = { votes: await votesOf(committee), counts: await counts() };
       expect(codeOf(await vote(regionA, items[0], lines[0], 'REFUSE'))).toBe('COMMITTEE_LOCKED');
       expect({ votes: await votesOf(committee), counts: await counts() }).toEqual(before);
-    }, RACE_TIMEOUT_MS);
+    });
 
     it('lets the close and votes fired all at once end without a deadlock', async () => {
       const { committee, items, lines } = await openCommittee(8);
@@ -304,7 +302,7 @@ describe('votes: retries and concurrency', () => {
         ]),
       );
       votes.forEach((r, i) => expect(decided.get(lines[i])).toBe(r.errors ? 'NO_VOTE' : 'GRANT'));
-    }, RACE_TIMEOUT_MS);
+    });
 
     it('lets votes race a declaration of conflict of interest: the organisation is left with no vote on the item', async () => {
       const { committee, items, lines } = await openCommittee(2);
@@ -340,6 +338,6 @@ describe('votes: retries and concurrency', () => {
       expect(ok(results[5]).declareConflictOfInterest).toBe(true);
       expect(results.map(codeOf).filter((c) => c !== undefined && c !== 'CONFLICT_OF_INTEREST')).toEqual([]);
       expect(await votesOf(committee)).toEqual([]);
-    }, RACE_TIMEOUT_MS);
+    });
   });
 });

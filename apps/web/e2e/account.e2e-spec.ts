@@ -3,7 +3,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@pilotis/demo-seed';
 import type { TestSmtp } from '@pilotis/test-support';
-import { accessibilityViolations, screenshot, MailWebTest, startMailWebTest, WebTest } from './browser';
+import { accessibilityViolations, screenshot, MailWebTest, mailedToken, startMailWebTest, WebTest, SETUP_CEILING_MS } from './browser';
 
 const NEW_PASSWORD = 'un tout nouveau mot de passe';
 
@@ -16,7 +16,7 @@ describe('web: account (password reset, my account, session cookie)', () => {
   beforeAll(async () => {
     mail = await startMailWebTest();
     ({ w, smtp, contexts } = mail);
-  }, 120_000);
+  }, SETUP_CEILING_MS);
   afterAll(async () => {
     await mail?.close();
   });
@@ -47,7 +47,7 @@ describe('web: account (password reset, my account, session cookie)', () => {
     await screenshot(page, '70-mot-de-passe-oublie');
 
     const [mail] = (await smtp.waitFor(1)).filter((m) => m.envelope.to.includes(email));
-    const token = /\/nouveau-mot-de-passe#jeton=([0-9a-f-]{36}\.[A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+    const token = mailedToken(mail.text, '/nouveau-mot-de-passe');
     expect(token).toBeDefined();
 
     await page.goto(`${w.base}/nouveau-mot-de-passe#jeton=${token}`);

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // (Some callbacks run in the page, where `document` exists.)
 import type { Locator, Page } from 'playwright-core';
-import { accessibilityViolations, screenshot, startWebTest, WebTest } from './browser';
+import { accessibilityViolations, screenshot, startWebTest, WebTest, SETUP_CEILING_MS } from './browser';
 
 const RENNES = '243500139';
 
@@ -34,7 +34,7 @@ describe('web: editing an action and its next steps', () => {
   let w: WebTest;
   beforeAll(async () => {
     w = await startWebTest();
-  }, 120_000);
+  }, SETUP_CEILING_MS);
   afterAll(async () => {
     await w?.close();
   });
@@ -170,5 +170,5 @@ describe('web: editing an action and its next steps', () => {
     await page.waitForURL((url) => url.pathname === path);
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await context.close();
-  }, 120_000);
+  });
 });

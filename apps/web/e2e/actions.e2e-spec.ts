@@ -2,7 +2,7 @@
 // (Some callbacks run in the page, where `document` exists.)
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { accessibilityViolations, screenshot, startWebTest, WebTest } from './browser';
+import { accessibilityViolations, screenshot, startWebTest, WebTest, SETUP_CEILING_MS } from './browser';
 
 const RENNES = '243500139';
 
@@ -28,7 +28,7 @@ describe('web: actions', () => {
   let w: WebTest;
   beforeAll(async () => {
     w = await startWebTest();
-  }, 120_000);
+  }, SETUP_CEILING_MS);
   afterAll(async () => {
     await w?.close();
   });

@@ -4,7 +4,7 @@ import request from 'supertest';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@pilotis/demo-seed';
 import type { TestSmtp } from '@pilotis/test-support';
-import { accessibilityViolations, MailWebTest, screenshot, startMailWebTest, WebTest } from './browser';
+import { accessibilityViolations, MailWebTest, screenshot, mailedToken, startMailWebTest, WebTest, SETUP_CEILING_MS } from './browser';
 
 const RENNES = '243500139';
 const CAF = "Caisse d'allocations familiales d'Ille-et-Vilaine";
@@ -17,7 +17,7 @@ describe('web: members and partners (tenant admin)', () => {
   beforeAll(async () => {
     mail = await startMailWebTest();
     ({ w, smtp } = mail);
-  }, 120_000);
+  }, SETUP_CEILING_MS);
   afterAll(async () => {
     await mail?.close();
   });
@@ -90,7 +90,7 @@ describe('web: members and partners (tenant admin)', () => {
     // The e-mailed token is the real one: the person chooses a password and represents the CAF in Rennes.
     const [mail] = await smtp.waitFor(1);
     expect(mail.envelope.to).toEqual(['fanny.martin@caf35.example.fr']);
-    const token = (/#jeton=([0-9a-f-]{36}\.[A-Za-z0-9_-]{43})/.exec(mail.text) ?? [])[1];
+    const token = mailedToken(mail.text);
     expect(token).toBeDefined();
     const accepted = await api()
       .post('/graphql')

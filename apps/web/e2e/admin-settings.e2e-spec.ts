@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { Page } from 'playwright-core';
-import { accessibilityViolations, screenshot, startWebTest, WebTest } from './browser';
+import { accessibilityViolations, screenshot, startWebTest, WebTest, SETUP_CEILING_MS } from './browser';
 
 const RENNES = '243500139';
 
@@ -11,7 +11,7 @@ describe('web: QPVs and tenant settings (tenant admin)', () => {
   beforeAll(async () => {
     w = await startWebTest();
     [{ id: tenantId }] = (await w.t.owner.query('select id from tenants where siren = $1', [RENNES])) as { id: string }[];
-  }, 120_000);
+  }, SETUP_CEILING_MS);
   afterAll(async () => {
     await w?.close();
   });

@@ -3,7 +3,7 @@
 import request from 'supertest';
 import type { Locator } from 'playwright-core';
 import { DEMO_PASSWORD } from '@pilotis/demo-seed';
-import { accessibilityViolations, screenshot, startWebTest, WebTest } from './browser';
+import { accessibilityViolations, screenshot, startWebTest, WebTest, SETUP_CEILING_MS } from './browser';
 
 const RENNES = '243500139';
 const ELLES = 'Parcours « Elles entreprennent » – accompagnement des femmes à la création d’activité';
@@ -48,7 +48,7 @@ describe('web: giving an avis d’instruction', () => {
       });
     expect(moved.body.errors).toBeUndefined();
     expect(moved.body.data.transitionAction.status).toBe('EN_INSTRUCTION');
-  }, 120_000);
+  }, SETUP_CEILING_MS);
   afterAll(async () => {
     await w?.close();
   });
@@ -120,5 +120,5 @@ describe('web: giving an avis d’instruction', () => {
     expect(await page.getByRole('radio').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Donner mon avis' }).count()).toBe(0);
     await context.close();
-  }, 120_000);
+  });
 });

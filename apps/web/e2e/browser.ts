@@ -97,3 +97,21 @@ export async function startMailWebTest(): Promise<MailWebTest> {
     },
   };
 }
+
+/** A mailed token: `<uuid>.<43 base64url characters>`, carried in the link's fragment after `#jeton=`. */
+const TOKEN = '[0-9a-f-]{36}\\.[A-Za-z0-9_-]{43}';
+
+/**
+ * The token of the first link in `text` carrying one (`…#jeton=<token>`); with `page`, only of an absolute
+ * link to that page of the application (`/invitation`, `/nouveau-mot-de-passe`). Undefined without one.
+ */
+export function mailedToken(text: string, page?: string): string | undefined {
+  const link = new RegExp(`${page ? `https?://\\S+${page}` : ''}#jeton=(${TOKEN})`);
+  return link.exec(text)?.[1];
+}
+
+/**
+ * The ceiling of a browser spec's set-up (an app on a fresh database, the demo data, Chromium): it only
+ * bounds a hang, and a machine shared with other work may take several minutes for a healthy set-up.
+ */
+export const SETUP_CEILING_MS = 600_000;

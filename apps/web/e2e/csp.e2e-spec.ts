@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@pilotis/demo-seed';
-import { startWebTest, WebTest } from './browser';
+import { startWebTest, WebTest, SETUP_CEILING_MS } from './browser';
 
 const RENNES = '243500139';
 
@@ -13,7 +13,7 @@ describe('web: the app under the Content-Security-Policy', () => {
   let w: WebTest;
   beforeAll(async () => {
     w = await startWebTest();
-  }, 120_000);
+  }, SETUP_CEILING_MS);
   afterAll(async () => {
     await w?.close();
   });

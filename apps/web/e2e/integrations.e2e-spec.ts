@@ -1,12 +1,12 @@
 import request from 'supertest';
-import { accessibilityViolations, screenshot, startWebTest, WebTest } from './browser';
+import { accessibilityViolations, screenshot, startWebTest, WebTest, SETUP_CEILING_MS } from './browser';
 
 /** The tenant admin's integrations screen: API keys shown once, revoked at once; webhook address policy. */
 describe('web: integrations (tenant admin)', () => {
   let w: WebTest;
   beforeAll(async () => {
     w = await startWebTest();
-  }, 120_000);
+  }, SETUP_CEILING_MS);
   afterAll(async () => {
     await w?.close();
   });

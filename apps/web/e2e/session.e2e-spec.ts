@@ -1,5 +1,5 @@
 import { DEMO_PASSWORD } from '@pilotis/demo-seed';
-import { screenshot, startWebTest, WebTest } from './browser';
+import { screenshot, startWebTest, WebTest, SETUP_CEILING_MS } from './browser';
 
 /**
  * An expired session in the middle of typing: the sign-in dialog opens over the page, and once the person
@@ -9,7 +9,7 @@ describe('web: session expiry', () => {
   let w: WebTest;
   beforeAll(async () => {
     w = await startWebTest();
-  }, 120_000);
+  }, SETUP_CEILING_MS);
   afterAll(async () => {
     await w?.close();
   });

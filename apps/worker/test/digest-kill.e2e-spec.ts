@@ -3,7 +3,7 @@ import request from 'supertest';
 import { Queue } from 'bullmq';
 import { Role } from '@pilotis/access';
 import { bullConnection, digestJobId, QUEUE } from '@pilotis/jobs';
-import { startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation, codeOf, gql, ok, startTestSmtp, TestSmtp, exited, spawnWorker } from '@pilotis/test-support';
+import { startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation, codeOf, gql, ok, startTestSmtp, TestSmtp, exited, spawnWorker, waitForValue } from '@pilotis/test-support';
 
 const FAILED = `query { failedEmailDigests(first: 10) { nodes { id userId email digestDate reminderCount attempts jobAttempts lastError failedAt } pageInfo { hasNextPage } } }`;
 const STALLED = 'job stalled more than allowable limit';
@@ -38,26 +38,22 @@ describe('a digest whose worker is killed twice while it delivers', () => {
         day,
       ])
     )[0] as { id: string; status: string; attempts: number; job_attempts: number; last_error: string | null; message_id: string | null } | undefined;
-  /** Waits (generous ceiling) until the person's digest of `day` reaches `status`. */
-  const until = async (day: string, status: string, timeoutMs = 90_000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
+  /** Waits until the person's digest of `day` reaches `status` (the ceiling only bounds a failure). */
+  const until = (day: string, status: string) =>
+    waitForValue(async () => {
       const digest = await digestOf(day);
-      if (digest?.status === status) return digest;
-      if (Date.now() > deadline) throw new Error(`digest of ${day}: ${digest?.status ?? 'none'} after ${timeoutMs} ms, expected ${status}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  };
+      return digest?.status === status && digest;
+    }, `digest of ${day} to be ${status}`);
   /** Kills two workers in turn, each once the SMTP server holds the message it is delivering. */
   const killTwiceMidDelivery = async (now: string, env: Record<string, string> = {}): Promise<void> => {
     smtp.holdNext(2);
     const first = spawn(now, env);
-    await smtp.waitFor(1, 90_000);
+    await smtp.waitFor(1);
     await kill(first);
     // Its job stalls (the dead process no longer renews the lock): the next worker takes it over, sends
     // the same message, and dies in the same place.
     const second = spawn(now, env);
-    await smtp.waitFor(2, 90_000);
+    await smtp.waitFor(2);
     await kill(second);
   };
 
@@ -104,7 +100,7 @@ describe('a digest whose worker is killed twice while it delivers', () => {
     expect(await (await notifications.getJob(digestJobId(digest.id, 2)))?.getState()).toBe('completed');
     const states = await t.owner.query(`select email_status from notifications where user_id = $1`, [rep.id]);
     expect(states).toEqual([{ email_status: 'SENT' }]);
-  }, 240_000);
+  });
 
   it('is marked FAILED with its reason once its last job dies too: shown to the territory admin and on the queue board', async () => {
     smtp.clear();
@@ -151,5 +147,5 @@ describe('a digest whose worker is killed twice while it delivers', () => {
       .set('authorization', `Bearer ${operator.token}`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'failed', job: { id: digestJobId(digest.id, 1), failedReason: STALLED } });
-  }, 240_000);
+  });
 });

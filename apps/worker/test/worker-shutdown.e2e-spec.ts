@@ -2,7 +2,7 @@ import { ChildProcess } from 'node:child_process';
 import { Queue } from 'bullmq';
 import { Role } from '@pilotis/access';
 import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
-import { startTestApp, TestApp, createTenant, createUser, SIREN, TestUser, addAction, addContrat, addOrganisation, startTestSmtp, TestSmtp, exited, spawnWorker, WAIT_CEILING_MS } from '@pilotis/test-support';
+import { startTestApp, TestApp, createTenant, createUser, SIREN, TestUser, addAction, addContrat, addOrganisation, startTestSmtp, TestSmtp, connectionsTo, exited, spawnWorker, waitUntil } from '@pilotis/test-support';
 
 const NOW = '2027-06-23T07:00:00Z'; // J-7 of the 2026 bilan
 
@@ -13,8 +13,7 @@ describe('a worker asked to stop (SIGTERM) while a digest is being sent', () => 
   let worker: ChildProcess | undefined;
 
   beforeAll(async () => {
-    // The server takes 1.5 s to acknowledge each message: the stop request arrives mid-delivery.
-    smtp = await startTestSmtp({ acceptDelayMs: 1_500 });
+    smtp = await startTestSmtp();
     t = await startTestApp();
     const rennes = await createTenant(t.app, t.owner, SIREN.RENNES);
     const ctx = await addContrat(t.owner, rennes.id);
@@ -36,10 +35,22 @@ describe('a worker asked to stop (SIGTERM) while a digest is being sent', () => 
   });
 
   it('lets the job in flight finish before the process exits: the digest is sent once and recorded as sent', async () => {
+    // The server holds its answer to the digest until the test has seen the worker take in the stop
+    // request: the request arrives mid-delivery however slow the machine, and no delay decides it.
+    smtp.holdNext(1);
     worker = spawnWorker(t, smtp.port, NOW);
-    await smtp.waitFor(1, WAIT_CEILING_MS);
-    // The message is on the server, its acknowledgement still pending: stop now.
+    const pid = worker.pid as number;
+    await smtp.waitFor(1);
+    // The message is on the server, its acknowledgement pending: stop now.
+    const redisPort = Number(new URL(t.config.redisUrl).port || 6379);
+    const connected = connectionsTo(pid, redisPort);
+    expect(connected).toBeGreaterThan(0);
     worker.kill('SIGTERM');
+    // Stopping, the worker first drops its waits for new jobs (connections to Redis), then drains.
+    await waitUntil(() => connectionsTo(pid, redisPort) < connected, 'the worker to stop taking new jobs');
+    // It has not left with the delivery in flight; answered now, the delivery completes and it exits.
+    expect([worker.exitCode, worker.signalCode]).toEqual([null, null]);
+    smtp.release();
     await exited(worker);
     const [digest] = await t.owner.query(`select status, attempts, message_id from person_digests`);
     expect(digest).toMatchObject({ status: 'SENT', attempts: 1, message_id: expect.stringMatching(/^<digest-/) });

@@ -29,21 +29,21 @@ export class ActionLoaders {
   /** Porteurs and funders alike: both are organisations of the tenant. */
   organisation(id: string): Promise<Organisation | undefined> {
     return requestLoader(this.cls, ORGANISATIONS, async (ids: string[]) => {
-      const rows = await (await this.db.manager()).find(Organisation, { where: { tenantId: this.tenantId(), id: In(ids) } });
+      const rows = await (await this.db.repository(Organisation)).find({ where: { id: In(ids) } });
       return new Map(rows.map((o) => [o.id, o]));
     }).load(id);
   }
 
   pillar(id: string): Promise<Pillar | undefined> {
     return requestLoader(this.cls, PILLARS, async (ids: string[]) => {
-      const rows = await (await this.db.manager()).find(Pillar, { where: { tenantId: this.tenantId(), id: In(ids) } });
+      const rows = await (await this.db.repository(Pillar)).find({ where: { id: In(ids) } });
       return new Map(rows.map((p) => [p.id, p]));
     }).load(id);
   }
 
   objective(id: string): Promise<Objective | undefined> {
     return requestLoader(this.cls, OBJECTIVES, async (ids: string[]) => {
-      const rows = await (await this.db.manager()).find(Objective, { where: { tenantId: this.tenantId(), id: In(ids) } });
+      const rows = await (await this.db.repository(Objective)).find({ where: { id: In(ids) } });
       return new Map(rows.map((o) => [o.id, o]));
     }).load(id);
   }
@@ -51,10 +51,10 @@ export class ActionLoaders {
   /** The QPVs of an action, by code. */
   async qpvs(actionId: string): Promise<Qpv[]> {
     const loader = requestLoader(this.cls, QPVS_BY_ACTION, async (actionIds: string[]) => {
-      const rows = await (await this.db.manager())
-        .createQueryBuilder(ActionQpv, 'aq')
+      // A query builder: the QPVs come joined and ordered by their code, which find options cannot say here.
+      const rows = await (await this.db.repository(ActionQpv))
+        .queryBuilder('aq')
         .innerJoinAndSelect('aq.qpv', 'q')
-        .where('aq.tenantId = :tenantId', { tenantId: this.tenantId() })
         .andWhere('aq.actionId IN (:...actionIds)', { actionIds })
         .orderBy('q.code')
         .getMany();
@@ -67,16 +67,12 @@ export class ActionLoaders {
   /** The lines of an action's financing plan, by exercise then creation. */
   async fundingLines(actionId: string): Promise<FundingLine[]> {
     const loader = requestLoader(this.cls, LINES_BY_ACTION, async (actionIds: string[]) => {
-      const rows = await (await this.db.manager()).find(FundingLine, {
-        where: { tenantId: this.tenantId(), actionId: In(actionIds) },
+      const rows = await (await this.db.repository(FundingLine)).find({
+        where: { actionId: In(actionIds) },
         order: { exerciseYear: 'ASC', createdAt: 'ASC', id: 'ASC' },
       });
       return groupBy(rows, (line) => line.actionId);
     });
     return (await loader.load(actionId)) ?? [];
-  }
-
-  private tenantId(): string {
-    return this.db.tenant().tenantId;
   }
 }

@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { SelectQueryBuilder } from 'typeorm';
+import { In, SelectQueryBuilder } from 'typeorm';
 import { visibleActionSql } from '@pilotis/access';
 import { AuditService, OutboxService } from '@pilotis/audit';
+import { ContratDeVille, Objective, Pillar } from '@pilotis/contrats';
 import { Db } from '@pilotis/db';
+import { Organisation } from '@pilotis/organisations';
 import { badInput, conflict, decodeCursor, DomainError, ErrorCode, FieldError, invalidField, notFound, Page, toPage } from '@pilotis/shared';
 import { TenantCounterService } from '@pilotis/tenancy';
 import { ACTION_STATUS_LABELS, ActionStatus, canTransition, DECIDED_ELSEWHERE, EDITABLE_STATUSES, manualTransitions } from './action-status';
 import { ActionQpv } from './action-qpv.entity';
 import { Action } from './action.entity';
 import { ActionsArgs, CreateActionInput, TransitionActionInput, UpdateActionInput } from './action.inputs';
+import { ACTIONS_SQL } from './actions.sql';
 import {
   actionReference,
   ContractYears,
@@ -113,8 +116,9 @@ export class ActionService {
 
   /** The tenant's actions the caller may see (the organisation-bound rule: `visibleActionSql`). */
   private async visibleActions(): Promise<SelectQueryBuilder<Action>> {
+    // A query builder: the visibility rule is an SQL condition (`@pilotis/access`), and the list pages by cursor.
     const scope = this.db.tenant();
-    const qb = (await this.db.manager()).createQueryBuilder(Action, 'a').where('a.tenantId = :tenantId', { tenantId: scope.tenantId });
+    const qb = (await this.db.repository(Action)).queryBuilder('a');
     return qb.andWhere(visibleActionSql(scope, ':viewerOrganisationId'), { viewerOrganisationId: scope.organisationId });
   }
 
@@ -151,9 +155,7 @@ export class ActionService {
     // The counter's row lock serialises concurrent creations until commit: numbers are consecutive.
     const number = await this.counters.next('action');
     const id = randomUUID();
-    const manager = await this.db.manager();
-    await manager.insert(Action, {
-      tenantId,
+    await (await this.db.repository(Action)).insert({
       id,
       number,
       reference: actionReference(siren, number),
@@ -168,10 +170,8 @@ export class ActionService {
       totalBudgetCents: input.totalBudgetCents,
       status: ActionStatus.BROUILLON,
     });
-    await manager.insert(
-      ActionQpv,
-      qpvIds.map((qpvId) => ({ tenantId, actionId: id, qpvId })),
-    );
+    await (await this.db.repository(ActionQpv)).insert(qpvIds.map((qpvId) => ({ actionId: id, qpvId })));
+    // tenantId stays in the lines for the audit trail's `after` below (the repository sets it on insert anyway).
     const fundingLines = lines.map((l) => ({
       tenantId,
       id: randomUUID(),
@@ -183,7 +183,7 @@ export class ActionService {
       pledge: l.pledge ?? false,
       exerciseYear: l.exerciseYear,
     }));
-    if (fundingLines.length > 0) await manager.insert(FundingLine, fundingLines);
+    await (await this.db.repository(FundingLine)).insert(fundingLines);
 
     const action = await this.get(id);
     await this.audit.record({
@@ -235,15 +235,11 @@ export class ActionService {
     if (qpvIds) errors.push(...validateQpvIds(qpvIds), ...(await this.checkQpvs(current.contratId, qpvIds)));
     if (errors.length > 0) throw badInput(errors);
 
-    const { tenantId } = this.db.tenant();
-    const manager = await this.db.manager();
-    await manager.update(Action, { tenantId, id: current.id }, { ...changes, updatedAt: () => 'now()' });
+    await (await this.db.repository(Action)).update({ id: current.id }, { ...changes, updatedAt: () => 'now()' });
     if (qpvIds) {
-      await manager.delete(ActionQpv, { tenantId, actionId: current.id });
-      await manager.insert(
-        ActionQpv,
-        qpvIds.map((qpvId) => ({ tenantId, actionId: current.id, qpvId })),
-      );
+      const actionQpvs = await this.db.repository(ActionQpv);
+      await actionQpvs.delete({ actionId: current.id });
+      await actionQpvs.insert(qpvIds.map((qpvId) => ({ actionId: current.id, qpvId })));
     }
     const after = await this.get(current.id);
     await this.audit.record({
@@ -273,15 +269,9 @@ export class ActionService {
     }
     if (from === ActionStatus.BROUILLON && to === ActionStatus.DEPOSEE) await this.assertCompleteDossier(action);
 
-    const { tenantId } = this.db.tenant();
-    const result = await (await this.db.manager())
-      .createQueryBuilder()
-      .update(Action)
-      .set({ status: to, updatedAt: () => 'now()' })
-      .where('tenant_id = :tenantId AND id = :id AND status = :from', { tenantId, id: action.id, from })
-      .execute();
+    const affected = await (await this.db.repository(Action)).update({ id: action.id, status: from }, { status: to, updatedAt: () => 'now()' });
     // Cannot happen under the lock; kept so that the guarantee does not rest on the lock alone.
-    if (result.affected !== 1) throw conflict("L'action a changé d'étape entre-temps : réessayez.");
+    if (affected !== 1) throw conflict("L'action a changé d'étape entre-temps : réessayez.");
 
     const after = await this.get(action.id);
     const comment = input.comment?.trim() || null;
@@ -302,8 +292,7 @@ export class ActionService {
    */
   async applyDecidedTransition(action: { id: string; reference: string; status: ActionStatus }, to: ActionStatus, detail: Record<string, unknown>): Promise<void> {
     if (!canTransition(action.status, to)) throw invalidTransitionError(action.status, to);
-    const { tenantId } = this.db.tenant();
-    await (await this.db.manager()).update(Action, { tenantId, id: action.id }, { status: to, updatedAt: () => 'now()' });
+    await (await this.db.repository(Action)).update({ id: action.id }, { status: to, updatedAt: () => 'now()' });
     await this.audit.record({
       operation: 'action.transition',
       entityType: 'Action',
@@ -319,11 +308,7 @@ export class ActionService {
 
   /** A dossier is deposited with at least one funding line and one QPV. */
   private async assertCompleteDossier(action: Action): Promise<void> {
-    const [counts] = await this.db.query<{ lines: number; qpvs: number }>(
-      `select (select count(*)::int from funding_lines where tenant_id = $1 and action_id = $2) as lines,
-              (select count(*)::int from action_qpvs where tenant_id = $1 and action_id = $2) as qpvs`,
-      [action.tenantId, action.id],
-    );
+    const [counts] = await this.db.query<{ lines: number; qpvs: number }>(ACTIONS_SQL.dossierCounts, [action.tenantId, action.id]);
     const errors: FieldError[] = [];
     if (counts.lines === 0) {
       errors.push(fieldError('fundingLines', 'incomplete_dossier', 'le plan de financement doit compter au moins une ligne'));
@@ -338,11 +323,7 @@ export class ActionService {
 
   /** The action, locked until the end of the transaction (SELECT … FOR UPDATE), or NOT_FOUND. */
   async lockForUpdate(id: string): Promise<Action> {
-    const action = await (await this.db.manager())
-      .createQueryBuilder(Action, 'a')
-      .setLock('pessimistic_write')
-      .where('a.tenantId = :tenantId AND a.id = :id', { tenantId: this.db.tenant().tenantId, id: lower(id) })
-      .getOne();
+    const action = await (await this.db.repository(Action)).findOne({ id: lower(id) }, { lock: 'pessimistic_write' });
     if (!action) throw notFound('Action');
     return action;
   }
@@ -361,16 +342,13 @@ export class ActionService {
 
   /** Marks the action as modified (its plan changed). */
   async touch(actionId: string): Promise<void> {
-    await (await this.db.manager()).update(Action, { tenantId: this.db.tenant().tenantId, id: actionId }, { updatedAt: () => 'now()' });
+    await (await this.db.repository(Action)).update({ id: actionId }, { updatedAt: () => 'now()' });
   }
 
   /** The years of a contract of the tenant, or undefined when there is none with this id. */
   async contractYears(contratId: string): Promise<ContractYears | undefined> {
-    const [row] = await this.db.query<{ start_year: number; end_year: number }>(
-      'select start_year, end_year from contrats where tenant_id = $1 and id = $2',
-      [this.db.tenant().tenantId, contratId],
-    );
-    return row ? { startYear: row.start_year, endYear: row.end_year } : undefined;
+    const contrat = await (await this.db.repository(ContratDeVille)).findOne({ id: contratId });
+    return contrat ? { startYear: contrat.startYear, endYear: contrat.endYear } : undefined;
   }
 
   /** Each funder is an organisation of the tenant; programme 147 money comes from the État only. */
@@ -387,35 +365,27 @@ export class ActionService {
 
   /** Kinds of the tenant's organisations among `ids` (absent: not an organisation of the tenant). */
   async organisationKinds(ids: readonly string[]): Promise<Map<string, string>> {
-    const rows = await this.db.query<{ id: string; kind: string }>(
-      'select id, kind from organisations where tenant_id = $1 and id = any($2::uuid[])',
-      [this.db.tenant().tenantId, [...new Set(ids)]],
-    );
-    return new Map(rows.map((r) => [r.id, r.kind]));
+    const unique = [...new Set(ids)];
+    const rows = unique.length > 0 ? await (await this.db.repository(Organisation)).find({ where: { id: In(unique) } }) : [];
+    return new Map(rows.map((r) => [r.id, r.kind as string]));
   }
 
   // ------------------------------------------------------------------ checks of references
 
   /** The pillar exists and, when the contract is known (an unknown one is reported apart), is one of its pillars. */
   private async checkPillar(pillarId: string, contratId: string | undefined): Promise<FieldError[]> {
-    const [pillar] = await this.db.query<{ contrat_id: string }>('select contrat_id from pillars where tenant_id = $1 and id = $2', [
-      this.db.tenant().tenantId,
-      pillarId,
-    ]);
+    const pillar = await (await this.db.repository(Pillar)).findOne({ id: pillarId });
     if (!pillar) return [fieldError('pillarId', 'not_found', 'pilier introuvable dans ce territoire')];
-    if (contratId !== undefined && pillar.contrat_id !== contratId) {
+    if (contratId !== undefined && pillar.contratId !== contratId) {
       return [fieldError('pillarId', 'not_in_contrat', "ce pilier n'est pas un pilier de ce contrat")];
     }
     return [];
   }
 
   private async checkObjective(pillarId: string, objectiveId: string): Promise<FieldError[]> {
-    const [objective] = await this.db.query<{ pillar_id: string }>('select pillar_id from objectives where tenant_id = $1 and id = $2', [
-      this.db.tenant().tenantId,
-      objectiveId,
-    ]);
+    const objective = await (await this.db.repository(Objective)).findOne({ id: objectiveId });
     if (!objective) return [fieldError('objectiveId', 'not_found', 'objectif introuvable dans ce territoire')];
-    if (objective.pillar_id !== pillarId) {
+    if (objective.pillarId !== pillarId) {
       return [fieldError('objectiveId', 'not_in_pillar', "cet objectif n'est pas numéroté sous le pilier de l'action")];
     }
     return [];
@@ -429,14 +399,11 @@ export class ActionService {
   /** QPVs of the tenant and, when the contract lists its QPVs, among them. */
   private async checkQpvs(contratId: string, qpvIds: readonly string[]): Promise<FieldError[]> {
     if (qpvIds.length === 0) return [];
-    const rows = await this.db.query<{ id: string; in_contrat: boolean; contrat_has_qpvs: boolean }>(
-      `select q.id,
-              exists (select 1 from contrat_qpvs cq where cq.tenant_id = q.tenant_id and cq.contrat_id = $2 and cq.qpv_id = q.id) as in_contrat,
-              exists (select 1 from contrat_qpvs cq where cq.tenant_id = q.tenant_id and cq.contrat_id = $2) as contrat_has_qpvs
-         from qpvs q
-        where q.tenant_id = $1 and q.id = any($3::uuid[])`,
-      [this.db.tenant().tenantId, contratId, [...new Set(qpvIds)]],
-    );
+    const rows = await this.db.query<{ id: string; in_contrat: boolean; contrat_has_qpvs: boolean }>(ACTIONS_SQL.qpvsForContrat, [
+      this.db.tenant().tenantId,
+      contratId,
+      [...new Set(qpvIds)],
+    ]);
     const found = new Map(rows.map((r) => [r.id, r]));
     return qpvIds.flatMap((id, i) => {
       const row = found.get(id);
@@ -447,14 +414,11 @@ export class ActionService {
   }
 
   private async qpvIdsOf(actionId: string): Promise<string[]> {
-    const rows = await this.db.query<{ qpv_id: string }>('select qpv_id from action_qpvs where tenant_id = $1 and action_id = $2', [
-      this.db.tenant().tenantId,
-      actionId,
-    ]);
-    return rows.map((r) => r.qpv_id);
+    const rows = await (await this.db.repository(ActionQpv)).find({ where: { actionId } });
+    return rows.map((r) => r.qpvId);
   }
 
   private async get(id: string): Promise<Action> {
-    return (await this.db.manager()).findOneOrFail(Action, { where: { tenantId: this.db.tenant().tenantId, id } });
+    return (await this.db.repository(Action)).findOneOrFail({ id });
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { Not } from 'typeorm';
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { badInput, FieldError, notFound } from '@pilotis/shared';
@@ -40,10 +41,8 @@ export class FundingLineService {
     if (await this.hasSameLine(action.id, line)) errors.push(duplicateLineError('funderId'));
     if (errors.length > 0) throw badInput(errors);
 
-    const { tenantId } = this.db.tenant();
     const id = randomUUID();
-    const manager = await this.db.manager();
-    await manager.insert(FundingLine, { tenantId, id, actionId: action.id, ...line });
+    await (await this.db.repository(FundingLine)).insert({ id, actionId: action.id, ...line });
     await this.actions.touch(action.id);
     const created = await this.get(id);
     await this.audit.record({
@@ -80,9 +79,8 @@ export class FundingLineService {
     }
     if (errors.length > 0) throw badInput(errors);
 
-    const { tenantId } = this.db.tenant();
     const { funderId: _funderId, ...changes } = next;
-    await (await this.db.manager()).update(FundingLine, { tenantId, id: current.id }, changes);
+    await (await this.db.repository(FundingLine)).update({ id: current.id }, changes);
     await this.actions.touch(action.id);
     const after = await this.get(current.id);
     await this.audit.record({
@@ -100,10 +98,7 @@ export class FundingLineService {
     const { action, line } = await this.lockLine(id);
     // A deposited dossier keeps at least one line: depositing required one (see the BROUILLON → DEPOSEE check).
     if (action.status !== ActionStatus.BROUILLON) {
-      const [{ count }] = await this.db.query<{ count: number }>(
-        'select count(*)::int as count from funding_lines where tenant_id = $1 and action_id = $2',
-        [action.tenantId, action.id],
-      );
+      const count = await (await this.db.repository(FundingLine)).count({ actionId: action.id });
       if (count <= 1) {
         throw badInput([
           {
@@ -114,8 +109,7 @@ export class FundingLineService {
         ]);
       }
     }
-    const manager = await this.db.manager();
-    await manager.delete(FundingLine, { tenantId: action.tenantId, id: line.id });
+    await (await this.db.repository(FundingLine)).delete({ id: line.id });
     await this.actions.touch(action.id);
     await this.audit.record({
       operation: 'funding_line.remove',
@@ -124,7 +118,7 @@ export class FundingLineService {
       before: { ...line, actionReference: action.reference },
       after: null,
     });
-    return manager.findOneOrFail(Action, { where: { tenantId: action.tenantId, id: action.id } });
+    return (await this.db.repository(Action)).findOneOrFail({ id: action.id });
   }
 
   /**
@@ -138,15 +132,13 @@ export class FundingLineService {
   }
 
   private async find(id: string): Promise<FundingLine> {
-    const line = await (await this.db.manager()).findOne(FundingLine, {
-      where: { tenantId: this.db.tenant().tenantId, id: id.toLowerCase() },
-    });
+    const line = await (await this.db.repository(FundingLine)).findOne({ id: id.toLowerCase() });
     if (!line) throw notFound('Ligne de financement');
     return line;
   }
 
   private async get(id: string): Promise<FundingLine> {
-    return (await this.db.manager()).findOneOrFail(FundingLine, { where: { tenantId: this.db.tenant().tenantId, id } });
+    return (await this.db.repository(FundingLine)).findOneOrFail({ id });
   }
 
   /** Whether the plan already has a line of this funder, kind and year (other than `exceptId`). */
@@ -155,12 +147,6 @@ export class FundingLineService {
     key: { funderId: string; kind: FundingKind; exerciseYear: number },
     exceptId?: string,
   ): Promise<boolean> {
-    const rows = await this.db.query(
-      `select 1 from funding_lines
-        where tenant_id = $1 and action_id = $2 and funder_id = $3 and kind = $4 and exercise_year = $5
-          and ($6::uuid is null or id <> $6::uuid)`,
-      [this.db.tenant().tenantId, actionId, key.funderId, key.kind, key.exerciseYear, exceptId ?? null],
-    );
-    return rows.length > 0;
+    return (await this.db.repository(FundingLine)).exists({ actionId, funderId: key.funderId, kind: key.kind, exerciseYear: key.exerciseYear, ...(exceptId ? { id: Not(exceptId) } : {}) });
   }
 }

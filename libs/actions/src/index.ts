@@ -1,13 +1,14 @@
-export * from './action-status';
-export * from './action.entity';
-export * from './action-qpv.entity';
-export * from './funding-line.entity';
-export * from './action.validation';
-export * from './funding-plan';
-export * from './action.inputs';
-export * from './action.loaders';
-export * from './action.service';
-export * from './funding-line.service';
-export * from './action.resolver';
-export * from './funding-line.resolver';
-export * from './actions.module';
+// The public surface of @pilotis/actions: only what other projects import. Everything else in src/ is internal.
+
+// Nest modules, imported by the apps and by the contexts that build on this one.
+export { ActionsModule } from './actions.module';
+
+// Entities: registered by the composition root (libs/schema), joined on by other contexts.
+export { Action } from './action.entity';
+export { ActionQpv } from './action-qpv.entity';
+export { FundingLine } from './funding-line.entity';
+
+// Used by other libraries.
+export { FUNDING_KIND_LABELS, FundingKind } from './funding-line.entity';
+export { ACTION_STATUS_LABELS, ActionStatus, BOUND_STATUSES, DECIDED_STATUSES } from './action-status';
+export { ActionService } from './action.service';

@@ -1,3 +1,7 @@
-export * from './app.factory';
-export * from './app.module';
-export { WEB_DIST, serveWebApp } from './web';
+// The public surface of @pilotis/api-server: only what other projects import. Everything else in src/ is internal.
+
+// Used by other libraries.
+export { createApp } from './app.factory';
+
+// Used by tests, platform scripts and benchmarks only.
+export { WEB_DIST } from './web';

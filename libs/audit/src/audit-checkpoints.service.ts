@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Db } from '@pilotis/db';
 import { Clock, InjectConfig, PilotisConfig } from '@pilotis/shared';
+import { AuditCheckpointRow } from './audit-checkpoint.entity';
 import { AuditCheckpoint, checkpointSignatureValid, signCheckpoint } from './audit-chain';
 import { readChainHead, readLatestCheckpoint } from './audit-chain.sql';
 
@@ -50,14 +51,7 @@ export class AuditCheckpoints {
     if (latest && latest.seq === head.seq && latest.hash === head.hash && checkpointSignatureValid(this.key, latest)) return 'unchanged';
     const cp = await this.signHead(head);
     if (!cp) return 'empty';
-    await this.db.query(`insert into audit_checkpoints (tenant_id, id, seq, hash, created_at, mac) values ($1, $2, $3, $4, $5, $6)`, [
-      tenantId,
-      randomUUID(),
-      cp.seq,
-      cp.hash,
-      cp.at,
-      cp.mac,
-    ]);
+    await (await this.db.repository(AuditCheckpointRow)).insert({ id: randomUUID(), seq: cp.seq, hash: cp.hash, createdAt: new Date(cp.at), mac: cp.mac });
     return 'written';
   }
 }

@@ -34,9 +34,9 @@ export class AuditResolver {
   @Allow(Permission.READ_AUDIT)
   @Query(() => AuditEventPage, { description: "Journal d'audit du territoire, du plus récent au plus ancien." })
   async auditEvents(@Args() args: AuditEventsArgs): Promise<Page<AuditEvent>> {
-    const qb = (await this.db.manager())
-      .createQueryBuilder(AuditEvent, 'e')
-      .where('e.tenantId = :tenantId', { tenantId: this.db.tenant().tenantId })
+    // A query builder: the keyset compares with the cursor event's exact instant, read in a subquery.
+    const qb = (await this.db.repository(AuditEvent))
+      .queryBuilder('e')
       .orderBy('e.occurredAt', 'DESC')
       .addOrderBy('e.id', 'DESC')
       .take(args.first + 1);

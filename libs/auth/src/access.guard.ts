@@ -6,6 +6,7 @@ import { ACCESS_KEY, AccessRule, scopeAllows } from '@pilotis/access';
 import { Actor, Db, TenantScope } from '@pilotis/db';
 import { badInput, DomainError, forbidden, isValidSiren, unauthenticated } from '@pilotis/shared';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
+import { AUTH_SQL } from './auth.sql';
 
 export const TENANT_HEADER = 'x-tenant';
 
@@ -113,13 +114,11 @@ export class AccessGuard extends AuthGuard('jwt') {
     }
     // Runs under RLS with only app.user_id set: the caller's own memberships are all it can see. The same
     // statement enters the tenant (set_config), saving a round trip on every request.
-    const [row] = await this.db.queryOpening<{ tenant_id: string; id: string; role: string; organisation_id: string | null }>(
-      `select m.tenant_id, m.id, m.role, m.organisation_id, set_config('app.tenant_id', m.tenant_id::text, true)
-         from memberships m join tenants t on t.id = m.tenant_id
-         join users u on u.id = m.user_id and u.disabled_at is null and u.session_epoch = $3
-        where t.siren = $1 and m.user_id = $2 and m.revoked_at is null`,
-      [siren, this.db.actor().userId, String(this.db.actor().sessionEpoch ?? 0)],
-    );
+    const [row] = await this.db.queryOpening<{ tenant_id: string; id: string; role: string; organisation_id: string | null }>(AUTH_SQL.resolveTenant, [
+      siren,
+      this.db.actor().userId,
+      String(this.db.actor().sessionEpoch ?? 0),
+    ]);
     // The same answer whether the tenant does not exist or the caller is not a member of it.
     if (!row) {
       // An ended session says so (the app then renews or asks to sign in again); only then "not a member".

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Db } from '@pilotis/db';
 import { Clock, unauthenticated } from '@pilotis/shared';
 import { AccountTokenPurpose } from './account-token.entity';
+import { AUTH_SQL } from './auth.sql';
 import { hashSecret, newSecret, secretMatches, splitToken } from './tokens';
 
 /** An invitation's link is valid a week at most; a password reset's an hour. */
@@ -22,6 +23,7 @@ const SPENT = 'Lien expiré ou déjà utilisé : demandez-en un nouveau.';
 /**
  * One-time tokens e-mailed to their owner (see AccountToken). `<uuid>.<256-bit secret>`; only the secret's
  * SHA-256 is stored. Issuing a token voids the earlier ones it replaces, so only the last e-mail works.
+ * `account_tokens` is a platform table, used before any tenant is chosen: plain SQL (AUTH_SQL).
  */
 @Injectable()
 export class AccountTokens {
@@ -32,21 +34,13 @@ export class AccountTokens {
 
   /** An invitation's token: voids the earlier tokens of the same invitation (a re-send). */
   async issueInvitation(userId: string, tenantId: string, invitationId: string): Promise<{ token: string; expiresAt: Date }> {
-    await this.db.query(
-      `update account_tokens set voided_at = now()
-        where tenant_id = $1 and invitation_id = $2 and used_at is null and voided_at is null`,
-      [tenantId, invitationId],
-    );
+    await this.db.query(AUTH_SQL.voidInvitationTokens, [tenantId, invitationId]);
     return this.issue(userId, AccountTokenPurpose.INVITATION, INVITATION_TOKEN_TTL_MS, tenantId, invitationId);
   }
 
   /** A password reset's token: voids the account's earlier reset tokens. */
   async issuePasswordReset(userId: string): Promise<{ token: string; expiresAt: Date }> {
-    await this.db.query(
-      `update account_tokens set voided_at = now()
-        where user_id = $1 and purpose = 'PASSWORD_RESET' and used_at is null and voided_at is null`,
-      [userId],
-    );
+    await this.db.query(AUTH_SQL.voidPasswordResetTokens, [userId]);
     return this.issue(userId, AccountTokenPurpose.PASSWORD_RESET, PASSWORD_RESET_TOKEN_TTL_MS, null, null);
   }
 
@@ -101,11 +95,7 @@ export class AccountTokens {
       expires_at: Date;
       used_at: Date | null;
       voided_at: Date | null;
-    }>(
-      `select id, user_id, token_hash, tenant_id, invitation_id, expires_at, used_at, voided_at
-         from account_tokens where id = $1 and purpose = $2 ${lock ? 'for update' : ''}`,
-      [parts.id, purpose],
-    );
+    }>(lock ? AUTH_SQL.lockAccountToken : AUTH_SQL.accountToken, [parts.id, purpose]);
     if (!row || !secretMatches(parts.secret, row.token_hash)) throw unauthenticated(INVALID);
     if (row.used_at || row.voided_at || row.expires_at.getTime() <= this.clock.now().getTime()) throw unauthenticated(SPENT);
     return { id: row.id, userId: row.user_id, tenantId: row.tenant_id, invitationId: row.invitation_id };

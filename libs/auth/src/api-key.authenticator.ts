@@ -3,6 +3,7 @@ import { Role, SERVICE_ACCOUNT_ROLE } from '@pilotis/access';
 import { AuditService } from '@pilotis/audit';
 import { Actor, Db, TenantScope } from '@pilotis/db';
 import { forbidden, unauthenticated } from '@pilotis/shared';
+import { AUTH_SQL } from './auth.sql';
 import { parseApiKey, secretMatches } from './tokens';
 
 interface KeyRow {
@@ -36,15 +37,11 @@ export class ApiKeyAuthenticator {
     // before the request's transaction opens: a request never holds two pooled connections at once.
     const provisional: TenantScope = { tenantId: parsed.tenantId, siren: '', role: SERVICE_ACCOUNT_ROLE, organisationId: null, membershipId: '', apiKeyScopes: [] };
     const { actor, scope } = await this.db.run({ actor: { userId: parsed.keyId }, tenant: provisional }, async () => {
-      const [key] = await this.db.query<KeyRow>(
-        `select k.id, k.name, k.scopes, k.organisation_id, k.secret_hash, k.revoked_at, t.siren
-           from api_keys k join tenants t on t.id = k.tenant_id
-          where k.tenant_id = $1 and k.id = $2`,
-        [parsed.tenantId, parsed.keyId],
-      );
+      const [key] = await this.db.query<KeyRow>(AUTH_SQL.apiKey, [parsed.tenantId, parsed.keyId]);
       if (!key || !secretMatches(parsed.secret, key.secret_hash)) throw unauthenticated("Clé d'API invalide.");
       if (key.revoked_at) throw unauthenticated("Cette clé d'API a été révoquée.");
       await this.audit.record({ operation: 'api_key.use', entityType: 'ApiKey', entityId: key.id, after: { name: key.name, operation } });
+      // Plain SQL: the database's `now()`, and the ApiKey entity belongs to the integrations context.
       await this.db.query('update api_keys set last_used_at = now() where tenant_id = $1 and id = $2', [parsed.tenantId, key.id]);
       return {
         actor: { userId: key.id, apiKey: { id: key.id, name: key.name } } satisfies Actor,

@@ -142,6 +142,7 @@ export class AuthResolver {
   @Authenticated()
   @Query(() => User, { description: 'La personne connectée.' })
   async me(): Promise<User> {
+    // `users` is a platform table: the manager, not a tenant repository.
     const manager = await this.db.manager();
     const user = await manager.findOne(User, { where: { id: this.db.actor().userId } });
     if (!user) throw notFound('Utilisateur');

@@ -26,6 +26,12 @@ const INVALID_CREDENTIALS = 'Adresse e-mail ou mot de passe incorrect.';
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
+/**
+ * Sign-in, sessions and passwords. Everything here runs before a tenant is chosen, on the platform tables
+ * (`users`, `refresh_tokens`), so there is no tenant repository: TypeORM's manager for the entity reads
+ * and writes of sessions and accounts, one-line SQL for the bulk updates (`session_epoch + 1`, revoking
+ * every session of an account).
+ */
 @Injectable()
 export class AuthService {
   /** Verified when the e-mail is unknown, so that timing does not tell which accounts exist. */

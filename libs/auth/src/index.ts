@@ -1,15 +1,21 @@
-export * from './user.entity';
-export * from './refresh-token.entity';
-export * from './account-token.entity';
-export * from './tokens';
-export * from './auth.service';
-export * from './access.guard';
-export * from './login-rate-limiter';
-export * from './auth.resolver';
-export * from './auth.module';
-export * from './api-key.authenticator';
-export * from './account-tokens';
-export * from './account-mail';
-export * from './session.controller';
-export * from './password-hashing';
-export * from './semaphore';
+// The public surface of @pilotis/auth: only what other projects import. Everything else in src/ is internal.
+
+// Nest modules, imported by the apps and by the contexts that build on this one.
+export { AuthModule } from './auth.module';
+
+// Entities: registered by the composition root (libs/schema), joined on by other contexts.
+export { User } from './user.entity';
+export { RefreshToken } from './refresh-token.entity';
+export { AccountToken } from './account-token.entity';
+
+// Used by other libraries.
+export { AccountTokenPurpose } from './account-token.entity';
+export { type AccessTokenClaims, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, newApiKey } from './tokens';
+export { AuthService, normaliseEmail } from './auth.service';
+export { AccountTokens, INVITATION_TOKEN_TTL_MS } from './account-tokens';
+export { AccountMail } from './account-mail';
+export { TENANT_HEADER } from './access.guard';
+export { REDIS } from './login-rate-limiter';
+
+// Used by tests, platform scripts and benchmarks only.
+export { LoginRateLimiter } from './login-rate-limiter';

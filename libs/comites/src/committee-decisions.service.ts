@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { In } from 'typeorm';
 import { ConventionService } from '@pilotis/conventions';
 import { ACTION_STATUS_LABELS, Action, ActionService, ActionStatus, BOUND_STATUSES, DECIDED_STATUSES, FundingLine } from '@pilotis/actions';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { FundingLedger } from '@pilotis/finance';
 import { Db } from '@pilotis/db';
 import { badInput, conflict, FieldError, notFound } from '@pilotis/shared';
-import { Committee, CommitteeStatus } from './committee.entity';
+import { Committee } from './committee.entity';
 import { assertCommitteeAllows } from './committee-status';
 import { CommitteeQueries } from './committee-queries.service';
 import { CommitteeDecision, DecisionKind } from './decision.entity';
 import { EnvelopeKey, EnvelopeService } from './envelope.service';
 import { CorrectDecisionInput } from './comites.inputs';
-import { VoteDecision } from './vote.entity';
+import { Vote, VoteDecision } from './vote.entity';
 
 const lower = (id: string): string => id.toLowerCase();
 
@@ -54,44 +55,35 @@ export class CommitteeDecisions {
    */
   async decideAgenda(committee: Committee): Promise<AgendaOutcome[]> {
     const tenantId = this.db.tenant().tenantId;
-    const manager = await this.db.manager();
+    const actions = await this.db.repository(Action);
+    const fundingLines = await this.db.repository(FundingLine);
+    const votes = await this.db.repository(Vote);
     const actor = this.db.maybeActor()?.userId ?? null;
     const items = await this.queries.agenda(committee.id);
     // The agenda's actions all locked at once, in id order (the lock order): locked one by one in agenda order,
     // they could cross another transaction taking some of them in id order (addAgendaItems on another committee).
     if (items.length > 0) {
-      await manager
-        .createQueryBuilder(Action, 'a')
-        .setLock('pessimistic_write')
-        .where('a.tenantId = :tenantId AND a.id IN (:...ids)', { tenantId, ids: items.map((i) => i.actionId) })
-        .orderBy('a.id')
-        .getMany();
+      await actions.find({ where: { id: In(items.map((i) => i.actionId)) }, order: { id: 'ASC' }, lock: 'pessimistic_write' });
     }
     const outcomes: AgendaOutcome[] = [];
     for (const item of items) {
-      const action = await manager
-        .createQueryBuilder(Action, 'a')
-        .setLock('pessimistic_write')
-        .where('a.tenantId = :tenantId AND a.id = :id', { tenantId, id: item.actionId })
-        .getOneOrFail();
+      const action = await actions.findOneOrFail({ id: item.actionId }, { lock: 'pessimistic_write' });
       // An action withdrawn from arbitration meanwhile (abandoned, sent back to instruction) is not decided.
       if (action.status !== ActionStatus.A_ARBITRER) {
         outcomes.push({ actionId: action.id, status: null });
         continue;
       }
-      const lines = await manager.find(FundingLine, { where: { tenantId, actionId: action.id }, order: { id: 'ASC' } });
-      const votes = await this.db.query<{ funding_line_id: string; decision: VoteDecision; amount_cents: string | null }>(
-        'select funding_line_id, decision, amount_cents::text from votes where tenant_id = $1 and agenda_item_id = $2',
-        [tenantId, item.id],
-      );
-      const voteOf = new Map(votes.map((v) => [v.funding_line_id, v]));
+      const lines = await fundingLines.find({ where: { actionId: action.id }, order: { id: 'ASC' } });
+      const itemVotes = await votes.find({ where: { agendaItemId: item.id } });
+      const voteOf = new Map(itemVotes.map((v) => [v.fundingLineId, v]));
       const decisions = lines.map((line) => {
         const vote = voteOf.get(line.id);
         const kind = vote ? (vote.decision as string as DecisionKind) : DecisionKind.NO_VOTE;
-        const amountCents = vote?.decision === VoteDecision.GRANT && vote.amount_cents !== null ? BigInt(vote.amount_cents) : 0n;
+        const amountCents = vote?.decision === VoteDecision.GRANT && vote.amountCents !== null ? vote.amountCents : 0n;
+        // tenantId stays in the row for the audit trail's `after` below (the repository sets it on insert anyway).
         return { tenantId, id: randomUUID(), committeeId: committee.id, agendaItemId: item.id, fundingLineId: line.id, kind, amountCents, decidedBy: actor };
       });
-      if (decisions.length > 0) await manager.insert(CommitteeDecision, decisions);
+      await (await this.db.repository(CommitteeDecision)).insert(decisions);
       for (const d of decisions) {
         await this.ledger.decide(d.fundingLineId, d.amountCents);
         await this.audit.record({ operation: 'decision.create', entityType: 'CommitteeDecision', entityId: d.id, after: d });
@@ -118,28 +110,24 @@ export class CommitteeDecisions {
    * its convention follows (avenant, draft, re-establishment or cancellation: ConventionService).
    */
   async correct(input: CorrectDecisionInput): Promise<CommitteeDecision> {
-    const tenantId = this.db.tenant().tenantId;
-    const manager = await this.db.manager();
-    const old = await manager.findOne(CommitteeDecision, { where: { tenantId, id: lower(input.decisionId) } });
+    const decisionRows = await this.db.repository(CommitteeDecision);
+    const fundingLines = await this.db.repository(FundingLine);
+    const old = await decisionRows.findOne({ id: lower(input.decisionId) });
     if (!old) throw notFound('Décision');
     // Decisions exist only on a closed committee; the table says so, and this is where it is enforced. A closed
     // status is final: read without a lock, it cannot change before commit.
-    const [committee] = await this.db.query<{ status: CommitteeStatus }>('select status from committees where tenant_id = $1 and id = $2', [tenantId, old.committeeId]);
+    const committee = await (await this.db.repository(Committee)).findOneOrFail({ id: old.committeeId });
     assertCommitteeAllows(committee, 'correctDecision');
-    const [{ action_id: actionId }] = await this.db.query<{ action_id: string }>('select action_id from funding_lines where tenant_id = $1 and id = $2', [
-      tenantId,
-      old.fundingLineId,
-    ]);
+    const { actionId } = await fundingLines.findOneOrFail({ id: old.fundingLineId });
     // Action first, then line, as the committee close does: the action's lock serialises every correction
     // of its lines, their envelope arithmetic and the recomputed outcome.
-    const action = await manager.createQueryBuilder(Action, 'a').setLock('pessimistic_write').where('a.tenantId = :tenantId AND a.id = :id', { tenantId, id: actionId }).getOneOrFail();
+    const action = await (await this.db.repository(Action)).findOneOrFail({ id: actionId }, { lock: 'pessimistic_write' });
     if (!DECIDED_STATUSES.has(action.status) && !BOUND_STATUSES.has(action.status)) {
       throw conflict(`L'action ${action.reference} est « ${ACTION_STATUS_LABELS[action.status]} » : ses décisions ne se corrigent plus.`);
     }
-    const lines = await manager.find(FundingLine, { where: { tenantId, actionId: action.id }, order: { id: 'ASC' } });
+    const lines = await fundingLines.find({ where: { actionId: action.id }, order: { id: 'ASC' } });
     const line = lines.find((l) => l.id === old.fundingLineId) as FundingLine;
-    const [superseded] = await this.db.query('select 1 from committee_decisions where tenant_id = $1 and corrects_id = $2', [tenantId, old.id]);
-    if (superseded) throw conflict("Cette décision a déjà été corrigée : corrigez la décision en vigueur.");
+    if (await decisionRows.exists({ correctsId: old.id })) throw conflict("Cette décision a déjà été corrigée : corrigez la décision en vigueur.");
     const reason = input.reason.trim();
     const errors: FieldError[] = [];
     if (input.amountCents < 0n) errors.push({ field: 'amountCents', reason: 'negative', message: 'le montant doit être positif ou nul' });
@@ -162,7 +150,6 @@ export class CommitteeDecisions {
     // Never below what the funder already committed on the line (DECISION_BELOW_COMMITTED): it decommits first.
     await this.ledger.decide(line.id, input.amountCents);
     const decision = {
-      tenantId,
       id: randomUUID(),
       committeeId: old.committeeId,
       agendaItemId: old.agendaItemId,
@@ -173,8 +160,8 @@ export class CommitteeDecisions {
       reason,
       decidedBy: this.db.maybeActor()?.userId ?? null,
     };
-    await manager.insert(CommitteeDecision, decision);
-    const created = await manager.findOneOrFail(CommitteeDecision, { where: { tenantId, id: decision.id } });
+    await decisionRows.insert(decision);
+    const created = await decisionRows.findOneOrFail({ id: decision.id });
     // Before signature the outcome follows the decisions; once bound, the status is the convention's.
     if (DECIDED_STATUSES.has(action.status) && outcome !== action.status) {
       await this.actions.applyDecidedTransition(action, outcome, { comment: `Décision corrigée : ${reason}`, decisionId: created.id });

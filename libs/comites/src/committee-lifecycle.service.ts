@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { In } from 'typeorm';
 import { Action, ActionStatus } from '@pilotis/actions';
+import { ContratDeVille } from '@pilotis/contrats';
+import { Organisation } from '@pilotis/organisations';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { badInput, conflict, FieldError, invalidField, notFound } from '@pilotis/shared';
@@ -10,6 +13,7 @@ import { CommitteeDecisions } from './committee-decisions.service';
 import { CommitteeQueries } from './committee-queries.service';
 import { assertCommitteeAllows, closeOperation, CLOSED_STATUSES } from './committee-status';
 import { ScheduleCommitteeInput, SetCommitteeMembersInput, TEXT_MAX } from './comites.inputs';
+import { COMITES_SQL } from './comites.sql';
 
 const lower = (id: string): string => id.toLowerCase();
 
@@ -17,7 +21,9 @@ const lower = (id: string): string => id.toLowerCase();
  * The life of a committee: scheduling, members, quorum and agenda (frozen once the vote opens), opening the
  * vote, the close (with or without quorum) and a steering committee's minutes. Each mutation locks the
  * committee first (`lockCommittee`, level 1 of the comités' lock order) and checks its status against the
- * table (`assertCommitteeAllows`); what the close decides per action is `CommitteeDecisions`'.
+ * table (`assertCommitteeAllows`); what the close decides per action is `CommitteeDecisions`'. Rows are read
+ * and written through the repositories; the counts and the cross-committee check that join several
+ * tables are COMITES_SQL's.
  */
 @Injectable()
 export class CommitteeLifecycle {
@@ -30,17 +36,15 @@ export class CommitteeLifecycle {
   ) {}
 
   async schedule(input: ScheduleCommitteeInput): Promise<Committee> {
-    const tenantId = this.db.tenant().tenantId;
     const contratId = lower(input.contratId);
-    const [contrat] = await this.db.query('select 1 from contrats where tenant_id = $1 and id = $2', [tenantId, contratId]);
+    const contrat = await (await this.db.repository(ContratDeVille)).exists({ id: contratId });
     const errors: FieldError[] = [];
     if (!contrat) errors.push({ field: 'contratId', reason: 'not_found', message: 'contrat introuvable dans ce territoire' });
     if (input.title.trim().length === 0) errors.push({ field: 'title', reason: 'empty', message: "l'intitulé est obligatoire" });
     if (Number.isNaN(input.scheduledAt.getTime())) errors.push({ field: 'scheduledAt', reason: 'invalid', message: 'date invalide' });
     if (errors.length > 0) throw badInput(errors);
     const id = randomUUID();
-    await (await this.db.manager()).insert(Committee, {
-      tenantId,
+    await (await this.db.repository(Committee)).insert({
       id,
       contratId,
       kind: input.kind,
@@ -58,7 +62,6 @@ export class CommitteeLifecycle {
   async setMembers(input: SetCommitteeMembersInput): Promise<Committee> {
     const committee = await lockCommittee(this.db, input.committeeId);
     assertCommitteeAllows(committee, 'setMembers');
-    const tenantId = this.db.tenant().tenantId;
     const members = input.members.map((m) => ({ organisationId: lower(m.organisationId), voting: m.voting }));
     const errors: FieldError[] = [];
     const seen = new Set<string>();
@@ -66,17 +69,17 @@ export class CommitteeLifecycle {
       if (seen.has(m.organisationId)) errors.push({ field: `members.${i}.organisationId`, reason: 'duplicate', message: 'organisation en double' });
       seen.add(m.organisationId);
     });
-    const found = await this.db.query<{ id: string }>('select id from organisations where tenant_id = $1 and id = any($2::uuid[])', [tenantId, [...seen]]);
+    const found = seen.size > 0 ? await (await this.db.repository(Organisation)).find({ where: { id: In([...seen]) } }) : [];
     const known = new Set(found.map((r) => r.id));
     members.forEach((m, i) => {
       if (!known.has(m.organisationId)) errors.push({ field: `members.${i}.organisationId`, reason: 'not_found', message: 'organisation introuvable dans ce territoire' });
     });
     if (errors.length > 0) throw badInput(errors);
     const before = { members: await this.queries.members(committee.id), quorum: committee.quorum };
-    const manager = await this.db.manager();
-    await manager.delete(CommitteeMember, { tenantId, committeeId: committee.id });
-    if (members.length > 0) await manager.insert(CommitteeMember, members.map((m) => ({ tenantId, committeeId: committee.id, ...m })));
-    if (input.quorum !== undefined && input.quorum !== null) await manager.update(Committee, { tenantId, id: committee.id }, { quorum: input.quorum });
+    const committeeMembers = await this.db.repository(CommitteeMember);
+    await committeeMembers.delete({ committeeId: committee.id });
+    await committeeMembers.insert(members.map((m) => ({ committeeId: committee.id, ...m })));
+    if (input.quorum !== undefined && input.quorum !== null) await (await this.db.repository(Committee)).update({ id: committee.id }, { quorum: input.quorum });
     const after = await this.queries.get(committee.id);
     await this.audit.record({
       operation: 'committee.members',
@@ -101,20 +104,10 @@ export class CommitteeLifecycle {
     if (new Set(ids).size !== ids.length) errors.push({ field: 'actionIds', reason: 'duplicate', message: 'action en double' });
     if (errors.length > 0) throw badInput(errors);
     // Locked in id order (no deadlock between two agendas): an action cannot be put on two open agendas at once.
-    const manager = await this.db.manager();
-    const locked = await manager
-      .createQueryBuilder(Action, 'a')
-      .setLock('pessimistic_write')
-      .where('a.tenantId = :tenantId AND a.id IN (:...ids)', { tenantId, ids })
-      .orderBy('a.id')
-      .getMany();
+    const locked = await (await this.db.repository(Action)).find({ where: { id: In(ids) }, order: { id: 'ASC' }, lock: 'pessimistic_write' });
     const byId = new Map(locked.map((a) => [a.id, a]));
     // On the agenda of a committee not closed yet (planifié or vote ouvert): an action waits for one committee at a time.
-    const busy = await this.db.query<{ action_id: string; title: string }>(
-      `select ai.action_id, c.title from agenda_items ai join committees c on c.tenant_id = ai.tenant_id and c.id = ai.committee_id
-        where ai.tenant_id = $1 and ai.action_id = any($2::uuid[]) and c.status <> all($3::text[])`,
-      [tenantId, ids, [...CLOSED_STATUSES]],
-    );
+    const busy = await this.db.query<{ action_id: string; title: string }>(COMITES_SQL.actionsOnOpenAgendas, [tenantId, ids, [...CLOSED_STATUSES]]);
     const busyIn = new Map(busy.map((b) => [b.action_id, b.title]));
     ids.forEach((id, i) => {
       const action = byId.get(id);
@@ -125,25 +118,25 @@ export class CommitteeLifecycle {
       else if (busyIn.has(id)) errors.push({ field, reason: 'already_on_agenda', message: `l'action est déjà inscrite au comité « ${busyIn.get(id)} »` });
     });
     if (errors.length > 0) throw badInput(errors);
-    const [{ max }] = await this.db.query<{ max: number }>('select coalesce(max(position), 0)::int as max from agenda_items where tenant_id = $1 and committee_id = $2', [
-      tenantId,
-      committee.id,
-    ]);
+    const agendaItems = await this.db.repository(AgendaItem);
+    const [last] = await agendaItems.find({ where: { committeeId: committee.id }, order: { position: 'DESC' }, take: 1 });
+    const max = last?.position ?? 0;
+    // tenantId stays in the rows for the audit trail's `after` below (the repository sets it on insert anyway).
     const items = ids.map((actionId, i) => ({ tenantId, id: randomUUID(), committeeId: committee.id, actionId, position: max + i + 1 }));
-    await manager.insert(AgendaItem, items);
+    await agendaItems.insert(items);
     await this.audit.record({ operation: 'committee.agenda.add', entityType: 'Committee', entityId: committee.id, after: { items } });
     return committee;
   }
 
   async removeAgendaItem(agendaItemId: string): Promise<Committee> {
-    const tenantId = this.db.tenant().tenantId;
-    const [row] = await this.db.query<{ committee_id: string }>('select committee_id from agenda_items where tenant_id = $1 and id = $2', [tenantId, lower(agendaItemId)]);
+    const agendaItems = await this.db.repository(AgendaItem);
+    const row = await agendaItems.findOne({ id: lower(agendaItemId) });
     if (!row) throw notFound("Point de l'ordre du jour");
-    const committee = await lockCommittee(this.db, row.committee_id);
+    const committee = await lockCommittee(this.db, row.committeeId);
     assertCommitteeAllows(committee, 'removeAgendaItem');
-    const manager = await this.db.manager();
-    const item = await manager.findOneOrFail(AgendaItem, { where: { tenantId, id: lower(agendaItemId) } });
-    await manager.delete(AgendaItem, { tenantId, id: item.id });
+    // Read again under the committee's lock: the row audited is the row deleted.
+    const item = await agendaItems.findOneOrFail({ id: lower(agendaItemId) });
+    await agendaItems.delete({ id: item.id });
     await this.audit.record({ operation: 'committee.agenda.remove', entityType: 'Committee', entityId: committee.id, before: item });
     return committee;
   }
@@ -155,15 +148,11 @@ export class CommitteeLifecycle {
     }
     assertCommitteeAllows(committee, 'openVote');
     const tenantId = this.db.tenant().tenantId;
-    const [counts] = await this.db.query<{ voters: number; items: number }>(
-      `select (select count(*)::int from committee_members where tenant_id = $1 and committee_id = $2 and voting) as voters,
-              (select count(*)::int from agenda_items where tenant_id = $1 and committee_id = $2) as items`,
-      [tenantId, committee.id],
-    );
+    const [counts] = await this.db.query<{ voters: number; items: number }>(COMITES_SQL.votersAndItems, [tenantId, committee.id]);
     if (counts.voters === 0) throw conflict("Le comité n'a aucun membre votant : le vote ne peut pas s'ouvrir.");
     if (counts.items === 0) throw conflict("L'ordre du jour est vide : le vote ne peut pas s'ouvrir.");
     if (committee.quorum > counts.voters) throw conflict(`Le quorum (${committee.quorum}) dépasse le nombre de membres votants (${counts.voters}).`);
-    await (await this.db.manager()).update(Committee, { tenantId, id: committee.id }, { status: CommitteeStatus.VOTE_OUVERT, openedAt: () => 'now()' });
+    await (await this.db.repository(Committee)).update({ id: committee.id }, { status: CommitteeStatus.VOTE_OUVERT, openedAt: () => 'now()' });
     const after = await this.queries.get(committee.id);
     await this.audit.record({
       operation: 'committee.open',
@@ -188,12 +177,7 @@ export class CommitteeLifecycle {
       // Steering and technical committees decide nothing per line: closing ends the session.
       return this.markClosed(committee, CommitteeStatus.CLOS, {});
     }
-    const [{ voters }] = await this.db.query<{ voters: number }>(
-      `select count(distinct v.organisation_id)::int as voters from votes v
-         join committee_members m on m.tenant_id = v.tenant_id and m.committee_id = v.committee_id and m.organisation_id = v.organisation_id and m.voting
-        where v.tenant_id = $1 and v.committee_id = $2`,
-      [tenantId, committee.id],
-    );
+    const [{ voters }] = await this.db.query<{ voters: number }>(COMITES_SQL.votersWhoVoted, [tenantId, committee.id]);
     if (voters < committee.quorum) {
       // Nothing is decided: the actions stay à arbitrer and may go on the next agenda.
       const after = await this.markClosed(committee, CommitteeStatus.CLOS_SANS_QUORUM, { voters, quorum: committee.quorum });
@@ -215,7 +199,7 @@ export class CommitteeLifecycle {
     const minutes = items.map((i) => i.trim()).filter((i) => i.length > 0);
     const tooLong = minutes.findIndex((m) => m.length > TEXT_MAX);
     if (tooLong >= 0) throw invalidField(`items.${tooLong}`, 'too_long', `${TEXT_MAX} caractères au plus`);
-    await (await this.db.manager()).update(Committee, { tenantId: this.db.tenant().tenantId, id: committee.id }, { minutes });
+    await (await this.db.repository(Committee)).update({ id: committee.id }, { minutes });
     const after = await this.queries.get(committee.id);
     await this.audit.record({ operation: 'committee.minutes', entityType: 'Committee', entityId: committee.id, before: { minutes: committee.minutes }, after: { minutes } });
     return after;
@@ -223,7 +207,7 @@ export class CommitteeLifecycle {
 
   /** Ends a session with `status`, audited with what the close found (`detail`). */
   private async markClosed(committee: Committee, status: CommitteeStatus, detail: Record<string, unknown>): Promise<Committee> {
-    await (await this.db.manager()).update(Committee, { tenantId: committee.tenantId, id: committee.id }, { status, closedAt: () => 'now()' });
+    await (await this.db.repository(Committee)).update({ id: committee.id }, { status, closedAt: () => 'now()' });
     const after = await this.queries.get(committee.id);
     await this.audit.record({ operation: 'committee.close', entityType: 'Committee', entityId: committee.id, before: { status: committee.status }, after: { status, ...detail } });
     return after;

@@ -25,11 +25,7 @@ import { Committee } from './committee.entity';
  * cannot change before the operation commits.
  */
 export async function lockCommittee(db: Db, id: string): Promise<Committee> {
-  const committee = await (await db.manager())
-    .createQueryBuilder(Committee, 'c')
-    .setLock('pessimistic_write')
-    .where('c.tenantId = :tenantId AND c.id = :id', { tenantId: db.tenant().tenantId, id: id.toLowerCase() })
-    .getOne();
+  const committee = await (await db.repository(Committee)).findOne({ id: id.toLowerCase() }, { lock: 'pessimistic_write' });
   if (!committee) throw notFound('Comité');
   return committee;
 }

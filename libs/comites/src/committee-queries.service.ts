@@ -5,6 +5,7 @@ import { Role, visibleCommitteeSql } from '@pilotis/access';
 import { Action, ActionStatus, FundingKind } from '@pilotis/actions';
 import { Db, groupBy, requestLoader } from '@pilotis/db';
 import { notFound } from '@pilotis/shared';
+import { COMITES_SQL } from './comites.sql';
 import { AgendaItem, Committee, CommitteeMember, CommitteeStatus, ConflictOfInterest } from './committee.entity';
 import { isClosed } from './committee-status';
 import { DecisionKind } from './decision.entity';
@@ -46,30 +47,25 @@ export class CommitteeQueries {
   }
 
   private async visible() {
+    // A query builder: the visibility rule is an SQL condition shared with other reads (`visibleCommitteeSql`).
     const scope = this.db.tenant();
-    const qb = (await this.db.manager()).createQueryBuilder(Committee, 'c').where('c.tenantId = :tenantId', { tenantId: scope.tenantId });
+    const qb = (await this.db.repository(Committee)).queryBuilder('c');
     return qb.andWhere(visibleCommitteeSql(scope, ':viewerOrg'), { viewerOrg: scope.organisationId });
   }
 
   async members(committeeId: string): Promise<CommitteeMember[]> {
-    return (await this.db.manager()).find(CommitteeMember, {
-      where: { tenantId: this.db.tenant().tenantId, committeeId },
-      order: { organisationId: 'ASC' },
-    });
+    return (await this.db.repository(CommitteeMember)).find({ where: { committeeId }, order: { organisationId: 'ASC' } });
   }
 
   async agenda(committeeId: string): Promise<AgendaItem[]> {
-    return (await this.db.manager()).find(AgendaItem, { where: { tenantId: this.db.tenant().tenantId, committeeId }, order: { position: 'ASC' } });
+    return (await this.db.repository(AgendaItem)).find({ where: { committeeId }, order: { position: 'ASC' } });
   }
 
   /** Declared conflicts of interest of an agenda item, batched per request across the agenda. */
   async conflictsOf(agendaItemId: string): Promise<ConflictOfInterest[]> {
     const loader = requestLoader(this.cls, CONFLICTS, async (ids: string[]) =>
       groupBy(
-        await (await this.db.manager()).find(ConflictOfInterest, {
-          where: { tenantId: this.db.tenant().tenantId, agendaItemId: In(ids) },
-          order: { createdAt: 'ASC', organisationId: 'ASC' },
-        }),
+        await (await this.db.repository(ConflictOfInterest)).find({ where: { agendaItemId: In(ids) }, order: { createdAt: 'ASC', organisationId: 'ASC' } }),
         (c) => c.agendaItemId,
       ),
     );
@@ -77,7 +73,7 @@ export class CommitteeQueries {
   }
 
   async actionOf(actionId: string): Promise<Action> {
-    return (await this.db.manager()).findOneOrFail(Action, { where: { tenantId: this.db.tenant().tenantId, id: actionId } });
+    return (await this.db.repository(Action)).findOneOrFail({ id: actionId });
   }
 
   /**
@@ -96,15 +92,7 @@ export class CommitteeQueries {
       amount_cents: string | null;
       comment: string | null;
       status: CommitteeStatus;
-    }>(
-      `select fl.id, fl.funder_id, fl.kind, fl.exercise_year, fl.amount_requested_cents::text, v.decision, v.amount_cents::text, v.comment, c.status
-         from funding_lines fl
-         join committees c on c.tenant_id = fl.tenant_id and c.id = $3
-         left join votes v on v.tenant_id = fl.tenant_id and v.agenda_item_id = $4 and v.funding_line_id = fl.id
-        where fl.tenant_id = $1 and fl.action_id = $2
-        order by fl.exercise_year, fl.funder_id, fl.kind`,
-      [scope.tenantId, item.actionId, item.committeeId, item.id],
-    );
+    }>(COMITES_SQL.agendaLines, [scope.tenantId, item.actionId, item.committeeId, item.id]);
     return rows.map((r) => {
       const hidden = !isClosed(r.status) && VOTER_ROLES.has(scope.role) && r.funder_id !== scope.organisationId;
       return {
@@ -136,18 +124,7 @@ export class CommitteeQueries {
       action_id: string;
       action_status: ActionStatus;
       pillar_id: string;
-    }>(
-      `select d.id as decision_id, d.kind, d.amount_cents::text, d.agenda_item_id, d.funding_line_id, fl.funder_id, fl.kind as line_kind,
-              fl.exercise_year, fl.amount_requested_cents::text, a.id as action_id, a.status as action_status, a.pillar_id
-         from committee_decisions d
-         join agenda_items ai on ai.tenant_id = d.tenant_id and ai.id = d.agenda_item_id
-         join funding_lines fl on fl.tenant_id = d.tenant_id and fl.id = d.funding_line_id
-         join actions a on a.tenant_id = d.tenant_id and a.id = fl.action_id
-        where d.tenant_id = $1 and d.committee_id = $2
-          and not exists (select 1 from committee_decisions n where n.tenant_id = d.tenant_id and n.corrects_id = d.id)
-        order by ai.position, fl.exercise_year, fl.funder_id, fl.kind`,
-      [this.db.tenant().tenantId, committee.id],
-    );
+    }>(COMITES_SQL.results, [this.db.tenant().tenantId, committee.id]);
     const items = new Map<string, ItemResult>();
     const byFunder = new Map<string, { requestedCents: bigint; decidedCents: bigint }>();
     const byPillar = new Map<string, bigint>();
@@ -184,6 +161,6 @@ export class CommitteeQueries {
 
   /** The committee as it is now in this transaction (after a write of its own), without visibility filter. */
   async get(id: string): Promise<Committee> {
-    return (await this.db.manager()).findOneOrFail(Committee, { where: { tenantId: this.db.tenant().tenantId, id } });
+    return (await this.db.repository(Committee)).findOneOrFail({ id });
   }
 }

@@ -5,6 +5,7 @@ import { FundingKind } from '@pilotis/actions';
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { DomainError, ErrorCode, FieldError, badInput, formatEuros } from '@pilotis/shared';
+import { COMITES_SQL } from './comites.sql';
 import { Envelope } from './envelope.entity';
 import { EnvelopeView, SetEnvelopeInput } from './comites.inputs';
 
@@ -25,23 +26,6 @@ interface EnvelopeRow {
   amount_cents: string;
   consumed_cents: string;
 }
-
-/**
- * What an envelope has consumed: the decided amounts of its lines (committees closed, corrections
- * included: `funding_lines.decided_amount_cents` is the decision in force) plus the grants of the votes of
- * committees still open. `$exclude` leaves one vote out (the one being replaced).
- */
-const CONSUMED_SQL = `
-  coalesce((select sum(fl.decided_amount_cents) from funding_lines fl
-              join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
-             where fl.tenant_id = e.tenant_id and a.contrat_id = e.contrat_id and fl.funder_id = e.funder_id
-               and fl.exercise_year = e.exercise_year and fl.kind = e.kind and fl.decided_amount_cents is not null), 0)
-  + coalesce((select sum(v.amount_cents) from votes v
-              join committees c on c.tenant_id = v.tenant_id and c.id = v.committee_id
-              join funding_lines fl on fl.tenant_id = v.tenant_id and fl.id = v.funding_line_id
-             where v.tenant_id = e.tenant_id and c.contrat_id = e.contrat_id and c.status = 'VOTE_OUVERT'
-               and v.decision = 'GRANT' and fl.funder_id = e.funder_id and fl.exercise_year = e.exercise_year
-               and fl.kind = e.kind and v.id is distinct from $EXCLUDE::uuid), 0)`;
 
 const toView = (r: EnvelopeRow): EnvelopeView => {
   const amountCents = BigInt(r.amount_cents);
@@ -83,32 +67,17 @@ export class EnvelopeService {
       params.push(scope.organisationId);
       where.push(`e.funder_id = $${params.length}::uuid`);
     }
-    const rows = await this.db.query<EnvelopeRow>(
-      `select e.id, e.contrat_id, e.funder_id, e.exercise_year, e.kind, e.amount_cents::text,
-              (${CONSUMED_SQL.replace('$EXCLUDE', 'null')})::text as consumed_cents
-         from envelopes e where ${where.join(' and ')}
-        order by e.exercise_year, e.funder_id, e.kind`,
-      params,
-    );
+    const rows = await this.db.query<EnvelopeRow>(COMITES_SQL.envelopeList(where.join(' and ')), params);
     return rows.map(toView);
   }
 
   /** The envelopes named by `keys` (absent keys have none), with their consumption. */
   async byKeys(keys: readonly EnvelopeKey[]): Promise<EnvelopeView[]> {
     if (keys.length === 0) return [];
-    const rows = await this.db.query<EnvelopeRow>(
-      `select e.id, e.contrat_id, e.funder_id, e.exercise_year, e.kind, e.amount_cents::text,
-              (${CONSUMED_SQL.replace('$EXCLUDE', 'null')})::text as consumed_cents
-         from envelopes e
-         join jsonb_to_recordset($2::jsonb) as k(contrat_id uuid, funder_id uuid, exercise_year int, kind text)
-           on k.contrat_id = e.contrat_id and k.funder_id = e.funder_id and k.exercise_year = e.exercise_year and k.kind = e.kind
-        where e.tenant_id = $1
-        order by e.exercise_year, e.funder_id, e.kind`,
-      [
-        this.db.tenant().tenantId,
-        JSON.stringify(keys.map((k) => ({ contrat_id: k.contratId, funder_id: k.funderId, exercise_year: k.exerciseYear, kind: k.kind }))),
-      ],
-    );
+    const rows = await this.db.query<EnvelopeRow>(COMITES_SQL.envelopesByKeys, [
+      this.db.tenant().tenantId,
+      JSON.stringify(keys.map((k) => ({ contrat_id: k.contratId, funder_id: k.funderId, exercise_year: k.exerciseYear, kind: k.kind }))),
+    ]);
     return rows.map(toView);
   }
 
@@ -119,18 +88,10 @@ export class EnvelopeService {
    */
   async lock(key: EnvelopeKey, excludeVoteId: string | null = null): Promise<EnvelopeView | undefined> {
     const tenantId = this.db.tenant().tenantId;
-    const [locked] = await this.db.query<{ id: string }>(
-      `select id from envelopes where tenant_id = $1 and contrat_id = $2 and funder_id = $3 and exercise_year = $4 and kind = $5 for update`,
-      [tenantId, key.contratId, key.funderId, key.exerciseYear, key.kind],
-    );
+    const [locked] = await this.db.query<{ id: string }>(COMITES_SQL.envelopeLock, [tenantId, key.contratId, key.funderId, key.exerciseYear, key.kind]);
     if (!locked) return undefined;
     // Read after the lock is granted: a fresh statement sees what the previous holder committed.
-    const [row] = await this.db.query<EnvelopeRow>(
-      `select e.id, e.contrat_id, e.funder_id, e.exercise_year, e.kind, e.amount_cents::text,
-              (${CONSUMED_SQL.replace('$EXCLUDE', '$3')})::text as consumed_cents
-         from envelopes e where e.tenant_id = $1 and e.id = $2`,
-      [tenantId, locked.id, excludeVoteId],
-    );
+    const [row] = await this.db.query<EnvelopeRow>(COMITES_SQL.envelopeConsumption, [tenantId, locked.id, excludeVoteId]);
     return toView(row);
   }
 
@@ -151,26 +112,19 @@ export class EnvelopeService {
     }
   }
 
+  /** Creating the envelope is an upsert (COMITES_SQL); its amount, an ordinary update through the repository. */
   async set(input: SetEnvelopeInput): Promise<EnvelopeView> {
     const tenantId = this.db.tenant().tenantId;
     const key: EnvelopeKey = { contratId: input.contratId.toLowerCase(), funderId: input.funderId.toLowerCase(), exerciseYear: input.exerciseYear, kind: input.kind };
     const errors: FieldError[] = [];
-    const [refs] = await this.db.query<{ contrat: boolean; funder: boolean }>(
-      `select exists (select 1 from contrats where tenant_id = $1 and id = $2) as contrat,
-              exists (select 1 from organisations where tenant_id = $1 and id = $3) as funder`,
-      [tenantId, key.contratId, key.funderId],
-    );
+    const [refs] = await this.db.query<{ contrat: boolean; funder: boolean }>(COMITES_SQL.envelopeReferences, [tenantId, key.contratId, key.funderId]);
     if (!refs.contrat) errors.push({ field: 'contratId', reason: 'not_found', message: 'contrat introuvable dans ce territoire' });
     if (!refs.funder) errors.push({ field: 'funderId', reason: 'not_found', message: 'financeur introuvable dans ce territoire' });
     if (input.amountCents < 0n) errors.push({ field: 'amountCents', reason: 'negative', message: 'le montant doit être positif ou nul' });
     if (errors.length > 0) throw badInput(errors);
 
     // A concurrent creation of the same envelope waits on the unique index, then updates.
-    const inserted = await this.db.query<{ id: string }>(
-      `insert into envelopes (tenant_id, id, contrat_id, funder_id, exercise_year, kind, amount_cents)
-       values ($1, $2, $3, $4, $5, $6, 0) on conflict (tenant_id, contrat_id, funder_id, exercise_year, kind) do nothing returning id`,
-      [tenantId, randomUUID(), key.contratId, key.funderId, key.exerciseYear, key.kind],
-    );
+    const inserted = await this.db.query<{ id: string }>(COMITES_SQL.envelopeCreate, [tenantId, randomUUID(), key.contratId, key.funderId, key.exerciseYear, key.kind]);
     const before = await this.lock(key);
     if (!before) throw new Error('envelope vanished under its lock');
     const created = inserted.length > 0;
@@ -181,7 +135,7 @@ export class EnvelopeService {
         `L'enveloppe ne peut être inférieure à ce qui est déjà accordé (${formatEuros(before.consumedCents)}).`,
       );
     }
-    await (await this.db.manager()).update(Envelope, { tenantId, id: before.id }, { amountCents: input.amountCents, updatedAt: () => 'now()' });
+    await (await this.db.repository(Envelope)).update({ id: before.id }, { amountCents: input.amountCents, updatedAt: () => 'now()' });
     const after = await this.lock(key);
     await this.audit.record({ operation: 'envelope.set', entityType: 'Envelope', entityId: before.id, before: created ? null : before, after });
     return after as EnvelopeView;

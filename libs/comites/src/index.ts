@@ -1,14 +1,14 @@
-export * from './envelope.entity';
-export * from './committee.entity';
-export * from './vote.entity';
-export * from './decision.entity';
-export * from './comites.inputs';
-export * from './envelope.service';
-export * from './committee-status';
-export * from './committee-locks';
-export * from './committee-queries.service';
-export * from './committee-lifecycle.service';
-export * from './committee-decisions.service';
-export * from './vote.service';
-export * from './comites.resolver';
-export * from './comites.module';
+// The public surface of @pilotis/comites: only what other projects import. Everything else in src/ is internal.
+
+// Nest modules, imported by the apps and by the contexts that build on this one.
+export { ComitesModule } from './comites.module';
+
+// Entities: registered by the composition root (libs/schema), joined on by other contexts.
+export { Envelope } from './envelope.entity';
+export { AgendaItem, Committee, CommitteeMember, ConflictOfInterest } from './committee.entity';
+export { Vote, VoteRequest } from './vote.entity';
+export { CommitteeDecision } from './decision.entity';
+
+// Used by other libraries.
+export { EnvelopeView } from './comites.inputs';
+export { EnvelopeService } from './envelope.service';

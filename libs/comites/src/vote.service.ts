@@ -5,12 +5,13 @@ import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { scopeAllows, Permission } from '@pilotis/access';
 import { conflict, DomainError, forbidden, invalidField, notFound } from '@pilotis/shared';
-import { AgendaItem, CommitteeStatus } from './committee.entity';
+import { AgendaItem, CommitteeMember, CommitteeStatus, ConflictOfInterest } from './committee.entity';
+import { COMITES_SQL } from './comites.sql';
 import { CastVoteInput } from './comites.inputs';
 import { assertCommitteeAllows } from './committee-status';
 import { conflictRefusal, membershipRefusal, notAMember, viewerVoteRefusal } from './vote-rules';
 import { EnvelopeKey, EnvelopeService } from './envelope.service';
-import { Vote, VoteDecision } from './vote.entity';
+import { Vote, VoteDecision, VoteRequest } from './vote.entity';
 
 const lower = (id: string): string => id.toLowerCase();
 
@@ -58,6 +59,9 @@ export class VoteService {
    * clicks or retries without a key leave one vote and no spurious history. Any other vote replaces the one
    * in force in place, `revision` + 1, audited `vote.change` with before and after: the audit trail is the
    * history of the vote.
+   *
+   * The idempotency claim (`on conflict`), the FOR SHARE OF and FOR NO KEY UPDATE locks are COMITES_SQL's:
+   * find options cannot say them. Every other read and write is a single-entity one, through the repositories.
    */
   async cast(input: CastVoteInput): Promise<Vote> {
     const scope = this.db.tenant();
@@ -78,59 +82,36 @@ export class VoteService {
       const hash = createHash('sha256')
         .update(JSON.stringify([agendaItemId, fundingLineId, input.decision, amountCents?.toString() ?? null, comment]))
         .digest('hex');
-      const inserted = await this.db.query(
-        `insert into vote_requests (tenant_id, user_id, idempotency_key, request_hash) values ($1, $2, $3, $4)
-         on conflict do nothing returning idempotency_key`,
-        [tenantId, userId, key, hash],
-      );
+      const inserted = await this.db.query(COMITES_SQL.voteRequestClaim, [tenantId, userId, key, hash]);
       if (inserted.length === 0) {
-        const [previous] = await this.db.query<{ request_hash: string; vote_id: string | null; vote_revision: number | null }>(
-          'select request_hash, vote_id, vote_revision from vote_requests where tenant_id = $1 and user_id = $2 and idempotency_key = $3',
-          [tenantId, userId, key],
-        );
-        if (previous.request_hash !== hash) throw conflict("Cette clé d'idempotence a déjà servi pour un autre vote.");
-        const vote = previous.vote_id ? await (await this.db.manager()).findOne(Vote, { where: { tenantId, id: previous.vote_id } }) : null;
-        if (!vote || vote.revision !== previous.vote_revision) throw conflict(REPLACED_MESSAGE);
+        const previous = await (await this.db.repository(VoteRequest)).findOneOrFail({ userId, idempotencyKey: key });
+        if (previous.requestHash !== hash) throw conflict("Cette clé d'idempotence a déjà servi pour un autre vote.");
+        const vote = previous.voteId ? await (await this.db.repository(Vote)).findOne({ id: previous.voteId }) : null;
+        if (!vote || vote.revision !== previous.voteRevision) throw conflict(REPLACED_MESSAGE);
         return vote;
       }
     }
 
     // (1) The committee FOR SHARE: votes run side by side, closing (FOR UPDATE) waits for them, and a vote
     // that waited for a close reads CLOS.
-    const [ctx] = await this.db.query<ItemContext>(
-      `select ai.id as item_id, ai.action_id, c.id as committee_id, c.status, c.contrat_id, a.porteur_id
-         from agenda_items ai
-         join committees c on c.tenant_id = ai.tenant_id and c.id = ai.committee_id
-         join actions a on a.tenant_id = ai.tenant_id and a.id = ai.action_id
-        where ai.tenant_id = $1 and ai.id = $2
-          for share of c`,
-      [tenantId, agendaItemId],
-    );
+    const [ctx] = await this.db.query<ItemContext>(COMITES_SQL.itemContextForShare, [tenantId, agendaItemId]);
     if (!ctx) throw notFound("Point de l'ordre du jour");
     const organisationId = scope.organisationId;
     if (!organisationId) throw membershipRefusal(null, undefined);
-    const [member] = await this.db.query<{ voting: boolean }>(
-      'select voting from committee_members where tenant_id = $1 and committee_id = $2 and organisation_id = $3',
-      [tenantId, ctx.committee_id, organisationId],
-    );
-    const notVoting = membershipRefusal(organisationId, member);
+    const member = await (await this.db.repository(CommitteeMember)).findOne({ committeeId: ctx.committee_id, organisationId });
+    const notVoting = membershipRefusal(organisationId, member ?? undefined);
     if (notVoting) throw notVoting;
     // (3) The line, FOR NO KEY UPDATE: the turn of this vote among the votes and declarations of conflict on
     // it (NO KEY: rows that merely reference the line are not held up). What follows reads after the lock.
     const [line] = await this.db.query<{ id: string; funder_id: string; kind: FundingKind; exercise_year: number; amount_requested_cents: string }>(
-      `select id, funder_id, kind, exercise_year, amount_requested_cents::text from funding_lines
-        where tenant_id = $1 and id = $2 and action_id = $3
-          for no key update`,
+      COMITES_SQL.voteLineForNoKeyUpdate,
       [tenantId, fundingLineId, ctx.action_id],
     );
     if (!line) throw notFound('Ligne de financement de cette action');
     if (line.funder_id !== organisationId) throw forbidden("Vous ne pouvez voter que sur la ligne de votre propre organisation.");
     // Read under the line's lock: a declaration committed by the previous holder is seen.
-    const [declared] = await this.db.query(
-      'select 1 from conflicts_of_interest where tenant_id = $1 and agenda_item_id = $2 and organisation_id = $3',
-      [tenantId, ctx.item_id, organisationId],
-    );
-    const refusal = conflictRefusal(organisationId, ctx.porteur_id, !!declared);
+    const declared = await (await this.db.repository(ConflictOfInterest)).exists({ agendaItemId: ctx.item_id, organisationId });
+    const refusal = conflictRefusal(organisationId, ctx.porteur_id, declared);
     if (refusal) throw refusal;
     assertCommitteeAllows(ctx, 'castVote');
 
@@ -144,12 +125,8 @@ export class VoteService {
 
     // (4) The vote in force, if any. Under the line's lock nobody else writes it; the row lock documents the
     // order for the paths that reach votes without the line (an agenda item's removal cascades to them).
-    const manager = await this.db.manager();
-    const existing = await manager
-      .createQueryBuilder(Vote, 'v')
-      .setLock('pessimistic_write')
-      .where('v.tenantId = :tenantId AND v.agendaItemId = :agendaItemId AND v.fundingLineId = :fundingLineId', { tenantId, agendaItemId, fundingLineId })
-      .getOne();
+    const votes = await this.db.repository(Vote);
+    const existing = await votes.findOne({ agendaItemId, fundingLineId }, { lock: 'pessimistic_write' });
     const values = { decision: input.decision, amountCents: input.decision === VoteDecision.GRANT ? amountCents : null, comment, castBy: userId };
     if (existing && sameVote(existing, values)) {
       // Identical to the vote in force: nothing changes, nothing to audit (see above). A key still records
@@ -166,10 +143,9 @@ export class VoteService {
 
     const voteId = existing?.id ?? randomUUID();
     if (existing) {
-      await manager.update(Vote, { tenantId, id: voteId }, { ...values, revision: () => 'revision + 1', updatedAt: () => 'now()' });
+      await votes.update({ id: voteId }, { ...values, revision: () => 'revision + 1', updatedAt: () => 'now()' });
     } else {
-      await manager.insert(Vote, {
-        tenantId,
+      await votes.insert({
         id: voteId,
         committeeId: ctx.committee_id,
         agendaItemId,
@@ -178,7 +154,7 @@ export class VoteService {
         ...values,
       });
     }
-    const vote = await manager.findOneOrFail(Vote, { where: { tenantId, id: voteId } });
+    const vote = await votes.findOneOrFail({ id: voteId });
     if (key) await this.rememberKey(key, vote);
     // (6) The audit head, last.
     await this.audit.record({
@@ -193,13 +169,7 @@ export class VoteService {
 
   /** Ties an idempotency key to the vote (and revision) its call answered. */
   private async rememberKey(key: string, vote: Vote): Promise<void> {
-    await this.db.query('update vote_requests set vote_id = $4, vote_revision = $5 where tenant_id = $1 and user_id = $2 and idempotency_key = $3', [
-      vote.tenantId,
-      this.db.actor().userId,
-      key,
-      vote.id,
-      vote.revision,
-    ]);
+    await (await this.db.repository(VoteRequest)).update({ userId: this.db.actor().userId, idempotencyKey: key }, { voteId: vote.id, voteRevision: vote.revision });
   }
 
   /**
@@ -210,15 +180,7 @@ export class VoteService {
     const scope = this.db.tenant();
     const organisationId = scope.organisationId;
     const [facts] = await this.db.query<{ status: CommitteeStatus; porteur_id: string; voting: boolean | null; declared: boolean; funder_ids: string[] }>(
-      `select c.status, a.porteur_id, cm.voting,
-              exists (select 1 from conflicts_of_interest ci
-                       where ci.tenant_id = ai.tenant_id and ci.agenda_item_id = ai.id and ci.organisation_id = $3) as declared,
-              array(select fl.funder_id::text from funding_lines fl where fl.tenant_id = ai.tenant_id and fl.action_id = ai.action_id) as funder_ids
-         from agenda_items ai
-         join committees c on c.tenant_id = ai.tenant_id and c.id = ai.committee_id
-         join actions a on a.tenant_id = ai.tenant_id and a.id = ai.action_id
-         left join committee_members cm on cm.tenant_id = ai.tenant_id and cm.committee_id = c.id and cm.organisation_id = $3
-        where ai.tenant_id = $1 and ai.id = $2`,
+      COMITES_SQL.viewerVoteFacts,
       [scope.tenantId, item.id, organisationId],
     );
     if (!facts) throw notFound("Point de l'ordre du jour");
@@ -236,28 +198,17 @@ export class VoteService {
   /**
    * Declares, for the caller's own organisation, a conflict of interest on an agenda item. Its votes on
    * the item, if any, are withdrawn: an organisation in conflict does not vote. Locks in the comités' order:
-   * the committee FOR SHARE, the organisation's lines of the action, its votes, the audit head.
+   * the committee FOR SHARE, the organisation's lines of the action, its votes, the audit head. Those locks,
+   * the withdrawal returning the votes and the upsert are COMITES_SQL's; the membership check, the repository's.
    */
   async declareConflict(agendaItemId: string, reason: string): Promise<boolean> {
     const scope = this.db.tenant();
     const tenantId = scope.tenantId;
-    const [ctx] = await this.db.query<ItemContext>(
-      `select ai.id as item_id, ai.action_id, c.id as committee_id, c.status, c.contrat_id, a.porteur_id
-         from agenda_items ai
-         join committees c on c.tenant_id = ai.tenant_id and c.id = ai.committee_id
-         join actions a on a.tenant_id = ai.tenant_id and a.id = ai.action_id
-        where ai.tenant_id = $1 and ai.id = $2
-          for share of c`,
-      [tenantId, lower(agendaItemId)],
-    );
+    const [ctx] = await this.db.query<ItemContext>(COMITES_SQL.itemContextForShare, [tenantId, lower(agendaItemId)]);
     if (!ctx) throw notFound("Point de l'ordre du jour");
     const organisationId = scope.organisationId;
     if (!organisationId) throw notAMember("Votre adhésion ne représente aucune organisation.");
-    const [member] = await this.db.query('select 1 from committee_members where tenant_id = $1 and committee_id = $2 and organisation_id = $3', [
-      tenantId,
-      ctx.committee_id,
-      organisationId,
-    ]);
+    const member = await (await this.db.repository(CommitteeMember)).exists({ committeeId: ctx.committee_id, organisationId });
     if (!member) throw notAMember("Votre organisation n'est pas membre de ce comité.");
     assertCommitteeAllows(ctx, 'declareConflict');
     const text = reason.trim();
@@ -265,23 +216,9 @@ export class VoteService {
     // (3) The organisation's lines of the action, in id order, as castVote locks the one it votes on: a vote in
     // flight commits first and is withdrawn below, or waits and then reads the declaration and is refused.
     // Without it, a vote that had read "no conflict" could commit after the withdrawal and stay.
-    await this.db.query('select id from funding_lines where tenant_id = $1 and action_id = $2 and funder_id = $3 order by id for no key update', [
-      tenantId,
-      ctx.action_id,
-      organisationId,
-    ]);
-    // Wrapped in a select: TypeORM answers a bare DELETE … RETURNING with [rows, count], not the rows.
-    const withdrawn = await this.db.query<Record<string, unknown>>(
-      `with w as (delete from votes where tenant_id = $1 and agenda_item_id = $2 and organisation_id = $3
-                  returning id, funding_line_id, decision, amount_cents::text)
-       select * from w order by id`,
-      [tenantId, ctx.item_id, organisationId],
-    );
-    await this.db.query(
-      `insert into conflicts_of_interest (tenant_id, agenda_item_id, organisation_id, reason, declared_by) values ($1, $2, $3, $4, $5)
-       on conflict (tenant_id, agenda_item_id, organisation_id) do update set reason = excluded.reason, declared_by = excluded.declared_by`,
-      [tenantId, ctx.item_id, organisationId, text, this.db.actor().userId],
-    );
+    await this.db.query(COMITES_SQL.organisationLinesForNoKeyUpdate, [tenantId, ctx.action_id, organisationId]);
+    const withdrawn = await this.db.query<Record<string, unknown>>(COMITES_SQL.withdrawVotes, [tenantId, ctx.item_id, organisationId]);
+    await this.db.query(COMITES_SQL.declareConflict, [tenantId, ctx.item_id, organisationId, text, this.db.actor().userId]);
     await this.audit.record({
       operation: 'committee.conflict_of_interest',
       entityType: 'AgendaItem',

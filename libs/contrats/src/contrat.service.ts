@@ -8,6 +8,7 @@ import { invalidField, notFound } from '@pilotis/shared';
 import { Qpv } from '@pilotis/territoires';
 import { ContratQpv, ContratSignatory } from './contrat-links.entity';
 import { ContratDeVille } from './contrat.entity';
+import { CONTRAT_LINK_SQL } from './contrats.sql';
 import { CreateContratInput, UpdateContratInput } from './contrat.inputs';
 import { PillarService } from './pillar.service';
 
@@ -16,8 +17,8 @@ export const MAX_CONTRAT_YEARS = 12;
 
 /** The two sets attached to a contract, replaced as a whole by their `set…` mutation. */
 const LINKS = {
-  signatories: { table: 'contrat_signatories', column: 'organisation_id', target: 'organisations', unknown: 'organisation inconnue' },
-  qpvs: { table: 'contrat_qpvs', column: 'qpv_id', target: 'qpvs', unknown: 'quartier prioritaire inconnu' },
+  signatories: { sql: CONTRAT_LINK_SQL.signatories, unknown: 'organisation inconnue' },
+  qpvs: { sql: CONTRAT_LINK_SQL.qpvs, unknown: 'quartier prioritaire inconnu' },
 } as const;
 type Link = (typeof LINKS)[keyof typeof LINKS];
 
@@ -43,13 +44,7 @@ export class ContratService {
 
   /** The tenant's contracts, the latest first. */
   async list(): Promise<ContratDeVille[]> {
-    return (await this.db.manager())
-      .createQueryBuilder(ContratDeVille, 'c')
-      .where('c.tenantId = :tenantId', { tenantId: this.db.tenant().tenantId })
-      .orderBy('c.startYear', 'DESC')
-      .addOrderBy('c.title')
-      .addOrderBy('c.id')
-      .getMany();
+    return (await this.db.repository(ContratDeVille)).find({ order: { startYear: 'DESC', title: 'ASC', id: 'ASC' } });
   }
 
   /**
@@ -57,11 +52,7 @@ export class ContratService {
    * one after the other, so that each audited "before" is what the change really replaced.
    */
   async get(id: string, lock = false): Promise<ContratDeVille> {
-    const qb = (await this.db.manager())
-      .createQueryBuilder(ContratDeVille, 'c')
-      .where('c.tenantId = :tenantId AND c.id = :id', { tenantId: this.db.tenant().tenantId, id });
-    if (lock) qb.setLock('pessimistic_write');
-    const contrat = await qb.getOne();
+    const contrat = await (await this.db.repository(ContratDeVille)).findOne({ id }, lock ? { lock: 'pessimistic_write' } : {});
     if (!contrat) throw notFound('Contrat');
     return contrat;
   }
@@ -72,10 +63,9 @@ export class ContratService {
     const qpvIds = input.qpvIds ?? [];
     await this.assertInTenant(LINKS.signatories, signatoryIds, 'signatoryIds');
     await this.assertInTenant(LINKS.qpvs, qpvIds, 'qpvIds');
-    const tenantId = this.db.tenant().tenantId;
-    const manager = await this.db.manager();
     const id = randomUUID();
-    await manager.insert(ContratDeVille, { tenantId, id, title: input.title, startYear: input.startYear, endYear: input.endYear });
+    // Status and timestamps are left to their defaults.
+    await (await this.db.repository(ContratDeVille)).insert({ id, title: input.title, startYear: input.startYear, endYear: input.endYear });
     const pillars = await this.pillars.createDefaults(id);
     await this.addLinks(LINKS.signatories, id, signatoryIds);
     await this.addLinks(LINKS.qpvs, id, qpvIds);
@@ -99,8 +89,7 @@ export class ContratService {
     if (input.startYear !== undefined) changes.startYear = input.startYear;
     if (input.endYear !== undefined) changes.endYear = input.endYear;
     if (input.status !== undefined) changes.status = input.status;
-    const manager = await this.db.manager();
-    await manager.update(ContratDeVille, { tenantId: before.tenantId, id: before.id }, { ...changes, updatedAt: () => 'now()' });
+    await (await this.db.repository(ContratDeVille)).update({ id: before.id }, { ...changes, updatedAt: () => 'now()' });
     const after = await this.get(before.id);
     await this.audit.record({ operation: 'contrat.update', entityType: 'ContratDeVille', entityId: before.id, before, after });
     return after;
@@ -117,6 +106,7 @@ export class ContratService {
   /** The signatories of a contract by name, batched across the contracts of the request. */
   async signatoriesOf(contratId: string): Promise<Organisation[]> {
     const loader = requestLoader(this.cls, SIGNATORIES_BY_CONTRAT, async (contratIds: string[]) => {
+      // The manager: the link table has no id, so it is no TenantEntity for a tenant repository.
       const links = await (await this.db.manager())
         .createQueryBuilder(ContratSignatory, 's')
         .innerJoinAndSelect('s.organisation', 'o')
@@ -134,6 +124,7 @@ export class ContratService {
   /** The QPVs of a contract by code, batched across the contracts of the request. */
   async qpvsOf(contratId: string): Promise<Qpv[]> {
     const loader = requestLoader(this.cls, QPVS_BY_CONTRAT, async (contratIds: string[]) => {
+      // The manager: the link table has no id, so it is no TenantEntity for a tenant repository.
       const links = await (await this.db.manager())
         .createQueryBuilder(ContratQpv, 'l')
         .innerJoinAndSelect('l.qpv', 'q')
@@ -152,10 +143,7 @@ export class ContratService {
     const contrat = await this.get(contratId, true);
     await this.assertInTenant(link, ids, field);
     const before = await this.linkedIds(link, contrat.id);
-    await this.db.query(
-      `delete from ${link.table} where tenant_id = $1 and contrat_id = $2 and not (${link.column} = any($3::uuid[]))`,
-      [contrat.tenantId, contrat.id, ids],
-    );
+    await this.db.query(link.sql.removeOthers, [contrat.tenantId, contrat.id, ids]);
     await this.addLinks(link, contrat.id, ids);
     const after = await this.linkedIds(link, contrat.id);
     await this.audit.record({ operation, entityType: 'ContratDeVille', entityId: contrat.id, before: { [field]: before }, after: { [field]: after } });
@@ -164,28 +152,18 @@ export class ContratService {
 
   private async addLinks(link: Link, contratId: string, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.db.query(
-      `insert into ${link.table} (tenant_id, contrat_id, ${link.column})
-       select $1, $2, unnest($3::uuid[]) on conflict do nothing`,
-      [this.db.tenant().tenantId, contratId, ids],
-    );
+    await this.db.query(link.sql.add, [this.db.tenant().tenantId, contratId, ids]);
   }
 
   private async linkedIds(link: Link, contratId: string): Promise<string[]> {
-    const rows = await this.db.query<{ id: string }>(
-      `select ${link.column} as id from ${link.table} where tenant_id = $1 and contrat_id = $2 order by 1`,
-      [this.db.tenant().tenantId, contratId],
-    );
+    const rows = await this.db.query<{ id: string }>(link.sql.ids, [this.db.tenant().tenantId, contratId]);
     return rows.map((r) => r.id);
   }
 
   /** Every id must name a row of this tenant: another tenant's organisation is as unknown as a made-up one. */
   private async assertInTenant(link: Link, ids: string[], field: string): Promise<void> {
     if (ids.length === 0) return;
-    const rows = await this.db.query<{ id: string }>(`select id from ${link.target} where tenant_id = $1 and id = any($2::uuid[])`, [
-      this.db.tenant().tenantId,
-      ids,
-    ]);
+    const rows = await this.db.query<{ id: string }>(link.sql.known, [this.db.tenant().tenantId, ids]);
     const found = new Set(rows.map((r) => r.id));
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length > 0) {

@@ -24,8 +24,8 @@ export class ConventionLoaders {
   async versions(conventionId: string): Promise<ConventionVersion[]> {
     const loader = requestLoader(this.cls, VERSIONS, async (ids: string[]) =>
       groupBy(
-        await (await this.db.manager()).find(ConventionVersion, {
-          where: { tenantId: this.db.tenant().tenantId, conventionId: In(ids) },
+        await (await this.db.repository(ConventionVersion)).find({
+          where: { conventionId: In(ids) },
           order: { number: 'ASC' },
         }),
         (v) => v.conventionId,
@@ -58,8 +58,8 @@ export class ConventionLoaders {
   async signatories(versionId: string): Promise<ConventionSignatory[]> {
     const loader = requestLoader(this.cls, SIGNATORIES, async (ids: string[]) =>
       groupBy(
-        await (await this.db.manager()).find(ConventionSignatory, {
-          where: { tenantId: this.db.tenant().tenantId, versionId: In(ids) },
+        await (await this.db.repository(ConventionSignatory)).find({
+          where: { versionId: In(ids) },
           order: { position: 'ASC' },
         }),
         (s) => s.versionId,
@@ -71,8 +71,8 @@ export class ConventionLoaders {
   async signatures(versionId: string): Promise<ConventionSignature[]> {
     const loader = requestLoader(this.cls, SIGNATURES, async (ids: string[]) =>
       groupBy(
-        await (await this.db.manager()).find(ConventionSignature, {
-          where: { tenantId: this.db.tenant().tenantId, versionId: In(ids) },
+        await (await this.db.repository(ConventionSignature)).find({
+          where: { versionId: In(ids) },
           order: { signedAt: 'ASC', id: 'ASC' },
         }),
         (s) => s.versionId,
@@ -83,7 +83,7 @@ export class ConventionLoaders {
 
   async organisation(organisationId: string): Promise<Organisation> {
     const loader = requestLoader(this.cls, ORGANISATIONS, async (ids: string[]) => {
-      const rows = await (await this.db.manager()).find(Organisation, { where: { tenantId: this.db.tenant().tenantId, id: In(ids) } });
+      const rows = await (await this.db.repository(Organisation)).find({ where: { id: In(ids) } });
       return new Map(rows.map((o) => [o.id, o]));
     });
     const organisation = await loader.load(organisationId);

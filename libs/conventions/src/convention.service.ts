@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { In } from 'typeorm';
 import { visibleActionSql } from '@pilotis/access';
 import { ACTION_STATUS_LABELS, ActionService, ActionStatus, BOUND_STATUSES } from '@pilotis/actions';
 import { AuditService, OutboxService } from '@pilotis/audit';
@@ -8,6 +9,7 @@ import { conflict, DomainError, ErrorCode, forbidden, formatCivilDate, invalidFi
 import { Convention, ConventionSignatory, ConventionSignature, ConventionStatus, ConventionVersion, SignatoryRole } from './convention.entity';
 import { AmendConventionInput, CancelConventionInput, ConventionsArgs, SetConventionBilanDateInput, SetPaymentScheduleInput, SignConventionInput } from './convention.inputs';
 import { conventionHash, FunderCommitment, orderFunders, renderConventionText } from './convention-text';
+import { CONVENTIONS_SQL } from './conventions.sql';
 
 /** The default schedule: half at signature, the balance after the bilan. */
 export const DEFAULT_ADVANCE_PERCENT = 50;
@@ -33,6 +35,9 @@ const CLOSED_ACTION: ReadonlySet<ActionStatus> = new Set([ActionStatus.SOLDEE, A
 /**
  * Conventions de financement: drafting from the decided lines, avenants as new versions (earlier
  * signatures do not carry over), and signatures by the representatives of each signatory organisation.
+ * Rows are read and written through the repositories; what joins several tables or locks through a join
+ * (the visible conventions, the locked action with its porteur, the decided funders, the signed version)
+ * is CONVENTIONS_SQL's.
  */
 @Injectable()
 export class ConventionService {
@@ -74,31 +79,22 @@ export class ConventionService {
   }
 
   async currentVersion(conventionId: string): Promise<ConventionVersion> {
-    const version = await (await this.db.manager()).findOne(ConventionVersion, {
-      where: { tenantId: this.tenantId(), conventionId },
-      order: { number: 'DESC' },
-    });
+    const version = await (await this.db.repository(ConventionVersion)).findOne({ conventionId }, { order: { number: 'DESC' } });
     if (!version) throw new Error(`Convention ${conventionId} without a version`);
     return version;
   }
 
   async signatories(versionId: string): Promise<ConventionSignatory[]> {
-    return (await this.db.manager()).find(ConventionSignatory, {
-      where: { tenantId: this.tenantId(), versionId },
-      order: { position: 'ASC' },
-    });
+    return (await this.db.repository(ConventionSignatory)).find({ where: { versionId }, order: { position: 'ASC' } });
   }
 
   async signatures(versionId: string): Promise<ConventionSignature[]> {
-    return (await this.db.manager()).find(ConventionSignature, {
-      where: { tenantId: this.tenantId(), versionId },
-      order: { signedAt: 'ASC', id: 'ASC' },
-    });
+    return (await this.db.repository(ConventionSignature)).find({ where: { versionId }, order: { signedAt: 'ASC', id: 'ASC' } });
   }
 
   /** The canonical text of a version of a convention the caller may see. */
   async text(versionId: string): Promise<string> {
-    const version = await (await this.db.manager()).findOne(ConventionVersion, { where: { tenantId: this.tenantId(), id: versionId.toLowerCase() } });
+    const version = await (await this.db.repository(ConventionVersion)).findOne({ id: versionId.toLowerCase() });
     if (!version) throw notFound('Version de convention');
     await this.findVisible(version.conventionId).catch(() => {
       throw notFound('Version de convention');
@@ -121,11 +117,11 @@ export class ConventionService {
         `L'action ${action.reference} est « ${ACTION_STATUS_LABELS[action.status]} » : une convention ne se rédige que pour une action programmée ou partiellement programmée.`,
       );
     }
-    const manager = await this.db.manager();
-    const existing = await manager.findOne(Convention, { where: { tenantId: this.tenantId(), actionId: action.id } });
+    const conventions = await this.db.repository(Convention);
+    const existing = await conventions.findOne({ actionId: action.id });
     if (existing?.status === ConventionStatus.ANNULEE) {
       // One convention per action: a cancelled one is re-established by a new version, its history kept.
-      await manager.update(Convention, { tenantId: this.tenantId(), id: existing.id }, { sequential });
+      await conventions.update({ id: existing.id }, { sequential });
       return this.newVersion(existing.id, 'Convention rétablie après annulation.', 'convention.reopen', () => undefined, { reopen: true });
     }
     if (existing) throw conflict(`L'action ${action.reference} a déjà une convention : modifiez-la par un avenant.`);
@@ -134,7 +130,7 @@ export class ConventionService {
       throw conflict(`L'action ${action.reference} n'a aucune ligne accordée : il n'y a rien à conventionner.`);
     }
     const id = randomUUID();
-    await manager.insert(Convention, { tenantId: this.tenantId(), id, actionId: action.id, status: ConventionStatus.BROUILLON, sequential });
+    await conventions.insert({ id, actionId: action.id, status: ConventionStatus.BROUILLON, sequential });
     const version = await this.writeVersion(id, 1, null, action, funders);
     const convention = (await this.byIds([id]))[0];
     await this.audit.record({
@@ -159,15 +155,8 @@ export class ConventionService {
    * funder grants anything any more.
    */
   async followCorrectedDecision(actionId: string, reason: string): Promise<void> {
-    const tenantId = this.tenantId();
-    const [convention] = await this.db.query<{ id: string; status: ConventionStatus }>(
-      'select id, status from conventions where tenant_id = $1 and action_id = $2 for update',
-      [tenantId, actionId],
-    );
-    const [granted] = await this.db.query<{ n: number }>(
-      'select count(*)::int as n from funding_lines where tenant_id = $1 and action_id = $2 and decided_amount_cents > 0',
-      [tenantId, actionId],
-    );
+    const convention = await (await this.db.repository(Convention)).findOne({ actionId }, { lock: 'pessimistic_write' });
+    const [granted] = await this.db.query<{ n: number }>(CONVENTIONS_SQL.grantedLineCount, [this.tenantId(), actionId]);
     const motive = `Décision corrigée : ${reason}`;
     if (granted.n === 0) {
       if (convention && convention.status !== ConventionStatus.ANNULEE) await this.markCancelled(convention.id, convention.status, `Plus aucun financement accordé : ${reason}`);
@@ -198,18 +187,12 @@ export class ConventionService {
 
   /** The number of the last version signed by every one of its signatories, or null. */
   async signedVersionNumber(conventionId: string): Promise<number | null> {
-    const [row] = await this.db.query<{ number: number | null }>(
-      `select max(v.number)::int as number from convention_versions v
-        where v.tenant_id = $1 and v.convention_id = $2
-          and (select count(*) from convention_signatories s where s.tenant_id = v.tenant_id and s.version_id = v.id)
-            = (select count(*) from convention_signatures g where g.tenant_id = v.tenant_id and g.version_id = v.id)`,
-      [this.tenantId(), conventionId],
-    );
+    const [row] = await this.db.query<{ number: number | null }>(CONVENTIONS_SQL.signedVersionNumber, [this.tenantId(), conventionId]);
     return row?.number ?? null;
   }
 
   private async markCancelled(conventionId: string, before: ConventionStatus, reason: string): Promise<void> {
-    await this.db.query(`update conventions set status = 'ANNULEE', updated_at = now() where tenant_id = $1 and id = $2`, [this.tenantId(), conventionId]);
+    await (await this.db.repository(Convention)).update({ id: conventionId }, { status: ConventionStatus.ANNULEE, updatedAt: () => 'now()' });
     await this.audit.record({
       operation: 'convention.cancel',
       entityType: 'Convention',
@@ -258,10 +241,7 @@ export class ConventionService {
     }
     const hash = input.versionHash.trim().toLowerCase();
     if (hash !== version.hash) {
-      const [old] = await this.db.query<{ number: number }>(
-        'select number from convention_versions where tenant_id = $1 and convention_id = $2 and hash = $3',
-        [scope.tenantId, convention.id, hash],
-      );
+      const old = await (await this.db.repository(ConventionVersion)).findOne({ conventionId: convention.id, hash });
       if (old) {
         throw new DomainError(
           ErrorCode.VERSION_SUPERSEDED,
@@ -284,10 +264,8 @@ export class ConventionService {
         );
       }
     }
-    const manager = await this.db.manager();
     const signatureId = randomUUID();
-    await manager.insert(ConventionSignature, {
-      tenantId: scope.tenantId,
+    await (await this.db.repository(ConventionSignature)).insert({
       id: signatureId,
       versionId: version.id,
       organisationId: mine.organisationId,
@@ -297,7 +275,7 @@ export class ConventionService {
     const signedCount = signatures.length + 1;
     const complete = signedCount === signatories.length;
     const status = complete ? ConventionStatus.SIGNEE : ConventionStatus.EN_SIGNATURE;
-    await manager.update(Convention, { tenantId: scope.tenantId, id: convention.id }, { status, updatedAt: () => 'now()' });
+    await (await this.db.repository(Convention)).update({ id: convention.id }, { status, updatedAt: () => 'now()' });
     await this.audit.record({
       operation: 'convention.sign',
       entityType: 'Convention',
@@ -353,14 +331,13 @@ export class ConventionService {
     const funders = await this.decidedFunders(action.id, schedule);
     if (funders.length === 0) throw conflict(`L'action ${action.reference} n'a plus aucune ligne accordée.`);
 
-    const manager = await this.db.manager();
-    await manager.update(ConventionVersion, { tenantId: this.tenantId(), id: previous.id }, { supersededAt: () => 'now()' });
+    await (await this.db.repository(ConventionVersion)).update({ id: previous.id }, { supersededAt: () => 'now()' });
     // The bilan date is a clause of the text: an avenant keeps it unless it is the avenant's subject.
     const bilanDueDate = options.bilanDueDate !== undefined ? options.bilanDueDate : previous.bilanDueDate;
     const version = await this.writeVersion(convention.id, previous.number + 1, reason, action, funders, bilanDueDate);
     // Signatures belong to the version they signed: the new text starts with none. A version signed by
     // all before stays in force (signedVersion) until this avenant is signed by all in turn.
-    await manager.update(Convention, { tenantId: this.tenantId(), id: convention.id }, { status: ConventionStatus.BROUILLON, updatedAt: () => 'now()' });
+    await (await this.db.repository(Convention)).update({ id: convention.id }, { status: ConventionStatus.BROUILLON, updatedAt: () => 'now()' });
     await this.audit.record({
       operation,
       entityType: 'Convention',
@@ -380,7 +357,6 @@ export class ConventionService {
     funders: FunderCommitment[],
     bilanDueDate: string | null = null,
   ): Promise<ConventionVersion> {
-    const tenantId = this.tenantId();
     const text = renderConventionText({
       versionNumber: number,
       bilanDueDate,
@@ -397,14 +373,13 @@ export class ConventionService {
       funders,
     });
     const id = randomUUID();
-    const manager = await this.db.manager();
-    await manager.insert(ConventionVersion, { tenantId, id, conventionId, number, text, hash: conventionHash(text), reason, bilanDueDate });
+    const versions = await this.db.repository(ConventionVersion);
+    await versions.insert({ id, conventionId, number, text, hash: conventionHash(text), reason, bilanDueDate });
     // A porteur that also funds its action signs once, as porteur, for its own line too.
     const porteurLine = funders.find((f) => f.organisationId === action.porteur_id);
     const others = orderFunders(funders).filter((f) => f.organisationId !== action.porteur_id);
-    await manager.insert(ConventionSignatory, [
+    await (await this.db.repository(ConventionSignatory)).insert([
       {
-        tenantId,
         id: randomUUID(),
         versionId: id,
         organisationId: action.porteur_id,
@@ -414,7 +389,6 @@ export class ConventionService {
         advancePercent: porteurLine?.advancePercent ?? DEFAULT_ADVANCE_PERCENT,
       },
       ...others.map((f, i) => ({
-        tenantId,
         id: randomUUID(),
         versionId: id,
         organisationId: f.organisationId,
@@ -424,18 +398,12 @@ export class ConventionService {
         advancePercent: f.advancePercent,
       })),
     ]);
-    return manager.findOneOrFail(ConventionVersion, { where: { tenantId, id } });
+    return versions.findOneOrFail({ id });
   }
 
   /** Every funder with a granted line (decided > 0), with the sum of its decided lines and its schedule. */
   private async decidedFunders(actionId: string, schedule: ReadonlyMap<string, number>): Promise<FunderCommitment[]> {
-    const rows = await this.db.query<{ funder_id: string; name: string; amount: string }>(
-      `select fl.funder_id, o.name, sum(fl.decided_amount_cents)::text as amount
-         from funding_lines fl join organisations o on o.tenant_id = fl.tenant_id and o.id = fl.funder_id
-        where fl.tenant_id = $1 and fl.action_id = $2 and fl.decided_amount_cents > 0
-        group by fl.funder_id, o.name`,
-      [this.tenantId(), actionId],
-    );
+    const rows = await this.db.query<{ funder_id: string; name: string; amount: string }>(CONVENTIONS_SQL.decidedFunders, [this.tenantId(), actionId]);
     return orderFunders(
       rows.map((r) => ({
         organisationId: r.funder_id,
@@ -448,13 +416,7 @@ export class ConventionService {
 
   /** The action, locked, with its porteur's name; NOT_FOUND if the caller may not see it. */
   private async lockAction(actionId: string): Promise<ActionRow> {
-    const [row] = await this.db.query<ActionRow>(
-      `select a.id, a.reference, a.title, a.start_date::text as start_date, a.end_date::text as end_date,
-              a.total_budget_cents::text as total_budget_cents, a.status, a.porteur_id, o.name as porteur_name
-         from actions a join organisations o on o.tenant_id = a.tenant_id and o.id = a.porteur_id
-        where a.tenant_id = $1 and a.id = $2 for update of a`,
-      [this.tenantId(), actionId.toLowerCase()],
-    );
+    const [row] = await this.db.query<ActionRow>(CONVENTIONS_SQL.lockAction, [this.tenantId(), actionId.toLowerCase()]);
     if (!row) throw notFound('Action');
     return row;
   }
@@ -486,19 +448,13 @@ export class ConventionService {
   private visibleSql(): { sql: string; params: unknown[] } {
     const scope = this.db.tenant();
     const params: unknown[] = [scope.tenantId, scope.organisationId];
-    const sql = `select c.id from conventions c join actions a on a.tenant_id = c.tenant_id and a.id = c.action_id where c.tenant_id = $1 and ${visibleActionSql(scope, '$2')}`;
+    const sql = CONVENTIONS_SQL.visibleConventionIds(visibleActionSql(scope, '$2'));
     return { sql, params };
   }
 
   private async byIds(ids: string[]): Promise<Convention[]> {
     if (ids.length === 0) return [];
-    const rows = await (await this.db.manager())
-      .createQueryBuilder(Convention, 'c')
-      .where('c.tenantId = :tenantId AND c.id IN (:...ids)', { tenantId: this.tenantId(), ids })
-      .orderBy('c.createdAt', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .getMany();
-    return rows;
+    return (await this.db.repository(Convention)).find({ where: { id: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   private tenantId(): string {

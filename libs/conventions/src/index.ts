@@ -1,6 +1,11 @@
-export * from './convention.entity';
-export * from './convention-text';
-export * from './convention.inputs';
-export * from './convention.service';
-export * from './convention.resolver';
-export * from './conventions.module';
+// The public surface of @pilotis/conventions: only what other projects import. Everything else in src/ is internal.
+
+// Nest modules, imported by the apps and by the contexts that build on this one.
+export { ConventionsModule } from './conventions.module';
+
+// Entities: registered by the composition root (libs/schema), joined on by other contexts.
+export { Convention, ConventionSignatory, ConventionSignature, ConventionVersion } from './convention.entity';
+
+// Used by other libraries.
+export { splitPayment } from './convention-text';
+export { ConventionService } from './convention.service';

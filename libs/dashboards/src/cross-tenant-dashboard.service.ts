@@ -3,10 +3,10 @@ import { Permission, Role, roleAllows } from '@pilotis/access';
 import { AuditService } from '@pilotis/audit';
 import { Actor, Db, TenantScope } from '@pilotis/db';
 import { DeadlineEngine } from '@pilotis/deadlines';
-import { ESS_KINDS } from '@pilotis/organisations';
+import { ESS_KINDS, Organisation } from '@pilotis/organisations';
 import { TenantKind } from '@pilotis/tenancy';
 import { consolidate, TerritoryAmountRow, territoryFigures, TerritoryRows } from './territory-figures';
-import { TERRITORY_SQL } from './territory.sql';
+import { CROSS_TENANT_MEMBERSHIPS_SQL, TERRITORY_SQL } from './territory.sql';
 import { ExerciseFilterArgs } from './dashboard.types';
 import { DepartementDashboard, DepartementDashboardArgs, FunderDashboard, TerritoryFigures } from './territory.types';
 
@@ -50,7 +50,7 @@ export class CrossTenantDashboardService {
   async departement(args: DepartementDashboardArgs): Promise<DepartementDashboard> {
     const year = args.exerciseYear ?? null;
     // Roles that read a whole territory's figures; a funder's or porteur's membership does not count here.
-    const memberships = await this.memberships(`$2 = any(t.departements) and m.role = any($3::text[])`, [args.departement, FIGURE_ROLES]);
+    const memberships = await this.memberships(CROSS_TENANT_MEMBERSHIPS_SQL.departement, [args.departement, FIGURE_ROLES]);
     const territories = await this.perTenant(memberships, null, year, {
       operation: 'dashboard.departement_read',
       details: { departement: args.departement, exerciseYear: year, territories: memberships.length },
@@ -65,7 +65,7 @@ export class CrossTenantDashboardService {
 
   async funder(args: ExerciseFilterArgs): Promise<FunderDashboard> {
     const year = args.exerciseYear ?? null;
-    const memberships = await this.memberships(`m.role = $2 and m.organisation_id is not null`, [Role.FUNDER_REPRESENTATIVE]);
+    const memberships = await this.memberships(CROSS_TENANT_MEMBERSHIPS_SQL.funder, [Role.FUNDER_REPRESENTATIVE]);
     // The organisation comes from the verified membership, never from an argument.
     const territories = await this.perTenant(memberships, (m) => m.organisation_id, year, {
       operation: 'dashboard.funder_read',
@@ -86,18 +86,10 @@ export class CrossTenantDashboardService {
   }
 
   /** The caller's live memberships matching `where` (params from $2), one per tenant, by tenant name. */
-  private memberships(where: string, params: unknown[]): Promise<MembershipRow[]> {
+  /** `sql`: one of CROSS_TENANT_MEMBERSHIPS_SQL, run before any tenant is chosen; `params` from its $2. */
+  private memberships(sql: string, params: unknown[]): Promise<MembershipRow[]> {
     const actor = this.db.actor();
-    return this.db.run({ actor }, () =>
-      this.db.query<MembershipRow>(
-        `select m.tenant_id, m.id, m.role, m.organisation_id, t.siren, t.name, t.kind
-           from memberships m join tenants t on t.id = m.tenant_id
-           join users u on u.id = m.user_id and u.disabled_at is null
-          where m.user_id = $1 and m.revoked_at is null and ${where}
-          order by t.name, t.siren`,
-        [actor.userId, ...params],
-      ),
-    );
+    return this.db.run({ actor }, () => this.db.query<MembershipRow>(sql, [actor.userId, ...params]));
   }
 
   private async perTenant(
@@ -132,9 +124,7 @@ export class CrossTenantDashboardService {
       const actions = await this.db.query<TerritoryRows['actions'][number]>(TERRITORY_SQL.actions, [...p, [...ESS_KINDS]]);
       const [late] = await this.db.query<TerritoryRows['late']>(TERRITORY_SQL.late, [...p, await this.deadlines.today()]);
       // Organisations are tenant rows: the represented funder's name is read here, under this tenant's RLS.
-      const [org] = funderId
-        ? await this.db.query<{ name: string }>('select name from organisations where tenant_id = $1 and id = $2', [m.tenant_id, funderId])
-        : [];
+      const org = funderId ? await (await this.db.repository(Organisation)).findOne({ id: funderId }) : null;
       await this.audit.record({ operation: trace.operation, entityType: 'tenant', entityId: m.tenant_id, after: { ...trace.details, membershipId: m.id } });
       return { ...territoryFigures({ amounts, actions, late }), organisationName: org?.name ?? '' };
     });

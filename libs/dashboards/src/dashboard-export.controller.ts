@@ -1,7 +1,9 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { In } from 'typeorm';
 import { Allow, Authenticated, Permission } from '@pilotis/access';
 import { Db } from '@pilotis/db';
+import { Organisation } from '@pilotis/organisations';
 import { ContratDashboardArgs, ExerciseFilterArgs } from './dashboard.types';
 import { DashboardService } from './dashboard.service';
 import { CrossTenantDashboardService } from './cross-tenant-dashboard.service';
@@ -27,11 +29,10 @@ export class DashboardExportController {
   async contrat(@Query() args: ContratDashboardArgs, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const d = await this.dashboards.contrat(args);
     const { tenantId } = this.db.tenant();
+    // `tenants` is a platform table (plain SQL); the funders are this tenant's organisations (its repository).
     const [territory] = await this.db.query<{ name: string; siren: string }>('select name, siren from tenants where id = $1', [tenantId]);
-    const funders = await this.db.query<{ id: string; name: string }>('select id, name from organisations where tenant_id = $1 and id = any($2::uuid[])', [
-      tenantId,
-      [...new Set(d.envelopes.map((e) => e.funderId))],
-    ]);
+    const funderIds = [...new Set(d.envelopes.map((e) => e.funderId))];
+    const funders = funderIds.length > 0 ? await (await this.db.repository(Organisation)).find({ where: { id: In(funderIds) } }) : [];
     await this.db.finish(true);
     const csv = contratDashboardCsv(d, territory, new Map(funders.map((f) => [f.id, f.name])));
     return send(reply, csv, `tableau-de-bord-${territory.siren}${suffix(d.exerciseYear)}.csv`);

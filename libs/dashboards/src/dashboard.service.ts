@@ -34,6 +34,7 @@ export class DashboardService {
     // Organisation-bound roles never get here: the operation needs READ_TENANT_FIGURES.
     const scope = this.db.tenant();
     const contratId = args.contratId.toLowerCase();
+    // Plain SQL, as the figures (DASHBOARD_SQL): the contracts' entity is the contrats context's, which dashboards do not import.
     const [contrat] = await this.db.query('select 1 from contrats where tenant_id = $1 and id = $2', [scope.tenantId, contratId]);
     if (!contrat) throw notFound('Contrat de ville');
     const year = args.exerciseYear ?? null;

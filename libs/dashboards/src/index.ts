@@ -1,10 +1,8 @@
-export * from './dashboard.types';
-export * from './dashboard.service';
-export * from './dashboard.resolver';
-export * from './dashboards.module';
-export * from './dashboard.sql';
-export * from './territory.types';
-export * from './territory.sql';
-export * from './territory-figures';
-export * from './cross-tenant-dashboard.service';
-export * from './dashboard-csv';
+// The public surface of @pilotis/dashboards: only what other projects import. Everything else in src/ is internal.
+
+// Nest modules, imported by the apps and by the contexts that build on this one.
+export { DashboardsModule } from './dashboards.module';
+
+// Used by tests, platform scripts and benchmarks only.
+export { DASHBOARD_SQL } from './dashboard.sql';
+export { TERRITORY_SQL } from './territory.sql';

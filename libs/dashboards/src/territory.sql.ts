@@ -39,3 +39,21 @@ export const TERRITORY_SQL = {
               (select count(*)::int from (select c.action_id from conventions c
                  where c.tenant_id = $1 and c.status in ('BROUILLON', 'EN_SIGNATURE')) x where ${FUNDED_BY}) as conventions`,
 } as const;
+
+/**
+ * The caller's live memberships, with their tenant, that a cross-territory view covers: read before any
+ * tenant is chosen (RLS shows a person their own memberships in every tenant). $1 is the caller; `where`
+ * adds the view's own condition on $2 and $3.
+ */
+const membershipsWhere = (where: string): string => `select m.tenant_id, m.id, m.role, m.organisation_id, t.siren, t.name, t.kind
+           from memberships m join tenants t on t.id = m.tenant_id
+           join users u on u.id = m.user_id and u.disabled_at is null
+          where m.user_id = $1 and m.revoked_at is null and ${where}
+          order by t.name, t.siren`;
+
+export const CROSS_TENANT_MEMBERSHIPS_SQL = {
+  /** The préfecture's view: memberships in the territories of département $2 with one of the roles $3. */
+  departement: membershipsWhere(`$2 = any(t.departements) and m.role = any($3::text[])`),
+  /** A funder's view: memberships with role $2 that represent an organisation. */
+  funder: membershipsWhere(`m.role = $2 and m.organisation_id is not null`),
+} as const;

@@ -4,8 +4,7 @@ import { escapeLiteral } from 'pg';
 import { DataSource, EntityManager, EntityTarget, QueryFailedError, QueryRunner } from 'typeorm';
 import { unauthenticated } from '@pilotis/shared';
 import type { Actor, PilotisStore, TenantScope, TransactionState } from './request-scope';
-import type { TenantEntity } from './tenant-entity';
-import { TenantRepository } from './tenant-repository';
+import { TenantRepository, TenantScoped } from './tenant-repository';
 
 /**
  * The one way to reach the database from domain code.
@@ -50,7 +49,7 @@ export class Db {
    * The current tenant's rows of one entity, inside the current transaction: the idiom for single-entity
    * reads and writes (see TenantRepository). Throws when no tenant is in scope.
    */
-  async repository<E extends TenantEntity>(entity: EntityTarget<E>): Promise<TenantRepository<E>> {
+  async repository<E extends TenantScoped>(entity: EntityTarget<E>): Promise<TenantRepository<E>> {
     const tenantId = this.tenant().tenantId;
     return new TenantRepository(await this.manager(), entity, tenantId);
   }

@@ -1,13 +1,27 @@
 import type { EntityManager, EntityTarget, FindOptionsOrder, FindOptionsWhere, SelectQueryBuilder } from 'typeorm';
-import type { TenantEntity } from './tenant-entity';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+
+/**
+ * A row of a tenant table: `TenantEntity` and its `(tenant_id, id)` key, or a table keyed otherwise but led
+ * by `tenant_id` all the same (committee members, action QPVs, idempotency keys).
+ */
+export interface TenantScoped {
+  tenantId: string;
+}
 
 /** A tenant row as the domain writes it: everything but `tenantId`, which the repository fills. */
-export type TenantValues<E extends TenantEntity> = Omit<E, 'tenantId'>;
+export type TenantValues<E extends TenantScoped> = Omit<E, 'tenantId'>;
+
+/**
+ * What an insert gives: any of the columns but `tenantId` (as TypeORM's own `insert`, columns with a database
+ * default or nullable may be left out, and a value may be SQL: `() => 'now()'`).
+ */
+export type TenantInsert<E extends TenantScoped> = Omit<QueryDeepPartialEntity<E>, 'tenantId'>;
 
 /** A filter on a tenant table, without `tenantId` (the repository adds it to every condition). */
-export type TenantWhere<E extends TenantEntity> = Omit<FindOptionsWhere<E>, 'tenantId'>;
+export type TenantWhere<E extends TenantScoped> = Omit<FindOptionsWhere<E>, 'tenantId'>;
 
-export interface TenantFind<E extends TenantEntity> {
+export interface TenantFind<E extends TenantScoped> {
   where?: TenantWhere<E> | TenantWhere<E>[];
   order?: FindOptionsOrder<E>;
   take?: number;
@@ -27,7 +41,7 @@ export interface TenantFind<E extends TenantEntity> {
  *   await pillars.insert({ id, contratId, kind, title, position });
  *   const pillar = await pillars.findOne({ id });
  */
-export class TenantRepository<E extends TenantEntity> {
+export class TenantRepository<E extends TenantScoped> {
   constructor(
     readonly manager: EntityManager,
     readonly entity: EntityTarget<E>,
@@ -46,6 +60,15 @@ export class TenantRepository<E extends TenantEntity> {
   /** The row matching `where` in the current tenant, or null. */
   findOne(where: TenantWhere<E> | TenantWhere<E>[], options: Omit<TenantFind<E>, 'where' | 'take' | 'skip'> = {}): Promise<E | null> {
     return this.manager.findOne(this.entity, {
+      where: this.scopedAll(where),
+      order: options.order,
+      ...(options.lock ? { lock: { mode: options.lock } } : {}),
+    });
+  }
+
+  /** As `findOne`, but a missing row throws TypeORM's EntityNotFoundError (a row the caller knows exists). */
+  findOneOrFail(where: TenantWhere<E> | TenantWhere<E>[], options: Omit<TenantFind<E>, 'where' | 'take' | 'skip'> = {}): Promise<E> {
+    return this.manager.findOneOrFail(this.entity, {
       where: this.scopedAll(where),
       order: options.order,
       ...(options.lock ? { lock: { mode: options.lock } } : {}),
@@ -72,14 +95,17 @@ export class TenantRepository<E extends TenantEntity> {
   }
 
   /** Inserts one row or several, in the current tenant whatever the values say. */
-  async insert(values: TenantValues<E> | TenantValues<E>[]): Promise<void> {
+  async insert(values: TenantInsert<E> | TenantInsert<E>[]): Promise<void> {
     const rows = (Array.isArray(values) ? values : [values]).map((v) => ({ ...v, tenantId: this.tenantId }));
     if (rows.length === 0) return;
     await this.manager.insert(this.entity, rows as never);
   }
 
-  /** Updates the current tenant's rows matching `where`; returns how many changed. */
-  async update(where: TenantWhere<E>, changes: Partial<TenantValues<E>>): Promise<number> {
+  /**
+   * Updates the current tenant's rows matching `where`; returns how many changed. A change may be SQL
+   * (`{ updatedAt: () => 'now()' }`), as in TypeORM's own `update`.
+   */
+  async update(where: TenantWhere<E>, changes: Omit<QueryDeepPartialEntity<E>, 'tenantId'>): Promise<number> {
     if (Object.keys(changes).length === 0) return 0;
     const result = await this.manager.update(this.entity, this.scoped(where), changes as never);
     return result.affected ?? 0;

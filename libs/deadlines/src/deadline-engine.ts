@@ -4,6 +4,7 @@ import { Db } from '@pilotis/db';
 import { civilDateIn, Clock, CivilDate, InjectConfig, PilotisConfig } from '@pilotis/shared';
 import { DEFAULT_REMINDER_STEPS, ReminderStep, TenantSettings } from './deadline.entity';
 import { DIGESTS_TO_SEND, FILL_DIGESTS, MARK_SCANNED, OPEN_DIGESTS, OPEN_PERSON_DIGESTS, RECOMPUTE_DEADLINES, RECORD_REMINDERS } from './deadline-rules.sql';
+import { DEADLINE_SQL } from './deadline.sql';
 import { DIGEST_TIME_ZONE } from './notification.entity';
 
 /** A reminder step more than this many days late is not sent (a worker down for a month does not spam). */
@@ -60,6 +61,7 @@ export class DeadlineEngine {
   ) {}
 
   async settings(): Promise<EffectiveSettings> {
+    // The manager, not a tenant repository: tenant_settings is keyed by the tenant alone (it has no id).
     const row = await (await this.db.manager()).findOne(TenantSettings, { where: { tenantId: this.db.tenant().tenantId } });
     if (!row) return { ...DEFAULT_SETTINGS };
     return {
@@ -119,10 +121,7 @@ export class DeadlineEngine {
    */
   async publishOverdue(today: CivilDate): Promise<number> {
     const overdue = await this.db.query<{ id: string; kind: string; label: string; due_date: string; action_id: string | null; exercise_year: number | null }>(
-      `with o as (update deadlines set overdue_published_at = now()
-                   where tenant_id = $1 and due_date < $2::date and met_at is null and cancelled_at is null and overdue_published_at is null
-                   returning id, kind, label, due_date::text, action_id, exercise_year)
-       select * from o order by due_date, id`,
+      DEADLINE_SQL.publishOverdue,
       [this.db.tenant().tenantId, today],
     );
     for (const d of overdue) {
@@ -138,10 +137,7 @@ export class DeadlineEngine {
   async scan(): Promise<ScanResult> {
     const settings = await this.settings();
     const today = await this.today(settings);
-    await this.db.query(
-      `update outbox_events set processed_at = now() where tenant_id = $1 and processed_at is null and published_at is not null and published_at <= now()`,
-      [this.db.tenant().tenantId],
-    );
+    await this.db.query(DEADLINE_SQL.markOutboxScanned, [this.db.tenant().tenantId]);
     const counts = await this.recompute(settings);
     const { reminders, digests } = await this.remind(settings, today);
     await this.publishOverdue(today);

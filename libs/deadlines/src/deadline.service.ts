@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
+import { IsNull } from 'typeorm';
 import { ORGANISATION_BOUND_ROLES } from '@pilotis/access';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db, groupBy, requestLoader } from '@pilotis/db';
@@ -9,6 +10,7 @@ import { DeadlineEngine, EffectiveSettings } from './deadline-engine';
 import { stateCondition } from './deadline-state';
 import { DeadlinePerson, DeadlinesArgs, FailedEmailDigest, MarkDeadlineMetInput, NotificationsArgs, RecordBilanInput, UpdateTenantSettingsInput } from './deadline.inputs';
 import { Notification } from './notification.entity';
+import { DEADLINE_SQL, failedDigestsSql } from './deadline.sql';
 
 const PEOPLE = Symbol('deadlines.people');
 const TODAY = Symbol('deadlines.today');
@@ -40,6 +42,8 @@ export class DeadlineService {
    * representatives) see only those they answer for.
    */
   async list(args: DeadlinesArgs): Promise<Page<Deadline>> {
+    // SQL composed here from the filter (the state conditions are SQL fragments, see deadline-state.ts),
+    // which neither a constant nor find options can hold; the page's rows then come through the repository.
     const scope = this.db.tenant();
     const f = args.filter;
     const params: unknown[] = [scope.tenantId];
@@ -97,11 +101,7 @@ export class DeadlineService {
     const loader = requestLoader(this.cls, PEOPLE, async (ids: string[]) =>
       groupBy(
         (
-          await this.db.query<{ deadline_id: string; user_id: string; display_name: string }>(
-            `select distinct r.deadline_id, r.user_id, u.display_name from deadline_responsibles r join users u on u.id = r.user_id
-              where r.tenant_id = $1 and r.deadline_id = any($2::uuid[]) order by u.display_name`,
-            [this.db.tenant().tenantId, ids],
-          )
+          await this.db.query<{ deadline_id: string; user_id: string; display_name: string }>(DEADLINE_SQL.responsibles, [this.db.tenant().tenantId, ids])
         ).map((r) => ({ deadlineId: r.deadline_id, userId: r.user_id, displayName: r.display_name })),
         (p) => p.deadlineId,
       ),
@@ -111,17 +111,12 @@ export class DeadlineService {
 
   /** Marks a deadline met by hand; the scan keeps that decision. Audited. */
   async markMet(input: MarkDeadlineMetInput): Promise<Deadline> {
-    const tenantId = this.db.tenant().tenantId;
     const before = await this.find(input.deadlineId);
     if (before.metAt) throw conflict('Cette échéance est déjà tenue.');
     if (before.cancelledAt) throw conflict("Cette échéance est annulée : son objet n'existe plus.");
     const note = input.note.trim();
-    await this.db.query(`update deadlines set met_at = now(), met_by = $3, met_note = $4, updated_at = now() where tenant_id = $1 and id = $2`, [
-      tenantId,
-      before.id,
-      this.db.actor().userId,
-      note,
-    ]);
+    // SQL rather than the repository: the database's `now()` stamps the row, as the scan's statements do.
+    await this.db.query(DEADLINE_SQL.markMet, [this.db.tenant().tenantId, before.id, this.db.actor().userId, note]);
     const after = await this.find(before.id);
     await this.audit.record({ operation: 'deadline.met', entityType: 'Deadline', entityId: before.id, before: { metAt: null }, after: { metAt: after.metAt, note, label: after.label } });
     return after;
@@ -134,38 +129,27 @@ export class DeadlineService {
   async recordBilan(input: RecordBilanInput): Promise<Deadline | null> {
     const tenantId = this.db.tenant().tenantId;
     const actionId = input.actionId.toLowerCase();
-    const [line] = await this.db.query<{ reference: string }>(
-      `select a.reference from actions a join funding_lines fl on fl.tenant_id = a.tenant_id and fl.action_id = a.id
-        where a.tenant_id = $1 and a.id = $2 and fl.exercise_year = $3 and fl.decided_amount_cents > 0 limit 1`,
-      [tenantId, actionId, input.exerciseYear],
-    );
+    const key = `${DeadlineKind.BILAN}:${actionId}:${input.exerciseYear}`;
+    // SQL for the writes (an upsert that reports a duplicate, the database's `now()`) and the reads of other
+    // contexts' tables; the resulting deadline through the repository.
+    const [line] = await this.db.query<{ reference: string }>(DEADLINE_SQL.fundedActionReference, [tenantId, actionId, input.exerciseYear]);
     if (!line) {
-      const [action] = await this.db.query('select 1 from actions where tenant_id = $1 and id = $2', [tenantId, actionId]);
+      const [action] = await this.db.query(DEADLINE_SQL.actionExists, [tenantId, actionId]);
       if (!action) throw notFound('Action');
       throw badInput([{ field: 'exerciseYear', reason: 'not_funded', message: "l'action n'a aucun financement accordé pour cet exercice" }]);
     }
-    const inserted = await this.db.query<{ id: string }>(
-      `insert into bilans (tenant_id, id, action_id, exercise_year, recorded_by) values ($1, gen_random_uuid(), $2, $3, $4)
-       on conflict (tenant_id, action_id, exercise_year) do nothing returning id`,
-      [tenantId, actionId, input.exerciseYear, this.db.actor().userId],
-    );
+    const inserted = await this.db.query<{ id: string }>(DEADLINE_SQL.insertBilan, [tenantId, actionId, input.exerciseYear, this.db.actor().userId]);
     if (inserted.length === 0) throw conflict(`Le bilan ${input.exerciseYear} de l'action ${line.reference} est déjà enregistré.`);
-    await this.db.query(
-      `update deadlines set met_at = now(), met_note = 'Bilan reçu', updated_at = now() where tenant_id = $1 and key = $2 and met_at is null`,
-      [tenantId, `${DeadlineKind.BILAN}:${actionId}:${input.exerciseYear}`],
-    );
+    await this.db.query(DEADLINE_SQL.meetBilanDeadline, [tenantId, key]);
     await this.audit.record({ operation: 'bilan.receive', entityType: 'Action', entityId: actionId, after: { exerciseYear: input.exerciseYear, bilanId: inserted[0].id } });
     await this.outbox.publish('bilan.received', { actionId, exerciseYear: input.exerciseYear });
-    const [deadline] = await this.db.query<{ id: string }>('select id from deadlines where tenant_id = $1 and key = $2', [
-      tenantId,
-      `${DeadlineKind.BILAN}:${actionId}:${input.exerciseYear}`,
-    ]);
-    return deadline ? (await this.byIds([deadline.id]))[0] : null;
+    return (await this.db.repository(Deadline)).findOne({ key });
   }
 
   // ------------------------------------------------------------------ notifications
 
   async myNotifications(args: NotificationsArgs): Promise<Page<Notification>> {
+    // The page's ids by keyset SQL composed from the arguments, then the rows through the repository.
     const params: unknown[] = [this.db.tenant().tenantId, this.db.actor().userId];
     const where = ['n.tenant_id = $1', 'n.user_id = $2'];
     if (args.unreadOnly) where.push('n.read_at is null');
@@ -181,29 +165,19 @@ export class DeadlineService {
   }
 
   async unreadCount(): Promise<number> {
-    const [row] = await this.db.query<{ n: number }>('select count(*)::int as n from notifications where tenant_id = $1 and user_id = $2 and read_at is null', [
-      this.db.tenant().tenantId,
-      this.db.actor().userId,
-    ]);
-    return row.n;
+    return (await this.db.repository(Notification)).count({ userId: this.db.actor().userId, readAt: IsNull() });
   }
 
   /** Only one's own notifications: another person's is NOT_FOUND. */
   async markRead(id: string): Promise<Notification> {
-    const [row] = await this.db.query<{ id: string }>(
-      // (Wrapped in a select: TypeORM returns [rows, count] for a bare UPDATE … RETURNING.)
-      `with u as (update notifications set read_at = coalesce(read_at, now()) where tenant_id = $1 and id = $2 and user_id = $3 returning id) select id from u`,
-      [this.db.tenant().tenantId, id.toLowerCase(), this.db.actor().userId],
-    );
+    // SQL for the update (the database's `now()`, RETURNING), the repository to read the row back.
+    const [row] = await this.db.query<{ id: string }>(DEADLINE_SQL.markRead, [this.db.tenant().tenantId, id.toLowerCase(), this.db.actor().userId]);
     if (!row) throw notFound('Relance');
     return (await this.notificationsByIds([row.id]))[0];
   }
 
   async markAllRead(): Promise<number> {
-    const rows = await this.db.query('with u as (update notifications set read_at = now() where tenant_id = $1 and user_id = $2 and read_at is null returning id) select id from u', [
-      this.db.tenant().tenantId,
-      this.db.actor().userId,
-    ]);
+    const rows = await this.db.query(DEADLINE_SQL.markAllRead, [this.db.tenant().tenantId, this.db.actor().userId]);
     return rows.length;
   }
 
@@ -214,11 +188,9 @@ export class DeadlineService {
    */
   async failedDigests(args: PageArgs): Promise<Page<FailedEmailDigest>> {
     const params: unknown[] = [this.db.tenant().tenantId];
-    let after = '';
     if (args.after) {
       const [failedAt, id] = decodeCursor(args.after, 2);
       params.push(failedAt, id);
-      after = `and (coalesce(p.failed_at, p.created_at), p.id) < ($2::timestamptz, $3::uuid)`;
     }
     params.push(args.first + 1);
     const rows = await this.db.query<{
@@ -232,18 +204,7 @@ export class DeadlineService {
       job_attempts: number;
       last_error: string | null;
       failed_at: Date;
-    }>(
-      `select p.id, s.user_id, u.display_name, u.email, s.digest_date::text as digest_date, p.attempts, p.job_attempts, p.last_error,
-              coalesce(p.failed_at, p.created_at) as failed_at,
-              (select count(*)::int from notifications n where n.tenant_id = s.tenant_id and n.digest_id = s.id) as reminder_count
-         from person_digests p
-         join email_digests s on s.tenant_id = $1 and s.user_id = p.user_id and s.digest_date = p.digest_date
-         join users u on u.id = p.user_id
-        where p.status = 'FAILED' ${after}
-        order by coalesce(p.failed_at, p.created_at) desc, p.id desc
-        limit $${params.length}`,
-      params,
-    );
+    }>(failedDigestsSql(!!args.after, params.length), params);
     const digests = rows.map((r) => ({
       id: r.id,
       userId: r.user_id,
@@ -281,6 +242,7 @@ export class DeadlineService {
     if (errors.length > 0) throw badInput(errors);
     const tenantId = this.db.tenant().tenantId;
     const before = await this.engine.settings();
+    // The manager, not a tenant repository: tenant_settings is keyed by the tenant alone (no id) and written by upsert.
     const manager = await this.db.manager();
     const next: EffectiveSettings = {
       reminderSteps: input.reminderSteps ? [...input.reminderSteps].map((s) => ({ offsetDays: s.offsetDays, escalation: s.escalation })).sort((a, b) => a.offsetDays - b.offsetDays) : before.reminderSteps,
@@ -303,9 +265,9 @@ export class DeadlineService {
 
   private async byIds(ids: string[]): Promise<Deadline[]> {
     if (ids.length === 0) return [];
-    const rows = await (await this.db.manager())
-      .createQueryBuilder(Deadline, 'd')
-      .where('d.tenantId = :tenantId AND d.id IN (:...ids)', { tenantId: this.db.tenant().tenantId, ids })
+    const rows = await (await this.db.repository(Deadline))
+      .queryBuilder('d')
+      .andWhere('d.id IN (:...ids)', { ids })
       .orderBy('d.dueDate', 'ASC')
       .addOrderBy('d.id', 'ASC')
       .getMany();
@@ -314,9 +276,9 @@ export class DeadlineService {
 
   private async notificationsByIds(ids: string[]): Promise<Notification[]> {
     if (ids.length === 0) return [];
-    return (await this.db.manager())
-      .createQueryBuilder(Notification, 'n')
-      .where('n.tenantId = :tenantId AND n.id IN (:...ids)', { tenantId: this.db.tenant().tenantId, ids })
+    return (await this.db.repository(Notification))
+      .queryBuilder('n')
+      .andWhere('n.id IN (:...ids)', { ids })
       .orderBy('n.createdAt', 'DESC')
       .addOrderBy('n.id', 'DESC')
       .getMany();

@@ -4,6 +4,7 @@ import { workerScope } from '@pilotis/jobs';
 import { MailDeliveryError, Mailer } from '@pilotis/mail';
 import { formatCivilDate } from '@pilotis/shared';
 import { DEFAULT_SETTINGS, DeadlineEngine } from './deadline-engine';
+import { DIGEST_SQL } from './digest.sql';
 import { DigestStatus, EmailStatus } from './notification.entity';
 
 export interface DigestItem {
@@ -69,33 +70,6 @@ export function renderDigest(input: { displayName: string; senderName: string; d
   return { subject, text, html };
 }
 
-/**
- * One territory's pending reminders in a person's digest of a day, read in that tenant (RLS), each with
- * whether the person still answers for it now: a live membership with the role the reminder was
- * recorded for (escalation: chef de projet or délégué du préfet; otherwise one of the deadline's
- * responsibles, as RECORD_REMINDERS chose them). What they no longer answer for is withdrawn, not sent.
- */
-const SECTION_ITEMS = `
-  select n.id, n.title, n.link, d.due_date::text as due_date, n.escalation,
-         case when n.escalation
-              then exists (select 1 from memberships m where m.tenant_id = n.tenant_id and m.user_id = n.user_id and m.revoked_at is null
-                              and m.role in ('CHEF_DE_PROJET', 'DELEGUE_PREFET'))
-              else exists (select 1 from deadline_responsibles r where r.tenant_id = n.tenant_id and r.deadline_id = n.deadline_id and r.user_id = n.user_id)
-         end as allowed
-    from email_digests s
-    join notifications n on n.tenant_id = s.tenant_id and n.digest_id = s.id
-    join deadlines d on d.tenant_id = n.tenant_id and d.id = n.deadline_id
-   where s.tenant_id = $1 and s.user_id = $2 and s.digest_date = $3::date and n.email_status = 'PENDING'
-   order by d.due_date, n.title, n.id`;
-
-/** Sets the e-mail status of pending reminders of one tenant's section ($5: only these ids; null: all). */
-const MARK_NOTIFICATIONS = `
-  update notifications n set email_status = $4
-    from email_digests s
-   where s.tenant_id = $1 and s.user_id = $2 and s.digest_date = $3::date
-     and n.tenant_id = $1 and n.digest_id = s.id and n.email_status = 'PENDING'
-     and ($5::uuid[] is null or n.id = any($5::uuid[]))`;
-
 interface Territory {
   tenant_id: string;
   siren: string;
@@ -135,11 +109,7 @@ export class DigestSender {
    * goes with what it has (a territory whose scan keeps failing does not hold back the others).
    */
   async waitingForScans(id: string, maxWaitMinutes: number): Promise<boolean> {
-    const [row] = await this.db.query<{ status: DigestStatus; unscanned: number; overdue: boolean }>(
-      `select status, person_digest_unscanned(id) as unscanned, created_at < clock_timestamp() - make_interval(mins => $2::int) as overdue
-         from person_digests where id = $1`,
-      [id, maxWaitMinutes],
-    );
+    const [row] = await this.db.query<{ status: DigestStatus; unscanned: number; overdue: boolean }>(DIGEST_SQL.waitingForScans, [id, maxWaitMinutes]);
     return !!row && row.status === DigestStatus.PENDING && row.unscanned > 0 && !row.overdue;
   }
 
@@ -150,7 +120,7 @@ export class DigestSender {
     const sections: { territory: Territory; senderName: string; items: (DigestItem & { id: string })[]; withdrawn: string[] }[] = [];
     for (const territory of territories) {
       await this.enter(territory);
-      const rows = await this.db.query<{ id: string; title: string; link: string; due_date: string; escalation: boolean; allowed: boolean }>(SECTION_ITEMS, [
+      const rows = await this.db.query<{ id: string; title: string; link: string; due_date: string; escalation: boolean; allowed: boolean }>(DIGEST_SQL.sectionItems, [
         territory.tenant_id,
         digest.user_id,
         digest.digest_date,
@@ -234,22 +204,13 @@ export class DigestSender {
   async nextJob(id: string, jobAttempts: number, reason: string): Promise<number | null> {
     const digest = await this.lock(id, { wait: false, jobAttempts });
     if (!digest) return null;
-    const [row] = await this.db.query<{ job_attempts: number }>(
-      // (Wrapped in a select: TypeORM returns [rows, count] for a bare UPDATE … RETURNING.)
-      `with u as (update person_digests set job_attempts = job_attempts + 1, last_error = $2 where id = $1 returning job_attempts) select job_attempts from u`,
-      [id, reason],
-    );
+    const [row] = await this.db.query<{ job_attempts: number }>(DIGEST_SQL.nextJob, [id, reason]);
     return row.job_attempts;
   }
 
   /** The pending digest, locked for this transaction (waiting for a sender or a scan, or skipping it). */
   private async lock(id: string, options: { wait: boolean; jobAttempts?: number }): Promise<LockedDigest | null> {
-    const [digest] = await this.db.query<LockedDigest>(
-      `select id, user_id, digest_date::text from person_digests
-        where id = $1 and status = 'PENDING' and ($2::int is null or job_attempts = $2::int)
-          for update${options.wait ? '' : ' skip locked'}`,
-      [id, options.jobAttempts ?? null],
-    );
+    const [digest] = await this.db.query<LockedDigest>(options.wait ? DIGEST_SQL.lockPending : DIGEST_SQL.lockPendingSkipLocked, [id, options.jobAttempts ?? null]);
     return digest ?? null;
   }
 
@@ -269,6 +230,6 @@ export class DigestSender {
 
   private async markNotifications(territory: Territory, digest: LockedDigest, status: EmailStatus, ids: string[] | null): Promise<void> {
     await this.enter(territory);
-    await this.db.query(MARK_NOTIFICATIONS, [territory.tenant_id, digest.user_id, digest.digest_date, status, ids]);
+    await this.db.query(DIGEST_SQL.markNotifications, [territory.tenant_id, digest.user_id, digest.digest_date, status, ids]);
   }
 }

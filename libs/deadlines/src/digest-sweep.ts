@@ -5,6 +5,7 @@ import { Db } from '@pilotis/db';
 import { DIGEST_MAX_JOBS, digestJobId, QUEUE } from '@pilotis/jobs';
 import { DeadlineJobs } from './deadline-jobs';
 import { DigestSender } from './digest-sender';
+import { DIGEST_SQL } from './digest.sql';
 
 const BATCH = 500;
 
@@ -45,10 +46,7 @@ export class DigestSweep {
 
   async sweep(olderThan: string, maxJobs: number = DIGEST_MAX_JOBS): Promise<DigestSweepResult> {
     const pending = await this.db.run({}, () =>
-      this.db.query<{ id: string; job_attempts: number }>(
-        `select id, job_attempts from person_digests where status = 'PENDING' and created_at < clock_timestamp() - $1::interval order by created_at limit $2`,
-        [olderThan, BATCH],
-      ),
+      this.db.query<{ id: string; job_attempts: number }>(DIGEST_SQL.pendingOlderThan, [olderThan, BATCH]),
     );
     const result: DigestSweepResult = { pending: pending.length, enqueued: 0, replaced: 0, abandoned: 0 };
     for (const digest of pending) {

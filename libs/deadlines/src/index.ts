@@ -1,14 +1,22 @@
-export * from './deadline.entity';
-export * from './notification.entity';
-export * from './deadline-rules.sql';
-export * from './deadline-engine';
-export * from './deadline-jobs';
-export * from './digest-sender';
-export * from './digest-sweep';
-export * from './deadlines.processors';
-export * from './deadlines-worker.module';
-export * from './deadline-state';
-export * from './deadline.inputs';
-export * from './deadline.service';
-export * from './deadline.resolver';
-export * from './deadlines.module';
+// The public surface of @pilotis/deadlines: only what other projects import. Everything else in src/ is internal.
+
+// Nest modules, imported by the apps and by the contexts that build on this one.
+export { DeadlinesModule } from './deadlines.module';
+
+// The worker side: its module, processors and job settings.
+export { DeadlinesProcessor, DigestProcessor } from './deadlines.processors';
+
+// Entities: registered by the composition root (libs/schema), joined on by other contexts.
+export { BilanReceipt, Deadline, TenantSettings } from './deadline.entity';
+export { DeadlineScan, EmailDigest, Notification, PersonDigest } from './notification.entity';
+
+// Used by other libraries.
+export { DeadlinesWorkerModule } from './deadlines-worker.module';
+export { DeadlineEngine } from './deadline-engine';
+export { DeadlineJobs } from './deadline-jobs';
+export { DigestSweep } from './digest-sweep';
+
+// Used by tests, platform scripts and benchmarks only.
+export { DEFAULT_REMINDER_STEPS } from './deadline.entity';
+export { MAX_LATE_DAYS } from './deadline-engine';
+export { FILL_DIGESTS, OPEN_DIGESTS, RECOMPUTE_DEADLINES, RECORD_REMINDERS } from './deadline-rules.sql';

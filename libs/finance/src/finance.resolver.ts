@@ -3,7 +3,7 @@ import { Args, GqlExecutionContext, Mutation, Parent, Query, ResolveField, Resol
 import { ClsService } from 'nestjs-cls';
 import { In } from 'typeorm';
 import { Allow, LedgerAccess, ledgerAccess, Permission, Role } from '@pilotis/access';
-import { FundingLine } from '@pilotis/actions';
+import { Action, FundingLine } from '@pilotis/actions';
 import { Db, groupBy, requestLoader } from '@pilotis/db';
 import { CentsScalar, invalidField } from '@pilotis/shared';
 import { Commitment, Decommitment, ExternalReference, Payment } from './finance.entities';
@@ -122,20 +122,17 @@ export class FinanceResolver {
     // Only a porteur's representative's access depends on the action's porteur (its payments).
     if (scope.role !== Role.PORTEUR_REPRESENTATIVE) return ledgerAccess(scope, { funderId: line.funderId, porteurId: '' });
     const porteurs = requestLoader(this.cls, PORTEURS, async (actionIds: string[]) => {
-      const rows = await this.db.query<{ id: string; porteur_id: string }>('select id, porteur_id from actions where tenant_id = $1 and id = any($2::uuid[])', [
-        scope.tenantId,
-        actionIds,
-      ]);
-      return new Map(rows.map((r) => [r.id, r.porteur_id]));
+      const rows = await (await this.db.repository(Action)).find({ where: { id: In(actionIds) } });
+      return new Map(rows.map((r) => [r.id, r.porteurId]));
     });
     const porteurId = (await porteurs.load(line.actionId)) ?? '';
     return ledgerAccess(scope, { funderId: line.funderId, porteurId });
   }
 
   /** One query per request for all the lines asked about (a page of actions, their lines, their payments). */
-  private byLine<T extends { fundingLineId: string; id: string }>(name: symbol, entity: new () => T, order: Record<string, 'ASC'>) {
+  private byLine<T extends { tenantId: string; fundingLineId: string; id: string }>(name: symbol, entity: new () => T, order: Record<string, 'ASC'>) {
     return requestLoader(this.cls, name, async (lineIds: string[]) => {
-      const rows = await (await this.db.manager()).find(entity, { where: { tenantId: this.db.tenant().tenantId, fundingLineId: In(lineIds) } as never, order: { ...order, id: 'ASC' } as never });
+      const rows = await (await this.db.repository(entity)).find({ where: { fundingLineId: In(lineIds) } as never, order: { ...order, id: 'ASC' } as never });
       return groupBy(rows, (r) => r.fundingLineId);
     });
   }

@@ -5,8 +5,9 @@ import { FundingLine } from '@pilotis/actions';
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { badInput, conflict, DomainError, ErrorCode, forbidden, invalidField, isCivilDate, MAX_AMOUNT_CENTS, notFound } from '@pilotis/shared';
-import { Commitment, Decommitment, ExternalReference, FinanceSource, Payment } from './finance.entities';
+import { Commitment, Decommitment, ExternalReference, FinanceRequest, FinanceSource, Payment } from './finance.entities';
 import { AttachExternalReferenceInput, DecommitInput, ExternalReferenceInput, RecordCommitmentInput, RecordPaymentInput } from './finance.inputs';
+import { FINANCE_SQL } from './finance.sql';
 import { FundingLedger, LockedLine } from './funding-ledger.service';
 
 /**
@@ -87,18 +88,14 @@ export class FinanceService {
   }
 
   async attachExternalReference(input: AttachExternalReferenceInput): Promise<ExternalReference> {
-    const { tenantId } = this.db.tenant();
     const line = await this.lockLine(input.fundingLineId.toLowerCase());
     const system = input.reference.system.trim();
     const value = input.reference.value.trim();
-    const [taken] = await this.db.query<{ funding_line_id: string }>('select funding_line_id from external_references where tenant_id = $1 and system = $2 and value = $3', [
-      tenantId,
-      system,
-      value,
-    ]);
-    if (taken) throw conflict(`L'identifiant ${system} « ${value} » est déjà rattaché à ${taken.funding_line_id === line.id ? 'cette ligne' : 'une autre ligne'}.`);
+    const references = await this.db.repository(ExternalReference);
+    const taken = await references.findOne({ system, value });
+    if (taken) throw conflict(`L'identifiant ${system} « ${value} » est déjà rattaché à ${taken.fundingLineId === line.id ? 'cette ligne' : 'une autre ligne'}.`);
     const id = randomUUID();
-    await this.db.query('insert into external_references (tenant_id, id, funding_line_id, system, value) values ($1, $2, $3, $4, $5)', [tenantId, id, line.id, system, value]);
+    await references.insert({ id, fundingLineId: line.id, system, value });
     await this.audit.record({ operation: 'funding_line.attach_external_reference', entityType: 'FundingLine', entityId: line.id, after: { system, value } });
     return this.byId(ExternalReference, id);
   }
@@ -106,7 +103,7 @@ export class FinanceService {
   /** A line by one of its external identifiers, with the caller's visibility. */
   async lineByExternalReference(ref: ExternalReferenceInput): Promise<FundingLine> {
     const id = await this.lineIdByExternalReference(ref);
-    return (await this.db.manager()).findOneOrFail(FundingLine, { where: { tenantId: this.db.tenant().tenantId, id } });
+    return (await this.db.repository(FundingLine)).findOneOrFail({ id });
   }
 
   // ------------------------------------------------------------------ shared with the CSV import
@@ -142,23 +139,17 @@ export class FinanceService {
     if (!key) return work();
     const { tenantId } = this.db.tenant();
     const actorId = this.db.actor().userId;
-    const inserted = await this.db.query(
-      `insert into finance_requests (tenant_id, actor_id, idempotency_key, operation, request_hash) values ($1, $2, $3, $4, $5)
-       on conflict do nothing returning idempotency_key`,
-      [tenantId, actorId, key, operation, hash],
-    );
+    const inserted = await this.db.query(FINANCE_SQL.financeRequestClaim, [tenantId, actorId, key, operation, hash]);
+    const requests = await this.db.repository(FinanceRequest);
     if (inserted.length === 0) {
-      const [previous] = await this.db.query<{ operation: string; request_hash: string; result_id: string | null }>(
-        'select operation, request_hash, result_id from finance_requests where tenant_id = $1 and actor_id = $2 and idempotency_key = $3',
-        [tenantId, actorId, key],
-      );
-      if (previous.operation !== operation || previous.request_hash !== hash || !previous.result_id) {
+      const previous = await requests.findOneOrFail({ actorId, idempotencyKey: key });
+      if (previous.operation !== operation || previous.requestHash !== hash || !previous.resultId) {
         throw new DomainError(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Cette clé d'idempotence a déjà servi pour une autre requête : utilisez une nouvelle clé.");
       }
-      return previous.result_id;
+      return previous.resultId;
     }
     const id = await work();
-    await this.db.query('update finance_requests set result_id = $4 where tenant_id = $1 and actor_id = $2 and idempotency_key = $3', [tenantId, actorId, key, id]);
+    await requests.update({ actorId, idempotencyKey: key }, { resultId: id });
     return id;
   }
 
@@ -168,13 +159,12 @@ export class FinanceService {
    */
   private async lineIdByExternalReference(ref: ExternalReferenceInput): Promise<string> {
     const scope = this.db.tenant();
-    const [row] = await this.db.query<{ funding_line_id: string }>(
-      `select er.funding_line_id from external_references er
-         join funding_lines fl on fl.tenant_id = er.tenant_id and fl.id = er.funding_line_id
-         join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
-        where er.tenant_id = $1 and er.system = $2 and er.value = $3 and ${visibleLedgerSql(scope, 'externalReferences', '$4')}`,
-      [scope.tenantId, ref.system.trim(), ref.value.trim(), scope.organisationId],
-    );
+    const [row] = await this.db.query<{ funding_line_id: string }>(FINANCE_SQL.lineIdByExternalReference(visibleLedgerSql(scope, 'externalReferences', '$4')), [
+      scope.tenantId,
+      ref.system.trim(),
+      ref.value.trim(),
+      scope.organisationId,
+    ]);
     if (!row) throw notFound(`Ligne d'identifiant ${ref.system} « ${ref.value} »`);
     return row.funding_line_id;
   }
@@ -182,13 +172,11 @@ export class FinanceService {
   /** A commitment by the funder's number, among those the caller sees (its own organisation's, if bound). */
   private async commitmentByReference(reference: string): Promise<{ id: string; funding_line_id: string }> {
     const scope = this.db.tenant();
-    const rows = await this.db.query<{ id: string; funding_line_id: string }>(
-      `select c.id, c.funding_line_id from commitments c
-         join funding_lines fl on fl.tenant_id = c.tenant_id and fl.id = c.funding_line_id
-         join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
-        where c.tenant_id = $1 and c.reference = $2 and ${visibleLedgerSql(scope, 'commitments', '$3')} limit 2`,
-      [scope.tenantId, reference, scope.organisationId],
-    );
+    const rows = await this.db.query<{ id: string; funding_line_id: string }>(FINANCE_SQL.commitmentsByReference(visibleLedgerSql(scope, 'commitments', '$3')), [
+      scope.tenantId,
+      reference,
+      scope.organisationId,
+    ]);
     if (rows.length === 0) throw notFound(`Engagement « ${reference} »`);
     if (rows.length > 1) throw invalidField('commitmentReference', 'ambiguous', 'plusieurs financeurs ont un engagement de ce numéro : désignez-le autrement (commitmentId, ou la ligne pour un paiement)');
     return rows[0];
@@ -196,19 +184,17 @@ export class FinanceService {
 
   private async commitmentById(id: string): Promise<{ id: string; funding_line_id: string }> {
     const scope = this.db.tenant();
-    const [row] = await this.db.query<{ id: string; funding_line_id: string }>(
-      `select c.id, c.funding_line_id from commitments c
-         join funding_lines fl on fl.tenant_id = c.tenant_id and fl.id = c.funding_line_id
-         join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
-        where c.tenant_id = $1 and c.id = $2 and ${visibleLedgerSql(scope, 'commitments', '$3')}`,
-      [scope.tenantId, id, scope.organisationId],
-    );
+    const [row] = await this.db.query<{ id: string; funding_line_id: string }>(FINANCE_SQL.commitmentById(visibleLedgerSql(scope, 'commitments', '$3')), [
+      scope.tenantId,
+      id,
+      scope.organisationId,
+    ]);
     if (!row) throw notFound('Engagement');
     return row;
   }
 
   private async byId<T extends Commitment | Decommitment | Payment | ExternalReference>(entity: new () => T, id: string): Promise<T> {
-    return (await this.db.manager()).findOneOrFail(entity, { where: { tenantId: this.db.tenant().tenantId, id } as never });
+    return (await this.db.repository(entity)).findOneOrFail({ id } as never);
   }
 }
 

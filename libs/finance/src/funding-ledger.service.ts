@@ -4,7 +4,9 @@ import { Viewer, visibleActionSql } from '@pilotis/access';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { DomainError, ErrorCode, notFound } from '@pilotis/shared';
-import { FinanceSource } from './finance.entities';
+import { FundingLine } from '@pilotis/actions';
+import { Commitment, Decommitment, FinanceSource, Payment } from './finance.entities';
+import { FINANCE_SQL } from './finance.sql';
 
 /** A funding line's ledger as read under its row lock. */
 export interface LockedLine {
@@ -77,14 +79,11 @@ export class FundingLedger {
    */
   async lock(lineId: string, viewer?: Viewer): Promise<LockedLine> {
     const { tenantId } = this.db.tenant();
-    const [line] = await this.db.query<LockedLine>(
-      `select fl.id, fl.action_id, a.reference as action_reference, a.porteur_id, fl.funder_id, fl.decided_amount_cents::text as decided,
-              fl.committed_amount_cents::text as committed, fl.paid_amount_cents::text as paid
-         from funding_lines fl join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
-        where fl.tenant_id = $1 and fl.id = $2 and ${viewer ? visibleActionSql(viewer, '$3') : '$3::uuid is null'}
-          for update of fl`,
-      [tenantId, lineId, viewer?.organisationId ?? null],
-    );
+    const [line] = await this.db.query<LockedLine>(FINANCE_SQL.lockLine(viewer ? visibleActionSql(viewer, '$3') : '$3::uuid is null'), [
+      tenantId,
+      lineId,
+      viewer?.organisationId ?? null,
+    ]);
     if (!line) throw notFound('Ligne de financement');
     return line;
   }
@@ -98,11 +97,7 @@ export class FundingLedger {
     const line = await this.lock(lineId);
     const committed = BigInt(line.committed);
     if (amountCents < committed) throw decisionBelowCommitted(amountCents, committed);
-    await this.db.query('update funding_lines set decided_amount_cents = $3, decided_at = now() where tenant_id = $1 and id = $2', [
-      this.db.tenant().tenantId,
-      line.id,
-      amountCents.toString(),
-    ]);
+    await (await this.db.repository(FundingLine)).update({ id: line.id }, { decidedAmountCents: amountCents, decidedAt: () => 'now()' });
     return line;
   }
 
@@ -112,13 +107,17 @@ export class FundingLedger {
     const committed = BigInt(line.committed);
     if (committed + c.amountCents > decided) throw exceedsDecision(decided, committed);
     await this.referenceFree('commitments', line.funder_id, c.reference, "Ce numéro d'engagement");
-    const { tenantId } = this.db.tenant();
     const id = randomUUID();
-    await this.db.query(
-      `insert into commitments (tenant_id, id, funding_line_id, funder_id, reference, committed_on, amount_cents, source, recorded_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [tenantId, id, line.id, line.funder_id, c.reference, c.date, c.amountCents.toString(), source, this.db.actor().userId],
-    );
+    await (await this.db.repository(Commitment)).insert({
+      id,
+      fundingLineId: line.id,
+      funderId: line.funder_id,
+      reference: c.reference,
+      committedOn: c.date,
+      amountCents: c.amountCents,
+      source,
+      recordedBy: this.db.actor().userId,
+    });
     const event = { commitmentId: id, fundingLineId: line.id, actionId: line.action_id, actionReference: line.action_reference, funderId: line.funder_id, reference: c.reference, committedOn: c.date, amountCents: c.amountCents };
     await this.audit.record({
       operation: 'commitment.record',
@@ -143,13 +142,18 @@ export class FundingLedger {
       if (c.paid + p.amountCents > left) throw exceedsCommitment(left, c.paid, 'de cet engagement');
     }
     await this.referenceFree('payments', line.funder_id, p.reference, 'Ce numéro de mandat');
-    const { tenantId } = this.db.tenant();
     const id = randomUUID();
-    await this.db.query(
-      `insert into payments (tenant_id, id, funding_line_id, commitment_id, funder_id, reference, paid_on, amount_cents, source, recorded_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [tenantId, id, line.id, p.commitmentId, line.funder_id, p.reference, p.date, p.amountCents.toString(), source, this.db.actor().userId],
-    );
+    await (await this.db.repository(Payment)).insert({
+      id,
+      fundingLineId: line.id,
+      commitmentId: p.commitmentId,
+      funderId: line.funder_id,
+      reference: p.reference,
+      paidOn: p.date,
+      amountCents: p.amountCents,
+      source,
+      recordedBy: this.db.actor().userId,
+    });
     const event = { paymentId: id, fundingLineId: line.id, actionId: line.action_id, actionReference: line.action_reference, funderId: line.funder_id, commitmentId: p.commitmentId, reference: p.reference, paidOn: p.date, amountCents: p.amountCents };
     await this.audit.record({ operation: 'payment.record', entityType: 'FundingLine', entityId: line.id, before: { paidCents: paid }, after: { ...event, paidCents: paid + p.amountCents, source } });
     await this.outbox.publish('payment.recorded', event);
@@ -171,13 +175,18 @@ export class FundingLedger {
     const unpaid = c.amount - c.decommitted - c.paid;
     const amount = d.amountCents ?? unpaid;
     if (amount <= 0n || amount > unpaid) throw decommitExceedsUnpaid(unpaid, c.paid);
-    const { tenantId } = this.db.tenant();
     const id = randomUUID();
-    await this.db.query(
-      `insert into decommitments (tenant_id, id, commitment_id, funding_line_id, funder_id, decommitted_on, amount_cents, reason, source, recorded_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [tenantId, id, c.id, line.id, line.funder_id, d.date, amount.toString(), d.reason, source, this.db.actor().userId],
-    );
+    await (await this.db.repository(Decommitment)).insert({
+      id,
+      commitmentId: c.id,
+      fundingLineId: line.id,
+      funderId: line.funder_id,
+      decommittedOn: d.date,
+      amountCents: amount,
+      reason: d.reason,
+      source,
+      recordedBy: this.db.actor().userId,
+    });
     const committed = BigInt(line.committed);
     const event = {
       decommitmentId: id,
@@ -205,11 +214,7 @@ export class FundingLedger {
 
   /** Inserts the rows a set-based import selects (`sql`, `params`); the triggers keep the sums and refuse excess. */
   async insertImported(kind: 'commitments' | 'payments', sql: string, params: unknown[]): Promise<void> {
-    const columns =
-      kind === 'commitments'
-        ? 'tenant_id, id, funding_line_id, funder_id, reference, committed_on, amount_cents, source, recorded_by'
-        : 'tenant_id, id, funding_line_id, commitment_id, funder_id, reference, paid_on, amount_cents, source, recorded_by';
-    await this.db.query(`insert into ${kind} (${columns}) ${sql}`, params);
+    await this.db.query(`insert into ${kind} (${FINANCE_SQL.importedColumns(kind)}) ${sql}`, params);
   }
 
   /**
@@ -217,17 +222,14 @@ export class FundingLedger {
    * commitments, which FOR UPDATE would need): every writer of a commitment's sums holds its line first.
    */
   private async commitmentOfLockedLine(id: string): Promise<{ id: string; funding_line_id: string; reference: string; amount: bigint; decommitted: bigint; paid: bigint }> {
-    const [c] = await this.db.query<{ id: string; funding_line_id: string; reference: string; amount: string; decommitted: string; paid: string }>(
-      `select id, funding_line_id, reference, amount_cents::text as amount, decommitted_amount_cents::text as decommitted, paid_amount_cents::text as paid
-         from commitments where tenant_id = $1 and id = $2`,
-      [this.db.tenant().tenantId, id],
-    );
+    const c = await (await this.db.repository(Commitment)).findOne({ id });
     if (!c) throw notFound('Engagement');
-    return { id: c.id, funding_line_id: c.funding_line_id, reference: c.reference, amount: BigInt(c.amount), decommitted: BigInt(c.decommitted), paid: BigInt(c.paid) };
+    return { id: c.id, funding_line_id: c.fundingLineId, reference: c.reference, amount: c.amountCents, decommitted: c.decommittedAmountCents, paid: c.paidAmountCents };
   }
 
   private async referenceFree(table: 'commitments' | 'payments', funderId: string, reference: string, what: string): Promise<void> {
-    const [taken] = await this.db.query(`select 1 from ${table} where tenant_id = $1 and funder_id = $2 and reference = $3`, [this.db.tenant().tenantId, funderId, reference]);
+    const where = { funderId, reference };
+    const taken = table === 'commitments' ? await (await this.db.repository(Commitment)).exists(where) : await (await this.db.repository(Payment)).exists(where);
     if (taken) throw new DomainError(ErrorCode.CONFLICT, `${what} (« ${reference} ») est déjà enregistré pour ce financeur.`, { fields: [{ field: 'reference', reason: 'duplicate', message: 'déjà enregistré pour ce financeur' }] });
   }
 }

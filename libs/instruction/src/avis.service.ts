@@ -10,6 +10,7 @@ import { badInput, notFound } from '@pilotis/shared';
 import { Avis } from './avis.entity';
 import { GiveAvisInput } from './avis.inputs';
 import { assertInInstruction, validateAvis } from './avis.rules';
+import { INSTRUCTION_SQL } from './instruction.sql';
 
 const AVIS_BY_ACTION = Symbol('instruction.avisByAction');
 
@@ -32,22 +33,16 @@ export class AvisService {
     private readonly cls: ClsService,
   ) {}
 
-  /** The avis on an action the caller may see (NOT_FOUND otherwise), newest first. */
+  /** The avis on an action the caller may see (NOT_FOUND otherwise: INSTRUCTION_SQL's check), newest first. */
   async listForAction(actionId: string): Promise<Avis[]> {
     await this.visibleAction(actionId, false);
-    return (await this.db.manager()).find(Avis, {
-      where: { tenantId: this.db.tenant().tenantId, actionId: actionId.toLowerCase() },
-      order: { updatedAt: 'DESC', id: 'ASC' },
-    });
+    return (await this.db.repository(Avis)).find({ where: { actionId: actionId.toLowerCase() }, order: { updatedAt: 'DESC', id: 'ASC' } });
   }
 
   /** Action.avis, batched: the parent action was already checked visible by the actions resolver. */
   async forAction(actionId: string): Promise<Avis[]> {
     const loader = requestLoader(this.cls, AVIS_BY_ACTION, async (actionIds: string[]) => {
-      const rows = await (await this.db.manager()).find(Avis, {
-        where: { tenantId: this.db.tenant().tenantId, actionId: In(actionIds) },
-        order: { updatedAt: 'DESC', id: 'ASC' },
-      });
+      const rows = await (await this.db.repository(Avis)).find({ where: { actionId: In(actionIds) }, order: { updatedAt: 'DESC', id: 'ASC' } });
       return groupBy(rows, (a) => a.actionId);
     });
     // A porteur's representative does not read the instruction of its own dossier.
@@ -55,6 +50,7 @@ export class AvisService {
     return (await loader.load(actionId)) ?? [];
   }
 
+  /** The action is read and locked through INSTRUCTION_SQL (its visibility is a condition on another table); the avis, through the repository. */
   async give(input: GiveAvisInput): Promise<Avis> {
     const scope = this.db.tenant();
     const actor = this.db.actor();
@@ -65,18 +61,13 @@ export class AvisService {
     if (errors.length > 0) throw badInput(errors);
     assertInInstruction(action.status, action.reference);
 
-    const manager = await this.db.manager();
-    const existing = await manager.findOne(Avis, { where: { tenantId: scope.tenantId, actionId: action.id, authorUserId: actor.userId } });
+    const avis = await this.db.repository(Avis);
+    const existing = await avis.findOne({ actionId: action.id, authorUserId: actor.userId });
     const id = existing?.id ?? randomUUID();
     if (existing) {
-      await manager.update(
-        Avis,
-        { tenantId: scope.tenantId, id },
-        { opinion: input.opinion, comment, organisationId: scope.organisationId, updatedAt: () => 'now()' },
-      );
+      await avis.update({ id }, { opinion: input.opinion, comment, organisationId: scope.organisationId, updatedAt: () => 'now()' });
     } else {
-      await manager.insert(Avis, {
-        tenantId: scope.tenantId,
+      await avis.insert({
         id,
         actionId: action.id,
         authorUserId: actor.userId,
@@ -85,7 +76,7 @@ export class AvisService {
         comment,
       });
     }
-    const after = await manager.findOneOrFail(Avis, { where: { tenantId: scope.tenantId, id } });
+    const after = await avis.findOneOrFail({ id });
     await this.audit.record({
       operation: 'avis.give',
       entityType: 'Avis',
@@ -106,15 +97,12 @@ export class AvisService {
     let filter = '';
     if (scope.role === Role.FUNDER_REPRESENTATIVE) {
       params.push(scope.organisationId);
-      filter = `and exists (select 1 from funding_lines fl where fl.tenant_id = a.tenant_id and fl.action_id = a.id and fl.funder_id = $3)`;
+      filter = INSTRUCTION_SQL.fundedByOrganisation;
     } else if (scope.role === Role.PORTEUR_REPRESENTATIVE) {
       // The instruction is internal to the EPCI and the funders: a porteur does not read it.
       filter = 'and false';
     }
-    const [row] = await this.db.query<{ id: string; reference: string; status: ActionStatus }>(
-      `select a.id, a.reference, a.status from actions a where a.tenant_id = $1 and a.id = $2 ${filter} ${lock ? 'for update of a' : ''}`,
-      params,
-    );
+    const [row] = await this.db.query<{ id: string; reference: string; status: ActionStatus }>(INSTRUCTION_SQL.visibleAction(filter, lock ? 'for update of a' : ''), params);
     if (!row) throw notFound('Action');
     return row;
   }

@@ -3,9 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { AuditService } from '@pilotis/audit';
 import { newApiKey } from '@pilotis/auth';
 import { Db } from '@pilotis/db';
+import { Organisation } from '@pilotis/organisations';
 import { conflict, invalidField, notFound } from '@pilotis/shared';
 import { ApiKey } from './integrations.entities';
 import { ApiKeyCreated, CreateApiKeyInput } from './integrations.inputs';
+import { INTEGRATIONS_SQL } from './integrations.sql';
 
 /** API keys of the tenant's service accounts: created, rotated and revoked by a tenant admin, audited. */
 @Injectable()
@@ -16,13 +18,13 @@ export class ApiKeyService {
   ) {}
 
   async list(): Promise<ApiKey[]> {
-    return (await this.db.manager()).find(ApiKey, { where: { tenantId: this.db.tenant().tenantId }, order: { createdAt: 'DESC', id: 'ASC' } });
+    return (await this.db.repository(ApiKey)).find({ order: { createdAt: 'DESC', id: 'ASC' } });
   }
 
   async create(input: CreateApiKeyInput): Promise<ApiKeyCreated> {
     const organisationId = input.organisationId?.toLowerCase() ?? null;
     if (organisationId) {
-      const [org] = await this.db.query('select 1 from organisations where tenant_id = $1 and id = $2', [this.db.tenant().tenantId, organisationId]);
+      const org = await (await this.db.repository(Organisation)).exists({ id: organisationId });
       if (!org) throw invalidField('organisationId', 'not_found', 'organisation inconnue dans ce territoire');
     }
     const created = await this.issue({ name: input.name.trim(), scopes: [...input.scopes].sort(), organisationId, replacesId: null });
@@ -50,24 +52,20 @@ export class ApiKeyService {
     const { tenantId } = this.db.tenant();
     const id = randomUUID();
     const { token, secretHash, hint } = newApiKey(tenantId, id);
-    const manager = await this.db.manager();
-    await manager.insert(ApiKey, { tenantId, id, ...k, secretHash, hint, createdBy: this.db.actor().userId });
-    return { apiKey: await manager.findOneOrFail(ApiKey, { where: { tenantId, id } }), token };
+    const keys = await this.db.repository(ApiKey);
+    await keys.insert({ id, ...k, secretHash, hint, createdBy: this.db.actor().userId });
+    return { apiKey: await keys.findOneOrFail({ id }), token };
   }
 
   private async live(id: string): Promise<ApiKey> {
-    const key = await (await this.db.manager()).findOne(ApiKey, { where: { tenantId: this.db.tenant().tenantId, id: id.toLowerCase() } });
+    const key = await (await this.db.repository(ApiKey)).findOne({ id: id.toLowerCase() });
     if (!key) throw notFound("Clé d'API");
     if (key.revokedAt) throw conflict('Cette clé est déjà révoquée.');
     return key;
   }
 
   private async revokeRow(key: ApiKey): Promise<ApiKey> {
-    const [row] = await this.db.query<{ revoked_at: Date }>(
-      // (In a CTE: TypeORM hands back an UPDATE's rows and count as a pair.)
-      'with r as (update api_keys set revoked_at = now() where tenant_id = $1 and id = $2 and revoked_at is null returning revoked_at) select revoked_at from r',
-      [key.tenantId, key.id],
-    );
+    const [row] = await this.db.query<{ revoked_at: Date }>(INTEGRATIONS_SQL.revokeApiKey, [key.tenantId, key.id]);
     if (!row) throw conflict('Cette clé est déjà révoquée.');
     return { ...key, revokedAt: row.revoked_at };
   }

@@ -1,10 +1,17 @@
-export * from './integrations.entities';
-export * from './integrations.inputs';
-export * from './address-policy';
-export * from './webhook-signature';
-export * from './api-key.service';
-export * from './webhook.service';
-export * from './webhook-sender';
-export * from './webhooks.processor';
-export * from './integrations.resolver';
-export * from './integrations.module';
+// The public surface of @pilotis/integrations: only what other projects import. Everything else in src/ is internal.
+
+// Nest modules, imported by the apps and by the contexts that build on this one.
+export { IntegrationsModule } from './integrations.module';
+
+// The worker side: its module, processors and job settings.
+export { WebhooksProcessor } from './webhooks.processor';
+
+// Entities: registered by the composition root (libs/schema), joined on by other contexts.
+export { ApiKey, WebhookDelivery, WebhookSubscription } from './integrations.entities';
+
+// Used by other libraries.
+export { IntegrationsWorkerModule } from './integrations.module';
+export { WEBHOOK_JOB_OPTIONS } from './webhook.service';
+
+// Used by tests, platform scripts and benchmarks only.
+export { verifySignature } from './webhook-signature';

@@ -7,6 +7,7 @@ import { InjectConfig, PilotisConfig } from '@pilotis/shared';
 import { policyLookup } from './address-policy';
 import { DeliveryState } from './integrations.entities';
 import { sign, SIGNATURE_HEADER } from './webhook-signature';
+import { INTEGRATIONS_SQL } from './integrations.sql';
 
 interface DeliveryRow {
   id: string;
@@ -60,13 +61,7 @@ export class WebhookSender {
   async deliver(data: DeliverWebhookJobData, lastAttempt: boolean): Promise<DeliveryOutcome> {
     const scope = workerScope(data);
     const row = await this.db.run({ tenant: scope }, async () => {
-      const [d] = await this.db.query<DeliveryRow>(
-        `select d.id, d.event_id, d.event_type, d.body, d.state, s.url, s.secret, s.disabled_at is not null as disabled,
-                coalesce((select ts.allow_private_webhook_targets from tenant_settings ts where ts.tenant_id = d.tenant_id), false) as allow_private
-           from webhook_deliveries d join webhook_subscriptions s on s.tenant_id = d.tenant_id and s.id = d.subscription_id
-          where d.tenant_id = $1 and d.id = $2`,
-        [data.tenantId, data.deliveryId],
-      );
+      const [d] = await this.db.query<DeliveryRow>(INTEGRATIONS_SQL.deliveryToSend, [data.tenantId, data.deliveryId]);
       return d;
     });
     if (!row || row.state !== DeliveryState.PENDING) return 'SKIPPED';
@@ -86,13 +81,7 @@ export class WebhookSender {
 
   private async record(data: DeliverWebhookJobData, a: { statusCode: number | null; error: string | null; final: DeliveryState | null }): Promise<void> {
     await this.db.run({ tenant: workerScope(data) }, () =>
-      this.db.query(
-        `update webhook_deliveries
-            set attempts = attempts + 1, last_attempt_at = now(), last_status_code = $3, last_error = $4,
-                state = coalesce($5, state), delivered_at = case when $5 = 'SUCCEEDED' then now() else delivered_at end
-          where tenant_id = $1 and id = $2 and state = 'PENDING'`,
-        [data.tenantId, data.deliveryId, a.statusCode, a.error?.slice(0, 500) ?? null, a.final],
-      ),
+      this.db.query(INTEGRATIONS_SQL.recordDeliveryAttempt, [data.tenantId, data.deliveryId, a.statusCode, a.error?.slice(0, 500) ?? null, a.final]),
     );
   }
 }

@@ -1,5 +1,10 @@
-export * from './organisation.entity';
-export * from './organisation.inputs';
-export * from './organisation.service';
-export * from './organisation.resolver';
-export * from './organisations.module';
+// The public surface of @pilotis/organisations: only what other projects import. Everything else in src/ is internal.
+
+// Nest modules, imported by the apps and by the contexts that build on this one.
+export { OrganisationsModule } from './organisations.module';
+
+// Entities: registered by the composition root (libs/schema), joined on by other contexts.
+export { Organisation } from './organisation.entity';
+
+// Used by other libraries.
+export { ESS_KINDS, ORGANISATION_KIND_LABELS, OrganisationKind } from './organisation.entity';

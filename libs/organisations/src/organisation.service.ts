@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { Not } from 'typeorm';
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { compactIdentifier, conflict, decodeCursor, invalidField, isValidSiret, notFound, Page, toPage } from '@pilotis/shared';
@@ -26,9 +27,9 @@ export class OrganisationService {
 
   /** The tenant's partners by name, then id (the keyset of the cursor). */
   async list(args: OrganisationsArgs): Promise<Page<Organisation>> {
-    const qb = (await this.db.manager())
-      .createQueryBuilder(Organisation, 'o')
-      .where('o.tenantId = :tenantId', { tenantId: this.db.tenant().tenantId })
+    // A query builder: an escaped ILIKE search and a row-value keyset, which find options cannot say.
+    const qb = (await this.db.repository(Organisation))
+      .queryBuilder('o')
       .orderBy('o.name')
       .addOrderBy('o.id')
       .take(args.first + 1);
@@ -42,19 +43,17 @@ export class OrganisationService {
   }
 
   async get(id: string): Promise<Organisation> {
-    const manager = await this.db.manager();
-    const organisation = await manager.findOne(Organisation, { where: { tenantId: this.db.tenant().tenantId, id } });
+    const organisation = await (await this.db.repository(Organisation)).findOne({ id });
     if (!organisation) throw notFound('Organisation');
     return organisation;
   }
 
   async create(input: CreateOrganisationInput): Promise<Organisation> {
-    const tenantId = this.db.tenant().tenantId;
     const siret = normaliseSiret(input.siret);
     await this.assertSiretFree(siret, null);
-    const manager = await this.db.manager();
     const id = randomUUID();
-    await manager.insert(Organisation, { tenantId, id, name: input.name, kind: input.kind, siret, esus: input.esus });
+    // The timestamps are left to their defaults.
+    await (await this.db.repository(Organisation)).insert({ id, name: input.name, kind: input.kind, siret, esus: input.esus });
     const created = await this.get(id);
     await this.audit.record({ operation: 'organisation.create', entityType: 'Organisation', entityId: id, after: created });
     return created;
@@ -70,8 +69,7 @@ export class OrganisationService {
       changes.siret = normaliseSiret(input.siret);
       await this.assertSiretFree(changes.siret, before.id);
     }
-    const manager = await this.db.manager();
-    await manager.update(Organisation, { tenantId: before.tenantId, id: before.id }, { ...changes, updatedAt: () => 'now()' });
+    await (await this.db.repository(Organisation)).update({ id: before.id }, { ...changes, updatedAt: () => 'now()' });
     const after = await this.get(before.id);
     await this.audit.record({ operation: 'organisation.update', entityType: 'Organisation', entityId: before.id, before, after });
     return after;
@@ -83,10 +81,7 @@ export class OrganisationService {
    */
   private async assertSiretFree(siret: string | null, exceptId: string | null): Promise<void> {
     if (!siret) return;
-    const [row] = await this.db.query<{ name: string }>(
-      'select name from organisations where tenant_id = $1 and siret = $2 and id is distinct from $3',
-      [this.db.tenant().tenantId, siret, exceptId],
-    );
+    const row = await (await this.db.repository(Organisation)).findOne({ siret, ...(exceptId ? { id: Not(exceptId) } : {}) });
     if (row) throw conflict(`Le SIRET ${siret} est déjà celui de « ${row.name} ».`);
   }
 }

@@ -1,18 +1,19 @@
-export * from './report.entity';
-export * from './report.inputs';
-export * from './report.service';
-export * from './report.resolver';
-export * from './report-download.controller';
-export * from './reports.module';
-export * from './report-generation.service';
-export * from './report-expiry.service';
-export * from './reports.processor';
-export * from './reports-worker.module';
-export * from './generators/generate-report';
-export * from './generators/report-file';
-export * from './generators/report-scope';
-export * from './generators/sql-runner';
-export * from './generators/programming-workbook';
-export * from './generators/finance-export';
-export * from './generators/committee-minutes';
-export * from './generators/financial-summary';
+// The public surface of @pilotis/reports: only what other projects import. Everything else in src/ is internal.
+
+// Nest modules, imported by the apps and by the contexts that build on this one.
+export { ReportsModule } from './reports.module';
+
+// The worker side: its module, processors and job settings.
+export { ReportsProcessor } from './reports.processor';
+
+// Entities: registered by the composition root (libs/schema), joined on by other contexts.
+export { Report } from './report.entity';
+
+// Used by other libraries.
+export { ReportsWorkerModule } from './reports-worker.module';
+export { REPORT_JOB_OPTIONS, reportJobId } from './report.service';
+
+// Used by tests, platform scripts and benchmarks only.
+export { ReportKind } from './report.entity';
+export { generateReport } from './generators/generate-report';
+export { WORKBOOK_PAGE_SIZE } from './generators/programming-workbook';

@@ -6,7 +6,7 @@ import { Allow, Permission } from '@pilotis/access';
 import { Db } from '@pilotis/db';
 import { Clock, conflict, DomainError, ErrorCode, InjectConfig, notFound, PilotisConfig } from '@pilotis/shared';
 import { reportPath } from './generators/report-file';
-import { ReportState } from './report.entity';
+import { Report, ReportState } from './report.entity';
 
 /** 410 on this route: the file is gone for good, a new request makes another. */
 function reportExpired(expiresAt: Date | null): DomainError {
@@ -35,26 +35,23 @@ export class ReportDownloadController {
   async download(@Param('id') id: string, @Res() reply: FastifyReply): Promise<FastifyReply> {
     if (!UUID_RE.test(id)) throw notFound('Rapport');
     const { tenantId } = this.db.tenant();
-    const [report] = await this.db.query<{ id: string; state: ReportState; file_name: string | null; content_type: string | null; sha256: string | null; size_bytes: string | null; expires_at: Date | null }>(
-      `select id, state, file_name, content_type, sha256, size_bytes::text, expires_at from reports where tenant_id = $1 and id = $2 and requested_by = $3`,
-      [tenantId, id.toLowerCase(), this.db.actor().userId],
-    );
+    const report = await (await this.db.repository(Report)).findOne({ id: id.toLowerCase(), requestedBy: this.db.actor().userId });
     // The file is read outside any transaction: give the connection back before streaming.
     await this.db.finish(true);
     if (!report) throw notFound('Rapport');
-    if (report.state === ReportState.EXPIRED || (report.state === ReportState.DONE && report.expires_at && report.expires_at <= this.clock.now())) {
-      throw reportExpired(report.expires_at);
+    if (report.state === ReportState.EXPIRED || (report.state === ReportState.DONE && report.expiresAt && report.expiresAt <= this.clock.now())) {
+      throw reportExpired(report.expiresAt);
     }
-    if (report.state !== ReportState.DONE || !report.file_name || !report.content_type || !report.sha256) {
+    if (report.state !== ReportState.DONE || !report.fileName || !report.contentType || !report.sha256) {
       throw conflict(`Le rapport n'est pas prêt (état ${report.state}) : réessayez une fois sa génération terminée.`);
     }
-    const extension = report.file_name.split('.').pop() as string;
+    const extension = report.fileName.split('.').pop() as string;
     const file = reportPath(this.config.reportsDir, tenantId, report.id, extension);
     const size = await stat(file).then((s) => s.size).catch(() => null);
     if (size === null) throw notFound('Fichier du rapport');
     return reply
-      .header('content-type', report.content_type)
-      .header('content-disposition', `attachment; filename="${report.file_name}"; filename*=UTF-8''${encodeURIComponent(report.file_name)}`)
+      .header('content-type', report.contentType)
+      .header('content-disposition', `attachment; filename="${report.fileName}"; filename*=UTF-8''${encodeURIComponent(report.fileName)}`)
       .header('content-length', size)
       .header('x-content-sha256', report.sha256)
       .header('cache-control', 'private, no-store')

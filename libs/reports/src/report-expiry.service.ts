@@ -4,6 +4,7 @@ import { Db } from '@pilotis/db';
 import { workerScope } from '@pilotis/jobs';
 import { Clock, InjectConfig, PilotisConfig } from '@pilotis/shared';
 import { reportPath } from './generators/report-file';
+import { REPORTS_SQL } from './reports.sql';
 
 /** Reports expired per run at most; the next hourly run takes the rest. */
 const BATCH = 500;
@@ -33,19 +34,14 @@ export class ReportExpiryService {
   async expire(): Promise<ReportExpiryResult> {
     const at = this.clock.now();
     const due = await this.db.run({}, () =>
-      this.db.query<{ tenant_id: string; id: string; siren: string }>(`select tenant_id, id, siren from expired_reports($1, $2)`, [at, BATCH]),
+      this.db.query<{ tenant_id: string; id: string; siren: string }>(REPORTS_SQL.expiredReports, [at, BATCH]),
     );
     let expired = 0;
     for (const report of due) {
       const tenant = workerScope({ tenantId: report.tenant_id, siren: report.siren });
       try {
         const done = await this.db.run({ tenant }, async () => {
-          const [row] = await this.db.query<{ file_name: string | null }>(
-            `with u as (update reports set state = 'EXPIRED', expired_at = $3
-                         where tenant_id = $1 and id = $2 and state = 'DONE' and expires_at <= $3 returning file_name)
-             select file_name from u`,
-            [tenant.tenantId, report.id, at],
-          );
+          const [row] = await this.db.query<{ file_name: string | null }>(REPORTS_SQL.expireReport, [tenant.tenantId, report.id, at]);
           if (!row) return false;
           if (row.file_name) {
             const extension = row.file_name.split('.').pop() as string;

@@ -12,6 +12,7 @@ import { summaryTarget } from './generators/financial-summary';
 import { isOrganisationBound, ReportViewer } from './generators/report-scope';
 import { Report, ReportKind, ReportParams, ReportState } from './report.entity';
 import { RequestReportInput } from './report.inputs';
+import { REPORTS_SQL } from './reports.sql';
 
 /** Deterministic: a duplicate enqueue of the same report is ignored by BullMQ (which refuses ':' in custom ids). */
 export const reportJobId = (reportId: string): string => `report-${reportId}`;
@@ -76,7 +77,7 @@ export class ReportService {
       expiresAt: null,
       expiredAt: null,
     });
-    await (await this.db.manager()).insert(Report, report);
+    await (await this.db.repository(Report)).insert(report);
     await this.audit.record({ operation: 'report.request', entityType: 'Report', entityId: report.id, after: { kind: report.kind, params, state: report.state } });
     // Once committed, so that the worker finds the row; the outbox relay sweeps reports still queued
     // (Redis down at that instant, or flushed since).
@@ -86,8 +87,8 @@ export class ReportService {
 
   /** The caller's own reports, newest first. */
   async mine(first: number): Promise<Report[]> {
-    return (await this.db.manager()).find(Report, {
-      where: { tenantId: this.db.tenant().tenantId, requestedBy: this.db.actor().userId },
+    return (await this.db.repository(Report)).find({
+      where: { requestedBy: this.db.actor().userId },
       order: { requestedAt: 'DESC', id: 'DESC' },
       take: first,
     });
@@ -95,9 +96,7 @@ export class ReportService {
 
   /** One of the caller's own reports; anyone else's is simply not found. */
   async mineById(id: string): Promise<Report> {
-    const report = await (await this.db.manager()).findOne(Report, {
-      where: { tenantId: this.db.tenant().tenantId, id: id.toLowerCase(), requestedBy: this.db.actor().userId },
-    });
+    const report = await (await this.db.repository(Report)).findOne({ id: id.toLowerCase(), requestedBy: this.db.actor().userId });
     if (!report) throw notFound('Rapport');
     return report;
   }
@@ -110,16 +109,9 @@ export class ReportService {
   private async withinQuotas(tenantId: string, userId: string): Promise<void> {
     // Serialises the territory's requests until this transaction ends: two requests at once cannot both
     // count the same free place. Requests are rare and the lock short.
-    await this.db.query(`select pg_advisory_xact_lock(hashtextextended($1, 0))`, [`reports:${tenantId}`]);
+    await this.db.query(REPORTS_SQL.requestsLock, [`reports:${tenantId}`]);
     const hourAgo = new Date(this.clock.now().getTime() - 3600_000);
-    const [count] = await this.db.query<{ mine_pending: number; tenant_pending: number; mine_last_hour: number }>(
-      `select count(*) filter (where state in ('QUEUED', 'RUNNING') and requested_by = $2)::int as mine_pending,
-              count(*) filter (where state in ('QUEUED', 'RUNNING'))::int as tenant_pending,
-              count(*) filter (where requested_by = $2 and requested_at > $3)::int as mine_last_hour
-         from reports
-        where tenant_id = $1 and (state in ('QUEUED', 'RUNNING') or (requested_by = $2 and requested_at > $3))`,
-      [tenantId, userId, hourAgo],
-    );
+    const [count] = await this.db.query<{ mine_pending: number; tenant_pending: number; mine_last_hour: number }>(REPORTS_SQL.quotaCounts, [tenantId, userId, hourAgo]);
     const { reportMaxPendingPerUser, reportMaxPerUserPerHour, reportMaxPendingPerTenant } = this.config;
     if (count.mine_pending >= reportMaxPendingPerUser) {
       throw quotaExceeded(
@@ -179,7 +171,7 @@ export class ReportService {
           throw forbidden("Ce rapport couvre tous les financeurs : il est réservé aux rôles qui voient tout le territoire.");
         }
         if (params.contratId) {
-          const [contrat] = await this.db.query('select 1 from contrats where tenant_id = $1 and id = $2', [viewer.tenantId, params.contratId]);
+          const [contrat] = await this.db.query(REPORTS_SQL.contratExists, [viewer.tenantId, params.contratId]);
           if (!contrat) throw notFound('Contrat de ville');
         }
         return;

@@ -98,4 +98,5 @@ export function createDataSource(url: string, extra: Partial<DataSourceOptions> 
 export function createOwnerDataSource(url: string): DataSource {
   return createDataSource(url, { migrations: [MIGRATIONS_GLOB] });
 }
-export * from './database-setup';
+// Databases for tests, benchmarks and `npm run db:setup`: roles, creation, copies of the template.
+export { cloneDatabase, dropDatabase, ensureRolesAndDatabase } from './database-setup';

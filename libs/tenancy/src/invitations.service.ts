@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { In } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { Role } from '@pilotis/access';
 import { AuditService } from '@pilotis/audit';
 import { AccountMail, AccountTokenPurpose, AccountTokens, AuthService, INVITATION_TOKEN_TTL_MS, normaliseEmail } from '@pilotis/auth';
@@ -9,6 +9,7 @@ import { Clock, conflict, DomainError, ErrorCode, notFound } from '@pilotis/shar
 import { Membership } from './membership.entity';
 import { InvitationStatus, MembershipInvitation } from './membership-invitation.entity';
 import { membershipSnapshot, TenancyService } from './tenancy.service';
+import { TENANCY_SQL } from './tenancy.sql';
 import { Tenant } from './tenant.entity';
 import { InvitationPreview, InviteMemberInput, PendingInvitation } from './tenancy.inputs';
 
@@ -51,17 +52,16 @@ export class InvitationsService {
   ) {}
 
   async invite(input: InviteMemberInput): Promise<MembershipInvitation> {
-    const tenantId = this.db.tenant().tenantId;
     await this.tenancy.checkOrganisation(input.role, input.organisationId ?? null);
     const email = normaliseEmail(input.email);
     const userId = await this.accountOf(email, input.displayName.trim());
-    const [member] = await this.db.query('select 1 from memberships where tenant_id = $1 and user_id = $2 and revoked_at is null', [tenantId, userId]);
-    if (member) throw conflict('Cette personne est déjà membre du territoire.');
-    const [pending] = await this.db.query("select 1 from membership_invitations where tenant_id = $1 and user_id = $2 and status = 'PENDING'", [tenantId, userId]);
-    if (pending) throw conflict('Une invitation est déjà en attente pour cette adresse : renvoyez-la ou annulez-la.');
-    const manager = await this.db.manager();
-    const invitation = manager.create(MembershipInvitation, {
-      tenantId,
+    if (await (await this.db.repository(Membership)).exists({ userId, revokedAt: IsNull() })) throw conflict('Cette personne est déjà membre du territoire.');
+    const invitations = await this.db.repository(MembershipInvitation);
+    if (await invitations.exists({ userId, status: InvitationStatus.PENDING })) {
+      throw conflict('Une invitation est déjà en attente pour cette adresse : renvoyez-la ou annulez-la.');
+    }
+    const invitation: MembershipInvitation = {
+      tenantId: invitations.tenantId,
       id: randomUUID(),
       userId,
       email,
@@ -74,8 +74,8 @@ export class InvitationsService {
       expiresAt: new Date(this.clock.now().getTime() + INVITATION_TOKEN_TTL_MS),
       sentAt: this.clock.now(),
       respondedAt: null,
-    });
-    await manager.insert(MembershipInvitation, invitation);
+    };
+    await invitations.insert(invitation);
     await this.audit.record({ operation: 'invitation.create', entityType: 'MembershipInvitation', entityId: invitation.id, after: invitationSnapshot(invitation) });
     await this.send(invitation);
     return invitation;
@@ -88,12 +88,7 @@ export class InvitationsService {
     const before = invitationSnapshot(invitation);
     invitation.expiresAt = new Date(this.clock.now().getTime() + INVITATION_TOKEN_TTL_MS);
     invitation.sentAt = this.clock.now();
-    await this.db.query('update membership_invitations set expires_at = $3, sent_at = $4 where tenant_id = $1 and id = $2', [
-      invitation.tenantId,
-      invitation.id,
-      invitation.expiresAt,
-      invitation.sentAt,
-    ]);
+    await (await this.db.repository(MembershipInvitation)).update({ id: invitation.id }, { expiresAt: invitation.expiresAt, sentAt: invitation.sentAt });
     await this.audit.record({ operation: 'invitation.resend', entityType: 'MembershipInvitation', entityId: invitation.id, before, after: invitationSnapshot(invitation) });
     await this.send(invitation);
     return invitation;
@@ -106,20 +101,19 @@ export class InvitationsService {
   }
 
   async list(includeAnswered: boolean): Promise<MembershipInvitation[]> {
-    const manager = await this.db.manager();
-    return manager.find(MembershipInvitation, {
-      where: { tenantId: this.db.tenant().tenantId, ...(includeAnswered ? {} : { status: InvitationStatus.PENDING }) },
+    return (await this.db.repository(MembershipInvitation)).find({
+      where: includeAnswered ? {} : { status: InvitationStatus.PENDING },
       order: { createdAt: 'DESC', id: 'ASC' },
     });
   }
 
-  /** « Invitations en attente »: the caller's own, in every territory, not expired. */
+  /**
+   * « Invitations en attente »: the caller's own, in every territory, not expired. Cross-tenant (no tenant
+   * repository applies): the context's SQL, then the platform `tenants` table through the manager.
+   */
   async mine(): Promise<PendingInvitation[]> {
     const rows = await this.db.query<{ id: string; tenant_id: string; role: Role; organisation_id: string | null; expires_at: Date; created_at: Date; inviter: string | null }>(
-      `select i.id, i.tenant_id, i.role, i.organisation_id, i.expires_at, i.created_at, u.display_name as inviter
-         from membership_invitations i left join users u on u.id = i.invited_by
-        where i.user_id = $1 and i.status = 'PENDING' and i.expires_at > $2
-        order by i.created_at`,
+      TENANCY_SQL.pendingInvitationsOf,
       [this.db.actor().userId, this.clock.now()],
     );
     if (rows.length === 0) return [];
@@ -216,18 +210,19 @@ export class InvitationsService {
 
   /** Creates the membership (or reinstates a revoked one) with the invitation's role. */
   private async join(invitation: MembershipInvitation): Promise<void> {
-    const manager = await this.db.manager();
-    const existing = await manager.findOne(Membership, { where: { tenantId: invitation.tenantId, userId: invitation.userId } });
+    // The invitation's tenant is the current one (entered by enterInvitationTenant, or the caller's own).
+    const memberships = await this.db.repository(Membership);
+    const existing = await memberships.findOne({ userId: invitation.userId });
     if (existing && !existing.revokedAt) throw conflict('Vous êtes déjà membre de ce territoire.');
     const values = { role: invitation.role, organisationId: invitation.organisationId, revokedAt: null };
     let membership: Membership;
     if (existing) {
-      await manager.update(Membership, { tenantId: invitation.tenantId, id: existing.id }, values);
+      await memberships.update({ id: existing.id }, values);
       membership = { ...existing, ...values };
       await this.audit.record({ operation: 'membership.reinstate', entityType: 'Membership', entityId: existing.id, before: membershipSnapshot(existing), after: membershipSnapshot(membership) });
     } else {
-      membership = manager.create(Membership, { tenantId: invitation.tenantId, id: randomUUID(), userId: invitation.userId, ...values, createdAt: this.clock.now() });
-      await manager.insert(Membership, membership);
+      membership = { tenantId: memberships.tenantId, id: randomUUID(), userId: invitation.userId, ...values, createdAt: this.clock.now() };
+      await memberships.insert(membership);
       await this.audit.record({ operation: 'membership.join', entityType: 'Membership', entityId: membership.id, after: { ...membershipSnapshot(membership), invitationId: invitation.id } });
     }
     await this.close(invitation, InvitationStatus.ACCEPTED, 'invitation.accept');
@@ -237,12 +232,7 @@ export class InvitationsService {
     const before = invitationSnapshot(invitation);
     invitation.status = status;
     invitation.respondedAt = this.clock.now();
-    await this.db.query('update membership_invitations set status = $3, responded_at = $4 where tenant_id = $1 and id = $2', [
-      invitation.tenantId,
-      invitation.id,
-      status,
-      invitation.respondedAt,
-    ]);
+    await (await this.db.repository(MembershipInvitation)).update({ id: invitation.id }, { status, respondedAt: invitation.respondedAt });
     if (status !== InvitationStatus.ACCEPTED) await this.tokens.voidInvitation(invitation.tenantId, invitation.id);
     await this.audit.record({ operation, entityType: 'MembershipInvitation', entityId: invitation.id, before, after: invitationSnapshot(invitation) });
     return invitation;
@@ -257,23 +247,17 @@ export class InvitationsService {
 
   /** The person's account for this address: created without a password when there is none. */
   private async accountOf(email: string, displayName: string): Promise<string> {
-    const id = randomUUID();
-    // One statement, so that two admins inviting the same new address at once share one account.
-    const [row] = await this.db.query<{ id: string }>(
-      `with created as (insert into users (id, email, display_name) values ($1, $2, $3) on conflict (email) do nothing returning id)
-       select id from created union all select id from users where email = $2 limit 1`,
-      [id, email, displayName],
-    );
+    const [row] = await this.db.query<{ id: string }>(TENANCY_SQL.accountOf, [randomUUID(), email, displayName]);
     return row.id;
   }
 
   private async send(invitation: MembershipInvitation): Promise<void> {
     const { token, expiresAt } = await this.tokens.issueInvitation(invitation.userId, invitation.tenantId, invitation.id);
-    const [facts] = await this.db.query<{ tenant: string; inviter: string | null; has_password: boolean }>(
-      `select (select name from tenants where id = $1) as tenant, (select display_name from users where id = $2) as inviter,
-              (select password_hash is not null from users where id = $3) as has_password`,
-      [invitation.tenantId, invitation.invitedBy, invitation.userId],
-    );
+    const [facts] = await this.db.query<{ tenant: string; inviter: string | null; has_password: boolean }>(TENANCY_SQL.invitationMailFacts, [
+      invitation.tenantId,
+      invitation.invitedBy,
+      invitation.userId,
+    ]);
     try {
       await this.mail.invitation({
         to: invitation.email,
@@ -292,11 +276,7 @@ export class InvitationsService {
   }
 
   private async lockOwnTenant(invitationId: string): Promise<MembershipInvitation> {
-    const manager = await this.db.manager();
-    const invitation = await manager.findOne(MembershipInvitation, {
-      where: { tenantId: this.db.tenant().tenantId, id: invitationId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const invitation = await (await this.db.repository(MembershipInvitation)).findOne({ id: invitationId }, { lock: 'pessimistic_write' });
     if (!invitation) throw notFound('Invitation');
     return invitation;
   }
@@ -304,6 +284,7 @@ export class InvitationsService {
   /** One of the caller's own invitations, read under RLS as theirs, then locked in its tenant. */
   private async lockMine(invitationId: string): Promise<MembershipInvitation> {
     const userId = this.db.actor().userId;
+    // Plain SQL: its tenant is not known yet, so no tenant repository can read it.
     const [row] = await this.db.query<{ tenant_id: string }>('select tenant_id from membership_invitations where id = $1 and user_id = $2', [invitationId, userId]);
     if (!row) throw notFound('Invitation');
     return this.enterInvitationTenant(row.tenant_id, invitationId, userId, true);
@@ -317,14 +298,11 @@ export class InvitationsService {
     // The person is no member yet: no role, nothing but this invitation's own rows and trail.
     const scope: TenantScope = { tenantId, siren: '', role: 'INVITEE', organisationId: null, membershipId: '' };
     await this.db.enterTenant(scope);
+    // `tenants` is a platform table: plain SQL; the invitation itself through the repository of the tenant just entered.
     const [tenant] = await this.db.query<{ siren: string }>('select siren from tenants where id = $1', [tenantId]);
     if (!tenant) throw notFound('Invitation');
     scope.siren = tenant.siren;
-    const manager = await this.db.manager();
-    const invitation = await manager.findOne(MembershipInvitation, {
-      where: { tenantId, id: invitationId, userId },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const invitation = await (await this.db.repository(MembershipInvitation)).findOne({ id: invitationId, userId }, lock ? { lock: 'pessimistic_write' } : {});
     if (!invitation) throw notFound('Invitation');
     return invitation;
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
 import { ORGANISATION_BOUND_ROLES, permissionsOfRole, Role } from '@pilotis/access';
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
@@ -25,6 +26,7 @@ export class TenancyService {
     private readonly audit: AuditService,
   ) {}
 
+  /** The caller's memberships in every tenant: read before any tenant is chosen, so through the manager. */
   async myTenants(): Promise<MyTenant[]> {
     const manager = await this.db.manager();
     const memberships = await manager
@@ -43,17 +45,14 @@ export class TenancyService {
   }
 
   async currentTenant(): Promise<Tenant> {
+    // `tenants` is a platform table (no tenant_id column): the manager, not a tenant repository.
     const manager = await this.db.manager();
     return manager.findOneOrFail(Tenant, { where: { id: this.db.tenant().tenantId } });
   }
 
   async members(includeRevoked: boolean): Promise<Membership[]> {
-    const manager = await this.db.manager();
-    const qb = manager
-      .createQueryBuilder(Membership, 'm')
-      .innerJoinAndSelect('m.user', 'u')
-      .where('m.tenantId = :tenantId', { tenantId: this.db.tenant().tenantId })
-      .orderBy('u.email');
+    // A query builder for the ordering by the joined account's e-mail, which find options cannot say.
+    const qb = (await this.db.repository(Membership)).queryBuilder('m').innerJoinAndSelect('m.user', 'u').orderBy('u.email');
     if (!includeRevoked) qb.andWhere('m.revokedAt IS NULL');
     return qb.getMany();
   }
@@ -63,12 +62,7 @@ export class TenancyService {
     if (membership.revokedAt) throw conflict('Cette appartenance est révoquée.');
     await this.checkOrganisation(input.role, input.organisationId ?? null);
     if (membership.role === Role.TENANT_ADMIN && input.role !== Role.TENANT_ADMIN) await this.assertNotLastAdmin();
-    const manager = await this.db.manager();
-    await manager.update(
-      Membership,
-      { tenantId: membership.tenantId, id: membership.id },
-      { role: input.role, organisationId: input.organisationId ?? null },
-    );
+    await (await this.db.repository(Membership)).update({ id: membership.id }, { role: input.role, organisationId: input.organisationId ?? null });
     const after = await this.findMembership(membership.id);
     await this.audit.record({ operation: 'membership.change_role', entityType: 'Membership', entityId: membership.id, before: membershipSnapshot(membership), after: membershipSnapshot(after) });
     return after;
@@ -79,19 +73,15 @@ export class TenancyService {
     const membership = await this.findMembership(membershipId);
     if (membership.revokedAt) return membership;
     if (membership.role === Role.TENANT_ADMIN) await this.assertNotLastAdmin();
-    const manager = await this.db.manager();
-    await manager.update(Membership, { tenantId: membership.tenantId, id: membership.id }, { revokedAt: new Date() });
+    await (await this.db.repository(Membership)).update({ id: membership.id }, { revokedAt: new Date() });
     const after = await this.findMembership(membership.id);
     await this.audit.record({ operation: 'membership.revoke', entityType: 'Membership', entityId: membership.id, before: membershipSnapshot(membership), after: membershipSnapshot(after) });
     return after;
   }
 
   private async findMembership(id: string): Promise<Membership> {
-    const manager = await this.db.manager();
-    const membership = await manager.findOne(Membership, {
-      where: { tenantId: this.db.tenant().tenantId, id },
-      relations: { user: true },
-    });
+    // A query builder to load the account with the membership (the tenant repository's find has no relations).
+    const membership = await (await this.db.repository(Membership)).queryBuilder('m').leftJoinAndSelect('m.user', 'u').andWhere('m.id = :id', { id }).getOne();
     if (!membership) throw notFound('Membre');
     return membership;
   }
@@ -102,19 +92,14 @@ export class TenancyService {
       throw invalidField('organisationId', 'required', FUNDER_KINDS_HINT);
     }
     if (organisationId) {
-      const manager = await this.db.manager();
-      const exists = await manager.exists(Organisation, { where: { tenantId: this.db.tenant().tenantId, id: organisationId } });
+      const exists = await (await this.db.repository(Organisation)).exists({ id: organisationId });
       if (!exists) throw invalidField('organisationId', 'not_found', 'organisation inconnue dans ce territoire');
     }
   }
 
   private async assertNotLastAdmin(): Promise<void> {
-    const manager = await this.db.manager();
     // Locks the tenant's admin memberships so that two concurrent demotions cannot both pass.
-    const admins = await manager.query(
-      `select id from memberships where tenant_id = $1 and role = 'TENANT_ADMIN' and revoked_at is null for update`,
-      [this.db.tenant().tenantId],
-    );
-    if ((admins as unknown[]).length <= 1) throw conflict('Le territoire doit garder au moins un administrateur.');
+    const admins = await (await this.db.repository(Membership)).find({ where: { role: Role.TENANT_ADMIN, revokedAt: IsNull() }, lock: 'pessimistic_write' });
+    if (admins.length <= 1) throw conflict('Le territoire doit garder au moins un administrateur.');
   }
 }

@@ -1,7 +1,11 @@
-export * from './qpv.entity';
-export * from './qpv-code';
-export * from './qpv-import';
-export * from './qpv.inputs';
-export * from './qpv.service';
-export * from './referentiel';
-export * from './territoires.module';
+// The public surface of @pilotis/territoires: only what other projects import. Everything else in src/ is internal.
+
+// Nest modules, imported by the apps and by the contexts that build on this one.
+export { TerritoiresModule } from './territoires.module';
+
+// Entities: registered by the composition root (libs/schema), joined on by other contexts.
+export { Qpv } from './qpv.entity';
+
+// Used by other libraries.
+export { findIntercommunalite } from './referentiel';
+export { qpvGeneration } from './qpv-code';

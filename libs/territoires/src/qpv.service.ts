@@ -22,9 +22,9 @@ export class QpvService {
   ) {}
 
   async list(args: QpvsArgs): Promise<Page<Qpv>> {
-    const qb = (await this.db.manager())
-      .createQueryBuilder(Qpv, 'q')
-      .where('q.tenantId = :tenantId', { tenantId: this.db.tenant().tenantId })
+    // A query builder: the search is an ILIKE over two columns with an escaped pattern, and the filters are optional.
+    const qb = (await this.db.repository(Qpv))
+      .queryBuilder('q')
       .orderBy('q.code', 'ASC')
       .take(args.first + 1);
     if (args.generation) qb.andWhere('q.generation = :generation', { generation: args.generation });
@@ -42,40 +42,36 @@ export class QpvService {
   }
 
   async get(id: string): Promise<Qpv> {
-    const manager = await this.db.manager();
-    const qpv = await manager.findOne(Qpv, { where: { tenantId: this.db.tenant().tenantId, id } });
+    const qpv = await (await this.db.repository(Qpv)).findOne({ id });
     if (!qpv) throw notFound('Quartier');
     return qpv;
   }
 
   async create(input: CreateQpvInput): Promise<Qpv> {
     const fields = checkNewQpv(input, this.territory());
-    const tenantId = this.db.tenant().tenantId;
-    const manager = await this.db.manager();
     // Checked first for a clear message; the unique index (tenant_id, code) still settles a race.
-    if (await manager.exists(Qpv, { where: { tenantId, code: fields.code } })) {
+    if (await (await this.db.repository(Qpv)).exists({ code: fields.code })) {
       throw conflict(`Un quartier de code ${fields.code} existe déjà dans ce territoire.`);
     }
     const id = randomUUID();
-    await manager.insert(Qpv, { tenantId, id, ...fields, enVeille: input.enVeille ?? false });
-    const qpv = await manager.findOneOrFail(Qpv, { where: { tenantId, id } });
+    await (await this.db.repository(Qpv)).insert({ id, ...fields, enVeille: input.enVeille ?? false });
+    const qpv = await this.get(id);
     await this.audit.record({ operation: 'qpv.create', entityType: 'Qpv', entityId: id, after: qpv });
     return qpv;
   }
 
   async update(input: UpdateQpvInput): Promise<Qpv> {
-    const tenantId = this.db.tenant().tenantId;
-    const manager = await this.db.manager();
+    const qpvs = await this.db.repository(Qpv);
     // Locked so that two concurrent updates cannot both start from the same "before".
-    const before = await manager.findOne(Qpv, { where: { tenantId, id: input.id }, lock: { mode: 'pessimistic_write' } });
+    const before = await qpvs.findOne({ id: input.id }, { lock: 'pessimistic_write' });
     if (!before) throw notFound('Quartier');
     const changes = checkQpvChanges(input, this.territory(), before.code);
     const patch: Partial<Pick<Qpv, 'name' | 'communes' | 'enVeille'>> = {};
     if (changes.name !== undefined) patch.name = changes.name;
     if (changes.communes !== undefined) patch.communes = changes.communes;
     if (input.enVeille != null) patch.enVeille = input.enVeille;
-    if (Object.keys(patch).length > 0) await manager.update(Qpv, { tenantId, id: before.id }, patch);
-    const after = await manager.findOneOrFail(Qpv, { where: { tenantId, id: before.id } });
+    await qpvs.update({ id: before.id }, patch);
+    const after = await this.get(before.id);
     await this.audit.record({ operation: 'qpv.update', entityType: 'Qpv', entityId: before.id, before, after });
     return after;
   }
@@ -87,13 +83,10 @@ export class QpvService {
   async importCsv(input: ImportQpvsInput): Promise<QpvImportReport> {
     const analysis = analyseQpvCsv(input.csv, this.territory());
     const apply = !input.dryRun && analysis.errors.length === 0;
-    const tenantId = this.db.tenant().tenantId;
-    const manager = await this.db.manager();
+    const qpvs = await this.db.repository(Qpv);
     const codes = analysis.qpvs.map((q) => q.code);
-    const qb = manager
-      .createQueryBuilder(Qpv, 'q')
-      .where('q.tenantId = :tenantId', { tenantId })
-      .andWhere('q.code = ANY(:codes)', { codes });
+    // A query builder: `= ANY` over the file's codes, locked only when writing.
+    const qb = qpvs.queryBuilder('q').andWhere('q.code = ANY(:codes)', { codes });
     // Only a write needs the rows held until commit; a check reads what is there.
     if (apply) qb.setLock('pessimistic_write');
     const stored = codes.length > 0 ? await qb.getMany() : [];
@@ -109,13 +102,14 @@ export class QpvService {
     if (!apply) return report;
 
     const row = (q: Pick<ImportedQpv, 'code' | 'name' | 'communes' | 'generation'>) => ({ code: q.code, name: q.name, communes: q.communes, generation: q.generation });
+    // enVeille and createdAt are left to their defaults.
     for (let i = 0; i < plan.create.length; i += INSERT_CHUNK) {
       const chunk = plan.create.slice(i, i + INSERT_CHUNK);
-      await manager.insert(Qpv, chunk.map((q) => ({ tenantId, id: randomUUID(), ...row(q) })));
+      await qpvs.insert(chunk.map((q) => ({ id: randomUUID(), ...row(q) })));
     }
     // enVeille is not in the official list: an import leaves it as the tenant set it.
     for (const { stored: current, next } of plan.update) {
-      await manager.update(Qpv, { tenantId, id: current.id }, row(next));
+      await qpvs.update({ id: current.id }, row(next));
     }
     await this.audit.record({
       operation: 'qpv.import',

@@ -3,6 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import type { AddressObject, HeaderValue } from 'mailparser';
+import { WAIT_CEILING_MS } from './wait';
 
 /** A message the test server accepted, parsed with mailparser. */
 export interface ReceivedMail {
@@ -32,19 +33,22 @@ export interface TestSmtp {
   /** Accepted messages, in arrival order. */
   messages: ReceivedMail[];
   /**
-   * Resolves with the messages once at least `count` have arrived. `timeoutMs` (a minute by default) only
-   * bounds a failure: on a busy machine a success may take long, and must still pass.
+   * Resolves with the messages once at least `count` have arrived. `timeoutMs` (WAIT_CEILING_MS by default)
+   * only bounds a failure: on a busy machine a success may take long, and must still pass.
    */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   /** The next `n` deliveries are refused at the end of DATA with `code` (a temporary error by default). */
   failNext(n: number, code?: number): void;
   /**
-   * The next `n` messages are recorded but never acknowledged: their sender hangs at the end of DATA, as
-   * with a server that died mid-answer — the moment to kill it (`waitFor` tells when the message is in).
-   * With `after`, the next `after` messages are acknowledged first, then the `n` following are held: a
-   * sender makes some progress, then stops where the test can observe it, whatever the machine's speed.
+   * The next `n` messages are recorded but not acknowledged until `release()`: their sender hangs at the
+   * end of DATA, as with a server that died mid-answer — the moment to kill or stop it (`waitFor` tells
+   * when the message is in). With `after`, the next `after` messages are acknowledged first, then the `n`
+   * following are held: a sender makes some progress, then stops where the test can observe it, whatever
+   * the machine's speed.
    */
   holdNext(n: number, options?: { after?: number }): void;
+  /** Acknowledges the messages held so far: their senders' deliveries complete, when the test says so. */
+  release(): void;
   /** Forgets received messages and pending failures. */
   clear(): void;
   close(): Promise<void>;
@@ -57,15 +61,15 @@ const addresses = (field: AddressObject | AddressObject[] | undefined): string[]
  * A real SMTP server in the test process (smtp-server): no authentication, no TLS, on 127.0.0.1 and a free
  * port. Point `config.smtp` at `{ host: '127.0.0.1', port, secure: false }`.
  */
-export async function startTestSmtp(options: { acceptDelayMs?: number } = {}): Promise<TestSmtp> {
+export async function startTestSmtp(): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
   let failures: { remaining: number; code: number } = { remaining: 0, code: 451 };
   let holds = 0;
   /** Messages still acknowledged before the holds start. */
   let holdsAfter = 0;
-  /** The answers withheld from held messages: given (as an error) when the server closes. */
-  const held = new Set<(error?: Error | null) => void>();
+  /** The answers withheld from held messages: given on `release()`, or as an error when the server closes. */
+  const held = new Set<{ accept: () => void; refuse: (error: Error) => void }>();
 
   const server = new SMTPServer({
     secure: false,
@@ -109,15 +113,13 @@ export async function startTestSmtp(options: { acceptDelayMs?: number } = {}): P
               callback();
             };
             // Accept only once the message is recorded: when the client's send resolves, it is visible.
-            // A delayed acceptance widens the window in which a killed sender cannot know it was delivered.
             if (holdsAfter > 0) {
               holdsAfter -= 1;
               accept();
             } else if (holds > 0) {
               holds -= 1;
-              held.add(callback);
-            } else if (options.acceptDelayMs) setTimeout(accept, options.acceptDelayMs);
-            else accept();
+              held.add({ accept, refuse: (error) => callback(error) });
+            } else accept();
             for (const wake of [...waiters]) wake();
           })
           .catch((error: Error) => callback(error));
@@ -142,7 +144,7 @@ export async function startTestSmtp(options: { acceptDelayMs?: number } = {}): P
   return {
     port,
     messages,
-    waitFor(count, timeoutMs = 60_000) {
+    waitFor(count, timeoutMs = WAIT_CEILING_MS) {
       return new Promise((resolve, reject) => {
         const check = (): void => {
           if (messages.length < count) return;
@@ -165,6 +167,10 @@ export async function startTestSmtp(options: { acceptDelayMs?: number } = {}): P
       holds = n;
       holdsAfter = after;
     },
+    release() {
+      for (const answer of held) answer.accept();
+      held.clear();
+    },
     clear() {
       messages.length = 0;
       failures = { remaining: 0, code: 451 };
@@ -172,7 +178,7 @@ export async function startTestSmtp(options: { acceptDelayMs?: number } = {}): P
       holdsAfter = 0;
     },
     close() {
-      for (const answer of held) answer(new Error('Server closing (test)'));
+      for (const answer of held) answer.refuse(new Error('Server closing (test)'));
       held.clear();
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },

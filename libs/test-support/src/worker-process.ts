@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { TestApp } from './test-app';
 
@@ -35,3 +36,43 @@ export function spawnWorker(t: TestApp, smtpPort: number, now: string, env: Reco
 
 export const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
+
+/**
+ * How many established TCP connections the process `pid` holds to `port` (Linux: its socket descriptors
+ * matched against the kernel's connection tables). A worker asked to stop first drops the connections on
+ * which it waits for new jobs, then finishes the jobs in flight: the drop tells a test that the stop request
+ * has been taken in, without guessing how long that takes.
+ */
+export function connectionsTo(pid: number, port: number): number {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  const inodes = new Set<string>();
+  for (const table of ['tcp', 'tcp6']) {
+    let text = '';
+    try {
+      text = readFileSync(`/proc/${pid}/net/${table}`, 'utf8');
+    } catch {
+      continue; // no IPv6 table, or the process is gone
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      // local_address rem_address st … inode; 01 is ESTABLISHED.
+      if (fields.length > 9 && fields[2].endsWith(`:${hexPort}`) && fields[3] === '01') inodes.add(fields[9]);
+    }
+  }
+  let count = 0;
+  let fds: string[] = [];
+  try {
+    fds = readdirSync(`/proc/${pid}/fd`);
+  } catch {
+    return 0;
+  }
+  for (const fd of fds) {
+    try {
+      const match = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+      if (match && inodes.has(match[1])) count += 1;
+    } catch {
+      // closed meanwhile
+    }
+  }
+  return count;
+}

@@ -1,6 +1,6 @@
 import { accessToken } from '../shared/api';
 
-/** Where the API serves Bull Board (apps/api/src/admin/queue-board.module.ts). */
+/** Where the API serves Bull Board (libs/api-server/src/admin/queue-board.module.ts). */
 const BOARD = '/admin/queues';
 
 /**

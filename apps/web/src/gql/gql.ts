@@ -57,21 +57,21 @@ type Documents = {
     "\n  mutation ImportQpvs($input: ImportQpvsInput!) {\n    importQpvs(input: $input) { applied created updated unchanged skipped errors { line code reason message } }\n  }\n": typeof types.ImportQpvsDocument,
     "\n  query TenantSettings {\n    tenantSettings { reminderSteps { offsetDays escalation } senderName timeZone signatureDelayDays agendaFreezeDays bilanDelayMonths paymentDelayDays }\n  }\n": typeof types.TenantSettingsDocument,
     "\n  mutation UpdateTenantSettings($input: UpdateTenantSettingsInput!) {\n    updateTenantSettings(input: $input) { reminderSteps { offsetDays escalation } senderName timeZone signatureDelayDays agendaFreezeDays bilanDelayMonths paymentDelayDays }\n  }\n": typeof types.UpdateTenantSettingsDocument,
-    "\n  query CommitteeDetail($id: ID!) {\n    committee(id: $id) {\n      id kind title status quorum place scheduledAt openedAt closedAt contratId\n      members { organisationId voting }\n      agendaItems {\n        id position actionId\n        action { id title reference status totalBudgetCents porteur { id name } }\n        conflictsOfInterest { organisationId reason }\n        viewerMayVote viewerVoteRefusal viewerVoteRefusalCode\n        lines { fundingLineId funderId kind exerciseYear amountRequestedCents decision votedAmountCents comment }\n      }\n      results {\n        items { agendaItemId actionId actionStatus lines { fundingLineId funderId amountRequestedCents decidedAmountCents kind } }\n        byFunder { funderId requestedCents decidedCents }\n        envelopes { id funderId exerciseYear kind amountCents consumedCents remainingCents }\n      }\n    }\n    organisations(first: 100) { nodes { id name } }\n  }\n": typeof types.CommitteeDetailDocument,
     "\n  query ArbitrationQueue($contratId: ID!) {\n    actions(first: 100, filter: { contratId: $contratId, status: [A_ARBITRER] }) {\n      nodes { id title reference porteur { name } fundingTotals { requestedCents } }\n    }\n    committees(contratId: $contratId) { id status agendaItems { actionId } }\n  }\n": typeof types.ArbitrationQueueDocument,
-    "\n  query CommitteeEnvelopes($contratId: ID!, $funderId: ID) {\n    envelopes(contratId: $contratId, funderId: $funderId) { id funderId exerciseYear kind amountCents consumedCents remainingCents }\n  }\n": typeof types.CommitteeEnvelopesDocument,
-    "\n  mutation SetCommitteeMembers($input: SetCommitteeMembersInput!) { setCommitteeMembers(input: $input) { id quorum members { organisationId voting } } }\n": typeof types.SetCommitteeMembersDocument,
     "\n  mutation AddAgendaItems($committeeId: ID!, $actionIds: [ID!]!) { addAgendaItems(committeeId: $committeeId, actionIds: $actionIds) { id } }\n": typeof types.AddAgendaItemsDocument,
     "\n  mutation RemoveAgendaItem($agendaItemId: ID!) { removeAgendaItem(agendaItemId: $agendaItemId) { id } }\n": typeof types.RemoveAgendaItemDocument,
-    "\n  mutation SetCommitteeEnvelope($input: SetEnvelopeInput!) { setEnvelope(input: $input) { id remainingCents } }\n": typeof types.SetCommitteeEnvelopeDocument,
-    "\n  mutation OpenVote($committeeId: ID!) { openVote(committeeId: $committeeId) { id status } }\n": typeof types.OpenVoteDocument,
-    "\n  mutation CloseCommittee($committeeId: ID!) { closeCommittee(committeeId: $committeeId) { id status } }\n": typeof types.CloseCommitteeDocument,
-    "\n  mutation CastVote($input: CastVoteInput!) { castVote(input: $input) { id decision amountCents comment } }\n": typeof types.CastVoteDocument,
-    "\n  query CommitteeReports { reports(first: 50) { id kind committeeId state fileName downloadPath failureReason requestedAt } }\n": typeof types.CommitteeReportsDocument,
-    "\n  mutation RequestMinutes($input: RequestReportInput!) { requestReport(input: $input) { id state } }\n": typeof types.RequestMinutesDocument,
+    "\n  query CommitteeDetail($id: ID!) {\n    committee(id: $id) {\n      id kind title status quorum place scheduledAt openedAt closedAt contratId\n      members { organisationId voting }\n      agendaItems {\n        id position actionId\n        action { id title reference status totalBudgetCents porteur { id name } }\n        conflictsOfInterest { organisationId reason }\n        viewerMayVote viewerVoteRefusal viewerVoteRefusalCode\n        lines { fundingLineId funderId kind exerciseYear amountRequestedCents decision votedAmountCents comment }\n      }\n      results {\n        items { agendaItemId actionId actionStatus lines { fundingLineId funderId amountRequestedCents decidedAmountCents kind } }\n        byFunder { funderId requestedCents decidedCents }\n        envelopes { id funderId exerciseYear kind amountCents consumedCents remainingCents }\n      }\n    }\n    organisations(first: 100) { nodes { id name } }\n  }\n": typeof types.CommitteeDetailDocument,
     "\n  query CommitteeContrats { contrats { id title } }\n": typeof types.CommitteeContratsDocument,
     "\n  query CommitteeList($contratId: ID!) {\n    committees(contratId: $contratId) { id kind title status scheduledAt place quorum agendaItems { id } }\n  }\n": typeof types.CommitteeListDocument,
     "\n  mutation ScheduleCommittee($input: ScheduleCommitteeInput!) { scheduleCommittee(input: $input) { id } }\n": typeof types.ScheduleCommitteeDocument,
+    "\n  query CommitteeEnvelopes($contratId: ID!, $funderId: ID) {\n    envelopes(contratId: $contratId, funderId: $funderId) { id funderId exerciseYear kind amountCents consumedCents remainingCents }\n  }\n": typeof types.CommitteeEnvelopesDocument,
+    "\n  mutation SetCommitteeEnvelope($input: SetEnvelopeInput!) { setEnvelope(input: $input) { id remainingCents } }\n": typeof types.SetCommitteeEnvelopeDocument,
+    "\n  mutation OpenVote($committeeId: ID!) { openVote(committeeId: $committeeId) { id status } }\n": typeof types.OpenVoteDocument,
+    "\n  mutation CloseCommittee($committeeId: ID!) { closeCommittee(committeeId: $committeeId) { id status } }\n": typeof types.CloseCommitteeDocument,
+    "\n  mutation SetCommitteeMembers($input: SetCommitteeMembersInput!) { setCommitteeMembers(input: $input) { id quorum members { organisationId voting } } }\n": typeof types.SetCommitteeMembersDocument,
+    "\n  query CommitteeReports { reports(first: 50) { id kind committeeId state fileName downloadPath failureReason requestedAt } }\n": typeof types.CommitteeReportsDocument,
+    "\n  mutation RequestMinutes($input: RequestReportInput!) { requestReport(input: $input) { id state } }\n": typeof types.RequestMinutesDocument,
+    "\n  mutation CastVote($input: CastVoteInput!) { castVote(input: $input) { id decision amountCents comment } }\n": typeof types.CastVoteDocument,
     "\n  query ConventionList {\n    conventions {\n      id actionId status sequential signedCount signatoryCount updatedAt\n      currentVersion {\n        id number hash reason createdAt\n        signatories { id organisationId organisation { name } role position amountCents advancePercent advanceCents }\n        signatures { organisationId signedAt }\n      }\n    }\n  }\n": typeof types.ConventionListDocument,
     "\n  query ConventionAction($id: ID!) { action(id: $id) { id title reference status porteur { name } } }\n": typeof types.ConventionActionDocument,
     "\n  query ConventionText($versionId: ID!) { conventionText(versionId: $versionId) }\n": typeof types.ConventionTextDocument,
@@ -133,21 +133,21 @@ const documents: Documents = {
     "\n  mutation ImportQpvs($input: ImportQpvsInput!) {\n    importQpvs(input: $input) { applied created updated unchanged skipped errors { line code reason message } }\n  }\n": types.ImportQpvsDocument,
     "\n  query TenantSettings {\n    tenantSettings { reminderSteps { offsetDays escalation } senderName timeZone signatureDelayDays agendaFreezeDays bilanDelayMonths paymentDelayDays }\n  }\n": types.TenantSettingsDocument,
     "\n  mutation UpdateTenantSettings($input: UpdateTenantSettingsInput!) {\n    updateTenantSettings(input: $input) { reminderSteps { offsetDays escalation } senderName timeZone signatureDelayDays agendaFreezeDays bilanDelayMonths paymentDelayDays }\n  }\n": types.UpdateTenantSettingsDocument,
-    "\n  query CommitteeDetail($id: ID!) {\n    committee(id: $id) {\n      id kind title status quorum place scheduledAt openedAt closedAt contratId\n      members { organisationId voting }\n      agendaItems {\n        id position actionId\n        action { id title reference status totalBudgetCents porteur { id name } }\n        conflictsOfInterest { organisationId reason }\n        viewerMayVote viewerVoteRefusal viewerVoteRefusalCode\n        lines { fundingLineId funderId kind exerciseYear amountRequestedCents decision votedAmountCents comment }\n      }\n      results {\n        items { agendaItemId actionId actionStatus lines { fundingLineId funderId amountRequestedCents decidedAmountCents kind } }\n        byFunder { funderId requestedCents decidedCents }\n        envelopes { id funderId exerciseYear kind amountCents consumedCents remainingCents }\n      }\n    }\n    organisations(first: 100) { nodes { id name } }\n  }\n": types.CommitteeDetailDocument,
     "\n  query ArbitrationQueue($contratId: ID!) {\n    actions(first: 100, filter: { contratId: $contratId, status: [A_ARBITRER] }) {\n      nodes { id title reference porteur { name } fundingTotals { requestedCents } }\n    }\n    committees(contratId: $contratId) { id status agendaItems { actionId } }\n  }\n": types.ArbitrationQueueDocument,
-    "\n  query CommitteeEnvelopes($contratId: ID!, $funderId: ID) {\n    envelopes(contratId: $contratId, funderId: $funderId) { id funderId exerciseYear kind amountCents consumedCents remainingCents }\n  }\n": types.CommitteeEnvelopesDocument,
-    "\n  mutation SetCommitteeMembers($input: SetCommitteeMembersInput!) { setCommitteeMembers(input: $input) { id quorum members { organisationId voting } } }\n": types.SetCommitteeMembersDocument,
     "\n  mutation AddAgendaItems($committeeId: ID!, $actionIds: [ID!]!) { addAgendaItems(committeeId: $committeeId, actionIds: $actionIds) { id } }\n": types.AddAgendaItemsDocument,
     "\n  mutation RemoveAgendaItem($agendaItemId: ID!) { removeAgendaItem(agendaItemId: $agendaItemId) { id } }\n": types.RemoveAgendaItemDocument,
-    "\n  mutation SetCommitteeEnvelope($input: SetEnvelopeInput!) { setEnvelope(input: $input) { id remainingCents } }\n": types.SetCommitteeEnvelopeDocument,
-    "\n  mutation OpenVote($committeeId: ID!) { openVote(committeeId: $committeeId) { id status } }\n": types.OpenVoteDocument,
-    "\n  mutation CloseCommittee($committeeId: ID!) { closeCommittee(committeeId: $committeeId) { id status } }\n": types.CloseCommitteeDocument,
-    "\n  mutation CastVote($input: CastVoteInput!) { castVote(input: $input) { id decision amountCents comment } }\n": types.CastVoteDocument,
-    "\n  query CommitteeReports { reports(first: 50) { id kind committeeId state fileName downloadPath failureReason requestedAt } }\n": types.CommitteeReportsDocument,
-    "\n  mutation RequestMinutes($input: RequestReportInput!) { requestReport(input: $input) { id state } }\n": types.RequestMinutesDocument,
+    "\n  query CommitteeDetail($id: ID!) {\n    committee(id: $id) {\n      id kind title status quorum place scheduledAt openedAt closedAt contratId\n      members { organisationId voting }\n      agendaItems {\n        id position actionId\n        action { id title reference status totalBudgetCents porteur { id name } }\n        conflictsOfInterest { organisationId reason }\n        viewerMayVote viewerVoteRefusal viewerVoteRefusalCode\n        lines { fundingLineId funderId kind exerciseYear amountRequestedCents decision votedAmountCents comment }\n      }\n      results {\n        items { agendaItemId actionId actionStatus lines { fundingLineId funderId amountRequestedCents decidedAmountCents kind } }\n        byFunder { funderId requestedCents decidedCents }\n        envelopes { id funderId exerciseYear kind amountCents consumedCents remainingCents }\n      }\n    }\n    organisations(first: 100) { nodes { id name } }\n  }\n": types.CommitteeDetailDocument,
     "\n  query CommitteeContrats { contrats { id title } }\n": types.CommitteeContratsDocument,
     "\n  query CommitteeList($contratId: ID!) {\n    committees(contratId: $contratId) { id kind title status scheduledAt place quorum agendaItems { id } }\n  }\n": types.CommitteeListDocument,
     "\n  mutation ScheduleCommittee($input: ScheduleCommitteeInput!) { scheduleCommittee(input: $input) { id } }\n": types.ScheduleCommitteeDocument,
+    "\n  query CommitteeEnvelopes($contratId: ID!, $funderId: ID) {\n    envelopes(contratId: $contratId, funderId: $funderId) { id funderId exerciseYear kind amountCents consumedCents remainingCents }\n  }\n": types.CommitteeEnvelopesDocument,
+    "\n  mutation SetCommitteeEnvelope($input: SetEnvelopeInput!) { setEnvelope(input: $input) { id remainingCents } }\n": types.SetCommitteeEnvelopeDocument,
+    "\n  mutation OpenVote($committeeId: ID!) { openVote(committeeId: $committeeId) { id status } }\n": types.OpenVoteDocument,
+    "\n  mutation CloseCommittee($committeeId: ID!) { closeCommittee(committeeId: $committeeId) { id status } }\n": types.CloseCommitteeDocument,
+    "\n  mutation SetCommitteeMembers($input: SetCommitteeMembersInput!) { setCommitteeMembers(input: $input) { id quorum members { organisationId voting } } }\n": types.SetCommitteeMembersDocument,
+    "\n  query CommitteeReports { reports(first: 50) { id kind committeeId state fileName downloadPath failureReason requestedAt } }\n": types.CommitteeReportsDocument,
+    "\n  mutation RequestMinutes($input: RequestReportInput!) { requestReport(input: $input) { id state } }\n": types.RequestMinutesDocument,
+    "\n  mutation CastVote($input: CastVoteInput!) { castVote(input: $input) { id decision amountCents comment } }\n": types.CastVoteDocument,
     "\n  query ConventionList {\n    conventions {\n      id actionId status sequential signedCount signatoryCount updatedAt\n      currentVersion {\n        id number hash reason createdAt\n        signatories { id organisationId organisation { name } role position amountCents advancePercent advanceCents }\n        signatures { organisationId signedAt }\n      }\n    }\n  }\n": types.ConventionListDocument,
     "\n  query ConventionAction($id: ID!) { action(id: $id) { id title reference status porteur { name } } }\n": types.ConventionActionDocument,
     "\n  query ConventionText($versionId: ID!) { conventionText(versionId: $versionId) }\n": types.ConventionTextDocument,
@@ -355,19 +355,7 @@ export function graphql(source: "\n  mutation UpdateTenantSettings($input: Updat
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CommitteeDetail($id: ID!) {\n    committee(id: $id) {\n      id kind title status quorum place scheduledAt openedAt closedAt contratId\n      members { organisationId voting }\n      agendaItems {\n        id position actionId\n        action { id title reference status totalBudgetCents porteur { id name } }\n        conflictsOfInterest { organisationId reason }\n        viewerMayVote viewerVoteRefusal viewerVoteRefusalCode\n        lines { fundingLineId funderId kind exerciseYear amountRequestedCents decision votedAmountCents comment }\n      }\n      results {\n        items { agendaItemId actionId actionStatus lines { fundingLineId funderId amountRequestedCents decidedAmountCents kind } }\n        byFunder { funderId requestedCents decidedCents }\n        envelopes { id funderId exerciseYear kind amountCents consumedCents remainingCents }\n      }\n    }\n    organisations(first: 100) { nodes { id name } }\n  }\n"): (typeof documents)["\n  query CommitteeDetail($id: ID!) {\n    committee(id: $id) {\n      id kind title status quorum place scheduledAt openedAt closedAt contratId\n      members { organisationId voting }\n      agendaItems {\n        id position actionId\n        action { id title reference status totalBudgetCents porteur { id name } }\n        conflictsOfInterest { organisationId reason }\n        viewerMayVote viewerVoteRefusal viewerVoteRefusalCode\n        lines { fundingLineId funderId kind exerciseYear amountRequestedCents decision votedAmountCents comment }\n      }\n      results {\n        items { agendaItemId actionId actionStatus lines { fundingLineId funderId amountRequestedCents decidedAmountCents kind } }\n        byFunder { funderId requestedCents decidedCents }\n        envelopes { id funderId exerciseYear kind amountCents consumedCents remainingCents }\n      }\n    }\n    organisations(first: 100) { nodes { id name } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query ArbitrationQueue($contratId: ID!) {\n    actions(first: 100, filter: { contratId: $contratId, status: [A_ARBITRER] }) {\n      nodes { id title reference porteur { name } fundingTotals { requestedCents } }\n    }\n    committees(contratId: $contratId) { id status agendaItems { actionId } }\n  }\n"): (typeof documents)["\n  query ArbitrationQueue($contratId: ID!) {\n    actions(first: 100, filter: { contratId: $contratId, status: [A_ARBITRER] }) {\n      nodes { id title reference porteur { name } fundingTotals { requestedCents } }\n    }\n    committees(contratId: $contratId) { id status agendaItems { actionId } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query CommitteeEnvelopes($contratId: ID!, $funderId: ID) {\n    envelopes(contratId: $contratId, funderId: $funderId) { id funderId exerciseYear kind amountCents consumedCents remainingCents }\n  }\n"): (typeof documents)["\n  query CommitteeEnvelopes($contratId: ID!, $funderId: ID) {\n    envelopes(contratId: $contratId, funderId: $funderId) { id funderId exerciseYear kind amountCents consumedCents remainingCents }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation SetCommitteeMembers($input: SetCommitteeMembersInput!) { setCommitteeMembers(input: $input) { id quorum members { organisationId voting } } }\n"): (typeof documents)["\n  mutation SetCommitteeMembers($input: SetCommitteeMembersInput!) { setCommitteeMembers(input: $input) { id quorum members { organisationId voting } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -376,6 +364,26 @@ export function graphql(source: "\n  mutation AddAgendaItems($committeeId: ID!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveAgendaItem($agendaItemId: ID!) { removeAgendaItem(agendaItemId: $agendaItemId) { id } }\n"): (typeof documents)["\n  mutation RemoveAgendaItem($agendaItemId: ID!) { removeAgendaItem(agendaItemId: $agendaItemId) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommitteeDetail($id: ID!) {\n    committee(id: $id) {\n      id kind title status quorum place scheduledAt openedAt closedAt contratId\n      members { organisationId voting }\n      agendaItems {\n        id position actionId\n        action { id title reference status totalBudgetCents porteur { id name } }\n        conflictsOfInterest { organisationId reason }\n        viewerMayVote viewerVoteRefusal viewerVoteRefusalCode\n        lines { fundingLineId funderId kind exerciseYear amountRequestedCents decision votedAmountCents comment }\n      }\n      results {\n        items { agendaItemId actionId actionStatus lines { fundingLineId funderId amountRequestedCents decidedAmountCents kind } }\n        byFunder { funderId requestedCents decidedCents }\n        envelopes { id funderId exerciseYear kind amountCents consumedCents remainingCents }\n      }\n    }\n    organisations(first: 100) { nodes { id name } }\n  }\n"): (typeof documents)["\n  query CommitteeDetail($id: ID!) {\n    committee(id: $id) {\n      id kind title status quorum place scheduledAt openedAt closedAt contratId\n      members { organisationId voting }\n      agendaItems {\n        id position actionId\n        action { id title reference status totalBudgetCents porteur { id name } }\n        conflictsOfInterest { organisationId reason }\n        viewerMayVote viewerVoteRefusal viewerVoteRefusalCode\n        lines { fundingLineId funderId kind exerciseYear amountRequestedCents decision votedAmountCents comment }\n      }\n      results {\n        items { agendaItemId actionId actionStatus lines { fundingLineId funderId amountRequestedCents decidedAmountCents kind } }\n        byFunder { funderId requestedCents decidedCents }\n        envelopes { id funderId exerciseYear kind amountCents consumedCents remainingCents }\n      }\n    }\n    organisations(first: 100) { nodes { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommitteeContrats { contrats { id title } }\n"): (typeof documents)["\n  query CommitteeContrats { contrats { id title } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommitteeList($contratId: ID!) {\n    committees(contratId: $contratId) { id kind title status scheduledAt place quorum agendaItems { id } }\n  }\n"): (typeof documents)["\n  query CommitteeList($contratId: ID!) {\n    committees(contratId: $contratId) { id kind title status scheduledAt place quorum agendaItems { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScheduleCommittee($input: ScheduleCommitteeInput!) { scheduleCommittee(input: $input) { id } }\n"): (typeof documents)["\n  mutation ScheduleCommittee($input: ScheduleCommitteeInput!) { scheduleCommittee(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommitteeEnvelopes($contratId: ID!, $funderId: ID) {\n    envelopes(contratId: $contratId, funderId: $funderId) { id funderId exerciseYear kind amountCents consumedCents remainingCents }\n  }\n"): (typeof documents)["\n  query CommitteeEnvelopes($contratId: ID!, $funderId: ID) {\n    envelopes(contratId: $contratId, funderId: $funderId) { id funderId exerciseYear kind amountCents consumedCents remainingCents }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -391,7 +399,7 @@ export function graphql(source: "\n  mutation CloseCommittee($committeeId: ID!) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CastVote($input: CastVoteInput!) { castVote(input: $input) { id decision amountCents comment } }\n"): (typeof documents)["\n  mutation CastVote($input: CastVoteInput!) { castVote(input: $input) { id decision amountCents comment } }\n"];
+export function graphql(source: "\n  mutation SetCommitteeMembers($input: SetCommitteeMembersInput!) { setCommitteeMembers(input: $input) { id quorum members { organisationId voting } } }\n"): (typeof documents)["\n  mutation SetCommitteeMembers($input: SetCommitteeMembersInput!) { setCommitteeMembers(input: $input) { id quorum members { organisationId voting } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -403,15 +411,7 @@ export function graphql(source: "\n  mutation RequestMinutes($input: RequestRepo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CommitteeContrats { contrats { id title } }\n"): (typeof documents)["\n  query CommitteeContrats { contrats { id title } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query CommitteeList($contratId: ID!) {\n    committees(contratId: $contratId) { id kind title status scheduledAt place quorum agendaItems { id } }\n  }\n"): (typeof documents)["\n  query CommitteeList($contratId: ID!) {\n    committees(contratId: $contratId) { id kind title status scheduledAt place quorum agendaItems { id } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation ScheduleCommittee($input: ScheduleCommitteeInput!) { scheduleCommittee(input: $input) { id } }\n"): (typeof documents)["\n  mutation ScheduleCommittee($input: ScheduleCommitteeInput!) { scheduleCommittee(input: $input) { id } }\n"];
+export function graphql(source: "\n  mutation CastVote($input: CastVoteInput!) { castVote(input: $input) { id decision amountCents comment } }\n"): (typeof documents)["\n  mutation CastVote($input: CastVoteInput!) { castVote(input: $input) { id decision amountCents comment } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,13 +1,11 @@
 import { FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError, request } from '../../shared/api';
 import { ErrorMessage, Field, Loading } from '../../shared/components';
 import { dateTime, plural } from '../../shared/format';
 import { graphql } from '../../gql';
 import type { CommitteeKind } from '../../gql/graphql';
-import { useQuery } from '../../shared/hooks';
+import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
 import { useSession } from '../../shared/session';
-import { asApiError } from '../../shared/errors';
 import { COMMITTEE_KIND_LABELS, COMMITTEE_STATUS_LABELS } from './committee-shared';
 
 const CONTRATS = graphql(`
@@ -29,9 +27,9 @@ export function CommitteesPage() {
   const { siren = '' } = useParams();
   const { tenants } = useSession();
   const me = tenants.find((t) => t.tenant.siren === siren);
-  const contrats = useQuery(CONTRATS, {}, siren);
+  const contrats = useGraphQLQuery(CONTRATS, {}, { tenant: siren });
   const contrat = contrats.data?.contrats[0];
-  const list = useQuery(COMMITTEES, { contratId: contrat?.id ?? '' }, siren, !contrat);
+  const list = useGraphQLQuery(COMMITTEES, { contratId: contrat?.id ?? '' }, { tenant: siren, enabled: !!contrat });
   const committees = list.data?.committees ?? [];
   const manager = !!me?.permissions.includes('MANAGE_COMMITTEES');
   return (
@@ -39,7 +37,7 @@ export function CommitteesPage() {
       <h1>Comités</h1>
       {contrat && <p className="muted">{contrat.title}</p>}
       <ErrorMessage error={contrats.error ?? list.error} />
-      {(contrats.loading || (list.loading && !list.data)) && <Loading />}
+      {(contrats.isLoading || list.isLoading) && <Loading />}
       {contrats.data && !contrat && <p>Ce territoire n'a pas encore de contrat de ville : aucun comité ne peut être planifié.</p>}
       {list.data && (
         <section aria-labelledby="committees-title">
@@ -95,10 +93,14 @@ function ScheduleForm({ siren, contratId }: { siren: string; contratId: string }
   const [place, setPlace] = useState('');
   const [quorum, setQuorum] = useState('1');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const schedule = useGraphQLMutation(SCHEDULE, {
+    tenant: siren,
+    invalidates: [COMMITTEES],
+    onSuccess: (res) => navigate(`/t/${siren}/comites/${res.scheduleCommittee.id}`),
+    onError: (error) => setErrors(Object.fromEntries(error.fields.map((f) => [f.field.replace(/^input\./, ''), f.message]))),
+  });
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     const found: Record<string, string> = {};
     if (!title.trim()) found.title = "L'intitulé est obligatoire.";
@@ -107,26 +109,16 @@ function ScheduleForm({ siren, contratId }: { siren: string; contratId: string }
     const q = Number(quorum);
     if (!Number.isInteger(q) || q < 1) found.quorum = 'Le quorum est un nombre entier d’organisations, au moins 1.';
     setErrors(found);
-    setProblem(null);
+    schedule.reset();
     if (Object.keys(found).length > 0 || !scheduledAt) return;
-    setBusy(true);
-    try {
-      const res = await request(SCHEDULE, { input: { contratId, kind: kind as CommitteeKind, title: title.trim(), scheduledAt: scheduledAt.toISOString(), place: place.trim() || undefined, quorum: q } }, siren);
-      void navigate(`/t/${siren}/comites/${res.scheduleCommittee.id}`);
-    } catch (error) {
-      const apiError = asApiError(error);
-      setErrors(Object.fromEntries(apiError.fields.map((f) => [f.field.replace(/^input\./, ''), f.message])));
-      setProblem(apiError);
-    } finally {
-      setBusy(false);
-    }
+    schedule.mutate({ input: { contratId, kind: kind as CommitteeKind, title: title.trim(), scheduledAt: scheduledAt.toISOString(), place: place.trim() || undefined, quorum: q } });
   }
 
   return (
     <section aria-labelledby="schedule-title" className="panel">
       <h2 id="schedule-title">Planifier un comité</h2>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <ErrorMessage error={problem} context="operation" />
+      <form onSubmit={submit} noValidate>
+        <ErrorMessage error={schedule.error} context="operation" />
         <Field label="Nature du comité">
           {(p) => (
             <select {...p} value={kind} onChange={(e) => setKind(e.target.value)}>
@@ -150,8 +142,8 @@ function ScheduleForm({ siren, contratId }: { siren: string; contratId: string }
         <Field label="Quorum" error={errors.quorum} hint="Nombre minimal d'organisations membres ayant voté pour que les décisions soient prises.">
           {(p) => <input {...p} type="number" min={1} step={1} inputMode="numeric" value={quorum} onChange={(e) => setQuorum(e.target.value)} />}
         </Field>
-        <button type="submit" disabled={busy}>
-          {busy ? 'Planification…' : 'Planifier le comité'}
+        <button type="submit" disabled={schedule.isPending}>
+          {schedule.isPending ? 'Planification…' : 'Planifier le comité'}
         </button>
       </form>
     </section>

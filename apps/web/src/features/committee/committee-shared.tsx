@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import type { CommitteeKind, CommitteeStatus, DecisionKind, VoteDecision } from '../../gql/graphql';
 
 export const COMMITTEE_KIND_LABELS: Record<CommitteeKind, string> = {
@@ -26,15 +25,9 @@ export const DECISION_LABELS: Record<DecisionKind, string> = {
   CORRECTION: 'Corrigé',
 };
 
-/** Calls `tick` every `ms` milliseconds while `active`. */
-export function usePolling(active: boolean, tick: () => void, ms: number): void {
-  const latest = useRef(tick);
-  useEffect(() => {
-    latest.current = tick;
-  });
-  useEffect(() => {
-    if (!active) return;
-    const timer = window.setInterval(() => latest.current(), ms);
-    return () => window.clearInterval(timer);
-  }, [active, ms]);
-}
+/** The key of an envelope: contract (implicit), funder, exercise year, kind. */
+export const envelopeKey = (e: { funderId: string; exerciseYear: number; kind: string }): string => `${e.funderId}|${e.exerciseYear}|${e.kind}`;
+
+/** Rows about funders, by the funders' names (the API orders them by identifier). */
+export const byFunderName = <T extends { funderId: string }>(nameOf: (id: string) => string, rows: readonly T[]): T[] =>
+  [...rows].sort((a, b) => nameOf(a.funderId).localeCompare(nameOf(b.funderId), 'fr'));

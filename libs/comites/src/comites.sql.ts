@@ -1,0 +1,164 @@
+/**
+ * The comités' statements that span several tables, lock in a way find options cannot say (`for share of`,
+ * `for no key update`) or write with `on conflict`. Single-entity reads and writes go through
+ * `Db.repository`. Every statement takes the tenant as $1; locks follow the comités' lock order
+ * (`committee-locks.ts`).
+ */
+
+/**
+ * What an envelope `e` has consumed: the decided amounts of its lines (committees closed, corrections
+ * included: `funding_lines.decided_amount_cents` is the decision in force) plus the grants of the votes of
+ * committees still open. `$EXCLUDE` leaves one vote out (the one being replaced); each statement below puts
+ * `null` or a parameter in its place.
+ */
+const CONSUMED = `
+  coalesce((select sum(fl.decided_amount_cents) from funding_lines fl
+              join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
+             where fl.tenant_id = e.tenant_id and a.contrat_id = e.contrat_id and fl.funder_id = e.funder_id
+               and fl.exercise_year = e.exercise_year and fl.kind = e.kind and fl.decided_amount_cents is not null), 0)
+  + coalesce((select sum(v.amount_cents) from votes v
+              join committees c on c.tenant_id = v.tenant_id and c.id = v.committee_id
+              join funding_lines fl on fl.tenant_id = v.tenant_id and fl.id = v.funding_line_id
+             where v.tenant_id = e.tenant_id and c.contrat_id = e.contrat_id and c.status = 'VOTE_OUVERT'
+               and v.decision = 'GRANT' and fl.funder_id = e.funder_id and fl.exercise_year = e.exercise_year
+               and fl.kind = e.kind and v.id is distinct from $EXCLUDE::uuid), 0)`;
+
+/** The columns of an envelope with its consumption (`EnvelopeRow`). */
+const ENVELOPE_COLUMNS = (exclude: string): string => `e.id, e.contrat_id, e.funder_id, e.exercise_year, e.kind, e.amount_cents::text,
+              (${CONSUMED.replace('$EXCLUDE', exclude)})::text as consumed_cents`;
+
+export const COMITES_SQL = {
+  /**
+   * A contract's envelopes with their consumption. `conditions` is built by `EnvelopeService.list` from
+   * fixed fragments (`e.tenant_id = $1 and e.contrat_id = $2`, then the optional funder, year and
+   * organisation filters as numbered parameters): each filter stays a plain equality the envelopes' key serves.
+   */
+  envelopeList: (conditions: string): string => `select ${ENVELOPE_COLUMNS('null')}
+         from envelopes e where ${conditions}
+        order by e.exercise_year, e.funder_id, e.kind`,
+
+  /** The envelopes named by the keys in $2 (a JSON array of {contrat_id, funder_id, exercise_year, kind}). */
+  envelopesByKeys: `select ${ENVELOPE_COLUMNS('null')}
+         from envelopes e
+         join jsonb_to_recordset($2::jsonb) as k(contrat_id uuid, funder_id uuid, exercise_year int, kind text)
+           on k.contrat_id = e.contrat_id and k.funder_id = e.funder_id and k.exercise_year = e.exercise_year and k.kind = e.kind
+        where e.tenant_id = $1
+        order by e.exercise_year, e.funder_id, e.kind`,
+
+  /**
+   * Locks the envelope of the contract $2, funder $3, year $4 and kind $5 FOR UPDATE (level 5 of the lock
+   * order): every grant takes it, so concurrent grants on one envelope take turns. Kept as SQL rather than
+   * a repository read with a lock: it takes only the id, and the concurrency tests recognise it by its text.
+   */
+  envelopeLock: `select id from envelopes where tenant_id = $1 and contrat_id = $2 and funder_id = $3 and exercise_year = $4 and kind = $5 for update`,
+
+  /**
+   * The envelope $2, already locked by the caller, with its consumption leaving out the vote $3 (or none).
+   * Run as a statement of its own after the lock is granted: it sees what the previous holder committed.
+   */
+  envelopeConsumption: `select ${ENVELOPE_COLUMNS('$3')}
+         from envelopes e where e.tenant_id = $1 and e.id = $2`,
+
+  /** Whether the contract $2 and the funder $3 exist in the tenant (setEnvelope's references). */
+  envelopeReferences: `select exists (select 1 from contrats where tenant_id = $1 and id = $2) as contrat,
+              exists (select 1 from organisations where tenant_id = $1 and id = $3) as funder`,
+
+  /**
+   * Creates the envelope ($2 id; $3 contract, $4 funder, $5 year, $6 kind) at zero unless it exists: a
+   * concurrent creation of the same envelope waits on the unique index, then does nothing. Returns the id
+   * when this call created it.
+   */
+  envelopeCreate: `insert into envelopes (tenant_id, id, contrat_id, funder_id, exercise_year, kind, amount_cents)
+       values ($1, $2, $3, $4, $5, $6, 0) on conflict (tenant_id, contrat_id, funder_id, exercise_year, kind) do nothing returning id`,
+
+  /**
+   * The lines of the action $2 with the votes on them at the agenda item $4 of the committee $3, and the
+   * committee's status (the caller hides the other funders' votes while it is not closed).
+   */
+  agendaLines: `select fl.id, fl.funder_id, fl.kind, fl.exercise_year, fl.amount_requested_cents::text, v.decision, v.amount_cents::text, v.comment, c.status
+         from funding_lines fl
+         join committees c on c.tenant_id = fl.tenant_id and c.id = $3
+         left join votes v on v.tenant_id = fl.tenant_id and v.agenda_item_id = $4 and v.funding_line_id = fl.id
+        where fl.tenant_id = $1 and fl.action_id = $2
+        order by fl.exercise_year, fl.funder_id, fl.kind`,
+
+  /** The decisions in force (not corrected since) of the committee $2, with their line and action. */
+  results: `select d.id as decision_id, d.kind, d.amount_cents::text, d.agenda_item_id, d.funding_line_id, fl.funder_id, fl.kind as line_kind,
+              fl.exercise_year, fl.amount_requested_cents::text, a.id as action_id, a.status as action_status, a.pillar_id
+         from committee_decisions d
+         join agenda_items ai on ai.tenant_id = d.tenant_id and ai.id = d.agenda_item_id
+         join funding_lines fl on fl.tenant_id = d.tenant_id and fl.id = d.funding_line_id
+         join actions a on a.tenant_id = d.tenant_id and a.id = fl.action_id
+        where d.tenant_id = $1 and d.committee_id = $2
+          and not exists (select 1 from committee_decisions n where n.tenant_id = d.tenant_id and n.corrects_id = d.id)
+        order by ai.position, fl.exercise_year, fl.funder_id, fl.kind`,
+
+  /** Of the actions $2, those on the agenda of a committee whose status is not one of $3 (not closed), with its title. */
+  actionsOnOpenAgendas: `select ai.action_id, c.title from agenda_items ai join committees c on c.tenant_id = ai.tenant_id and c.id = ai.committee_id
+        where ai.tenant_id = $1 and ai.action_id = any($2::uuid[]) and c.status <> all($3::text[])`,
+
+  /** The voting members and the agenda items of the committee $2 (opening the vote needs both). */
+  votersAndItems: `select (select count(*)::int from committee_members where tenant_id = $1 and committee_id = $2 and voting) as voters,
+              (select count(*)::int from agenda_items where tenant_id = $1 and committee_id = $2) as items`,
+
+  /** How many voting members of the committee $2 have voted (the quorum at the close). */
+  votersWhoVoted: `select count(distinct v.organisation_id)::int as voters from votes v
+         join committee_members m on m.tenant_id = v.tenant_id and m.committee_id = v.committee_id and m.organisation_id = v.organisation_id and m.voting
+        where v.tenant_id = $1 and v.committee_id = $2`,
+
+  /**
+   * The agenda item $2 with its action and committee, the committee FOR SHARE (level 1 of the lock order):
+   * votes and declarations run side by side, the close (FOR UPDATE) waits for them, and one that waited
+   * for a close reads CLOS.
+   */
+  itemContextForShare: `select ai.id as item_id, ai.action_id, c.id as committee_id, c.status, c.contrat_id, a.porteur_id
+         from agenda_items ai
+         join committees c on c.tenant_id = ai.tenant_id and c.id = ai.committee_id
+         join actions a on a.tenant_id = ai.tenant_id and a.id = ai.action_id
+        where ai.tenant_id = $1 and ai.id = $2
+          for share of c`,
+
+  /**
+   * castVote's idempotency key ($2 user, $3 key, $4 request hash), inserted before any work (level 0): a
+   * concurrent retry waits on the primary key. Returns a row when this call inserted it.
+   */
+  voteRequestClaim: `insert into vote_requests (tenant_id, user_id, idempotency_key, request_hash) values ($1, $2, $3, $4)
+         on conflict do nothing returning idempotency_key`,
+
+  /**
+   * The line $2 of the action $3, FOR NO KEY UPDATE (level 3): the turn of a vote among the votes and
+   * declarations of conflict on it (NO KEY: rows that merely reference the line are not held up).
+   */
+  voteLineForNoKeyUpdate: `select id, funder_id, kind, exercise_year, amount_requested_cents::text from funding_lines
+        where tenant_id = $1 and id = $2 and action_id = $3
+          for no key update`,
+
+  /** The lines of the action $2 funded by the organisation $3, FOR NO KEY UPDATE in id order (level 3). */
+  organisationLinesForNoKeyUpdate: 'select id from funding_lines where tenant_id = $1 and action_id = $2 and funder_id = $3 order by id for no key update',
+
+  /**
+   * Withdraws the votes of the organisation $3 on the agenda item $2, returning them in id order. Wrapped in
+   * a select: TypeORM answers a bare DELETE … RETURNING with [rows, count], not the rows.
+   */
+  withdrawVotes: `with w as (delete from votes where tenant_id = $1 and agenda_item_id = $2 and organisation_id = $3
+                  returning id, funding_line_id, decision, amount_cents::text)
+       select * from w order by id`,
+
+  /** Records (or restates) the conflict of interest of the organisation $3 on the agenda item $2: $4 reason, $5 declarer. */
+  declareConflict: `insert into conflicts_of_interest (tenant_id, agenda_item_id, organisation_id, reason, declared_by) values ($1, $2, $3, $4, $5)
+       on conflict (tenant_id, agenda_item_id, organisation_id) do update set reason = excluded.reason, declared_by = excluded.declared_by`,
+
+  /**
+   * The facts behind `viewerMayVote` on the agenda item $2 for the organisation $3, without locks: the
+   * committee's status, the porteur, the organisation's membership, its declaration, the line funders.
+   */
+  viewerVoteFacts: `select c.status, a.porteur_id, cm.voting,
+              exists (select 1 from conflicts_of_interest ci
+                       where ci.tenant_id = ai.tenant_id and ci.agenda_item_id = ai.id and ci.organisation_id = $3) as declared,
+              array(select fl.funder_id::text from funding_lines fl where fl.tenant_id = ai.tenant_id and fl.action_id = ai.action_id) as funder_ids
+         from agenda_items ai
+         join committees c on c.tenant_id = ai.tenant_id and c.id = ai.committee_id
+         join actions a on a.tenant_id = ai.tenant_id and a.id = ai.action_id
+         left join committee_members cm on cm.tenant_id = ai.tenant_id and cm.committee_id = c.id and cm.organisation_id = $3
+        where ai.tenant_id = $1 and ai.id = $2`,
+} as const;

@@ -1,0 +1,38 @@
+/**
+ * The conventions' statements that read several tables or lock through a join. Single-entity reads and
+ * writes go through `Db.repository`. $1 is always the tenant.
+ */
+export const CONVENTIONS_SQL = {
+  /**
+   * The ids of the conventions the viewer ($2) sees: `visible` is `visibleActionSql` over the convention's
+   * action `a` (a funder's representative sees those of actions its organisation funds, a porteur's
+   * representative only those of its own actions, anyone else all of the tenant's). Callers append
+   * `and …` conditions, an order or `for update of c`.
+   */
+  visibleConventionIds: (visible: string): string =>
+    `select c.id from conventions c join actions a on a.tenant_id = c.tenant_id and a.id = c.action_id where c.tenant_id = $1 and ${visible}`,
+
+  /**
+   * How many lines of the action $2 are granted (decided above zero). SQL rather than a repository count:
+   * the comparison is on a bigint column that the entity maps through the cents transformer.
+   */
+  grantedLineCount: 'select count(*)::int as n from funding_lines where tenant_id = $1 and action_id = $2 and decided_amount_cents > 0',
+
+  /** The number of the last version of the convention $2 signed by every one of its signatories, or null. */
+  signedVersionNumber: `select max(v.number)::int as number from convention_versions v
+        where v.tenant_id = $1 and v.convention_id = $2
+          and (select count(*) from convention_signatories s where s.tenant_id = v.tenant_id and s.version_id = v.id)
+            = (select count(*) from convention_signatures g where g.tenant_id = v.tenant_id and g.version_id = v.id)`,
+
+  /** Every funder with a granted line on the action $2, with its name and the sum of its decided lines. */
+  decidedFunders: `select fl.funder_id, o.name, sum(fl.decided_amount_cents)::text as amount
+         from funding_lines fl join organisations o on o.tenant_id = fl.tenant_id and o.id = fl.funder_id
+        where fl.tenant_id = $1 and fl.action_id = $2 and fl.decided_amount_cents > 0
+        group by fl.funder_id, o.name`,
+
+  /** The action $2 with its porteur's name, FOR UPDATE of the action only. */
+  lockAction: `select a.id, a.reference, a.title, a.start_date::text as start_date, a.end_date::text as end_date,
+              a.total_budget_cents::text as total_budget_cents, a.status, a.porteur_id, o.name as porteur_name
+         from actions a join organisations o on o.tenant_id = a.tenant_id and o.id = a.porteur_id
+        where a.tenant_id = $1 and a.id = $2 for update of a`,
+} as const;

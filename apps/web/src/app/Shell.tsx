@@ -3,7 +3,7 @@ import { Link, NavLink, useLocation, useNavigate, useParams } from 'react-router
 import { ROLE_LABELS } from '../shared/format';
 import { graphql } from '../gql';
 import type { Permission } from '../gql/graphql';
-import { useQuery } from '../shared/hooks';
+import { useGraphQLQuery } from '../shared/query';
 import { openQueueBoard } from './queue-board';
 import { MyTenant, useSession } from '../shared/session';
 
@@ -32,7 +32,7 @@ export function Shell({ children }: { children: ReactNode }) {
   };
   const departements = figureDepartements(session.tenants);
   // Platform operators also get the queue board (Bull Board), outside any territory.
-  const me = useQuery(SHELL_ME, {}, undefined, !session.user);
+  const me = useGraphQLQuery(SHELL_ME, {}, { enabled: !!session.user });
   const [boardError, setBoardError] = useState<string | null>(null);
   return (
     <>

@@ -99,3 +99,6 @@ export function centsToDecimal(cents: number | null | undefined): string {
   const abs = Math.abs(cents);
   return `${sign}${Math.trunc(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
 }
+
+/** The API's field messages start in lower case ("l'intitulé est obligatoire"): a sentence shows them. */
+export const sentence = (message: string): string => (message ? message.charAt(0).toUpperCase() + message.slice(1) : message);

@@ -46,6 +46,8 @@ export function graphQLKey<V>(document: TypedDocumentNode<unknown, V>, variables
 export type GraphQLQueryOptions<R> = Omit<UseQueryOptions<R, ApiError, R>, 'queryKey' | 'queryFn'> & {
   /** The territory (SIREN) the operation is about: the `x-tenant` header, and part of the cache key. */
   tenant?: string;
+  /** False for the public pages (an invitation, a password reset): a refusal never asks to sign in again. */
+  renewSession?: boolean;
 };
 
 /**
@@ -55,10 +57,10 @@ export type GraphQLQueryOptions<R> = Omit<UseQueryOptions<R, ApiError, R>, 'quer
  * next page loads)…
  */
 export function useGraphQLQuery<R, V extends Record<string, unknown>>(document: TypedDocumentNode<R, V>, variables: V, options: GraphQLQueryOptions<R> = {}): UseQueryResult<R, ApiError> {
-  const { tenant, ...rest } = options;
+  const { tenant, renewSession, ...rest } = options;
   return useQuery<R, ApiError, R>({
     queryKey: graphQLKey(document, variables, tenant),
-    queryFn: () => request(document, variables, tenant).catch((error: unknown) => Promise.reject(asApiError(error))),
+    queryFn: () => request(document, variables, tenant, { renewSession }).catch((error: unknown) => Promise.reject(asApiError(error))),
     ...rest,
   });
 }
@@ -68,6 +70,8 @@ export type Invalidation = TypedDocumentNode<unknown, never> | QueryKey;
 
 export interface GraphQLMutationOptions<R, V> {
   tenant?: string;
+  /** False for the public pages (an invitation, a password reset): a refusal never asks to sign in again. */
+  renewSession?: boolean;
   /** Queries to fetch again after success; the mutation stays pending until they are refreshed. */
   invalidates?: readonly Invalidation[];
   onSuccess?(data: R, variables: V): unknown;
@@ -88,9 +92,9 @@ const keyOf = (i: Invalidation): QueryKey => (Array.isArray(i) ? (i as QueryKey)
  */
 export function useGraphQLMutation<R, V extends Record<string, unknown>>(document: TypedDocumentNode<R, V>, options: GraphQLMutationOptions<R, V> = {}): GraphQLMutationResult<R, V> {
   const client = useQueryClient();
-  const { tenant, invalidates = [], onSuccess, onError } = options;
+  const { tenant, renewSession, invalidates = [], onSuccess, onError } = options;
   const mutation = useMutation<R, ApiError, V>({
-    mutationFn: (variables) => request(document, variables, tenant).catch((error: unknown) => Promise.reject(asApiError(error))),
+    mutationFn: (variables) => request(document, variables, tenant, { renewSession }).catch((error: unknown) => Promise.reject(asApiError(error))),
     onSuccess: async (data, variables) => {
       await Promise.all(invalidates.map((i) => client.invalidateQueries({ queryKey: keyOf(i) })));
       await onSuccess?.(data, variables);

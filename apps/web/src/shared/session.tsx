@@ -2,7 +2,7 @@ import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, 
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, request, sessionRoute, setTransport } from './api';
 import { graphql } from '../gql';
-import type { MyTenantsQuery } from '../gql/graphql';
+import type { MyTenantsQuery, Permission } from '../gql/graphql';
 
 const MY_TENANTS = graphql(`
   query MyTenants { myTenants { role organisationId permissions tenant { id siren name kind departements } } }
@@ -168,4 +168,15 @@ export function useSession(): SessionValue {
   const value = useContext(SessionContext);
   if (!value) throw new Error('useSession outside SessionProvider');
   return value;
+}
+
+/**
+ * My role in the territory of the page, or null, and what the API lets me do there (`myTenants.permissions`,
+ * from its role matrix: the screens keep no copy of it). `can` is false everywhere outside a membership.
+ */
+export function useTenantRole(siren: string | undefined): { role: string | null; tenantName: string; can(permission: Permission): boolean } {
+  const { tenants } = useSession();
+  const t = tenants.find((x) => x.tenant.siren === siren);
+  const permissions: readonly Permission[] = t?.permissions ?? [];
+  return { role: t?.role ?? null, tenantName: t?.tenant.name ?? '', can: (permission) => permissions.includes(permission) };
 }

@@ -1,9 +1,10 @@
 import { FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, request } from '../../shared/api';
+import type { ApiError } from '../../shared/api';
 import { asApiError } from '../../shared/errors';
 import { ErrorMessage, Field } from '../../shared/components';
 import { graphql } from '../../gql';
+import { useGraphQLMutation } from '../../shared/query';
 
 const REQUEST_RESET = graphql(`
   mutation RequestPasswordReset($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }
@@ -21,6 +22,7 @@ export function ForgotPasswordPage() {
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [sent, setSent] = useState(false);
   const [busy, setBusy] = useState(false);
+  const requestReset = useGraphQLMutation(REQUEST_RESET, { renewSession: false });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -32,7 +34,7 @@ export function ForgotPasswordPage() {
     }
     setBusy(true);
     try {
-      await request(REQUEST_RESET, { input: { email: email.trim() } }, undefined, { renewSession: false });
+      await requestReset.mutateAsync({ input: { email: email.trim() } });
       setSent(true);
     } catch (err) {
       const error = asApiError(err);

@@ -1,11 +1,11 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { ApiError, request } from '../../shared/api';
-import { asApiError } from '../../shared/errors';
-import { ErrorMessage, Loading } from '../../shared/components';
-import { dateTime, ROLE_LABELS } from '../../shared/format';
 import { graphql } from '../../gql';
-import type { InvitationPreviewQuery } from '../../gql/graphql';
+import { ApiError } from '../../shared/api';
+import { ErrorMessage, Loading } from '../../shared/components';
+import { asApiError } from '../../shared/errors';
+import { dateTime, ROLE_LABELS } from '../../shared/format';
+import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
 import { useSession } from '../../shared/session';
 import { CHOOSE_ONE, NewPassword, NewPasswordErrors, NewPasswordFields, NOT_THE_SAME, TOO_SHORT } from './NewPasswordFields';
 
@@ -22,8 +22,6 @@ const DECLINE = graphql(`
 const INVALID_LINK =
   "Ce lien d'invitation n'est pas valable : il a expiré, a déjà servi ou a été annulé. Demandez à l'administrateur du territoire de vous renvoyer l'invitation.";
 
-type Preview = InvitationPreviewQuery['invitationPreview'];
-
 /** The token of the e-mailed link, in its fragment (`#jeton=…`): never sent to the server, never in a Referer. */
 function tokenOfLink(): string {
   const fragment = new URLSearchParams(window.location.hash.replace(/^#/, ''));
@@ -39,9 +37,16 @@ export function InvitationPage() {
   const navigate = useNavigate();
   const session = useSession();
   const [token] = useState(tokenOfLink);
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [invalid, setInvalid] = useState(!token);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  // A public page: no session to renew. Accepting or declining does not read the preview again: the used
+  // link would then read as invalid, over the answer the person just gave.
+  const previewQuery = useGraphQLQuery(PREVIEW, { token }, { enabled: !!token, renewSession: false });
+  const preview = previewQuery.data?.invitationPreview ?? null;
+  const linkRefused = !!previewQuery.error && ['UNAUTHENTICATED', 'BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND'].includes(previewQuery.error.code);
+  const loadError = linkRefused ? null : previewQuery.error;
+  const [refused, setInvalid] = useState(!token);
+  const invalid = refused || linkRefused;
+  const accept = useGraphQLMutation(ACCEPT, { renewSession: false });
+  const declineInvitation = useGraphQLMutation(DECLINE, { renewSession: false });
   const [signInRequired, setSignInRequired] = useState(false);
   const [declined, setDeclined] = useState(false);
   const [value, setValue] = useState<NewPassword>({ password: '', confirmation: '' });
@@ -55,23 +60,6 @@ export function InvitationPage() {
   useEffect(() => {
     if (window.location.hash) window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}`);
   }, []);
-
-  useEffect(() => {
-    if (!token) return;
-    let current = true;
-    request(PREVIEW, { token }, undefined, { renewSession: false }).then(
-      (answer) => current && setPreview(answer.invitationPreview),
-      (err: unknown) => {
-        if (!current) return;
-        const error = asApiError(err);
-        if (error.code === 'UNAUTHENTICATED' || error.code === 'BAD_USER_INPUT' || error.code === 'CONFLICT' || error.code === 'NOT_FOUND') setInvalid(true);
-        else setLoadError(error);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [token]);
 
   // After a refusal, the keyboard is taken to the first field in error (an alert announces itself).
   useEffect(() => {
@@ -101,7 +89,7 @@ export function InvitationPage() {
     setBusy(true);
     try {
       // The API answers true and opens no session: the person signs in with their new password.
-      await request(ACCEPT, { input: { token, password: value.password } }, undefined, { renewSession: false });
+      await accept.mutateAsync({ input: { token, password: value.password } });
       // Someone else's session open in this tab would hide the sign-in page.
       if (session.status === 'signedIn') await session.signOut();
       void navigate('/connexion', { replace: true, state: { notice: 'Votre compte est prêt : connectez-vous avec votre adresse e-mail et le mot de passe choisi.' } });
@@ -130,7 +118,7 @@ export function InvitationPage() {
     setProblem(null);
     setBusy(true);
     try {
-      await request(DECLINE, { token }, undefined, { renewSession: false });
+      await declineInvitation.mutateAsync({ token });
       setDeclined(true);
     } catch (err) {
       refuse(asApiError(err));

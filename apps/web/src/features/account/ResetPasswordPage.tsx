@@ -1,9 +1,10 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { ApiError, request } from '../../shared/api';
+import type { ApiError } from '../../shared/api';
 import { asApiError } from '../../shared/errors';
 import { ErrorMessage } from '../../shared/components';
 import { graphql } from '../../gql';
+import { useGraphQLMutation } from '../../shared/query';
 import { useSession } from '../../shared/session';
 import { NewPassword, newPasswordErrors, NewPasswordErrors, NewPasswordFields, TOO_SHORT } from './NewPasswordFields';
 
@@ -30,6 +31,8 @@ export function ResetPasswordPage() {
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [expired, setExpired] = useState(false);
   const [busy, setBusy] = useState(false);
+  // A public page: a refused token must not ask to sign in again.
+  const resetPassword = useGraphQLMutation(RESET_PASSWORD, { renewSession: false });
   const [round, setRound] = useState(0);
   const form = useRef<HTMLFormElement>(null);
 
@@ -54,7 +57,7 @@ export function ResetPasswordPage() {
     }
     setBusy(true);
     try {
-      await request(RESET_PASSWORD, { input: { token, password: value.password } }, undefined, { renewSession: false });
+      await resetPassword.mutateAsync({ input: { token, password: value.password } });
       // Every session of the account has ended; one open in this tab would hide the sign-in page.
       if (session.status === 'signedIn') await session.signOut();
       void navigate('/connexion', { replace: true, state: { notice: 'Mot de passe changé : connectez-vous.' } });

@@ -2,27 +2,12 @@ import { FormEvent, ReactNode, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ErrorMessage, Field, Loading, Pager } from '../../shared/components';
 import { centsToDecimal, civilDate, euros, plural, STATUS_LABELS } from '../../shared/format';
-import { graphql } from '../../gql';
 import type { ActionFilter, ActionsListQuery, ActionStatus } from '../../gql/graphql';
-import { useQuery } from '../../shared/hooks';
-import { contratYears, saveText, slug, toCsv, useReferenceData, useTenantRole } from './action-shared';
-
-const ACTIONS = graphql(`
-  query ActionsList($first: Int!, $after: String, $filter: ActionFilter) {
-    actions(first: $first, after: $after, filter: $filter) {
-      nodes {
-        id reference title status startDate endDate totalBudgetCents
-        porteur { id name }
-        pillar { id title }
-        objective { id code title }
-        qpvs { id code name }
-        fundingTotals { requestedCents }
-        fundingLines { id decidedAmountCents funder { id name } }
-      }
-      pageInfo { endCursor hasNextPage }
-    }
-  }
-`);
+import { useGraphQLQuery } from '../../shared/query';
+import { useTenantRole } from '../../shared/session';
+import { ACTIONS_LIST } from './action-queries';
+import { saveText, slug, toCsv } from './csv';
+import { contratYears, useReferenceData } from './reference-data';
 
 type Row = ActionsListQuery['actions']['nodes'][number];
 
@@ -125,7 +110,7 @@ export function ActionsPage() {
   const [paging, setPaging] = useState<{ key: string; cursors: string[] }>({ key: filterKey, cursors: [] });
   const cursors = paging.key === filterKey ? paging.cursors : [];
   const after = cursors[cursors.length - 1] ?? null;
-  const list = useQuery(ACTIONS, { first: pageSize, after, filter }, siren);
+  const list = useGraphQLQuery(ACTIONS_LIST, { first: pageSize, after, filter }, { tenant: siren });
   const rows = list.data?.actions.nodes ?? [];
   const pageInfo = list.data?.actions.pageInfo;
 
@@ -315,10 +300,10 @@ export function ActionsPage() {
           Résultats{pageNumber > 1 ? ` — page ${pageNumber}` : ''}
         </h2>
         <ErrorMessage error={list.error} />
-        {list.loading && <Loading />}
+        {list.isPending && <Loading />}
         <p role="status" className="muted">
           {list.data &&
-            !list.loading &&
+            !list.isPending &&
             (rows.length === 0
               ? hasFilter
                 ? 'Aucune action ne correspond à ces critères.'
@@ -360,7 +345,7 @@ export function ActionsPage() {
             </table>
           </div>
         )}
-        <Pager label="Pages de résultats" cursors={cursors} pageInfo={pageInfo} loading={list.loading} onGoTo={goTo} />
+        <Pager label="Pages de résultats" cursors={cursors} pageInfo={pageInfo} loading={list.isPending} onGoTo={goTo} />
       </section>
     </>
   );

@@ -1,11 +1,15 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useId, useState } from 'react';
-import { ApiError, request } from '../../shared/api';
-import { asApiError } from '../../shared/errors';
-import { Field } from '../../shared/components';
-import { labelOf } from '../../shared/format';
 import { graphql } from '../../gql';
 import type { AvisOpinion } from '../../gql/graphql';
-import { OPINION_LABELS, sentence, useFocusWhen } from './action-shared';
+import type { ApiError } from '../../shared/api';
+import { Field } from '../../shared/components';
+import { asApiError } from '../../shared/errors';
+import { useFocusWhen } from '../../shared/focus';
+import { labelOf, sentence } from '../../shared/format';
+import { graphQLKey, useGraphQLMutation } from '../../shared/query';
+import { OPINION_LABELS } from './action-labels';
+import { ACTION_DOSSIER, ACTION_READS } from './action-queries';
 
 const GIVE_AVIS = graphql(`
   mutation GiveAvis($input: GiveAvisInput!) {
@@ -23,25 +27,22 @@ const isCommentField = (field: string): boolean => field === 'comment' || field.
  * The comment is required for a reserved or unfavourable opinion; the API checks it, and its reasons are
  * shown next to the comment, or in an alert (NOT_IN_INSTRUCTION, FORBIDDEN…). Rendered only while the
  * action is in instruction — except a refusal, which stays visible once the dossier has been read again.
+ * A given avis, or a refusal because the action left instruction, reads the dossier again.
  */
 export function AvisForm({
   siren,
   action,
   current,
-  onGiven,
-  onStale,
 }: {
   siren: string;
   action: { id: string; reference: string; status: string };
   /** The caller's own avis on the action, if any. */
   current?: { opinion: string } | null;
-  onGiven(): void;
-  /** The action left instruction elsewhere: its dossier is read again. */
-  onStale(): void;
 }) {
+  const queryClient = useQueryClient();
+  const give = useGraphQLMutation(GIVE_AVIS, { tenant: siren, invalidates: ACTION_READS });
   const [opinion, setOpinion] = useState<AvisOpinion | ''>('');
   const [comment, setComment] = useState('');
-  const [sending, setSending] = useState(false);
   const [opinionError, setOpinionError] = useState<string | null>(null);
   const [commentError, setCommentError] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<ApiError | null>(null);
@@ -63,13 +64,11 @@ export function AvisForm({
       return;
     }
     setOpinionError(null);
-    setSending(true);
     try {
-      const { giveAvis } = await request(GIVE_AVIS, { input: { actionId: action.id, opinion, comment: comment.trim() || null } }, siren);
+      const { giveAvis } = await give.mutateAsync({ input: { actionId: action.id, opinion, comment: comment.trim() || null } });
       setOpinion('');
       setComment('');
       setSaved(`Votre avis « ${OPINION_LABELS[giveAvis.opinion] ?? giveAvis.opinion} » sur l'action ${action.reference} a été enregistré.`);
-      onGiven();
     } catch (error) {
       const err = asApiError(error);
       const onComment = err.code === 'BAD_USER_INPUT' ? err.fields.filter((f) => isCommentField(f.field)) : [];
@@ -79,9 +78,8 @@ export function AvisForm({
         setRefusal(err);
       }
       setRound((r) => r + 1);
-      if (err.code === 'NOT_IN_INSTRUCTION') onStale();
-    } finally {
-      setSending(false);
+      // The action left instruction elsewhere: its dossier is read again.
+      if (err.code === 'NOT_IN_INSTRUCTION') void queryClient.invalidateQueries({ queryKey: graphQLKey(ACTION_DOSSIER) });
     }
   };
 
@@ -164,8 +162,8 @@ export function AvisForm({
           )}
         </Field>
         <div className="form-actions">
-          <button type="submit" disabled={sending}>
-            {sending ? 'Enregistrement…' : 'Donner mon avis'}
+          <button type="submit" disabled={give.isPending}>
+            {give.isPending ? 'Enregistrement…' : 'Donner mon avis'}
           </button>
         </div>
       </form>

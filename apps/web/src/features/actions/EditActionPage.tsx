@@ -1,26 +1,17 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { request } from '../../shared/api';
-import { asApiError } from '../../shared/errors';
-import { ErrorMessage, Loading } from '../../shared/components';
-import { centsToInput, parseEuros, STATUS_LABELS } from '../../shared/format';
 import { graphql } from '../../gql';
 import type { ActionToEditQuery, FundingKind, UpdateActionInput, UpdateFundingLineInput } from '../../gql/graphql';
-import { useQuery } from '../../shared/hooks';
-import {
-  ActionDraft,
-  actionErrorKey,
-  ActionFormFields,
-  FieldErrors,
-  FormErrorSummary,
-  LineDraft,
-  lineKey,
-  localDraftErrors,
-  mapFieldErrors,
-  useActionDraft,
-  useReferenceData,
-  useTenantRole,
-} from './action-shared';
+import { ErrorMessage, Loading } from '../../shared/components';
+import { asApiError } from '../../shared/errors';
+import { centsToInput, parseEuros, STATUS_LABELS } from '../../shared/format';
+import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
+import { useTenantRole } from '../../shared/session';
+import { ActionDraft, actionErrorKey, FieldErrors, LineDraft, lineKey, localDraftErrors, mapFieldErrors, useActionDraft } from './action-draft';
+import { ACTION_READS, ACTIONS_LIST } from './action-queries';
+import { ActionFormFields } from './ActionFormFields';
+import { FormErrorSummary } from './FormErrorSummary';
+import { useReferenceData } from './reference-data';
 
 const ACTION = graphql(`
   query ActionToEdit($id: ID!) {
@@ -114,7 +105,8 @@ function lineChanges(saved: LineDraft, line: LineDraft): UpdateFundingLineInput 
 /** The action's dossier and financing plan, prefilled, once the action and the reference data are read. */
 export function EditActionPage() {
   const { siren = '', id = '' } = useParams();
-  const { data, error, loading } = useQuery(ACTION, { id }, siren);
+  // Never from the cache: the form starts from what the API holds now (a cached dossier may be outdated).
+  const { data, error, isPending: loading } = useGraphQLQuery(ACTION, { id }, { tenant: siren, gcTime: 0 });
   const ref = useReferenceData(siren);
   const a = data?.action;
   return (
@@ -151,6 +143,12 @@ function EditActionForm({
   const [partial, setPartial] = useState(false);
   const [locked, setLocked] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  // Each accepted change makes the dossier and the list stale; they are read again when they open next.
+  const stale = { tenant: siren, invalidates: [...ACTION_READS, ACTIONS_LIST] };
+  const updateAction = useGraphQLMutation(UPDATE_ACTION, stale);
+  const updateLine = useGraphQLMutation(UPDATE_LINE, stale);
+  const addLine = useGraphQLMutation(ADD_LINE, stale);
+  const removeLine = useGraphQLMutation(REMOVE_LINE, stale);
   const [attempts, setAttempts] = useState(0);
   const lockedRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -210,7 +208,7 @@ function EditActionForm({
     const changes = actionChanges(action.id, before, current);
     if (changes) {
       go = await run(async () => {
-        await request(UPDATE_ACTION, { input: changes }, siren);
+        await updateAction.mutateAsync({ input: changes });
         saved.current = { ...saved.current, ...current, lines: saved.current.lines };
       }, actionErrorKey);
     }
@@ -224,26 +222,22 @@ function EditActionForm({
         const input = lineChanges(was, line);
         if (!input) continue;
         go = await run(async () => {
-          await request(UPDATE_LINE, { input }, siren);
+          await updateLine.mutateAsync({ input });
           saved.current = { ...saved.current, lines: saved.current.lines.map((l) => (l.id === line.id ? { ...line } : l)) };
         }, lineKeyOf);
       } else if (!line.id) {
         go = await run(async () => {
-          const { addFundingLine } = await request(
-            ADD_LINE,
-            {
-              input: {
-                actionId: action.id,
-                funderId: line.funderId,
-                kind: line.kind as FundingKind,
-                exerciseYear: Number(line.exerciseYear),
-                amountRequestedCents: parseEuros(line.amount) ?? 0,
-                inKind: line.inKind,
-                pledge: line.pledge,
-              },
+          const { addFundingLine } = await addLine.mutateAsync({
+            input: {
+              actionId: action.id,
+              funderId: line.funderId,
+              kind: line.kind as FundingKind,
+              exerciseYear: Number(line.exerciseYear),
+              amountRequestedCents: parseEuros(line.amount) ?? 0,
+              inKind: line.inKind,
+              pledge: line.pledge,
             },
-            siren,
-          );
+          });
           const added = { ...line, id: addFundingLine.id };
           saved.current = { ...saved.current, lines: [...saved.current.lines, added] };
           setDraft((d) => ({ ...d, lines: d.lines.map((l) => (l.key === line.key ? { ...l, id: addFundingLine.id } : l)) }));
@@ -257,7 +251,7 @@ function EditActionForm({
       const funder = organisations.find((o) => o.id === old.funderId)?.name ?? 'financeur';
       go = await run(
         async () => {
-          await request(REMOVE_LINE, { id: old.id as string }, siren);
+          await removeLine.mutateAsync({ id: old.id as string });
           saved.current = { ...saved.current, lines: saved.current.lines.filter((l) => l.id !== old.id) };
         },
         // A refused removal is about a line no longer on the form: it is said about the plan.

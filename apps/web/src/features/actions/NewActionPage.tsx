@@ -1,23 +1,17 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { request } from '../../shared/api';
-import { asApiError } from '../../shared/errors';
-import { ErrorMessage, Loading } from '../../shared/components';
-import { parseEuros } from '../../shared/format';
 import { graphql } from '../../gql';
 import type { CreateActionInput, FundingKind } from '../../gql/graphql';
-import {
-  actionErrorKey,
-  ActionFormFields,
-  FieldErrors,
-  FormErrorSummary,
-  localDraftErrors,
-  mapFieldErrors,
-  newLineDraft,
-  useActionDraft,
-  useReferenceData,
-  useTenantRole,
-} from './action-shared';
+import { ErrorMessage, Loading } from '../../shared/components';
+import { asApiError } from '../../shared/errors';
+import { parseEuros } from '../../shared/format';
+import { useGraphQLMutation } from '../../shared/query';
+import { useTenantRole } from '../../shared/session';
+import { ACTIONS_LIST } from './action-queries';
+import { actionErrorKey, FieldErrors, localDraftErrors, mapFieldErrors, newLineDraft, useActionDraft } from './action-draft';
+import { ActionFormFields } from './ActionFormFields';
+import { FormErrorSummary } from './FormErrorSummary';
+import { useReferenceData } from './reference-data';
 
 const CREATE = graphql(`
   mutation CreateAction($input: CreateActionInput!) {
@@ -46,7 +40,8 @@ export function NewActionPage() {
   });
   const { draft, setDraft, errors, setErrors } = form;
   const [failure, setFailure] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
+  // The list of actions is read again when it opens next.
+  const create = useGraphQLMutation(CREATE, { tenant: siren, invalidates: [ACTIONS_LIST] });
   const [attempts, setAttempts] = useState(0);
 
   // The first line appears once the contract's years are known (its exercise year defaults within them).
@@ -91,12 +86,10 @@ export function NewActionPage() {
         pledge: l.pledge,
       })),
     };
-    setSending(true);
     try {
-      const { createAction } = await request(CREATE, { input }, siren);
+      const { createAction } = await create.mutateAsync({ input });
       void navigate(`/t/${siren}/actions/${createAction.id}`, { state: { created: true } });
     } catch (error) {
-      setSending(false);
       const err = asApiError(error);
       if (err.code !== 'BAD_USER_INPUT' || err.fields.length === 0) return show({}, err.message);
       const qpvName = (i: number) => contrat.qpvs.find((q) => q.id === draft.qpvIds[i])?.name ?? 'QPV';
@@ -123,8 +116,8 @@ export function NewActionPage() {
           <p className="muted">L'action est créée au statut brouillon dans le contrat « {contrat.title} ». Les montants sont en euros.</p>
           <ActionFormFields form={form} contrat={contrat} organisations={ref.organisations} />
           <div className="form-actions">
-            <button type="submit" disabled={sending}>
-              {sending ? 'Enregistrement…' : 'Créer l’action'}
+            <button type="submit" disabled={create.isPending}>
+              {create.isPending ? 'Enregistrement…' : 'Créer l’action'}
             </button>
             <Link to={`/t/${siren}/actions`}>Annuler</Link>
           </div>

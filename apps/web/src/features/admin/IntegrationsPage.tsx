@@ -1,12 +1,12 @@
 import { FormEvent, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { ApiError, request } from '../../shared/api';
-import { asApiError } from '../../shared/errors';
-import { ErrorMessage, Field, Loading } from '../../shared/components';
-import { dateTime } from '../../shared/format';
 import { graphql } from '../../gql';
 import type { ApiKeyScope, WebhookEvent } from '../../gql/graphql';
-import { useQuery } from '../../shared/hooks';
+import type { ApiError } from '../../shared/api';
+import { ErrorMessage, Field, Loading } from '../../shared/components';
+import { asApiError } from '../../shared/errors';
+import { dateTime } from '../../shared/format';
+import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
 
 const INTEGRATIONS = graphql(`
   query Integrations {
@@ -56,14 +56,20 @@ const DELIVERY_STATES: Record<string, string> = { PENDING: 'En cours', SUCCEEDED
 /** The tenant admin's integrations: API keys of service accounts, webhook subscriptions and their log. */
 export function IntegrationsPage() {
   const { siren = '' } = useParams();
-  const { data, error, loading, reload } = useQuery(INTEGRATIONS, {}, siren);
+  const { data, error, isPending: loading } = useGraphQLQuery(INTEGRATIONS, {}, { tenant: siren });
+  const changes = { tenant: siren, invalidates: [INTEGRATIONS] };
+  const createKey = useGraphQLMutation(CREATE_KEY, changes);
+  const rotateKey = useGraphQLMutation(ROTATE_KEY, changes);
+  const revokeKey = useGraphQLMutation(REVOKE_KEY, changes);
+  const subscribe = useGraphQLMutation(SUBSCRIBE, changes);
+  const disable = useGraphQLMutation(DISABLE, changes);
   const [secret, setSecret] = useState<{ label: string; value: string } | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
+  /** Runs an operation; its refusal is shown above the lists (the lists are read again by the mutation). */
   const act = async (fn: () => Promise<unknown>) => {
     setFailure(null);
     try {
       await fn();
-      reload();
     } catch (e) {
       setFailure(asApiError(e));
     }
@@ -94,7 +100,7 @@ export function IntegrationsPage() {
             <NewKeyForm
               onCreate={(input) =>
                 act(async () => {
-                  const created = (await request(CREATE_KEY, { input }, siren)).createApiKey;
+                  const created = (await createKey.mutateAsync({ input })).createApiKey;
                   setSecret({ label: `Jeton de la clé « ${created.apiKey.name} »`, value: created.token });
                 })
               }
@@ -128,7 +134,7 @@ export function IntegrationsPage() {
                             className="secondary"
                             onClick={() =>
                               void act(async () => {
-                                const rotated = (await request(ROTATE_KEY, { id: k.id }, siren)).rotateApiKey;
+                                const rotated = (await rotateKey.mutateAsync({ id: k.id })).rotateApiKey;
                                 setSecret({ label: `Nouveau jeton de la clé « ${rotated.apiKey.name} »`, value: rotated.token });
                               })
                             }
@@ -138,7 +144,7 @@ export function IntegrationsPage() {
                           <button
                             type="button"
                             className="secondary"
-                            onClick={() => window.confirm(`Révoquer la clé « ${k.name} » ? Elle sera refusée immédiatement.`) && void act(() => request(REVOKE_KEY, { id: k.id }, siren))}
+                            onClick={() => window.confirm(`Révoquer la clé « ${k.name} » ? Elle sera refusée immédiatement.`) && void act(() => revokeKey.mutateAsync({ id: k.id }))}
                           >
                             Révoquer<span className="sr-only"> la clé {k.name}</span>
                           </button>
@@ -155,13 +161,13 @@ export function IntegrationsPage() {
             <NewWebhookForm
               onCreate={(input) =>
                 act(async () => {
-                  const created = (await request(SUBSCRIBE, { input }, siren)).subscribeWebhook;
+                  const created = (await subscribe.mutateAsync({ input })).subscribeWebhook;
                   setSecret({ label: `Secret de signature de ${created.subscription.url}`, value: created.secret });
                 })
               }
             />
             {data.webhookSubscriptions.map((w) => (
-              <Subscription key={w.id} siren={siren} subscription={w} onDisable={() => void act(() => request(DISABLE, { id: w.id }, siren))} />
+              <Subscription key={w.id} siren={siren} subscription={w} onDisable={() => void act(() => disable.mutateAsync({ id: w.id }))} />
             ))}
           </section>
         </>
@@ -219,7 +225,8 @@ function NewWebhookForm({ onCreate }: { onCreate(input: { url: string; events: W
 }
 
 function Subscription({ siren, subscription, onDisable }: { siren: string; subscription: { id: string; url: string; events: string[]; disabledAt?: string | null }; onDisable(): void }) {
-  const { data, error, reload } = useQuery(DELIVERIES, { filter: { subscriptionId: subscription.id, first: 20 } }, siren);
+  const { data, error } = useGraphQLQuery(DELIVERIES, { filter: { subscriptionId: subscription.id, first: 20 } }, { tenant: siren });
+  const replay = useGraphQLMutation(REPLAY, { tenant: siren, invalidates: [DELIVERIES] });
   return (
     <article className="card" aria-label={`Abonnement ${subscription.url}`}>
       <h3>{subscription.url}</h3>
@@ -235,6 +242,7 @@ function Subscription({ siren, subscription, onDisable }: { siren: string; subsc
         </p>
       )}
       <ErrorMessage error={error} />
+      <ErrorMessage error={replay.error} context="operation" />
       {data && data.webhookDeliveries.length > 0 && (
         <table className="compact">
           <caption>Derniers envois</caption>
@@ -260,7 +268,7 @@ function Subscription({ siren, subscription, onDisable }: { siren: string; subsc
                 <td>{d.lastError ?? (d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : '—')}</td>
                 <td>
                   {d.state !== 'PENDING' && (
-                    <button type="button" className="secondary" onClick={() => void request(REPLAY, { id: d.id }, siren).then(reload)}>
+                    <button type="button" className="secondary" onClick={() => replay.mutate({ id: d.id })}>
                       Rejouer
                     </button>
                   )}

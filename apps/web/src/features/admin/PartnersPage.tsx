@@ -1,13 +1,13 @@
-import { FormEvent, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { ApiError, request } from '../../shared/api';
-import { asApiError } from '../../shared/errors';
+import { graphql } from '../../gql';
+import type { OrganisationKind } from '../../gql/graphql';
 import { ErrorMessage, Field, Loading } from '../../shared/components';
 import { plural } from '../../shared/format';
-import { graphql } from '../../gql';
-import type { OrganisationKind, PartnerListQuery } from '../../gql/graphql';
-import { useQuery } from '../../shared/hooks';
-import { sentence, useTenantRole } from '../actions/action-shared';
+import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
+import { useTenantRole } from '../../shared/session';
+import { KINDS } from './partner-labels';
+import { PartnerForm, PartnerRow } from './PartnerForm';
 
 const PARTNERS = graphql(`
   query PartnerList($first: Int!, $after: String, $kind: OrganisationKind, $search: String) {
@@ -24,39 +24,7 @@ const UPDATE = graphql(`
   mutation UpdatePartner($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id name kind siret esus } }
 `);
 
-type Partner = PartnerListQuery['organisations']['nodes'][number];
-
-/** The natures of partners, in words (the API's OrganisationKind), in alphabetical order of the words. */
-export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
-  ARS: 'Agence régionale de santé',
-  ASSOCIATION: 'Association',
-  AUTRE: 'Autre',
-  BAILLEUR_SOCIAL: 'Bailleur social',
-  BANQUE_DES_TERRITOIRES: 'Banque des Territoires',
-  CAE: "Coopérative d'activité et d'emploi",
-  CAF: 'Caisse d’allocations familiales',
-  COMMUNE: 'Commune',
-  DEPARTEMENT: 'Département',
-  ENTREPRISE: 'Entreprise',
-  EPCI: 'Intercommunalité (EPCI ou EPT)',
-  ETAT: 'État',
-  FONDATION: 'Fondation',
-  FRANCE_TRAVAIL: 'France Travail',
-  REGIE_DE_QUARTIER: 'Régie de quartier',
-  REGION: 'Région',
-  SCIC: "Société coopérative d'intérêt collectif (SCIC)",
-  SCOP: 'Société coopérative et participative (SCOP)',
-  SIAE: "Structure d'insertion par l'activité économique",
-  UNION_EUROPEENNE: 'Union européenne',
-};
-const KINDS = (Object.entries(ORGANISATION_KIND_LABELS) as [OrganisationKind, string][]).sort((a, b) => a[1].localeCompare(b[1], 'fr'));
-
-/** Roles that add and change partners (the API's MANAGE_PARTNERS). */
 const PAGE_SIZE = 25;
-
-/** "12345678900014" → "123 456 789 00014" (SIREN, then the establishment number). */
-const formatSiret = (siret: string | null | undefined): string =>
-  siret && /^\d{14}$/.test(siret) ? `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}` : (siret ?? '—');
 
 /** The territory's partners (funders and porteurs): filtered by nature and name, added and corrected. */
 export function PartnersPage() {
@@ -71,7 +39,9 @@ export function PartnersPage() {
   const [paging, setPaging] = useState<{ key: string; cursors: string[] }>({ key: filterKey, cursors: [] });
   const cursors = paging.key === filterKey ? paging.cursors : [];
   const after = cursors[cursors.length - 1] ?? null;
-  const list = useQuery(PARTNERS, { first: PAGE_SIZE, after, ...(kind ? { kind } : {}), ...(search ? { search } : {}) }, siren);
+  const list = useGraphQLQuery(PARTNERS, { first: PAGE_SIZE, after, ...(kind ? { kind } : {}), ...(search ? { search } : {}) }, { tenant: siren });
+  const create = useGraphQLMutation(CREATE, { tenant: siren, invalidates: [PARTNERS] });
+  const update = useGraphQLMutation(UPDATE, { tenant: siren, invalidates: [PARTNERS] });
   const rows = list.data?.organisations.nodes ?? [];
   const pageInfo = list.data?.organisations.pageInfo;
   const hasFilter = !!(search || kind);
@@ -96,9 +66,8 @@ export function PartnersPage() {
             submitLabel="Ajouter le partenaire"
             onSubmit={async (input) => {
               setMessage('');
-              const { createOrganisation } = await request(CREATE, { input: { ...input, siret: input.siret || null } }, siren);
+              const { createOrganisation } = await create.mutateAsync({ input: { ...input, siret: input.siret || null } });
               setMessage(`« ${createOrganisation.name} » est ajouté aux partenaires.`);
-              list.reload();
             }}
           />
         </section>
@@ -155,10 +124,10 @@ export function PartnersPage() {
           Liste des partenaires{pageNumber > 1 ? ` — page ${pageNumber}` : ''}
         </h2>
         <ErrorMessage error={list.error} />
-        {list.loading && <Loading />}
+        {list.isPending && <Loading />}
         <p role="status" className="muted">
           {list.data &&
-            !list.loading &&
+            !list.isPending &&
             (rows.length === 0
               ? hasFilter
                 ? 'Aucun partenaire ne correspond à ces critères.'
@@ -195,10 +164,9 @@ export function PartnersPage() {
                     onClose={() => setEditing(null)}
                     onSave={async (input) => {
                       setMessage('');
-                      const { updateOrganisation } = await request(UPDATE, { input: { id: o.id, ...input, siret: input.siret || null } }, siren);
+                      const { updateOrganisation } = await update.mutateAsync({ input: { id: o.id, ...input, siret: input.siret || null } });
                       setEditing(null);
                       setMessage(`« ${updateOrganisation.name} » est modifié.`);
-                      list.reload();
                     }}
                   />
                 ))}
@@ -223,183 +191,5 @@ export function PartnersPage() {
         )}
       </section>
     </>
-  );
-}
-
-function PartnerRow({
-  partner: o,
-  canManage,
-  editing,
-  onEdit,
-  onClose,
-  onSave,
-}: {
-  partner: Partner;
-  canManage: boolean;
-  editing: boolean;
-  onEdit(): void;
-  onClose(): void;
-  onSave(input: PartnerInput): Promise<void>;
-}) {
-  const editButton = useRef<HTMLButtonElement>(null);
-  const wasEditing = useRef(editing);
-  useEffect(() => {
-    if (wasEditing.current && !editing) editButton.current?.focus();
-    wasEditing.current = editing;
-  }, [editing]);
-  return (
-    <>
-      <tr>
-        <th scope="row">{o.name}</th>
-        <td>{ORGANISATION_KIND_LABELS[o.kind] ?? o.kind}</td>
-        <td className="nowrap">{formatSiret(o.siret)}</td>
-        <td>{o.esus ? 'Oui' : 'Non'}</td>
-        {canManage && (
-          <td>
-            <button type="button" className="secondary" ref={editButton} onClick={onEdit} aria-expanded={editing} disabled={editing}>
-              Modifier<span className="sr-only"> {o.name}</span>
-            </button>
-          </td>
-        )}
-      </tr>
-      {editing && (
-        <tr className="row-editor">
-          <td colSpan={5}>
-            <PartnerForm initial={o} label={`Modifier ${o.name}`} submitLabel="Enregistrer" onSubmit={onSave} onCancel={onClose} autoFocus />
-          </td>
-        </tr>
-      )}
-    </>
-  );
-}
-
-interface PartnerInput {
-  name: string;
-  kind: OrganisationKind;
-  siret: string;
-  esus: boolean;
-}
-const PARTNER_FIELDS = ['name', 'kind', 'siret', 'esus'];
-
-/** Adding or correcting a partner; the API's refusals (an invalid or already used SIRET) go next to their field. */
-function PartnerForm({
-  initial,
-  label,
-  labelledBy,
-  submitLabel,
-  onSubmit,
-  onCancel,
-  autoFocus = false,
-}: {
-  initial?: Partner;
-  label?: string;
-  labelledBy?: string;
-  submitLabel: string;
-  onSubmit(input: PartnerInput): Promise<void>;
-  onCancel?(): void;
-  autoFocus?: boolean;
-}) {
-  const [name, setName] = useState(initial?.name ?? '');
-  const [kind, setKind] = useState<OrganisationKind | ''>(initial?.kind ?? '');
-  const [siret, setSiret] = useState(initial?.siret ?? '');
-  const [esus, setEsus] = useState(initial?.esus ?? false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const first = useRef<HTMLInputElement>(null);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (autoFocus) first.current?.focus();
-  }, [autoFocus]);
-
-  // After each refused attempt, once rendered, the keyboard goes to the first field in error.
-  const [refusals, setRefusals] = useState(0);
-  useEffect(() => {
-    if (refusals > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [refusals]);
-  const focusFirstError = () => setRefusals((n) => n + 1);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const found: Record<string, string> = {};
-    if (!name.trim()) found.name = 'Le nom est obligatoire.';
-    if (!kind) found.kind = 'Choisissez la nature du partenaire.';
-    setErrors(found);
-    setProblem(null);
-    if (Object.keys(found).length > 0 || !kind) return focusFirstError();
-    setBusy(true);
-    try {
-      await onSubmit({ name: name.trim(), kind, siret: siret.trim(), esus });
-      if (!initial) {
-        setName('');
-        setKind('');
-        setSiret('');
-        setEsus(false);
-      }
-    } catch (err) {
-      const error = asApiError(err);
-      if (error.code === 'CONFLICT' && siret.trim()) {
-        // The only conflict of a partner: its SIRET is already another partner's.
-        setErrors({ siret: error.message });
-      } else if (error.code === 'BAD_USER_INPUT' && error.fields.length > 0) {
-        const mapped: Record<string, string> = {};
-        const elsewhere: string[] = [];
-        for (const f of error.fields) {
-          const key = f.field.replace(/^input\./, '');
-          if (PARTNER_FIELDS.includes(key)) mapped[key] = `${sentence(f.message)}.`;
-          else elsewhere.push(`${f.field} : ${f.message}`);
-        }
-        setErrors(mapped);
-        if (elsewhere.length > 0) setProblem(new ApiError(error.code, `Le serveur a refusé : ${elsewhere.join(' ; ')}.`));
-      } else setProblem(error);
-      focusFirstError();
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <form ref={form} onSubmit={(e) => void submit(e)} noValidate aria-label={label} aria-labelledby={labelledBy}>
-      <ErrorMessage error={problem} />
-      <div className="form-grid">
-        <Field label="Nom" error={errors.name}>
-          {(p) => <input {...p} ref={first} value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} size={40} />}
-        </Field>
-        <Field label="Nature" error={errors.kind}>
-          {(p) => (
-            <select {...p} value={kind} onChange={(e) => setKind(e.target.value as OrganisationKind | '')} required>
-              <option value="">Choisir…</option>
-              {KINDS.map(([value, text]) => (
-                <option key={value} value={value}>
-                  {text}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="SIRET (14 chiffres, facultatif)" error={errors.siret}>
-          {(p) => <input {...p} inputMode="numeric" autoComplete="off" value={siret} onChange={(e) => setSiret(e.target.value)} maxLength={30} size={20} />}
-        </Field>
-      </div>
-      <div className="field checkbox-field">
-        <label>
-          <input type="checkbox" checked={esus} onChange={(e) => setEsus(e.target.checked)} /> Titulaire de l'agrément ESUS
-        </label>
-        {errors.esus && <span className="field-error">{errors.esus}</span>}
-      </div>
-      <div className="row-form-buttons">
-        <button type="submit" disabled={busy}>
-          {submitLabel}
-        </button>
-        {onCancel && (
-          <>
-            {' '}
-            <button type="button" className="secondary" onClick={onCancel}>
-              Annuler
-            </button>
-          </>
-        )}
-      </div>
-    </form>
   );
 }

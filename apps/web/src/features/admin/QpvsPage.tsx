@@ -1,13 +1,14 @@
 import { ChangeEvent, FormEvent, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { ApiError, request } from '../../shared/api';
-import { ErrorMessage, Field, Loading, Pager } from '../../shared/components';
-import { plural } from '../../shared/format';
+import { useQueryClient } from '@tanstack/react-query';
 import { graphql } from '../../gql';
 import type { ImportQpvsMutation, QpvGeneration } from '../../gql/graphql';
-import { useQuery } from '../../shared/hooks';
-import { useTenantRole } from '../actions/action-shared';
+import type { ApiError } from '../../shared/api';
+import { ErrorMessage, Field, Loading, Pager } from '../../shared/components';
 import { asApiError } from '../../shared/errors';
+import { plural } from '../../shared/format';
+import { graphQLKey, useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
+import { useTenantRole } from '../../shared/session';
 
 const QPVS = graphql(`
   query QpvsList($first: Int!, $after: String, $generation: QpvGeneration, $search: String) {
@@ -37,14 +38,15 @@ export function QpvsPage() {
   const [paging, setPaging] = useState<{ key: string; cursors: string[] }>({ key: filterKey, cursors: [] });
   const cursors = paging.key === filterKey ? paging.cursors : [];
   const after = cursors[cursors.length - 1] ?? null;
-  const list = useQuery(QPVS, { first: PAGE_SIZE, after, generation: generation || null, search: search.trim() || null }, siren);
+  const list = useGraphQLQuery(QPVS, { first: PAGE_SIZE, after, generation: generation || null, search: search.trim() || null }, { tenant: siren });
+  const queryClient = useQueryClient();
   const page = list.data?.qpvs;
 
   return (
     <>
       <h1>Quartiers prioritaires (QPV)</h1>
       <p className="muted">Les quartiers prioritaires de la politique de la ville du territoire, par code officiel.</p>
-      {can('MANAGE_CONTRAT') && <ImportPanel siren={siren} onImported={list.reload} />}
+      {can('MANAGE_CONTRAT') && <ImportPanel siren={siren} onImported={() => queryClient.invalidateQueries({ queryKey: graphQLKey(QPVS) })} />}
       <section aria-labelledby="qpv-list-title">
         <h2 id="qpv-list-title">Liste des quartiers</h2>
         <form className="filters" role="search" aria-label="Filtrer les quartiers" onSubmit={(e) => e.preventDefault()}>
@@ -60,7 +62,7 @@ export function QpvsPage() {
           </Field>
         </form>
         <ErrorMessage error={list.error} />
-        {list.loading && <Loading />}
+        {list.isPending && <Loading />}
         {page && (
           <>
             <div className="table-scroll">
@@ -95,7 +97,7 @@ export function QpvsPage() {
                 </tbody>
               </table>
             </div>
-            <Pager label="Pages de quartiers" cursors={cursors} pageInfo={page.pageInfo} loading={list.loading} onGoTo={(next) => setPaging({ key: filterKey, cursors: next })} />
+            <Pager label="Pages de quartiers" cursors={cursors} pageInfo={page.pageInfo} loading={list.isPending} onGoTo={(next) => setPaging({ key: filterKey, cursors: next })} />
           </>
         )}
       </section>
@@ -106,7 +108,8 @@ export function QpvsPage() {
 type Report = ImportQpvsMutation['importQpvs'];
 
 /** The all-or-nothing import of the official list: a CSV file read in the browser, then its report. */
-function ImportPanel({ siren, onImported }: { siren: string; onImported(): void }) {
+function ImportPanel({ siren, onImported }: { siren: string; onImported(): Promise<void> }) {
+  const importQpvs = useGraphQLMutation(IMPORT_QPVS, { tenant: siren });
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [fileError, setFileError] = useState<string | undefined>();
   const [report, setReport] = useState<{ dryRun: boolean; report: Report } | null>(null);
@@ -138,9 +141,10 @@ function ImportPanel({ siren, onImported }: { siren: string; onImported(): void 
     setFileError(undefined);
     setBusy(true);
     try {
-      const result = (await request(IMPORT_QPVS, { input: { csv: file.text, dryRun } }, siren)).importQpvs;
+      const result = (await importQpvs.mutateAsync({ input: { csv: file.text, dryRun } })).importQpvs;
       setReport({ dryRun, report: result });
-      if (result.applied) onImported();
+      // A dry run changes nothing: only an applied import makes the list stale.
+      if (result.applied) await onImported();
     } catch (error) {
       const apiError = asApiError(error);
       const csvProblem = apiError.fields.find((f) => f.field.replace(/^input\./, '') === 'csv');

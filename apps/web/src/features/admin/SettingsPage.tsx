@@ -1,12 +1,13 @@
 import { FormEvent, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { ApiError, request } from '../../shared/api';
-import { ErrorMessage, Field, Loading } from '../../shared/components';
 import { graphql } from '../../gql';
 import type { TenantSettingsQuery } from '../../gql/graphql';
-import { useQuery } from '../../shared/hooks';
-import { sentence, useTenantRole } from '../actions/action-shared';
+import type { ApiError } from '../../shared/api';
+import { ErrorMessage, Field, Loading } from '../../shared/components';
 import { asApiError } from '../../shared/errors';
+import { sentence } from '../../shared/format';
+import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
+import { useTenantRole } from '../../shared/session';
 
 const SETTINGS = graphql(`
   query TenantSettings {
@@ -82,7 +83,8 @@ function parseInteger(text: string): number | null {
 export function SettingsPage() {
   const { siren = '' } = useParams();
   const { role, can } = useTenantRole(siren);
-  const { data, error, loading } = useQuery(SETTINGS, {}, siren);
+  const { data, error, isPending: loading } = useGraphQLQuery(SETTINGS, {}, { tenant: siren });
+  const update = useGraphQLMutation(UPDATE_SETTINGS, { tenant: siren, invalidates: [SETTINGS] });
   const [form, setForm] = useState<Form | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<ApiError | null>(null);
@@ -91,7 +93,7 @@ export function SettingsPage() {
   const messageRef = useRef<HTMLDivElement>(null);
 
   // A new answer of the API resets the form (adjusted while rendering, not in an effect).
-  const [formOf, setFormOf] = useState<typeof data>(null);
+  const [formOf, setFormOf] = useState<typeof data>(undefined);
   if (data && data !== formOf) {
     setFormOf(data);
     setForm(toForm(data.tenantSettings));
@@ -129,7 +131,7 @@ export function SettingsPage() {
     }
     setBusy(true);
     try {
-      const next = (await request(UPDATE_SETTINGS, { input: { reminderSteps: steps, senderName: form.senderName, timeZone: form.timeZone, ...delays } }, siren)).updateTenantSettings;
+      const next = (await update.mutateAsync({ input: { reminderSteps: steps, senderName: form.senderName, timeZone: form.timeZone, ...delays } })).updateTenantSettings;
       setForm(toForm(next));
       setSaved(true);
     } catch (caught) {

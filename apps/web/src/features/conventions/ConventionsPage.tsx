@@ -1,12 +1,13 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, request } from '../../shared/api';
+import { graphql } from '../../gql';
+import type { ConventionListQuery, ConventionStatus } from '../../gql/graphql';
+import type { ApiError } from '../../shared/api';
 import { ConfirmButton, ErrorMessage, Loading } from '../../shared/components';
 import { asApiError, errorText } from '../../shared/errors';
 import { dateTime, euros, plural } from '../../shared/format';
-import { graphql } from '../../gql';
-import type { ConventionListQuery, ConventionStatus } from '../../gql/graphql';
-import { useQuery } from '../../shared/hooks';
+import { graphQLKey, useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
 import { useSession } from '../../shared/session';
 
 const CONVENTIONS = graphql(`
@@ -56,7 +57,7 @@ export function ConventionsPage() {
   const { tenants } = useSession();
   const me = tenants.find((t) => t.tenant.siren === siren);
   const org = me?.permissions.includes('SIGN') ? (me.organisationId ?? null) : null;
-  const q = useQuery(CONVENTIONS, {}, siren);
+  const q = useGraphQLQuery(CONVENTIONS, {}, { tenant: siren });
   const [announcement, setAnnouncement] = useState('');
   const all = q.data?.conventions ?? [];
   const mine = all.filter((c) => awaits(c, org));
@@ -65,7 +66,7 @@ export function ConventionsPage() {
     <>
       <h1>Conventions</h1>
       <ErrorMessage error={q.error} />
-      {q.loading && !q.data && <Loading />}
+      {q.isPending && <Loading />}
       <div role="status" aria-live="polite" className={announcement ? 'notice' : 'sr-only'}>
         {announcement}
       </div>
@@ -77,7 +78,7 @@ export function ConventionsPage() {
               <p>{plural(mine.length, 'convention attend', 'conventions attendent', 'Aucune convention n’attend')} votre signature.</p>
               <ul className="cards convention-cards">
                 {mine.map((c) => (
-                  <ConventionCard key={c.id} c={c} siren={siren} org={org} reload={q.reload} announce={setAnnouncement} />
+                  <ConventionCard key={c.id} c={c} siren={siren} org={org} announce={setAnnouncement} />
                 ))}
               </ul>
             </section>
@@ -89,7 +90,7 @@ export function ConventionsPage() {
             ) : (
               <ul className="cards convention-cards">
                 {others.map((c) => (
-                  <ConventionCard key={c.id} c={c} siren={siren} org={org} reload={q.reload} announce={setAnnouncement} />
+                  <ConventionCard key={c.id} c={c} siren={siren} org={org} announce={setAnnouncement} />
                 ))}
               </ul>
             )}
@@ -100,8 +101,10 @@ export function ConventionsPage() {
   );
 }
 
-function ConventionCard({ c, siren, org, reload, announce }: { c: Convention; siren: string; org: string | null; reload(): void; announce(text: string): void }) {
-  const action = useQuery(ACTION, { id: c.actionId }, siren);
+function ConventionCard({ c, siren, org, announce }: { c: Convention; siren: string; org: string | null; announce(text: string): void }) {
+  const action = useGraphQLQuery(ACTION, { id: c.actionId }, { tenant: siren });
+  const queryClient = useQueryClient();
+  const sign = useGraphQLMutation(SIGN, { tenant: siren, invalidates: [CONVENTIONS] });
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [showText, setShowText] = useState(false);
   const v = c.currentVersion;
@@ -174,21 +177,20 @@ function ConventionCard({ c, siren, org, reload, announce }: { c: Convention; si
               onConfirm={async () => {
                 setProblem(null);
                 try {
-                  const res = await request(SIGN, { input: { conventionId: c.id, versionHash: v.hash } }, siren);
+                  const res = await sign.mutateAsync({ input: { conventionId: c.id, versionHash: v.hash } });
                   const s = res.signConvention;
                   announce(
                     s.status === 'SIGNEE'
                       ? `Convention « ${title} » signée de tous (${s.signedCount} sur ${s.signatoryCount}) : l'action est conventionnée.`
                       : `Votre signature est enregistrée : ${s.signedCount} sur ${s.signatoryCount} signatures.`,
                   );
-                  reload();
                 } catch (error) {
                   const apiError = asApiError(error);
                   setProblem(apiError);
                   if (apiError.code === 'VERSION_SUPERSEDED' || apiError.code === 'ALREADY_SIGNED') {
                     // The list changes under the card: the explanation is announced for the whole page too.
                     announce(errorText(apiError, 'operation'));
-                    reload();
+                    await queryClient.invalidateQueries({ queryKey: graphQLKey(CONVENTIONS) });
                   }
                 }
               }}
@@ -206,11 +208,11 @@ function ConventionCard({ c, siren, org, reload, announce }: { c: Convention; si
 }
 
 function ConventionText({ versionId, siren }: { versionId: string; siren: string }) {
-  const text = useQuery(TEXT, { versionId }, siren);
+  const text = useGraphQLQuery(TEXT, { versionId }, { tenant: siren });
   return (
     <>
       <ErrorMessage error={text.error} />
-      {text.loading && <Loading label="Chargement du texte…" />}
+      {text.isPending && <Loading label="Chargement du texte…" />}
       {text.data && (
         <pre className="convention-text" tabIndex={0} aria-label="Texte de la convention">
           {text.data.conventionText}

@@ -1,10 +1,11 @@
+import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { download } from '../../shared/api';
 import { AmountCells, AmountFigures, ErrorMessage, Figure, Loading } from '../../shared/components';
 import { euros, KIND_LABELS, percent, plural, STATUS_LABELS } from '../../shared/format';
 import { graphql } from '../../gql';
-import { useQuery } from '../../shared/hooks';
+import { useGraphQLQuery } from '../../shared/query';
 import { AmountsChart } from './DepartementDashboardPage';
 
 const CONTRATS = graphql(`
@@ -30,9 +31,10 @@ const DASHBOARD = graphql(`
 export function ContratDashboardPage() {
   const { siren = '' } = useParams();
   const [year, setYear] = useState<number | null>(null);
-  const contrats = useQuery(CONTRATS, {}, siren);
+  const contrats = useGraphQLQuery(CONTRATS, {}, { tenant: siren });
   const contrat = contrats.data?.contrats[0];
-  const dash = useQuery(DASHBOARD, { contratId: contrat?.id ?? '', exerciseYear: year }, siren, !contrat);
+  // Another year keeps the figures on screen until its own arrive (with « Chargement… »).
+  const dash = useGraphQLQuery(DASHBOARD, { contratId: contrat?.id ?? '', exerciseYear: year }, { tenant: siren, enabled: !!contrat, placeholderData: keepPreviousData });
   const d = dash.data?.contratDashboard;
   const years = contrat ? Array.from({ length: contrat.endYear - contrat.startYear + 1 }, (_, i) => contrat.startYear + i) : [];
   const byPillar = new Map<string, { name: string; requestedCents: number; decidedCents: number; committedCents: number; paidCents: number }>();
@@ -44,7 +46,7 @@ export function ContratDashboardPage() {
     <>
       <h1>{contrat?.title ?? 'Contrat de ville'}</h1>
       <ErrorMessage error={contrats.error ?? dash.error} />
-      {(contrats.loading || dash.loading) && <Loading />}
+      {(contrats.isPending || dash.isLoading || dash.isPlaceholderData) && <Loading />}
       {contrat && (
         <div className="toolbar">
           <label>

@@ -1,3 +1,4 @@
+import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -5,7 +6,7 @@ import { download } from '../../shared/api';
 import { AmountCells, AmountFigures, ErrorMessage, Figure, Loading } from '../../shared/components';
 import { euros, KIND_LABELS, plural } from '../../shared/format';
 import { graphql } from '../../gql';
-import { useQuery } from '../../shared/hooks';
+import { useGraphQLQuery } from '../../shared/query';
 
 
 const DEPARTEMENT = graphql(`
@@ -46,7 +47,9 @@ const axisEuros = (v: number) => `${(v / 1000).toLocaleString('fr-FR')} k€`;
 export function DepartementDashboardPage() {
   const { code = '' } = useParams();
   const [year, setYear] = useState<number | null>(null);
-  const { data, error, loading } = useQuery(DEPARTEMENT, { departement: code, exerciseYear: year });
+  // Another year keeps the figures on screen until its own arrive (with « Chargement… »).
+  const { data, error, isPending, isPlaceholderData } = useGraphQLQuery(DEPARTEMENT, { departement: code, exerciseYear: year }, { placeholderData: keepPreviousData });
+  const loading = isPending || isPlaceholderData;
   const d = data?.departementDashboard;
   const t = d?.totals;
   return (

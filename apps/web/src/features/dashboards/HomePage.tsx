@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, request } from '../../shared/api';
-import { asApiError } from '../../shared/errors';
-import { ErrorMessage } from '../../shared/components';
-import { dateTime, ROLE_LABELS } from '../../shared/format';
 import { graphql } from '../../gql';
 import type { MyInvitationsQuery } from '../../gql/graphql';
-import { useQuery } from '../../shared/hooks';
+import type { ApiError } from '../../shared/api';
+import { ErrorMessage } from '../../shared/components';
+import { asApiError } from '../../shared/errors';
+import { dateTime, ROLE_LABELS } from '../../shared/format';
+import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
 import { useSession } from '../../shared/session';
 import { figureDepartements } from '../../app/Shell';
 
@@ -68,12 +68,14 @@ export function HomePage() {
  * from its refresh token) lists the new territory in « Mes territoires ».
  */
 function PendingInvitations() {
-  const { data, error } = useQuery(MY_INVITATIONS, {});
+  const { data, error } = useGraphQLQuery(MY_INVITATIONS, {});
+  const acceptMine = useGraphQLMutation(ACCEPT_MINE);
+  const declineMine = useGraphQLMutation(DECLINE_MINE, { invalidates: [MY_INVITATIONS] });
   const [list, setList] = useState<PendingInvitation[] | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [message, setMessage] = useState('');
-  const [listOf, setListOf] = useState<typeof data>(null);
+  const [listOf, setListOf] = useState<typeof data>(undefined);
   if (data && data !== listOf) {
     setListOf(data);
     setList(data.myInvitations);
@@ -87,13 +89,13 @@ function PendingInvitations() {
     setMessage('');
     try {
       if (accept) {
-        await request(ACCEPT_MINE, { invitationId: invitation.id });
+        await acceptMine.mutateAsync({ invitationId: invitation.id });
         setMessage(`Vous êtes membre de ${name}. Chargement de vos territoires…`);
         // The session's territories are loaded when it opens: open it again, from its refresh token.
         window.location.assign('/');
         return;
       }
-      const left = (await request(DECLINE_MINE, { invitationId: invitation.id })).declineMyInvitation;
+      const left = (await declineMine.mutateAsync({ invitationId: invitation.id })).declineMyInvitation;
       setList(left);
       setMessage(`Vous avez refusé l'invitation de ${name}.`);
     } catch (e) {

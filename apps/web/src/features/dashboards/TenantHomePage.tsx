@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { ApiError, request } from '../../shared/api';
-import { asApiError } from '../../shared/errors';
-import { ErrorMessage, Loading } from '../../shared/components';
-import { civilDate, dateTime, plural } from '../../shared/format';
 import { graphql } from '../../gql';
-import { useQuery } from '../../shared/hooks';
+import type { ApiError } from '../../shared/api';
+import { ErrorMessage, Loading } from '../../shared/components';
+import { asApiError } from '../../shared/errors';
+import { civilDate, dateTime, plural } from '../../shared/format';
+import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
 import { useSession } from '../../shared/session';
 
 const MINE = graphql(`
@@ -31,21 +31,22 @@ export function TenantHomePage() {
   const { siren } = useParams();
   const { user, tenants } = useSession();
   const tenant = tenants.find((t) => t.tenant.siren === siren);
-  const { data, error, loading, reload } = useQuery(MINE, { userId: user?.id ?? '' }, siren, !user);
+  const { data, error, isLoading: loading } = useGraphQLQuery(MINE, { userId: user?.id ?? '' }, { tenant: siren, enabled: !!user });
+  const markRead = useGraphQLMutation(MARK_READ, { tenant: siren, invalidates: [MINE] });
+  const markAllRead = useGraphQLMutation(MARK_ALL_READ, { tenant: siren, invalidates: [MINE] });
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [marking, setMarking] = useState(false);
   const notificationsTitle = useRef<HTMLHeadingElement>(null);
   const unread = data ? data.myNotifications.nodes.filter((n) => !n.readAt).length : 0;
 
-  /** Marks one reminder (or all) read, then reloads the list; the keyboard goes back to the list's title. */
+  /** Marks one reminder (or all) read, then the list is read again; the keyboard goes back to the list's title. */
   const mark = async (id?: string) => {
     setMarking(true);
     setFailure(null);
     try {
-      if (id) await request(MARK_READ, { id }, siren);
-      else await request(MARK_ALL_READ, {}, siren);
+      if (id) await markRead.mutateAsync({ id });
+      else await markAllRead.mutateAsync({});
       notificationsTitle.current?.focus();
-      reload();
     } catch (e) {
       setFailure(asApiError(e));
     } finally {

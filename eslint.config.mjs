@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 import { createProjectGraphAsync } from '@nx/devkit';
 import reactHooks from 'eslint-plugin-react-hooks';
+import simpleImportSort from 'eslint-plugin-simple-import-sort';
 
 // @nx/enforce-module-boundaries reads the project graph that Nx caches in .nx/workspace-data and silently
 // skips every check when there is none (a fresh clone, `npx eslint` before any `nx` command; nx.json turns
@@ -29,13 +30,19 @@ if (!process.env.NX_TASK_TARGET_PROJECT) await createProjectGraphAsync({ exitOnE
  * but a runtime one depends on the composition root. Cycles are refused whatever the tags.
  */
 const depConstraints = [
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:runtime', 'type:composition', 'type:feature', 'type:data', 'type:util', 'type:test'] },
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['type:runtime', 'type:composition', 'type:feature', 'type:data', 'type:util', 'type:test'],
+  },
   { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:composition', 'type:feature', 'type:data', 'type:util'] },
   { sourceTag: 'type:composition', onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:util'] },
   { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:util'] },
   { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:data', 'type:util'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-  { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:runtime', 'type:composition', 'type:feature', 'type:data', 'type:util', 'type:test'] },
+  {
+    sourceTag: 'type:test',
+    onlyDependOnLibsWithTags: ['type:runtime', 'type:composition', 'type:feature', 'type:data', 'type:util', 'type:test'],
+  },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   ...Object.entries({
     organisations: [],
@@ -52,7 +59,10 @@ const depConstraints = [
     reports: ['actions', 'conventions'],
     comites: ['actions', 'contrats', 'conventions', 'finance', 'organisations'],
     dashboards: ['actions', 'comites', 'deadlines', 'organisations', 'tenancy'],
-  }).map(([scope, uses]) => ({ sourceTag: `scope:${scope}`, onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared', ...uses.map((u) => `scope:${u}`)] })),
+  }).map(([scope, uses]) => ({
+    sourceTag: `scope:${scope}`,
+    onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared', ...uses.map((u) => `scope:${u}`)],
+  })),
   { sourceTag: 'scope:schema', onlyDependOnLibsWithTags: ['*'] },
 ];
 
@@ -65,10 +75,16 @@ const TEST_FILES = ['**/*.spec.ts', '**/*.e2e-spec.ts', 'apps/*/test/**', 'apps/
  * package) nor a relative path from the files outside every project (scripts, bench, migrations, tools).
  */
 const ENTRY_POINTS_ONLY = [
-  { regex: '^@pilotis/[^/]+/src(/|$)', message: 'Import the library through its alias (@pilotis/<lib>, or a sub-entry point listed in tsconfig.base.json), not its files.' },
-  { regex: '^(\\.\\./)+(apps|libs)/', message: "Import a library through its alias; apps export nothing." },
+  {
+    regex: '^@pilotis/[^/]+/src(/|$)',
+    message: 'Import the library through its alias (@pilotis/<lib>, or a sub-entry point listed in tsconfig.base.json), not its files.',
+  },
+  { regex: '^(\\.\\./)+(apps|libs)/', message: 'Import a library through its alias; apps export nothing.' },
 ];
-const TEST_SUPPORT = { regex: '^@pilotis/test-support(/|$)', message: 'The test library is for test files only (*.spec.ts, *.e2e-spec.ts, apps/*/test, apps/web/e2e).' };
+const TEST_SUPPORT = {
+  regex: '^@pilotis/test-support(/|$)',
+  message: 'The test library is for test files only (*.spec.ts, *.e2e-spec.ts, apps/*/test, apps/web/e2e).',
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'tmp/**', '**/*.js', '**/*.mjs', 'apps/web/dist/**', 'apps/web/src/gql/**'] },
@@ -115,5 +131,14 @@ export default tseslint.config(
     // read while rendering, impure renders), on the web app's components and hooks.
     files: ['apps/web/src/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
+  },
+  {
+    // One import order everywhere (fixable: `npm run format`): side effects first, then Node's modules,
+    // packages, the workspace's libraries, relative files. Layout itself is Prettier's (.prettierrc.json),
+    // checked by `npm run lint`.
+    plugins: { 'simple-import-sort': simpleImportSort },
+    rules: {
+      'simple-import-sort/imports': ['error', { groups: [['^\\u0000'], ['^node:'], ['^@?\\w'], ['^@pilotis(/.*)?$'], ['^\\.']] }],
+    },
   },
 );

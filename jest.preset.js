@@ -9,7 +9,7 @@ const tsconfig = JSON.parse(readFileSync(path.join(__dirname, 'tsconfig.base.jso
 
 const moduleNameMapper = {};
 for (const [alias, [target]] of Object.entries(tsconfig.compilerOptions.paths)) {
-  moduleNameMapper[`^${alias.replace('/', '\\/')}$`] = `<rootDir>/${target.replace(/^\.\//, "")}`;
+  moduleNameMapper[`^${alias.replace('/', '\\/')}$`] = `<rootDir>/${target.replace(/^\.\//, '')}`;
 }
 
 const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', '@borewit', 'content-disposition'];

@@ -2,8 +2,10 @@
  * What every benchmark needs from the API: start it in its own process (production mode, so that the
  * load generator and the server do not share an event loop), wait for /health, and send GraphQL.
  */
-import { spawn, ChildProcess } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
+
 import { Pool } from 'pg';
+
 import { createOwnerDataSource, ensureRolesAndDatabase } from '@pilotis/schema';
 import { loadConfig, withDatabase } from '@pilotis/shared';
 
@@ -44,7 +46,12 @@ export function startApi(ownerUrl: string, appUrl: string, port: number): Promis
   });
 }
 
-export async function postGraphql<T>(port: number, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLBody<T>> {
+export async function postGraphql<T>(
+  port: number,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLBody<T>> {
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

@@ -11,12 +11,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
+
 import { Pool } from 'pg';
+
 import { appendAuditEvent } from '@pilotis/audit';
 import { AuthService } from '@pilotis/auth';
-import { loadConfig, withDatabase } from '@pilotis/shared';
 import { createOwnerDataSource, dropDatabase, ensureRolesAndDatabase } from '@pilotis/schema';
+import { loadConfig, withDatabase } from '@pilotis/shared';
 import { provisionTenant } from '@pilotis/tenancy';
+
 import { postGraphql, startApi as startBenchApi } from './bench-api';
 
 const REPS = Number(process.env.BENCH_REPS ?? 8);
@@ -60,11 +63,20 @@ async function prepare(ownerUrl: string, appUrl: string): Promise<Fixture> {
     const tenantId = tenant.tenantId;
     const id = (): string => randomUUID();
     const contratId = id();
-    await ds.query(`insert into contrats (tenant_id, id, title, start_year, end_year) values ($1, $2, 'Engagements Quartiers 2030', 2024, 2030)`, [tenantId, contratId]);
+    await ds.query(
+      `insert into contrats (tenant_id, id, title, start_year, end_year) values ($1, $2, 'Engagements Quartiers 2030', 2024, 2030)`,
+      [tenantId, contratId],
+    );
     const pillarId = id();
-    await ds.query(`insert into pillars (tenant_id, id, contrat_id, kind, title, position) values ($1, $2, $3, 'PILIER', 'Cohésion sociale', 1)`, [tenantId, pillarId, contratId]);
+    await ds.query(
+      `insert into pillars (tenant_id, id, contrat_id, kind, title, position) values ($1, $2, $3, 'PILIER', 'Cohésion sociale', 1)`,
+      [tenantId, pillarId, contratId],
+    );
     const porteur = id();
-    await ds.query(`insert into organisations (tenant_id, id, name, kind) values ($1, $2, 'Association porteuse', 'ASSOCIATION')`, [tenantId, porteur]);
+    await ds.query(`insert into organisations (tenant_id, id, name, kind) values ($1, $2, 'Association porteuse', 'ASSOCIATION')`, [
+      tenantId,
+      porteur,
+    ]);
     const funders: string[] = [];
     for (const kind of FUNDERS) {
       const f = id();
@@ -83,7 +95,12 @@ async function prepare(ownerUrl: string, appUrl: string): Promise<Fixture> {
          values ($1, $2, 'COMITE_DES_FINANCEURS', $3, 'Comité des financeurs (bench)', now(), 'VOTE_OUVERT', 1, now())`,
         [tenantId, c, contratId],
       );
-      for (const f of funders) await ds.query(`insert into committee_members (tenant_id, committee_id, organisation_id, voting) values ($1, $2, $3, true)`, [tenantId, c, f]);
+      for (const f of funders)
+        await ds.query(`insert into committee_members (tenant_id, committee_id, organisation_id, voting) values ($1, $2, $3, true)`, [
+          tenantId,
+          c,
+          f,
+        ]);
     }
     const lines = new Map<string, { apiItem: string; sqlItem: string; lineId: string }[]>(funders.map((f) => [f, []]));
     for (let n = 1; n <= ITEMS; n++) {
@@ -94,15 +111,10 @@ async function prepare(ownerUrl: string, appUrl: string): Promise<Fixture> {
         [tenantId, actionId, n, `PIL-${RENNES}-${String(n).padStart(4, '0')}`, contratId, pillarId, porteur, `Action ${n}`],
       );
       const [apiItem, sqlItem] = [id(), id()];
-      await ds.query(`insert into agenda_items (tenant_id, id, committee_id, action_id, position) values ($1, $2, $3, $5, $6), ($1, $4, $7, $5, $6)`, [
-        tenantId,
-        apiItem,
-        committees[0],
-        sqlItem,
-        actionId,
-        n,
-        committees[1],
-      ]);
+      await ds.query(
+        `insert into agenda_items (tenant_id, id, committee_id, action_id, position) values ($1, $2, $3, $5, $6), ($1, $4, $7, $5, $6)`,
+        [tenantId, apiItem, committees[0], sqlItem, actionId, n, committees[1]],
+      );
       for (const f of funders) {
         const lineId = id();
         await ds.query(
@@ -119,7 +131,10 @@ async function prepare(ownerUrl: string, appUrl: string): Promise<Fixture> {
       const email = `rep${i}@bench.example.fr`;
       const funderId = funders[i % funders.length];
       await ds.query('insert into users (id, email, display_name, password_hash) values ($1, $2, $2, $3)', [userId, email, hash]);
-      await ds.query(`insert into memberships (tenant_id, id, user_id, role, organisation_id) values ($1, $2, $3, 'FUNDER_REPRESENTATIVE', $4)`, [tenantId, id(), userId, funderId]);
+      await ds.query(
+        `insert into memberships (tenant_id, id, user_id, role, organisation_id) values ($1, $2, $3, 'FUNDER_REPRESENTATIVE', $4)`,
+        [tenantId, id(), userId, funderId],
+      );
       reps.push({ email, userId, funderId });
     }
     await ds.query('analyze');
@@ -136,7 +151,11 @@ const graphql = (query: string, variables: Record<string, unknown>, headers: Rec
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /** Each representative walks the agenda ROUNDS times, voting on its funder's line of each item (one call at a time). */
-async function run(name: string, fx: Fixture, castOne: (rep: Fixture['reps'][number], item: { apiItem: string; sqlItem: string; lineId: string }, amount: number) => Promise<boolean>): Promise<Figures> {
+async function run(
+  name: string,
+  fx: Fixture,
+  castOne: (rep: Fixture['reps'][number], item: { apiItem: string; sqlItem: string; lineId: string }, amount: number) => Promise<boolean>,
+): Promise<Figures> {
   const latencies: number[] = [];
   let errors = 0;
   const started = process.hrtime.bigint();
@@ -191,7 +210,13 @@ async function rawSql(appUrl: string, fx: Fixture): Promise<Figures> {
           [fx.tenantId, randomUUID(), fx.sqlCommittee, item.sqlItem, item.lineId, rep.funderId, amount, rep.userId],
         );
         // The same hash-chained append as AuditService.record (it serialises on the tenant's chain head).
-        await appendAuditEvent({ query: async (sql, params) => (await client.query(sql, params)).rows }, fx.tenantId, { actorUserId: rep.userId, operation: 'vote.cast', entityType: 'Vote', entityId: rows[0].id, after: { amount } });
+        await appendAuditEvent({ query: async (sql, params) => (await client.query(sql, params)).rows }, fx.tenantId, {
+          actorUserId: rep.userId,
+          operation: 'vote.cast',
+          entityType: 'Vote',
+          entityId: rows[0].id,
+          after: { amount },
+        });
         await client.query('commit');
         return true;
       } catch (error) {
@@ -210,7 +235,9 @@ async function rawSql(appUrl: string, fx: Fixture): Promise<Figures> {
 async function overHttp(fx: Fixture): Promise<Figures> {
   const tokens = new Map<string, string>();
   for (const rep of fx.reps) {
-    const res = await graphql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email: rep.email, password: PASSWORD } });
+    const res = await graphql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', {
+      i: { email: rep.email, password: PASSWORD },
+    });
     tokens.set(rep.email, (res.data?.login as { accessToken: string }).accessToken);
   }
   const mutation = 'mutation($input: CastVoteInput!) { castVote(input: $input) { id } }';
@@ -235,16 +262,22 @@ async function main(): Promise<void> {
   try {
     const figures = [await rawSql(appUrl, fx), await overHttp(fx)];
     const pool = new Pool({ connectionString: ownerUrl });
-    const counts = await pool.query<{ committee_id: string; n: number }>('select committee_id, count(*)::int as n from votes group by committee_id');
+    const counts = await pool.query<{ committee_id: string; n: number }>(
+      'select committee_id, count(*)::int as n from votes group by committee_id',
+    );
     await pool.end();
     const raw = figures[0].votes / figures[0].seconds;
-    console.log(`\n${REPS} representatives × ${ROUNDS} rounds × ${ITEMS} items (${figures[1].votes} calls per scenario), on ${cpus().length} cores`);
+    console.log(
+      `\n${REPS} representatives × ${ROUNDS} rounds × ${ITEMS} items (${figures[1].votes} calls per scenario), on ${cpus().length} cores`,
+    );
     console.log(`current votes per committee (one per item and line): ${counts.rows.map((r) => r.n).join(', ')}\n`);
     console.log('| scenario | votes/s | p50 ms | p95 ms | errors | vs raw |');
     console.log('|---|---:|---:|---:|---:|---:|');
     for (const f of figures) {
       const rate = f.votes / f.seconds;
-      console.log(`| ${f.name} | ${rate.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.errors} | ${((rate / raw) * 100).toFixed(0)} % |`);
+      console.log(
+        `| ${f.name} | ${rate.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.errors} | ${((rate / raw) * 100).toFixed(0)} % |`,
+      );
     }
   } finally {
     api.kill('SIGTERM');

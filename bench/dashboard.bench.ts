@@ -16,13 +16,16 @@
  *   npm run bench:dashboard
  *   BENCH_GROW_TO=2000 npm run bench:dashboard      (adds 1,800 tenants: 16 million funding lines; ~1 h)
  */
+import { cpus } from 'node:os';
+
 import autocannon from 'autocannon';
 import { Pool, PoolClient } from 'pg';
-import { cpus } from 'node:os';
+
 import { appendAuditEvent } from '@pilotis/audit';
 import { AuthService } from '@pilotis/auth';
 import { DASHBOARD_SQL, TERRITORY_SQL } from '@pilotis/dashboards';
 import { ESS_KINDS } from '@pilotis/organisations';
+
 import { freshBenchDatabase, postGraphql, startApi } from './bench-api';
 
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 200);
@@ -66,7 +69,10 @@ async function seedTenants(owner: Pool, from: number, to: number): Promise<void>
                             ('Association A', 'ASSOCIATION'), ('SCIC B', 'SCIC'), ('Entreprise C', 'ENTREPRISE')) k(name, kind)`,
       p,
     );
-    await client.query(`insert into contrats (tenant_id, id, title, start_year, end_year) select t, gen_random_uuid(), 'Contrat 2024-2030', 2024, 2030 from unnest($1::uuid[]) t`, p);
+    await client.query(
+      `insert into contrats (tenant_id, id, title, start_year, end_year) select t, gen_random_uuid(), 'Contrat 2024-2030', 2024, 2030 from unnest($1::uuid[]) t`,
+      p,
+    );
     await client.query(
       `insert into pillars (tenant_id, id, contrat_id, kind, title, position)
        select c.tenant_id, gen_random_uuid(), c.id, 'PILIER', x.title, x.position from contrats c
@@ -127,11 +133,21 @@ async function seedPeople(owner: Pool): Promise<void> {
   // The measured tenant needs a SIREN that passes the API's check (X-Tenant): Rennes Métropole's.
   await owner.query(`update tenants set siren = '243500139' where siren = '700000001'`);
   const hash = await AuthService.hashPassword(PASSWORD);
-  for (const [email, name] of [[EMAIL, 'Chef bench'], [DELEGATE, 'Délégué bench']]) {
-    await owner.query(`insert into users (id, email, display_name, password_hash) values (gen_random_uuid(), $1, $2, $3)`, [email, name, hash]);
+  for (const [email, name] of [
+    [EMAIL, 'Chef bench'],
+    [DELEGATE, 'Délégué bench'],
+  ]) {
+    await owner.query(`insert into users (id, email, display_name, password_hash) values (gen_random_uuid(), $1, $2, $3)`, [
+      email,
+      name,
+      hash,
+    ]);
   }
-  await owner.query(`insert into memberships (tenant_id, id, user_id, role)
-    select (select id from tenants where siren = '243500139'), gen_random_uuid(), u.id, 'CHEF_DE_PROJET' from users u where u.email = $1`, [EMAIL]);
+  await owner.query(
+    `insert into memberships (tenant_id, id, user_id, role)
+    select (select id from tenants where siren = '243500139'), gen_random_uuid(), u.id, 'CHEF_DE_PROJET' from users u where u.email = $1`,
+    [EMAIL],
+  );
   // The delegate holds 20 of the tenants, all in département 35 like every other one.
   await owner.query(
     `insert into memberships (tenant_id, id, user_id, role)
@@ -141,15 +157,34 @@ async function seedPeople(owner: Pool): Promise<void> {
   );
 }
 
-async function overHttp(name: string, connections: number, body: string, headers: Record<string, string>, seconds = SECONDS): Promise<Figures> {
-  const r = await autocannon({ url: `http://127.0.0.1:${PORT}/graphql`, method: 'POST', connections, duration: seconds, headers: { 'content-type': 'application/json', ...headers }, body });
+async function overHttp(
+  name: string,
+  connections: number,
+  body: string,
+  headers: Record<string, string>,
+  seconds = SECONDS,
+): Promise<Figures> {
+  const r = await autocannon({
+    url: `http://127.0.0.1:${PORT}/graphql`,
+    method: 'POST',
+    connections,
+    duration: seconds,
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
   return { name, rps: r.requests.average, p50: r.latency.p50, p95: r.latency.p97_5, errors: r.errors + r.non2xx };
 }
 
 type Query = (sql: string, params: unknown[]) => Promise<unknown[]>;
 
 /** Runs `work` in a loop on `connections` clients for SECONDS: throughput and latency percentiles. */
-async function rawLoop(name: string, appUrl: string, connections: number, work: (pool: Pool) => Promise<void>, poolSize = connections): Promise<Figures> {
+async function rawLoop(
+  name: string,
+  appUrl: string,
+  connections: number,
+  work: (pool: Pool) => Promise<void>,
+  poolSize = connections,
+): Promise<Figures> {
   const pool = new Pool({ connectionString: appUrl, max: poolSize });
   const latencies: number[] = [];
   let errors = 0;
@@ -172,7 +207,12 @@ async function rawLoop(name: string, appUrl: string, connections: number, work: 
 }
 
 /** One transaction with the tenant (and user) set, as the API's. */
-async function inTenant(pool: Pool, tenantId: string, userId: string, work: (q: Query, client: PoolClient) => Promise<void>): Promise<void> {
+async function inTenant(
+  pool: Pool,
+  tenantId: string,
+  userId: string,
+  work: (q: Query, client: PoolClient) => Promise<void>,
+): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('begin');
@@ -189,10 +229,14 @@ async function inTenant(pool: Pool, tenantId: string, userId: string, work: (q: 
 
 function printTable(title: string, rows: [Figures, Figures][]): void {
   console.log(`\n${title}\n`);
-  console.log('| scenario | raw req/s | raw p95 ms | API req/s | API p50 ms | API p97.5 ms (autocannon; stricter than p95) | errors | API / raw |');
+  console.log(
+    '| scenario | raw req/s | raw p95 ms | API req/s | API p50 ms | API p97.5 ms (autocannon; stricter than p95) | errors | API / raw |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const [raw, http] of rows) {
-    console.log(`| ${raw.name} | ${raw.rps.toFixed(1)} | ${raw.p95.toFixed(1)} | ${http.rps.toFixed(1)} | ${http.p50.toFixed(1)} | ${http.p95.toFixed(1)} | ${raw.errors + http.errors} | ${((http.rps / raw.rps) * 100).toFixed(0)} % |`);
+    console.log(
+      `| ${raw.name} | ${raw.rps.toFixed(1)} | ${raw.p95.toFixed(1)} | ${http.rps.toFixed(1)} | ${http.p50.toFixed(1)} | ${http.p95.toFixed(1)} | ${raw.errors + http.errors} | ${((http.rps / raw.rps) * 100).toFixed(0)} % |`,
+    );
   }
 }
 
@@ -208,15 +252,24 @@ async function main(): Promise<void> {
   ).rows;
   const [{ id: delegateId }] = (await owner.query('select id from users where email = $1', [DELEGATE])).rows;
   const delegateTenants: string[] = (
-    await owner.query(`select m.tenant_id from memberships m join tenants t on t.id = m.tenant_id where m.user_id = $1 order by t.name, t.siren`, [delegateId])
+    await owner.query(
+      `select m.tenant_id from memberships m join tenants t on t.id = m.tenant_id where m.user_id = $1 order by t.name, t.siren`,
+      [delegateId],
+    )
   ).rows.map((r: { tenant_id: string }) => r.tenant_id);
   const lineCount = async () => (await owner.query('select count(*)::int as lines from funding_lines')).rows[0].lines as number;
-  console.log(`seeded ${TENANTS} tenants × ${ACTIONS} actions (${(await lineCount()).toLocaleString('en-US')} funding lines) in ${Math.round(performance.now() - started)} ms`);
+  console.log(
+    `seeded ${TENANTS} tenants × ${ACTIONS} actions (${(await lineCount()).toLocaleString('en-US')} funding lines) in ${Math.round(performance.now() - started)} ms`,
+  );
 
   const api = await startApi(ownerUrl, appUrl, PORT);
   try {
     const token = async (email: string) =>
-      (await postGraphql<{ login: { accessToken: string } }>(PORT, 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email, password: PASSWORD } })).data?.login.accessToken;
+      (
+        await postGraphql<{ login: { accessToken: string } }>(PORT, 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }', {
+          i: { email, password: PASSWORD },
+        })
+      ).data?.login.accessToken;
     const headers = { authorization: `Bearer ${await token(EMAIL)}`, 'x-tenant': siren as string };
     const delegateHeaders = { authorization: `Bearer ${await token(DELEGATE)}` };
     const dashboardQuery = `query($c: ID!) { contratDashboard(contratId: $c) { totals { requestedCents decidedCents } cells { pillarTitle funderName kind exerciseYear requestedCents decidedCents }
@@ -224,15 +277,23 @@ async function main(): Promise<void> {
         overdueBilanCount unsignedConventionCount leverage { creditsSpecifiques { decidedCents } droitCommun { decidedCents } autres { decidedCents } }
         trend { exerciseYear actionCount requestedCents decidedCents } } }`;
     const dashboard = JSON.stringify({ query: dashboardQuery, variables: { c: contratId } });
-    const figures = 'totals { requestedCents decidedCents } actionCount essActionCount actionsByStatus { status count } overdueBilanCount unsignedConventionCount byFundingKind { kind requestedCents decidedCents } byFunderKind { funderKind requestedCents decidedCents } byPillar { pillarTitle requestedCents decidedCents } trend { exerciseYear requestedCents decidedCents }';
+    const figures =
+      'totals { requestedCents decidedCents } actionCount essActionCount actionsByStatus { status count } overdueBilanCount unsignedConventionCount byFundingKind { kind requestedCents decidedCents } byFunderKind { funderKind requestedCents decidedCents } byPillar { pillarTitle requestedCents decidedCents } trend { exerciseYear requestedCents decidedCents }';
     const consolidationQuery = `query { departementDashboard(departement: "35") { territories { siren ${figures} } totals { ${figures} } } }`;
     const consolidation = JSON.stringify({ query: consolidationQuery });
-    for (const [q, v, h] of [[dashboardQuery, { c: contratId }, headers], [consolidationQuery, {}, delegateHeaders]] as const) {
+    for (const [q, v, h] of [
+      [dashboardQuery, { c: contratId }, headers],
+      [consolidationQuery, {}, delegateHeaders],
+    ] as const) {
       const check = await postGraphql<{ departementDashboard?: { territories: unknown[] } }>(PORT, q, v, h);
       if (check.errors) throw new Error(JSON.stringify(check.errors));
-      if (check.data?.departementDashboard && check.data.departementDashboard.territories.length !== DELEGATE_TENANTS) throw new Error('the delegate should see exactly its 20 tenants');
+      if (check.data?.departementDashboard && check.data.departementDashboard.territories.length !== DELEGATE_TENANTS)
+        throw new Error('the delegate should see exactly its 20 tenants');
     }
-    const point = JSON.stringify({ query: 'query($id: ID!) { action(id: $id) { id reference title totalBudgetCents status } }', variables: { id: actionId } });
+    const point = JSON.stringify({
+      query: 'query($id: ID!) { action(id: $id) { id reference title totalBudgetCents status } }',
+      variables: { id: actionId },
+    });
     const ess = [...ESS_KINDS];
     const rawDashboard = (pool: Pool) =>
       inTenant(pool, tenantId, '', async (q) => {
@@ -254,7 +315,13 @@ async function main(): Promise<void> {
               await q(TERRITORY_SQL.amounts, p);
               await q(TERRITORY_SQL.actions, [...p, ess]);
               await q(TERRITORY_SQL.late, [...p, '2026-11-26']);
-              await appendAuditEvent({ query: q }, t, { actorUserId: delegateId, operation: 'dashboard.departement_read', entityType: 'tenant', entityId: t, after: { departement: '35' } });
+              await appendAuditEvent({ query: q }, t, {
+                actorUserId: delegateId,
+                operation: 'dashboard.departement_read',
+                entityType: 'tenant',
+                entityId: t,
+                after: { departement: '35' },
+              });
             });
           }
         }),
@@ -263,7 +330,10 @@ async function main(): Promise<void> {
     const dashboards = async (label: string): Promise<[Figures, Figures][]> => {
       const rows: [Figures, Figures][] = [];
       for (const c of [1, 2]) {
-        rows.push([await rawLoop(`contract dashboard, ${c} client(s)${label}`, appUrl, c, rawDashboard), await overHttp(`contract dashboard, ${c} client(s)${label}`, c, dashboard, headers)]);
+        rows.push([
+          await rawLoop(`contract dashboard, ${c} client(s)${label}`, appUrl, c, rawDashboard),
+          await overHttp(`contract dashboard, ${c} client(s)${label}`, c, dashboard, headers),
+        ]);
       }
       return rows;
     };
@@ -271,7 +341,10 @@ async function main(): Promise<void> {
     rows.push([
       await rawLoop('single action read, 2 clients', appUrl, 2, (pool) =>
         inTenant(pool, tenantId, '', async (q) => {
-          await q('select id, reference, title, total_budget_cents, status from actions where tenant_id = $1 and id = $2', [tenantId, actionId]);
+          await q('select id, reference, title, total_budget_cents, status from actions where tenant_id = $1 and id = $2', [
+            tenantId,
+            actionId,
+          ]);
         }),
       ),
       await overHttp('single action read, 2 clients', 2, point, headers),
@@ -280,19 +353,26 @@ async function main(): Promise<void> {
       await rawLoop(`département consolidation, ${DELEGATE_TENANTS} tenants, 1 client`, appUrl, 1, rawConsolidation, 4),
       await overHttp(`département consolidation, ${DELEGATE_TENANTS} tenants, 1 client`, 1, consolidation, delegateHeaders),
     ]);
-    printTable(`${TENANTS} tenants × ${ACTIONS} actions × 4 lines; the measured tenant's contract has ${ACTIONS} actions; ${SECONDS} s per scenario; ${cpus().length} cores`, rows);
+    printTable(
+      `${TENANTS} tenants × ${ACTIONS} actions × 4 lines; the measured tenant's contract has ${ACTIONS} actions; ${SECONDS} s per scenario; ${cpus().length} cores`,
+      rows,
+    );
 
     if (GROW_TO > TENANTS) {
       console.log(`\ngrowing to ${GROW_TO} tenants…`);
       const t0 = performance.now();
       await seedTenantRange(owner, TENANTS + 1, GROW_TO);
-      console.log(`${GROW_TO} tenants (${(await lineCount()).toLocaleString('en-US')} funding lines), grown in ${Math.round((performance.now() - t0) / 1000)} s`);
+      console.log(
+        `${GROW_TO} tenants (${(await lineCount()).toLocaleString('en-US')} funding lines), grown in ${Math.round((performance.now() - t0) / 1000)} s`,
+      );
       const grown = await dashboards(` (${GROW_TO} tenants)`);
       printTable(`The same tenant's dashboard with ${GROW_TO} tenants in the database`, grown);
       console.log(`\n| clients | API req/s with ${TENANTS} tenants | with ${GROW_TO} | slow-down (target ≤ 1.2) | raw slow-down |`);
       console.log('|---:|---:|---:|---:|---:|');
       for (const [i, c] of [1, 2].entries()) {
-        console.log(`| ${c} | ${rows[i][1].rps.toFixed(1)} | ${grown[i][1].rps.toFixed(1)} | ${(rows[i][1].rps / grown[i][1].rps).toFixed(2)} | ${(rows[i][0].rps / grown[i][0].rps).toFixed(2)} |`);
+        console.log(
+          `| ${c} | ${rows[i][1].rps.toFixed(1)} | ${grown[i][1].rps.toFixed(1)} | ${(rows[i][1].rps / grown[i][1].rps).toFixed(2)} | ${(rows[i][0].rps / grown[i][0].rps).toFixed(2)} |`,
+        );
       }
     }
   } finally {

@@ -16,7 +16,16 @@
  *   BENCH_TENANTS=20 npm run bench:deadlines (a quick run)
  */
 import { Pool, PoolClient } from 'pg';
-import { DEFAULT_REMINDER_STEPS, FILL_DIGESTS, MAX_LATE_DAYS, OPEN_DIGESTS, RECOMPUTE_DEADLINES, RECORD_REMINDERS } from '@pilotis/deadlines';
+
+import {
+  DEFAULT_REMINDER_STEPS,
+  FILL_DIGESTS,
+  MAX_LATE_DAYS,
+  OPEN_DIGESTS,
+  RECOMPUTE_DEADLINES,
+  RECORD_REMINDERS,
+} from '@pilotis/deadlines';
+
 import { freshBenchDatabase } from './bench-api';
 
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 200);
@@ -29,35 +38,51 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 
 async function seed(owner: Pool): Promise<void> {
   // Tenants (the SIREN need not be real here), then everything per tenant in a few set-based statements.
-  await owner.query(`insert into tenants (id, siren, name, kind, departements)
-    select gen_random_uuid(), '8' || lpad(g::text, 8, '0'), 'Territoire ' || g, 'CA', '{35}' from generate_series(1, $1) g`, [TENANTS]);
+  await owner.query(
+    `insert into tenants (id, siren, name, kind, departements)
+    select gen_random_uuid(), '8' || lpad(g::text, 8, '0'), 'Territoire ' || g, 'CA', '{35}' from generate_series(1, $1) g`,
+    [TENANTS],
+  );
   await owner.query(`insert into organisations (tenant_id, id, name, kind)
     select t.id, gen_random_uuid(), k.name, k.kind from tenants t
       cross join (values ('Région', 'REGION'), ('Département', 'DEPARTEMENT')) k(name, kind)`);
   await owner.query(`insert into organisations (tenant_id, id, name, kind)
     select t.id, gen_random_uuid(), 'Association ' || g, 'ASSOCIATION' from tenants t cross join generate_series(1, 40) g`);
-  await owner.query(`insert into contrats (tenant_id, id, title, start_year, end_year) select id, gen_random_uuid(), 'Contrat 2024-2030', 2024, 2030 from tenants`);
-  await owner.query(`insert into pillars (tenant_id, id, contrat_id, kind, title, position) select tenant_id, gen_random_uuid(), id, 'PILIER', 'Cohésion sociale', 1 from contrats`);
+  await owner.query(
+    `insert into contrats (tenant_id, id, title, start_year, end_year) select id, gen_random_uuid(), 'Contrat 2024-2030', 2024, 2030 from tenants`,
+  );
+  await owner.query(
+    `insert into pillars (tenant_id, id, contrat_id, kind, title, position) select tenant_id, gen_random_uuid(), id, 'PILIER', 'Cohésion sociale', 1 from contrats`,
+  );
   // People: a chef de projet, a délégué, one representative per organisation.
-  await owner.query(`insert into users (id, email, display_name) select gen_random_uuid(), 'chef-' || t.siren || '@bench.fr', 'Chef ' || t.siren from tenants t`);
+  await owner.query(
+    `insert into users (id, email, display_name) select gen_random_uuid(), 'chef-' || t.siren || '@bench.fr', 'Chef ' || t.siren from tenants t`,
+  );
   await owner.query(`insert into memberships (tenant_id, id, user_id, role)
     select t.id, gen_random_uuid(), u.id, 'CHEF_DE_PROJET' from tenants t join users u on u.email = 'chef-' || t.siren || '@bench.fr'`);
-  await owner.query(`insert into users (id, email, display_name) select gen_random_uuid(), 'rep-' || o.id || '@bench.fr', 'Rep ' || o.name from organisations o`);
+  await owner.query(
+    `insert into users (id, email, display_name) select gen_random_uuid(), 'rep-' || o.id || '@bench.fr', 'Rep ' || o.name from organisations o`,
+  );
   await owner.query(`insert into memberships (tenant_id, id, user_id, role, organisation_id)
     select o.tenant_id, gen_random_uuid(), u.id, case when o.kind = 'ASSOCIATION' then 'PORTEUR_REPRESENTATIVE' else 'FUNDER_REPRESENTATIVE' end, o.id
       from organisations o join users u on u.email = 'rep-' || o.id || '@bench.fr'`);
   // Funded actions: two lines each (Région 2026, Département 2027), decided.
-  await owner.query(`insert into actions (tenant_id, id, number, reference, contrat_id, pillar_id, porteur_id, title, start_date, end_date, total_budget_cents, status)
+  await owner.query(
+    `insert into actions (tenant_id, id, number, reference, contrat_id, pillar_id, porteur_id, title, start_date, end_date, total_budget_cents, status)
     select c.tenant_id, gen_random_uuid(), g, 'PIL-' || t.siren || '-' || lpad(g::text, 4, '0'), c.id, p.id,
            (select o.id from organisations o where o.tenant_id = c.tenant_id and o.kind = 'ASSOCIATION' order by o.id offset (g % 40) limit 1),
            'Action ' || g, '2026-01-01', '2027-12-31', 5000000, 'CONVENTIONNEE'
       from contrats c join tenants t on t.id = c.tenant_id join pillars p on p.tenant_id = c.tenant_id and p.contrat_id = c.id
-      cross join generate_series(1, $1) g`, [ACTIONS]);
+      cross join generate_series(1, $1) g`,
+    [ACTIONS],
+  );
   await owner.query(`insert into funding_lines (tenant_id, id, action_id, funder_id, kind, amount_requested_cents, exercise_year, decided_amount_cents, decided_at)
     select a.tenant_id, gen_random_uuid(), a.id, o.id, 'DROIT_COMMUN', 1000000, case o.kind when 'REGION' then 2026 else 2027 end, 800000, '2026-02-10T09:00:00Z'
       from actions a join organisations o on o.tenant_id = a.tenant_id and o.kind in ('REGION', 'DEPARTEMENT')`);
   // Signed conventions: one version, the porteur and both funders, all signed.
-  await owner.query(`insert into conventions (tenant_id, id, action_id, status) select tenant_id, gen_random_uuid(), id, 'SIGNEE' from actions`);
+  await owner.query(
+    `insert into conventions (tenant_id, id, action_id, status) select tenant_id, gen_random_uuid(), id, 'SIGNEE' from actions`,
+  );
   await owner.query(`insert into convention_versions (tenant_id, id, convention_id, number, text, hash)
     select tenant_id, gen_random_uuid(), id, 1, 'texte', md5(id::text) from conventions`);
   await owner.query(`insert into convention_signatories (tenant_id, id, version_id, organisation_id, role, position, amount_cents, advance_percent)
@@ -72,7 +97,11 @@ async function seed(owner: Pool): Promise<void> {
 }
 
 /** Runs `fn` for every tenant, CONCURRENCY at a time, each in its own transaction with the tenant set. */
-async function perTenant<T>(app: Pool, tenants: string[], fn: (client: PoolClient, tenantId: string) => Promise<T>): Promise<{ ms: number; results: T[] }> {
+async function perTenant<T>(
+  app: Pool,
+  tenants: string[],
+  fn: (client: PoolClient, tenantId: string) => Promise<T>,
+): Promise<{ ms: number; results: T[] }> {
   const started = performance.now();
   const results: T[] = [];
   let next = 0;
@@ -96,10 +125,25 @@ async function perTenant<T>(app: Pool, tenants: string[], fn: (client: PoolClien
 }
 
 const recompute = async (client: PoolClient, tenantId: string) =>
-  (await client.query<{ created: number; updated: number; cancelled: number }>(RECOMPUTE_DEADLINES, [tenantId, 'Europe/Paris', 60, 15, 6, 30])).rows[0];
+  (
+    await client.query<{ created: number; updated: number; cancelled: number }>(RECOMPUTE_DEADLINES, [
+      tenantId,
+      'Europe/Paris',
+      60,
+      15,
+      6,
+      30,
+    ])
+  ).rows[0];
 
 const remind = async (client: PoolClient, tenantId: string, today: string) => {
-  const inserted = await client.query(RECORD_REMINDERS, [tenantId, today, JSON.stringify(DEFAULT_REMINDER_STEPS), 'https://pilotis.example/echeances/', MAX_LATE_DAYS]);
+  const inserted = await client.query(RECORD_REMINDERS, [
+    tenantId,
+    today,
+    JSON.stringify(DEFAULT_REMINDER_STEPS),
+    'https://pilotis.example/echeances/',
+    MAX_LATE_DAYS,
+  ]);
   await client.query(OPEN_DIGESTS, [tenantId, today]);
   await client.query(FILL_DIGESTS, [tenantId, today]);
   return inserted.rowCount ?? 0;
@@ -148,10 +192,18 @@ async function main(): Promise<void> {
     console.log(`deadline scan — ${TENANTS} tenants, ${CONCURRENCY} at a time, runtime role under RLS, 2 cores`);
     console.log(`| step | rows | time | rows/s |`);
     console.log(`|---|---:|---:|---:|`);
-    console.log(`| raw INSERT … SELECT of the same row count (baseline) | ${fmt(created)} | ${fmt(raw.ms)} ms | ${fmt(created / (raw.ms / 1000))} |`);
-    console.log(`| first scan: derive + upsert every deadline | ${fmt(created)} | ${fmt(first.ms)} ms | ${fmt(created / (first.ms / 1000))} |`);
-    console.log(`| second scan, nothing changed (rows rewritten: ${rewritten}) | ${fmt(created)} examined | ${fmt(again.ms)} ms | ${fmt(created / (again.ms / 1000))} |`);
-    console.log(`| reminders recorded (J-7 of every 2026 bilan) + ${fmt(digests)} digests | ${fmt(sent)} | ${fmt(reminders.ms)} ms | ${fmt(sent / (reminders.ms / 1000))} reminders/s |`);
+    console.log(
+      `| raw INSERT … SELECT of the same row count (baseline) | ${fmt(created)} | ${fmt(raw.ms)} ms | ${fmt(created / (raw.ms / 1000))} |`,
+    );
+    console.log(
+      `| first scan: derive + upsert every deadline | ${fmt(created)} | ${fmt(first.ms)} ms | ${fmt(created / (first.ms / 1000))} |`,
+    );
+    console.log(
+      `| second scan, nothing changed (rows rewritten: ${rewritten}) | ${fmt(created)} examined | ${fmt(again.ms)} ms | ${fmt(created / (again.ms / 1000))} |`,
+    );
+    console.log(
+      `| reminders recorded (J-7 of every 2026 bilan) + ${fmt(digests)} digests | ${fmt(sent)} | ${fmt(reminders.ms)} ms | ${fmt(sent / (reminders.ms / 1000))} reminders/s |`,
+    );
     console.log(`| same reminders again (recorded: ${duplicates}) | 0 | ${fmt(twice.ms)} ms | — |`);
     console.log(`peak RSS of the scanning process: ${fmt(peakRss / 1024 / 1024)} MB`);
     if (rewritten !== 0 || duplicates !== 0) throw new Error('the scan is not idempotent');

@@ -20,13 +20,16 @@
  *   npm run bench:finance
  *   BENCH_ROWS=2000 BENCH_SECONDS=3 npm run bench:finance      (a quick run)
  */
-import autocannon from 'autocannon';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+
+import autocannon from 'autocannon';
 import { Pool, PoolClient } from 'pg';
+
 import { appendAuditEvent } from '@pilotis/audit';
 import { AuthService } from '@pilotis/auth';
+
 import { freshBenchDatabase, postGraphql, startApi } from './bench-api';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 50_000);
@@ -70,13 +73,22 @@ async function seed(owner: Pool): Promise<Fixture> {
   try {
     await client.query('begin');
     const [tenantId, funderId, porteurId, contratId, pillarId] = Array.from({ length: 5 }, () => randomUUID());
-    await client.query(`insert into tenants (id, siren, name, kind, departements) values ($1, $2, 'Rennes Métropole', 'METROPOLE', '{35}')`, [tenantId, RENNES]);
+    await client.query(
+      `insert into tenants (id, siren, name, kind, departements) values ($1, $2, 'Rennes Métropole', 'METROPOLE', '{35}')`,
+      [tenantId, RENNES],
+    );
     await client.query(
       `insert into organisations (tenant_id, id, name, kind) values ($1, $2, 'Département d''Ille-et-Vilaine', 'DEPARTEMENT'), ($1, $3, 'Association bench', 'ASSOCIATION')`,
       [tenantId, funderId, porteurId],
     );
-    await client.query(`insert into contrats (tenant_id, id, title, start_year, end_year) values ($1, $2, 'Contrat 2024-2030', 2024, 2030)`, [tenantId, contratId]);
-    await client.query(`insert into pillars (tenant_id, id, contrat_id, kind, title, position) values ($1, $2, $3, 'PILIER', 'Cohésion sociale', 1)`, [tenantId, pillarId, contratId]);
+    await client.query(
+      `insert into contrats (tenant_id, id, title, start_year, end_year) values ($1, $2, 'Contrat 2024-2030', 2024, 2030)`,
+      [tenantId, contratId],
+    );
+    await client.query(
+      `insert into pillars (tenant_id, id, contrat_id, kind, title, position) values ($1, $2, $3, 'PILIER', 'Cohésion sociale', 1)`,
+      [tenantId, pillarId, contratId],
+    );
     await client.query(
       `insert into actions (tenant_id, id, number, reference, contrat_id, pillar_id, porteur_id, title, start_date, end_date, total_budget_cents, status)
        select $1, gen_random_uuid(), g, 'PIL-' || $2 || '-' || lpad(g::text, 5, '0'), $3, $4, $5, 'Action ' || g, '2025-01-01', '2025-12-31', $6, 'PROGRAMMEE'
@@ -97,11 +109,21 @@ async function seed(owner: Pool): Promise<Fixture> {
     );
     const hash = await AuthService.hashPassword(PASSWORD);
     const userId = randomUUID();
-    await client.query(`insert into users (id, email, display_name, password_hash) values ($1, $2, 'Admin bench', $3)`, [userId, ADMIN, hash]);
-    await client.query(`insert into memberships (tenant_id, id, user_id, role) values ($1, gen_random_uuid(), $2, 'TENANT_ADMIN')`, [tenantId, userId]);
+    await client.query(`insert into users (id, email, display_name, password_hash) values ($1, $2, 'Admin bench', $3)`, [
+      userId,
+      ADMIN,
+      hash,
+    ]);
+    await client.query(`insert into memberships (tenant_id, id, user_id, role) values ($1, gen_random_uuid(), $2, 'TENANT_ADMIN')`, [
+      tenantId,
+      userId,
+    ]);
     await client.query('commit');
     const lines = (
-      await owner.query<Line>('select fl.id, fl.funder_id from funding_lines fl join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id where fl.tenant_id = $1 order by a.number', [tenantId])
+      await owner.query<Line>(
+        'select fl.id, fl.funder_id from funding_lines fl join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id where fl.tenant_id = $1 order by a.number',
+        [tenantId],
+      )
     ).rows;
     await owner.query('analyze');
     return { tenantId, lines };
@@ -191,7 +213,17 @@ async function rawRecordPayment(client: PoolClient, f: Fixture, actorId: string)
        values ($1, $2, $3, $4, $5, '2025-04-02', 1, 'API', $6)`,
       [f.tenantId, id, locked.id, locked.funder_id, reference, actorId],
     );
-    const event = { paymentId: id, fundingLineId: locked.id, actionId: locked.action_id, actionReference: locked.action_reference, funderId: locked.funder_id, commitmentId: null, reference, paidOn: '2025-04-02', amountCents: '1' };
+    const event = {
+      paymentId: id,
+      fundingLineId: locked.id,
+      actionId: locked.action_id,
+      actionReference: locked.action_reference,
+      funderId: locked.funder_id,
+      commitmentId: null,
+      reference,
+      paidOn: '2025-04-02',
+      amountCents: '1',
+    };
     await appendAuditEvent({ query: q }, f.tenantId, {
       actorUserId: actorId,
       operation: 'payment.record',
@@ -200,8 +232,16 @@ async function rawRecordPayment(client: PoolClient, f: Fixture, actorId: string)
       before: { paidCents: locked.paid },
       after: { ...event, paidCents: (BigInt(locked.paid) + 1n).toString(), source: 'API' },
     });
-    await q(`insert into outbox_events (tenant_id, id, topic, payload) values ($1, $2, 'payment.recorded', '{}'::jsonb)`, [f.tenantId, randomUUID()]);
-    await q('update finance_requests set result_id = $4 where tenant_id = $1 and actor_id = $2 and idempotency_key = $3', [f.tenantId, actorId, key, id]);
+    await q(`insert into outbox_events (tenant_id, id, topic, payload) values ($1, $2, 'payment.recorded', '{}'::jsonb)`, [
+      f.tenantId,
+      randomUUID(),
+    ]);
+    await q('update finance_requests set result_id = $4 where tenant_id = $1 and actor_id = $2 and idempotency_key = $3', [
+      f.tenantId,
+      actorId,
+      key,
+      id,
+    ]);
   });
 }
 
@@ -250,7 +290,11 @@ async function overHttp(name: string, connections: number, apiKey: string, f: Fi
         setupRequest: (req) => {
           const n = ++httpCall;
           const input = { fundingLineId: f.lines[n % f.lines.length].id, reference: `MDH-${n}`, paidOn: '2025-04-02', amountCents: 1 };
-          return { ...req, headers: { ...req.headers, 'idempotency-key': `bench-${n}` }, body: JSON.stringify({ query: RECORD_PAYMENT, variables: { input } }) };
+          return {
+            ...req,
+            headers: { ...req.headers, 'idempotency-key': `bench-${n}` },
+            body: JSON.stringify({ query: RECORD_PAYMENT, variables: { input } }),
+          };
         },
         onResponse: (status, body) => {
           if (status >= 200 && status < 300 && !body.includes('"errors"')) ok++;
@@ -272,7 +316,11 @@ async function main(): Promise<void> {
   const api = await startApi(ownerUrl, appUrl, PORT);
   try {
     const pid = api.pid as number;
-    const login = await postGraphql<{ login: { accessToken: string } }>(PORT, 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email: ADMIN, password: PASSWORD } });
+    const login = await postGraphql<{ login: { accessToken: string } }>(
+      PORT,
+      'mutation($i: LoginInput!) { login(input: $i) { accessToken } }',
+      { i: { email: ADMIN, password: PASSWORD } },
+    );
     if (!login.data) throw new Error(`login: ${JSON.stringify(login.errors)}`);
     const created = await postGraphql<{ createApiKey: { token: string; apiKey: { id: string } } }>(
       PORT,
@@ -284,7 +332,11 @@ async function main(): Promise<void> {
     const { token, apiKey } = created.data.createApiKey;
 
     // 1. The payment file.
-    const csv = ['ligne;reference;date;montant', ...Array.from({ length: ROWS }, (_, k) => `${f.lines[k % f.lines.length].id};MD-${k + 1};2025-04-01;12,34`)].join('\n') + '\n';
+    const csv =
+      [
+        'ligne;reference;date;montant',
+        ...Array.from({ length: ROWS }, (_, k) => `${f.lines[k % f.lines.length].id};MD-${k + 1};2025-04-01;12,34`),
+      ].join('\n') + '\n';
     const before = memoryOf(pid);
     // VmHWM is the peak since the process started, which the boot may set higher than the import goes:
     // reset it (Linux ≥ 4.0, "5" > clear_refs) so that after the import it is the import's own peak.
@@ -295,18 +347,29 @@ async function main(): Promise<void> {
       peakReset = false;
     }
     const t0 = performance.now();
-    const res = await fetch(`http://127.0.0.1:${PORT}/finance/imports/payments`, { method: 'POST', headers: { 'x-api-key': token, 'content-type': 'text/csv' }, body: csv });
+    const res = await fetch(`http://127.0.0.1:${PORT}/finance/imports/payments`, {
+      method: 'POST',
+      headers: { 'x-api-key': token, 'content-type': 'text/csv' },
+      body: csv,
+    });
     const text = await res.text();
     const apiSeconds = (performance.now() - t0) / 1000;
     const after = memoryOf(pid);
     if (res.status !== 201) throw new Error(`import answered ${res.status}: ${text.slice(0, 1000)}`);
     const result = JSON.parse(text) as { kind: string; rows: number; totalCents: string; sha256: string };
-    if (result.kind !== 'payments' || result.rows !== ROWS || result.totalCents !== String(ROWS * ROW_CENTS) || !/^[0-9a-f]{64}$/.test(result.sha256)) {
+    if (
+      result.kind !== 'payments' ||
+      result.rows !== ROWS ||
+      result.totalCents !== String(ROWS * ROW_CENTS) ||
+      !/^[0-9a-f]{64}$/.test(result.sha256)
+    ) {
       throw new Error(`unexpected import result: ${text}`);
     }
     const rawSeconds = await rawImport(appUrl, f, apiKey.id);
 
-    console.log(`\nPayment file of ${ROWS.toLocaleString('en-US')} rows (${(Buffer.byteLength(csv) / 2 ** 20).toFixed(1)} MB) over ${f.lines.length} lines; ${cpus().length} cores\n`);
+    console.log(
+      `\nPayment file of ${ROWS.toLocaleString('en-US')} rows (${(Buffer.byteLength(csv) / 2 ** 20).toFixed(1)} MB) over ${f.lines.length} lines; ${cpus().length} cores\n`,
+    );
     console.log('| scenario | raw s | raw rows/s | API s | API rows/s | API / raw |');
     console.log('|---|---:|---:|---:|---:|---:|');
     console.log(
@@ -315,7 +378,9 @@ async function main(): Promise<void> {
     console.log(`\n| API process memory | MB |\n|---|---:|`);
     console.log(`| RSS before the import (VmRSS) | ${before.rss.toFixed(0)} |`);
     console.log(`| peak since start, before the import (VmHWM) | ${before.hwm.toFixed(0)} |`);
-    console.log(`| peak during the import (VmHWM after it${peakReset ? ', reset just before' : '; could not be reset: peak since start'}) | ${after.hwm.toFixed(0)} |`);
+    console.log(
+      `| peak during the import (VmHWM after it${peakReset ? ', reset just before' : '; could not be reset: peak since start'}) | ${after.hwm.toFixed(0)} |`,
+    );
     console.log(`| RSS after the import (VmRSS) | ${after.rss.toFixed(0)} |`);
 
     // 2. Single calls, each with its own Idempotency-Key.
@@ -332,7 +397,8 @@ async function main(): Promise<void> {
       { input: { fundingLineId: f.lines[0].id, reference: 'MDH-0', paidOn: '2025-04-02', amountCents: 1 } },
       { 'x-api-key': token, 'idempotency-key': 'bench-0' },
     );
-    if (retry.data?.recordPayment.id !== check.data?.recordPayment.id) throw new Error(`a retry with the same Idempotency-Key should answer the same payment: ${JSON.stringify(retry)}`);
+    if (retry.data?.recordPayment.id !== check.data?.recordPayment.id)
+      throw new Error(`a retry with the same Idempotency-Key should answer the same payment: ${JSON.stringify(retry)}`);
     let apiOk = 1;
     let rawOk = 0;
     const rows: [Figures, Figures][] = [];
@@ -343,8 +409,12 @@ async function main(): Promise<void> {
       apiOk += http.ok;
       rows.push([raw, http]);
     }
-    console.log(`\nrecordPayment with an Idempotency-Key per call (amount 1 cent, lines cycled); ${SECONDS} s per scenario; ${cpus().length} cores\n`);
-    console.log('| scenario | raw calls/s | raw p50 ms | raw p95 ms | API calls/s | API p50 ms | API p97.5 ms (autocannon; stricter than p95) | errors | API / raw |');
+    console.log(
+      `\nrecordPayment with an Idempotency-Key per call (amount 1 cent, lines cycled); ${SECONDS} s per scenario; ${cpus().length} cores\n`,
+    );
+    console.log(
+      '| scenario | raw calls/s | raw p50 ms | raw p95 ms | API calls/s | API p50 ms | API p97.5 ms (autocannon; stricter than p95) | errors | API / raw |',
+    );
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const [raw, http] of rows) {
       console.log(
@@ -356,7 +426,16 @@ async function main(): Promise<void> {
     // unanswered: their idempotency records (with a result) tell how many.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const [c] = (
-      await owner.query<{ total: number; imported: number; raw_imported: number; api_calls: number; raw_calls: number; api_recorded: number; paid_sum: string; payment_sum: string }>(
+      await owner.query<{
+        total: number;
+        imported: number;
+        raw_imported: number;
+        api_calls: number;
+        raw_calls: number;
+        api_recorded: number;
+        paid_sum: string;
+        payment_sum: string;
+      }>(
         `select count(*)::int as total,
                 count(*) filter (where reference like 'MD-%')::int as imported,
                 count(*) filter (where reference like 'RAW-%')::int as raw_imported,

@@ -7,12 +7,15 @@
  *   npm run bench:read                (defaults: 10 connections, 10 s per scenario, 3 × 2,000 actions)
  *   BENCH_SECONDS=20 BENCH_CONNECTIONS=10 BENCH_ACTIONS=5000 npm run bench:read
  */
+import { cpus } from 'node:os';
+
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
-import { cpus } from 'node:os';
-import { loadConfig, withDatabase } from '@pilotis/shared';
+
+import { DEMO_PASSWORD, seedDemo } from '@pilotis/demo-seed';
 import { createOwnerDataSource, ensureRolesAndDatabase } from '@pilotis/schema';
-import { seedDemo, DEMO_PASSWORD } from '@pilotis/demo-seed';
+import { loadConfig, withDatabase } from '@pilotis/shared';
+
 import { postGraphql, startApi } from './bench-api';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -44,7 +47,8 @@ async function prepare(ownerUrl: string, appUrl: string): Promise<void> {
   // Realistic volume: every demo tenant grows to EXTRA_ACTIONS actions with 4 funding lines each.
   const pool = new Pool({ connectionString: ownerUrl });
   try {
-    await pool.query(`
+    await pool.query(
+      `
       with t as (select id, siren from tenants),
       tpl as (select distinct on (a.tenant_id) a.* from actions a order by a.tenant_id, a.number),
       gen as (
@@ -55,7 +59,9 @@ async function prepare(ownerUrl: string, appUrl: string): Promise<void> {
       select tenant_id, gen_random_uuid(), n, 'PIL-' || siren || '-' || lpad(n::text, 4, '0'), contrat_id, pillar_id,
              objective_id, porteur_id, title || ' #' || n, description, start_date, end_date, total_budget_cents, status
         from gen
-      on conflict do nothing`, [EXTRA_ACTIONS]);
+      on conflict do nothing`,
+      [EXTRA_ACTIONS],
+    );
     await pool.query(`
       insert into funding_lines (tenant_id, id, action_id, funder_id, kind, amount_requested_cents, exercise_year)
       select a.tenant_id, gen_random_uuid(), a.id, o.id, 'DROIT_COMMUN', 1000000 + k * 1000, 2024 + k % 3
@@ -148,7 +154,13 @@ async function main(): Promise<void> {
 
     const figures: Figures[] = [];
     figures.push(await rawPg(appUrl, login.login.user.id as string, action.id));
-    figures.push(await overHttp('API: action(id) over HTTP (JWT, membership, RLS tx)', JSON.stringify({ query, variables: { id: action.id } }), headers));
+    figures.push(
+      await overHttp(
+        'API: action(id) over HTTP (JWT, membership, RLS tx)',
+        JSON.stringify({ query, variables: { id: action.id } }),
+        headers,
+      ),
+    );
     figures.push(await overHttp('API: { __typename } (HTTP + Apollo floor)', JSON.stringify({ query: '{ __typename }' }), {}));
 
     const raw = figures[0].rps;
@@ -156,7 +168,9 @@ async function main(): Promise<void> {
     console.log('| scenario | req/s | p50 ms | p99 ms | errors | vs raw |');
     console.log('|---|---:|---:|---:|---:|---:|');
     for (const f of figures) {
-      console.log(`| ${f.name} | ${f.rps.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.errors} | ${((f.rps / raw) * 100).toFixed(0)} % |`);
+      console.log(
+        `| ${f.name} | ${f.rps.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.errors} | ${((f.rps / raw) * 100).toFixed(0)} % |`,
+      );
     }
   } finally {
     api.kill('SIGTERM');

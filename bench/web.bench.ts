@@ -16,8 +16,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+
 import { chromium, Page } from 'playwright-core';
+
 import { DEMO_PASSWORD, seedDemo } from '@pilotis/demo-seed';
+
 import { freshBenchDatabase, postGraphql, startApi } from './bench-api';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -38,33 +41,63 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 
 /** What the screens ask the API, as the app asks it: the raw cost the page is compared with. */
 async function apiOnly(): Promise<{ signIn: number; departement: number; contrat: number }> {
-  const login = await postGraphql<{ login: { accessToken: string } }>(PORT, 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }', {
-    i: { email: 'delegue.35@demo.pilotis.fr', password: DEMO_PASSWORD },
-  });
+  const login = await postGraphql<{ login: { accessToken: string } }>(
+    PORT,
+    'mutation($i: LoginInput!) { login(input: $i) { accessToken } }',
+    {
+      i: { email: 'delegue.35@demo.pilotis.fr', password: DEMO_PASSWORD },
+    },
+  );
   const auth = { authorization: `Bearer ${login.data?.login.accessToken}` };
   const signIn = await timed(async () => {
-    await postGraphql(PORT, 'mutation($i: LoginInput!) { login(input: $i) { accessToken refreshToken user { id } } }', { i: { email: 'delegue.35@demo.pilotis.fr', password: DEMO_PASSWORD } });
+    await postGraphql(PORT, 'mutation($i: LoginInput!) { login(input: $i) { accessToken refreshToken user { id } } }', {
+      i: { email: 'delegue.35@demo.pilotis.fr', password: DEMO_PASSWORD },
+    });
     await postGraphql(PORT, '{ myTenants { role tenant { siren name departements } } }', {}, auth);
   });
   const departement = await timed(() =>
-    postGraphql(PORT, 'query { departementDashboard(departement: "35") { territories { siren name totals { requestedCents } } totals { totals { requestedCents decidedCents } byPillar { pillarTitle requestedCents } byFunderKind { funderKind requestedCents } } } }', {}, auth),
+    postGraphql(
+      PORT,
+      'query { departementDashboard(departement: "35") { territories { siren name totals { requestedCents } } totals { totals { requestedCents decidedCents } byPillar { pillarTitle requestedCents } byFunderKind { funderKind requestedCents } } } }',
+      {},
+      auth,
+    ),
   );
   const contrat = await timed(async () => {
-    const contrats = await postGraphql<{ contrats: { id: string }[] }>(PORT, '{ contrats { id title pillars { id title objectives { id } } } }', {}, { ...auth, 'x-tenant': '243500139' });
-    await postGraphql(PORT, 'query($c: ID!) { contratDashboard(contratId: $c) { totals { requestedCents } cells { pillarId requestedCents } qpvs { code } trend { exerciseYear } actionsByStatus { status count } } }', { c: contrats.data?.contrats[0].id }, { ...auth, 'x-tenant': '243500139' });
+    const contrats = await postGraphql<{ contrats: { id: string }[] }>(
+      PORT,
+      '{ contrats { id title pillars { id title objectives { id } } } }',
+      {},
+      { ...auth, 'x-tenant': '243500139' },
+    );
+    await postGraphql(
+      PORT,
+      'query($c: ID!) { contratDashboard(contratId: $c) { totals { requestedCents } cells { pillarId requestedCents } qpvs { code } trend { exerciseYear } actionsByStatus { status count } } }',
+      { c: contrats.data?.contrats[0].id },
+      { ...auth, 'x-tenant': '243500139' },
+    );
   });
   return { signIn, departement, contrat };
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(path.join(ROOT, 'apps/web/dist/index.html'))) execFileSync('npx', ['vite', 'build', 'apps/web', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(path.join(ROOT, 'apps/web/dist/index.html')))
+    execFileSync('npx', ['vite', 'build', 'apps/web', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   const { ownerUrl, appUrl } = await freshBenchDatabase(DATABASE);
   await seedDemo(ownerUrl);
 
   const api = await startApi(ownerUrl, appUrl, PORT);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const rows: string[] = [];
@@ -110,9 +143,15 @@ async function main(): Promise<void> {
       }
       const label = throttle === 1 ? 'no throttling' : `${throttle}× CPU slow-down`;
       rows.push(`| sign-in page usable, cold (${label}) | — | ${median(m.page).toFixed(0)} | ${worst(m.page).toFixed(0)} |`);
-      rows.push(`| sign-in → my territories (${label}) | ${median(raw.signIn).toFixed(0)} | ${median(m.signIn).toFixed(0)} | ${worst(m.signIn).toFixed(0)} |`);
-      rows.push(`| département dashboard drawn (${label}) | ${median(raw.departement).toFixed(0)} | ${median(m.departement).toFixed(0)} | ${worst(m.departement).toFixed(0)} |`);
-      rows.push(`| contract dashboard drawn (${label}) | ${median(raw.contrat).toFixed(0)} | ${median(m.contrat).toFixed(0)} | ${worst(m.contrat).toFixed(0)} |`);
+      rows.push(
+        `| sign-in → my territories (${label}) | ${median(raw.signIn).toFixed(0)} | ${median(m.signIn).toFixed(0)} | ${worst(m.signIn).toFixed(0)} |`,
+      );
+      rows.push(
+        `| département dashboard drawn (${label}) | ${median(raw.departement).toFixed(0)} | ${median(m.departement).toFixed(0)} | ${worst(m.departement).toFixed(0)} |`,
+      );
+      rows.push(
+        `| contract dashboard drawn (${label}) | ${median(raw.contrat).toFixed(0)} | ${median(m.contrat).toFixed(0)} | ${worst(m.contrat).toFixed(0)} |`,
+      );
     }
     console.log(`\nWeb screens on the demo data, ${RUNS} runs each, Chromium headless, API in production mode, 2 cores (ms)\n`);
     console.log('| screen | API alone, median | browser, median | browser, worst |');

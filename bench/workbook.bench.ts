@@ -7,15 +7,17 @@
  *   npm run bench:workbook                    (20,000 actions × 4 funding lines, scratch database dropped after)
  *   BENCH_ACTIONS=50000 BENCH_KEEP=1 npm run bench:workbook
  */
-import { Pool } from 'pg';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { ReportKind, generateReport, WORKBOOK_PAGE_SIZE } from '@pilotis/reports';
-import { loadConfig, withDatabase } from '@pilotis/shared';
-import { createDataSource, createOwnerDataSource, dropDatabase, ensureRolesAndDatabase } from '@pilotis/schema';
+
+import { Pool } from 'pg';
+
 import { seedDemo } from '@pilotis/demo-seed';
+import { generateReport, ReportKind, WORKBOOK_PAGE_SIZE } from '@pilotis/reports';
+import { createDataSource, createOwnerDataSource, dropDatabase, ensureRolesAndDatabase } from '@pilotis/schema';
+import { loadConfig, withDatabase } from '@pilotis/shared';
 
 const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 20_000);
 const DATABASE = 'pilotis_bench_workbook';
@@ -117,7 +119,7 @@ async function rawRead(appUrl: string, tenantId: string, contratId: string): Pro
   try {
     await client.query('begin');
     await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = await client.query(
         `select a.number, a.reference, a.title, a.status, a.total_budget_cents::text, p.title as pillar, o.name as porteur,
                 (select string_agg(q.code, ', ' order by q.code) from action_qpvs aq join qpvs q on q.tenant_id = aq.tenant_id and q.id = aq.qpv_id
@@ -133,7 +135,7 @@ async function rawRead(appUrl: string, tenantId: string, contratId: string): Pro
       if ((page.rowCount ?? 0) < WORKBOOK_PAGE_SIZE) break;
       after = (page.rows[page.rows.length - 1] as { number: number }).number;
     }
-    for (let after: [number, string] = [0, '00000000-0000-0000-0000-000000000000']; ; ) {
+    for (let after: [number, string] = [0, '00000000-0000-0000-0000-000000000000']; ;) {
       const page = await client.query(
         `select a.number, f.id, a.reference, o.name as funder, f.kind, f.amount_requested_cents::text, f.decided_amount_cents::text
            from funding_lines f join actions a on a.tenant_id = f.tenant_id and a.id = f.action_id
@@ -167,7 +169,12 @@ async function workbook(appUrl: string, tenantId: string, contratId: string, dir
     const db = { query: <T>(sql: string, params: unknown[] = []) => runner.query(sql, params) as Promise<T[]> };
     const file = await generateReport(
       db,
-      { id: randomUUID(), kind: ReportKind.PROGRAMMING_WORKBOOK, params: { contratId, exerciseYear: YEAR }, viewer: { tenantId, role: 'CHEF_DE_PROJET', organisationId: null } },
+      {
+        id: randomUUID(),
+        kind: ReportKind.PROGRAMMING_WORKBOOK,
+        params: { contratId, exerciseYear: YEAR },
+        viewer: { tenantId, role: 'CHEF_DE_PROJET', organisationId: null },
+      },
       dir,
       new Date(),
     );
@@ -196,7 +203,9 @@ async function main(): Promise<void> {
     const idle = process.memoryUsage();
     const raw = await measure('raw pg: the same rows, keyset pages, tenant transaction', () => rawRead(appUrl, tenantId, contratId));
     const xlsx = await measure('workbook: generateReport (worker code), streamed XLSX', () => workbook(appUrl, tenantId, contratId, dir));
-    console.log(`\n${ACTIONS} generated actions (+ demo), pages of ${WORKBOOK_PAGE_SIZE} rows, on ${cpus().length} cores, Node ${process.version}`);
+    console.log(
+      `\n${ACTIONS} generated actions (+ demo), pages of ${WORKBOOK_PAGE_SIZE} rows, on ${cpus().length} cores, Node ${process.version}`,
+    );
     console.log(`before: RSS ${(idle.rss / 2 ** 20).toFixed(0)} MB, heap ${(idle.heapUsed / 2 ** 20).toFixed(0)} MB\n`);
     console.log('| scenario | rows | time s | rows/s | RSS at start MB | peak RSS MB | peak heap MB | file MB |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|');

@@ -1,5 +1,11 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { GENESIS_HASH_V1 as GENESIS_HASH, hashEventV1 as hashEvent, readChainPageV1 as readChainPage, verifyChainV1 } from './support/audit-chain-v1';
+
+import {
+  GENESIS_HASH_V1 as GENESIS_HASH,
+  hashEventV1 as hashEvent,
+  readChainPageV1 as readChainPage,
+  verifyChainV1,
+} from './support/audit-chain-v1';
 
 /**
  * A verifiable audit trail: tenant events are hash-chained per tenant (`seq`, `prev_hash`, `hash`; see
@@ -15,9 +21,15 @@ export class AuditChain1764300000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "audit_events" ADD "seq" bigint`);
     await q.query(`ALTER TABLE "audit_events" ADD "prev_hash" text`);
     await q.query(`ALTER TABLE "audit_events" ADD "hash" text`);
-    await q.query(`CREATE TABLE "audit_chain_heads" ("tenant_id" uuid NOT NULL, "seq" bigint NOT NULL, "hash" text NOT NULL, CONSTRAINT "PK_b6a4de84c3789674b58c8953da5" PRIMARY KEY ("tenant_id"))`);
-    await q.query(`CREATE TABLE "outbox_events" ("tenant_id" uuid NOT NULL, "id" uuid NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT clock_timestamp(), "topic" text NOT NULL, "payload" jsonb NOT NULL, "published_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_69bb8672be1f601ade943af0d2c" PRIMARY KEY ("tenant_id", "id"))`);
-    await q.query(`CREATE INDEX "outbox_events_unpublished_idx" ON "outbox_events"  ("tenant_id", "occurred_at") WHERE "published_at" IS NULL`);
+    await q.query(
+      `CREATE TABLE "audit_chain_heads" ("tenant_id" uuid NOT NULL, "seq" bigint NOT NULL, "hash" text NOT NULL, CONSTRAINT "PK_b6a4de84c3789674b58c8953da5" PRIMARY KEY ("tenant_id"))`,
+    );
+    await q.query(
+      `CREATE TABLE "outbox_events" ("tenant_id" uuid NOT NULL, "id" uuid NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT clock_timestamp(), "topic" text NOT NULL, "payload" jsonb NOT NULL, "published_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_69bb8672be1f601ade943af0d2c" PRIMARY KEY ("tenant_id", "id"))`,
+    );
+    await q.query(
+      `CREATE INDEX "outbox_events_unpublished_idx" ON "outbox_events"  ("tenant_id", "occurred_at") WHERE "published_at" IS NULL`,
+    );
 
     // --- Backfill: chain the events written before this migration (the append-only trigger is lifted
     // for this transaction only; the migration runs in one transaction).
@@ -50,7 +62,10 @@ export class AuditChain1764300000000 implements MigrationInterface {
       await q.query(`insert into audit_chain_heads (tenant_id, seq, hash) values ($1, $2, $3)`, [tenantId, after, prevHash]);
       // Check what was just written with the verifier itself.
       const fault = await verifyChainV1(q, tenantId);
-      const [head] = (await q.query('select seq::text as seq, hash from audit_chain_heads where tenant_id = $1', [tenantId])) as { seq: string; hash: string }[];
+      const [head] = (await q.query('select seq::text as seq, hash from audit_chain_heads where tenant_id = $1', [tenantId])) as {
+        seq: string;
+        hash: string;
+      }[];
       if (fault || Number(head.seq) !== after || head.hash !== prevHash) {
         throw new Error(`audit chain backfill of tenant ${tenantId} does not verify: ${JSON.stringify(fault)}`);
       }

@@ -8,7 +8,9 @@ export class Reports1764410000000 implements MigrationInterface {
   name = 'Reports1764410000000';
 
   public async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE "reports" ("tenant_id" uuid NOT NULL, "id" uuid NOT NULL, "kind" text NOT NULL, "params" jsonb NOT NULL DEFAULT '{}', "state" text NOT NULL DEFAULT 'QUEUED', "failure_reason" text, "requested_by" uuid NOT NULL, "requester_role" text NOT NULL, "requester_organisation_id" uuid, "requested_at" TIMESTAMP WITH TIME ZONE NOT NULL, "started_at" TIMESTAMP WITH TIME ZONE, "finished_at" TIMESTAMP WITH TIME ZONE, "size_bytes" bigint, "sha256" text, "file_name" text, "content_type" text, CONSTRAINT "reports_kind_check" CHECK ("kind" in ('COMMITTEE_MINUTES', 'PROGRAMMING_WORKBOOK', 'FINANCE_EXPORT', 'FINANCIAL_SUMMARY')), CONSTRAINT "reports_state_check" CHECK ("state" in ('QUEUED', 'RUNNING', 'DONE', 'FAILED')), CONSTRAINT "PK_9f64c9c23c71f5bc5f4a3c00712" PRIMARY KEY ("tenant_id", "id"))`);
+    await q.query(
+      `CREATE TABLE "reports" ("tenant_id" uuid NOT NULL, "id" uuid NOT NULL, "kind" text NOT NULL, "params" jsonb NOT NULL DEFAULT '{}', "state" text NOT NULL DEFAULT 'QUEUED', "failure_reason" text, "requested_by" uuid NOT NULL, "requester_role" text NOT NULL, "requester_organisation_id" uuid, "requested_at" TIMESTAMP WITH TIME ZONE NOT NULL, "started_at" TIMESTAMP WITH TIME ZONE, "finished_at" TIMESTAMP WITH TIME ZONE, "size_bytes" bigint, "sha256" text, "file_name" text, "content_type" text, CONSTRAINT "reports_kind_check" CHECK ("kind" in ('COMMITTEE_MINUTES', 'PROGRAMMING_WORKBOOK', 'FINANCE_EXPORT', 'FINANCIAL_SUMMARY')), CONSTRAINT "reports_state_check" CHECK ("state" in ('QUEUED', 'RUNNING', 'DONE', 'FAILED')), CONSTRAINT "PK_9f64c9c23c71f5bc5f4a3c00712" PRIMARY KEY ("tenant_id", "id"))`,
+    );
     await q.query(`CREATE INDEX "reports_requester_idx" ON "reports"  ("tenant_id", "requested_by", "requested_at") `);
 
     for (const table of TABLES) {

@@ -10,7 +10,9 @@ export class DeadlineOverdueEvents1764510000000 implements MigrationInterface {
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "deadlines" ADD "overdue_published_at" TIMESTAMP WITH TIME ZONE`);
-    await q.query(`update deadlines set overdue_published_at = now() where met_at is null and cancelled_at is null and due_date < current_date`);
+    await q.query(
+      `update deadlines set overdue_published_at = now() where met_at is null and cancelled_at is null and due_date < current_date`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

@@ -25,22 +25,42 @@ export class AccountsConsent1764600000000 implements MigrationInterface {
                     where f.family_id = r.family_id`);
 
     await q.query(`DROP TABLE "user_invitations"`);
-    await q.query(`CREATE TABLE "account_tokens" ("id" uuid NOT NULL, "user_id" uuid NOT NULL, "purpose" text NOT NULL, "token_hash" text NOT NULL, "tenant_id" uuid, "invitation_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "used_at" TIMESTAMP WITH TIME ZONE, "voided_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_account_tokens" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "account_tokens" ("id" uuid NOT NULL, "user_id" uuid NOT NULL, "purpose" text NOT NULL, "token_hash" text NOT NULL, "tenant_id" uuid, "invitation_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "used_at" TIMESTAMP WITH TIME ZONE, "voided_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_account_tokens" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE INDEX "account_tokens_user_idx" ON "account_tokens" ("user_id")`);
     await q.query(`CREATE INDEX "account_tokens_invitation_idx" ON "account_tokens" ("tenant_id", "invitation_id")`);
-    await q.query(`ALTER TABLE "account_tokens" ADD CONSTRAINT "account_tokens_user_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "account_tokens" ADD CONSTRAINT "account_tokens_purpose_check" CHECK ("purpose" IN ('INVITATION', 'PASSWORD_RESET'))`);
-    await q.query(`ALTER TABLE "account_tokens" ADD CONSTRAINT "account_tokens_invitation_check" CHECK (("purpose" = 'INVITATION') = ("tenant_id" IS NOT NULL AND "invitation_id" IS NOT NULL))`);
+    await q.query(
+      `ALTER TABLE "account_tokens" ADD CONSTRAINT "account_tokens_user_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "account_tokens" ADD CONSTRAINT "account_tokens_purpose_check" CHECK ("purpose" IN ('INVITATION', 'PASSWORD_RESET'))`,
+    );
+    await q.query(
+      `ALTER TABLE "account_tokens" ADD CONSTRAINT "account_tokens_invitation_check" CHECK (("purpose" = 'INVITATION') = ("tenant_id" IS NOT NULL AND "invitation_id" IS NOT NULL))`,
+    );
     await q.query(`grant select, insert, update on account_tokens to pilotis_runtime`);
 
-    await q.query(`CREATE TABLE "membership_invitations" ("tenant_id" uuid NOT NULL, "id" uuid NOT NULL, "user_id" uuid NOT NULL, "email" text NOT NULL, "display_name" text NOT NULL, "role" text NOT NULL, "organisation_id" uuid, "invited_by" uuid, "status" text NOT NULL DEFAULT 'PENDING', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "sent_at" TIMESTAMP WITH TIME ZONE NOT NULL, "responded_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_membership_invitations" PRIMARY KEY ("tenant_id", "id"))`);
+    await q.query(
+      `CREATE TABLE "membership_invitations" ("tenant_id" uuid NOT NULL, "id" uuid NOT NULL, "user_id" uuid NOT NULL, "email" text NOT NULL, "display_name" text NOT NULL, "role" text NOT NULL, "organisation_id" uuid, "invited_by" uuid, "status" text NOT NULL DEFAULT 'PENDING', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "sent_at" TIMESTAMP WITH TIME ZONE NOT NULL, "responded_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_membership_invitations" PRIMARY KEY ("tenant_id", "id"))`,
+    );
     await q.query(`CREATE INDEX "membership_invitations_user_idx" ON "membership_invitations" ("tenant_id", "user_id")`);
-    await q.query(`CREATE UNIQUE INDEX "membership_invitations_pending_key" ON "membership_invitations" ("tenant_id", "user_id") WHERE "status" = 'PENDING'`);
+    await q.query(
+      `CREATE UNIQUE INDEX "membership_invitations_pending_key" ON "membership_invitations" ("tenant_id", "user_id") WHERE "status" = 'PENDING'`,
+    );
     await q.query(`CREATE INDEX "membership_invitations_organisation_idx" ON "membership_invitations" ("tenant_id", "organisation_id")`);
-    await q.query(`ALTER TABLE "membership_invitations" ADD CONSTRAINT "membership_invitations_tenant_fk" FOREIGN KEY ("tenant_id") REFERENCES "tenants"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "membership_invitations" ADD CONSTRAINT "membership_invitations_user_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "membership_invitations" ADD CONSTRAINT "membership_invitations_organisation_fk" FOREIGN KEY ("tenant_id", "organisation_id") REFERENCES "organisations"("tenant_id","id") ON DELETE NO ACTION ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "membership_invitations" ADD CONSTRAINT "membership_invitations_status_check" CHECK ("status" IN ('PENDING', 'ACCEPTED', 'DECLINED', 'CANCELLED'))`);
+    await q.query(
+      `ALTER TABLE "membership_invitations" ADD CONSTRAINT "membership_invitations_tenant_fk" FOREIGN KEY ("tenant_id") REFERENCES "tenants"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "membership_invitations" ADD CONSTRAINT "membership_invitations_user_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "membership_invitations" ADD CONSTRAINT "membership_invitations_organisation_fk" FOREIGN KEY ("tenant_id", "organisation_id") REFERENCES "organisations"("tenant_id","id") ON DELETE NO ACTION ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "membership_invitations" ADD CONSTRAINT "membership_invitations_status_check" CHECK ("status" IN ('PENDING', 'ACCEPTED', 'DECLINED', 'CANCELLED'))`,
+    );
 
     await q.query(`alter table membership_invitations enable row level security`);
     await q.query(`alter table membership_invitations force row level security`);
@@ -72,9 +92,13 @@ export class AccountsConsent1764600000000 implements MigrationInterface {
                   where m.tenant_id = tenants.id and m.user_id = app_current_user() and m.revoked_at is null))`);
     await q.query(`DROP TABLE "membership_invitations"`);
     await q.query(`DROP TABLE "account_tokens"`);
-    await q.query(`CREATE TABLE "user_invitations" ("id" uuid NOT NULL, "user_id" uuid NOT NULL, "token_hash" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "used_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_c8005acb91c3ce9a7ae581eca8f" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "user_invitations" ("id" uuid NOT NULL, "user_id" uuid NOT NULL, "token_hash" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "used_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_c8005acb91c3ce9a7ae581eca8f" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE INDEX "user_invitations_user_idx" ON "user_invitations"  ("user_id")`);
-    await q.query(`ALTER TABLE "user_invitations" ADD CONSTRAINT "user_invitations_user_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "user_invitations" ADD CONSTRAINT "user_invitations_user_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
     await q.query(`grant select, insert, update on user_invitations to pilotis_runtime`);
     await q.query(`ALTER TABLE "refresh_tokens" DROP COLUMN "session_started_at"`);
     await q.query(`ALTER TABLE "users" DROP COLUMN "session_epoch"`);

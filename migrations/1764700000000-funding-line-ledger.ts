@@ -26,14 +26,20 @@ export class FundingLineLedger1764700000000 implements MigrationInterface {
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "commitments" ADD "decommitted_amount_cents" bigint NOT NULL DEFAULT '0'`);
     await q.query(`ALTER TABLE "commitments" ADD "paid_amount_cents" bigint NOT NULL DEFAULT '0'`);
-    await q.query(`update commitments c set paid_amount_cents = coalesce((select sum(p.amount_cents) from payments p where p.tenant_id = c.tenant_id and p.commitment_id = c.id), 0)`);
+    await q.query(
+      `update commitments c set paid_amount_cents = coalesce((select sum(p.amount_cents) from payments p where p.tenant_id = c.tenant_id and p.commitment_id = c.id), 0)`,
+    );
     await q.query(`update funding_lines fl
                       set committed_amount_cents = coalesce((select sum(c.amount_cents) from commitments c where c.tenant_id = fl.tenant_id and c.funding_line_id = fl.id), 0),
                           paid_amount_cents = coalesce((select sum(p.amount_cents) from payments p where p.tenant_id = fl.tenant_id and p.funding_line_id = fl.id), 0)`);
-    await q.query(`ALTER TABLE "commitments" ADD CONSTRAINT "commitments_ledger_check" CHECK ("decommitted_amount_cents" >= 0 and "paid_amount_cents" >= 0 and "paid_amount_cents" + "decommitted_amount_cents" <= "amount_cents")`);
+    await q.query(
+      `ALTER TABLE "commitments" ADD CONSTRAINT "commitments_ledger_check" CHECK ("decommitted_amount_cents" >= 0 and "paid_amount_cents" >= 0 and "paid_amount_cents" + "decommitted_amount_cents" <= "amount_cents")`,
+    );
 
     await q.query(`ALTER TABLE "funding_lines" DROP CONSTRAINT "funding_lines_paid_check"`);
-    await q.query(`ALTER TABLE "funding_lines" ADD CONSTRAINT "funding_lines_ledger_check" CHECK ("paid_amount_cents" >= 0 and "paid_amount_cents" <= "committed_amount_cents" and "committed_amount_cents" <= coalesce("decided_amount_cents", 0)) NOT VALID`);
+    await q.query(
+      `ALTER TABLE "funding_lines" ADD CONSTRAINT "funding_lines_ledger_check" CHECK ("paid_amount_cents" >= 0 and "paid_amount_cents" <= "committed_amount_cents" and "committed_amount_cents" <= coalesce("decided_amount_cents", 0)) NOT VALID`,
+    );
     await q.query(`do $$
       declare broken text;
       begin
@@ -46,15 +52,25 @@ export class FundingLineLedger1764700000000 implements MigrationInterface {
         end if;
       end $$`);
 
-    await q.query(`CREATE TABLE "decommitments" ("tenant_id" uuid NOT NULL, "id" uuid NOT NULL, "commitment_id" uuid NOT NULL, "funding_line_id" uuid NOT NULL, "funder_id" uuid NOT NULL, "decommitted_on" date NOT NULL, "amount_cents" bigint NOT NULL, "reason" text NOT NULL, "source" text NOT NULL, "recorded_by" uuid NOT NULL, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "decommitments_amount_check" CHECK ("amount_cents" > 0), CONSTRAINT "PK_decommitments" PRIMARY KEY ("tenant_id", "id"))`);
+    await q.query(
+      `CREATE TABLE "decommitments" ("tenant_id" uuid NOT NULL, "id" uuid NOT NULL, "commitment_id" uuid NOT NULL, "funding_line_id" uuid NOT NULL, "funder_id" uuid NOT NULL, "decommitted_on" date NOT NULL, "amount_cents" bigint NOT NULL, "reason" text NOT NULL, "source" text NOT NULL, "recorded_by" uuid NOT NULL, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "decommitments_amount_check" CHECK ("amount_cents" > 0), CONSTRAINT "PK_decommitments" PRIMARY KEY ("tenant_id", "id"))`,
+    );
     await q.query(`CREATE INDEX "decommitments_commitment_idx" ON "decommitments" ("tenant_id", "commitment_id")`);
     await q.query(`CREATE INDEX "decommitments_line_idx" ON "decommitments" ("tenant_id", "funding_line_id")`);
-    await q.query(`ALTER TABLE "decommitments" ADD CONSTRAINT "decommitments_commitment_fk" FOREIGN KEY ("tenant_id", "commitment_id") REFERENCES "commitments"("tenant_id","id") ON DELETE NO ACTION ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "decommitments" ADD CONSTRAINT "decommitments_line_fk" FOREIGN KEY ("tenant_id", "funding_line_id") REFERENCES "funding_lines"("tenant_id","id") ON DELETE NO ACTION ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "decommitments" ADD CONSTRAINT "decommitments_funder_fk" FOREIGN KEY ("tenant_id", "funder_id") REFERENCES "organisations"("tenant_id","id") ON DELETE NO ACTION ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "decommitments" ADD CONSTRAINT "decommitments_commitment_fk" FOREIGN KEY ("tenant_id", "commitment_id") REFERENCES "commitments"("tenant_id","id") ON DELETE NO ACTION ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "decommitments" ADD CONSTRAINT "decommitments_line_fk" FOREIGN KEY ("tenant_id", "funding_line_id") REFERENCES "funding_lines"("tenant_id","id") ON DELETE NO ACTION ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "decommitments" ADD CONSTRAINT "decommitments_funder_fk" FOREIGN KEY ("tenant_id", "funder_id") REFERENCES "organisations"("tenant_id","id") ON DELETE NO ACTION ON UPDATE NO ACTION`,
+    );
     await q.query(`alter table "decommitments" enable row level security`);
     await q.query(`alter table "decommitments" force row level security`);
-    await q.query(`create policy tenant_isolation on "decommitments" using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant())`);
+    await q.query(
+      `create policy tenant_isolation on "decommitments" using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant())`,
+    );
     await q.query(`grant select, insert on "decommitments" to pilotis_runtime`);
 
     // History keeps its lines: no cascade from a funding line to what was committed and paid on it.
@@ -63,7 +79,9 @@ export class FundingLineLedger1764700000000 implements MigrationInterface {
       ['payments', 'payments_line_fk'],
     ]) {
       await q.query(`ALTER TABLE "${table}" DROP CONSTRAINT "${fk}"`);
-      await q.query(`ALTER TABLE "${table}" ADD CONSTRAINT "${fk}" FOREIGN KEY ("tenant_id", "funding_line_id") REFERENCES "funding_lines"("tenant_id","id") ON DELETE NO ACTION ON UPDATE NO ACTION`);
+      await q.query(
+        `ALTER TABLE "${table}" ADD CONSTRAINT "${fk}" FOREIGN KEY ("tenant_id", "funding_line_id") REFERENCES "funding_lines"("tenant_id","id") ON DELETE NO ACTION ON UPDATE NO ACTION`,
+      );
     }
 
     // The runtime role: commitments and payments are appended, never edited; the line's sums are the
@@ -84,7 +102,9 @@ export class FundingLineLedger1764700000000 implements MigrationInterface {
         end if;
         return new;
       end $$`);
-    await q.query(`create trigger funding_lines_ledger_start before insert on funding_lines for each row execute function ledger_zero_sums()`);
+    await q.query(
+      `create trigger funding_lines_ledger_start before insert on funding_lines for each row execute function ledger_zero_sums()`,
+    );
     await q.query(`create trigger commitments_ledger_start before insert on commitments for each row execute function ledger_zero_sums()`);
 
     // Each statement's rows, summed per line (and per commitment), in one update each: a 50,000-row import
@@ -135,7 +155,9 @@ export class FundingLineLedger1764700000000 implements MigrationInterface {
       ['decommitments', 'ledger_decommitments_inserted'],
     ]) {
       await q.query(`revoke all on function ${fn}() from public`);
-      await q.query(`create trigger ${table}_ledger after insert on "${table}" referencing new table as inserted for each statement execute function ${fn}()`);
+      await q.query(
+        `create trigger ${table}_ledger after insert on "${table}" referencing new table as inserted for each statement execute function ${fn}()`,
+      );
     }
   }
 
@@ -143,18 +165,24 @@ export class FundingLineLedger1764700000000 implements MigrationInterface {
     for (const table of ['commitments', 'payments', 'decommitments']) await q.query(`drop trigger if exists ${table}_ledger on "${table}"`);
     await q.query(`drop trigger funding_lines_ledger_start on funding_lines`);
     await q.query(`drop trigger commitments_ledger_start on commitments`);
-    await q.query(`drop function ledger_commitments_inserted(), ledger_payments_inserted(), ledger_decommitments_inserted(), ledger_zero_sums()`);
+    await q.query(
+      `drop function ledger_commitments_inserted(), ledger_payments_inserted(), ledger_decommitments_inserted(), ledger_zero_sums()`,
+    );
     await q.query(`grant update on "funding_lines", "commitments", "payments" to pilotis_runtime`);
     for (const [table, fk] of [
       ['commitments', 'commitments_line_fk'],
       ['payments', 'payments_line_fk'],
     ]) {
       await q.query(`ALTER TABLE "${table}" DROP CONSTRAINT "${fk}"`);
-      await q.query(`ALTER TABLE "${table}" ADD CONSTRAINT "${fk}" FOREIGN KEY ("tenant_id", "funding_line_id") REFERENCES "funding_lines"("tenant_id","id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+      await q.query(
+        `ALTER TABLE "${table}" ADD CONSTRAINT "${fk}" FOREIGN KEY ("tenant_id", "funding_line_id") REFERENCES "funding_lines"("tenant_id","id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+      );
     }
     await q.query(`DROP TABLE "decommitments"`);
     await q.query(`ALTER TABLE "funding_lines" DROP CONSTRAINT "funding_lines_ledger_check"`);
-    await q.query(`ALTER TABLE "funding_lines" ADD CONSTRAINT "funding_lines_paid_check" CHECK ("paid_amount_cents" >= 0 and "paid_amount_cents" <= "committed_amount_cents")`);
+    await q.query(
+      `ALTER TABLE "funding_lines" ADD CONSTRAINT "funding_lines_paid_check" CHECK ("paid_amount_cents" >= 0 and "paid_amount_cents" <= "committed_amount_cents")`,
+    );
     await q.query(`ALTER TABLE "commitments" DROP CONSTRAINT "commitments_ledger_check"`);
     await q.query(`ALTER TABLE "commitments" DROP COLUMN "paid_amount_cents"`);
     await q.query(`ALTER TABLE "commitments" DROP COLUMN "decommitted_amount_cents"`);
@@ -165,4 +193,14 @@ export class FundingLineLedger1764700000000 implements MigrationInterface {
  * The columns of `funding_lines` the runtime role may update: all but the ledger's sums. A column added to
  * the table later is not writable by the runtime until a migration grants it here too.
  */
-const LINE_COLUMNS_WRITABLE = ['action_id', 'funder_id', 'kind', 'amount_requested_cents', 'in_kind', 'pledge', 'exercise_year', 'decided_amount_cents', 'decided_at'];
+const LINE_COLUMNS_WRITABLE = [
+  'action_id',
+  'funder_id',
+  'kind',
+  'amount_requested_cents',
+  'in_kind',
+  'pledge',
+  'exercise_year',
+  'decided_amount_cents',
+  'decided_at',
+];

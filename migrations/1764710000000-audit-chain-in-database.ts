@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+
 import { verifyChainV1 } from './support/audit-chain-v1';
 
 /**
@@ -180,7 +181,11 @@ export class AuditChainInDatabase1764710000000 implements MigrationInterface {
         order by tenant_id, seq`,
     )) as { tenant_id: string; id: string }[];
     for (const e of leaking) {
-      await q.query(`select audit_redact($1, $2, $3)`, [e.tenant_id, e.id, 'Contenait une empreinte de mot de passe ou un secret (écrit par une version antérieure).']);
+      await q.query(`select audit_redact($1, $2, $3)`, [
+        e.tenant_id,
+        e.id,
+        'Contenait une empreinte de mot de passe ou un secret (écrit par une version antérieure).',
+      ]);
     }
     // The platform trail is not chained: its payloads are replaced in place.
     await q.query(`alter table platform_audit_events disable trigger platform_audit_events_append_only`);
@@ -190,7 +195,9 @@ export class AuditChainInDatabase1764710000000 implements MigrationInterface {
     await q.query(`alter table platform_audit_events enable trigger platform_audit_events_append_only`);
 
     // --- Signed checkpoints.
-    await q.query(`CREATE TABLE "audit_checkpoints" ("tenant_id" uuid NOT NULL, "id" uuid NOT NULL, "seq" bigint NOT NULL, "hash" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, "mac" text NOT NULL, CONSTRAINT "PK_b611b240048e6229738c52a2a51" PRIMARY KEY ("tenant_id", "id"))`);
+    await q.query(
+      `CREATE TABLE "audit_checkpoints" ("tenant_id" uuid NOT NULL, "id" uuid NOT NULL, "seq" bigint NOT NULL, "hash" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, "mac" text NOT NULL, CONSTRAINT "PK_b611b240048e6229738c52a2a51" PRIMARY KEY ("tenant_id", "id"))`,
+    );
     await q.query(`CREATE INDEX "audit_checkpoints_seq_idx" ON "audit_checkpoints" ("tenant_id", "seq")`);
     await q.query(`alter table audit_checkpoints enable row level security`);
     await q.query(`alter table audit_checkpoints force row level security`);

@@ -19,11 +19,15 @@ export class PersonDigests1764720000000 implements MigrationInterface {
   name = 'PersonDigests1764720000000';
 
   public async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE "person_digests" ("id" uuid NOT NULL, "user_id" uuid NOT NULL, "digest_date" date NOT NULL, "status" text NOT NULL DEFAULT 'PENDING', "attempts" integer NOT NULL DEFAULT '0', "job_attempts" integer NOT NULL DEFAULT '1', "last_error" text, "message_id" text, "sent_at" TIMESTAMP WITH TIME ZONE, "failed_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "person_digests_status_check" CHECK ("status" IN ('PENDING', 'SENT', 'FAILED', 'SKIPPED')), CONSTRAINT "PK_9158e0d46f782efb3c027646802" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "person_digests" ("id" uuid NOT NULL, "user_id" uuid NOT NULL, "digest_date" date NOT NULL, "status" text NOT NULL DEFAULT 'PENDING', "attempts" integer NOT NULL DEFAULT '0', "job_attempts" integer NOT NULL DEFAULT '1', "last_error" text, "message_id" text, "sent_at" TIMESTAMP WITH TIME ZONE, "failed_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "person_digests_status_check" CHECK ("status" IN ('PENDING', 'SENT', 'FAILED', 'SKIPPED')), CONSTRAINT "PK_9158e0d46f782efb3c027646802" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE INDEX "person_digests_pending_idx" ON "person_digests"  ("created_at") WHERE "status" = 'PENDING'`);
     await q.query(`CREATE INDEX "person_digests_failed_idx" ON "person_digests"  ("failed_at") WHERE "status" = 'FAILED'`);
     await q.query(`CREATE UNIQUE INDEX "person_digests_day_key" ON "person_digests"  ("user_id", "digest_date") `);
-    await q.query(`CREATE TABLE "deadline_scans" ("tenant_id" uuid NOT NULL, "digest_date" date NOT NULL, "scanned_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_10295904ac52957314c89674497" PRIMARY KEY ("tenant_id"))`);
+    await q.query(
+      `CREATE TABLE "deadline_scans" ("tenant_id" uuid NOT NULL, "digest_date" date NOT NULL, "scanned_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_10295904ac52957314c89674497" PRIMARY KEY ("tenant_id"))`,
+    );
 
     await q.query(`grant select, insert, update on person_digests to pilotis_runtime`);
     await q.query(`alter table deadline_scans enable row level security`);
@@ -43,7 +47,8 @@ export class PersonDigests1764720000000 implements MigrationInterface {
              min(created_at)
         from email_digests group by user_id, digest_date`);
     await q.query(`DROP INDEX "public"."email_digests_status_idx"`);
-    for (const column of ['last_error', 'sent_at', 'attempts', 'message_id', 'status']) await q.query(`ALTER TABLE "email_digests" DROP COLUMN "${column}"`);
+    for (const column of ['last_error', 'sent_at', 'attempts', 'message_id', 'status'])
+      await q.query(`ALTER TABLE "email_digests" DROP COLUMN "${column}"`);
 
     await q.query(`drop function pending_digests(interval)`);
     // The territories holding a section of this person digest (through the person's memberships, live or

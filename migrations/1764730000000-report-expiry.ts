@@ -16,7 +16,9 @@ export class ReportExpiry1764730000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "reports" ADD "expired_at" TIMESTAMP WITH TIME ZONE`);
     await q.query(`update reports set expires_at = coalesce(finished_at, requested_at) + interval '30 days' where state = 'DONE'`);
     await q.query(`ALTER TABLE "reports" DROP CONSTRAINT "reports_state_check"`);
-    await q.query(`ALTER TABLE "reports" ADD CONSTRAINT "reports_state_check" CHECK ("state" in ('QUEUED', 'RUNNING', 'DONE', 'FAILED', 'EXPIRED'))`);
+    await q.query(
+      `ALTER TABLE "reports" ADD CONSTRAINT "reports_state_check" CHECK ("state" in ('QUEUED', 'RUNNING', 'DONE', 'FAILED', 'EXPIRED'))`,
+    );
     await q.query(
       `ALTER TABLE "reports" ADD CONSTRAINT "reports_expiry_check" CHECK (("state" not in ('DONE', 'EXPIRED') or "expires_at" is not null) and ("state" <> 'EXPIRED' or "expired_at" is not null))`,
     );
@@ -39,7 +41,9 @@ export class ReportExpiry1764730000000 implements MigrationInterface {
     await q.query(`DROP INDEX "reports_expiry_idx"`);
     await q.query(`ALTER TABLE "reports" DROP CONSTRAINT "reports_expiry_check"`);
     // An expired report has no file: back in the old states it is a failed one.
-    await q.query(`update reports set state = 'FAILED', failure_reason = 'Rapport expiré : son fichier a été supprimé.' where state = 'EXPIRED'`);
+    await q.query(
+      `update reports set state = 'FAILED', failure_reason = 'Rapport expiré : son fichier a été supprimé.' where state = 'EXPIRED'`,
+    );
     await q.query(`ALTER TABLE "reports" DROP CONSTRAINT "reports_state_check"`);
     await q.query(`ALTER TABLE "reports" ADD CONSTRAINT "reports_state_check" CHECK ("state" in ('QUEUED', 'RUNNING', 'DONE', 'FAILED'))`);
     await q.query(`ALTER TABLE "reports" DROP COLUMN "expired_at"`);

@@ -8,8 +8,10 @@
  * the same transaction. The runtime role can do none of this. Exit code 0 when done, 2 when refused.
  */
 import { parseArgs } from 'node:util';
-import { compactIdentifier, loadConfig } from '@pilotis/shared';
+
 import { createDataSource } from '@pilotis/schema';
+import { compactIdentifier, loadConfig } from '@pilotis/shared';
+
 import { runCommand } from './support/run-command';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -30,7 +32,9 @@ async function main(): Promise<number> {
       return 2;
     }
     try {
-      const [row] = (await ds.transaction((m) => m.query('select audit_redact($1, $2, $3) as id', [tenant.id, values.event, values.reason?.trim()]))) as {
+      const [row] = (await ds.transaction((m) =>
+        m.query('select audit_redact($1, $2, $3) as id', [tenant.id, values.event, values.reason?.trim()]),
+      )) as {
         id: string;
       }[];
       console.log(`${tenant.name} : événement ${values.event} caviardé ; caviardage consigné dans la chaîne (événement ${row.id}).`);

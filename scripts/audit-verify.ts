@@ -9,9 +9,11 @@
  * Exit code 0 when valid, 1 when invalid, 2 on bad usage.
  */
 import { parseArgs } from 'node:util';
+
 import { verifyTenantChain } from '@pilotis/audit';
-import { compactIdentifier, loadConfig } from '@pilotis/shared';
 import { createDataSource } from '@pilotis/schema';
+import { compactIdentifier, loadConfig } from '@pilotis/shared';
+
 import { runCommand } from './support/run-command';
 
 async function main(): Promise<number> {
@@ -40,7 +42,9 @@ async function main(): Promise<number> {
     const checkpointNote = !checkpoint
       ? 'aucun point de contrôle signé'
       : `point de contrôle du ${checkpoint.at} au rang ${checkpoint.seq} ${
-          checkpoint.signature === 'valid' ? 'conforme, signature vérifiée' : 'conforme, signature NON vérifiée (AUDIT_CHECKPOINT_KEY absente)'
+          checkpoint.signature === 'valid'
+            ? 'conforme, signature vérifiée'
+            : 'conforme, signature NON vérifiée (AUDIT_CHECKPOINT_KEY absente)'
         }`;
     console.log(
       report.valid

@@ -9,9 +9,10 @@
  * app's build depends on its libraries' builds. Run the result from the workspace (its node_modules):
  * `node --enable-source-maps dist/apps/api/src/main.js`.
  */
-import { transformFile, type Options } from '@swc/core';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+
+import { type Options, transformFile } from '@swc/core';
 
 const WORKSPACE = path.resolve(__dirname, '..');
 const TEST = /\.(spec|e2e-spec)\.ts$/;
@@ -32,7 +33,9 @@ async function main(): Promise<void> {
 
   const swcrc = JSON.parse(readFileSync(path.join(WORKSPACE, '.swcrc'), 'utf8')) as Options & { $schema?: string };
   delete swcrc.$schema;
-  const paths = (JSON.parse(readFileSync(path.join(WORKSPACE, 'tsconfig.base.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } }).compilerOptions.paths;
+  const paths = (
+    JSON.parse(readFileSync(path.join(WORKSPACE, 'tsconfig.base.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } }
+  ).compilerOptions.paths;
 
   rmSync(outRoot, { recursive: true, force: true });
   const files = sources(srcRoot);

@@ -3,8 +3,8 @@
  * the entities. Anything at all means an entity changed without its migration (or the reverse): fail.
  * Also checks that every migration's `down` undoes its `up`. `npm run db:check-drift`
  */
-import { loadConfig, withDatabase } from '@pilotis/shared';
 import { createOwnerDataSource, dropDatabase, ensureRolesAndDatabase } from '@pilotis/schema';
+import { loadConfig, withDatabase } from '@pilotis/shared';
 
 async function main(): Promise<void> {
   const config = loadConfig();

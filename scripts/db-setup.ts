@@ -1,6 +1,6 @@
 /** Creates the runtime roles (API and worker) and the database if missing (idempotent). `npm run db:setup` */
-import { loadConfig } from '@pilotis/shared';
 import { ensureRolesAndDatabase } from '@pilotis/schema';
+import { loadConfig } from '@pilotis/shared';
 
 const config = loadConfig();
 ensureRolesAndDatabase(config.databaseUrl, config.appDatabaseUrl, config.workerDatabaseUrl)

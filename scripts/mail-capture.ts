@@ -11,14 +11,15 @@
  *
  * smtp-server receives, mailparser (runtime dependencies both) reads the messages back for the page.
  */
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { SMTPServer } from 'smtp-server';
-import type { SMTPServerDataStream } from 'smtp-server';
-import { simpleParser } from 'mailparser';
+
 import type { AddressObject } from 'mailparser';
+import { simpleParser } from 'mailparser';
+import type { SMTPServerDataStream } from 'smtp-server';
+import { SMTPServer } from 'smtp-server';
 
 export interface MailCaptureOptions {
   smtpPort: number;
@@ -158,16 +159,20 @@ export async function startMailCapture({ smtpPort, httpPort, dir, host = '127.0.
     const match = /^\/messages\/([^/]+)(\/raw|\/html)?$/.exec(url.pathname);
     const file = match ? decodeURIComponent(match[1]) : '';
     // Only names this server wrote: nothing else of the disk can be read through it.
-    if (!match || !FILE_NAME.test(file) || !mails.some((m) => m.file === file)) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    if (!match || !FILE_NAME.test(file) || !mails.some((m) => m.file === file))
+      return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     const raw = await readFile(path.join(dir, file));
     if (match[2] === '/raw') return send(res, 200, 'text/plain; charset=utf-8', raw);
     const mail = await readMail(file, raw);
     if (match[2] === '/html') {
       // The mail's own HTML, sandboxed: no script, no form, nothing it can do to this page.
-      return send(res, 200, 'text/html; charset=utf-8', mail.html ?? '', { 'content-security-policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:" });
+      return send(res, 200, 'text/html; charset=utf-8', mail.html ?? '', {
+        'content-security-policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+      });
     }
     const s = mail.summary;
-    const links = `<a href="/">← tous les courriels</a> · <a href="/messages/${encodeURIComponent(file)}/raw">source (.eml)</a>` +
+    const links =
+      `<a href="/">← tous les courriels</a> · <a href="/messages/${encodeURIComponent(file)}/raw">source (.eml)</a>` +
       (mail.html !== null ? ` · <a href="/messages/${encodeURIComponent(file)}/html">version HTML</a>` : '');
     return send(
       res,

@@ -2,8 +2,8 @@
  * Applies pending migrations to DATABASE_URL, as the owner. `npm run db:migrate`
  * (`-- --revert` undoes the last one.)
  */
-import { loadConfig } from '@pilotis/shared';
 import { createOwnerDataSource } from '@pilotis/schema';
+import { loadConfig } from '@pilotis/shared';
 
 async function main(): Promise<void> {
   const ds = createOwnerDataSource(process.env.DATABASE_URL ?? loadConfig().databaseUrl);

@@ -3,8 +3,8 @@
  * Used to draft a migration (then reviewed, and completed with grants and RLS policies by hand) and by
  * the drift check, which fails when this is not empty.
  */
-import { loadConfig } from '@pilotis/shared';
 import { createOwnerDataSource } from '@pilotis/schema';
+import { loadConfig } from '@pilotis/shared';
 
 async function main(): Promise<void> {
   const ds = createOwnerDataSource(process.env.DATABASE_URL ?? loadConfig().databaseUrl);

@@ -4,9 +4,11 @@
  * Runs as the database owner (DATABASE_URL). Without --password, a new admin gets a generated one, shown once.
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from '@pilotis/shared';
+
 import { createDataSource } from '@pilotis/schema';
+import { loadConfig } from '@pilotis/shared';
 import { provisionTenant, TenantProvisioningError } from '@pilotis/tenancy';
+
 import { runCommand } from './support/run-command';
 
 async function main(): Promise<number> {
@@ -20,8 +22,15 @@ async function main(): Promise<number> {
   const ds = createDataSource(process.env.DATABASE_URL ?? loadConfig().databaseUrl);
   await ds.initialize();
   try {
-    const t = await provisionTenant(ds, { siren: values.siren, adminEmail: values.admin, adminName: values.name, adminPassword: values.password });
-    console.log(`${t.created ? 'Territoire créé' : 'Territoire existant'} : ${t.name} (${t.kind}, SIREN ${t.siren}, départements ${t.departements.join(', ')})`);
+    const t = await provisionTenant(ds, {
+      siren: values.siren,
+      adminEmail: values.admin,
+      adminName: values.name,
+      adminPassword: values.password,
+    });
+    console.log(
+      `${t.created ? 'Territoire créé' : 'Territoire existant'} : ${t.name} (${t.kind}, SIREN ${t.siren}, départements ${t.departements.join(', ')})`,
+    );
     console.log(`Administrateur : ${t.adminEmail}${t.generatedPassword ? ` — mot de passe généré : ${t.generatedPassword}` : ''}`);
     return 0;
   } catch (error) {

@@ -7,8 +7,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { isValidSiren, loadConfig } from '@pilotis/shared';
+
 import { createDataSource } from '@pilotis/schema';
+import { isValidSiren, loadConfig } from '@pilotis/shared';
+
 import { runCommand } from './support/run-command';
 
 async function main(): Promise<number> {
@@ -27,16 +29,21 @@ async function main(): Promise<number> {
         console.error(`Aucun territoire de SIREN ${values.siren}.`);
         return 1;
       }
-      const [before] = await m.query('select allow_private_webhook_targets as allow from tenant_settings where tenant_id = $1', [tenant.id]);
+      const [before] = await m.query('select allow_private_webhook_targets as allow from tenant_settings where tenant_id = $1', [
+        tenant.id,
+      ]);
       await m.query(
         `insert into tenant_settings (tenant_id, allow_private_webhook_targets) values ($1, $2)
          on conflict (tenant_id) do update set allow_private_webhook_targets = excluded.allow_private_webhook_targets, updated_at = now()`,
         [tenant.id, allow === 'true'],
       );
-      await m.query(`insert into platform_audit_events (id, actor_user_id, operation, details) values ($1, null, 'tenant.webhook_policy', $2)`, [
-        randomUUID(),
-        JSON.stringify({ siren: values.siren, allowPrivateWebhookTargets: { before: before?.allow ?? false, after: allow === 'true' } }),
-      ]);
+      await m.query(
+        `insert into platform_audit_events (id, actor_user_id, operation, details) values ($1, null, 'tenant.webhook_policy', $2)`,
+        [
+          randomUUID(),
+          JSON.stringify({ siren: values.siren, allowPrivateWebhookTargets: { before: before?.allow ?? false, after: allow === 'true' } }),
+        ],
+      );
       console.log(`${tenant.name} : webhooks vers des adresses privées ${allow === 'true' ? 'autorisés' : 'interdits'}.`);
       return 0;
     });

@@ -11,13 +11,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+
 import { verifyExport } from '@pilotis/audit/chain';
 
 function main(): number {
   const { values, positionals } = parseArgs({ options: { 'key-file': { type: 'string' } }, allowPositionals: true });
   const file = positionals[0];
   if (!file) {
-    console.error('usage: npm run -s audit:verify-export -- <export.json> [--key-file <fichier>]  (ou AUDIT_CHECKPOINT_KEY dans l’environnement)');
+    console.error(
+      'usage: npm run -s audit:verify-export -- <export.json> [--key-file <fichier>]  (ou AUDIT_CHECKPOINT_KEY dans l’environnement)',
+    );
     return 2;
   }
   let report: ReturnType<typeof verifyExport>;

@@ -42,27 +42,75 @@ function lint(probes: Array<{ filePath: string; code: string }>): Message[][] {
 
 describe('module boundaries (eslint.config.mjs)', () => {
   const probes = {
-    utilImportsFeature: { filePath: 'libs/shared/src/boundary-probe.ts', code: "import { ActionsModule } from '@pilotis/actions';\nexport const m = ActionsModule;\n" },
-    dataImportsFeature: { filePath: 'libs/mail/src/boundary-probe.ts', code: "import { TerritoiresModule } from '@pilotis/territoires';\nexport const t = TerritoiresModule;\n" },
-    featureImportsComposition: { filePath: 'libs/dashboards/src/boundary-probe.ts', code: "import { ALL_ENTITIES } from '@pilotis/schema';\nexport const e = ALL_ENTITIES;\n" },
-    featureImportsRuntime: { filePath: 'libs/actions/src/boundary-probe.ts', code: "import { createApp } from '@pilotis/api-server';\nexport const c = createApp;\n" },
-    outsideContextMap: { filePath: 'libs/territoires/src/boundary-probe.ts', code: "import { Organisation } from '@pilotis/organisations';\nexport const o = Organisation;\n" },
-    deepImport: { filePath: 'libs/comites/src/boundary-probe.ts', code: "import { Action } from '@pilotis/actions/src/action.entity';\nexport const a = Action;\n" },
-    relativeAcrossLibs: { filePath: 'libs/comites/src/boundary-probe.ts', code: "import { Action } from '../../actions/src/action.entity';\nexport const a = Action;\n" },
-    relativeFromTests: { filePath: 'apps/worker/test/boundary-probe.e2e-spec.ts', code: "import { createApp } from '../../../libs/api-server/src/app.factory';\nexport const c = createApp;\n" },
-    relativeFromScript: { filePath: 'scripts/boundary-probe.ts', code: "import { verifyExport } from '../libs/audit/src/audit-chain';\nexport const v = verifyExport;\n" },
+    utilImportsFeature: {
+      filePath: 'libs/shared/src/boundary-probe.ts',
+      code: "import { ActionsModule } from '@pilotis/actions';\nexport const m = ActionsModule;\n",
+    },
+    dataImportsFeature: {
+      filePath: 'libs/mail/src/boundary-probe.ts',
+      code: "import { TerritoiresModule } from '@pilotis/territoires';\nexport const t = TerritoiresModule;\n",
+    },
+    featureImportsComposition: {
+      filePath: 'libs/dashboards/src/boundary-probe.ts',
+      code: "import { ALL_ENTITIES } from '@pilotis/schema';\nexport const e = ALL_ENTITIES;\n",
+    },
+    featureImportsRuntime: {
+      filePath: 'libs/actions/src/boundary-probe.ts',
+      code: "import { createApp } from '@pilotis/api-server';\nexport const c = createApp;\n",
+    },
+    outsideContextMap: {
+      filePath: 'libs/territoires/src/boundary-probe.ts',
+      code: "import { Organisation } from '@pilotis/organisations';\nexport const o = Organisation;\n",
+    },
+    deepImport: {
+      filePath: 'libs/comites/src/boundary-probe.ts',
+      code: "import { Action } from '@pilotis/actions/src/action.entity';\nexport const a = Action;\n",
+    },
+    relativeAcrossLibs: {
+      filePath: 'libs/comites/src/boundary-probe.ts',
+      code: "import { Action } from '../../actions/src/action.entity';\nexport const a = Action;\n",
+    },
+    relativeFromTests: {
+      filePath: 'apps/worker/test/boundary-probe.e2e-spec.ts',
+      code: "import { createApp } from '../../../libs/api-server/src/app.factory';\nexport const c = createApp;\n",
+    },
+    relativeFromScript: {
+      filePath: 'scripts/boundary-probe.ts',
+      code: "import { verifyExport } from '../libs/audit/src/audit-chain';\nexport const v = verifyExport;\n",
+    },
     libImportsApp: { filePath: 'libs/test-support/src/boundary-probe.ts', code: "import '../../../apps/api/src/main';\n" },
-    cycle: { filePath: 'libs/actions/src/boundary-probe.ts', code: "import { ComitesModule } from '@pilotis/comites';\nexport const c = ComitesModule;\n" },
-    runtimeImportsTestSupport: { filePath: 'libs/api-server/src/boundary-probe.ts', code: "import { gql } from '@pilotis/test-support';\nexport const g = gql;\n" },
-    appSourceImportsTestSupport: { filePath: 'apps/api/src/boundary-probe.ts', code: "import { gql } from '@pilotis/test-support';\nexport const g = gql;\n" },
-    scriptImportsTestSupport: { filePath: 'scripts/boundary-probe.ts', code: "import { gql } from '@pilotis/test-support';\nexport const g = gql;\n" },
-    allowed: { filePath: 'libs/comites/src/boundary-probe.ts', code: "import { Action } from '@pilotis/actions';\nimport { Db } from '@pilotis/db';\nexport const x = [Action, Db];\n" },
+    cycle: {
+      filePath: 'libs/actions/src/boundary-probe.ts',
+      code: "import { ComitesModule } from '@pilotis/comites';\nexport const c = ComitesModule;\n",
+    },
+    runtimeImportsTestSupport: {
+      filePath: 'libs/api-server/src/boundary-probe.ts',
+      code: "import { gql } from '@pilotis/test-support';\nexport const g = gql;\n",
+    },
+    appSourceImportsTestSupport: {
+      filePath: 'apps/api/src/boundary-probe.ts',
+      code: "import { gql } from '@pilotis/test-support';\nexport const g = gql;\n",
+    },
+    scriptImportsTestSupport: {
+      filePath: 'scripts/boundary-probe.ts',
+      code: "import { gql } from '@pilotis/test-support';\nexport const g = gql;\n",
+    },
+    allowed: {
+      filePath: 'libs/comites/src/boundary-probe.ts',
+      code: "import { Action } from '@pilotis/actions';\nimport { Db } from '@pilotis/db';\nexport const x = [Action, Db];\n",
+    },
     testImportsTestSupport: {
       filePath: 'apps/worker/test/boundary-probe.e2e-spec.ts',
       code: "import { startTestApp } from '@pilotis/test-support';\nimport { startWorker } from '@pilotis/worker-runtime';\nexport const s = [startTestApp, startWorker];\n",
     },
-    appImportsRuntime: { filePath: 'apps/api/src/boundary-probe.ts', code: "import { createApp } from '@pilotis/api-server';\nexport const c = createApp;\n" },
-    webEntryPoint: { filePath: 'apps/web/src/boundary-probe.ts', code: "import { spreadsheetCell } from '@pilotis/shared/spreadsheet';\nexport const s = spreadsheetCell;\n" },
+    appImportsRuntime: {
+      filePath: 'apps/api/src/boundary-probe.ts',
+      code: "import { createApp } from '@pilotis/api-server';\nexport const c = createApp;\n",
+    },
+    webEntryPoint: {
+      filePath: 'apps/web/src/boundary-probe.ts',
+      code: "import { spreadsheetCell } from '@pilotis/shared/spreadsheet';\nexport const s = spreadsheetCell;\n",
+    },
   };
   let results: Record<keyof typeof probes, Message[]>;
 
@@ -79,19 +127,25 @@ describe('module boundaries (eslint.config.mjs)', () => {
   it('refuses a library depending on a lower layer than its own type allows', () => {
     // Every feature uses shared: Nx reports the cycle, which it checks before the tags.
     expect(ids('utilImportsFeature')).toEqual([`${NX}:noCircularDependencies`]);
-    expect(text('dataImportsFeature')).toContain('A project tagged with "type:data" can only depend on libs tagged with "type:data", "type:util"');
+    expect(text('dataImportsFeature')).toContain(
+      'A project tagged with "type:data" can only depend on libs tagged with "type:data", "type:util"',
+    );
   });
 
   it('refuses a feature library importing the composition root or a runtime library', () => {
     expect(ids('featureImportsComposition')).toContain(`${NX}:onlyTagsConstraintViolation`);
-    expect(text('featureImportsComposition')).toContain('A project tagged with "type:feature" can only depend on libs tagged with "type:feature", "type:data", "type:util"');
+    expect(text('featureImportsComposition')).toContain(
+      'A project tagged with "type:feature" can only depend on libs tagged with "type:feature", "type:data", "type:util"',
+    );
     // The API server wires every feature: the cycle is what Nx reports first.
     expect(ids('featureImportsRuntime')).toEqual([`${NX}:noCircularDependencies`]);
   });
 
   it('refuses a dependency between contexts that the context map does not list', () => {
     expect(ids('outsideContextMap')).toEqual([`${NX}:onlyTagsConstraintViolation`]);
-    expect(text('outsideContextMap')).toContain('A project tagged with "scope:territoires" can only depend on libs tagged with "scope:territoires", "scope:shared"');
+    expect(text('outsideContextMap')).toContain(
+      'A project tagged with "scope:territoires" can only depend on libs tagged with "scope:territoires", "scope:shared"',
+    );
   });
 
   it("refuses a deep import or a relative path into another project's files", () => {

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
+
 import { Logger } from '@nestjs/common';
-import { loadConfig } from '@pilotis/shared';
+
 import { createApp } from '@pilotis/api-server';
+import { loadConfig } from '@pilotis/shared';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();

@@ -1,7 +1,25 @@
-import request from 'supertest';
 import { createHash, randomUUID } from 'node:crypto';
-import { codeOf, gql, ok, startTestApp, TestApp, ReceivedMail, smtpConfig, startTestSmtp, TestSmtp, createTenant, createUser, login, SIREN, TEST_PASSWORD, TestTenant } from '@pilotis/test-support';
+
+import request from 'supertest';
+
 import { Role } from '@pilotis/access';
+import {
+  codeOf,
+  createTenant,
+  createUser,
+  gql,
+  login,
+  ok,
+  ReceivedMail,
+  SIREN,
+  smtpConfig,
+  startTestApp,
+  startTestSmtp,
+  TEST_PASSWORD,
+  TestApp,
+  TestSmtp,
+  TestTenant,
+} from '@pilotis/test-support';
 
 const INVITE = `mutation($input: InviteMemberInput!) {
   inviteMember(input: $input) { id email displayName role organisationId status expiresAt sentAt respondedAt }
@@ -73,7 +91,9 @@ describe('accounts only their owner controls', () => {
     // Every invitation e-mail went to the invitee alone.
     for (const mail of mailsTo(email)) expect(mail.envelope.to).toEqual([email]);
     // 3. The Plaine admin, without a token, cannot accept; they cannot sign in as the person either.
-    expect(codeOf(await gql(t.app, 'mutation { login(input: {email: "' + email + '", password: "' + PASSWORD + '"}) { accessToken } }'))).toBe('UNAUTHENTICATED');
+    expect(
+      codeOf(await gql(t.app, 'mutation { login(input: {email: "' + email + '", password: "' + PASSWORD + '"}) { accessToken } }')),
+    ).toBe('UNAUTHENTICATED');
     expect(await membershipsOf(email)).toEqual([]);
 
     // The invitee opens Rennes' link and chooses a password: member of Rennes, and of Rennes only.
@@ -85,10 +105,14 @@ describe('accounts only their owner controls', () => {
     expect((await membershipsOf(email)).map((m) => [m.siren, m.role])).toEqual([[SIREN.RENNES, 'CHEF_DE_PROJET']]);
     // Accepting one invitation voided every other link of that person: Plaine's now waits for consent.
     const plaineToken = tokens.find((tk) => tk !== rennesToken) as string;
-    expect(codeOf(await gql(t.app, ACCEPT, { input: { token: plaineToken, password: 'another password entirely' } }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await gql(t.app, ACCEPT, { input: { token: plaineToken, password: 'another password entirely' } }))).toBe(
+      'UNAUTHENTICATED',
+    );
     const access = await login(t.app, email, PASSWORD);
     const pending = ok(await gql(t.app, MINE, {}, { token: access })).myInvitations;
-    expect(pending).toEqual([expect.objectContaining({ role: 'AUDITOR', tenant: expect.objectContaining({ siren: SIREN.PLAINE_COMMUNE }) })]);
+    expect(pending).toEqual([
+      expect.objectContaining({ role: 'AUDITOR', tenant: expect.objectContaining({ siren: SIREN.PLAINE_COMMUNE }) }),
+    ]);
     // Pending grants nothing.
     expect(codeOf(await gql(t.app, '{ currentTenant { siren } }', {}, { token: access, tenant: SIREN.PLAINE_COMMUNE }))).toBe('FORBIDDEN');
     // The token is spent: reusing it is refused and changes nothing.
@@ -103,7 +127,9 @@ describe('accounts only their owner controls', () => {
     const [first] = mailsTo(email);
     ok(await gql(t.app, ACCEPT, { input: { token: tokenIn(first), password: PASSWORD } }));
     // Rennes invites the same address later: a pending invitation, no membership.
-    const invitation = ok(await gql(t.app, INVITE, { input: { email, displayName: 'Dominique', role: 'CHEF_DE_PROJET' } }, asRennes())).inviteMember;
+    const invitation = ok(
+      await gql(t.app, INVITE, { input: { email, displayName: 'Dominique', role: 'CHEF_DE_PROJET' } }, asRennes()),
+    ).inviteMember;
     expect((await membershipsOf(email)).map((m) => m.siren)).toEqual([SIREN.PLAINE_COMMUNE]);
     // Its e-mail tells an account holder to sign in; its link does not let anyone accept for them.
     const second = mailsTo(email)[1];
@@ -113,9 +139,13 @@ describe('accounts only their owner controls', () => {
     expect((await membershipsOf(email)).map((m) => m.siren)).toEqual([SIREN.PLAINE_COMMUNE]);
     const [row] = (await t.owner.query('select status from membership_invitations where id = $1', [invitation.id])) as { status: string }[];
     expect(row.status).toBe('DECLINED');
-    expect(ok(await gql(t.app, MY_TENANTS, {}, { token: access })).myTenants.map((m: { tenant: { siren: string } }) => m.tenant.siren)).toEqual([SIREN.PLAINE_COMMUNE]);
+    expect(
+      ok(await gql(t.app, MY_TENANTS, {}, { token: access })).myTenants.map((m: { tenant: { siren: string } }) => m.tenant.siren),
+    ).toEqual([SIREN.PLAINE_COMMUNE]);
     // Invited again, this time accepted from the session.
-    const again = ok(await gql(t.app, INVITE, { input: { email, displayName: 'Dominique', role: 'CHEF_DE_PROJET' } }, asRennes())).inviteMember;
+    const again = ok(
+      await gql(t.app, INVITE, { input: { email, displayName: 'Dominique', role: 'CHEF_DE_PROJET' } }, asRennes()),
+    ).inviteMember;
     expect(codeOf(await gql(t.app, ACCEPT_MINE, { id: again.id }, { token: rennes.admin.token }))).toBe('NOT_FOUND'); // not the admin's to accept
     ok(await gql(t.app, ACCEPT_MINE, { id: again.id }, { token: access }));
     expect((await membershipsOf(email)).map((m) => [m.siren, m.role])).toEqual([
@@ -132,8 +162,15 @@ describe('accounts only their owner controls', () => {
     const token = tokenIn(mailsTo(email)[0]);
     // The person sets a password another way (a reset): the invitation's link dies with it.
     ok(await gql(t.app, 'mutation($e: String!) { requestPasswordReset(input: { email: $e }) }', { e: email }));
-    const reset = tokenIn((await smtp.waitFor(smtp.messages.length)).filter((m) => m.envelope.to.includes(email)).at(-1) as ReceivedMail, 'nouveau-mot-de-passe');
-    ok(await gql(t.app, 'mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }', { input: { token: reset, password: PASSWORD } }));
+    const reset = tokenIn(
+      (await smtp.waitFor(smtp.messages.length)).filter((m) => m.envelope.to.includes(email)).at(-1) as ReceivedMail,
+      'nouveau-mot-de-passe',
+    );
+    ok(
+      await gql(t.app, 'mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }', {
+        input: { token: reset, password: PASSWORD },
+      }),
+    );
     expect(codeOf(await gql(t.app, ACCEPT, { input: { token, password: 'attacker chosen password' } }))).toBe('UNAUTHENTICATED');
     // Even a link that had survived could not set the password of an account that has one, nor add the territory.
     await t.owner.query('update account_tokens set voided_at = null where id = $1', [token.split('.')[0]]);
@@ -184,8 +221,12 @@ describe('accounts only their owner controls', () => {
     expect(codeOf(await gql(t.app, ACCEPT, { input: { token: second, password: PASSWORD } }))).toBe('UNAUTHENTICATED');
     expect(await membershipsOf(email)).toEqual([]);
     // Another territory's admin can neither see, re-send nor cancel it.
-    expect(codeOf(await gql(t.app, 'mutation($id: ID!) { resendInvitation(invitationId: $id) { id } }', { id: invitation.id }, asPlaine()))).toBe('NOT_FOUND');
-    const plaineList = ok(await gql(t.app, '{ invitations(includeAnswered: true) { id } }', {}, asPlaine())).invitations as { id: string }[];
+    expect(
+      codeOf(await gql(t.app, 'mutation($id: ID!) { resendInvitation(invitationId: $id) { id } }', { id: invitation.id }, asPlaine())),
+    ).toBe('NOT_FOUND');
+    const plaineList = ok(await gql(t.app, '{ invitations(includeAnswered: true) { id } }', {}, asPlaine())).invitations as {
+      id: string;
+    }[];
     expect(plaineList.map((i) => i.id)).not.toContain(invitation.id);
   });
 
@@ -219,7 +260,9 @@ describe('accounts only their owner controls', () => {
     await login(t.app, user.email, PASSWORD);
     expect(codeOf(await gql(t.app, REFRESH, { t: session.refreshToken }))).toBe('UNAUTHENTICATED');
     expect(codeOf(await gql(t.app, '{ me { id } }', {}, { token: session.accessToken }))).toBe('UNAUTHENTICATED');
-    expect(codeOf(await gql(t.app, '{ currentTenant { siren } }', {}, { token: session.accessToken, tenant: SIREN.RENNES }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await gql(t.app, '{ currentTenant { siren } }', {}, { token: session.accessToken, tenant: SIREN.RENNES }))).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('changes a password from the session (current one required) and signs out everywhere', async () => {
@@ -227,7 +270,12 @@ describe('accounts only their owner controls', () => {
     const a = ok(await gql(t.app, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } })).login;
     const b = ok(await gql(t.app, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } })).login;
     const CHANGE = 'mutation($input: ChangePasswordInput!) { changePassword(input: $input) }';
-    const wrong = await gql(t.app, CHANGE, { input: { currentPassword: 'not it at all', newPassword: PASSWORD } }, { token: a.accessToken });
+    const wrong = await gql(
+      t.app,
+      CHANGE,
+      { input: { currentPassword: 'not it at all', newPassword: PASSWORD } },
+      { token: a.accessToken },
+    );
     expect(codeOf(wrong)).toBe('BAD_USER_INPUT');
     expect(wrong.errors?.[0].extensions.fields?.[0].field).toBe('currentPassword');
     ok(await gql(t.app, REFRESH, { t: b.refreshToken })); // nothing changed
@@ -240,9 +288,14 @@ describe('accounts only their owner controls', () => {
     ok(await gql(t.app, 'mutation { logoutEverywhere }', {}, { token: c.accessToken }));
     for (const s of [c, d]) {
       expect(codeOf(await gql(t.app, REFRESH, { t: s.refreshToken }))).toBe('UNAUTHENTICATED');
-      expect(codeOf(await gql(t.app, '{ currentTenant { siren } }', {}, { token: s.accessToken, tenant: SIREN.RENNES }))).toBe('UNAUTHENTICATED');
+      expect(codeOf(await gql(t.app, '{ currentTenant { siren } }', {}, { token: s.accessToken, tenant: SIREN.RENNES }))).toBe(
+        'UNAUTHENTICATED',
+      );
     }
-    const [event] = (await t.owner.query(`select operation from platform_audit_events where actor_user_id = $1 and operation = 'auth.logout_everywhere'`, [user.id])) as unknown[];
+    const [event] = (await t.owner.query(
+      `select operation from platform_audit_events where actor_user_id = $1 and operation = 'auth.logout_everywhere'`,
+      [user.id],
+    )) as unknown[];
     expect(event).toBeDefined();
   });
 
@@ -250,9 +303,14 @@ describe('accounts only their owner controls', () => {
     const user = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.AUDITOR }]);
     const CHANGE = 'mutation($input: ChangePasswordInput!) { changePassword(input: $input) }';
     const codes: (string | undefined)[] = [];
-    for (let i = 0; i < 6; i++) codes.push(codeOf(await gql(t.app, CHANGE, { input: { currentPassword: `guess number ${i}`, newPassword: PASSWORD } }, { token: user.token })));
+    for (let i = 0; i < 6; i++)
+      codes.push(
+        codeOf(await gql(t.app, CHANGE, { input: { currentPassword: `guess number ${i}`, newPassword: PASSWORD } }, { token: user.token })),
+      );
     expect(codes).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'RATE_LIMITED']);
-    expect(codeOf(await gql(t.app, CHANGE, { input: { currentPassword: TEST_PASSWORD, newPassword: PASSWORD } }, { token: user.token }))).toBe('RATE_LIMITED');
+    expect(
+      codeOf(await gql(t.app, CHANGE, { input: { currentPassword: TEST_PASSWORD, newPassword: PASSWORD } }, { token: user.token })),
+    ).toBe('RATE_LIMITED');
     ok(await gql(t.app, '{ me { id } }', {}, { token: user.token })); // nothing changed
   });
 
@@ -275,9 +333,16 @@ describe('accounts only their owner controls', () => {
   it('keeps the browser’s refresh token in an HttpOnly, SameSite=Strict cookie scoped to /auth, refused cross-origin', async () => {
     const user = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.AUDITOR }]);
     const server = t.app.getHttpServer();
-    const signIn = await request(server).post('/auth/login').set('origin', 'https://pilotis.test').send({ email: user.email, password: TEST_PASSWORD });
+    const signIn = await request(server)
+      .post('/auth/login')
+      .set('origin', 'https://pilotis.test')
+      .send({ email: user.email, password: TEST_PASSWORD });
     expect(signIn.status).toBe(200);
-    expect(signIn.body).toEqual({ accessToken: expect.any(String), expiresIn: 900, user: { id: user.id, email: user.email, displayName: expect.any(String) } });
+    expect(signIn.body).toEqual({
+      accessToken: expect.any(String),
+      expiresIn: 900,
+      user: { id: user.id, email: user.email, displayName: expect.any(String) },
+    });
     const cookie = (signIn.headers['set-cookie'] as unknown as string[])[0];
     expect(cookie).toMatch(/^pilotis_refresh=[0-9a-f-]{36}\.[A-Za-z0-9_-]+;/);
     expect(cookie).toContain('Path=/auth');

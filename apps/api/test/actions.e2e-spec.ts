@@ -1,8 +1,23 @@
 import { randomUUID } from 'node:crypto';
+
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+
 import { Role } from '@pilotis/access';
-import { codeOf, gql, GqlResponse, ok, startTestApp, TestApp, auditOf, createTenant, createUser, SIREN, TestTenant, TestUser } from '@pilotis/test-support';
+import {
+  auditOf,
+  codeOf,
+  createTenant,
+  createUser,
+  gql,
+  GqlResponse,
+  ok,
+  SIREN,
+  startTestApp,
+  TestApp,
+  TestTenant,
+  TestUser,
+} from '@pilotis/test-support';
 
 /** A fourth real intercommunalité, whose only data is the bulk set of the statement-count test. */
 const NANTES = '244400404';
@@ -22,7 +37,8 @@ const ADD_LINE = `mutation($input: AddFundingLineInput!) {
   addFundingLine(input: $input) { id actionId funderId kind amountRequestedCents inKind pledge exerciseYear funder { name } } }`;
 const UPDATE_LINE = `mutation($input: UpdateFundingLineInput!) {
   updateFundingLine(input: $input) { id funderId kind amountRequestedCents inKind pledge exerciseYear } }`;
-const REMOVE_LINE = 'mutation($id: ID!) { removeFundingLine(id: $id) { id updatedAt fundingLines { id } fundingTotals { requestedCents } } }';
+const REMOVE_LINE =
+  'mutation($id: ID!) { removeFundingLine(id: $id) { id updatedAt fundingLines { id } fundingTotals { requestedCents } } }';
 const GET = `query($id: ID!) { action(id: $id) { ${ACTION} } }`;
 const BY_REFERENCE = 'query($reference: String!) { actionByReference(reference: $reference) { id reference title } }';
 const LIST = `query($filter: ActionFilter, $first: Int, $after: String) {
@@ -59,7 +75,8 @@ async function addQpv(owner: DataSource, tenantId: string, code: string, name: s
     communes: ['35238'],
     generation: code.startsWith('QN') ? 'G2024' : 'G2015',
   });
-  if (contratId) await owner.query('insert into contrat_qpvs (tenant_id, contrat_id, qpv_id) values ($1, $2, $3)', [tenantId, contratId, id]);
+  if (contratId)
+    await owner.query('insert into contrat_qpvs (tenant_id, contrat_id, qpv_id) values ($1, $2, $3)', [tenantId, contratId, id]);
   return id;
 }
 
@@ -111,7 +128,6 @@ async function dbState(owner: DataSource, actionId: string) {
   );
   return { action, qpvs, lines };
 }
-
 
 async function countActions(owner: DataSource, tenantId: string): Promise<number> {
   const [row] = await owner.query('select count(*)::int as n from actions where tenant_id = $1', [tenantId]);
@@ -247,15 +263,25 @@ describe('actions', () => {
         byExerciseYear: [{ exerciseYear: 2025, requestedCents: 26_418_500 }],
       });
 
-      const [row] = await t.owner.query('select tenant_id, number, reference, status, total_budget_cents::text as budget from actions where id = $1', [action.id]);
+      const [row] = await t.owner.query(
+        'select tenant_id, number, reference, status, total_budget_cents::text as budget from actions where id = $1',
+        [action.id],
+      );
       expect(row).toEqual({ tenant_id: rennes.id, number: 1, reference: 'PIL-243500139-0001', status: 'BROUILLON', budget: '26418500' });
-      const [{ total }] = await t.owner.query('select sum(amount_requested_cents)::text as total from funding_lines where action_id = $1', [action.id]);
+      const [{ total }] = await t.owner.query('select sum(amount_requested_cents)::text as total from funding_lines where action_id = $1', [
+        action.id,
+      ]);
       expect(total).toBe('26418500');
 
       const events = await auditOf(t.owner, action.id);
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ operation: 'action.create', before: null, actor_user_id: chef.id });
-      expect(events[0].after).toMatchObject({ reference: 'PIL-243500139-0001', status: 'BROUILLON', totalBudgetCents: '26418500', qpvIds: [r.blosne] });
+      expect(events[0].after).toMatchObject({
+        reference: 'PIL-243500139-0001',
+        status: 'BROUILLON',
+        totalBudgetCents: '26418500',
+        qpvIds: [r.blosne],
+      });
       expect(events[0].after.fundingLines).toHaveLength(7);
     });
 
@@ -397,7 +423,12 @@ describe('actions', () => {
 
       const [event] = (await auditOf(t.owner, action.id)).filter((e) => e.operation === 'action.update');
       expect(event.before).toMatchObject({ title: action.title, totalBudgetCents: '2500000', qpvIds: [r.maurepas], objectiveId: r.obj11 });
-      expect(event.after).toMatchObject({ title: updated.title, totalBudgetCents: '3000000', qpvIds: [r.maurepas, r.villejean].sort(), objectiveId: r.obj12 });
+      expect(event.after).toMatchObject({
+        title: updated.title,
+        totalBudgetCents: '3000000',
+        qpvIds: [r.maurepas, r.villejean].sort(),
+        objectiveId: r.obj12,
+      });
     });
 
     it('removes the objective with objectiveId: null and leaves absent fields alone', async () => {
@@ -444,24 +475,73 @@ describe('actions', () => {
         await gql(
           t.app,
           ADD_LINE,
-          { input: { actionId: action.id, funderId: r.region, kind: 'DROIT_COMMUN', amountRequestedCents: 500_000, inKind: true, exerciseYear: 2026 } },
+          {
+            input: {
+              actionId: action.id,
+              funderId: r.region,
+              kind: 'DROIT_COMMUN',
+              amountRequestedCents: 500_000,
+              inKind: true,
+              exerciseYear: 2026,
+            },
+          },
           asChef(),
         ),
       ).addFundingLine;
-      expect(added).toMatchObject({ actionId: action.id, funderId: r.region, kind: 'DROIT_COMMUN', amountRequestedCents: 500_000, inKind: true, pledge: false, exerciseYear: 2026, funder: { name: 'Région Bretagne' } });
+      expect(added).toMatchObject({
+        actionId: action.id,
+        funderId: r.region,
+        kind: 'DROIT_COMMUN',
+        amountRequestedCents: 500_000,
+        inKind: true,
+        pledge: false,
+        exerciseYear: 2026,
+        funder: { name: 'Région Bretagne' },
+      });
       const p147 = ok(
-        await gql(t.app, ADD_LINE, { input: { actionId: action.id, funderId: r.etat, kind: 'CREDITS_SPECIFIQUES_P147', amountRequestedCents: 250_000, exerciseYear: 2025 } }, asChef()),
+        await gql(
+          t.app,
+          ADD_LINE,
+          {
+            input: {
+              actionId: action.id,
+              funderId: r.etat,
+              kind: 'CREDITS_SPECIFIQUES_P147',
+              amountRequestedCents: 250_000,
+              exerciseYear: 2025,
+            },
+          },
+          asChef(),
+        ),
       ).addFundingLine;
       expect(p147).toMatchObject({ inKind: false, pledge: false });
 
       const changed = ok(
-        await gql(t.app, UPDATE_LINE, { input: { id: added.id, amountRequestedCents: 600_000, pledge: true, exerciseYear: 2025 } }, asChef()),
+        await gql(
+          t.app,
+          UPDATE_LINE,
+          { input: { id: added.id, amountRequestedCents: 600_000, pledge: true, exerciseYear: 2025 } },
+          asChef(),
+        ),
       ).updateFundingLine;
-      expect(changed).toEqual({ id: added.id, funderId: r.region, kind: 'DROIT_COMMUN', amountRequestedCents: 600_000, inKind: true, pledge: true, exerciseYear: 2025 });
+      expect(changed).toEqual({
+        id: added.id,
+        funderId: r.region,
+        kind: 'DROIT_COMMUN',
+        amountRequestedCents: 600_000,
+        inKind: true,
+        pledge: true,
+        exerciseYear: 2025,
+      });
 
       let read = ok(await gql(t.app, GET, { id: action.id }, asChef())).action;
       expect(read.fundingLines).toHaveLength(3);
-      expect(read.fundingTotals).toMatchObject({ requestedCents: 1_850_000, inKindCents: 600_000, pledgeCents: 600_000, balanceCents: 650_000 });
+      expect(read.fundingTotals).toMatchObject({
+        requestedCents: 1_850_000,
+        inKindCents: 600_000,
+        pledgeCents: 600_000,
+        balanceCents: 650_000,
+      });
       expect(new Date(read.updatedAt).getTime()).toBeGreaterThan(new Date(action.updatedAt).getTime());
 
       const removed = ok(await gql(t.app, REMOVE_LINE, { id: p147.id }, asChef())).removeFundingLine;
@@ -474,8 +554,18 @@ describe('actions', () => {
         `select operation, entity_id, before, after from audit_events where operation like 'funding_line.%' and entity_id = any($1) order by occurred_at`,
         [[added.id, p147.id]],
       );
-      expect(events.map((e: any) => e.operation)).toEqual(['funding_line.add', 'funding_line.add', 'funding_line.update', 'funding_line.remove']);
-      expect(events[2].before).toMatchObject({ amountRequestedCents: '500000', pledge: false, exerciseYear: 2026, actionReference: action.reference });
+      expect(events.map((e: any) => e.operation)).toEqual([
+        'funding_line.add',
+        'funding_line.add',
+        'funding_line.update',
+        'funding_line.remove',
+      ]);
+      expect(events[2].before).toMatchObject({
+        amountRequestedCents: '500000',
+        pledge: false,
+        exerciseYear: 2026,
+        actionReference: action.reference,
+      });
       expect(events[2].after).toMatchObject({ amountRequestedCents: '600000', pledge: true, exerciseYear: 2025 });
       expect(events[3]).toMatchObject({ entity_id: p147.id, after: null });
       expect(events[3].before).toMatchObject({ kind: 'CREDITS_SPECIFIQUES_P147', amountRequestedCents: '250000' });
@@ -507,7 +597,12 @@ describe('actions', () => {
       const metropole = read.fundingLines.find((l: any) => l.funderId === r.metropole);
       // A second line of the Métropole, in 2026: moving it to 2025 would duplicate the first.
       const other = ok(
-        await gql(t.app, ADD_LINE, { input: { actionId: action.id, funderId: r.metropole, kind: 'DROIT_COMMUN', amountRequestedCents: 1, exerciseYear: 2026 } }, asChef()),
+        await gql(
+          t.app,
+          ADD_LINE,
+          { input: { actionId: action.id, funderId: r.metropole, kind: 'DROIT_COMMUN', amountRequestedCents: 1, exerciseYear: 2026 } },
+          asChef(),
+        ),
       ).addFundingLine;
       const cases: [string, Record<string, unknown>, string][] = [
         [region.id, { amountRequestedCents: 0 }, 'amountRequestedCents:not_positive'],
@@ -557,7 +652,11 @@ describe('actions', () => {
       // hand: the committee and convention tests drive them; here the row is moved as they would.
       const manual = await transition(action.id, 'PROGRAMMEE');
       expect(codeOf(manual)).toBe('INVALID_TRANSITION');
-      expect(manual.errors?.[0].extensions).toMatchObject({ from: 'A_ARBITRER', to: 'PROGRAMMEE', allowed: ['EN_INSTRUCTION', 'ABANDONNEE'] });
+      expect(manual.errors?.[0].extensions).toMatchObject({
+        from: 'A_ARBITRER',
+        to: 'PROGRAMMEE',
+        allowed: ['EN_INSTRUCTION', 'ABANDONNEE'],
+      });
       expect(manual.errors?.[0].message).toMatch(/comité des financeurs/);
       await t.owner.query(`update actions set status = 'CONVENTIONNEE' where id = $1`, [action.id]);
       await run(after);
@@ -590,7 +689,18 @@ describe('actions', () => {
 
     it('goes back and forth before the committee, and abandons', async () => {
       const action = await create();
-      await moveTo(action.id, 'DEPOSEE', 'BROUILLON', 'DEPOSEE', 'EN_INSTRUCTION', 'DEPOSEE', 'EN_INSTRUCTION', 'A_ARBITRER', 'EN_INSTRUCTION', 'ABANDONNEE');
+      await moveTo(
+        action.id,
+        'DEPOSEE',
+        'BROUILLON',
+        'DEPOSEE',
+        'EN_INSTRUCTION',
+        'DEPOSEE',
+        'EN_INSTRUCTION',
+        'A_ARBITRER',
+        'EN_INSTRUCTION',
+        'ABANDONNEE',
+      );
       expect(ok(await gql(t.app, GET, { id: action.id }, asChef())).action.status).toBe('ABANDONNEE');
     });
 
@@ -602,7 +712,14 @@ describe('actions', () => {
       const [row] = await t.owner.query('select status from actions where id = $1', [draft.id]);
       expect(row.status).toBe('BROUILLON');
       // Once the plan has a line, the dossier can be deposited.
-      ok(await gql(t.app, ADD_LINE, { input: { actionId: draft.id, funderId: r.caf, kind: 'DROIT_COMMUN', amountRequestedCents: 10, exerciseYear: 2025 } }, asChef()));
+      ok(
+        await gql(
+          t.app,
+          ADD_LINE,
+          { input: { actionId: draft.id, funderId: r.caf, kind: 'DROIT_COMMUN', amountRequestedCents: 10, exerciseYear: 2025 } },
+          asChef(),
+        ),
+      );
       expect(ok(await transition(draft.id, 'DEPOSEE')).transitionAction.status).toBe('DEPOSEE');
     });
 
@@ -623,25 +740,33 @@ describe('actions', () => {
       expect(updated).toMatchObject({ title: 'Titre revu en instruction', status: 'EN_INSTRUCTION' });
     });
 
-    it.each(['A_ARBITRER', 'PROGRAMMEE', 'REFUSEE'])('refuses every edit of an action %s with CONFLICT, leaving it unchanged', async (status) => {
-      const action = await create();
-      await moveTo(action.id, 'DEPOSEE', 'EN_INSTRUCTION', 'A_ARBITRER');
-      // Decided steps come from the committee's close: set as it would.
-      if (status !== 'A_ARBITRER') await t.owner.query('update actions set status = $1 where id = $2', [status, action.id]);
-      const lineId = action.fundingLines[0].id;
-      const before = await dbState(t.owner, action.id);
-      const attempts: GqlResponse[] = [
-        await gql(t.app, UPDATE, { input: { id: action.id, title: 'Modification tardive' } }, asChef()),
-        await gql(t.app, ADD_LINE, { input: { actionId: action.id, funderId: r.caf, kind: 'DROIT_COMMUN', amountRequestedCents: 10, exerciseYear: 2025 } }, asChef()),
-        await gql(t.app, UPDATE_LINE, { input: { id: lineId, amountRequestedCents: 10 } }, asChef()),
-        await gql(t.app, REMOVE_LINE, { id: lineId }, asChef()),
-      ];
-      for (const res of attempts) {
-        expect(codeOf(res)).toBe('CONFLICT');
-        expect(res.errors?.[0].message).toMatch(/décidé/);
-      }
-      expect(await dbState(t.owner, action.id)).toEqual(before);
-    });
+    it.each(['A_ARBITRER', 'PROGRAMMEE', 'REFUSEE'])(
+      'refuses every edit of an action %s with CONFLICT, leaving it unchanged',
+      async (status) => {
+        const action = await create();
+        await moveTo(action.id, 'DEPOSEE', 'EN_INSTRUCTION', 'A_ARBITRER');
+        // Decided steps come from the committee's close: set as it would.
+        if (status !== 'A_ARBITRER') await t.owner.query('update actions set status = $1 where id = $2', [status, action.id]);
+        const lineId = action.fundingLines[0].id;
+        const before = await dbState(t.owner, action.id);
+        const attempts: GqlResponse[] = [
+          await gql(t.app, UPDATE, { input: { id: action.id, title: 'Modification tardive' } }, asChef()),
+          await gql(
+            t.app,
+            ADD_LINE,
+            { input: { actionId: action.id, funderId: r.caf, kind: 'DROIT_COMMUN', amountRequestedCents: 10, exerciseYear: 2025 } },
+            asChef(),
+          ),
+          await gql(t.app, UPDATE_LINE, { input: { id: lineId, amountRequestedCents: 10 } }, asChef()),
+          await gql(t.app, REMOVE_LINE, { id: lineId }, asChef()),
+        ];
+        for (const res of attempts) {
+          expect(codeOf(res)).toBe('CONFLICT');
+          expect(res.errors?.[0].message).toMatch(/décidé/);
+        }
+        expect(await dbState(t.owner, action.id)).toEqual(before);
+      },
+    );
   });
 
   // --------------------------------------------------------------------------------------------------------
@@ -655,20 +780,27 @@ describe('actions', () => {
       ['createAction', CREATE, { input: simpleInput() }],
       ['updateAction', UPDATE, { input: { id: action.id, title: 'Intrusion' } }],
       ['transitionAction', TRANSITION, { input: { id: action.id, to: 'DEPOSEE' } }],
-      ['addFundingLine', ADD_LINE, { input: { actionId: action.id, funderId: r.caf, kind: 'DROIT_COMMUN', amountRequestedCents: 10, exerciseYear: 2025 } }],
+      [
+        'addFundingLine',
+        ADD_LINE,
+        { input: { actionId: action.id, funderId: r.caf, kind: 'DROIT_COMMUN', amountRequestedCents: 10, exerciseYear: 2025 } },
+      ],
       ['updateFundingLine', UPDATE_LINE, { input: { id: action.fundingLines[0].id, amountRequestedCents: 10 } }],
       ['removeFundingLine', REMOVE_LINE, { id: action.fundingLines[0].id }],
     ];
 
-    it.each(['AUDITOR', 'DELEGUE_PREFET', 'FUNDER_REPRESENTATIVE'])('answers FORBIDDEN to a %s on every mutation, changing nothing', async (role) => {
-      const user = { AUDITOR: auditor, DELEGUE_PREFET: delegue, FUNDER_REPRESENTATIVE: funderRegion }[role] as TestUser;
-      const before = { state: await dbState(t.owner, action.id), count: await countActions(t.owner, rennes.id) };
-      for (const [name, query, variables] of mutations()) {
-        const res = await gql(t.app, query, variables, { token: user.token, tenant: SIREN.RENNES });
-        expect([name, codeOf(res)]).toEqual([name, 'FORBIDDEN']);
-      }
-      expect({ state: await dbState(t.owner, action.id), count: await countActions(t.owner, rennes.id) }).toEqual(before);
-    });
+    it.each(['AUDITOR', 'DELEGUE_PREFET', 'FUNDER_REPRESENTATIVE'])(
+      'answers FORBIDDEN to a %s on every mutation, changing nothing',
+      async (role) => {
+        const user = { AUDITOR: auditor, DELEGUE_PREFET: delegue, FUNDER_REPRESENTATIVE: funderRegion }[role] as TestUser;
+        const before = { state: await dbState(t.owner, action.id), count: await countActions(t.owner, rennes.id) };
+        for (const [name, query, variables] of mutations()) {
+          const res = await gql(t.app, query, variables, { token: user.token, tenant: SIREN.RENNES });
+          expect([name, codeOf(res)]).toEqual([name, 'FORBIDDEN']);
+        }
+        expect({ state: await dbState(t.owner, action.id), count: await countActions(t.owner, rennes.id) }).toEqual(before);
+      },
+    );
 
     it('lets an auditor and a délégué du préfet read every action of the tenant', async () => {
       const total = await countActions(t.owner, rennes.id);
@@ -725,14 +857,22 @@ describe('actions', () => {
         ['transitionAction (abandon)', await gql(t.app, TRANSITION, { input: { id: action.id, to: 'ABANDONNEE' } }, asPlaine())],
         [
           'addFundingLine',
-          await gql(t.app, ADD_LINE, { input: { actionId: action.id, funderId: pc.etat, kind: 'DROIT_COMMUN', amountRequestedCents: 1, exerciseYear: 2025 } }, asPlaine()),
+          await gql(
+            t.app,
+            ADD_LINE,
+            { input: { actionId: action.id, funderId: pc.etat, kind: 'DROIT_COMMUN', amountRequestedCents: 1, exerciseYear: 2025 } },
+            asPlaine(),
+          ),
         ],
         ['updateFundingLine', await gql(t.app, UPDATE_LINE, { input: { id: lineId, amountRequestedCents: 1 } }, asPlaine())],
         ['removeFundingLine', await gql(t.app, REMOVE_LINE, { id: lineId }, asPlaine())],
       ];
       for (const [name, res] of attempts) expect([name, codeOf(res)]).toEqual([name, 'NOT_FOUND']);
       expect(await dbState(t.owner, action.id)).toEqual(before);
-      const [{ n }] = await t.owner.query('select count(*)::int as n from audit_events where tenant_id = $1 and entity_id = $2', [plaine.id, action.id]);
+      const [{ n }] = await t.owner.query('select count(*)::int as n from audit_events where tenant_id = $1 and entity_id = $2', [
+        plaine.id,
+        action.id,
+      ]);
       expect(n).toBe(0);
     });
 
@@ -782,13 +922,19 @@ describe('actions', () => {
       const winner = succeeded[0].data?.transitionAction.status;
       const [row] = await t.owner.query('select status from actions where id = $1', [action.id]);
       expect(row.status).toBe(winner);
-      const fromArbitrage = (await auditOf(t.owner, action.id)).filter((e) => e.operation === 'action.transition' && e.before.status === 'A_ARBITRER');
+      const fromArbitrage = (await auditOf(t.owner, action.id)).filter(
+        (e) => e.operation === 'action.transition' && e.before.status === 'A_ARBITRER',
+      );
       expect(fromArbitrage.map((e) => e.after.status)).toEqual([winner]);
     });
 
     it('gives ten concurrent creations ten distinct, consecutive numbers', async () => {
       const start = (await counterValue(t.owner, rennes.id)) as number;
-      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => gql(t.app, CREATE, { input: { ...simpleInput(), title: `Création simultanée ${i}` } }, asChef())));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          gql(t.app, CREATE, { input: { ...simpleInput(), title: `Création simultanée ${i}` } }, asChef()),
+        ),
+      );
       const numbers = results.map((res) => ok(res).createAction.number).sort((x: number, y: number) => x - y);
       expect(numbers).toEqual(Array.from({ length: 10 }, (_, i) => start + 1 + i));
       const references = results.map((res) => ok(res).createAction.reference);
@@ -805,7 +951,14 @@ describe('actions', () => {
     it('holds every kind of action mutation of the tenant, with its author', async () => {
       const rows = await t.owner.query('select distinct operation from audit_events where tenant_id = $1 order by 1', [rennes.id]);
       expect(rows.map((row: any) => row.operation)).toEqual(
-        expect.arrayContaining(['action.create', 'action.transition', 'action.update', 'funding_line.add', 'funding_line.remove', 'funding_line.update']),
+        expect.arrayContaining([
+          'action.create',
+          'action.transition',
+          'action.update',
+          'funding_line.add',
+          'funding_line.remove',
+          'funding_line.update',
+        ]),
       );
       const [{ n }] = await t.owner.query(
         `select count(*)::int as n from audit_events where tenant_id = $1 and (operation like 'action.%' or operation like 'funding_line.%') and actor_user_id is null`,
@@ -854,18 +1007,65 @@ describe('actions', () => {
         b: await addOrganisation(t.owner, tid, 'Régie de quartier Villeneuve', 'REGIE_DE_QUARTIER'),
       };
       const base = { contratId: g.contrat, startDate: '2025-01-01', endDate: '2025-12-31', totalBudgetCents: 1_000_000 };
-      const line = (funderId: string, kind: string, exerciseYear: number) => ({ funderId, kind, amountRequestedCents: 100_000, exerciseYear });
+      const line = (funderId: string, kind: string, exerciseYear: number) => ({
+        funderId,
+        kind,
+        amountRequestedCents: 100_000,
+        exerciseYear,
+      });
       const specs: [string, Record<string, unknown>][] = [
-        ['artis', { pillarId: g.p1, objectiveId: g.o1, porteurId: g.a, title: "ARTIS – centre d'affaires de quartier", qpvIds: [g.q1], fundingLines: [line(g.metro, 'DROIT_COMMUN', 2024), line(g.etat, 'CREDITS_SPECIFIQUES_P147', 2025)] }],
-        ['jardins', { pillarId: g.p1, objectiveId: g.o2, porteurId: g.b, title: 'Jardins partagés 50% bio', qpvIds: [g.q2], fundingLines: [line(g.region, 'DROIT_COMMUN', 2025)] }],
-        ['velo', { pillarId: g.p2, porteurId: g.a, title: 'Atelier vélo_solidaire', qpvIds: [g.q1, g.q3], fundingLines: [line(g.etat, 'DROIT_COMMUN', 2026)] }],
-        ['repair', { contratId: g.old, pillarId: g.oldPillar, porteurId: g.b, title: 'Repair café', startDate: '2019-01-01', endDate: '2019-12-31', qpvIds: [g.q3], fundingLines: [line(g.metro, 'DROIT_COMMUN', 2020)] }],
+        [
+          'artis',
+          {
+            pillarId: g.p1,
+            objectiveId: g.o1,
+            porteurId: g.a,
+            title: "ARTIS – centre d'affaires de quartier",
+            qpvIds: [g.q1],
+            fundingLines: [line(g.metro, 'DROIT_COMMUN', 2024), line(g.etat, 'CREDITS_SPECIFIQUES_P147', 2025)],
+          },
+        ],
+        [
+          'jardins',
+          {
+            pillarId: g.p1,
+            objectiveId: g.o2,
+            porteurId: g.b,
+            title: 'Jardins partagés 50% bio',
+            qpvIds: [g.q2],
+            fundingLines: [line(g.region, 'DROIT_COMMUN', 2025)],
+          },
+        ],
+        [
+          'velo',
+          {
+            pillarId: g.p2,
+            porteurId: g.a,
+            title: 'Atelier vélo_solidaire',
+            qpvIds: [g.q1, g.q3],
+            fundingLines: [line(g.etat, 'DROIT_COMMUN', 2026)],
+          },
+        ],
+        [
+          'repair',
+          {
+            contratId: g.old,
+            pillarId: g.oldPillar,
+            porteurId: g.b,
+            title: 'Repair café',
+            startDate: '2019-01-01',
+            endDate: '2019-12-31',
+            qpvIds: [g.q3],
+            fundingLines: [line(g.metro, 'DROIT_COMMUN', 2020)],
+          },
+        ],
         ['epicerie', { pillarId: g.p1, objectiveId: g.o1, porteurId: g.b, title: 'Épicerie solidaire', qpvIds: [g.q2], fundingLines: [] }],
       ];
       for (const [name, spec] of specs) {
         ids[name] = ok(await gql(t.app, CREATE, { input: { ...base, ...spec } }, asGrenoble())).createAction.id;
       }
-      for (const step of ['DEPOSEE', 'EN_INSTRUCTION']) ok(await gql(t.app, TRANSITION, { input: { id: ids.artis, to: step } }, asGrenoble()));
+      for (const step of ['DEPOSEE', 'EN_INSTRUCTION'])
+        ok(await gql(t.app, TRANSITION, { input: { id: ids.artis, to: step } }, asGrenoble()));
       ok(await gql(t.app, TRANSITION, { input: { id: ids.jardins, to: 'DEPOSEE' } }, asGrenoble()));
     });
 
@@ -923,7 +1123,9 @@ describe('actions', () => {
       // With a filter too.
       const first = ok(await gql(t.app, LIST, { filter: { porteurId: g.b }, first: 1 }, asGrenoble())).actions;
       expect(first.nodes.map((n: any) => n.id)).toEqual([ids.jardins]);
-      const rest = ok(await gql(t.app, LIST, { filter: { porteurId: g.b }, first: 5, after: first.pageInfo.endCursor }, asGrenoble())).actions;
+      const rest = ok(
+        await gql(t.app, LIST, { filter: { porteurId: g.b }, first: 5, after: first.pageInfo.endCursor }, asGrenoble()),
+      ).actions;
       expect(rest.nodes.map((n: any) => n.id)).toEqual([ids.repair, ids.epicerie]);
       expect(rest.pageInfo.hasNextPage).toBe(false);
 
@@ -943,7 +1145,9 @@ describe('actions', () => {
     });
 
     it('shows a funder representative only the actions its organisation funds', async () => {
-      const region = await createUser(t.app, t.owner, [{ tenantId: grenoble.id, role: Role.FUNDER_REPRESENTATIVE, organisationId: g.region }]);
+      const region = await createUser(t.app, t.owner, [
+        { tenantId: grenoble.id, role: Role.FUNDER_REPRESENTATIVE, organisationId: g.region },
+      ]);
       const etat = await createUser(t.app, t.owner, [{ tenantId: grenoble.id, role: Role.FUNDER_REPRESENTATIVE, organisationId: g.etat }]);
       const caf = await createUser(t.app, t.owner, [{ tenantId: grenoble.id, role: Role.FUNDER_REPRESENTATIVE, organisationId: g.caf }]);
       const nobody = await createUser(t.app, t.owner, [{ tenantId: grenoble.id, role: Role.FUNDER_REPRESENTATIVE }]);
@@ -965,7 +1169,14 @@ describe('actions', () => {
       expect(codeOf(await gql(t.app, GET, { id: ids.jardins }, as(nobody)))).toBe('NOT_FOUND');
 
       // A line added later opens the action to its funder.
-      ok(await gql(t.app, ADD_LINE, { input: { actionId: ids.epicerie, funderId: g.caf, kind: 'DROIT_COMMUN', amountRequestedCents: 5, exerciseYear: 2025 } }, asGrenoble()));
+      ok(
+        await gql(
+          t.app,
+          ADD_LINE,
+          { input: { actionId: ids.epicerie, funderId: g.caf, kind: 'DROIT_COMMUN', amountRequestedCents: 5, exerciseYear: 2025 } },
+          asGrenoble(),
+        ),
+      );
       expect(await titlesOf({}, as(caf))).toEqual(['epicerie']);
     });
   });

@@ -1,11 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
+
 import { DataSource, MigrationInterface } from 'typeorm';
+
 import { appendAuditEvent, isRedactionMarker, payloadDigest, readChainPage, verifyTenantChain } from '@pilotis/audit';
+import { GENESIS_HASH_V1, hashEventV1 } from '@pilotis/migrations/audit-chain-v1';
 import { createDataSource, dropDatabase, ensureRolesAndDatabase } from '@pilotis/schema';
 import { loadConfig, withDatabase } from '@pilotis/shared';
-import { GENESIS_HASH_V1, hashEventV1 } from '@pilotis/migrations/audit-chain-v1';
 import { scanForSecrets } from '@pilotis/test-support';
 
 /** The migration that moved the chain into PostgreSQL, and every one before it, in order. */
@@ -14,8 +16,11 @@ const CHAIN_IN_DATABASE = 1764710000000;
 const migrations = readdirSync(MIGRATIONS_DIR)
   .filter((f) => /^\d+-.*\.ts$/.test(f))
   .sort()
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  .map((f) => ({ timestamp: Number(f.split('-')[0]), cls: Object.values(require(path.join(MIGRATIONS_DIR, f)) as Record<string, new () => MigrationInterface>)[0] }));
+  .map((f) => ({
+    timestamp: Number(f.split('-')[0]),
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    cls: Object.values(require(path.join(MIGRATIONS_DIR, f)) as Record<string, new () => MigrationInterface>)[0],
+  }));
 
 /**
  * Existing data through migration 1764710000000: a database at the migration before it holds chains of
@@ -44,12 +49,34 @@ describe('migration 1764710000000 on existing audit data', () => {
       const seq = i + 1;
       const id = randomUUID();
       const occurredAt = `2026-0${seq}-15T09:30:00.12345${seq}Z`;
-      const fields = { prevHash, seq, tenantId, id, occurredAt, actorUserId: null, operation: e.operation, entityType: 'Membership', entityId: null, before: e.before, after: e.after };
+      const fields = {
+        prevHash,
+        seq,
+        tenantId,
+        id,
+        occurredAt,
+        actorUserId: null,
+        operation: e.operation,
+        entityType: 'Membership',
+        entityId: null,
+        before: e.before,
+        after: e.after,
+      };
       const hash = seq === tamperSeq ? '1'.repeat(64) : hashEventV1(fields);
       await owner.query(
         `insert into audit_events (tenant_id, id, occurred_at, operation, entity_type, before, after, seq, prev_hash, hash)
          values ($1, $2, $3, $4, 'Membership', $5::jsonb, $6::jsonb, $7, $8, $9)`,
-        [tenantId, id, occurredAt, e.operation, e.before === null ? null : JSON.stringify(e.before), e.after === null ? null : JSON.stringify(e.after), seq, prevHash, hash],
+        [
+          tenantId,
+          id,
+          occurredAt,
+          e.operation,
+          e.before === null ? null : JSON.stringify(e.before),
+          e.after === null ? null : JSON.stringify(e.after),
+          seq,
+          prevHash,
+          hash,
+        ],
       );
       written.push({ id, seq, before: e.before, after: e.after });
       prevHash = hash;
@@ -68,14 +95,25 @@ describe('migration 1764710000000 on existing audit data', () => {
     owner = createDataSource(url, { migrations: migrations.map((m) => m.cls) });
     await owner.initialize();
     for (const t of [honest, tampered]) {
-      await owner.query(`insert into tenants (id, siren, name, kind, departements) values ($1, $2, $3, 'CA', '{35}')`, [t.id, t.siren, `Territoire ${t.siren}`]);
+      await owner.query(`insert into tenants (id, siren, name, kind, departements) values ($1, $2, $3, 'CA', '{35}')`, [
+        t.id,
+        t.siren,
+        `Territoire ${t.siren}`,
+      ]);
     }
-    await owner.query(`insert into users (id, email, display_name, password_hash) values ($1, 'ancien@example.fr', 'Ancien', $2)`, [userId, passwordHash]);
+    await owner.query(`insert into users (id, email, display_name, password_hash) values ($1, 'ancien@example.fr', 'Ancien', $2)`, [
+      userId,
+      passwordHash,
+    ]);
     await writeLegacyChain(honest.id, [
       { operation: 'membership.provision_admin', before: null, after: { userId, role: 'TENANT_ADMIN' } },
       // A whole membership with its user, as older code passed it (the snapshot did not drop secrets yet).
-      { operation: 'membership.create', before: null, after: { role: 'AUDITOR', user: { id: userId, email: 'ancien@example.fr', passwordHash } } },
-      { operation: 'membership.update', before: { role: 'AUDITOR', n: 1.5 }, after: { role: 'TENANT_ADMIN', n: 1e21, 'clé': 'é' } },
+      {
+        operation: 'membership.create',
+        before: null,
+        after: { role: 'AUDITOR', user: { id: userId, email: 'ancien@example.fr', passwordHash } },
+      },
+      { operation: 'membership.update', before: { role: 'AUDITOR', n: 1.5 }, after: { role: 'TENANT_ADMIN', n: 1e21, clé: 'é' } },
     ]);
     await writeLegacyChain(
       tampered.id,
@@ -92,7 +130,7 @@ describe('migration 1764710000000 on existing audit data', () => {
       JSON.stringify({ userId }),
     ]);
 
-    expect((await owner.showMigrations())).toBe(true); // only the chain-in-database migration (and any later) pending
+    expect(await owner.showMigrations()).toBe(true); // only the chain-in-database migration (and any later) pending
     await owner.runMigrations({ transaction: 'all' });
   });
 
@@ -117,11 +155,15 @@ describe('migration 1764710000000 on existing audit data', () => {
 
   it('records the rebuild in each chain, with the verdict on the old chain', async () => {
     const rechain = async (tenantId: string) =>
-      ((await owner.query(`select seq::int as seq, after from audit_events where tenant_id = $1 and operation = 'audit.rechain'`, [tenantId])) as {
+      (await owner.query(`select seq::int as seq, after from audit_events where tenant_id = $1 and operation = 'audit.rechain'`, [
+        tenantId,
+      ])) as {
         seq: number;
         after: unknown;
-      }[]);
-    expect(await rechain(honest.id)).toEqual([{ seq: 4, after: { scheme: 'sql-sha256-v2', previousChainValid: true, previousFault: null } }]);
+      }[];
+    expect(await rechain(honest.id)).toEqual([
+      { seq: 4, after: { scheme: 'sql-sha256-v2', previousChainValid: true, previousFault: null } },
+    ]);
     expect(await rechain(tampered.id)).toEqual([
       { seq: 3, after: { scheme: 'sql-sha256-v2', previousChainValid: false, previousFault: { seq: 2, reason: 'hash_mismatch' } } },
     ]);
@@ -138,13 +180,19 @@ describe('migration 1764710000000 on existing audit data', () => {
         after: unknown;
       }[];
       for (const payload of [row.before, row.after].filter((p) => p !== null)) expect(isRedactionMarker(payload)).toBe(true);
-      const redactions = (await owner.query(`select entity_id, after from audit_events where tenant_id = $1 and operation = 'audit.redact'`, [t.id])) as {
+      const redactions = (await owner.query(
+        `select entity_id, after from audit_events where tenant_id = $1 and operation = 'audit.redact'`,
+        [t.id],
+      )) as {
         entity_id: string;
         after: { eventId: string; eventSeq: number };
       }[];
       expect(redactions).toEqual([{ entity_id: leaked?.id, after: expect.objectContaining({ eventId: leaked?.id, eventSeq: leakedSeq }) }]);
     }
-    const platform = (await owner.query('select id, details from platform_audit_events order by operation')) as { id: string; details: unknown }[];
+    const platform = (await owner.query('select id, details from platform_audit_events order by operation')) as {
+      id: string;
+      details: unknown;
+    }[];
     expect(platform).toEqual([
       { id: platformLeak, details: { redacted: true, reason: expect.stringContaining('mot de passe') } },
       { id: platformClean, details: { userId } },
@@ -153,7 +201,9 @@ describe('migration 1764710000000 on existing audit data', () => {
   });
 
   it('chains new events in the database from where the rebuilt chain ends', async () => {
-    const appended = await owner.transaction((m) => appendAuditEvent(m, honest.id, { operation: 'test.after_migration', entityType: 'Test', after: { ok: true } }));
+    const appended = await owner.transaction((m) =>
+      appendAuditEvent(m, honest.id, { operation: 'test.after_migration', entityType: 'Test', after: { ok: true } }),
+    );
     expect(appended.seq).toBe(6);
     expect(await verifyTenantChain(owner, honest.id)).toMatchObject({ valid: true, checked: 6, headSeq: 6 });
   });
@@ -163,6 +213,7 @@ describe('migration 1764710000000 on existing audit data', () => {
       `select p.proname as name, p.proconfig as config from pg_proc p where p.prosecdef and p.pronamespace = 'public'::regnamespace order by 1`,
     )) as { name: string; config: string[] | null }[];
     expect(functions.map((f) => f.name)).toEqual(expect.arrayContaining(['audit_events_chain', 'worker_tenants', 'outbox_claim']));
-    for (const f of functions) expect({ name: f.name, config: f.config }).toEqual({ name: f.name, config: ['search_path=public, pg_temp'] });
+    for (const f of functions)
+      expect({ name: f.name, config: f.config }).toEqual({ name: f.name, config: ['search_path=public, pg_temp'] });
   });
 });

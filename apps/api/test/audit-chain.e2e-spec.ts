@@ -2,26 +2,44 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { EntityManager } from 'typeorm';
 import * as path from 'node:path';
-import { Role } from '@pilotis/access';
+
 import { Queue, QueueEvents } from 'bullmq';
+import { EntityManager } from 'typeorm';
+
+import { Role } from '@pilotis/access';
 import {
   appendAuditEvent,
   AuditService,
   checkpointSignatureValid,
   GENESIS_HASH,
   hashEvent,
+  jsonbText,
+  OutboxService,
   payloadDigest,
   readChainPage,
   signCheckpoint,
-  jsonbText,
-  OutboxService,
   verifyChain,
 } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
-import { codeOf, gql, ok, startTestApp, TestApp, smtpConfig, startTestSmtp, TestSmtp, createTenant, createUser, SIREN, TestTenant, TestUser, TEST_AUDIT_CHECKPOINT_KEY, WAIT_CEILING_MS } from '@pilotis/test-support';
+import {
+  codeOf,
+  createTenant,
+  createUser,
+  gql,
+  ok,
+  SIREN,
+  smtpConfig,
+  startTestApp,
+  startTestSmtp,
+  TEST_AUDIT_CHECKPOINT_KEY,
+  TestApp,
+  TestSmtp,
+  TestTenant,
+  TestUser,
+  WAIT_CEILING_MS,
+} from '@pilotis/test-support';
 
 const VERIFY = '{ verifyAuditChain { valid checked firstInvalidSeq firstInvalidEventId reason } }';
 const VERIFY_FULL =
@@ -51,9 +69,10 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
   const asAdmin = (tenant: TestTenant = rennes) => ({ token: tenant.admin.token, tenant: tenant.siren });
   const verify = async (caller = asAdmin()) => ok(await gql(t.app, VERIFY, {}, caller)).verifyAuditChain;
   const chain = async (tenantId: string) =>
-    (await t.owner.query('select e.seq::text as seq, id, tenant_id, prev_hash, hash from audit_events e where tenant_id = $1 order by e.seq', [
-      tenantId,
-    ])) as ChainRow[];
+    (await t.owner.query(
+      'select e.seq::text as seq, id, tenant_id, prev_hash, hash from audit_events e where tenant_id = $1 order by e.seq',
+      [tenantId],
+    )) as ChainRow[];
   /**
    * Runs SQL as the owner with the append-only and chaining triggers lifted, in one transaction: what
    * someone holding the owner's rights could do (the runtime role cannot lift a trigger).
@@ -73,7 +92,12 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
       return fn(m);
     });
   const headOf = async (tenant: TestTenant) =>
-    ((await t.owner.query('select seq::int as seq, hash from audit_chain_heads where tenant_id = $1', [tenant.id])) as { seq: number; hash: string }[])[0];
+    (
+      (await t.owner.query('select seq::int as seq, hash from audit_chain_heads where tenant_id = $1', [tenant.id])) as {
+        seq: number;
+        hash: string;
+      }[]
+    )[0];
   let system: Queue;
   let systemEvents: QueueEvents;
   /** The worker's scheduled job, triggered now (as its scheduler would): signs every tenant's head. */
@@ -102,7 +126,13 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
     });
 
   let smtp: TestSmtp;
-  const scope = (tenant: TestTenant) => ({ tenantId: tenant.id, siren: tenant.siren, role: Role.TENANT_ADMIN, organisationId: null, membershipId: tenant.id });
+  const scope = (tenant: TestTenant) => ({
+    tenantId: tenant.id,
+    siren: tenant.siren,
+    role: Role.TENANT_ADMIN,
+    organisationId: null,
+    membershipId: tenant.id,
+  });
   const verifyFull = async (caller = asAdmin()) => ok(await gql(t.app, VERIFY_FULL, {}, caller)).verifyAuditChain;
   const latestCheckpoint = async (tenant: TestTenant) =>
     (
@@ -155,9 +185,18 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
   });
 
   it('chains the events of honest mutations, and the chain verifies', async () => {
-    const org = ok(await gql(t.app, CREATE_ORG, { input: { name: 'Association Bréquigny', kind: 'ASSOCIATION' } }, asAdmin())).createOrganisation;
+    const org = ok(
+      await gql(t.app, CREATE_ORG, { input: { name: 'Association Bréquigny', kind: 'ASSOCIATION' } }, asAdmin()),
+    ).createOrganisation;
     ok(await gql(t.app, INVITE, { input: { email: 'cdp-chain@example.fr', displayName: 'Chloé', role: 'CHEF_DE_PROJET' } }, asAdmin()));
-    ok(await gql(t.app, 'mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id } }', { input: { id: org.id, esus: true } }, asAdmin()));
+    ok(
+      await gql(
+        t.app,
+        'mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id } }',
+        { input: { id: org.id, esus: true } },
+        asAdmin(),
+      ),
+    );
 
     const rows = await chain(rennes.id);
     expect(rows.length).toBeGreaterThanOrEqual(4); // provisioning + 3 mutations
@@ -171,8 +210,14 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
     expect(head).toEqual({ seq: rows.length, hash: rows[rows.length - 1].hash });
 
     expect(await verify()).toEqual({ valid: true, checked: rows.length, firstInvalidSeq: null, firstInvalidEventId: null, reason: null });
-    const events = ok(await gql(t.app, '{ auditEvents(first: 1) { nodes { seq prevHash hash operation } } }', {}, asAdmin())).auditEvents.nodes;
-    expect(events[0]).toEqual({ seq: rows.length, prevHash: rows[rows.length - 2].hash, hash: rows[rows.length - 1].hash, operation: 'organisation.update' });
+    const events = ok(await gql(t.app, '{ auditEvents(first: 1) { nodes { seq prevHash hash operation } } }', {}, asAdmin())).auditEvents
+      .nodes;
+    expect(events[0]).toEqual({
+      seq: rows.length,
+      prevHash: rows[rows.length - 2].hash,
+      hash: rows[rows.length - 1].hash,
+      operation: 'organisation.update',
+    });
   });
 
   it('lets an auditor verify and export, and refuses a chef de projet', async () => {
@@ -213,12 +258,24 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
   it('points at a payload altered directly in the database, and the CLI fails on it', async () => {
     const rows = await chain(rennes.id);
     const target = rows[4];
-    const [{ after: original }] = (await t.owner.query('select after from audit_events where tenant_id = $1 and id = $2', [rennes.id, target.id])) as {
+    const [{ after: original }] = (await t.owner.query('select after from audit_events where tenant_id = $1 and id = $2', [
+      rennes.id,
+      target.id,
+    ])) as {
       after: unknown;
     }[];
-    await rewrite(`update audit_events set after = jsonb_set(after, '{name}', '"Falsifié"') where tenant_id = $1 and id = $2`, [rennes.id, target.id]);
+    await rewrite(`update audit_events set after = jsonb_set(after, '{name}', '"Falsifié"') where tenant_id = $1 and id = $2`, [
+      rennes.id,
+      target.id,
+    ]);
     try {
-      expect(await verify()).toEqual({ valid: false, checked: 5, firstInvalidSeq: 5, firstInvalidEventId: target.id, reason: 'payload_mismatch' });
+      expect(await verify()).toEqual({
+        valid: false,
+        checked: 5,
+        firstInvalidSeq: 5,
+        firstInvalidEventId: target.id,
+        reason: 'payload_mismatch',
+      });
       const run = await cli('scripts/audit-verify.ts', ['--siren', SIREN.RENNES], { DATABASE_URL: t.config.databaseUrl });
       expect(run.status).toBe(1);
       expect(run.stdout).toMatch(/INVALIDE au rang 5/);
@@ -229,7 +286,11 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
         reason: 'payload_mismatch',
       });
     } finally {
-      await rewrite('update audit_events set after = $3 where tenant_id = $1 and id = $2', [rennes.id, target.id, JSON.stringify(original)]);
+      await rewrite('update audit_events set after = $3 where tenant_id = $1 and id = $2', [
+        rennes.id,
+        target.id,
+        JSON.stringify(original),
+      ]);
     }
     expect((await verify()).valid).toBe(true);
     const run = await cli('scripts/audit-verify.ts', ['--siren', SIREN.RENNES], { DATABASE_URL: t.config.databaseUrl });
@@ -244,16 +305,13 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
       `select tenant_id, id, occurred_at::text as occurred_at, actor_user_id, operation, entity_type, entity_id, before, after,
               request_id, seq, payload_digest, prev_hash, hash
          from audit_events where tenant_id = $1 and id = any($2)`,
-      [
-      rennes.id,
-        [rows[9].id, rows[rows.length - 1].id],
-      ],
+      [rennes.id, [rows[9].id, rows[rows.length - 1].id]],
     )) as Record<string, unknown>[];
     // Put back as they were: the chaining trigger lifted, or it would chain them anew at the end.
     const restore = async () => {
       for (const r of saved) {
         const cols = Object.keys(r);
-        const values = cols.map((c) => (c === 'before' || c === 'after') && r[c] !== null ? JSON.stringify(r[c]) : r[c]);
+        const values = cols.map((c) => ((c === 'before' || c === 'after') && r[c] !== null ? JSON.stringify(r[c]) : r[c]));
         await rewrite(
           `insert into audit_events (${cols.map((c) => `"${c}"`).join(', ')}) values (${cols.map((_c, i) => `$${i + 1}`).join(', ')}) on conflict do nothing`,
           values,
@@ -262,7 +320,13 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
     };
     try {
       await rewrite('delete from audit_events where tenant_id = $1 and id = $2', [rennes.id, rows[9].id]);
-      expect(await verify()).toEqual({ valid: false, checked: 10, firstInvalidSeq: 11, firstInvalidEventId: rows[10].id, reason: 'sequence_gap' });
+      expect(await verify()).toEqual({
+        valid: false,
+        checked: 10,
+        firstInvalidSeq: 11,
+        firstInvalidEventId: rows[10].id,
+        reason: 'sequence_gap',
+      });
       await restore();
       expect((await verify()).valid).toBe(true);
 
@@ -307,7 +371,6 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
   });
 
   describe('outbox and chain heads', () => {
-
     it('writes outbox messages and audit events in the caller transaction: a failure rolls both back', async () => {
       const db = t.app.get(Db);
       const outbox = t.app.get(OutboxService);
@@ -329,7 +392,12 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
         return outbox.publish('test.committed', { amountCents: 1500n, at: new Date('2026-11-26T10:00:00Z') });
       });
       expect(await t.owner.query('select tenant_id, topic, payload, published_at from outbox_events where id = $1', [id])).toEqual([
-        { tenant_id: rennes.id, topic: 'test.committed', payload: { amountCents: '1500', at: '2026-11-26T10:00:00.000Z' }, published_at: null },
+        {
+          tenant_id: rennes.id,
+          topic: 'test.committed',
+          payload: { amountCents: '1500', at: '2026-11-26T10:00:00.000Z' },
+          published_at: null,
+        },
       ]);
       expect(await verify()).toMatchObject({ valid: true, checked: headBefore + 1 });
     });
@@ -349,7 +417,9 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
           await m.query(`insert into outbox_events (tenant_id, id, topic, payload) values ($1, gen_random_uuid(), 'x', '{}')`, [rennes.id]);
         }),
       ).rejects.toThrow(/row-level security/);
-      await expect(t.runtime.query(`update audit_events set after = '{}' where tenant_id = $1`, [rennes.id])).rejects.toThrow(/permission denied/);
+      await expect(t.runtime.query(`update audit_events set after = '{}' where tenant_id = $1`, [rennes.id])).rejects.toThrow(
+        /permission denied/,
+      );
     });
   });
   describe('a chain the runtime role cannot forge', () => {
@@ -364,7 +434,12 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
           [rennes.id, id, GENESIS_HASH, 'f'.repeat(64), 'e'.repeat(64)],
         ),
       )) as { seq: number; prev_hash: string; hash: string; payload_digest: string; fresh: boolean }[];
-      expect(row).toMatchObject({ seq: before.seq + 1, prev_hash: before.hash, payload_digest: payloadDigest(null, { forged: true }), fresh: true });
+      expect(row).toMatchObject({
+        seq: before.seq + 1,
+        prev_hash: before.hash,
+        payload_digest: payloadDigest(null, { forged: true }),
+        fresh: true,
+      });
       expect(row.hash).not.toBe('f'.repeat(64));
       expect(await headOf(rennes)).toEqual({ seq: row.seq, hash: row.hash });
       expect(await verifyFull()).toMatchObject({ valid: true, headSeq: row.seq });
@@ -373,7 +448,11 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
     it('refuses a runtime-role INSERT for another tenant, without touching that tenant’s head', async () => {
       const plaineHead = await headOf(plaine);
       await expect(
-        asRuntime(rennes, (m) => m.query(`insert into audit_events (tenant_id, id, operation, entity_type) values ($1, gen_random_uuid(), 'x.y', 'X')`, [plaine.id])),
+        asRuntime(rennes, (m) =>
+          m.query(`insert into audit_events (tenant_id, id, operation, entity_type) values ($1, gen_random_uuid(), 'x.y', 'X')`, [
+            plaine.id,
+          ]),
+        ),
       ).rejects.toThrow(/another tenant/);
       expect(await headOf(plaine)).toEqual(plaineHead);
     });
@@ -391,7 +470,11 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
         ['delete from audit_chain_heads', [], /permission denied for table audit_chain_heads/],
         ['select audit_redact(app_current_tenant(), gen_random_uuid(), $1)', ['motif'], /permission denied for function audit_redact/],
         ['alter table audit_events disable trigger audit_events_chain', [], /must be owner of table audit_events/],
-        [`select set_config('session_replication_role', 'replica', true)`, [], /permission denied to set parameter "session_replication_role"/],
+        [
+          `select set_config('session_replication_role', 'replica', true)`,
+          [],
+          /permission denied to set parameter "session_replication_role"/,
+        ],
         ['update audit_events set hash = $1', [h], /permission denied for table audit_events/],
       ];
       for (const [sql, params, refusal] of attempts) {
@@ -411,13 +494,18 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
         cents: 1250n,
         at: new Date('2026-11-26T10:00:00Z'),
       };
-      await db.run({ tenant: scope(rennes) }, () => audit.record({ operation: 'test.shapes', entityType: 'Test', before: { v: 1 }, after }));
+      await db.run({ tenant: scope(rennes) }, () =>
+        audit.record({ operation: 'test.shapes', entityType: 'Test', before: { v: 1 }, after }),
+      );
       const head = await headOf(rennes);
       const [e] = await readChainPage(t.owner, rennes.id, head.seq - 1, 1);
       expect(e.operation).toBe('test.shapes');
       expect(payloadDigest(e.before, e.after)).toBe(e.payloadDigest);
       expect(hashEvent(e)).toBe(e.hash);
-      const [{ text }] = (await t.owner.query('select after::text as text from audit_events where tenant_id = $1 and id = $2', [rennes.id, e.id])) as {
+      const [{ text }] = (await t.owner.query('select after::text as text from audit_events where tenant_id = $1 and id = $2', [
+        rennes.id,
+        e.id,
+      ])) as {
         text: string;
       }[];
       expect(jsonbText(e.after)).toBe(text);
@@ -436,7 +524,13 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
         [rennes.id, id, head.seq + 1, head.hash],
       );
       try {
-        expect(await verify()).toEqual({ valid: false, checked: head.seq + 1, firstInvalidSeq: head.seq + 1, firstInvalidEventId: id, reason: 'beyond_head' });
+        expect(await verify()).toEqual({
+          valid: false,
+          checked: head.seq + 1,
+          firstInvalidSeq: head.seq + 1,
+          firstInvalidEventId: id,
+          reason: 'beyond_head',
+        });
         const run = await cli('scripts/audit-verify.ts', ['--siren', SIREN.RENNES], { DATABASE_URL: t.config.databaseUrl });
         expect(run.status).toBe(1);
         expect(run.stdout).toMatch(new RegExp(`INVALIDE au rang ${head.seq + 1} \\(événement ${id}\\) : beyond_head`));
@@ -459,10 +553,15 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
         }),
       );
       const reason = 'Empreinte de mot de passe écrite par une version antérieure';
-      const run = await cli('scripts/audit-redact.ts', ['--siren', SIREN.RENNES, '--event', leaked.id, '--reason', reason], { DATABASE_URL: t.config.databaseUrl });
+      const run = await cli('scripts/audit-redact.ts', ['--siren', SIREN.RENNES, '--event', leaked.id, '--reason', reason], {
+        DATABASE_URL: t.config.databaseUrl,
+      });
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
-      const [row] = (await t.owner.query('select before, after, hash from audit_events where tenant_id = $1 and id = $2', [rennes.id, leaked.id])) as {
+      const [row] = (await t.owner.query('select before, after, hash from audit_events where tenant_id = $1 and id = $2', [
+        rennes.id,
+        leaked.id,
+      ])) as {
         before: unknown;
         after: unknown;
         hash: string;
@@ -470,10 +569,10 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
       expect(row).toEqual({ before: null, after: { redacted: true, reason }, hash: leaked.hash });
       const head = await headOf(rennes);
       expect(head.seq).toBe(leaked.seq + 1);
-      const [redaction] = (await t.owner.query('select id, operation, entity_type, entity_id, after from audit_events where tenant_id = $1 and seq = $2', [
-        rennes.id,
-        head.seq,
-      ])) as { id: string; operation: string; entity_type: string; entity_id: string; after: unknown }[];
+      const [redaction] = (await t.owner.query(
+        'select id, operation, entity_type, entity_id, after from audit_events where tenant_id = $1 and seq = $2',
+        [rennes.id, head.seq],
+      )) as { id: string; operation: string; entity_type: string; entity_id: string; after: unknown }[];
       expect(redaction).toMatchObject({
         operation: 'audit.redact',
         entity_type: 'AuditEvent',
@@ -484,10 +583,14 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
       expect(await verifyFull()).toMatchObject({ valid: true, redacted: 1, headSeq: head.seq });
 
       // Nothing left to redact: refused, nothing written.
-      const again = await cli('scripts/audit-redact.ts', ['--siren', SIREN.RENNES, '--event', leaked.id, '--reason', reason], { DATABASE_URL: t.config.databaseUrl });
+      const again = await cli('scripts/audit-redact.ts', ['--siren', SIREN.RENNES, '--event', leaked.id, '--reason', reason], {
+        DATABASE_URL: t.config.databaseUrl,
+      });
       expect(again.status).toBe(2);
       expect(again.stderr).toMatch(/n’a plus rien à caviarder/);
-      const unknown = await cli('scripts/audit-redact.ts', ['--siren', SIREN.RENNES, '--event', randomUUID(), '--reason', reason], { DATABASE_URL: t.config.databaseUrl });
+      const unknown = await cli('scripts/audit-redact.ts', ['--siren', SIREN.RENNES, '--event', randomUUID(), '--reason', reason], {
+        DATABASE_URL: t.config.databaseUrl,
+      });
       expect(unknown.status).toBe(2);
       expect(unknown.stderr).toMatch(/Aucun événement/);
       expect(await headOf(rennes)).toEqual(head);
@@ -505,7 +608,10 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
     it('points at a payload replaced by a marker without the command (no redaction event in the chain)', async () => {
       const rows = await chain(rennes.id);
       const target = rows[6];
-      const [original] = (await t.owner.query('select before, after from audit_events where tenant_id = $1 and id = $2', [rennes.id, target.id])) as {
+      const [original] = (await t.owner.query('select before, after from audit_events where tenant_id = $1 and id = $2', [
+        rennes.id,
+        target.id,
+      ])) as {
         before: unknown;
         after: unknown;
       }[];
@@ -515,7 +621,12 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
         [rennes.id, target.id, JSON.stringify({ redacted: true, reason: 'discret' })],
       );
       try {
-        expect(await verify()).toMatchObject({ valid: false, firstInvalidSeq: 7, firstInvalidEventId: target.id, reason: 'redaction_unrecorded' });
+        expect(await verify()).toMatchObject({
+          valid: false,
+          firstInvalidSeq: 7,
+          firstInvalidEventId: target.id,
+          reason: 'redaction_unrecorded',
+        });
       } finally {
         await rewrite('update audit_events set before = $3::jsonb, after = $4::jsonb where tenant_id = $1 and id = $2', [
           rennes.id,
@@ -547,24 +658,41 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
       const head = await headOf(rennes);
       const cp = await latestCheckpoint(rennes);
       expect(cp.seq).toBe(head.seq);
-      expect(await verifyFull()).toMatchObject({ valid: true, checkpointSeq: head.seq, checkpointAt: cp.at, checkpointSignatureChecked: true });
-      const [{ n }] = (await t.owner.query(`select count(*)::int as n from audit_checkpoints c where strpos(row_to_json(c)::text, $1) > 0`, [
-        TEST_AUDIT_CHECKPOINT_KEY,
-      ])) as { n: number }[];
+      expect(await verifyFull()).toMatchObject({
+        valid: true,
+        checkpointSeq: head.seq,
+        checkpointAt: cp.at,
+        checkpointSignatureChecked: true,
+      });
+      const [{ n }] = (await t.owner.query(
+        `select count(*)::int as n from audit_checkpoints c where strpos(row_to_json(c)::text, $1) > 0`,
+        [TEST_AUDIT_CHECKPOINT_KEY],
+      )) as { n: number }[];
       expect(n).toBe(0);
 
       // The runtime role may add checkpoints, never change or remove one.
-      await expect(asRuntime(rennes, (m) => m.query('update audit_checkpoints set seq = 1'))).rejects.toThrow(/permission denied for table audit_checkpoints/);
-      await expect(asRuntime(rennes, (m) => m.query('delete from audit_checkpoints'))).rejects.toThrow(/permission denied for table audit_checkpoints/);
+      await expect(asRuntime(rennes, (m) => m.query('update audit_checkpoints set seq = 1'))).rejects.toThrow(
+        /permission denied for table audit_checkpoints/,
+      );
+      await expect(asRuntime(rennes, (m) => m.query('delete from audit_checkpoints'))).rejects.toThrow(
+        /permission denied for table audit_checkpoints/,
+      );
       expect(await latestCheckpoint(rennes)).toEqual(cp);
     });
 
     it('are checked by the CLI with the key, and fail with a wrong one', async () => {
       const env = { DATABASE_URL: t.config.databaseUrl };
-      const good = await cli('scripts/audit-verify.ts', ['--siren', SIREN.RENNES], { ...env, AUDIT_CHECKPOINT_KEY: TEST_AUDIT_CHECKPOINT_KEY });
+      const good = await cli('scripts/audit-verify.ts', ['--siren', SIREN.RENNES], {
+        ...env,
+        AUDIT_CHECKPOINT_KEY: TEST_AUDIT_CHECKPOINT_KEY,
+      });
       expect(good.status).toBe(0);
       expect(good.stdout).toMatch(/chaîne d'audit valide.*conforme, signature vérifiée/);
-      const noKey = await cli('scripts/audit-verify.ts', ['--siren', SIREN.RENNES], { ...env, NODE_ENV: 'production', AUDIT_CHECKPOINT_KEY: '' });
+      const noKey = await cli('scripts/audit-verify.ts', ['--siren', SIREN.RENNES], {
+        ...env,
+        NODE_ENV: 'production',
+        AUDIT_CHECKPOINT_KEY: '',
+      });
       expect(noKey.status).toBe(0);
       expect(noKey.stdout).toMatch(/signature NON vérifiée \(AUDIT_CHECKPOINT_KEY absente\)/);
       const wrong = await cli('scripts/audit-verify.ts', ['--siren', SIREN.RENNES], { ...env, AUDIT_CHECKPOINT_KEY: 'w'.repeat(40) });
@@ -630,8 +758,16 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
       const rewritten = await readChainPage(t.owner, grenoble.id, 0, 100);
       expect(verifyChain(grenoble.id, rewritten, { head: await headOf(grenoble) })).toMatchObject({ valid: true, checked: 4 });
 
-      expect(await verifyFull(asAdmin(grenoble))).toMatchObject({ valid: false, firstInvalidSeq: 3, firstInvalidEventId: rewritten[2].id, reason: 'checkpoint_mismatch' });
-      const run = await cli('scripts/audit-verify.ts', ['--siren', SIREN.GRENOBLE], { DATABASE_URL: t.config.databaseUrl, AUDIT_CHECKPOINT_KEY: TEST_AUDIT_CHECKPOINT_KEY });
+      expect(await verifyFull(asAdmin(grenoble))).toMatchObject({
+        valid: false,
+        firstInvalidSeq: 3,
+        firstInvalidEventId: rewritten[2].id,
+        reason: 'checkpoint_mismatch',
+      });
+      const run = await cli('scripts/audit-verify.ts', ['--siren', SIREN.GRENOBLE], {
+        DATABASE_URL: t.config.databaseUrl,
+        AUDIT_CHECKPOINT_KEY: TEST_AUDIT_CHECKPOINT_KEY,
+      });
       expect(run.status).toBe(1);
       expect(run.stdout).toMatch(/INVALIDE au rang 3 .* checkpoint_mismatch/);
     });
@@ -639,14 +775,22 @@ describe('verifiable audit trail (hash chain per tenant) and outbox', () => {
     it('refuse a checkpoint the runtime role wrote without the key, until the worker signs the head again', async () => {
       const head = await headOf(plaine);
       await asRuntime(plaine, (m) =>
-        m.query(`insert into audit_checkpoints (tenant_id, id, seq, hash, created_at, mac) values ($1, gen_random_uuid(), $2, $3, clock_timestamp(), $4)`, [
-          plaine.id,
-          head.seq,
-          head.hash,
-          signCheckpoint('w'.repeat(40), { tenantId: plaine.id, seq: head.seq, hash: head.hash, at: new Date().toISOString() }).mac,
-        ]),
+        m.query(
+          `insert into audit_checkpoints (tenant_id, id, seq, hash, created_at, mac) values ($1, gen_random_uuid(), $2, $3, clock_timestamp(), $4)`,
+          [
+            plaine.id,
+            head.seq,
+            head.hash,
+            signCheckpoint('w'.repeat(40), { tenantId: plaine.id, seq: head.seq, hash: head.hash, at: new Date().toISOString() }).mac,
+          ],
+        ),
       );
-      expect(await verifyFull(asAdmin(plaine))).toMatchObject({ valid: false, firstInvalidSeq: head.seq, reason: 'checkpoint_signature', checkpointSeq: head.seq });
+      expect(await verifyFull(asAdmin(plaine))).toMatchObject({
+        valid: false,
+        firstInvalidSeq: head.seq,
+        reason: 'checkpoint_signature',
+        checkpointSeq: head.seq,
+      });
       await runCheckpoints();
       expect(await verifyFull(asAdmin(plaine))).toMatchObject({ valid: true, checkpointSeq: head.seq, checkpointSignatureChecked: true });
     });

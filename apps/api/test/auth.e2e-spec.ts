@@ -1,7 +1,20 @@
 import { createHmac } from 'node:crypto';
+
 import { Role } from '@pilotis/access';
 import { LoginRateLimiter } from '@pilotis/auth';
-import { codeOf, gql, GqlResponse, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TEST_PASSWORD, TestTenant } from '@pilotis/test-support';
+import {
+  codeOf,
+  createTenant,
+  createUser,
+  gql,
+  GqlResponse,
+  ok,
+  SIREN,
+  startTestApp,
+  TEST_PASSWORD,
+  TestApp,
+  TestTenant,
+} from '@pilotis/test-support';
 
 const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken expiresIn user { email } } }';
 const REFRESH = 'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }';
@@ -32,12 +45,22 @@ describe('sign-in, sessions and tenants', () => {
     expect(claims).toMatchObject({ iss: 'pilotis', aud: 'pilotis-api', sub: rennes.admin.id });
     expect(claims.exp - claims.iat).toBe(900);
 
-    const res = await gql(t.app, '{ me { email } myTenants { role tenant { siren name kind departements } } }', {}, { token: rennes.admin.token });
+    const res = await gql(
+      t.app,
+      '{ me { email } myTenants { role tenant { siren name kind departements } } }',
+      {},
+      { token: rennes.admin.token },
+    );
     expect(ok(res)).toEqual({
       me: { email: rennes.admin.email },
-      myTenants: [{ role: 'TENANT_ADMIN', tenant: { siren: SIREN.RENNES, name: 'Rennes Métropole', kind: 'METROPOLE', departements: ['35'] } }],
+      myTenants: [
+        { role: 'TENANT_ADMIN', tenant: { siren: SIREN.RENNES, name: 'Rennes Métropole', kind: 'METROPOLE', departements: ['35'] } },
+      ],
     });
-    const [audit] = (await t.owner.query(`select count(*)::int as n from platform_audit_events where operation = 'auth.login' and actor_user_id = $1`, [rennes.admin.id])) as { n: number }[];
+    const [audit] = (await t.owner.query(
+      `select count(*)::int as n from platform_audit_events where operation = 'auth.login' and actor_user_id = $1`,
+      [rennes.admin.id],
+    )) as { n: number }[];
     expect(audit.n).toBeGreaterThanOrEqual(2);
   });
 
@@ -60,7 +83,9 @@ describe('sign-in, sessions and tenants', () => {
     expect(codeOf(wrong)).toBe('UNAUTHENTICATED');
     expect(codeOf(unknown)).toBe('UNAUTHENTICATED');
     expect(wrong.errors?.[0].message).toBe(unknown.errors?.[0].message);
-    const [audit] = (await t.owner.query(`select count(*)::int as n from platform_audit_events where operation = 'auth.login_failed'`)) as { n: number }[];
+    const [audit] = (await t.owner.query(`select count(*)::int as n from platform_audit_events where operation = 'auth.login_failed'`)) as {
+      n: number;
+    }[];
     expect(audit.n).toBe(2);
   });
 
@@ -82,7 +107,9 @@ describe('sign-in, sessions and tenants', () => {
 
   it('counts each attempt before checking the password: of 20 concurrent wrong guesses for one e-mail, exactly 5 are checked', async () => {
     const user = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.AUDITOR }]);
-    const guesses = await Promise.all(Array.from({ length: 20 }, (_, i) => gql(t.app, LOGIN, { input: { email: user.email, password: `guess-${i}` } })));
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => gql(t.app, LOGIN, { input: { email: user.email, password: `guess-${i}` } })),
+    );
     const codes = guesses.map(codeOf);
     expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(LoginRateLimiter.PER_EMAIL);
     expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(20 - LoginRateLimiter.PER_EMAIL);
@@ -90,9 +117,10 @@ describe('sign-in, sessions and tenants', () => {
       expect(refused.errors?.[0].extensions.retryAfterSeconds).toBeGreaterThan(0);
     }
     // Only the checked ones are failures in the audit trail.
-    const [audit] = (await t.owner.query(`select count(*)::int as n from platform_audit_events where operation = 'auth.login_failed' and details->>'email' = $1`, [
-      user.email,
-    ])) as { n: number }[];
+    const [audit] = (await t.owner.query(
+      `select count(*)::int as n from platform_audit_events where operation = 'auth.login_failed' and details->>'email' = $1`,
+      [user.email],
+    )) as { n: number }[];
     expect(audit.n).toBe(LoginRateLimiter.PER_EMAIL);
     // The account stays locked for the window, whatever the password.
     const right = await gql(t.app, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } });
@@ -120,13 +148,19 @@ describe('sign-in, sessions and tenants', () => {
     expect(codeOf(reuse)).toBe('UNAUTHENTICATED');
     // The thief's reuse also kills the legitimate holder's newer token: both must sign in again.
     expect(codeOf(await gql(t.app, REFRESH, { t: second.refreshToken }))).toBe('UNAUTHENTICATED');
-    const [audit] = (await t.owner.query(`select count(*)::int as n from platform_audit_events where operation = 'auth.refresh_reuse'`)) as { n: number }[];
+    const [audit] = (await t.owner.query(
+      `select count(*)::int as n from platform_audit_events where operation = 'auth.refresh_reuse'`,
+    )) as { n: number }[];
     expect(audit.n).toBe(1);
   });
 
   it('logs out: the session can no longer be refreshed', async () => {
     const session = ok(await gql(t.app, LOGIN, { input: { email: rennes.admin.email, password: TEST_PASSWORD } })).login;
-    expect(ok(await gql(t.app, 'mutation($t: String!) { logout(refreshToken: $t) }', { t: session.refreshToken }, { token: session.accessToken })).logout).toBe(true);
+    expect(
+      ok(
+        await gql(t.app, 'mutation($t: String!) { logout(refreshToken: $t) }', { t: session.refreshToken }, { token: session.accessToken }),
+      ).logout,
+    ).toBe(true);
     expect(codeOf(await gql(t.app, REFRESH, { t: session.refreshToken }))).toBe('UNAUTHENTICATED');
     expect(codeOf(await gql(t.app, REFRESH, { t: 'garbage' }))).toBe('UNAUTHENTICATED');
   });
@@ -173,7 +207,9 @@ describe('sign-in, sessions and tenants', () => {
     await t.owner.query('update users set disabled_at = now() where id = $1', [user.id]);
     expect(codeOf(await gql(t.app, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } }))).toBe('UNAUTHENTICATED');
     // A disabled account's access tokens are dead at once: its session is over, whatever the tenant.
-    expect(codeOf(await gql(t.app, '{ currentTenant { siren } }', {}, { token: user.token, tenant: SIREN.RENNES }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await gql(t.app, '{ currentTenant { siren } }', {}, { token: user.token, tenant: SIREN.RENNES }))).toBe(
+      'UNAUTHENTICATED',
+    );
     expect(codeOf(await gql(t.app, '{ me { id } }', {}, { token: user.token }))).toBe('UNAUTHENTICATED');
   });
 
@@ -187,10 +223,11 @@ describe('sign-in, sessions and tenants', () => {
 async function spray(t: TestApp, count: number, headers: (i: number) => Record<string, string>): Promise<GqlResponse[]> {
   const tag = Math.random().toString(36).slice(2, 8);
   return Promise.all(
-    Array.from({ length: count }, (_, i) => gql(t.app, LOGIN, { input: { email: `spray-${tag}-${i}@example.fr`, password: 'guess' } }, { headers: headers(i) })),
+    Array.from({ length: count }, (_, i) =>
+      gql(t.app, LOGIN, { input: { email: `spray-${tag}-${i}@example.fr`, password: 'guess' } }, { headers: headers(i) }),
+    ),
   );
 }
-
 
 const count = (responses: GqlResponse[], code: string) => responses.filter((r) => codeOf(r) === code).length;
 
@@ -211,7 +248,9 @@ describe('sign-in limit per client address, with no trusted proxy', () => {
     expect(count(responses, 'UNAUTHENTICATED')).toBe(LoginRateLimiter.PER_IP);
     expect(count(responses, 'RATE_LIMITED')).toBe(extra);
     // The address recorded is the peer's, not the claimed one.
-    const ips = (await t.owner.query(`select distinct ip from platform_audit_events where operation = 'auth.login_failed'`)) as { ip: string }[];
+    const ips = (await t.owner.query(`select distinct ip from platform_audit_events where operation = 'auth.login_failed'`)) as {
+      ip: string;
+    }[];
     expect(ips.map((r) => r.ip)).not.toContain('203.0.113.1');
     expect(ips).toHaveLength(1);
   });
@@ -231,7 +270,9 @@ describe('sign-in limit per client address, behind a trusted proxy', () => {
     // Each client behind the proxy has its own budget: nobody is refused.
     const spread = await spray(t, LoginRateLimiter.PER_IP + extra, (i) => ({ 'x-forwarded-for': `198.51.100.${i + 1}` }));
     expect(count(spread, 'UNAUTHENTICATED')).toBe(LoginRateLimiter.PER_IP + extra);
-    const [audit] = (await t.owner.query(`select count(distinct ip)::int as n from platform_audit_events where operation = 'auth.login_failed' and ip like '198.51.100.%'`)) as {
+    const [audit] = (await t.owner.query(
+      `select count(distinct ip)::int as n from platform_audit_events where operation = 'auth.login_failed' and ip like '198.51.100.%'`,
+    )) as {
       n: number;
     }[];
     expect(audit.n).toBe(LoginRateLimiter.PER_IP + extra);

@@ -1,13 +1,24 @@
-import request from 'supertest';
 import { createHash } from 'node:crypto';
+
+import { JwtService } from '@nestjs/jwt';
 import Redis from 'ioredis';
+import request from 'supertest';
+
 import { Role } from '@pilotis/access';
+import { createApp } from '@pilotis/api-server';
+import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from '@pilotis/auth';
 import { ALL_QUEUES } from '@pilotis/jobs';
 import { Clock } from '@pilotis/shared';
-import { JwtService } from '@nestjs/jwt';
-import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from '@pilotis/auth';
-import { createApp } from '@pilotis/api-server';
-import { startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS, createTenant, createUser, SIREN, TestTenant, TestUser } from '@pilotis/test-support';
+import {
+  createTenant,
+  createUser,
+  SESSIONS_OUTLIVE_CLOCK_JUMPS,
+  SIREN,
+  startTestApp,
+  TestApp,
+  TestTenant,
+  TestUser,
+} from '@pilotis/test-support';
 
 const BOARD = '/admin/queues';
 
@@ -177,7 +188,9 @@ describe('Bull Board at /admin/queues: platform admins only, read-only, signed i
     expect((await login(code)).status).toBe(401);
 
     // Nor as JSON: a form, as a browser posts it.
-    const asJson = await http().post(`${BOARD}/login`).send({ code: await codeFor(platformAdmin.token) });
+    const asJson = await http()
+      .post(`${BOARD}/login`)
+      .send({ code: await codeFor(platformAdmin.token) });
     expect(asJson.status).toBe(401);
     // Bearer tokens on the board's GET routes stay for scripts, but not in the query string.
     expect((await http().get(`${BOARD}/api/queues`).query({ token: platformAdmin.token })).status).toBe(401);
@@ -242,7 +255,10 @@ describe('Bull Board at /admin/queues: platform admins only, read-only, signed i
   it('marks the cookie Secure outside development and test', async () => {
     // Production refuses the test's development secret (config.spec.ts): sign with a strong one.
     const secret = 's'.repeat(48);
-    const app = await createApp({ config: { ...t.config, nodeEnv: 'production', production: true, development: false, jwtSecret: secret }, logger: ['error'] });
+    const app = await createApp({
+      config: { ...t.config, nodeEnv: 'production', production: true, development: false, jwtSecret: secret },
+      logger: ['error'],
+    });
     try {
       const token = await new JwtService().signAsync(
         { sub: platformAdmin.id },
@@ -250,7 +266,10 @@ describe('Bull Board at /admin/queues: platform admins only, read-only, signed i
       );
       const code = await request(app.getHttpServer()).post(`${BOARD}/code`).set('authorization', `Bearer ${token}`);
       expect(code.status).toBe(200);
-      const res = await request(app.getHttpServer()).post(`${BOARD}/login`).type('form').send({ code: code.body.code as string });
+      const res = await request(app.getHttpServer())
+        .post(`${BOARD}/login`)
+        .type('form')
+        .send({ code: code.body.code as string });
       expect(res.status).toBe(303);
       expect(String(res.headers['set-cookie'])).toContain('; Secure');
     } finally {

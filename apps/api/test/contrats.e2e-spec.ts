@@ -1,7 +1,22 @@
 import { randomUUID } from 'node:crypto';
+
 import { DataSource } from 'typeorm';
+
 import { Role } from '@pilotis/access';
-import { codeOf, gql, GqlResponse, ok, startTestApp, TestApp, auditOf, createTenant, createUser, SIREN, TestTenant, TestUser } from '@pilotis/test-support';
+import {
+  auditOf,
+  codeOf,
+  createTenant,
+  createUser,
+  gql,
+  GqlResponse,
+  ok,
+  SIREN,
+  startTestApp,
+  TestApp,
+  TestTenant,
+  TestUser,
+} from '@pilotis/test-support';
 
 const CONTRAT = `id title startYear endYear status createdAt updatedAt
   pillars { id contratId kind title position objectives { id pillarId code title } }
@@ -97,7 +112,6 @@ describe('contrats de ville', () => {
     const [r] = await t.owner.query(`select count(*)::int as n from ${table} where tenant_id = $1`, [tenant.id]);
     return r.n;
   };
-
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -250,8 +264,16 @@ describe('contrats de ville', () => {
     it('refuses unknown or duplicate signatories and an unknown contract, changing nothing', async () => {
       const contrat = await createContrat({ signatoryIds: [etat] });
       const before = await stored(contrat.id);
-      expectBadInput(await as(SET_SIGNATORIES, { contratId: contrat.id, organisationIds: [region, UNKNOWN_ID] }), 'organisationIds', 'not_found');
-      expectBadInput(await as(SET_SIGNATORIES, { contratId: contrat.id, organisationIds: [region, region] }), 'organisationIds', 'arrayUnique');
+      expectBadInput(
+        await as(SET_SIGNATORIES, { contratId: contrat.id, organisationIds: [region, UNKNOWN_ID] }),
+        'organisationIds',
+        'not_found',
+      );
+      expectBadInput(
+        await as(SET_SIGNATORIES, { contratId: contrat.id, organisationIds: [region, region] }),
+        'organisationIds',
+        'arrayUnique',
+      );
       expect(codeOf(await as(SET_SIGNATORIES, { contratId: UNKNOWN_ID, organisationIds: [region] }))).toBe('NOT_FOUND');
       expect(await stored(contrat.id)).toEqual(before);
       expect((await auditOf(t.owner, contrat.id)).map((e) => e.operation)).toEqual(['contrat.create']);
@@ -279,8 +301,9 @@ describe('contrats de ville', () => {
     it('adds transversal axes after the pillars and audits them', async () => {
       const contrat = await createContrat();
       const youth = ok(await as(ADD_PILLAR, { input: { contratId: contrat.id, kind: 'AXE_TRANSVERSAL', title: ' Jeunesse ' } })).addPillar;
-      const ecology = ok(await as(ADD_PILLAR, { input: { contratId: contrat.id, kind: 'AXE_TRANSVERSAL', title: 'Transition écologique' } }))
-        .addPillar;
+      const ecology = ok(
+        await as(ADD_PILLAR, { input: { contratId: contrat.id, kind: 'AXE_TRANSVERSAL', title: 'Transition écologique' } }),
+      ).addPillar;
       expect(youth).toMatchObject({ contratId: contrat.id, kind: 'AXE_TRANSVERSAL', title: 'Jeunesse', position: 4 });
       expect(ecology.position).toBe(5);
       const read = ok(await as(GET, { id: contrat.id })).contrat;
@@ -341,7 +364,11 @@ describe('contrats de ville', () => {
       const objective = read.pillars[2].objectives[1];
       expect(objective).toMatchObject({ pillarId, title: "Favoriser l'accès à l'emploi des jeunes" });
       const [event] = await auditOf(t.owner, objective.id);
-      expect(event).toMatchObject({ operation: 'objective.add', entity_type: 'Objective', after: expect.objectContaining({ code: '1.2' }) });
+      expect(event).toMatchObject({
+        operation: 'objective.add',
+        entity_type: 'Objective',
+        after: expect.objectContaining({ code: '1.2' }),
+      });
     });
 
     it('refuses a malformed code, a duplicate code (CONFLICT) or an unknown pillar, adding nothing', async () => {
@@ -376,7 +403,9 @@ describe('contrats de ville', () => {
         after: expect.objectContaining({ code: '2.3', title: 'Accès aux soins' }),
       });
       // Keeping its own number is no conflict.
-      expect(ok(await as(UPDATE_OBJECTIVE, { input: { id: b.id, code: '2.2', title: 'Culture et sport' } })).updateObjective.code).toBe('2.2');
+      expect(ok(await as(UPDATE_OBJECTIVE, { input: { id: b.id, code: '2.2', title: 'Culture et sport' } })).updateObjective.code).toBe(
+        '2.2',
+      );
 
       const before = await stored(contrat.id);
       expectBadInput(await as(UPDATE_OBJECTIVE, { input: { id: a.id, code: 'x' } }), 'code', 'matches');
@@ -400,7 +429,11 @@ describe('contrats de ville', () => {
 
     it('lists the contracts by start year, latest first, then by title', async () => {
       const list = ok(await as(LIST, {}, undefined, grenoble)).contrats;
-      expect(list.map((c: any) => c.title)).toEqual(['A - Avenant Quartiers 2030', 'B - Engagements Quartiers 2030', 'Contrat de ville 2015-2020']);
+      expect(list.map((c: any) => c.title)).toEqual([
+        'A - Avenant Quartiers 2030',
+        'B - Engagements Quartiers 2030',
+        'Contrat de ville 2015-2020',
+      ]);
       expect(list.every((c: any) => c.pillars.length === 3)).toBe(true);
     });
 
@@ -475,13 +508,21 @@ describe('contrats de ville', () => {
     it("refuses another tenant's organisation as a signatory and another tenant's QPV", async () => {
       const before = await count('contrats', plaine);
       const input = { title: 'Contrat de ville de Plaine Commune', startYear: 2024, endYear: 2030 };
-      expectBadInput(await as(CREATE, { input: { ...input, signatoryIds: [plaineOrg, etat] } }, undefined, plaine), 'signatoryIds', 'not_found');
+      expectBadInput(
+        await as(CREATE, { input: { ...input, signatoryIds: [plaineOrg, etat] } }, undefined, plaine),
+        'signatoryIds',
+        'not_found',
+      );
       expectBadInput(await as(CREATE, { input: { ...input, qpvIds: [maurepas] } }, undefined, plaine), 'qpvIds', 'not_found');
       expect(await count('contrats', plaine)).toBe(before);
 
       const own = await createContrat({ ...input, signatoryIds: [plaineOrg] }, plaine);
       const ownBefore = await stored(own.id);
-      expectBadInput(await as(SET_SIGNATORIES, { contratId: own.id, organisationIds: [etat] }, undefined, plaine), 'organisationIds', 'not_found');
+      expectBadInput(
+        await as(SET_SIGNATORIES, { contratId: own.id, organisationIds: [etat] }, undefined, plaine),
+        'organisationIds',
+        'not_found',
+      );
       expectBadInput(await as(SET_QPVS, { contratId: own.id, qpvIds: [maurepas] }, undefined, plaine), 'qpvIds', 'not_found');
       expect(await stored(own.id)).toEqual(ownBefore);
     });

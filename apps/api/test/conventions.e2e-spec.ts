@@ -1,6 +1,22 @@
 import { Client } from 'pg';
+
 import { Role } from '@pilotis/access';
-import { codeOf, gql, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation, auditOf } from '@pilotis/test-support';
+import {
+  addAction,
+  addContrat,
+  addOrganisation,
+  auditOf,
+  codeOf,
+  createTenant,
+  createUser,
+  gql,
+  ok,
+  SIREN,
+  startTestApp,
+  TestApp,
+  TestTenant,
+  TestUser,
+} from '@pilotis/test-support';
 
 const CONVENTION = `id actionId status sequential signedCount signatoryCount
   currentVersion { id number hash reason supersededAt
@@ -25,7 +41,15 @@ interface Conv {
     id: string;
     number: number;
     hash: string;
-    signatories: { organisationId: string; role: string; position: number; amountCents: number; advancePercent: number; advanceCents: number; balanceCents: number }[];
+    signatories: {
+      organisationId: string;
+      role: string;
+      position: number;
+      amountCents: number;
+      advancePercent: number;
+      advanceCents: number;
+      balanceCents: number;
+    }[];
     signatures: { organisationId: string }[];
   };
   versions: { id: string; number: number; hash: string; supersededAt: string | null }[];
@@ -44,7 +68,10 @@ describe('conventions de financement', () => {
   const as = (user: TestUser) => ({ token: user.token, tenant: SIREN.RENNES });
   const state = async (conventionId: string) => ({
     conventions: await t.owner.query('select id, status, sequential, updated_at from conventions where id = $1', [conventionId]),
-    versions: await t.owner.query('select id, number, hash, superseded_at from convention_versions where convention_id = $1 order by number', [conventionId]),
+    versions: await t.owner.query(
+      'select id, number, hash, superseded_at from convention_versions where convention_id = $1 order by number',
+      [conventionId],
+    ),
     signatures: await t.owner.query(
       'select s.id from convention_signatures s join convention_versions v on v.tenant_id = s.tenant_id and v.id = s.version_id where v.convention_id = $1 order by s.id',
       [conventionId],
@@ -61,8 +88,10 @@ describe('conventions de financement', () => {
       { funderId: org.departement, requestedCents: 800_000n, decidedCents: 500_000n },
       { funderId: org.caf, requestedCents: 300_000n, decidedCents: 0n },
     ]);
-  const draft = async (actionId: string, sequential = false): Promise<Conv> => ok(await gql(t.app, DRAFT, { actionId, sequential }, as(chef))).draftConvention;
-  const sign = (user: TestUser, conventionId: string, versionHash: string) => gql(t.app, SIGN, { input: { conventionId, versionHash } }, as(user));
+  const draft = async (actionId: string, sequential = false): Promise<Conv> =>
+    ok(await gql(t.app, DRAFT, { actionId, sequential }, as(chef))).draftConvention;
+  const sign = (user: TestUser, conventionId: string, versionHash: string) =>
+    gql(t.app, SIGN, { input: { conventionId, versionHash } }, as(user));
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -82,8 +111,12 @@ describe('conventions de financement', () => {
     for (const k of ['region', 'departement', 'caf', 'etat'] as const) {
       reps[k] = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.FUNDER_REPRESENTATIVE, organisationId: org[k] }]);
     }
-    reps.porteur = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.PORTEUR_REPRESENTATIVE, organisationId: org.porteur }]);
-    reps.autrePorteur = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.PORTEUR_REPRESENTATIVE, organisationId: org.autrePorteur }]);
+    reps.porteur = await createUser(t.app, t.owner, [
+      { tenantId: rennes.id, role: Role.PORTEUR_REPRESENTATIVE, organisationId: org.porteur },
+    ]);
+    reps.autrePorteur = await createUser(t.app, t.owner, [
+      { tenantId: rennes.id, role: Role.PORTEUR_REPRESENTATIVE, organisationId: org.autrePorteur },
+    ]);
   });
   afterAll(async () => {
     await t.close();
@@ -97,22 +130,38 @@ describe('conventions de financement', () => {
     expect(c.currentVersion.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(c.currentVersion.signatories).toEqual([
       expect.objectContaining({ organisationId: org.porteur, role: 'PORTEUR', position: 1, amountCents: 0 }),
-      expect.objectContaining({ organisationId: org.departement, role: 'FINANCEUR', position: 2, amountCents: 500_000, advancePercent: 50, advanceCents: 250_000, balanceCents: 250_000 }),
+      expect.objectContaining({
+        organisationId: org.departement,
+        role: 'FINANCEUR',
+        position: 2,
+        amountCents: 500_000,
+        advancePercent: 50,
+        advanceCents: 250_000,
+        balanceCents: 250_000,
+      }),
       expect.objectContaining({ organisationId: org.region, role: 'FINANCEUR', position: 3, amountCents: 1_000_000, advancePercent: 50 }),
     ]);
     const text = ok(await gql(t.app, TEXT, { versionId: c.currentVersion.id }, as(auditor))).conventionText as string;
     expect(text).toContain('- Région Bretagne : 10\u202f000,00 €');
     expect(text).toContain("- Département d'Ille-et-Vilaine : 5\u202f000,00 €");
     expect(text).not.toContain('CAF');
-    const [stored] = await t.owner.query('select encode(sha256(convert_to(text, $2)), $3) as h from convention_versions where id = $1', [c.currentVersion.id, 'UTF8', 'hex']);
+    const [stored] = await t.owner.query('select encode(sha256(convert_to(text, $2)), $3) as h from convention_versions where id = $1', [
+      c.currentVersion.id,
+      'UTF8',
+      'hex',
+    ]);
     expect(stored.h).toBe(c.currentVersion.hash);
     const [audit] = await auditOf(t.owner, c.id);
     expect(audit).toMatchObject({ operation: 'convention.draft', actor_user_id: chef.id });
   });
 
   it('refuses a draft for an action not programmed, or already conventioned, changing nothing', async () => {
-    const { actionId: instruite } = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, org.porteur, 'A_ARBITRER', [{ funderId: org.region, requestedCents: 1_000n }]);
-    const { actionId: refused } = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, org.porteur, 'REFUSEE', [{ funderId: org.region, requestedCents: 1_000n, decidedCents: 0n }]);
+    const { actionId: instruite } = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, org.porteur, 'A_ARBITRER', [
+      { funderId: org.region, requestedCents: 1_000n },
+    ]);
+    const { actionId: refused } = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, org.porteur, 'REFUSEE', [
+      { funderId: org.region, requestedCents: 1_000n, decidedCents: 0n },
+    ]);
     const { actionId } = await programmed('PROGRAMMEE');
     await draft(actionId);
     const before = await t.owner.query('select id from conventions order by id');
@@ -132,7 +181,9 @@ describe('conventions de financement', () => {
 
     let after = ok(await sign(reps.region, c.id, hash)).signConvention as Conv;
     expect(after).toMatchObject({ status: 'EN_SIGNATURE', signedCount: 1, signatoryCount: 3 });
-    expect(after.currentVersion.signatures).toEqual([expect.objectContaining({ organisationId: org.region, signedByUserId: reps.region.id, hash })]);
+    expect(after.currentVersion.signatures).toEqual([
+      expect.objectContaining({ organisationId: org.region, signedByUserId: reps.region.id, hash }),
+    ]);
 
     const frozen = await state(c.id);
     expect(codeOf(await sign(reps.region, c.id, hash))).toBe('ALREADY_SIGNED');
@@ -159,7 +210,11 @@ describe('conventions de financement', () => {
     expect(audits[3].after).toMatchObject({ status: 'SIGNEE', signedCount: 3, signatoryCount: 3, hash, organisationId: org.departement });
     const transitions = await auditOf(t.owner, actionId);
     expect(transitions).toEqual([
-      expect.objectContaining({ operation: 'action.transition', before: expect.objectContaining({ status: 'PARTIELLEMENT_PROGRAMMEE' }), after: expect.objectContaining({ status: 'CONVENTIONNEE' }) }),
+      expect.objectContaining({
+        operation: 'action.transition',
+        before: expect.objectContaining({ status: 'PARTIELLEMENT_PROGRAMMEE' }),
+        after: expect.objectContaining({ status: 'CONVENTIONNEE' }),
+      }),
     ]);
     expect(codeOf(await sign(reps.region, c.id, hash))).toBe('ALREADY_SIGNED');
     // Signed by all, it binds: cancelling it is refused while the action lives.
@@ -180,15 +235,29 @@ describe('conventions de financement', () => {
       [{ conventionId: c.id, reason: 'Pas à moi' }, auditor, 'FORBIDDEN'],
       [{ conventionId: '00000000-0000-4000-8000-000000000000', reason: 'Inconnue' }, chef, 'NOT_FOUND'],
     ] as const) {
-      expect([input.reason.slice(0, 10), codeOf(await gql(t.app, CANCEL, { input }, as(caller)))]).toEqual([input.reason.slice(0, 10), code]);
+      expect([input.reason.slice(0, 10), codeOf(await gql(t.app, CANCEL, { input }, as(caller)))]).toEqual([
+        input.reason.slice(0, 10),
+        code,
+      ]);
     }
     expect(await state(c.id)).toEqual(frozen);
 
-    const cancelled = ok(await gql(t.app, CANCEL, { input: { conventionId: c.id, reason: 'Le porteur renonce au cofinancement de la Région' } }, as(chef))).cancelConvention;
+    const cancelled = ok(
+      await gql(t.app, CANCEL, { input: { conventionId: c.id, reason: 'Le porteur renonce au cofinancement de la Région' } }, as(chef)),
+    ).cancelConvention;
     expect(cancelled).toMatchObject({ status: 'ANNULEE' });
     const [audit] = (await auditOf(t.owner, c.id)).slice(-1);
-    expect(audit).toMatchObject({ operation: 'convention.cancel', actor_user_id: chef.id, before: { status: 'EN_SIGNATURE' }, after: { status: 'ANNULEE', reason: 'Le porteur renonce au cofinancement de la Région' } });
-    expect(await t.owner.query(`select payload from outbox_events where topic = 'convention.cancelled' and payload->>'conventionId' = $1`, [c.id])).toHaveLength(1);
+    expect(audit).toMatchObject({
+      operation: 'convention.cancel',
+      actor_user_id: chef.id,
+      before: { status: 'EN_SIGNATURE' },
+      after: { status: 'ANNULEE', reason: 'Le porteur renonce au cofinancement de la Région' },
+    });
+    expect(
+      await t.owner.query(`select payload from outbox_events where topic = 'convention.cancelled' and payload->>'conventionId' = $1`, [
+        c.id,
+      ]),
+    ).toHaveLength(1);
     expect(codeOf(await gql(t.app, CANCEL, { input: { conventionId: c.id, reason: 'Encore' } }, as(chef)))).toBe('CONFLICT');
     expect(codeOf(await sign(reps.departement, c.id, c.currentVersion.hash))).toBe('CONFLICT');
     expect(codeOf(await gql(t.app, AMEND, { input: { conventionId: c.id, reason: 'Après annulation' } }, as(chef)))).toBe('CONFLICT');
@@ -214,22 +283,40 @@ describe('conventions de financement', () => {
     const set = ok(await gql(t.app, SET, { input: { conventionId: c.id, bilanDueDate: '2027-03-31' } }, as(chef))).setConventionBilanDate;
     expect(set).toMatchObject({ status: 'BROUILLON', signedCount: 0, currentVersion: { number: 2, bilanDueDate: '2027-03-31' } });
     const text = ok(await gql(t.app, TEXT, { versionId: set.currentVersion.id }, as(chef))).conventionText as string;
-    expect(text).toContain("au plus tard le 31 mars 2027");
-    expect(text).toContain('Motif de l\'avenant : Date limite du bilan fixée au 31 mars 2027.');
+    expect(text).toContain('au plus tard le 31 mars 2027');
+    expect(text).toContain("Motif de l'avenant : Date limite du bilan fixée au 31 mars 2027.");
     // A later avenant keeps the clause; clearing it returns to the usual delay.
-    const amended = ok(await gql(t.app, `mutation($input: AmendConventionInput!) { amendConvention(input: $input) { currentVersion { number bilanDueDate } } }`, { input: { conventionId: c.id, reason: 'Autre clause' } }, as(chef))).amendConvention;
+    const amended = ok(
+      await gql(
+        t.app,
+        `mutation($input: AmendConventionInput!) { amendConvention(input: $input) { currentVersion { number bilanDueDate } } }`,
+        { input: { conventionId: c.id, reason: 'Autre clause' } },
+        as(chef),
+      ),
+    ).amendConvention;
     expect(amended.currentVersion).toEqual({ number: 3, bilanDueDate: '2027-03-31' });
     const cleared = ok(await gql(t.app, SET, { input: { conventionId: c.id, bilanDueDate: null } }, as(chef))).setConventionBilanDate;
     expect(cleared.currentVersion).toMatchObject({ number: 4, bilanDueDate: null });
-    expect(ok(await gql(t.app, TEXT, { versionId: cleared.currentVersion.id }, as(chef))).conventionText).toContain("dans les six mois suivant la fin de l'exercice");
+    expect(ok(await gql(t.app, TEXT, { versionId: cleared.currentVersion.id }, as(chef))).conventionText).toContain(
+      "dans les six mois suivant la fin de l'exercice",
+    );
   });
 
   it('cancels a signed convention once its action is abandoned', async () => {
     const { actionId } = await programmed();
     const c = await draft(actionId);
     for (const rep of [reps.porteur, reps.region, reps.departement]) ok(await sign(rep, c.id, c.currentVersion.hash));
-    ok(await gql(t.app, `mutation($input: TransitionActionInput!) { transitionAction(input: $input) { id status } }`, { input: { id: actionId, to: 'ABANDONNEE', comment: 'Le porteur a cessé son activité' } }, as(chef)));
-    const cancelled = ok(await gql(t.app, CANCEL, { input: { conventionId: c.id, reason: 'Action abandonnée' } }, as(chef))).cancelConvention;
+    ok(
+      await gql(
+        t.app,
+        `mutation($input: TransitionActionInput!) { transitionAction(input: $input) { id status } }`,
+        { input: { id: actionId, to: 'ABANDONNEE', comment: 'Le porteur a cessé son activité' } },
+        as(chef),
+      ),
+    );
+    const cancelled = ok(
+      await gql(t.app, CANCEL, { input: { conventionId: c.id, reason: 'Action abandonnée' } }, as(chef)),
+    ).cancelConvention;
     expect(cancelled.status).toBe('ANNULEE');
   });
 
@@ -241,7 +328,9 @@ describe('conventions de financement', () => {
     ok(await sign(reps.porteur, c.id, v1));
     // A corrected decision (as the committee context would write it), then the avenant that follows it.
     await t.owner.query('update funding_lines set decided_amount_cents = 450000 where id = $1', [lineIds[2]]);
-    const amended = ok(await gql(t.app, AMEND, { input: { conventionId: c.id, reason: 'Correction de la décision du Département' } }, as(chef))).amendConvention as Conv;
+    const amended = ok(
+      await gql(t.app, AMEND, { input: { conventionId: c.id, reason: 'Correction de la décision du Département' } }, as(chef)),
+    ).amendConvention as Conv;
     expect(amended).toMatchObject({ status: 'BROUILLON', signedCount: 0, signatoryCount: 3 });
     expect(amended.currentVersion.number).toBe(2);
     expect(amended.currentVersion.hash).not.toBe(v1);
@@ -281,10 +370,13 @@ describe('conventions de financement', () => {
     ] as const) {
       expect([input, codeOf(await gql(t.app, SCHEDULE, { input }, as(chef)))]).toEqual([input, code]);
     }
-    expect(codeOf(await gql(t.app, SCHEDULE, { input: { conventionId: c.id, funderId: org.region, advancePercent: 30 } }, as(reps.region)))).toBe('FORBIDDEN');
+    expect(
+      codeOf(await gql(t.app, SCHEDULE, { input: { conventionId: c.id, funderId: org.region, advancePercent: 30 } }, as(reps.region))),
+    ).toBe('FORBIDDEN');
     expect(await state(c.id)).toEqual(frozen);
 
-    const changed = ok(await gql(t.app, SCHEDULE, { input: { conventionId: c.id, funderId: org.region, advancePercent: 30 } }, as(chef))).setPaymentSchedule as Conv;
+    const changed = ok(await gql(t.app, SCHEDULE, { input: { conventionId: c.id, funderId: org.region, advancePercent: 30 } }, as(chef)))
+      .setPaymentSchedule as Conv;
     expect(changed).toMatchObject({ status: 'BROUILLON', signedCount: 0 });
     expect(changed.currentVersion.number).toBe(2);
     expect(changed.currentVersion.signatories.find((s) => s.organisationId === org.region)).toMatchObject({
@@ -294,7 +386,8 @@ describe('conventions de financement', () => {
     });
     expect(changed.currentVersion.signatories.find((s) => s.organisationId === org.departement)?.advancePercent).toBe(50);
     // The schedule survives the next avenant.
-    const next = ok(await gql(t.app, AMEND, { input: { conventionId: c.id, reason: 'Précision du calendrier' } }, as(chef))).amendConvention as Conv;
+    const next = ok(await gql(t.app, AMEND, { input: { conventionId: c.id, reason: 'Précision du calendrier' } }, as(chef)))
+      .amendConvention as Conv;
     expect(next.currentVersion.signatories.find((s) => s.organisationId === org.region)?.advancePercent).toBe(30);
     const ops = (await auditOf(t.owner, c.id)).map((a) => a.operation);
     expect(ops).toEqual(['convention.draft', 'convention.sign', 'convention.schedule', 'convention.amend']);
@@ -326,7 +419,9 @@ describe('conventions de financement', () => {
     expect(codeOf(await gql(t.app, GET, { id: mine.id }, as(reps.porteur)))).toBe('NOT_FOUND');
     expect(codeOf(await gql(t.app, TEXT, { versionId: mine.currentVersion.id }, as(reps.porteur)))).toBe('NOT_FOUND');
     expect(ok(await gql(t.app, GET, { id: mine.id }, as(reps.caf))).convention.id).toBe(mine.id); // CAF has a (refused) line
-    expect(ok(await gql(t.app, LIST, { status: 'SIGNEE' }, as(auditor))).conventions.every((c: { status: string }) => c.status === 'SIGNEE')).toBe(true);
+    expect(
+      ok(await gql(t.app, LIST, { status: 'SIGNEE' }, as(auditor))).conventions.every((c: { status: string }) => c.status === 'SIGNEE'),
+    ).toBe(true);
     expect(ok(await gql(t.app, LIST, { actionId: other }, as(chef))).conventions).toEqual([{ id: mine.id, status: 'BROUILLON' }]);
   });
 
@@ -334,12 +429,20 @@ describe('conventions de financement', () => {
     const { actionId } = await programmed('PROGRAMMEE');
     const c = await draft(actionId);
     const plaineChef = await createUser(t.app, t.owner, [{ tenantId: plaine.id, role: Role.CHEF_DE_PROJET }]);
-    const plaineFunder = await createUser(t.app, t.owner, [{ tenantId: plaine.id, role: Role.FUNDER_REPRESENTATIVE, organisationId: await addOrganisation(t.owner, plaine.id, 'Région Île-de-France', 'REGION') }]);
+    const plaineFunder = await createUser(t.app, t.owner, [
+      {
+        tenantId: plaine.id,
+        role: Role.FUNDER_REPRESENTATIVE,
+        organisationId: await addOrganisation(t.owner, plaine.id, 'Région Île-de-France', 'REGION'),
+      },
+    ]);
     const inPlaine = (u: TestUser) => ({ token: u.token, tenant: SIREN.PLAINE_COMMUNE });
     expect(codeOf(await gql(t.app, GET, { id: c.id }, inPlaine(plaineChef)))).toBe('NOT_FOUND');
     expect(codeOf(await gql(t.app, TEXT, { versionId: c.currentVersion.id }, inPlaine(plaineChef)))).toBe('NOT_FOUND');
     expect(codeOf(await gql(t.app, DRAFT, { actionId }, inPlaine(plaineChef)))).toBe('NOT_FOUND');
-    expect(codeOf(await gql(t.app, SIGN, { input: { conventionId: c.id, versionHash: c.currentVersion.hash } }, inPlaine(plaineFunder)))).toBe('NOT_FOUND');
+    expect(
+      codeOf(await gql(t.app, SIGN, { input: { conventionId: c.id, versionHash: c.currentVersion.hash } }, inPlaine(plaineFunder))),
+    ).toBe('NOT_FOUND');
     expect(ok(await gql(t.app, LIST, {}, inPlaine(plaineChef))).conventions).toEqual([]);
     const leaked = await t.runtime.transaction(async (m) => {
       await m.query(`select set_config('app.tenant_id', $1, true)`, [plaine.id]);

@@ -1,6 +1,24 @@
 import { randomUUID } from 'node:crypto';
+
 import { Role } from '@pilotis/access';
-import { codeOf, gql, ok, startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation, centsOf, getCsv } from '@pilotis/test-support';
+import {
+  addAction,
+  addContrat,
+  addOrganisation,
+  centsOf,
+  codeOf,
+  createTenant,
+  createUser,
+  getCsv,
+  gql,
+  ok,
+  SESSIONS_OUTLIVE_CLOCK_JUMPS,
+  SIREN,
+  startTestApp,
+  TestApp,
+  TestTenant,
+  TestUser,
+} from '@pilotis/test-support';
 
 const AMOUNTS = 'requestedCents decidedCents';
 const DASHBOARD = `query($contratId: ID!, $exerciseYear: Int) { contratDashboard(contratId: $contratId, exerciseYear: $exerciseYear) {
@@ -32,7 +50,8 @@ describe('contract dashboard', () => {
   const ids: Record<string, string> = {};
 
   const as = (u: TestUser) => ({ token: u.token, tenant: SIREN.RENNES });
-  const dashboard = async (exerciseYear?: number, caller = chef) => ok(await gql(t.app, DASHBOARD, { contratId, exerciseYear }, as(caller))).contratDashboard;
+  const dashboard = async (exerciseYear?: number, caller = chef) =>
+    ok(await gql(t.app, DASHBOARD, { contratId, exerciseYear }, as(caller))).contratDashboard;
 
   beforeAll(async () => {
     t = await startTestApp({ config: SESSIONS_OUTLIVE_CLOCK_JUMPS });
@@ -40,7 +59,10 @@ describe('contract dashboard', () => {
     const ctx = await addContrat(t.owner, rennes.id);
     contratId = ctx.contratId;
     const emploi = randomUUID();
-    await t.owner.query(`insert into pillars (tenant_id, id, contrat_id, kind, title, position) values ($1, $2, $3, 'PILIER', 'Emploi', 2)`, [rennes.id, emploi, contratId]);
+    await t.owner.query(
+      `insert into pillars (tenant_id, id, contrat_id, kind, title, position) values ($1, $2, $3, 'PILIER', 'Emploi', 2)`,
+      [rennes.id, emploi, contratId],
+    );
     for (const [key, name, kind] of [
       ['etat', "Préfecture d'Ille-et-Vilaine (État)", 'ETAT'],
       ['region', 'Région Bretagne', 'REGION'],
@@ -64,15 +86,23 @@ describe('contract dashboard', () => {
         { funderId: org.caf, requestedCents: 80_000n, decidedCents: 0n, kind: 'DROIT_COMMUN' },
       ])
     ).actionId;
-    ids.a3 = (await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, org.asso, 'A_ARBITRER', [{ funderId: org.region, requestedCents: 300_000n, kind: 'FSE' }])).actionId;
+    ids.a3 = (
+      await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, org.asso, 'A_ARBITRER', [
+        { funderId: org.region, requestedCents: 300_000n, kind: 'FSE' },
+      ])
+    ).actionId;
     await t.owner.query('update funding_lines set exercise_year = 2026 where action_id = $1', [ids.a3]);
     for (const [code, name, actions] of [
       ['QN03501M', 'Maurepas', [ids.a1, ids.a2]],
       ['QN03502M', 'Le Blosne', [ids.a3]],
     ] as const) {
       const qpv = randomUUID();
-      await t.owner.query(`insert into qpvs (tenant_id, id, code, name, communes, generation) values ($1, $2, $3, $4, '{35238}', 'G2024')`, [rennes.id, qpv, code, name]);
-      for (const a of actions) await t.owner.query('insert into action_qpvs (tenant_id, action_id, qpv_id) values ($1, $2, $3)', [rennes.id, a, qpv]);
+      await t.owner.query(
+        `insert into qpvs (tenant_id, id, code, name, communes, generation) values ($1, $2, $3, $4, '{35238}', 'G2024')`,
+        [rennes.id, qpv, code, name],
+      );
+      for (const a of actions)
+        await t.owner.query('insert into action_qpvs (tenant_id, action_id, qpv_id) values ($1, $2, $3)', [rennes.id, a, qpv]);
     }
     // A1's bilan is overdue, A2's was received; A1's convention is drafted, not signed.
     await t.owner.query(
@@ -98,13 +128,25 @@ describe('contract dashboard', () => {
 
   it('gives every figure of the whole contract, as computed by hand', async () => {
     const d = await dashboard();
-    expect(d).toMatchObject({ contratId, exerciseYear: null, totals: money(730_000, 320_000), actionCount: 3, essActionCount: 2, overdueBilanCount: 1, unsignedConventionCount: 1 });
+    expect(d).toMatchObject({
+      contratId,
+      exerciseYear: null,
+      totals: money(730_000, 320_000),
+      actionCount: 3,
+      essActionCount: 2,
+      overdueBilanCount: 1,
+      unsignedConventionCount: 1,
+    });
     expect(d.actionsByStatus).toEqual([
       { status: 'A_ARBITRER', count: 1 },
       { status: 'PARTIELLEMENT_PROGRAMMEE', count: 1 },
       { status: 'PROGRAMMEE', count: 1 },
     ]);
-    expect(d.leverage).toEqual({ creditsSpecifiques: money(150_000, 120_000), droitCommun: money(280_000, 200_000), autres: money(300_000, 0) });
+    expect(d.leverage).toEqual({
+      creditsSpecifiques: money(150_000, 120_000),
+      droitCommun: money(280_000, 200_000),
+      autres: money(300_000, 0),
+    });
     expect(d.qpvs).toEqual([
       { code: 'QN03501M', name: 'Maurepas', actionCount: 2, ...money(430_000, 320_000) },
       { code: 'QN03502M', name: 'Le Blosne', actionCount: 1, ...money(300_000, 0) },
@@ -121,12 +163,36 @@ describe('contract dashboard', () => {
 
   it('restricts every figure to one exercise, the trend aside', async () => {
     const d = await dashboard(2025);
-    expect(d).toMatchObject({ exerciseYear: 2025, totals: money(430_000, 320_000), actionCount: 2, essActionCount: 1, overdueBilanCount: 1 });
+    expect(d).toMatchObject({
+      exerciseYear: 2025,
+      totals: money(430_000, 320_000),
+      actionCount: 2,
+      essActionCount: 1,
+      overdueBilanCount: 1,
+    });
     expect(d.cells).toEqual([
-      { pillarTitle: 'Cohésion sociale', funderName: "Préfecture d'Ille-et-Vilaine (État)", kind: 'CREDITS_SPECIFIQUES_P147', exerciseYear: 2025, ...money(100_000, 100_000) },
-      { pillarTitle: 'Cohésion sociale', funderName: 'Région Bretagne', kind: 'DROIT_COMMUN', exerciseYear: 2025, ...money(200_000, 200_000) },
+      {
+        pillarTitle: 'Cohésion sociale',
+        funderName: "Préfecture d'Ille-et-Vilaine (État)",
+        kind: 'CREDITS_SPECIFIQUES_P147',
+        exerciseYear: 2025,
+        ...money(100_000, 100_000),
+      },
+      {
+        pillarTitle: 'Cohésion sociale',
+        funderName: 'Région Bretagne',
+        kind: 'DROIT_COMMUN',
+        exerciseYear: 2025,
+        ...money(200_000, 200_000),
+      },
       { pillarTitle: 'Emploi', funderName: "CAF d'Ille-et-Vilaine", kind: 'DROIT_COMMUN', exerciseYear: 2025, ...money(80_000, 0) },
-      { pillarTitle: 'Emploi', funderName: "Préfecture d'Ille-et-Vilaine (État)", kind: 'CREDITS_SPECIFIQUES_P147', exerciseYear: 2025, ...money(50_000, 20_000) },
+      {
+        pillarTitle: 'Emploi',
+        funderName: "Préfecture d'Ille-et-Vilaine (État)",
+        kind: 'CREDITS_SPECIFIQUES_P147',
+        exerciseYear: 2025,
+        ...money(50_000, 20_000),
+      },
     ]);
     expect(d.leverage.autres).toEqual(money(0, 0));
     expect(d.trend).toHaveLength(2);
@@ -134,14 +200,23 @@ describe('contract dashboard', () => {
   });
 
   it('exports every figure as CSV with the same filters, and refuses what the query refuses', async () => {
-    const csv = (query: Record<string, string | number | undefined>, caller = chef) => getCsv(t.app, '/dashboards/contrat.csv', query, as(caller));
+    const csv = (query: Record<string, string | number | undefined>, caller = chef) =>
+      getCsv(t.app, '/dashboards/contrat.csv', query, as(caller));
     const all = await csv({ contratId });
     expect(all.status).toBe(200);
     expect(all.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(all.headers['content-disposition']).toContain(`tableau-de-bord-${SIREN.RENNES}.csv`);
     const d = await dashboard();
     const of = (rubrique: string) => all.rows.filter((r) => r.Rubrique === rubrique);
-    expect(of('Total')).toEqual([expect.objectContaining({ Territoire: 'Rennes Métropole', SIREN: SIREN.RENNES, Nombre: '3', 'Demandé (€)': '7300,00', 'Décidé (€)': '3200,00' })]);
+    expect(of('Total')).toEqual([
+      expect.objectContaining({
+        Territoire: 'Rennes Métropole',
+        SIREN: SIREN.RENNES,
+        Nombre: '3',
+        'Demandé (€)': '7300,00',
+        'Décidé (€)': '3200,00',
+      }),
+    ]);
     // One row per figure of the screen: cells, statuses, QPVs, envelopes, the year trend.
     expect(of('Pilier × financeur × nature × exercice')).toHaveLength(d.cells.length);
     expect(of('Pilier × financeur × nature × exercice').reduce((n, r) => n + centsOf(r['Demandé (€)']), 0)).toBe(730_000);
@@ -156,7 +231,12 @@ describe('contract dashboard', () => {
       ['QN03502M Le Blosne', '1', '3000,00', '0,00'],
     ]);
     expect(of('Enveloppe')).toEqual([
-      expect.objectContaining({ Financeur: "Préfecture d'Ille-et-Vilaine (État)", Nature: 'Crédits spécifiques (P147)', Exercice: '2025', 'Enveloppe (€)': '5000,00' }),
+      expect.objectContaining({
+        Financeur: "Préfecture d'Ille-et-Vilaine (État)",
+        Nature: 'Crédits spécifiques (P147)',
+        Exercice: '2025',
+        'Enveloppe (€)': '5000,00',
+      }),
     ]);
     expect(of('Bilans en retard')[0].Nombre).toBe('1');
     expect(of('Conventions non signées')[0].Nombre).toBe('1');
@@ -179,7 +259,10 @@ describe('contract dashboard', () => {
     expect(await csv({ contratId, autre: 'x' })).toMatchObject({ status: 400, error: { code: 'BAD_USER_INPUT' } });
     expect(await csv({ contratId: randomUUID() })).toMatchObject({ status: 404, error: { code: 'NOT_FOUND' } });
     expect(await csv({ contratId }, funderRep)).toMatchObject({ status: 403, error: { code: 'FORBIDDEN' } });
-    expect(await getCsv(t.app, '/dashboards/contrat.csv', { contratId })).toMatchObject({ status: 401, error: { code: 'UNAUTHENTICATED' } });
+    expect(await getCsv(t.app, '/dashboards/contrat.csv', { contratId })).toMatchObject({
+      status: 401,
+      error: { code: 'UNAUTHENTICATED' },
+    });
   });
 
   it("refuses a funder's representative, another tenant's contract and a bad exercise, with a code", async () => {
@@ -213,12 +296,22 @@ describe('contract dashboard', () => {
       ),
     ).contratDashboard;
     expect(d.totals).toEqual({ requestedCents: 730_000, decidedCents: 320_000, committedCents: 260_000, paidCents: 225_000 });
-    expect(d.leverage.creditsSpecifiques).toEqual({ requestedCents: 150_000, decidedCents: 120_000, committedCents: 60_000, paidCents: 25_000 });
+    expect(d.leverage.creditsSpecifiques).toEqual({
+      requestedCents: 150_000,
+      decidedCents: 120_000,
+      committedCents: 60_000,
+      paidCents: 25_000,
+    });
     expect(d.qpvs.find((q: { code: string }) => q.code === 'QN03501M')).toMatchObject({ committedCents: 260_000, paidCents: 225_000 });
-    expect(d.trend.find((y: { exerciseYear: number }) => y.exerciseYear === 2025)).toMatchObject({ committedCents: 260_000, paidCents: 225_000 });
+    expect(d.trend.find((y: { exerciseYear: number }) => y.exerciseYear === 2025)).toMatchObject({
+      committedCents: 260_000,
+      paidCents: 225_000,
+    });
     expect(d.cells.filter((c: { paidCents: number }) => c.paidCents > 0)).toHaveLength(2);
     // The consolidation and the exports carry them too.
-    const dep = ok(await gql(t.app, `query { departementDashboard(departement: "35") { totals { totals { ${FOUR} } } } }`, {}, { token: chef.token })).departementDashboard;
+    const dep = ok(
+      await gql(t.app, `query { departementDashboard(departement: "35") { totals { totals { ${FOUR} } } } }`, {}, { token: chef.token }),
+    ).departementDashboard;
     expect(dep.totals.totals).toEqual({ requestedCents: 730_000, decidedCents: 320_000, committedCents: 260_000, paidCents: 225_000 });
     const csv = await getCsv(t.app, '/dashboards/contrat.csv', { contratId }, as(chef));
     expect(csv.rows.find((r) => r.Rubrique === 'Total')).toMatchObject({ 'Engagé (€)': '2600,00', 'Payé (€)': '2250,00' });

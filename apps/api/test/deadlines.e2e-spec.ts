@@ -1,12 +1,34 @@
+import { randomUUID } from 'node:crypto';
+
 import { Queue, QueueEvents } from 'bullmq';
 import Redis from 'ioredis';
-import { randomUUID } from 'node:crypto';
+
 import { Role } from '@pilotis/access';
 import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
-import { codeOf, gql, ok, startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation, startTestSmtp, TestSmtp, settleQueues, WAIT_CEILING_MS } from '@pilotis/test-support';
+import {
+  addAction,
+  addContrat,
+  addOrganisation,
+  codeOf,
+  createTenant,
+  createUser,
+  gql,
+  ok,
+  SESSIONS_OUTLIVE_CLOCK_JUMPS,
+  settleQueues,
+  SIREN,
+  startTestApp,
+  startTestSmtp,
+  TestApp,
+  TestSmtp,
+  TestTenant,
+  TestUser,
+  WAIT_CEILING_MS,
+} from '@pilotis/test-support';
 import { RunningWorker, startWorker } from '@pilotis/worker-runtime';
 
-const DEADLINE = 'id kind label dueDate state metAt metNote actionId conventionId committeeId contratId funderId exerciseYear responsibles { userId displayName }';
+const DEADLINE =
+  'id kind label dueDate state metAt metNote actionId conventionId committeeId contratId funderId exerciseYear responsibles { userId displayName }';
 const DEADLINES = `query($filter: DeadlineFilter, $first: Int, $after: String) {
   deadlines(filter: $filter, first: $first, after: $after) { nodes { ${DEADLINE} } pageInfo { hasNextPage endCursor } } }`;
 const NOTIFS = `query($unreadOnly: Boolean) { myNotifications(unreadOnly: $unreadOnly) { nodes { id title link offsetDays escalation emailStatus readAt deadline { id kind } } } unreadNotificationCount }`;
@@ -49,7 +71,11 @@ describe('deadlines and reminders', () => {
 
   /** Runs one tenant scan now, as the daily scheduler or the relay would, and waits for it. */
   async function scan(): Promise<void> {
-    const job = await queues.deadlines.add(JOB.SCAN_TENANT, { tenantId: rennes.id, siren: SIREN.RENNES, reason: 'test' }, { jobId: `test-scan.${randomUUID()}` });
+    const job = await queues.deadlines.add(
+      JOB.SCAN_TENANT,
+      { tenantId: rennes.id, siren: SIREN.RENNES, reason: 'test' },
+      { jobId: `test-scan.${randomUUID()}` },
+    );
     await job.waitUntilFinished(events, WAIT_CEILING_MS);
   }
 
@@ -57,13 +83,26 @@ describe('deadlines and reminders', () => {
   const settle = (timeoutMs = WAIT_CEILING_MS): Promise<void> => settleQueues([queues.deadlines, queues.notifications], timeoutMs);
 
   const notificationRows = () =>
-    t.owner.query(`select n.user_id, n.offset_days, n.escalation, d.kind from notifications n join deadlines d on d.tenant_id = n.tenant_id and d.id = n.deadline_id where n.tenant_id = $1 order by 1, 2`, [rennes.id]);
+    t.owner.query(
+      `select n.user_id, n.offset_days, n.escalation, d.kind from notifications n join deadlines d on d.tenant_id = n.tenant_id and d.id = n.deadline_id where n.tenant_id = $1 order by 1, 2`,
+      [rennes.id],
+    );
   const mailsTo = (user: TestUser) => smtp.messages.filter((m) => m.envelope.to.includes(user.email));
 
   /** Signed by the porteur and the Région, on the version in force. */
   async function signConvention(): Promise<void> {
-    const c = ok(await gql(t.app, `query($id: ID!) { convention(id: $id) { currentVersion { hash } } }`, { id: conventionId }, as(chef))).convention;
-    for (const u of [porteurRep, regionRep]) ok(await gql(t.app, `mutation($input: SignConventionInput!) { signConvention(input: $input) { status } }`, { input: { conventionId, versionHash: c.currentVersion.hash } }, as(u)));
+    const c = ok(
+      await gql(t.app, `query($id: ID!) { convention(id: $id) { currentVersion { hash } } }`, { id: conventionId }, as(chef)),
+    ).convention;
+    for (const u of [porteurRep, regionRep])
+      ok(
+        await gql(
+          t.app,
+          `mutation($input: SignConventionInput!) { signConvention(input: $input) { status } }`,
+          { input: { conventionId, versionHash: c.currentVersion.hash } },
+          as(u),
+        ),
+      );
   }
 
   // Every test starts from the same story on a database, worker, Redis prefix and SMTP server of its own:
@@ -71,7 +110,13 @@ describe('deadlines and reminders', () => {
   // another having run (each one runs alone with -t).
   beforeEach(async () => {
     smtp = await startTestSmtp();
-    t = await startTestApp({ worker: true, config: { ...SESSIONS_OUTLIVE_CLOCK_JUMPS, smtp: { host: '127.0.0.1', port: smtp.port, secure: false, user: null, password: null, from: 'relances@pilotis.test' } } });
+    t = await startTestApp({
+      worker: true,
+      config: {
+        ...SESSIONS_OUTLIVE_CLOCK_JUMPS,
+        smtp: { host: '127.0.0.1', port: smtp.port, secure: false, user: null, password: null, from: 'relances@pilotis.test' },
+      },
+    });
     const connection = bullConnection(t.config.redisUrl);
     queues = {
       deadlines: new Queue(QUEUE.DEADLINES, { connection, prefix: t.config.redisPrefix }),
@@ -88,24 +133,46 @@ describe('deadlines and reminders', () => {
     };
     chef = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.CHEF_DE_PROJET }]);
     delegue = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.DELEGUE_PREFET }]);
-    porteurRep = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.PORTEUR_REPRESENTATIVE, organisationId: org.porteur }]);
+    porteurRep = await createUser(t.app, t.owner, [
+      { tenantId: rennes.id, role: Role.PORTEUR_REPRESENTATIVE, organisationId: org.porteur },
+    ]);
     regionRep = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.FUNDER_REPRESENTATIVE, organisationId: org.region }]);
 
     // Decided by the Région late on 31 December 2026 (UTC): already 1 January 2027 in Paris.
-    ({ actionId } = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, org.porteur, 'PROGRAMMEE', [{ funderId: org.region, requestedCents: 1_000_000n, decidedCents: 1_000_000n }]));
-    await t.owner.query(`update funding_lines set exercise_year = 2026, decided_at = '2026-12-31T23:30:00Z' where action_id = $1`, [actionId]);
+    ({ actionId } = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, org.porteur, 'PROGRAMMEE', [
+      { funderId: org.region, requestedCents: 1_000_000n, decidedCents: 1_000_000n },
+    ]));
+    await t.owner.query(`update funding_lines set exercise_year = 2026, decided_at = '2026-12-31T23:30:00Z' where action_id = $1`, [
+      actionId,
+    ]);
     t.setNow('2027-01-15T08:00:00Z');
-    conventionId = ok(await gql(t.app, `mutation($a: ID!) { draftConvention(actionId: $a) { id } }`, { a: actionId }, as(chef))).draftConvention.id;
+    conventionId = ok(await gql(t.app, `mutation($a: ID!) { draftConvention(actionId: $a) { id } }`, { a: actionId }, as(chef)))
+      .draftConvention.id;
     // A comité des financeurs on 1 March 2027 at 23:30 UTC, which is 2 March in Paris.
     const committee = ok(
       await gql(
         t.app,
         `mutation($input: ScheduleCommitteeInput!) { scheduleCommittee(input: $input) { id } }`,
-        { input: { contratId: ctx.contratId, kind: 'COMITE_DES_FINANCEURS', title: 'Comité de printemps', scheduledAt: '2027-03-01T23:30:00Z', quorum: 1 } },
+        {
+          input: {
+            contratId: ctx.contratId,
+            kind: 'COMITE_DES_FINANCEURS',
+            title: 'Comité de printemps',
+            scheduledAt: '2027-03-01T23:30:00Z',
+            quorum: 1,
+          },
+        },
         as(chef),
       ),
     ).scheduleCommittee.id;
-    ok(await gql(t.app, `mutation($input: SetCommitteeMembersInput!) { setCommitteeMembers(input: $input) { id } }`, { input: { committeeId: committee, members: [{ organisationId: org.region, voting: true }] } }, as(chef)));
+    ok(
+      await gql(
+        t.app,
+        `mutation($input: SetCommitteeMembersInput!) { setCommitteeMembers(input: $input) { id } }`,
+        { input: { committeeId: committee, members: [{ organisationId: org.region, voting: true }] } },
+        as(chef),
+      ),
+    );
   });
 
   afterEach(async () => {
@@ -153,15 +220,21 @@ describe('deadlines and reminders', () => {
 
     // Filters: state, person, period; an organisation-bound role sees only what it answers for.
     expect((await all(chef, { states: ['MET'] })).map((d) => d.kind)).toEqual(['CONVENTION_SIGNATURE']);
-    expect((await all(chef, { userId: regionRep.id })).map((d) => d.kind).sort()).toEqual(['COMMITTEE_VOTE', 'PAYMENT_TRANCHE', 'PAYMENT_TRANCHE'].sort());
-    expect((await all(chef, { from: '2027-02-01', to: '2027-03-31' })).map((d) => d.kind).sort()).toEqual(['AGENDA_FREEZE', 'COMMITTEE_VOTE', 'CONVENTION_SIGNATURE'].sort());
+    expect((await all(chef, { userId: regionRep.id })).map((d) => d.kind).sort()).toEqual(
+      ['COMMITTEE_VOTE', 'PAYMENT_TRANCHE', 'PAYMENT_TRANCHE'].sort(),
+    );
+    expect((await all(chef, { from: '2027-02-01', to: '2027-03-31' })).map((d) => d.kind).sort()).toEqual(
+      ['AGENDA_FREEZE', 'COMMITTEE_VOTE', 'CONVENTION_SIGNATURE'].sort(),
+    );
     expect((await all(regionRep)).map((d) => d.kind).sort()).toEqual(['COMMITTEE_VOTE', 'PAYMENT_TRANCHE', 'PAYMENT_TRANCHE'].sort());
     expect(codeOf(await gql(t.app, DEADLINES, { filter: { from: '15/01/2027' } }, as(chef)))).toBe('BAD_USER_INPUT');
     // Paging by date.
     const first = ok(await gql(t.app, DEADLINES, { first: 2 }, as(chef))).deadlines;
     const next = ok(await gql(t.app, DEADLINES, { first: 10, after: first.pageInfo.endCursor }, as(chef))).deadlines;
     expect(first.pageInfo.hasNextPage).toBe(true);
-    expect([...first.nodes, ...next.nodes].map((d: D) => d.dueDate)).toEqual([...first.nodes, ...next.nodes].map((d: D) => d.dueDate).sort());
+    expect([...first.nodes, ...next.nodes].map((d: D) => d.dueDate)).toEqual(
+      [...first.nodes, ...next.nodes].map((d: D) => d.dueDate).sort(),
+    );
   });
 
   it('reminds each person once per step, whatever runs twice, in one French digest a day with links; escalates at D+15', async () => {
@@ -174,13 +247,15 @@ describe('deadlines and reminders', () => {
     t.setNow('2027-06-23T07:00:00Z');
     await Promise.all([scan(), scan(), scan()]);
     await settle();
-    expect((await notificationRows()).filter((n: { kind: string }) => n.kind === 'BILAN')).toEqual([{ user_id: porteurRep.id, offset_days: -7, escalation: false, kind: 'BILAN' }]);
+    expect((await notificationRows()).filter((n: { kind: string }) => n.kind === 'BILAN')).toEqual([
+      { user_id: porteurRep.id, offset_days: -7, escalation: false, kind: 'BILAN' },
+    ]);
     const [mail] = await smtp.waitFor(1);
     expect(smtp.messages).toHaveLength(1);
     expect(mail.envelope.to).toEqual([porteurRep.email]);
     expect(mail.subject).toBe('1 échéance à suivre — 23 juin 2027');
     expect(mail.from).toBe('relances@pilotis.test');
-    expect(mail.text).toContain('J-7 · Bilan 2026 de l\'action');
+    expect(mail.text).toContain("J-7 · Bilan 2026 de l'action");
     expect(mail.text).toContain('échéance le 30/06/2027');
     const [bilan] = await byKind('BILAN');
     expect(mail.text).toContain(`${t.config.appUrl}/echeances/${bilan.id}`);
@@ -189,7 +264,13 @@ describe('deadlines and reminders', () => {
     // In the application: mine only, unread until read; another person's is not found.
     const mine = ok(await gql(t.app, NOTIFS, { unreadOnly: true }, as(porteurRep)));
     expect(mine.unreadNotificationCount).toBe(1);
-    expect(mine.myNotifications.nodes[0]).toMatchObject({ offsetDays: -7, escalation: false, emailStatus: 'SENT', readAt: null, deadline: { id: bilan.id, kind: 'BILAN' } });
+    expect(mine.myNotifications.nodes[0]).toMatchObject({
+      offsetDays: -7,
+      escalation: false,
+      emailStatus: 'SENT',
+      readAt: null,
+      deadline: { id: bilan.id, kind: 'BILAN' },
+    });
     const id = mine.myNotifications.nodes[0].id;
     expect(codeOf(await gql(t.app, READ, { id }, as(chef)))).toBe('NOT_FOUND');
     expect(ok(await gql(t.app, READ, { id }, as(porteurRep))).markNotificationRead.readAt).toEqual(expect.any(String));
@@ -213,7 +294,9 @@ describe('deadlines and reminders', () => {
     await smtp.waitFor(4);
     await settle();
     // …and the Région its own balance tranche, due 30 July: J-30 reached on 30 June, sent today.
-    expect(smtp.messages.map((m) => m.envelope.to[0]).sort()).toEqual([chef.email, delegue.email, porteurRep.email, regionRep.email].sort());
+    expect(smtp.messages.map((m) => m.envelope.to[0]).sort()).toEqual(
+      [chef.email, delegue.email, porteurRep.email, regionRep.email].sort(),
+    );
     expect(mailsTo(chef)[0].text).toContain('J+15 (escalade) · Bilan 2026');
     expect(mailsTo(porteurRep)[0].text).toContain('J+7 · Bilan 2026');
     expect(mailsTo(regionRep)[0].text).toContain('J-30 · Solde de Région Bretagne');
@@ -240,7 +323,9 @@ describe('deadlines and reminders', () => {
     for (let i = 0; i < 8; i++) {
       const porteur = await addOrganisation(t.owner, rennes.id, `Association ${i} des Clôteaux`, 'ASSOCIATION');
       reps.push(await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.PORTEUR_REPRESENTATIVE, organisationId: porteur }]));
-      const { actionId: a } = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, porteur, 'EN_COURS', [{ funderId: org.region, requestedCents: 100_000n, decidedCents: 100_000n }]);
+      const { actionId: a } = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, porteur, 'EN_COURS', [
+        { funderId: org.region, requestedCents: 100_000n, decidedCents: 100_000n },
+      ]);
       await t.owner.query(`update funding_lines set exercise_year = 2027 where action_id = $1`, [a]);
     }
     const second: RunningWorker = await startWorker(t.config, ['error']);
@@ -269,7 +354,9 @@ describe('deadlines and reminders', () => {
     for (let i = 0; i < 3; i++) {
       const porteur = await addOrganisation(t.owner, rennes.id, `Régie ${i}`, 'REGIE_DE_QUARTIER');
       reps.push(await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.PORTEUR_REPRESENTATIVE, organisationId: porteur }]));
-      const { actionId: a } = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, porteur, 'EN_COURS', [{ funderId: org.region, requestedCents: 100_000n, decidedCents: 100_000n }]);
+      const { actionId: a } = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, porteur, 'EN_COURS', [
+        { funderId: org.region, requestedCents: 100_000n, decidedCents: 100_000n },
+      ]);
       await t.owner.query(`update funding_lines set exercise_year = 2028 where action_id = $1`, [a]);
     }
     // The first two deliveries fail temporarily: retried, then delivered; all three arrive.
@@ -289,7 +376,9 @@ describe('deadlines and reminders', () => {
     await scan();
     await smtp.waitFor(2, WAIT_CEILING_MS);
     await settle();
-    const [failed] = await t.owner.query(`select user_id, status, last_error, attempts from person_digests where digest_date = '2029-06-23' and status <> 'SENT'`);
+    const [failed] = await t.owner.query(
+      `select user_id, status, last_error, attempts from person_digests where digest_date = '2029-06-23' and status <> 'SENT'`,
+    );
     expect(failed).toMatchObject({ status: 'FAILED', attempts: 1, last_error: expect.stringContaining('550') });
     const rep = reps.find((r) => r.id === failed.user_id) as TestUser;
     const notes = ok(await gql(t.app, NOTIFS, {}, as(rep))).myNotifications.nodes as { offsetDays: number; emailStatus: string }[];
@@ -304,8 +393,15 @@ describe('deadlines and reminders', () => {
     // A change while no worker runs: the signature delay becomes 30 days (an outbox event).
     ok(await gql(t.app, SETTINGS, { input: { signatureDelayDays: 30 } }, { token: rennes.admin.token, tenant: SIREN.RENNES }));
     // The relay had claimed it and enqueued its job, then Redis lost everything of this instance.
-    await t.owner.query(`update outbox_events set published_at = now() - interval '10 minutes' where tenant_id = $1 and processed_at is null`, [rennes.id]);
-    await queues.deadlines.add(JOB.SCAN_TENANT, { tenantId: rennes.id, siren: SIREN.RENNES, reason: 'lost' }, { jobId: `recompute.${rennes.id}` });
+    await t.owner.query(
+      `update outbox_events set published_at = now() - interval '10 minutes' where tenant_id = $1 and processed_at is null`,
+      [rennes.id],
+    );
+    await queues.deadlines.add(
+      JOB.SCAN_TENANT,
+      { tenantId: rennes.id, siren: SIREN.RENNES, reason: 'lost' },
+      { jobId: `recompute.${rennes.id}` },
+    );
     const redis = new Redis(t.config.redisUrl);
     const keys = await redis.keys(`${t.config.redisPrefix}:*`);
     if (keys.length > 0) await redis.del(...keys);
@@ -317,7 +413,9 @@ describe('deadlines and reminders', () => {
       const start = Date.now();
       let processed = false;
       while (!processed && Date.now() - start < WAIT_CEILING_MS) {
-        const [row] = await t.owner.query(`select count(*)::int as n from outbox_events where tenant_id = $1 and processed_at is null`, [rennes.id]);
+        const [row] = await t.owner.query(`select count(*)::int as n from outbox_events where tenant_id = $1 and processed_at is null`, [
+          rennes.id,
+        ]);
         processed = row.n === 0;
         if (!processed) await new Promise((r) => setTimeout(r, 200));
       }
@@ -336,7 +434,9 @@ describe('deadlines and reminders', () => {
     await scan();
     const [end] = await byKind('CONTRAT_END');
     expect(codeOf(await gql(t.app, MET, { input: { deadlineId: end.id, note: '  ' } }, as(chef)))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await gql(t.app, MET, { input: { deadlineId: end.id, note: 'Évaluation finale rendue' } }, as(regionRep)))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(t.app, MET, { input: { deadlineId: end.id, note: 'Évaluation finale rendue' } }, as(regionRep)))).toBe(
+      'FORBIDDEN',
+    );
     const met = ok(await gql(t.app, MET, { input: { deadlineId: end.id, note: 'Évaluation finale rendue' } }, as(chef))).markDeadlineMet;
     expect(met).toMatchObject({ state: 'MET', metNote: 'Évaluation finale rendue' });
     expect(codeOf(await gql(t.app, MET, { input: { deadlineId: end.id, note: 'encore' } }, as(chef)))).toBe('CONFLICT');
@@ -345,10 +445,48 @@ describe('deadlines and reminders', () => {
 
     const admin = { token: rennes.admin.token, tenant: SIREN.RENNES };
     expect(codeOf(await gql(t.app, SETTINGS, { input: { timeZone: 'Europe/Rennes' } }, admin))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await gql(t.app, SETTINGS, { input: { reminderSteps: [{ offsetDays: -7, escalation: false }, { offsetDays: -7, escalation: true }] } }, admin))).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(
+        await gql(
+          t.app,
+          SETTINGS,
+          {
+            input: {
+              reminderSteps: [
+                { offsetDays: -7, escalation: false },
+                { offsetDays: -7, escalation: true },
+              ],
+            },
+          },
+          admin,
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
     expect(codeOf(await gql(t.app, SETTINGS, { input: { senderName: 'Relances' } }, as(chef)))).toBe('FORBIDDEN');
-    const settings = ok(await gql(t.app, SETTINGS, { input: { senderName: 'Rennes Métropole — politique de la ville', reminderSteps: [{ offsetDays: 0, escalation: false }, { offsetDays: -14, escalation: false }] } }, admin)).updateTenantSettings;
-    expect(settings).toMatchObject({ senderName: 'Rennes Métropole — politique de la ville', timeZone: 'Europe/Paris', reminderSteps: [{ offsetDays: -14, escalation: false }, { offsetDays: 0, escalation: false }] });
+    const settings = ok(
+      await gql(
+        t.app,
+        SETTINGS,
+        {
+          input: {
+            senderName: 'Rennes Métropole — politique de la ville',
+            reminderSteps: [
+              { offsetDays: 0, escalation: false },
+              { offsetDays: -14, escalation: false },
+            ],
+          },
+        },
+        admin,
+      ),
+    ).updateTenantSettings;
+    expect(settings).toMatchObject({
+      senderName: 'Rennes Métropole — politique de la ville',
+      timeZone: 'Europe/Paris',
+      reminderSteps: [
+        { offsetDays: -14, escalation: false },
+        { offsetDays: 0, escalation: false },
+      ],
+    });
   });
 
   it('refuses bad input with a code and changes nothing', async () => {
@@ -377,7 +515,10 @@ describe('deadlines and reminders', () => {
       [SETTINGS, { input: { senderName: '   ' } }, admin, 'BAD_USER_INPUT'],
       [READ, { id: randomUUID() }, as(porteurRep), 'NOT_FOUND'],
     ] as const) {
-      expect([JSON.stringify(variables).slice(0, 60), codeOf(await gql(t.app, query, variables, caller))]).toEqual([JSON.stringify(variables).slice(0, 60), code]);
+      expect([JSON.stringify(variables).slice(0, 60), codeOf(await gql(t.app, query, variables, caller))]).toEqual([
+        JSON.stringify(variables).slice(0, 60),
+        code,
+      ]);
     }
     expect(await snapshot()).toEqual(before);
   });
@@ -414,16 +555,15 @@ describe('deadlines and reminders', () => {
     await expect(
       t.runtime.transaction(async (m) => {
         await m.query(`select set_config('app.tenant_id', $1, true)`, [plaine.id]);
-        await m.query(`insert into notifications (tenant_id, id, user_id, deadline_id, offset_days, title, link) values ($1, gen_random_uuid(), $2, $3, 0, 'x', 'x')`, [
-          rennes.id,
-          chef.id,
-          rennesDeadline.id,
-        ]);
+        await m.query(
+          `insert into notifications (tenant_id, id, user_id, deadline_id, offset_days, title, link) values ($1, gen_random_uuid(), $2, $3, 0, 'x', 'x')`,
+          [rennes.id, chef.id, rennesDeadline.id],
+        );
       }),
     ).rejects.toThrow(/row-level security/);
   });
 
-  it("moves the bilan deadline to the date the convention sets", async () => {
+  it('moves the bilan deadline to the date the convention sets', async () => {
     const SET = `mutation($input: SetConventionBilanDateInput!) { setConventionBilanDate(input: $input) { id } }`;
     ok(await gql(t.app, SET, { input: { conventionId, bilanDueDate: '2027-04-15' } }, as(chef)));
     await scan();

@@ -1,10 +1,32 @@
 import { randomUUID } from 'node:crypto';
+
 import { Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
 import type { AddressObject } from 'mailparser';
+
 import { Role } from '@pilotis/access';
 import { DigestProcessor, DigestSweep } from '@pilotis/deadlines';
 import { bullConnection, digestJobId, JOB, QUEUE } from '@pilotis/jobs';
-import { gql, ok, startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation, ReceivedMail, smtpConfig, startTestSmtp, TestSmtp, settleQueues, WAIT_CEILING_MS } from '@pilotis/test-support';
+import {
+  addAction,
+  addContrat,
+  addOrganisation,
+  createTenant,
+  createUser,
+  gql,
+  ok,
+  ReceivedMail,
+  SESSIONS_OUTLIVE_CLOCK_JUMPS,
+  settleQueues,
+  SIREN,
+  smtpConfig,
+  startTestApp,
+  startTestSmtp,
+  TestApp,
+  TestSmtp,
+  TestTenant,
+  TestUser,
+  WAIT_CEILING_MS,
+} from '@pilotis/test-support';
 
 const NOTIFS = `query { myNotifications(first: 50) { nodes { title emailStatus } } }`;
 
@@ -43,7 +65,11 @@ describe('daily digests across territories', () => {
   };
 
   async function scan(tenant: TestTenant): Promise<void> {
-    const job = await queues.deadlines.add(JOB.SCAN_TENANT, { tenantId: tenant.id, siren: tenant.siren, reason: 'test' }, { jobId: `test-scan.${randomUUID()}` });
+    const job = await queues.deadlines.add(
+      JOB.SCAN_TENANT,
+      { tenantId: tenant.id, siren: tenant.siren, reason: 'test' },
+      { jobId: `test-scan.${randomUUID()}` },
+    );
     await job.waitUntilFinished(events, WAIT_CEILING_MS);
   }
 
@@ -65,9 +91,12 @@ describe('daily digests across territories', () => {
   }
 
   const digestOf = async (user: TestUser, day: string) =>
-    (await t.owner.query(`select id, status, attempts, job_attempts, last_error from person_digests where user_id = $1 and digest_date = $2`, [user.id, day]))[0] as
-      | { id: string; status: string; attempts: number; job_attempts: number; last_error: string | null }
-      | undefined;
+    (
+      await t.owner.query(
+        `select id, status, attempts, job_attempts, last_error from person_digests where user_id = $1 and digest_date = $2`,
+        [user.id, day],
+      )
+    )[0] as { id: string; status: string; attempts: number; job_attempts: number; last_error: string | null } | undefined;
 
   /** Waits until `user`'s digest of `day` is `status` (the SMTP server has a message before the sender commits). */
   async function untilDigest(user: TestUser, day: string, status: string, timeoutMs = WAIT_CEILING_MS): Promise<void> {
@@ -97,7 +126,10 @@ describe('daily digests across territories', () => {
 
   beforeAll(async () => {
     smtp = await startTestSmtp();
-    t = await startTestApp({ worker: true, config: { ...SESSIONS_OUTLIVE_CLOCK_JUMPS, smtp: { ...smtpConfig(smtp.port), from: 'relances@pilotis.test' } } });
+    t = await startTestApp({
+      worker: true,
+      config: { ...SESSIONS_OUTLIVE_CLOCK_JUMPS, smtp: { ...smtpConfig(smtp.port), from: 'relances@pilotis.test' } },
+    });
     const connection = bullConnection(t.config.redisUrl);
     queues = {
       deadlines: new Queue(QUEUE.DEADLINES, { connection, prefix: t.config.redisPrefix }),
@@ -106,7 +138,11 @@ describe('daily digests across territories', () => {
     events = new QueueEvents(QUEUE.DEADLINES, { connection, prefix: t.config.redisPrefix });
     await events.waitUntilReady();
 
-    const titles = { rennes: 'Atelier vélo de Maurepas', plaine: 'Jardin partagé des Francs-Moisins', grenoble: "Chantier d'insertion de la Villeneuve" };
+    const titles = {
+      rennes: 'Atelier vélo de Maurepas',
+      plaine: 'Jardin partagé des Francs-Moisins',
+      grenoble: "Chantier d'insertion de la Villeneuve",
+    };
     const sirens = { rennes: SIREN.RENNES, plaine: SIREN.PLAINE_COMMUNE, grenoble: SIREN.GRENOBLE };
     const porteurs: Record<string, string[]> = {};
     for (const key of ['rennes', 'plaine', 'grenoble'] as const) {
@@ -120,11 +156,24 @@ describe('daily digests across territories', () => {
       for (let i = 0; i < 3; i++) {
         const porteur = await addOrganisation(t.owner, tenant.id, `Association ${i}`, 'ASSOCIATION');
         porteurs[key].push(porteur);
-        const { actionId } = await addAction(t.owner, tenant.id, sirens[key], ctx, porteur, 'EN_COURS', [{ funderId: funder, requestedCents: 100_000n, decidedCents: 100_000n }], titles[key]);
+        const { actionId } = await addAction(
+          t.owner,
+          tenant.id,
+          sirens[key],
+          ctx,
+          porteur,
+          'EN_COURS',
+          [{ funderId: funder, requestedCents: 100_000n, decidedCents: 100_000n }],
+          titles[key],
+        );
         await t.owner.query(`update funding_lines set exercise_year = 2026 where action_id = $1`, [actionId]);
       }
     }
-    const rep = (key: keyof typeof tenants, i: number) => ({ tenantId: tenants[key].id, role: Role.PORTEUR_REPRESENTATIVE, organisationId: porteurs[key][i] });
+    const rep = (key: keyof typeof tenants, i: number) => ({
+      tenantId: tenants[key].id,
+      role: Role.PORTEUR_REPRESENTATIVE,
+      organisationId: porteurs[key][i],
+    });
     both = await createUser(t.app, t.owner, [rep('rennes', 0), rep('plaine', 0)]);
     rennesOnly = await createUser(t.app, t.owner, [rep('rennes', 1)]);
     three = await createUser(t.app, t.owner, [rep('rennes', 2), rep('plaine', 2), rep('grenoble', 2)]);
@@ -185,8 +234,18 @@ describe('daily digests across territories', () => {
     // The third person leaves Plaine Commune before their last territory is scanned: its reminder is
     // withdrawn, not sent; the e-mail has Grenoble and Rennes.
     expect(mailsTo(three)).toEqual([]);
-    const [membership] = await t.owner.query(`select id from memberships where tenant_id = $1 and user_id = $2`, [tenants.plaine.id, three.id]);
-    ok(await gql(t.app, 'mutation($id: ID!) { revokeMembership(membershipId: $id) { id } }', { id: membership.id }, { token: tenants.plaine.admin.token, tenant: SIREN.PLAINE_COMMUNE }));
+    const [membership] = await t.owner.query(`select id from memberships where tenant_id = $1 and user_id = $2`, [
+      tenants.plaine.id,
+      three.id,
+    ]);
+    ok(
+      await gql(
+        t.app,
+        'mutation($id: ID!) { revokeMembership(membershipId: $id) { id } }',
+        { id: membership.id },
+        { token: tenants.plaine.admin.token, tenant: SIREN.PLAINE_COMMUNE },
+      ),
+    );
     await scan(tenants.grenoble);
     await smtp.waitFor(3);
     const [third] = mailsTo(three);
@@ -211,7 +270,10 @@ describe('daily digests across territories', () => {
     await settle();
     expect(smtp.messages).toHaveLength(3);
     for (const user of [both, rennesOnly, three]) expect([user.email, (await digestOf(user, day))?.status]).toEqual([user.email, 'SENT']);
-    const [{ sections: count }] = await t.owner.query(`select count(*)::int as sections from email_digests where user_id = $1 and digest_date = $2`, [both.id, day]);
+    const [{ sections: count }] = await t.owner.query(
+      `select count(*)::int as sections from email_digests where user_id = $1 and digest_date = $2`,
+      [both.id, day],
+    );
     expect(count).toBe(2);
     // In each territory's application, the person's reminder shows as e-mailed.
     for (const key of ['rennes', 'plaine'] as const) {
@@ -228,8 +290,12 @@ describe('daily digests across territories', () => {
     await smtp.waitFor(3);
     await settle();
     expect(smtp.messages.map((m) => m.envelope.to[0]).sort()).toEqual([both.email, rennesOnly.email, three.email].sort());
-    expect(Object.keys(sectionsOf(mailsTo(both)[0]))).toEqual([tenants.plaine.name, tenants.rennes.name].sort((a, b) => a.localeCompare(b)));
-    expect(Object.keys(sectionsOf(mailsTo(three)[0]))).toEqual([tenants.grenoble.name, tenants.rennes.name].sort((a, b) => a.localeCompare(b)));
+    expect(Object.keys(sectionsOf(mailsTo(both)[0]))).toEqual(
+      [tenants.plaine.name, tenants.rennes.name].sort((a, b) => a.localeCompare(b)),
+    );
+    expect(Object.keys(sectionsOf(mailsTo(three)[0]))).toEqual(
+      [tenants.grenoble.name, tenants.rennes.name].sort((a, b) => a.localeCompare(b)),
+    );
   });
 
   it('sends, once, a digest whose job BullMQ failed (or Redis lost) while the digest was pending: the sweep hands it to a new job', async () => {
@@ -250,7 +316,11 @@ describe('daily digests across territories', () => {
     // …and BullMQ failed the two others for good, as it does with a job stalled twice.
     const manual = new Worker(QUEUE.NOTIFICATIONS, null, { connection: bullConnection(t.config.redisUrl), prefix: t.config.redisPrefix });
     const failed: string[] = [];
-    for (let job = await manual.getNextJob('test-token', { block: false }); job; job = await manual.getNextJob('test-token', { block: false })) {
+    for (
+      let job = await manual.getNextJob('test-token', { block: false });
+      job;
+      job = await manual.getNextJob('test-token', { block: false })
+    ) {
       await job.moveToFailed(new UnrecoverableError('job stalled more than allowable limit (test)'), 'test-token');
       failed.push(job.id as string);
     }

@@ -1,6 +1,21 @@
 import request from 'supertest';
+
 import { Role } from '@pilotis/access';
-import { codeOf, gql, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation } from '@pilotis/test-support';
+import {
+  addAction,
+  addContrat,
+  addOrganisation,
+  codeOf,
+  createTenant,
+  createUser,
+  gql,
+  ok,
+  SIREN,
+  startTestApp,
+  TestApp,
+  TestTenant,
+  TestUser,
+} from '@pilotis/test-support';
 
 const KEY_FIELDS = 'id name scopes organisationId hint revokedAt replacesId lastUsedAt';
 const CREATE_KEY = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { token apiKey { ${KEY_FIELDS} } } }`;
@@ -33,9 +48,16 @@ describe('finance integrations: API keys, commitments and payments', () => {
     return a.fundingLines.find((l: { id: string }) => l.id === line);
   };
   const dbState = async (action = actionId) => ({
-    lines: await t.owner.query('select id, committed_amount_cents::text, paid_amount_cents::text from funding_lines where action_id = $1 order by id', [action]),
-    commitments: await t.owner.query('select reference, amount_cents::text from commitments where tenant_id = $1 order by reference', [rennes.id]),
-    payments: await t.owner.query('select reference, amount_cents::text from payments where tenant_id = $1 order by reference', [rennes.id]),
+    lines: await t.owner.query(
+      'select id, committed_amount_cents::text, paid_amount_cents::text from funding_lines where action_id = $1 order by id',
+      [action],
+    ),
+    commitments: await t.owner.query('select reference, amount_cents::text from commitments where tenant_id = $1 order by reference', [
+      rennes.id,
+    ]),
+    payments: await t.owner.query('select reference, amount_cents::text from payments where tenant_id = $1 order by reference', [
+      rennes.id,
+    ]),
   });
 
   beforeAll(async () => {
@@ -56,7 +78,11 @@ describe('finance integrations: API keys, commitments and payments', () => {
     const pctx = await addContrat(t.owner, plaine.id);
     const pOrg = await addOrganisation(t.owner, plaine.id, 'Département de la Seine-Saint-Denis', 'DEPARTEMENT');
     const pAsso = await addOrganisation(t.owner, plaine.id, 'Resto Passerelle', 'ASSOCIATION');
-    plaineLine = (await addAction(t.owner, plaine.id, SIREN.PLAINE_COMMUNE, pctx, pAsso, 'PROGRAMMEE', [{ funderId: pOrg, requestedCents: 90_000n, decidedCents: 90_000n }])).lineIds[0];
+    plaineLine = (
+      await addAction(t.owner, plaine.id, SIREN.PLAINE_COMMUNE, pctx, pAsso, 'PROGRAMMEE', [
+        { funderId: pOrg, requestedCents: 90_000n, decidedCents: 90_000n },
+      ])
+    ).lineIds[0];
     chef = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.CHEF_DE_PROJET }]);
   });
   afterAll(async () => {
@@ -67,7 +93,12 @@ describe('finance integrations: API keys, commitments and payments', () => {
     it('shows the token once, stores only its hash, and enforces the scopes and the funder binding', async () => {
       const created = await createKey({ name: 'Comptabilité du Département', scopes: ['FINANCE_WRITE', 'READ'], organisationId: org.dept });
       expect(created.token).toMatch(/^pil_[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}$/);
-      expect(created.apiKey).toMatchObject({ name: 'Comptabilité du Département', scopes: ['FINANCE_WRITE', 'READ'], organisationId: org.dept, revokedAt: null });
+      expect(created.apiKey).toMatchObject({
+        name: 'Comptabilité du Département',
+        scopes: ['FINANCE_WRITE', 'READ'],
+        organisationId: org.dept,
+        revokedAt: null,
+      });
       const [row] = await t.owner.query('select secret_hash from api_keys where id = $1', [created.apiKey.id]);
       expect(row.secret_hash).toMatch(/^[0-9a-f]{64}$/);
       expect(created.token).not.toContain(row.secret_hash);
@@ -76,25 +107,68 @@ describe('finance integrations: API keys, commitments and payments', () => {
 
       // Read and finance write, on its own funder's line only.
       expect(ok(await gql(t.app, LINE, { id: actionId }, withKey(created.token))).action.reference).toMatch(/^PIL-243500139-/);
-      const c = ok(await gql(t.app, COMMIT, { input: { fundingLineId: deptLine, reference: 'EJ-2025-001', committedOn: '2025-03-01', amountCents: 10_000 } }, withKey(created.token))).recordCommitment;
+      const c = ok(
+        await gql(
+          t.app,
+          COMMIT,
+          { input: { fundingLineId: deptLine, reference: 'EJ-2025-001', committedOn: '2025-03-01', amountCents: 10_000 } },
+          withKey(created.token),
+        ),
+      ).recordCommitment;
       expect(c).toMatchObject({ funderId: org.dept, source: 'API', amountCents: 10_000 });
-      expect(codeOf(await gql(t.app, COMMIT, { input: { fundingLineId: etatLine, reference: 'EJ-X', committedOn: '2025-03-01', amountCents: 1 } }, withKey(created.token)))).toBe('FORBIDDEN');
+      expect(
+        codeOf(
+          await gql(
+            t.app,
+            COMMIT,
+            { input: { fundingLineId: etatLine, reference: 'EJ-X', committedOn: '2025-03-01', amountCents: 1 } },
+            withKey(created.token),
+          ),
+        ),
+      ).toBe('FORBIDDEN');
 
       // Scopes narrow: read-only cannot write, write-only cannot read; no key acts as a person.
       const readOnly = (await createKey({ name: 'Tableau de bord externe', scopes: ['READ'] })).token;
       const writeOnly = (await createKey({ name: 'Flux des mandats', scopes: ['FINANCE_WRITE'] })).token;
-      expect(codeOf(await gql(t.app, COMMIT, { input: { fundingLineId: deptLine, reference: 'EJ-R', committedOn: '2025-03-01', amountCents: 1 } }, withKey(readOnly)))).toBe('FORBIDDEN');
+      expect(
+        codeOf(
+          await gql(
+            t.app,
+            COMMIT,
+            { input: { fundingLineId: deptLine, reference: 'EJ-R', committedOn: '2025-03-01', amountCents: 1 } },
+            withKey(readOnly),
+          ),
+        ),
+      ).toBe('FORBIDDEN');
       expect(codeOf(await gql(t.app, LINE, { id: actionId }, withKey(writeOnly)))).toBe('FORBIDDEN');
       expect(codeOf(await gql(t.app, '{ me { id } }', {}, withKey(readOnly)))).toBe('FORBIDDEN');
       expect(codeOf(await gql(t.app, `{ apiKeys { id } }`, {}, withKey(readOnly)))).toBe('FORBIDDEN');
       // A tenant-wide read key sees the contract's figures; a funder-bound one does not.
-      expect(codeOf(await gql(t.app, 'query($c: ID!) { contratDashboard(contratId: $c) { actionCount } }', { c: (await t.owner.query('select contrat_id from actions where id = $1', [actionId]))[0].contrat_id }, withKey(created.token)))).toBe('FORBIDDEN');
+      expect(
+        codeOf(
+          await gql(
+            t.app,
+            'query($c: ID!) { contratDashboard(contratId: $c) { actionCount } }',
+            { c: (await t.owner.query('select contrat_id from actions where id = $1', [actionId]))[0].contrat_id },
+            withKey(created.token),
+          ),
+        ),
+      ).toBe('FORBIDDEN');
 
       // Every use is in the audit trail, with the key's name: the two refused calls too.
-      const uses = await t.owner.query(`select after from audit_events where tenant_id = $1 and operation = 'api_key.use' and entity_id = $2`, [rennes.id, created.apiKey.id]);
+      const uses = await t.owner.query(
+        `select after from audit_events where tenant_id = $1 and operation = 'api_key.use' and entity_id = $2`,
+        [rennes.id, created.apiKey.id],
+      );
       expect(uses.length).toBe(4);
-      expect(uses.map((u: { after: { name: string; operation: string } }) => u.after)).toContainEqual({ name: 'Comptabilité du Département', operation: 'mutation recordCommitment' });
-      const [recorded] = await t.owner.query(`select actor_user_id from audit_events where tenant_id = $1 and operation = 'commitment.record' and entity_id = $2`, [rennes.id, deptLine]);
+      expect(uses.map((u: { after: { name: string; operation: string } }) => u.after)).toContainEqual({
+        name: 'Comptabilité du Département',
+        operation: 'mutation recordCommitment',
+      });
+      const [recorded] = await t.owner.query(
+        `select actor_user_id from audit_events where tenant_id = $1 and operation = 'commitment.record' and entity_id = $2`,
+        [rennes.id, deptLine],
+      );
       expect(recorded.actor_user_id).toBe(created.apiKey.id);
     });
 
@@ -102,7 +176,16 @@ describe('finance integrations: API keys, commitments and payments', () => {
       const { token } = await createKey({ name: 'Compta Rennes', scopes: ['READ', 'FINANCE_WRITE'] });
       expect(codeOf(await gql(t.app, LINE, { id: actionId }, { apiKey: token, tenant: SIREN.PLAINE_COMMUNE }))).toBe('FORBIDDEN');
       // Plaine Commune's line does not exist for a Rennes key (RLS: the key's tenant is Rennes).
-      expect(codeOf(await gql(t.app, COMMIT, { input: { fundingLineId: plaineLine, reference: 'EJ-P', committedOn: '2025-03-01', amountCents: 1 } }, withKey(token)))).toBe('NOT_FOUND');
+      expect(
+        codeOf(
+          await gql(
+            t.app,
+            COMMIT,
+            { input: { fundingLineId: plaineLine, reference: 'EJ-P', committedOn: '2025-03-01', amountCents: 1 } },
+            withKey(token),
+          ),
+        ),
+      ).toBe('NOT_FOUND');
       // The key names Rennes; claiming Plaine Commune's id with Rennes' secret finds no key to match.
       const [ids, secret] = token.slice(4).split('.');
       const bytes = Buffer.from(ids, 'base64url');
@@ -117,21 +200,31 @@ describe('finance integrations: API keys, commitments and payments', () => {
     it('rotates (the old key stops at once, the new one works) and revokes at once', async () => {
       const first = await createKey({ name: 'Logiciel financier', scopes: ['READ'] });
       expect(ok(await gql(t.app, LINE, { id: actionId }, withKey(first.token))).action).toBeTruthy();
-      const rotated = ok(await gql(t.app, `mutation($id: ID!) { rotateApiKey(id: $id) { token apiKey { ${KEY_FIELDS} } } }`, { id: first.apiKey.id }, asAdmin())).rotateApiKey;
+      const rotated = ok(
+        await gql(
+          t.app,
+          `mutation($id: ID!) { rotateApiKey(id: $id) { token apiKey { ${KEY_FIELDS} } } }`,
+          { id: first.apiKey.id },
+          asAdmin(),
+        ),
+      ).rotateApiKey;
       expect(rotated.apiKey).toMatchObject({ name: 'Logiciel financier', scopes: ['READ'], replacesId: first.apiKey.id });
       expect(codeOf(await gql(t.app, LINE, { id: actionId }, withKey(first.token)))).toBe('UNAUTHENTICATED');
       expect(ok(await gql(t.app, LINE, { id: actionId }, withKey(rotated.token))).action).toBeTruthy();
       ok(await gql(t.app, 'mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }', { id: rotated.apiKey.id }, asAdmin()));
       expect(codeOf(await gql(t.app, LINE, { id: actionId }, withKey(rotated.token)))).toBe('UNAUTHENTICATED');
-      expect(codeOf(await gql(t.app, 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: rotated.apiKey.id }, asAdmin()))).toBe('CONFLICT');
-      const trail = await t.owner.query(`select operation from audit_events where tenant_id = $1 and entity_id in ($2, $3) and operation like 'api_key.%' and operation <> 'api_key.use' order by seq`, [
-        rennes.id,
-        first.apiKey.id,
-        rotated.apiKey.id,
-      ]);
+      expect(codeOf(await gql(t.app, 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: rotated.apiKey.id }, asAdmin()))).toBe(
+        'CONFLICT',
+      );
+      const trail = await t.owner.query(
+        `select operation from audit_events where tenant_id = $1 and entity_id in ($2, $3) and operation like 'api_key.%' and operation <> 'api_key.use' order by seq`,
+        [rennes.id, first.apiKey.id, rotated.apiKey.id],
+      );
       expect(trail.map((r: { operation: string }) => r.operation)).toEqual(['api_key.create', 'api_key.rotate', 'api_key.revoke']);
       // Only a tenant admin manages keys; bad input is refused with a code.
-      expect(codeOf(await gql(t.app, CREATE_KEY, { input: { name: 'x', scopes: ['READ'] } }, { token: chef.token, tenant: SIREN.RENNES }))).toBe('FORBIDDEN');
+      expect(
+        codeOf(await gql(t.app, CREATE_KEY, { input: { name: 'x', scopes: ['READ'] } }, { token: chef.token, tenant: SIREN.RENNES })),
+      ).toBe('FORBIDDEN');
       expect(codeOf(await gql(t.app, CREATE_KEY, { input: { name: '', scopes: [] } }, asAdmin()))).toBe('BAD_USER_INPUT');
     });
   });
@@ -153,7 +246,8 @@ describe('finance integrations: API keys, commitments and payments', () => {
       actionId = a.actionId;
       [deptLine, etatLine] = a.lineIds;
     });
-    const commit = (input: Record<string, unknown>, headers: Record<string, string> = {}) => gql(t.app, COMMIT, { input }, withKey(key, headers));
+    const commit = (input: Record<string, unknown>, headers: Record<string, string> = {}) =>
+      gql(t.app, COMMIT, { input }, withKey(key, headers));
     const pay = (input: Record<string, unknown>, headers: Record<string, string> = {}) => gql(t.app, PAY, { input }, withKey(key, headers));
 
     it('refuses over-commitment and over-payment, undecided lines and duplicates, changing nothing', async () => {
@@ -165,18 +259,34 @@ describe('finance integrations: API keys, commitments and payments', () => {
       const over = await commit({ fundingLineId: deptLine, reference: 'EJ-2025-011', committedOn: '2025-04-02', amountCents: 40_001 });
       expect(codeOf(over)).toBe('AMOUNT_EXCEEDS_DECISION');
       expect(over.errors?.[0].extensions).toMatchObject({ decidedCents: '100000', committedCents: '60000', availableCents: '40000' });
-      expect(codeOf(await pay({ fundingLineId: deptLine, reference: 'MD-1', paidOn: '2025-05-01', amountCents: 60_001 }))).toBe('AMOUNT_EXCEEDS_COMMITMENT');
-      expect(codeOf(await commit({ fundingLineId: etatLine, reference: 'EJ-E', committedOn: '2025-04-01', amountCents: 1 }))).toBe('LINE_NOT_DECIDED');
-      expect(codeOf(await commit({ fundingLineId: deptLine, reference: 'EJ-2025-010', committedOn: '2025-04-01', amountCents: 1 }))).toBe('CONFLICT');
-      expect(codeOf(await commit({ fundingLineId: deptLine, reference: 'EJ-D', committedOn: '2025-02-30', amountCents: 1 }))).toBe('BAD_USER_INPUT');
-      expect(codeOf(await commit({ fundingLineId: deptLine, reference: 'EJ-Z', committedOn: '2025-04-01', amountCents: 0 }))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await pay({ fundingLineId: deptLine, reference: 'MD-1', paidOn: '2025-05-01', amountCents: 60_001 }))).toBe(
+        'AMOUNT_EXCEEDS_COMMITMENT',
+      );
+      expect(codeOf(await commit({ fundingLineId: etatLine, reference: 'EJ-E', committedOn: '2025-04-01', amountCents: 1 }))).toBe(
+        'LINE_NOT_DECIDED',
+      );
+      expect(codeOf(await commit({ fundingLineId: deptLine, reference: 'EJ-2025-010', committedOn: '2025-04-01', amountCents: 1 }))).toBe(
+        'CONFLICT',
+      );
+      expect(codeOf(await commit({ fundingLineId: deptLine, reference: 'EJ-D', committedOn: '2025-02-30', amountCents: 1 }))).toBe(
+        'BAD_USER_INPUT',
+      );
+      expect(codeOf(await commit({ fundingLineId: deptLine, reference: 'EJ-Z', committedOn: '2025-04-01', amountCents: 0 }))).toBe(
+        'BAD_USER_INPUT',
+      );
       expect(codeOf(await commit({ reference: 'EJ-N', committedOn: '2025-04-01', amountCents: 1 }))).toBe('BAD_USER_INPUT');
       expect(await dbState(actionId)).toEqual(snapshot);
       // A payment of the remaining commitment passes; the line shows every amount.
       ok(await pay({ fundingLineId: deptLine, reference: 'MD-2025-001', paidOn: '2025-05-01', amountCents: 40_000 }));
       const after = await lineState(actionId, deptLine);
       expect(before.committedAmountCents).toBe(10_000);
-      expect(after).toMatchObject({ amountRequestedCents: 120_000, decidedAmountCents: 100_000, committedAmountCents: 60_000, paidAmountCents: 40_000, remainingCents: 60_000 });
+      expect(after).toMatchObject({
+        amountRequestedCents: 120_000,
+        decidedAmountCents: 100_000,
+        committedAmountCents: 60_000,
+        paidAmountCents: 40_000,
+        remainingCents: 60_000,
+      });
       expect(after.commitments.map((c: { reference: string }) => c.reference)).toEqual(['EJ-2025-009', 'EJ-2025-010']);
       expect(after.payments).toEqual([{ reference: 'MD-2025-001', amountCents: 40_000 }]);
     });
@@ -201,16 +311,43 @@ describe('finance integrations: API keys, commitments and payments', () => {
 
     it('finds lines by their external identifiers and payments by commitment number; the public reference never changes', async () => {
       const [{ reference: before }] = await t.owner.query('select reference from actions where id = $1', [actionId]);
-      ok(await gql(t.app, 'mutation($input: AttachExternalReferenceInput!) { attachExternalReference(input: $input) { id system value } }', { input: { fundingLineId: deptLine, reference: { system: 'ASTRE-CD35', value: 'SUB-2025-4417' } } }, withKey(key)));
-      const found = ok(await gql(t.app, 'query($r: ExternalReferenceInput!) { fundingLineByExternalReference(reference: $r) { id externalReferences { system value } } }', { r: { system: 'ASTRE-CD35', value: 'SUB-2025-4417' } }, withKey(key))).fundingLineByExternalReference;
+      ok(
+        await gql(
+          t.app,
+          'mutation($input: AttachExternalReferenceInput!) { attachExternalReference(input: $input) { id system value } }',
+          { input: { fundingLineId: deptLine, reference: { system: 'ASTRE-CD35', value: 'SUB-2025-4417' } } },
+          withKey(key),
+        ),
+      );
+      const found = ok(
+        await gql(
+          t.app,
+          'query($r: ExternalReferenceInput!) { fundingLineByExternalReference(reference: $r) { id externalReferences { system value } } }',
+          { r: { system: 'ASTRE-CD35', value: 'SUB-2025-4417' } },
+          withKey(key),
+        ),
+      ).fundingLineByExternalReference;
       expect(found).toEqual({ id: deptLine, externalReferences: [{ system: 'ASTRE-CD35', value: 'SUB-2025-4417' }] });
-      const c = ok(await commit({ externalReference: { system: 'ASTRE-CD35', value: 'SUB-2025-4417' }, reference: 'EJ-2025-020', committedOn: '2025-07-01', amountCents: 5_000 })).recordCommitment;
+      const c = ok(
+        await commit({
+          externalReference: { system: 'ASTRE-CD35', value: 'SUB-2025-4417' },
+          reference: 'EJ-2025-020',
+          committedOn: '2025-07-01',
+          amountCents: 5_000,
+        }),
+      ).recordCommitment;
       expect(c.fundingLineId).toBe(deptLine);
-      const p = ok(await pay({ commitmentReference: 'EJ-2025-020', reference: 'MD-2025-020', paidOn: '2025-07-15', amountCents: 5_000 })).recordPayment;
+      const p = ok(
+        await pay({ commitmentReference: 'EJ-2025-020', reference: 'MD-2025-020', paidOn: '2025-07-15', amountCents: 5_000 }),
+      ).recordPayment;
       expect(p).toMatchObject({ fundingLineId: deptLine, commitmentId: c.id });
       // No more than that commitment.
-      expect(codeOf(await pay({ commitmentReference: 'EJ-2025-020', reference: 'MD-2025-021', paidOn: '2025-07-16', amountCents: 1 }))).toBe('AMOUNT_EXCEEDS_COMMITMENT');
-      expect(codeOf(await pay({ commitmentReference: 'EJ-INCONNU', reference: 'MD-X', paidOn: '2025-07-16', amountCents: 1 }))).toBe('NOT_FOUND');
+      expect(
+        codeOf(await pay({ commitmentReference: 'EJ-2025-020', reference: 'MD-2025-021', paidOn: '2025-07-16', amountCents: 1 })),
+      ).toBe('AMOUNT_EXCEEDS_COMMITMENT');
+      expect(codeOf(await pay({ commitmentReference: 'EJ-INCONNU', reference: 'MD-X', paidOn: '2025-07-16', amountCents: 1 }))).toBe(
+        'NOT_FOUND',
+      );
       const [{ reference: after }] = await t.owner.query('select reference from actions where id = $1', [actionId]);
       expect(after).toBe(before);
     });
@@ -230,19 +367,37 @@ describe('finance integrations: API keys, commitments and payments', () => {
       sub = `2025/77-${files}`;
       ej = `CAF-EJ-${files}-`;
       const caf = await addOrganisation(t.owner, rennes.id, `CAF ${files}`, 'CAF');
-      line2 = (await addAction(t.owner, rennes.id, SIREN.RENNES, rennesCtx, org.asso, 'PROGRAMMEE', [{ funderId: caf, requestedCents: 300_000n, decidedCents: 300_000n }])).lineIds[0];
-      ok(await gql(t.app, 'mutation($input: AttachExternalReferenceInput!) { attachExternalReference(input: $input) { id } }', { input: { fundingLineId: line2, reference: { system: 'CAF-SUB', value: sub } } }, withKey(key)));
+      line2 = (
+        await addAction(t.owner, rennes.id, SIREN.RENNES, rennesCtx, org.asso, 'PROGRAMMEE', [
+          { funderId: caf, requestedCents: 300_000n, decidedCents: 300_000n },
+        ])
+      ).lineIds[0];
+      ok(
+        await gql(
+          t.app,
+          'mutation($input: AttachExternalReferenceInput!) { attachExternalReference(input: $input) { id } }',
+          { input: { fundingLineId: line2, reference: { system: 'CAF-SUB', value: sub } } },
+          withKey(key),
+        ),
+      );
     });
     /** The file of commitments of the first test: 1,000.50 € + 999.50 € + 500 € on the line. */
     const commitmentsFile = () =>
-      '\ufeffligne;systeme;identifiant;reference;date;montant\r\n' + `${line2};;;${ej}1;01/03/2025;1 000,50\r\n` + `;CAF-SUB;${sub};${ej}2;2025-03-02;999.5\r\n` + `${line2};;;${ej}3;2025-03-03;500\r\n`;
+      '\ufeffligne;systeme;identifiant;reference;date;montant\r\n' +
+      `${line2};;;${ej}1;01/03/2025;1 000,50\r\n` +
+      `;CAF-SUB;${sub};${ej}2;2025-03-02;999.5\r\n` +
+      `${line2};;;${ej}3;2025-03-03;500\r\n`;
     const post = (kind: string, csv: string, apiKey = key) =>
       request(t.app.getHttpServer()).post(`/finance/imports/${kind}`).set('x-api-key', apiKey).set('content-type', 'text/csv').send(csv);
     const state = async () => ({
-      lines: await t.owner.query('select id, committed_amount_cents::text, paid_amount_cents::text from funding_lines where id = $1', [line2]),
+      lines: await t.owner.query('select id, committed_amount_cents::text, paid_amount_cents::text from funding_lines where id = $1', [
+        line2,
+      ]),
       commitments: await t.owner.query('select count(*)::int as n from commitments where funding_line_id = $1', [line2]),
       payments: await t.owner.query('select count(*)::int as n from payments where funding_line_id = $1', [line2]),
-      outbox: await t.owner.query(`select count(*)::int as n from outbox_events where topic in ('commitment.recorded', 'payment.recorded')`),
+      outbox: await t.owner.query(
+        `select count(*)::int as n from outbox_events where topic in ('commitment.recorded', 'payment.recorded')`,
+      ),
     });
 
     it('records a whole file of commitments, in the formats finance software exports', async () => {
@@ -252,7 +407,10 @@ describe('finance integrations: API keys, commitments and payments', () => {
       const s = await state();
       expect(s.lines[0]).toMatchObject({ committed_amount_cents: '250000', paid_amount_cents: '0' });
       expect(s.commitments).toEqual([{ n: 3 }]);
-      const [audit] = await t.owner.query(`select after from audit_events where tenant_id = $1 and operation = 'commitment.import' order by seq desc limit 1`, [rennes.id]);
+      const [audit] = await t.owner.query(
+        `select after from audit_events where tenant_id = $1 and operation = 'commitment.import' order by seq desc limit 1`,
+        [rennes.id],
+      );
       expect(audit.after).toMatchObject({ rows: 3, totalCents: '250000', sha256: res.body.sha256 });
     });
 
@@ -294,12 +452,17 @@ describe('finance integrations: API keys, commitments and payments', () => {
 
     it('records a whole file of payments against commitment numbers, and refuses what would exceed the line', async () => {
       expect((await post('commitments', commitmentsFile())).status).toBe(201);
-      const ok201 = await post('payments', `engagement;reference;date;montant\n${ej}1;MD-1;2025-04-01;1000,50\n${ej}2;MD-2;2025-04-02;999,50`);
+      const ok201 = await post(
+        'payments',
+        `engagement;reference;date;montant\n${ej}1;MD-1;2025-04-01;1000,50\n${ej}2;MD-2;2025-04-02;999,50`,
+      );
       expect(ok201.status).toBe(201);
       expect((await state()).lines[0]).toMatchObject({ committed_amount_cents: '250000', paid_amount_cents: '200000' });
       const over = await post('payments', `ligne;reference;date;montant\n${line2};MD-9;2025-05-01;500,01`);
       expect(over.status).toBe(400);
-      expect(over.body.rows).toEqual([{ line: 2, code: 'AMOUNT_EXCEEDS_COMMITMENT', field: 'montant', message: 'les paiements dépasseraient le montant engagé' }]);
+      expect(over.body.rows).toEqual([
+        { line: 2, code: 'AMOUNT_EXCEEDS_COMMITMENT', field: 'montant', message: 'les paiements dépasseraient le montant engagé' },
+      ]);
       // The deciding line of another funder, for a key bound to the Département.
       const deptKey = (await createKey({ name: 'Compta CD35', scopes: ['FINANCE_WRITE'], organisationId: org.dept })).token;
       // The Département funds nothing on this action: its line does not exist for the Département's key.

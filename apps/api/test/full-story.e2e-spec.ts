@@ -1,5 +1,5 @@
 import { Role } from '@pilotis/access';
-import { codeOf, gql, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser } from '@pilotis/test-support';
+import { codeOf, createTenant, createUser, gql, ok, SIREN, startTestApp, TestApp, TestTenant, TestUser } from '@pilotis/test-support';
 
 /**
  * The whole story of issue 3 through the public API only, as its users live it: a chef de projet records
@@ -35,17 +35,31 @@ describe('from dossier to signed convention', () => {
       ['departement', "Département d'Ille-et-Vilaine", 'DEPARTEMENT'],
       ['caf', "CAF d'Ille-et-Vilaine", 'CAF'],
     ]) {
-      const res = ok(await gql(t.app, 'mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }', { i: { name, kind } }, asAdmin()));
+      const res = ok(
+        await gql(
+          t.app,
+          'mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }',
+          { i: { name, kind } },
+          asAdmin(),
+        ),
+      );
       orgs[key] = res.createOrganisation.id;
     }
     const qpv = ok(
-      await gql(t.app, 'mutation($i: CreateQpvInput!) { createQpv(input: $i) { id } }', { i: { code: 'QN03501M', name: 'Maurepas', communes: ['35238'] } }, asAdmin()),
+      await gql(
+        t.app,
+        'mutation($i: CreateQpvInput!) { createQpv(input: $i) { id } }',
+        { i: { code: 'QN03501M', name: 'Maurepas', communes: ['35238'] } },
+        asAdmin(),
+      ),
     ).createQpv.id;
     const contrat = ok(
       await gql(
         t.app,
         'mutation($i: CreateContratInput!) { createContrat(input: $i) { id pillars { id title } } }',
-        { i: { title: 'Engagements Quartiers 2030', startYear: 2024, endYear: 2030, qpvIds: [qpv], signatoryIds: [orgs.etat, orgs.region] } },
+        {
+          i: { title: 'Engagements Quartiers 2030', startYear: 2024, endYear: 2030, qpvIds: [qpv], signatoryIds: [orgs.etat, orgs.region] },
+        },
         asAdmin(),
       ),
     ).createContrat;
@@ -60,7 +74,9 @@ describe('from dossier to signed convention', () => {
     for (const key of ['region', 'departement', 'caf']) {
       reps[key] = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.FUNDER_REPRESENTATIVE, organisationId: orgs[key] }]);
     }
-    reps.porteur = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.PORTEUR_REPRESENTATIVE, organisationId: orgs.porteur }]);
+    reps.porteur = await createUser(t.app, t.owner, [
+      { tenantId: rennes.id, role: Role.PORTEUR_REPRESENTATIVE, organisationId: orgs.porteur },
+    ]);
 
     // --- The chef de projet records three dossiers with the same four-funder plan.
     const plan = [
@@ -95,7 +111,8 @@ describe('from dossier to signed convention', () => {
       actions.push(created);
     }
     const transition = async (id: string, to: string) =>
-      ok(await gql(t.app, 'mutation($i: TransitionActionInput!) { transitionAction(input: $i) { status } }', { i: { id, to } }, as(chef))).transitionAction.status;
+      ok(await gql(t.app, 'mutation($i: TransitionActionInput!) { transitionAction(input: $i) { status } }', { i: { id, to } }, as(chef)))
+        .transitionAction.status;
     for (const a of actions) {
       expect(await transition(a.id, 'DEPOSEE')).toBe('DEPOSEE');
       expect(await transition(a.id, 'EN_INSTRUCTION')).toBe('EN_INSTRUCTION');
@@ -104,7 +121,14 @@ describe('from dossier to signed convention', () => {
     // --- Instruction: avis of a funder and of the chef de projet, then to arbitration.
     const avis = 'mutation($i: GiveAvisInput!) { giveAvis(input: $i) { opinion } }';
     ok(await gql(t.app, avis, { i: { actionId: actions[0].id, opinion: 'FAVORABLE' } }, as(reps.region)));
-    ok(await gql(t.app, avis, { i: { actionId: actions[1].id, opinion: 'RESERVE', comment: 'Budget de fonctionnement à préciser.' } }, as(chef)));
+    ok(
+      await gql(
+        t.app,
+        avis,
+        { i: { actionId: actions[1].id, opinion: 'RESERVE', comment: 'Budget de fonctionnement à préciser.' } },
+        as(chef),
+      ),
+    );
     for (const a of actions) expect(await transition(a.id, 'A_ARBITRER')).toBe('A_ARBITRER');
 
     // --- Envelopes, then the comité des financeurs.
@@ -122,7 +146,15 @@ describe('from dossier to signed convention', () => {
       await gql(
         t.app,
         'mutation($i: ScheduleCommitteeInput!) { scheduleCommittee(input: $i) { id status } }',
-        { i: { contratId: contrat.id, kind: 'COMITE_DES_FINANCEURS', title: 'Comité des financeurs de mars', scheduledAt: '2026-03-12T09:00:00.000Z', place: 'Hôtel de Rennes Métropole' } },
+        {
+          i: {
+            contratId: contrat.id,
+            kind: 'COMITE_DES_FINANCEURS',
+            title: 'Comité des financeurs de mars',
+            scheduledAt: '2026-03-12T09:00:00.000Z',
+            place: 'Hôtel de Rennes Métropole',
+          },
+        },
         as(chef),
       ),
     ).scheduleCommittee.id;
@@ -130,12 +162,32 @@ describe('from dossier to signed convention', () => {
       await gql(
         t.app,
         'mutation($i: SetCommitteeMembersInput!) { setCommitteeMembers(input: $i) { id } }',
-        { i: { committeeId: committee, quorum: 3, members: ['etat', 'region', 'departement', 'caf'].map((k) => ({ organisationId: orgs[k], voting: true })) } },
+        {
+          i: {
+            committeeId: committee,
+            quorum: 3,
+            members: ['etat', 'region', 'departement', 'caf'].map((k) => ({ organisationId: orgs[k], voting: true })),
+          },
+        },
         as(chef),
       ),
     );
-    ok(await gql(t.app, 'mutation($c: ID!, $a: [ID!]!) { addAgendaItems(committeeId: $c, actionIds: $a) { id } }', { c: committee, a: actions.map((a) => a.id) }, as(chef)));
-    const opened = ok(await gql(t.app, 'mutation($c: ID!) { openVote(committeeId: $c) { status agendaItems { id actionId } } }', { c: committee }, as(chef))).openVote;
+    ok(
+      await gql(
+        t.app,
+        'mutation($c: ID!, $a: [ID!]!) { addAgendaItems(committeeId: $c, actionIds: $a) { id } }',
+        { c: committee, a: actions.map((a) => a.id) },
+        as(chef),
+      ),
+    );
+    const opened = ok(
+      await gql(
+        t.app,
+        'mutation($c: ID!) { openVote(committeeId: $c) { status agendaItems { id actionId } } }',
+        { c: committee },
+        as(chef),
+      ),
+    ).openVote;
     expect(opened.status).toBe('VOTE_OUVERT');
     const itemOf = new Map<string, string>(opened.agendaItems.map((i: { id: string; actionId: string }) => [i.actionId, i.id]));
 
@@ -150,22 +202,51 @@ describe('from dossier to signed convention', () => {
         const grant = index === 0 || (index === 1 && keyOf[line.funderId] === 'etat');
         const amountCents = index === 0 ? line.amountRequestedCents : line.amountRequestedCents / 2;
         votes.push(
-          gql(t.app, vote, { i: { agendaItemId: itemOf.get(action.id), fundingLineId: line.id, decision: grant ? 'GRANT' : 'REFUSE', amountCents: grant ? amountCents : undefined } }, as(rep)).then(ok),
+          gql(
+            t.app,
+            vote,
+            {
+              i: {
+                agendaItemId: itemOf.get(action.id),
+                fundingLineId: line.id,
+                decision: grant ? 'GRANT' : 'REFUSE',
+                amountCents: grant ? amountCents : undefined,
+              },
+            },
+            as(rep),
+          ).then(ok),
         );
       }
     }
     await Promise.all(votes);
     // A funder cannot vote on another funder's line.
     const foreignLine = actions[0].fundingLines.find((l) => l.funderId === orgs.caf);
-    expect(codeOf(await gql(t.app, vote, { i: { agendaItemId: itemOf.get(actions[0].id), fundingLineId: foreignLine?.id, decision: 'REFUSE' } }, as(reps.region)))).toBe('FORBIDDEN');
+    expect(
+      codeOf(
+        await gql(
+          t.app,
+          vote,
+          { i: { agendaItemId: itemOf.get(actions[0].id), fundingLineId: foreignLine?.id, decision: 'REFUSE' } },
+          as(reps.region),
+        ),
+      ),
+    ).toBe('FORBIDDEN');
 
-    const closed = ok(await gql(t.app, 'mutation($c: ID!) { closeCommittee(committeeId: $c) { status } }', { c: committee }, as(chef))).closeCommittee;
+    const closed = ok(
+      await gql(t.app, 'mutation($c: ID!) { closeCommittee(committeeId: $c) { status } }', { c: committee }, as(chef)),
+    ).closeCommittee;
     expect(closed.status).toBe('CLOS');
     const statuses = await Promise.all(
-      actions.map(async (a) => ok(await gql(t.app, 'query($id: ID!) { action(id: $id) { status fundingLines { decidedAmountCents } } }', { id: a.id }, as(chef))).action),
+      actions.map(
+        async (a) =>
+          ok(await gql(t.app, 'query($id: ID!) { action(id: $id) { status fundingLines { decidedAmountCents } } }', { id: a.id }, as(chef)))
+            .action,
+      ),
     );
     expect(statuses.map((s) => s.status)).toEqual(['PROGRAMMEE', 'PARTIELLEMENT_PROGRAMMEE', 'REFUSEE']);
-    expect(statuses[1].fundingLines.map((l: { decidedAmountCents: number }) => l.decidedAmountCents).sort((x: number, y: number) => x - y)).toEqual([0, 0, 0, 500_000]);
+    expect(
+      statuses[1].fundingLines.map((l: { decidedAmountCents: number }) => l.decidedAmountCents).sort((x: number, y: number) => x - y),
+    ).toEqual([0, 0, 0, 500_000]);
 
     // --- The convention of the programmed action: porteur + four funders sign; "k of n"; conventionnée.
     const conventionQuery = 'query($a: ID!) { conventions(actionId: $a) { id status signedCount signatoryCount currentVersion { hash } } }';
@@ -174,19 +255,30 @@ describe('from dossier to signed convention', () => {
     const sign = 'mutation($i: SignConventionInput!) { signConvention(input: $i) { status signedCount signatoryCount } }';
     const signers = ['porteur', 'etat', 'region', 'departement', 'caf'];
     for (const [i, key] of signers.entries()) {
-      const signed = ok(await gql(t.app, sign, { i: { conventionId: convention.id, versionHash: convention.currentVersion.hash } }, as(reps[key]))).signConvention;
+      const signed = ok(
+        await gql(t.app, sign, { i: { conventionId: convention.id, versionHash: convention.currentVersion.hash } }, as(reps[key])),
+      ).signConvention;
       expect(signed).toMatchObject({ signedCount: i + 1, signatoryCount: 5 });
     }
     const [done] = ok(await gql(t.app, conventionQuery, { a: actions[0].id }, as(chef))).conventions;
     expect(done.status).toBe('SIGNEE');
-    expect(ok(await gql(t.app, 'query($id: ID!) { action(id: $id) { status } }', { id: actions[0].id }, as(chef))).action.status).toBe('CONVENTIONNEE');
+    expect(ok(await gql(t.app, 'query($id: ID!) { action(id: $id) { status } }', { id: actions[0].id }, as(chef))).action.status).toBe(
+      'CONVENTIONNEE',
+    );
     // The partly programmed action's convention has two signatories: the porteur and the État.
     const [partial] = ok(await gql(t.app, conventionQuery, { a: actions[1].id }, as(chef))).conventions;
     expect(partial.signatoryCount).toBe(2);
     expect(ok(await gql(t.app, conventionQuery, { a: actions[2].id }, as(chef))).conventions).toEqual([]);
 
-    const [outbox] = await t.owner.query(`select payload from outbox_events where tenant_id = $1 and topic = 'convention.signed'`, [rennes.id]);
-    expect(outbox.payload).toMatchObject({ conventionId: convention.id, actionId: actions[0].id, hash: convention.currentVersion.hash, signatoryCount: 5 });
+    const [outbox] = await t.owner.query(`select payload from outbox_events where tenant_id = $1 and topic = 'convention.signed'`, [
+      rennes.id,
+    ]);
+    expect(outbox.payload).toMatchObject({
+      conventionId: convention.id,
+      actionId: actions[0].id,
+      hash: convention.currentVersion.hash,
+      signatoryCount: 5,
+    });
 
     // --- Every step is in an audit chain that verifies.
     const report = ok(await gql(t.app, '{ verifyAuditChain { valid checked } }', {}, asAdmin())).verifyAuditChain;

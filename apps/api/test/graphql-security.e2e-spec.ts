@@ -1,6 +1,7 @@
 import request from 'supertest';
-import { codeOf, gql, startTestApp, TestApp, createTenant, SIREN, TestTenant } from '@pilotis/test-support';
+
 import { createApp } from '@pilotis/api-server';
+import { codeOf, createTenant, gql, SIREN, startTestApp, TestApp, TestTenant } from '@pilotis/test-support';
 
 describe('GraphQL hardening', () => {
   let t: TestApp;
@@ -52,7 +53,10 @@ describe('GraphQL hardening', () => {
 
   it('offers introspection and GraphiQL only with NODE_ENV=development', async () => {
     const introspect = (app: typeof t.app) =>
-      request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json').send({ query: '{ __schema { queryType { name } } }' });
+      request(app.getHttpServer())
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .send({ query: '{ __schema { queryType { name } } }' });
     const graphiql = (app: typeof t.app) => request(app.getHttpServer()).get('/graphql').set('accept', 'text/html');
     // This app runs with NODE_ENV=test: the production surface.
     const testRes = await introspect(t.app);
@@ -71,7 +75,10 @@ describe('GraphQL hardening', () => {
       await production.close();
     }
 
-    const development = await createApp({ config: { ...t.config, nodeEnv: 'development', production: false, development: true }, logger: ['error'] });
+    const development = await createApp({
+      config: { ...t.config, nodeEnv: 'development', production: false, development: true },
+      logger: ['error'],
+    });
     try {
       expect((await introspect(development)).body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
       const page = await graphiql(development);
@@ -83,9 +90,9 @@ describe('GraphQL hardening', () => {
   });
 
   it('refuses to boot outside development and test with the development JWT secret', async () => {
-    await expect(createApp({ config: { ...t.config, nodeEnv: null, production: true, development: false }, logger: false })).rejects.toThrow(
-      /JWT_SECRET is the development secret while NODE_ENV is not set/,
-    );
+    await expect(
+      createApp({ config: { ...t.config, nodeEnv: null, production: true, development: false }, logger: false }),
+    ).rejects.toThrow(/JWT_SECRET is the development secret while NODE_ENV is not set/);
   });
 
   it('answers the health check', async () => {

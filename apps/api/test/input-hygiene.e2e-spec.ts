@@ -1,7 +1,25 @@
-import request from 'supertest';
 import { randomUUID } from 'node:crypto';
+
+import request from 'supertest';
+
 import { Role } from '@pilotis/access';
-import { codeOf, gql, GqlResponse, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TEST_PASSWORD, TestTenant, TestUser, addContrat, addOrganisation, insertRow } from '@pilotis/test-support';
+import {
+  addContrat,
+  addOrganisation,
+  codeOf,
+  createTenant,
+  createUser,
+  gql,
+  GqlResponse,
+  insertRow,
+  ok,
+  SIREN,
+  startTestApp,
+  TEST_PASSWORD,
+  TestApp,
+  TestTenant,
+  TestUser,
+} from '@pilotis/test-support';
 
 const CREATE_ORGANISATION = `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id name } }`;
 const SETTINGS = `mutation($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { senderName } }`;
@@ -9,7 +27,8 @@ const CREATE_ACTION = `mutation($input: CreateActionInput!) { createAction(input
 const INTERNAL = 'Erreur interne. Elle a été enregistrée ; réessayez plus tard.';
 
 /** What PostgreSQL would say, and what must never reach a client. */
-const POSTGRES_WORDING = /violates|constraint|relation|Failing row|SQLSTATE|duplicate key|pg_|could not serialize|test_commit_guard|organisations_secret|refresh_tokens/i;
+const POSTGRES_WORDING =
+  /violates|constraint|relation|Failing row|SQLSTATE|duplicate key|pg_|could not serialize|test_commit_guard|organisations_secret|refresh_tokens/i;
 
 /**
  * The input rule of the whole API (control characters) and what a client sees when the database fails:
@@ -60,7 +79,13 @@ describe('input hygiene and database errors', () => {
     ctx = await addContrat(t.owner, rennes.id);
     porteurId = await addOrganisation(t.owner, rennes.id, "L'Autre Boutique", 'ASSOCIATION');
     funderId = await addOrganisation(t.owner, rennes.id, 'Préfecture (État)', 'ETAT');
-    qpvId = await insertRow(t.owner, 'qpvs', { tenant_id: rennes.id, code: 'QN03502M', name: 'Le Blosne', communes: ['35238'], generation: 'G2024' });
+    qpvId = await insertRow(t.owner, 'qpvs', {
+      tenant_id: rennes.id,
+      code: 'QN03502M',
+      name: 'Le Blosne',
+      communes: ['35238'],
+      generation: 'G2024',
+    });
     await t.owner.query('insert into contrat_qpvs (tenant_id, contrat_id, qpv_id) values ($1, $2, $3)', [rennes.id, ctx.contratId, qpvId]);
     // Settings exist, so that "unchanged" compares a real row.
     ok(await asAdmin(SETTINGS, { input: { senderName: 'Rennes Métropole' } }));
@@ -76,7 +101,9 @@ describe('input hygiene and database errors', () => {
       expect(codeOf(res)).toBe('BAD_USER_INPUT');
       expect(res.status).toBe(400);
       expect(res.errors).toHaveLength(1);
-      expect(res.errors?.[0].extensions.fields).toEqual([{ field: 'name', reason: 'controlCharacter', message: 'caractère de contrôle U+0000 interdit' }]);
+      expect(res.errors?.[0].extensions.fields).toEqual([
+        { field: 'name', reason: 'controlCharacter', message: 'caractère de contrôle U+0000 interdit' },
+      ]);
       expect(res.errors?.[0].message).toBe('Données invalides : name (caractère de contrôle U+0000 interdit)');
 
       const inline = await asAdmin('mutation { createOrganisation(input: { name: "a\\u0000b", kind: ASSOCIATION }) { id } }');
@@ -97,27 +124,50 @@ describe('input hygiene and database errors', () => {
       const name = await asAdmin(CREATE_ORGANISATION, { input: { name: 'Régie \u202eeuqilbuP\u202c', kind: 'ASSOCIATION' } });
       expect(fieldsOf(name)).toEqual([{ field: 'name', reason: 'controlCharacter' }]);
       expect(name.errors?.[0].message).toBe('Données invalides : name (caractère de contrôle U+202E interdit)');
-      const description = await gql(t.app, CREATE_ACTION, { input: actionInput({ description: 'Ligne\nsuite\u0085' }) }, { token: chef.token, tenant: rennes.siren });
-      expect([codeOf(description), fieldsOf(description)]).toEqual(['BAD_USER_INPUT', [{ field: 'description', reason: 'controlCharacter' }]]);
+      const description = await gql(
+        t.app,
+        CREATE_ACTION,
+        { input: actionInput({ description: 'Ligne\nsuite\u0085' }) },
+        { token: chef.token, tenant: rennes.siren },
+      );
+      expect([codeOf(description), fieldsOf(description)]).toEqual([
+        'BAD_USER_INPUT',
+        [{ field: 'description', reason: 'controlCharacter' }],
+      ]);
       expect(await snapshot()).toEqual(before);
     });
 
     it('a multi-line field keeps its line breaks and tabs; a single-line one refuses them', async () => {
       const description = 'Première ligne\nDeuxième ligne\r\n\tAlinéa';
-      const created = ok(await gql(t.app, CREATE_ACTION, { input: actionInput({ description }) }, { token: chef.token, tenant: rennes.siren })).createAction;
+      const created = ok(
+        await gql(t.app, CREATE_ACTION, { input: actionInput({ description }) }, { token: chef.token, tenant: rennes.siren }),
+      ).createAction;
       expect(created.description).toBe(description);
       const [stored] = await t.owner.query('select description from actions where id = $1', [created.id]);
       expect(stored.description).toBe(description);
 
       const before = await snapshot();
-      const refused = await gql(t.app, CREATE_ACTION, { input: actionInput({ title: 'Titre\nsur deux lignes', description }) }, { token: chef.token, tenant: rennes.siren });
+      const refused = await gql(
+        t.app,
+        CREATE_ACTION,
+        { input: actionInput({ title: 'Titre\nsur deux lignes', description }) },
+        { token: chef.token, tenant: rennes.siren },
+      );
       expect([codeOf(refused), refused.errors?.[0].extensions.fields]).toEqual([
         'BAD_USER_INPUT',
         [{ field: 'title', reason: 'controlCharacter', message: 'retour à la ligne interdit : ce champ tient sur une seule ligne' }],
       ]);
       // Other control characters stay refused in a multi-line field.
-      const bell = await gql(t.app, CREATE_ACTION, { input: actionInput({ description: 'ligne 1\n\u0007ligne 2' }) }, { token: chef.token, tenant: rennes.siren });
-      expect([codeOf(bell), bell.errors?.[0].extensions.fields]).toEqual(['BAD_USER_INPUT', [{ field: 'description', reason: 'controlCharacter', message: 'caractère de contrôle U+0007 interdit' }]]);
+      const bell = await gql(
+        t.app,
+        CREATE_ACTION,
+        { input: actionInput({ description: 'ligne 1\n\u0007ligne 2' }) },
+        { token: chef.token, tenant: rennes.siren },
+      );
+      expect([codeOf(bell), bell.errors?.[0].extensions.fields]).toEqual([
+        'BAD_USER_INPUT',
+        [{ field: 'description', reason: 'controlCharacter', message: 'caractère de contrôle U+0007 interdit' }],
+      ]);
       expect(await snapshot()).toEqual(before);
     });
 
@@ -126,10 +176,20 @@ describe('input hygiene and database errors', () => {
       const funding = await gql(
         t.app,
         CREATE_ACTION,
-        { input: actionInput({ fundingLines: [{ funderId, kind: 'DROIT_COMMUN', amountRequestedCents: 1, exerciseYear: 2025 }, { funderId: `${funderId}\u0000`, kind: 'AUTRE', amountRequestedCents: 1, exerciseYear: 2025 }] }) },
+        {
+          input: actionInput({
+            fundingLines: [
+              { funderId, kind: 'DROIT_COMMUN', amountRequestedCents: 1, exerciseYear: 2025 },
+              { funderId: `${funderId}\u0000`, kind: 'AUTRE', amountRequestedCents: 1, exerciseYear: 2025 },
+            ],
+          }),
+        },
         { token: chef.token, tenant: rennes.siren },
       );
-      expect([codeOf(funding), fieldsOf(funding)]).toEqual(['BAD_USER_INPUT', [{ field: 'fundingLines.1.funderId', reason: 'controlCharacter' }]]);
+      expect([codeOf(funding), fieldsOf(funding)]).toEqual([
+        'BAD_USER_INPUT',
+        [{ field: 'fundingLines.1.funderId', reason: 'controlCharacter' }],
+      ]);
 
       const communes = await asAdmin('mutation($input: CreateQpvInput!) { createQpv(input: $input) { id } }', {
         input: { code: 'QN03599M', name: 'Quartier', communes: ['35238', '35\u0000238'] },
@@ -137,9 +197,17 @@ describe('input hygiene and database errors', () => {
       expect([codeOf(communes), fieldsOf(communes)]).toEqual(['BAD_USER_INPUT', [{ field: 'communes.1', reason: 'controlCharacter' }]]);
 
       const reference = await asAdmin('mutation($input: RecordCommitmentInput!) { recordCommitment(input: $input) { id } }', {
-        input: { externalReference: { system: 'astre', value: 'L-42\u0000' }, reference: 'EJ-1', committedOn: '2025-03-01', amountCents: 100 },
+        input: {
+          externalReference: { system: 'astre', value: 'L-42\u0000' },
+          reference: 'EJ-1',
+          committedOn: '2025-03-01',
+          amountCents: 100,
+        },
       });
-      expect([codeOf(reference), fieldsOf(reference)]).toEqual(['BAD_USER_INPUT', [{ field: 'externalReference.value', reason: 'controlCharacter' }]]);
+      expect([codeOf(reference), fieldsOf(reference)]).toEqual([
+        'BAD_USER_INPUT',
+        [{ field: 'externalReference.value', reason: 'controlCharacter' }],
+      ]);
 
       const minutes = await asAdmin('mutation($c: ID!, $items: [String!]!) { recordMinutes(committeeId: $c, items: $items) { id } }', {
         c: randomUUID(),
@@ -158,7 +226,9 @@ describe('input hygiene and database errors', () => {
   describe('control characters in REST input', () => {
     it('POST /auth/login with a NUL in the password: 400 naming « password », no sign-in attempt recorded', async () => {
       const before = await snapshot();
-      const res = await request(t.app.getHttpServer()).post('/auth/login').send({ email: chef.email, password: `${TEST_PASSWORD}\u0000` });
+      const res = await request(t.app.getHttpServer())
+        .post('/auth/login')
+        .send({ email: chef.email, password: `${TEST_PASSWORD}\u0000` });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'password', reason: 'controlCharacter' }] });
       expect(await snapshot()).toEqual(before);
@@ -174,7 +244,10 @@ describe('input hygiene and database errors', () => {
         .set('content-type', 'text/csv')
         .send(csv);
       expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({ code: 'BAD_USER_INPUT', rows: [{ line: 2, code: 'CONTROL_CHARACTER', field: 'reference', message: 'caractère de contrôle U+0000 interdit' }] });
+      expect(res.body).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        rows: [{ line: 2, code: 'CONTROL_CHARACTER', field: 'reference', message: 'caractère de contrôle U+0000 interdit' }],
+      });
       expect(await t.owner.query('select count(*)::int as n from commitments')).toEqual(before);
     });
   });
@@ -197,7 +270,9 @@ describe('input hygiene and database errors', () => {
           end if;
           return new;
         end $$`);
-      await t.owner.query(`create constraint trigger test_commit_guard after insert on organisations deferrable initially deferred for each row execute function test_commit_guard()`);
+      await t.owner.query(
+        `create constraint trigger test_commit_guard after insert on organisations deferrable initially deferred for each row execute function test_commit_guard()`,
+      );
     });
 
     const failsAtCommit = async (name: string) => {
@@ -217,8 +292,14 @@ describe('input hygiene and database errors', () => {
     });
 
     it('a deferred unique violation or a serialization failure at commit: their stable code, no PostgreSQL text', async () => {
-      expect(await failsAtCommit('Doublon au commit')).toEqual({ message: 'Un élément identique existe déjà.', extensions: { code: 'CONFLICT' } });
-      expect(await failsAtCommit('Conflit au commit')).toEqual({ message: 'Conflit avec une modification simultanée : réessayez.', extensions: { code: 'CONFLICT' } });
+      expect(await failsAtCommit('Doublon au commit')).toEqual({
+        message: 'Un élément identique existe déjà.',
+        extensions: { code: 'CONFLICT' },
+      });
+      expect(await failsAtCommit('Conflit au commit')).toEqual({
+        message: 'Conflit avec une modification simultanée : réessayez.',
+        extensions: { code: 'CONFLICT' },
+      });
     });
 
     it('on a REST route too (POST /auth/login whose session fails at commit): a French 500, no PostgreSQL text', async () => {
@@ -227,7 +308,9 @@ describe('input hygiene and database errors', () => {
         begin
           raise exception 'insert on table "refresh_tokens" violates foreign key constraint "refresh_tokens_secret_fk"' using errcode = 'XX000';
         end $$`);
-      await t.owner.query(`create constraint trigger test_commit_guard_session after insert on refresh_tokens deferrable initially deferred for each row execute function test_commit_guard_session()`);
+      await t.owner.query(
+        `create constraint trigger test_commit_guard_session after insert on refresh_tokens deferrable initially deferred for each row execute function test_commit_guard_session()`,
+      );
       try {
         const before = await snapshot();
         const res = await request(t.app.getHttpServer()).post('/auth/login').send({ email: chef.email, password: TEST_PASSWORD });

@@ -1,6 +1,22 @@
 import { Client } from 'pg';
+
 import { Role } from '@pilotis/access';
-import { codeOf, gql, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation, auditOf } from '@pilotis/test-support';
+import {
+  addAction,
+  addContrat,
+  addOrganisation,
+  auditOf,
+  codeOf,
+  createTenant,
+  createUser,
+  gql,
+  ok,
+  SIREN,
+  startTestApp,
+  TestApp,
+  TestTenant,
+  TestUser,
+} from '@pilotis/test-support';
 
 const AVIS = 'id actionId authorUserId organisationId opinion comment createdAt updatedAt';
 const GIVE = `mutation($input: GiveAvisInput!) { giveAvis(input: $input) { ${AVIS} } }`;
@@ -25,7 +41,9 @@ describe('instruction: avis', () => {
 
   const as = (user: TestUser) => ({ token: user.token, tenant: SIREN.RENNES });
   const avisRows = (actionId: string) =>
-    t.owner.query('select author_user_id, organisation_id, opinion, comment from avis where action_id = $1 order by author_user_id', [actionId]);
+    t.owner.query('select author_user_id, organisation_id, opinion, comment from avis where action_id = $1 order by author_user_id', [
+      actionId,
+    ]);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -44,17 +62,29 @@ describe('instruction: avis', () => {
         { funderId: org.caf, requestedCents: 500_000n },
       ])
     ).actionId;
-    deposee = (await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, org.porteur, 'DEPOSEE', [{ funderId: org.region, requestedCents: 1_000n }])).actionId;
-    notFundedByCaf = (await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, org.porteur, 'EN_INSTRUCTION', [{ funderId: org.etat, requestedCents: 1_000n }])).actionId;
+    deposee = (
+      await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, org.porteur, 'DEPOSEE', [{ funderId: org.region, requestedCents: 1_000n }])
+    ).actionId;
+    notFundedByCaf = (
+      await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, org.porteur, 'EN_INSTRUCTION', [
+        { funderId: org.etat, requestedCents: 1_000n },
+      ])
+    ).actionId;
     const plaineCtx = await addContrat(t.owner, plaine.id);
     const plaineOrg = await addOrganisation(t.owner, plaine.id, 'PTCE Resto Passerelle', 'ASSOCIATION');
-    plaineAction = (await addAction(t.owner, plaine.id, SIREN.PLAINE_COMMUNE, plaineCtx, plaineOrg, 'EN_INSTRUCTION', [{ funderId: plaineOrg, requestedCents: 9_000_000n }])).actionId;
+    plaineAction = (
+      await addAction(t.owner, plaine.id, SIREN.PLAINE_COMMUNE, plaineCtx, plaineOrg, 'EN_INSTRUCTION', [
+        { funderId: plaineOrg, requestedCents: 9_000_000n },
+      ])
+    ).actionId;
 
     chef = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.CHEF_DE_PROJET }]);
     region = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.FUNDER_REPRESENTATIVE, organisationId: org.region }]);
     caf = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.FUNDER_REPRESENTATIVE, organisationId: org.caf }]);
     auditor = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.AUDITOR }]);
-    porteurUser = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.PORTEUR_REPRESENTATIVE, organisationId: org.porteur }]);
+    porteurUser = await createUser(t.app, t.owner, [
+      { tenantId: rennes.id, role: Role.PORTEUR_REPRESENTATIVE, organisationId: org.porteur },
+    ]);
   });
   afterAll(async () => {
     await t.close();
@@ -62,8 +92,16 @@ describe('instruction: avis', () => {
 
   it('records a funder’s avis with its organisation, and a chef de projet’s without one', async () => {
     const given = ok(await gql(t.app, GIVE, { input: { actionId: inInstruction, opinion: 'FAVORABLE' } }, as(region))).giveAvis;
-    expect(given).toMatchObject({ actionId: inInstruction, authorUserId: region.id, organisationId: org.region, opinion: 'FAVORABLE', comment: '' });
-    const chefAvis = ok(await gql(t.app, GIVE, { input: { actionId: inInstruction, opinion: 'RESERVE', comment: 'Budget à préciser.' } }, as(chef))).giveAvis;
+    expect(given).toMatchObject({
+      actionId: inInstruction,
+      authorUserId: region.id,
+      organisationId: org.region,
+      opinion: 'FAVORABLE',
+      comment: '',
+    });
+    const chefAvis = ok(
+      await gql(t.app, GIVE, { input: { actionId: inInstruction, opinion: 'RESERVE', comment: 'Budget à préciser.' } }, as(chef)),
+    ).giveAvis;
     expect(chefAvis).toMatchObject({ organisationId: null, opinion: 'RESERVE', comment: 'Budget à préciser.' });
     const [audit] = await auditOf(t.owner, given.id);
     expect(audit).toMatchObject({ operation: 'avis.give', before: null, actor_user_id: region.id });
@@ -71,9 +109,16 @@ describe('instruction: avis', () => {
   });
 
   it('replaces the author’s avis when given again, audited with before and after', async () => {
-    const first = ok(await gql(t.app, LIST, { actionId: inInstruction }, as(chef))).avis.find((a: { authorUserId: string }) => a.authorUserId === region.id);
+    const first = ok(await gql(t.app, LIST, { actionId: inInstruction }, as(chef))).avis.find(
+      (a: { authorUserId: string }) => a.authorUserId === region.id,
+    );
     const again = ok(
-      await gql(t.app, GIVE, { input: { actionId: inInstruction, opinion: 'DEFAVORABLE', comment: 'Doublon avec une action existante.' } }, as(region)),
+      await gql(
+        t.app,
+        GIVE,
+        { input: { actionId: inInstruction, opinion: 'DEFAVORABLE', comment: 'Doublon avec une action existante.' } },
+        as(region),
+      ),
     ).giveAvis;
     expect(again.id).toBe(first.id);
     expect(again.opinion).toBe('DEFAVORABLE');
@@ -135,11 +180,10 @@ describe('instruction: avis', () => {
   });
 
   it('keeps another tenant’s avis out of reach, even through RLS', async () => {
-    await t.owner.query(`insert into avis (tenant_id, id, action_id, author_user_id, opinion) values ($1, gen_random_uuid(), $2, $3, 'FAVORABLE')`, [
-      plaine.id,
-      plaineAction,
-      plaine.admin.id,
-    ]);
+    await t.owner.query(
+      `insert into avis (tenant_id, id, action_id, author_user_id, opinion) values ($1, gen_random_uuid(), $2, $3, 'FAVORABLE')`,
+      [plaine.id, plaineAction, plaine.admin.id],
+    );
     const leaked = await t.runtime.transaction(async (m) => {
       await m.query(`select set_config('app.tenant_id', $1, true)`, [rennes.id]);
       return m.query('select count(*)::int as n from avis where tenant_id = $1', [plaine.id]);

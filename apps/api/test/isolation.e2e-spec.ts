@@ -1,13 +1,26 @@
-import { randomUUID } from 'node:crypto';
-import { Role } from '@pilotis/access';
-import { codeOf, gql, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, WAIT_CEILING_MS } from '@pilotis/test-support';
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+
+import { Role } from '@pilotis/access';
+import {
+  codeOf,
+  createTenant,
+  createUser,
+  gql,
+  ok,
+  SIREN,
+  startTestApp,
+  TestApp,
+  TestTenant,
+  WAIT_CEILING_MS,
+} from '@pilotis/test-support';
 
 /** Tables that are not tenant data: platform-wide by nature, each with its reason. */
 const PLATFORM_TABLES: Record<string, string> = {
   users: 'a person may belong to several tenants',
   refresh_tokens: 'sessions of a person, not of a tenant',
-  account_tokens: 'one-time tokens e-mailed to a person (invitation, password reset), who is not signed in yet; an invitation token names its tenant, whose invitation row is read under RLS',
+  account_tokens:
+    'one-time tokens e-mailed to a person (invitation, password reset), who is not signed in yet; an invitation token names its tenant, whose invitation row is read under RLS',
   platform_audit_events: 'sign-ins and tenant creation happen outside any tenant',
   person_digests:
     "one reminder e-mail per person and day across all their territories: a person, a day and the sending state, nothing a territory owns (each territory's part is its email_digests section, under RLS)",
@@ -58,8 +71,17 @@ describe('tenant isolation, enforced by PostgreSQL', () => {
                 (select count(*)::int from pg_policy p where p.polrelid = c.oid) as policies
            from pg_class c where c.relnamespace = 'public'::regnamespace and c.relname = any($1)`,
         [tenantTables],
-      )) as { relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean; pk_first: string; tenant_not_null: boolean; policies: number }[];
-      const faults = rows.filter((r) => !r.relrowsecurity || !r.relforcerowsecurity || r.pk_first !== 'tenant_id' || !r.tenant_not_null || r.policies === 0);
+      )) as {
+        relname: string;
+        relrowsecurity: boolean;
+        relforcerowsecurity: boolean;
+        pk_first: string;
+        tenant_not_null: boolean;
+        policies: number;
+      }[];
+      const faults = rows.filter(
+        (r) => !r.relrowsecurity || !r.relforcerowsecurity || r.pk_first !== 'tenant_id' || !r.tenant_not_null || r.policies === 0,
+      );
       expect(faults).toEqual([]);
       expect(rows).toHaveLength(tenantTables.length);
     });
@@ -136,16 +158,24 @@ describe('tenant isolation, enforced by PostgreSQL', () => {
         await runner.query(`select set_config('app.tenant_id', $1, true)`, [rennes.id]);
         const visible = (await runner.query('select tenant_id from organisations')) as { tenant_id: string }[];
         expect(visible.map((r) => r.tenant_id)).toEqual([rennes.id]);
-        const updated = (await runner.query(`update organisations set name = 'pirate' where tenant_id = $1`, [plaine.id])) as [unknown[], number];
+        const updated = (await runner.query(`update organisations set name = 'pirate' where tenant_id = $1`, [plaine.id])) as [
+          unknown[],
+          number,
+        ];
         expect(updated[1]).toBe(0);
         await expect(
-          runner.query(`insert into organisations (tenant_id, id, name, kind) values ($1, $2, 'intrus', 'AUTRE')`, [plaine.id, randomUUID()]),
+          runner.query(`insert into organisations (tenant_id, id, name, kind) values ($1, $2, 'intrus', 'AUTRE')`, [
+            plaine.id,
+            randomUUID(),
+          ]),
         ).rejects.toThrow(/row-level security/);
       } finally {
         await runner.rollbackTransaction().catch(() => undefined);
         await runner.release();
       }
-      const [row] = (await t.owner.query('select count(*)::int as n from organisations where name in ($1, $2)', ['pirate', 'intrus'])) as { n: number }[];
+      const [row] = (await t.owner.query('select count(*)::int as n from organisations where name in ($1, $2)', ['pirate', 'intrus'])) as {
+        n: number;
+      }[];
       expect(row.n).toBe(0);
     });
 

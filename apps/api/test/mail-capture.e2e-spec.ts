@@ -2,8 +2,9 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { loadConfig } from '@pilotis/shared';
+
 import { Mailer } from '@pilotis/mail';
+import { loadConfig } from '@pilotis/shared';
 import { WAIT_CEILING_MS } from '@pilotis/test-support';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -87,7 +88,15 @@ describe('scripts/mail-capture.ts (the demo e-mail capture)', () => {
     expect(listHtml).toContain('Vos échéances du 1er juin : bilan « Médiation numérique » à déposer');
     expect(listHtml).toContain(`href="/messages/${encodeURIComponent(files[0])}"`);
     const api = (await (await get('/api/messages')).json()) as { file: string; to: string; subject: string; date: string }[];
-    expect(api).toEqual([{ file: files[0], to: 'cdp.rennes@demo.pilotis.fr', subject, from: expect.stringContaining('Rennes Métropole — Contrat de ville'), date: expect.stringMatching(/^\d{4}-/) }]);
+    expect(api).toEqual([
+      {
+        file: files[0],
+        to: 'cdp.rennes@demo.pilotis.fr',
+        subject,
+        from: expect.stringContaining('Rennes Métropole — Contrat de ville'),
+        date: expect.stringMatching(/^\d{4}-/),
+      },
+    ]);
 
     // One message: headers and the text, decoded.
     const message = await get(`/messages/${encodeURIComponent(files[0])}`);

@@ -1,5 +1,5 @@
-import { loadConfig, PilotisConfig } from '@pilotis/shared';
 import { MailDeliveryError, Mailer } from '@pilotis/mail';
+import { loadConfig, PilotisConfig } from '@pilotis/shared';
 import { startTestSmtp, TestSmtp } from '@pilotis/test-support';
 
 const configFor = (port: number): PilotisConfig => {

@@ -1,5 +1,19 @@
 import { Role } from '@pilotis/access';
-import { codeOf, gql, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation } from '@pilotis/test-support';
+import {
+  addAction,
+  addContrat,
+  addOrganisation,
+  codeOf,
+  createTenant,
+  createUser,
+  gql,
+  ok,
+  SIREN,
+  startTestApp,
+  TestApp,
+  TestTenant,
+  TestUser,
+} from '@pilotis/test-support';
 
 /**
  * Members who act for one partner organisation see only what concerns it: a porteur's representative its
@@ -24,8 +38,13 @@ describe('organisation-bound roles', () => {
     const otherPorteur = await addOrganisation(t.owner, rennes.id, 'Élan Créateur', 'CAE');
     const region = await addOrganisation(t.owner, rennes.id, 'Région Bretagne', 'REGION');
     const etat = await addOrganisation(t.owner, rennes.id, 'État', 'ETAT');
-    own = (await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, porteur, 'EN_INSTRUCTION', [{ funderId: etat, requestedCents: 100000n }])).actionId;
-    other = (await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, otherPorteur, 'EN_INSTRUCTION', [{ funderId: region, requestedCents: 200000n }])).actionId;
+    own = (await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, porteur, 'EN_INSTRUCTION', [{ funderId: etat, requestedCents: 100000n }]))
+      .actionId;
+    other = (
+      await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, otherPorteur, 'EN_INSTRUCTION', [
+        { funderId: region, requestedCents: 200000n },
+      ])
+    ).actionId;
     await t.owner.query(
       `insert into envelopes (tenant_id, id, contrat_id, funder_id, exercise_year, kind, amount_cents) values ($1, gen_random_uuid(), $2, $3, 2025, 'DROIT_COMMUN', 1000000)`,
       [rennes.id, contratId, region],
@@ -43,16 +62,20 @@ describe('organisation-bound roles', () => {
     const list = ok(await gql(t.app, '{ actions(first: 50) { nodes { id } } }', {}, as(porteurRep)));
     expect(list.actions.nodes).toEqual([{ id: own }]);
     expect(codeOf(await gql(t.app, 'query($id: ID!) { action(id: $id) { id } }', { id: other }, as(porteurRep)))).toBe('NOT_FOUND');
-    expect(ok(await gql(t.app, 'query($c: ID!) { envelopes(contratId: $c) { id } }', { c: contratId }, as(porteurRep))).envelopes).toEqual([]);
-    expect(ok(await gql(t.app, 'query($c: ID!) { committees(contratId: $c) { id } }', { c: contratId }, as(porteurRep))).committees).toEqual([]);
+    expect(ok(await gql(t.app, 'query($c: ID!) { envelopes(contratId: $c) { id } }', { c: contratId }, as(porteurRep))).envelopes).toEqual(
+      [],
+    );
+    expect(
+      ok(await gql(t.app, 'query($c: ID!) { committees(contratId: $c) { id } }', { c: contratId }, as(porteurRep))).committees,
+    ).toEqual([]);
   });
 
   it("shows a funder's representative only the actions it is asked to fund, and its own envelopes", async () => {
     const list = ok(await gql(t.app, '{ actions(first: 50) { nodes { id } } }', {}, as(funderRep)));
     expect(list.actions.nodes).toEqual([{ id: other }]);
-    expect(ok(await gql(t.app, 'query($c: ID!) { envelopes(contratId: $c) { amountCents } }', { c: contratId }, as(funderRep))).envelopes).toEqual([
-      { amountCents: 1000000 },
-    ]);
+    expect(
+      ok(await gql(t.app, 'query($c: ID!) { envelopes(contratId: $c) { amountCents } }', { c: contratId }, as(funderRep))).envelopes,
+    ).toEqual([{ amountCents: 1000000 }]);
   });
 
   it('refuses a porteur representative without an organisation at invitation', async () => {

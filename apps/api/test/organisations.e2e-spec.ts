@@ -1,5 +1,18 @@
 import { Role } from '@pilotis/access';
-import { codeOf, gql, GqlResponse, ok, startTestApp, TestApp, auditOf, createTenant, createUser, SIREN, TestTenant, TestUser } from '@pilotis/test-support';
+import {
+  auditOf,
+  codeOf,
+  createTenant,
+  createUser,
+  gql,
+  GqlResponse,
+  ok,
+  SIREN,
+  startTestApp,
+  TestApp,
+  TestTenant,
+  TestUser,
+} from '@pilotis/test-support';
 
 /** Valid SIRETs (Luhn checksum), and one whose last digit is wrong. */
 const SIRET = {
@@ -52,7 +65,6 @@ describe('organisations (partners)', () => {
     const [r] = await t.owner.query('select count(*)::int as n from organisations where tenant_id = $1', [tenant.id]);
     return r.n;
   };
-
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -127,8 +139,16 @@ describe('organisations (partners)', () => {
   describe('updateOrganisation', () => {
     it('changes only the given fields, moves updatedAt and audits before and after', async () => {
       const org = await create({ name: 'Régie de quartier Maurepas', kind: 'ASSOCIATION' });
-      const updated = ok(await as(UPDATE, { input: { id: org.id, kind: 'REGIE_DE_QUARTIER', siret: SIRET.ASSO, esus: true } })).updateOrganisation;
-      expect(updated).toMatchObject({ id: org.id, name: 'Régie de quartier Maurepas', kind: 'REGIE_DE_QUARTIER', siret: SIRET.ASSO, esus: true });
+      const updated = ok(
+        await as(UPDATE, { input: { id: org.id, kind: 'REGIE_DE_QUARTIER', siret: SIRET.ASSO, esus: true } }),
+      ).updateOrganisation;
+      expect(updated).toMatchObject({
+        id: org.id,
+        name: 'Régie de quartier Maurepas',
+        kind: 'REGIE_DE_QUARTIER',
+        siret: SIRET.ASSO,
+        esus: true,
+      });
       expect(new Date(updated.updatedAt).getTime()).toBeGreaterThan(new Date(org.updatedAt).getTime());
       expect(updated.createdAt).toBe(org.createdAt);
 
@@ -199,7 +219,15 @@ describe('organisations (partners)', () => {
 
     describe('listing (in a tenant of its own)', () => {
       let grenoble: TestTenant;
-      const names = ['Zeste', 'Artis Centre', 'ARTIS Entreprises', 'Banque des Territoires', 'Mission 100%', 'Mission_Locale', 'Missionnaires'];
+      const names = [
+        'Zeste',
+        'Artis Centre',
+        'ARTIS Entreprises',
+        'Banque des Territoires',
+        'Mission 100%',
+        'Mission_Locale',
+        'Missionnaires',
+      ];
 
       beforeAll(async () => {
         grenoble = await createTenant(t.app, t.owner, SIREN.GRENOBLE);

@@ -1,6 +1,20 @@
 import { randomUUID } from 'node:crypto';
+
 import { Role } from '@pilotis/access';
-import { Caller, codeOf, gql, GqlResponse, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser } from '@pilotis/test-support';
+import {
+  Caller,
+  codeOf,
+  createTenant,
+  createUser,
+  gql,
+  GqlResponse,
+  ok,
+  SIREN,
+  startTestApp,
+  TestApp,
+  TestTenant,
+  TestUser,
+} from '@pilotis/test-support';
 
 interface QpvView {
   id: string;
@@ -67,10 +81,8 @@ describe('QPVs', () => {
   const asRennes = (user: TestUser = rennes.admin): Caller => ({ token: user.token, tenant: SIREN.RENNES });
   const asPlaine = (): Caller => ({ token: plaine.admin.token, tenant: SIREN.PLAINE_COMMUNE });
 
-  const create = (input: Record<string, unknown>, caller = asRennes()) =>
-    gql<{ createQpv: QpvView }>(t.app, CREATE, { input }, caller);
-  const update = (input: Record<string, unknown>, caller = asRennes()) =>
-    gql<{ updateQpv: QpvView }>(t.app, UPDATE, { input }, caller);
+  const create = (input: Record<string, unknown>, caller = asRennes()) => gql<{ createQpv: QpvView }>(t.app, CREATE, { input }, caller);
+  const update = (input: Record<string, unknown>, caller = asRennes()) => gql<{ updateQpv: QpvView }>(t.app, UPDATE, { input }, caller);
   const importCsv = (csv: string, dryRun?: boolean, caller = asRennes()) =>
     gql<{ importQpvs: ImportReport }>(t.app, IMPORT, { input: dryRun === undefined ? { csv } : { csv, dryRun } }, caller);
   const list = (variables: Record<string, unknown>, caller = asRennes()) => gql<{ qpvs: QpvPageView }>(t.app, LIST, variables, caller);
@@ -112,11 +124,13 @@ describe('QPVs', () => {
     [{ auditSince }] = await t.owner.query('select coalesce(max(seq), 0)::int as "auditSince" from audit_events');
   });
 
-  const createMaurepas = async (): Promise<QpvView> => ok(await create({ code: ' qp035003 ', name: '  Maurepas ', communes: [' 35238'] })).createQpv;
+  const createMaurepas = async (): Promise<QpvView> =>
+    ok(await create({ code: ' qp035003 ', name: '  Maurepas ', communes: [' 35238'] })).createQpv;
   const importNational = async (): Promise<void> => {
     ok(await importCsv(NATIONAL_CSV));
   };
-  const PLAINE_CSV = 'code_qp;lib_qp;insee_com_all\nQP093001;Franc-Moisin;93066\nQP093003;Villette - Quatre-Chemins;93001|93066\nQP035003;Maurepas;35238\n';
+  const PLAINE_CSV =
+    'code_qp;lib_qp;insee_com_all\nQP093001;Franc-Moisin;93066\nQP093003;Villette - Quatre-Chemins;93001|93066\nQP035003;Maurepas;35238\n';
 
   describe('create, read, update', () => {
     let maurepas: QpvView;
@@ -134,7 +148,13 @@ describe('QPVs', () => {
         generation: 'G2015',
         enVeille: false,
       });
-      expect(await storedRow('QP035003')).toEqual({ code: 'QP035003', name: 'Maurepas', communes: ['35238'], generation: 'G2015', en_veille: false });
+      expect(await storedRow('QP035003')).toEqual({
+        code: 'QP035003',
+        name: 'Maurepas',
+        communes: ['35238'],
+        generation: 'G2015',
+        en_veille: false,
+      });
       const [event] = await auditEvents(rennes, 'qpv.create');
       expect(event).toMatchObject({ entity_id: maurepas.id, before: null, after: { code: 'QP035003', name: 'Maurepas' } });
     });
@@ -320,7 +340,9 @@ describe('QPVs', () => {
 
     it('updates changed QPVs, creates new ones and keeps the tenant’s « en veille » flag', async () => {
       await importNational();
-      const [blosne] = (await t.owner.query(`select id from qpvs where tenant_id = $1 and code = 'QN03503M'`, [rennes.id])) as { id: string }[];
+      const [blosne] = (await t.owner.query(`select id from qpvs where tenant_id = $1 and code = 'QN03503M'`, [rennes.id])) as {
+        id: string;
+      }[];
       ok(await update({ id: blosne.id, enVeille: true }));
       const csv = [
         'Code;Libellé;Communes',

@@ -1,11 +1,28 @@
 import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import request from 'supertest';
+
 import { Queue, QueueEvents } from 'bullmq';
+import request from 'supertest';
+
 import { Role } from '@pilotis/access';
 import { bullConnection, JOB, QUEUE, TenantSlot, TenantSlots } from '@pilotis/jobs';
-import { codeOf, gql, GqlResponse, ok, startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS, createTenant, createUser, SIREN, TestTenant, TestUser, WAIT_CEILING_MS, waitForValue } from '@pilotis/test-support';
+import {
+  codeOf,
+  createTenant,
+  createUser,
+  gql,
+  GqlResponse,
+  ok,
+  SESSIONS_OUTLIVE_CLOCK_JUMPS,
+  SIREN,
+  startTestApp,
+  TestApp,
+  TestTenant,
+  TestUser,
+  WAIT_CEILING_MS,
+  waitForValue,
+} from '@pilotis/test-support';
 
 const REPORT = 'id state requestedAt finishedAt expiresAt expiredAt fileName downloadPath';
 const REQUEST = `mutation($input: RequestReportInput!) { requestReport(input: $input) { ${REPORT} } }`;
@@ -49,8 +66,16 @@ describe('report quotas, fairness and expiry', () => {
       return r.state === 'DONE' && r;
     }, `report ${id} to be generated`);
   const file = (tenantId: string, id: string) => path.join(reportsDir, tenantId, `${id}.csv`);
-  const exists = (p: string) => access(p).then(() => true, () => false);
-  const download = (u: 'w' | 'x' | 'plaine', id: string) => request(t.app.getHttpServer()).get(`/reports/${id}/download`).set('authorization', `Bearer ${as(u).token}`).set('x-tenant', as(u).tenant);
+  const exists = (p: string) =>
+    access(p).then(
+      () => true,
+      () => false,
+    );
+  const download = (u: 'w' | 'x' | 'plaine', id: string) =>
+    request(t.app.getHttpServer())
+      .get(`/reports/${id}/download`)
+      .set('authorization', `Bearer ${as(u).token}`)
+      .set('x-tenant', as(u).tenant);
   const quota = (res: GqlResponse) => [codeOf(res), res.errors?.[0].extensions.quota, res.errors?.[0].extensions.limit];
   /** The worker's hourly clean-up, run now (as the scheduler would, with the worker's clock). */
   const expireNow = async () => {
@@ -71,7 +96,14 @@ describe('report quotas, fairness and expiry', () => {
     reportsDir = await mkdtemp(path.join(tmpdir(), 'pilotis-report-limits-'));
     t = await startTestApp({
       worker: true,
-      config: { ...SESSIONS_OUTLIVE_CLOCK_JUMPS, reportsDir, reportMaxPendingPerUser: 2, reportMaxPendingPerTenant: 3, reportMaxPerUserPerHour: 3, reportConcurrencyPerTenant: 1 },
+      config: {
+        ...SESSIONS_OUTLIVE_CLOCK_JUMPS,
+        reportsDir,
+        reportMaxPendingPerUser: 2,
+        reportMaxPendingPerTenant: 3,
+        reportMaxPerUserPerHour: 3,
+        reportConcurrencyPerTenant: 1,
+      },
     });
     rennes = await createTenant(t.app, t.owner, SIREN.RENNES);
     plaine = await createTenant(t.app, t.owner, SIREN.PLAINE_COMMUNE);
@@ -82,7 +114,12 @@ describe('report quotas, fairness and expiry', () => {
     events = new QueueEvents(QUEUE.REPORTS, { connection: bullConnection(t.config.redisUrl), prefix: t.config.redisPrefix });
     await events.waitUntilReady();
     // The same slots as the worker's: holding Rennes's only one keeps its reports QUEUED, deterministically.
-    holder = new TenantSlots({ redisUrl: t.config.redisUrl, key: `${t.config.redisPrefix}:tenant-slots:${QUEUE.REPORTS}`, limit: 1, leaseMs: 120_000 });
+    holder = new TenantSlots({
+      redisUrl: t.config.redisUrl,
+      key: `${t.config.redisPrefix}:tenant-slots:${QUEUE.REPORTS}`,
+      limit: 1,
+      leaseMs: 120_000,
+    });
   });
 
   afterEach(async () => {
@@ -115,7 +152,9 @@ describe('report quotas, fairness and expiry', () => {
       const full = await counts();
       const res = await ask('x');
       expect(quota(res)).toEqual(['QUOTA_EXCEEDED', 'PENDING_PER_TENANT', 3]);
-      expect(res.errors?.[0].message).toBe('Ce territoire a déjà 3 rapports en attente ou en cours de génération, le maximum (3) : réessayez dans quelques minutes.');
+      expect(res.errors?.[0].message).toBe(
+        'Ce territoire a déjà 3 rapports en attente ou en cours de génération, le maximum (3) : réessayez dans quelques minutes.',
+      );
       expect(await counts()).toEqual(full);
       rennesIds = [...accepted.map((r) => r.id), third.id];
 
@@ -169,7 +208,13 @@ describe('report quotas, fairness and expiry', () => {
     // A minute before the last one's end: every earlier report, of both territories, is past its time.
     t.setNow(new Date(Date.parse(last.expiresAt as string) - 60_000));
     await expireNow();
-    for (const [u, tenantId, id] of [['w', rennes.id, rennesIds[0]], ['w', rennes.id, rennesIds[1]], ['x', rennes.id, rennesIds[2]], ['w', rennes.id, rennesIds[3]], ['plaine', plaine.id, plaineReport]] as const) {
+    for (const [u, tenantId, id] of [
+      ['w', rennes.id, rennesIds[0]],
+      ['w', rennes.id, rennesIds[1]],
+      ['x', rennes.id, rennesIds[2]],
+      ['w', rennes.id, rennesIds[3]],
+      ['plaine', plaine.id, plaineReport],
+    ] as const) {
       expect(await get(u, id)).toMatchObject({ state: 'EXPIRED', downloadPath: null });
       expect(await exists(file(tenantId, id))).toBe(false);
     }
@@ -182,7 +227,9 @@ describe('report quotas, fairness and expiry', () => {
     t.setNow(expiredAt);
     let res = await download('w', last.id);
     expect([res.status, res.body.code]).toEqual([410, 'REPORT_EXPIRED']);
-    expect(res.body.message).toMatch(/^Ce rapport a expiré le \d{2}\/\d{2}\/\d{4} : son fichier a été supprimé\. Demandez un nouveau rapport\.$/);
+    expect(res.body.message).toMatch(
+      /^Ce rapport a expiré le \d{2}\/\d{2}\/\d{4} : son fichier a été supprimé\. Demandez un nouveau rapport\.$/,
+    );
     expect((await get('w', last.id)).downloadPath).toBeNull();
     expect(await exists(file(rennes.id, last.id))).toBe(true);
     // …then the clean-up deletes the file and the report says so.

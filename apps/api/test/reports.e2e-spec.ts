@@ -1,16 +1,18 @@
-import { randomUUID, createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import request from 'supertest';
+import { promisify } from 'node:util';
+
 import { Job, Queue } from 'bullmq';
-import * as ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
+import * as ExcelJS from 'exceljs';
+import request from 'supertest';
+
 import { DEMO_PASSWORD, seedDemo } from '@pilotis/demo-seed';
-import { codeOf, gql, GqlResponse, ok, startTestApp, TestApp, login, SIREN, WAIT_CEILING_MS } from '@pilotis/test-support';
+import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
+import { codeOf, gql, GqlResponse, login, ok, SIREN, startTestApp, TestApp, WAIT_CEILING_MS } from '@pilotis/test-support';
 
 const execFileAsync = promisify(execFile);
 
@@ -63,7 +65,9 @@ async function pdfText(bytes: Buffer): Promise<string> {
         const pdf = await getDocumentProxy(new Uint8Array(readFileSync(process.argv[1])));
     const { text } = await extractText(pdf, { mergePages: true });
     process.stdout.write(text);`;
-  const { stdout } = await execFileAsync(process.execPath, ['--input-type=module', '-e', script, file], { cwd: path.resolve(__dirname, '../../..') });
+  const { stdout } = await execFileAsync(process.execPath, ['--input-type=module', '-e', script, file], {
+    cwd: path.resolve(__dirname, '../../..'),
+  });
   await rm(file);
   return stdout.replace(/\s+/g, ' ');
 }
@@ -104,7 +108,10 @@ describe('rapports asynchrones', () => {
     }
   }
 
-  async function generated(caller: Caller, input: Record<string, unknown>): Promise<{ report: ReportView; body: Buffer; headers: Record<string, string> }> {
+  async function generated(
+    caller: Caller,
+    input: Record<string, unknown>,
+  ): Promise<{ report: ReportView; body: Buffer; headers: Record<string, string> }> {
     const requested = ok(await send(caller, input)).requestReport;
     expect(requested.state).toBe('QUEUED');
     const report = await finished(caller, requested.id);
@@ -143,9 +150,16 @@ describe('rapports asynchrones', () => {
     plaineId = tenants.find((x) => x.siren === SIREN.PLAINE_COMMUNE)?.id as string;
     const orgs: { id: string; name: string }[] = await t.owner.query('select id, name from organisations where tenant_id = $1', [rennesId]);
     const byName = (prefix: string) => orgs.find((o) => o.name.startsWith(prefix))?.id as string;
-    org = { etat: byName('Préfecture'), region: byName('Région Bretagne'), departement: byName('Département'), bdt: byName('Banque des Territoires') };
+    org = {
+      etat: byName('Préfecture'),
+      region: byName('Région Bretagne'),
+      departement: byName('Département'),
+      bdt: byName('Banque des Territoires'),
+    };
     contratId = (await t.owner.query('select id from contrats where tenant_id = $1', [rennesId]))[0].id;
-    const actions: { id: string; number: number }[] = await t.owner.query('select id, number from actions where tenant_id = $1', [rennesId]);
+    const actions: { id: string; number: number }[] = await t.owner.query('select id, number from actions where tenant_id = $1', [
+      rennesId,
+    ]);
     actionNumber = new Map(actions.map((a) => [a.number, a.id]));
 
     const as = async (email: string, tenant: string) => {
@@ -167,13 +181,31 @@ describe('rapports asynchrones', () => {
        values ($1, $2, 'COMITE_DES_FINANCEURS', $3, 'Comité des financeurs de mars 2026', '2026-03-12T13:00:00Z', 'Hôtel de Rennes Métropole', 'CLOS', 2, now(), now())`,
       [rennesId, closedCommitteeId, contratId],
     );
-    for (const [organisationId, voting] of [[org.region, true], [org.etat, true], [org.departement, false]] as const) {
-      await t.owner.query('insert into committee_members (tenant_id, committee_id, organisation_id, voting) values ($1, $2, $3, $4)', [rennesId, closedCommitteeId, organisationId, voting]);
+    for (const [organisationId, voting] of [
+      [org.region, true],
+      [org.etat, true],
+      [org.departement, false],
+    ] as const) {
+      await t.owner.query('insert into committee_members (tenant_id, committee_id, organisation_id, voting) values ($1, $2, $3, $4)', [
+        rennesId,
+        closedCommitteeId,
+        organisationId,
+        voting,
+      ]);
     }
-    for (const [position, number] of [[1, 2], [2, 11]]) {
+    for (const [position, number] of [
+      [1, 2],
+      [2, 11],
+    ]) {
       const actionId = actionNumber.get(number) as string;
       const itemId = randomUUID();
-      await t.owner.query('insert into agenda_items (tenant_id, id, committee_id, action_id, position) values ($1, $2, $3, $4, $5)', [rennesId, itemId, closedCommitteeId, actionId, position]);
+      await t.owner.query('insert into agenda_items (tenant_id, id, committee_id, action_id, position) values ($1, $2, $3, $4, $5)', [
+        rennesId,
+        itemId,
+        closedCommitteeId,
+        actionId,
+        position,
+      ]);
       const lines: { id: string; funder_id: string; amount_requested_cents: string }[] = await t.owner.query(
         'select id, funder_id, amount_requested_cents from funding_lines where tenant_id = $1 and action_id = $2',
         [rennesId, actionId],
@@ -193,7 +225,10 @@ describe('rapports asynchrones', () => {
           `insert into committee_decisions (tenant_id, id, committee_id, agenda_item_id, funding_line_id, kind, amount_cents) values ($1, $2, $3, $4, $5, $6, $7)`,
           [rennesId, randomUUID(), closedCommitteeId, itemId, line.id, decision ?? 'NO_VOTE', amount ?? '0'],
         );
-        await t.owner.query('update funding_lines set decided_amount_cents = $2, decided_at = now() where id = $1', [line.id, amount ?? '0']);
+        await t.owner.query('update funding_lines set decided_amount_cents = $2, decided_at = now() where id = $1', [
+          line.id,
+          amount ?? '0',
+        ]);
       }
     }
     plannedCommitteeId = randomUUID();
@@ -201,15 +236,29 @@ describe('rapports asynchrones', () => {
       `insert into committees (tenant_id, id, kind, contrat_id, title, scheduled_at, status) values ($1, $2, 'COMITE_DES_FINANCEURS', $3, 'Comité de juin 2026', '2026-06-18T12:00:00Z', 'PLANIFIE')`,
       [rennesId, plannedCommitteeId, contratId],
     );
-    await t.owner.query('insert into committee_members (tenant_id, committee_id, organisation_id) values ($1, $2, $3)', [rennesId, plannedCommitteeId, org.region]);
+    await t.owner.query('insert into committee_members (tenant_id, committee_id, organisation_id) values ($1, $2, $3)', [
+      rennesId,
+      plannedCommitteeId,
+      org.region,
+    ]);
 
     // L'Autre Boutique (action 4): the Région's line decided, and a convention with a 30 % advance.
     const boutique = actionNumber.get(4) as string;
-    await t.owner.query('update funding_lines set decided_amount_cents = amount_requested_cents, decided_at = now() where tenant_id = $1 and action_id = $2', [rennesId, boutique]);
+    await t.owner.query(
+      'update funding_lines set decided_amount_cents = amount_requested_cents, decided_at = now() where tenant_id = $1 and action_id = $2',
+      [rennesId, boutique],
+    );
     const conventionId = randomUUID();
     const versionId = randomUUID();
-    await t.owner.query(`insert into conventions (tenant_id, id, action_id, status) values ($1, $2, $3, 'EN_SIGNATURE')`, [rennesId, conventionId, boutique]);
-    await t.owner.query(`insert into convention_versions (tenant_id, id, convention_id, number, text, hash) values ($1, $2, $3, 1, 'texte', 'h')`, [rennesId, versionId, conventionId]);
+    await t.owner.query(`insert into conventions (tenant_id, id, action_id, status) values ($1, $2, $3, 'EN_SIGNATURE')`, [
+      rennesId,
+      conventionId,
+      boutique,
+    ]);
+    await t.owner.query(
+      `insert into convention_versions (tenant_id, id, convention_id, number, text, hash) values ($1, $2, $3, 1, 'texte', 'h')`,
+      [rennesId, versionId, conventionId],
+    );
     await t.owner.query(
       `insert into convention_signatories (tenant_id, id, version_id, organisation_id, role, position, amount_cents, advance_percent) values ($1, $2, $3, $4, 'FINANCEUR', 2, 1826700, 30)`,
       [rennesId, randomUUID(), versionId, org.region],
@@ -281,10 +330,19 @@ describe('rapports asynchrones', () => {
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows: string[][] = parse(body.subarray(3).toString('utf8'), { delimiter: ';' });
     expect(rows[0]).toEqual(['Référence action', 'Financeur', 'Nature', 'Exercice', 'Montant demandé (€)', 'Montant décidé (€)']);
-    const [{ n }] = await t.owner.query('select count(*)::int as n from funding_lines where tenant_id = $1 and exercise_year = 2025', [rennesId]);
+    const [{ n }] = await t.owner.query('select count(*)::int as n from funding_lines where tenant_id = $1 and exercise_year = 2025', [
+      rennesId,
+    ]);
     expect(rows).toHaveLength(n + 1);
     const region = rows.find((r) => r[1] === 'Région Bretagne');
-    expect(region).toEqual([expect.stringMatching(/^PIL-243500139-0004$/), 'Région Bretagne', 'Droit commun', '2025', '18267,00', '18267,00']);
+    expect(region).toEqual([
+      expect.stringMatching(/^PIL-243500139-0004$/),
+      'Région Bretagne',
+      'Droit commun',
+      '2025',
+      '18267,00',
+      '18267,00',
+    ]);
     // A line not decided yet (a 2026 dossier still deposited) has an empty decided amount.
     const next = await generated(users.admin, { kind: 'FINANCE_EXPORT', columns, exerciseYear: 2026 });
     const rows2026: string[][] = parse(next.body.subarray(3).toString('utf8'), { delimiter: ';' });
@@ -303,7 +361,9 @@ describe('rapports asynchrones', () => {
     expect(text).toContain('Hôtel de Rennes Métropole');
     expect(text).toMatch(/Région Bretagne délibérative a voté/);
     expect(text).toMatch(/Département d'Ille-et-Vilaine consultative n'a pas voté/);
-    expect(text).toContain('Quorum requis : 2 organisation(s) votante(s) ; 2 sur 2 membre(s) à voix délibérative ont voté : quorum atteint.');
+    expect(text).toContain(
+      'Quorum requis : 2 organisation(s) votante(s) ; 2 sur 2 membre(s) à voix délibérative ont voté : quorum atteint.',
+    );
     expect(text).toContain('PIL-243500139-0002');
     expect(text).toContain('PIL-243500139-0011');
     expect(text).toContain(`2026 ${euros(750000)} Accordé ${euros(500000)}`);
@@ -338,11 +398,19 @@ describe('rapports asynchrones', () => {
     expect(cdp.map((r) => r.kind)).toEqual(['PROGRAMMING_WORKBOOK']);
     expect(codeOf(await gql(t.app, GET, { id: mine[0].id }, users.cdp))).toBe('NOT_FOUND');
     const audit = await t.owner.query(`select operation, actor_user_id, after from audit_events where entity_id = $1`, [mine[0].id]);
-    expect(audit).toEqual([{ operation: 'report.request', actor_user_id: users.region.id, after: expect.objectContaining({ kind: 'FINANCIAL_SUMMARY', state: 'QUEUED' }) }]);
+    expect(audit).toEqual([
+      {
+        operation: 'report.request',
+        actor_user_id: users.region.id,
+        after: expect.objectContaining({ kind: 'FINANCIAL_SUMMARY', state: 'QUEUED' }),
+      },
+    ]);
   });
 
   it('downloads for the requester only: 404 to another member, to another tenant, 401 without a token', async () => {
-    const [{ id }] = await t.owner.query(`select id from reports where requested_by = $1 and kind = 'COMMITTEE_MINUTES'`, [users.region.id]);
+    const [{ id }] = await t.owner.query(`select id from reports where requested_by = $1 and kind = 'COMMITTEE_MINUTES'`, [
+      users.region.id,
+    ]);
     expect((await download(t, id, users.region)).status).toBe(200);
     expect((await download(t, id, users.admin)).status).toBe(404);
     expect((await download(t, id, users.bdt)).status).toBe(404);
@@ -366,7 +434,10 @@ describe('rapports asynchrones', () => {
     const fields = (res: GqlResponse) => res.errors?.[0].extensions.fields?.map((f) => [f.field, f.reason]);
     let res = await send(users.cdp, { kind: 'PROGRAMMING_WORKBOOK', contratId, committeeId: closedCommitteeId });
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
-    expect(fields(res)).toEqual([['committeeId', 'notApplicable'], ['exerciseYear', 'required']]);
+    expect(fields(res)).toEqual([
+      ['committeeId', 'notApplicable'],
+      ['exerciseYear', 'required'],
+    ]);
     expect(res.errors?.[0].message).toContain('obligatoire pour un classeur de programmation');
     res = await send(users.cdp, { kind: 'FINANCE_EXPORT', columns: [] });
     expect(fields(res)).toEqual([['columns', 'required']]);
@@ -389,14 +460,20 @@ describe('rapports asynchrones', () => {
     expect(codeOf(await send(users.region, { kind: 'PROGRAMMING_WORKBOOK', contratId, exerciseYear: 2025 }))).toBe('FORBIDDEN');
     expect(codeOf(await send(users.region, { kind: 'FINANCE_EXPORT', columns: ['FUNDER'] }))).toBe('FORBIDDEN');
     // The Région asks for the État's summary: refused; the BdT sees neither the action nor the committee.
-    expect(codeOf(await send(users.region, { kind: 'FINANCIAL_SUMMARY', actionId: actionNumber.get(4), funderId: org.etat }))).toBe('FORBIDDEN');
-    expect(codeOf(await send(users.bdt, { kind: 'FINANCIAL_SUMMARY', actionId: actionNumber.get(4), funderId: org.bdt }))).toBe('NOT_FOUND');
+    expect(codeOf(await send(users.region, { kind: 'FINANCIAL_SUMMARY', actionId: actionNumber.get(4), funderId: org.etat }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(codeOf(await send(users.bdt, { kind: 'FINANCIAL_SUMMARY', actionId: actionNumber.get(4), funderId: org.bdt }))).toBe(
+      'NOT_FOUND',
+    );
     expect(codeOf(await send(users.bdt, { kind: 'COMMITTEE_MINUTES', committeeId: closedCommitteeId }))).toBe('NOT_FOUND');
     // Another tenant's committee is simply not found.
     expect(codeOf(await send(users.plaine, { kind: 'COMMITTEE_MINUTES', committeeId: closedCommitteeId }))).toBe('NOT_FOUND');
     expect(await counts()).toEqual(before);
     // An auditor reads: it may ask for the workbook.
-    expect(ok(await send(users.auditor, { kind: 'PROGRAMMING_WORKBOOK', contratId, exerciseYear: 2026 })).requestReport.state).toBe('QUEUED');
+    expect(ok(await send(users.auditor, { kind: 'PROGRAMMING_WORKBOOK', contratId, exerciseYear: 2026 })).requestReport.state).toBe(
+      'QUEUED',
+    );
   });
 
   it('records a French failure reason when the report cannot be made, and writes no file', async () => {
@@ -432,16 +509,21 @@ describe('rapports asynchrones', () => {
       `insert into reports (tenant_id, id, kind, params, state, requested_by, requester_role, requested_at) values ($1, $2, 'PROGRAMMING_WORKBOOK', $3, 'QUEUED', $4, 'CHEF_DE_PROJET', now())`,
       [rennesId, id, { contratId, exerciseYear: 2025 }, users.cdp.id],
     );
-    const forged = await queue.add(JOB.GENERATE_REPORT, { tenantId: plaineId, siren: SIREN.PLAINE_COMMUNE, reportId: id }, { jobId: `forged-${id}`, attempts: 1 });
+    const forged = await queue.add(
+      JOB.GENERATE_REPORT,
+      { tenantId: plaineId, siren: SIREN.PLAINE_COMMUNE, reportId: id },
+      { jobId: `forged-${id}`, attempts: 1 },
+    );
     const job = await waitForJob(forged.id as string);
     expect(await job.getState()).toBe('failed');
     expect(job.failedReason).toMatch(/not found in tenant/);
     const [row] = await t.owner.query('select state, started_at, sha256 from reports where id = $1', [id]);
     expect(row).toEqual({ state: 'QUEUED', started_at: null, sha256: null });
-    const files = async () => [
-      ...(await readdir(path.join(reportsDir, rennesId)).catch(() => [] as string[])),
-      ...(await readdir(path.join(reportsDir, plaineId)).catch(() => [] as string[])),
-    ].filter((f) => f.startsWith(id));
+    const files = async () =>
+      [
+        ...(await readdir(path.join(reportsDir, rennesId)).catch(() => [] as string[])),
+        ...(await readdir(path.join(reportsDir, plaineId)).catch(() => [] as string[])),
+      ].filter((f) => f.startsWith(id));
     expect(await files()).toEqual([]);
 
     // The genuine job of the same report, in its own tenant, makes it; a duplicate then does nothing.
@@ -450,7 +532,11 @@ describe('rapports asynchrones', () => {
     expect(done.state).toBe('DONE');
     expect(await files()).toEqual([`${id}.xlsx`]);
     const [first] = await t.owner.query('select finished_at, sha256 from reports where id = $1', [id]);
-    const duplicate = await queue.add(JOB.GENERATE_REPORT, { tenantId: rennesId, siren: SIREN.RENNES, reportId: id }, { jobId: `again-${id}` });
+    const duplicate = await queue.add(
+      JOB.GENERATE_REPORT,
+      { tenantId: rennesId, siren: SIREN.RENNES, reportId: id },
+      { jobId: `again-${id}` },
+    );
     expect((await waitForJob(duplicate.id as string)).returnvalue).toBe('ALREADY_DONE');
     expect((await t.owner.query('select finished_at, sha256 from reports where id = $1', [id]))[0]).toEqual(first);
   });

@@ -1,22 +1,24 @@
 import { randomUUID } from 'node:crypto';
+
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { GraphQLSchemaHost, RESOLVER_NAME_METADATA, RESOLVER_TYPE_METADATA } from '@nestjs/graphql';
 import {
+  getNamedType,
   GraphQLArgument,
   GraphQLField,
   GraphQLInputType,
-  getNamedType,
   isEnumType,
   isInputObjectType,
   isListType,
   isNonNullType,
   isObjectType,
   isScalarType,
-  print,
   parse,
+  print,
 } from 'graphql';
+
 import { ACCESS_KEY, AccessRule, Role, roleAllows } from '@pilotis/access';
-import { codeOf, gql, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser } from '@pilotis/test-support';
+import { codeOf, createTenant, createUser, gql, SIREN, startTestApp, TestApp, TestTenant, TestUser } from '@pilotis/test-support';
 
 /** A value of the right GraphQL type for a required argument: enough to get past validation to the guard. */
 function sample(type: GraphQLInputType): unknown {
@@ -50,7 +52,10 @@ function sample(type: GraphQLInputType): unknown {
   throw new Error(`no sample for ${String(type)}`);
 }
 
-function operation(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): { text: string; variables: Record<string, unknown> } {
+function operation(
+  kind: 'query' | 'mutation',
+  field: GraphQLField<unknown, unknown>,
+): { text: string; variables: Record<string, unknown> } {
   const required = field.args.filter((a: GraphQLArgument) => isNonNullType(a.type) && a.defaultValue === undefined);
   const decl = required.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
   const args = required.map((a) => `${a.name}: $${a.name}`).join(', ');
@@ -76,9 +81,17 @@ describe('role × operation matrix', () => {
     t = await startTestApp();
     rennes = await createTenant(t.app, t.owner, SIREN.RENNES);
     const funder = randomUUID();
-    await t.owner.query(`insert into organisations (tenant_id, id, name, kind) values ($1, $2, 'Région Bretagne', 'REGION')`, [rennes.id, funder]);
+    await t.owner.query(`insert into organisations (tenant_id, id, name, kind) values ($1, $2, 'Région Bretagne', 'REGION')`, [
+      rennes.id,
+      funder,
+    ]);
     for (const role of Object.values(Role)) {
-      users.set(role, await createUser(t.app, t.owner, [{ tenantId: rennes.id, role, organisationId: role === Role.FUNDER_REPRESENTATIVE ? funder : undefined }]));
+      users.set(
+        role,
+        await createUser(t.app, t.owner, [
+          { tenantId: rennes.id, role, organisationId: role === Role.FUNDER_REPRESENTATIVE ? funder : undefined },
+        ]),
+      );
     }
     // Read each operation's access rule from the resolvers' metadata, as the guard does.
     const discovery = t.app.get(DiscoveryService);
@@ -131,7 +144,8 @@ describe('role × operation matrix', () => {
             continue;
           }
           const allowed = roleAllows(role, rule.permission);
-          if (allowed === (code === 'FORBIDDEN')) mismatches.push(`${field.name} as ${role}: expected ${allowed ? 'allowed' : 'FORBIDDEN'}, got ${code ?? 'success'}`);
+          if (allowed === (code === 'FORBIDDEN'))
+            mismatches.push(`${field.name} as ${role}: expected ${allowed ? 'allowed' : 'FORBIDDEN'}, got ${code ?? 'success'}`);
           checked++;
         }
       }

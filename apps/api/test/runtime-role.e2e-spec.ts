@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+
 import { DataSource } from 'typeorm';
+
 import { assertRuntimeRoleCannotBypassRls } from '@pilotis/db';
 import { cloneDatabase, createDataSource, dropDatabase } from '@pilotis/schema';
 import { templateDatabase, testConfig } from '@pilotis/test-support';

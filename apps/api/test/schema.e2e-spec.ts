@@ -1,7 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { isInputObjectType, isObjectType, isEnumType, lexicographicSortSchema, printSchema } from 'graphql';
+import { isEnumType, isInputObjectType, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
+
 import { startTestApp, TestApp } from '@pilotis/test-support';
 
 const SDL = path.join(__dirname, '..', 'schema.graphql');

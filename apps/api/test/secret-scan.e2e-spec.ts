@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+
 import { Client } from 'pg';
+
 import { appendAuditEvent } from '@pilotis/audit';
 import { withDatabase } from '@pilotis/shared';
-import { startTestApp, TestApp, createTenant, SIREN, scanForSecrets, gql, ok } from '@pilotis/test-support';
+import { createTenant, gql, ok, scanForSecrets, SIREN, startTestApp, TestApp } from '@pilotis/test-support';
 
 async function databaseExists(t: TestApp): Promise<boolean> {
   const name = new URL(t.config.databaseUrl).pathname.slice(1);
@@ -51,8 +53,13 @@ describe('secret scan run by every test file when it closes its app', () => {
   it('names the rows that embed a password hash or a session token hash, and close() fails after dropping the database', async () => {
     const t = await start();
     const rennes = await createTenant(t.app, t.owner, SIREN.RENNES);
-    const [user] = (await t.owner.query('select id, password_hash from users where id = $1', [rennes.admin.id])) as { id: string; password_hash: string }[];
-    const [session] = (await t.owner.query('select token_hash from refresh_tokens where user_id = $1 limit 1', [rennes.admin.id])) as { token_hash: string }[];
+    const [user] = (await t.owner.query('select id, password_hash from users where id = $1', [rennes.admin.id])) as {
+      id: string;
+      password_hash: string;
+    }[];
+    const [session] = (await t.owner.query('select token_hash from refresh_tokens where user_id = $1 limit 1', [rennes.admin.id])) as {
+      token_hash: string;
+    }[];
 
     // The way a whole User entity used to reach the trail: through the one append path the chain allows.
     const planted = await t.owner.transaction((m) =>

@@ -1,7 +1,9 @@
 import '@pilotis/test-support/web-dist-fixture';
+
 import request from 'supertest';
-import { startTestApp, TestApp } from '@pilotis/test-support';
+
 import { createApp } from '@pilotis/api-server';
+import { startTestApp, TestApp } from '@pilotis/test-support';
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; " +
@@ -65,14 +67,20 @@ describe('security headers on every response', () => {
   });
 
   it('relaxes it for GraphiQL in development only', async () => {
-    const dev = await createApp({ config: { ...t.config, nodeEnv: 'development', production: false, development: true }, logger: ['error'] });
+    const dev = await createApp({
+      config: { ...t.config, nodeEnv: 'development', production: false, development: true },
+      logger: ['error'],
+    });
     try {
       const page = await request(dev.getHttpServer()).get('/graphql').set('accept', 'text/html');
       expect(directives(page.headers['content-security-policy'])).toEqual(
         expect.arrayContaining(["script-src 'self' 'unsafe-inline' https://unpkg.com", "frame-ancestors 'none'"]),
       );
       // POST /graphql keeps the strict policy, in development too.
-      const post = await request(dev.getHttpServer()).post('/graphql').set('content-type', 'application/json').send({ query: '{ __typename }' });
+      const post = await request(dev.getHttpServer())
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .send({ query: '{ __typename }' });
       expectSecurityHeaders(post, 'POST /graphql (development)');
     } finally {
       await dev.close();

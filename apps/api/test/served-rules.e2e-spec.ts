@@ -1,5 +1,19 @@
 import { Role } from '@pilotis/access';
-import { addAction, addContrat, addOrganisation, codeOf, gql, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser } from '@pilotis/test-support';
+import {
+  addAction,
+  addContrat,
+  addOrganisation,
+  codeOf,
+  createTenant,
+  createUser,
+  gql,
+  ok,
+  SIREN,
+  startTestApp,
+  TestApp,
+  TestTenant,
+  TestUser,
+} from '@pilotis/test-support';
 
 /**
  * The API serves its rules so that no client keeps a copy: the caller's permissions, the role matrix, the
@@ -43,7 +57,8 @@ describe('rules served by the API', () => {
   let auditor: TestUser;
 
   const as = (u: TestUser) => ({ token: u.token, tenant: SIREN.RENNES });
-  const votesCount = async (): Promise<number> => (await t.owner.query('select count(*)::int as n from votes where tenant_id = $1', [rennes.id]))[0].n;
+  const votesCount = async (): Promise<number> =>
+    (await t.owner.query('select count(*)::int as n from votes where tenant_id = $1', [rennes.id]))[0].n;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -68,7 +83,15 @@ describe('rules served by the API', () => {
   describe('permissions', () => {
     it("serves each member's permissions in the territory, from the role matrix", async () => {
       const permissionsOf = async (u: TestUser) => ok(await gql(t.app, MY_TENANTS, {}, { token: u.token })).myTenants[0].permissions;
-      expect(await permissionsOf(chef)).toEqual(['READ', 'READ_TENANT_FIGURES', 'MANAGE_PARTNERS', 'MANAGE_ACTIONS', 'GIVE_AVIS', 'MANAGE_COMMITTEES', 'RECORD_FINANCE']);
+      expect(await permissionsOf(chef)).toEqual([
+        'READ',
+        'READ_TENANT_FIGURES',
+        'MANAGE_PARTNERS',
+        'MANAGE_ACTIONS',
+        'GIVE_AVIS',
+        'MANAGE_COMMITTEES',
+        'RECORD_FINANCE',
+      ]);
       expect(await permissionsOf(regionRep)).toEqual(['READ', 'GIVE_AVIS', 'VOTE', 'SIGN', 'RECORD_FINANCE']);
       expect(await permissionsOf(porteurRep)).toEqual(['READ', 'SIGN']);
       expect(await permissionsOf(auditor)).toEqual(['READ', 'READ_AUDIT', 'READ_TENANT_FIGURES']);
@@ -79,16 +102,37 @@ describe('rules served by the API', () => {
     });
 
     it('serves the role matrix to the administrator, and refuses it to a chef de projet', async () => {
-      const rules = ok(await gql(t.app, ROLE_RULES, {}, as(rennes.admin))).roleRules as { role: string; permissions: string[]; organisationBound: boolean }[];
+      const rules = ok(await gql(t.app, ROLE_RULES, {}, as(rennes.admin))).roleRules as {
+        role: string;
+        permissions: string[];
+        organisationBound: boolean;
+      }[];
       expect(rules.map((r) => r.role).sort()).toEqual(Object.values(Role).sort());
-      expect(rules.filter((r) => r.organisationBound).map((r) => r.role).sort()).toEqual(['FUNDER_REPRESENTATIVE', 'PORTEUR_REPRESENTATIVE']);
-      expect(rules.find((r) => r.role === 'DELEGUE_PREFET')?.permissions).toEqual(['READ', 'READ_TENANT_FIGURES', 'GIVE_AVIS', 'VOTE', 'SIGN']);
+      expect(
+        rules
+          .filter((r) => r.organisationBound)
+          .map((r) => r.role)
+          .sort(),
+      ).toEqual(['FUNDER_REPRESENTATIVE', 'PORTEUR_REPRESENTATIVE']);
+      expect(rules.find((r) => r.role === 'DELEGUE_PREFET')?.permissions).toEqual([
+        'READ',
+        'READ_TENANT_FIGURES',
+        'GIVE_AVIS',
+        'VOTE',
+        'SIGN',
+      ]);
       expect(codeOf(await gql(t.app, ROLE_RULES, {}, as(chef)))).toBe('FORBIDDEN');
     });
   });
 
   describe('actions: allowed transitions and editable', () => {
-    const read = async (u: TestUser, id: string) => ok(await gql(t.app, ACTION, { id }, as(u))).action as { status: string; allowedTransitions: string[]; editable: boolean; stepsDecidedElsewhere: boolean };
+    const read = async (u: TestUser, id: string) =>
+      ok(await gql(t.app, ACTION, { id }, as(u))).action as {
+        status: string;
+        allowedTransitions: string[];
+        editable: boolean;
+        stepsDecidedElsewhere: boolean;
+      };
 
     it('offers the chef de projet the manual steps of each status, and nothing to a funder or a porteur', async () => {
       const lines = [{ funderId: region, requestedCents: 1_000_000n }];
@@ -97,11 +141,35 @@ describe('rules served by the API', () => {
       const running = (await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, asso, 'EN_COURS', lines)).actionId;
       const refused = (await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, asso, 'REFUSEE', lines)).actionId;
 
-      expect(await read(chef, draft)).toEqual({ id: draft, status: 'BROUILLON', allowedTransitions: ['DEPOSEE', 'ABANDONNEE'], editable: true, stepsDecidedElsewhere: false });
+      expect(await read(chef, draft)).toEqual({
+        id: draft,
+        status: 'BROUILLON',
+        allowedTransitions: ['DEPOSEE', 'ABANDONNEE'],
+        editable: true,
+        stepsDecidedElsewhere: false,
+      });
       // A committee's close decides programmée / refusée: never offered by hand.
-      expect(await read(chef, arbitrating)).toEqual({ id: arbitrating, status: 'A_ARBITRER', allowedTransitions: ['EN_INSTRUCTION', 'ABANDONNEE'], editable: false, stepsDecidedElsewhere: true });
-      expect(await read(chef, running)).toEqual({ id: running, status: 'EN_COURS', allowedTransitions: ['BILAN_ATTENDU', 'ABANDONNEE'], editable: false, stepsDecidedElsewhere: false });
-      expect(await read(chef, refused)).toEqual({ id: refused, status: 'REFUSEE', allowedTransitions: [], editable: false, stepsDecidedElsewhere: true });
+      expect(await read(chef, arbitrating)).toEqual({
+        id: arbitrating,
+        status: 'A_ARBITRER',
+        allowedTransitions: ['EN_INSTRUCTION', 'ABANDONNEE'],
+        editable: false,
+        stepsDecidedElsewhere: true,
+      });
+      expect(await read(chef, running)).toEqual({
+        id: running,
+        status: 'EN_COURS',
+        allowedTransitions: ['BILAN_ATTENDU', 'ABANDONNEE'],
+        editable: false,
+        stepsDecidedElsewhere: false,
+      });
+      expect(await read(chef, refused)).toEqual({
+        id: refused,
+        status: 'REFUSEE',
+        allowedTransitions: [],
+        editable: false,
+        stepsDecidedElsewhere: true,
+      });
       expect(await read(rennes.admin, draft)).toMatchObject({ allowedTransitions: ['DEPOSEE', 'ABANDONNEE'], editable: true });
 
       // The funder and the porteur see the draft, but may neither move it nor edit it.
@@ -114,11 +182,19 @@ describe('rules served by the API', () => {
     });
 
     it('every step it offers is one the transition accepts, and the answer follows the new status', async () => {
-      const running = (await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, asso, 'EN_COURS', [{ funderId: region, requestedCents: 500_000n }])).actionId;
+      const running = (
+        await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, asso, 'EN_COURS', [{ funderId: region, requestedCents: 500_000n }])
+      ).actionId;
       const offered = (await read(chef, running)).allowedTransitions;
       expect(offered[0]).toBe('BILAN_ATTENDU');
-      expect(ok(await gql(t.app, TRANSITION, { input: { id: running, to: offered[0] } }, as(chef))).transitionAction.status).toBe('BILAN_ATTENDU');
-      expect(await read(chef, running)).toMatchObject({ status: 'BILAN_ATTENDU', allowedTransitions: ['SOLDEE', 'ABANDONNEE'], editable: false });
+      expect(ok(await gql(t.app, TRANSITION, { input: { id: running, to: offered[0] } }, as(chef))).transitionAction.status).toBe(
+        'BILAN_ATTENDU',
+      );
+      expect(await read(chef, running)).toMatchObject({
+        status: 'BILAN_ATTENDU',
+        allowedTransitions: ['SOLDEE', 'ABANDONNEE'],
+        editable: false,
+      });
     });
   });
 
@@ -149,12 +225,30 @@ describe('rules served by the API', () => {
         { funderId: region, requestedCents: 1_000_000n },
         { funderId: ville, requestedCents: 1_000_000n },
       ]);
-      const a3 = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, asso, 'A_ARBITRER', [{ funderId: ville, requestedCents: 1_000_000n }]);
-      lineOf.set(`${a1.actionId}|region`, a1.lineIds[0]).set(`${a1.actionId}|ville`, a1.lineIds[1]).set(`${a1.actionId}|caf`, a1.lineIds[2]);
+      const a3 = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, asso, 'A_ARBITRER', [
+        { funderId: ville, requestedCents: 1_000_000n },
+      ]);
+      lineOf
+        .set(`${a1.actionId}|region`, a1.lineIds[0])
+        .set(`${a1.actionId}|ville`, a1.lineIds[1])
+        .set(`${a1.actionId}|caf`, a1.lineIds[2]);
       lineOf.set(`${a2.actionId}|region`, a2.lineIds[0]).set(`${a2.actionId}|ville`, a2.lineIds[1]);
       lineOf.set(`${a3.actionId}|ville`, a3.lineIds[0]);
       committee = ok(
-        await gql(t.app, SCHEDULE, { input: { contratId: ctx.contratId, kind: 'COMITE_DES_FINANCEURS', title: 'Comité de mars', scheduledAt: '2025-03-12T14:00:00Z', quorum: 1 } }, as(chef)),
+        await gql(
+          t.app,
+          SCHEDULE,
+          {
+            input: {
+              contratId: ctx.contratId,
+              kind: 'COMITE_DES_FINANCEURS',
+              title: 'Comité de mars',
+              scheduledAt: '2025-03-12T14:00:00Z',
+              quorum: 1,
+            },
+          },
+          as(chef),
+        ),
       ).scheduleCommittee.id;
       ok(
         await gql(
@@ -173,7 +267,9 @@ describe('rules served by the API', () => {
           as(chef),
         ),
       );
-      const added = ok(await gql(t.app, ADD_ITEMS, { committeeId: committee, actionIds: [a1.actionId, a2.actionId, a3.actionId] }, as(chef))).addAgendaItems.agendaItems as {
+      const added = ok(
+        await gql(t.app, ADD_ITEMS, { committeeId: committee, actionIds: [a1.actionId, a2.actionId, a3.actionId] }, as(chef)),
+      ).addAgendaItems.agendaItems as {
         id: string;
         actionId: string;
       }[];
@@ -206,7 +302,9 @@ describe('rules served by the API', () => {
 
       const before = await votesCount();
       expect(codeOf(await castAbstain(regionRep, villeItem, lineOf.get(`${villeItem}|region`) as string))).toBe('COMMITTEE_LOCKED');
-      expect(codeOf(await castAbstain(regionRep, declaredItem, lineOf.get(`${declaredItem}|region`) as string))).toBe('CONFLICT_OF_INTEREST');
+      expect(codeOf(await castAbstain(regionRep, declaredItem, lineOf.get(`${declaredItem}|region`) as string))).toBe(
+        'CONFLICT_OF_INTEREST',
+      );
       expect(await votesCount()).toBe(before);
     });
 
@@ -223,7 +321,9 @@ describe('rules served by the API', () => {
         viewerVoteRefusalCode: 'FORBIDDEN',
         viewerVoteRefusal: "Votre organisation n'a pas de ligne sur ce point : rien à décider.",
       });
-      expect(codeOf(await castAbstain(regionRep, declaredItem, lineOf.get(`${declaredItem}|region`) as string))).toBe('CONFLICT_OF_INTEREST');
+      expect(codeOf(await castAbstain(regionRep, declaredItem, lineOf.get(`${declaredItem}|region`) as string))).toBe(
+        'CONFLICT_OF_INTEREST',
+      );
       expect(codeOf(await castAbstain(regionRep, villeOnlyItem, lineOf.get(`${villeOnlyItem}|ville`) as string))).toBe('FORBIDDEN');
 
       // The Ville carries the second action: a conflict of interest, whatever its line.
@@ -252,7 +352,11 @@ describe('rules served by the API', () => {
         viewerVoteRefusal: 'Votre adhésion ne représente aucune organisation : vous ne pouvez pas voter.',
       });
       expect(codeOf(await castAbstain(delegue, villeItem, lineOf.get(`${villeItem}|region`) as string))).toBe('NOT_A_MEMBER');
-      expect((await viewer(chef)).get(villeItem)).toMatchObject({ viewerMayVote: false, viewerVoteRefusalCode: 'FORBIDDEN', viewerVoteRefusal: 'Votre rôle ne permet pas de voter.' });
+      expect((await viewer(chef)).get(villeItem)).toMatchObject({
+        viewerMayVote: false,
+        viewerVoteRefusalCode: 'FORBIDDEN',
+        viewerVoteRefusal: 'Votre rôle ne permet pas de voter.',
+      });
       expect(codeOf(await castAbstain(chef, villeItem, lineOf.get(`${villeItem}|region`) as string))).toBe('FORBIDDEN');
       expect(await votesCount()).toBe(before);
 

@@ -1,5 +1,21 @@
 import { Role } from '@pilotis/access';
-import { codeOf, gql, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation, insertRow, getCsv } from '@pilotis/test-support';
+import {
+  addAction,
+  addContrat,
+  addOrganisation,
+  codeOf,
+  createTenant,
+  createUser,
+  getCsv,
+  gql,
+  insertRow,
+  ok,
+  SIREN,
+  startTestApp,
+  TestApp,
+  TestTenant,
+  TestUser,
+} from '@pilotis/test-support';
 
 const AMOUNTS = 'requestedCents decidedCents';
 const FIGURES = `totals { ${AMOUNTS} } actionCount essActionCount actionsByStatus { status count } overdueBilanCount unsignedConventionCount
@@ -38,7 +54,12 @@ describe('dashboards across territories', () => {
   beforeAll(async () => {
     t = await startTestApp();
     t.setNow('2026-11-26T10:00:00Z');
-    for (const [key, siren] of [['rennes', SIREN.RENNES], ['vitre', VITRE], ['malo', SAINT_MALO], ['plaine', SIREN.PLAINE_COMMUNE]] as const) {
+    for (const [key, siren] of [
+      ['rennes', SIREN.RENNES],
+      ['vitre', VITRE],
+      ['malo', SAINT_MALO],
+      ['plaine', SIREN.PLAINE_COMMUNE],
+    ] as const) {
       tenants[key] = await createTenant(t.app, t.owner, siren);
       const id = tenants[key].id;
       orgs[key] = {
@@ -62,14 +83,28 @@ describe('dashboards across territories', () => {
       { funderId: o.vitre.departement, requestedCents: 100_000n, kind: 'DROIT_COMMUN' },
     ]);
     await t.owner.query('update funding_lines set exercise_year = 2026 where action_id = $1', [v1.actionId]);
-    await addAction(t.owner, tenants.malo.id, SAINT_MALO, ctx.malo, o.malo.asso, 'A_ARBITRER', [{ funderId: o.malo.etat, requestedCents: 500_000n, kind: 'CREDITS_SPECIFIQUES_P147' }]);
-    await addAction(t.owner, tenants.plaine.id, SIREN.PLAINE_COMMUNE, ctx.plaine, o.plaine.asso, 'A_ARBITRER', [{ funderId: o.plaine.etat, requestedCents: 700_000n, kind: 'CREDITS_SPECIFIQUES_P147' }]);
+    await addAction(t.owner, tenants.malo.id, SAINT_MALO, ctx.malo, o.malo.asso, 'A_ARBITRER', [
+      { funderId: o.malo.etat, requestedCents: 500_000n, kind: 'CREDITS_SPECIFIQUES_P147' },
+    ]);
+    await addAction(t.owner, tenants.plaine.id, SIREN.PLAINE_COMMUNE, ctx.plaine, o.plaine.asso, 'A_ARBITRER', [
+      { funderId: o.plaine.etat, requestedCents: 700_000n, kind: 'CREDITS_SPECIFIQUES_P147' },
+    ]);
 
     // L'Autre Boutique: created through the API as a chef de projet would, 264,185 € over seven lines.
     rennesChef = await createUser(t.app, t.owner, [{ tenantId: tenants.rennes.id, role: Role.CHEF_DE_PROJET }]);
     const r = o.rennes;
-    const blosne = await insertRow(t.owner, 'qpvs', { tenant_id: tenants.rennes.id, code: 'QN03502M', name: 'Le Blosne', communes: ['35238'], generation: 'G2024' });
-    await t.owner.query('insert into contrat_qpvs (tenant_id, contrat_id, qpv_id) values ($1, $2, $3)', [tenants.rennes.id, rennesContrat, blosne]);
+    const blosne = await insertRow(t.owner, 'qpvs', {
+      tenant_id: tenants.rennes.id,
+      code: 'QN03502M',
+      name: 'Le Blosne',
+      communes: ['35238'],
+      generation: 'G2024',
+    });
+    await t.owner.query('insert into contrat_qpvs (tenant_id, contrat_id, qpv_id) values ($1, $2, $3)', [
+      tenants.rennes.id,
+      rennesContrat,
+      blosne,
+    ]);
     ok(
       await gql(
         t.app,
@@ -114,7 +149,8 @@ describe('dashboards across territories', () => {
     await t.close();
   });
 
-  const departement = async (d: string, caller: TestUser, y?: number) => ok(await gql(t.app, DEPARTEMENT, { d, y }, { token: caller.token })).departementDashboard;
+  const departement = async (d: string, caller: TestUser, y?: number) =>
+    ok(await gql(t.app, DEPARTEMENT, { d, y }, { token: caller.token })).departementDashboard;
 
   it("checks L'Autre Boutique's financing plan through the contract dashboard: 264,185 €", async () => {
     const d = ok(await gql(t.app, CONTRAT, { c: rennesContrat }, { token: rennesChef.token, tenant: SIREN.RENNES })).contratDashboard;
@@ -130,12 +166,22 @@ describe('dashboards across territories', () => {
     const byName = Object.fromEntries(d.territories.map((x: { siren: string }) => [x.siren, x]));
     const rennes = byName[SIREN.RENNES];
     const vitre = byName[VITRE];
-    expect(rennes).toMatchObject({ name: 'Rennes Métropole', kind: 'METROPOLE', totals: money(26_718_500, 280_000), actionCount: 2, essActionCount: 2 });
+    expect(rennes).toMatchObject({
+      name: 'Rennes Métropole',
+      kind: 'METROPOLE',
+      totals: money(26_718_500, 280_000),
+      actionCount: 2,
+      essActionCount: 2,
+    });
     expect(rennes.actionsByStatus).toEqual([
       { status: 'BROUILLON', count: 1 },
       { status: 'PROGRAMMEE', count: 1 },
     ]);
-    expect(rennes.leverage).toEqual({ creditsSpecifiques: money(175_000, 80_000), droitCommun: money(24_468_500, 200_000), autres: money(2_075_000, 0) });
+    expect(rennes.leverage).toEqual({
+      creditsSpecifiques: money(175_000, 80_000),
+      droitCommun: money(24_468_500, 200_000),
+      autres: money(2_075_000, 0),
+    });
     expect(vitre).toMatchObject({ totals: money(400_000, 300_000), actionCount: 1, essActionCount: 0 });
     expect(vitre.trend).toEqual([{ exerciseYear: 2026, actionCount: 1, ...money(400_000, 300_000) }]);
     expect(vitre.byFunderKind).toEqual([
@@ -158,16 +204,23 @@ describe('dashboards across territories', () => {
     // One exercise: only Vitré's 2026 lines count, Rennes stays listed with zeros.
     const y2026 = await departement('35', delegate, 2026);
     expect(y2026.totals.totals).toEqual(money(400_000, 300_000));
-    expect(y2026.territories.find((x: { siren: string }) => x.siren === SIREN.RENNES)).toMatchObject({ totals: money(0, 0), actionCount: 0 });
+    expect(y2026.territories.find((x: { siren: string }) => x.siren === SIREN.RENNES)).toMatchObject({
+      totals: money(0, 0),
+      actionCount: 0,
+    });
     // In Seine-Saint-Denis, only Plaine Commune.
     expect((await departement('93', delegate)).territories.map((x: { siren: string }) => x.siren)).toEqual([SIREN.PLAINE_COMMUNE]);
   });
 
   it('writes each consolidated read into the audit trail of each territory read, and of no other', async () => {
-    const before = await t.owner.query(`select tenant_id, count(*)::int as n from audit_events where operation = 'dashboard.departement_read' group by tenant_id`);
+    const before = await t.owner.query(
+      `select tenant_id, count(*)::int as n from audit_events where operation = 'dashboard.departement_read' group by tenant_id`,
+    );
     const count = (rows: { tenant_id: string; n: number }[], id: string) => rows.find((r) => r.tenant_id === id)?.n ?? 0;
     await departement('35', delegate, 2025);
-    const after = await t.owner.query(`select tenant_id, count(*)::int as n from audit_events where operation = 'dashboard.departement_read' group by tenant_id`);
+    const after = await t.owner.query(
+      `select tenant_id, count(*)::int as n from audit_events where operation = 'dashboard.departement_read' group by tenant_id`,
+    );
     expect(count(after, tenants.rennes.id) - count(before, tenants.rennes.id)).toBe(1);
     expect(count(after, tenants.vitre.id) - count(before, tenants.vitre.id)).toBe(1);
     expect(count(after, tenants.malo.id)).toBe(0);
@@ -176,7 +229,11 @@ describe('dashboards across territories', () => {
       `select actor_user_id, entity_id, after from audit_events where tenant_id = $1 and operation = 'dashboard.departement_read' order by seq desc limit 1`,
       [tenants.vitre.id],
     );
-    expect(event).toMatchObject({ actor_user_id: delegate.id, entity_id: tenants.vitre.id, after: { departement: '35', exerciseYear: 2025, territories: 2 } });
+    expect(event).toMatchObject({
+      actor_user_id: delegate.id,
+      entity_id: tenants.vitre.id,
+      after: { departement: '35', exerciseYear: 2025, territories: 2 },
+    });
   });
 
   it('shows nothing of a territory without a membership, nor of a revoked one, and no more to a funder representative', async () => {
@@ -215,7 +272,8 @@ describe('dashboards across territories', () => {
   });
 
   it('exports the consolidation and the funder view as CSV with the same filters, audited like the queries', async () => {
-    const audited = async () => (await t.owner.query(`select count(*)::int as n from audit_events where operation = 'dashboard.departement_read'`))[0].n;
+    const audited = async () =>
+      (await t.owner.query(`select count(*)::int as n from audit_events where operation = 'dashboard.departement_read'`))[0].n;
     const before = await audited();
     const dep = await getCsv(t.app, '/dashboards/departement.csv', { departement: '35', exerciseYear: 2025 }, { token: delegate.token });
     expect(dep.status).toBe(200);
@@ -229,21 +287,25 @@ describe('dashboards across territories', () => {
     ]);
     // Nothing of Saint-Malo or Plaine Commune in any row.
     expect(dep.rows.some((r) => r.SIREN === SAINT_MALO || r.SIREN === SIREN.PLAINE_COMMUNE)).toBe(false);
-    expect(dep.rows.filter((r) => r.Rubrique === 'Par type de financeur' && r.Territoire === 'Rennes Métropole').map((r) => r['Type de financeur'])).toEqual([
-      'Association',
-      'Département',
-      'Intercommunalité (EPCI ou EPT)',
-      'État (préfecture, ministères)',
-      'Région',
-    ]);
+    expect(
+      dep.rows
+        .filter((r) => r.Rubrique === 'Par type de financeur' && r.Territoire === 'Rennes Métropole')
+        .map((r) => r['Type de financeur']),
+    ).toEqual(['Association', 'Département', 'Intercommunalité (EPCI ou EPT)', 'État (préfecture, ministères)', 'Région']);
     const funder = await getCsv(t.app, '/dashboards/financeur.csv', {}, { token: departementRep.token });
     expect(funder.rows.filter((r) => r.Rubrique === 'Total').map((r) => [r.Territoire, r.Financeur, r['Demandé (€)']])).toEqual([
       ['CA Vitré Communauté', 'Département (vitre)', '1000,00'],
       ['Rennes Métropole', 'Département (rennes)', '47816,00'],
       ['Ensemble des territoires', '', '48816,00'],
     ]);
-    expect(await getCsv(t.app, '/dashboards/departement.csv', { departement: '20' }, { token: delegate.token })).toMatchObject({ status: 400, error: { code: 'BAD_USER_INPUT' } });
-    expect(await getCsv(t.app, '/dashboards/departement.csv', { departement: '35' })).toMatchObject({ status: 401, error: { code: 'UNAUTHENTICATED' } });
+    expect(await getCsv(t.app, '/dashboards/departement.csv', { departement: '20' }, { token: delegate.token })).toMatchObject({
+      status: 400,
+      error: { code: 'BAD_USER_INPUT' },
+    });
+    expect(await getCsv(t.app, '/dashboards/departement.csv', { departement: '35' })).toMatchObject({
+      status: 401,
+      error: { code: 'UNAUTHENTICATED' },
+    });
   });
 
   it('refuses a bad département or exercise and an anonymous caller, with a code', async () => {

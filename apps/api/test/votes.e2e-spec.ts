@@ -1,6 +1,22 @@
 import { randomUUID } from 'node:crypto';
+
 import { Role } from '@pilotis/access';
-import { addContrat, addOrganisation, insertRow, codeOf, gql, GqlResponse, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser } from '@pilotis/test-support';
+import {
+  addContrat,
+  addOrganisation,
+  codeOf,
+  createTenant,
+  createUser,
+  gql,
+  GqlResponse,
+  insertRow,
+  ok,
+  SIREN,
+  startTestApp,
+  TestApp,
+  TestTenant,
+  TestUser,
+} from '@pilotis/test-support';
 
 /**
  * castVote under retries and concurrency: an idempotency key whose vote was replaced since, identical and
@@ -17,7 +33,6 @@ const ADD_ITEMS = `mutation($committeeId: ID!, $actionIds: [ID!]!) { addAgendaIt
 const OPEN = `mutation($committeeId: ID!) { openVote(committeeId: $committeeId) { id } }`;
 const CLOSE = `mutation($committeeId: ID!) { closeCommittee(committeeId: $committeeId) { id status } }`;
 const DECLARE = `mutation($agendaItemId: ID!, $reason: String!) { declareConflictOfInterest(agendaItemId: $agendaItemId, reason: $reason) }`;
-
 
 /** A lock-order deadlock or a serialisation failure reaches the client as this CONFLICT. */
 const RETRY_CONFLICT = /réessayez/;
@@ -41,8 +56,20 @@ describe('votes: retries and concurrency', () => {
   let actionNumber = 0;
 
   const asChef = () => ({ token: chef.token, tenant: SIREN.RENNES });
-  const vote = (who: TestUser, agendaItemId: string, fundingLineId: string, decision: string, amountCents?: number, extra: Record<string, unknown> = {}) =>
-    gql(t.app, VOTE, { input: { agendaItemId, fundingLineId, decision, ...(amountCents !== undefined ? { amountCents } : {}), ...extra } }, { token: who.token, tenant: SIREN.RENNES });
+  const vote = (
+    who: TestUser,
+    agendaItemId: string,
+    fundingLineId: string,
+    decision: string,
+    amountCents?: number,
+    extra: Record<string, unknown> = {},
+  ) =>
+    gql(
+      t.app,
+      VOTE,
+      { input: { agendaItemId, fundingLineId, decision, ...(amountCents !== undefined ? { amountCents } : {}), ...extra } },
+      { token: who.token, tenant: SIREN.RENNES },
+    );
 
   /** A funders' committee of the Région alone (quorum 1), its vote open, with `n` actions of one Région line each. */
   async function openCommittee(n: number): Promise<Slot> {
@@ -76,21 +103,45 @@ describe('votes: retries and concurrency', () => {
       );
     }
     const committee = ok(
-      await gql(t.app, SCHEDULE, { input: { contratId: ctx.contratId, kind: 'COMITE_DES_FINANCEURS', title: `Comité ${actionNumber}`, scheduledAt: '2025-03-12T14:00:00Z', quorum: 1 } }, asChef()),
+      await gql(
+        t.app,
+        SCHEDULE,
+        {
+          input: {
+            contratId: ctx.contratId,
+            kind: 'COMITE_DES_FINANCEURS',
+            title: `Comité ${actionNumber}`,
+            scheduledAt: '2025-03-12T14:00:00Z',
+            quorum: 1,
+          },
+        },
+        asChef(),
+      ),
     ).scheduleCommittee.id as string;
     ok(await gql(t.app, SET_MEMBERS, { input: { committeeId: committee, members: [{ organisationId: region, voting: true }] } }, asChef()));
-    const added = ok(await gql(t.app, ADD_ITEMS, { committeeId: committee, actionIds }, asChef())).addAgendaItems.agendaItems as { id: string; actionId: string }[];
+    const added = ok(await gql(t.app, ADD_ITEMS, { committeeId: committee, actionIds }, asChef())).addAgendaItems.agendaItems as {
+      id: string;
+      actionId: string;
+    }[];
     const itemOf = new Map(added.map((i) => [i.actionId, i.id]));
     ok(await gql(t.app, OPEN, { committeeId: committee }, asChef()));
     return { committee, items: actionIds.map((a) => itemOf.get(a) as string), lines };
   }
 
   const votesOf = (committee: string) =>
-    t.owner.query('select id, agenda_item_id, funding_line_id, decision, amount_cents::text, comment, cast_by, updated_at from votes where committee_id = $1 order by id', [committee]);
+    t.owner.query(
+      'select id, agenda_item_id, funding_line_id, decision, amount_cents::text, comment, cast_by, updated_at from votes where committee_id = $1 order by id',
+      [committee],
+    );
 
   /** The audit trail of one vote, in chain order. */
-  const historyOf = (voteId: string): Promise<{ operation: string; before: Record<string, unknown> | null; after: Record<string, unknown> }[]> =>
-    t.owner.query(`select operation, before, after from audit_events where tenant_id = $1 and entity_id = $2 order by seq`, [rennes.id, voteId]);
+  const historyOf = (
+    voteId: string,
+  ): Promise<{ operation: string; before: Record<string, unknown> | null; after: Record<string, unknown> }[]> =>
+    t.owner.query(`select operation, before, after from audit_events where tenant_id = $1 and entity_id = $2 order by seq`, [
+      rennes.id,
+      voteId,
+    ]);
 
   const counts = async () => {
     const [row] = await t.owner.query(
@@ -104,7 +155,9 @@ describe('votes: retries and concurrency', () => {
 
   /** No answer may be the generic « Conflit avec une modification simultanée : réessayez. » of a deadlock. */
   function expectNoRetryConflict(results: GqlResponse[]): void {
-    expect(results.flatMap((r) => r.errors ?? []).filter((e) => RETRY_CONFLICT.test(e.message) || e.extensions.code === 'INTERNAL_SERVER_ERROR')).toEqual([]);
+    expect(
+      results.flatMap((r) => r.errors ?? []).filter((e) => RETRY_CONFLICT.test(e.message) || e.extensions.code === 'INTERNAL_SERVER_ERROR'),
+    ).toEqual([]);
   }
 
   const openGates = new Set<() => Promise<void>>();
@@ -148,7 +201,14 @@ describe('votes: retries and concurrency', () => {
     regionA = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.FUNDER_REPRESENTATIVE, organisationId: region }]);
     regionB = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.FUNDER_REPRESENTATIVE, organisationId: region }]);
     // Large enough that no test here is about the envelope; every grant still locks it.
-    ok(await gql(t.app, SET_ENVELOPE, { input: { contratId: ctx.contratId, funderId: region, exerciseYear: 2025, kind: 'DROIT_COMMUN', amountCents: 1_000_000_000 } }, asChef()));
+    ok(
+      await gql(
+        t.app,
+        SET_ENVELOPE,
+        { input: { contratId: ctx.contratId, funderId: region, exerciseYear: 2025, kind: 'DROIT_COMMUN', amountCents: 1_000_000_000 } },
+        asChef(),
+      ),
+    );
   });
   afterEach(async () => {
     for (const release of [...openGates]) await release();
@@ -165,7 +225,9 @@ describe('votes: retries and concurrency', () => {
 
       // The same vote again (same author, same content) replaces nothing: the retry still gets its vote.
       expect(ok(await vote(regionA, items[0], lines[0], 'GRANT', 40_000, { comment: 'Premier avis' })).castVote).toEqual(first);
-      expect(ok(await vote(regionA, items[0], lines[0], 'GRANT', 40_000, { idempotencyKey: key, comment: 'Premier avis' })).castVote).toEqual(first);
+      expect(
+        ok(await vote(regionA, items[0], lines[0], 'GRANT', 40_000, { idempotencyKey: key, comment: 'Premier avis' })).castVote,
+      ).toEqual(first);
 
       // Another representative of the Région replaces the vote.
       const later = ok(await vote(regionB, items[0], lines[0], 'GRANT', 30_000)).castVote;
@@ -177,7 +239,9 @@ describe('votes: retries and concurrency', () => {
         const beforeCounts = await counts();
         const res = await vote(regionA, items[0], lines[0], 'GRANT', 40_000, { idempotencyKey: key, comment: 'Premier avis' });
         expect(codeOf(res)).toBe('CONFLICT');
-        expect(res.errors?.[0].message).toBe("Le vote fait avec cette clé d'idempotence a été remplacé depuis par un vote ultérieur : il n'est plus en vigueur.");
+        expect(res.errors?.[0].message).toBe(
+          "Le vote fait avec cette clé d'idempotence a été remplacé depuis par un vote ultérieur : il n'est plus en vigueur.",
+        );
         expect(res.data).toBeNull();
         expect(await votesOf(committee)).toEqual(beforeVotes);
         expect(await counts()).toEqual(beforeCounts);
@@ -212,10 +276,14 @@ describe('votes: retries and concurrency', () => {
       expect((await historyOf(votes[0].id)).map((e) => e.operation)).toEqual(['vote.cast']);
 
       // Once the vote exists, 50 identical changes of it: one change, 49 no-ops.
-      const again = await Promise.all(Array.from({ length: 50 }, () => vote(regionA, items[0], lines[0], 'REFUSE', undefined, { comment: 'Hors priorités' })));
+      const again = await Promise.all(
+        Array.from({ length: 50 }, () => vote(regionA, items[0], lines[0], 'REFUSE', undefined, { comment: 'Hors priorités' })),
+      );
       expectNoRetryConflict(again);
       expect(again.every((r) => ok(r).castVote.id === votes[0].id && ok(r).castVote.decision === 'REFUSE')).toBe(true);
-      expect(await votesOf(committee)).toEqual([expect.objectContaining({ id: votes[0].id, decision: 'REFUSE', amount_cents: null, comment: 'Hors priorités' })]);
+      expect(await votesOf(committee)).toEqual([
+        expect.objectContaining({ id: votes[0].id, decision: 'REFUSE', amount_cents: null, comment: 'Hors priorités' }),
+      ]);
       expect((await historyOf(votes[0].id)).map((e) => e.operation)).toEqual(['vote.cast', 'vote.change']);
     });
 
@@ -248,7 +316,10 @@ describe('votes: retries and concurrency', () => {
       // envelope (where five grants stop while holding the committee FOR SHARE) and one action of the agenda
       // (where the close stops once it holds the committee FOR UPDATE).
       const envelopeGate = await gate('select 1 from envelopes where tenant_id = $1 and id = $2 for update', [rennes.id, envelope.id]);
-      const actionGate = await gate('select 1 from actions where tenant_id = $1 and id = (select action_id from agenda_items where id = $2) for update', [rennes.id, items[0]]);
+      const actionGate = await gate(
+        'select 1 from actions where tenant_id = $1 and id = (select action_id from agenda_items where id = $2) for update',
+        [rennes.id, items[0]],
+      );
       const castVote = (i: number) => vote(i % 2 === 0 ? regionA : regionB, items[i], lines[i], 'GRANT', 1_000 * (i + 1));
 
       const inFlight = [0, 1, 2, 3, 4].map(castVote);
@@ -268,9 +339,19 @@ describe('votes: retries and concurrency', () => {
       expect(results.slice(6).map(codeOf)).toEqual(Array(5).fill('COMMITTEE_LOCKED'));
 
       // The votes that got in are decided; the refused ones left no vote and their lines are NO_VOTE.
-      expect((await votesOf(committee)).map((v: { funding_line_id: string }) => v.funding_line_id).sort()).toEqual(lines.slice(0, 5).sort());
-      const decisions = await t.owner.query('select funding_line_id, kind, amount_cents::text from committee_decisions where committee_id = $1', [committee]);
-      const decided = new Map(decisions.map((d: { funding_line_id: string; kind: string; amount_cents: string }) => [d.funding_line_id, [d.kind, d.amount_cents]]));
+      expect((await votesOf(committee)).map((v: { funding_line_id: string }) => v.funding_line_id).sort()).toEqual(
+        lines.slice(0, 5).sort(),
+      );
+      const decisions = await t.owner.query(
+        'select funding_line_id, kind, amount_cents::text from committee_decisions where committee_id = $1',
+        [committee],
+      );
+      const decided = new Map(
+        decisions.map((d: { funding_line_id: string; kind: string; amount_cents: string }) => [
+          d.funding_line_id,
+          [d.kind, d.amount_cents],
+        ]),
+      );
       expect(lines.map((l) => decided.get(l))).toEqual([
         ...[1, 2, 3, 4, 5].map((k) => ['GRANT', String(1_000 * k)]),
         ...Array(5).fill(['NO_VOTE', '0']),
@@ -296,10 +377,9 @@ describe('votes: retries and concurrency', () => {
       expect(votes.map(codeOf).filter((c) => c !== undefined && c !== 'COMMITTEE_LOCKED')).toEqual([]);
       // Whatever the order: a successful vote is decided, a refused one is not there.
       const decided = new Map(
-        (await t.owner.query('select funding_line_id, kind from committee_decisions where committee_id = $1', [committee])).map((d: { funding_line_id: string; kind: string }) => [
-          d.funding_line_id,
-          d.kind,
-        ]),
+        (await t.owner.query('select funding_line_id, kind from committee_decisions where committee_id = $1', [committee])).map(
+          (d: { funding_line_id: string; kind: string }) => [d.funding_line_id, d.kind],
+        ),
       );
       votes.forEach((r, i) => expect(decided.get(lines[i])).toBe(r.errors ? 'NO_VOTE' : 'GRANT'));
     });
@@ -307,7 +387,12 @@ describe('votes: retries and concurrency', () => {
     it('lets votes race a declaration of conflict of interest: the organisation is left with no vote on the item', async () => {
       const { committee, items, lines } = await openCommittee(2);
       const declare = (item: string) =>
-        gql(t.app, DECLARE, { agendaItemId: item, reason: 'Le vice-président siège au CA du porteur' }, { token: regionB.token, tenant: SIREN.RENNES });
+        gql(
+          t.app,
+          DECLARE,
+          { agendaItemId: item, reason: 'Le vice-président siège au CA du porteur' },
+          { token: regionB.token, tenant: SIREN.RENNES },
+        );
 
       // A grant in flight (it has read "no conflict" and waits on the envelope) when the declaration comes:
       // the declaration waits for it, then withdraws it.
@@ -322,10 +407,10 @@ describe('votes: retries and concurrency', () => {
       expect(ok(granted).castVote.amountCents).toBe(3_000);
       expect(ok(declared).declareConflictOfInterest).toBe(true);
       expect(await votesOf(committee)).toEqual([]);
-      const [withdrawal] = await t.owner.query(`select before from audit_events where tenant_id = $1 and operation = 'committee.conflict_of_interest' and entity_id = $2`, [
-        rennes.id,
-        items[0],
-      ]);
+      const [withdrawal] = await t.owner.query(
+        `select before from audit_events where tenant_id = $1 and operation = 'committee.conflict_of_interest' and entity_id = $2`,
+        [rennes.id, items[0]],
+      );
       expect(withdrawal.before.withdrawnVotes).toEqual([expect.objectContaining({ id: ok(granted).castVote.id, amount_cents: '3000' })]);
 
       // Votes and a declaration fired all at once: whatever the order, no vote survives the declaration.

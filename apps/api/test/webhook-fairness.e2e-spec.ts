@@ -1,10 +1,27 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
+
 import { Role } from '@pilotis/access';
-import { gql, ok, startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation, waitForValue } from '@pilotis/test-support';
+import {
+  addAction,
+  addContrat,
+  addOrganisation,
+  createTenant,
+  createUser,
+  gql,
+  ok,
+  SIREN,
+  startTestApp,
+  TestApp,
+  TestTenant,
+  TestUser,
+  waitForValue,
+} from '@pilotis/test-support';
 
 /** A receiver on the loopback; `answer` decides what each request gets once its body is read. */
-async function startServer(answer: (req: IncomingMessage, res: ServerResponse, body: string) => void): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
+async function startServer(
+  answer: (req: IncomingMessage, res: ServerResponse, body: string) => void,
+): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -60,8 +77,10 @@ describe('webhook fairness between tenants: total deadline, response cap, per-te
   let hose: Awaited<ReturnType<typeof startServer>>;
 
   const admin = (k: 'a' | 'b') => ({ token: tenants[k].tenant.admin.token, tenant: tenants[k].siren });
-  const subscribe = async (k: 'a' | 'b', url: string): Promise<string> => ok(await gql(t.app, SUBSCRIBE, { input: { url, events: ['COMMITMENT_RECORDED'] } }, admin(k))).subscribeWebhook.subscription.id;
-  const deliveries = async (k: 'a' | 'b', subscriptionId: string): Promise<Delivery[]> => ok(await gql(t.app, DELIVERIES, { f: { subscriptionId } }, admin(k))).webhookDeliveries;
+  const subscribe = async (k: 'a' | 'b', url: string): Promise<string> =>
+    ok(await gql(t.app, SUBSCRIBE, { input: { url, events: ['COMMITMENT_RECORDED'] } }, admin(k))).subscribeWebhook.subscription.id;
+  const deliveries = async (k: 'a' | 'b', subscriptionId: string): Promise<Delivery[]> =>
+    ok(await gql(t.app, DELIVERIES, { f: { subscriptionId } }, admin(k))).webhookDeliveries;
   const commit = async (k: 'a' | 'b') => {
     n += 1;
     const input = { fundingLineId: tenants[k].lineId, reference: `EJ-FAIR-${n}`, committedOn: '2025-03-01', amountCents: 100 };
@@ -70,12 +89,17 @@ describe('webhook fairness between tenants: total deadline, response cap, per-te
 
   beforeAll(async () => {
     t = await startTestApp({ worker: true, config: LIMITS });
-    for (const [k, siren] of [['a', SIREN.RENNES], ['b', SIREN.PLAINE_COMMUNE]] as const) {
+    for (const [k, siren] of [
+      ['a', SIREN.RENNES],
+      ['b', SIREN.PLAINE_COMMUNE],
+    ] as const) {
       const tenant = await createTenant(t.app, t.owner, siren);
       const ctx = await addContrat(t.owner, tenant.id);
       const funder = await addOrganisation(t.owner, tenant.id, 'Département', 'DEPARTEMENT');
       const porteur = await addOrganisation(t.owner, tenant.id, 'Association', 'ASSOCIATION');
-      const { lineIds } = await addAction(t.owner, tenant.id, siren, ctx, porteur, 'PROGRAMMEE', [{ funderId: funder, requestedCents: 1_000_000n, decidedCents: 1_000_000n }]);
+      const { lineIds } = await addAction(t.owner, tenant.id, siren, ctx, porteur, 'PROGRAMMEE', [
+        { funderId: funder, requestedCents: 1_000_000n, decidedCents: 1_000_000n },
+      ]);
       const chef = await createUser(t.app, t.owner, [{ tenantId: tenant.id, role: Role.CHEF_DE_PROJET }]);
       // The receivers listen on the loopback: both tenants allow private targets.
       await t.owner.query(
@@ -143,7 +167,10 @@ describe('webhook fairness between tenants: total deadline, response cap, per-te
       const list = await deliveries('b', bSub);
       return list.length === 2 && list.every((d) => d.state === 'SUCCEEDED') && list;
     }, "B's deliveries to succeed");
-    expect(bDone.map((d) => [d.attempts, d.lastStatusCode, d.lastError])).toEqual([[1, 200, null], [1, 200, null]]);
+    expect(bDone.map((d) => [d.attempts, d.lastStatusCode, d.lastError])).toEqual([
+      [1, 200, null],
+      [1, 200, null],
+    ]);
     // Each of B's events reached B's receiver exactly once.
     expect(bDone.map((d) => received.filter((id) => id === d.eventId).length)).toEqual([1, 1]);
 
@@ -156,7 +183,10 @@ describe('webhook fairness between tenants: total deadline, response cap, per-te
     }
     // The total deadline ends an attempt whose answer never ends (an idle timeout would wait forever):
     // recorded with the status that had come, and retried with the usual backoff.
-    const late = await until(async () => (await deliveries('a', aSub)).find((d) => d.lastError === DEADLINE_ERROR), "an A delivery's deadline");
+    const late = await until(
+      async () => (await deliveries('a', aSub)).find((d) => d.lastError === DEADLINE_ERROR),
+      "an A delivery's deadline",
+    );
     expect(late).toMatchObject({ lastStatusCode: 200, lastError: DEADLINE_ERROR });
     expect(['PENDING', 'FAILED']).toContain(late.state);
     expect(late.attempts).toBeGreaterThanOrEqual(1);

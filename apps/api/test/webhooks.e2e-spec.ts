@@ -1,11 +1,30 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
+
 import { Queue, QueueEvents } from 'bullmq';
+
 import { Role } from '@pilotis/access';
-import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
 import { verifySignature } from '@pilotis/integrations';
-import { codeOf, gql, ok, startTestApp, TestApp, SESSIONS_OUTLIVE_CLOCK_JUMPS, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation, WAIT_CEILING_MS, waitForValue } from '@pilotis/test-support';
+import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
+import {
+  addAction,
+  addContrat,
+  addOrganisation,
+  codeOf,
+  createTenant,
+  createUser,
+  gql,
+  ok,
+  SESSIONS_OUTLIVE_CLOCK_JUMPS,
+  SIREN,
+  startTestApp,
+  TestApp,
+  TestTenant,
+  TestUser,
+  WAIT_CEILING_MS,
+  waitForValue,
+} from '@pilotis/test-support';
 
 interface Received {
   headers: IncomingMessage['headers'];
@@ -28,7 +47,12 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; ans
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/pilotis`, received, answers, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}/pilotis`,
+    received,
+    answers,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 const until = waitForValue;
@@ -48,10 +72,18 @@ describe('webhooks', () => {
 
   const asAdmin = () => ({ token: rennes.admin.token, tenant: SIREN.RENNES });
   const subscribe = (input: Record<string, unknown>, caller = asAdmin()) => gql(t.app, SUBSCRIBE, { input }, caller);
-  const deliveries = async (subscriptionId: string) => ok(await gql(t.app, DELIVERIES, { f: { subscriptionId } }, asAdmin())).webhookDeliveries;
+  const deliveries = async (subscriptionId: string) =>
+    ok(await gql(t.app, DELIVERIES, { f: { subscriptionId } }, asAdmin())).webhookDeliveries;
   const commit = async () => {
     n += 1;
-    return ok(await gql(t.app, COMMIT, { input: { fundingLineId: lineId, reference: `EJ-WH-${n}`, committedOn: '2025-03-01', amountCents: 100 } }, { token: chef.token, tenant: SIREN.RENNES })).recordCommitment;
+    return ok(
+      await gql(
+        t.app,
+        COMMIT,
+        { input: { fundingLineId: lineId, reference: `EJ-WH-${n}`, committedOn: '2025-03-01', amountCents: 100 } },
+        { token: chef.token, tenant: SIREN.RENNES },
+      ),
+    ).recordCommitment;
   };
   const allowPrivate = (tenantId: string, allow: boolean) =>
     t.owner.query(
@@ -67,7 +99,11 @@ describe('webhooks', () => {
     const ctx = await addContrat(t.owner, rennes.id);
     const dept = await addOrganisation(t.owner, rennes.id, "Département d'Ille-et-Vilaine", 'DEPARTEMENT');
     const asso = await addOrganisation(t.owner, rennes.id, 'Association', 'ASSOCIATION');
-    lineId = (await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, asso, 'PROGRAMMEE', [{ funderId: dept, requestedCents: 1_000_000n, decidedCents: 1_000_000n }])).lineIds[0];
+    lineId = (
+      await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, asso, 'PROGRAMMEE', [
+        { funderId: dept, requestedCents: 1_000_000n, decidedCents: 1_000_000n },
+      ])
+    ).lineIds[0];
     chef = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.CHEF_DE_PROJET }]);
     receiver = await startReceiver();
   });
@@ -77,11 +113,23 @@ describe('webhooks', () => {
   });
 
   it('refuses private, loopback, link-local and non-http addresses unless the tenant allows private targets', async () => {
-    for (const url of [receiver.url, 'https://10.1.2.3/hook', 'https://169.254.169.254/latest/meta-data', 'https://[::1]/hook', 'https://0.0.0.0/', 'ftp://example.org/', 'https://user:pw@example.org/']) {
+    for (const url of [
+      receiver.url,
+      'https://10.1.2.3/hook',
+      'https://169.254.169.254/latest/meta-data',
+      'https://[::1]/hook',
+      'https://0.0.0.0/',
+      'ftp://example.org/',
+      'https://user:pw@example.org/',
+    ]) {
       expect([url, codeOf(await subscribe({ url, events: ['PAYMENT_RECORDED'] }))]).toEqual([url, 'ADDRESS_NOT_ALLOWED']);
     }
     expect(codeOf(await subscribe({ url: 'https://example.org/hook', events: [] }))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await subscribe({ url: 'https://example.org/hook', events: ['PAYMENT_RECORDED'] }, { token: chef.token, tenant: SIREN.RENNES }))).toBe('FORBIDDEN');
+    expect(
+      codeOf(
+        await subscribe({ url: 'https://example.org/hook', events: ['PAYMENT_RECORDED'] }, { token: chef.token, tenant: SIREN.RENNES }),
+      ),
+    ).toBe('FORBIDDEN');
     expect(await t.owner.query('select count(*)::int as n from webhook_subscriptions')).toEqual([{ n: 0 }]);
     // Link-local (cloud metadata) stays refused even when private targets are allowed.
     await allowPrivate(rennes.id, true);
@@ -90,7 +138,9 @@ describe('webhooks', () => {
 
   it('delivers signed events; a receiver failing three times then answering gets exactly one successful delivery', async () => {
     await allowPrivate(rennes.id, true);
-    const { secret, subscription } = ok(await subscribe({ url: receiver.url, events: ['COMMITMENT_RECORDED', 'PAYMENT_RECORDED'], description: 'Recette' })).subscribeWebhook;
+    const { secret, subscription } = ok(
+      await subscribe({ url: receiver.url, events: ['COMMITMENT_RECORDED', 'PAYMENT_RECORDED'], description: 'Recette' }),
+    ).subscribeWebhook;
     expect(secret).toMatch(/^whsec_/);
     receiver.answers.push(500, 502, 503);
     const before = receiver.received.length;
@@ -101,8 +151,18 @@ describe('webhooks', () => {
     }, 'the delivery to succeed');
     const got = receiver.received.slice(before);
     expect(got.map((r) => r.answered)).toEqual([500, 502, 503, 200]);
-    expect(delivery).toMatchObject({ eventType: 'COMMITMENT_RECORDED', state: 'SUCCEEDED', attempts: 4, lastStatusCode: 200, lastError: null });
-    expect(await t.owner.query(`select count(*)::int as n from webhook_deliveries where state = 'SUCCEEDED' and event_id = $1`, [delivery.eventId])).toEqual([{ n: 1 }]);
+    expect(delivery).toMatchObject({
+      eventType: 'COMMITMENT_RECORDED',
+      state: 'SUCCEEDED',
+      attempts: 4,
+      lastStatusCode: 200,
+      lastError: null,
+    });
+    expect(
+      await t.owner.query(`select count(*)::int as n from webhook_deliveries where state = 'SUCCEEDED' and event_id = $1`, [
+        delivery.eventId,
+      ]),
+    ).toEqual([{ n: 1 }]);
     // Every attempt carries the same body and event id, and a signature that verifies with the secret.
     for (const r of got) {
       expect(r.body).toBe(got[0].body);
@@ -111,7 +171,12 @@ describe('webhooks', () => {
       expect(verifySignature('whsec_autre', r.body, r.headers['pilotis-signature'] as string, Math.floor(Date.now() / 1000))).toBe(false);
       expect(verifySignature(secret, `${r.body} `, r.headers['pilotis-signature'] as string, Math.floor(Date.now() / 1000))).toBe(false);
     }
-    expect(JSON.parse(got[0].body)).toMatchObject({ id: delivery.eventId, type: 'commitment.recorded', tenant: { siren: SIREN.RENNES }, data: { commitmentId: c.id, reference: `EJ-WH-${n}`, amountCents: '100' } });
+    expect(JSON.parse(got[0].body)).toMatchObject({
+      id: delivery.eventId,
+      type: 'commitment.recorded',
+      tenant: { siren: SIREN.RENNES },
+      data: { commitmentId: c.id, reference: `EJ-WH-${n}`, amountCents: '100' },
+    });
     ok(await gql(t.app, 'mutation($id: ID!) { disableWebhook(id: $id) { id } }', { id: subscription.id }, asAdmin()));
   });
 
@@ -126,7 +191,9 @@ describe('webhooks', () => {
     expect(failed).toMatchObject({ attempts: 5, lastStatusCode: 500, lastError: 'HTTP 500', deliveredAt: null });
     receiver.answers.length = 0;
     const before = receiver.received.length;
-    const replayed = ok(await gql(t.app, 'mutation($id: ID!) { replayWebhookDelivery(id: $id) { id state replays } }', { id: failed.id }, asAdmin())).replayWebhookDelivery;
+    const replayed = ok(
+      await gql(t.app, 'mutation($id: ID!) { replayWebhookDelivery(id: $id) { id state replays } }', { id: failed.id }, asAdmin()),
+    ).replayWebhookDelivery;
     expect(replayed).toEqual({ id: failed.id, state: 'PENDING', replays: 1 });
     const [done] = await until(async () => {
       const list = await deliveries(subscription.id);
@@ -136,7 +203,9 @@ describe('webhooks', () => {
     expect(receiver.received.slice(before).map((r) => r.headers['pilotis-event-id'])).toContain(failed.eventId);
     // A pending delivery is not replayed; another tenant does not see it.
     const plaineAdmin = { token: plaine.admin.token, tenant: SIREN.PLAINE_COMMUNE };
-    expect(codeOf(await gql(t.app, 'mutation($id: ID!) { replayWebhookDelivery(id: $id) { id } }', { id: failed.id }, plaineAdmin))).toBe('NOT_FOUND');
+    expect(codeOf(await gql(t.app, 'mutation($id: ID!) { replayWebhookDelivery(id: $id) { id } }', { id: failed.id }, plaineAdmin))).toBe(
+      'NOT_FOUND',
+    );
     expect(codeOf(await gql(t.app, DELIVERIES, { f: { subscriptionId: subscription.id } }, plaineAdmin))).toBe('NOT_FOUND');
   });
 
@@ -145,16 +214,32 @@ describe('webhooks', () => {
     const { subscription } = ok(await subscribe({ url: receiver.url, events: ['DEADLINE_OVERDUE'] })).subscribeWebhook;
     // A programmed action of 2024 whose bilan was due on 30 June 2025 (year end + 6 months) and never came.
     // (Scans already ran for the other actions: the outbox relay runs one after each event.)
-    const ctx = { contratId: (await t.owner.query('select contrat_id from actions where tenant_id = $1 limit 1', [rennes.id]))[0].contrat_id, pillarId: (await t.owner.query('select pillar_id from actions where tenant_id = $1 limit 1', [rennes.id]))[0].pillar_id };
+    const ctx = {
+      contratId: (await t.owner.query('select contrat_id from actions where tenant_id = $1 limit 1', [rennes.id]))[0].contrat_id,
+      pillarId: (await t.owner.query('select pillar_id from actions where tenant_id = $1 limit 1', [rennes.id]))[0].pillar_id,
+    };
     const [{ id: funder }] = await t.owner.query(`select id from organisations where tenant_id = $1 and kind = 'DEPARTEMENT'`, [rennes.id]);
-    const late = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, funder, 'PROGRAMMEE', [{ funderId: funder, requestedCents: 500n, decidedCents: 500n }], 'Action 2024 sans bilan');
+    const late = await addAction(
+      t.owner,
+      rennes.id,
+      SIREN.RENNES,
+      ctx,
+      funder,
+      'PROGRAMMEE',
+      [{ funderId: funder, requestedCents: 500n, decidedCents: 500n }],
+      'Action 2024 sans bilan',
+    );
     await t.owner.query('update funding_lines set exercise_year = 2024 where action_id = $1', [late.actionId]);
     t.setNow('2026-11-26T10:00:00Z');
     const queue = new Queue(QUEUE.DEADLINES, { connection: bullConnection(t.config.redisUrl), prefix: t.config.redisPrefix });
     const events = new QueueEvents(QUEUE.DEADLINES, { connection: bullConnection(t.config.redisUrl), prefix: t.config.redisPrefix });
     try {
       for (let i = 0; i < 3; i++) {
-        const job = await queue.add(JOB.SCAN_TENANT, { tenantId: rennes.id, siren: SIREN.RENNES, reason: 'test' }, { jobId: `test-scan.${randomUUID()}` });
+        const job = await queue.add(
+          JOB.SCAN_TENANT,
+          { tenantId: rennes.id, siren: SIREN.RENNES, reason: 'test' },
+          { jobId: `test-scan.${randomUUID()}` },
+        );
         await job.waitUntilFinished(events, WAIT_CEILING_MS);
       }
     } finally {
@@ -167,7 +252,10 @@ describe('webhooks', () => {
     }, 'the overdue event');
     expect(await deliveries(subscription.id)).toHaveLength(1);
     const [{ body }] = await t.owner.query('select body from webhook_deliveries where id = $1', [delivered.id]);
-    expect(JSON.parse(body)).toMatchObject({ type: 'deadline.overdue', data: { kind: 'BILAN', dueDate: '2025-06-30', exerciseYear: 2024, actionId: late.actionId } });
+    expect(JSON.parse(body)).toMatchObject({
+      type: 'deadline.overdue',
+      data: { kind: 'BILAN', dueDate: '2025-06-30', exerciseYear: 2024, actionId: late.actionId },
+    });
     expect(JSON.parse(body).data.label).toMatch(/^Bilan 2024 de l'action PIL-243500139-\d+ « Action 2024 sans bilan »$/);
   });
 

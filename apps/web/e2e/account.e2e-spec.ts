@@ -1,10 +1,12 @@
 /// <reference lib="dom" />
 // (Some callbacks run in the page, where `window` and `document` exist.)
 import type { BrowserContext, Page } from 'playwright-core';
+
 import { DEMO_PASSWORD } from '@pilotis/demo-seed';
 import type { TestSmtp } from '@pilotis/test-support';
-import { accessibilityViolations, screenshot, MailWebTest, mailedToken, startMailWebTest, WebTest, SETUP_CEILING_MS } from './browser';
 import { WAIT_CEILING_MS } from '@pilotis/test-support';
+
+import { accessibilityViolations, mailedToken, MailWebTest, screenshot, SETUP_CEILING_MS, startMailWebTest, WebTest } from './browser';
 
 const NEW_PASSWORD = 'un tout nouveau mot de passe';
 
@@ -24,7 +26,12 @@ describe('web: account (password reset, my account, session cookie)', () => {
 
   /** A fresh browser context, signed out: another browser. */
   const freshPage = async () => {
-    const context = await w.browser.newContext({ baseURL: w.base, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
+    const context = await w.browser.newContext({
+      baseURL: w.base,
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 1280, height: 900 },
+    });
     context.setDefaultTimeout(WAIT_CEILING_MS);
     contexts.push(context);
     return context.newPage();
@@ -44,7 +51,10 @@ describe('web: account (password reset, my account, session cookie)', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByLabel('Adresse e-mail').fill(email);
     await page.getByRole('button', { name: 'Recevoir un lien' }).click();
-    await page.getByRole('status').getByText('Si un compte correspond à cette adresse, un lien vient de lui être envoyé. Il est valable une heure.').waitFor();
+    await page
+      .getByRole('status')
+      .getByText('Si un compte correspond à cette adresse, un lien vient de lui être envoyé. Il est valable une heure.')
+      .waitFor();
     await screenshot(page, '70-mot-de-passe-oublie');
 
     const [mail] = (await smtp.waitFor(1)).filter((m) => m.envelope.to.includes(email));
@@ -134,7 +144,9 @@ describe('web: account (password reset, my account, session cookie)', () => {
     const cookie = (await context.cookies()).find((c) => c.name === 'pilotis_refresh');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/auth' });
     expect(await page.evaluate(() => document.cookie)).not.toContain('pilotis_refresh');
-    const stored = await page.evaluate(() => [sessionStorage, localStorage].flatMap((s) => Object.keys(s).map((k) => `${k}=${s.getItem(k) ?? ''}`)));
+    const stored = await page.evaluate(() =>
+      [sessionStorage, localStorage].flatMap((s) => Object.keys(s).map((k) => `${k}=${s.getItem(k) ?? ''}`)),
+    );
     expect(stored.filter((entry) => /refresh|token|session|pilotis/i.test(entry) || entry.includes(cookie?.value ?? '!'))).toEqual([]);
 
     await page.reload();

@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 // (Some callbacks run in the page, where `document` exists.)
 import type { Locator, Page } from 'playwright-core';
-import { accessibilityViolations, screenshot, startWebTest, WebTest, SETUP_CEILING_MS } from './browser';
+
+import { accessibilityViolations, screenshot, SETUP_CEILING_MS, startWebTest, WebTest } from './browser';
 
 const RENNES = '243500139';
 
@@ -18,7 +19,10 @@ const description = (field: Locator): Promise<string> =>
 /** Opens an action's dossier from the list, by a word of its title; its address. */
 async function openAction(page: Page, search: string, title: string): Promise<string> {
   await page.goto(`/t/${RENNES}/actions?q=${encodeURIComponent(search)}`);
-  await page.getByRole('status').filter({ hasText: /^1 action sur cette page/ }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^1 action sur cette page/ })
+    .waitFor();
   await page.locator('table.actions-table').getByRole('link', { name: title }).click();
   await page.waitForURL(/\/actions\/[0-9a-f-]{36}$/);
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
@@ -90,7 +94,9 @@ describe('web: editing an action and its next steps', () => {
     await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
     await page.waitForURL((url) => url.pathname === path);
     await page.getByRole('heading', { level: 1, name: 'Ressourcerie solidaire de Villejean' }).waitFor();
-    expect(await page.getByRole('status').filter({ hasText: 'ont été enregistrées' }).textContent()).toMatch(/^Les modifications de l'action PIL-243500139-\d{4} ont été enregistrées\.$/);
+    expect(await page.getByRole('status').filter({ hasText: 'ont été enregistrées' }).textContent()).toMatch(
+      /^Les modifications de l'action PIL-243500139-\d{4} ont été enregistrées\.$/,
+    );
     const plan = page.locator('table.plan-table');
     expect(await plan.locator('tfoot tr').textContent()).toMatch(/^Total110\s000,00\s€/);
     expect(await plan.locator('tbody tr').filter({ hasText: 'Région Bretagne' }).textContent()).toMatch(/25\s000,00\s€/);
@@ -115,7 +121,11 @@ describe('web: editing an action and its next steps', () => {
     await page.getByRole('status').filter({ hasText: "est passée à l'étape « Déposée »" }).waitFor();
     await page.locator('.status-tag', { hasText: 'État : Déposée' }).waitFor();
     await steps.getByRole('button', { name: 'Mettre en instruction' }).waitFor();
-    expect(await steps.getByRole('button').allTextContents()).toEqual(['Mettre en instruction', 'Repasser en brouillon', 'Abandonner l’action']);
+    expect(await steps.getByRole('button').allTextContents()).toEqual([
+      'Mettre en instruction',
+      'Repasser en brouillon',
+      'Abandonner l’action',
+    ]);
     expect(await page.getByRole('link', { name: "Modifier l'action" }).count()).toBe(1);
 
     // The stale tab asks for the same step: the API refuses it, in French.
@@ -123,7 +133,9 @@ describe('web: editing an action and its next steps', () => {
     await stale.getByRole('button', { name: 'Confirmer' }).click();
     const refusal = stale.getByRole('alert').filter({ hasText: 'Ce changement d’étape est refusé.' });
     await refusal.waitFor();
-    expect(await refusal.textContent()).toContain("Transition impossible : une action « déposée » ne peut pas passer à l'étape « déposée ».");
+    expect(await refusal.textContent()).toContain(
+      "Transition impossible : une action « déposée » ne peut pas passer à l'étape « déposée ».",
+    );
     // The dossier is read again: its current step and the steps possible from there.
     await stale.locator('.status-tag', { hasText: 'État : Déposée' }).waitFor();
     await stale.getByRole('button', { name: 'Mettre en instruction' }).waitFor();
@@ -136,8 +148,14 @@ describe('web: editing an action and its next steps', () => {
     await steps.getByRole('button', { name: 'Mettre en instruction' }).click();
     await steps.getByRole('button', { name: 'Confirmer' }).click();
     await page.locator('.status-tag', { hasText: 'État : En instruction' }).waitFor();
-    expect(await page.getByRole('status').filter({ hasText: 'est passée' }).textContent()).toMatch(/^L'action PIL-243500139-\d{4} est passée à l'étape « En instruction »\.$/);
-    expect(await steps.getByRole('button').allTextContents()).toEqual(['Mettre à l’arbitrage', 'Revenir à l’étape « déposée »', 'Abandonner l’action']);
+    expect(await page.getByRole('status').filter({ hasText: 'est passée' }).textContent()).toMatch(
+      /^L'action PIL-243500139-\d{4} est passée à l'étape « En instruction »\.$/,
+    );
+    expect(await steps.getByRole('button').allTextContents()).toEqual([
+      'Mettre à l’arbitrage',
+      'Revenir à l’étape « déposée »',
+      'Abandonner l’action',
+    ]);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, '75-action-en-instruction');
     await context.close();
@@ -161,7 +179,9 @@ describe('web: editing an action and its next steps', () => {
     await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: "Cette action n'est plus modifiable." });
     await refusal.waitFor();
-    expect(await refusal.textContent()).toMatch(/L'action PIL-243500139-\d{4} est « programmée » : son dossier est décidé ou soumis à décision, il n'est plus modifiable/);
+    expect(await refusal.textContent()).toMatch(
+      /L'action PIL-243500139-\d{4} est « programmée » : son dossier est décidé ou soumis à décision, il n'est plus modifiable/,
+    );
     expect(await page.getByRole('button', { name: 'Enregistrer les modifications' }).count()).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, '76-modifier-action-programmee');

@@ -1,8 +1,10 @@
 /// <reference lib="dom" />
 // (Some callbacks run in the page, where `document` exists.)
 import { readFileSync } from 'node:fs';
+
 import type { Locator, Page } from 'playwright-core';
-import { accessibilityViolations, screenshot, startWebTest, WebTest, SETUP_CEILING_MS } from './browser';
+
+import { accessibilityViolations, screenshot, SETUP_CEILING_MS, startWebTest, WebTest } from './browser';
 
 const RENNES = '243500139';
 
@@ -19,7 +21,10 @@ const description = (field: Locator): Promise<string> =>
 const actionsTable = (page: Page) => page.locator('table.actions-table');
 /** The titles of the listed actions, once the list says how many it shows. */
 async function listedTitles(page: Page, count: number): Promise<string[]> {
-  await page.getByRole('status').filter({ hasText: new RegExp(`^${count} actions? sur cette page`) }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: new RegExp(`^${count} actions? sur cette page`) })
+    .waitFor();
   return actionsTable(page).locator('tbody th[scope="row"]').allTextContents();
 }
 
@@ -40,7 +45,16 @@ describe('web: actions', () => {
     const all = await listedTitles(page, 12);
     expect(all).toHaveLength(12);
     expect(all).toContain('Ressourcerie de quartier à Villejean');
-    expect(await actionsTable(page).locator('thead th').allTextContents()).toEqual(['Référence', 'Intitulé', 'Porteur', 'Pilier', 'État', 'Demandé', 'Décidé', 'QPV']);
+    expect(await actionsTable(page).locator('thead th').allTextContents()).toEqual([
+      'Référence',
+      'Intitulé',
+      'Porteur',
+      'Pilier',
+      'État',
+      'Demandé',
+      'Décidé',
+      'QPV',
+    ]);
     expect(await page.getByRole('link', { name: 'Nouvelle action' }).isVisible()).toBe(true);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, '10-actions-liste');
@@ -56,7 +70,10 @@ describe('web: actions', () => {
     await listedTitles(page, 12);
     await page.getByRole('combobox', { name: 'Pilier', exact: true }).selectOption({ label: 'Jeunesse' });
     await page.waitForURL(/pilier=/);
-    expect((await listedTitles(page, 2)).sort()).toEqual(['Coopérative Jeunesse de Services de Maurepas – été 2025', 'Coopérative Jeunesse de Services de Villejean – été 2026']);
+    expect((await listedTitles(page, 2)).sort()).toEqual([
+      'Coopérative Jeunesse de Services de Maurepas – été 2025',
+      'Coopérative Jeunesse de Services de Villejean – été 2026',
+    ]);
     await page.getByRole('combobox', { name: 'Exercice', exact: true }).selectOption('2025');
     expect(await listedTitles(page, 1)).toEqual(['Coopérative Jeunesse de Services de Maurepas – été 2025']);
     const shared = page.url();
@@ -92,7 +109,9 @@ describe('web: actions', () => {
     await listedTitles(page, 12);
     expect(await actionsTable(page).locator('thead th').allTextContents()).toEqual(chosen);
     const ressourcerie = actionsTable(page).locator('tbody tr').filter({ hasText: 'Ressourcerie de quartier à Villejean' });
-    expect(await ressourcerie.locator('td').allTextContents()).toContain("France Travail Bretagne, Préfecture d'Ille-et-Vilaine (État), Région Bretagne, Rennes Métropole");
+    expect(await ressourcerie.locator('td').allTextContents()).toContain(
+      "France Travail Bretagne, Préfecture d'Ille-et-Vilaine (État), Région Bretagne, Rennes Métropole",
+    );
 
     // Pages of 10: the next page holds the rest, and the first page comes back.
     await page.getByLabel('Actions par page').selectOption('10');
@@ -109,19 +128,26 @@ describe('web: actions', () => {
 
     // CSV of the visible list: BOM, `;`, French decimals, named after the territory.
     await page.goto(`/t/${RENNES}/actions?etat=EN_COURS`);
-    expect(await listedTitles(page, 1)).toEqual(['L\'Autre Boutique – boutique et traiteur solidaires des producteurs locaux']);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter la liste en CSV' }).click()]);
+    expect(await listedTitles(page, 1)).toEqual(["L'Autre Boutique – boutique et traiteur solidaires des producteurs locaux"]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exporter la liste en CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('actions-rennes-metropole.csv');
     const csv = readFileSync((await download.path()) as string, 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe(chosen.join(';'));
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(`PIL-${RENNES}-0004;L'Autre Boutique – boutique et traiteur solidaires des producteurs locaux;Développement économique et emploi;`);
+    expect(lines[1]).toContain(
+      `PIL-${RENNES}-0004;L'Autre Boutique – boutique et traiteur solidaires des producteurs locaux;Développement économique et emploi;`,
+    );
     expect(lines[1]).toContain(';En cours;264185,00;264185,00;Le Blosne (QN03501M);');
 
     // The dossier: its facts and its financing plan with totals.
-    await actionsTable(page).getByRole('link', { name: /L'Autre Boutique/ }).click();
+    await actionsTable(page)
+      .getByRole('link', { name: /L'Autre Boutique/ })
+      .click();
     await page.waitForURL(/\/actions\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { level: 1, name: /L'Autre Boutique – boutique/ }).waitFor();
     expect(await page.locator('.reference').textContent()).toBe(`PIL-${RENNES}-0004`);
@@ -149,8 +175,12 @@ describe('web: actions', () => {
     // Everything but the title, and a zero on the second line.
     await page.getByLabel('Description').fill('Permanences hebdomadaires pour aider aux courriers administratifs.');
     await page.getByRole('combobox', { name: 'Pilier', exact: true }).selectOption({ label: 'Cohésion sociale' });
-    await page.getByRole('combobox', { name: 'Objectif (facultatif)', exact: true }).selectOption({ label: '1.2 Accès aux droits, à la santé et au numérique' });
-    await page.getByRole('combobox', { name: 'Porteur', exact: true }).selectOption({ label: 'Réso solidaire – pôle ESS du Pays de Rennes' });
+    await page
+      .getByRole('combobox', { name: 'Objectif (facultatif)', exact: true })
+      .selectOption({ label: '1.2 Accès aux droits, à la santé et au numérique' });
+    await page
+      .getByRole('combobox', { name: 'Porteur', exact: true })
+      .selectOption({ label: 'Réso solidaire – pôle ESS du Pays de Rennes' });
     await page.getByLabel('Date de début').fill('2026-09-01');
     await page.getByLabel('Date de fin').fill('2027-06-30');
     await page.getByLabel('Budget total (€)').fill('30 000');
@@ -165,7 +195,9 @@ describe('web: actions', () => {
     await line2.getByRole('combobox', { name: 'Financeur', exact: true }).selectOption({ label: 'Ville de Rennes' });
     await line2.getByRole('combobox', { name: 'Exercice', exact: true }).selectOption('2027');
     await line2.getByLabel('Montant demandé (€)').fill('0');
-    expect(await page.getByText('Total demandé :').textContent()).toMatch(/Total demandé : 12\s500,50\s€ · budget : 30\s000,00\s€ · reste à financer : 17\s499,50\s€/);
+    expect(await page.getByText('Total demandé :').textContent()).toMatch(
+      /Total demandé : 12\s500,50\s€ · budget : 30\s000,00\s€ · reste à financer : 17\s499,50\s€/,
+    );
     await page.getByRole('button', { name: 'Créer l’action' }).click();
 
     const summary = page.getByRole('alert');
@@ -190,7 +222,9 @@ describe('web: actions', () => {
     await page.getByRole('button', { name: 'Créer l’action' }).click();
     await page.waitForURL(/\/actions\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { level: 1, name: 'Écrivains publics au Blosne et à Villejean' }).waitFor();
-    expect(await page.getByRole('status').filter({ hasText: 'a été créée' }).textContent()).toBe(`L'action PIL-${RENNES}-0013 a été créée au statut brouillon.`);
+    expect(await page.getByRole('status').filter({ hasText: 'a été créée' }).textContent()).toBe(
+      `L'action PIL-${RENNES}-0013 a été créée au statut brouillon.`,
+    );
     expect(await page.locator('.status-tag').textContent()).toBe('État : Brouillon');
     const plan = page.locator('table.plan-table');
     const rows = await plan.locator('tbody tr').allTextContents();
@@ -243,7 +277,12 @@ describe('web: actions', () => {
     await actionsTable(page).getByRole('link', { name: 'Ressourcerie de quartier à Villejean' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ressourcerie de quartier à Villejean' }).waitFor();
     const plan = page.locator('table.plan-table');
-    expect(await plan.locator('tbody th').allTextContents()).toEqual(['France Travail Bretagne', "Préfecture d'Ille-et-Vilaine (État)", 'Région Bretagne', 'Rennes Métropole']);
+    expect(await plan.locator('tbody th').allTextContents()).toEqual([
+      'France Travail Bretagne',
+      "Préfecture d'Ille-et-Vilaine (État)",
+      'Région Bretagne',
+      'Rennes Métropole',
+    ]);
     expect(await plan.locator('tfoot tr').textContent()).toMatch(/^Total105\s000,00\s€/);
 
     // The form is not offered, and the API refuses it anyway: its message is shown.

@@ -1,10 +1,12 @@
 /// <reference lib="dom" />
 // (Some callbacks run in the page, where `document` exists.)
-import request from 'supertest';
 import type { Locator, Page } from 'playwright-core';
+import request from 'supertest';
+
 import { DEMO_PASSWORD } from '@pilotis/demo-seed';
 import type { TestSmtp } from '@pilotis/test-support';
-import { accessibilityViolations, MailWebTest, screenshot, mailedToken, startMailWebTest, WebTest, SETUP_CEILING_MS } from './browser';
+
+import { accessibilityViolations, mailedToken, MailWebTest, screenshot, SETUP_CEILING_MS, startMailWebTest, WebTest } from './browser';
 
 const RENNES = '243500139';
 const CAF = "Caisse d'allocations familiales d'Ille-et-Vilaine";
@@ -31,7 +33,8 @@ describe('web: members and partners (tenant admin)', () => {
     return res.body.data.login.accessToken as string;
   };
   /** One GraphQL call as that person, in Rennes. */
-  const asMember = (token: string, query: string) => api().post('/graphql').set('authorization', `Bearer ${token}`).set('x-tenant', RENNES).send({ query });
+  const asMember = (token: string, query: string) =>
+    api().post('/graphql').set('authorization', `Bearer ${token}`).set('x-tenant', RENNES).send({ query });
   const memberRow = (page: Page, name: string): Locator => page.getByRole('row', { name: new RegExp(name) }).first();
   /** The message linked to a field by aria-describedby (its hint and its error). */
   const description = (field: Locator) =>
@@ -48,7 +51,9 @@ describe('web: members and partners (tenant admin)', () => {
     await page.getByRole('heading', { name: 'Membres du territoire' }).waitFor();
     await memberRow(page, 'Anne Admin').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
-    await expect(memberRow(page, 'Romain Région Bretagne').textContent()).resolves.toMatch(/Représentant d’un financeur.*Région Bretagne.*Active/);
+    await expect(memberRow(page, 'Romain Région Bretagne').textContent()).resolves.toMatch(
+      /Représentant d’un financeur.*Région Bretagne.*Active/,
+    );
 
     await page.getByLabel('Adresse e-mail').fill('fanny.martin@caf35.example.fr');
     await page.getByLabel('Nom affiché').fill('Fanny Martin (CAF)');
@@ -66,14 +71,21 @@ describe('web: members and partners (tenant admin)', () => {
     smtp.failNext(1, 550);
     await page.getByRole('button', { name: 'Inviter' }).click();
     await page.getByRole('alert').waitFor();
-    expect(await w.t.owner.query("select count(*)::int as n from membership_invitations where email = 'fanny.martin@caf35.example.fr'")).toEqual([{ n: 0 }]);
+    expect(
+      await w.t.owner.query("select count(*)::int as n from membership_invitations where email = 'fanny.martin@caf35.example.fr'"),
+    ).toEqual([{ n: 0 }]);
 
     await page.getByRole('button', { name: 'Inviter' }).click();
     await page.getByRole('status').getByText('Invitation envoyée à fanny.martin@caf35.example.fr.').waitFor();
     const pending = page.getByRole('region', { name: 'Invitations en attente' }).getByRole('row', { name: /Fanny Martin/ });
     await expect(pending.textContent()).resolves.toContain(`fanny.martin@caf35.example.frReprésentant d’un financeur${CAF}`);
     // Not a member before accepting; no token anywhere on the page.
-    expect(await page.getByRole('region', { name: 'Membres' }).getByRole('row', { name: /Fanny Martin/ }).count()).toBe(0);
+    expect(
+      await page
+        .getByRole('region', { name: 'Membres' })
+        .getByRole('row', { name: /Fanny Martin/ })
+        .count(),
+    ).toBe(0);
     expect(await page.locator('code').count()).toBe(0);
     await expect(page.locator('main').textContent()).resolves.not.toMatch(/jeton/i);
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -85,7 +97,10 @@ describe('web: members and partners (tenant admin)', () => {
     await page.getByLabel('Nom affiché').fill('Fanny Martin (CAF)');
     await organisation.selectOption({ label: CAF });
     await page.getByRole('button', { name: 'Inviter' }).click();
-    await page.getByRole('alert').getByText(/Une invitation est déjà en attente pour cette adresse/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/Une invitation est déjà en attente pour cette adresse/)
+      .waitFor();
 
     // The e-mailed token is the real one: the person chooses a password and represents the CAF in Rennes.
     const [mail] = await smtp.waitFor(1);
@@ -94,11 +109,20 @@ describe('web: members and partners (tenant admin)', () => {
     expect(token).toBeDefined();
     const accepted = await api()
       .post('/graphql')
-      .send({ query: 'mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) }', variables: { input: { token, password: 'un mot de passe solide' } } });
+      .send({
+        query: 'mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) }',
+        variables: { input: { token, password: 'un mot de passe solide' } },
+      });
     expect(accepted.body.data.acceptInvitation).toBe(true);
     const fanny = await login('fanny.martin@caf35.example.fr', 'un mot de passe solide');
-    const mine = await api().post('/graphql').set('authorization', `Bearer ${fanny}`).send({ query: '{ myTenants { role organisationId tenant { siren } } }' });
-    const [caf] = await w.t.owner.query('select o.id from organisations o join tenants t on t.id = o.tenant_id where t.siren = $1 and o.name = $2', [RENNES, CAF]);
+    const mine = await api()
+      .post('/graphql')
+      .set('authorization', `Bearer ${fanny}`)
+      .send({ query: '{ myTenants { role organisationId tenant { siren } } }' });
+    const [caf] = await w.t.owner.query(
+      'select o.id from organisations o join tenants t on t.id = o.tenant_id where t.siren = $1 and o.name = $2',
+      [RENNES, CAF],
+    );
     expect(mine.body.data.myTenants).toEqual([{ role: 'FUNDER_REPRESENTATIVE', organisationId: caf.id, tenant: { siren: RENNES } }]);
     await page.reload();
     await memberRow(page, 'Fanny Martin').getByRole('cell', { name: 'Active', exact: true }).waitFor();
@@ -121,7 +145,9 @@ describe('web: members and partners (tenant admin)', () => {
     await page.getByRole('status').getByText('Rôle de Aude Auditrice : Chef de projet.', { exact: true }).waitFor();
     expect(await form.count()).toBe(0);
     const aude = await login('auditeur@demo.pilotis.fr');
-    expect((await api().post('/graphql').set('authorization', `Bearer ${aude}`).send({ query: '{ myTenants { role } }' })).body.data.myTenants).toEqual([{ role: 'CHEF_DE_PROJET' }]);
+    expect(
+      (await api().post('/graphql').set('authorization', `Bearer ${aude}`).send({ query: '{ myTenants { role } }' })).body.data.myTenants,
+    ).toEqual([{ role: 'CHEF_DE_PROJET' }]);
     await context.close();
   });
 
@@ -141,14 +167,19 @@ describe('web: members and partners (tenant admin)', () => {
       void d.dismiss();
     });
     await row.getByRole('button', { name: /Révoquer/ }).click();
-    expect(questions[0]).toMatch(/Révoquer l'appartenance de Denis Délégué du préfet \(Ille-et-Vilaine\) \(delegue\.35@demo\.pilotis\.fr\) \?/);
+    expect(questions[0]).toMatch(
+      /Révoquer l'appartenance de Denis Délégué du préfet \(Ille-et-Vilaine\) \(delegue\.35@demo\.pilotis\.fr\) \?/,
+    );
     expect((await asMember(denis, '{ currentTenant { siren } }')).body.data.currentTenant.siren).toBe(RENNES);
     await expect(row.getByRole('cell', { name: 'Active', exact: true }).count()).resolves.toBe(1);
 
     page.once('dialog', (d) => void d.accept());
     await row.getByRole('button', { name: /Révoquer/ }).click();
     await row.getByRole('cell', { name: /Révoquée le/ }).waitFor();
-    await page.getByRole('status').getByText(/^L'appartenance de Denis Délégué .* est révoquée\.$/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/^L'appartenance de Denis Délégué .* est révoquée\.$/)
+      .waitFor();
     expect(await row.getByRole('button').count()).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, '52-membres-revocation');
@@ -163,7 +194,9 @@ describe('web: members and partners (tenant admin)', () => {
     await page.goto(`/t/${RENNES}/partenaires`);
     await page.getByRole('heading', { name: 'Partenaires', exact: true }).waitFor();
     await page.getByRole('row', { name: /Élan Créateur/ }).waitFor();
-    await expect(page.getByRole('row', { name: /Élan Créateur/ }).textContent()).resolves.toMatch(/Coopérative d'activité et d'emploi000 001 073 00014Oui/);
+    await expect(page.getByRole('row', { name: /Élan Créateur/ }).textContent()).resolves.toMatch(
+      /Coopérative d'activité et d'emploi000 001 073 00014Oui/,
+    );
     expect(await accessibilityViolations(page)).toEqual([]);
 
     const form = page.getByRole('form', { name: 'Ajouter un partenaire' });
@@ -181,7 +214,9 @@ describe('web: members and partners (tenant admin)', () => {
     await page.waitForFunction(() => document.activeElement?.getAttribute('inputmode') === 'numeric');
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, '53-partenaires-siret-invalide');
-    expect(await w.t.owner.query("select count(*)::int as n from organisations where name like 'Les Jardins partagés%'")).toEqual([{ n: 0 }]);
+    expect(await w.t.owner.query("select count(*)::int as n from organisations where name like 'Les Jardins partagés%'")).toEqual([
+      { n: 0 },
+    ]);
 
     // 732 829 320 00074 passes the Luhn check.
     await siret.fill('732 829 320 00074');
@@ -223,7 +258,9 @@ describe('web: members and partners (tenant admin)', () => {
     await page.getByRole('status').getByText('« Les Jardins partagés du Blosne » est modifié.', { exact: true }).waitFor();
     expect(await edit.count()).toBe(0);
     await expect(row.textContent()).resolves.toMatch(/Association732 829 320 00074Non/);
-    expect(await w.t.owner.query("select esus from organisations where name = 'Les Jardins partagés du Blosne'")).toEqual([{ esus: false }]);
+    expect(await w.t.owner.query("select esus from organisations where name = 'Les Jardins partagés du Blosne'")).toEqual([
+      { esus: false },
+    ]);
     await context.close();
   });
 

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { Page } from 'playwright-core';
-import { accessibilityViolations, screenshot, startWebTest, WebTest, SETUP_CEILING_MS } from './browser';
+
+import { accessibilityViolations, screenshot, SETUP_CEILING_MS, startWebTest, WebTest } from './browser';
 
 const RENNES = '243500139';
 
@@ -17,16 +18,25 @@ describe('web: QPVs and tenant settings (tenant admin)', () => {
   });
 
   const qpvCodes = async (): Promise<string[]> =>
-    ((await w.t.owner.query('select code from qpvs where tenant_id = $1 order by code', [tenantId])) as { code: string }[]).map((r) => r.code);
-  const storedSettings = async (): Promise<{ sender_name: string; reminder_steps: { offsetDays: number; escalation: boolean }[] | null } | undefined> =>
-    ((await w.t.owner.query('select sender_name, reminder_steps from tenant_settings where tenant_id = $1', [tenantId])) as {
-      sender_name: string;
-      reminder_steps: { offsetDays: number; escalation: boolean }[] | null;
-    }[])[0];
+    ((await w.t.owner.query('select code from qpvs where tenant_id = $1 order by code', [tenantId])) as { code: string }[]).map(
+      (r) => r.code,
+    );
+  const storedSettings = async (): Promise<
+    { sender_name: string; reminder_steps: { offsetDays: number; escalation: boolean }[] | null } | undefined
+  > =>
+    (
+      (await w.t.owner.query('select sender_name, reminder_steps from tenant_settings where tenant_id = $1', [tenantId])) as {
+        sender_name: string;
+        reminder_steps: { offsetDays: number; escalation: boolean }[] | null;
+      }[]
+    )[0];
   const upload = (page: Page, csv: string) =>
-    page.getByLabel('Fichier CSV de la liste officielle').setInputFiles({ name: 'qpv.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    page
+      .getByLabel('Fichier CSV de la liste officielle')
+      .setInputFiles({ name: 'qpv.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   /** The error message shown next to a labelled field (Field renders it in the same .field block). */
-  const fieldError = (page: Page, label: string) => page.locator('.field', { has: page.getByLabel(label, { exact: true }) }).locator('.field-error');
+  const fieldError = (page: Page, label: string) =>
+    page.locator('.field', { has: page.getByLabel(label, { exact: true }) }).locator('.field-error');
 
   it('imports the official QPV list all or nothing: a faulty row is reported and nothing is written, then a valid file is', async () => {
     const { page, context } = await w.signedIn('admin.rennes@demo.pilotis.fr');
@@ -39,7 +49,10 @@ describe('web: QPVs and tenant settings (tenant admin)', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // One faulty row (a truncated code) among correct ones: the whole file is refused.
-    await upload(page, ['code_qp;lib_qp;insee_com', 'QN03506C;Cleunay - Arsenal;35238', 'QN0350;Tronqué;35238', 'QN03802N;Mistral;38185'].join('\n'));
+    await upload(
+      page,
+      ['code_qp;lib_qp;insee_com', 'QN03506C;Cleunay - Arsenal;35238', 'QN0350;Tronqué;35238', 'QN03802N;Mistral;38185'].join('\n'),
+    );
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
     const refusal = page.getByRole('alert').filter({ hasText: 'rien n’a été importé' });
     await refusal.waitFor();
@@ -78,7 +91,12 @@ describe('web: QPVs and tenant settings (tenant admin)', () => {
     await page.getByRole('heading', { name: 'Réglages du territoire' }).waitFor();
     const firstOffset = page.getByLabel('Décalage de l’étape 1 (jours)');
     await expect(firstOffset.inputValue()).resolves.toBe('-30');
-    expect(await page.getByRole('listitem').filter({ has: page.getByRole('checkbox') }).count()).toBe(5);
+    expect(
+      await page
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('checkbox') })
+        .count(),
+    ).toBe(5);
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await firstOffset.fill('-21');

@@ -1,9 +1,11 @@
 /// <reference lib="dom" />
 // (Some callbacks run in the page, where `document` exists.)
-import request from 'supertest';
 import type { Locator } from 'playwright-core';
+import request from 'supertest';
+
 import { DEMO_PASSWORD } from '@pilotis/demo-seed';
-import { accessibilityViolations, screenshot, startWebTest, WebTest, SETUP_CEILING_MS } from './browser';
+
+import { accessibilityViolations, screenshot, SETUP_CEILING_MS, startWebTest, WebTest } from './browser';
 
 const RENNES = '243500139';
 const ELLES = 'Parcours « Elles entreprennent » – accompagnement des femmes à la création d’activité';
@@ -31,12 +33,18 @@ describe('web: giving an avis d’instruction', () => {
   beforeAll(async () => {
     w = await startWebTest();
     for (const title of [ELLES, GROS_CHENE]) {
-      const [row] = (await w.t.owner.query('select a.id from actions a join tenants t on t.id = a.tenant_id where t.siren = $1 and a.title = $2', [RENNES, title])) as { id: string }[];
+      const [row] = (await w.t.owner.query(
+        'select a.id from actions a join tenants t on t.id = a.tenant_id where t.siren = $1 and a.title = $2',
+        [RENNES, title],
+      )) as { id: string }[];
       ids[title] = row.id;
     }
     const login = await api()
       .post('/graphql')
-      .send({ query: 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }', variables: { input: { email: 'cdp.rennes@demo.pilotis.fr', password: DEMO_PASSWORD } } });
+      .send({
+        query: 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',
+        variables: { input: { email: 'cdp.rennes@demo.pilotis.fr', password: DEMO_PASSWORD } },
+      });
     expect(login.body.errors).toBeUndefined();
     const moved = await api()
       .post('/graphql')

@@ -1,11 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
+
+import AxeBuilder from '@axe-core/playwright';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+
+import { WEB_DIST } from '@pilotis/api-server';
 import { DEMO_PASSWORD, seedDemo } from '@pilotis/demo-seed';
 import { smtpConfig, startTestApp, startTestSmtp, TestApp, TestSmtp, WAIT_CEILING_MS } from '@pilotis/test-support';
-import { WEB_DIST } from '@pilotis/api-server';
 
 /** Debian's Chromium (`.ci/run` installs the package when missing), driven by Playwright's core library. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -35,7 +37,15 @@ export async function startWebTest(config: Partial<TestApp['config']> = {}): Pro
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     // This machine's network is closed: no background connections, no sandbox as root.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
@@ -43,7 +53,12 @@ export async function startWebTest(config: Partial<TestApp['config']> = {}): Pro
     browser,
     base: base.replace('[::1]', '127.0.0.1'),
     async signedIn(email: string) {
-      const context = await browser.newContext({ baseURL: base, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
+      const context = await browser.newContext({
+        baseURL: base,
+        locale: 'fr-FR',
+        timezoneId: 'Europe/Paris',
+        viewport: { width: 1280, height: 900 },
+      });
       // Each wait ends as soon as its element is there; the ceiling only bounds a failure on a busy machine.
       context.setDefaultTimeout(WAIT_CEILING_MS);
       const page = await context.newPage();
@@ -67,7 +82,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** axe's serious and critical violations on the page (RGAA's automatable criteria map onto WCAG's). */
-export async function accessibilityViolations(page: Page): Promise<{ id: string; impact: string | null | undefined; help: string; nodes: string[] }[]> {
+export async function accessibilityViolations(
+  page: Page,
+): Promise<{ id: string; impact: string | null | undefined; help: string; nodes: string[] }[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -1,7 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
+
 import { DEMO_PASSWORD } from '@pilotis/demo-seed';
-import { startWebTest, WebTest, SETUP_CEILING_MS } from './browser';
 import { WAIT_CEILING_MS } from '@pilotis/test-support';
+
+import { SETUP_CEILING_MS, startWebTest, WebTest } from './browser';
 
 const RENNES = '243500139';
 
@@ -28,7 +30,9 @@ describe('web: the app under the Content-Security-Policy', () => {
     await context.exposeBinding('pilotisCspViolation', (_source, report: string) => reports.push(`event: ${report}`));
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => {
-        (window as unknown as { pilotisCspViolation(r: string): void }).pilotisCspViolation(`${e.violatedDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`);
+        (window as unknown as { pilotisCspViolation(r: string): void }).pilotisCspViolation(
+          `${e.violatedDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`,
+        );
       });
     });
     const page = await context.newPage();

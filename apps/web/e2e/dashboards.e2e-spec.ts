@@ -1,5 +1,6 @@
-import { accessibilityViolations, screenshot, startWebTest, WebTest, SETUP_CEILING_MS } from './browser';
 import { WAIT_CEILING_MS } from '@pilotis/test-support';
+
+import { accessibilityViolations, screenshot, SETUP_CEILING_MS, startWebTest, WebTest } from './browser';
 
 /** Sign-in, territories, the délégué du préfet's département and a contract, in a real Chromium. */
 describe('web: signing in and reading the dashboards', () => {

@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { accessibilityViolations, screenshot, startWebTest, WebTest, SETUP_CEILING_MS } from './browser';
+
+import { accessibilityViolations, screenshot, SETUP_CEILING_MS, startWebTest, WebTest } from './browser';
 
 /** The tenant admin's integrations screen: API keys shown once, revoked at once; webhook address policy. */
 describe('web: integrations (tenant admin)', () => {
@@ -12,7 +13,10 @@ describe('web: integrations (tenant admin)', () => {
   });
 
   const readWithKey = (token: string) =>
-    request(w.t.app.getHttpServer()).post('/graphql').set('x-api-key', token).send({ query: '{ actions(first: 1) { nodes { reference } } }' });
+    request(w.t.app.getHttpServer())
+      .post('/graphql')
+      .set('x-api-key', token)
+      .send({ query: '{ actions(first: 1) { nodes { reference } } }' });
 
   it('creates an API key shown once that works at once, and revokes it at once', async () => {
     const { page, context } = await w.signedIn('admin.rennes@demo.pilotis.fr');

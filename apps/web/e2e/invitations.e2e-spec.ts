@@ -1,9 +1,11 @@
-import request from 'supertest';
 import type { BrowserContext } from 'playwright-core';
+import request from 'supertest';
+
 import { DEMO_PASSWORD } from '@pilotis/demo-seed';
 import type { TestSmtp } from '@pilotis/test-support';
-import { accessibilityViolations, screenshot, MailWebTest, mailedToken, startMailWebTest, WebTest, SETUP_CEILING_MS } from './browser';
 import { WAIT_CEILING_MS } from '@pilotis/test-support';
+
+import { accessibilityViolations, mailedToken, MailWebTest, screenshot, SETUP_CEILING_MS, startMailWebTest, WebTest } from './browser';
 
 const RENNES = '243500139';
 const GRENOBLE = '200040715';
@@ -28,7 +30,10 @@ describe('web: pending invitations (invitee and tenant admin)', () => {
   const asAdmin = async (email: string, siren: string, query: string, variables: Record<string, unknown>) => {
     const login = await api()
       .post('/graphql')
-      .send({ query: 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }', variables: { input: { email, password: DEMO_PASSWORD } } });
+      .send({
+        query: 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',
+        variables: { input: { email, password: DEMO_PASSWORD } },
+      });
     const token = login.body.data.login.accessToken as string;
     const res = await api().post('/graphql').set('authorization', `Bearer ${token}`).set('x-tenant', siren).send({ query, variables });
     expect(res.body.errors).toBeUndefined();
@@ -37,7 +42,12 @@ describe('web: pending invitations (invitee and tenant admin)', () => {
   const INVITE = 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { id status } }';
   /** A fresh browser context, signed out: another person's browser. */
   const freshPage = async () => {
-    const context = await w.browser.newContext({ baseURL: w.base, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
+    const context = await w.browser.newContext({
+      baseURL: w.base,
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 1280, height: 900 },
+    });
     context.setDefaultTimeout(WAIT_CEILING_MS);
     contexts.push(context);
     return context.newPage();
@@ -48,7 +58,9 @@ describe('web: pending invitations (invitee and tenant admin)', () => {
     // same existing account, Pauline (chef de projet in Plaine Commune).
     const invitee = 'cdp.plaine@demo.pilotis.fr';
     await asAdmin('admin.rennes@demo.pilotis.fr', RENNES, INVITE, { input: { email: invitee, displayName: 'Pauline', role: 'AUDITOR' } });
-    await asAdmin('admin.grenoble@demo.pilotis.fr', GRENOBLE, INVITE, { input: { email: invitee, displayName: 'Pauline', role: 'CHEF_DE_PROJET' } });
+    await asAdmin('admin.grenoble@demo.pilotis.fr', GRENOBLE, INVITE, {
+      input: { email: invitee, displayName: 'Pauline', role: 'CHEF_DE_PROJET' },
+    });
     const mails = await smtp.waitFor(2);
     expect(mails.map((m) => m.envelope.to)).toEqual([[invitee], [invitee]]);
     // An account that has a password gets no token: it answers from its session.
@@ -79,7 +91,10 @@ describe('web: pending invitations (invitee and tenant admin)', () => {
     await expect(cards.count()).resolves.toBe(2);
     page.once('dialog', (d) => void d.accept());
     await grenoble.getByRole('button', { name: /^Refuser/ }).click();
-    await page.getByRole('status').getByText(/^Vous avez refusé l'invitation de Grenoble/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/^Vous avez refusé l'invitation de Grenoble/)
+      .waitFor();
     await expect(cards.count()).resolves.toBe(1);
 
     // Accepting: the page opens again and lists the new territory; no invitation is left.
@@ -130,7 +145,10 @@ describe('web: pending invitations (invitee and tenant admin)', () => {
     // The first link is void; the second one works.
     const invited = await freshPage();
     await invited.goto(`/invitation#jeton=${first}`);
-    await invited.getByRole('alert').getByText(/^Ce lien d'invitation n'est pas valable/).waitFor();
+    await invited
+      .getByRole('alert')
+      .getByText(/^Ce lien d'invitation n'est pas valable/)
+      .waitFor();
     // (Another page first: from /invitation, a new fragment alone would not load the page again.)
     await invited.goto('/connexion');
     await invited.goto(`/invitation#jeton=${second}`);
@@ -148,12 +166,17 @@ describe('web: pending invitations (invitee and tenant admin)', () => {
     await row.waitFor({ state: 'detached' });
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, '94-invitation-annulee');
-    expect(await w.t.owner.query('select status from membership_invitations where email = $1', [invitee])).toEqual([{ status: 'CANCELLED' }]);
+    expect(await w.t.owner.query('select status from membership_invitations where email = $1', [invitee])).toEqual([
+      { status: 'CANCELLED' },
+    ]);
 
     // The cancelled link now shows the invalid-link message.
     await invited.goto('/connexion');
     await invited.goto(`/invitation#jeton=${second}`);
-    await invited.getByRole('alert').getByText(/^Ce lien d'invitation n'est pas valable/).waitFor();
+    await invited
+      .getByRole('alert')
+      .getByText(/^Ce lien d'invitation n'est pas valable/)
+      .waitFor();
     expect(await invited.getByRole('button', { name: "Refuser l'invitation" }).count()).toBe(0);
     expect(await accessibilityViolations(invited)).toEqual([]);
     await screenshot(invited, '95-invitation-lien-annule');

@@ -1,9 +1,11 @@
 /// <reference lib="dom" />
 // (Some callbacks run in the page, where `document` exists.)
 import type { BrowserContext, Locator } from 'playwright-core';
+
 import type { TestSmtp } from '@pilotis/test-support';
-import { accessibilityViolations, screenshot, MailWebTest, mailedToken, startMailWebTest, WebTest, SETUP_CEILING_MS } from './browser';
 import { WAIT_CEILING_MS } from '@pilotis/test-support';
+
+import { accessibilityViolations, mailedToken, MailWebTest, screenshot, SETUP_CEILING_MS, startMailWebTest, WebTest } from './browser';
 
 const RENNES = '243500139';
 const INVITEE = 'ines.nouvelle@example.fr';
@@ -25,7 +27,12 @@ describe('web: onboarding (invitation link) and reminders marked read', () => {
 
   /** A fresh browser context, signed out: another person's browser. */
   const freshPage = async () => {
-    const context = await w.browser.newContext({ baseURL: w.base, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
+    const context = await w.browser.newContext({
+      baseURL: w.base,
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 1280, height: 900 },
+    });
     context.setDefaultTimeout(WAIT_CEILING_MS);
     contexts.push(context);
     return context.newPage();
@@ -45,7 +52,10 @@ describe('web: onboarding (invitation link) and reminders marked read', () => {
     contexts.push(admin.context);
     await admin.page.goto(`/t/${RENNES}/membres`);
     await admin.page.getByRole('heading', { name: 'Membres du territoire' }).waitFor();
-    await admin.page.getByRole('row', { name: /Anne Admin/ }).first().waitFor();
+    await admin.page
+      .getByRole('row', { name: /Anne Admin/ })
+      .first()
+      .waitFor();
     await admin.page.getByLabel('Adresse e-mail').fill(INVITEE);
     await admin.page.getByLabel('Nom affiché').fill('Inès Nouvelle');
     await admin.page.getByRole('button', { name: 'Inviter' }).click();
@@ -104,7 +114,10 @@ describe('web: onboarding (invitation link) and reminders marked read', () => {
     await password.fill(CHOSEN);
     await confirmation.fill(CHOSEN);
     await submit.click();
-    await page.getByRole('status').getByText(/^Votre compte est prêt : connectez-vous/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/^Votre compte est prêt : connectez-vous/)
+      .waitFor();
     expect(new URL(page.url()).pathname).toBe('/connexion');
     await screenshot(page, '82-invitation-compte-pret');
     await page.getByLabel('Adresse e-mail').fill(INVITEE);
@@ -119,18 +132,27 @@ describe('web: onboarding (invitation link) and reminders marked read', () => {
     // The same link again, in yet another browser: the invalid-link message, no form.
     const again = await freshPage();
     await again.goto(`/invitation#jeton=${token}`);
-    await again.getByRole('alert').getByText(/^Ce lien d'invitation n'est pas valable/).waitFor();
+    await again
+      .getByRole('alert')
+      .getByText(/^Ce lien d'invitation n'est pas valable/)
+      .waitFor();
     expect(await again.getByLabel('Mot de passe', { exact: true }).count()).toBe(0);
     expect(await accessibilityViolations(again)).toEqual([]);
     await screenshot(again, '84-invitation-deja-utilisee');
 
     // A link without a token, or with a forged one: the same message.
     await again.goto('/invitation');
-    await again.getByRole('alert').getByText(/^Ce lien d'invitation n'est pas valable/).waitFor();
+    await again
+      .getByRole('alert')
+      .getByText(/^Ce lien d'invitation n'est pas valable/)
+      .waitFor();
     // (Another page first: from /invitation, a new fragment alone would not load the page again.)
     await again.goto('/connexion');
     await again.goto(`/invitation#jeton=${token.slice(0, -4)}AAAA`);
-    await again.getByRole('alert').getByText(/^Ce lien d'invitation n'est pas valable/).waitFor();
+    await again
+      .getByRole('alert')
+      .getByText(/^Ce lien d'invitation n'est pas valable/)
+      .waitFor();
   });
 
   it('marks a reminder read on the territory home: the count of unread reminders follows', async () => {
@@ -176,6 +198,11 @@ describe('web: onboarding (invitation link) and reminders marked read', () => {
     await count.getByText('2 relances non lues', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Tout marquer comme lu' }).click();
     await count.getByText('Aucune relance non lue', { exact: true }).waitFor();
-    expect(await w.t.owner.query('select count(*)::int as n from notifications where tenant_id = $1 and user_id = $2 and read_at is null', [tenantId, userId])).toEqual([{ n: 0 }]);
+    expect(
+      await w.t.owner.query('select count(*)::int as n from notifications where tenant_id = $1 and user_id = $2 and read_at is null', [
+        tenantId,
+        userId,
+      ]),
+    ).toEqual([{ n: 0 }]);
   });
 });

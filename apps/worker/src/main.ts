@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+
 import { Logger } from '@nestjs/common';
+
 import { loadConfig } from '@pilotis/shared';
 import { startWorker } from '@pilotis/worker-runtime';
 

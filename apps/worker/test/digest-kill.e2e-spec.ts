@@ -1,9 +1,30 @@
 import { ChildProcess } from 'node:child_process';
-import request from 'supertest';
+
 import { Queue } from 'bullmq';
+import request from 'supertest';
+
 import { Role } from '@pilotis/access';
 import { bullConnection, digestJobId, QUEUE } from '@pilotis/jobs';
-import { startTestApp, TestApp, createTenant, createUser, SIREN, TestTenant, TestUser, addAction, addContrat, addOrganisation, codeOf, gql, ok, startTestSmtp, TestSmtp, exited, spawnWorker, waitForValue } from '@pilotis/test-support';
+import {
+  addAction,
+  addContrat,
+  addOrganisation,
+  codeOf,
+  createTenant,
+  createUser,
+  exited,
+  gql,
+  ok,
+  SIREN,
+  spawnWorker,
+  startTestApp,
+  startTestSmtp,
+  TestApp,
+  TestSmtp,
+  TestTenant,
+  TestUser,
+  waitForValue,
+} from '@pilotis/test-support';
 
 const FAILED = `query { failedEmailDigests(first: 10) { nodes { id userId email digestDate reminderCount attempts jobAttempts lastError failedAt } pageInfo { hasNextPage } } }`;
 const STALLED = 'job stalled more than allowable limit';
@@ -33,11 +54,13 @@ describe('a digest whose worker is killed twice while it delivers', () => {
   };
   const digestOf = async (day: string) =>
     (
-      await t.owner.query(`select id, status, attempts, job_attempts, last_error, message_id from person_digests where user_id = $1 and digest_date = $2`, [
-        rep.id,
-        day,
-      ])
-    )[0] as { id: string; status: string; attempts: number; job_attempts: number; last_error: string | null; message_id: string | null } | undefined;
+      await t.owner.query(
+        `select id, status, attempts, job_attempts, last_error, message_id from person_digests where user_id = $1 and digest_date = $2`,
+        [rep.id, day],
+      )
+    )[0] as
+      | { id: string; status: string; attempts: number; job_attempts: number; last_error: string | null; message_id: string | null }
+      | undefined;
   /** Waits until the person's digest of `day` reaches `status` (the ceiling only bounds a failure). */
   const until = (day: string, status: string) =>
     waitForValue(async () => {
@@ -65,7 +88,9 @@ describe('a digest whose worker is killed twice while it delivers', () => {
     const region = await addOrganisation(t.owner, tenant.id, 'Région Bretagne', 'REGION');
     const porteur = await addOrganisation(t.owner, tenant.id, 'Régie de quartier', 'REGIE_DE_QUARTIER');
     rep = await createUser(t.app, t.owner, [{ tenantId: tenant.id, role: Role.PORTEUR_REPRESENTATIVE, organisationId: porteur }]);
-    const { actionId } = await addAction(t.owner, tenant.id, SIREN.RENNES, ctx, porteur, 'EN_COURS', [{ funderId: region, requestedCents: 100_000n, decidedCents: 100_000n }]);
+    const { actionId } = await addAction(t.owner, tenant.id, SIREN.RENNES, ctx, porteur, 'EN_COURS', [
+      { funderId: region, requestedCents: 100_000n, decidedCents: 100_000n },
+    ]);
     await t.owner.query(`update funding_lines set exercise_year = 2026 where action_id = $1`, [actionId]);
     notifications = new Queue(QUEUE.NOTIFICATIONS, { connection: bullConnection(t.config.redisUrl), prefix: t.config.redisPrefix });
   });
@@ -137,7 +162,9 @@ describe('a digest whose worker is killed twice while it delivers', () => {
     // …nobody else in the territory does, and another territory's admin sees nothing of it.
     expect(codeOf(await gql(t.app, FAILED, {}, { token: rep.token, tenant: SIREN.RENNES }))).toBe('FORBIDDEN');
     const plaine = await createTenant(t.app, t.owner, SIREN.PLAINE_COMMUNE);
-    expect(ok(await gql(t.app, FAILED, {}, { token: plaine.admin.token, tenant: SIREN.PLAINE_COMMUNE })).failedEmailDigests.nodes).toEqual([]);
+    expect(ok(await gql(t.app, FAILED, {}, { token: plaine.admin.token, tenant: SIREN.PLAINE_COMMUNE })).failedEmailDigests.nodes).toEqual(
+      [],
+    );
 
     // The platform sees the failed job and its reason on the (read-only) queue board.
     const operator = await createUser(t.app, t.owner);

@@ -1,8 +1,25 @@
 import { ChildProcess } from 'node:child_process';
+
 import { Queue } from 'bullmq';
+
 import { Role } from '@pilotis/access';
 import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
-import { startTestApp, TestApp, createTenant, createUser, SIREN, TestUser, addAction, addContrat, addOrganisation, startTestSmtp, TestSmtp, waitUntil, exited, spawnWorker } from '@pilotis/test-support';
+import {
+  addAction,
+  addContrat,
+  addOrganisation,
+  createTenant,
+  createUser,
+  exited,
+  SIREN,
+  spawnWorker,
+  startTestApp,
+  startTestSmtp,
+  TestApp,
+  TestSmtp,
+  TestUser,
+  waitUntil,
+} from '@pilotis/test-support';
 
 const NOW = '2027-06-23T07:00:00Z'; // J-7 of every 2026 bilan
 
@@ -21,7 +38,9 @@ describe('a worker killed in the middle of sending reminders', () => {
     for (let i = 0; i < 24; i++) {
       const porteur = await addOrganisation(t.owner, rennes.id, `Association ${i}`, 'ASSOCIATION');
       reps.push(await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.PORTEUR_REPRESENTATIVE, organisationId: porteur }]));
-      const { actionId } = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, porteur, 'EN_COURS', [{ funderId: region, requestedCents: 100_000n, decidedCents: 100_000n }]);
+      const { actionId } = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, porteur, 'EN_COURS', [
+        { funderId: region, requestedCents: 100_000n, decidedCents: 100_000n },
+      ]);
       await t.owner.query(`update funding_lines set exercise_year = 2026 where action_id = $1`, [actionId]);
     }
     const queue = new Queue(QUEUE.DEADLINES, { connection: bullConnection(t.config.redisUrl), prefix: t.config.redisPrefix });

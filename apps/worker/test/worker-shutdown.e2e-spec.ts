@@ -1,8 +1,26 @@
 import { ChildProcess } from 'node:child_process';
+
 import { Queue } from 'bullmq';
+
 import { Role } from '@pilotis/access';
 import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
-import { startTestApp, TestApp, createTenant, createUser, SIREN, TestUser, addAction, addContrat, addOrganisation, startTestSmtp, TestSmtp, connectionsTo, exited, spawnWorker, waitUntil } from '@pilotis/test-support';
+import {
+  addAction,
+  addContrat,
+  addOrganisation,
+  connectionsTo,
+  createTenant,
+  createUser,
+  exited,
+  SIREN,
+  spawnWorker,
+  startTestApp,
+  startTestSmtp,
+  TestApp,
+  TestSmtp,
+  TestUser,
+  waitUntil,
+} from '@pilotis/test-support';
 
 const NOW = '2027-06-23T07:00:00Z'; // J-7 of the 2026 bilan
 
@@ -20,7 +38,9 @@ describe('a worker asked to stop (SIGTERM) while a digest is being sent', () => 
     const region = await addOrganisation(t.owner, rennes.id, 'Région Bretagne', 'REGION');
     const porteur = await addOrganisation(t.owner, rennes.id, 'Régie de quartier', 'REGIE_DE_QUARTIER');
     rep = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.PORTEUR_REPRESENTATIVE, organisationId: porteur }]);
-    const { actionId } = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, porteur, 'EN_COURS', [{ funderId: region, requestedCents: 100_000n, decidedCents: 100_000n }]);
+    const { actionId } = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, porteur, 'EN_COURS', [
+      { funderId: region, requestedCents: 100_000n, decidedCents: 100_000n },
+    ]);
     await t.owner.query(`update funding_lines set exercise_year = 2026 where action_id = $1`, [actionId]);
     const queue = new Queue(QUEUE.DEADLINES, { connection: bullConnection(t.config.redisUrl), prefix: t.config.redisPrefix });
     await queue.add(JOB.SCAN_TENANT, { tenantId: rennes.id, siren: SIREN.RENNES, reason: 'daily' }, { jobId: 'shutdown-test-scan' });

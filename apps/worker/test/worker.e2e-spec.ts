@@ -1,15 +1,17 @@
-import { Queue, QueueEvents } from 'bullmq';
-import { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { AddressInfo } from 'node:net';
+
+import { WorkerHost } from '@nestjs/bullmq';
+import { Queue, QueueEvents } from 'bullmq';
 import { DataSource } from 'typeorm';
+
+import { DeadlinesProcessor, DigestProcessor } from '@pilotis/deadlines';
+import { WebhooksProcessor } from '@pilotis/integrations';
+import { JOB, QUEUE } from '@pilotis/jobs';
+import { ReportsProcessor } from '@pilotis/reports';
 import { cloneDatabase, createDataSource, dropDatabase } from '@pilotis/schema';
 import { runId, templateDatabase, testConfig, WAIT_CEILING_MS } from '@pilotis/test-support';
-import { WorkerHost } from '@nestjs/bullmq';
-import { DigestProcessor, DeadlinesProcessor } from '@pilotis/deadlines';
-import { WebhooksProcessor } from '@pilotis/integrations';
-import { ReportsProcessor } from '@pilotis/reports';
-import { SystemProcessor, startWorker, RunningWorker } from '@pilotis/worker-runtime';
-import { JOB, QUEUE } from '@pilotis/jobs';
+import { RunningWorker, startWorker, SystemProcessor } from '@pilotis/worker-runtime';
 
 describe('worker', () => {
   const database = `pilotis_t_${runId()}_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(3).toString('hex')}`;
@@ -37,7 +39,10 @@ describe('worker', () => {
   it("listens to every queue worker's own errors (a lost lock, Redis gone): logged, never an unhandled 'error' event", async () => {
     for (const type of [SystemProcessor, DeadlinesProcessor, DigestProcessor, WebhooksProcessor, ReportsProcessor]) {
       const host = worker.context.get<WorkerHost>(type, { strict: false });
-      expect({ processor: type.name, listening: host.worker.listenerCount('error') > 0 }).toEqual({ processor: type.name, listening: true });
+      expect({ processor: type.name, listening: host.worker.listenerCount('error') > 0 }).toEqual({
+        processor: type.name,
+        listening: true,
+      });
       // Emitting one must not throw (an EventEmitter throws an 'error' nobody listens to).
       expect(() => host.worker.emit('error', new Error('lock lost (test)'))).not.toThrow();
     }
@@ -57,7 +62,10 @@ describe('worker', () => {
       owner = createDataSource(config.databaseUrl);
       as = createDataSource(config.workerDatabaseUrl);
       await Promise.all([owner.initialize(), as.initialize()]);
-      await owner.query(`insert into tenants (id, siren, name, kind, departements) values ($1, '243500139', 'Rennes Métropole', 'CA', '{35}')`, [tenantId]);
+      await owner.query(
+        `insert into tenants (id, siren, name, kind, departements) values ($1, '243500139', 'Rennes Métropole', 'CA', '{35}')`,
+        [tenantId],
+      );
     });
     afterAll(async () => {
       await Promise.all([owner?.destroy(), as?.destroy()]);
@@ -82,7 +90,12 @@ describe('worker', () => {
       await expect(run('select id, siren from worker_tenants()')).resolves.toEqual([{ id: tenantId, siren: '243500139' }]);
       await expect(run(`update email_digests set digest_date = digest_date where tenant_id = $1`, [tenantId])).resolves.toBeDefined();
       await expect(run(`update person_digests set attempts = attempts where status = 'PENDING'`)).resolves.toBeDefined();
-      await expect(run(`insert into deadline_scans (tenant_id, digest_date) values ($1, '2026-12-03') on conflict (tenant_id) do update set digest_date = excluded.digest_date`, [tenantId])).resolves.toBeDefined();
+      await expect(
+        run(
+          `insert into deadline_scans (tenant_id, digest_date) values ($1, '2026-12-03') on conflict (tenant_id) do update set digest_date = excluded.digest_date`,
+          [tenantId],
+        ),
+      ).resolves.toBeDefined();
       await expect(run('select count(*)::int as n from person_digest_sections(gen_random_uuid())')).resolves.toEqual([{ n: 0 }]);
       await expect(run('select count(*)::int as n from expired_reports(now(), 10)')).resolves.toEqual([{ n: 0 }]);
       await expect(run(`update reports set state = state where tenant_id = $1`, [tenantId])).resolves.toBeDefined();
@@ -90,7 +103,10 @@ describe('worker', () => {
 
     it.each([
       ['update actions set title = title', /permission denied for table actions/],
-      [`insert into audit_events (tenant_id, id, operation, entity_type) values (app_current_tenant(), gen_random_uuid(), 'x.y', 'X')`, /permission denied for table audit_events/],
+      [
+        `insert into audit_events (tenant_id, id, operation, entity_type) values (app_current_tenant(), gen_random_uuid(), 'x.y', 'X')`,
+        /permission denied for table audit_events/,
+      ],
       ['update audit_chain_heads set seq = seq', /permission denied for table audit_chain_heads/],
       ['update audit_checkpoints set seq = seq', /permission denied for table audit_checkpoints/],
       ['delete from deadlines', /permission denied for table deadlines/],
@@ -98,7 +114,10 @@ describe('worker', () => {
       ['select password_hash from users', /permission denied for table users/],
       ['select token_hash from refresh_tokens', /permission denied for table refresh_tokens/],
       ['select * from api_keys', /permission denied for table api_keys/],
-      [`insert into platform_audit_events (id, operation, details) values (gen_random_uuid(), 'x', '{}')`, /permission denied for table platform_audit_events/],
+      [
+        `insert into platform_audit_events (id, operation, details) values (gen_random_uuid(), 'x', '{}')`,
+        /permission denied for table platform_audit_events/,
+      ],
     ])('is refused: %s', async (sql, refusal) => {
       await expect(run(sql)).rejects.toThrow(refusal);
     });

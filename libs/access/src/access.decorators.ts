@@ -1,4 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
+
 import { Permission } from './roles';
 
 export const ACCESS_KEY = 'pilotis:access';
@@ -7,10 +8,7 @@ export const ACCESS_KEY = 'pilotis:access';
  * What an operation requires. Every Query, Mutation and controller route carries exactly one of these;
  * the access guard refuses any that has none, so an unguarded operation cannot ship by mistake.
  */
-export type AccessRule =
-  | { kind: 'public' }
-  | { kind: 'authenticated' }
-  | { kind: 'tenant'; permission: Permission };
+export type AccessRule = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'tenant'; permission: Permission };
 
 /** No authentication: sign-in, token refresh, accepting an invitation, health. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule);

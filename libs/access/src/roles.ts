@@ -61,7 +61,10 @@ registerEnumType(Permission, {
   name: 'Permission',
   description: "Ce qu'une opération exige ; un rôle en accorde un ensemble (la matrice des rôles de l'API).",
   valuesMap: {
-    READ: { description: 'Lire le contrat, les partenaires, les QPV et les actions (un rôle lié à une organisation ne voit que ce qui la concerne).' },
+    READ: {
+      description:
+        'Lire le contrat, les partenaires, les QPV et les actions (un rôle lié à une organisation ne voit que ce qui la concerne).',
+    },
     READ_AUDIT: { description: "Lire le journal d'audit." },
     READ_TENANT_FIGURES: { description: 'Lire les chiffres de tout le territoire (tableaux de bord).' },
     MANAGE_MEMBERS: { description: 'Gérer les membres et leurs rôles.' },
@@ -90,7 +93,13 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.MANAGE_COMMITTEES,
     Permission.RECORD_FINANCE,
   ]),
-  [Role.FUNDER_REPRESENTATIVE]: new Set([Permission.READ, Permission.GIVE_AVIS, Permission.VOTE, Permission.SIGN, Permission.RECORD_FINANCE]),
+  [Role.FUNDER_REPRESENTATIVE]: new Set([
+    Permission.READ,
+    Permission.GIVE_AVIS,
+    Permission.VOTE,
+    Permission.SIGN,
+    Permission.RECORD_FINANCE,
+  ]),
   [Role.DELEGUE_PREFET]: new Set([Permission.READ, Permission.READ_TENANT_FIGURES, Permission.GIVE_AVIS, Permission.VOTE, Permission.SIGN]),
   [Role.AUDITOR]: new Set([Permission.READ, Permission.READ_AUDIT, Permission.READ_TENANT_FIGURES]),
   // A porteur signs its own conventions; it neither instructs, votes nor manages anything.

@@ -1,6 +1,8 @@
 import { Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
+
 import { TenantJoin } from '@pilotis/db';
 import { Qpv } from '@pilotis/territoires';
+
 import { Action } from './action.entity';
 
 /** A QPV where an action takes place. */

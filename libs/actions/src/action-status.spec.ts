@@ -7,8 +7,8 @@ import {
   DECIDED_ELSEWHERE,
   EDITABLE_STATUSES,
   isEditable,
-  nextStepsDecidedElsewhere,
   manualTransitions,
+  nextStepsDecidedElsewhere,
 } from './action-status';
 
 const S = ActionStatus;
@@ -103,7 +103,17 @@ describe('action life cycle', () => {
   });
 
   it('reaches SOLDEE from BROUILLON along the main path', () => {
-    const path = [S.BROUILLON, S.DEPOSEE, S.EN_INSTRUCTION, S.A_ARBITRER, S.PROGRAMMEE, S.CONVENTIONNEE, S.EN_COURS, S.BILAN_ATTENDU, S.SOLDEE];
+    const path = [
+      S.BROUILLON,
+      S.DEPOSEE,
+      S.EN_INSTRUCTION,
+      S.A_ARBITRER,
+      S.PROGRAMMEE,
+      S.CONVENTIONNEE,
+      S.EN_COURS,
+      S.BILAN_ATTENDU,
+      S.SOLDEE,
+    ];
     for (let i = 1; i < path.length; i++) expect(canTransition(path[i - 1], path[i])).toBe(true);
   });
 

@@ -1,9 +1,11 @@
 import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
-import { TenantEntity, TenantJoin } from '@pilotis/db';
-import { CentsScalar, centsTransformer } from '@pilotis/shared';
+
 import { ContratDeVille, Objective, Pillar } from '@pilotis/contrats';
+import { TenantEntity, TenantJoin } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
+import { CentsScalar, centsTransformer } from '@pilotis/shared';
+
 import { ActionStatus } from './action-status';
 
 /**

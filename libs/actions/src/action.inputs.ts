@@ -13,10 +13,10 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { CentsScalar, IsCents, PageArgs, PageOf, MultiLine } from '@pilotis/shared';
-import { ActionStatus } from './action-status';
+
+import { CentsScalar, IsCents, MultiLine, PageArgs, PageOf } from '@pilotis/shared';
+
 import { Action } from './action.entity';
-import { FundingKind } from './funding-line.entity';
 import {
   COMMENT_MAX_LENGTH,
   DESCRIPTION_MAX_LENGTH,
@@ -24,6 +24,8 @@ import {
   MAX_QPVS_PER_ACTION,
   TITLE_MAX_LENGTH,
 } from './action.validation';
+import { ActionStatus } from './action-status';
+import { FundingKind } from './funding-line.entity';
 
 /*
  * class-validator checks the shape (types, lengths, list sizes) before any service runs; the domain rules
@@ -171,7 +173,10 @@ export class UpdateActionInput {
   @IsCents()
   totalBudgetCents?: bigint | null;
 
-  @Field(() => [ID], { nullable: true, description: `Nouvelle liste complète des QPV (1 à ${MAX_QPVS_PER_ACTION}), qui remplace l'ancienne.` })
+  @Field(() => [ID], {
+    nullable: true,
+    description: `Nouvelle liste complète des QPV (1 à ${MAX_QPVS_PER_ACTION}), qui remplace l'ancienne.`,
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_QPVS_PER_ACTION)
@@ -189,7 +194,10 @@ export class TransitionActionInput {
   @IsEnum(ActionStatus)
   to: ActionStatus;
 
-  @Field(() => String, { nullable: true, description: `Commentaire, conservé dans le journal d'audit (${COMMENT_MAX_LENGTH} caractères au plus).` })
+  @Field(() => String, {
+    nullable: true,
+    description: `Commentaire, conservé dans le journal d'audit (${COMMENT_MAX_LENGTH} caractères au plus).`,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(COMMENT_MAX_LENGTH)
@@ -199,7 +207,7 @@ export class TransitionActionInput {
 
 @InputType({ description: "Ajout d'une ligne au plan de financement d'une action modifiable." })
 export class AddFundingLineInput extends FundingLineInput {
-  @Field(() => ID, { description: "Action dont le plan de financement reçoit la ligne." })
+  @Field(() => ID, { description: 'Action dont le plan de financement reçoit la ligne.' })
   @IsUUID('all')
   actionId: string;
 }

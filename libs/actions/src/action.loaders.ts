@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import { In } from 'typeorm';
+
 import { Objective, Pillar } from '@pilotis/contrats';
 import { Db, groupBy, requestLoader } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
 import { Qpv } from '@pilotis/territoires';
+
 import { ActionQpv } from './action-qpv.entity';
 import { FundingLine } from './funding-line.entity';
 
@@ -52,7 +54,9 @@ export class ActionLoaders {
   async qpvs(actionId: string): Promise<Qpv[]> {
     const loader = requestLoader(this.cls, QPVS_BY_ACTION, async (actionIds: string[]) => {
       // A query builder: the QPVs come joined and ordered by their code, which find options cannot say here.
-      const rows = await (await this.db.repository(ActionQpv))
+      const rows = await (
+        await this.db.repository(ActionQpv)
+      )
         .queryBuilder('aq')
         .innerJoinAndSelect('aq.qpv', 'q')
         .andWhere('aq.actionId IN (:...actionIds)', { actionIds })
@@ -67,7 +71,9 @@ export class ActionLoaders {
   /** The lines of an action's financing plan, by exercise then creation. */
   async fundingLines(actionId: string): Promise<FundingLine[]> {
     const loader = requestLoader(this.cls, LINES_BY_ACTION, async (actionIds: string[]) => {
-      const rows = await (await this.db.repository(FundingLine)).find({
+      const rows = await (
+        await this.db.repository(FundingLine)
+      ).find({
         where: { actionId: In(actionIds) },
         order: { exerciseYear: 'ASC', createdAt: 'ASC', id: 'ASC' },
       });

@@ -1,22 +1,17 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+
 import { Allow, Permission, scopeAllows } from '@pilotis/access';
-import { Db } from '@pilotis/db';
 import { Objective, Pillar } from '@pilotis/contrats';
+import { Db } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
 import { Page, uuid } from '@pilotis/shared';
 import { Qpv } from '@pilotis/territoires';
+
 import { Action } from './action.entity';
-import { allowedTransitions, ActionStatus, isEditable, nextStepsDecidedElsewhere } from './action-status';
+import { ActionPage, ActionsArgs, CreateActionInput, FundingTotals, TransitionActionInput, UpdateActionInput } from './action.inputs';
 import { ActionLoaders } from './action.loaders';
-import {
-  ActionPage,
-  ActionsArgs,
-  CreateActionInput,
-  FundingTotals,
-  TransitionActionInput,
-  UpdateActionInput,
-} from './action.inputs';
 import { ActionService } from './action.service';
+import { ActionStatus, allowedTransitions, isEditable, nextStepsDecidedElsewhere } from './action-status';
 import { FundingLine } from './funding-line.entity';
 import { computeFundingTotals } from './funding-plan';
 
@@ -32,7 +27,7 @@ export class ActionResolver {
 
   @Allow(Permission.READ)
   @Query(() => Action, {
-    description: "Une action du territoire. Un représentant de financeur ne voit que les actions que son organisation finance.",
+    description: 'Une action du territoire. Un représentant de financeur ne voit que les actions que son organisation finance.',
   })
   action(@Args('id', { type: () => ID, description: "Identifiant de l'action." }, uuid('id')) id: string): Promise<Action> {
     return this.service.findVisible(id);
@@ -40,14 +35,16 @@ export class ActionResolver {
 
   @Allow(Permission.READ)
   @Query(() => Action, { description: 'Une action par sa référence publique (PIL-243500139-0042), avec les mêmes règles de visibilité.' })
-  actionByReference(@Args('reference', { description: 'Référence publique, par exemple PIL-243500139-0042.' }) reference: string): Promise<Action> {
+  actionByReference(
+    @Args('reference', { description: 'Référence publique, par exemple PIL-243500139-0042.' }) reference: string,
+  ): Promise<Action> {
     return this.service.findVisibleByReference(reference);
   }
 
   @Allow(Permission.READ)
   @Query(() => ActionPage, {
     description:
-      "Les actions du territoire par numéro croissant, filtrées (critères combinés par ET) et paginées par curseur. Un représentant de financeur ne voit que les actions que son organisation finance.",
+      'Les actions du territoire par numéro croissant, filtrées (critères combinés par ET) et paginées par curseur. Un représentant de financeur ne voit que les actions que son organisation finance.',
   })
   actions(@Args() args: ActionsArgs): Promise<Page<Action>> {
     return this.service.list(args);
@@ -57,7 +54,8 @@ export class ActionResolver {
 
   @Allow(Permission.MANAGE_ACTIONS)
   @Mutation(() => Action, {
-    description: "Crée une action au statut brouillon, avec sa référence publique PIL-<SIREN>-<numéro> et, s'il est donné, son plan de financement.",
+    description:
+      "Crée une action au statut brouillon, avec sa référence publique PIL-<SIREN>-<numéro> et, s'il est donné, son plan de financement.",
   })
   createAction(@Args('input', { description: "L'action à créer." }) input: CreateActionInput): Promise<Action> {
     return this.service.create(input);
@@ -91,14 +89,16 @@ export class ActionResolver {
   }
 
   @ResolveField(() => Boolean, {
-    description: "Vrai si des étapes suivantes de l'action se décident ailleurs qu'à la main (clôture d'un comité des financeurs, signature de la convention).",
+    description:
+      "Vrai si des étapes suivantes de l'action se décident ailleurs qu'à la main (clôture d'un comité des financeurs, signature de la convention).",
   })
   stepsDecidedElsewhere(@Parent() action: Action): boolean {
     return nextStepsDecidedElsewhere(action.status);
   }
 
   @ResolveField(() => Boolean, {
-    description: "Vrai si je peux modifier maintenant le dossier et le plan de financement (mon rôle, et l'étape : brouillon, déposée ou en instruction).",
+    description:
+      "Vrai si je peux modifier maintenant le dossier et le plan de financement (mon rôle, et l'étape : brouillon, déposée ou en instruction).",
   })
   editable(@Parent() action: Action): boolean {
     return isEditable(action.status, this.mayManage());
@@ -134,7 +134,9 @@ export class ActionResolver {
     return this.loaders.fundingLines(action.id);
   }
 
-  @ResolveField(() => FundingTotals, { description: 'Totaux du plan de financement (demandé, par nature, par exercice, reste à financer).' })
+  @ResolveField(() => FundingTotals, {
+    description: 'Totaux du plan de financement (demandé, par nature, par exercice, reste à financer).',
+  })
   async fundingTotals(@Parent() action: Action): Promise<FundingTotals> {
     return computeFundingTotals(action.totalBudgetCents, await this.loaders.fundingLines(action.id));
   }

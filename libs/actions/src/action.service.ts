@@ -1,18 +1,29 @@
-import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
 import { In, SelectQueryBuilder } from 'typeorm';
+
 import { visibleActionSql } from '@pilotis/access';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { ContratDeVille, Objective, Pillar } from '@pilotis/contrats';
 import { Db } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
-import { badInput, conflict, decodeCursor, DomainError, ErrorCode, FieldError, invalidField, notFound, Page, toPage } from '@pilotis/shared';
+import {
+  badInput,
+  conflict,
+  decodeCursor,
+  DomainError,
+  ErrorCode,
+  FieldError,
+  invalidField,
+  notFound,
+  Page,
+  toPage,
+} from '@pilotis/shared';
 import { TenantCounterService } from '@pilotis/tenancy';
-import { ACTION_STATUS_LABELS, ActionStatus, canTransition, DECIDED_ELSEWHERE, EDITABLE_STATUSES, manualTransitions } from './action-status';
-import { ActionQpv } from './action-qpv.entity';
+
 import { Action } from './action.entity';
 import { ActionsArgs, CreateActionInput, TransitionActionInput, UpdateActionInput } from './action.inputs';
-import { ACTIONS_SQL } from './actions.sql';
 import {
   actionReference,
   ContractYears,
@@ -27,6 +38,16 @@ import {
   validateQpvIds,
   validateTitle,
 } from './action.validation';
+import { ActionQpv } from './action-qpv.entity';
+import {
+  ACTION_STATUS_LABELS,
+  ActionStatus,
+  canTransition,
+  DECIDED_ELSEWHERE,
+  EDITABLE_STATUSES,
+  manualTransitions,
+} from './action-status';
+import { ACTIONS_SQL } from './actions.sql';
 import { FundingKind, FundingLine } from './funding-line.entity';
 
 /** Ids arrive as typed by clients; the database answers in lower case. */
@@ -62,7 +83,9 @@ export class ActionService {
   }
 
   async findVisibleByReference(reference: string): Promise<Action> {
-    const action = await (await this.visibleActions())
+    const action = await (
+      await this.visibleActions()
+    )
       .andWhere('a.reference = :reference', { reference: reference.trim().toUpperCase() })
       .getOne();
     if (!action) throw notFound('Action');
@@ -83,10 +106,7 @@ export class ActionService {
     const hasFunder = f.funderId !== undefined && f.funderId !== null;
     const hasYear = f.exerciseYear !== undefined && f.exerciseYear !== null;
     if (hasFunder || hasYear) {
-      const conditions = [
-        ...(hasFunder ? ['fl.funder_id = :funderId'] : []),
-        ...(hasYear ? ['fl.exercise_year = :exerciseYear'] : []),
-      ];
+      const conditions = [...(hasFunder ? ['fl.funder_id = :funderId'] : []), ...(hasYear ? ['fl.exercise_year = :exerciseYear'] : [])];
       qb.andWhere(
         `exists (select 1 from funding_lines fl where fl.tenant_id = a.tenant_id and fl.action_id = a.id and ${conditions.join(' and ')})`,
         { funderId: hasFunder ? lower(f.funderId as string) : null, exerciseYear: f.exerciseYear ?? null },
@@ -110,7 +130,10 @@ export class ActionService {
       }
       qb.andWhere('a.number > :afterNumber', { afterNumber });
     }
-    const rows = await qb.orderBy('a.number', 'ASC').limit(args.first + 1).getMany();
+    const rows = await qb
+      .orderBy('a.number', 'ASC')
+      .limit(args.first + 1)
+      .getMany();
     return toPage(rows, args.first, (a) => [a.number]);
   }
 
@@ -155,7 +178,9 @@ export class ActionService {
     // The counter's row lock serialises concurrent creations until commit: numbers are consecutive.
     const number = await this.counters.next('action');
     const id = randomUUID();
-    await (await this.db.repository(Action)).insert({
+    await (
+      await this.db.repository(Action)
+    ).insert({
       id,
       number,
       reference: actionReference(siren, number),
@@ -199,7 +224,9 @@ export class ActionService {
     const current = await this.lockEditable(input.id);
     const years = await this.contractYears(current.contratId);
     const beforeQpvIds = await this.qpvIdsOf(current.id);
-    const changes: Partial<Pick<Action, 'title' | 'description' | 'objectiveId' | 'porteurId' | 'startDate' | 'endDate' | 'totalBudgetCents'>> = {};
+    const changes: Partial<
+      Pick<Action, 'title' | 'description' | 'objectiveId' | 'porteurId' | 'startDate' | 'endDate' | 'totalBudgetCents'>
+    > = {};
     const errors: FieldError[] = [];
     // A null field is "unchanged", except objectiveId where null removes the objective.
     if (input.title != null) {
@@ -269,7 +296,9 @@ export class ActionService {
     }
     if (from === ActionStatus.BROUILLON && to === ActionStatus.DEPOSEE) await this.assertCompleteDossier(action);
 
-    const affected = await (await this.db.repository(Action)).update({ id: action.id, status: from }, { status: to, updatedAt: () => 'now()' });
+    const affected = await (
+      await this.db.repository(Action)
+    ).update({ id: action.id, status: from }, { status: to, updatedAt: () => 'now()' });
     // Cannot happen under the lock; kept so that the guarantee does not rest on the lock alone.
     if (affected !== 1) throw conflict("L'action a changé d'étape entre-temps : réessayez.");
 
@@ -290,7 +319,11 @@ export class ActionService {
    * signature of a convention), written by the context that decided it, in its transaction, on an action
    * it has locked. Checked against the same transition table and audited like a manual transition.
    */
-  async applyDecidedTransition(action: { id: string; reference: string; status: ActionStatus }, to: ActionStatus, detail: Record<string, unknown>): Promise<void> {
+  async applyDecidedTransition(
+    action: { id: string; reference: string; status: ActionStatus },
+    to: ActionStatus,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
     if (!canTransition(action.status, to)) throw invalidTransitionError(action.status, to);
     await (await this.db.repository(Action)).update({ id: action.id }, { status: to, updatedAt: () => 'now()' });
     await this.audit.record({
@@ -302,7 +335,13 @@ export class ActionService {
     });
     // Funders' systems learn of programmed actions (webhook ACTION_PROGRAMMED), corrections included.
     if (to === ActionStatus.PROGRAMMEE || to === ActionStatus.PARTIELLEMENT_PROGRAMMEE) {
-      await this.outbox.publish('action.programmed', { actionId: action.id, reference: action.reference, status: to, previousStatus: action.status, ...detail });
+      await this.outbox.publish('action.programmed', {
+        actionId: action.id,
+        reference: action.reference,
+        status: to,
+        previousStatus: action.status,
+        ...detail,
+      });
     }
   }
 
@@ -408,7 +447,8 @@ export class ActionService {
     return qpvIds.flatMap((id, i) => {
       const row = found.get(id);
       if (!row) return [fieldError(`qpvIds.${i}`, 'not_found', 'QPV introuvable dans ce territoire')];
-      if (row.contrat_has_qpvs && !row.in_contrat) return [fieldError(`qpvIds.${i}`, 'not_in_contrat', "ce QPV n'est pas couvert par le contrat")];
+      if (row.contrat_has_qpvs && !row.in_contrat)
+        return [fieldError(`qpvIds.${i}`, 'not_in_contrat', "ce QPV n'est pas couvert par le contrat")];
       return [];
     });
   }

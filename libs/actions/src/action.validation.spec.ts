@@ -1,5 +1,5 @@
 import { MAX_AMOUNT_CENTS } from '@pilotis/shared';
-import { ActionStatus } from './action-status';
+
 import {
   actionReference,
   escapeLike,
@@ -15,6 +15,7 @@ import {
   validateQpvIds,
   validateTitle,
 } from './action.validation';
+import { ActionStatus } from './action-status';
 import { FundingKind } from './funding-line.entity';
 import { computeFundingTotals } from './funding-plan';
 
@@ -23,10 +24,20 @@ const reasons = (errors: { field: string; reason: string }[]): string[] => error
 
 describe('civil dates', () => {
   it.each(['2024-01-01', '2024-02-29', '2030-12-31', '2025-04-30'])('accepts %s', (d) => expect(isCivilDate(d)).toBe(true));
-  it.each(['2025-02-29', '2024-02-30', '2024-04-31', '2024-13-01', '2024-00-10', '2024-01-00', '2024-1-01', '24-01-01', '2024-01-01T00:00', '', 'demain', '2100-02-29'])(
-    'refuses %s',
-    (d) => expect(isCivilDate(d)).toBe(false),
-  );
+  it.each([
+    '2025-02-29',
+    '2024-02-30',
+    '2024-04-31',
+    '2024-13-01',
+    '2024-00-10',
+    '2024-01-00',
+    '2024-1-01',
+    '24-01-01',
+    '2024-01-01T00:00',
+    '',
+    'demain',
+    '2100-02-29',
+  ])('refuses %s', (d) => expect(isCivilDate(d)).toBe(false));
 });
 
 describe('action content', () => {
@@ -124,13 +135,23 @@ describe('funding lines', () => {
 
   it('accepts one funder with two kinds, or two years', () => {
     expect(
-      findDuplicateLines([line(etat, FundingKind.DROIT_COMMUN), line(etat, FundingKind.CREDITS_SPECIFIQUES_P147), line(etat, FundingKind.DROIT_COMMUN, 2026)]),
+      findDuplicateLines([
+        line(etat, FundingKind.DROIT_COMMUN),
+        line(etat, FundingKind.CREDITS_SPECIFIQUES_P147),
+        line(etat, FundingKind.DROIT_COMMUN, 2026),
+      ]),
     ).toEqual([]);
   });
 
   it('refuses two lines with the same funder, kind and year', () => {
     expect(
-      reasons(findDuplicateLines([line(etat, FundingKind.DROIT_COMMUN), line(epci, FundingKind.AUTRE), line(etat.toUpperCase(), FundingKind.DROIT_COMMUN, 2025, 1n)])),
+      reasons(
+        findDuplicateLines([
+          line(etat, FundingKind.DROIT_COMMUN),
+          line(epci, FundingKind.AUTRE),
+          line(etat.toUpperCase(), FundingKind.DROIT_COMMUN, 2025, 1n),
+        ]),
+      ),
     ).toEqual(['fundingLines.2:duplicate_line']);
   });
 

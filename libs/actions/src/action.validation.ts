@@ -4,6 +4,7 @@
  * problem at once as field errors, so that a form can show them all in one round trip.
  */
 import { DomainError, ErrorCode, FieldError, MAX_AMOUNT_CENTS } from '@pilotis/shared';
+
 import { ACTION_STATUS_LABELS, ACTION_TRANSITIONS, ActionStatus } from './action-status';
 import { FundingKind } from './funding-line.entity';
 
@@ -100,7 +101,13 @@ export function validateQpvIds(qpvIds: readonly string[], field = 'qpvIds'): Fie
 export function validateExerciseYear(year: number, years: ContractYears, field: string): FieldError[] {
   return Number.isInteger(year) && year >= years.startYear && year <= years.endYear
     ? []
-    : [fieldError(field, 'outside_contrat', `l'exercice doit être compris entre ${years.startYear} et ${years.endYear} (années du contrat)`)];
+    : [
+        fieldError(
+          field,
+          'outside_contrat',
+          `l'exercice doit être compris entre ${years.startYear} et ${years.endYear} (années du contrat)`,
+        ),
+      ];
 }
 
 /** What identifies a line in a plan: one funder, one kind of money, one exercise year. */

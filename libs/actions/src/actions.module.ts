@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { ActionLoaders } from './action.loaders';
 import { ActionResolver } from './action.resolver';
 import { ActionService } from './action.service';

@@ -1,8 +1,10 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
+
 import { TenantEntity, TenantJoin } from '@pilotis/db';
-import { CentsScalar, centsTransformer } from '@pilotis/shared';
 import { Organisation } from '@pilotis/organisations';
+import { CentsScalar, centsTransformer } from '@pilotis/shared';
+
 import { Action } from './action.entity';
 
 export enum FundingKind {
@@ -37,7 +39,9 @@ export const FUNDING_KIND_LABELS: Readonly<Record<string, string>> = {
  * One funder's line in an action's financing plan. A split such as 50 % EPCI / 50 % État is two lines.
  * The decided, committed and paid amounts arrive with the committee and finance integrations.
  */
-@ObjectType({ description: "Ligne du plan de financement d'une action : un financeur ; montants demandé, décidé, engagé, payé et reste à payer." })
+@ObjectType({
+  description: "Ligne du plan de financement d'une action : un financeur ; montants demandé, décidé, engagé, payé et reste à payer.",
+})
 @Entity('funding_lines')
 @Index('funding_lines_unique_key', ['tenantId', 'actionId', 'funderId', 'kind', 'exerciseYear'], { unique: true })
 @Index('funding_lines_funder_idx', ['tenantId', 'funderId', 'exerciseYear'])
@@ -45,9 +49,12 @@ export const FUNDING_KIND_LABELS: Readonly<Record<string, string>> = {
 @Check('funding_lines_decided_check', '"decided_amount_cents" >= 0')
 // The ledger rule, 0 ≤ paid ≤ committed ≤ decided: the sums are kept by the ledger's triggers (migration
 // 1764700000000), never written by the application; an undecided line carries nothing.
-@Check('funding_lines_ledger_check', '"paid_amount_cents" >= 0 and "paid_amount_cents" <= "committed_amount_cents" and "committed_amount_cents" <= coalesce("decided_amount_cents", 0)')
+@Check(
+  'funding_lines_ledger_check',
+  '"paid_amount_cents" >= 0 and "paid_amount_cents" <= "committed_amount_cents" and "committed_amount_cents" <= coalesce("decided_amount_cents", 0)',
+)
 export class FundingLine extends TenantEntity {
-  @Field(() => ID, { description: "Action financée." })
+  @Field(() => ID, { description: 'Action financée.' })
   @Column('uuid')
   actionId: string;
 
@@ -79,7 +86,7 @@ export class FundingLine extends TenantEntity {
   @Column('boolean', { default: false })
   pledge: boolean;
 
-  @Field(() => Int, { description: "Exercice budgétaire (année)." })
+  @Field(() => Int, { description: 'Exercice budgétaire (année).' })
   @Column('integer')
   exerciseYear: number;
 

@@ -1,10 +1,12 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+
 import { Allow, Permission } from '@pilotis/access';
 import { Organisation } from '@pilotis/organisations';
 import { uuid } from '@pilotis/shared';
+
 import { Action } from './action.entity';
-import { ActionLoaders } from './action.loaders';
 import { AddFundingLineInput, UpdateFundingLineInput } from './action.inputs';
+import { ActionLoaders } from './action.loaders';
 import { FundingLine } from './funding-line.entity';
 import { FundingLineService } from './funding-line.service';
 

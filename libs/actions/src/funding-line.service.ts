@@ -1,14 +1,17 @@
-import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
 import { Not } from 'typeorm';
+
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { badInput, FieldError, notFound } from '@pilotis/shared';
-import { ActionStatus } from './action-status';
+
 import { Action } from './action.entity';
 import { AddFundingLineInput, UpdateFundingLineInput } from './action.inputs';
 import { ActionService } from './action.service';
 import { duplicateLineError, validateAmount, validateExerciseYear, validateFunderKind, validateFundingLine } from './action.validation';
+import { ActionStatus } from './action-status';
 import { FundingKind, FundingLine } from './funding-line.entity';
 
 /**
@@ -74,7 +77,10 @@ export class FundingLineService {
       const funderKind = (await this.actions.organisationKinds([next.funderId])).get(next.funderId) ?? '';
       errors.push(...validateFunderKind(next.kind, funderKind, 'kind'));
     }
-    if ((next.kind !== current.kind || next.exerciseYear !== current.exerciseYear) && (await this.hasSameLine(action.id, next, current.id))) {
+    if (
+      (next.kind !== current.kind || next.exerciseYear !== current.exerciseYear) &&
+      (await this.hasSameLine(action.id, next, current.id))
+    ) {
       errors.push(duplicateLineError(next.kind !== current.kind ? 'kind' : 'exerciseYear'));
     }
     if (errors.length > 0) throw badInput(errors);
@@ -147,6 +153,12 @@ export class FundingLineService {
     key: { funderId: string; kind: FundingKind; exerciseYear: number },
     exceptId?: string,
   ): Promise<boolean> {
-    return (await this.db.repository(FundingLine)).exists({ actionId, funderId: key.funderId, kind: key.kind, exerciseYear: key.exerciseYear, ...(exceptId ? { id: Not(exceptId) } : {}) });
+    return (await this.db.repository(FundingLine)).exists({
+      actionId,
+      funderId: key.funderId,
+      kind: key.kind,
+      exerciseYear: key.exerciseYear,
+      ...(exceptId ? { id: Not(exceptId) } : {}),
+    });
   }
 }

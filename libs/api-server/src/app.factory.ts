@@ -1,14 +1,16 @@
 import fastifyCookie from '@fastify/cookie';
+import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { LogLevel } from '@nestjs/common';
+
 import { Db, TransactionState } from '@pilotis/db';
 import { assertSafeServerConfig, PilotisConfig } from '@pilotis/shared';
+
 import { AppModule } from './app.module';
+import { registerRestInputHygiene } from './rest-input-hygiene';
+import { registerSecurityHeaders } from './security-headers';
 import { validationPipe } from './validation';
 import { serveWebApp } from './web';
-import { registerSecurityHeaders } from './security-headers';
-import { registerRestInputHygiene } from './rest-input-hygiene';
 
 export interface CreateAppOptions {
   config: PilotisConfig;
@@ -40,7 +42,9 @@ export async function createApp({ config, schemaFile = false, logger }: CreateAp
   app
     .getHttpAdapter()
     .getInstance()
-    .addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+    .addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) =>
+      done(null, body),
+    );
   app.enableShutdownHooks();
   // Safety net: a transaction that no GraphQL hook finished (an error outside Apollo) is rolled back
   // when the response leaves, so that its connection goes back to the pool clean.

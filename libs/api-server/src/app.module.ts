@@ -1,38 +1,41 @@
+import { randomUUID } from 'node:crypto';
+
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { ClsModule } from 'nestjs-cls';
-import { randomUUID } from 'node:crypto';
-import { ConfigModule, CentsScalar, PilotisConfig } from '@pilotis/shared';
-import { DbModule } from '@pilotis/db';
-import { dataSourceOptions } from '@pilotis/schema';
+
+import { ActionsModule } from '@pilotis/actions';
 import { AuditModule } from '@pilotis/audit';
 import { AuthModule } from '@pilotis/auth';
-import { TenancyModule } from '@pilotis/tenancy';
-import { OrganisationsModule } from '@pilotis/organisations';
-import { TerritoiresModule } from '@pilotis/territoires';
-import { ContratsModule } from '@pilotis/contrats';
-import { ActionsModule } from '@pilotis/actions';
-import { InstructionModule } from '@pilotis/instruction';
 import { ComitesModule } from '@pilotis/comites';
+import { ContratsModule } from '@pilotis/contrats';
 import { ConventionsModule } from '@pilotis/conventions';
-import { ReportsModule } from '@pilotis/reports';
-import { JobsModule } from '@pilotis/jobs';
-import { DeadlinesModule } from '@pilotis/deadlines';
 import { DashboardsModule } from '@pilotis/dashboards';
-import { IntegrationsModule } from '@pilotis/integrations';
+import { DbModule } from '@pilotis/db';
+import { DeadlinesModule } from '@pilotis/deadlines';
 import { FinanceModule } from '@pilotis/finance';
-import { armor, MAX_TOKENS } from './graphql/armor';
-import { formatError } from './graphql/error-formatting';
-import { TransactionPlugin } from './graphql/transaction.plugin';
-import { ClientErrorStatusPlugin } from './graphql/client-error-status.plugin';
-import { InputHygienePlugin } from './graphql/input-hygiene.plugin';
-import { AccessRulesCheck } from './graphql/access-rules.check';
-import { HealthController } from './health.controller';
+import { InstructionModule } from '@pilotis/instruction';
+import { IntegrationsModule } from '@pilotis/integrations';
+import { JobsModule } from '@pilotis/jobs';
+import { OrganisationsModule } from '@pilotis/organisations';
+import { ReportsModule } from '@pilotis/reports';
+import { dataSourceOptions } from '@pilotis/schema';
+import { CentsScalar, ConfigModule, PilotisConfig } from '@pilotis/shared';
+import { TenancyModule } from '@pilotis/tenancy';
+import { TerritoiresModule } from '@pilotis/territoires';
+
 import { QueueBoardModule } from './admin/queue-board.module';
 import { DomainErrorFilter } from './domain-error.filter';
-import { APP_FILTER } from '@nestjs/core';
+import { AccessRulesCheck } from './graphql/access-rules.check';
+import { armor, MAX_TOKENS } from './graphql/armor';
+import { ClientErrorStatusPlugin } from './graphql/client-error-status.plugin';
+import { formatError } from './graphql/error-formatting';
+import { InputHygienePlugin } from './graphql/input-hygiene.plugin';
+import { TransactionPlugin } from './graphql/transaction.plugin';
+import { HealthController } from './health.controller';
 
 export interface AppOptions {
   config: PilotisConfig;
@@ -50,9 +53,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         // One async context per HTTP request, around the whole GraphQL operation.
         ClsModule.forRoot({ global: true, middleware: { mount: true, generateId: true, idGenerator: () => randomUUID() } }),
-        DbModule.forRoot(
-          dataSourceOptions(config.appDatabaseUrl, { extra: { max: config.dbPoolSize }, poolSize: config.dbPoolSize }),
-        ),
+        DbModule.forRoot(dataSourceOptions(config.appDatabaseUrl, { extra: { max: config.dbPoolSize }, poolSize: config.dbPoolSize })),
         DiscoveryModule,
         // The API enqueues (reports, …); the worker processes.
         JobsModule.forRoot(config),
@@ -92,7 +93,14 @@ export class AppModule {
         }),
       ],
       controllers: [HealthController],
-      providers: [CentsScalar, TransactionPlugin, ClientErrorStatusPlugin, InputHygienePlugin, AccessRulesCheck, { provide: APP_FILTER, useClass: DomainErrorFilter }],
+      providers: [
+        CentsScalar,
+        TransactionPlugin,
+        ClientErrorStatusPlugin,
+        InputHygienePlugin,
+        AccessRulesCheck,
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+      ],
     };
   }
 }

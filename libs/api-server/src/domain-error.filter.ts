@@ -1,10 +1,20 @@
 import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlExceptionFilter } from '@nestjs/graphql';
+
 import { DomainError, ErrorCode } from '@pilotis/shared';
+
 import { databaseErrorForClient } from './graphql/error-formatting';
 
-const STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, REPORT_EXPIRED: 410, RATE_LIMITED: 429, QUOTA_EXCEEDED: 429 };
+const STATUS: Partial<Record<string, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  REPORT_EXPIRED: 410,
+  RATE_LIMITED: 429,
+  QUOTA_EXCEEDED: 429,
+};
 
 interface Reply {
   status(code: number): { send(body: unknown): void };
@@ -33,6 +43,8 @@ export class DomainErrorFilter extends BaseExceptionFilter implements GqlExcepti
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
     if (answer.code === ErrorCode.INTERNAL_SERVER_ERROR) this.logger.error(text);
     else this.logger.warn(`${answer.code}: ${text}`);
-    reply.status(answer.code === ErrorCode.INTERNAL_SERVER_ERROR ? 500 : (STATUS[answer.code] ?? 400)).send({ code: answer.code, message: answer.message });
+    reply
+      .status(answer.code === ErrorCode.INTERNAL_SERVER_ERROR ? 500 : (STATUS[answer.code] ?? 400))
+      .send({ code: answer.code, message: answer.message });
   }
 }

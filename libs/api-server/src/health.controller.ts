@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { Public } from '@pilotis/access';
 
 @Controller('health')

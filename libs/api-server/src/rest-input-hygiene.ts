@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+
 import { badInput, findControlCharacters } from '@pilotis/shared';
 
 /**

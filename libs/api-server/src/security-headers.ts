@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
+
 import { PilotisConfig } from '@pilotis/shared';
 
 type Directives = Record<string, string[]>;

@@ -1,4 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+
 import { badInput, FieldError } from '@pilotis/shared';
 
 /** French explanations of class-validator constraints; the constraint name itself is the stable reason. */

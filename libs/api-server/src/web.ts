@@ -1,6 +1,7 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 /** Where `vite build` writes the web application (apps/web). */
 export const WEB_DIST = process.env.WEB_DIST ?? path.resolve(__dirname, '..', '..', '..', 'apps', 'web', 'dist');

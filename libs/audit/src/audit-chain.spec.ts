@@ -53,7 +53,15 @@ function redact(events: StoredChainedEvent[], seq: number, reason = 'secret'): S
     e.seq === seq ? { ...e, before: e.before === null ? null : marker(reason), after: e.after === null ? null : marker(reason) } : e,
   );
   const target = events[seq - 1];
-  out.push(next(out[out.length - 1], { operation: REDACT_OPERATION, entityType: REDACT_ENTITY_TYPE, entityId: target.id, before: null, after: { eventId: target.id, reason } }));
+  out.push(
+    next(out[out.length - 1], {
+      operation: REDACT_OPERATION,
+      entityType: REDACT_ENTITY_TYPE,
+      entityId: target.id,
+      before: null,
+      after: { eventId: target.id, reason },
+    }),
+  );
   return out;
 }
 
@@ -166,14 +174,25 @@ describe('chain verification', () => {
   it('points at an event whose covered fields were altered (hash_mismatch)', () => {
     const events = chain(5);
     events[2] = { ...events[2], operation: 'action.delete' };
-    expect(verifyChain(TENANT, events)).toMatchObject({ valid: false, checked: 3, firstInvalidSeq: 3, firstInvalidEventId: events[2].id, reason: 'hash_mismatch' });
+    expect(verifyChain(TENANT, events)).toMatchObject({
+      valid: false,
+      checked: 3,
+      firstInvalidSeq: 3,
+      firstInvalidEventId: events[2].id,
+      reason: 'hash_mismatch',
+    });
   });
 
   it('points at an event whose payload was altered (payload_mismatch), even marked redacted halfway', () => {
     const events = chain(5);
     const altered = [...events];
     altered[2] = { ...events[2], after: { title: 'falsifié' } };
-    expect(verifyChain(TENANT, altered)).toMatchObject({ valid: false, firstInvalidSeq: 3, firstInvalidEventId: events[2].id, reason: 'payload_mismatch' });
+    expect(verifyChain(TENANT, altered)).toMatchObject({
+      valid: false,
+      firstInvalidSeq: 3,
+      firstInvalidEventId: events[2].id,
+      reason: 'payload_mismatch',
+    });
     // A marker on one payload while the other is left as it was is not a redaction.
     altered[2] = { ...events[2], after: marker('x') };
     expect(verifyChain(TENANT, altered)).toMatchObject({ valid: false, firstInvalidSeq: 3, reason: 'payload_mismatch' });
@@ -182,7 +201,12 @@ describe('chain verification', () => {
   it('points at the event after a rewritten one whose hash was recomputed (broken_link)', () => {
     const events = chain(5);
     events[2] = next(events[1], { after: { title: 'falsifié' } });
-    expect(verifyChain(TENANT, events)).toMatchObject({ valid: false, firstInvalidSeq: 4, firstInvalidEventId: events[3].id, reason: 'broken_link' });
+    expect(verifyChain(TENANT, events)).toMatchObject({
+      valid: false,
+      firstInvalidSeq: 4,
+      firstInvalidEventId: events[3].id,
+      reason: 'broken_link',
+    });
   });
 
   it('points at the event after a deleted one (sequence_gap), and at the head when the end is missing', () => {
@@ -210,7 +234,11 @@ describe('chain verification', () => {
   it('refuses events of another tenant spliced in', () => {
     const events = chain(3);
     const other = chain(3, '0b5f4a9e-3c1d-4a8e-9f00-000000000002');
-    expect(verifyChain(TENANT, [events[0], other[1], events[2]])).toMatchObject({ valid: false, firstInvalidSeq: 2, reason: 'hash_mismatch' });
+    expect(verifyChain(TENANT, [events[0], other[1], events[2]])).toMatchObject({
+      valid: false,
+      firstInvalidSeq: 2,
+      reason: 'hash_mismatch',
+    });
   });
 
   it('accepts a redacted event named by a redaction event, and refuses one that is not', () => {
@@ -236,7 +264,13 @@ describe('signed checkpoints', () => {
     expect(cp.mac).toMatch(/^[0-9a-f]{64}$/);
     expect(checkpointSignatureValid(KEY, cp)).toBe(true);
     expect(checkpointSignatureValid('autre-clé'.repeat(5), cp)).toBe(false);
-    for (const v of [{ seq: 5 }, { hash: events[4].hash }, { at: '2026-11-26T11:00:00.001Z' }, { tenantId: '0b5f4a9e-3c1d-4a8e-9f00-000000000002' }, { mac: 'zz' }]) {
+    for (const v of [
+      { seq: 5 },
+      { hash: events[4].hash },
+      { at: '2026-11-26T11:00:00.001Z' },
+      { tenantId: '0b5f4a9e-3c1d-4a8e-9f00-000000000002' },
+      { mac: 'zz' },
+    ]) {
       expect(checkpointSignatureValid(KEY, { ...cp, ...v })).toBe(false);
     }
   });
@@ -247,13 +281,17 @@ describe('signed checkpoints', () => {
       valid: true,
       checkpoints: [{ seq: 4, hash: events[3].hash, at: cp.at, signature: 'valid', matched: true }],
     });
-    expect(verifyChain(TENANT, events, { head, checkpoints: [cp] })).toMatchObject({ valid: true, checkpoints: [{ signature: 'unchecked', matched: true }] });
+    expect(verifyChain(TENANT, events, { head, checkpoints: [cp] })).toMatchObject({
+      valid: true,
+      checkpoints: [{ signature: 'unchecked', matched: true }],
+    });
   });
 
   it('detects a chain rewritten consistently from the genesis after a checkpoint (checkpoint_mismatch)', () => {
     const cp = checkpoint(events[3]);
     const rewritten: StoredChainedEvent[] = [];
-    for (const e of events) rewritten.push(next(rewritten[rewritten.length - 1] ?? null, e.seq === 2 ? { after: { title: 'réécrit' } } : {}));
+    for (const e of events)
+      rewritten.push(next(rewritten[rewritten.length - 1] ?? null, e.seq === 2 ? { after: { title: 'réécrit' } } : {}));
     // On its own the rewrite verifies: every hash recomputed, head moved with it.
     expect(verifyChain(TENANT, rewritten, { head: headOf(rewritten) }).valid).toBe(true);
     expect(verifyChain(TENANT, rewritten, { head: headOf(rewritten), checkpoints: [cp], key: KEY })).toMatchObject({
@@ -263,12 +301,20 @@ describe('signed checkpoints', () => {
       reason: 'checkpoint_mismatch',
     });
     // A chain cut back below the checkpoint does not reach it.
-    expect(verifyChain(TENANT, events.slice(0, 3), { checkpoints: [cp], key: KEY })).toMatchObject({ valid: false, firstInvalidSeq: 4, reason: 'checkpoint_mismatch' });
+    expect(verifyChain(TENANT, events.slice(0, 3), { checkpoints: [cp], key: KEY })).toMatchObject({
+      valid: false,
+      firstInvalidSeq: 4,
+      reason: 'checkpoint_mismatch',
+    });
   });
 
   it('refuses a checkpoint signed with another key, or for another tenant (checkpoint_signature)', () => {
     const forged = checkpoint(events[3], 'une-autre-clé-de-quarante-caractères-xx');
-    expect(verifyChain(TENANT, events, { head, checkpoints: [forged], key: KEY })).toMatchObject({ valid: false, firstInvalidSeq: 4, reason: 'checkpoint_signature' });
+    expect(verifyChain(TENANT, events, { head, checkpoints: [forged], key: KEY })).toMatchObject({
+      valid: false,
+      firstInvalidSeq: 4,
+      reason: 'checkpoint_signature',
+    });
     const otherTenant = { ...checkpoint(events[3]), tenantId: '0b5f4a9e-3c1d-4a8e-9f00-000000000002' };
     expect(verifyChain(TENANT, events, { checkpoints: [otherTenant] })).toMatchObject({ valid: false, reason: 'checkpoint_signature' });
   });
@@ -302,13 +348,20 @@ describe('offline verification of an export', () => {
 
   it('fails an edited export, an export cut before its signed head, and a wrong key', () => {
     const tampered = exported.map((e) => (e.seq === 4 ? { ...e, after: { title: 'autre' } } : e));
-    expect(verifyExport({ tenantId: TENANT, events: tampered, checkpoints: cps })).toMatchObject({ valid: false, firstInvalidSeq: 4, reason: 'payload_mismatch' });
+    expect(verifyExport({ tenantId: TENANT, events: tampered, checkpoints: cps })).toMatchObject({
+      valid: false,
+      firstInvalidSeq: 4,
+      reason: 'payload_mismatch',
+    });
     expect(verifyExport({ tenantId: TENANT, events: exported.slice(0, 5), checkpoints: cps })).toMatchObject({
       valid: false,
       firstInvalidSeq: 7,
       reason: 'checkpoint_mismatch',
     });
-    expect(verifyExport({ tenantId: TENANT, events: exported, checkpoints: cps }, 'w'.repeat(40))).toMatchObject({ valid: false, reason: 'checkpoint_signature' });
+    expect(verifyExport({ tenantId: TENANT, events: exported, checkpoints: cps }, 'w'.repeat(40))).toMatchObject({
+      valid: false,
+      reason: 'checkpoint_signature',
+    });
   });
 
   it('anchors an export that starts later on its first event, leaving earlier checkpoints unchecked', () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { AuditCheckpoint, CANONICAL_TIME_SQL, ChainReport, ChainVerifier, StoredChainedEvent } from './audit-chain';
 
 /**
@@ -116,8 +117,7 @@ export async function readChainHead(runner: SqlRunner, tenantId: string): Promis
 }
 
 /** `YYYY-MM-DDTHH:MM:SS.mmmZ`, as `Date.toISOString()` writes the instant a checkpoint was signed at. */
-export const CHECKPOINT_TIME_SQL = (column: string): string =>
-  `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export const CHECKPOINT_TIME_SQL = (column: string): string => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** The stored checkpoint of a tenant with the highest seq (the latest signed, among those). */
 export async function readLatestCheckpoint(runner: SqlRunner, tenantId: string): Promise<AuditCheckpoint | null> {
@@ -159,13 +159,24 @@ export async function verifyTenantChain(
        left join lateral (select max(e.seq) as max_seq from audit_events e where e.tenant_id = $1) m on true
        left join lateral (select * from audit_checkpoints k where k.tenant_id = $1 order by k.seq desc, k.created_at desc, k.id limit 1) c on true`,
     [tenantId],
-  )) as { head_seq: string | null; head_hash: string | null; max_seq: string | null; cp_seq: string | null; cp_hash: string; cp_at: string; cp_mac: string }[];
+  )) as {
+    head_seq: string | null;
+    head_hash: string | null;
+    max_seq: string | null;
+    cp_seq: string | null;
+    cp_hash: string;
+    cp_at: string;
+    cp_mac: string;
+  }[];
   const head = state.head_seq === null ? null : { seq: Number(state.head_seq), hash: state.head_hash as string };
   const maxSeq = state.max_seq === null ? 0 : Number(state.max_seq);
   const verifier = new ChainVerifier(tenantId);
   verifier.expectHead(head);
   if (state.cp_seq !== null) {
-    verifier.expectCheckpoint({ tenantId, seq: Number(state.cp_seq), hash: state.cp_hash, at: state.cp_at, mac: state.cp_mac }, options.checkpointKey ?? null);
+    verifier.expectCheckpoint(
+      { tenantId, seq: Number(state.cp_seq), hash: state.cp_hash, at: state.cp_at, mac: state.cp_mac },
+      options.checkpointKey ?? null,
+    );
   }
   const end = Math.max(maxSeq, head?.seq ?? 0);
   let after = 0;

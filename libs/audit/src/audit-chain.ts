@@ -56,8 +56,7 @@ export interface StoredChainedEvent extends ChainedEvent {
 export const CANONICAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 /** PostgreSQL expression that renders a timestamptz column in the canonical form. */
-export const CANONICAL_TIME_SQL = (column: string): string =>
-  `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+export const CANONICAL_TIME_SQL = (column: string): string => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
  * A JavaScript number as PostgreSQL's `numeric` prints the value parsed from `JSON.stringify`'s text:
@@ -299,7 +298,14 @@ export class ChainVerifier {
       this.fault = { firstInvalidSeq: cp.seq, firstInvalidEventId: null, reason: 'checkpoint_signature' };
       return false;
     }
-    this.checkpoints.push({ seq: cp.seq, hash: cp.hash, at: cp.at, signature: key === null ? 'unchecked' : 'valid', matched: null, pending: true });
+    this.checkpoints.push({
+      seq: cp.seq,
+      hash: cp.hash,
+      at: cp.at,
+      signature: key === null ? 'unchecked' : 'valid',
+      matched: null,
+      pending: true,
+    });
     return true;
   }
 

@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
 import { GraphQLJSON } from './json.scalar';
 
 @ObjectType({ description: "Résultat de la vérification de la chaîne d'audit du territoire." })
@@ -13,7 +14,10 @@ export class AuditChainReport {
   @Field(() => Int, { description: 'Nombre d’événements examinés (jusqu’au premier invalide inclus).' })
   checked: number;
 
-  @Field(() => Int, { nullable: true, description: 'Rang du premier événement invalide (ou du point de contrôle en défaut), le cas échéant.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Rang du premier événement invalide (ou du point de contrôle en défaut), le cas échéant.',
+  })
   firstInvalidSeq: number | null;
 
   @Field(() => ID, { nullable: true, description: 'Identifiant du premier événement invalide, le cas échéant.' })
@@ -45,7 +49,9 @@ export class AuditChainReport {
   checkpointSignatureChecked: boolean | null;
 }
 
-@ObjectType({ description: "Point de contrôle signé de la chaîne d'audit : la tête (rang, empreinte) à un instant, authentifiée par HMAC-SHA256." })
+@ObjectType({
+  description: "Point de contrôle signé de la chaîne d'audit : la tête (rang, empreinte) à un instant, authentifiée par HMAC-SHA256.",
+})
 export class AuditCheckpointSigned {
   @Field(() => Int, { description: 'Rang de la tête de chaîne.' })
   seq: number;

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
 import { seqTransformer } from './audit-event.entity';
 
 /**

@@ -1,10 +1,13 @@
-import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+
 import { Db } from '@pilotis/db';
 import { Clock, InjectConfig, PilotisConfig } from '@pilotis/shared';
-import { AuditCheckpointRow } from './audit-checkpoint.entity';
+
 import { AuditCheckpoint, checkpointSignatureValid, signCheckpoint } from './audit-chain';
 import { readChainHead, readLatestCheckpoint } from './audit-chain.sql';
+import { AuditCheckpointRow } from './audit-checkpoint.entity';
 
 export type CheckpointOutcome = 'written' | 'unchanged' | 'empty';
 
@@ -51,7 +54,9 @@ export class AuditCheckpoints {
     if (latest && latest.seq === head.seq && latest.hash === head.hash && checkpointSignatureValid(this.key, latest)) return 'unchanged';
     const cp = await this.signHead(head);
     if (!cp) return 'empty';
-    await (await this.db.repository(AuditCheckpointRow)).insert({ id: randomUUID(), seq: cp.seq, hash: cp.hash, createdAt: new Date(cp.at), mac: cp.mac });
+    await (
+      await this.db.repository(AuditCheckpointRow)
+    ).insert({ id: randomUUID(), seq: cp.seq, hash: cp.hash, createdAt: new Date(cp.at), mac: cp.mac });
     return 'written';
   }
 }

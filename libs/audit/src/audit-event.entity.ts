@@ -1,6 +1,7 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { GraphQLJSON } from './json.scalar';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+import { GraphQLJSON } from './json.scalar';
 
 /** `bigint` column read as a number (a chain will not reach 2^53 events). */
 export const seqTransformer = {
@@ -58,7 +59,9 @@ export class AuditEvent {
   @Column('text', { nullable: true })
   requestId: string | null;
 
-  @Field({ description: "Empreinte SHA-256 des états avant et après (couverte par l'empreinte de l'événement ; survit à leur caviardage)." })
+  @Field({
+    description: "Empreinte SHA-256 des états avant et après (couverte par l'empreinte de l'événement ; survit à leur caviardage).",
+  })
   @Column('text')
   payloadDigest: string;
 

@@ -1,9 +1,13 @@
 import { Global, Module } from '@nestjs/common';
-import { AuditService } from './audit.service';
+
 import { AuditResolver } from './audit.resolver';
-import { OutboxService } from './outbox.service';
+import { AuditService } from './audit.service';
 import { AuditCheckpoints } from './audit-checkpoints.service';
+import { OutboxService } from './outbox.service';
 
 @Global()
-@Module({ providers: [AuditService, OutboxService, AuditCheckpoints, AuditResolver], exports: [AuditService, OutboxService, AuditCheckpoints] })
+@Module({
+  providers: [AuditService, OutboxService, AuditCheckpoints, AuditResolver],
+  exports: [AuditService, OutboxService, AuditCheckpoints],
+})
 export class AuditModule {}

@@ -1,12 +1,14 @@
 import { Args, ArgsType, Field, ID, Query, Resolver } from '@nestjs/graphql';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+
 import { Allow, Permission } from '@pilotis/access';
 import { Db } from '@pilotis/db';
-import { decodeCursor, PageArgs, PageOf, toPage, Page } from '@pilotis/shared';
-import { AuditEvent } from './audit-event.entity';
-import { AuditChainReport, AuditCheckpointSigned, AuditExportArgs, AuditExportPage } from './audit-chain.types';
+import { decodeCursor, Page, PageArgs, PageOf, toPage } from '@pilotis/shared';
+
 import { readChainHead, readChainPage, verifyTenantChain } from './audit-chain.sql';
+import { AuditChainReport, AuditCheckpointSigned, AuditExportArgs, AuditExportPage } from './audit-chain.types';
 import { AuditCheckpoints } from './audit-checkpoints.service';
+import { AuditEvent } from './audit-event.entity';
 
 @ArgsType()
 class AuditEventsArgs extends PageArgs {

@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+
 import { Db } from '@pilotis/db';
+
 import { appendAuditEvent } from './audit-chain.sql';
 
 export interface AuditRecord {
@@ -17,7 +20,16 @@ export interface AuditRecord {
  * the net under them: an entity passed whole, with a relation that carries a user, still cannot write a
  * password hash into an append-only trail or an outgoing message.
  */
-const SECRET_KEYS = new Set(['password', 'passwordhash', 'password_hash', 'secret', 'secrethash', 'secret_hash', 'tokenhash', 'token_hash']);
+const SECRET_KEYS = new Set([
+  'password',
+  'passwordhash',
+  'password_hash',
+  'secret',
+  'secrethash',
+  'secret_hash',
+  'tokenhash',
+  'token_hash',
+]);
 
 /** Makes a snapshot JSON-safe (bigint cents become strings, dates ISO strings), without secrets. */
 export function snapshot(value: unknown): unknown {
@@ -52,10 +64,18 @@ export class AuditService {
   }
 
   /** Events with no tenant: sign-in, sign-out, refresh-token reuse, tenant creation. */
-  async recordPlatform(operation: string, details: Record<string, unknown>, actorUserId?: string | null, ip?: string | null): Promise<void> {
-    await this.db.query(
-      `insert into platform_audit_events (id, actor_user_id, operation, details, ip) values ($1, $2, $3, $4, $5)`,
-      [randomUUID(), actorUserId ?? this.db.maybeActor()?.userId ?? null, operation, JSON.stringify(snapshot(details)), ip ?? null],
-    );
+  async recordPlatform(
+    operation: string,
+    details: Record<string, unknown>,
+    actorUserId?: string | null,
+    ip?: string | null,
+  ): Promise<void> {
+    await this.db.query(`insert into platform_audit_events (id, actor_user_id, operation, details, ip) values ($1, $2, $3, $4, $5)`, [
+      randomUUID(),
+      actorUserId ?? this.db.maybeActor()?.userId ?? null,
+      operation,
+      JSON.stringify(snapshot(details)),
+      ip ?? null,
+    ]);
   }
 }

@@ -18,4 +18,13 @@ export { AuditCheckpoints, type CheckpointOutcome } from './audit-checkpoints.se
 
 // Used by tests, platform scripts and benchmarks only.
 export { readChainPage, verifyTenantChain } from './audit-chain.sql';
-export { checkpointSignatureValid, GENESIS_HASH, hashEvent, isRedactionMarker, jsonbText, payloadDigest, signCheckpoint, verifyChain } from './audit-chain';
+export {
+  checkpointSignatureValid,
+  GENESIS_HASH,
+  hashEvent,
+  isRedactionMarker,
+  jsonbText,
+  payloadDigest,
+  signCheckpoint,
+  verifyChain,
+} from './audit-chain';

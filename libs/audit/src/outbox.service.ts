@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+
 import { Db } from '@pilotis/db';
 import { WEBHOOK_EVENT_OF_TOPIC } from '@pilotis/shared';
+
 import { snapshot } from './audit.service';
 
 /**

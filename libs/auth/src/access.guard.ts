@@ -2,9 +2,11 @@ import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { AuthGuard } from '@nestjs/passport';
+
 import { ACCESS_KEY, AccessRule, scopeAllows } from '@pilotis/access';
 import { Actor, Db, TenantScope } from '@pilotis/db';
 import { badInput, DomainError, forbidden, isValidSiren, unauthenticated } from '@pilotis/shared';
+
 import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { AUTH_SQL } from './auth.sql';
 
@@ -94,10 +96,10 @@ export class AccessGuard extends AuthGuard('jwt') {
    * account's disabling, not only when it expires.
    */
   private async assertLiveSession(actor: Actor): Promise<void> {
-    const [live] = await this.db.query<{ ok: number }>('select 1 as ok from users where id = $1 and disabled_at is null and session_epoch = $2', [
-      actor.userId,
-      actor.sessionEpoch ?? 0,
-    ]);
+    const [live] = await this.db.query<{ ok: number }>(
+      'select 1 as ok from users where id = $1 and disabled_at is null and session_epoch = $2',
+      [actor.userId, actor.sessionEpoch ?? 0],
+    );
     if (!live) throw unauthenticated('Session terminée : reconnectez-vous.');
   }
 
@@ -114,11 +116,10 @@ export class AccessGuard extends AuthGuard('jwt') {
     }
     // Runs under RLS with only app.user_id set: the caller's own memberships are all it can see. The same
     // statement enters the tenant (set_config), saving a round trip on every request.
-    const [row] = await this.db.queryOpening<{ tenant_id: string; id: string; role: string; organisation_id: string | null }>(AUTH_SQL.resolveTenant, [
-      siren,
-      this.db.actor().userId,
-      String(this.db.actor().sessionEpoch ?? 0),
-    ]);
+    const [row] = await this.db.queryOpening<{ tenant_id: string; id: string; role: string; organisation_id: string | null }>(
+      AUTH_SQL.resolveTenant,
+      [siren, this.db.actor().userId, String(this.db.actor().sessionEpoch ?? 0)],
+    );
     // The same answer whether the tenant does not exist or the caller is not a member of it.
     if (!row) {
       // An ended session says so (the app then renews or asks to sign in again); only then "not a member".

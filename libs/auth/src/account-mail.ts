@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import { Mailer } from '@pilotis/mail';
 import { InjectConfig, PilotisConfig } from '@pilotis/shared';
 
@@ -62,13 +63,20 @@ export class AccountMail {
       `Ce lien est valable jusqu’au ${when.format(expiresAt)} et ne sert qu’une fois. Choisir un nouveau mot de passe ferme toutes vos sessions ouvertes.`,
       'Vous n’avez rien demandé ? Ignorez ce message : votre mot de passe reste inchangé.',
     ];
-    await this.mailer.send({ to, subject: 'Réinitialisation de votre mot de passe Pilotis', text: lines.join('\n'), html: htmlOf(lines, link) });
+    await this.mailer.send({
+      to,
+      subject: 'Réinitialisation de votre mot de passe Pilotis',
+      text: lines.join('\n'),
+      html: htmlOf(lines, link),
+    });
   }
 }
 
 function htmlOf(lines: string[], link: string): string {
   const body = lines
-    .map((line) => (line === link ? `<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>` : line ? `<p>${escapeHtml(line)}</p>` : ''))
+    .map((line) =>
+      line === link ? `<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>` : line ? `<p>${escapeHtml(line)}</p>` : '',
+    )
     .join('\n');
   return `<!doctype html><html lang="fr"><body>${body}</body></html>`;
 }

@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+
 import { Db } from '@pilotis/db';
 import { Clock, unauthenticated } from '@pilotis/shared';
+
 import { AccountTokenPurpose } from './account-token.entity';
 import { AUTH_SQL } from './auth.sql';
 import { hashSecret, newSecret, secretMatches, splitToken } from './tokens';
@@ -61,7 +64,9 @@ export class AccountTokens {
 
   /** Voids every outstanding token of an account: its password was just set, by whatever way. */
   async voidAllOf(userId: string): Promise<void> {
-    await this.db.query(`update account_tokens set voided_at = now() where user_id = $1 and used_at is null and voided_at is null`, [userId]);
+    await this.db.query(`update account_tokens set voided_at = now() where user_id = $1 and used_at is null and voided_at is null`, [
+      userId,
+    ]);
   }
 
   /** Voids the outstanding tokens of an invitation (answered from the session, or cancelled). */

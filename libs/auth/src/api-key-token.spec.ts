@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+
 import { hashSecret, newApiKey, parseApiKey, secretMatches } from './tokens';
 
 const TOKEN = /^pil_([A-Za-z0-9_-]{43})\.([A-Za-z0-9_-]{43})$/;

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+
 import { Role, SERVICE_ACCOUNT_ROLE } from '@pilotis/access';
 import { AuditService } from '@pilotis/audit';
 import { Actor, Db, TenantScope } from '@pilotis/db';
 import { forbidden, unauthenticated } from '@pilotis/shared';
+
 import { AUTH_SQL } from './auth.sql';
 import { parseApiKey, secretMatches } from './tokens';
 
@@ -35,7 +37,14 @@ export class ApiKeyAuthenticator {
     if (!parsed) throw unauthenticated("Clé d'API invalide.");
     // The key is read, checked and its use recorded in a transaction of its own, in the key's tenant,
     // before the request's transaction opens: a request never holds two pooled connections at once.
-    const provisional: TenantScope = { tenantId: parsed.tenantId, siren: '', role: SERVICE_ACCOUNT_ROLE, organisationId: null, membershipId: '', apiKeyScopes: [] };
+    const provisional: TenantScope = {
+      tenantId: parsed.tenantId,
+      siren: '',
+      role: SERVICE_ACCOUNT_ROLE,
+      organisationId: null,
+      membershipId: '',
+      apiKeyScopes: [],
+    };
     const { actor, scope } = await this.db.run({ actor: { userId: parsed.keyId }, tenant: provisional }, async () => {
       const [key] = await this.db.query<KeyRow>(AUTH_SQL.apiKey, [parsed.tenantId, parsed.keyId]);
       if (!key || !secretMatches(parsed.secret, key.secret_hash)) throw unauthenticated("Clé d'API invalide.");

@@ -3,18 +3,20 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import Redis from 'ioredis';
+
 import { MailModule } from '@pilotis/mail';
 import { PILOTIS_CONFIG, PilotisConfig } from '@pilotis/shared';
+
+import { AccessGuard } from './access.guard';
 import { AccountMail } from './account-mail';
 import { AccountTokens } from './account-tokens';
-import { PasswordResetLimiter } from './password-reset-limiter';
-import { SessionController } from './session.controller';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
-import { AccessGuard } from './access.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginRateLimiter, REDIS } from './login-rate-limiter';
+import { PasswordResetLimiter } from './password-reset-limiter';
+import { SessionController } from './session.controller';
 
 class RedisCloser implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}

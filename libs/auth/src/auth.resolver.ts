@@ -1,8 +1,10 @@
 import { Args, Context, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
 import { Authenticated, Public } from '@pilotis/access';
 import { Db } from '@pilotis/db';
 import { notFound } from '@pilotis/shared';
+
 import { AuthService } from './auth.service';
 import { User } from './user.entity';
 
@@ -88,7 +90,10 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Connexion par e-mail et mot de passe (tentatives limitées).' })
-  login(@Args('input', { description: 'E-mail et mot de passe.' }) input: LoginInput, @Context('req') req: RequestWithIp): Promise<AuthPayload> {
+  login(
+    @Args('input', { description: 'E-mail et mot de passe.' }) input: LoginInput,
+    @Context('req') req: RequestWithIp,
+  ): Promise<AuthPayload> {
     return this.auth.login(input.email, input.password, req.ip ?? 'unknown');
   }
 
@@ -113,14 +118,22 @@ export class AuthResolver {
   }
 
   @Authenticated()
-  @Mutation(() => Boolean, { description: "Se déconnecter partout : ferme toutes les sessions du compte et invalide tous ses jetons d'accès." })
+  @Mutation(() => Boolean, {
+    description: "Se déconnecter partout : ferme toutes les sessions du compte et invalide tous ses jetons d'accès.",
+  })
   logoutEverywhere(): Promise<boolean> {
     return this.auth.logoutEverywhere();
   }
 
   @Authenticated()
-  @Mutation(() => Boolean, { description: 'Change le mot de passe (le mot de passe actuel est requis). Ferme toutes les sessions du compte, celle-ci comprise : reconnectez-vous.' })
-  changePassword(@Args('input', { description: 'Mot de passe actuel et nouveau.' }) input: ChangePasswordInput, @Context('req') req: RequestWithIp): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description:
+      'Change le mot de passe (le mot de passe actuel est requis). Ferme toutes les sessions du compte, celle-ci comprise : reconnectez-vous.',
+  })
+  changePassword(
+    @Args('input', { description: 'Mot de passe actuel et nouveau.' }) input: ChangePasswordInput,
+    @Context('req') req: RequestWithIp,
+  ): Promise<boolean> {
     return this.auth.changePassword(input.currentPassword, input.newPassword, req.ip ?? 'unknown');
   }
 
@@ -129,13 +142,20 @@ export class AuthResolver {
     description:
       "Mot de passe oublié : envoie un lien de réinitialisation à l'adresse si elle correspond à un compte actif. Répond toujours vrai, que l'adresse existe ou non.",
   })
-  requestPasswordReset(@Args('input', { description: 'Adresse e-mail du compte.' }) input: RequestPasswordResetInput, @Context('req') req: RequestWithIp): Promise<boolean> {
+  requestPasswordReset(
+    @Args('input', { description: 'Adresse e-mail du compte.' }) input: RequestPasswordResetInput,
+    @Context('req') req: RequestWithIp,
+  ): Promise<boolean> {
     return this.auth.requestPasswordReset(input.email, req.ip ?? 'unknown');
   }
 
   @Public()
-  @Mutation(() => Boolean, { description: 'Choisit un nouveau mot de passe avec le lien reçu par courriel. Ferme toutes les sessions du compte.' })
-  resetPassword(@Args('input', { description: 'Le jeton du lien et le nouveau mot de passe.' }) input: ResetPasswordInput): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description: 'Choisit un nouveau mot de passe avec le lien reçu par courriel. Ferme toutes les sessions du compte.',
+  })
+  resetPassword(
+    @Args('input', { description: 'Le jeton du lien et le nouveau mot de passe.' }) input: ResetPasswordInput,
+  ): Promise<boolean> {
     return this.auth.resetPassword(input.token, input.password);
   }
 

@@ -1,19 +1,22 @@
+import { randomUUID } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { randomUUID } from 'node:crypto';
 import { IsNull } from 'typeorm';
-import { Db } from '@pilotis/db';
+
 import { AuditService } from '@pilotis/audit';
+import { Db } from '@pilotis/db';
 import { Clock, InjectConfig, invalidField, PilotisConfig, unauthenticated } from '@pilotis/shared';
-import { AccountTokenPurpose } from './account-token.entity';
+
 import { AccountMail } from './account-mail';
+import { AccountTokenPurpose } from './account-token.entity';
 import { AccountTokens } from './account-tokens';
-import { RefreshToken } from './refresh-token.entity';
-import { User } from './user.entity';
 import { LoginRateLimiter } from './login-rate-limiter';
-import { PasswordResetLimiter } from './password-reset-limiter';
 import { hashPassword, verifyPassword } from './password-hashing';
+import { PasswordResetLimiter } from './password-reset-limiter';
+import { RefreshToken } from './refresh-token.entity';
 import { AccessTokenClaims, hashSecret, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, newSecret, secretMatches, splitToken } from './tokens';
+import { User } from './user.entity';
 
 export interface IssuedTokens {
   accessToken: string;
@@ -154,14 +157,18 @@ export class AuthService {
    */
   async changePassword(currentPassword: string, newPassword: string, ip: string): Promise<boolean> {
     const userId = this.db.actor().userId;
-    const [row] = await this.db.query<{ email: string; password_hash: string | null }>('select email, password_hash from users where id = $1', [userId]);
+    const [row] = await this.db.query<{ email: string; password_hash: string | null }>(
+      'select email, password_hash from users where id = $1',
+      [userId],
+    );
     if (!row) throw unauthenticated();
     await this.limiter.consume(row.email, ip);
     if (!row.password_hash || !(await verifyPassword(row.password_hash, currentPassword))) {
       throw invalidField('currentPassword', 'incorrect', 'mot de passe actuel incorrect');
     }
     await this.limiter.succeeded(row.email, ip);
-    if (currentPassword === newPassword) throw invalidField('newPassword', 'unchanged', 'le nouveau mot de passe doit être différent de l’actuel');
+    if (currentPassword === newPassword)
+      throw invalidField('newPassword', 'unchanged', 'le nouveau mot de passe doit être différent de l’actuel');
     await this.setPassword(userId, newPassword);
     await this.audit.recordPlatform('auth.password_changed', {}, userId, ip);
     return true;
@@ -187,7 +194,9 @@ export class AuthService {
   /** Sets a new password with the e-mailed token. Ends every session; the sign-in limits are lifted. */
   async resetPassword(token: string, password: string): Promise<boolean> {
     const redeemed = await this.tokens.redeem(token, AccountTokenPurpose.PASSWORD_RESET);
-    const [user] = await this.db.query<{ email: string; disabled_at: Date | null }>('select email, disabled_at from users where id = $1', [redeemed.userId]);
+    const [user] = await this.db.query<{ email: string; disabled_at: Date | null }>('select email, disabled_at from users where id = $1', [
+      redeemed.userId,
+    ]);
     if (!user || user.disabled_at) throw unauthenticated('Compte désactivé.');
     await this.setPassword(redeemed.userId, password);
     await this.audit.recordPlatform('auth.password_reset', {}, redeemed.userId);
@@ -220,7 +229,12 @@ export class AuthService {
 
   private async issue(user: User, familyId: string, sessionStartedAt = this.clock.now()): Promise<IssuedTokens> {
     // Issued at the app's Clock (its expiry follows from it), the clock its expiry is checked against.
-    const claims: AccessTokenClaims & { iat: number } = { sub: user.id, email: user.email, ep: user.sessionEpoch, iat: Math.floor(this.clock.now().getTime() / 1000) };
+    const claims: AccessTokenClaims & { iat: number } = {
+      sub: user.id,
+      email: user.email,
+      ep: user.sessionEpoch,
+      iat: Math.floor(this.clock.now().getTime() / 1000),
+    };
     const accessToken = await this.jwt.signAsync(claims, {
       algorithm: JWT_ALGORITHM,
       issuer: JWT_ISSUER,
@@ -238,7 +252,10 @@ export class AuthService {
       tokenHash: hashSecret(secret),
       // Rotated within its idle lifetime, never past the session's absolute end.
       expiresAt: new Date(
-        Math.min(this.clock.now().getTime() + this.config.refreshTokenTtlSeconds * 1000, sessionStartedAt.getTime() + this.config.sessionMaxAgeSeconds * 1000),
+        Math.min(
+          this.clock.now().getTime() + this.config.refreshTokenTtlSeconds * 1000,
+          sessionStartedAt.getTime() + this.config.sessionMaxAgeSeconds * 1000,
+        ),
       ),
       sessionStartedAt,
       usedAt: null,

@@ -1,9 +1,12 @@
-import { Injectable } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { Clock, InjectConfig, PilotisConfig, unauthenticated } from '@pilotis/shared';
+
 import type { Actor } from '@pilotis/db';
+import { Clock, InjectConfig, PilotisConfig, unauthenticated } from '@pilotis/shared';
+
 import { AccessTokenClaims, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from './tokens';
 
 /**
@@ -34,7 +37,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   validate(claims: AccessTokenClaims & { exp?: unknown }): Actor {
     const now = Math.floor(this.clock.now().getTime() / 1000);
-    if (typeof claims.exp !== 'number' || now >= claims.exp) throw unauthenticated('Authentification requise : jeton absent, invalide ou expiré.');
+    if (typeof claims.exp !== 'number' || now >= claims.exp)
+      throw unauthenticated('Authentification requise : jeton absent, invalide ou expiré.');
     return { userId: claims.sub, email: claims.email, sessionEpoch: claims.ep ?? 0 };
   }
 }

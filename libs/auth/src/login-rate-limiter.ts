@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+
 import { DomainError, ErrorCode, InjectConfig, PilotisConfig } from '@pilotis/shared';
 
 export const REDIS = Symbol('REDIS');
@@ -44,9 +45,13 @@ export class LoginRateLimiter {
     await this.giveBack(email, ip);
     const ms = Math.max(refusedByEmail?.msBeforeNext ?? 0, refusedByIp?.msBeforeNext ?? 0);
     const minutes = Math.max(1, Math.ceil(ms / 60000));
-    throw new DomainError(ErrorCode.RATE_LIMITED, `Trop de tentatives de connexion. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`, {
-      retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)),
-    });
+    throw new DomainError(
+      ErrorCode.RATE_LIMITED,
+      `Trop de tentatives de connexion. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+      {
+        retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)),
+      },
+    );
   }
 
   /** The attempt was not checked (too many at once, a failure): it does not count. */

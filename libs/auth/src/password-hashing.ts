@@ -1,5 +1,7 @@
 import * as argon2 from 'argon2';
+
 import { DomainError, ErrorCode } from '@pilotis/shared';
+
 import { Semaphore } from './semaphore';
 
 /**

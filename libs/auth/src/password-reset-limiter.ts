@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
+
 import { InjectConfig, PilotisConfig } from '@pilotis/shared';
+
 import { REDIS } from './login-rate-limiter';
 
 /**
@@ -18,7 +20,11 @@ export class PasswordResetLimiter {
 
   constructor(@Inject(REDIS) redis: Redis, @InjectConfig() config: PilotisConfig) {
     const common = { storeClient: redis, duration: 3600, useRedisPackage: false };
-    this.byEmail = new RateLimiterRedis({ ...common, keyPrefix: `${config.redisPrefix}:reset:email`, points: PasswordResetLimiter.PER_EMAIL });
+    this.byEmail = new RateLimiterRedis({
+      ...common,
+      keyPrefix: `${config.redisPrefix}:reset:email`,
+      points: PasswordResetLimiter.PER_EMAIL,
+    });
     this.byIp = new RateLimiterRedis({ ...common, keyPrefix: `${config.redisPrefix}:reset:ip`, points: PasswordResetLimiter.PER_IP });
   }
 

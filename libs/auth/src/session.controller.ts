@@ -1,10 +1,12 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+
 import { Public } from '@pilotis/access';
 import { Db } from '@pilotis/db';
 import { forbidden, InjectConfig, PilotisConfig, unauthenticated } from '@pilotis/shared';
-import { AuthService, IssuedTokens } from './auth.service';
+
 import { LoginInput } from './auth.resolver';
+import { AuthService, IssuedTokens } from './auth.service';
 
 /** The browser's refresh token: out of reach of scripts, sent only to these routes. */
 export const REFRESH_COOKIE = 'pilotis_refresh';
@@ -37,7 +39,11 @@ export class SessionController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(@Body() input: LoginInput, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<BrowserSession> {
+  async login(
+    @Body() input: LoginInput,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<BrowserSession> {
     this.checkOrigin(req);
     return this.open(reply, req, () => this.auth.login(input.email, input.password, req.ip));
   }
@@ -77,7 +83,11 @@ export class SessionController {
     }
     void reply.setCookie(REFRESH_COOKIE, tokens.refreshToken, { ...this.cookieOptions(req), maxAge: this.config.refreshTokenTtlSeconds });
     void reply.header('cache-control', 'no-store');
-    return { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn, user: { id: tokens.user.id, email: tokens.user.email, displayName: tokens.user.displayName } };
+    return {
+      accessToken: tokens.accessToken,
+      expiresIn: tokens.expiresIn,
+      user: { id: tokens.user.id, email: tokens.user.email, displayName: tokens.user.displayName },
+    };
   }
 
   private cookieOptions(req: FastifyRequest) {
@@ -98,7 +108,8 @@ export class SessionController {
       return;
     }
     const site = header(req, 'sec-fetch-site');
-    if (site !== undefined && site !== 'same-origin' && site !== 'none') throw forbidden('Requête refusée : elle ne vient pas de l’application Pilotis.');
+    if (site !== undefined && site !== 'same-origin' && site !== 'none')
+      throw forbidden('Requête refusée : elle ne vient pas de l’application Pilotis.');
   }
 }
 

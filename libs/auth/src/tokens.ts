@@ -49,7 +49,9 @@ const uuidOf = (bytes: Buffer): string => {
 };
 
 export function newApiKey(tenantId: string, keyId: string): { token: string; secretHash: string; hint: string } {
-  const ids = Buffer.concat([Buffer.from(tenantId.replace(/-/g, ''), 'hex'), Buffer.from(keyId.replace(/-/g, ''), 'hex')]).toString('base64url');
+  const ids = Buffer.concat([Buffer.from(tenantId.replace(/-/g, ''), 'hex'), Buffer.from(keyId.replace(/-/g, ''), 'hex')]).toString(
+    'base64url',
+  );
   const secret = newSecret();
   return { token: `pil_${ids}.${secret}`, secretHash: hashSecret(secret), hint: secret.slice(-4) };
 }

@@ -1,5 +1,7 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+
 import { DomainError } from '@pilotis/shared';
+
 import { AgendaItem } from './committee.entity';
 import { VoteService } from './vote.service';
 
@@ -23,7 +25,9 @@ export class AgendaItemVoteResolver {
     return refusal;
   }
 
-  @ResolveField(() => Boolean, { description: "Vrai si je peux voter maintenant sur ce point (sur les lignes de mon organisation), selon les règles du vote." })
+  @ResolveField(() => Boolean, {
+    description: 'Vrai si je peux voter maintenant sur ce point (sur les lignes de mon organisation), selon les règles du vote.',
+  })
   async viewerMayVote(@Parent() item: AgendaItem): Promise<boolean> {
     return (await this.refusal(item)) === null;
   }
@@ -39,7 +43,8 @@ export class AgendaItemVoteResolver {
 
   @ResolveField(() => String, {
     nullable: true,
-    description: "Code stable de ce refus (NOT_A_MEMBER, CONFLICT_OF_INTEREST, FORBIDDEN, COMMITTEE_LOCKED…), celui que castVote renverrait ; nul si je peux voter.",
+    description:
+      'Code stable de ce refus (NOT_A_MEMBER, CONFLICT_OF_INTEREST, FORBIDDEN, COMMITTEE_LOCKED…), celui que castVote renverrait ; nul si je peux voter.',
   })
   async viewerVoteRefusalCode(@Parent() item: AgendaItem): Promise<string | null> {
     return (await this.refusal(item))?.code ?? null;

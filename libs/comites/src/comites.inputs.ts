@@ -16,8 +16,10 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+
 import { ActionStatus, FundingKind } from '@pilotis/actions';
 import { CentsScalar, IsCents, MultiLine } from '@pilotis/shared';
+
 import { CommitteeKind } from './committee.entity';
 import { DecisionKind } from './decision.entity';
 import { VoteDecision } from './vote.entity';
@@ -146,7 +148,8 @@ export class CastVoteInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "Clé d'idempotence : un nouvel envoi avec la même clé et le même contenu renvoie le même vote sans nouvelle écriture ; la même clé avec un autre contenu, ou dont le vote a été remplacé depuis par un vote ultérieur, répond CONFLICT.",
+    description:
+      "Clé d'idempotence : un nouvel envoi avec la même clé et le même contenu renvoie le même vote sans nouvelle écriture ; la même clé avec un autre contenu, ou dont le vote a été remplacé depuis par un vote ultérieur, répond CONFLICT.",
   })
   @IsOptional()
   @IsString()

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
-import { ConventionsModule } from '@pilotis/conventions';
+
 import { ActionsModule } from '@pilotis/actions';
+import { ConventionsModule } from '@pilotis/conventions';
 import { FinanceModule } from '@pilotis/finance';
+
 import { AgendaItemVoteResolver } from './agenda-item-vote.resolver';
 import { AgendaItemResolver, CommitteeResolver } from './comites.resolver';
 import { CommitteeDecisions } from './committee-decisions.service';
@@ -15,7 +17,16 @@ import { VoteService } from './vote.service';
   // Closing a committee decides its actions' status (on each line's ledger) and drafts the conventions of
   // those it programmed.
   imports: [ActionsModule, ConventionsModule, FinanceModule],
-  providers: [EnvelopeService, CommitteeQueries, CommitteeDecisions, CommitteeLifecycle, VoteService, CommitteeResolver, AgendaItemResolver, AgendaItemVoteResolver],
+  providers: [
+    EnvelopeService,
+    CommitteeQueries,
+    CommitteeDecisions,
+    CommitteeLifecycle,
+    VoteService,
+    CommitteeResolver,
+    AgendaItemResolver,
+    AgendaItemVoteResolver,
+  ],
   exports: [CommitteeQueries, CommitteeLifecycle, CommitteeDecisions, EnvelopeService],
 })
 export class ComitesModule {}

@@ -1,15 +1,9 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+
 import { Allow, Permission } from '@pilotis/access';
 import { Action } from '@pilotis/actions';
 import { invalidField, MultiLineArgs, uuid } from '@pilotis/shared';
-import { AgendaItem, Committee, CommitteeMember, ConflictOfInterest } from './committee.entity';
-import { CommitteeDecisions } from './committee-decisions.service';
-import { CommitteeLifecycle } from './committee-lifecycle.service';
-import { CommitteeQueries } from './committee-queries.service';
-import { CommitteeDecision } from './decision.entity';
-import { EnvelopeService } from './envelope.service';
-import { VoteService } from './vote.service';
-import { Vote } from './vote.entity';
+
 import {
   AgendaLine,
   CastVoteInput,
@@ -21,13 +15,22 @@ import {
   SetCommitteeMembersInput,
   SetEnvelopeInput,
 } from './comites.inputs';
+import { AgendaItem, Committee, CommitteeMember, ConflictOfInterest } from './committee.entity';
+import { CommitteeDecisions } from './committee-decisions.service';
+import { CommitteeLifecycle } from './committee-lifecycle.service';
+import { CommitteeQueries } from './committee-queries.service';
+import { CommitteeDecision } from './decision.entity';
+import { EnvelopeService } from './envelope.service';
+import { Vote } from './vote.entity';
+import { VoteService } from './vote.service';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Pipe for a list of UUID arguments. */
 const uuids = (field: string) => ({
   transform(value: unknown): string[] {
-    if (!Array.isArray(value) || value.length > MAX_AGENDA) throw invalidField(field, 'isArray', `liste de ${MAX_AGENDA} identifiants au plus attendue`);
+    if (!Array.isArray(value) || value.length > MAX_AGENDA)
+      throw invalidField(field, 'isArray', `liste de ${MAX_AGENDA} identifiants au plus attendue`);
     return value.map((v: unknown, i) => {
       if (typeof v !== 'string' || !UUID_RE.test(v)) throw invalidField(`${field}.${i}`, 'isUuid', 'identifiant invalide');
       return v.toLowerCase();
@@ -74,12 +77,16 @@ export class CommitteeResolver {
   @Query(() => [Committee], {
     description: "Les comités d'un contrat par date. Un représentant de financeur ne voit que ceux dont son organisation est membre.",
   })
-  committees(@Args('contratId', { type: () => ID, description: 'Contrat de ville.' }, uuid('contratId')) contratId: string): Promise<Committee[]> {
+  committees(
+    @Args('contratId', { type: () => ID, description: 'Contrat de ville.' }, uuid('contratId')) contratId: string,
+  ): Promise<Committee[]> {
     return this.queries.list(contratId);
   }
 
   @Allow(Permission.READ)
-  @Query(() => Committee, { description: 'Un comité, avec ses membres, son ordre du jour, les votes visibles et, une fois clos, ses résultats.' })
+  @Query(() => Committee, {
+    description: 'Un comité, avec ses membres, son ordre du jour, les votes visibles et, une fois clos, ses résultats.',
+  })
   committee(@Args('id', { type: () => ID, description: 'Identifiant du comité.' }, uuid('id')) id: string): Promise<Committee> {
     return this.queries.findVisible(id);
   }
@@ -88,7 +95,8 @@ export class CommitteeResolver {
 
   @Allow(Permission.MANAGE_COMMITTEES)
   @Mutation(() => EnvelopeView, {
-    description: "Définit l'enveloppe d'un financeur (contrat, exercice, nature). Elle ne peut descendre sous ce qui est déjà accordé (ENVELOPE_EXCEEDED).",
+    description:
+      "Définit l'enveloppe d'un financeur (contrat, exercice, nature). Elle ne peut descendre sous ce qui est déjà accordé (ENVELOPE_EXCEEDED).",
   })
   setEnvelope(@Args('input', { description: "L'enveloppe." }) input: SetEnvelopeInput): Promise<EnvelopeView> {
     return this.envelopeService.set(input);
@@ -101,7 +109,9 @@ export class CommitteeResolver {
   }
 
   @Allow(Permission.MANAGE_COMMITTEES)
-  @Mutation(() => Committee, { description: "Remplace les membres d'un comité (et son quorum) ; figé après l'ouverture du vote (COMMITTEE_LOCKED)." })
+  @Mutation(() => Committee, {
+    description: "Remplace les membres d'un comité (et son quorum) ; figé après l'ouverture du vote (COMMITTEE_LOCKED).",
+  })
   setCommitteeMembers(@Args('input', { description: 'Les membres.' }) input: SetCommitteeMembersInput): Promise<Committee> {
     return this.lifecycle.setMembers(input);
   }
@@ -120,12 +130,16 @@ export class CommitteeResolver {
 
   @Allow(Permission.MANAGE_COMMITTEES)
   @Mutation(() => Committee, { description: "Retire un point de l'ordre du jour ; figé après l'ouverture du vote." })
-  removeAgendaItem(@Args('agendaItemId', { type: () => ID, description: "Point de l'ordre du jour." }, uuid('agendaItemId')) agendaItemId: string): Promise<Committee> {
+  removeAgendaItem(
+    @Args('agendaItemId', { type: () => ID, description: "Point de l'ordre du jour." }, uuid('agendaItemId')) agendaItemId: string,
+  ): Promise<Committee> {
     return this.lifecycle.removeAgendaItem(agendaItemId);
   }
 
   @Allow(Permission.MANAGE_COMMITTEES)
-  @Mutation(() => Committee, { description: "Ouvre le vote d'un comité des financeurs : membres, ordre du jour et quorum sont désormais figés." })
+  @Mutation(() => Committee, {
+    description: "Ouvre le vote d'un comité des financeurs : membres, ordre du jour et quorum sont désormais figés.",
+  })
   openVote(@Args('committeeId', { type: () => ID, description: 'Comité.' }, uuid('committeeId')) committeeId: string): Promise<Committee> {
     return this.lifecycle.openVote(committeeId);
   }
@@ -135,7 +149,9 @@ export class CommitteeResolver {
     description:
       "Clôt un comité. Sans quorum : rien n'est décidé et les actions restent à arbitrer. Avec quorum : chaque ligne reçoit sa décision et chaque action devient programmée, partiellement programmée ou refusée.",
   })
-  closeCommittee(@Args('committeeId', { type: () => ID, description: 'Comité.' }, uuid('committeeId')) committeeId: string): Promise<Committee> {
+  closeCommittee(
+    @Args('committeeId', { type: () => ID, description: 'Comité.' }, uuid('committeeId')) committeeId: string,
+  ): Promise<Committee> {
     return this.lifecycle.close(committeeId);
   }
 
@@ -151,7 +167,8 @@ export class CommitteeResolver {
 
   @Allow(Permission.MANAGE_COMMITTEES)
   @Mutation(() => CommitteeDecision, {
-    description: "Corrige une décision en vigueur : une nouvelle décision, rattachée à l'ancienne (inchangée), avec son auteur et son motif.",
+    description:
+      "Corrige une décision en vigueur : une nouvelle décision, rattachée à l'ancienne (inchangée), avec son auteur et son motif.",
   })
   correctDecision(@Args('input', { description: 'La correction.' }) input: CorrectDecisionInput): Promise<CommitteeDecision> {
     return this.decisions.correct(input);
@@ -168,7 +185,8 @@ export class CommitteeResolver {
 
   @Allow(Permission.VOTE)
   @Mutation(() => Boolean, {
-    description: "Déclare, pour sa propre organisation, un conflit d'intérêts sur un point : elle ne vote pas sur cette action (ses votes éventuels sont retirés).",
+    description:
+      "Déclare, pour sa propre organisation, un conflit d'intérêts sur un point : elle ne vote pas sur cette action (ses votes éventuels sont retirés).",
   })
   @MultiLineArgs('reason')
   declareConflictOfInterest(
@@ -185,7 +203,7 @@ export class CommitteeResolver {
     return this.queries.members(committee.id);
   }
 
-  @ResolveField(() => [AgendaItem], { description: "Ordre du jour (comité des financeurs)." })
+  @ResolveField(() => [AgendaItem], { description: 'Ordre du jour (comité des financeurs).' })
   agendaItems(@Parent() committee: Committee): Promise<AgendaItem[]> {
     return this.queries.agenda(committee.id);
   }
@@ -206,7 +224,8 @@ export class AgendaItemResolver {
   }
 
   @ResolveField(() => [AgendaLine], {
-    description: "Lignes de financement de l'action avec le vote de leur financeur (tant que le vote est ouvert, un votant ne voit que ceux de son organisation).",
+    description:
+      "Lignes de financement de l'action avec le vote de leur financeur (tant que le vote est ouvert, un votant ne voit que ceux de son organisation).",
   })
   lines(@Parent() item: AgendaItem): Promise<AgendaLine[]> {
     return this.committees.agendaLines(item);

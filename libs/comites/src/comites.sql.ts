@@ -134,7 +134,8 @@ export const COMITES_SQL = {
           for no key update`,
 
   /** The lines of the action $2 funded by the organisation $3, FOR NO KEY UPDATE in id order (level 3). */
-  organisationLinesForNoKeyUpdate: 'select id from funding_lines where tenant_id = $1 and action_id = $2 and funder_id = $3 order by id for no key update',
+  organisationLinesForNoKeyUpdate:
+    'select id from funding_lines where tenant_id = $1 and action_id = $2 and funder_id = $3 order by id for no key update',
 
   /**
    * Withdraws the votes of the organisation $3 on the agenda item $2, returning them in id order. Wrapped in

@@ -1,18 +1,21 @@
-import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { ConventionService } from '@pilotis/conventions';
-import { ACTION_STATUS_LABELS, Action, ActionService, ActionStatus, BOUND_STATUSES, DECIDED_STATUSES, FundingLine } from '@pilotis/actions';
+
+import { Action, ACTION_STATUS_LABELS, ActionService, ActionStatus, BOUND_STATUSES, DECIDED_STATUSES, FundingLine } from '@pilotis/actions';
 import { AuditService, OutboxService } from '@pilotis/audit';
-import { FundingLedger } from '@pilotis/finance';
+import { ConventionService } from '@pilotis/conventions';
 import { Db } from '@pilotis/db';
+import { FundingLedger } from '@pilotis/finance';
 import { badInput, conflict, FieldError, notFound } from '@pilotis/shared';
+
+import { CorrectDecisionInput } from './comites.inputs';
 import { Committee } from './committee.entity';
-import { assertCommitteeAllows } from './committee-status';
 import { CommitteeQueries } from './committee-queries.service';
+import { assertCommitteeAllows } from './committee-status';
 import { CommitteeDecision, DecisionKind } from './decision.entity';
 import { EnvelopeKey, EnvelopeService } from './envelope.service';
-import { CorrectDecisionInput } from './comites.inputs';
 import { Vote, VoteDecision } from './vote.entity';
 
 const lower = (id: string): string => id.toLowerCase();
@@ -81,7 +84,16 @@ export class CommitteeDecisions {
         const kind = vote ? (vote.decision as string as DecisionKind) : DecisionKind.NO_VOTE;
         const amountCents = vote?.decision === VoteDecision.GRANT && vote.amountCents !== null ? vote.amountCents : 0n;
         // tenantId stays in the row for the audit trail's `after` below (the repository sets it on insert anyway).
-        return { tenantId, id: randomUUID(), committeeId: committee.id, agendaItemId: item.id, fundingLineId: line.id, kind, amountCents, decidedBy: actor };
+        return {
+          tenantId,
+          id: randomUUID(),
+          committeeId: committee.id,
+          agendaItemId: item.id,
+          fundingLineId: line.id,
+          kind,
+          amountCents,
+          decidedBy: actor,
+        };
       });
       await (await this.db.repository(CommitteeDecision)).insert(decisions);
       for (const d of decisions) {
@@ -127,11 +139,13 @@ export class CommitteeDecisions {
     }
     const lines = await fundingLines.find({ where: { actionId: action.id }, order: { id: 'ASC' } });
     const line = lines.find((l) => l.id === old.fundingLineId) as FundingLine;
-    if (await decisionRows.exists({ correctsId: old.id })) throw conflict("Cette décision a déjà été corrigée : corrigez la décision en vigueur.");
+    if (await decisionRows.exists({ correctsId: old.id }))
+      throw conflict('Cette décision a déjà été corrigée : corrigez la décision en vigueur.');
     const reason = input.reason.trim();
     const errors: FieldError[] = [];
     if (input.amountCents < 0n) errors.push({ field: 'amountCents', reason: 'negative', message: 'le montant doit être positif ou nul' });
-    if (input.amountCents > line.amountRequestedCents) errors.push({ field: 'amountCents', reason: 'above_requested', message: 'le montant dépasse le montant demandé' });
+    if (input.amountCents > line.amountRequestedCents)
+      errors.push({ field: 'amountCents', reason: 'above_requested', message: 'le montant dépasse le montant demandé' });
     if (reason.length === 0) errors.push({ field: 'reason', reason: 'empty', message: 'le motif est obligatoire' });
     if (errors.length > 0) throw badInput(errors);
     const current = line.decidedAmountCents ?? 0n;
@@ -140,7 +154,10 @@ export class CommitteeDecisions {
       EnvelopeService.assertCovers(await this.envelopes.lock(key), input.amountCents - current, key);
     }
     const outcome = outcomeOf(
-      lines.map((l) => ({ requested: l.amountRequestedCents, decided: l.id === line.id ? input.amountCents : (l.decidedAmountCents ?? 0n) })),
+      lines.map((l) => ({
+        requested: l.amountRequestedCents,
+        decided: l.id === line.id ? input.amountCents : (l.decidedAmountCents ?? 0n),
+      })),
     );
     if (BOUND_STATUSES.has(action.status) && outcome === ActionStatus.REFUSEE) {
       throw conflict(
@@ -167,7 +184,13 @@ export class CommitteeDecisions {
       await this.actions.applyDecidedTransition(action, outcome, { comment: `Décision corrigée : ${reason}`, decisionId: created.id });
     }
     await this.conventions.followCorrectedDecision(action.id, reason);
-    await this.audit.record({ operation: 'decision.correct', entityType: 'CommitteeDecision', entityId: created.id, before: old, after: created });
+    await this.audit.record({
+      operation: 'decision.correct',
+      entityType: 'CommitteeDecision',
+      entityId: created.id,
+      before: old,
+      after: created,
+    });
     await this.outbox.publish('comite.decision.corrected', {
       decisionId: created.id,
       correctsId: old.id,

@@ -1,4 +1,5 @@
 import { ActionStatus } from '@pilotis/actions';
+
 import { outcomeOf } from './committee-decisions.service';
 
 const line = (requested: bigint, decided: bigint) => ({ requested, decided });

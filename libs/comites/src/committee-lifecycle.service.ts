@@ -1,19 +1,22 @@
-import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+
 import { Action, ActionStatus } from '@pilotis/actions';
-import { ContratDeVille } from '@pilotis/contrats';
-import { Organisation } from '@pilotis/organisations';
 import { AuditService, OutboxService } from '@pilotis/audit';
+import { ContratDeVille } from '@pilotis/contrats';
 import { Db } from '@pilotis/db';
+import { Organisation } from '@pilotis/organisations';
 import { badInput, conflict, FieldError, invalidField, notFound } from '@pilotis/shared';
-import { AgendaItem, Committee, CommitteeKind, CommitteeMember, CommitteeStatus } from './committee.entity';
-import { lockCommittee } from './committee-locks';
-import { CommitteeDecisions } from './committee-decisions.service';
-import { CommitteeQueries } from './committee-queries.service';
-import { assertCommitteeAllows, closeOperation, CLOSED_STATUSES } from './committee-status';
+
 import { ScheduleCommitteeInput, SetCommitteeMembersInput, TEXT_MAX } from './comites.inputs';
 import { COMITES_SQL } from './comites.sql';
+import { AgendaItem, Committee, CommitteeKind, CommitteeMember, CommitteeStatus } from './committee.entity';
+import { CommitteeDecisions } from './committee-decisions.service';
+import { lockCommittee } from './committee-locks';
+import { CommitteeQueries } from './committee-queries.service';
+import { assertCommitteeAllows, CLOSED_STATUSES, closeOperation } from './committee-status';
 
 const lower = (id: string): string => id.toLowerCase();
 
@@ -44,7 +47,9 @@ export class CommitteeLifecycle {
     if (Number.isNaN(input.scheduledAt.getTime())) errors.push({ field: 'scheduledAt', reason: 'invalid', message: 'date invalide' });
     if (errors.length > 0) throw badInput(errors);
     const id = randomUUID();
-    await (await this.db.repository(Committee)).insert({
+    await (
+      await this.db.repository(Committee)
+    ).insert({
       id,
       contratId,
       kind: input.kind,
@@ -66,20 +71,23 @@ export class CommitteeLifecycle {
     const errors: FieldError[] = [];
     const seen = new Set<string>();
     members.forEach((m, i) => {
-      if (seen.has(m.organisationId)) errors.push({ field: `members.${i}.organisationId`, reason: 'duplicate', message: 'organisation en double' });
+      if (seen.has(m.organisationId))
+        errors.push({ field: `members.${i}.organisationId`, reason: 'duplicate', message: 'organisation en double' });
       seen.add(m.organisationId);
     });
     const found = seen.size > 0 ? await (await this.db.repository(Organisation)).find({ where: { id: In([...seen]) } }) : [];
     const known = new Set(found.map((r) => r.id));
     members.forEach((m, i) => {
-      if (!known.has(m.organisationId)) errors.push({ field: `members.${i}.organisationId`, reason: 'not_found', message: 'organisation introuvable dans ce territoire' });
+      if (!known.has(m.organisationId))
+        errors.push({ field: `members.${i}.organisationId`, reason: 'not_found', message: 'organisation introuvable dans ce territoire' });
     });
     if (errors.length > 0) throw badInput(errors);
     const before = { members: await this.queries.members(committee.id), quorum: committee.quorum };
     const committeeMembers = await this.db.repository(CommitteeMember);
     await committeeMembers.delete({ committeeId: committee.id });
     await committeeMembers.insert(members.map((m) => ({ committeeId: committee.id, ...m })));
-    if (input.quorum !== undefined && input.quorum !== null) await (await this.db.repository(Committee)).update({ id: committee.id }, { quorum: input.quorum });
+    if (input.quorum !== undefined && input.quorum !== null)
+      await (await this.db.repository(Committee)).update({ id: committee.id }, { quorum: input.quorum });
     const after = await this.queries.get(committee.id);
     await this.audit.record({
       operation: 'committee.members',
@@ -104,18 +112,27 @@ export class CommitteeLifecycle {
     if (new Set(ids).size !== ids.length) errors.push({ field: 'actionIds', reason: 'duplicate', message: 'action en double' });
     if (errors.length > 0) throw badInput(errors);
     // Locked in id order (no deadlock between two agendas): an action cannot be put on two open agendas at once.
-    const locked = await (await this.db.repository(Action)).find({ where: { id: In(ids) }, order: { id: 'ASC' }, lock: 'pessimistic_write' });
+    const locked = await (
+      await this.db.repository(Action)
+    ).find({ where: { id: In(ids) }, order: { id: 'ASC' }, lock: 'pessimistic_write' });
     const byId = new Map(locked.map((a) => [a.id, a]));
     // On the agenda of a committee not closed yet (planifié or vote ouvert): an action waits for one committee at a time.
-    const busy = await this.db.query<{ action_id: string; title: string }>(COMITES_SQL.actionsOnOpenAgendas, [tenantId, ids, [...CLOSED_STATUSES]]);
+    const busy = await this.db.query<{ action_id: string; title: string }>(COMITES_SQL.actionsOnOpenAgendas, [
+      tenantId,
+      ids,
+      [...CLOSED_STATUSES],
+    ]);
     const busyIn = new Map(busy.map((b) => [b.action_id, b.title]));
     ids.forEach((id, i) => {
       const action = byId.get(id);
       const field = `actionIds.${i}`;
       if (!action) errors.push({ field, reason: 'not_found', message: 'action introuvable dans ce territoire' });
-      else if (action.contratId !== committee.contratId) errors.push({ field, reason: 'not_in_contrat', message: "l'action relève d'un autre contrat" });
-      else if (action.status !== ActionStatus.A_ARBITRER) errors.push({ field, reason: 'not_a_arbitrer', message: `l'action ${action.reference} n'est pas à arbitrer` });
-      else if (busyIn.has(id)) errors.push({ field, reason: 'already_on_agenda', message: `l'action est déjà inscrite au comité « ${busyIn.get(id)} »` });
+      else if (action.contratId !== committee.contratId)
+        errors.push({ field, reason: 'not_in_contrat', message: "l'action relève d'un autre contrat" });
+      else if (action.status !== ActionStatus.A_ARBITRER)
+        errors.push({ field, reason: 'not_a_arbitrer', message: `l'action ${action.reference} n'est pas à arbitrer` });
+      else if (busyIn.has(id))
+        errors.push({ field, reason: 'already_on_agenda', message: `l'action est déjà inscrite au comité « ${busyIn.get(id)} »` });
     });
     if (errors.length > 0) throw badInput(errors);
     const agendaItems = await this.db.repository(AgendaItem);
@@ -151,15 +168,23 @@ export class CommitteeLifecycle {
     const [counts] = await this.db.query<{ voters: number; items: number }>(COMITES_SQL.votersAndItems, [tenantId, committee.id]);
     if (counts.voters === 0) throw conflict("Le comité n'a aucun membre votant : le vote ne peut pas s'ouvrir.");
     if (counts.items === 0) throw conflict("L'ordre du jour est vide : le vote ne peut pas s'ouvrir.");
-    if (committee.quorum > counts.voters) throw conflict(`Le quorum (${committee.quorum}) dépasse le nombre de membres votants (${counts.voters}).`);
-    await (await this.db.repository(Committee)).update({ id: committee.id }, { status: CommitteeStatus.VOTE_OUVERT, openedAt: () => 'now()' });
+    if (committee.quorum > counts.voters)
+      throw conflict(`Le quorum (${committee.quorum}) dépasse le nombre de membres votants (${counts.voters}).`);
+    await (
+      await this.db.repository(Committee)
+    ).update({ id: committee.id }, { status: CommitteeStatus.VOTE_OUVERT, openedAt: () => 'now()' });
     const after = await this.queries.get(committee.id);
     await this.audit.record({
       operation: 'committee.open',
       entityType: 'Committee',
       entityId: committee.id,
       before: { status: committee.status },
-      after: { status: after.status, quorum: after.quorum, members: await this.queries.members(committee.id), agenda: await this.queries.agenda(committee.id) },
+      after: {
+        status: after.status,
+        quorum: after.quorum,
+        members: await this.queries.members(committee.id),
+        agenda: await this.queries.agenda(committee.id),
+      },
     });
     return after;
   }
@@ -201,7 +226,13 @@ export class CommitteeLifecycle {
     if (tooLong >= 0) throw invalidField(`items.${tooLong}`, 'too_long', `${TEXT_MAX} caractères au plus`);
     await (await this.db.repository(Committee)).update({ id: committee.id }, { minutes });
     const after = await this.queries.get(committee.id);
-    await this.audit.record({ operation: 'committee.minutes', entityType: 'Committee', entityId: committee.id, before: { minutes: committee.minutes }, after: { minutes } });
+    await this.audit.record({
+      operation: 'committee.minutes',
+      entityType: 'Committee',
+      entityId: committee.id,
+      before: { minutes: committee.minutes },
+      after: { minutes },
+    });
     return after;
   }
 
@@ -209,7 +240,13 @@ export class CommitteeLifecycle {
   private async markClosed(committee: Committee, status: CommitteeStatus, detail: Record<string, unknown>): Promise<Committee> {
     await (await this.db.repository(Committee)).update({ id: committee.id }, { status, closedAt: () => 'now()' });
     const after = await this.queries.get(committee.id);
-    await this.audit.record({ operation: 'committee.close', entityType: 'Committee', entityId: committee.id, before: { status: committee.status }, after: { status, ...detail } });
+    await this.audit.record({
+      operation: 'committee.close',
+      entityType: 'Committee',
+      entityId: committee.id,
+      before: { status: committee.status },
+      after: { status, ...detail },
+    });
     return after;
   }
 }

@@ -1,5 +1,6 @@
 import { Db } from '@pilotis/db';
 import { notFound } from '@pilotis/shared';
+
 import { Committee } from './committee.entity';
 
 /**

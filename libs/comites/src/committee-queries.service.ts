@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import { In } from 'typeorm';
+
 import { Role, visibleCommitteeSql } from '@pilotis/access';
 import { Action, ActionStatus, FundingKind } from '@pilotis/actions';
 import { Db, groupBy, requestLoader } from '@pilotis/db';
 import { notFound } from '@pilotis/shared';
+
+import { AgendaLine, CommitteeResults, ItemResult } from './comites.inputs';
 import { COMITES_SQL } from './comites.sql';
 import { AgendaItem, Committee, CommitteeMember, CommitteeStatus, ConflictOfInterest } from './committee.entity';
 import { isClosed } from './committee-status';
 import { DecisionKind } from './decision.entity';
 import { EnvelopeKey, EnvelopeService } from './envelope.service';
-import { AgendaLine, CommitteeResults, ItemResult } from './comites.inputs';
 import { VoteDecision } from './vote.entity';
 
 const lower = (id: string): string => id.toLowerCase();
@@ -37,7 +39,11 @@ export class CommitteeQueries {
    */
   async list(contratId: string): Promise<Committee[]> {
     const qb = await this.visible();
-    return qb.andWhere('c.contratId = :contratId', { contratId: lower(contratId) }).orderBy('c.scheduledAt', 'ASC').addOrderBy('c.id').getMany();
+    return qb
+      .andWhere('c.contratId = :contratId', { contratId: lower(contratId) })
+      .orderBy('c.scheduledAt', 'ASC')
+      .addOrderBy('c.id')
+      .getMany();
   }
 
   async findVisible(id: string): Promise<Committee> {
@@ -65,7 +71,9 @@ export class CommitteeQueries {
   async conflictsOf(agendaItemId: string): Promise<ConflictOfInterest[]> {
     const loader = requestLoader(this.cls, CONFLICTS, async (ids: string[]) =>
       groupBy(
-        await (await this.db.repository(ConflictOfInterest)).find({ where: { agendaItemId: In(ids) }, order: { createdAt: 'ASC', organisationId: 'ASC' } }),
+        await (
+          await this.db.repository(ConflictOfInterest)
+        ).find({ where: { agendaItemId: In(ids) }, order: { createdAt: 'ASC', organisationId: 'ASC' } }),
         (c) => c.agendaItemId,
       ),
     );

@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode } from '@pilotis/shared';
+
 import { CommitteeKind, CommitteeStatus } from './committee.entity';
 import {
   assertCommitteeAllows,
@@ -110,14 +111,23 @@ describe('operations per status', () => {
         message: 'Le vote est ouvert : les membres, l’ordre du jour et le quorum sont figés.',
       });
       expect(refusalOf(S.CLOS, operation)).toEqual({ code: ErrorCode.COMMITTEE_LOCKED, message: 'Le comité est clos.' });
-      expect(refusalOf(S.CLOS_SANS_QUORUM, operation)).toEqual({ code: ErrorCode.COMMITTEE_LOCKED, message: 'Le comité est clos (sans quorum).' });
+      expect(refusalOf(S.CLOS_SANS_QUORUM, operation)).toEqual({
+        code: ErrorCode.COMMITTEE_LOCKED,
+        message: 'Le comité est clos (sans quorum).',
+      });
     }
   });
 
   it('refuses a vote before the opening and after the close, COMMITTEE_LOCKED', () => {
-    expect(refusalOf(S.PLANIFIE, 'castVote')).toEqual({ code: ErrorCode.COMMITTEE_LOCKED, message: "Le vote de ce comité n'est pas encore ouvert." });
+    expect(refusalOf(S.PLANIFIE, 'castVote')).toEqual({
+      code: ErrorCode.COMMITTEE_LOCKED,
+      message: "Le vote de ce comité n'est pas encore ouvert.",
+    });
     expect(refusalOf(S.CLOS, 'castVote')).toEqual({ code: ErrorCode.COMMITTEE_LOCKED, message: 'Le comité est clos.' });
-    expect(refusalOf(S.CLOS_SANS_QUORUM, 'castVote')).toEqual({ code: ErrorCode.COMMITTEE_LOCKED, message: 'Le comité est clos (sans quorum).' });
+    expect(refusalOf(S.CLOS_SANS_QUORUM, 'castVote')).toEqual({
+      code: ErrorCode.COMMITTEE_LOCKED,
+      message: 'Le comité est clos (sans quorum).',
+    });
   });
 
   it('refuses to close a comité des financeurs whose vote is not open yet as INVALID_TRANSITION, and a closed one as COMMITTEE_LOCKED', () => {
@@ -148,7 +158,8 @@ describe('operations per status', () => {
   });
 
   it('corrects decisions only on a closed committee that reached its quorum', () => {
-    for (const status of [S.PLANIFIE, S.VOTE_OUVERT, S.CLOS_SANS_QUORUM]) expect(refusalOf(status, 'correctDecision')?.code).toBe(ErrorCode.COMMITTEE_LOCKED);
+    for (const status of [S.PLANIFIE, S.VOTE_OUVERT, S.CLOS_SANS_QUORUM])
+      expect(refusalOf(status, 'correctDecision')?.code).toBe(ErrorCode.COMMITTEE_LOCKED);
     expect(refusalOf(S.CLOS, 'correctDecision')).toBeNull();
   });
 });

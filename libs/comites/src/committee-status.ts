@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode } from '@pilotis/shared';
+
 import { CommitteeKind, CommitteeStatus } from './committee.entity';
 
 const S = CommitteeStatus;
@@ -110,4 +111,3 @@ export function assertCommitteeAllows(committee: { readonly status: CommitteeSta
   const refusal = committeeRefusal(committee.status, operation);
   if (refusal) throw refusal;
 }
-

@@ -1,9 +1,10 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TenantEntity, TenantJoin } from '@pilotis/db';
-import { ContratDeVille } from '@pilotis/contrats';
-import { Organisation } from '@pilotis/organisations';
+
 import { Action } from '@pilotis/actions';
+import { ContratDeVille } from '@pilotis/contrats';
+import { TenantEntity, TenantJoin } from '@pilotis/db';
+import { Organisation } from '@pilotis/organisations';
 
 export enum CommitteeKind {
   COMITE_DES_FINANCEURS = 'COMITE_DES_FINANCEURS',

@@ -1,8 +1,10 @@
 import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
+
+import { FundingLine } from '@pilotis/actions';
 import { TenantEntity, TenantJoin } from '@pilotis/db';
 import { CentsScalar, centsTransformer } from '@pilotis/shared';
-import { FundingLine } from '@pilotis/actions';
+
 import { AgendaItem, Committee } from './committee.entity';
 
 export enum DecisionKind {

@@ -1,10 +1,11 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
-import { TenantEntity, TenantJoin } from '@pilotis/db';
-import { CentsScalar, centsTransformer } from '@pilotis/shared';
-import { ContratDeVille } from '@pilotis/contrats';
-import { Organisation } from '@pilotis/organisations';
+
 import { FundingKind } from '@pilotis/actions';
+import { ContratDeVille } from '@pilotis/contrats';
+import { TenantEntity, TenantJoin } from '@pilotis/db';
+import { Organisation } from '@pilotis/organisations';
+import { CentsScalar, centsTransformer } from '@pilotis/shared';
 
 /**
  * What one funder may grant under one contract, for one exercise year and one kind of money. Grants are

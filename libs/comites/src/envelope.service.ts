@@ -1,13 +1,16 @@
-import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+
 import { ORGANISATION_BOUND_ROLES } from '@pilotis/access';
 import { FundingKind } from '@pilotis/actions';
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
-import { DomainError, ErrorCode, FieldError, badInput, formatEuros } from '@pilotis/shared';
+import { badInput, DomainError, ErrorCode, FieldError, formatEuros } from '@pilotis/shared';
+
+import { EnvelopeView, SetEnvelopeInput } from './comites.inputs';
 import { COMITES_SQL } from './comites.sql';
 import { Envelope } from './envelope.entity';
-import { EnvelopeView, SetEnvelopeInput } from './comites.inputs';
 
 /** The four columns that name an envelope. */
 export interface EnvelopeKey {
@@ -88,7 +91,13 @@ export class EnvelopeService {
    */
   async lock(key: EnvelopeKey, excludeVoteId: string | null = null): Promise<EnvelopeView | undefined> {
     const tenantId = this.db.tenant().tenantId;
-    const [locked] = await this.db.query<{ id: string }>(COMITES_SQL.envelopeLock, [tenantId, key.contratId, key.funderId, key.exerciseYear, key.kind]);
+    const [locked] = await this.db.query<{ id: string }>(COMITES_SQL.envelopeLock, [
+      tenantId,
+      key.contratId,
+      key.funderId,
+      key.exerciseYear,
+      key.kind,
+    ]);
     if (!locked) return undefined;
     // Read after the lock is granted: a fresh statement sees what the previous holder committed.
     const [row] = await this.db.query<EnvelopeRow>(COMITES_SQL.envelopeConsumption, [tenantId, locked.id, excludeVoteId]);
@@ -115,16 +124,32 @@ export class EnvelopeService {
   /** Creating the envelope is an upsert (COMITES_SQL); its amount, an ordinary update through the repository. */
   async set(input: SetEnvelopeInput): Promise<EnvelopeView> {
     const tenantId = this.db.tenant().tenantId;
-    const key: EnvelopeKey = { contratId: input.contratId.toLowerCase(), funderId: input.funderId.toLowerCase(), exerciseYear: input.exerciseYear, kind: input.kind };
+    const key: EnvelopeKey = {
+      contratId: input.contratId.toLowerCase(),
+      funderId: input.funderId.toLowerCase(),
+      exerciseYear: input.exerciseYear,
+      kind: input.kind,
+    };
     const errors: FieldError[] = [];
-    const [refs] = await this.db.query<{ contrat: boolean; funder: boolean }>(COMITES_SQL.envelopeReferences, [tenantId, key.contratId, key.funderId]);
+    const [refs] = await this.db.query<{ contrat: boolean; funder: boolean }>(COMITES_SQL.envelopeReferences, [
+      tenantId,
+      key.contratId,
+      key.funderId,
+    ]);
     if (!refs.contrat) errors.push({ field: 'contratId', reason: 'not_found', message: 'contrat introuvable dans ce territoire' });
     if (!refs.funder) errors.push({ field: 'funderId', reason: 'not_found', message: 'financeur introuvable dans ce territoire' });
     if (input.amountCents < 0n) errors.push({ field: 'amountCents', reason: 'negative', message: 'le montant doit être positif ou nul' });
     if (errors.length > 0) throw badInput(errors);
 
     // A concurrent creation of the same envelope waits on the unique index, then updates.
-    const inserted = await this.db.query<{ id: string }>(COMITES_SQL.envelopeCreate, [tenantId, randomUUID(), key.contratId, key.funderId, key.exerciseYear, key.kind]);
+    const inserted = await this.db.query<{ id: string }>(COMITES_SQL.envelopeCreate, [
+      tenantId,
+      randomUUID(),
+      key.contratId,
+      key.funderId,
+      key.exerciseYear,
+      key.kind,
+    ]);
     const before = await this.lock(key);
     if (!before) throw new Error('envelope vanished under its lock');
     const created = inserted.length > 0;
@@ -137,7 +162,13 @@ export class EnvelopeService {
     }
     await (await this.db.repository(Envelope)).update({ id: before.id }, { amountCents: input.amountCents, updatedAt: () => 'now()' });
     const after = await this.lock(key);
-    await this.audit.record({ operation: 'envelope.set', entityType: 'Envelope', entityId: before.id, before: created ? null : before, after });
+    await this.audit.record({
+      operation: 'envelope.set',
+      entityType: 'Envelope',
+      entityId: before.id,
+      before: created ? null : before,
+      after,
+    });
     return after as EnvelopeView;
   }
 }

@@ -1,5 +1,5 @@
 import { CommitteeStatus } from './committee.entity';
-import { viewerVoteRefusal, ViewerVoteFacts } from './vote-rules';
+import { ViewerVoteFacts, viewerVoteRefusal } from './vote-rules';
 
 const ORG = 'org-region';
 const allowed: ViewerVoteFacts = {
@@ -31,7 +31,9 @@ describe('viewerVoteRefusal', () => {
   });
 
   it('tells a conflict before the missing line and before the closed vote: the reason that matters to the voter', () => {
-    expect(viewerVoteRefusal({ ...allowed, porteurId: ORG, funderIds: [], status: CommitteeStatus.PLANIFIE })?.message).toMatch(/porte cette action/);
+    expect(viewerVoteRefusal({ ...allowed, porteurId: ORG, funderIds: [], status: CommitteeStatus.PLANIFIE })?.message).toMatch(
+      /porte cette action/,
+    );
     expect(viewerVoteRefusal({ ...allowed, declared: true, status: CommitteeStatus.PLANIFIE })?.message).toMatch(/conflit d'intérêts/);
   });
 });

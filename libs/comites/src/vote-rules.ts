@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode, forbidden } from '@pilotis/shared';
+
 import { CommitteeStatus } from './committee.entity';
 import { committeeRefusal } from './committee-status';
 

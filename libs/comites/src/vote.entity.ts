@@ -1,9 +1,11 @@
 import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TenantEntity, TenantJoin } from '@pilotis/db';
-import { CentsScalar, centsTransformer } from '@pilotis/shared';
+
 import { FundingLine } from '@pilotis/actions';
+import { TenantEntity, TenantJoin } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
+import { CentsScalar, centsTransformer } from '@pilotis/shared';
+
 import { AgendaItem, Committee } from './committee.entity';
 
 export enum VoteDecision {

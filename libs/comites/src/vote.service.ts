@@ -1,29 +1,37 @@
-import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+
+import { Permission, scopeAllows } from '@pilotis/access';
 import { FundingKind } from '@pilotis/actions';
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
-import { scopeAllows, Permission } from '@pilotis/access';
 import { conflict, DomainError, forbidden, invalidField, notFound } from '@pilotis/shared';
-import { AgendaItem, CommitteeMember, CommitteeStatus, ConflictOfInterest } from './committee.entity';
-import { COMITES_SQL } from './comites.sql';
+
 import { CastVoteInput } from './comites.inputs';
+import { COMITES_SQL } from './comites.sql';
+import { AgendaItem, CommitteeMember, CommitteeStatus, ConflictOfInterest } from './committee.entity';
 import { assertCommitteeAllows } from './committee-status';
-import { conflictRefusal, membershipRefusal, notAMember, viewerVoteRefusal } from './vote-rules';
 import { EnvelopeKey, EnvelopeService } from './envelope.service';
 import { Vote, VoteDecision, VoteRequest } from './vote.entity';
+import { conflictRefusal, membershipRefusal, notAMember, viewerVoteRefusal } from './vote-rules';
 
 const lower = (id: string): string => id.toLowerCase();
 
-
-const REPLACED_MESSAGE = "Le vote fait avec cette clé d'idempotence a été remplacé depuis par un vote ultérieur : il n'est plus en vigueur.";
+const REPLACED_MESSAGE =
+  "Le vote fait avec cette clé d'idempotence a été remplacé depuis par un vote ultérieur : il n'est plus en vigueur.";
 
 /** Whether a vote would change nothing of the vote in force (its author included: who voted is part of it). */
 export function sameVote(
   current: Pick<Vote, 'decision' | 'amountCents' | 'comment' | 'castBy'>,
   next: Pick<Vote, 'decision' | 'amountCents' | 'comment' | 'castBy'>,
 ): boolean {
-  return current.decision === next.decision && current.amountCents === next.amountCents && current.comment === next.comment && current.castBy === next.castBy;
+  return (
+    current.decision === next.decision &&
+    current.amountCents === next.amountCents &&
+    current.comment === next.comment &&
+    current.castBy === next.castBy
+  );
 }
 
 interface ItemContext {
@@ -103,12 +111,15 @@ export class VoteService {
     if (notVoting) throw notVoting;
     // (3) The line, FOR NO KEY UPDATE: the turn of this vote among the votes and declarations of conflict on
     // it (NO KEY: rows that merely reference the line are not held up). What follows reads after the lock.
-    const [line] = await this.db.query<{ id: string; funder_id: string; kind: FundingKind; exercise_year: number; amount_requested_cents: string }>(
-      COMITES_SQL.voteLineForNoKeyUpdate,
-      [tenantId, fundingLineId, ctx.action_id],
-    );
+    const [line] = await this.db.query<{
+      id: string;
+      funder_id: string;
+      kind: FundingKind;
+      exercise_year: number;
+      amount_requested_cents: string;
+    }>(COMITES_SQL.voteLineForNoKeyUpdate, [tenantId, fundingLineId, ctx.action_id]);
     if (!line) throw notFound('Ligne de financement de cette action');
-    if (line.funder_id !== organisationId) throw forbidden("Vous ne pouvez voter que sur la ligne de votre propre organisation.");
+    if (line.funder_id !== organisationId) throw forbidden('Vous ne pouvez voter que sur la ligne de votre propre organisation.');
     // Read under the line's lock: a declaration committed by the previous holder is seen.
     const declared = await (await this.db.repository(ConflictOfInterest)).exists({ agendaItemId: ctx.item_id, organisationId });
     const refusal = conflictRefusal(organisationId, ctx.porteur_id, declared);
@@ -117,7 +128,8 @@ export class VoteService {
 
     const requested = BigInt(line.amount_requested_cents);
     if (input.decision === VoteDecision.GRANT) {
-      if (amountCents === null || amountCents <= 0n) throw invalidField('amountCents', 'required_positive', 'un montant strictement positif est attendu pour accorder');
+      if (amountCents === null || amountCents <= 0n)
+        throw invalidField('amountCents', 'required_positive', 'un montant strictement positif est attendu pour accorder');
       if (amountCents > requested) throw invalidField('amountCents', 'above_requested', 'le montant accordé dépasse le montant demandé');
     } else if (amountCents !== null) {
       throw invalidField('amountCents', 'not_allowed', "un montant n'est attendu que pour accorder");
@@ -127,7 +139,12 @@ export class VoteService {
     // order for the paths that reach votes without the line (an agenda item's removal cascades to them).
     const votes = await this.db.repository(Vote);
     const existing = await votes.findOne({ agendaItemId, fundingLineId }, { lock: 'pessimistic_write' });
-    const values = { decision: input.decision, amountCents: input.decision === VoteDecision.GRANT ? amountCents : null, comment, castBy: userId };
+    const values = {
+      decision: input.decision,
+      amountCents: input.decision === VoteDecision.GRANT ? amountCents : null,
+      comment,
+      castBy: userId,
+    };
     if (existing && sameVote(existing, values)) {
       // Identical to the vote in force: nothing changes, nothing to audit (see above). A key still records
       // the revision it found, which is the vote it "made".
@@ -137,7 +154,12 @@ export class VoteService {
 
     if (values.amountCents !== null) {
       // (5) The envelope. The vote being replaced does not count against its own replacement.
-      const envelopeKey: EnvelopeKey = { contratId: ctx.contrat_id, funderId: line.funder_id, exerciseYear: line.exercise_year, kind: line.kind };
+      const envelopeKey: EnvelopeKey = {
+        contratId: ctx.contrat_id,
+        funderId: line.funder_id,
+        exerciseYear: line.exercise_year,
+        kind: line.kind,
+      };
       EnvelopeService.assertCovers(await this.envelopes.lock(envelopeKey, existing?.id ?? null), values.amountCents, envelopeKey);
     }
 
@@ -169,7 +191,9 @@ export class VoteService {
 
   /** Ties an idempotency key to the vote (and revision) its call answered. */
   private async rememberKey(key: string, vote: Vote): Promise<void> {
-    await (await this.db.repository(VoteRequest)).update({ userId: this.db.actor().userId, idempotencyKey: key }, { voteId: vote.id, voteRevision: vote.revision });
+    await (
+      await this.db.repository(VoteRequest)
+    ).update({ userId: this.db.actor().userId, idempotencyKey: key }, { voteId: vote.id, voteRevision: vote.revision });
   }
 
   /**
@@ -179,10 +203,13 @@ export class VoteService {
   async viewerRefusal(item: AgendaItem): Promise<DomainError | null> {
     const scope = this.db.tenant();
     const organisationId = scope.organisationId;
-    const [facts] = await this.db.query<{ status: CommitteeStatus; porteur_id: string; voting: boolean | null; declared: boolean; funder_ids: string[] }>(
-      COMITES_SQL.viewerVoteFacts,
-      [scope.tenantId, item.id, organisationId],
-    );
+    const [facts] = await this.db.query<{
+      status: CommitteeStatus;
+      porteur_id: string;
+      voting: boolean | null;
+      declared: boolean;
+      funder_ids: string[];
+    }>(COMITES_SQL.viewerVoteFacts, [scope.tenantId, item.id, organisationId]);
     if (!facts) throw notFound("Point de l'ordre du jour");
     return viewerVoteRefusal({
       mayVote: scopeAllows(scope, Permission.VOTE),
@@ -207,12 +234,13 @@ export class VoteService {
     const [ctx] = await this.db.query<ItemContext>(COMITES_SQL.itemContextForShare, [tenantId, lower(agendaItemId)]);
     if (!ctx) throw notFound("Point de l'ordre du jour");
     const organisationId = scope.organisationId;
-    if (!organisationId) throw notAMember("Votre adhésion ne représente aucune organisation.");
+    if (!organisationId) throw notAMember('Votre adhésion ne représente aucune organisation.');
     const member = await (await this.db.repository(CommitteeMember)).exists({ committeeId: ctx.committee_id, organisationId });
     if (!member) throw notAMember("Votre organisation n'est pas membre de ce comité.");
     assertCommitteeAllows(ctx, 'declareConflict');
     const text = reason.trim();
-    if (text.length === 0 || text.length > 5000) throw invalidField('reason', 'length', 'le motif est obligatoire (5000 caractères au plus)');
+    if (text.length === 0 || text.length > 5000)
+      throw invalidField('reason', 'length', 'le motif est obligatoire (5000 caractères au plus)');
     // (3) The organisation's lines of the action, in id order, as castVote locks the one it votes on: a vote in
     // flight commits first and is withdrawn below, or waits and then reads the declaration and is refused.
     // Without it, a vote that had read "no conflict" could commit after the withdrawal and stay.

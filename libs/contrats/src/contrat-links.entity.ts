@@ -1,7 +1,9 @@
 import { Column, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
+
 import { TenantJoin } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
 import { Qpv } from '@pilotis/territoires';
+
 import { ContratDeVille } from './contrat.entity';
 
 /** An organisation that signs the contract (État, EPCI, communes, Région, CAF…). */

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Check, Column, Entity } from 'typeorm';
+
 import { TenantEntity } from '@pilotis/db';
 
 export enum ContratStatus {

@@ -16,6 +16,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+
 import { ContratStatus } from './contrat.entity';
 import { PillarKind } from './pillar.entity';
 

@@ -1,8 +1,10 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+
 import { Allow, Permission } from '@pilotis/access';
 import { Organisation } from '@pilotis/organisations';
 import { uuid } from '@pilotis/shared';
 import { Qpv } from '@pilotis/territoires';
+
 import { ContratDeVille } from './contrat.entity';
 import { CreateContratInput, SetContratQpvsArgs, SetContratSignatoriesArgs, UpdateContratInput } from './contrat.inputs';
 import { ContratService } from './contrat.service';

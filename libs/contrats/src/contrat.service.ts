@@ -1,15 +1,18 @@
-import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
+
 import { AuditService } from '@pilotis/audit';
 import { Db, groupBy, requestLoader } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
 import { invalidField, notFound } from '@pilotis/shared';
 import { Qpv } from '@pilotis/territoires';
-import { ContratQpv, ContratSignatory } from './contrat-links.entity';
+
 import { ContratDeVille } from './contrat.entity';
-import { CONTRAT_LINK_SQL } from './contrats.sql';
 import { CreateContratInput, UpdateContratInput } from './contrat.inputs';
+import { ContratQpv, ContratSignatory } from './contrat-links.entity';
+import { CONTRAT_LINK_SQL } from './contrats.sql';
 import { PillarService } from './pillar.service';
 
 /** Longest span of a contract, in years covered: the 2015 generation ran 2015-2023 once extended. */
@@ -107,7 +110,9 @@ export class ContratService {
   async signatoriesOf(contratId: string): Promise<Organisation[]> {
     const loader = requestLoader(this.cls, SIGNATORIES_BY_CONTRAT, async (contratIds: string[]) => {
       // The manager: the link table has no id, so it is no TenantEntity for a tenant repository.
-      const links = await (await this.db.manager())
+      const links = await (
+        await this.db.manager()
+      )
         .createQueryBuilder(ContratSignatory, 's')
         .innerJoinAndSelect('s.organisation', 'o')
         .where('s.tenantId = :tenantId', { tenantId: this.db.tenant().tenantId })
@@ -125,7 +130,9 @@ export class ContratService {
   async qpvsOf(contratId: string): Promise<Qpv[]> {
     const loader = requestLoader(this.cls, QPVS_BY_CONTRAT, async (contratIds: string[]) => {
       // The manager: the link table has no id, so it is no TenantEntity for a tenant repository.
-      const links = await (await this.db.manager())
+      const links = await (
+        await this.db.manager()
+      )
         .createQueryBuilder(ContratQpv, 'l')
         .innerJoinAndSelect('l.qpv', 'q')
         .where('l.tenantId = :tenantId', { tenantId: this.db.tenant().tenantId })
@@ -146,7 +153,13 @@ export class ContratService {
     await this.db.query(link.sql.removeOthers, [contrat.tenantId, contrat.id, ids]);
     await this.addLinks(link, contrat.id, ids);
     const after = await this.linkedIds(link, contrat.id);
-    await this.audit.record({ operation, entityType: 'ContratDeVille', entityId: contrat.id, before: { [field]: before }, after: { [field]: after } });
+    await this.audit.record({
+      operation,
+      entityType: 'ContratDeVille',
+      entityId: contrat.id,
+      before: { [field]: before },
+      after: { [field]: after },
+    });
     return contrat;
   }
 

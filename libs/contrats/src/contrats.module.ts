@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { ContratResolver } from './contrat.resolver';
 import { ContratService } from './contrat.service';
 import { PillarResolver } from './pillar.resolver';

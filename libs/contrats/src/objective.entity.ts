@@ -1,6 +1,8 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne } from 'typeorm';
+
 import { TenantEntity, TenantJoin } from '@pilotis/db';
+
 import { Pillar } from './pillar.entity';
 
 /** An orientation stratégique / objectif opérationnel numbered under a pillar ("1.2"). */

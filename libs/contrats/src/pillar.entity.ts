@@ -1,6 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne } from 'typeorm';
+
 import { TenantEntity, TenantJoin } from '@pilotis/db';
+
 import { ContratDeVille } from './contrat.entity';
 
 export enum PillarKind {

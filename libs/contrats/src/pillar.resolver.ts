@@ -1,5 +1,7 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+
 import { Allow, Permission } from '@pilotis/access';
+
 import { AddObjectiveInput, AddPillarInput, UpdateObjectiveInput, UpdatePillarInput } from './contrat.inputs';
 import { Objective } from './objective.entity';
 import { Pillar } from './pillar.entity';
@@ -10,13 +12,13 @@ export class PillarResolver {
   constructor(private readonly pillarService: PillarService) {}
 
   @Allow(Permission.MANAGE_CONTRAT)
-  @Mutation(() => Pillar, { description: "Ajoute un pilier ou un axe transversal à la suite des autres." })
+  @Mutation(() => Pillar, { description: 'Ajoute un pilier ou un axe transversal à la suite des autres.' })
   addPillar(@Args('input', { description: 'Le pilier à ajouter.' }) input: AddPillarInput): Promise<Pillar> {
     return this.pillarService.addPillar(input);
   }
 
   @Allow(Permission.MANAGE_CONTRAT)
-  @Mutation(() => Pillar, { description: "Renomme un pilier ou un axe transversal." })
+  @Mutation(() => Pillar, { description: 'Renomme un pilier ou un axe transversal.' })
   updatePillar(@Args('input', { description: 'Le nouvel intitulé.' }) input: UpdatePillarInput): Promise<Pillar> {
     return this.pillarService.updatePillar(input);
   }

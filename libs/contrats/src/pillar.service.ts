@@ -1,10 +1,13 @@
-import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import { Not } from 'typeorm';
+
 import { AuditService } from '@pilotis/audit';
 import { Db, groupBy, requestLoader } from '@pilotis/db';
 import { conflict, notFound } from '@pilotis/shared';
+
 import { ContratDeVille } from './contrat.entity';
 import { AddObjectiveInput, AddPillarInput, UpdateObjectiveInput, UpdatePillarInput } from './contrat.inputs';
 import { Objective } from './objective.entity';
@@ -98,7 +101,9 @@ export class PillarService {
   /** The pillars of a contract by position, batched across the contracts of the request. */
   async pillarsOf(contratId: string): Promise<Pillar[]> {
     const loader = requestLoader(this.cls, PILLARS_BY_CONTRAT, async (contratIds: string[]) => {
-      const pillars = await (await this.db.repository(Pillar))
+      const pillars = await (
+        await this.db.repository(Pillar)
+      )
         .queryBuilder('p')
         .andWhere('p.contratId IN (:...contratIds)', { contratIds })
         .orderBy('p.position')
@@ -114,7 +119,9 @@ export class PillarService {
    */
   async objectivesOf(pillarId: string): Promise<Objective[]> {
     const loader = requestLoader(this.cls, OBJECTIVES_BY_PILLAR, async (pillarIds: string[]) => {
-      const objectives = await (await this.db.repository(Objective))
+      const objectives = await (
+        await this.db.repository(Objective)
+      )
         .queryBuilder('o')
         .andWhere('o.pillarId IN (:...pillarIds)', { pillarIds })
         .orderBy(`string_to_array(o.code, '.')::int[]`)

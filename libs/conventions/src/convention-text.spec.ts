@@ -4,7 +4,13 @@ const data = (): ConventionTextData => ({
   versionNumber: 1,
   reason: null,
   territorySiren: '243500139',
-  action: { reference: 'PIL-243500139-0001', title: "L'Autre Boutique", startDate: '2025-01-01', endDate: '2025-12-31', totalBudgetCents: 26418500n },
+  action: {
+    reference: 'PIL-243500139-0001',
+    title: "L'Autre Boutique",
+    startDate: '2025-01-01',
+    endDate: '2025-12-31',
+    totalBudgetCents: 26418500n,
+  },
   porteur: { id: 'p', name: "L'Autre Boutique" },
   funders: [
     { organisationId: 'b', name: 'Région Bretagne', amountCents: 1000000n, advancePercent: 50 },

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+
 import { formatCivilDate, formatEuros } from '@pilotis/shared';
 
 /** What a convention's text says. Everything comes from the database; nothing from the clock. */
@@ -32,11 +33,17 @@ export function splitPayment(amountCents: bigint, advancePercent: number): { adv
 
 /** Funders in a fixed order: by name, then id (two homonyms never swap places between renderings). */
 export function orderFunders<T extends { name: string; organisationId: string }>(funders: readonly T[]): T[] {
-  return [...funders].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.organisationId < b.organisationId ? -1 : a.organisationId > b.organisationId ? 1 : 0));
+  return [...funders].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : a.organisationId < b.organisationId ? -1 : a.organisationId > b.organisationId ? 1 : 0,
+  );
 }
 
 /** Line breaks normalised and trailing spaces removed, so that a stray "\r" never changes a hash. */
-const clean = (s: string): string => s.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
+const clean = (s: string): string =>
+  s
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .trim();
 
 /**
  * The canonical French text of a convention version. Pure and deterministic: the same data always gives

@@ -1,7 +1,8 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
-import { TenantEntity, TenantJoin } from '@pilotis/db';
+
 import { Action } from '@pilotis/actions';
+import { TenantEntity, TenantJoin } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
 import { CentsScalar, centsTransformer } from '@pilotis/shared';
 
@@ -96,7 +97,10 @@ export class ConventionVersion extends TenantEntity {
   @Column('text', { nullable: true })
   reason: string | null;
 
-  @Field(() => String, { nullable: true, description: "Date limite du bilan fixée par la convention (AAAA-MM-JJ) ; vide : six mois après la fin de l'exercice." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Date limite du bilan fixée par la convention (AAAA-MM-JJ) ; vide : six mois après la fin de l'exercice.",
+  })
   @Column('date', { nullable: true })
   bilanDueDate: string | null;
 
@@ -104,7 +108,10 @@ export class ConventionVersion extends TenantEntity {
   @Column('timestamptz', { default: () => 'now()' })
   createdAt: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Date à laquelle un avenant a remplacé cette version (vide si en vigueur).' })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Date à laquelle un avenant a remplacé cette version (vide si en vigueur).',
+  })
   @Column('timestamptz', { nullable: true })
   supersededAt: Date | null;
 }
@@ -137,15 +144,19 @@ export class ConventionSignatory extends TenantEntity {
   @Column('text')
   role: SignatoryRole;
 
-  @Field(() => Int, { description: 'Rang de signature (1 = le porteur, puis les financeurs par nom) ; contraignant si la signature est séquentielle.' })
+  @Field(() => Int, {
+    description: 'Rang de signature (1 = le porteur, puis les financeurs par nom) ; contraignant si la signature est séquentielle.',
+  })
   @Column('integer')
   position: number;
 
-  @Field(() => CentsScalar, { description: 'Montant accordé par ce financeur (somme de ses lignes décidées), en centimes ; 0 pour le porteur.' })
+  @Field(() => CentsScalar, {
+    description: 'Montant accordé par ce financeur (somme de ses lignes décidées), en centimes ; 0 pour le porteur.',
+  })
   @Column('bigint', { transformer: centsTransformer, default: 0 })
   amountCents: bigint;
 
-  @Field(() => Int, { description: "Part versée en avance à la signature, en pour cent (le solde est versé après le bilan)." })
+  @Field(() => Int, { description: 'Part versée en avance à la signature, en pour cent (le solde est versé après le bilan).' })
   @Column('integer', { default: 50 })
   advancePercent: number;
 }

@@ -1,11 +1,13 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+
 import { MultiLine } from '@pilotis/shared';
+
 import { ConventionStatus } from './convention.entity';
 
 @ArgsType()
 export class ConventionsArgs {
-  @Field(() => ID, { nullable: true, description: "Ne garder que la convention de cette action." })
+  @Field(() => ID, { nullable: true, description: 'Ne garder que la convention de cette action.' })
   @IsOptional()
   @IsUUID('all')
   actionId?: string | null;
@@ -22,7 +24,7 @@ export class SignConventionInput {
   @IsUUID('all')
   conventionId: string;
 
-  @Field({ description: "Empreinte SHA-256 (hexadécimale) de la version signée : elle doit être celle de la version en vigueur." })
+  @Field({ description: 'Empreinte SHA-256 (hexadécimale) de la version signée : elle doit être celle de la version en vigueur.' })
   @IsString()
   @MaxLength(128)
   versionHash: string;
@@ -45,7 +47,7 @@ export class SetPaymentScheduleInput {
   advancePercent: number;
 }
 
-@InputType({ description: "Un avenant : une nouvelle version de la convention, à signer de nouveau par tous." })
+@InputType({ description: 'Un avenant : une nouvelle version de la convention, à signer de nouveau par tous.' })
 export class AmendConventionInput {
   @Field(() => ID, { description: 'Convention.' })
   @IsUUID('all')
@@ -75,13 +77,16 @@ export class CancelConventionInput {
   reason: string;
 }
 
-@InputType({ description: "La date limite du bilan fixée par la convention : un avenant, à signer de nouveau par tous." })
+@InputType({ description: 'La date limite du bilan fixée par la convention : un avenant, à signer de nouveau par tous.' })
 export class SetConventionBilanDateInput {
   @Field(() => ID, { description: 'Convention.' })
   @IsUUID('all')
   conventionId: string;
 
-  @Field(() => String, { nullable: true, description: "Date limite du bilan (AAAA-MM-JJ) ; vide : revenir au délai habituel (six mois après l'exercice)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Date limite du bilan (AAAA-MM-JJ) ; vide : revenir au délai habituel (six mois après l'exercice).",
+  })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date attendue au format AAAA-MM-JJ' })
   bilanDueDate?: string | null;

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import { In } from 'typeorm';
+
 import { Db, groupBy, requestLoader } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
+
 import { ConventionSignatory, ConventionSignature, ConventionVersion } from './convention.entity';
 
 const VERSIONS = Symbol('conventions.versions');
@@ -24,7 +26,9 @@ export class ConventionLoaders {
   async versions(conventionId: string): Promise<ConventionVersion[]> {
     const loader = requestLoader(this.cls, VERSIONS, async (ids: string[]) =>
       groupBy(
-        await (await this.db.repository(ConventionVersion)).find({
+        await (
+          await this.db.repository(ConventionVersion)
+        ).find({
           where: { conventionId: In(ids) },
           order: { number: 'ASC' },
         }),
@@ -58,7 +62,9 @@ export class ConventionLoaders {
   async signatories(versionId: string): Promise<ConventionSignatory[]> {
     const loader = requestLoader(this.cls, SIGNATORIES, async (ids: string[]) =>
       groupBy(
-        await (await this.db.repository(ConventionSignatory)).find({
+        await (
+          await this.db.repository(ConventionSignatory)
+        ).find({
           where: { versionId: In(ids) },
           order: { position: 'ASC' },
         }),
@@ -71,7 +77,9 @@ export class ConventionLoaders {
   async signatures(versionId: string): Promise<ConventionSignature[]> {
     const loader = requestLoader(this.cls, SIGNATURES, async (ids: string[]) =>
       groupBy(
-        await (await this.db.repository(ConventionSignature)).find({
+        await (
+          await this.db.repository(ConventionSignature)
+        ).find({
           where: { versionId: In(ids) },
           order: { signedAt: 'ASC', id: 'ASC' },
         }),

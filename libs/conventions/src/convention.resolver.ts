@@ -1,11 +1,20 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+
 import { Allow, Permission } from '@pilotis/access';
 import { Organisation } from '@pilotis/organisations';
 import { CentsScalar, uuid } from '@pilotis/shared';
+
 import { Convention, ConventionSignatory, ConventionSignature, ConventionVersion } from './convention.entity';
-import { AmendConventionInput, CancelConventionInput, ConventionsArgs, SetConventionBilanDateInput, SetPaymentScheduleInput, SignConventionInput } from './convention.inputs';
-import { ConventionService } from './convention.service';
+import {
+  AmendConventionInput,
+  CancelConventionInput,
+  ConventionsArgs,
+  SetConventionBilanDateInput,
+  SetPaymentScheduleInput,
+  SignConventionInput,
+} from './convention.inputs';
 import { ConventionLoaders } from './convention.loaders';
+import { ConventionService } from './convention.service';
 import { splitPayment } from './convention-text';
 
 @Resolver(() => Convention)
@@ -20,7 +29,7 @@ export class ConventionResolver {
   @Allow(Permission.READ)
   @Query(() => [Convention], {
     description:
-      "Les conventions de financement du territoire, filtrées. Un représentant de financeur ne voit que celles des actions que son organisation finance, un représentant de porteur que celles de ses actions.",
+      'Les conventions de financement du territoire, filtrées. Un représentant de financeur ne voit que celles des actions que son organisation finance, un représentant de porteur que celles de ses actions.',
   })
   conventions(@Args() args: ConventionsArgs): Promise<Convention[]> {
     return this.service.list(args);
@@ -34,7 +43,9 @@ export class ConventionResolver {
 
   @Allow(Permission.READ)
   @Query(() => String, { description: "Le texte canonique d'une version de convention (celui dont l'empreinte SHA-256 est signée)." })
-  conventionText(@Args('versionId', { type: () => ID, description: 'Identifiant de la version.' }, uuid('versionId')) versionId: string): Promise<string> {
+  conventionText(
+    @Args('versionId', { type: () => ID, description: 'Identifiant de la version.' }, uuid('versionId')) versionId: string,
+  ): Promise<string> {
     return this.service.text(versionId);
   }
 
@@ -47,7 +58,11 @@ export class ConventionResolver {
   })
   draftConvention(
     @Args('actionId', { type: () => ID, description: "Identifiant de l'action." }, uuid('actionId')) actionId: string,
-    @Args('sequential', { type: () => Boolean, defaultValue: false, description: "Signature séquentielle (dans l'ordre des signataires) plutôt que parallèle." })
+    @Args('sequential', {
+      type: () => Boolean,
+      defaultValue: false,
+      description: "Signature séquentielle (dans l'ordre des signataires) plutôt que parallèle.",
+    })
     sequential: boolean,
   ): Promise<Convention> {
     return this.service.draft(actionId, sequential);
@@ -55,7 +70,8 @@ export class ConventionResolver {
 
   @Allow(Permission.MANAGE_ACTIONS)
   @Mutation(() => Convention, {
-    description: "Modifie l'avance d'un financeur (0 à 100 %) : crée un avenant, nouvelle version dont les signatures précédentes ne valent pas.",
+    description:
+      "Modifie l'avance d'un financeur (0 à 100 %) : crée un avenant, nouvelle version dont les signatures précédentes ne valent pas.",
   })
   setPaymentSchedule(@Args('input', { description: "L'échéancier du financeur." }) input: SetPaymentScheduleInput): Promise<Convention> {
     return this.service.setPaymentSchedule(input);
@@ -75,7 +91,9 @@ export class ConventionResolver {
     description:
       "Fixe la date limite du bilan dans la convention (ou revient au délai habituel) : crée un avenant, à signer de nouveau par tous ; l'échéance du bilan suit cette date.",
   })
-  setConventionBilanDate(@Args('input', { description: 'La convention et la date.' }) input: SetConventionBilanDateInput): Promise<Convention> {
+  setConventionBilanDate(
+    @Args('input', { description: 'La convention et la date.' }) input: SetConventionBilanDateInput,
+  ): Promise<Convention> {
     return this.service.setBilanDate(input);
   }
 
@@ -99,14 +117,17 @@ export class ConventionResolver {
 
   // ------------------------------------------------------------------ fields
 
-  @ResolveField(() => ConventionVersion, { description: 'Dernière version : le projet, ou l’avenant à signer ; celle que les signataires signent.' })
+  @ResolveField(() => ConventionVersion, {
+    description: 'Dernière version : le projet, ou l’avenant à signer ; celle que les signataires signent.',
+  })
   currentVersion(@Parent() convention: Convention): Promise<ConventionVersion> {
     return this.loaders.currentVersion(convention.id);
   }
 
   @ResolveField(() => ConventionVersion, {
     nullable: true,
-    description: "Dernière version signée de tous : celle qui engage les signataires, y compris pendant la signature d'un avenant (null avant la première signature complète).",
+    description:
+      "Dernière version signée de tous : celle qui engage les signataires, y compris pendant la signature d'un avenant (null avant la première signature complète).",
   })
   signedVersion(@Parent() convention: Convention): Promise<ConventionVersion | null> {
     return this.loaders.signedVersion(convention.id);

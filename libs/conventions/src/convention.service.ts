@@ -1,13 +1,30 @@
-import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+
 import { visibleActionSql } from '@pilotis/access';
 import { ACTION_STATUS_LABELS, ActionService, ActionStatus, BOUND_STATUSES } from '@pilotis/actions';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { conflict, DomainError, ErrorCode, forbidden, formatCivilDate, invalidField, isCivilDate, notFound } from '@pilotis/shared';
-import { Convention, ConventionSignatory, ConventionSignature, ConventionStatus, ConventionVersion, SignatoryRole } from './convention.entity';
-import { AmendConventionInput, CancelConventionInput, ConventionsArgs, SetConventionBilanDateInput, SetPaymentScheduleInput, SignConventionInput } from './convention.inputs';
+
+import {
+  Convention,
+  ConventionSignatory,
+  ConventionSignature,
+  ConventionStatus,
+  ConventionVersion,
+  SignatoryRole,
+} from './convention.entity';
+import {
+  AmendConventionInput,
+  CancelConventionInput,
+  ConventionsArgs,
+  SetConventionBilanDateInput,
+  SetPaymentScheduleInput,
+  SignConventionInput,
+} from './convention.inputs';
 import { conventionHash, FunderCommitment, orderFunders, renderConventionText } from './convention-text';
 import { CONVENTIONS_SQL } from './conventions.sql';
 
@@ -159,11 +176,13 @@ export class ConventionService {
     const [granted] = await this.db.query<{ n: number }>(CONVENTIONS_SQL.grantedLineCount, [this.tenantId(), actionId]);
     const motive = `Décision corrigée : ${reason}`;
     if (granted.n === 0) {
-      if (convention && convention.status !== ConventionStatus.ANNULEE) await this.markCancelled(convention.id, convention.status, `Plus aucun financement accordé : ${reason}`);
+      if (convention && convention.status !== ConventionStatus.ANNULEE)
+        await this.markCancelled(convention.id, convention.status, `Plus aucun financement accordé : ${reason}`);
       return;
     }
     if (!convention) await this.draftForAction(actionId);
-    else if (convention.status === ConventionStatus.ANNULEE) await this.newVersion(convention.id, motive, 'convention.reopen', () => undefined, { reopen: true });
+    else if (convention.status === ConventionStatus.ANNULEE)
+      await this.newVersion(convention.id, motive, 'convention.reopen', () => undefined, { reopen: true });
     else await this.amend({ conventionId: convention.id, reason: motive });
   }
 
@@ -192,7 +211,9 @@ export class ConventionService {
   }
 
   private async markCancelled(conventionId: string, before: ConventionStatus, reason: string): Promise<void> {
-    await (await this.db.repository(Convention)).update({ id: conventionId }, { status: ConventionStatus.ANNULEE, updatedAt: () => 'now()' });
+    await (
+      await this.db.repository(Convention)
+    ).update({ id: conventionId }, { status: ConventionStatus.ANNULEE, updatedAt: () => 'now()' });
     await this.audit.record({
       operation: 'convention.cancel',
       entityType: 'Convention',
@@ -207,7 +228,9 @@ export class ConventionService {
   async setBilanDate(input: SetConventionBilanDateInput): Promise<Convention> {
     const date = input.bilanDueDate ?? null;
     if (date !== null && !isCivilDate(date)) throw invalidField('bilanDueDate', 'invalid', 'date invalide');
-    const reason = date ? `Date limite du bilan fixée au ${formatCivilDate(date)}.` : "Date limite du bilan ramenée au délai habituel (six mois après l'exercice).";
+    const reason = date
+      ? `Date limite du bilan fixée au ${formatCivilDate(date)}.`
+      : "Date limite du bilan ramenée au délai habituel (six mois après l'exercice).";
     return this.newVersion(input.conventionId, reason, 'convention.bilan_date', () => undefined, { bilanDueDate: date });
   }
 
@@ -237,7 +260,9 @@ export class ConventionService {
     const signatories = await this.signatories(version.id);
     const mine = scope.organisationId ? signatories.find((s) => s.organisationId === scope.organisationId) : undefined;
     if (!mine) {
-      throw forbidden("Vous ne représentez aucune organisation signataire de cette convention : vous ne pouvez signer que pour l'organisation de votre adhésion.");
+      throw forbidden(
+        "Vous ne représentez aucune organisation signataire de cette convention : vous ne pouvez signer que pour l'organisation de votre adhésion.",
+      );
     }
     const hash = input.versionHash.trim().toLowerCase();
     if (hash !== version.hash) {
@@ -265,7 +290,9 @@ export class ConventionService {
       }
     }
     const signatureId = randomUUID();
-    await (await this.db.repository(ConventionSignature)).insert({
+    await (
+      await this.db.repository(ConventionSignature)
+    ).insert({
       id: signatureId,
       versionId: version.id,
       organisationId: mine.organisationId,
@@ -318,7 +345,8 @@ export class ConventionService {
     options: { reopen?: boolean; bilanDueDate?: string | null } = {},
   ): Promise<Convention> {
     const convention = await this.findVisible(conventionId, true);
-    if (convention.status === ConventionStatus.ANNULEE && !options.reopen) throw conflict('La convention est annulée : elle ne se modifie plus.');
+    if (convention.status === ConventionStatus.ANNULEE && !options.reopen)
+      throw conflict('La convention est annulée : elle ne se modifie plus.');
     const action = await this.lockAction(convention.actionId);
     if (CLOSED_ACTION.has(action.status)) {
       throw conflict(`L'action ${action.reference} est « ${ACTION_STATUS_LABELS[action.status]} » : sa convention ne se modifie plus.`);
@@ -337,12 +365,19 @@ export class ConventionService {
     const version = await this.writeVersion(convention.id, previous.number + 1, reason, action, funders, bilanDueDate);
     // Signatures belong to the version they signed: the new text starts with none. A version signed by
     // all before stays in force (signedVersion) until this avenant is signed by all in turn.
-    await (await this.db.repository(Convention)).update({ id: convention.id }, { status: ConventionStatus.BROUILLON, updatedAt: () => 'now()' });
+    await (
+      await this.db.repository(Convention)
+    ).update({ id: convention.id }, { status: ConventionStatus.BROUILLON, updatedAt: () => 'now()' });
     await this.audit.record({
       operation,
       entityType: 'Convention',
       entityId: convention.id,
-      before: { status: convention.status, versionNumber: previous.number, hash: previous.hash, schedule: Object.fromEntries(previousSignatories.map((s) => [s.organisationId, s.advancePercent])) },
+      before: {
+        status: convention.status,
+        versionNumber: previous.number,
+        hash: previous.hash,
+        schedule: Object.fromEntries(previousSignatories.map((s) => [s.organisationId, s.advancePercent])),
+      },
       after: { status: ConventionStatus.BROUILLON, reason, version: this.versionSnapshot(version, funders, action.porteur_id) },
     });
     return (await this.byIds([convention.id]))[0];
@@ -378,7 +413,9 @@ export class ConventionService {
     // A porteur that also funds its action signs once, as porteur, for its own line too.
     const porteurLine = funders.find((f) => f.organisationId === action.porteur_id);
     const others = orderFunders(funders).filter((f) => f.organisationId !== action.porteur_id);
-    await (await this.db.repository(ConventionSignatory)).insert([
+    await (
+      await this.db.repository(ConventionSignatory)
+    ).insert([
       {
         id: randomUUID(),
         versionId: id,
@@ -403,7 +440,10 @@ export class ConventionService {
 
   /** Every funder with a granted line (decided > 0), with the sum of its decided lines and its schedule. */
   private async decidedFunders(actionId: string, schedule: ReadonlyMap<string, number>): Promise<FunderCommitment[]> {
-    const rows = await this.db.query<{ funder_id: string; name: string; amount: string }>(CONVENTIONS_SQL.decidedFunders, [this.tenantId(), actionId]);
+    const rows = await this.db.query<{ funder_id: string; name: string; amount: string }>(CONVENTIONS_SQL.decidedFunders, [
+      this.tenantId(),
+      actionId,
+    ]);
     return orderFunders(
       rows.map((r) => ({
         organisationId: r.funder_id,
@@ -434,7 +474,9 @@ export class ConventionService {
         `L'action ${action.reference} est « ${ACTION_STATUS_LABELS[action.status]} » : elle ne peut pas devenir conventionnée.`,
       );
     }
-    await this.actions.applyDecidedTransition(action, ActionStatus.CONVENTIONNEE, { comment: 'Convention signée par tous les signataires.' });
+    await this.actions.applyDecidedTransition(action, ActionStatus.CONVENTIONNEE, {
+      comment: 'Convention signée par tous les signataires.',
+    });
   }
 
   private versionSnapshot(version: ConventionVersion, funders: FunderCommitment[], porteurId: string): Record<string, unknown> {

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+
 import { ActionsModule } from '@pilotis/actions';
+
+import { ConventionLoaders } from './convention.loaders';
 import { ConventionResolver, ConventionSignatoryResolver, ConventionVersionResolver } from './convention.resolver';
 import { ConventionService } from './convention.service';
-import { ConventionLoaders } from './convention.loaders';
 
 /** Conventions de financement: drafts, avenants and multi-signatory signatures. */
 @Module({

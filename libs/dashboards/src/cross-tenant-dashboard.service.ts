@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
+
 import { Permission, Role, roleAllows } from '@pilotis/access';
 import { AuditService } from '@pilotis/audit';
 import { Actor, Db, TenantScope } from '@pilotis/db';
 import { DeadlineEngine } from '@pilotis/deadlines';
 import { ESS_KINDS, Organisation } from '@pilotis/organisations';
 import { TenantKind } from '@pilotis/tenancy';
-import { consolidate, TerritoryAmountRow, territoryFigures, TerritoryRows } from './territory-figures';
-import { CROSS_TENANT_MEMBERSHIPS_SQL, TERRITORY_SQL } from './territory.sql';
+
 import { ExerciseFilterArgs } from './dashboard.types';
+import { CROSS_TENANT_MEMBERSHIPS_SQL, TERRITORY_SQL } from './territory.sql';
 import { DepartementDashboard, DepartementDashboardArgs, FunderDashboard, TerritoryFigures } from './territory.types';
+import { consolidate, TerritoryAmountRow, territoryFigures, TerritoryRows } from './territory-figures';
 
 /** How many tenant transactions one consolidated read runs at once (each holds a pooled connection). */
 const PARALLEL_TENANTS = 4;
@@ -117,7 +119,13 @@ export class CrossTenantDashboardService {
     year: number | null,
     trace: { operation: string; details: Record<string, unknown> },
   ): Promise<TerritoryResult> {
-    const scope: TenantScope = { tenantId: m.tenant_id, siren: m.siren, role: m.role, organisationId: m.organisation_id, membershipId: m.id };
+    const scope: TenantScope = {
+      tenantId: m.tenant_id,
+      siren: m.siren,
+      role: m.role,
+      organisationId: m.organisation_id,
+      membershipId: m.id,
+    };
     return this.db.run({ actor, tenant: scope }, async () => {
       const p = [m.tenant_id, year, funderId];
       const amounts = await this.db.query<TerritoryAmountRow>(TERRITORY_SQL.amounts, p);
@@ -125,7 +133,12 @@ export class CrossTenantDashboardService {
       const [late] = await this.db.query<TerritoryRows['late']>(TERRITORY_SQL.late, [...p, await this.deadlines.today()]);
       // Organisations are tenant rows: the represented funder's name is read here, under this tenant's RLS.
       const org = funderId ? await (await this.db.repository(Organisation)).findOne({ id: funderId }) : null;
-      await this.audit.record({ operation: trace.operation, entityType: 'tenant', entityId: m.tenant_id, after: { ...trace.details, membershipId: m.id } });
+      await this.audit.record({
+        operation: trace.operation,
+        entityType: 'tenant',
+        entityId: m.tenant_id,
+        after: { ...trace.details, membershipId: m.id },
+      });
       return { ...territoryFigures({ amounts, actions, late }), organisationName: org?.name ?? '' };
     });
   }

@@ -1,7 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
+
 import { ACTION_STATUS_LABELS, FUNDING_KIND_LABELS } from '@pilotis/actions';
 import { ORGANISATION_KIND_LABELS } from '@pilotis/organisations';
-import { amountCell, SpreadsheetValue, spreadsheetRow } from '@pilotis/shared';
+import { amountCell, spreadsheetRow, SpreadsheetValue } from '@pilotis/shared';
+
 import { Amounts, ContratDashboard } from './dashboard.types';
 import { DepartementDashboard, FunderDashboard, TerritoryFigures } from './territory.types';
 
@@ -50,7 +52,11 @@ function toCsv(rows: Row[]): string {
 }
 
 /** The contract dashboard; `funderNames` names the funders of its envelopes. */
-export function contratDashboardCsv(d: ContratDashboard, territory: { name: string; siren: string }, funderNames: ReadonlyMap<string, string>): string {
+export function contratDashboardCsv(
+  d: ContratDashboard,
+  territory: { name: string; siren: string },
+  funderNames: ReadonlyMap<string, string>,
+): string {
   const where: Row = { Territoire: territory.name, SIREN: territory.siren };
   const year = (y: number | null): Row => (y === null ? {} : { Exercice: y });
   return toCsv([
@@ -64,9 +70,22 @@ export function contratDashboardCsv(d: ContratDashboard, territory: { name: stri
       Exercice: c.exerciseYear,
       ...money(c),
     })),
-    ...d.actionsByStatus.map((s) => ({ Rubrique: 'Actions par état', ...where, ...year(d.exerciseYear), État: ACTION_STATUS_LABELS[s.status], Nombre: s.count })),
+    ...d.actionsByStatus.map((s) => ({
+      Rubrique: 'Actions par état',
+      ...where,
+      ...year(d.exerciseYear),
+      État: ACTION_STATUS_LABELS[s.status],
+      Nombre: s.count,
+    })),
     { Rubrique: "Actions portées par l'ESS", ...where, ...year(d.exerciseYear), Nombre: d.essActionCount },
-    ...d.qpvs.map((q) => ({ Rubrique: 'Par QPV', ...where, ...year(d.exerciseYear), QPV: `${q.code} ${q.name}`, Nombre: q.actionCount, ...money(q) })),
+    ...d.qpvs.map((q) => ({
+      Rubrique: 'Par QPV',
+      ...where,
+      ...year(d.exerciseYear),
+      QPV: `${q.code} ${q.name}`,
+      Nombre: q.actionCount,
+      ...money(q),
+    })),
     ...d.envelopes.map((e) => ({
       Rubrique: 'Enveloppe',
       ...where,
@@ -96,13 +115,33 @@ function territoryRows(f: TerritoryFigures, where: Row, exerciseYear: number | n
   const year: Row = exerciseYear === null ? {} : { Exercice: exerciseYear };
   return [
     { Rubrique: 'Total', ...where, ...year, Nombre: f.actionCount, ...money(f.totals) },
-    ...f.actionsByStatus.map((s) => ({ Rubrique: 'Actions par état', ...where, ...year, État: ACTION_STATUS_LABELS[s.status], Nombre: s.count })),
+    ...f.actionsByStatus.map((s) => ({
+      Rubrique: 'Actions par état',
+      ...where,
+      ...year,
+      État: ACTION_STATUS_LABELS[s.status],
+      Nombre: s.count,
+    })),
     { Rubrique: "Actions portées par l'ESS", ...where, ...year, Nombre: f.essActionCount },
     { Rubrique: 'Bilans en retard', ...where, ...year, Nombre: f.overdueBilanCount },
     { Rubrique: 'Conventions non signées', ...where, Nombre: f.unsignedConventionCount },
     ...leverageRows(f.leverage, { ...where, ...year }),
-    ...f.byFundingKind.map((k) => ({ Rubrique: 'Par nature', ...where, ...year, Nature: FUNDING_KIND_LABELS[k.kind], Nombre: k.actionCount, ...money(k) })),
-    ...f.byFunderKind.map((k) => ({ Rubrique: 'Par type de financeur', ...where, ...year, 'Type de financeur': ORGANISATION_KIND_LABELS[k.funderKind], Nombre: k.actionCount, ...money(k) })),
+    ...f.byFundingKind.map((k) => ({
+      Rubrique: 'Par nature',
+      ...where,
+      ...year,
+      Nature: FUNDING_KIND_LABELS[k.kind],
+      Nombre: k.actionCount,
+      ...money(k),
+    })),
+    ...f.byFunderKind.map((k) => ({
+      Rubrique: 'Par type de financeur',
+      ...where,
+      ...year,
+      'Type de financeur': ORGANISATION_KIND_LABELS[k.funderKind],
+      Nombre: k.actionCount,
+      ...money(k),
+    })),
     ...f.byPillar.map((p) => ({ Rubrique: 'Par pilier', ...where, ...year, Pilier: p.pillarTitle, Nombre: p.actionCount, ...money(p) })),
     ...f.trend.map((y) => ({ Rubrique: 'Évolution', ...where, Exercice: y.exerciseYear, Nombre: y.actionCount, ...money(y) })),
   ];
@@ -119,7 +158,9 @@ export function departementDashboardCsv(d: DepartementDashboard): string {
 /** A funder's view: its lines in each territory, then the totals. */
 export function funderDashboardCsv(d: FunderDashboard): string {
   return toCsv([
-    ...d.territories.flatMap((t) => territoryRows(t, { Territoire: t.name, SIREN: t.siren, Financeur: t.organisationName }, d.exerciseYear)),
+    ...d.territories.flatMap((t) =>
+      territoryRows(t, { Territoire: t.name, SIREN: t.siren, Financeur: t.organisationName }, d.exerciseYear),
+    ),
     ...territoryRows(d.totals, { Territoire: 'Ensemble des territoires' }, d.exerciseYear),
   ]);
 }

@@ -1,12 +1,14 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { In } from 'typeorm';
+
 import { Allow, Authenticated, Permission } from '@pilotis/access';
 import { Db } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
-import { ContratDashboardArgs, ExerciseFilterArgs } from './dashboard.types';
-import { DashboardService } from './dashboard.service';
+
 import { CrossTenantDashboardService } from './cross-tenant-dashboard.service';
+import { DashboardService } from './dashboard.service';
+import { ContratDashboardArgs, ExerciseFilterArgs } from './dashboard.types';
 import { contratDashboardCsv, departementDashboardCsv, funderDashboardCsv } from './dashboard-csv';
 import { DepartementDashboardArgs } from './territory.types';
 

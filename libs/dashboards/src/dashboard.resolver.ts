@@ -1,8 +1,10 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
+
 import { Allow, Authenticated, Permission } from '@pilotis/access';
-import { ContratDashboard, ContratDashboardArgs, ExerciseFilterArgs } from './dashboard.types';
-import { DashboardService } from './dashboard.service';
+
 import { CrossTenantDashboardService } from './cross-tenant-dashboard.service';
+import { DashboardService } from './dashboard.service';
+import { ContratDashboard, ContratDashboardArgs, ExerciseFilterArgs } from './dashboard.types';
 import { DepartementDashboard, DepartementDashboardArgs, FunderDashboard } from './territory.types';
 
 @Resolver(() => ContratDashboard)

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
+
 import { ActionStatus, FundingKind } from '@pilotis/actions';
 import { EnvelopeService } from '@pilotis/comites';
 import { Db } from '@pilotis/db';
 import { DeadlineEngine } from '@pilotis/deadlines';
 import { ESS_KINDS } from '@pilotis/organisations';
 import { notFound } from '@pilotis/shared';
-import { addAmounts, AmountRow, Amounts, amountsOf, ContratDashboard, ContratDashboardArgs } from './dashboard.types';
+
 import { DASHBOARD_SQL } from './dashboard.sql';
+import { addAmounts, AmountRow, Amounts, amountsOf, ContratDashboard, ContratDashboardArgs } from './dashboard.types';
 
 interface CellRow extends AmountRow {
   pillar_id: string;
@@ -43,7 +45,10 @@ export class DashboardService {
     const rows = await this.db.query<CellRow>(DASHBOARD_SQL.cells, p);
     const cells = rows.filter((r) => !r.per_year);
     // Actions of the contract (with a line in the exercise, when one is chosen), by status and porteur.
-    const actions = await this.db.query<{ status: ActionStatus; count: number; ess: number }>(DASHBOARD_SQL.actions, [...p, [...ESS_KINDS]]);
+    const actions = await this.db.query<{ status: ActionStatus; count: number; ess: number }>(DASHBOARD_SQL.actions, [
+      ...p,
+      [...ESS_KINDS],
+    ]);
     const qpvs = await this.db.query<AmountRow & { qpv_id: string; code: string; name: string; actions: number }>(DASHBOARD_SQL.qpvs, p);
     // The trend runs over every year of the contract, whatever the chosen exercise.
     const perYear = (rows: (AmountRow & { exercise_year: number; actions: number })[]) =>
@@ -51,9 +56,20 @@ export class DashboardService {
     const trend =
       year === null
         ? perYear(rows.filter((r) => r.per_year))
-        : perYear(await this.db.query<AmountRow & { exercise_year: number; actions: number }>(DASHBOARD_SQL.trend, [scope.tenantId, contratId, null]));
+        : perYear(
+            await this.db.query<AmountRow & { exercise_year: number; actions: number }>(DASHBOARD_SQL.trend, [
+              scope.tenantId,
+              contratId,
+              null,
+            ]),
+          );
     const today = await this.deadlines.today();
-    const [late] = await this.db.query<{ bilans: number; conventions: number }>(DASHBOARD_SQL.late, [scope.tenantId, contratId, today, year]);
+    const [late] = await this.db.query<{ bilans: number; conventions: number }>(DASHBOARD_SQL.late, [
+      scope.tenantId,
+      contratId,
+      today,
+      year,
+    ]);
     // Sums of the cross table's hundred or so cells (the lines themselves were summed in PostgreSQL).
     const sum = (filter: (c: CellRow) => boolean): Amounts =>
       cells.filter(filter).reduce((t, c) => addAmounts(t, amounts(c)), amounts(undefined));

@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+
 import { ActionStatus, FundingKind } from '@pilotis/actions';
 import { EnvelopeView } from '@pilotis/comites';
 import { CentsScalar } from '@pilotis/shared';
@@ -51,7 +52,12 @@ export const ZERO_AMOUNTS: Readonly<Amounts> = { requestedCents: 0n, decidedCent
 
 export function amountsOf(r: AmountRow | undefined): Amounts {
   return r
-    ? { requestedCents: BigInt(r.requested ?? 0), decidedCents: BigInt(r.decided ?? 0), committedCents: BigInt(r.committed ?? 0), paidCents: BigInt(r.paid ?? 0) }
+    ? {
+        requestedCents: BigInt(r.requested ?? 0),
+        decidedCents: BigInt(r.decided ?? 0),
+        committedCents: BigInt(r.committed ?? 0),
+        paidCents: BigInt(r.paid ?? 0),
+      }
     : { ...ZERO_AMOUNTS };
 }
 

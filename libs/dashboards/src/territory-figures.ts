@@ -1,5 +1,6 @@
 import { ActionStatus, FundingKind } from '@pilotis/actions';
 import { OrganisationKind } from '@pilotis/organisations';
+
 import { addAmounts, AmountRow, Amounts, amountsOf, Leverage, StatusCount, YearFigures, ZERO_AMOUNTS } from './dashboard.types';
 import { FunderKindFigures, FundingKindFigures, PillarFigures, TerritoryFigures } from './territory.types';
 
@@ -73,7 +74,10 @@ function mergeBy<T extends Amounts & { actionCount: number }>(lists: T[][], key:
  * pillar is matched by its title (the three pillars of the cadre national carry the same titles everywhere).
  */
 export function consolidate(territories: TerritoryFigures[]): TerritoryFigures {
-  const byFundingKind = mergeBy<FundingKindFigures>(territories.map((t) => t.byFundingKind), (k) => k.kind).sort((a, b) => a.kind.localeCompare(b.kind));
+  const byFundingKind = mergeBy<FundingKindFigures>(
+    territories.map((t) => t.byFundingKind),
+    (k) => k.kind,
+  ).sort((a, b) => a.kind.localeCompare(b.kind));
   const statuses = new Map<ActionStatus, number>();
   for (const s of territories.flatMap((t) => t.actionsByStatus)) statuses.set(s.status, (statuses.get(s.status) ?? 0) + s.count);
   const sumOf = (pick: (t: TerritoryFigures) => number) => territories.reduce((n, t) => n + pick(t), 0);
@@ -81,13 +85,24 @@ export function consolidate(territories: TerritoryFigures[]): TerritoryFigures {
     totals: territories.reduce<Amounts>((t, x) => add(t, x.totals), zero()),
     actionCount: sumOf((t) => t.actionCount),
     essActionCount: sumOf((t) => t.essActionCount),
-    actionsByStatus: [...statuses].map(([status, count]): StatusCount => ({ status, count })).sort((a, b) => a.status.localeCompare(b.status)),
+    actionsByStatus: [...statuses]
+      .map(([status, count]): StatusCount => ({ status, count }))
+      .sort((a, b) => a.status.localeCompare(b.status)),
     overdueBilanCount: sumOf((t) => t.overdueBilanCount),
     unsignedConventionCount: sumOf((t) => t.unsignedConventionCount),
     leverage: leverageOf(byFundingKind),
     byFundingKind,
-    byFunderKind: mergeBy<FunderKindFigures>(territories.map((t) => t.byFunderKind), (k) => k.funderKind).sort((a, b) => a.funderKind.localeCompare(b.funderKind)),
-    byPillar: mergeBy<PillarFigures>(territories.map((t) => t.byPillar), (p) => p.pillarTitle),
-    trend: mergeBy<YearFigures>(territories.map((t) => t.trend), (y) => y.exerciseYear).sort((a, b) => a.exerciseYear - b.exerciseYear),
+    byFunderKind: mergeBy<FunderKindFigures>(
+      territories.map((t) => t.byFunderKind),
+      (k) => k.funderKind,
+    ).sort((a, b) => a.funderKind.localeCompare(b.funderKind)),
+    byPillar: mergeBy<PillarFigures>(
+      territories.map((t) => t.byPillar),
+      (p) => p.pillarTitle,
+    ),
+    trend: mergeBy<YearFigures>(
+      territories.map((t) => t.trend),
+      (y) => y.exerciseYear,
+    ).sort((a, b) => a.exerciseYear - b.exerciseYear),
   };
 }

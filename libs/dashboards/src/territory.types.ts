@@ -1,8 +1,10 @@
 import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Matches } from 'class-validator';
+
 import { FundingKind } from '@pilotis/actions';
 import { OrganisationKind } from '@pilotis/organisations';
 import { TenantKind } from '@pilotis/tenancy';
+
 import { Amounts, ExerciseFilterArgs, Leverage, StatusCount, YearFigures } from './dashboard.types';
 
 /** Metropolitan codes 01–95 with 2A/2B (Corse), overseas 971–976. */
@@ -75,7 +77,7 @@ export class TerritoryFigures {
   trend: YearFigures[];
 }
 
-@ObjectType({ description: "Une ligne par intercommunalité : ses chiffres." })
+@ObjectType({ description: 'Une ligne par intercommunalité : ses chiffres.' })
 export class TerritoryLine extends TerritoryFigures {
   @Field(() => ID, { description: 'Territoire.' })
   tenantId: string;
@@ -90,7 +92,9 @@ export class TerritoryLine extends TerritoryFigures {
   kind: TenantKind;
 }
 
-@ObjectType({ description: "Consolidation départementale pour le délégué du préfet : les seuls territoires du département où il est membre." })
+@ObjectType({
+  description: 'Consolidation départementale pour le délégué du préfet : les seuls territoires du département où il est membre.',
+})
 export class DepartementDashboard {
   @Field({ description: 'Département.' })
   departement: string;

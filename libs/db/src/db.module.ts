@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, DataSourceOptions } from 'typeorm';
+
 import { Db } from './db.service';
 import { assertRuntimeRoleCannotBypassRls } from './runtime-role.check';
 

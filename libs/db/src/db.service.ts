@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ClsService, CLS_REQ } from 'nestjs-cls';
+import { CLS_REQ, ClsService } from 'nestjs-cls';
 import { escapeLiteral } from 'pg';
 import { DataSource, EntityManager, EntityTarget, QueryFailedError, QueryRunner } from 'typeorm';
+
 import { unauthenticated } from '@pilotis/shared';
+
 import type { Actor, PilotisStore, TenantScope, TransactionState } from './request-scope';
 import { TenantRepository, TenantScoped } from './tenant-repository';
 
@@ -249,7 +251,8 @@ function serialiseQueries(runner: QueryRunner): void {
  */
 async function beginWithSettings<T>(runner: QueryRunner, settings: Record<string, string>, first?: string): Promise<T[]> {
   const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
-  if (typeof state.transactionDepth !== 'number' || state.isTransactionActive) throw new Error('TypeORM query runner: unexpected transaction state');
+  if (typeof state.transactionDepth !== 'number' || state.isTransactionActive)
+    throw new Error('TypeORM query runner: unexpected transaction state');
   const sets = Object.entries(settings).map(([name, value]) => `set_config(${escapeLiteral(name)}, ${escapeLiteral(value)}, true)`);
   // The driver's own connection (TypeORM's `query()` keeps only a single statement's rows); errors come back
   // wrapped as TypeORM's would be.

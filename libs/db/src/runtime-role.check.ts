@@ -28,7 +28,9 @@ export async function assertRuntimeRoleCannotBypassRls(dataSource: DataSource): 
   if (role.rolbypassrls) problems.push('has BYPASSRLS');
   if (role.owned > 0) problems.push(`owns ${role.owned} relation(s) in schema public`);
   if (role.dangerous_groups.length > 0) {
-    problems.push(`is a member of ${role.dangerous_groups.map((g) => `"${g}"`).join(', ')} (superuser, BYPASSRLS or owner of relations in schema public)`);
+    problems.push(
+      `is a member of ${role.dangerous_groups.map((g) => `"${g}"`).join(', ')} (superuser, BYPASSRLS or owner of relations in schema public)`,
+    );
   }
   if (problems.length > 0) {
     throw new Error(

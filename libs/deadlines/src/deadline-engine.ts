@@ -1,10 +1,20 @@
 import { Injectable } from '@nestjs/common';
+
 import { OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
-import { civilDateIn, Clock, CivilDate, InjectConfig, PilotisConfig } from '@pilotis/shared';
+import { CivilDate, civilDateIn, Clock, InjectConfig, PilotisConfig } from '@pilotis/shared';
+
 import { DEFAULT_REMINDER_STEPS, ReminderStep, TenantSettings } from './deadline.entity';
-import { DIGESTS_TO_SEND, FILL_DIGESTS, MARK_SCANNED, OPEN_DIGESTS, OPEN_PERSON_DIGESTS, RECOMPUTE_DEADLINES, RECORD_REMINDERS } from './deadline-rules.sql';
 import { DEADLINE_SQL } from './deadline.sql';
+import {
+  DIGESTS_TO_SEND,
+  FILL_DIGESTS,
+  MARK_SCANNED,
+  OPEN_DIGESTS,
+  OPEN_PERSON_DIGESTS,
+  RECOMPUTE_DEADLINES,
+  RECORD_REMINDERS,
+} from './deadline-rules.sql';
 import { DIGEST_TIME_ZONE } from './notification.entity';
 
 /** A reminder step more than this many days late is not sent (a worker down for a month does not spam). */
@@ -120,12 +130,23 @@ export class DeadlineEngine {
    * DEADLINE_OVERDUE webhook of funders' systems.
    */
   async publishOverdue(today: CivilDate): Promise<number> {
-    const overdue = await this.db.query<{ id: string; kind: string; label: string; due_date: string; action_id: string | null; exercise_year: number | null }>(
-      DEADLINE_SQL.publishOverdue,
-      [this.db.tenant().tenantId, today],
-    );
+    const overdue = await this.db.query<{
+      id: string;
+      kind: string;
+      label: string;
+      due_date: string;
+      action_id: string | null;
+      exercise_year: number | null;
+    }>(DEADLINE_SQL.publishOverdue, [this.db.tenant().tenantId, today]);
     for (const d of overdue) {
-      await this.outbox.publish('deadline.overdue', { deadlineId: d.id, kind: d.kind, label: d.label, dueDate: d.due_date, actionId: d.action_id, exerciseYear: d.exercise_year });
+      await this.outbox.publish('deadline.overdue', {
+        deadlineId: d.id,
+        kind: d.kind,
+        label: d.label,
+        dueDate: d.due_date,
+        actionId: d.action_id,
+        exerciseYear: d.exercise_year,
+      });
     }
     return overdue.length;
   }

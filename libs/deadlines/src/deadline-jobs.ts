@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
+
 import { digestJobId, JOB, JOB_BACKOFF_MS, QUEUE, ScanTenantJobData, SendDigestJobData, TenantJobData } from '@pilotis/jobs';
+
 import type { DigestRef } from './deadline-engine';
 
 /**

@@ -1,4 +1,5 @@
 import { CivilDate, daysBetween } from '@pilotis/shared';
+
 import { DeadlineState } from './deadline.entity';
 
 /** Days before its date from which a deadline is "due" rather than "upcoming". */

@@ -1,8 +1,9 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TenantEntity, TenantJoin } from '@pilotis/db';
+
 import { Action } from '@pilotis/actions';
 import { ContratDeVille } from '@pilotis/contrats';
+import { TenantEntity, TenantJoin } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
 
 /** What a deadline is about. Each kind is derived from the data by one rule (deadline-rules.sql.ts). */
@@ -18,8 +19,12 @@ registerEnumType(DeadlineKind, {
   name: 'DeadlineKind',
   description: "Nature d'une échéance.",
   valuesMap: {
-    BILAN: { description: "Bilan d'une action financée, par exercice (six mois après la fin de l'exercice, sauf date prévue par la convention)." },
-    CONVENTION_SIGNATURE: { description: 'Signature de la convention par tous (60 jours après la décision, ou après l’avenant, par défaut).' },
+    BILAN: {
+      description: "Bilan d'une action financée, par exercice (six mois après la fin de l'exercice, sauf date prévue par la convention).",
+    },
+    CONVENTION_SIGNATURE: {
+      description: 'Signature de la convention par tous (60 jours après la décision, ou après l’avenant, par défaut).',
+    },
     AGENDA_FREEZE: { description: "Gel de l'ordre du jour d'un comité des financeurs (15 jours avant la séance par défaut)." },
     COMMITTEE_VOTE: { description: "Vote d'un comité des financeurs (le jour de la séance)." },
     PAYMENT_TRANCHE: { description: "Versement d'une tranche par un financeur (avance après la signature, solde après le bilan)." },
@@ -110,7 +115,10 @@ export class Deadline extends TenantEntity {
   @Column('timestamptz', { nullable: true })
   metAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: "Comment elle a été tenue (calculé, ou commentaire de la personne qui l'a marquée tenue)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Comment elle a été tenue (calculé, ou commentaire de la personne qui l'a marquée tenue).",
+  })
   @Column('text', { nullable: true })
   metNote: string | null;
 

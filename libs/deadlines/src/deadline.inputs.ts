@@ -1,7 +1,23 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { PageArgs, PageOf, MultiLine } from '@pilotis/shared';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+
+import { MultiLine, PageArgs, PageOf } from '@pilotis/shared';
+
 import { Deadline, DeadlineKind, DeadlineState } from './deadline.entity';
 import { Notification } from './notification.entity';
 
@@ -211,7 +227,10 @@ export class FailedEmailDigest {
   @Field(() => Int, { description: 'Envois au serveur de courrier tentés.' })
   attempts: number;
 
-  @Field(() => Int, { description: "Tâches d'envoi lancées : une tâche interrompue à répétition (processus arrêté en plein envoi) est remplacée, dans une limite." })
+  @Field(() => Int, {
+    description:
+      "Tâches d'envoi lancées : une tâche interrompue à répétition (processus arrêté en plein envoi) est remplacée, dans une limite.",
+  })
   jobAttempts: number;
 
   @Field({ description: "Motif de l'échec : la réponse du serveur de courrier, ou la raison de l'échec de la dernière tâche." })

@@ -1,9 +1,9 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+
 import { Allow, Permission } from '@pilotis/access';
 import { Page, PageArgs, uuid } from '@pilotis/shared';
+
 import { Deadline, DeadlineState } from './deadline.entity';
-import { deadlineState } from './deadline-state';
-import { DeadlineService } from './deadline.service';
 import {
   DeadlinePage,
   DeadlinePerson,
@@ -17,6 +17,8 @@ import {
   TenantSettingsView,
   UpdateTenantSettingsInput,
 } from './deadline.inputs';
+import { DeadlineService } from './deadline.service';
+import { deadlineState } from './deadline-state';
 import { Notification } from './notification.entity';
 
 @Resolver(() => Deadline)
@@ -26,7 +28,7 @@ export class DeadlineResolver {
   @Allow(Permission.READ)
   @Query(() => DeadlinePage, {
     description:
-      "Les échéances du territoire, par date, filtrées par nature, état, personne et période. Un représentant de financeur ou de porteur ne voit que celles dont il répond.",
+      'Les échéances du territoire, par date, filtrées par nature, état, personne et période. Un représentant de financeur ou de porteur ne voit que celles dont il répond.',
   })
   deadlines(@Args() args: DeadlinesArgs): Promise<Page<Deadline>> {
     return this.service.list(args);
@@ -39,7 +41,9 @@ export class DeadlineResolver {
   }
 
   @Allow(Permission.MANAGE_ACTIONS)
-  @Mutation(() => Deadline, { description: "Marque une échéance tenue, avec un commentaire (versement fait, pièce reçue…) : ses relances s'arrêtent." })
+  @Mutation(() => Deadline, {
+    description: "Marque une échéance tenue, avec un commentaire (versement fait, pièce reçue…) : ses relances s'arrêtent.",
+  })
   markDeadlineMet(@Args('input', { description: "L'échéance et le commentaire." }) input: MarkDeadlineMetInput): Promise<Deadline> {
     return this.service.markMet(input);
   }
@@ -47,13 +51,14 @@ export class DeadlineResolver {
   @Allow(Permission.MANAGE_ACTIONS)
   @Mutation(() => Deadline, {
     nullable: true,
-    description: "Enregistre la réception du bilan d'une action pour un exercice : l'échéance du bilan est tenue et ses relances s'arrêtent.",
+    description:
+      "Enregistre la réception du bilan d'une action pour un exercice : l'échéance du bilan est tenue et ses relances s'arrêtent.",
   })
   recordBilan(@Args('input', { description: 'Le bilan reçu.' }) input: RecordBilanInput): Promise<Deadline | null> {
     return this.service.recordBilan(input);
   }
 
-  @ResolveField(() => DeadlineState, { description: "État au jour présent, dans le fuseau du territoire." })
+  @ResolveField(() => DeadlineState, { description: 'État au jour présent, dans le fuseau du territoire.' })
   async state(@Parent() deadline: Deadline): Promise<DeadlineState> {
     return deadlineState(deadline, await this.service.today());
   }
@@ -82,7 +87,9 @@ export class NotificationResolver {
 
   @Allow(Permission.READ)
   @Mutation(() => Notification, { description: "Marque une de mes relances comme lue (celle d'une autre personne est introuvable)." })
-  markNotificationRead(@Args('id', { type: () => ID, description: 'Identifiant de la relance.' }, uuid('id')) id: string): Promise<Notification> {
+  markNotificationRead(
+    @Args('id', { type: () => ID, description: 'Identifiant de la relance.' }, uuid('id')) id: string,
+  ): Promise<Notification> {
     return this.service.markRead(id);
   }
 
@@ -109,8 +116,12 @@ export class TenantSettingsResolver {
   }
 
   @Allow(Permission.MANAGE_MEMBERS)
-  @Mutation(() => TenantSettingsView, { description: "Modifie les réglages des échéances et des relances (administrateur du territoire) ; les échéances sont recalculées." })
-  updateTenantSettings(@Args('input', { description: 'Les réglages modifiés.' }) input: UpdateTenantSettingsInput): Promise<TenantSettingsView> {
+  @Mutation(() => TenantSettingsView, {
+    description: 'Modifie les réglages des échéances et des relances (administrateur du territoire) ; les échéances sont recalculées.',
+  })
+  updateTenantSettings(
+    @Args('input', { description: 'Les réglages modifiés.' }) input: UpdateTenantSettingsInput,
+  ): Promise<TenantSettingsView> {
     return this.service.updateSettings(input);
   }
 

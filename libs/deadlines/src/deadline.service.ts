@@ -1,16 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import { IsNull } from 'typeorm';
+
 import { ORGANISATION_BOUND_ROLES } from '@pilotis/access';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db, groupBy, requestLoader } from '@pilotis/db';
 import { badInput, CivilDate, conflict, decodeCursor, FieldError, notFound, Page, PageArgs, toPage } from '@pilotis/shared';
-import { DEFAULT_REMINDER_STEPS, Deadline, DeadlineKind, TenantSettings } from './deadline.entity';
+
+import { Deadline, DeadlineKind, DEFAULT_REMINDER_STEPS, TenantSettings } from './deadline.entity';
+import {
+  DeadlinePerson,
+  DeadlinesArgs,
+  FailedEmailDigest,
+  MarkDeadlineMetInput,
+  NotificationsArgs,
+  RecordBilanInput,
+  UpdateTenantSettingsInput,
+} from './deadline.inputs';
+import { DEADLINE_SQL, failedDigestsSql } from './deadline.sql';
 import { DeadlineEngine, EffectiveSettings } from './deadline-engine';
 import { stateCondition } from './deadline-state';
-import { DeadlinePerson, DeadlinesArgs, FailedEmailDigest, MarkDeadlineMetInput, NotificationsArgs, RecordBilanInput, UpdateTenantSettingsInput } from './deadline.inputs';
 import { Notification } from './notification.entity';
-import { DEADLINE_SQL, failedDigestsSql } from './deadline.sql';
 
 const PEOPLE = Symbol('deadlines.people');
 const TODAY = Symbol('deadlines.today');
@@ -63,7 +73,10 @@ export class DeadlineService {
     if (f?.from) where.push(`d.due_date >= ${bind(f.from)}::date`);
     if (f?.to) where.push(`d.due_date <= ${bind(f.to)}::date`);
     const person = ORGANISATION_BOUND_ROLES.has(scope.role) ? this.db.actor().userId : f?.userId?.toLowerCase();
-    if (person) where.push(`exists (select 1 from deadline_responsibles r where r.tenant_id = d.tenant_id and r.deadline_id = d.id and r.user_id = ${bind(person)})`);
+    if (person)
+      where.push(
+        `exists (select 1 from deadline_responsibles r where r.tenant_id = d.tenant_id and r.deadline_id = d.id and r.user_id = ${bind(person)})`,
+      );
     if (args.after) {
       const [due, id] = decodeCursor(args.after, 2);
       where.push(`(d.due_date, d.id) > (${bind(due)}::date, ${bind(id)}::uuid)`);
@@ -80,7 +93,10 @@ export class DeadlineService {
     const [deadline] = await this.byIds([id.toLowerCase()]);
     if (!deadline) throw notFound('Échéance');
     const scope = this.db.tenant();
-    if (ORGANISATION_BOUND_ROLES.has(scope.role) && !(await this.responsibles(deadline.id)).some((p) => p.userId === this.db.actor().userId)) {
+    if (
+      ORGANISATION_BOUND_ROLES.has(scope.role) &&
+      !(await this.responsibles(deadline.id)).some((p) => p.userId === this.db.actor().userId)
+    ) {
       throw notFound('Échéance');
     }
     return deadline;
@@ -101,7 +117,10 @@ export class DeadlineService {
     const loader = requestLoader(this.cls, PEOPLE, async (ids: string[]) =>
       groupBy(
         (
-          await this.db.query<{ deadline_id: string; user_id: string; display_name: string }>(DEADLINE_SQL.responsibles, [this.db.tenant().tenantId, ids])
+          await this.db.query<{ deadline_id: string; user_id: string; display_name: string }>(DEADLINE_SQL.responsibles, [
+            this.db.tenant().tenantId,
+            ids,
+          ])
         ).map((r) => ({ deadlineId: r.deadline_id, userId: r.user_id, displayName: r.display_name })),
         (p) => p.deadlineId,
       ),
@@ -118,7 +137,13 @@ export class DeadlineService {
     // SQL rather than the repository: the database's `now()` stamps the row, as the scan's statements do.
     await this.db.query(DEADLINE_SQL.markMet, [this.db.tenant().tenantId, before.id, this.db.actor().userId, note]);
     const after = await this.find(before.id);
-    await this.audit.record({ operation: 'deadline.met', entityType: 'Deadline', entityId: before.id, before: { metAt: null }, after: { metAt: after.metAt, note, label: after.label } });
+    await this.audit.record({
+      operation: 'deadline.met',
+      entityType: 'Deadline',
+      entityId: before.id,
+      before: { metAt: null },
+      after: { metAt: after.metAt, note, label: after.label },
+    });
     return after;
   }
 
@@ -136,12 +161,24 @@ export class DeadlineService {
     if (!line) {
       const [action] = await this.db.query(DEADLINE_SQL.actionExists, [tenantId, actionId]);
       if (!action) throw notFound('Action');
-      throw badInput([{ field: 'exerciseYear', reason: 'not_funded', message: "l'action n'a aucun financement accordé pour cet exercice" }]);
+      throw badInput([
+        { field: 'exerciseYear', reason: 'not_funded', message: "l'action n'a aucun financement accordé pour cet exercice" },
+      ]);
     }
-    const inserted = await this.db.query<{ id: string }>(DEADLINE_SQL.insertBilan, [tenantId, actionId, input.exerciseYear, this.db.actor().userId]);
+    const inserted = await this.db.query<{ id: string }>(DEADLINE_SQL.insertBilan, [
+      tenantId,
+      actionId,
+      input.exerciseYear,
+      this.db.actor().userId,
+    ]);
     if (inserted.length === 0) throw conflict(`Le bilan ${input.exerciseYear} de l'action ${line.reference} est déjà enregistré.`);
     await this.db.query(DEADLINE_SQL.meetBilanDeadline, [tenantId, key]);
-    await this.audit.record({ operation: 'bilan.receive', entityType: 'Action', entityId: actionId, after: { exerciseYear: input.exerciseYear, bilanId: inserted[0].id } });
+    await this.audit.record({
+      operation: 'bilan.receive',
+      entityType: 'Action',
+      entityId: actionId,
+      after: { exerciseYear: input.exerciseYear, bilanId: inserted[0].id },
+    });
     await this.outbox.publish('bilan.received', { actionId, exerciseYear: input.exerciseYear });
     return (await this.db.repository(Deadline)).findOne({ key });
   }
@@ -159,7 +196,10 @@ export class DeadlineService {
       where.push(`(n.created_at, n.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     params.push(args.first + 1);
-    const ids = await this.db.query<{ id: string }>(`select n.id from notifications n where ${where.join(' and ')} order by n.created_at desc, n.id desc limit $${params.length}`, params);
+    const ids = await this.db.query<{ id: string }>(
+      `select n.id from notifications n where ${where.join(' and ')} order by n.created_at desc, n.id desc limit $${params.length}`,
+      params,
+    );
     const rows = await this.notificationsByIds(ids.map((r) => r.id));
     return toPage(rows, args.first, (n) => [n.createdAt.toISOString(), n.id]);
   }
@@ -171,7 +211,11 @@ export class DeadlineService {
   /** Only one's own notifications: another person's is NOT_FOUND. */
   async markRead(id: string): Promise<Notification> {
     // SQL for the update (the database's `now()`, RETURNING), the repository to read the row back.
-    const [row] = await this.db.query<{ id: string }>(DEADLINE_SQL.markRead, [this.db.tenant().tenantId, id.toLowerCase(), this.db.actor().userId]);
+    const [row] = await this.db.query<{ id: string }>(DEADLINE_SQL.markRead, [
+      this.db.tenant().tenantId,
+      id.toLowerCase(),
+      this.db.actor().userId,
+    ]);
     if (!row) throw notFound('Relance');
     return (await this.notificationsByIds([row.id]))[0];
   }
@@ -232,9 +276,11 @@ export class DeadlineService {
       errors.push({ field: 'timeZone', reason: 'unknown', message: 'fuseau horaire inconnu (exemple : Europe/Paris)' });
     }
     if (input.reminderSteps) {
-      if (input.reminderSteps.length === 0) errors.push({ field: 'reminderSteps', reason: 'empty', message: 'au moins une étape de relance' });
+      if (input.reminderSteps.length === 0)
+        errors.push({ field: 'reminderSteps', reason: 'empty', message: 'au moins une étape de relance' });
       const offsets = input.reminderSteps.map((s) => s.offsetDays);
-      if (new Set(offsets).size !== offsets.length) errors.push({ field: 'reminderSteps', reason: 'duplicate', message: 'deux étapes ont le même décalage' });
+      if (new Set(offsets).size !== offsets.length)
+        errors.push({ field: 'reminderSteps', reason: 'duplicate', message: 'deux étapes ont le même décalage' });
     }
     if (input.senderName !== undefined && input.senderName !== null && input.senderName.trim().length === 0) {
       errors.push({ field: 'senderName', reason: 'empty', message: "le nom de l'expéditeur est obligatoire" });
@@ -245,7 +291,11 @@ export class DeadlineService {
     // The manager, not a tenant repository: tenant_settings is keyed by the tenant alone (no id) and written by upsert.
     const manager = await this.db.manager();
     const next: EffectiveSettings = {
-      reminderSteps: input.reminderSteps ? [...input.reminderSteps].map((s) => ({ offsetDays: s.offsetDays, escalation: s.escalation })).sort((a, b) => a.offsetDays - b.offsetDays) : before.reminderSteps,
+      reminderSteps: input.reminderSteps
+        ? [...input.reminderSteps]
+            .map((s) => ({ offsetDays: s.offsetDays, escalation: s.escalation }))
+            .sort((a, b) => a.offsetDays - b.offsetDays)
+        : before.reminderSteps,
       senderName: input.senderName?.trim() ?? before.senderName,
       timeZone: input.timeZone ?? before.timeZone,
       signatureDelayDays: input.signatureDelayDays ?? before.signatureDelayDays,
@@ -254,10 +304,16 @@ export class DeadlineService {
       paymentDelayDays: input.paymentDelayDays ?? before.paymentDelayDays,
     };
     const isDefaultSteps = JSON.stringify(next.reminderSteps) === JSON.stringify(DEFAULT_REMINDER_STEPS);
-    await manager.upsert(TenantSettings, { tenantId, ...next, reminderSteps: isDefaultSteps ? null : next.reminderSteps, updatedAt: new Date() }, ['tenantId']);
+    await manager.upsert(
+      TenantSettings,
+      { tenantId, ...next, reminderSteps: isDefaultSteps ? null : next.reminderSteps, updatedAt: new Date() },
+      ['tenantId'],
+    );
     await this.audit.record({ operation: 'tenant.settings', entityType: 'TenantSettings', entityId: tenantId, before, after: next });
     // Delays changed: every deadline moves; the worker recomputes them.
-    await this.outbox.publish('tenant.settings', { changed: Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] != null) });
+    await this.outbox.publish('tenant.settings', {
+      changed: Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] != null),
+    });
     return next;
   }
 
@@ -265,7 +321,9 @@ export class DeadlineService {
 
   private async byIds(ids: string[]): Promise<Deadline[]> {
     if (ids.length === 0) return [];
-    const rows = await (await this.db.repository(Deadline))
+    const rows = await (
+      await this.db.repository(Deadline)
+    )
       .queryBuilder('d')
       .andWhere('d.id IN (:...ids)', { ids })
       .orderBy('d.dueDate', 'ASC')

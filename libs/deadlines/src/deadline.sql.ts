@@ -39,7 +39,8 @@ export const DEADLINE_SQL = {
   markRead: `with u as (update notifications set read_at = coalesce(read_at, now()) where tenant_id = $1 and id = $2 and user_id = $3 returning id) select id from u`,
 
   /** Marks all of the caller's unread notifications read, returning their ids. Parameters: $1 tenant, $2 user. */
-  markAllRead: 'with u as (update notifications set read_at = now() where tenant_id = $1 and user_id = $2 and read_at is null returning id) select id from u',
+  markAllRead:
+    'with u as (update notifications set read_at = now() where tenant_id = $1 and user_id = $2 and read_at is null returning id) select id from u',
 
   /**
    * Publishes each deadline that has just passed unmet, once: the mark is set in the statement that reads

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { DeadlineEngine } from './deadline-engine';
-import { DeadlineService } from './deadline.service';
+
 import { DeadlineResolver, NotificationResolver, TenantSettingsResolver } from './deadline.resolver';
+import { DeadlineService } from './deadline.service';
+import { DeadlineEngine } from './deadline-engine';
 
 /** The API's side of deadlines: reading them, my reminders, settings, bilans received. */
 @Module({

@@ -1,9 +1,21 @@
-import { Logger } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
+
 import { Db } from '@pilotis/db';
-import { DIGEST_SCANS_POLL_MS, DIGEST_SCANS_WAIT_MINUTES, JOB, JOB_LOCK_MS, QUEUE, ScanAllJobData, ScanTenantJobData, SendDigestJobData, workerScope } from '@pilotis/jobs';
+import {
+  DIGEST_SCANS_POLL_MS,
+  DIGEST_SCANS_WAIT_MINUTES,
+  JOB,
+  JOB_LOCK_MS,
+  QUEUE,
+  ScanAllJobData,
+  ScanTenantJobData,
+  SendDigestJobData,
+  workerScope,
+} from '@pilotis/jobs';
 import { civilDateIn, Clock } from '@pilotis/shared';
+
 import { DeadlineEngine, ScanResult } from './deadline-engine';
 import { DeadlineJobs } from './deadline-jobs';
 import { DigestOutcome, DigestSender } from './digest-sender';

@@ -1,6 +1,11 @@
 import { renderDigest } from './digest-sender';
 
-const item = (title: string, id: string) => ({ title, link: `https://pilotis.example/echeances/${id}`, dueDate: '2027-06-30', escalation: false });
+const item = (title: string, id: string) => ({
+  title,
+  link: `https://pilotis.example/echeances/${id}`,
+  dueDate: '2027-06-30',
+  escalation: false,
+});
 
 describe('the digest e-mail', () => {
   it('has one section per territory, its name as heading, and counts every reminder in the subject', () => {
@@ -33,7 +38,9 @@ describe('the digest e-mail', () => {
         "— Pilotis. Vous recevez au plus un courriel par jour pour l'ensemble de vos territoires ; vos relances sont aussi dans l'application, territoire par territoire.",
       ].join('\n'),
     );
-    expect(mail.html).toContain('<h2>Plaine Commune</h2>\n<ul>\n<li><a href="https://pilotis.example/echeances/a">J-7 · Bilan 2026 de PIL-1</a></li>\n</ul>');
+    expect(mail.html).toContain(
+      '<h2>Plaine Commune</h2>\n<ul>\n<li><a href="https://pilotis.example/echeances/a">J-7 · Bilan 2026 de PIL-1</a></li>\n</ul>',
+    );
   });
 
   it('speaks in the singular for one reminder of one territory, signed by that territory', () => {

@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
+
 import { Db } from '@pilotis/db';
 import { workerScope } from '@pilotis/jobs';
 import { MailDeliveryError, Mailer } from '@pilotis/mail';
 import { formatCivilDate } from '@pilotis/shared';
-import { DEFAULT_SETTINGS, DeadlineEngine } from './deadline-engine';
+
+import { DeadlineEngine, DEFAULT_SETTINGS } from './deadline-engine';
 import { DIGEST_SQL } from './digest.sql';
 import { DigestStatus, EmailStatus } from './notification.entity';
 
@@ -41,7 +43,11 @@ const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.ch
  * The digest e-mail of one person for one day, in French: everything due for them, a section per
  * territory (its name, then its reminders with links).
  */
-export function renderDigest(input: { displayName: string; senderName: string; digestDate: string; sections: DigestSection[] }): { subject: string; text: string; html: string } {
+export function renderDigest(input: { displayName: string; senderName: string; digestDate: string; sections: DigestSection[] }): {
+  subject: string;
+  text: string;
+  html: string;
+} {
   const sections = input.sections.filter((s) => s.items.length > 0);
   const n = sections.reduce((sum, s) => sum + s.items.length, 0);
   const where = sections.length > 1 ? ` dans ${sections.length} territoires` : '';
@@ -109,7 +115,10 @@ export class DigestSender {
    * goes with what it has (a territory whose scan keeps failing does not hold back the others).
    */
   async waitingForScans(id: string, maxWaitMinutes: number): Promise<boolean> {
-    const [row] = await this.db.query<{ status: DigestStatus; unscanned: number; overdue: boolean }>(DIGEST_SQL.waitingForScans, [id, maxWaitMinutes]);
+    const [row] = await this.db.query<{ status: DigestStatus; unscanned: number; overdue: boolean }>(DIGEST_SQL.waitingForScans, [
+      id,
+      maxWaitMinutes,
+    ]);
     return !!row && row.status === DigestStatus.PENDING && row.unscanned > 0 && !row.overdue;
   }
 
@@ -120,25 +129,33 @@ export class DigestSender {
     const sections: { territory: Territory; senderName: string; items: (DigestItem & { id: string })[]; withdrawn: string[] }[] = [];
     for (const territory of territories) {
       await this.enter(territory);
-      const rows = await this.db.query<{ id: string; title: string; link: string; due_date: string; escalation: boolean; allowed: boolean }>(DIGEST_SQL.sectionItems, [
-        territory.tenant_id,
-        digest.user_id,
-        digest.digest_date,
-      ]);
+      const rows = await this.db.query<{
+        id: string;
+        title: string;
+        link: string;
+        due_date: string;
+        escalation: boolean;
+        allowed: boolean;
+      }>(DIGEST_SQL.sectionItems, [territory.tenant_id, digest.user_id, digest.digest_date]);
       const settings = await this.engine.settings();
       sections.push({
         territory,
         senderName: settings.senderName,
-        items: rows.filter((r) => r.allowed).map((r) => ({ id: r.id, title: r.title, link: r.link, dueDate: r.due_date, escalation: r.escalation })),
+        items: rows
+          .filter((r) => r.allowed)
+          .map((r) => ({ id: r.id, title: r.title, link: r.link, dueDate: r.due_date, escalation: r.escalation })),
         withdrawn: rows.filter((r) => !r.allowed).map((r) => r.id),
       });
     }
     // What the person no longer answers for is marked withdrawn once the digest's fate is settled (a retry
     // looks again).
     const withdraw = async (): Promise<void> => {
-      for (const s of sections) if (s.withdrawn.length > 0) await this.markNotifications(s.territory, digest, EmailStatus.SKIPPED, s.withdrawn);
+      for (const s of sections)
+        if (s.withdrawn.length > 0) await this.markNotifications(s.territory, digest, EmailStatus.SKIPPED, s.withdrawn);
     };
-    const [user] = await this.db.query<{ email: string; display_name: string }>('select email, display_name from users where id = $1', [digest.user_id]);
+    const [user] = await this.db.query<{ email: string; display_name: string }>('select email, display_name from users where id = $1', [
+      digest.user_id,
+    ]);
     if (!user) {
       await withdraw();
       await this.finish(digest, territories, DigestStatus.FAILED, 'Destinataire introuvable.');
@@ -173,13 +190,18 @@ export class DigestSender {
       }
       return { status: 'failed', final, error: reason };
     }
-    await this.db.query(`update person_digests set status = $2, attempts = attempts + 1, message_id = $3, sent_at = now(), last_error = null where id = $1`, [
-      id,
-      DigestStatus.SENT,
-      messageId,
-    ]);
+    await this.db.query(
+      `update person_digests set status = $2, attempts = attempts + 1, message_id = $3, sent_at = now(), last_error = null where id = $1`,
+      [id, DigestStatus.SENT, messageId],
+    );
     // Exactly the reminders in the e-mail: anything else in these sections waits for the next digest.
-    for (const s of filled) await this.markNotifications(s.territory, digest, EmailStatus.SENT, s.items.map((i) => i.id));
+    for (const s of filled)
+      await this.markNotifications(
+        s.territory,
+        digest,
+        EmailStatus.SENT,
+        s.items.map((i) => i.id),
+      );
     await withdraw();
     return { status: 'sent' };
   }
@@ -210,7 +232,10 @@ export class DigestSender {
 
   /** The pending digest, locked for this transaction (waiting for a sender or a scan, or skipping it). */
   private async lock(id: string, options: { wait: boolean; jobAttempts?: number }): Promise<LockedDigest | null> {
-    const [digest] = await this.db.query<LockedDigest>(options.wait ? DIGEST_SQL.lockPending : DIGEST_SQL.lockPendingSkipLocked, [id, options.jobAttempts ?? null]);
+    const [digest] = await this.db.query<LockedDigest>(options.wait ? DIGEST_SQL.lockPending : DIGEST_SQL.lockPendingSkipLocked, [
+      id,
+      options.jobAttempts ?? null,
+    ]);
     return digest ?? null;
   }
 
@@ -224,7 +249,11 @@ export class DigestSender {
 
   /** Final state of the digest and of every reminder still pending in it, in each territory. */
   private async finish(digest: LockedDigest, territories: Territory[], status: DigestStatus.FAILED, reason: string): Promise<void> {
-    await this.db.query(`update person_digests set status = $2, last_error = $3, failed_at = now() where id = $1`, [digest.id, status, reason]);
+    await this.db.query(`update person_digests set status = $2, last_error = $3, failed_at = now() where id = $1`, [
+      digest.id,
+      status,
+      reason,
+    ]);
     for (const territory of territories) await this.markNotifications(territory, digest, EmailStatus.FAILED, null);
   }
 

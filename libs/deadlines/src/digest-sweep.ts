@@ -1,11 +1,13 @@
-import { Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
+
 import { Db } from '@pilotis/db';
 import { DIGEST_MAX_JOBS, digestJobId, QUEUE } from '@pilotis/jobs';
+
 import { DeadlineJobs } from './deadline-jobs';
-import { DigestSender } from './digest-sender';
 import { DIGEST_SQL } from './digest.sql';
+import { DigestSender } from './digest-sender';
 
 const BATCH = 500;
 

@@ -1,6 +1,8 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+
 import { TenantEntity, TenantJoin } from '@pilotis/db';
+
 import { Deadline } from './deadline.entity';
 
 export enum EmailStatus {
@@ -16,7 +18,9 @@ registerEnumType(EmailStatus, {
     PENDING: { description: 'À envoyer.' },
     SENT: { description: 'Envoyée.' },
     FAILED: { description: 'Échec après plusieurs tentatives (voir le motif).' },
-    SKIPPED: { description: "Pas envoyée : au moment de l'envoi, la personne n'en répondait plus dans ce territoire (rôle ou appartenance retirés)." },
+    SKIPPED: {
+      description: "Pas envoyée : au moment de l'envoi, la personne n'en répondait plus dans ce territoire (rôle ou appartenance retirés).",
+    },
   },
 });
 

@@ -16,16 +16,92 @@
  * Montants en centimes d'euro (entiers).
  */
 
-export type OrganisationKind = 'ETAT' | 'REGION' | 'DEPARTEMENT' | 'EPCI' | 'COMMUNE' | 'CAF' | 'BAILLEUR_SOCIAL' | 'BANQUE_DES_TERRITOIRES' | 'FRANCE_TRAVAIL' | 'ARS' | 'UNION_EUROPEENNE' | 'FONDATION' | 'ASSOCIATION' | 'SCIC' | 'SCOP' | 'CAE' | 'REGIE_DE_QUARTIER' | 'SIAE' | 'ENTREPRISE' | 'AUTRE';
+export type OrganisationKind =
+  | 'ETAT'
+  | 'REGION'
+  | 'DEPARTEMENT'
+  | 'EPCI'
+  | 'COMMUNE'
+  | 'CAF'
+  | 'BAILLEUR_SOCIAL'
+  | 'BANQUE_DES_TERRITOIRES'
+  | 'FRANCE_TRAVAIL'
+  | 'ARS'
+  | 'UNION_EUROPEENNE'
+  | 'FONDATION'
+  | 'ASSOCIATION'
+  | 'SCIC'
+  | 'SCOP'
+  | 'CAE'
+  | 'REGIE_DE_QUARTIER'
+  | 'SIAE'
+  | 'ENTREPRISE'
+  | 'AUTRE';
 export type FundingKind = 'CREDITS_SPECIFIQUES_P147' | 'DROIT_COMMUN' | 'FEDER' | 'FSE' | 'AUTRE';
-export type ActionStatus = 'BROUILLON' | 'DEPOSEE' | 'EN_INSTRUCTION' | 'A_ARBITRER' | 'PROGRAMMEE' | 'PARTIELLEMENT_PROGRAMMEE' | 'REFUSEE' | 'CONVENTIONNEE' | 'EN_COURS' | 'BILAN_ATTENDU' | 'SOLDEE' | 'ABANDONNEE';
-export interface DemoOrganisation { key: string; name: string; kind: OrganisationKind; siret?: string; esus?: boolean }
-export interface DemoQpv { code: string; name: string; communes: string[] /* INSEE codes */; generation: '2015' | '2024'; enVeille?: boolean }
-export interface DemoObjective { code: string; title: string }
-export interface DemoPillar { kind: 'PILIER' | 'AXE_TRANSVERSAL'; title: string; objectives: DemoObjective[] }
-export interface DemoFundingLine { funderKey: string; kind: FundingKind; amountRequestedCents: number; inKind?: boolean; pledge?: boolean; exerciseYear: number }
-export interface DemoAction { title: string; description: string; pillarIndex: number; objectiveCode?: string; porteurKey: string; qpvCodes: string[]; startDate: string /* YYYY-MM-DD */; endDate: string; status: ActionStatus; fundingLines: DemoFundingLine[] }
-export interface DemoTenant { siren: string; contrat: { title: string; startYear: number; endYear: number; signatoryKeys: string[] }; organisations: DemoOrganisation[]; qpvs: DemoQpv[]; pillars: DemoPillar[]; actions: DemoAction[] }
+export type ActionStatus =
+  | 'BROUILLON'
+  | 'DEPOSEE'
+  | 'EN_INSTRUCTION'
+  | 'A_ARBITRER'
+  | 'PROGRAMMEE'
+  | 'PARTIELLEMENT_PROGRAMMEE'
+  | 'REFUSEE'
+  | 'CONVENTIONNEE'
+  | 'EN_COURS'
+  | 'BILAN_ATTENDU'
+  | 'SOLDEE'
+  | 'ABANDONNEE';
+export interface DemoOrganisation {
+  key: string;
+  name: string;
+  kind: OrganisationKind;
+  siret?: string;
+  esus?: boolean;
+}
+export interface DemoQpv {
+  code: string;
+  name: string;
+  communes: string[] /* INSEE codes */;
+  generation: '2015' | '2024';
+  enVeille?: boolean;
+}
+export interface DemoObjective {
+  code: string;
+  title: string;
+}
+export interface DemoPillar {
+  kind: 'PILIER' | 'AXE_TRANSVERSAL';
+  title: string;
+  objectives: DemoObjective[];
+}
+export interface DemoFundingLine {
+  funderKey: string;
+  kind: FundingKind;
+  amountRequestedCents: number;
+  inKind?: boolean;
+  pledge?: boolean;
+  exerciseYear: number;
+}
+export interface DemoAction {
+  title: string;
+  description: string;
+  pillarIndex: number;
+  objectiveCode?: string;
+  porteurKey: string;
+  qpvCodes: string[];
+  startDate: string /* YYYY-MM-DD */;
+  endDate: string;
+  status: ActionStatus;
+  fundingLines: DemoFundingLine[];
+}
+export interface DemoTenant {
+  siren: string;
+  contrat: { title: string; startYear: number; endYear: number; signatoryKeys: string[] };
+  organisations: DemoOrganisation[];
+  qpvs: DemoQpv[];
+  pillars: DemoPillar[];
+  actions: DemoAction[];
+}
 
 // ---------------------------------------------------------------------------------------------
 // Rennes Métropole (SIREN 243500139)
@@ -37,7 +113,17 @@ const RENNES: DemoTenant = {
     title: 'Contrat de ville – Engagements Quartiers 2030 de Rennes Métropole',
     startYear: 2024,
     endYear: 2030,
-    signatoryKeys: ['etat', 'rennes-metropole', 'ville-rennes', 'region', 'departement', 'caf', 'bdt', 'archipel-habitat', 'france-travail'],
+    signatoryKeys: [
+      'etat',
+      'rennes-metropole',
+      'ville-rennes',
+      'region',
+      'departement',
+      'caf',
+      'bdt',
+      'archipel-habitat',
+      'france-travail',
+    ],
   },
   organisations: [
     { key: 'etat', name: "Préfecture d'Ille-et-Vilaine (État)", kind: 'ETAT' },
@@ -94,7 +180,7 @@ const RENNES: DemoTenant = {
       kind: 'AXE_TRANSVERSAL',
       title: 'Jeunesse',
       objectives: [
-        { code: '4.1', title: "Initiative, engagement et entrepreneuriat coopératif des jeunes" },
+        { code: '4.1', title: 'Initiative, engagement et entrepreneuriat coopératif des jeunes' },
         { code: '4.2', title: 'Orientation et insertion des 16-25 ans' },
       ],
     },
@@ -130,7 +216,7 @@ const RENNES: DemoTenant = {
     {
       title: 'Coopérative Jeunesse de Services de Villejean – été 2026',
       description:
-        "Reconduction de la CJS de Villejean : les jeunes coopérants vendent des services aux habitants et aux entreprises du quartier et se forment à la gouvernance coopérative. Le comité local réunit structures jeunesse, équipement culturel et entreprises privées.",
+        'Reconduction de la CJS de Villejean : les jeunes coopérants vendent des services aux habitants et aux entreprises du quartier et se forment à la gouvernance coopérative. Le comité local réunit structures jeunesse, équipement culturel et entreprises privées.',
       pillarIndex: 3,
       objectiveCode: '4.1',
       porteurKey: 'reso-solidaire',
@@ -207,7 +293,7 @@ const RENNES: DemoTenant = {
     {
       title: 'Chantiers éducatifs et gestion urbaine de proximité à Maurepas',
       description:
-        "Chantiers éducatifs rémunérés pour des jeunes du quartier (peinture des halls, petits travaux, propreté) encadrés par la régie de quartier, en lien avec le diagnostic en marchant. Le bailleur met un local à disposition.",
+        'Chantiers éducatifs rémunérés pour des jeunes du quartier (peinture des halls, petits travaux, propreté) encadrés par la régie de quartier, en lien avec le diagnostic en marchant. Le bailleur met un local à disposition.',
       pillarIndex: 1,
       objectiveCode: '2.2',
       porteurKey: 'regie-maurepas',
@@ -342,7 +428,17 @@ const PLAINE_COMMUNE: DemoTenant = {
     title: 'Contrat de ville – Engagements Quartiers 2030 de Plaine Commune',
     startYear: 2024,
     endYear: 2030,
-    signatoryKeys: ['etat', 'plaine-commune', 'region', 'departement', 'ville-saint-denis', 'caf', 'bdt', 'plaine-commune-habitat', 'france-travail'],
+    signatoryKeys: [
+      'etat',
+      'plaine-commune',
+      'region',
+      'departement',
+      'ville-saint-denis',
+      'caf',
+      'bdt',
+      'plaine-commune-habitat',
+      'france-travail',
+    ],
   },
   organisations: [
     { key: 'etat', name: 'Préfecture de la Seine-Saint-Denis – sous-préfecture de Saint-Denis (État)', kind: 'ETAT' },
@@ -403,9 +499,7 @@ const PLAINE_COMMUNE: DemoTenant = {
     {
       kind: 'AXE_TRANSVERSAL',
       title: 'Jeunesse',
-      objectives: [
-        { code: '5.1', title: 'Engagement, chantiers éducatifs et premières expériences professionnelles' },
-      ],
+      objectives: [{ code: '5.1', title: 'Engagement, chantiers éducatifs et premières expériences professionnelles' }],
     },
   ],
   actions: [
@@ -505,7 +599,7 @@ const PLAINE_COMMUNE: DemoTenant = {
     {
       title: 'Accompagnement à la scolarité et prévention du décrochage scolaire',
       description:
-        "Aide aux devoirs, ateliers de méthodologie et accueil des élèves exclus temporairement, en lien avec les collèges du quartier et les familles.",
+        'Aide aux devoirs, ateliers de méthodologie et accueil des élèves exclus temporairement, en lien avec les collèges du quartier et les familles.',
       pillarIndex: 0,
       objectiveCode: '1.1',
       porteurKey: 'ville-saint-denis',
@@ -593,7 +687,7 @@ const PLAINE_COMMUNE: DemoTenant = {
     {
       title: 'Chantier éducatif jeunes – reconditionnement de vélos',
       description:
-        "Chantier éducatif de six mois pour des jeunes de 16 à 21 ans : reconditionnement de vélos donnés puis revente solidaire, avec une première expérience de travail rémunérée.",
+        'Chantier éducatif de six mois pour des jeunes de 16 à 21 ans : reconditionnement de vélos donnés puis revente solidaire, avec une première expérience de travail rémunérée.',
       pillarIndex: 4,
       objectiveCode: '5.1',
       porteurKey: 'bicyclo',
@@ -702,7 +796,7 @@ const GRENOBLE: DemoTenant = {
       kind: 'AXE_TRANSVERSAL',
       title: 'Égalité femmes-hommes',
       objectives: [
-        { code: '5.1', title: "Entrepreneuriat et emploi des femmes" },
+        { code: '5.1', title: 'Entrepreneuriat et emploi des femmes' },
         { code: '5.2', title: "Place des femmes dans l'espace public" },
       ],
     },
@@ -806,7 +900,7 @@ const GRENOBLE: DemoTenant = {
     {
       title: 'Médiation sociale de soirée dans les montées de la Villeneuve',
       description:
-        "Équipe de médiateurs présents en soirée dans les montées et sur les espaces publics, en lien avec les gardiens et les acteurs de prévention.",
+        'Équipe de médiateurs présents en soirée dans les montées et sur les espaces publics, en lien avec les gardiens et les acteurs de prévention.',
       pillarIndex: 1,
       objectiveCode: '2.3',
       porteurKey: 'actis',
@@ -893,8 +987,7 @@ const GRENOBLE: DemoTenant = {
     },
     {
       title: 'Programmation culturelle participative à Teisseire',
-      description:
-        "Résidences d'artistes et spectacles co-construits avec les habitants, dans une salle de quartier rénovée.",
+      description: "Résidences d'artistes et spectacles co-construits avec les habitants, dans une salle de quartier rénovée.",
       pillarIndex: 0,
       objectiveCode: '1.3',
       porteurKey: 'ville-grenoble',
@@ -911,7 +1004,7 @@ const GRENOBLE: DemoTenant = {
     {
       title: 'Forum emploi et clauses d’insertion du renouvellement urbain',
       description:
-        "Forum de recrutement avec les entreprises titulaires des marchés du renouvellement urbain, préparé par des ateliers CV et entretiens.",
+        'Forum de recrutement avec les entreprises titulaires des marchés du renouvellement urbain, préparé par des ateliers CV et entretiens.',
       pillarIndex: 2,
       objectiveCode: '3.1',
       porteurKey: 'metro',

@@ -5,13 +5,16 @@
  * Run by `npm run db:seed` (scripts/seed-demo.ts), and by the tests and benchmarks that need realistic data.
  */
 import { randomUUID } from 'node:crypto';
+
 import { EntityManager } from 'typeorm';
+
 import { Role } from '@pilotis/access';
 import { appendAuditEvent } from '@pilotis/audit';
 import { AuthService } from '@pilotis/auth';
 import { createDataSource } from '@pilotis/schema';
 import { provisionTenant } from '@pilotis/tenancy';
 import { qpvGeneration } from '@pilotis/territoires';
+
 import { DEMO_TENANTS, DemoTenant } from './demo-data';
 
 export const DEMO_PASSWORD = 'Pilotis-demo-2026';
@@ -30,8 +33,16 @@ const GRENOBLE = '200040715';
 
 /** One user per role; the Banque des Territoires' officer funds actions in two tenants. */
 export const DEMO_USERS: DemoUser[] = [
-  { email: 'admin.rennes@demo.pilotis.fr', name: 'Anne Admin (Rennes Métropole)', memberships: [{ siren: RENNES, role: Role.TENANT_ADMIN }] },
-  { email: 'cdp.rennes@demo.pilotis.fr', name: 'Camille Chef de projet (Rennes)', memberships: [{ siren: RENNES, role: Role.CHEF_DE_PROJET }] },
+  {
+    email: 'admin.rennes@demo.pilotis.fr',
+    name: 'Anne Admin (Rennes Métropole)',
+    memberships: [{ siren: RENNES, role: Role.TENANT_ADMIN }],
+  },
+  {
+    email: 'cdp.rennes@demo.pilotis.fr',
+    name: 'Camille Chef de projet (Rennes)',
+    memberships: [{ siren: RENNES, role: Role.CHEF_DE_PROJET }],
+  },
   {
     email: 'financeur.region@demo.pilotis.fr',
     name: 'Romain Région Bretagne',
@@ -52,9 +63,17 @@ export const DEMO_USERS: DemoUser[] = [
   },
   { email: 'auditeur@demo.pilotis.fr', name: 'Aude Auditrice', memberships: [{ siren: RENNES, role: Role.AUDITOR }] },
   { email: 'admin.plaine@demo.pilotis.fr', name: 'Paul Admin (Plaine Commune)', memberships: [{ siren: PLAINE, role: Role.TENANT_ADMIN }] },
-  { email: 'cdp.plaine@demo.pilotis.fr', name: 'Pauline Chef de projet (Plaine Commune)', memberships: [{ siren: PLAINE, role: Role.CHEF_DE_PROJET }] },
+  {
+    email: 'cdp.plaine@demo.pilotis.fr',
+    name: 'Pauline Chef de projet (Plaine Commune)',
+    memberships: [{ siren: PLAINE, role: Role.CHEF_DE_PROJET }],
+  },
   { email: 'plateforme@demo.pilotis.fr', name: 'Paola Plateforme (exploitation)', platformAdmin: true, memberships: [] },
-  { email: 'admin.grenoble@demo.pilotis.fr', name: 'Gaëlle Admin (Grenoble-Alpes)', memberships: [{ siren: GRENOBLE, role: Role.TENANT_ADMIN }] },
+  {
+    email: 'admin.grenoble@demo.pilotis.fr',
+    name: 'Gaëlle Admin (Grenoble-Alpes)',
+    memberships: [{ siren: GRENOBLE, role: Role.TENANT_ADMIN }],
+  },
 ];
 
 async function seedTenant(m: EntityManager, tenantId: string, siren: string, data: DemoTenant): Promise<Map<string, string>> {
@@ -72,7 +91,12 @@ async function seedTenant(m: EntityManager, tenantId: string, siren: string, dat
     const id = randomUUID();
     orgIds.set(o.key, id);
     await m.query('insert into organisations (tenant_id, id, name, kind, siret, esus) values ($1, $2, $3, $4, $5, $6)', [
-      tenantId, id, o.name, o.kind, o.siret ?? null, o.esus ?? false,
+      tenantId,
+      id,
+      o.name,
+      o.kind,
+      o.siret ?? null,
+      o.esus ?? false,
     ]);
   }
   const qpvIds = new Map<string, string>();
@@ -80,15 +104,30 @@ async function seedTenant(m: EntityManager, tenantId: string, siren: string, dat
     const id = randomUUID();
     qpvIds.set(q.code, id);
     await m.query('insert into qpvs (tenant_id, id, code, name, communes, generation, en_veille) values ($1, $2, $3, $4, $5, $6, $7)', [
-      tenantId, id, q.code, q.name, q.communes, qpvGeneration(q.code), q.enVeille ?? false,
+      tenantId,
+      id,
+      q.code,
+      q.name,
+      q.communes,
+      qpvGeneration(q.code),
+      q.enVeille ?? false,
     ]);
   }
   const contratId = randomUUID();
   await m.query('insert into contrats (tenant_id, id, title, start_year, end_year, status) values ($1, $2, $3, $4, $5, $6)', [
-    tenantId, contratId, data.contrat.title, data.contrat.startYear, data.contrat.endYear, 'EN_COURS',
+    tenantId,
+    contratId,
+    data.contrat.title,
+    data.contrat.startYear,
+    data.contrat.endYear,
+    'EN_COURS',
   ]);
   for (const key of data.contrat.signatoryKeys) {
-    await m.query('insert into contrat_signatories (tenant_id, contrat_id, organisation_id) values ($1, $2, $3)', [tenantId, contratId, orgIds.get(key)]);
+    await m.query('insert into contrat_signatories (tenant_id, contrat_id, organisation_id) values ($1, $2, $3)', [
+      tenantId,
+      contratId,
+      orgIds.get(key),
+    ]);
   }
   for (const qpvId of qpvIds.values()) {
     await m.query('insert into contrat_qpvs (tenant_id, contrat_id, qpv_id) values ($1, $2, $3)', [tenantId, contratId, qpvId]);
@@ -97,13 +136,24 @@ async function seedTenant(m: EntityManager, tenantId: string, siren: string, dat
   for (const [index, p] of data.pillars.entries()) {
     const id = randomUUID();
     await m.query('insert into pillars (tenant_id, id, contrat_id, kind, title, position) values ($1, $2, $3, $4, $5, $6)', [
-      tenantId, id, contratId, p.kind, p.title, index + 1,
+      tenantId,
+      id,
+      contratId,
+      p.kind,
+      p.title,
+      index + 1,
     ]);
     const objectives = new Map<string, string>();
     for (const o of p.objectives) {
       const oid = randomUUID();
       objectives.set(o.code, oid);
-      await m.query('insert into objectives (tenant_id, id, pillar_id, code, title) values ($1, $2, $3, $4, $5)', [tenantId, oid, id, o.code, o.title]);
+      await m.query('insert into objectives (tenant_id, id, pillar_id, code, title) values ($1, $2, $3, $4, $5)', [
+        tenantId,
+        oid,
+        id,
+        o.code,
+        o.title,
+      ]);
     }
     pillars.push({ id, objectives });
   }
@@ -117,9 +167,20 @@ async function seedTenant(m: EntityManager, tenantId: string, siren: string, dat
                             start_date, end_date, total_budget_cents, status)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
       [
-        tenantId, id, number, `PIL-${siren}-${String(number).padStart(4, '0')}`, contratId, pillar.id,
-        a.objectiveCode ? pillar.objectives.get(a.objectiveCode) : null, orgIds.get(a.porteurKey), a.title, a.description,
-        a.startDate, a.endDate, total.toString(), a.status,
+        tenantId,
+        id,
+        number,
+        `PIL-${siren}-${String(number).padStart(4, '0')}`,
+        contratId,
+        pillar.id,
+        a.objectiveCode ? pillar.objectives.get(a.objectiveCode) : null,
+        orgIds.get(a.porteurKey),
+        a.title,
+        a.description,
+        a.startDate,
+        a.endDate,
+        total.toString(),
+        a.status,
       ],
     );
     for (const code of a.qpvCodes) {
@@ -132,8 +193,17 @@ async function seedTenant(m: EntityManager, tenantId: string, siren: string, dat
                                     decided_amount_cents, decided_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [
-          tenantId, randomUUID(), id, orgIds.get(l.funderKey), l.kind, l.amountRequestedCents, l.inKind ?? false, l.pledge ?? false, l.exerciseYear,
-          decided, decided === null ? null : `${l.exerciseYear}-03-15T10:00:00Z`,
+          tenantId,
+          randomUUID(),
+          id,
+          orgIds.get(l.funderKey),
+          l.kind,
+          l.amountRequestedCents,
+          l.inKind ?? false,
+          l.pledge ?? false,
+          l.exerciseYear,
+          decided,
+          decided === null ? null : `${l.exerciseYear}-03-15T10:00:00Z`,
         ],
       );
     }
@@ -249,7 +319,12 @@ export async function seedDemo(databaseUrl: string): Promise<void> {
     const tenants = new Map<string, { tenantId: string; orgIds: Map<string, string> }>();
     for (const data of DEMO_TENANTS) {
       const admin = DEMO_USERS.find((u) => u.memberships.some((mb) => mb.siren === data.siren && mb.role === Role.TENANT_ADMIN));
-      const t = await provisionTenant(ds, { siren: data.siren, adminEmail: admin?.email ?? `admin.${data.siren}@demo.pilotis.fr`, adminName: admin?.name, adminPassword: DEMO_PASSWORD });
+      const t = await provisionTenant(ds, {
+        siren: data.siren,
+        adminEmail: admin?.email ?? `admin.${data.siren}@demo.pilotis.fr`,
+        adminName: admin?.name,
+        adminPassword: DEMO_PASSWORD,
+      });
       const orgIds = await ds.transaction((m) => seedTenant(m, t.tenantId, data.siren, data));
       tenants.set(data.siren, { tenantId: t.tenantId, orgIds });
     }
@@ -267,7 +342,7 @@ export async function seedDemo(databaseUrl: string): Promise<void> {
           await m.query(
             `insert into memberships (tenant_id, id, user_id, role, organisation_id) values ($1, $2, $3, $4, $5)
              on conflict (tenant_id, user_id) do update set role = excluded.role, organisation_id = excluded.organisation_id, revoked_at = null`,
-            [tenant.tenantId, randomUUID(), user.id, mb.role, mb.organisationKey ? tenant.orgIds.get(mb.organisationKey) ?? null : null],
+            [tenant.tenantId, randomUUID(), user.id, mb.role, mb.organisationKey ? (tenant.orgIds.get(mb.organisationKey) ?? null) : null],
           );
         }
       }
@@ -276,4 +351,3 @@ export async function seedDemo(databaseUrl: string): Promise<void> {
     await ds.destroy();
   }
 }
-

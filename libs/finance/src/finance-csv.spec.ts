@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+
 import { MAX_AMOUNT_CENTS } from '@pilotis/shared';
+
 import { parseAmount, parseDate, readFinanceCsv } from './finance-csv';
 
 const codes = (errors: { line: number; code: string; field?: string }[]) => errors.map(({ line, code, field }) => ({ line, code, field }));
@@ -67,8 +69,26 @@ describe('readFinanceCsv', () => {
     const { rows, errors } = readFinanceCsv('commitments', text);
     expect(errors).toEqual([]);
     expect(rows).toEqual([
-      { line: 2, fundingLineId: id, system: null, externalId: null, commitmentReference: null, reference: 'ENG-1', date: '2025-03-01', amountCents: 123456n },
-      { line: 3, fundingLineId: id, system: null, externalId: null, commitmentReference: null, reference: 'ENG-2', date: '2025-03-02', amountCents: 1000n },
+      {
+        line: 2,
+        fundingLineId: id,
+        system: null,
+        externalId: null,
+        commitmentReference: null,
+        reference: 'ENG-1',
+        date: '2025-03-01',
+        amountCents: 123456n,
+      },
+      {
+        line: 3,
+        fundingLineId: id,
+        system: null,
+        externalId: null,
+        commitmentReference: null,
+        reference: 'ENG-2',
+        date: '2025-03-02',
+        amountCents: 1000n,
+      },
     ]);
   });
 
@@ -77,7 +97,16 @@ describe('readFinanceCsv', () => {
     const { rows, errors } = readFinanceCsv('commitments', text);
     expect(errors).toEqual([]);
     expect(rows).toEqual([
-      { line: 2, fundingLineId: null, system: 'astre', externalId: 'L-42', commitmentReference: null, reference: 'F-1', date: '2025-03-01', amountCents: 123450n },
+      {
+        line: 2,
+        fundingLineId: null,
+        system: 'astre',
+        externalId: 'L-42',
+        commitmentReference: null,
+        reference: 'F-1',
+        date: '2025-03-01',
+        amountCents: 123450n,
+      },
     ]);
   });
 
@@ -86,7 +115,16 @@ describe('readFinanceCsv', () => {
     const { rows, errors } = readFinanceCsv('payments', 'engagement;reference;date;montant\nENG-1;P-1;2025-03-01;12,50\n');
     expect(errors).toEqual([]);
     expect(rows).toEqual([
-      { line: 2, fundingLineId: null, system: null, externalId: null, commitmentReference: 'ENG-1', reference: 'P-1', date: '2025-03-01', amountCents: 1250n },
+      {
+        line: 2,
+        fundingLineId: null,
+        system: null,
+        externalId: null,
+        commitmentReference: 'ENG-1',
+        reference: 'P-1',
+        date: '2025-03-01',
+        amountCents: 1250n,
+      },
     ]);
   });
 
@@ -169,8 +207,26 @@ describe('readFinanceCsv', () => {
     ]);
     for (const error of errors) expect(error.message).toEqual(expect.any(String));
     expect(rows).toEqual([
-      { line: 2, fundingLineId: id, system: null, externalId: null, commitmentReference: null, reference: 'OK-1', date: '2025-03-01', amountCents: 1000n },
-      { line: 8, fundingLineId: other, system: null, externalId: null, commitmentReference: null, reference: 'OK-8', date: '2025-12-31', amountCents: 10n },
+      {
+        line: 2,
+        fundingLineId: id,
+        system: null,
+        externalId: null,
+        commitmentReference: null,
+        reference: 'OK-1',
+        date: '2025-03-01',
+        amountCents: 1000n,
+      },
+      {
+        line: 8,
+        fundingLineId: other,
+        system: null,
+        externalId: null,
+        commitmentReference: null,
+        reference: 'OK-8',
+        date: '2025-12-31',
+        amountCents: 10n,
+      },
     ]);
   });
 
@@ -184,7 +240,16 @@ describe('readFinanceCsv', () => {
     const { rows, errors } = readFinanceCsv('commitments', `ligne ; reference ; date ; montant\n ${id} ; R-1 ; 2025-03-01 ; 1 000 \n`);
     expect(errors).toEqual([]);
     expect(rows).toEqual([
-      { line: 2, fundingLineId: id, system: null, externalId: null, commitmentReference: null, reference: 'R-1', date: '2025-03-01', amountCents: 100000n },
+      {
+        line: 2,
+        fundingLineId: id,
+        system: null,
+        externalId: null,
+        commitmentReference: null,
+        reference: 'R-1',
+        date: '2025-03-01',
+        amountCents: 100000n,
+      },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+
 import { controlCharacterProblem, isCivilDate, MAX_AMOUNT_CENTS } from '@pilotis/shared';
 
 /** What a file holds: commitments or payments. */
@@ -80,14 +81,27 @@ export function readFinanceCsv(kind: ImportKind, text: string): { rows: ImportRo
   try {
     // With `info`, each record carries the line it ends on: blank lines are skipped, yet the numbers
     // reported are those a spreadsheet shows.
-    const parsed = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_column_count: false, trim: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    const parsed = parse(text, {
+      bom: true,
+      delimiter,
+      skip_empty_lines: true,
+      relax_column_count: false,
+      trim: true,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
     records = parsed.map((p) => p.record);
     lineOf = parsed.map((p) => p.info.lines);
   } catch (error) {
-    return { rows: [], errors: [{ line: (error as { lines?: number }).lines ?? 1, code: 'BAD_CSV', message: `fichier CSV illisible : ${(error as Error).message}` }] };
+    return {
+      rows: [],
+      errors: [
+        { line: (error as { lines?: number }).lines ?? 1, code: 'BAD_CSV', message: `fichier CSV illisible : ${(error as Error).message}` },
+      ],
+    };
   }
   if (records.length < 2) return { rows: [], errors: [{ line: 1, code: 'EMPTY_FILE', message: "le fichier n'a aucune ligne de données" }] };
-  if (records.length - 1 > MAX_IMPORT_ROWS) return { rows: [], errors: [{ line: 1, code: 'TOO_MANY_ROWS', message: `${MAX_IMPORT_ROWS} lignes au plus par fichier` }] };
+  if (records.length - 1 > MAX_IMPORT_ROWS)
+    return { rows: [], errors: [{ line: 1, code: 'TOO_MANY_ROWS', message: `${MAX_IMPORT_ROWS} lignes au plus par fichier` }] };
   // The API's input rule, cell by cell (every column is single-line): a NUL or a line break inside a
   // quoted cell is a faulty row, reported with the others, never a database error.
   const controlIn = (record: string[], line: number, names: string[]): RowError[] =>
@@ -95,16 +109,35 @@ export function readFinanceCsv(kind: ImportKind, text: string): { rows: ImportRo
       const message = controlCharacterProblem(cell, false);
       return message ? [{ line, code: 'CONTROL_CHARACTER', field: names[i] ?? `colonne ${i + 1}`, message }] : [];
     });
-  const headerErrors = controlIn(records[0], lineOf[0], records[0].map((_, i) => `colonne ${i + 1}`));
+  const headerErrors = controlIn(
+    records[0],
+    lineOf[0],
+    records[0].map((_, i) => `colonne ${i + 1}`),
+  );
   if (headerErrors.length > 0) return { rows: [], errors: headerErrors };
   const header = records[0].map(normalise);
   const unknown = header.filter((h) => !(h in COLUMNS) || (kind === 'commitments' && h === 'engagement'));
   const missing = ['reference', 'date', 'montant'].filter((h) => !header.includes(h));
-  const identifies = header.includes('ligne') || (header.includes('systeme') && header.includes('identifiant')) || (kind === 'payments' && header.includes('engagement'));
+  const identifies =
+    header.includes('ligne') ||
+    (header.includes('systeme') && header.includes('identifiant')) ||
+    (kind === 'payments' && header.includes('engagement'));
   const fileErrors: RowError[] = [
     ...unknown.map((h) => ({ line: 1, code: 'UNKNOWN_COLUMN', field: h, message: `colonne inconnue « ${h} »` })),
     ...missing.map((h) => ({ line: 1, code: 'MISSING_COLUMN', field: h, message: `colonne « ${h} » manquante` })),
-    ...(identifies ? [] : [{ line: 1, code: 'MISSING_COLUMN', field: 'ligne', message: kind === 'payments' ? 'il faut une colonne « ligne », « engagement » ou « systeme » + « identifiant »' : 'il faut une colonne « ligne » ou « systeme » + « identifiant »' }]),
+    ...(identifies
+      ? []
+      : [
+          {
+            line: 1,
+            code: 'MISSING_COLUMN',
+            field: 'ligne',
+            message:
+              kind === 'payments'
+                ? 'il faut une colonne « ligne », « engagement » ou « systeme » + « identifiant »'
+                : 'il faut une colonne « ligne » ou « systeme » + « identifiant »',
+          },
+        ]),
   ];
   if (fileErrors.length > 0) return { rows: [], errors: fileErrors };
 
@@ -138,7 +171,16 @@ export function readFinanceCsv(kind: ImportKind, text: string): { rows: ImportRo
     if (date === null) fail('date', 'INVALID_DATE', 'date attendue (AAAA-MM-JJ ou JJ/MM/AAAA)');
     if (amountCents === null) fail('montant', 'INVALID_AMOUNT', 'montant strictement positif attendu (ex. 1234,56)');
     if (errors.length === 0 || errors[errors.length - 1].line !== line) {
-      rows.push({ line, fundingLineId: fundingLineId?.toLowerCase() ?? null, system, externalId, commitmentReference, reference: reference as string, date: date as string, amountCents: amountCents as bigint });
+      rows.push({
+        line,
+        fundingLineId: fundingLineId?.toLowerCase() ?? null,
+        system,
+        externalId,
+        commitmentReference,
+        reference: reference as string,
+        date: date as string,
+        amountCents: amountCents as bigint,
+      });
     }
   });
   return { rows, errors };

@@ -1,7 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+
 import { Allow, Permission } from '@pilotis/access';
 import { Db } from '@pilotis/db';
 import { invalidField } from '@pilotis/shared';
+
 import { ImportKind } from './finance-csv';
 import { FinanceImportService, ImportResult } from './finance-import.service';
 
@@ -22,8 +24,10 @@ export class FinanceImportController {
   @Post(':kind')
   @HttpCode(201)
   async import(@Param('kind') kind: string, @Body() body: unknown): Promise<ImportResult> {
-    if (kind !== 'commitments' && kind !== 'payments') throw invalidField('kind', 'unknown', "« commitments » ou « payments » attendu dans l'adresse");
-    if (typeof body !== 'string') throw invalidField('body', 'not_csv', 'le fichier est attendu en corps de requête, Content-Type: text/csv');
+    if (kind !== 'commitments' && kind !== 'payments')
+      throw invalidField('kind', 'unknown', "« commitments » ou « payments » attendu dans l'adresse");
+    if (typeof body !== 'string')
+      throw invalidField('body', 'not_csv', 'le fichier est attendu en corps de requête, Content-Type: text/csv');
     try {
       const result = await this.imports.import(kind as ImportKind, body);
       await this.db.finish(true);

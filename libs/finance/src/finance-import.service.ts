@@ -1,12 +1,15 @@
-import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+
 import { visibleActionSql, visibleLedgerSql } from '@pilotis/access';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { DomainError, ErrorCode } from '@pilotis/shared';
+
 import { FinanceSource } from './finance.entities';
-import { ImportKind, ImportRow, readFinanceCsv, RowError } from './finance-csv';
 import { FINANCE_SQL } from './finance.sql';
+import { ImportKind, ImportRow, readFinanceCsv, RowError } from './finance-csv';
 import { FundingLedger } from './funding-ledger.service';
 
 export interface ImportResult {
@@ -42,7 +45,9 @@ export class FinanceImportService {
     if (errors.length > 0 && rows.length === 0) throw importRefused(errors);
     await this.load(rows);
     await this.resolveLines(kind);
-    const rowErrors = [...errors, ...(await this.check(kind))].sort((a, b) => a.line - b.line || (a.field ?? '').localeCompare(b.field ?? ''));
+    const rowErrors = [...errors, ...(await this.check(kind))].sort(
+      (a, b) => a.line - b.line || (a.field ?? '').localeCompare(b.field ?? ''),
+    );
     if (rowErrors.length > 0) throw importRefused(rowErrors);
     const totalCents = rows.reduce((t, r) => t + r.amountCents, 0n);
     await this.record(kind);
@@ -60,19 +65,16 @@ export class FinanceImportService {
     await this.db.query(FINANCE_SQL.importRowsTable);
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
-      await this.db.query(
-        FINANCE_SQL.importRowsLoad,
-        [
-          chunk.map((r) => r.line),
-          chunk.map((r) => r.fundingLineId),
-          chunk.map((r) => r.system),
-          chunk.map((r) => r.externalId),
-          chunk.map((r) => r.commitmentReference),
-          chunk.map((r) => r.reference),
-          chunk.map((r) => r.date),
-          chunk.map((r) => r.amountCents.toString()),
-        ],
-      );
+      await this.db.query(FINANCE_SQL.importRowsLoad, [
+        chunk.map((r) => r.line),
+        chunk.map((r) => r.fundingLineId),
+        chunk.map((r) => r.system),
+        chunk.map((r) => r.externalId),
+        chunk.map((r) => r.commitmentReference),
+        chunk.map((r) => r.reference),
+        chunk.map((r) => r.date),
+        chunk.map((r) => r.amountCents.toString()),
+      ]);
     }
   }
 
@@ -85,10 +87,15 @@ export class FinanceImportService {
   private async resolveLines(kind: ImportKind): Promise<void> {
     const scope = this.db.tenant();
     const { tenantId } = scope;
-    await this.db.query(FINANCE_SQL.importResolveExternalReferences(visibleLedgerSql(scope, 'externalReferences', '$2')), [tenantId, scope.organisationId]);
+    await this.db.query(FINANCE_SQL.importResolveExternalReferences(visibleLedgerSql(scope, 'externalReferences', '$2')), [
+      tenantId,
+      scope.organisationId,
+    ]);
     if (kind === 'payments') {
       // Only when the number is one the caller sees (its own funder's, if bound) and unambiguous among those.
-      const visible = (c: string) => `exists (select 1 from funding_lines fl join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
+      const visible = (
+        c: string,
+      ) => `exists (select 1 from funding_lines fl join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
                                                where fl.tenant_id = ${c}.tenant_id and fl.id = ${c}.funding_line_id and ${visibleLedgerSql(scope, 'commitments', '$2')})`;
       await this.db.query(FINANCE_SQL.importResolveCommitments(visible), [tenantId, scope.organisationId]);
     }
@@ -99,7 +106,10 @@ export class FinanceImportService {
 
   private async check(kind: ImportKind): Promise<RowError[]> {
     const { tenantId } = this.db.tenant();
-    const rows = await this.db.query<RowError>(FINANCE_SQL.importCheck(kind, visibleLedgerSql(this.db.tenant(), 'commitments', '$2')), [tenantId, this.db.tenant().organisationId]);
+    const rows = await this.db.query<RowError>(FINANCE_SQL.importCheck(kind, visibleLedgerSql(this.db.tenant(), 'commitments', '$2')), [
+      tenantId,
+      this.db.tenant().organisationId,
+    ]);
     return rows;
   }
 

@@ -1,9 +1,10 @@
 import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
+
 import { FundingLine } from '@pilotis/actions';
 import { TenantEntity, TenantJoin } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
-import { centsTransformer, CentsScalar } from '@pilotis/shared';
+import { CentsScalar, centsTransformer } from '@pilotis/shared';
 
 export enum FinanceSource {
   API = 'API',
@@ -27,7 +28,10 @@ registerEnumType(FinanceSource, {
 @Index('commitments_reference_key', ['tenantId', 'funderId', 'reference'], { unique: true })
 @Index('commitments_line_idx', ['tenantId', 'fundingLineId'])
 @Check('commitments_amount_check', '"amount_cents" > 0')
-@Check('commitments_ledger_check', '"decommitted_amount_cents" >= 0 and "paid_amount_cents" >= 0 and "paid_amount_cents" + "decommitted_amount_cents" <= "amount_cents"')
+@Check(
+  'commitments_ledger_check',
+  '"decommitted_amount_cents" >= 0 and "paid_amount_cents" >= 0 and "paid_amount_cents" + "decommitted_amount_cents" <= "amount_cents"',
+)
 export class Commitment extends TenantEntity {
   @Field(() => ID, { description: 'Ligne de financement.' })
   @Column('uuid')

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+
 import { CentsScalar, IsCents, MultiLine } from '@pilotis/shared';
 
 /** A civil date, AAAA-MM-JJ (its calendar validity is checked by the service). */
@@ -29,14 +30,20 @@ export abstract class LineTarget {
   @IsUUID('all')
   fundingLineId?: string | null;
 
-  @Field(() => ExternalReferenceInput, { nullable: true, description: 'Identifiant externe rattaché à la ligne (à la place de fundingLineId).' })
+  @Field(() => ExternalReferenceInput, {
+    nullable: true,
+    description: 'Identifiant externe rattaché à la ligne (à la place de fundingLineId).',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => ExternalReferenceInput)
   externalReference?: ExternalReferenceInput | null;
 }
 
-@InputType({ description: "Engagement juridique sur une ligne décidée. En-tête Idempotency-Key recommandé : un nouvel essai n'enregistre rien de plus." })
+@InputType({
+  description:
+    "Engagement juridique sur une ligne décidée. En-tête Idempotency-Key recommandé : un nouvel essai n'enregistre rien de plus.",
+})
 export class RecordCommitmentInput extends LineTarget {
   @Field({ description: "Numéro d'engagement du financeur (1 à 100 caractères), unique pour ce financeur." })
   @IsString()
@@ -53,9 +60,14 @@ export class RecordCommitmentInput extends LineTarget {
   amountCents: bigint;
 }
 
-@InputType({ description: "Paiement (mandat) sur une ligne engagée. En-tête Idempotency-Key recommandé : un nouvel essai n'enregistre rien de plus." })
+@InputType({
+  description: "Paiement (mandat) sur une ligne engagée. En-tête Idempotency-Key recommandé : un nouvel essai n'enregistre rien de plus.",
+})
 export class RecordPaymentInput extends LineTarget {
-  @Field(() => String, { nullable: true, description: "Numéro de l'engagement payé : désigne la ligne (à la place de fundingLineId) et limite le paiement à cet engagement." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Numéro de l'engagement payé : désigne la ligne (à la place de fundingLineId) et limite le paiement à cet engagement.",
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -106,7 +118,10 @@ export class DecommitInput {
   @MaxLength(100)
   commitmentReference?: string | null;
 
-  @Field(() => CentsScalar, { nullable: true, description: "Montant retiré, en centimes (strictement positif) ; absent : tout ce qui reste non payé (annulation)." })
+  @Field(() => CentsScalar, {
+    nullable: true,
+    description: 'Montant retiré, en centimes (strictement positif) ; absent : tout ce qui reste non payé (annulation).',
+  })
   @IsOptional()
   @IsCents()
   amountCents?: bigint | null;

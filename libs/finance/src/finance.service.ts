@@ -1,12 +1,31 @@
-import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+
 import { ledgerAccess, visibleLedgerSql } from '@pilotis/access';
 import { FundingLine } from '@pilotis/actions';
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
-import { badInput, conflict, DomainError, ErrorCode, forbidden, invalidField, isCivilDate, MAX_AMOUNT_CENTS, notFound } from '@pilotis/shared';
+import {
+  badInput,
+  conflict,
+  DomainError,
+  ErrorCode,
+  forbidden,
+  invalidField,
+  isCivilDate,
+  MAX_AMOUNT_CENTS,
+  notFound,
+} from '@pilotis/shared';
+
 import { Commitment, Decommitment, ExternalReference, FinanceRequest, FinanceSource, Payment } from './finance.entities';
-import { AttachExternalReferenceInput, DecommitInput, ExternalReferenceInput, RecordCommitmentInput, RecordPaymentInput } from './finance.inputs';
+import {
+  AttachExternalReferenceInput,
+  DecommitInput,
+  ExternalReferenceInput,
+  RecordCommitmentInput,
+  RecordPaymentInput,
+} from './finance.inputs';
 import { FINANCE_SQL } from './finance.sql';
 import { FundingLedger, LockedLine } from './funding-ledger.service';
 
@@ -29,7 +48,13 @@ export class FinanceService {
   async recordCommitment(input: RecordCommitmentInput, idempotencyKey: string | null): Promise<Commitment> {
     const c = { reference: input.reference.trim(), date: input.committedOn, amountCents: input.amountCents };
     checkAmountAndDate('committedOn', c.date, c.amountCents);
-    const hash = requestHash('recordCommitment', [input.fundingLineId?.toLowerCase() ?? null, input.externalReference ?? null, c.reference, c.date, c.amountCents.toString()]);
+    const hash = requestHash('recordCommitment', [
+      input.fundingLineId?.toLowerCase() ?? null,
+      input.externalReference ?? null,
+      c.reference,
+      c.date,
+      c.amountCents.toString(),
+    ]);
     const id = await this.idempotent('recordCommitment', idempotencyKey, hash, async () => {
       const line = await this.lockLine(await this.targetLine(input));
       return this.ledger.commit(line, c, FinanceSource.API);
@@ -68,21 +93,45 @@ export class FinanceService {
   async decommit(input: DecommitInput, idempotencyKey: string | null): Promise<Decommitment> {
     const reason = input.reason.trim();
     const fields = [];
-    if (!isCivilDate(input.decommittedOn)) fields.push({ field: 'decommittedOn', reason: 'invalid_date', message: "cette date n'existe pas" });
+    if (!isCivilDate(input.decommittedOn))
+      fields.push({ field: 'decommittedOn', reason: 'invalid_date', message: "cette date n'existe pas" });
     if (input.amountCents != null && (input.amountCents <= 0n || input.amountCents > MAX_AMOUNT_CENTS)) {
-      fields.push({ field: 'amountCents', reason: 'out_of_range', message: 'montant strictement positif attendu (1 milliard d’euros au plus)' });
+      fields.push({
+        field: 'amountCents',
+        reason: 'out_of_range',
+        message: 'montant strictement positif attendu (1 milliard d’euros au plus)',
+      });
     }
     if (reason.length === 0) fields.push({ field: 'reason', reason: 'empty', message: 'le motif est obligatoire' });
     if (fields.length > 0) throw badInput(fields);
     const reference = input.commitmentReference?.trim() || null;
     if (!!input.commitmentId === !!reference) {
-      throw badInput([{ field: 'commitmentId', reason: 'one_target', message: "désignez l'engagement par un seul moyen : commitmentId ou commitmentReference" }]);
+      throw badInput([
+        {
+          field: 'commitmentId',
+          reason: 'one_target',
+          message: "désignez l'engagement par un seul moyen : commitmentId ou commitmentReference",
+        },
+      ]);
     }
-    const hash = requestHash('decommit', [input.commitmentId?.toLowerCase() ?? null, reference, input.amountCents?.toString() ?? null, input.decommittedOn, reason]);
+    const hash = requestHash('decommit', [
+      input.commitmentId?.toLowerCase() ?? null,
+      reference,
+      input.amountCents?.toString() ?? null,
+      input.decommittedOn,
+      reason,
+    ]);
     const id = await this.idempotent('decommit', idempotencyKey, hash, async () => {
-      const commitment = input.commitmentId ? await this.commitmentById(input.commitmentId.toLowerCase()) : await this.commitmentByReference(reference as string);
+      const commitment = input.commitmentId
+        ? await this.commitmentById(input.commitmentId.toLowerCase())
+        : await this.commitmentByReference(reference as string);
       const line = await this.lockLine(commitment.funding_line_id);
-      return this.ledger.decommit(line, commitment.id, { amountCents: input.amountCents ?? null, date: input.decommittedOn, reason }, FinanceSource.API);
+      return this.ledger.decommit(
+        line,
+        commitment.id,
+        { amountCents: input.amountCents ?? null, date: input.decommittedOn, reason },
+        FinanceSource.API,
+      );
     });
     return this.byId(Decommitment, id);
   }
@@ -93,10 +142,18 @@ export class FinanceService {
     const value = input.reference.value.trim();
     const references = await this.db.repository(ExternalReference);
     const taken = await references.findOne({ system, value });
-    if (taken) throw conflict(`L'identifiant ${system} « ${value} » est déjà rattaché à ${taken.fundingLineId === line.id ? 'cette ligne' : 'une autre ligne'}.`);
+    if (taken)
+      throw conflict(
+        `L'identifiant ${system} « ${value} » est déjà rattaché à ${taken.fundingLineId === line.id ? 'cette ligne' : 'une autre ligne'}.`,
+      );
     const id = randomUUID();
     await references.insert({ id, fundingLineId: line.id, system, value });
-    await this.audit.record({ operation: 'funding_line.attach_external_reference', entityType: 'FundingLine', entityId: line.id, after: { system, value } });
+    await this.audit.record({
+      operation: 'funding_line.attach_external_reference',
+      entityType: 'FundingLine',
+      entityId: line.id,
+      after: { system, value },
+    });
     return this.byId(ExternalReference, id);
   }
 
@@ -111,7 +168,9 @@ export class FinanceService {
   /** The line a call names, by id or external identifier (exactly one), that the caller may write on. */
   async targetLine(target: { fundingLineId?: string | null; externalReference?: ExternalReferenceInput | null }): Promise<string> {
     if (!!target.fundingLineId === !!target.externalReference) throw targetError();
-    return target.fundingLineId ? target.fundingLineId.toLowerCase() : this.lineIdByExternalReference(target.externalReference as ExternalReferenceInput);
+    return target.fundingLineId
+      ? target.fundingLineId.toLowerCase()
+      : this.lineIdByExternalReference(target.externalReference as ExternalReferenceInput);
   }
 
   /**
@@ -144,7 +203,10 @@ export class FinanceService {
     if (inserted.length === 0) {
       const previous = await requests.findOneOrFail({ actorId, idempotencyKey: key });
       if (previous.operation !== operation || previous.requestHash !== hash || !previous.resultId) {
-        throw new DomainError(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Cette clé d'idempotence a déjà servi pour une autre requête : utilisez une nouvelle clé.");
+        throw new DomainError(
+          ErrorCode.IDEMPOTENCY_KEY_REUSED,
+          "Cette clé d'idempotence a déjà servi pour une autre requête : utilisez une nouvelle clé.",
+        );
       }
       return previous.resultId;
     }
@@ -159,12 +221,10 @@ export class FinanceService {
    */
   private async lineIdByExternalReference(ref: ExternalReferenceInput): Promise<string> {
     const scope = this.db.tenant();
-    const [row] = await this.db.query<{ funding_line_id: string }>(FINANCE_SQL.lineIdByExternalReference(visibleLedgerSql(scope, 'externalReferences', '$4')), [
-      scope.tenantId,
-      ref.system.trim(),
-      ref.value.trim(),
-      scope.organisationId,
-    ]);
+    const [row] = await this.db.query<{ funding_line_id: string }>(
+      FINANCE_SQL.lineIdByExternalReference(visibleLedgerSql(scope, 'externalReferences', '$4')),
+      [scope.tenantId, ref.system.trim(), ref.value.trim(), scope.organisationId],
+    );
     if (!row) throw notFound(`Ligne d'identifiant ${ref.system} « ${ref.value} »`);
     return row.funding_line_id;
   }
@@ -172,23 +232,26 @@ export class FinanceService {
   /** A commitment by the funder's number, among those the caller sees (its own organisation's, if bound). */
   private async commitmentByReference(reference: string): Promise<{ id: string; funding_line_id: string }> {
     const scope = this.db.tenant();
-    const rows = await this.db.query<{ id: string; funding_line_id: string }>(FINANCE_SQL.commitmentsByReference(visibleLedgerSql(scope, 'commitments', '$3')), [
-      scope.tenantId,
-      reference,
-      scope.organisationId,
-    ]);
+    const rows = await this.db.query<{ id: string; funding_line_id: string }>(
+      FINANCE_SQL.commitmentsByReference(visibleLedgerSql(scope, 'commitments', '$3')),
+      [scope.tenantId, reference, scope.organisationId],
+    );
     if (rows.length === 0) throw notFound(`Engagement « ${reference} »`);
-    if (rows.length > 1) throw invalidField('commitmentReference', 'ambiguous', 'plusieurs financeurs ont un engagement de ce numéro : désignez-le autrement (commitmentId, ou la ligne pour un paiement)');
+    if (rows.length > 1)
+      throw invalidField(
+        'commitmentReference',
+        'ambiguous',
+        'plusieurs financeurs ont un engagement de ce numéro : désignez-le autrement (commitmentId, ou la ligne pour un paiement)',
+      );
     return rows[0];
   }
 
   private async commitmentById(id: string): Promise<{ id: string; funding_line_id: string }> {
     const scope = this.db.tenant();
-    const [row] = await this.db.query<{ id: string; funding_line_id: string }>(FINANCE_SQL.commitmentById(visibleLedgerSql(scope, 'commitments', '$3')), [
-      scope.tenantId,
-      id,
-      scope.organisationId,
-    ]);
+    const [row] = await this.db.query<{ id: string; funding_line_id: string }>(
+      FINANCE_SQL.commitmentById(visibleLedgerSql(scope, 'commitments', '$3')),
+      [scope.tenantId, id, scope.organisationId],
+    );
     if (!row) throw notFound('Engagement');
     return row;
   }
@@ -199,16 +262,29 @@ export class FinanceService {
 }
 
 function targetError(): DomainError {
-  return badInput([{ field: 'fundingLineId', reason: 'one_target', message: 'désignez la ligne par un seul moyen : fundingLineId, externalReference ou commitmentReference' }]);
+  return badInput([
+    {
+      field: 'fundingLineId',
+      reason: 'one_target',
+      message: 'désignez la ligne par un seul moyen : fundingLineId, externalReference ou commitmentReference',
+    },
+  ]);
 }
 
 function checkAmountAndDate(dateField: string, date: string, amountCents: bigint): void {
   const fields = [];
   if (!isCivilDate(date)) fields.push({ field: dateField, reason: 'invalid_date', message: "cette date n'existe pas" });
-  if (amountCents <= 0n || amountCents > MAX_AMOUNT_CENTS) fields.push({ field: 'amountCents', reason: 'out_of_range', message: 'montant strictement positif attendu (1 milliard d’euros au plus)' });
+  if (amountCents <= 0n || amountCents > MAX_AMOUNT_CENTS)
+    fields.push({
+      field: 'amountCents',
+      reason: 'out_of_range',
+      message: 'montant strictement positif attendu (1 milliard d’euros au plus)',
+    });
   if (fields.length > 0) throw badInput(fields);
 }
 
 function requestHash(operation: string, parts: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify([operation, ...parts])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([operation, ...parts]))
+    .digest('hex');
 }

@@ -12,7 +12,9 @@ export const FINANCE_SQL = {
    * ledger's lock, which serialises every writer of the line. `visible` (over $3) hides a line of an
    * action the viewer does not see; without a viewer the caller passes `$3::uuid is null`.
    */
-  lockLine: (visible: string): string => `select fl.id, fl.action_id, a.reference as action_reference, a.porteur_id, fl.funder_id, fl.decided_amount_cents::text as decided,
+  lockLine: (
+    visible: string,
+  ): string => `select fl.id, fl.action_id, a.reference as action_reference, a.porteur_id, fl.funder_id, fl.decided_amount_cents::text as decided,
               fl.committed_amount_cents::text as committed, fl.paid_amount_cents::text as paid
          from funding_lines fl join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
         where fl.tenant_id = $1 and fl.id = $2 and ${visible}
@@ -67,7 +69,9 @@ export const FINANCE_SQL = {
    * Payment rows naming a commitment number get its commitment and line, when the number is one the viewer
    * ($2) sees and unambiguous among those. `visible(c)` is the visibility condition for the commitment `c`.
    */
-  importResolveCommitments: (visible: (c: string) => string): string => `update import_rows r set funding_line_id = c.funding_line_id, commitment_id = c.id
+  importResolveCommitments: (
+    visible: (c: string) => string,
+  ): string => `update import_rows r set funding_line_id = c.funding_line_id, commitment_id = c.id
            from commitments c
           where c.tenant_id = $1 and c.reference = r.commitment_reference and ${visible('c')}
             and (select count(*) from commitments c2 where c2.tenant_id = $1 and c2.reference = r.commitment_reference and ${visible('c2')}) = 1`,

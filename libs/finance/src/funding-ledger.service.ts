@@ -1,10 +1,13 @@
-import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+
 import { Viewer, visibleActionSql } from '@pilotis/access';
+import { FundingLine } from '@pilotis/actions';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { DomainError, ErrorCode, notFound } from '@pilotis/shared';
-import { FundingLine } from '@pilotis/actions';
+
 import { Commitment, Decommitment, FinanceSource, Payment } from './finance.entities';
 import { FINANCE_SQL } from './finance.sql';
 
@@ -23,7 +26,10 @@ export interface LockedLine {
 export const euros = (cents: bigint): string => `${(Number(cents) / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2 })} €`;
 
 export const lineNotDecided = (): DomainError =>
-  new DomainError(ErrorCode.LINE_NOT_DECIDED, "Cette ligne n'a pas été accordée en comité des financeurs : rien ne peut y être engagé ni payé.");
+  new DomainError(
+    ErrorCode.LINE_NOT_DECIDED,
+    "Cette ligne n'a pas été accordée en comité des financeurs : rien ne peut y être engagé ni payé.",
+  );
 
 export const exceedsDecision = (decided: bigint, committed: bigint): DomainError =>
   new DomainError(
@@ -108,7 +114,9 @@ export class FundingLedger {
     if (committed + c.amountCents > decided) throw exceedsDecision(decided, committed);
     await this.referenceFree('commitments', line.funder_id, c.reference, "Ce numéro d'engagement");
     const id = randomUUID();
-    await (await this.db.repository(Commitment)).insert({
+    await (
+      await this.db.repository(Commitment)
+    ).insert({
       id,
       fundingLineId: line.id,
       funderId: line.funder_id,
@@ -118,7 +126,16 @@ export class FundingLedger {
       source,
       recordedBy: this.db.actor().userId,
     });
-    const event = { commitmentId: id, fundingLineId: line.id, actionId: line.action_id, actionReference: line.action_reference, funderId: line.funder_id, reference: c.reference, committedOn: c.date, amountCents: c.amountCents };
+    const event = {
+      commitmentId: id,
+      fundingLineId: line.id,
+      actionId: line.action_id,
+      actionReference: line.action_reference,
+      funderId: line.funder_id,
+      reference: c.reference,
+      committedOn: c.date,
+      amountCents: c.amountCents,
+    };
     await this.audit.record({
       operation: 'commitment.record',
       entityType: 'FundingLine',
@@ -130,7 +147,11 @@ export class FundingLedger {
     return id;
   }
 
-  async pay(line: LockedLine, p: { reference: string; date: string; amountCents: bigint; commitmentId: string | null }, source: FinanceSource): Promise<string> {
+  async pay(
+    line: LockedLine,
+    p: { reference: string; date: string; amountCents: bigint; commitmentId: string | null },
+    source: FinanceSource,
+  ): Promise<string> {
     if (line.decided === null || BigInt(line.decided) === 0n) throw lineNotDecided();
     const committed = BigInt(line.committed);
     const paid = BigInt(line.paid);
@@ -143,7 +164,9 @@ export class FundingLedger {
     }
     await this.referenceFree('payments', line.funder_id, p.reference, 'Ce numéro de mandat');
     const id = randomUUID();
-    await (await this.db.repository(Payment)).insert({
+    await (
+      await this.db.repository(Payment)
+    ).insert({
       id,
       fundingLineId: line.id,
       commitmentId: p.commitmentId,
@@ -154,8 +177,24 @@ export class FundingLedger {
       source,
       recordedBy: this.db.actor().userId,
     });
-    const event = { paymentId: id, fundingLineId: line.id, actionId: line.action_id, actionReference: line.action_reference, funderId: line.funder_id, commitmentId: p.commitmentId, reference: p.reference, paidOn: p.date, amountCents: p.amountCents };
-    await this.audit.record({ operation: 'payment.record', entityType: 'FundingLine', entityId: line.id, before: { paidCents: paid }, after: { ...event, paidCents: paid + p.amountCents, source } });
+    const event = {
+      paymentId: id,
+      fundingLineId: line.id,
+      actionId: line.action_id,
+      actionReference: line.action_reference,
+      funderId: line.funder_id,
+      commitmentId: p.commitmentId,
+      reference: p.reference,
+      paidOn: p.date,
+      amountCents: p.amountCents,
+    };
+    await this.audit.record({
+      operation: 'payment.record',
+      entityType: 'FundingLine',
+      entityId: line.id,
+      before: { paidCents: paid },
+      after: { ...event, paidCents: paid + p.amountCents, source },
+    });
     await this.outbox.publish('payment.recorded', event);
     return id;
   }
@@ -176,7 +215,9 @@ export class FundingLedger {
     const amount = d.amountCents ?? unpaid;
     if (amount <= 0n || amount > unpaid) throw decommitExceedsUnpaid(unpaid, c.paid);
     const id = randomUUID();
-    await (await this.db.repository(Decommitment)).insert({
+    await (
+      await this.db.repository(Decommitment)
+    ).insert({
       id,
       commitmentId: c.id,
       fundingLineId: line.id,
@@ -221,15 +262,30 @@ export class FundingLedger {
    * A commitment of the line the caller holds locked. Not locked itself (the runtime role has no UPDATE on
    * commitments, which FOR UPDATE would need): every writer of a commitment's sums holds its line first.
    */
-  private async commitmentOfLockedLine(id: string): Promise<{ id: string; funding_line_id: string; reference: string; amount: bigint; decommitted: bigint; paid: bigint }> {
+  private async commitmentOfLockedLine(
+    id: string,
+  ): Promise<{ id: string; funding_line_id: string; reference: string; amount: bigint; decommitted: bigint; paid: bigint }> {
     const c = await (await this.db.repository(Commitment)).findOne({ id });
     if (!c) throw notFound('Engagement');
-    return { id: c.id, funding_line_id: c.fundingLineId, reference: c.reference, amount: c.amountCents, decommitted: c.decommittedAmountCents, paid: c.paidAmountCents };
+    return {
+      id: c.id,
+      funding_line_id: c.fundingLineId,
+      reference: c.reference,
+      amount: c.amountCents,
+      decommitted: c.decommittedAmountCents,
+      paid: c.paidAmountCents,
+    };
   }
 
   private async referenceFree(table: 'commitments' | 'payments', funderId: string, reference: string, what: string): Promise<void> {
     const where = { funderId, reference };
-    const taken = table === 'commitments' ? await (await this.db.repository(Commitment)).exists(where) : await (await this.db.repository(Payment)).exists(where);
-    if (taken) throw new DomainError(ErrorCode.CONFLICT, `${what} (« ${reference} ») est déjà enregistré pour ce financeur.`, { fields: [{ field: 'reference', reason: 'duplicate', message: 'déjà enregistré pour ce financeur' }] });
+    const taken =
+      table === 'commitments'
+        ? await (await this.db.repository(Commitment)).exists(where)
+        : await (await this.db.repository(Payment)).exists(where);
+    if (taken)
+      throw new DomainError(ErrorCode.CONFLICT, `${what} (« ${reference} ») est déjà enregistré pour ce financeur.`, {
+        fields: [{ field: 'reference', reason: 'duplicate', message: 'déjà enregistré pour ce financeur' }],
+      });
   }
 }

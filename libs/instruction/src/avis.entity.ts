@@ -1,7 +1,8 @@
 import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
-import { TenantEntity, TenantJoin } from '@pilotis/db';
+
 import { Action } from '@pilotis/actions';
+import { TenantEntity, TenantJoin } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
 
 export enum AvisOpinion {
@@ -40,7 +41,10 @@ export class Avis extends TenantEntity {
   @Column('uuid')
   authorUserId: string;
 
-  @Field(() => ID, { nullable: true, description: "Organisation au nom de laquelle l'avis est donné (celle de l'adhésion de l'auteur), s'il y en a une." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Organisation au nom de laquelle l'avis est donné (celle de l'adhésion de l'auteur), s'il y en a une.",
+  })
   @Column('uuid', { nullable: true })
   organisationId: string | null;
 
@@ -52,7 +56,7 @@ export class Avis extends TenantEntity {
   @Column('text')
   opinion: AvisOpinion;
 
-  @Field({ description: "Commentaire (obligatoire pour un avis réservé ou défavorable)." })
+  @Field({ description: 'Commentaire (obligatoire pour un avis réservé ou défavorable).' })
   @Column('text', { default: '' })
   comment: string;
 

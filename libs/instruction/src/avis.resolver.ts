@@ -1,7 +1,9 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+
 import { Allow, Permission } from '@pilotis/access';
 import { Action } from '@pilotis/actions';
 import { uuid } from '@pilotis/shared';
+
 import { Avis } from './avis.entity';
 import { GiveAvisInput } from './avis.inputs';
 import { AvisService } from './avis.service';

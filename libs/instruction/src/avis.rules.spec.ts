@@ -1,4 +1,5 @@
 import { ActionStatus } from '@pilotis/actions';
+
 import { AvisOpinion } from './avis.entity';
 import { assertInInstruction, validateAvis } from './avis.rules';
 

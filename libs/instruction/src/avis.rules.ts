@@ -1,5 +1,6 @@
 import { ActionStatus } from '@pilotis/actions';
 import { DomainError, ErrorCode, FieldError } from '@pilotis/shared';
+
 import { AvisOpinion } from './avis.entity';
 import { AVIS_COMMENT_MAX_LENGTH } from './avis.inputs';
 

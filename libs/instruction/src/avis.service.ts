@@ -1,12 +1,15 @@
+import { randomUUID } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
-import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
+
 import { Role } from '@pilotis/access';
 import { ActionStatus } from '@pilotis/actions';
 import { AuditService } from '@pilotis/audit';
 import { Db, groupBy, requestLoader } from '@pilotis/db';
 import { badInput, notFound } from '@pilotis/shared';
+
 import { Avis } from './avis.entity';
 import { GiveAvisInput } from './avis.inputs';
 import { assertInInstruction, validateAvis } from './avis.rules';
@@ -42,7 +45,9 @@ export class AvisService {
   /** Action.avis, batched: the parent action was already checked visible by the actions resolver. */
   async forAction(actionId: string): Promise<Avis[]> {
     const loader = requestLoader(this.cls, AVIS_BY_ACTION, async (actionIds: string[]) => {
-      const rows = await (await this.db.repository(Avis)).find({ where: { actionId: In(actionIds) }, order: { updatedAt: 'DESC', id: 'ASC' } });
+      const rows = await (
+        await this.db.repository(Avis)
+      ).find({ where: { actionId: In(actionIds) }, order: { updatedAt: 'DESC', id: 'ASC' } });
       return groupBy(rows, (a) => a.actionId);
     });
     // A porteur's representative does not read the instruction of its own dossier.
@@ -102,7 +107,10 @@ export class AvisService {
       // The instruction is internal to the EPCI and the funders: a porteur does not read it.
       filter = 'and false';
     }
-    const [row] = await this.db.query<{ id: string; reference: string; status: ActionStatus }>(INSTRUCTION_SQL.visibleAction(filter, lock ? 'for update of a' : ''), params);
+    const [row] = await this.db.query<{ id: string; reference: string; status: ActionStatus }>(
+      INSTRUCTION_SQL.visibleAction(filter, lock ? 'for update of a' : ''),
+      params,
+    );
     if (!row) throw notFound('Action');
     return row;
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { ActionAvisResolver, AvisResolver } from './avis.resolver';
 import { AvisService } from './avis.service';
 

@@ -8,7 +8,8 @@ export const INSTRUCTION_SQL = {
    * by `AvisService.visibleAction` (a funder's lines, over $3, or none), and `lock` `for update of a` or
    * nothing.
    */
-  visibleAction: (filter: string, lock: string): string => `select a.id, a.reference, a.status from actions a where a.tenant_id = $1 and a.id = $2 ${filter} ${lock}`,
+  visibleAction: (filter: string, lock: string): string =>
+    `select a.id, a.reference, a.status from actions a where a.tenant_id = $1 and a.id = $2 ${filter} ${lock}`,
 
   /** The filter for a funder's representative ($3): the actions its organisation is asked to fund. */
   fundedByOrganisation: `and exists (select 1 from funding_lines fl where fl.tenant_id = a.tenant_id and fl.action_id = a.id and fl.funder_id = $3)`,

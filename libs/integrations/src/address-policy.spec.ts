@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode } from '@pilotis/shared';
+
 import { addressAllowed, checkWebhookUrl } from './address-policy';
 
 const PUBLIC = ['8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '2001:4860:4860::8888'];

@@ -1,6 +1,8 @@
 import { lookup as dnsLookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
+
 import * as ipaddr from 'ipaddr.js';
+
 import { DomainError, ErrorCode } from '@pilotis/shared';
 
 /** Ranges a webhook may reach only when the tenant's setting allows private targets. */
@@ -33,18 +35,24 @@ export async function checkWebhookUrl(raw: string, allowPrivate: boolean): Promi
     throw addressNotAllowed('URL invalide.');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw addressNotAllowed('Seules les URL http(s) sont acceptées.');
-  if (url.username || url.password) throw addressNotAllowed("L'URL ne doit pas contenir d'identifiants : le secret de signature authentifie les envois.");
+  if (url.username || url.password)
+    throw addressNotAllowed("L'URL ne doit pas contenir d'identifiants : le secret de signature authentifie les envois.");
   if (url.protocol === 'http:' && !allowPrivate) throw addressNotAllowed('Une URL https est requise.');
   const addresses = await resolveAll(url.hostname.replace(/^\[|\]$/g, ''));
   if (addresses.length === 0) throw addressNotAllowed(`L'hôte ${url.hostname} ne se résout pas.`);
   const refused = addresses.filter((a) => !addressAllowed(a, allowPrivate));
-  if (refused.length > 0) throw addressNotAllowed(`Adresse refusée par la politique du territoire (${refused.join(', ')}) : adresses privées, locales ou réservées interdites.`);
+  if (refused.length > 0)
+    throw addressNotAllowed(
+      `Adresse refusée par la politique du territoire (${refused.join(', ')}) : adresses privées, locales ou réservées interdites.`,
+    );
   return url;
 }
 
 function resolveAll(host: string): Promise<string[]> {
   if (ipaddr.isValid(host)) return Promise.resolve([host]);
-  return new Promise((resolve) => dnsLookup(host, { all: true }, (error, addresses) => resolve(error ? [] : addresses.map((a) => a.address))));
+  return new Promise((resolve) =>
+    dnsLookup(host, { all: true }, (error, addresses) => resolve(error ? [] : addresses.map((a) => a.address))),
+  );
 }
 
 /**
@@ -58,7 +66,12 @@ export function policyLookup(allowPrivate: boolean): LookupFunction {
       if (error) return callback(error, '', 4);
       const list = addresses as unknown as { address: string; family: number }[];
       const refused = list.find((a) => !addressAllowed(a.address, allowPrivate));
-      if (refused) return callback(Object.assign(new Error(`address ${refused.address} refused by the tenant's webhook policy`), { code: 'EADDRNOTALLOWED' }), '', 4);
+      if (refused)
+        return callback(
+          Object.assign(new Error(`address ${refused.address} refused by the tenant's webhook policy`), { code: 'EADDRNOTALLOWED' }),
+          '',
+          4,
+        );
       if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: typeof list) => void)(null, list);
       callback(null, list[0].address, list[0].family);
     });

@@ -1,10 +1,13 @@
-import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+
 import { AuditService } from '@pilotis/audit';
 import { newApiKey } from '@pilotis/auth';
 import { Db } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
 import { conflict, invalidField, notFound } from '@pilotis/shared';
+
 import { ApiKey } from './integrations.entities';
 import { ApiKeyCreated, CreateApiKeyInput } from './integrations.inputs';
 import { INTEGRATIONS_SQL } from './integrations.sql';
@@ -28,7 +31,12 @@ export class ApiKeyService {
       if (!org) throw invalidField('organisationId', 'not_found', 'organisation inconnue dans ce territoire');
     }
     const created = await this.issue({ name: input.name.trim(), scopes: [...input.scopes].sort(), organisationId, replacesId: null });
-    await this.audit.record({ operation: 'api_key.create', entityType: 'ApiKey', entityId: created.apiKey.id, after: describe(created.apiKey) });
+    await this.audit.record({
+      operation: 'api_key.create',
+      entityType: 'ApiKey',
+      entityId: created.apiKey.id,
+      after: describe(created.apiKey),
+    });
     return created;
   }
 
@@ -37,14 +45,26 @@ export class ApiKeyService {
     const old = await this.live(id);
     await this.revokeRow(old);
     const created = await this.issue({ name: old.name, scopes: old.scopes, organisationId: old.organisationId, replacesId: old.id });
-    await this.audit.record({ operation: 'api_key.rotate', entityType: 'ApiKey', entityId: created.apiKey.id, before: describe(old), after: describe(created.apiKey) });
+    await this.audit.record({
+      operation: 'api_key.rotate',
+      entityType: 'ApiKey',
+      entityId: created.apiKey.id,
+      before: describe(old),
+      after: describe(created.apiKey),
+    });
     return created;
   }
 
   async revoke(id: string): Promise<ApiKey> {
     const key = await this.live(id);
     const revoked = await this.revokeRow(key);
-    await this.audit.record({ operation: 'api_key.revoke', entityType: 'ApiKey', entityId: key.id, before: describe(key), after: describe(revoked) });
+    await this.audit.record({
+      operation: 'api_key.revoke',
+      entityType: 'ApiKey',
+      entityId: key.id,
+      before: describe(key),
+      after: describe(revoked),
+    });
     return revoked;
   }
 
@@ -72,4 +92,11 @@ export class ApiKeyService {
 }
 
 /** What the audit trail keeps of a key: never its secret or hash. */
-const describe = (k: ApiKey) => ({ name: k.name, scopes: k.scopes, organisationId: k.organisationId, hint: k.hint, revokedAt: k.revokedAt, replacesId: k.replacesId });
+const describe = (k: ApiKey) => ({
+  name: k.name,
+  scopes: k.scopes,
+  organisationId: k.organisationId,
+  hint: k.hint,
+  revokedAt: k.revokedAt,
+  replacesId: k.replacesId,
+});

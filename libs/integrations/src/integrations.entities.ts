@@ -1,5 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
+
 import { ApiKeyScope } from '@pilotis/access';
 import { TenantEntity, TenantJoin } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
@@ -24,7 +25,10 @@ export class ApiKey extends TenantEntity {
   @Column('text', { array: true })
   scopes: ApiKeyScope[];
 
-  @Field(() => ID, { nullable: true, description: "Organisation au nom de laquelle la clé agit (un financeur) ; vide : tout le territoire." })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Organisation au nom de laquelle la clé agit (un financeur) ; vide : tout le territoire.',
+  })
   @Column('uuid', { nullable: true })
   organisationId: string | null;
 

@@ -1,7 +1,22 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+
 import { ApiKeyScope } from '@pilotis/access';
-import { WebhookEvent, MultiLine } from '@pilotis/shared';
+import { MultiLine, WebhookEvent } from '@pilotis/shared';
+
 import { ApiKey, DeliveryState, WebhookDelivery, WebhookSubscription } from './integrations.entities';
 
 @InputType({ description: "Création d'une clé d'API pour un compte de service." })
@@ -18,7 +33,10 @@ export class CreateApiKeyInput {
   @IsEnum(ApiKeyScope, { each: true })
   scopes: ApiKeyScope[];
 
-  @Field(() => ID, { nullable: true, description: "Financeur au nom duquel la clé agit : elle ne verra et n'écrira que ce qui le concerne." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Financeur au nom duquel la clé agit : elle ne verra et n'écrira que ce qui le concerne.",
+  })
   @IsOptional()
   @IsUUID('all')
   organisationId?: string | null;
@@ -29,7 +47,9 @@ export class ApiKeyCreated {
   @Field(() => ApiKey, { description: 'La clé.' })
   apiKey: ApiKey;
 
-  @Field({ description: 'Jeton à transmettre dans l’en-tête X-Api-Key (ou Authorization: Bearer). Conservez-le : il ne sera plus affiché.' })
+  @Field({
+    description: 'Jeton à transmettre dans l’en-tête X-Api-Key (ou Authorization: Bearer). Conservez-le : il ne sera plus affiché.',
+  })
   token: string;
 }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { ApiKeyService } from './api-key.service';
 import { IntegrationsResolver } from './integrations.resolver';
 import { WebhookService } from './webhook.service';

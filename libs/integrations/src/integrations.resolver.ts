@@ -1,9 +1,17 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+
 import { Allow, Permission } from '@pilotis/access';
 import { uuid } from '@pilotis/shared';
+
 import { ApiKeyService } from './api-key.service';
 import { ApiKey, WebhookDelivery, WebhookSubscription } from './integrations.entities';
-import { ApiKeyCreated, CreateApiKeyInput, SubscribeWebhookInput, WebhookDeliveriesFilter, WebhookSubscriptionCreated } from './integrations.inputs';
+import {
+  ApiKeyCreated,
+  CreateApiKeyInput,
+  SubscribeWebhookInput,
+  WebhookDeliveriesFilter,
+  WebhookSubscriptionCreated,
+} from './integrations.inputs';
 import { WebhookService } from './webhook.service';
 
 /** API keys and webhooks: the tenant admin's integration settings. */
@@ -27,7 +35,9 @@ export class IntegrationsResolver {
   }
 
   @Allow(Permission.MANAGE_INTEGRATIONS)
-  @Mutation(() => ApiKeyCreated, { description: "Remplace une clé par une nouvelle (mêmes nom, droits et financeur) ; l'ancienne est révoquée aussitôt." })
+  @Mutation(() => ApiKeyCreated, {
+    description: "Remplace une clé par une nouvelle (mêmes nom, droits et financeur) ; l'ancienne est révoquée aussitôt.",
+  })
   rotateApiKey(@Args('id', { type: () => ID, description: 'Clé à remplacer.' }, uuid('id')) id: string): Promise<ApiKeyCreated> {
     return this.keys.rotate(id);
   }
@@ -46,9 +56,12 @@ export class IntegrationsResolver {
 
   @Allow(Permission.MANAGE_INTEGRATIONS)
   @Mutation(() => WebhookSubscriptionCreated, {
-    description: "Abonne une URL à des événements. L'adresse est vérifiée : adresses privées, locales et réservées refusées (ADDRESS_NOT_ALLOWED) sauf réglage du territoire.",
+    description:
+      "Abonne une URL à des événements. L'adresse est vérifiée : adresses privées, locales et réservées refusées (ADDRESS_NOT_ALLOWED) sauf réglage du territoire.",
   })
-  subscribeWebhook(@Args('input', { description: 'URL et événements.' }) input: SubscribeWebhookInput): Promise<WebhookSubscriptionCreated> {
+  subscribeWebhook(
+    @Args('input', { description: 'URL et événements.' }) input: SubscribeWebhookInput,
+  ): Promise<WebhookSubscriptionCreated> {
     return this.webhooks.subscribe(input);
   }
 
@@ -59,13 +72,19 @@ export class IntegrationsResolver {
   }
 
   @Allow(Permission.MANAGE_INTEGRATIONS)
-  @Query(() => [WebhookDelivery], { description: "Journal des envois d'un abonnement : état, tentatives, dernier code et dernière erreur." })
-  webhookDeliveries(@Args('filter', { description: 'Abonnement, état, nombre.' }) filter: WebhookDeliveriesFilter): Promise<WebhookDelivery[]> {
+  @Query(() => [WebhookDelivery], {
+    description: "Journal des envois d'un abonnement : état, tentatives, dernier code et dernière erreur.",
+  })
+  webhookDeliveries(
+    @Args('filter', { description: 'Abonnement, état, nombre.' }) filter: WebhookDeliveriesFilter,
+  ): Promise<WebhookDelivery[]> {
     return this.webhooks.deliveries(filter);
   }
 
   @Allow(Permission.MANAGE_INTEGRATIONS)
-  @Mutation(() => WebhookDelivery, { description: 'Rejoue un envoi (échoué ou réussi) : même corps, même identifiant d’événement, nouvelle signature.' })
+  @Mutation(() => WebhookDelivery, {
+    description: 'Rejoue un envoi (échoué ou réussi) : même corps, même identifiant d’événement, nouvelle signature.',
+  })
   replayWebhookDelivery(@Args('id', { type: () => ID, description: 'Envoi.' }, uuid('id')) id: string): Promise<WebhookDelivery> {
     return this.webhooks.replay(id);
   }

@@ -8,7 +8,8 @@ export const INTEGRATIONS_SQL = {
    * Revokes the key $2 unless it already is, returning when (none: someone revoked it first). In a CTE:
    * TypeORM hands back an UPDATE's rows and count as a pair.
    */
-  revokeApiKey: 'with r as (update api_keys set revoked_at = now() where tenant_id = $1 and id = $2 and revoked_at is null returning revoked_at) select revoked_at from r',
+  revokeApiKey:
+    'with r as (update api_keys set revoked_at = now() where tenant_id = $1 and id = $2 and revoked_at is null returning revoked_at) select revoked_at from r',
 
   /** Whether the tenant lets webhooks target private addresses (a setting of the deadlines' table). */
   allowPrivateWebhookTargets: 'select allow_private_webhook_targets as allow from tenant_settings where tenant_id = $1',

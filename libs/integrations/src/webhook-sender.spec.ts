@@ -2,7 +2,13 @@ import { attemptError, PostResult } from './webhook-sender';
 
 describe('what the delivery log says of an attempt', () => {
   const limits = { deadlineMs: 10_000, maxResponseBytes: 64 * 1024 };
-  const result = (r: Partial<PostResult>): PostResult => ({ statusCode: 200, error: null, deadlineExceeded: false, truncated: false, ...r });
+  const result = (r: Partial<PostResult>): PostResult => ({
+    statusCode: 200,
+    error: null,
+    deadlineExceeded: false,
+    truncated: false,
+    ...r,
+  });
   const cut = 'réponse de plus de 64 Kio : lecture arrêtée là, seul le code HTTP compte';
 
   it('says nothing of a whole 2xx answer, and notes a 2xx answer cut at the cap (only the status counts)', () => {
@@ -21,6 +27,8 @@ describe('what the delivery log says of an attempt', () => {
   it('gives the reason of a deadline or a network failure as the attempt recorded it', () => {
     const late = 'délai total de 10 s dépassé (connexion, envoi et réponse) : réponse HTTP 200 inachevée';
     expect(attemptError(result({ deadlineExceeded: true, error: late }), false, limits)).toBe(late);
-    expect(attemptError(result({ statusCode: null, error: 'connect ECONNREFUSED 127.0.0.1:9' }), false, limits)).toBe('connect ECONNREFUSED 127.0.0.1:9');
+    expect(attemptError(result({ statusCode: null, error: 'connect ECONNREFUSED 127.0.0.1:9' }), false, limits)).toBe(
+      'connect ECONNREFUSED 127.0.0.1:9',
+    );
   });
 });

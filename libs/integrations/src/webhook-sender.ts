@@ -1,13 +1,16 @@
-import { Injectable } from '@nestjs/common';
 import * as http from 'node:http';
 import * as https from 'node:https';
+
+import { Injectable } from '@nestjs/common';
+
 import { Db } from '@pilotis/db';
 import { DeliverWebhookJobData, workerScope } from '@pilotis/jobs';
 import { InjectConfig, PilotisConfig } from '@pilotis/shared';
+
 import { policyLookup } from './address-policy';
 import { DeliveryState } from './integrations.entities';
-import { sign, SIGNATURE_HEADER } from './webhook-signature';
 import { INTEGRATIONS_SQL } from './integrations.sql';
+import { sign, SIGNATURE_HEADER } from './webhook-signature';
 
 interface DeliveryRow {
   id: string;
@@ -79,9 +82,18 @@ export class WebhookSender {
     return ok ? 'SUCCEEDED' : final ? 'FAILED' : 'RETRY';
   }
 
-  private async record(data: DeliverWebhookJobData, a: { statusCode: number | null; error: string | null; final: DeliveryState | null }): Promise<void> {
+  private async record(
+    data: DeliverWebhookJobData,
+    a: { statusCode: number | null; error: string | null; final: DeliveryState | null },
+  ): Promise<void> {
     await this.db.run({ tenant: workerScope(data) }, () =>
-      this.db.query(INTEGRATIONS_SQL.recordDeliveryAttempt, [data.tenantId, data.deliveryId, a.statusCode, a.error?.slice(0, 500) ?? null, a.final]),
+      this.db.query(INTEGRATIONS_SQL.recordDeliveryAttempt, [
+        data.tenantId,
+        data.deliveryId,
+        a.statusCode,
+        a.error?.slice(0, 500) ?? null,
+        a.final,
+      ]),
     );
   }
 }
@@ -114,7 +126,11 @@ function seconds(ms: number): string {
  * (AbortController) when it strikes, wherever it is. The answer's body is read only up to
  * `maxResponseBytes` and never kept: once past the cap the connection is closed; the status is what counts.
  */
-export function post(d: Pick<DeliveryRow, 'id' | 'event_id' | 'event_type' | 'body' | 'url' | 'secret' | 'allow_private'>, timestamp: number, limits: PostLimits): Promise<PostResult> {
+export function post(
+  d: Pick<DeliveryRow, 'id' | 'event_id' | 'event_type' | 'body' | 'url' | 'secret' | 'allow_private'>,
+  timestamp: number,
+  limits: PostLimits,
+): Promise<PostResult> {
   const url = new URL(d.url);
   const client = url.protocol === 'https:' ? https : http;
   const controller = new AbortController();
@@ -131,7 +147,11 @@ export function post(d: Pick<DeliveryRow, 'id' | 'event_id' | 'event_type' | 'bo
     };
     const timer = setTimeout(() => {
       const where = statusCode === null ? 'pas de réponse' : `réponse HTTP ${statusCode} inachevée`;
-      settle({ error: `délai total de ${seconds(limits.deadlineMs)} dépassé (connexion, envoi et réponse) : ${where}`, deadlineExceeded: true, truncated: false });
+      settle({
+        error: `délai total de ${seconds(limits.deadlineMs)} dépassé (connexion, envoi et réponse) : ${where}`,
+        deadlineExceeded: true,
+        truncated: false,
+      });
     }, limits.deadlineMs);
     const req = client.request(
       url,
@@ -159,7 +179,9 @@ export function post(d: Pick<DeliveryRow, 'id' | 'event_id' | 'event_type' | 'bo
         res.on('end', () => settle({ error: null, deadlineExceeded: false, truncated: false }));
         // The receiver closed the connection before the end of its answer: its status still stands.
         res.on('error', (e) => settle({ error: e.message, deadlineExceeded: false, truncated: false }));
-        res.on('close', () => settle({ error: res.complete ? null : 'connexion fermée avant la fin de la réponse', deadlineExceeded: false, truncated: false }));
+        res.on('close', () =>
+          settle({ error: res.complete ? null : 'connexion fermée avant la fin de la réponse', deadlineExceeded: false, truncated: false }),
+        );
       },
     );
     req.on('error', (e) => settle({ error: e.message, deadlineExceeded: false, truncated: false }));

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { newWebhookSecret, SIGNATURE_HEADER, sign, verifySignature } from './webhook-signature';
+
+import { newWebhookSecret, sign, SIGNATURE_HEADER, verifySignature } from './webhook-signature';
 
 describe('webhook signatures', () => {
   const secret = 'whsec_test-secret';

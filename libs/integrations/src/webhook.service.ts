@@ -1,18 +1,26 @@
-import { Injectable } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
-import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
+
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { Queue } from 'bullmq';
+
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
-import { DeliverWebhookJobData, JOB, QUEUE, WEBHOOK_ATTEMPTS, webhookJobId, JOB_BACKOFF_MS } from '@pilotis/jobs';
+import { DeliverWebhookJobData, JOB, JOB_BACKOFF_MS, QUEUE, WEBHOOK_ATTEMPTS, webhookJobId } from '@pilotis/jobs';
 import { conflict, notFound } from '@pilotis/shared';
+
 import { checkWebhookUrl } from './address-policy';
 import { DeliveryState, WebhookDelivery, WebhookSubscription } from './integrations.entities';
 import { SubscribeWebhookInput, WebhookDeliveriesFilter, WebhookSubscriptionCreated } from './integrations.inputs';
-import { newWebhookSecret } from './webhook-signature';
 import { INTEGRATIONS_SQL } from './integrations.sql';
+import { newWebhookSecret } from './webhook-signature';
 
-export const WEBHOOK_JOB_OPTIONS = { attempts: WEBHOOK_ATTEMPTS, backoff: { type: 'exponential', delay: JOB_BACKOFF_MS }, removeOnComplete: 1000, removeOnFail: 1000 } as const;
+export const WEBHOOK_JOB_OPTIONS = {
+  attempts: WEBHOOK_ATTEMPTS,
+  backoff: { type: 'exponential', delay: JOB_BACKOFF_MS },
+  removeOnComplete: 1000,
+  removeOnFail: 1000,
+} as const;
 
 /** Webhook subscriptions of a tenant, their delivery log and replays. */
 @Injectable()
@@ -41,7 +49,12 @@ export class WebhookService {
       createdBy: this.db.actor().userId,
     });
     const subscription = await subscriptions.findOneOrFail({ id });
-    await this.audit.record({ operation: 'webhook.subscribe', entityType: 'WebhookSubscription', entityId: id, after: { url: subscription.url, events: subscription.events } });
+    await this.audit.record({
+      operation: 'webhook.subscribe',
+      entityType: 'WebhookSubscription',
+      entityId: id,
+      after: { url: subscription.url, events: subscription.events },
+    });
     return { subscription, secret };
   }
 
@@ -50,7 +63,13 @@ export class WebhookService {
     if (subscription.disabledAt) throw conflict('Cet abonnement est déjà désactivé.');
     await (await this.db.repository(WebhookSubscription)).update({ id: subscription.id }, { disabledAt: () => 'now()' });
     const after = await this.subscription(id);
-    await this.audit.record({ operation: 'webhook.disable', entityType: 'WebhookSubscription', entityId: subscription.id, before: { disabledAt: null }, after: { disabledAt: after.disabledAt } });
+    await this.audit.record({
+      operation: 'webhook.disable',
+      entityType: 'WebhookSubscription',
+      entityId: subscription.id,
+      before: { disabledAt: null },
+      after: { disabledAt: after.disabledAt },
+    });
     return after;
   }
 
@@ -74,9 +93,21 @@ export class WebhookService {
     if (subscription.disabledAt) throw conflict("L'abonnement est désactivé : réactivez-en un autre avant de rejouer.");
     await deliveries.update({ id: delivery.id }, { state: DeliveryState.PENDING, replays: delivery.replays + 1, lastError: null });
     const after = await deliveries.findOneOrFail({ id: delivery.id });
-    await this.audit.record({ operation: 'webhook.replay', entityType: 'WebhookDelivery', entityId: delivery.id, before: { state: delivery.state, replays: delivery.replays }, after: { state: after.state, replays: after.replays } });
+    await this.audit.record({
+      operation: 'webhook.replay',
+      entityType: 'WebhookDelivery',
+      entityId: delivery.id,
+      before: { state: delivery.state, replays: delivery.replays },
+      after: { state: after.state, replays: after.replays },
+    });
     // Enqueued once the replay is committed (the relay's sweep would pick it up anyway).
-    await this.db.afterCommit(() => this.queue.add(JOB.DELIVER_WEBHOOK, { tenantId, siren, deliveryId: after.id }, { jobId: webhookJobId(after.id, after.replays), ...WEBHOOK_JOB_OPTIONS }));
+    await this.db.afterCommit(() =>
+      this.queue.add(
+        JOB.DELIVER_WEBHOOK,
+        { tenantId, siren, deliveryId: after.id },
+        { jobId: webhookJobId(after.id, after.replays), ...WEBHOOK_JOB_OPTIONS },
+      ),
+    );
     return after;
   }
 

@@ -1,6 +1,8 @@
-import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+
 import { PilotisConfig } from '@pilotis/shared';
+
 import { ALL_QUEUES } from './queues';
 
 /** ioredis options for BullMQ from REDIS_URL. */

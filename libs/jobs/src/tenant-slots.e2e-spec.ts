@@ -1,6 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+
 import Redis from 'ioredis';
+
 import { loadConfig } from '@pilotis/shared';
+
 import { TenantSlot, TenantSlots } from './tenant-slots';
 
 /** Against the real Redis: the semaphore's leases, their renewal, and a crashed holder's slots coming back. */

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import Redis from 'ioredis';
+
 import { DelayedError, Job } from 'bullmq';
+import Redis from 'ioredis';
+
 import { bullConnection } from './jobs.module';
 import type { TenantJobData } from './queues';
 

@@ -1,4 +1,5 @@
 import type { TenantScope } from '@pilotis/db';
+
 import type { TenantJobData } from './queues';
 
 /**

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { Mailer } from './mailer';
 
 /** Outgoing e-mail. Needs the global `ConfigModule` (config.smtp). */

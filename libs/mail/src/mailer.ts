@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { createTransport } from 'nodemailer';
 import type { NodemailerError, SMTPTransportOptions, Transporter } from 'nodemailer';
+import { createTransport } from 'nodemailer';
+
 import { InjectConfig, PilotisConfig } from '@pilotis/shared';
 
 /** One e-mail. `text` is required: every message has a plain-text part (readable anywhere, less spammy). */

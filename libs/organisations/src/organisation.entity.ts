@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index } from 'typeorm';
+
 import { TenantEntity } from '@pilotis/db';
 
 /** What kind of partner an organisation is: a funder, a porteur of actions, or both. */
@@ -27,26 +28,26 @@ export enum OrganisationKind {
 }
 /** French labels of the kinds, for exports and documents (and, with a full stop, the schema's descriptions). */
 export const ORGANISATION_KIND_LABELS: Readonly<Record<OrganisationKind, string>> = {
-  ETAT: "État (préfecture, ministères)",
-  REGION: "Région",
-  DEPARTEMENT: "Département",
-  EPCI: "Intercommunalité (EPCI ou EPT)",
-  COMMUNE: "Commune",
+  ETAT: 'État (préfecture, ministères)',
+  REGION: 'Région',
+  DEPARTEMENT: 'Département',
+  EPCI: 'Intercommunalité (EPCI ou EPT)',
+  COMMUNE: 'Commune',
   CAF: "Caisse d'allocations familiales",
-  BAILLEUR_SOCIAL: "Bailleur social",
-  BANQUE_DES_TERRITOIRES: "Banque des Territoires (Caisse des Dépôts)",
-  FRANCE_TRAVAIL: "France Travail",
-  ARS: "Agence régionale de santé",
-  UNION_EUROPEENNE: "Union européenne (FEDER, FSE…)",
-  FONDATION: "Fondation",
-  ASSOCIATION: "Association",
+  BAILLEUR_SOCIAL: 'Bailleur social',
+  BANQUE_DES_TERRITOIRES: 'Banque des Territoires (Caisse des Dépôts)',
+  FRANCE_TRAVAIL: 'France Travail',
+  ARS: 'Agence régionale de santé',
+  UNION_EUROPEENNE: 'Union européenne (FEDER, FSE…)',
+  FONDATION: 'Fondation',
+  ASSOCIATION: 'Association',
   SCIC: "Société coopérative d'intérêt collectif",
-  SCOP: "Société coopérative et participative",
+  SCOP: 'Société coopérative et participative',
   CAE: "Coopérative d'activité et d'emploi",
-  REGIE_DE_QUARTIER: "Régie de quartier",
+  REGIE_DE_QUARTIER: 'Régie de quartier',
   SIAE: "Structure d'insertion par l'activité économique (ACI, EI, AI…)",
-  ENTREPRISE: "Entreprise",
-  AUTRE: "Autre",
+  ENTREPRISE: 'Entreprise',
+  AUTRE: 'Autre',
 };
 registerEnumType(OrganisationKind, {
   name: 'OrganisationKind',

@@ -1,7 +1,9 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+
 import { PageArgs } from '@pilotis/shared';
+
 import { OrganisationKind } from './organisation.entity';
 
 export const NAME_MAX_LENGTH = 200;

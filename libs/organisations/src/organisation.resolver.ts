@@ -1,6 +1,8 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+
 import { Allow, Permission } from '@pilotis/access';
 import { Page, PageOf, uuid } from '@pilotis/shared';
+
 import { Organisation } from './organisation.entity';
 import { CreateOrganisationInput, OrganisationsArgs, UpdateOrganisationInput } from './organisation.inputs';
 import { OrganisationService } from './organisation.service';

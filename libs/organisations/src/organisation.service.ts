@@ -1,9 +1,12 @@
-import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
 import { Not } from 'typeorm';
+
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { compactIdentifier, conflict, decodeCursor, invalidField, isValidSiret, notFound, Page, toPage } from '@pilotis/shared';
+
 import { Organisation } from './organisation.entity';
 import { CreateOrganisationInput, OrganisationsArgs, UpdateOrganisationInput } from './organisation.inputs';
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { OrganisationResolver } from './organisation.resolver';
 import { OrganisationService } from './organisation.service';
 

@@ -1,10 +1,13 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+
 import { Allow, Permission } from '@pilotis/access';
 import { Db } from '@pilotis/db';
 import { Clock, conflict, DomainError, ErrorCode, InjectConfig, notFound, PilotisConfig } from '@pilotis/shared';
+
 import { reportPath } from './generators/report-file';
 import { Report, ReportState } from './report.entity';
 
@@ -39,7 +42,10 @@ export class ReportDownloadController {
     // The file is read outside any transaction: give the connection back before streaming.
     await this.db.finish(true);
     if (!report) throw notFound('Rapport');
-    if (report.state === ReportState.EXPIRED || (report.state === ReportState.DONE && report.expiresAt && report.expiresAt <= this.clock.now())) {
+    if (
+      report.state === ReportState.EXPIRED ||
+      (report.state === ReportState.DONE && report.expiresAt && report.expiresAt <= this.clock.now())
+    ) {
       throw reportExpired(report.expiresAt);
     }
     if (report.state !== ReportState.DONE || !report.fileName || !report.contentType || !report.sha256) {
@@ -47,7 +53,9 @@ export class ReportDownloadController {
     }
     const extension = report.fileName.split('.').pop() as string;
     const file = reportPath(this.config.reportsDir, tenantId, report.id, extension);
-    const size = await stat(file).then((s) => s.size).catch(() => null);
+    const size = await stat(file)
+      .then((s) => s.size)
+      .catch(() => null);
     if (size === null) throw notFound('Fichier du rapport');
     return reply
       .header('content-type', report.contentType)

@@ -1,8 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
 import { rm } from 'node:fs/promises';
+
+import { Injectable, Logger } from '@nestjs/common';
+
 import { Db } from '@pilotis/db';
 import { workerScope } from '@pilotis/jobs';
 import { Clock, InjectConfig, PilotisConfig } from '@pilotis/shared';
+
 import { reportPath } from './generators/report-file';
 import { REPORTS_SQL } from './reports.sql';
 

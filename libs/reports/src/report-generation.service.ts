@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
+
 import { Db, TenantScope } from '@pilotis/db';
 import { GenerateReportJobData, workerScope } from '@pilotis/jobs';
 import { Clock, DomainError, InjectConfig, PilotisConfig } from '@pilotis/shared';
+
 import { generateReport } from './generators/generate-report';
 import { Report, ReportState } from './report.entity';
 
@@ -38,7 +40,12 @@ export class ReportGenerationService {
       const file = await this.db.run({ tenant: scope, actor: { userId: report.requestedBy } }, () =>
         generateReport(
           this.db,
-          { id: report.id, kind: report.kind, params: report.params, viewer: { tenantId: scope.tenantId, role: scope.role, organisationId: scope.organisationId } },
+          {
+            id: report.id,
+            kind: report.kind,
+            params: report.params,
+            viewer: { tenantId: scope.tenantId, role: scope.role, organisationId: scope.organisationId },
+          },
           this.config.reportsDir,
           this.clock.now(),
         ),
@@ -49,7 +56,16 @@ export class ReportGenerationService {
       await this.db.run({ tenant, actor: { userId: report.requestedBy } }, async () =>
         (await this.db.repository(Report)).update(
           { id: report.id },
-          { state: ReportState.DONE, finishedAt, sizeBytes: file.sizeBytes, sha256: file.sha256, fileName: file.fileName, contentType: file.contentType, failureReason: null, expiresAt },
+          {
+            state: ReportState.DONE,
+            finishedAt,
+            sizeBytes: file.sizeBytes,
+            sha256: file.sha256,
+            fileName: file.fileName,
+            contentType: file.contentType,
+            failureReason: null,
+            expiresAt,
+          },
         ),
       );
       return 'DONE';
@@ -61,7 +77,10 @@ export class ReportGenerationService {
           : `La génération a échoué après plusieurs tentatives (erreur technique). Demandez un nouveau rapport ou contactez l'administrateur.`;
         this.logger.warn(`report ${report.id} failed: ${(error as Error).message}`);
         await this.db.run({ tenant }, async () =>
-          (await this.db.repository(Report)).update({ id: report.id }, { state: ReportState.FAILED, failureReason: reason, finishedAt: this.clock.now() }),
+          (await this.db.repository(Report)).update(
+            { id: report.id },
+            { state: ReportState.FAILED, failureReason: reason, finishedAt: this.clock.now() },
+          ),
         );
       }
       if (permanent) throw new PermanentReportError((error as Error).message);

@@ -1,5 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index } from 'typeorm';
+
 import { TenantEntity } from '@pilotis/db';
 
 export enum ReportKind {
@@ -14,10 +15,12 @@ registerEnumType(ReportKind, {
   valuesMap: {
     COMMITTEE_MINUTES: { description: 'Procès-verbal d’un comité clos (PDF) : membres, quorum, décisions de chaque financeur, totaux.' },
     PROGRAMMING_WORKBOOK: {
-      description: 'Classeur annuel de programmation (XLSX) d’un contrat et d’un exercice : actions, lignes par financeur, totaux. Interdit aux rôles liés à une organisation.',
+      description:
+        'Classeur annuel de programmation (XLSX) d’un contrat et d’un exercice : actions, lignes par financeur, totaux. Interdit aux rôles liés à une organisation.',
     },
     FINANCE_EXPORT: {
-      description: 'Export financier (CSV, UTF-8 avec BOM, séparateur « ; ») des lignes de financement, colonnes au choix. Interdit aux rôles liés à une organisation.',
+      description:
+        'Export financier (CSV, UTF-8 avec BOM, séparateur « ; ») des lignes de financement, colonnes au choix. Interdit aux rôles liés à une organisation.',
     },
     FINANCIAL_SUMMARY: { description: 'Compte rendu financier d’une action pour un financeur, dans l’esprit du CERFA 15059 (PDF).' },
   },
@@ -38,7 +41,9 @@ registerEnumType(ReportState, {
     RUNNING: { description: 'En cours de génération.' },
     DONE: { description: 'Prêt : téléchargeable par son demandeur.' },
     FAILED: { description: 'Échec définitif, motif dans failureReason.' },
-    EXPIRED: { description: 'Expiré : sa durée de conservation est passée et son fichier a été supprimé (expiredAt). Demandez-en un nouveau.' },
+    EXPIRED: {
+      description: 'Expiré : sa durée de conservation est passée et son fichier a été supprimé (expiredAt). Demandez-en un nouveau.',
+    },
   },
 });
 
@@ -123,7 +128,10 @@ const bigintAsNumber = {
 @Index('reports_pending_idx', ['tenantId', 'requestedBy'], { where: `"state" in ('QUEUED', 'RUNNING')` })
 @Index('reports_expiry_idx', ['tenantId', 'expiresAt'], { where: `"state" = 'DONE'` })
 @Check('reports_state_check', `"state" in ('QUEUED', 'RUNNING', 'DONE', 'FAILED', 'EXPIRED')`)
-@Check('reports_expiry_check', `("state" not in ('DONE', 'EXPIRED') or "expires_at" is not null) and ("state" <> 'EXPIRED' or "expired_at" is not null)`)
+@Check(
+  'reports_expiry_check',
+  `("state" not in ('DONE', 'EXPIRED') or "expires_at" is not null) and ("state" <> 'EXPIRED' or "expired_at" is not null)`,
+)
 @Check('reports_kind_check', `"kind" in ('COMMITTEE_MINUTES', 'PROGRAMMING_WORKBOOK', 'FINANCE_EXPORT', 'FINANCIAL_SUMMARY')`)
 export class Report extends TenantEntity {
   @Field(() => ReportKind, { description: 'Nature du rapport.' })
@@ -182,7 +190,8 @@ export class Report extends TenantEntity {
 
   @Field(() => GraphQLISODateTime, {
     nullable: true,
-    description: 'Fin de la conservation du fichier (rapport prêt ou expiré) : passé cette date, il n’est plus téléchargeable et il est supprimé.',
+    description:
+      'Fin de la conservation du fichier (rapport prêt ou expiré) : passé cette date, il n’est plus téléchargeable et il est supprimé.',
   })
   @Column('timestamptz', { nullable: true })
   expiresAt: Date | null;

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+
 import { FinanceExportColumn, ReportKind } from './report.entity';
 
 /**
@@ -17,19 +18,28 @@ export class RequestReportInput {
   @IsUUID('all', { message: 'identifiant de comité invalide' })
   committeeId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Classeur de programmation (obligatoire) ou export financier (facultatif) : le contrat de ville.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Classeur de programmation (obligatoire) ou export financier (facultatif) : le contrat de ville.',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'identifiant de contrat invalide' })
   contratId?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Classeur de programmation (obligatoire) ou export financier (facultatif) : l’exercice budgétaire (année).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Classeur de programmation (obligatoire) ou export financier (facultatif) : l’exercice budgétaire (année).',
+  })
   @IsOptional()
   @IsInt({ message: "l'exercice est une année" })
   @Min(2000, { message: "l'exercice est une année entre 2000 et 2100" })
   @Max(2100, { message: "l'exercice est une année entre 2000 et 2100" })
   exerciseYear?: number | null;
 
-  @Field(() => [FinanceExportColumn], { nullable: true, description: 'Export financier : les colonnes, dans l’ordre voulu (au moins une, sans doublon).' })
+  @Field(() => [FinanceExportColumn], {
+    nullable: true,
+    description: 'Export financier : les colonnes, dans l’ordre voulu (au moins une, sans doublon).',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(30, { message: 'trop de colonnes' })
@@ -42,7 +52,10 @@ export class RequestReportInput {
   @IsUUID('all', { message: "identifiant d'action invalide" })
   actionId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Compte rendu financier : le financeur (son organisation, pour un représentant de financeur).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Compte rendu financier : le financeur (son organisation, pour un représentant de financeur).',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'identifiant de financeur invalide' })
   funderId?: string | null;

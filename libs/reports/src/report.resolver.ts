@@ -1,6 +1,8 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+
 import { Allow, Permission } from '@pilotis/access';
 import { Clock, uuid } from '@pilotis/shared';
+
 import { FinanceExportColumn, Report, ReportState } from './report.entity';
 import { RequestReportInput } from './report.inputs';
 import { ReportService } from './report.service';
@@ -67,7 +69,8 @@ export class ReportResolver {
 
   @ResolveField(() => String, {
     nullable: true,
-    description: 'Chemin de téléchargement (GET, mêmes en-têtes Authorization et X-Tenant que GraphQL), une fois le rapport prêt et jusqu’à expiresAt.',
+    description:
+      'Chemin de téléchargement (GET, mêmes en-têtes Authorization et X-Tenant que GraphQL), une fois le rapport prêt et jusqu’à expiresAt.',
   })
   downloadPath(@Parent() report: Report): string | null {
     const expired = report.expiresAt !== null && report.expiresAt <= this.clock.now();

@@ -1,12 +1,15 @@
-import { Injectable } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
-import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
+
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { Queue } from 'bullmq';
+
 import { Role } from '@pilotis/access';
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { GenerateReportJobData, JOB, QUEUE } from '@pilotis/jobs';
 import { badInput, Clock, DomainError, ErrorCode, FieldError, forbidden, InjectConfig, notFound, PilotisConfig } from '@pilotis/shared';
+
 import { closedCommittee } from './generators/committee-minutes';
 import { summaryTarget } from './generators/financial-summary';
 import { isOrganisationBound, ReportViewer } from './generators/report-scope';
@@ -23,7 +26,8 @@ export const REPORT_JOB_OPTIONS = { attempts: 3, backoff: { type: 'exponential',
 /** Which report quota refused a request (`extensions.quota`). */
 export type ReportQuota = 'PENDING_PER_USER' | 'HOURLY_PER_USER' | 'PENDING_PER_TENANT';
 
-const quotaExceeded = (quota: ReportQuota, limit: number, message: string): DomainError => new DomainError(ErrorCode.QUOTA_EXCEEDED, message, { quota, limit });
+const quotaExceeded = (quota: ReportQuota, limit: number, message: string): DomainError =>
+  new DomainError(ErrorCode.QUOTA_EXCEEDED, message, { quota, limit });
 
 type ParamName = keyof Omit<RequestReportInput, 'kind'>;
 const PARAMS: readonly ParamName[] = ['committeeId', 'contratId', 'exerciseYear', 'columns', 'actionId', 'funderId'];
@@ -78,10 +82,21 @@ export class ReportService {
       expiredAt: null,
     });
     await (await this.db.repository(Report)).insert(report);
-    await this.audit.record({ operation: 'report.request', entityType: 'Report', entityId: report.id, after: { kind: report.kind, params, state: report.state } });
+    await this.audit.record({
+      operation: 'report.request',
+      entityType: 'Report',
+      entityId: report.id,
+      after: { kind: report.kind, params, state: report.state },
+    });
     // Once committed, so that the worker finds the row; the outbox relay sweeps reports still queued
     // (Redis down at that instant, or flushed since).
-    await this.db.afterCommit(() => this.queue.add(JOB.GENERATE_REPORT, { tenantId: scope.tenantId, siren: scope.siren, reportId: report.id }, { jobId: reportJobId(report.id), ...REPORT_JOB_OPTIONS }));
+    await this.db.afterCommit(() =>
+      this.queue.add(
+        JOB.GENERATE_REPORT,
+        { tenantId: scope.tenantId, siren: scope.siren, reportId: report.id },
+        { jobId: reportJobId(report.id), ...REPORT_JOB_OPTIONS },
+      ),
+    );
     return report;
   }
 
@@ -111,7 +126,11 @@ export class ReportService {
     // count the same free place. Requests are rare and the lock short.
     await this.db.query(REPORTS_SQL.requestsLock, [`reports:${tenantId}`]);
     const hourAgo = new Date(this.clock.now().getTime() - 3600_000);
-    const [count] = await this.db.query<{ mine_pending: number; tenant_pending: number; mine_last_hour: number }>(REPORTS_SQL.quotaCounts, [tenantId, userId, hourAgo]);
+    const [count] = await this.db.query<{ mine_pending: number; tenant_pending: number; mine_last_hour: number }>(REPORTS_SQL.quotaCounts, [
+      tenantId,
+      userId,
+      hourAgo,
+    ]);
     const { reportMaxPendingPerUser, reportMaxPerUserPerHour, reportMaxPendingPerTenant } = this.config;
     if (count.mine_pending >= reportMaxPendingPerUser) {
       throw quotaExceeded(
@@ -168,7 +187,7 @@ export class ReportService {
       case ReportKind.PROGRAMMING_WORKBOOK:
       case ReportKind.FINANCE_EXPORT: {
         if (isOrganisationBound(viewer)) {
-          throw forbidden("Ce rapport couvre tous les financeurs : il est réservé aux rôles qui voient tout le territoire.");
+          throw forbidden('Ce rapport couvre tous les financeurs : il est réservé aux rôles qui voient tout le territoire.');
         }
         if (params.contratId) {
           const [contrat] = await this.db.query(REPORTS_SQL.contratExists, [viewer.tenantId, params.contratId]);
@@ -178,7 +197,7 @@ export class ReportService {
       }
       case ReportKind.FINANCIAL_SUMMARY: {
         if (viewer.role === Role.FUNDER_REPRESENTATIVE && params.funderId !== viewer.organisationId) {
-          throw forbidden("Un représentant de financeur ne demande que le compte rendu de son organisation.");
+          throw forbidden('Un représentant de financeur ne demande que le compte rendu de son organisation.');
         }
         await summaryTarget(this.db, viewer, params.actionId as string, params.funderId as string);
         return;

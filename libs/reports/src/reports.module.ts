@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { ReportDownloadController } from './report-download.controller';
+
 import { ReportResolver } from './report.resolver';
 import { ReportService } from './report.service';
+import { ReportDownloadController } from './report-download.controller';
 
 /** Reports in the API: requests and lists (GraphQL), downloads (HTTP). The worker generates them. */
 @Module({

@@ -1,8 +1,10 @@
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
+
 import { GenerateReportJobData, JOB, JOB_LOCK_MS, QUEUE, runInTenantSlot, TenantSlots } from '@pilotis/jobs';
 import { InjectConfig, PilotisConfig } from '@pilotis/shared';
+
 import { ReportExpiryResult, ReportExpiryService } from './report-expiry.service';
 import { PermanentReportError, ReportGenerationService, ReportJobOutcome } from './report-generation.service';
 

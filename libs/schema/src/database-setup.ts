@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+
 import { defaultWorkerDatabaseUrl, withDatabase } from '@pilotis/shared';
 
 /** The group role every migration grants to; the login role of the API (and of the worker by default) is a member of it. */
@@ -25,7 +26,11 @@ async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): P
  * NOBYPASSRLS and own nothing: the API's inherits the grants the migrations give to `pilotis_runtime`,
  * the worker's (`workerUrl`, by default the development role `pilotis_worker_app`) those given to `pilotis_worker`.
  */
-export async function ensureRolesAndDatabase(ownerUrl: string, appUrl: string, workerUrl: string = defaultWorkerDatabaseUrl(appUrl)): Promise<void> {
+export async function ensureRolesAndDatabase(
+  ownerUrl: string,
+  appUrl: string,
+  workerUrl: string = defaultWorkerDatabaseUrl(appUrl),
+): Promise<void> {
   const login = (url: string) => ({ role: decodeURIComponent(new URL(url).username), password: decodeURIComponent(new URL(url).password) });
   const app = login(appUrl);
   const worker = login(workerUrl);

@@ -1,20 +1,31 @@
+import * as path from 'node:path';
+
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { SnakeNamingStrategy } from '@pilotis/db';
-import { AccountToken, RefreshToken, User } from '@pilotis/auth';
-import { Membership, MembershipInvitation, Tenant, TenantCounter } from '@pilotis/tenancy';
-import { AuditChainHead, AuditCheckpointRow, AuditEvent, OutboxEvent, PlatformAuditEvent } from '@pilotis/audit';
-import { Organisation } from '@pilotis/organisations';
-import { Qpv } from '@pilotis/territoires';
-import { ContratDeVille, ContratQpv, ContratSignatory, Objective, Pillar } from '@pilotis/contrats';
+
 import { Action, ActionQpv, FundingLine } from '@pilotis/actions';
-import { AgendaItem, Committee, CommitteeDecision, CommitteeMember, ConflictOfInterest, Envelope, Vote, VoteRequest } from '@pilotis/comites';
-import { Avis } from '@pilotis/instruction';
+import { AuditChainHead, AuditCheckpointRow, AuditEvent, OutboxEvent, PlatformAuditEvent } from '@pilotis/audit';
+import { AccountToken, RefreshToken, User } from '@pilotis/auth';
+import {
+  AgendaItem,
+  Committee,
+  CommitteeDecision,
+  CommitteeMember,
+  ConflictOfInterest,
+  Envelope,
+  Vote,
+  VoteRequest,
+} from '@pilotis/comites';
+import { ContratDeVille, ContratQpv, ContratSignatory, Objective, Pillar } from '@pilotis/contrats';
 import { Convention, ConventionSignatory, ConventionSignature, ConventionVersion } from '@pilotis/conventions';
-import { Report } from '@pilotis/reports';
+import { SnakeNamingStrategy } from '@pilotis/db';
 import { BilanReceipt, Deadline, DeadlineScan, EmailDigest, Notification, PersonDigest, TenantSettings } from '@pilotis/deadlines';
 import { Commitment, Decommitment, ExternalReference, FinanceRequest, Payment } from '@pilotis/finance';
+import { Avis } from '@pilotis/instruction';
 import { ApiKey, WebhookDelivery, WebhookSubscription } from '@pilotis/integrations';
-import * as path from 'node:path';
+import { Organisation } from '@pilotis/organisations';
+import { Report } from '@pilotis/reports';
+import { Membership, MembershipInvitation, Tenant, TenantCounter } from '@pilotis/tenancy';
+import { Qpv } from '@pilotis/territoires';
 
 /**
  * The composition root of persistence, shared by the API, the worker and the platform commands: every

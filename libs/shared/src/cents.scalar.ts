@@ -1,6 +1,7 @@
-import { ValidateBy, ValidationOptions } from 'class-validator';
 import { CustomScalar, Scalar } from '@nestjs/graphql';
-import { Kind, ValueNode, GraphQLError } from 'graphql';
+import { ValidateBy, ValidationOptions } from 'class-validator';
+import { GraphQLError, Kind, ValueNode } from 'graphql';
+
 import { MAX_AMOUNT_CENTS } from './money';
 
 function parse(value: unknown): bigint {
@@ -50,7 +51,10 @@ export class CentsScalar implements CustomScalar<number, bigint> {
 /** class-validator: a value of the Cents scalar (a bigint once parsed); the scalar itself checks the ceiling. */
 export function IsCents(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
-    { name: 'isCents', validator: { validate: (value: unknown) => typeof value === 'bigint', defaultMessage: () => 'montant en centimes attendu' } },
+    {
+      name: 'isCents',
+      validator: { validate: (value: unknown) => typeof value === 'bigint', defaultMessage: () => 'montant en centimes attendu' },
+    },
     options,
   );
 }

@@ -42,5 +42,7 @@ export function daysBetween(from: CivilDate, to: CivilDate): number {
 
 /** "30 juin 2027". */
 export function formatCivilDate(date: CivilDate): string {
-  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 }

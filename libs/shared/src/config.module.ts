@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Module } from '@nestjs/common';
-import { PilotisConfig } from './config';
+
 import { Clock } from './clock';
+import { PilotisConfig } from './config';
 
 export const PILOTIS_CONFIG = Symbol('PILOTIS_CONFIG');
 /** Injects the configuration: `constructor(@InjectConfig() config: PilotisConfig)`. */

@@ -75,19 +75,25 @@ describe('limits and durations of the worker and of report requests', () => {
       webhookConcurrency: 8,
     });
     for (const bad of ['0', '-1', '2.5', 'ten', '1e400']) {
-      expect(() => loadConfig({ WEBHOOK_CONCURRENCY_PER_TENANT: bad })).toThrow(`WEBHOOK_CONCURRENCY_PER_TENANT must be a whole number of at least 1 (got "${bad}")`);
+      expect(() => loadConfig({ WEBHOOK_CONCURRENCY_PER_TENANT: bad })).toThrow(
+        `WEBHOOK_CONCURRENCY_PER_TENANT must be a whole number of at least 1 (got "${bad}")`,
+      );
     }
   });
 
   it("refuses a worker that shares the API's role, and the worker's development password outside development", () => {
     const app = 'postgres://pilotis_app:secret@db:5432/pilotis';
-    expect(loadConfig({ APP_DATABASE_URL: app }).workerDatabaseUrl).toBe('postgres://pilotis_worker_app:pilotis_worker_app@db:5432/pilotis');
+    expect(loadConfig({ APP_DATABASE_URL: app }).workerDatabaseUrl).toBe(
+      'postgres://pilotis_worker_app:pilotis_worker_app@db:5432/pilotis',
+    );
     expect(() => assertSafeWorkerConfig(loadConfig({ NODE_ENV: 'test', APP_DATABASE_URL: app, WORKER_DATABASE_URL: app }))).toThrow(
       /WORKER_DATABASE_URL uses the API's role "pilotis_app"/,
     );
     expect(() => assertSafeWorkerConfig(loadConfig({ NODE_ENV: 'development', APP_DATABASE_URL: app }))).not.toThrow();
     expect(() => assertSafeWorkerConfig(loadConfig({ NODE_ENV: 'production', APP_DATABASE_URL: app }))).toThrow(/development password/);
     const worker = 'postgres://pilotis_worker_prod:other@db:5432/pilotis';
-    expect(() => assertSafeWorkerConfig(loadConfig({ NODE_ENV: 'production', APP_DATABASE_URL: app, WORKER_DATABASE_URL: worker }))).not.toThrow();
+    expect(() =>
+      assertSafeWorkerConfig(loadConfig({ NODE_ENV: 'production', APP_DATABASE_URL: app, WORKER_DATABASE_URL: worker })),
+    ).not.toThrow();
   });
 });

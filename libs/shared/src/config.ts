@@ -100,7 +100,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PilotisConfig 
     development: nodeEnv === 'development',
     databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/pilotis',
     appDatabaseUrl: env.APP_DATABASE_URL ?? 'postgres://pilotis_app:pilotis_app@127.0.0.1:5432/pilotis',
-    workerDatabaseUrl: env.WORKER_DATABASE_URL ?? defaultWorkerDatabaseUrl(env.APP_DATABASE_URL ?? 'postgres://pilotis_app:pilotis_app@127.0.0.1:5432/pilotis'),
+    workerDatabaseUrl:
+      env.WORKER_DATABASE_URL ??
+      defaultWorkerDatabaseUrl(env.APP_DATABASE_URL ?? 'postgres://pilotis_app:pilotis_app@127.0.0.1:5432/pilotis'),
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisPrefix: env.REDIS_PREFIX ?? 'pilotis',
     jwtSecret: env.JWT_SECRET ?? DEV_JWT_SECRET,
@@ -220,7 +222,9 @@ export function assertSafeWorkerConfig(config: Pick<PilotisConfig, 'nodeEnv' | '
   }
   if (NON_PRODUCTION_ENVS.includes(config.nodeEnv ?? '')) return;
   if (decodeURIComponent(worker.password) === DEV_WORKER_ROLE) {
-    throw new Error('Refusing to start: WORKER_DATABASE_URL has the development password. Set WORKER_DATABASE_URL to the worker role of this deployment.');
+    throw new Error(
+      'Refusing to start: WORKER_DATABASE_URL has the development password. Set WORKER_DATABASE_URL to the worker role of this deployment.',
+    );
   }
 }
 

@@ -84,17 +84,14 @@ export const badInput = (fields: FieldError[], message?: string): DomainError =>
     { fields },
   );
 
-export const invalidField = (field: string, reason: string, message: string): DomainError =>
-  badInput([{ field, reason, message }]);
+export const invalidField = (field: string, reason: string, message: string): DomainError => badInput([{ field, reason, message }]);
 
-export const notFound = (what: string): DomainError =>
-  new DomainError(ErrorCode.NOT_FOUND, `${what} introuvable.`);
+export const notFound = (what: string): DomainError => new DomainError(ErrorCode.NOT_FOUND, `${what} introuvable.`);
 
 export const forbidden = (message = "Vous n'avez pas le droit d'effectuer cette opération."): DomainError =>
   new DomainError(ErrorCode.FORBIDDEN, message);
 
-export const unauthenticated = (message = 'Authentification requise.'): DomainError =>
-  new DomainError(ErrorCode.UNAUTHENTICATED, message);
+export const unauthenticated = (message = 'Authentification requise.'): DomainError => new DomainError(ErrorCode.UNAUTHENTICATED, message);
 
 export const conflict = (message: string): DomainError => new DomainError(ErrorCode.CONFLICT, message);
 

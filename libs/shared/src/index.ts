@@ -5,14 +5,39 @@ export { ConfigModule } from './config.module';
 
 // Used by other libraries.
 export { InjectConfig, PILOTIS_CONFIG } from './config.module';
-export { badInput, conflict, DomainError, ErrorCode, type FieldError, forbidden, invalidField, notFound, unauthenticated, uuid } from './errors';
+export {
+  badInput,
+  conflict,
+  DomainError,
+  ErrorCode,
+  type FieldError,
+  forbidden,
+  invalidField,
+  notFound,
+  unauthenticated,
+  uuid,
+} from './errors';
 export { compactIdentifier, isValidSiren, isValidSiret } from './identifiers';
 export { centsTransformer, formatEuros, frenchDecimal, MAX_AMOUNT_CENTS } from './money';
 export { CentsScalar, IsCents } from './cents.scalar';
 export { decodeCursor, type Page, PageArgs, PageOf, toPage } from './pagination';
-export { assertSafeServerConfig, assertSafeWorkerConfig, defaultWorkerDatabaseUrl, loadConfig, type PilotisConfig, withDatabase } from './config';
+export {
+  assertSafeServerConfig,
+  assertSafeWorkerConfig,
+  defaultWorkerDatabaseUrl,
+  loadConfig,
+  type PilotisConfig,
+  withDatabase,
+} from './config';
 export { Clock } from './clock';
 export { type CivilDate, civilDateIn, daysBetween, formatCivilDate, isCivilDate } from './civil-date';
 export { WEBHOOK_EVENT_OF_TOPIC, WebhookEvent } from './webhook-events';
 export { amountCell, spreadsheetRow, type SpreadsheetValue } from './spreadsheet';
-export { controlCharacterProblem, findControlCharacters, MULTI_LINE_ARGS_EXTENSION, MULTI_LINE_EXTENSION, MultiLine, MultiLineArgs } from './text-hygiene';
+export {
+  controlCharacterProblem,
+  findControlCharacters,
+  MULTI_LINE_ARGS_EXTENSION,
+  MULTI_LINE_EXTENSION,
+  MultiLine,
+  MultiLineArgs,
+} from './text-hygiene';

@@ -6,8 +6,7 @@ export const MAX_AMOUNT_CENTS = 100_000_000_000n; // 1 milliard d'euros: no sing
 
 /** TypeORM column transformer: `pg` returns bigint columns as strings. */
 export const centsTransformer = {
-  to: (value: bigint | null | undefined): string | null | undefined =>
-    value === null || value === undefined ? value : value.toString(),
+  to: (value: bigint | null | undefined): string | null | undefined => (value === null || value === undefined ? value : value.toString()),
   from: (value: string | null): bigint | null => (value === null ? null : BigInt(value)),
 };
 

@@ -1,6 +1,7 @@
-import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from '@nestjs/common';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
 import { invalidField } from './errors';
 
 export const MAX_PAGE_SIZE = 100;
@@ -13,7 +14,7 @@ export class PageArgs {
   @Max(MAX_PAGE_SIZE)
   first = 20;
 
-  @Field({ nullable: true, description: "Curseur opaque : la valeur `pageInfo.endCursor` de la page précédente." })
+  @Field({ nullable: true, description: 'Curseur opaque : la valeur `pageInfo.endCursor` de la page précédente.' })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -2,13 +2,25 @@ import { amountCell, formattedNumber, spreadsheetCell, spreadsheetRow } from './
 
 describe('spreadsheetCell (OWASP CSV injection)', () => {
   it('prefixes with a single quote text a spreadsheet would read as a formula', () => {
-    for (const text of ['=HYPERLINK("http://evil","x")', '+33 1 23', '-2+3+cmd|\' /C calc\'!A0', '@SUM(A1:A9)', '\tTAB', '\rCR', '＝1+1', '＋1', '－1', '＠A1']) {
+    for (const text of [
+      '=HYPERLINK("http://evil","x")',
+      '+33 1 23',
+      "-2+3+cmd|' /C calc'!A0",
+      '@SUM(A1:A9)',
+      '\tTAB',
+      '\rCR',
+      '＝1+1',
+      '＋1',
+      '－1',
+      '＠A1',
+    ]) {
       expect(spreadsheetCell(text)).toBe(`'${text}`);
     }
   });
 
   it('leaves other text alone, even with a trigger further in', () => {
-    for (const text of ['Cohésion sociale', 'a=b', 'Jean-Pierre', 'x@y.fr', '', ' =espace devant', "'déjà cité"]) expect(spreadsheetCell(text)).toBe(text);
+    for (const text of ['Cohésion sociale', 'a=b', 'Jean-Pierre', 'x@y.fr', '', ' =espace devant', "'déjà cité"])
+      expect(spreadsheetCell(text)).toBe(text);
   });
 
   it('keeps numbers as numbers, negative ones included', () => {

@@ -1,4 +1,4 @@
-import { controlCharacterProblem, CONTROL_CHARACTER_REASON, findControlCharacters } from './text-hygiene';
+import { CONTROL_CHARACTER_REASON, controlCharacterProblem, findControlCharacters } from './text-hygiene';
 
 describe('controlCharacterProblem', () => {
   it('refuses NUL and every other C0 control character, in any field', () => {
@@ -30,7 +30,14 @@ describe('controlCharacterProblem', () => {
 
 describe('findControlCharacters', () => {
   it('names each refused text by its path in nested objects and lists', () => {
-    const value = { name: 'ok', lines: [{ label: 'a\u0000' }, { label: 'b' }], tags: ['x', 'y\n'], deep: { note: 'l1\nl2' }, n: 3, none: null };
+    const value = {
+      name: 'ok',
+      lines: [{ label: 'a\u0000' }, { label: 'b' }],
+      tags: ['x', 'y\n'],
+      deep: { note: 'l1\nl2' },
+      n: 3,
+      none: null,
+    };
     const multiLine = (path: string) => path === 'deep.note';
     expect(findControlCharacters(value, '', multiLine)).toEqual([
       { field: 'lines.0.label', reason: CONTROL_CHARACTER_REASON, message: 'caractère de contrôle U+0000 interdit' },

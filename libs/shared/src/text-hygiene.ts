@@ -1,4 +1,5 @@
 import { Extensions } from '@nestjs/graphql';
+
 import { FieldError } from './errors';
 
 /**

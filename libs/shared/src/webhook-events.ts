@@ -33,7 +33,9 @@ registerEnumType(WebhookEvent, {
   name: 'WebhookEvent',
   description: 'Événement auquel un webhook peut s’abonner.',
   valuesMap: {
-    ACTION_PROGRAMMED: { description: 'Action programmée (ou partiellement) à la clôture d’un comité des financeurs (type « action.programmed »).' },
+    ACTION_PROGRAMMED: {
+      description: 'Action programmée (ou partiellement) à la clôture d’un comité des financeurs (type « action.programmed »).',
+    },
     DECISION_CORRECTED: { description: 'Décision d’un comité corrigée (type « comite.decision.corrected »).' },
     CONVENTION_SIGNED: { description: 'Convention signée (type « convention.signed »).' },
     COMMITMENT_RECORDED: { description: 'Engagement juridique enregistré (type « commitment.recorded »).' },

@@ -1,17 +1,20 @@
-import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
 import { In, IsNull } from 'typeorm';
+
 import { Role } from '@pilotis/access';
 import { AuditService } from '@pilotis/audit';
 import { AccountMail, AccountTokenPurpose, AccountTokens, AuthService, INVITATION_TOKEN_TTL_MS, normaliseEmail } from '@pilotis/auth';
 import { Db, TenantScope } from '@pilotis/db';
 import { Clock, conflict, DomainError, ErrorCode, notFound } from '@pilotis/shared';
+
 import { Membership } from './membership.entity';
 import { InvitationStatus, MembershipInvitation } from './membership-invitation.entity';
+import { InvitationPreview, InviteMemberInput, PendingInvitation } from './tenancy.inputs';
 import { membershipSnapshot, TenancyService } from './tenancy.service';
 import { TENANCY_SQL } from './tenancy.sql';
 import { Tenant } from './tenant.entity';
-import { InvitationPreview, InviteMemberInput, PendingInvitation } from './tenancy.inputs';
 
 const ROLE_LABELS: Record<Role, string> = {
   TENANT_ADMIN: 'administrateur du territoire',
@@ -24,7 +27,15 @@ const ROLE_LABELS: Record<Role, string> = {
 
 /** What the audit trail keeps of an invitation. */
 function invitationSnapshot(i: MembershipInvitation): Record<string, unknown> {
-  return { id: i.id, userId: i.userId, email: i.email, role: i.role, organisationId: i.organisationId, status: i.status, expiresAt: i.expiresAt };
+  return {
+    id: i.id,
+    userId: i.userId,
+    email: i.email,
+    role: i.role,
+    organisationId: i.organisationId,
+    status: i.status,
+    expiresAt: i.expiresAt,
+  };
 }
 
 const SIGN_IN_REQUIRED =
@@ -55,7 +66,8 @@ export class InvitationsService {
     await this.tenancy.checkOrganisation(input.role, input.organisationId ?? null);
     const email = normaliseEmail(input.email);
     const userId = await this.accountOf(email, input.displayName.trim());
-    if (await (await this.db.repository(Membership)).exists({ userId, revokedAt: IsNull() })) throw conflict('Cette personne est déjà membre du territoire.');
+    if (await (await this.db.repository(Membership)).exists({ userId, revokedAt: IsNull() }))
+      throw conflict('Cette personne est déjà membre du territoire.');
     const invitations = await this.db.repository(MembershipInvitation);
     if (await invitations.exists({ userId, status: InvitationStatus.PENDING })) {
       throw conflict('Une invitation est déjà en attente pour cette adresse : renvoyez-la ou annulez-la.');
@@ -76,7 +88,12 @@ export class InvitationsService {
       respondedAt: null,
     };
     await invitations.insert(invitation);
-    await this.audit.record({ operation: 'invitation.create', entityType: 'MembershipInvitation', entityId: invitation.id, after: invitationSnapshot(invitation) });
+    await this.audit.record({
+      operation: 'invitation.create',
+      entityType: 'MembershipInvitation',
+      entityId: invitation.id,
+      after: invitationSnapshot(invitation),
+    });
     await this.send(invitation);
     return invitation;
   }
@@ -88,8 +105,16 @@ export class InvitationsService {
     const before = invitationSnapshot(invitation);
     invitation.expiresAt = new Date(this.clock.now().getTime() + INVITATION_TOKEN_TTL_MS);
     invitation.sentAt = this.clock.now();
-    await (await this.db.repository(MembershipInvitation)).update({ id: invitation.id }, { expiresAt: invitation.expiresAt, sentAt: invitation.sentAt });
-    await this.audit.record({ operation: 'invitation.resend', entityType: 'MembershipInvitation', entityId: invitation.id, before, after: invitationSnapshot(invitation) });
+    await (
+      await this.db.repository(MembershipInvitation)
+    ).update({ id: invitation.id }, { expiresAt: invitation.expiresAt, sentAt: invitation.sentAt });
+    await this.audit.record({
+      operation: 'invitation.resend',
+      entityType: 'MembershipInvitation',
+      entityId: invitation.id,
+      before,
+      after: invitationSnapshot(invitation),
+    });
     await this.send(invitation);
     return invitation;
   }
@@ -112,10 +137,15 @@ export class InvitationsService {
    * repository applies): the context's SQL, then the platform `tenants` table through the manager.
    */
   async mine(): Promise<PendingInvitation[]> {
-    const rows = await this.db.query<{ id: string; tenant_id: string; role: Role; organisation_id: string | null; expires_at: Date; created_at: Date; inviter: string | null }>(
-      TENANCY_SQL.pendingInvitationsOf,
-      [this.db.actor().userId, this.clock.now()],
-    );
+    const rows = await this.db.query<{
+      id: string;
+      tenant_id: string;
+      role: Role;
+      organisation_id: string | null;
+      expires_at: Date;
+      created_at: Date;
+      inviter: string | null;
+    }>(TENANCY_SQL.pendingInvitationsOf, [this.db.actor().userId, this.clock.now()]);
     if (rows.length === 0) return [];
     const manager = await this.db.manager();
     const tenants = new Map((await manager.find(Tenant, { where: { id: In(rows.map((r) => r.tenant_id)) } })).map((t) => [t.id, t]));
@@ -164,7 +194,10 @@ export class InvitationsService {
     );
     if (account.has_password) throw new DomainError(ErrorCode.SIGN_IN_REQUIRED, SIGN_IN_REQUIRED);
     if (account.disabled) throw new DomainError(ErrorCode.FORBIDDEN, 'Ce compte est désactivé.');
-    if (!password) throw new DomainError(ErrorCode.BAD_USER_INPUT, 'Choisissez votre mot de passe.', { fields: [{ field: 'password', reason: 'isNotEmpty', message: 'obligatoire' }] });
+    if (!password)
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, 'Choisissez votre mot de passe.', {
+        fields: [{ field: 'password', reason: 'isNotEmpty', message: 'obligatoire' }],
+      });
     await this.tokens.redeem(token, AccountTokenPurpose.INVITATION);
     this.db.setActor({ userId: found.userId });
     const invitation = await this.enterInvitationTenant(found.tenantId as string, found.invitationId as string, found.userId, true);
@@ -173,7 +206,11 @@ export class InvitationsService {
     // Sets the password, ends any session, and voids every other outstanding link of this person: their
     // other invitations now wait in « Invitations en attente », to be answered from the session.
     await this.auth.setPassword(found.userId, password);
-    await this.audit.recordPlatform('auth.invitation_accepted', { tenantId: invitation.tenantId, invitationId: invitation.id }, found.userId);
+    await this.audit.recordPlatform(
+      'auth.invitation_accepted',
+      { tenantId: invitation.tenantId, invitationId: invitation.id },
+      found.userId,
+    );
     return true;
   }
 
@@ -219,11 +256,22 @@ export class InvitationsService {
     if (existing) {
       await memberships.update({ id: existing.id }, values);
       membership = { ...existing, ...values };
-      await this.audit.record({ operation: 'membership.reinstate', entityType: 'Membership', entityId: existing.id, before: membershipSnapshot(existing), after: membershipSnapshot(membership) });
+      await this.audit.record({
+        operation: 'membership.reinstate',
+        entityType: 'Membership',
+        entityId: existing.id,
+        before: membershipSnapshot(existing),
+        after: membershipSnapshot(membership),
+      });
     } else {
       membership = { tenantId: memberships.tenantId, id: randomUUID(), userId: invitation.userId, ...values, createdAt: this.clock.now() };
       await memberships.insert(membership);
-      await this.audit.record({ operation: 'membership.join', entityType: 'Membership', entityId: membership.id, after: { ...membershipSnapshot(membership), invitationId: invitation.id } });
+      await this.audit.record({
+        operation: 'membership.join',
+        entityType: 'Membership',
+        entityId: membership.id,
+        after: { ...membershipSnapshot(membership), invitationId: invitation.id },
+      });
     }
     await this.close(invitation, InvitationStatus.ACCEPTED, 'invitation.accept');
   }
@@ -234,7 +282,13 @@ export class InvitationsService {
     invitation.respondedAt = this.clock.now();
     await (await this.db.repository(MembershipInvitation)).update({ id: invitation.id }, { status, respondedAt: invitation.respondedAt });
     if (status !== InvitationStatus.ACCEPTED) await this.tokens.voidInvitation(invitation.tenantId, invitation.id);
-    await this.audit.record({ operation, entityType: 'MembershipInvitation', entityId: invitation.id, before, after: invitationSnapshot(invitation) });
+    await this.audit.record({
+      operation,
+      entityType: 'MembershipInvitation',
+      entityId: invitation.id,
+      before,
+      after: invitationSnapshot(invitation),
+    });
     return invitation;
   }
 
@@ -253,11 +307,10 @@ export class InvitationsService {
 
   private async send(invitation: MembershipInvitation): Promise<void> {
     const { token, expiresAt } = await this.tokens.issueInvitation(invitation.userId, invitation.tenantId, invitation.id);
-    const [facts] = await this.db.query<{ tenant: string; inviter: string | null; has_password: boolean }>(TENANCY_SQL.invitationMailFacts, [
-      invitation.tenantId,
-      invitation.invitedBy,
-      invitation.userId,
-    ]);
+    const [facts] = await this.db.query<{ tenant: string; inviter: string | null; has_password: boolean }>(
+      TENANCY_SQL.invitationMailFacts,
+      [invitation.tenantId, invitation.invitedBy, invitation.userId],
+    );
     try {
       await this.mail.invitation({
         to: invitation.email,
@@ -285,7 +338,10 @@ export class InvitationsService {
   private async lockMine(invitationId: string): Promise<MembershipInvitation> {
     const userId = this.db.actor().userId;
     // Plain SQL: its tenant is not known yet, so no tenant repository can read it.
-    const [row] = await this.db.query<{ tenant_id: string }>('select tenant_id from membership_invitations where id = $1 and user_id = $2', [invitationId, userId]);
+    const [row] = await this.db.query<{ tenant_id: string }>(
+      'select tenant_id from membership_invitations where id = $1 and user_id = $2',
+      [invitationId, userId],
+    );
     if (!row) throw notFound('Invitation');
     return this.enterInvitationTenant(row.tenant_id, invitationId, userId, true);
   }
@@ -294,7 +350,12 @@ export class InvitationsService {
    * Enters the invitation's tenant for the rest of the transaction (its writes and audit events go there,
    * under RLS) and reads the invitation, which must be the person's own.
    */
-  private async enterInvitationTenant(tenantId: string, invitationId: string, userId: string, lock: boolean): Promise<MembershipInvitation> {
+  private async enterInvitationTenant(
+    tenantId: string,
+    invitationId: string,
+    userId: string,
+    lock: boolean,
+  ): Promise<MembershipInvitation> {
     // The person is no member yet: no role, nothing but this invitation's own rows and trail.
     const scope: TenantScope = { tenantId, siren: '', role: 'INVITEE', organisationId: null, membershipId: '' };
     await this.db.enterTenant(scope);
@@ -302,7 +363,9 @@ export class InvitationsService {
     const [tenant] = await this.db.query<{ siren: string }>('select siren from tenants where id = $1', [tenantId]);
     if (!tenant) throw notFound('Invitation');
     scope.siren = tenant.siren;
-    const invitation = await (await this.db.repository(MembershipInvitation)).findOne({ id: invitationId, userId }, lock ? { lock: 'pessimistic_write' } : {});
+    const invitation = await (
+      await this.db.repository(MembershipInvitation)
+    ).findOne({ id: invitationId, userId }, lock ? { lock: 'pessimistic_write' } : {});
     if (!invitation) throw notFound('Invitation');
     return invitation;
   }

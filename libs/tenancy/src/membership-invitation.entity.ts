@@ -1,9 +1,11 @@
 import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+
 import { Role } from '@pilotis/access';
 import { User } from '@pilotis/auth';
 import { TenantJoin } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
+
 import { Tenant } from './tenant.entity';
 
 export enum InvitationStatus {
@@ -19,7 +21,7 @@ registerEnumType(InvitationStatus, {
     PENDING: { description: 'Envoyée, en attente de la réponse de la personne.' },
     ACCEPTED: { description: 'Acceptée : la personne est membre.' },
     DECLINED: { description: 'Refusée par la personne.' },
-    CANCELLED: { description: "Annulée par un administrateur du territoire." },
+    CANCELLED: { description: 'Annulée par un administrateur du territoire.' },
   },
 });
 
@@ -56,7 +58,7 @@ export class MembershipInvitation {
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'membership_invitations_user_fk' })
   user?: User;
 
-  @Field({ description: "Adresse e-mail invitée, en minuscules." })
+  @Field({ description: 'Adresse e-mail invitée, en minuscules.' })
   @Column('text')
   email: string;
 

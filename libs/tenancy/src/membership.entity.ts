@@ -1,9 +1,11 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+
 import { Role } from '@pilotis/access';
 import { User } from '@pilotis/auth';
 import { TenantJoin } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
+
 import { Tenant } from './tenant.entity';
 
 /**
@@ -52,7 +54,10 @@ export class Membership {
   @Column('timestamptz', { default: () => 'now()' })
   createdAt: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Date de révocation ; une appartenance révoquée ne donne plus aucun accès.' })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Date de révocation ; une appartenance révoquée ne donne plus aucun accès.',
+  })
   @Column('timestamptz', { nullable: true })
   revokedAt: Date | null;
 }

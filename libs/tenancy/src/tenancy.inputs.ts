@@ -1,6 +1,8 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+
 import { Permission, Role } from '@pilotis/access';
+
 import { Tenant } from './tenant.entity';
 
 @InputType({ description: "Invitation d'une personne dans le territoire." })
@@ -91,7 +93,7 @@ export class InvitationPreview {
   @Field(() => Role, { description: 'Rôle proposé.' })
   role: Role;
 
-  @Field(() => String, { nullable: true, description: "Nom de la personne qui invite." })
+  @Field(() => String, { nullable: true, description: 'Nom de la personne qui invite.' })
   invitedBy: string | null;
 
   @Field({ description: 'Fin de validité.' })

@@ -1,10 +1,12 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { uuid } from '@pilotis/shared';
+
 import { Allow, Authenticated, Permission } from '@pilotis/access';
+import { uuid } from '@pilotis/shared';
+
 import { Membership } from './membership.entity';
-import { Tenant } from './tenant.entity';
-import { TenancyService } from './tenancy.service';
 import { ChangeMemberRoleInput, MyTenant, RoleRule } from './tenancy.inputs';
+import { TenancyService } from './tenancy.service';
+import { Tenant } from './tenant.entity';
 
 @Resolver()
 export class TenancyResolver {
@@ -17,7 +19,9 @@ export class TenancyResolver {
   }
 
   @Allow(Permission.MANAGE_MEMBERS)
-  @Query(() => [RoleRule], { description: "Les rôles, ce que chacun permet et s'il représente une organisation (pour inviter et changer un rôle)." })
+  @Query(() => [RoleRule], {
+    description: "Les rôles, ce que chacun permet et s'il représente une organisation (pour inviter et changer un rôle).",
+  })
   roleRules(): RoleRule[] {
     return this.tenancy.roleRules();
   }
@@ -44,7 +48,9 @@ export class TenancyResolver {
 
   @Allow(Permission.MANAGE_MEMBERS)
   @Mutation(() => Membership, { description: 'Révoque une appartenance, avec effet immédiat.' })
-  revokeMembership(@Args('membershipId', { type: () => ID, description: 'Appartenance à révoquer.' }, uuid('membershipId')) membershipId: string): Promise<Membership> {
+  revokeMembership(
+    @Args('membershipId', { type: () => ID, description: 'Appartenance à révoquer.' }, uuid('membershipId')) membershipId: string,
+  ): Promise<Membership> {
     return this.tenancy.revoke(membershipId);
   }
 }

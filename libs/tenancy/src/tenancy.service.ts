@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
+
 import { ORGANISATION_BOUND_ROLES, permissionsOfRole, Role } from '@pilotis/access';
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
 import { conflict, invalidField, notFound } from '@pilotis/shared';
+
 import { Membership } from './membership.entity';
-import { Tenant } from './tenant.entity';
 import { ChangeMemberRoleInput, MyTenant, RoleRule } from './tenancy.inputs';
+import { Tenant } from './tenant.entity';
 
 const FUNDER_KINDS_HINT = 'un représentant de financeur ou de porteur doit représenter une organisation du territoire';
 
@@ -36,12 +38,21 @@ export class TenancyService {
       .andWhere('m.revokedAt IS NULL')
       .orderBy('t.name')
       .getMany();
-    return memberships.map((m) => ({ tenant: m.tenant as Tenant, role: m.role, organisationId: m.organisationId, permissions: permissionsOfRole(m.role) }));
+    return memberships.map((m) => ({
+      tenant: m.tenant as Tenant,
+      role: m.role,
+      organisationId: m.organisationId,
+      permissions: permissionsOfRole(m.role),
+    }));
   }
 
   /** The role matrix, as the API applies it (`ROLE_PERMISSIONS`, `ORGANISATION_BOUND_ROLES`). */
   roleRules(): RoleRule[] {
-    return Object.values(Role).map((role) => ({ role, permissions: permissionsOfRole(role), organisationBound: ORGANISATION_BOUND_ROLES.has(role) }));
+    return Object.values(Role).map((role) => ({
+      role,
+      permissions: permissionsOfRole(role),
+      organisationBound: ORGANISATION_BOUND_ROLES.has(role),
+    }));
   }
 
   async currentTenant(): Promise<Tenant> {
@@ -62,9 +73,17 @@ export class TenancyService {
     if (membership.revokedAt) throw conflict('Cette appartenance est révoquée.');
     await this.checkOrganisation(input.role, input.organisationId ?? null);
     if (membership.role === Role.TENANT_ADMIN && input.role !== Role.TENANT_ADMIN) await this.assertNotLastAdmin();
-    await (await this.db.repository(Membership)).update({ id: membership.id }, { role: input.role, organisationId: input.organisationId ?? null });
+    await (
+      await this.db.repository(Membership)
+    ).update({ id: membership.id }, { role: input.role, organisationId: input.organisationId ?? null });
     const after = await this.findMembership(membership.id);
-    await this.audit.record({ operation: 'membership.change_role', entityType: 'Membership', entityId: membership.id, before: membershipSnapshot(membership), after: membershipSnapshot(after) });
+    await this.audit.record({
+      operation: 'membership.change_role',
+      entityType: 'Membership',
+      entityId: membership.id,
+      before: membershipSnapshot(membership),
+      after: membershipSnapshot(after),
+    });
     return after;
   }
 
@@ -75,13 +94,25 @@ export class TenancyService {
     if (membership.role === Role.TENANT_ADMIN) await this.assertNotLastAdmin();
     await (await this.db.repository(Membership)).update({ id: membership.id }, { revokedAt: new Date() });
     const after = await this.findMembership(membership.id);
-    await this.audit.record({ operation: 'membership.revoke', entityType: 'Membership', entityId: membership.id, before: membershipSnapshot(membership), after: membershipSnapshot(after) });
+    await this.audit.record({
+      operation: 'membership.revoke',
+      entityType: 'Membership',
+      entityId: membership.id,
+      before: membershipSnapshot(membership),
+      after: membershipSnapshot(after),
+    });
     return after;
   }
 
   private async findMembership(id: string): Promise<Membership> {
     // A query builder to load the account with the membership (the tenant repository's find has no relations).
-    const membership = await (await this.db.repository(Membership)).queryBuilder('m').leftJoinAndSelect('m.user', 'u').andWhere('m.id = :id', { id }).getOne();
+    const membership = await (
+      await this.db.repository(Membership)
+    )
+      .queryBuilder('m')
+      .leftJoinAndSelect('m.user', 'u')
+      .andWhere('m.id = :id', { id })
+      .getOne();
     if (!membership) throw notFound('Membre');
     return membership;
   }
@@ -99,7 +130,9 @@ export class TenancyService {
 
   private async assertNotLastAdmin(): Promise<void> {
     // Locks the tenant's admin memberships so that two concurrent demotions cannot both pass.
-    const admins = await (await this.db.repository(Membership)).find({ where: { role: Role.TENANT_ADMIN, revokedAt: IsNull() }, lock: 'pessimistic_write' });
+    const admins = await (
+      await this.db.repository(Membership)
+    ).find({ where: { role: Role.TENANT_ADMIN, revokedAt: IsNull() }, lock: 'pessimistic_write' });
     if (admins.length <= 1) throw conflict('Le territoire doit garder au moins un administrateur.');
   }
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+
 import { Db } from '@pilotis/db';
+
 import { TENANCY_SQL } from './tenancy.sql';
 
 /** Per-tenant sequences, e.g. the number of the next action's public reference. */

@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+
 import { DataSource } from 'typeorm';
+
 import { Role } from '@pilotis/access';
 import { appendAuditEvent } from '@pilotis/audit';
 import { AuthService, normaliseEmail } from '@pilotis/auth';
@@ -79,10 +81,10 @@ export async function provisionTenant(ownerDataSource: DataSource, input: Provis
        returning id`,
       [tenant.id, membershipId, user.id, Role.TENANT_ADMIN],
     )) as { id: string }[];
-    await m.query(
-      `insert into platform_audit_events (id, operation, details) values ($1, 'tenant.provision', $2)`,
-      [randomUUID(), JSON.stringify({ siren, adminEmail: email, created })],
-    );
+    await m.query(`insert into platform_audit_events (id, operation, details) values ($1, 'tenant.provision', $2)`, [
+      randomUUID(),
+      JSON.stringify({ siren, adminEmail: email, created }),
+    ]);
     await appendAuditEvent(m, tenant.id, {
       operation: 'membership.provision_admin',
       entityType: 'Membership',

@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode, FieldError } from '@pilotis/shared';
+
 import { QpvGeneration } from './qpv.entity';
 import {
   analyseQpvCsv,
@@ -87,7 +88,9 @@ describe('analyseQpvCsv', () => {
 
   it('reads a comma-separated file with several communes in a quoted cell', () => {
     const result = ok('code_qpv,nom_qp,communes\nQN03501M,"Maurepas, Gros Chêne","35238,35281"\n');
-    expect(result.qpvs).toEqual([expect.objectContaining({ code: 'QN03501M', name: 'Maurepas, Gros Chêne', communes: ['35238', '35281'] })]);
+    expect(result.qpvs).toEqual([
+      expect.objectContaining({ code: 'QN03501M', name: 'Maurepas, Gros Chêne', communes: ['35238', '35281'] }),
+    ]);
   });
 
   it.each([

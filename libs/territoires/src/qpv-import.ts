@@ -4,7 +4,9 @@
  * and the QPVs already stored, and does the writing.
  */
 import { CsvError, parse } from 'csv-parse/sync';
+
 import { badInput, FieldError, invalidField } from '@pilotis/shared';
+
 import { QpvGeneration } from './qpv.entity';
 import { normaliseQpvCode, qpvDepartement, qpvGeneration } from './qpv-code';
 
@@ -124,10 +126,7 @@ function checkCommunes(raw: readonly string[], territory: Territory, code: strin
  * once. Sizes and types were checked by the input's class-validator rules; what is checked here needs the
  * normalised value or the territory.
  */
-export function checkNewQpv(
-  draft: { code: string; name: string; communes: readonly string[] },
-  territory: Territory,
-): NewQpvFields {
+export function checkNewQpv(draft: { code: string; name: string; communes: readonly string[] }, territory: Territory): NewQpvFields {
   const errors: FieldError[] = [];
   const code = normaliseQpvCode(draft.code);
   const generation = qpvGeneration(code);

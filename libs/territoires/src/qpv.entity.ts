@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index } from 'typeorm';
+
 import { TenantEntity } from '@pilotis/db';
 
 export enum QpvGeneration {

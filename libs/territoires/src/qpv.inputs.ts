@@ -1,6 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageArgs, MultiLine } from '@pilotis/shared';
+
+import { MultiLine, PageArgs } from '@pilotis/shared';
+
 import { QpvGeneration } from './qpv.entity';
 import { QPV_MAX_COMMUNES, QPV_NAME_MAX_LENGTH } from './qpv-import';
 
@@ -90,7 +92,7 @@ export class ImportQpvsInput {
   @MultiLine()
   csv: string;
 
-  @Field({ nullable: true, defaultValue: false, description: "Vrai pour seulement vérifier le fichier et compter, sans rien enregistrer." })
+  @Field({ nullable: true, defaultValue: false, description: 'Vrai pour seulement vérifier le fichier et compter, sans rien enregistrer.' })
   @IsOptional()
   @IsBoolean()
   dryRun?: boolean;
@@ -124,7 +126,9 @@ export class QpvImportReport {
   @Field(() => Int, { description: 'Quartiers créés (ou qui le seraient).' })
   created: number;
 
-  @Field(() => Int, { description: 'Quartiers existants mis à jour : nom, communes ou génération différents du fichier (ou qui le seraient).' })
+  @Field(() => Int, {
+    description: 'Quartiers existants mis à jour : nom, communes ou génération différents du fichier (ou qui le seraient).',
+  })
   updated: number;
 
   @Field(() => Int, { description: 'Quartiers déjà identiques au fichier.' })

@@ -1,6 +1,8 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+
 import { Allow, Permission } from '@pilotis/access';
 import { Page, PageOf, uuid } from '@pilotis/shared';
+
 import { Qpv } from './qpv.entity';
 import { CreateQpvInput, ImportQpvsInput, QpvImportReport, QpvsArgs, UpdateQpvInput } from './qpv.inputs';
 import { QpvService } from './qpv.service';

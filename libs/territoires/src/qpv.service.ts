@@ -1,11 +1,14 @@
-import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { conflict, decodeCursor, invalidField, notFound, Page, toPage } from '@pilotis/shared';
+
 import { Qpv } from './qpv.entity';
-import { analyseQpvCsv, checkNewQpv, checkQpvChanges, ImportedQpv, planQpvImport, Territory, territoryOf } from './qpv-import';
 import { CreateQpvInput, ImportQpvsInput, QpvImportReport, QpvsArgs, UpdateQpvInput } from './qpv.inputs';
+import { analyseQpvCsv, checkNewQpv, checkQpvChanges, ImportedQpv, planQpvImport, Territory, territoryOf } from './qpv-import';
 import { findIntercommunalite } from './referentiel';
 
 /** Rows per INSERT of an import: 500 × 7 parameters stays far below PostgreSQL's 65,535. */
@@ -101,7 +104,12 @@ export class QpvService {
     };
     if (!apply) return report;
 
-    const row = (q: Pick<ImportedQpv, 'code' | 'name' | 'communes' | 'generation'>) => ({ code: q.code, name: q.name, communes: q.communes, generation: q.generation });
+    const row = (q: Pick<ImportedQpv, 'code' | 'name' | 'communes' | 'generation'>) => ({
+      code: q.code,
+      name: q.name,
+      communes: q.communes,
+      generation: q.generation,
+    });
     // enVeille and createdAt are left to their defaults.
     for (let i = 0; i < plan.create.length; i += INSERT_CHUNK) {
       const chunk = plan.create.slice(i, i + INSERT_CHUNK);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { QpvResolver } from './qpv.resolver';
 import { QpvService } from './qpv.service';
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { DataSource } from 'typeorm';
 
 /**
@@ -20,8 +21,19 @@ export const addOrganisation = (owner: DataSource, tenantId: string, name: strin
 
 /** A contract with one pillar: enough to hang actions on. */
 export async function addContrat(owner: DataSource, tenantId: string): Promise<{ contratId: string; pillarId: string }> {
-  const contratId = await insertRow(owner, 'contrats', { tenant_id: tenantId, title: 'Engagements Quartiers 2030', start_year: 2024, end_year: 2030 });
-  const pillarId = await insertRow(owner, 'pillars', { tenant_id: tenantId, contrat_id: contratId, kind: 'PILIER', title: 'Cohésion sociale', position: 1 });
+  const contratId = await insertRow(owner, 'contrats', {
+    tenant_id: tenantId,
+    title: 'Engagements Quartiers 2030',
+    start_year: 2024,
+    end_year: 2030,
+  });
+  const pillarId = await insertRow(owner, 'pillars', {
+    tenant_id: tenantId,
+    contrat_id: contratId,
+    kind: 'PILIER',
+    title: 'Cohésion sociale',
+    position: 1,
+  });
   return { contratId, pillarId };
 }
 

@@ -1,6 +1,6 @@
-import request from 'supertest';
-import { parse } from 'csv-parse/sync';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { parse } from 'csv-parse/sync';
+import request from 'supertest';
 
 export interface CsvResponse {
   status: number;

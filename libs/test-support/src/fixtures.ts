@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+
 import { Role } from '@pilotis/access';
 import { AuthService } from '@pilotis/auth';
 import { provisionTenant } from '@pilotis/tenancy';
+
 import { gql, ok } from './graphql';
 
 /** The password of every fixture user; hashed once per file (argon2 is deliberately slow). */
@@ -57,11 +60,9 @@ export async function createUser(
 }
 
 export async function login(app: NestFastifyApplication, email: string, password = TEST_PASSWORD): Promise<string> {
-  const res = await gql<{ login: { accessToken: string } }>(
-    app,
-    'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',
-    { input: { email, password } },
-  );
+  const res = await gql<{ login: { accessToken: string } }>(app, 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }', {
+    input: { email, password },
+  });
   return ok(res).login.accessToken;
 }
 

@@ -1,5 +1,5 @@
-import request from 'supertest';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
 
 export interface GqlError {
   message: string;

@@ -1,5 +1,6 @@
-import { loadConfig, withDatabase } from '@pilotis/shared';
 import { createOwnerDataSource, dropDatabase, ensureRolesAndDatabase } from '@pilotis/schema';
+import { loadConfig, withDatabase } from '@pilotis/shared';
+
 import { templateDatabase, testWorkerDatabaseUrl } from './test-env';
 
 /**

@@ -1,5 +1,6 @@
-import { Client } from 'pg';
 import Redis from 'ioredis';
+import { Client } from 'pg';
+
 import { loadConfig, withDatabase } from '@pilotis/shared';
 
 /** Drops what the run left behind: per-file databases of crashed files and the run's Redis keys. */
@@ -9,10 +10,9 @@ async function globalTeardown(): Promise<void> {
   const client = new Client({ connectionString: withDatabase(config.databaseUrl, 'postgres') });
   await client.connect();
   try {
-    const { rows } = await client.query<{ datname: string }>(
-      `select datname from pg_database where datname like $1`,
-      [`pilotis_t_${run}_%`],
-    );
+    const { rows } = await client.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [
+      `pilotis_t_${run}_%`,
+    ]);
     for (const { datname } of rows) await client.query(`drop database if exists "${datname}" with (force)`);
   } finally {
     await client.end();

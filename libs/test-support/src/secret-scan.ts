@@ -42,7 +42,9 @@ export async function scanForSecrets(owner: DataSource): Promise<SecretLeak[]> {
   const columns = (await owner.query(SECRET_COLUMNS)) as { table_name: string; column_name: string }[];
   const secrets: { value: string; source: string }[] = [];
   for (const { table_name, column_name } of columns) {
-    const rows = (await owner.query(`select distinct "${column_name}"::text as v from "${table_name}" where "${column_name}" is not null`)) as { v: string }[];
+    const rows = (await owner.query(
+      `select distinct "${column_name}"::text as v from "${table_name}" where "${column_name}" is not null`,
+    )) as { v: string }[];
     // Very short values (a flag, an empty string) would match anything: a real secret is long.
     for (const { v } of rows) if (v.length >= 16) secrets.push({ value: v, source: `${table_name}.${column_name}` });
   }

@@ -1,8 +1,10 @@
 import { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
-import { simpleParser } from 'mailparser';
+
 import type { AddressObject, HeaderValue } from 'mailparser';
+import { simpleParser } from 'mailparser';
+import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
+import { SMTPServer } from 'smtp-server';
+
 import { WAIT_CEILING_MS } from './wait';
 
 /** A message the test server accepted, parsed with mailparser. */
@@ -186,4 +188,11 @@ export async function startTestSmtp(): Promise<TestSmtp> {
 }
 
 /** The `config.smtp` of an app that sends to a test server on `port`. */
-export const smtpConfig = (port: number) => ({ host: '127.0.0.1', port, secure: false, user: null, password: null, from: 'pilotis@pilotis.test' });
+export const smtpConfig = (port: number) => ({
+  host: '127.0.0.1',
+  port,
+  secure: false,
+  user: null,
+  password: null,
+  from: 'pilotis@pilotis.test',
+});

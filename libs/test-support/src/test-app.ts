@@ -1,14 +1,17 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DataSource } from 'typeorm';
 import { randomBytes } from 'node:crypto';
+
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+
+import { createApp } from '@pilotis/api-server';
 import { ALL_QUEUES, bullConnection } from '@pilotis/jobs';
+import { cloneDatabase, createDataSource, dropDatabase } from '@pilotis/schema';
 import { Clock, PilotisConfig } from '@pilotis/shared';
 import { RunningWorker, startWorker } from '@pilotis/worker-runtime';
-import { cloneDatabase, createDataSource, dropDatabase } from '@pilotis/schema';
-import { createApp } from '@pilotis/api-server';
-import { runId, templateDatabase, testConfig } from './test-env';
+
 import { describeLeaks, scanForSecrets, SecretLeak } from './secret-scan';
+import { runId, templateDatabase, testConfig } from './test-env';
 
 export interface TestApp {
   app: NestFastifyApplication;

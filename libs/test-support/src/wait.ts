@@ -22,12 +22,20 @@ export async function waitUntil(
  * Waits for `check` to give a value (anything but undefined, null or false) and returns it: `waitUntil`
  * for a condition that carries what the test goes on with (a delivery, a report row…).
  */
-export async function waitForValue<T>(check: () => Promise<T | undefined | null | false> | T | undefined | null | false, description: string, timeoutMs = WAIT_CEILING_MS): Promise<T> {
+export async function waitForValue<T>(
+  check: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  description: string,
+  timeoutMs = WAIT_CEILING_MS,
+): Promise<T> {
   let value: T | undefined | null | false;
-  await waitUntil(async () => {
-    value = await check();
-    return value !== undefined && value !== null && value !== false;
-  }, description, { timeoutMs });
+  await waitUntil(
+    async () => {
+      value = await check();
+      return value !== undefined && value !== null && value !== false;
+    },
+    description,
+    { timeoutMs },
+  );
   return value as T;
 }
 

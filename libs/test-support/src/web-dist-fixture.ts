@@ -11,7 +11,10 @@ const built = path.resolve(__dirname, '..', '..', '..', 'apps', 'web', 'dist', '
 if (!process.env.WEB_DIST && !existsSync(built)) {
   const dist = mkdtempSync(path.join(tmpdir(), 'pilotis-web-'));
   mkdirSync(path.join(dist, 'assets'));
-  writeFileSync(path.join(dist, 'index.html'), '<!doctype html><html lang="fr"><script type="module" src="/assets/app.js"></script></html>');
+  writeFileSync(
+    path.join(dist, 'index.html'),
+    '<!doctype html><html lang="fr"><script type="module" src="/assets/app.js"></script></html>',
+  );
   writeFileSync(path.join(dist, 'assets', 'app.js'), 'export {};\n');
   process.env.WEB_DIST = dist;
 }

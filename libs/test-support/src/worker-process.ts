@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
+
 import type { TestApp } from './test-app';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -34,8 +35,8 @@ export function spawnWorker(t: TestApp, smtpPort: number, now: string, env: Reco
   });
 }
 
-export const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
-
+export const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
 /**
  * How many established TCP connections the process `pid` holds to `port` (Linux: its socket descriptors

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+
 import { AuditCheckpoints, CheckpointOutcome } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
+
 import { workerScope } from './queues';
 
 export type CheckpointRun = Record<CheckpointOutcome, number>;

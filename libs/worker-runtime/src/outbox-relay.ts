@@ -1,10 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Db } from '@pilotis/db';
 import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
+
+import { Db } from '@pilotis/db';
 import { DeadlineJobs, DigestSweep } from '@pilotis/deadlines';
-import { JOB, QUEUE, webhookJobId } from '@pilotis/jobs';
 import { WEBHOOK_JOB_OPTIONS } from '@pilotis/integrations';
+import { JOB, QUEUE, webhookJobId } from '@pilotis/jobs';
 import { REPORT_JOB_OPTIONS, reportJobId } from '@pilotis/reports';
 
 /** Events published this long ago and still not processed are relayed again (their job was lost). */
@@ -49,10 +50,10 @@ export class OutboxRelay {
         `select tenant_id, id, topic, siren from outbox_claim($1, $2::interval)`,
         [BATCH, REDELIVER_AFTER],
       ),
-      reports: await this.db.query<{ tenant_id: string; id: string; siren: string }>(`select tenant_id, id, siren from pending_reports($1::interval, $2::interval)`, [
-        REPORT_SWEEP_AFTER,
-        REPORT_STALE_AFTER,
-      ]),
+      reports: await this.db.query<{ tenant_id: string; id: string; siren: string }>(
+        `select tenant_id, id, siren from pending_reports($1::interval, $2::interval)`,
+        [REPORT_SWEEP_AFTER, REPORT_STALE_AFTER],
+      ),
       webhooks: await this.db.query<{ tenant_id: string; id: string; replays: number; siren: string }>(
         `select tenant_id, id, replays, siren from pending_webhook_deliveries($1::interval, $2)`,
         [WEBHOOK_SWEEP_AFTER, BATCH],
@@ -70,11 +71,19 @@ export class OutboxRelay {
     const digests = await this.digestSweep.sweep(DIGEST_SWEEP_AFTER);
     // Same deterministic id as the request's: a job still in Redis absorbs this add.
     for (const r of reports) {
-      await this.reports.add(JOB.GENERATE_REPORT, { tenantId: r.tenant_id, siren: r.siren, reportId: r.id }, { jobId: reportJobId(r.id), ...REPORT_JOB_OPTIONS });
+      await this.reports.add(
+        JOB.GENERATE_REPORT,
+        { tenantId: r.tenant_id, siren: r.siren, reportId: r.id },
+        { jobId: reportJobId(r.id), ...REPORT_JOB_OPTIONS },
+      );
     }
     // Deliveries are written with their event; this is what sends them (and re-adds those Redis lost).
     for (const w of webhooks) {
-      await this.webhooks.add(JOB.DELIVER_WEBHOOK, { tenantId: w.tenant_id, siren: w.siren, deliveryId: w.id }, { jobId: webhookJobId(w.id, w.replays), ...WEBHOOK_JOB_OPTIONS });
+      await this.webhooks.add(
+        JOB.DELIVER_WEBHOOK,
+        { tenantId: w.tenant_id, siren: w.siren, deliveryId: w.id },
+        { jobId: webhookJobId(w.id, w.replays), ...WEBHOOK_JOB_OPTIONS },
+      );
     }
     if (events.length > 0) this.logger.log(`relayed ${events.length} outbox event(s) for ${tenants.size} tenant(s)`);
     return { events: events.length, tenants: tenants.size, digests: digests.pending, reports: reports.length, webhooks: webhooks.length };

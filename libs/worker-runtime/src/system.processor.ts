@@ -1,11 +1,12 @@
-import { Logger } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { WorkerHealth } from './worker-health';
-import { HealthJobData, HealthJobResult, JOB, QUEUE } from './queues';
-import { OutboxRelay } from './outbox-relay';
+
 import { AuditCheckpointJob } from './audit-checkpoint-job';
+import { OutboxRelay } from './outbox-relay';
+import { HealthJobData, HealthJobResult, JOB, QUEUE } from './queues';
+import { WorkerHealth } from './worker-health';
 
 /** Processors only wire jobs to services; the health job is its own small service. */
 @Processor(QUEUE.SYSTEM)

@@ -1,7 +1,10 @@
+import { createServer, Server } from 'node:http';
+
 import { INestApplicationContext, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createServer, Server } from 'node:http';
+
 import { assertSafeServerConfig, assertSafeWorkerConfig, PilotisConfig } from '@pilotis/shared';
+
 import { WorkerModule } from './worker.module';
 import { WorkerHealth } from './worker-health';
 

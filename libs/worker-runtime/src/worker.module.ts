@@ -1,21 +1,23 @@
-import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
-import { JobsModule } from '@pilotis/jobs';
-import { DeadlinesWorkerModule } from '@pilotis/deadlines';
-import { OutboxRelay } from './outbox-relay';
+import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { ClsModule } from 'nestjs-cls';
-import { ConfigModule, PILOTIS_CONFIG, PilotisConfig } from '@pilotis/shared';
-import { DbModule } from '@pilotis/db';
-import { dataSourceOptions } from '@pilotis/schema';
+
 import { AuditModule } from '@pilotis/audit';
-import { ReportsWorkerModule } from '@pilotis/reports';
+import { DbModule } from '@pilotis/db';
+import { DeadlinesWorkerModule } from '@pilotis/deadlines';
 import { IntegrationsWorkerModule } from '@pilotis/integrations';
-import { QUEUE, JOB } from './queues';
+import { JobsModule } from '@pilotis/jobs';
+import { ReportsWorkerModule } from '@pilotis/reports';
+import { dataSourceOptions } from '@pilotis/schema';
+import { ConfigModule, PILOTIS_CONFIG, PilotisConfig } from '@pilotis/shared';
+
+import { AuditCheckpointJob } from './audit-checkpoint-job';
+import { OutboxRelay } from './outbox-relay';
+import { JOB, QUEUE } from './queues';
 import { SystemProcessor } from './system.processor';
 import { WorkerHealth } from './worker-health';
-import { AuditCheckpointJob } from './audit-checkpoint-job';
 
 export const HEALTH_EVERY_MS = 30_000;
 /** The outbox relay's pace: how soon a change reaches the deadlines. */
@@ -69,8 +71,16 @@ class WorkerBootstrap implements OnApplicationBootstrap, OnApplicationShutdown {
 
   /** Idempotent: one scheduler per id. */
   private async declareSchedulers(): Promise<void> {
-    await this.system.upsertJobScheduler('health-every-30s', { every: HEALTH_EVERY_MS }, { name: JOB.HEALTH, data: { requestedAt: 'scheduler' } });
-    await this.system.upsertJobScheduler('outbox-relay', { every: RELAY_EVERY_MS }, { name: JOB.OUTBOX_RELAY, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
+    await this.system.upsertJobScheduler(
+      'health-every-30s',
+      { every: HEALTH_EVERY_MS },
+      { name: JOB.HEALTH, data: { requestedAt: 'scheduler' } },
+    );
+    await this.system.upsertJobScheduler(
+      'outbox-relay',
+      { every: RELAY_EVERY_MS },
+      { name: JOB.OUTBOX_RELAY, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
     // Signed checkpoints of every tenant's audit chain (AUDIT_CHECKPOINT_EVERY_MS, hourly by default).
     await this.system.upsertJobScheduler(
       'audit-checkpoints',
@@ -78,9 +88,17 @@ class WorkerBootstrap implements OnApplicationBootstrap, OnApplicationShutdown {
       { name: JOB.AUDIT_CHECKPOINTS, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
     );
     // Every morning at 6:00, Paris time: each tenant's scan (deadlines, reminders, digests).
-    await this.deadlines.upsertJobScheduler('daily-deadline-scan', { pattern: '0 6 * * *', tz: 'Europe/Paris' }, { name: JOB.SCAN_ALL, data: {} });
+    await this.deadlines.upsertJobScheduler(
+      'daily-deadline-scan',
+      { pattern: '0 6 * * *', tz: 'Europe/Paris' },
+      { name: JOB.SCAN_ALL, data: {} },
+    );
     // Every hour: the files of reports past their retention are deleted (the download refuses them already).
-    await this.reports.upsertJobScheduler('hourly-report-expiry', { pattern: '17 * * * *', tz: 'Europe/Paris' }, { name: JOB.EXPIRE_REPORTS, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+    await this.reports.upsertJobScheduler(
+      'hourly-report-expiry',
+      { pattern: '17 * * * *', tz: 'Europe/Paris' },
+      { name: JOB.EXPIRE_REPORTS, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+    );
   }
 }
 

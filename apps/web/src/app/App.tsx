@@ -1,16 +1,18 @@
 import { ComponentType, lazy, ReactNode, Suspense, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
-import { Loading } from '../shared/components';
-import { HomePage } from '../features/dashboards/HomePage';
+
 import { InvitationPage } from '../features/account/InvitationPage';
 import { LoginPage, SignInDialog } from '../features/account/LoginPage';
+import { HomePage } from '../features/dashboards/HomePage';
 import { TenantHomePage } from '../features/dashboards/TenantHomePage';
+import { Loading } from '../shared/components';
 
 /**
  * Every other screen is loaded when first opened (its own chunk, with its charts and forms): the sign-in
  * page and a person's first screen download only what they show.
  */
-const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
 const AccountPage = page(() => import('../features/account/AccountPage'), 'AccountPage');
 const ActionPage = page(() => import('../features/actions/ActionPage'), 'ActionPage');
 const ActionsPage = page(() => import('../features/actions/ActionsPage'), 'ActionsPage');
@@ -53,26 +55,166 @@ export function App() {
           <Routes>
             <Route path="/connexion" element={<LoginPage />} />
             <Route path="/invitation" element={<InvitationPage />} />
-            <Route path="/mot-de-passe-oublie" element={<Suspense fallback={<Loading />}><ForgotPasswordPage /></Suspense>} />
-            <Route path="/nouveau-mot-de-passe" element={<Suspense fallback={<Loading />}><ResetPasswordPage /></Suspense>} />
-            <Route path="/compte" element={<Private><AccountPage /></Private>} />
-            <Route path="/" element={<Private><HomePage /></Private>} />
-            <Route path="/departement/:code" element={<Private><DepartementDashboardPage /></Private>} />
-            <Route path="/t/:siren" element={<Private><TenantHomePage /></Private>} />
-            <Route path="/t/:siren/contrat" element={<Private><ContratDashboardPage /></Private>} />
-            <Route path="/t/:siren/actions" element={<Private><ActionsPage /></Private>} />
-            <Route path="/t/:siren/actions/nouvelle" element={<Private><NewActionPage /></Private>} />
-            <Route path="/t/:siren/actions/:id/modifier" element={<Private><EditActionPage /></Private>} />
-            <Route path="/t/:siren/actions/:id" element={<Private><ActionPage /></Private>} />
-            <Route path="/t/:siren/comites" element={<Private><CommitteesPage /></Private>} />
-            <Route path="/t/:siren/comites/:id" element={<Private><CommitteePage /></Private>} />
-            <Route path="/t/:siren/conventions" element={<Private><ConventionsPage /></Private>} />
-            <Route path="/t/:siren/integrations" element={<Private><IntegrationsPage /></Private>} />
-            <Route path="/t/:siren/membres" element={<Private><MembersPage /></Private>} />
-            <Route path="/t/:siren/partenaires" element={<Private><PartnersPage /></Private>} />
-            <Route path="/t/:siren/qpv" element={<Private><QpvsPage /></Private>} />
-            <Route path="/t/:siren/reglages" element={<Private><SettingsPage /></Private>} />
-            <Route path="*" element={<Private><p>Cette page n'existe pas.</p></Private>} />
+            <Route
+              path="/mot-de-passe-oublie"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <ForgotPasswordPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/nouveau-mot-de-passe"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <ResetPasswordPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/compte"
+              element={
+                <Private>
+                  <AccountPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/"
+              element={
+                <Private>
+                  <HomePage />
+                </Private>
+              }
+            />
+            <Route
+              path="/departement/:code"
+              element={
+                <Private>
+                  <DepartementDashboardPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren"
+              element={
+                <Private>
+                  <TenantHomePage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/contrat"
+              element={
+                <Private>
+                  <ContratDashboardPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/actions"
+              element={
+                <Private>
+                  <ActionsPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/actions/nouvelle"
+              element={
+                <Private>
+                  <NewActionPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/actions/:id/modifier"
+              element={
+                <Private>
+                  <EditActionPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/actions/:id"
+              element={
+                <Private>
+                  <ActionPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/comites"
+              element={
+                <Private>
+                  <CommitteesPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/comites/:id"
+              element={
+                <Private>
+                  <CommitteePage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/conventions"
+              element={
+                <Private>
+                  <ConventionsPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/integrations"
+              element={
+                <Private>
+                  <IntegrationsPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/membres"
+              element={
+                <Private>
+                  <MembersPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/partenaires"
+              element={
+                <Private>
+                  <PartnersPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/qpv"
+              element={
+                <Private>
+                  <QpvsPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/reglages"
+              element={
+                <Private>
+                  <SettingsPage />
+                </Private>
+              }
+            />
+            <Route
+              path="*"
+              element={
+                <Private>
+                  <p>Cette page n'existe pas.</p>
+                </Private>
+              }
+            />
           </Routes>
           <SignInDialog />
         </BrowserRouter>

@@ -1,14 +1,19 @@
 import { ReactNode, useState } from 'react';
 import { Link, NavLink, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { ROLE_LABELS } from '../shared/format';
+
 import { graphql } from '../gql';
 import type { Permission } from '../gql/graphql';
+import { ROLE_LABELS } from '../shared/format';
 import { useGraphQLQuery } from '../shared/query';
-import { openQueueBoard } from './queue-board';
 import { MyTenant, useSession } from '../shared/session';
+import { openQueueBoard } from './queue-board';
 
 const SHELL_ME = graphql(`
-  query ShellMe { me { platformAdmin } }
+  query ShellMe {
+    me {
+      platformAdmin
+    }
+  }
 `);
 
 /** Départements where the person may read a consolidation: those of the territories where it reads whole-territory figures. */

@@ -12,7 +12,8 @@ export async function openQueueBoard(): Promise<void> {
   const token = accessToken();
   if (!token) throw new Error('Session expirée : reconnectez-vous.');
   const res = await fetch(`${BOARD}/code`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
-  if (!res.ok) throw new Error(res.status === 403 ? 'Réservé aux administrateurs de la plateforme.' : 'Le tableau des files ne répond pas.');
+  if (!res.ok)
+    throw new Error(res.status === 403 ? 'Réservé aux administrateurs de la plateforme.' : 'Le tableau des files ne répond pas.');
   const { code } = (await res.json()) as { code: string };
   const form = document.createElement('form');
   form.method = 'POST';

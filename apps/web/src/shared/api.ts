@@ -26,7 +26,10 @@ export const setTransport = (t: Transport): void => {
   transport = t;
 };
 
-async function post<R>(body: string, tenant: string | undefined): Promise<{ data?: R; errors?: { message: string; extensions?: { code?: string; fields?: ApiError['fields'] } }[] }> {
+async function post<R>(
+  body: string,
+  tenant: string | undefined,
+): Promise<{ data?: R; errors?: { message: string; extensions?: { code?: string; fields?: ApiError['fields'] } }[] }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const token = transport?.token();
   if (token) headers.authorization = `Bearer ${token}`;
@@ -75,7 +78,10 @@ export async function sessionRoute<R>(path: string, body?: unknown): Promise<R> 
   });
   const answer = (await res.json().catch(() => null)) as { code?: string; message?: unknown; fields?: ApiError['fields'] } | null;
   if (res.ok) return answer as R;
-  const code = answer?.code ?? ({ 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 429: 'RATE_LIMITED' }[res.status] ?? 'INTERNAL_SERVER_ERROR');
+  const code =
+    answer?.code ??
+    { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 429: 'RATE_LIMITED' }[res.status] ??
+    'INTERNAL_SERVER_ERROR';
   const message = typeof answer?.message === 'string' ? answer.message : 'Le serveur ne répond pas.';
   throw new ApiError(code, message, Array.isArray(answer?.fields) ? answer.fields : []);
 }

@@ -1,4 +1,5 @@
 import { ReactNode, useEffect, useId, useRef, useState } from 'react';
+
 import { ApiError } from './api';
 import { ErrorContext, errorText } from './errors';
 import { euros } from './format';
@@ -25,7 +26,17 @@ export function Loading({ label = 'Chargement…' }: { label?: string }) {
 }
 
 /** A labelled field with its own error message, linked for screen readers. */
-export function Field({ label, error, hint, children }: { label: string; error?: string; hint?: string; children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode }) {
+export function Field({
+  label,
+  error,
+  hint,
+  children,
+}: {
+  label: string;
+  error?: string;
+  hint?: string;
+  children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode;
+}) {
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -91,7 +102,19 @@ export function AmountFigures({ amounts }: { amounts: FourAmounts }) {
  * Keyset pages: `cursors` are the end cursors of the pages already passed (none on page 1); going back
  * drops the last one, going on adds the current page's end cursor.
  */
-export function Pager({ label, cursors, pageInfo, loading, onGoTo }: { label: string; cursors: string[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } | null | undefined; loading: boolean; onGoTo(cursors: string[]): void }) {
+export function Pager({
+  label,
+  cursors,
+  pageInfo,
+  loading,
+  onGoTo,
+}: {
+  label: string;
+  cursors: string[];
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null } | null | undefined;
+  loading: boolean;
+  onGoTo(cursors: string[]): void;
+}) {
   if (cursors.length === 0 && !pageInfo?.hasNextPage) return null;
   const next = pageInfo?.hasNextPage ? pageInfo.endCursor : null;
   return (

@@ -6,7 +6,8 @@ const DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', y
 const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
 const PERCENT = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
 
-export const euros = (cents: number | null | undefined): string => (cents === null || cents === undefined ? '—' : EUROS.format(cents / 100));
+export const euros = (cents: number | null | undefined): string =>
+  cents === null || cents === undefined ? '—' : EUROS.format(cents / 100);
 export const civilDate = (date: string | null | undefined): string => (date ? DATE.format(new Date(`${date}T00:00:00Z`)) : '—');
 export const dateTime = (instant: string | null | undefined): string => (instant ? DATE_TIME.format(new Date(instant)) : '—');
 export const percent = (part: number, whole: number): string => (whole === 0 ? '—' : PERCENT.format(part / whole));
@@ -34,7 +35,8 @@ export const STATUS_LABELS: Record<ActionStatus, string> = {
 };
 
 /** The label of a value that comes untyped (the audit trail, an address), or the value itself. */
-export const labelOf = <K extends string>(labels: Record<K, string>, value: string): string => (labels as Record<string, string>)[value] ?? value;
+export const labelOf = <K extends string>(labels: Record<K, string>, value: string): string =>
+  (labels as Record<string, string>)[value] ?? value;
 
 export const KIND_LABELS: Record<FundingKind, string> = {
   CREDITS_SPECIFIQUES_P147: 'Crédits spécifiques (P147)',

@@ -1,5 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+
 import { ApiError, request } from './api';
 import { asApiError } from './errors';
 import { graphQLKey } from './query';

@@ -1,7 +1,18 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { QueryClient, QueryClientProvider, type QueryKey, useMutation, type UseMutationResult, useQuery, useQueryClient, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
+import {
+  QueryClient,
+  QueryClientProvider,
+  type QueryKey,
+  useMutation,
+  type UseMutationResult,
+  useQuery,
+  useQueryClient,
+  type UseQueryOptions,
+  type UseQueryResult,
+} from '@tanstack/react-query';
 import type { OperationDefinitionNode } from 'graphql';
 import type { ReactNode } from 'react';
+
 import { ApiError, request } from './api';
 import { asApiError, errorText } from './errors';
 
@@ -56,7 +67,11 @@ export type GraphQLQueryOptions<R> = Omit<UseQueryOptions<R, ApiError, R>, 'quer
  * `refetchInterval` (polling), `placeholderData: keepPreviousData` (pages that keep their rows while the
  * next page loads)…
  */
-export function useGraphQLQuery<R, V extends Record<string, unknown>>(document: TypedDocumentNode<R, V>, variables: V, options: GraphQLQueryOptions<R> = {}): UseQueryResult<R, ApiError> {
+export function useGraphQLQuery<R, V extends Record<string, unknown>>(
+  document: TypedDocumentNode<R, V>,
+  variables: V,
+  options: GraphQLQueryOptions<R> = {},
+): UseQueryResult<R, ApiError> {
   const { tenant, renewSession, ...rest } = options;
   return useQuery<R, ApiError, R>({
     queryKey: graphQLKey(document, variables, tenant),
@@ -90,11 +105,15 @@ const keyOf = (i: Invalidation): QueryKey => (Array.isArray(i) ? (i as QueryKey)
  * `request()`; a refusal is an ApiError (its code from `extensions.code`) with its French `errorText`;
  * success invalidates the given queries.
  */
-export function useGraphQLMutation<R, V extends Record<string, unknown>>(document: TypedDocumentNode<R, V>, options: GraphQLMutationOptions<R, V> = {}): GraphQLMutationResult<R, V> {
+export function useGraphQLMutation<R, V extends Record<string, unknown>>(
+  document: TypedDocumentNode<R, V>,
+  options: GraphQLMutationOptions<R, V> = {},
+): GraphQLMutationResult<R, V> {
   const client = useQueryClient();
   const { tenant, renewSession, invalidates = [], onSuccess, onError } = options;
   const mutation = useMutation<R, ApiError, V>({
-    mutationFn: (variables) => request(document, variables, tenant, { renewSession }).catch((error: unknown) => Promise.reject(asApiError(error))),
+    mutationFn: (variables) =>
+      request(document, variables, tenant, { renewSession }).catch((error: unknown) => Promise.reject(asApiError(error))),
     onSuccess: async (data, variables) => {
       await Promise.all(invalidates.map((i) => client.invalidateQueries({ queryKey: keyOf(i) })));
       await onSuccess?.(data, variables);

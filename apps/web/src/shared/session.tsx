@@ -1,17 +1,35 @@
-import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { ApiError, request, sessionRoute, setTransport } from './api';
+import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+
 import { graphql } from '../gql';
 import type { MyTenantsQuery, Permission } from '../gql/graphql';
+import { ApiError, request, sessionRoute, setTransport } from './api';
 
 const MY_TENANTS = graphql(`
-  query MyTenants { myTenants { role organisationId permissions tenant { id siren name kind departements } } }
+  query MyTenants {
+    myTenants {
+      role
+      organisationId
+      permissions
+      tenant {
+        id
+        siren
+        name
+        kind
+        departements
+      }
+    }
+  }
 `);
 const LOGOUT_EVERYWHERE = graphql(`
-  mutation LogoutEverywhere { logoutEverywhere }
+  mutation LogoutEverywhere {
+    logoutEverywhere
+  }
 `);
 const CHANGE_PASSWORD = graphql(`
-  mutation ChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) }
+  mutation ChangePassword($input: ChangePasswordInput!) {
+    changePassword(input: $input)
+  }
 `);
 
 export type MyTenant = MyTenantsQuery['myTenants'][number];
@@ -174,7 +192,11 @@ export function useSession(): SessionValue {
  * My role in the territory of the page, or null, and what the API lets me do there (`myTenants.permissions`,
  * from its role matrix: the screens keep no copy of it). `can` is false everywhere outside a membership.
  */
-export function useTenantRole(siren: string | undefined): { role: string | null; tenantName: string; can(permission: Permission): boolean } {
+export function useTenantRole(siren: string | undefined): {
+  role: string | null;
+  tenantName: string;
+  can(permission: Permission): boolean;
+} {
   const { tenants } = useSession();
   const t = tenants.find((x) => x.tenant.siren === siren);
   const permissions: readonly Permission[] = t?.permissions ?? [];

@@ -1,18 +1,21 @@
-import { Inject, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
-import { JwtModule, JwtService } from '@nestjs/jwt';
-import { getQueueToken } from '@nestjs/bullmq';
+import { createHash, randomBytes } from 'node:crypto';
+
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter as BoardAdapter } from '@bull-board/fastify';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
+import { JwtModule, JwtService } from '@nestjs/jwt';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Redis from 'ioredis';
-import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ALL_QUEUES } from '@pilotis/jobs';
+
 import { AccessTokenClaims, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, REDIS, TENANT_HEADER } from '@pilotis/auth';
+import { ALL_QUEUES } from '@pilotis/jobs';
 import { Clock, InjectConfig, PilotisConfig } from '@pilotis/shared';
+
 import { overrideCsp, QUEUE_BOARD_CSP } from '../security-headers';
 
 /** Where the board lives, and the path its session cookie is scoped to. */
@@ -181,7 +184,13 @@ export class QueueBoard implements OnModuleInit {
     if (noTenant) return noTenant;
     const session = cookie(request, QUEUE_BOARD_COOKIE);
     const grant = session ? await this.read('session', session) : null;
-    if (!grant) return { ok: false, status: 401, code: 'UNAUTHENTICATED', message: 'Authentification requise : session du tableau absente ou expirée.' };
+    if (!grant)
+      return {
+        ok: false,
+        status: 401,
+        code: 'UNAUTHENTICATED',
+        message: 'Authentification requise : session du tableau absente ou expirée.',
+      };
     return this.checkUser(grant.userId);
   }
 
@@ -222,7 +231,8 @@ export class QueueBoard implements OnModuleInit {
         [userId],
       );
       if (!user || user.disabled_at) return { ok: false, status: 401, code: 'UNAUTHENTICATED', message: 'Compte inconnu ou désactivé.' };
-      if (!user.platform_admin) return { ok: false, status: 403, code: 'FORBIDDEN', message: 'Réservé aux administrateurs de la plateforme.' };
+      if (!user.platform_admin)
+        return { ok: false, status: 403, code: 'FORBIDDEN', message: 'Réservé aux administrateurs de la plateforme.' };
     } catch (error) {
       this.logger.error(`queue board: user lookup failed: ${String(error)}`);
       throw error;

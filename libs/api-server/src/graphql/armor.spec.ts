@@ -1,4 +1,5 @@
 import { buildSchema, parse, validate } from 'graphql';
+
 import { armor } from './armor';
 
 /** A schema with recursion, where depth and cost can grow without bound. */

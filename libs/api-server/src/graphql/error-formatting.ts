@@ -1,6 +1,7 @@
+import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
+
 import { DomainError, ErrorCode } from '@pilotis/shared';
 
 const logger = new Logger('GraphQL');
@@ -60,7 +61,8 @@ const GRAPHQL_CODES: Record<string, string> = {
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const unwrapped = unwrapResolverError(error);
   // A domain error thrown by a plugin before execution (the input rule) comes wrapped, without a path.
-  const original = unwrapped instanceof GraphQLError && unwrapped.originalError instanceof DomainError ? unwrapped.originalError : unwrapped;
+  const original =
+    unwrapped instanceof GraphQLError && unwrapped.originalError instanceof DomainError ? unwrapped.originalError : unwrapped;
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
   if (original instanceof DomainError) {
@@ -78,7 +80,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
     return { ...base, extensions: { code } };
   }
-  logger.error(original instanceof Error ? original.stack ?? original.message : String(original));
+  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return {
     ...base,
     message: INTERNAL_ERROR_MESSAGE,

@@ -1,6 +1,8 @@
 import { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
+
 import { badInput } from '@pilotis/shared';
+
 import { controlCharactersInOperation } from './input-hygiene';
 
 /**

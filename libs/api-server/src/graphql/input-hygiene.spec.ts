@@ -1,8 +1,23 @@
-import { GraphQLID, GraphQLInputObjectType, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, OperationDefinitionNode, parse } from 'graphql';
+import {
+  GraphQLID,
+  GraphQLInputObjectType,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+  OperationDefinitionNode,
+  parse,
+} from 'graphql';
+
 import { MULTI_LINE_ARGS_EXTENSION, MULTI_LINE_EXTENSION } from '@pilotis/shared';
+
 import { controlCharactersInOperation } from './input-hygiene';
 
-const Reference = new GraphQLInputObjectType({ name: 'Reference', fields: { system: { type: GraphQLString }, value: { type: GraphQLString } } });
+const Reference = new GraphQLInputObjectType({
+  name: 'Reference',
+  fields: { system: { type: GraphQLString }, value: { type: GraphQLString } },
+});
 const Input = new GraphQLInputObjectType({
   name: 'Input',
   fields: {
@@ -22,7 +37,11 @@ const schema = new GraphQLSchema({
     name: 'Mutation',
     fields: {
       save: { type: Thing, args: { input: { type: new GraphQLNonNull(Input) } } },
-      minutes: { type: Thing, args: { items: { type: new GraphQLList(GraphQLString) }, title: { type: GraphQLString } }, extensions: { [MULTI_LINE_ARGS_EXTENSION]: ['items'] } },
+      minutes: {
+        type: Thing,
+        args: { items: { type: new GraphQLList(GraphQLString) }, title: { type: GraphQLString } },
+        extensions: { [MULTI_LINE_ARGS_EXTENSION]: ['items'] },
+      },
     },
   }),
 });
@@ -43,7 +62,13 @@ describe('controlCharactersInOperation', () => {
   });
 
   it('walks nested objects and lists', () => {
-    const i = { references: [{ system: 'ok', value: 'ok' }, { system: 'x', value: 'v\u0001' }], tags: ['a', 'b\u0000'] };
+    const i = {
+      references: [
+        { system: 'ok', value: 'ok' },
+        { system: 'x', value: 'v\u0001' },
+      ],
+      tags: ['a', 'b\u0000'],
+    };
     expect(check('mutation($i: Input!) { save(input: $i) { id } }', { i })).toEqual([
       ['references.1.value', 'controlCharacter'],
       ['tags.1', 'controlCharacter'],
@@ -51,8 +76,12 @@ describe('controlCharactersInOperation', () => {
   });
 
   it('lets a multi-line field keep its lines, and refuses them in a single-line one', () => {
-    expect(check('mutation($i: Input!) { save(input: $i) { id } }', { i: { description: 'l1\r\nl2\n\tl3', title: 'un titre' } })).toEqual([]);
-    expect(check('mutation($i: Input!) { save(input: $i) { id } }', { i: { description: 'l1\nl2', title: 'deux\nlignes' } })).toEqual([['title', 'controlCharacter']]);
+    expect(check('mutation($i: Input!) { save(input: $i) { id } }', { i: { description: 'l1\r\nl2\n\tl3', title: 'un titre' } })).toEqual(
+      [],
+    );
+    expect(check('mutation($i: Input!) { save(input: $i) { id } }', { i: { description: 'l1\nl2', title: 'deux\nlignes' } })).toEqual([
+      ['title', 'controlCharacter'],
+    ]);
   });
 
   it('names scalar arguments by their name, lists by index, and reads multi-line arguments from the field', () => {
@@ -63,7 +92,9 @@ describe('controlCharactersInOperation', () => {
   });
 
   it('checks arguments of nested fields and of fragments', () => {
-    expect(check('query { thing(search: "ok") { ...F } } fragment F on Thing { children(after: "\\u0000") }')).toEqual([['after', 'controlCharacter']]);
+    expect(check('query { thing(search: "ok") { ...F } } fragment F on Thing { children(after: "\\u0000") }')).toEqual([
+      ['after', 'controlCharacter'],
+    ]);
   });
 
   it('leaves variables that do not coerce to the execution', () => {

@@ -13,6 +13,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
+
 import { FieldError, findControlCharacters, MULTI_LINE_ARGS_EXTENSION, MULTI_LINE_EXTENSION } from '@pilotis/shared';
 
 const join = (path: string, key: string | number): string => (path ? `${path}.${key}` : String(key));
@@ -22,7 +23,9 @@ function walk(value: unknown, type: GraphQLInputType, path: string, multiLine: b
   if (value === null || value === undefined) return [];
   const t = getNullableType(type);
   if (isListType(t)) {
-    return Array.isArray(value) ? value.flatMap((item, i) => walk(item, t.ofType, join(path, i), multiLine)) : walk(value, t.ofType, path, multiLine);
+    return Array.isArray(value)
+      ? value.flatMap((item, i) => walk(item, t.ofType, join(path, i), multiLine))
+      : walk(value, t.ofType, path, multiLine);
   }
   if (isInputObjectType(t)) {
     const fields = t.getFields();
@@ -68,7 +71,8 @@ export function controlCharactersInOperation(
           const multiLineArgs = (field.extensions?.[MULTI_LINE_ARGS_EXTENSION] as string[] | undefined) ?? [];
           for (const arg of field.args) {
             const root = isInputObjectType(getNullableType(arg.type)) ? '' : arg.name;
-            for (const p of walk(values[arg.name], arg.type, root, multiLineArgs.includes(arg.name))) problems.set(JSON.stringify([p.field, p.message]), p);
+            for (const p of walk(values[arg.name], arg.type, root, multiLineArgs.includes(arg.name)))
+              problems.set(JSON.stringify([p.field, p.message]), p);
           }
         },
       }),

@@ -2,8 +2,10 @@ import { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
+
 import { Db } from '@pilotis/db';
 import { ErrorCode } from '@pilotis/shared';
+
 import { databaseErrorForClient } from './error-formatting';
 
 const logger = new Logger('Transaction');

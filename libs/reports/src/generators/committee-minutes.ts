@@ -1,6 +1,7 @@
 import { civilDateIn, DomainError, ErrorCode, notFound } from '@pilotis/shared';
+
+import { parisDateTime, pdfEuros, PdfWriter } from './pdf';
 import { FUNDING_KIND_LABELS } from './programming-workbook';
-import { parisDateTime, PdfWriter, pdfEuros } from './pdf';
 import { ReportViewer, visibleCommitteeSql } from './report-scope';
 import { SqlRunner } from './sql-runner';
 
@@ -55,7 +56,12 @@ export async function closedCommittee(db: SqlRunner, viewer: ReportViewer, commi
  * The procès-verbal of a closed committee: session, members (voting or not, and whether they voted),
  * quorum, each agenda item with each funder's decision and amount, and the totals per funder.
  */
-export async function writeCommitteeMinutes(db: SqlRunner, viewer: ReportViewer, committeeId: string, out: NodeJS.WritableStream): Promise<{ date: string }> {
+export async function writeCommitteeMinutes(
+  db: SqlRunner,
+  viewer: ReportViewer,
+  committeeId: string,
+  out: NodeJS.WritableStream,
+): Promise<{ date: string }> {
   const committee = await closedCommittee(db, viewer, committeeId);
   const t = [viewer.tenantId, committee.id];
   const members = await db.query<{ name: string; voting: boolean; voted: boolean }>(

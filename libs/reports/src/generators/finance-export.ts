@@ -1,6 +1,8 @@
 import { stringify } from 'csv-stringify';
+
 import { ACTION_STATUS_LABELS, ActionStatus } from '@pilotis/actions';
-import { amountCell, forbidden, SpreadsheetValue, spreadsheetRow } from '@pilotis/shared';
+import { amountCell, forbidden, spreadsheetRow, SpreadsheetValue } from '@pilotis/shared';
+
 import { FINANCE_EXPORT_COLUMN_LABELS, FinanceExportColumn } from '../report.entity';
 import { FUNDING_KIND_LABELS } from './programming-workbook';
 import { isOrganisationBound, ReportViewer } from './report-scope';
@@ -59,9 +61,21 @@ const VALUE: Record<FinanceExportColumn, (r: LineRow) => SpreadsheetValue> = {
  * that no title or name typed by a user becomes a formula. Read page by page (keyset on the action's
  * number and the line id) and streamed with back-pressure.
  */
-export async function writeFinanceExport(db: SqlRunner, viewer: ReportViewer, params: FinanceExportParams, out: NodeJS.WritableStream): Promise<{ lines: number }> {
-  if (isOrganisationBound(viewer)) throw forbidden("L'export financier couvre tous les financeurs : il est réservé aux rôles qui voient tout le territoire.");
-  const csv = stringify({ bom: true, delimiter: ';', record_delimiter: '\r\n', header: true, columns: params.columns.map((c) => FINANCE_EXPORT_COLUMN_LABELS[c]) });
+export async function writeFinanceExport(
+  db: SqlRunner,
+  viewer: ReportViewer,
+  params: FinanceExportParams,
+  out: NodeJS.WritableStream,
+): Promise<{ lines: number }> {
+  if (isOrganisationBound(viewer))
+    throw forbidden("L'export financier couvre tous les financeurs : il est réservé aux rôles qui voient tout le territoire.");
+  const csv = stringify({
+    bom: true,
+    delimiter: ';',
+    record_delimiter: '\r\n',
+    header: true,
+    columns: params.columns.map((c) => FINANCE_EXPORT_COLUMN_LABELS[c]),
+  });
   const done = new Promise<void>((resolve, reject) => {
     csv.on('end', resolve);
     csv.on('error', reject);
@@ -78,7 +92,7 @@ export async function writeFinanceExport(db: SqlRunner, viewer: ReportViewer, pa
     filters.push(`and f.exercise_year = $${base.length}`);
   }
   let lines = 0;
-  for (let after: [number, string] = [0, '00000000-0000-0000-0000-000000000000']; ; ) {
+  for (let after: [number, string] = [0, '00000000-0000-0000-0000-000000000000']; ;) {
     const rows = await db.query<LineRow>(
       `select a.number, f.id, a.reference, a.title, a.status, p.title as pillar, po.name as porteur, po.siret as porteur_siret,
               (select string_agg(q.code, ', ' order by q.code) from action_qpvs aq
@@ -98,7 +112,8 @@ export async function writeFinanceExport(db: SqlRunner, viewer: ReportViewer, pa
       [...base, after[0], after[1], EXPORT_PAGE_SIZE],
     );
     for (const r of rows) {
-      if (!csv.write(spreadsheetRow(params.columns.map((c) => VALUE[c](r))))) await new Promise<void>((resolve) => csv.once('drain', resolve));
+      if (!csv.write(spreadsheetRow(params.columns.map((c) => VALUE[c](r)))))
+        await new Promise<void>((resolve) => csv.once('drain', resolve));
     }
     lines += rows.length;
     if (rows.length < EXPORT_PAGE_SIZE) break;

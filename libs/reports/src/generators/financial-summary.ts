@@ -1,8 +1,9 @@
 import { ACTION_STATUS_LABELS, ActionStatus } from '@pilotis/actions';
 import { splitPayment } from '@pilotis/conventions';
 import { formatCivilDate, invalidField, notFound } from '@pilotis/shared';
+
+import { parisDateTime, pdfEuros, PdfWriter } from './pdf';
 import { FUNDING_KIND_LABELS } from './programming-workbook';
-import { parisDateTime, PdfWriter, pdfEuros } from './pdf';
 import { ReportViewer, visibleActionSql } from './report-scope';
 import { SqlRunner } from './sql-runner';
 
@@ -28,7 +29,12 @@ export interface SummaryAction {
 }
 
 /** The action as the viewer may see it, and the funder, which must have a line on it. */
-export async function summaryTarget(db: SqlRunner, viewer: ReportViewer, actionId: string, funderId: string): Promise<{ action: SummaryAction; funder: string }> {
+export async function summaryTarget(
+  db: SqlRunner,
+  viewer: ReportViewer,
+  actionId: string,
+  funderId: string,
+): Promise<{ action: SummaryAction; funder: string }> {
   const [action] = await db.query<SummaryAction>(
     `select a.id, a.reference, a.title, a.status, a.start_date::text, a.end_date::text, a.total_budget_cents::text,
             p.title as pillar, o.name as porteur, o.siret as porteur_siret,
@@ -48,7 +54,8 @@ export async function summaryTarget(db: SqlRunner, viewer: ReportViewer, actionI
         and exists (select 1 from funding_lines f where f.tenant_id = o.tenant_id and f.action_id = $3 and f.funder_id = o.id)`,
     [viewer.tenantId, funderId, action.id],
   );
-  if (!funder) throw invalidField('funderId', 'notAFunder', "cette organisation ne finance pas l'action (aucune ligne dans son plan de financement)");
+  if (!funder)
+    throw invalidField('funderId', 'notAFunder', "cette organisation ne finance pas l'action (aucune ligne dans son plan de financement)");
   return { action, funder: funder.name };
 }
 
@@ -65,7 +72,14 @@ export async function writeFinancialSummary(
   now: Date,
 ): Promise<{ reference: string; funder: string }> {
   const { action, funder } = await summaryTarget(db, viewer, params.actionId, params.funderId);
-  const lines = await db.query<{ kind: string; exercise_year: number; requested: string; decided: string | null; in_kind: boolean; pledge: boolean }>(
+  const lines = await db.query<{
+    kind: string;
+    exercise_year: number;
+    requested: string;
+    decided: string | null;
+    in_kind: boolean;
+    pledge: boolean;
+  }>(
     `select kind, exercise_year, amount_requested_cents::text as requested, decided_amount_cents::text as decided, in_kind, pledge
        from funding_lines where tenant_id = $1 and action_id = $2 and funder_id = $3
       order by exercise_year, kind, id`,
@@ -130,10 +144,12 @@ export async function writeFinancialSummary(
 
   pdf.heading('Convention et échéancier');
   if (!schedule) {
-    pdf.paragraph("Aucune convention ne lie encore ce financeur pour cette action.");
+    pdf.paragraph('Aucune convention ne lie encore ce financeur pour cette action.');
   } else {
     const { advanceCents, balanceCents } = splitPayment(BigInt(schedule.amount_cents), schedule.advance_percent);
-    pdf.paragraph(`Convention ${CONVENTION_STATUS_LABELS[schedule.status] ?? schedule.status}, version ${schedule.number}${schedule.signed ? ', signée par le financeur' : ', pas encore signée par le financeur'}.`);
+    pdf.paragraph(
+      `Convention ${CONVENTION_STATUS_LABELS[schedule.status] ?? schedule.status}, version ${schedule.number}${schedule.signed ? ', signée par le financeur' : ', pas encore signée par le financeur'}.`,
+    );
     pdf.paragraph(`Montant conventionné : ${pdfEuros(schedule.amount_cents)}`);
     pdf.paragraph(`Avance à la signature (${schedule.advance_percent}\u00a0%) : ${pdfEuros(advanceCents)}`);
     pdf.paragraph(`Solde après le bilan : ${pdfEuros(balanceCents)}`);

@@ -1,10 +1,11 @@
 import { civilDateIn } from '@pilotis/shared';
+
 import { FinanceExportColumn, ReportKind, ReportParams } from '../report.entity';
 import { writeCommitteeMinutes } from './committee-minutes';
 import { writeFinanceExport } from './finance-export';
 import { writeFinancialSummary } from './financial-summary';
 import { writeProgrammingWorkbook } from './programming-workbook';
-import { reportPath, slug, WrittenFile, writeReportFile } from './report-file';
+import { reportPath, slug, writeReportFile, WrittenFile } from './report-file';
 import { ReportViewer } from './report-scope';
 import { SqlRunner } from './sql-runner';
 

@@ -12,8 +12,12 @@ export function pdfEuros(cents: bigint | string | null): string {
 
 /** "12 mars 2026 à 14 h 00" in Europe/Paris. */
 export function parisDateTime(instant: Date): string {
-  const date = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(instant);
-  const [h, m] = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Paris' }).format(instant).split(':');
+  const date = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(
+    instant,
+  );
+  const [h, m] = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Paris' })
+    .format(instant)
+    .split(':');
   return `${date} à ${h}\u00a0h\u00a0${m}`;
 }
 
@@ -57,7 +61,10 @@ export class PdfWriter {
 
   paragraph(text: string, options: { bold?: boolean; indent?: number } = {}): this {
     this.ensure(16);
-    this.doc.font(options.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10).text(text, this.doc.page.margins.left + (options.indent ?? 0));
+    this.doc
+      .font(options.bold ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(10)
+      .text(text, this.doc.page.margins.left + (options.indent ?? 0));
     this.doc.font('Helvetica');
     return this;
   }
@@ -65,13 +72,17 @@ export class PdfWriter {
   /** One table row: cells side by side at fixed widths, the row as tall as its tallest cell. */
   row(cells: Cell[], indent = 0): this {
     this.doc.fontSize(9);
-    const heights = cells.map((c) => this.doc.font(c.bold ? 'Helvetica-Bold' : 'Helvetica').heightOfString(c.text || ' ', { width: c.width - 4 }));
+    const heights = cells.map((c) =>
+      this.doc.font(c.bold ? 'Helvetica-Bold' : 'Helvetica').heightOfString(c.text || ' ', { width: c.width - 4 }),
+    );
     const height = Math.max(...heights) + 4;
     this.ensure(height);
     const y = this.doc.y;
     let x = this.doc.page.margins.left + indent;
     for (const c of cells) {
-      this.doc.font(c.bold ? 'Helvetica-Bold' : 'Helvetica').text(c.text, x, y, { width: c.width - 4, align: c.align ?? 'left', lineBreak: true });
+      this.doc
+        .font(c.bold ? 'Helvetica-Bold' : 'Helvetica')
+        .text(c.text, x, y, { width: c.width - 4, align: c.align ?? 'left', lineBreak: true });
       x += c.width;
     }
     this.doc.x = this.doc.page.margins.left;

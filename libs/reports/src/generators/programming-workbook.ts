@@ -1,6 +1,8 @@
 import * as ExcelJS from 'exceljs';
+
 import { ACTION_STATUS_LABELS, ActionStatus } from '@pilotis/actions';
 import { forbidden, notFound, spreadsheetRow } from '@pilotis/shared';
+
 import { euros } from './report-file';
 import { isOrganisationBound, ReportViewer } from './report-scope';
 import { SqlRunner } from './sql-runner';
@@ -75,13 +77,21 @@ export async function writeProgrammingWorkbook(
   out: NodeJS.WritableStream,
 ): Promise<WorkbookOutcome> {
   // It covers every funder: never for a role that sees only its own organisation's share.
-  if (isOrganisationBound(viewer)) throw forbidden('Le classeur de programmation couvre tous les financeurs : il est réservé aux rôles qui voient tout le territoire.');
+  if (isOrganisationBound(viewer))
+    throw forbidden('Le classeur de programmation couvre tous les financeurs : il est réservé aux rôles qui voient tout le territoire.');
   const { tenantId } = viewer;
-  const [contrat] = await db.query<{ title: string }>('select title from contrats where tenant_id = $1 and id = $2', [tenantId, params.contratId]);
+  const [contrat] = await db.query<{ title: string }>('select title from contrats where tenant_id = $1 and id = $2', [
+    tenantId,
+    params.contratId,
+  ]);
   if (!contrat) throw notFound('Contrat de ville');
   const base = [tenantId, params.contratId, params.exerciseYear];
 
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as import('node:stream').Stream, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out as unknown as import('node:stream').Stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = 'Pilotis';
 
   // ---- Actions: those of the contract with at least one line of the exercise year.
@@ -102,7 +112,7 @@ export async function writeProgrammingWorkbook(
   actionsSheet.getRow(1).font = { bold: true };
   actionsSheet.getRow(1).commit();
   let actions = 0;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = await db.query<ActionRow>(
       `select a.number, a.reference, a.title, a.status, a.start_date::text, a.end_date::text, a.total_budget_cents::text,
               p.title as pillar, o.name as porteur,
@@ -162,7 +172,7 @@ export async function writeProgrammingWorkbook(
   linesSheet.getRow(1).font = { bold: true };
   linesSheet.getRow(1).commit();
   let lines = 0;
-  for (let after: [number, string] = [0, '00000000-0000-0000-0000-000000000000']; ; ) {
+  for (let after: [number, string] = [0, '00000000-0000-0000-0000-000000000000']; ;) {
     const rows = await db.query<LineRow>(
       `select a.number, f.id, a.reference, a.title, o.name as funder, f.kind, f.exercise_year,
               f.amount_requested_cents::text, f.decided_amount_cents::text, f.in_kind, f.pledge
@@ -216,12 +226,14 @@ export async function writeProgrammingWorkbook(
     const head = totals.addRow(spreadsheetRow([header[0], header[1], 'Actions', 'Demandé (€)', 'Décidé (€)']));
     head.font = { italic: true };
     head.commit();
-    for (const r of rows) totals.addRow(spreadsheetRow([r.label, r.detail ?? '', r.actions, euros(r.requested), euros(r.decided ?? '0')])).commit();
+    for (const r of rows)
+      totals.addRow(spreadsheetRow([r.label, r.detail ?? '', r.actions, euros(r.requested), euros(r.decided ?? '0')])).commit();
     totals.addRow([]).commit();
   };
   const scoped = `from funding_lines f join actions a on a.tenant_id = f.tenant_id and a.id = f.action_id
                   where f.tenant_id = $1 and a.contrat_id = $2 and f.exercise_year = $3`;
-  const sums = 'count(distinct a.id)::int as actions, sum(f.amount_requested_cents)::text as requested, coalesce(sum(f.decided_amount_cents), 0)::text as decided';
+  const sums =
+    'count(distinct a.id)::int as actions, sum(f.amount_requested_cents)::text as requested, coalesce(sum(f.decided_amount_cents), 0)::text as decided';
 
   // The first row is overwritten by the column headers' row (empty): give the title its own rows.
   heading(`Programmation ${params.exerciseYear} — ${contrat.title}`);

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { euros, frenchDecimal, reportPath, slug, writeChunk, writeReportFile } from './report-file';
+
 import { pdfEuros } from './pdf';
+import { euros, frenchDecimal, reportPath, slug, writeChunk, writeReportFile } from './report-file';
 
 describe('report files', () => {
   let dir: string;

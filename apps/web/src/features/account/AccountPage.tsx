@@ -1,8 +1,9 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+
 import { ApiError } from '../../shared/api';
-import { asApiError } from '../../shared/errors';
 import { ErrorMessage, Field } from '../../shared/components';
+import { asApiError } from '../../shared/errors';
 import { useSession } from '../../shared/session';
 import { NewPassword, newPasswordErrors, NewPasswordFields, TOO_SHORT } from './NewPasswordFields';
 
@@ -53,7 +54,8 @@ export function AccountPage() {
       const fields: Partial<Record<FieldName, string>> = {};
       for (const f of error.code === 'BAD_USER_INPUT' ? error.fields : []) {
         const key = f.field.replace(/^input\./, '');
-        if (key === 'currentPassword') fields.currentPassword = f.reason === 'incorrect' ? 'Mot de passe actuel incorrect.' : `Mot de passe actuel : ${f.message}.`;
+        if (key === 'currentPassword')
+          fields.currentPassword = f.reason === 'incorrect' ? 'Mot de passe actuel incorrect.' : `Mot de passe actuel : ${f.message}.`;
         else if (key === 'newPassword') fields.newPassword = f.reason === 'minLength' ? TOO_SHORT : `Nouveau mot de passe : ${f.message}.`;
       }
       setErrors(fields);
@@ -92,9 +94,23 @@ export function AccountPage() {
           <ErrorMessage error={problem} />
           <input type="email" autoComplete="username" value={session.user?.email ?? ''} readOnly hidden />
           <Field label="Mot de passe actuel" error={errors.currentPassword}>
-            {(p) => <input {...p} type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                type="password"
+                autoComplete="current-password"
+                required
+                value={current}
+                onChange={(e) => setCurrent(e.target.value)}
+              />
+            )}
           </Field>
-          <NewPasswordFields label="Nouveau mot de passe" value={fresh} errors={{ password: errors.newPassword, confirmation: errors.confirmation }} onChange={setFresh} />
+          <NewPasswordFields
+            label="Nouveau mot de passe"
+            value={fresh}
+            errors={{ password: errors.newPassword, confirmation: errors.confirmation }}
+            onChange={setFresh}
+          />
           <button type="submit" disabled={busy}>
             {busy ? 'Enregistrement…' : 'Changer mon mot de passe'}
           </button>

@@ -1,13 +1,16 @@
 import { FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { ApiError } from '../../shared/api';
-import { asApiError } from '../../shared/errors';
-import { ErrorMessage, Field } from '../../shared/components';
+
 import { graphql } from '../../gql';
+import type { ApiError } from '../../shared/api';
+import { ErrorMessage, Field } from '../../shared/components';
+import { asApiError } from '../../shared/errors';
 import { useGraphQLMutation } from '../../shared/query';
 
 const REQUEST_RESET = graphql(`
-  mutation RequestPasswordReset($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }
+  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
+    requestPasswordReset(input: $input)
+  }
 `);
 
 export const RESET_SENT = 'Si un compte correspond à cette adresse, un lien vient de lui être envoyé. Il est valable une heure.';
@@ -38,7 +41,8 @@ export function ForgotPasswordPage() {
       setSent(true);
     } catch (err) {
       const error = asApiError(err);
-      if (error.code === 'BAD_USER_INPUT' && error.fields.some((f) => f.field.replace(/^input\./, '') === 'email')) setEmailError('Adresse e-mail invalide.');
+      if (error.code === 'BAD_USER_INPUT' && error.fields.some((f) => f.field.replace(/^input\./, '') === 'email'))
+        setEmailError('Adresse e-mail invalide.');
       else setProblem(error);
     } finally {
       setBusy(false);
@@ -60,7 +64,9 @@ export function ForgotPasswordPage() {
           <form onSubmit={(e) => void submit(e)} noValidate aria-label="Demander un lien de réinitialisation">
             <ErrorMessage error={problem} />
             <Field label="Adresse e-mail" error={emailError}>
-              {(p) => <input {...p} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />}
+              {(p) => (
+                <input {...p} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+              )}
             </Field>
             <button type="submit" disabled={busy}>
               {busy ? 'Envoi…' : 'Recevoir un lien'}

@@ -1,5 +1,6 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+
 import { graphql } from '../../gql';
 import { ApiError } from '../../shared/api';
 import { ErrorMessage, Loading } from '../../shared/components';
@@ -10,13 +11,26 @@ import { useSession } from '../../shared/session';
 import { CHOOSE_ONE, NewPassword, NewPasswordErrors, NewPasswordFields, NOT_THE_SAME, TOO_SHORT } from './NewPasswordFields';
 
 const PREVIEW = graphql(`
-  query InvitationPreview($token: String!) { invitationPreview(token: $token) { email tenantName role invitedBy expiresAt accountReady } }
+  query InvitationPreview($token: String!) {
+    invitationPreview(token: $token) {
+      email
+      tenantName
+      role
+      invitedBy
+      expiresAt
+      accountReady
+    }
+  }
 `);
 const ACCEPT = graphql(`
-  mutation AcceptInvitation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) }
+  mutation AcceptInvitation($input: AcceptInvitationInput!) {
+    acceptInvitation(input: $input)
+  }
 `);
 const DECLINE = graphql(`
-  mutation DeclineInvitation($token: String!) { declineInvitation(token: $token) }
+  mutation DeclineInvitation($token: String!) {
+    declineInvitation(token: $token)
+  }
 `);
 
 const INVALID_LINK =
@@ -41,7 +55,8 @@ export function InvitationPage() {
   // link would then read as invalid, over the answer the person just gave.
   const previewQuery = useGraphQLQuery(PREVIEW, { token }, { enabled: !!token, renewSession: false });
   const preview = previewQuery.data?.invitationPreview ?? null;
-  const linkRefused = !!previewQuery.error && ['UNAUTHENTICATED', 'BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND'].includes(previewQuery.error.code);
+  const linkRefused =
+    !!previewQuery.error && ['UNAUTHENTICATED', 'BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND'].includes(previewQuery.error.code);
   const loadError = linkRefused ? null : previewQuery.error;
   const [refused, setInvalid] = useState(!token);
   const invalid = refused || linkRefused;
@@ -92,7 +107,10 @@ export function InvitationPage() {
       await accept.mutateAsync({ input: { token, password: value.password } });
       // Someone else's session open in this tab would hide the sign-in page.
       if (session.status === 'signedIn') await session.signOut();
-      void navigate('/connexion', { replace: true, state: { notice: 'Votre compte est prêt : connectez-vous avec votre adresse e-mail et le mot de passe choisi.' } });
+      void navigate('/connexion', {
+        replace: true,
+        state: { notice: 'Votre compte est prêt : connectez-vous avec votre adresse e-mail et le mot de passe choisi.' },
+      });
       return;
     } catch (err) {
       const error = asApiError(err);
@@ -100,7 +118,8 @@ export function InvitationPage() {
         const fields: NewPasswordErrors = {};
         const elsewhere: string[] = [];
         for (const f of error.fields) {
-          if (f.field.replace(/^input\./, '') === 'password') fields.password = f.reason === 'minLength' ? TOO_SHORT : `Mot de passe : ${f.message}.`;
+          if (f.field.replace(/^input\./, '') === 'password')
+            fields.password = f.reason === 'minLength' ? TOO_SHORT : `Mot de passe : ${f.message}.`;
           else elsewhere.push(`${f.field} : ${f.message}.`);
         }
         setErrors(fields);
@@ -150,7 +169,8 @@ export function InvitationPage() {
       <>
         <p>
           <strong>
-            {preview.invitedBy ?? "L'administrateur du territoire"} vous invite à rejoindre {preview.tenantName} comme {ROLE_LABELS[preview.role] ?? preview.role}.
+            {preview.invitedBy ?? "L'administrateur du territoire"} vous invite à rejoindre {preview.tenantName} comme{' '}
+            {ROLE_LABELS[preview.role] ?? preview.role}.
           </strong>
         </p>
         <p className="muted">

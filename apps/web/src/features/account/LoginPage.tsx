@@ -1,12 +1,21 @@
 import { FormEvent, useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
+
 import { ApiError } from '../../shared/api';
-import { asApiError } from '../../shared/errors';
 import { ErrorMessage, Field } from '../../shared/components';
+import { asApiError } from '../../shared/errors';
 import { useSession } from '../../shared/session';
 
 /** The sign-in form; also used over the page when a session expires (SignInDialog). */
-export function SignInForm({ onSignIn, submitLabel = 'Se connecter', fixedEmail }: { onSignIn(email: string, password: string): Promise<void>; submitLabel?: string; fixedEmail?: string }) {
+export function SignInForm({
+  onSignIn,
+  submitLabel = 'Se connecter',
+  fixedEmail,
+}: {
+  onSignIn(email: string, password: string): Promise<void>;
+  submitLabel?: string;
+  fixedEmail?: string;
+}) {
   const [email, setEmail] = useState(fixedEmail ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -26,8 +35,31 @@ export function SignInForm({ onSignIn, submitLabel = 'Se connecter', fixedEmail 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <ErrorMessage error={error} />
-      <Field label="Adresse e-mail">{(p) => <input {...p} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} readOnly={!!fixedEmail} />}</Field>
-      <Field label="Mot de passe">{(p) => <input {...p} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />}</Field>
+      <Field label="Adresse e-mail">
+        {(p) => (
+          <input
+            {...p}
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            readOnly={!!fixedEmail}
+          />
+        )}
+      </Field>
+      <Field label="Mot de passe">
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        )}
+      </Field>
       <button type="submit" disabled={busy}>
         {busy ? 'Connexion…' : submitLabel}
       </button>

@@ -39,10 +39,33 @@ export function NewPasswordFields({
   return (
     <>
       <Field label={label} hint={`${MIN_LENGTH} caractères au moins`} error={errors.password}>
-        {(p) => <input {...p} type="password" autoComplete="new-password" required minLength={MIN_LENGTH} value={value.password} onChange={(e) => onChange({ ...value, password: e.target.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={MIN_LENGTH}
+            value={value.password}
+            onChange={(e) => onChange({ ...value, password: e.target.value })}
+          />
+        )}
       </Field>
-      <Field label={`Confirmation du ${label.charAt(0).toLowerCase()}${label.slice(1)}`} hint="Le même mot de passe, une seconde fois" error={errors.confirmation}>
-        {(p) => <input {...p} type="password" autoComplete="new-password" required value={value.confirmation} onChange={(e) => onChange({ ...value, confirmation: e.target.value })} />}
+      <Field
+        label={`Confirmation du ${label.charAt(0).toLowerCase()}${label.slice(1)}`}
+        hint="Le même mot de passe, une seconde fois"
+        error={errors.confirmation}
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            autoComplete="new-password"
+            required
+            value={value.confirmation}
+            onChange={(e) => onChange({ ...value, confirmation: e.target.value })}
+          />
+        )}
       </Field>
     </>
   );

@@ -1,15 +1,18 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import type { ApiError } from '../../shared/api';
-import { asApiError } from '../../shared/errors';
-import { ErrorMessage } from '../../shared/components';
+
 import { graphql } from '../../gql';
+import type { ApiError } from '../../shared/api';
+import { ErrorMessage } from '../../shared/components';
+import { asApiError } from '../../shared/errors';
 import { useGraphQLMutation } from '../../shared/query';
 import { useSession } from '../../shared/session';
-import { NewPassword, newPasswordErrors, NewPasswordErrors, NewPasswordFields, TOO_SHORT } from './NewPasswordFields';
+import { NewPassword, NewPasswordErrors, newPasswordErrors, NewPasswordFields, TOO_SHORT } from './NewPasswordFields';
 
 const RESET_PASSWORD = graphql(`
-  mutation ResetPassword($input: ResetPasswordInput!) { resetPassword(input: $input) }
+  mutation ResetPassword($input: ResetPasswordInput!) {
+    resetPassword(input: $input)
+  }
 `);
 
 /** The token of the link, from the fragment only (`#jeton=…`): a fragment is never sent to a server. */

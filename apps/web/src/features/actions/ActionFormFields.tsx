@@ -1,4 +1,5 @@
 import { useId } from 'react';
+
 import { Field } from '../../shared/components';
 import type { useActionDraft } from './action-draft';
 import { FundingPlanFields, OrganisationOptions } from './FundingPlanFields';
@@ -58,7 +59,12 @@ export function ActionFormFields({
           </Field>
           <Field label="Objectif (facultatif)" error={errors.objectiveId}>
             {(p) => (
-              <select {...p} value={draft.objectiveId} disabled={!pillar || pillar.objectives.length === 0} onChange={(e) => set('objectiveId', e.target.value)}>
+              <select
+                {...p}
+                value={draft.objectiveId}
+                disabled={!pillar || pillar.objectives.length === 0}
+                onChange={(e) => set('objectiveId', e.target.value)}
+              >
                 <option value="">Aucun</option>
                 {pillar?.objectives.map((o) => (
                   <option key={o.id} value={o.id}>
@@ -83,13 +89,39 @@ export function ActionFormFields({
         <legend>Dates et budget</legend>
         <div className="form-grid">
           <Field label="Date de début" error={errors.startDate} hint={`Au plus tôt le 1er janvier ${contrat.startYear}.`}>
-            {(p) => <input {...p} type="date" min={`${contrat.startYear}-01-01`} max={`${contrat.endYear}-12-31`} value={draft.startDate} onChange={(e) => set('startDate', e.target.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                type="date"
+                min={`${contrat.startYear}-01-01`}
+                max={`${contrat.endYear}-12-31`}
+                value={draft.startDate}
+                onChange={(e) => set('startDate', e.target.value)}
+              />
+            )}
           </Field>
           <Field label="Date de fin" error={errors.endDate} hint={`Au plus tard le 31 décembre ${contrat.endYear}.`}>
-            {(p) => <input {...p} type="date" min={`${contrat.startYear}-01-01`} max={`${contrat.endYear}-12-31`} value={draft.endDate} onChange={(e) => set('endDate', e.target.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                type="date"
+                min={`${contrat.startYear}-01-01`}
+                max={`${contrat.endYear}-12-31`}
+                value={draft.endDate}
+                onChange={(e) => set('endDate', e.target.value)}
+              />
+            )}
           </Field>
           <Field label="Budget total (€)" error={errors.totalBudgetCents} hint="Par exemple 45 000 ou 12 345,67.">
-            {(p) => <input {...p} inputMode="decimal" autoComplete="off" value={draft.budget} onChange={(e) => set('budget', e.target.value, 'totalBudgetCents')} />}
+            {(p) => (
+              <input
+                {...p}
+                inputMode="decimal"
+                autoComplete="off"
+                value={draft.budget}
+                onChange={(e) => set('budget', e.target.value, 'totalBudgetCents')}
+              />
+            )}
           </Field>
         </div>
       </fieldset>
@@ -110,7 +142,11 @@ export function ActionFormFields({
                   checked={draft.qpvIds.includes(q.id)}
                   onChange={(e) => set('qpvIds', e.target.checked ? [...draft.qpvIds, q.id] : draft.qpvIds.filter((x) => x !== q.id))}
                 />{' '}
-                {q.name} <span className="muted">({q.code}{q.enVeille ? ', en veille' : ''})</span>
+                {q.name}{' '}
+                <span className="muted">
+                  ({q.code}
+                  {q.enVeille ? ', en veille' : ''})
+                </span>
               </label>
             </li>
           ))}

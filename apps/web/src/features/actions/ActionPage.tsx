@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
+
 import type { ActionStatus } from '../../gql/graphql';
 import { ErrorMessage, Loading } from '../../shared/components';
 import { civilDate, dateTime, euros, labelOf, STATUS_LABELS } from '../../shared/format';
@@ -48,7 +49,8 @@ export function ActionPage() {
   const deadlines = useAllPages(ACTION_DEADLINES, (answer) => answer.deadlines, { tenant: siren, maxPages: 10 });
   const deadlineRows = (deadlines.data ?? []).filter((d) => d.actionId === id);
   const a = data?.action;
-  const orgName = (orgId: string | null | undefined) => (orgId ? (ref.organisations.find((o) => o.id === orgId)?.name ?? 'Organisation partenaire') : 'Services du territoire');
+  const orgName = (orgId: string | null | undefined) =>
+    orgId ? (ref.organisations.find((o) => o.id === orgId)?.name ?? 'Organisation partenaire') : 'Services du territoire';
 
   return (
     <>
@@ -66,7 +68,9 @@ export function ActionPage() {
           )}
           {updated && !moved && (
             <div className="notice" role="status">
-              {updated === 'saved' ? `Les modifications de l'action ${a.reference} ont été enregistrées.` : `Aucune modification n'a été apportée à l'action ${a.reference}.`}
+              {updated === 'saved'
+                ? `Les modifications de l'action ${a.reference} ont été enregistrées.`
+                : `Aucune modification n'a été apportée à l'action ${a.reference}.`}
             </div>
           )}
           {moved && (
@@ -84,14 +88,7 @@ export function ActionPage() {
               </Link>
             )}
           </p>
-          {canManage && (
-            <ActionSteps
-              key={a.id}
-              siren={siren}
-              action={a}
-              onDone={setMoved}
-            />
-          )}
+          {canManage && <ActionSteps key={a.id} siren={siren} action={a} onDone={setMoved} />}
           <section aria-labelledby="dossier-title" className="panel">
             <h2 id="dossier-title">Dossier</h2>
             <dl className="facts">
@@ -158,7 +155,8 @@ export function ActionPage() {
                 <ul className="plain">
                   {a.avis.map((v) => (
                     <li key={v.id} className="avis">
-                      <strong>{OPINION_LABELS[v.opinion] ?? v.opinion}</strong> — {orgName(v.organisationId)} <span className="muted">({dateTime(v.updatedAt)})</span>
+                      <strong>{OPINION_LABELS[v.opinion] ?? v.opinion}</strong> — {orgName(v.organisationId)}{' '}
+                      <span className="muted">({dateTime(v.updatedAt)})</span>
                       {v.comment && <p>{v.comment}</p>}
                     </li>
                   ))}

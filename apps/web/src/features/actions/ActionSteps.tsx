@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router-dom';
+
 import { graphql } from '../../gql';
 import type { ActionStatus } from '../../gql/graphql';
 import type { ApiError } from '../../shared/api';
@@ -8,12 +9,16 @@ import { asApiError } from '../../shared/errors';
 import { useFocusWhen } from '../../shared/focus';
 import { sentence, STATUS_LABELS } from '../../shared/format';
 import { graphQLKey, useGraphQLMutation } from '../../shared/query';
-import { ACTION_DOSSIER, ACTION_READS } from './action-queries';
 import { transitionLabel } from './action-labels';
+import { ACTION_DOSSIER, ACTION_READS } from './action-queries';
 
 const TRANSITION = graphql(`
   mutation TransitionAction($input: TransitionActionInput!) {
-    transitionAction(input: $input) { id status updatedAt }
+    transitionAction(input: $input) {
+      id
+      status
+      updatedAt
+    }
   }
 `);
 
@@ -28,7 +33,14 @@ export function ActionSteps({
 }: {
   siren: string;
   /** The steps and whether the dossier may change come from the API (`allowedTransitions`, `editable`). */
-  action: { id: string; reference: string; status: ActionStatus; allowedTransitions: ActionStatus[]; editable: boolean; stepsDecidedElsewhere: boolean };
+  action: {
+    id: string;
+    reference: string;
+    status: ActionStatus;
+    allowedTransitions: ActionStatus[];
+    editable: boolean;
+    stepsDecidedElsewhere: boolean;
+  };
   /** The step is changed and the dossier read again. */
   onDone(status: ActionStatus): void;
 }) {
@@ -80,7 +92,12 @@ export function ActionSteps({
         <ul className="step-buttons">
           {steps.map((to) => (
             <li key={to}>
-              <button type="button" className={to === 'ABANDONNEE' ? 'secondary danger' : chosen === to ? '' : 'secondary'} aria-expanded={chosen === to} onClick={() => choose(to)}>
+              <button
+                type="button"
+                className={to === 'ABANDONNEE' ? 'secondary danger' : chosen === to ? '' : 'secondary'}
+                aria-expanded={chosen === to}
+                onClick={() => choose(to)}
+              >
                 {transitionLabel(action.status, to)}
               </button>
             </li>
@@ -90,9 +107,19 @@ export function ActionSteps({
       {refusal && (
         <div className="alert" role="alert" tabIndex={-1} ref={refusalRef}>
           <p>
-            <strong>{refusal.code === 'INVALID_TRANSITION' ? 'Ce changement d’étape est refusé.' : refusal.code === 'BAD_USER_INPUT' ? 'Le dossier est incomplet.' : 'Le changement d’étape a échoué.'}</strong>
+            <strong>
+              {refusal.code === 'INVALID_TRANSITION'
+                ? 'Ce changement d’étape est refusé.'
+                : refusal.code === 'BAD_USER_INPUT'
+                  ? 'Le dossier est incomplet.'
+                  : 'Le changement d’étape a échoué.'}
+            </strong>
           </p>
-          <p>{refusal.code === 'FORBIDDEN' ? "Votre rôle dans ce territoire ne permet pas de changer l'étape d'une action." : refusal.message}</p>
+          <p>
+            {refusal.code === 'FORBIDDEN'
+              ? "Votre rôle dans ce territoire ne permet pas de changer l'étape d'une action."
+              : refusal.message}
+          </p>
           {refusal.fields.length > 0 && (
             <ul>
               {refusal.fields.map((f) => (
@@ -100,7 +127,9 @@ export function ActionSteps({
               ))}
             </ul>
           )}
-          {refusal.code === 'INVALID_TRANSITION' && <p>Le dossier vient d'être relu : les boutons ci-dessus sont les étapes possibles depuis son étape actuelle.</p>}
+          {refusal.code === 'INVALID_TRANSITION' && (
+            <p>Le dossier vient d'être relu : les boutons ci-dessus sont les étapes possibles depuis son étape actuelle.</p>
+          )}
           {refusal.code === 'BAD_USER_INPUT' && action.editable && (
             <p>
               <Link to={`/t/${siren}/actions/${action.id}/modifier`}>Compléter le dossier</Link>
@@ -111,15 +140,25 @@ export function ActionSteps({
       {chosen && (
         <form className="step-confirm" onSubmit={(e) => void confirm(e)} aria-labelledby={`${commentId}-title`}>
           <h3 id={`${commentId}-title`} tabIndex={-1} ref={confirmRef}>
-            {transitionLabel(action.status, chosen)} : l'action {action.reference} passera de l'étape « {STATUS_LABELS[action.status]} » à « {STATUS_LABELS[chosen]} ».
+            {transitionLabel(action.status, chosen)} : l'action {action.reference} passera de l'étape « {STATUS_LABELS[action.status]} » à «{' '}
+            {STATUS_LABELS[chosen]} ».
           </h3>
-          {chosen === 'ABANDONNEE' && <p className="notice-warn">Une action abandonnée ne change plus d'étape : l'abandon est définitif.</p>}
+          {chosen === 'ABANDONNEE' && (
+            <p className="notice-warn">Une action abandonnée ne change plus d'étape : l'abandon est définitif.</p>
+          )}
           <div className="field">
             <label htmlFor={commentId}>Commentaire (facultatif)</label>
             <span id={`${commentId}-hint`} className="hint">
               Conservé dans l'historique de l'action, 2 000 caractères au plus.
             </span>
-            <textarea id={commentId} aria-describedby={`${commentId}-hint`} rows={2} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
+            <textarea
+              id={commentId}
+              aria-describedby={`${commentId}-hint`}
+              rows={2}
+              maxLength={2000}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+            />
           </div>
           <div className="form-actions">
             <button type="submit" disabled={transition.isPending}>

@@ -1,8 +1,9 @@
 import { FormEvent, ReactNode, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
+
+import type { ActionFilter, ActionsListQuery, ActionStatus } from '../../gql/graphql';
 import { ErrorMessage, Field, Loading, Pager } from '../../shared/components';
 import { centsToDecimal, civilDate, euros, plural, STATUS_LABELS } from '../../shared/format';
-import type { ActionFilter, ActionsListQuery, ActionStatus } from '../../gql/graphql';
 import { useGraphQLQuery } from '../../shared/query';
 import { useTenantRole } from '../../shared/session';
 import { ACTIONS_LIST } from './action-queries';
@@ -42,10 +43,37 @@ const COLUMNS: Column[] = [
     render: (a) => (a.objective ? `${a.objective.code} ${a.objective.title}` : '—'),
     text: (a) => (a.objective ? `${a.objective.code} ${a.objective.title}` : ''),
   },
-  { key: 'status', label: 'État', initial: true, render: (a) => STATUS_LABELS[a.status] ?? a.status, text: (a) => STATUS_LABELS[a.status] ?? a.status },
-  { key: 'requested', label: 'Demandé', numeric: true, initial: true, render: (a) => euros(a.fundingTotals.requestedCents), text: (a) => centsToDecimal(a.fundingTotals.requestedCents) },
-  { key: 'decided', label: 'Décidé', numeric: true, initial: true, render: (a) => euros(decidedCents(a)), text: (a) => centsToDecimal(decidedCents(a)) },
-  { key: 'budget', label: 'Budget total', numeric: true, initial: false, render: (a) => euros(a.totalBudgetCents), text: (a) => centsToDecimal(a.totalBudgetCents) },
+  {
+    key: 'status',
+    label: 'État',
+    initial: true,
+    render: (a) => STATUS_LABELS[a.status] ?? a.status,
+    text: (a) => STATUS_LABELS[a.status] ?? a.status,
+  },
+  {
+    key: 'requested',
+    label: 'Demandé',
+    numeric: true,
+    initial: true,
+    render: (a) => euros(a.fundingTotals.requestedCents),
+    text: (a) => centsToDecimal(a.fundingTotals.requestedCents),
+  },
+  {
+    key: 'decided',
+    label: 'Décidé',
+    numeric: true,
+    initial: true,
+    render: (a) => euros(decidedCents(a)),
+    text: (a) => centsToDecimal(decidedCents(a)),
+  },
+  {
+    key: 'budget',
+    label: 'Budget total',
+    numeric: true,
+    initial: false,
+    render: (a) => euros(a.totalBudgetCents),
+    text: (a) => centsToDecimal(a.totalBudgetCents),
+  },
   {
     key: 'qpvs',
     label: 'QPV',
@@ -256,7 +284,11 @@ export function ActionsPage() {
             )}
           </Field>
           {hasFilter && (
-            <button type="button" className="secondary" onClick={() => setParams(pageSize === DEFAULT_PAGE_SIZE ? {} : { taille: String(pageSize) })}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setParams(pageSize === DEFAULT_PAGE_SIZE ? {} : { taille: String(pageSize) })}
+            >
               Effacer les filtres
             </button>
           )}
@@ -272,7 +304,13 @@ export function ActionsPage() {
               {COLUMNS.map((c) => (
                 <li key={c.key}>
                   <label>
-                    <input type="checkbox" checked={columns.includes(c.key)} disabled={c.key === 'title'} onChange={(e) => toggleColumn(c.key, e.target.checked)} /> {c.label}
+                    <input
+                      type="checkbox"
+                      checked={columns.includes(c.key)}
+                      disabled={c.key === 'title'}
+                      onChange={(e) => toggleColumn(c.key, e.target.checked)}
+                    />{' '}
+                    {c.label}
                     {c.key === 'title' && <span className="muted"> (toujours affiché)</span>}
                   </label>
                 </li>
@@ -282,7 +320,10 @@ export function ActionsPage() {
         </details>
         <label>
           Actions par page{' '}
-          <select value={pageSize} onChange={(e) => setParam({ taille: Number(e.target.value) === DEFAULT_PAGE_SIZE ? '' : e.target.value })}>
+          <select
+            value={pageSize}
+            onChange={(e) => setParam({ taille: Number(e.target.value) === DEFAULT_PAGE_SIZE ? '' : e.target.value })}
+          >
             {PAGE_SIZES.map((n) => (
               <option key={n} value={n}>
                 {n}

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useId, useState } from 'react';
+
 import { graphql } from '../../gql';
 import type { AvisOpinion } from '../../gql/graphql';
 import type { ApiError } from '../../shared/api';
@@ -13,7 +14,13 @@ import { ACTION_DOSSIER, ACTION_READS } from './action-queries';
 
 const GIVE_AVIS = graphql(`
   mutation GiveAvis($input: GiveAvisInput!) {
-    giveAvis(input: $input) { id opinion comment organisationId updatedAt }
+    giveAvis(input: $input) {
+      id
+      opinion
+      comment
+      organisationId
+      updatedAt
+    }
   }
 `);
 
@@ -90,7 +97,7 @@ export function AvisForm({
       </p>
       <p>
         {refusal.code === 'FORBIDDEN'
-          ? "Votre rôle dans ce territoire ne permet pas de donner un avis sur cette action."
+          ? 'Votre rôle dans ce territoire ne permet pas de donner un avis sur cette action.'
           : refusal.code === 'NOT_FOUND'
             ? "Cette action n'existe plus, ou votre organisation n'est pas sollicitée pour la financer."
             : refusal.message}

@@ -1,5 +1,6 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+
 import { graphql } from '../../gql';
 import type { ActionToEditQuery, FundingKind, UpdateActionInput, UpdateFundingLineInput } from '../../gql/graphql';
 import { ErrorMessage, Loading } from '../../shared/components';
@@ -7,7 +8,16 @@ import { asApiError } from '../../shared/errors';
 import { centsToInput, parseEuros, STATUS_LABELS } from '../../shared/format';
 import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
 import { useTenantRole } from '../../shared/session';
-import { ActionDraft, actionErrorKey, FieldErrors, LineDraft, lineKey, localDraftErrors, mapFieldErrors, useActionDraft } from './action-draft';
+import {
+  ActionDraft,
+  actionErrorKey,
+  FieldErrors,
+  LineDraft,
+  lineKey,
+  localDraftErrors,
+  mapFieldErrors,
+  useActionDraft,
+} from './action-draft';
 import { ACTION_READS, ACTIONS_LIST } from './action-queries';
 import { ActionFormFields } from './ActionFormFields';
 import { FormErrorSummary } from './FormErrorSummary';
@@ -16,37 +26,74 @@ import { useReferenceData } from './reference-data';
 const ACTION = graphql(`
   query ActionToEdit($id: ID!) {
     action(id: $id) {
-      id reference title description startDate endDate totalBudgetCents status contratId editable
-      pillar { id }
-      objective { id }
-      porteur { id }
-      qpvs { id }
-      fundingLines { id kind exerciseYear amountRequestedCents inKind pledge funder { id name } }
+      id
+      reference
+      title
+      description
+      startDate
+      endDate
+      totalBudgetCents
+      status
+      contratId
+      editable
+      pillar {
+        id
+      }
+      objective {
+        id
+      }
+      porteur {
+        id
+      }
+      qpvs {
+        id
+      }
+      fundingLines {
+        id
+        kind
+        exerciseYear
+        amountRequestedCents
+        inKind
+        pledge
+        funder {
+          id
+          name
+        }
+      }
     }
   }
 `);
 
 const UPDATE_ACTION = graphql(`
   mutation UpdateAction($input: UpdateActionInput!) {
-    updateAction(input: $input) { id updatedAt }
+    updateAction(input: $input) {
+      id
+      updatedAt
+    }
   }
 `);
 
 const ADD_LINE = graphql(`
   mutation AddFundingLine($input: AddFundingLineInput!) {
-    addFundingLine(input: $input) { id }
+    addFundingLine(input: $input) {
+      id
+    }
   }
 `);
 
 const UPDATE_LINE = graphql(`
   mutation UpdateFundingLine($input: UpdateFundingLineInput!) {
-    updateFundingLine(input: $input) { id }
+    updateFundingLine(input: $input) {
+      id
+    }
   }
 `);
 
 const REMOVE_LINE = graphql(`
   mutation RemoveFundingLine($id: ID!) {
-    removeFundingLine(id: $id) { id }
+    removeFundingLine(id: $id) {
+      id
+    }
   }
 `);
 
@@ -116,7 +163,15 @@ export function EditActionPage() {
       </p>
       <ErrorMessage error={error ?? ref.error} />
       {(loading || ref.loading) && <Loading />}
-      {a && !ref.loading && !ref.error && <EditActionForm key={a.id} siren={siren} action={a} contrat={ref.contrats.find((c) => c.id === a.contratId) ?? ref.contrat} organisations={ref.organisations} />}
+      {a && !ref.loading && !ref.error && (
+        <EditActionForm
+          key={a.id}
+          siren={siren}
+          action={a}
+          contrat={ref.contrats.find((c) => c.id === a.contratId) ?? ref.contrat}
+          organisations={ref.organisations}
+        />
+      )}
     </>
   );
 }
@@ -292,12 +347,15 @@ function EditActionForm({
         <span className="status-tag">État : {STATUS_LABELS[action.status] ?? action.status}</span>
       </p>
       {role && !can('MANAGE_ACTIONS') && (
-        <p className="notice-warn">Votre rôle dans ce territoire ne permet pas, en principe, de modifier une action : l’enregistrement risque d’être refusé.</p>
+        <p className="notice-warn">
+          Votre rôle dans ce territoire ne permet pas, en principe, de modifier une action : l’enregistrement risque d’être refusé.
+        </p>
       )}
       {can('MANAGE_ACTIONS') && !action.editable && (
         <p className="notice-warn">
-          À l'étape « {STATUS_LABELS[action.status]} », le dossier est en principe décidé ou soumis à décision : seules les actions en brouillon, déposées ou en instruction se
-          modifient, l’enregistrement risque d’être refusé. <Link to={back}>Revenir au dossier</Link>
+          À l'étape « {STATUS_LABELS[action.status]} », le dossier est en principe décidé ou soumis à décision : seules les actions en
+          brouillon, déposées ou en instruction se modifient, l’enregistrement risque d’être refusé.{' '}
+          <Link to={back}>Revenir au dossier</Link>
         </p>
       )}
       <FormErrorSummary errors={errors} failure={failure} attempts={attempts} title="Les modifications ne sont pas toutes enregistrées">
@@ -308,7 +366,13 @@ function EditActionForm({
       ) : (
         <form className="action-form" noValidate onSubmit={(e) => void submit(e)}>
           <p className="muted">Les montants sont en euros. Seuls les champs modifiés sont envoyés.</p>
-          <ActionFormFields form={form} contrat={contrat} organisations={organisations} pillarLocked emptyPlanHint="Aucune ligne : un dossier se dépose avec au moins une ligne de financement." />
+          <ActionFormFields
+            form={form}
+            contrat={contrat}
+            organisations={organisations}
+            pillarLocked
+            emptyPlanHint="Aucune ligne : un dossier se dépose avec au moins une ligne de financement."
+          />
           <div className="form-actions">
             <button type="submit" disabled={sending}>
               {sending ? 'Enregistrement…' : 'Enregistrer les modifications'}

@@ -1,4 +1,5 @@
 import { ReactNode, useEffect, useRef } from 'react';
+
 import { plural } from '../../shared/format';
 import { actionErrorLabel, type FieldErrors } from './action-draft';
 
@@ -6,7 +7,19 @@ import { actionErrorLabel, type FieldErrors } from './action-draft';
  * The summary of what is refused, above the form: it takes the focus after each refused attempt (`attempts`
  * grows), so that it is read out.
  */
-export function FormErrorSummary({ errors, failure, attempts, title, children }: { errors: FieldErrors; failure: string | null; attempts: number; title: string; children?: ReactNode }) {
+export function FormErrorSummary({
+  errors,
+  failure,
+  attempts,
+  title,
+  children,
+}: {
+  errors: FieldErrors;
+  failure: string | null;
+  attempts: number;
+  title: string;
+  children?: ReactNode;
+}) {
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (attempts > 0) summary.current?.focus();

@@ -1,8 +1,9 @@
 import { useId } from 'react';
+
 import { Field } from '../../shared/components';
 import { euros, KIND_LABELS, parseEuros } from '../../shared/format';
 import { newLineDraft, type useActionDraft } from './action-draft';
-import { contratYears, type Contrat, type Organisation } from './reference-data';
+import { type Contrat, contratYears, type Organisation } from './reference-data';
 
 /** The partners of the territory as the options of a select. */
 export function OrganisationOptions({ organisations }: { organisations: Organisation[] }) {
@@ -21,7 +22,17 @@ export function OrganisationOptions({ organisations }: { organisations: Organisa
  * The financing plan's editor: one fieldset per line (funder, nature, year, amount, in kind, pledge), lines
  * added and removed, and the plan's total against the budget. The funder of a saved line does not change.
  */
-export function FundingPlanFields({ form, contrat, organisations, emptyPlanHint }: { form: ReturnType<typeof useActionDraft>; contrat: Contrat; organisations: Organisation[]; emptyPlanHint: string }) {
+export function FundingPlanFields({
+  form,
+  contrat,
+  organisations,
+  emptyPlanHint,
+}: {
+  form: ReturnType<typeof useActionDraft>;
+  contrat: Contrat;
+  organisations: Organisation[];
+  emptyPlanHint: string;
+}) {
   const { draft, errors, setLine, removeLine, addLine } = form;
   const lineErrorId = useId();
   const planErrorId = useId();
@@ -55,7 +66,12 @@ export function FundingPlanFields({ form, contrat, organisations, emptyPlanHint 
                 hint={l.id ? 'Le financeur d’une ligne enregistrée ne change pas : retirez-la et ajoutez-en une autre.' : undefined}
               >
                 {(p) => (
-                  <select {...p} value={l.funderId} disabled={!!l.id} onChange={(e) => setLine(i, { funderId: e.target.value }, 'funderId')}>
+                  <select
+                    {...p}
+                    value={l.funderId}
+                    disabled={!!l.id}
+                    onChange={(e) => setLine(i, { funderId: e.target.value }, 'funderId')}
+                  >
                     <option value="">Choisir…</option>
                     <OrganisationOptions organisations={organisations} />
                   </select>
@@ -84,15 +100,25 @@ export function FundingPlanFields({ form, contrat, organisations, emptyPlanHint 
                 )}
               </Field>
               <Field label="Montant demandé (€)" error={errors[`fundingLines.${i}.amountRequestedCents`]}>
-                {(p) => <input {...p} inputMode="decimal" autoComplete="off" value={l.amount} onChange={(e) => setLine(i, { amount: e.target.value }, 'amountRequestedCents')} />}
+                {(p) => (
+                  <input
+                    {...p}
+                    inputMode="decimal"
+                    autoComplete="off"
+                    value={l.amount}
+                    onChange={(e) => setLine(i, { amount: e.target.value }, 'amountRequestedCents')}
+                  />
+                )}
               </Field>
             </div>
             <div className="line-options">
               <label>
-                <input type="checkbox" checked={l.inKind} onChange={(e) => setLine(i, { inKind: e.target.checked }, 'inKind')} /> Apport en nature
+                <input type="checkbox" checked={l.inKind} onChange={(e) => setLine(i, { inKind: e.target.checked }, 'inKind')} /> Apport en
+                nature
               </label>
               <label>
-                <input type="checkbox" checked={l.pledge} onChange={(e) => setLine(i, { pledge: e.target.checked }, 'pledge')} /> Promesse (engagement non ferme)
+                <input type="checkbox" checked={l.pledge} onChange={(e) => setLine(i, { pledge: e.target.checked }, 'pledge')} /> Promesse
+                (engagement non ferme)
               </label>
               <button type="button" className="secondary" onClick={() => removeLine(i)}>
                 Retirer la ligne {i + 1}
@@ -111,7 +137,9 @@ export function FundingPlanFields({ form, contrat, organisations, emptyPlanHint 
             <>
               {' '}
               · budget : {euros(budgetCents)} ·{' '}
-              {planCents <= budgetCents ? `reste à financer : ${euros(budgetCents - planCents)}` : `dépassement du budget : ${euros(planCents - budgetCents)}`}
+              {planCents <= budgetCents
+                ? `reste à financer : ${euros(budgetCents - planCents)}`
+                : `dépassement du budget : ${euros(planCents - budgetCents)}`}
             </>
           )}
         </p>

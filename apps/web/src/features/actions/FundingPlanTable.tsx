@@ -9,7 +9,9 @@ const sum = (values: (number | null | undefined)[]): number => values.reduce<num
  * as null (they are its own): their totals are then not shown rather than partial.
  */
 export function FundingPlanTable({ action: a }: { action: NonNullable<ActionDossierQuery['action']> }) {
-  const lines = [...a.fundingLines].sort((x, y) => x.funder.name.localeCompare(y.funder.name, 'fr') || x.exerciseYear - y.exerciseYear || x.kind.localeCompare(y.kind));
+  const lines = [...a.fundingLines].sort(
+    (x, y) => x.funder.name.localeCompare(y.funder.name, 'fr') || x.exerciseYear - y.exerciseYear || x.kind.localeCompare(y.kind),
+  );
   const anyDecided = lines.some((l) => l.decidedAmountCents !== null && l.decidedAmountCents !== undefined);
   const totals = {
     requested: sum(lines.map((l) => l.amountRequestedCents)),
@@ -17,7 +19,10 @@ export function FundingPlanTable({ action: a }: { action: NonNullable<ActionDoss
     // Another funder's commitments and payments are its own (null here): no total then, rather than a partial one.
     committed: lines.some((l) => l.committedAmountCents === null) ? null : sum(lines.map((l) => l.committedAmountCents)),
     paid: lines.some((l) => l.paidAmountCents === null) ? null : sum(lines.map((l) => l.paidAmountCents)),
-    remaining: anyDecided && !lines.some((l) => l.decidedAmountCents != null && l.remainingCents === null) ? sum(lines.map((l) => l.remainingCents)) : null,
+    remaining:
+      anyDecided && !lines.some((l) => l.decidedAmountCents != null && l.remainingCents === null)
+        ? sum(lines.map((l) => l.remainingCents))
+        : null,
   };
   // Rows of one funder follow each other: the funder's name heads the first one only, and spans them.
   const spans = new Map<string, number>();
@@ -29,7 +34,10 @@ export function FundingPlanTable({ action: a }: { action: NonNullable<ActionDoss
       <section className="figures" aria-label="Totaux du plan">
         <Figure label="Budget total" value={euros(a.totalBudgetCents)} />
         <Figure label="Total demandé" value={euros(a.fundingTotals.requestedCents)} />
-        <Figure label={a.fundingTotals.balanceCents < 0 ? 'Dépassement du budget' : 'Reste à financer'} value={euros(Math.abs(a.fundingTotals.balanceCents))} />
+        <Figure
+          label={a.fundingTotals.balanceCents < 0 ? 'Dépassement du budget' : 'Reste à financer'}
+          value={euros(Math.abs(a.fundingTotals.balanceCents))}
+        />
         <Figure label="Décidé" value={euros(totals.decided)} />
         <Figure label="Payé" value={euros(totals.paid)} />
       </section>
@@ -43,12 +51,24 @@ export function FundingPlanTable({ action: a }: { action: NonNullable<ActionDoss
               <tr>
                 <th scope="col">Financeur</th>
                 <th scope="col">Nature</th>
-                <th scope="col" className="num">Exercice</th>
-                <th scope="col" className="num">Demandé</th>
-                <th scope="col" className="num">Décidé</th>
-                <th scope="col" className="num">Engagé</th>
-                <th scope="col" className="num">Payé</th>
-                <th scope="col" className="num">Reste à payer</th>
+                <th scope="col" className="num">
+                  Exercice
+                </th>
+                <th scope="col" className="num">
+                  Demandé
+                </th>
+                <th scope="col" className="num">
+                  Décidé
+                </th>
+                <th scope="col" className="num">
+                  Engagé
+                </th>
+                <th scope="col" className="num">
+                  Payé
+                </th>
+                <th scope="col" className="num">
+                  Reste à payer
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -68,7 +88,13 @@ export function FundingPlanTable({ action: a }: { action: NonNullable<ActionDoss
                     </td>
                     <td className="num">{l.exerciseYear}</td>
                     <td className="num">{euros(l.amountRequestedCents)}</td>
-                    <td className="num">{l.decidedAmountCents === null || l.decidedAmountCents === undefined ? <span className="muted">non décidé</span> : euros(l.decidedAmountCents)}</td>
+                    <td className="num">
+                      {l.decidedAmountCents === null || l.decidedAmountCents === undefined ? (
+                        <span className="muted">non décidé</span>
+                      ) : (
+                        euros(l.decidedAmountCents)
+                      )}
+                    </td>
                     <td className="num">{euros(l.committedAmountCents)}</td>
                     <td className="num">{euros(l.paidAmountCents)}</td>
                     <td className="num">{euros(l.remainingCents)}</td>

@@ -1,5 +1,6 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+
 import { graphql } from '../../gql';
 import type { CreateActionInput, FundingKind } from '../../gql/graphql';
 import { ErrorMessage, Loading } from '../../shared/components';
@@ -7,15 +8,18 @@ import { asApiError } from '../../shared/errors';
 import { parseEuros } from '../../shared/format';
 import { useGraphQLMutation } from '../../shared/query';
 import { useTenantRole } from '../../shared/session';
-import { ACTIONS_LIST } from './action-queries';
 import { actionErrorKey, FieldErrors, localDraftErrors, mapFieldErrors, newLineDraft, useActionDraft } from './action-draft';
+import { ACTIONS_LIST } from './action-queries';
 import { ActionFormFields } from './ActionFormFields';
 import { FormErrorSummary } from './FormErrorSummary';
 import { useReferenceData } from './reference-data';
 
 const CREATE = graphql(`
   mutation CreateAction($input: CreateActionInput!) {
-    createAction(input: $input) { id reference }
+    createAction(input: $input) {
+      id
+      reference
+    }
   }
 `);
 
@@ -105,11 +109,15 @@ export function NewActionPage() {
       </p>
       <h1>Nouvelle action</h1>
       {role && !can('MANAGE_ACTIONS') && (
-        <p className="notice-warn">Votre rôle dans ce territoire ne permet pas, en principe, de créer une action : l’enregistrement risque d’être refusé.</p>
+        <p className="notice-warn">
+          Votre rôle dans ce territoire ne permet pas, en principe, de créer une action : l’enregistrement risque d’être refusé.
+        </p>
       )}
       <ErrorMessage error={ref.error} />
       {ref.loading && <Loading />}
-      {!ref.loading && !ref.error && !contrat && <p>Ce territoire n'a pas encore de contrat de ville : une action s'inscrit dans un contrat.</p>}
+      {!ref.loading && !ref.error && !contrat && (
+        <p>Ce territoire n'a pas encore de contrat de ville : une action s'inscrit dans un contrat.</p>
+      )}
       <FormErrorSummary errors={errors} failure={failure} attempts={attempts} title="L'action n'est pas enregistrée" />
       {contrat && (
         <form className="action-form" noValidate onSubmit={(e) => void submit(e)}>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+
 import type { ApiError } from '../../shared/api';
 import { eurosError, sentence } from '../../shared/format';
 import { ACTION_FIELD_LABELS, LINE_FIELD_LABELS } from './action-labels';
@@ -42,7 +43,15 @@ const defaultYear = (c: Contrat | null): string => {
   const now = new Date().getFullYear();
   return String(Math.min(Math.max(now, c.startYear), c.endYear));
 };
-export const newLineDraft = (c: Contrat | null): LineDraft => ({ key: lineKey(), funderId: '', kind: 'DROIT_COMMUN', exerciseYear: defaultYear(c), amount: '', inKind: false, pledge: false });
+export const newLineDraft = (c: Contrat | null): LineDraft => ({
+  key: lineKey(),
+  funderId: '',
+  kind: 'DROIT_COMMUN',
+  exerciseYear: defaultYear(c),
+  amount: '',
+  inKind: false,
+  pledge: false,
+});
 
 /** Where an error of the API goes on the form; null when it is about nothing the form shows. */
 export function actionErrorKey(path: string): string | null {

@@ -4,7 +4,12 @@ import type { ActionStatus, AvisOpinion, DeadlineKind, DeadlineState } from '../
 
 export const OPINION_LABELS: Record<AvisOpinion, string> = { FAVORABLE: 'Favorable', RESERVE: 'Réservé', DEFAVORABLE: 'Défavorable' };
 
-export const DEADLINE_STATE_LABELS: Record<DeadlineState, string> = { OVERDUE: 'En retard', DUE: 'À échéance', UPCOMING: 'À venir', MET: 'Tenue' };
+export const DEADLINE_STATE_LABELS: Record<DeadlineState, string> = {
+  OVERDUE: 'En retard',
+  DUE: 'À échéance',
+  UPCOMING: 'À venir',
+  MET: 'Tenue',
+};
 
 export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
   AGENDA_FREEZE: "Gel de l'ordre du jour",

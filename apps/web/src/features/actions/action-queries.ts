@@ -5,19 +5,73 @@ import { graphql } from '../../gql';
 export const ACTION_DOSSIER = graphql(`
   query ActionDossier($id: ID!) {
     action(id: $id) {
-      id reference title description startDate endDate totalBudgetCents status createdAt updatedAt
-      allowedTransitions editable stepsDecidedElsewhere
-      porteur { id name kind siret esus }
-      pillar { id title }
-      objective { id code title }
-      qpvs { id code name enVeille }
-      fundingLines {
-        id kind exerciseYear inKind pledge
-        amountRequestedCents decidedAmountCents committedAmountCents paidAmountCents remainingCents decidedAt
-        funder { id name }
+      id
+      reference
+      title
+      description
+      startDate
+      endDate
+      totalBudgetCents
+      status
+      createdAt
+      updatedAt
+      allowedTransitions
+      editable
+      stepsDecidedElsewhere
+      porteur {
+        id
+        name
+        kind
+        siret
+        esus
       }
-      fundingTotals { requestedCents balanceCents inKindCents pledgeCents }
-      avis { id opinion comment organisationId authorUserId createdAt updatedAt }
+      pillar {
+        id
+        title
+      }
+      objective {
+        id
+        code
+        title
+      }
+      qpvs {
+        id
+        code
+        name
+        enVeille
+      }
+      fundingLines {
+        id
+        kind
+        exerciseYear
+        inKind
+        pledge
+        amountRequestedCents
+        decidedAmountCents
+        committedAmountCents
+        paidAmountCents
+        remainingCents
+        decidedAt
+        funder {
+          id
+          name
+        }
+      }
+      fundingTotals {
+        requestedCents
+        balanceCents
+        inKindCents
+        pledgeCents
+      }
+      avis {
+        id
+        opinion
+        comment
+        organisationId
+        authorUserId
+        createdAt
+        updatedAt
+      }
     }
   }
 `);
@@ -25,7 +79,13 @@ export const ACTION_DOSSIER = graphql(`
 export const ACTION_HISTORY = graphql(`
   query ActionHistory($id: ID!) {
     auditEvents(entityType: "Action", entityId: $id, first: 100) {
-      nodes { id operation occurredAt before after }
+      nodes {
+        id
+        operation
+        occurredAt
+        before
+        after
+      }
     }
   }
 `);
@@ -33,8 +93,24 @@ export const ACTION_HISTORY = graphql(`
 export const ACTION_DEADLINES = graphql(`
   query ActionDeadlines($after: String) {
     deadlines(first: 100, after: $after) {
-      nodes { id actionId kind label dueDate state exerciseYear metAt responsibles { userId displayName } }
-      pageInfo { endCursor hasNextPage }
+      nodes {
+        id
+        actionId
+        kind
+        label
+        dueDate
+        state
+        exerciseYear
+        metAt
+        responsibles {
+          userId
+          displayName
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
     }
   }
 `);
@@ -44,15 +120,47 @@ export const ACTIONS_LIST = graphql(`
   query ActionsList($first: Int!, $after: String, $filter: ActionFilter) {
     actions(first: $first, after: $after, filter: $filter) {
       nodes {
-        id reference title status startDate endDate totalBudgetCents
-        porteur { id name }
-        pillar { id title }
-        objective { id code title }
-        qpvs { id code name }
-        fundingTotals { requestedCents }
-        fundingLines { id decidedAmountCents funder { id name } }
+        id
+        reference
+        title
+        status
+        startDate
+        endDate
+        totalBudgetCents
+        porteur {
+          id
+          name
+        }
+        pillar {
+          id
+          title
+        }
+        objective {
+          id
+          code
+          title
+        }
+        qpvs {
+          id
+          code
+          name
+        }
+        fundingTotals {
+          requestedCents
+        }
+        fundingLines {
+          id
+          decidedAmountCents
+          funder {
+            id
+            name
+          }
+        }
       }
-      pageInfo { endCursor hasNextPage }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
     }
   }
 `);

@@ -7,16 +7,44 @@ import { useGraphQLQuery } from '../../shared/query';
 export const CONTRATS = graphql(`
   query ActionContrats {
     contrats {
-      id title startYear endYear
-      pillars { id title position kind objectives { id code title } }
-      qpvs { id code name enVeille }
+      id
+      title
+      startYear
+      endYear
+      pillars {
+        id
+        title
+        position
+        kind
+        objectives {
+          id
+          code
+          title
+        }
+      }
+      qpvs {
+        id
+        code
+        name
+        enVeille
+      }
     }
   }
 `);
 
 export const ORGANISATIONS = graphql(`
   query ActionOrganisations($after: String) {
-    organisations(first: 100, after: $after) { nodes { id name kind } pageInfo { endCursor hasNextPage } }
+    organisations(first: 100, after: $after) {
+      nodes {
+        id
+        name
+        kind
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
   }
 `);
 
@@ -24,7 +52,13 @@ export type Contrat = ActionContratsQuery['contrats'][number];
 export type Organisation = ActionOrganisationsQuery['organisations']['nodes'][number];
 
 /** The territory's current contract (the most recent) and all its partners, for filters and forms. */
-export function useReferenceData(siren: string): { contrat: Contrat | null; contrats: Contrat[]; organisations: Organisation[]; error: ApiError | null; loading: boolean } {
+export function useReferenceData(siren: string): {
+  contrat: Contrat | null;
+  contrats: Contrat[];
+  organisations: Organisation[];
+  error: ApiError | null;
+  loading: boolean;
+} {
   const contrats = useGraphQLQuery(CONTRATS, {}, { tenant: siren });
   // Partners come 100 at a time, alphabetically; a territory rarely has more than a few pages.
   const organisations = useAllPages(ORGANISATIONS, (answer) => answer.organisations, { tenant: siren });

@@ -1,5 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { useParams } from 'react-router-dom';
+
 import { graphql } from '../../gql';
 import type { ApiKeyScope, WebhookEvent } from '../../gql/graphql';
 import type { ApiError } from '../../shared/api';
@@ -10,32 +11,99 @@ import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
 
 const INTEGRATIONS = graphql(`
   query Integrations {
-    apiKeys { id name scopes organisationId hint createdAt lastUsedAt revokedAt replacesId }
-    webhookSubscriptions { id url events description createdAt disabledAt }
+    apiKeys {
+      id
+      name
+      scopes
+      organisationId
+      hint
+      createdAt
+      lastUsedAt
+      revokedAt
+      replacesId
+    }
+    webhookSubscriptions {
+      id
+      url
+      events
+      description
+      createdAt
+      disabledAt
+    }
   }
 `);
 const CREATE_KEY = graphql(`
-  mutation CreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { token apiKey { id name } } }
+  mutation CreateApiKey($input: CreateApiKeyInput!) {
+    createApiKey(input: $input) {
+      token
+      apiKey {
+        id
+        name
+      }
+    }
+  }
 `);
 const ROTATE_KEY = graphql(`
-  mutation RotateApiKey($id: ID!) { rotateApiKey(id: $id) { token apiKey { id name } } }
+  mutation RotateApiKey($id: ID!) {
+    rotateApiKey(id: $id) {
+      token
+      apiKey {
+        id
+        name
+      }
+    }
+  }
 `);
 const REVOKE_KEY = graphql(`
-  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }
+  mutation RevokeApiKey($id: ID!) {
+    revokeApiKey(id: $id) {
+      id
+      revokedAt
+    }
+  }
 `);
 const SUBSCRIBE = graphql(`
-  mutation SubscribeWebhook($input: SubscribeWebhookInput!) { subscribeWebhook(input: $input) { secret subscription { id url } } }
+  mutation SubscribeWebhook($input: SubscribeWebhookInput!) {
+    subscribeWebhook(input: $input) {
+      secret
+      subscription {
+        id
+        url
+      }
+    }
+  }
 `);
 const DISABLE = graphql(`
-  mutation DisableWebhook($id: ID!) { disableWebhook(id: $id) { id disabledAt } }
+  mutation DisableWebhook($id: ID!) {
+    disableWebhook(id: $id) {
+      id
+      disabledAt
+    }
+  }
 `);
 const DELIVERIES = graphql(`
   query WebhookDeliveries($filter: WebhookDeliveriesFilter!) {
-    webhookDeliveries(filter: $filter) { id eventType state attempts replays lastStatusCode lastError createdAt deliveredAt }
+    webhookDeliveries(filter: $filter) {
+      id
+      eventType
+      state
+      attempts
+      replays
+      lastStatusCode
+      lastError
+      createdAt
+      deliveredAt
+    }
   }
 `);
 const REPLAY = graphql(`
-  mutation ReplayDelivery($id: ID!) { replayWebhookDelivery(id: $id) { id state replays } }
+  mutation ReplayDelivery($id: ID!) {
+    replayWebhookDelivery(id: $id) {
+      id
+      state
+      replays
+    }
+  }
 `);
 
 const SCOPES: [ApiKeyScope, string][] = [
@@ -144,7 +212,10 @@ export function IntegrationsPage() {
                           <button
                             type="button"
                             className="secondary"
-                            onClick={() => window.confirm(`Révoquer la clé « ${k.name} » ? Elle sera refusée immédiatement.`) && void act(() => revokeKey.mutateAsync({ id: k.id }))}
+                            onClick={() =>
+                              window.confirm(`Révoquer la clé « ${k.name} » ? Elle sera refusée immédiatement.`) &&
+                              void act(() => revokeKey.mutateAsync({ id: k.id }))
+                            }
                           >
                             Révoquer<span className="sr-only"> la clé {k.name}</span>
                           </button>
@@ -185,12 +256,19 @@ function NewKeyForm({ onCreate }: { onCreate(input: { name: string; scopes: ApiK
   };
   return (
     <form onSubmit={submit} className="filters" aria-label="Nouvelle clé d'API">
-      <Field label="Nom du compte de service">{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />}</Field>
+      <Field label="Nom du compte de service">
+        {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />}
+      </Field>
       <fieldset className="inline">
         <legend>Droits</legend>
         {SCOPES.map(([value, label]) => (
           <label key={value}>
-            <input type="checkbox" checked={scopes.includes(value)} onChange={(e) => setScopes(e.target.checked ? [...scopes, value] : scopes.filter((s) => s !== value))} /> {label}
+            <input
+              type="checkbox"
+              checked={scopes.includes(value)}
+              onChange={(e) => setScopes(e.target.checked ? [...scopes, value] : scopes.filter((s) => s !== value))}
+            />{' '}
+            {label}
           </label>
         ))}
       </fieldset>
@@ -215,7 +293,12 @@ function NewWebhookForm({ onCreate }: { onCreate(input: { url: string; events: W
         <legend>Événements</legend>
         {EVENTS.map(([value, label]) => (
           <label key={value}>
-            <input type="checkbox" checked={events.includes(value)} onChange={(e) => setEvents(e.target.checked ? [...events, value] : events.filter((s) => s !== value))} /> {label}
+            <input
+              type="checkbox"
+              checked={events.includes(value)}
+              onChange={(e) => setEvents(e.target.checked ? [...events, value] : events.filter((s) => s !== value))}
+            />{' '}
+            {label}
           </label>
         ))}
       </fieldset>
@@ -224,7 +307,15 @@ function NewWebhookForm({ onCreate }: { onCreate(input: { url: string; events: W
   );
 }
 
-function Subscription({ siren, subscription, onDisable }: { siren: string; subscription: { id: string; url: string; events: string[]; disabledAt?: string | null }; onDisable(): void }) {
+function Subscription({
+  siren,
+  subscription,
+  onDisable,
+}: {
+  siren: string;
+  subscription: { id: string; url: string; events: string[]; disabledAt?: string | null };
+  onDisable(): void;
+}) {
   const { data, error } = useGraphQLQuery(DELIVERIES, { filter: { subscriptionId: subscription.id, first: 20 } }, { tenant: siren });
   const replay = useGraphQLMutation(REPLAY, { tenant: siren, invalidates: [DELIVERIES] });
   return (
@@ -251,7 +342,9 @@ function Subscription({ siren, subscription, onDisable }: { siren: string; subsc
               <th scope="col">Événement</th>
               <th scope="col">Créé</th>
               <th scope="col">État</th>
-              <th scope="col" className="num">Tentatives</th>
+              <th scope="col" className="num">
+                Tentatives
+              </th>
               <th scope="col">Dernière réponse</th>
               <th scope="col">
                 <span className="sr-only">Actions</span>

@@ -1,4 +1,5 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
+
 import type { Role } from '../../gql/graphql';
 import type { ApiError } from '../../shared/api';
 import { ErrorMessage, Field } from '../../shared/components';
@@ -7,11 +8,27 @@ import { ROLE_LABELS } from '../../shared/format';
 import { type Member, type Organisation, ROLES, splitErrors, useOrganisationRule } from './member-roles';
 
 /** The organisation field, for the roles that act for a partner. */
-function OrganisationSelect({ role, value, onChange, organisations, error }: { role: string; value: string; onChange(v: string): void; organisations: Organisation[]; error?: string }) {
+function OrganisationSelect({
+  role,
+  value,
+  onChange,
+  organisations,
+  error,
+}: {
+  role: string;
+  value: string;
+  onChange(v: string): void;
+  organisations: Organisation[];
+  error?: string;
+}) {
   const { takes, required } = useOrganisationRule(role);
   if (!takes) return null;
   return (
-    <Field label={required ? 'Organisation représentée' : 'Organisation représentée (facultatif)'} error={error} hint={required ? undefined : "L'État, pour voter et signer en son nom"}>
+    <Field
+      label={required ? 'Organisation représentée' : 'Organisation représentée (facultatif)'}
+      error={error}
+      hint={required ? undefined : "L'État, pour voter et signer en son nom"}
+    >
       {(p) => (
         <select {...p} value={value} onChange={(e) => onChange(e.target.value)} aria-required={required || undefined}>
           <option value="">{required ? 'Choisir…' : 'Aucune'}</option>
@@ -28,7 +45,13 @@ function OrganisationSelect({ role, value, onChange, organisations, error }: { r
 
 const INVITE_FIELDS = ['email', 'displayName', 'role', 'organisationId'] as const;
 
-export function InviteForm({ organisations, onInvite }: { organisations: Organisation[]; onInvite(input: { email: string; displayName: string; role: Role; organisationId?: string }): Promise<void> }) {
+export function InviteForm({
+  organisations,
+  onInvite,
+}: {
+  organisations: Organisation[];
+  onInvite(input: { email: string; displayName: string; role: Role; organisationId?: string }): Promise<void>;
+}) {
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('CHEF_DE_PROJET');
@@ -61,8 +84,9 @@ export function InviteForm({ organisations, onInvite }: { organisations: Organis
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="invite-title">
       <p className="muted">
-        La personne reçoit l'invitation par courriel et devient membre quand elle l'accepte ; sans compte, elle choisit alors son mot de passe (le nom affiché ne sert que
-        dans ce cas). Un représentant de financeur ou de porteur représente une organisation partenaire du territoire.
+        La personne reçoit l'invitation par courriel et devient membre quand elle l'accepte ; sans compte, elle choisit alors son mot de
+        passe (le nom affiché ne sert que dans ce cas). Un représentant de financeur ou de porteur représente une organisation partenaire du
+        territoire.
       </p>
       <ErrorMessage error={problem} />
       <div className="form-grid">
@@ -83,7 +107,13 @@ export function InviteForm({ organisations, onInvite }: { organisations: Organis
             </select>
           )}
         </Field>
-        <OrganisationSelect role={role} value={organisationId} onChange={setOrganisationId} organisations={organisations} error={errors.organisationId} />
+        <OrganisationSelect
+          role={role}
+          value={organisationId}
+          onChange={setOrganisationId}
+          organisations={organisations}
+          error={errors.organisationId}
+        />
       </div>
       <button type="submit" disabled={busy}>
         {busy ? 'Invitation…' : 'Inviter'}
@@ -94,7 +124,17 @@ export function InviteForm({ organisations, onInvite }: { organisations: Organis
 
 const ROLE_FIELDS = ['role', 'organisationId'] as const;
 
-export function RoleForm({ member, organisations, onSave, onCancel }: { member: Member; organisations: Organisation[]; onSave(input: { role: Role; organisationId?: string }): Promise<void>; onCancel(): void }) {
+export function RoleForm({
+  member,
+  organisations,
+  onSave,
+  onCancel,
+}: {
+  member: Member;
+  organisations: Organisation[];
+  onSave(input: { role: Role; organisationId?: string }): Promise<void>;
+  onCancel(): void;
+}) {
   const [role, setRole] = useState<Role>(member.role);
   const [organisationId, setOrganisationId] = useState(member.organisationId ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -134,7 +174,13 @@ export function RoleForm({ member, organisations, onSave, onCancel }: { member: 
           </select>
         )}
       </Field>
-      <OrganisationSelect role={role} value={organisationId} onChange={setOrganisationId} organisations={organisations} error={errors.organisationId} />
+      <OrganisationSelect
+        role={role}
+        value={organisationId}
+        onChange={setOrganisationId}
+        organisations={organisations}
+        error={errors.organisationId}
+      />
       <div className="row-form-buttons">
         <button type="submit" disabled={busy}>
           Enregistrer le rôle

@@ -1,4 +1,5 @@
 import { ReactNode, useEffect, useRef, useState } from 'react';
+
 import { dateTime, ROLE_LABELS } from '../../shared/format';
 import { day, type Invitation, type Member } from './member-roles';
 
@@ -46,7 +47,9 @@ export function PendingList({
                   <td>{ROLE_LABELS[i.role] ?? i.role}</td>
                   <td>{organisationName(i.organisationId)}</td>
                   <td className="nowrap">{dateTime(i.sentAt)}</td>
-                  <td className="nowrap">{new Date(i.expiresAt).getTime() <= now ? `expirée (${day(i.expiresAt)})` : dateTime(i.expiresAt)}</td>
+                  <td className="nowrap">
+                    {new Date(i.expiresAt).getTime() <= now ? `expirée (${day(i.expiresAt)})` : dateTime(i.expiresAt)}
+                  </td>
                   <td className="nowrap">
                     <button type="button" className="secondary" onClick={() => onResend(i)}>
                       Renvoyer<span className="sr-only"> l'invitation de {i.displayName}</span>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
+
 import { graphql } from '../../gql';
 import type { ApiError } from '../../shared/api';
 import { ErrorMessage, Loading } from '../../shared/components';
@@ -8,42 +9,102 @@ import { plural, ROLE_LABELS } from '../../shared/format';
 import { useAllPages } from '../../shared/pages';
 import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
 import { useSession } from '../../shared/session';
-import { InviteForm, RoleForm } from './MemberForms';
 import { type Invitation, type Member, RoleRulesContext } from './member-roles';
+import { InviteForm, RoleForm } from './MemberForms';
 import { MemberRow, PendingList } from './MemberTables';
 
 const MEMBERS = graphql(`
   query TenantMembers {
-    members(includeRevoked: true) { id role organisationId createdAt revokedAt user { id displayName email } }
-    roleRules { role permissions organisationBound }
+    members(includeRevoked: true) {
+      id
+      role
+      organisationId
+      createdAt
+      revokedAt
+      user {
+        id
+        displayName
+        email
+      }
+    }
+    roleRules {
+      role
+      permissions
+      organisationBound
+    }
   }
 `);
 const ORGANISATIONS = graphql(`
   query MemberOrganisations($after: String) {
-    organisations(first: 100, after: $after) { nodes { id name } pageInfo { endCursor hasNextPage } }
+    organisations(first: 100, after: $after) {
+      nodes {
+        id
+        name
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
   }
 `);
 const INVITE = graphql(`
   mutation InviteMember($input: InviteMemberInput!) {
-    inviteMember(input: $input) { id email displayName }
+    inviteMember(input: $input) {
+      id
+      email
+      displayName
+    }
   }
 `);
 const INVITATIONS = graphql(`
   query TenantInvitations {
-    invitations { id email displayName role organisationId status createdAt sentAt expiresAt }
+    invitations {
+      id
+      email
+      displayName
+      role
+      organisationId
+      status
+      createdAt
+      sentAt
+      expiresAt
+    }
   }
 `);
 const RESEND = graphql(`
-  mutation ResendInvitation($invitationId: ID!) { resendInvitation(invitationId: $invitationId) { id sentAt expiresAt } }
+  mutation ResendInvitation($invitationId: ID!) {
+    resendInvitation(invitationId: $invitationId) {
+      id
+      sentAt
+      expiresAt
+    }
+  }
 `);
 const CANCEL = graphql(`
-  mutation CancelInvitation($invitationId: ID!) { cancelInvitation(invitationId: $invitationId) { id status } }
+  mutation CancelInvitation($invitationId: ID!) {
+    cancelInvitation(invitationId: $invitationId) {
+      id
+      status
+    }
+  }
 `);
 const CHANGE_ROLE = graphql(`
-  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { id role organisationId } }
+  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {
+    changeMemberRole(input: $input) {
+      id
+      role
+      organisationId
+    }
+  }
 `);
 const REVOKE = graphql(`
-  mutation RevokeMembership($membershipId: ID!) { revokeMembership(membershipId: $membershipId) { id revokedAt } }
+  mutation RevokeMembership($membershipId: ID!) {
+    revokeMembership(membershipId: $membershipId) {
+      id
+      revokedAt
+    }
+  }
 `);
 
 /** The tenant admin's members: who has which role, invitations (e-mailed, pending ones listed), role changes, revocations. */
@@ -75,7 +136,10 @@ export function MembersPage() {
   const activeCount = members.filter((m) => !m.revokedAt).length;
 
   const revoke = async (m: Member) => {
-    if (!window.confirm(`Révoquer l'appartenance de ${m.user.displayName} (${m.user.email}) ? Son accès au territoire cesse immédiatement.`)) return;
+    if (
+      !window.confirm(`Révoquer l'appartenance de ${m.user.displayName} (${m.user.email}) ? Son accès au territoire cesse immédiatement.`)
+    )
+      return;
     setFailure(null);
     setMessage('');
     try {
@@ -119,7 +183,8 @@ export function MembersPage() {
       {sentTo && (
         <div className="notice" role="status" ref={sentBox} tabIndex={-1}>
           <p>
-            <strong>Invitation envoyée à {sentTo}.</strong> La personne reçoit un courriel pour accepter ou refuser ; elle ne devient membre qu'après avoir accepté.
+            <strong>Invitation envoyée à {sentTo}.</strong> La personne reçoit un courriel pour accepter ou refuser ; elle ne devient membre
+            qu'après avoir accepté.
           </p>
           <p>
             <button type="button" className="secondary" onClick={() => setSentTo(null)}>
@@ -146,13 +211,21 @@ export function MembersPage() {
             />
           </section>
           {invitations.data && (
-            <PendingList invitations={invitations.data.invitations} organisationName={orgName} onResend={(i) => void resend(i)} onCancel={(i) => void cancel(i)} />
+            <PendingList
+              invitations={invitations.data.invitations}
+              organisationName={orgName}
+              onResend={(i) => void resend(i)}
+              onCancel={(i) => void cancel(i)}
+            />
           )}
           <section aria-labelledby="members-title">
             <h2 id="members-title">Membres</h2>
             <p className="muted">
               {plural(activeCount, 'membre actif', 'membres actifs', 'Aucun membre actif')}
-              {members.length > activeCount ? `, ${plural(members.length - activeCount, 'appartenance révoquée', 'appartenances révoquées')}` : ''}.
+              {members.length > activeCount
+                ? `, ${plural(members.length - activeCount, 'appartenance révoquée', 'appartenances révoquées')}`
+                : ''}
+              .
             </p>
             <div className="table-scroll">
               <table className="members-table">
@@ -206,4 +279,3 @@ export function MembersPage() {
     </RoleRulesContext.Provider>
   );
 }
-

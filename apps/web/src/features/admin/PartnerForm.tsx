@@ -1,4 +1,5 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
+
 import type { OrganisationKind, PartnerListQuery } from '../../gql/graphql';
 import { ApiError } from '../../shared/api';
 import { ErrorMessage, Field } from '../../shared/components';
@@ -48,7 +49,14 @@ export function PartnerRow({
       {editing && (
         <tr className="row-editor">
           <td colSpan={5}>
-            <PartnerForm initial={o} label={`Modifier ${o.name}`} submitLabel="Enregistrer" onSubmit={onSave} onCancel={onClose} autoFocus />
+            <PartnerForm
+              initial={o}
+              label={`Modifier ${o.name}`}
+              submitLabel="Enregistrer"
+              onSubmit={onSave}
+              onCancel={onClose}
+              autoFocus
+            />
           </td>
         </tr>
       )}
@@ -161,7 +169,17 @@ export function PartnerForm({
           )}
         </Field>
         <Field label="SIRET (14 chiffres, facultatif)" error={errors.siret}>
-          {(p) => <input {...p} inputMode="numeric" autoComplete="off" value={siret} onChange={(e) => setSiret(e.target.value)} maxLength={30} size={20} />}
+          {(p) => (
+            <input
+              {...p}
+              inputMode="numeric"
+              autoComplete="off"
+              value={siret}
+              onChange={(e) => setSiret(e.target.value)}
+              maxLength={30}
+              size={20}
+            />
+          )}
         </Field>
       </div>
       <div className="field checkbox-field">

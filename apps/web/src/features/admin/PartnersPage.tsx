@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
+
 import { graphql } from '../../gql';
 import type { OrganisationKind } from '../../gql/graphql';
 import { ErrorMessage, Field, Loading } from '../../shared/components';
@@ -12,16 +13,38 @@ import { PartnerForm, PartnerRow } from './PartnerForm';
 const PARTNERS = graphql(`
   query PartnerList($first: Int!, $after: String, $kind: OrganisationKind, $search: String) {
     organisations(first: $first, after: $after, kind: $kind, search: $search) {
-      nodes { id name kind siret esus }
-      pageInfo { endCursor hasNextPage }
+      nodes {
+        id
+        name
+        kind
+        siret
+        esus
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
     }
   }
 `);
 const CREATE = graphql(`
-  mutation CreatePartner($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id name } }
+  mutation CreatePartner($input: CreateOrganisationInput!) {
+    createOrganisation(input: $input) {
+      id
+      name
+    }
+  }
 `);
 const UPDATE = graphql(`
-  mutation UpdatePartner($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id name kind siret esus } }
+  mutation UpdatePartner($input: UpdateOrganisationInput!) {
+    updateOrganisation(input: $input) {
+      id
+      name
+      kind
+      siret
+      esus
+    }
+  }
 `);
 
 const PAGE_SIZE = 25;
@@ -39,7 +62,11 @@ export function PartnersPage() {
   const [paging, setPaging] = useState<{ key: string; cursors: string[] }>({ key: filterKey, cursors: [] });
   const cursors = paging.key === filterKey ? paging.cursors : [];
   const after = cursors[cursors.length - 1] ?? null;
-  const list = useGraphQLQuery(PARTNERS, { first: PAGE_SIZE, after, ...(kind ? { kind } : {}), ...(search ? { search } : {}) }, { tenant: siren });
+  const list = useGraphQLQuery(
+    PARTNERS,
+    { first: PAGE_SIZE, after, ...(kind ? { kind } : {}), ...(search ? { search } : {}) },
+    { tenant: siren },
+  );
   const create = useGraphQLMutation(CREATE, { tenant: siren, invalidates: [PARTNERS] });
   const update = useGraphQLMutation(UPDATE, { tenant: siren, invalidates: [PARTNERS] });
   const rows = list.data?.organisations.nodes ?? [];
@@ -89,7 +116,9 @@ export function PartnersPage() {
               setSearch(text.trim());
             }}
           >
-            <Field label="Nom contenant">{(p) => <input {...p} type="search" value={text} onChange={(e) => setText(e.target.value)} />}</Field>
+            <Field label="Nom contenant">
+              {(p) => <input {...p} type="search" value={text} onChange={(e) => setText(e.target.value)} />}
+            </Field>
             <button type="submit">Rechercher</button>
           </form>
           <Field label="Nature">
@@ -164,7 +193,9 @@ export function PartnersPage() {
                     onClose={() => setEditing(null)}
                     onSave={async (input) => {
                       setMessage('');
-                      const { updateOrganisation } = await update.mutateAsync({ input: { id: o.id, ...input, siret: input.siret || null } });
+                      const { updateOrganisation } = await update.mutateAsync({
+                        input: { id: o.id, ...input, siret: input.siret || null },
+                      });
                       setEditing(null);
                       setMessage(`« ${updateOrganisation.name} » est modifié.`);
                     }}

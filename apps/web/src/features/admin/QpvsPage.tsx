@@ -1,6 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { ChangeEvent, FormEvent, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { useQueryClient } from '@tanstack/react-query';
+
 import { graphql } from '../../gql';
 import type { ImportQpvsMutation, QpvGeneration } from '../../gql/graphql';
 import type { ApiError } from '../../shared/api';
@@ -13,14 +14,36 @@ import { useTenantRole } from '../../shared/session';
 const QPVS = graphql(`
   query QpvsList($first: Int!, $after: String, $generation: QpvGeneration, $search: String) {
     qpvs(first: $first, after: $after, generation: $generation, search: $search) {
-      nodes { id code name communes generation enVeille }
-      pageInfo { endCursor hasNextPage }
+      nodes {
+        id
+        code
+        name
+        communes
+        generation
+        enVeille
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
     }
   }
 `);
 const IMPORT_QPVS = graphql(`
   mutation ImportQpvs($input: ImportQpvsInput!) {
-    importQpvs(input: $input) { applied created updated unchanged skipped errors { line code reason message } }
+    importQpvs(input: $input) {
+      applied
+      created
+      updated
+      unchanged
+      skipped
+      errors {
+        line
+        code
+        reason
+        message
+      }
+    }
   }
 `);
 
@@ -38,7 +61,11 @@ export function QpvsPage() {
   const [paging, setPaging] = useState<{ key: string; cursors: string[] }>({ key: filterKey, cursors: [] });
   const cursors = paging.key === filterKey ? paging.cursors : [];
   const after = cursors[cursors.length - 1] ?? null;
-  const list = useGraphQLQuery(QPVS, { first: PAGE_SIZE, after, generation: generation || null, search: search.trim() || null }, { tenant: siren });
+  const list = useGraphQLQuery(
+    QPVS,
+    { first: PAGE_SIZE, after, generation: generation || null, search: search.trim() || null },
+    { tenant: siren },
+  );
   const queryClient = useQueryClient();
   const page = list.data?.qpvs;
 
@@ -46,11 +73,15 @@ export function QpvsPage() {
     <>
       <h1>Quartiers prioritaires (QPV)</h1>
       <p className="muted">Les quartiers prioritaires de la politique de la ville du territoire, par code officiel.</p>
-      {can('MANAGE_CONTRAT') && <ImportPanel siren={siren} onImported={() => queryClient.invalidateQueries({ queryKey: graphQLKey(QPVS) })} />}
+      {can('MANAGE_CONTRAT') && (
+        <ImportPanel siren={siren} onImported={() => queryClient.invalidateQueries({ queryKey: graphQLKey(QPVS) })} />
+      )}
       <section aria-labelledby="qpv-list-title">
         <h2 id="qpv-list-title">Liste des quartiers</h2>
         <form className="filters" role="search" aria-label="Filtrer les quartiers" onSubmit={(e) => e.preventDefault()}>
-          <Field label="Code ou nom">{(p) => <input {...p} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />}</Field>
+          <Field label="Code ou nom">
+            {(p) => <input {...p} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />}
+          </Field>
           <Field label="Génération">
             {(p) => (
               <select {...p} value={generation} onChange={(e) => setGeneration(e.target.value as QpvGeneration | '')}>
@@ -91,13 +122,21 @@ export function QpvsPage() {
                   ))}
                   {page.nodes.length === 0 && (
                     <tr>
-                      <td colSpan={5}>{search || generation ? 'Aucun quartier ne correspond à ces critères.' : "Aucun quartier n'est encore enregistré."}</td>
+                      <td colSpan={5}>
+                        {search || generation ? 'Aucun quartier ne correspond à ces critères.' : "Aucun quartier n'est encore enregistré."}
+                      </td>
                     </tr>
                   )}
                 </tbody>
               </table>
             </div>
-            <Pager label="Pages de quartiers" cursors={cursors} pageInfo={page.pageInfo} loading={list.isPending} onGoTo={(next) => setPaging({ key: filterKey, cursors: next })} />
+            <Pager
+              label="Pages de quartiers"
+              cursors={cursors}
+              pageInfo={page.pageInfo}
+              loading={list.isPending}
+              onGoTo={(next) => setPaging({ key: filterKey, cursors: next })}
+            />
           </>
         )}
       </section>
@@ -165,14 +204,19 @@ function ImportPanel({ siren, onImported }: { siren: string; onImported(): Promi
     <section aria-labelledby="qpv-import-title" className="panel">
       <h2 id="qpv-import-title">Importer la liste officielle</h2>
       <p>
-        Fichier CSV publié par l’ANCT (séparateur « ; » ou « , ») avec une ligne d’en-tête et les colonnes du code du quartier (code_qp…), de son nom (lib_qp…)
-        et des codes INSEE de ses communes (insee_com…). Les quartiers hors du territoire sont ignorés ; les quartiers existants sont mis à jour par code.
+        Fichier CSV publié par l’ANCT (séparateur « ; » ou « , ») avec une ligne d’en-tête et les colonnes du code du quartier (code_qp…),
+        de son nom (lib_qp…) et des codes INSEE de ses communes (insee_com…). Les quartiers hors du territoire sont ignorés ; les quartiers
+        existants sont mis à jour par code.
       </p>
       <p>
         <strong>Tout ou rien :</strong> si une seule ligne est fautive, rien n’est importé et chaque ligne fautive est signalée.
       </p>
       <form onSubmit={submit} noValidate>
-        <Field label="Fichier CSV de la liste officielle" error={fileError} hint={file ? `Fichier choisi : ${file.name}` : '5 Mo et 20 000 lignes au plus'}>
+        <Field
+          label="Fichier CSV de la liste officielle"
+          error={fileError}
+          hint={file ? `Fichier choisi : ${file.name}` : '5 Mo et 20 000 lignes au plus'}
+        >
           {(p) => <input {...p} type="file" accept=".csv,text/csv" onChange={(e) => void choose(e)} />}
         </Field>
         <div className="actions-row">
@@ -190,7 +234,13 @@ function ImportPanel({ siren, onImported }: { siren: string; onImported(): Promi
             <p>
               <strong>Fichier refusé : rien n’a été importé.</strong>
             </p>
-            <p>{failure.code === 'FORBIDDEN' ? `Votre rôle ne permet pas cet import. ${failure.message}` : failure.fields.length > 0 ? failure.fields.map((f) => f.message).join(' ; ') : failure.message}</p>
+            <p>
+              {failure.code === 'FORBIDDEN'
+                ? `Votre rôle ne permet pas cet import. ${failure.message}`
+                : failure.fields.length > 0
+                  ? failure.fields.map((f) => f.message).join(' ; ')
+                  : failure.message}
+            </p>
           </div>
         )}
         {report && <ImportReport dryRun={report.dryRun} report={report.report} />}
@@ -213,8 +263,9 @@ function ImportReport({ dryRun, report }: { dryRun: boolean; report: Report }) {
     return (
       <div role="alert" className="alert">
         <p>
-          <strong>Fichier refusé : rien n’a été importé.</strong> {plural(report.errors.length, 'ligne est fautive', 'lignes sont fautives')} ; corrigez-les puis
-          importez à nouveau le fichier entier.
+          <strong>Fichier refusé : rien n’a été importé.</strong>{' '}
+          {plural(report.errors.length, 'ligne est fautive', 'lignes sont fautives')} ; corrigez-les puis importez à nouveau le fichier
+          entier.
         </p>
         <table className="compact">
           <caption>Lignes fautives</caption>

@@ -1,5 +1,6 @@
 import { FormEvent, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
+
 import { graphql } from '../../gql';
 import type { TenantSettingsQuery } from '../../gql/graphql';
 import type { ApiError } from '../../shared/api';
@@ -11,12 +12,34 @@ import { useTenantRole } from '../../shared/session';
 
 const SETTINGS = graphql(`
   query TenantSettings {
-    tenantSettings { reminderSteps { offsetDays escalation } senderName timeZone signatureDelayDays agendaFreezeDays bilanDelayMonths paymentDelayDays }
+    tenantSettings {
+      reminderSteps {
+        offsetDays
+        escalation
+      }
+      senderName
+      timeZone
+      signatureDelayDays
+      agendaFreezeDays
+      bilanDelayMonths
+      paymentDelayDays
+    }
   }
 `);
 const UPDATE_SETTINGS = graphql(`
   mutation UpdateTenantSettings($input: UpdateTenantSettingsInput!) {
-    updateTenantSettings(input: $input) { reminderSteps { offsetDays escalation } senderName timeZone signatureDelayDays agendaFreezeDays bilanDelayMonths paymentDelayDays }
+    updateTenantSettings(input: $input) {
+      reminderSteps {
+        offsetDays
+        escalation
+      }
+      senderName
+      timeZone
+      signatureDelayDays
+      agendaFreezeDays
+      bilanDelayMonths
+      paymentDelayDays
+    }
   }
 `);
 
@@ -25,10 +48,18 @@ type DelayKey = 'signatureDelayDays' | 'agendaFreezeDays' | 'bilanDelayMonths' |
 
 const MAX_STEPS = 10;
 const DELAYS: { key: DelayKey; label: string; hint: string }[] = [
-  { key: 'signatureDelayDays', label: 'Délai de signature des conventions (jours)', hint: 'Après la décision du comité, de 1 à 365 jours.' },
+  {
+    key: 'signatureDelayDays',
+    label: 'Délai de signature des conventions (jours)',
+    hint: 'Après la décision du comité, de 1 à 365 jours.',
+  },
   { key: 'agendaFreezeDays', label: "Gel de l'ordre du jour (jours)", hint: 'Avant la séance du comité, de 0 à 90 jours.' },
   { key: 'bilanDelayMonths', label: 'Délai du bilan (mois)', hint: "Après la fin de l'exercice, de 1 à 24 mois." },
-  { key: 'paymentDelayDays', label: 'Délai de versement (jours)', hint: 'Après la signature (avance) ou le bilan (solde), de 0 à 365 jours.' },
+  {
+    key: 'paymentDelayDays',
+    label: 'Délai de versement (jours)',
+    hint: 'Après la signature (avance) ou le bilan (solde), de 0 à 365 jours.',
+  },
 ];
 // The time zones of France (metropolitan and overseas); the API accepts any IANA zone.
 const TIME_ZONES: [string, string][] = [
@@ -61,7 +92,12 @@ const toForm = (s: Settings): Form => ({
   steps: s.reminderSteps.map((r) => ({ key: nextKey++, offset: String(r.offsetDays), escalation: r.escalation })),
   senderName: s.senderName,
   timeZone: s.timeZone,
-  delays: { signatureDelayDays: String(s.signatureDelayDays), agendaFreezeDays: String(s.agendaFreezeDays), bilanDelayMonths: String(s.bilanDelayMonths), paymentDelayDays: String(s.paymentDelayDays) },
+  delays: {
+    signatureDelayDays: String(s.signatureDelayDays),
+    agendaFreezeDays: String(s.agendaFreezeDays),
+    bilanDelayMonths: String(s.bilanDelayMonths),
+    paymentDelayDays: String(s.paymentDelayDays),
+  },
 });
 
 /** "J-30 : 30 jours avant l'échéance", "J : le jour de l'échéance", "J+7 : 7 jours après". */
@@ -103,7 +139,8 @@ export function SettingsPage() {
     setSaved(false);
     setForm((f) => (f ? { ...f, ...next } : f));
   };
-  const changeStep = (index: number, next: Partial<Step>) => form && change({ steps: form.steps.map((s, i) => (i === index ? { ...s, ...next } : s)) });
+  const changeStep = (index: number, next: Partial<Step>) =>
+    form && change({ steps: form.steps.map((s, i) => (i === index ? { ...s, ...next } : s)) });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -131,7 +168,9 @@ export function SettingsPage() {
     }
     setBusy(true);
     try {
-      const next = (await update.mutateAsync({ input: { reminderSteps: steps, senderName: form.senderName, timeZone: form.timeZone, ...delays } })).updateTenantSettings;
+      const next = (
+        await update.mutateAsync({ input: { reminderSteps: steps, senderName: form.senderName, timeZone: form.timeZone, ...delays } })
+      ).updateTenantSettings;
       setForm(toForm(next));
       setSaved(true);
     } catch (caught) {
@@ -153,7 +192,10 @@ export function SettingsPage() {
   return (
     <>
       <h1>Réglages du territoire</h1>
-      <p className="muted">Relances des échéances, expéditeur des courriels et délais de la programmation. Les échéances sont recalculées après chaque modification.</p>
+      <p className="muted">
+        Relances des échéances, expéditeur des courriels et délais de la programmation. Les échéances sont recalculées après chaque
+        modification.
+      </p>
       {role && !can('MANAGE_MEMBERS') && <p className="notice-warn">Seul l’administrateur du territoire peut modifier ces réglages.</p>}
       <ErrorMessage error={error} />
       {loading && <Loading />}
@@ -183,8 +225,9 @@ export function SettingsPage() {
           <fieldset aria-describedby={stepsError ? 'steps-error' : 'steps-hint'}>
             <legend>Étapes de relance</legend>
             <p id="steps-hint" className="hint">
-              Décalage en jours par rapport à l’échéance : de −365 à 365, négatif avant (−30 = 30 jours avant), 0 le jour même, positif après. Une étape d’escalade
-              prévient le chef de projet et le délégué du préfet plutôt que les responsables. De 1 à {MAX_STEPS} étapes, de décalages distincts.
+              Décalage en jours par rapport à l’échéance : de −365 à 365, négatif avant (−30 = 30 jours avant), 0 le jour même, positif
+              après. Une étape d’escalade prévient le chef de projet et le délégué du préfet plutôt que les responsables. De 1 à {MAX_STEPS}{' '}
+              étapes, de décalages distincts.
             </p>
             {stepsError && (
               <p id="steps-error" className="field-error">
@@ -194,14 +237,33 @@ export function SettingsPage() {
             <ol className="reminder-steps">
               {form.steps.map((s, i) => (
                 <li key={s.key} className="reminder-step">
-                  <Field label={`Décalage de l’étape ${i + 1} (jours)`} error={errors[`reminderSteps.${i}.offsetDays`] ?? errors[`reminderSteps.${i}`]} hint={describeOffset(s.offset) || undefined}>
-                    {(p) => <input {...p} type="text" inputMode="numeric" size={6} value={s.offset} onChange={(e) => changeStep(i, { offset: e.target.value })} />}
+                  <Field
+                    label={`Décalage de l’étape ${i + 1} (jours)`}
+                    error={errors[`reminderSteps.${i}.offsetDays`] ?? errors[`reminderSteps.${i}`]}
+                    hint={describeOffset(s.offset) || undefined}
+                  >
+                    {(p) => (
+                      <input
+                        {...p}
+                        type="text"
+                        inputMode="numeric"
+                        size={6}
+                        value={s.offset}
+                        onChange={(e) => changeStep(i, { offset: e.target.value })}
+                      />
+                    )}
                   </Field>
                   <label className="step-escalation">
-                    <input type="checkbox" checked={s.escalation} onChange={(e) => changeStep(i, { escalation: e.target.checked })} /> Escalade
+                    <input type="checkbox" checked={s.escalation} onChange={(e) => changeStep(i, { escalation: e.target.checked })} />{' '}
+                    Escalade
                     <span className="sr-only"> de l’étape {i + 1}</span>
                   </label>
-                  <button type="button" className="secondary" disabled={form.steps.length <= 1} onClick={() => change({ steps: form.steps.filter((_, j) => j !== i) })}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={form.steps.length <= 1}
+                    onClick={() => change({ steps: form.steps.filter((_, j) => j !== i) })}
+                  >
                     Retirer<span className="sr-only"> l’étape {i + 1}</span>
                   </button>
                 </li>
@@ -226,7 +288,11 @@ export function SettingsPage() {
           <fieldset>
             <legend>Courriels</legend>
             <div className="form-grid">
-              <Field label="Nom de l’expéditeur" error={errors.senderName} hint="Affiché comme expéditeur des relances : obligatoire, 100 caractères au plus.">
+              <Field
+                label="Nom de l’expéditeur"
+                error={errors.senderName}
+                hint="Affiché comme expéditeur des relances : obligatoire, 100 caractères au plus."
+              >
                 {(p) => <input {...p} value={form.senderName} maxLength={100} onChange={(e) => change({ senderName: e.target.value })} />}
               </Field>
               <Field label="Fuseau horaire" error={errors.timeZone} hint="Pour les dates des échéances.">
@@ -248,7 +314,16 @@ export function SettingsPage() {
             <div className="form-grid">
               {DELAYS.map(({ key, label, hint }) => (
                 <Field key={key} label={label} error={errors[key]} hint={hint}>
-                  {(p) => <input {...p} type="text" inputMode="numeric" size={6} value={form.delays[key]} onChange={(e) => change({ delays: { ...form.delays, [key]: e.target.value } })} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      type="text"
+                      inputMode="numeric"
+                      size={6}
+                      value={form.delays[key]}
+                      onChange={(e) => change({ delays: { ...form.delays, [key]: e.target.value } })}
+                    />
+                  )}
                 </Field>
               ))}
             </div>

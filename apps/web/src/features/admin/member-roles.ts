@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+
 import type { MemberOrganisationsQuery, Role, TenantInvitationsQuery, TenantMembersQuery } from '../../gql/graphql';
 import { ApiError } from '../../shared/api';
 import { sentence } from '../../shared/format';
@@ -10,7 +11,14 @@ export type Invitation = TenantInvitationsQuery['invitations'][number];
 export type Organisation = MemberOrganisationsQuery['organisations']['nodes'][number];
 
 /** Roles in the order an admin thinks of them. */
-export const ROLES: Role[] = ['CHEF_DE_PROJET', 'FUNDER_REPRESENTATIVE', 'PORTEUR_REPRESENTATIVE', 'DELEGUE_PREFET', 'AUDITOR', 'TENANT_ADMIN'];
+export const ROLES: Role[] = [
+  'CHEF_DE_PROJET',
+  'FUNDER_REPRESENTATIVE',
+  'PORTEUR_REPRESENTATIVE',
+  'DELEGUE_PREFET',
+  'AUDITOR',
+  'TENANT_ADMIN',
+];
 /** The API's role matrix (`roleRules`): which roles represent an organisation, and what each may do. */
 export const RoleRulesContext = createContext<TenantMembersQuery['roleRules']>([]);
 

@@ -23,7 +23,9 @@ export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
   SIAE: "Structure d'insertion par l'activité économique",
   UNION_EUROPEENNE: 'Union européenne',
 };
-export const KINDS = (Object.entries(ORGANISATION_KIND_LABELS) as [OrganisationKind, string][]).sort((a, b) => a[1].localeCompare(b[1], 'fr'));
+export const KINDS = (Object.entries(ORGANISATION_KIND_LABELS) as [OrganisationKind, string][]).sort((a, b) =>
+  a[1].localeCompare(b[1], 'fr'),
+);
 
 /** "12345678900014" → "123 456 789 00014" (SIREN, then the establishment number). */
 export const formatSiret = (siret: string | null | undefined): string =>

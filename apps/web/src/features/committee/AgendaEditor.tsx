@@ -1,4 +1,5 @@
 import { FormEvent, useState } from 'react';
+
 import { graphql } from '../../gql';
 import { ErrorMessage, Loading } from '../../shared/components';
 import { euros, plural } from '../../shared/format';
@@ -9,16 +10,40 @@ import { COMMITTEE, Item, useCommittee } from './CommitteeContext';
 const QUEUE = graphql(`
   query ArbitrationQueue($contratId: ID!) {
     actions(first: 100, filter: { contratId: $contratId, status: [A_ARBITRER] }) {
-      nodes { id title reference porteur { name } fundingTotals { requestedCents } }
+      nodes {
+        id
+        title
+        reference
+        porteur {
+          name
+        }
+        fundingTotals {
+          requestedCents
+        }
+      }
     }
-    committees(contratId: $contratId) { id status agendaItems { actionId } }
+    committees(contratId: $contratId) {
+      id
+      status
+      agendaItems {
+        actionId
+      }
+    }
   }
 `);
 const ADD_ITEMS = graphql(`
-  mutation AddAgendaItems($committeeId: ID!, $actionIds: [ID!]!) { addAgendaItems(committeeId: $committeeId, actionIds: $actionIds) { id } }
+  mutation AddAgendaItems($committeeId: ID!, $actionIds: [ID!]!) {
+    addAgendaItems(committeeId: $committeeId, actionIds: $actionIds) {
+      id
+    }
+  }
 `);
 const REMOVE_ITEM = graphql(`
-  mutation RemoveAgendaItem($agendaItemId: ID!) { removeAgendaItem(agendaItemId: $agendaItemId) { id } }
+  mutation RemoveAgendaItem($agendaItemId: ID!) {
+    removeAgendaItem(agendaItemId: $agendaItemId) {
+      id
+    }
+  }
 `);
 
 /** The agenda, and the actions waiting for arbitration that are on no other open committee. */
@@ -30,14 +55,19 @@ export function AgendaEditor() {
   const add = useGraphQLMutation(ADD_ITEMS, { tenant: siren, invalidates: [COMMITTEE, QUEUE] });
   const remove = useGraphQLMutation(REMOVE_ITEM, { tenant: siren, invalidates: [COMMITTEE, QUEUE] });
   const elsewhere = new Set(
-    (queue.data?.committees ?? []).filter((o) => o.status === 'PLANIFIE' || o.status === 'VOTE_OUVERT').flatMap((o) => o.agendaItems.map((i) => i.actionId)),
+    (queue.data?.committees ?? [])
+      .filter((o) => o.status === 'PLANIFIE' || o.status === 'VOTE_OUVERT')
+      .flatMap((o) => o.agendaItems.map((i) => i.actionId)),
   );
   const waiting = (queue.data?.actions.nodes ?? []).filter((a) => !elsewhere.has(a.id));
 
   function removeItem(item: Item) {
     // One message for the agenda's operations: the last one's.
     add.reset();
-    remove.mutate({ agendaItemId: item.id }, { onSuccess: () => announce(`« ${item.action.title} » est retiré de l'ordre du jour et retourne dans la file à arbitrer.`) });
+    remove.mutate(
+      { agendaItemId: item.id },
+      { onSuccess: () => announce(`« ${item.action.title} » est retiré de l'ordre du jour et retourne dans la file à arbitrer.`) },
+    );
   }
 
   function addItems(e: FormEvent) {
@@ -104,7 +134,10 @@ export function AgendaEditor() {
                           })
                         }
                       />{' '}
-                      {a.reference} — {a.title} <span className="muted">({a.porteur.name}, {euros(a.fundingTotals.requestedCents)} demandés)</span>
+                      {a.reference} — {a.title}{' '}
+                      <span className="muted">
+                        ({a.porteur.name}, {euros(a.fundingTotals.requestedCents)} demandés)
+                      </span>
                     </label>
                   </li>
                 ))}

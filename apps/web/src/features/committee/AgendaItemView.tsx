@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+
 import { euros, KIND_LABELS, STATUS_LABELS } from '../../shared/format';
 import { byFunderName, VOTE_LABELS } from './committee-shared';
 import { Item, Line, useCommittee } from './CommitteeContext';
@@ -39,12 +40,12 @@ export function AgendaItemView({
           Point {item.position} : {item.action.title}
         </h3>
         <p className="muted">
-          {item.action.reference} · porté par {item.action.porteur.name} · budget {euros(item.action.totalBudgetCents)} · {euros(requested)} demandés · {STATUS_LABELS[item.action.status] ?? item.action.status}
+          {item.action.reference} · porté par {item.action.porteur.name} · budget {euros(item.action.totalBudgetCents)} · {euros(requested)}{' '}
+          demandés · {STATUS_LABELS[item.action.status] ?? item.action.status}
         </p>
         {item.conflictsOfInterest.length > 0 && (
           <p>
-            Conflits d'intérêts déclarés :{' '}
-            {item.conflictsOfInterest.map((ci) => `${nameOf(ci.organisationId)} (${ci.reason})`).join(' ; ')}
+            Conflits d'intérêts déclarés : {item.conflictsOfInterest.map((ci) => `${nameOf(ci.organisationId)} (${ci.reason})`).join(' ; ')}
           </p>
         )}
         <div className="table-scroll">

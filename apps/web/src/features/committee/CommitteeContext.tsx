@@ -1,4 +1,5 @@
 import { createContext, ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
+
 import { graphql } from '../../gql';
 import type { CommitteeDetailQuery } from '../../gql/graphql';
 import { useGraphQLQuery } from '../../shared/query';
@@ -7,22 +8,88 @@ import { useSession } from '../../shared/session';
 export const COMMITTEE = graphql(`
   query CommitteeDetail($id: ID!) {
     committee(id: $id) {
-      id kind title status quorum place scheduledAt openedAt closedAt contratId
-      members { organisationId voting }
+      id
+      kind
+      title
+      status
+      quorum
+      place
+      scheduledAt
+      openedAt
+      closedAt
+      contratId
+      members {
+        organisationId
+        voting
+      }
       agendaItems {
-        id position actionId
-        action { id title reference status totalBudgetCents porteur { id name } }
-        conflictsOfInterest { organisationId reason }
-        viewerMayVote viewerVoteRefusal viewerVoteRefusalCode
-        lines { fundingLineId funderId kind exerciseYear amountRequestedCents decision votedAmountCents comment }
+        id
+        position
+        actionId
+        action {
+          id
+          title
+          reference
+          status
+          totalBudgetCents
+          porteur {
+            id
+            name
+          }
+        }
+        conflictsOfInterest {
+          organisationId
+          reason
+        }
+        viewerMayVote
+        viewerVoteRefusal
+        viewerVoteRefusalCode
+        lines {
+          fundingLineId
+          funderId
+          kind
+          exerciseYear
+          amountRequestedCents
+          decision
+          votedAmountCents
+          comment
+        }
       }
       results {
-        items { agendaItemId actionId actionStatus lines { fundingLineId funderId amountRequestedCents decidedAmountCents kind } }
-        byFunder { funderId requestedCents decidedCents }
-        envelopes { id funderId exerciseYear kind amountCents consumedCents remainingCents }
+        items {
+          agendaItemId
+          actionId
+          actionStatus
+          lines {
+            fundingLineId
+            funderId
+            amountRequestedCents
+            decidedAmountCents
+            kind
+          }
+        }
+        byFunder {
+          funderId
+          requestedCents
+          decidedCents
+        }
+        envelopes {
+          id
+          funderId
+          exerciseYear
+          kind
+          amountCents
+          consumedCents
+          remainingCents
+        }
       }
     }
-    organisations(first: 100) { nodes { id name } }
+    organisations(first: 100) {
+      nodes {
+        id
+        name
+      }
+    }
   }
 `);
 
@@ -79,7 +146,11 @@ export function useCommittee(): CommitteeContextValue {
 export function useCommitteePage(siren: string, id: string) {
   const { tenants } = useSession();
   const me = tenants.find((t) => t.tenant.siren === siren);
-  const query = useGraphQLQuery(COMMITTEE, { id }, { tenant: siren, refetchInterval: (q) => (q.state.data?.committee.status === 'VOTE_OUVERT' ? VOTE_POLL_MS : false) });
+  const query = useGraphQLQuery(
+    COMMITTEE,
+    { id },
+    { tenant: siren, refetchInterval: (q) => (q.state.data?.committee.status === 'VOTE_OUVERT' ? VOTE_POLL_MS : false) },
+  );
   const [announcement, setAnnouncement] = useState('');
   const c = query.data?.committee;
   const status = c?.status;

@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router-dom';
+
 import { ErrorMessage, Loading } from '../../shared/components';
 import { dateTime, plural } from '../../shared/format';
 import { ReaderView } from './AgendaItemView';
@@ -67,7 +68,9 @@ function CommitteeBody() {
       {c.kind !== 'COMITE_DES_FINANCEURS' && <p>Ce comité n'a pas d'ordre du jour de financements : il ne vote pas.</p>}
       {c.kind === 'COMITE_DES_FINANCEURS' && (manager ? <ManagerView /> : voterOrg ? <VoterView org={voterOrg} /> : <ReaderView />)}
       {c.status === 'CLOS_SANS_QUORUM' && (
-        <p className="notice">Le comité a été clos sans atteindre son quorum : rien n'a été décidé, et les actions sont retournées dans la file à arbitrer.</p>
+        <p className="notice">
+          Le comité a été clos sans atteindre son quorum : rien n'a été décidé, et les actions sont retournées dans la file à arbitrer.
+        </p>
       )}
       {c.status === 'CLOS' && c.results && (
         <>

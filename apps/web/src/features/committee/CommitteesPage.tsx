@@ -1,25 +1,46 @@
 import { FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ErrorMessage, Field, Loading } from '../../shared/components';
-import { dateTime, plural } from '../../shared/format';
+
 import { graphql } from '../../gql';
 import type { CommitteeKind } from '../../gql/graphql';
+import { ErrorMessage, Field, Loading } from '../../shared/components';
+import { dateTime, plural } from '../../shared/format';
 import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
 import { useSession } from '../../shared/session';
 import { COMMITTEE_KIND_LABELS, COMMITTEE_STATUS_LABELS } from './committee-shared';
 
 const CONTRATS = graphql(`
-  query CommitteeContrats { contrats { id title } }
+  query CommitteeContrats {
+    contrats {
+      id
+      title
+    }
+  }
 `);
 
 const COMMITTEES = graphql(`
   query CommitteeList($contratId: ID!) {
-    committees(contratId: $contratId) { id kind title status scheduledAt place quorum agendaItems { id } }
+    committees(contratId: $contratId) {
+      id
+      kind
+      title
+      status
+      scheduledAt
+      place
+      quorum
+      agendaItems {
+        id
+      }
+    }
   }
 `);
 
 const SCHEDULE = graphql(`
-  mutation ScheduleCommittee($input: ScheduleCommitteeInput!) { scheduleCommittee(input: $input) { id } }
+  mutation ScheduleCommittee($input: ScheduleCommitteeInput!) {
+    scheduleCommittee(input: $input) {
+      id
+    }
+  }
 `);
 
 /** The committees of the territory's contract, by date; the chef de projet plans a new one here. */
@@ -43,7 +64,11 @@ export function CommitteesPage() {
         <section aria-labelledby="committees-title">
           <h2 id="committees-title">Comités du contrat</h2>
           {committees.length === 0 ? (
-            <p>{manager ? 'Aucun comité pour le moment : planifiez le premier ci-dessous.' : 'Aucun comité dont votre organisation est membre.'}</p>
+            <p>
+              {manager
+                ? 'Aucun comité pour le moment : planifiez le premier ci-dessous.'
+                : 'Aucun comité dont votre organisation est membre.'}
+            </p>
           ) : (
             <div className="table-scroll">
               <table>
@@ -69,7 +94,9 @@ export function CommitteesPage() {
                       <td>{c.place || '—'}</td>
                       <td>{c.kind === 'COMITE_DES_FINANCEURS' ? plural(c.agendaItems.length, 'point', 'points', 'Aucun point') : '—'}</td>
                       <td>
-                        <span className={`badge badge-committee-${c.status.toLowerCase()}`}>{COMMITTEE_STATUS_LABELS[c.status] ?? c.status}</span>
+                        <span className={`badge badge-committee-${c.status.toLowerCase()}`}>
+                          {COMMITTEE_STATUS_LABELS[c.status] ?? c.status}
+                        </span>
                       </td>
                     </tr>
                   ))}
@@ -111,7 +138,16 @@ function ScheduleForm({ siren, contratId }: { siren: string; contratId: string }
     setErrors(found);
     schedule.reset();
     if (Object.keys(found).length > 0 || !scheduledAt) return;
-    schedule.mutate({ input: { contratId, kind: kind as CommitteeKind, title: title.trim(), scheduledAt: scheduledAt.toISOString(), place: place.trim() || undefined, quorum: q } });
+    schedule.mutate({
+      input: {
+        contratId,
+        kind: kind as CommitteeKind,
+        title: title.trim(),
+        scheduledAt: scheduledAt.toISOString(),
+        place: place.trim() || undefined,
+        quorum: q,
+      },
+    });
   }
 
   return (
@@ -139,8 +175,14 @@ function ScheduleForm({ siren, contratId }: { siren: string; contratId: string }
         <Field label="Lieu (facultatif)" error={errors.place}>
           {(p) => <input {...p} value={place} onChange={(e) => setPlace(e.target.value)} />}
         </Field>
-        <Field label="Quorum" error={errors.quorum} hint="Nombre minimal d'organisations membres ayant voté pour que les décisions soient prises.">
-          {(p) => <input {...p} type="number" min={1} step={1} inputMode="numeric" value={quorum} onChange={(e) => setQuorum(e.target.value)} />}
+        <Field
+          label="Quorum"
+          error={errors.quorum}
+          hint="Nombre minimal d'organisations membres ayant voté pour que les décisions soient prises."
+        >
+          {(p) => (
+            <input {...p} type="number" min={1} step={1} inputMode="numeric" value={quorum} onChange={(e) => setQuorum(e.target.value)} />
+          )}
         </Field>
         <button type="submit" disabled={schedule.isPending}>
           {schedule.isPending ? 'Planification…' : 'Planifier le comité'}

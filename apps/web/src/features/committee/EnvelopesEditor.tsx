@@ -1,4 +1,5 @@
 import { useState } from 'react';
+
 import { graphql } from '../../gql';
 import type { FundingKind } from '../../gql/graphql';
 import { ErrorMessage } from '../../shared/components';
@@ -10,11 +11,24 @@ import { useCommittee } from './CommitteeContext';
 /** The envelopes of the committee's contract; of one funder with `funderId`. Also the voter's own (VoterView). */
 export const ENVELOPES = graphql(`
   query CommitteeEnvelopes($contratId: ID!, $funderId: ID) {
-    envelopes(contratId: $contratId, funderId: $funderId) { id funderId exerciseYear kind amountCents consumedCents remainingCents }
+    envelopes(contratId: $contratId, funderId: $funderId) {
+      id
+      funderId
+      exerciseYear
+      kind
+      amountCents
+      consumedCents
+      remainingCents
+    }
   }
 `);
 const SET_ENVELOPE = graphql(`
-  mutation SetCommitteeEnvelope($input: SetEnvelopeInput!) { setEnvelope(input: $input) { id remainingCents } }
+  mutation SetCommitteeEnvelope($input: SetEnvelopeInput!) {
+    setEnvelope(input: $input) {
+      id
+      remainingCents
+    }
+  }
 `);
 
 interface Envelope {
@@ -43,14 +57,23 @@ export function EnvelopesEditor() {
   for (const l of c.agendaItems.flatMap((i) => i.lines)) {
     const k = envelopeKey(l);
     const prev = keys.get(k);
-    keys.set(k, { funderId: l.funderId, exerciseYear: l.exerciseYear, kind: l.kind, requestedCents: (prev?.requestedCents ?? 0) + l.amountRequestedCents });
+    keys.set(k, {
+      funderId: l.funderId,
+      exerciseYear: l.exerciseYear,
+      kind: l.kind,
+      requestedCents: (prev?.requestedCents ?? 0) + l.amountRequestedCents,
+    });
   }
   const byKey = new Map((envelopes.data?.envelopes ?? []).map((e) => [envelopeKey(e), e]));
-  const rows = [...keys.entries()].sort((a, b) => nameOf(a[1].funderId).localeCompare(nameOf(b[1].funderId), 'fr') || a[1].exerciseYear - b[1].exerciseYear);
+  const rows = [...keys.entries()].sort(
+    (a, b) => nameOf(a[1].funderId).localeCompare(nameOf(b[1].funderId), 'fr') || a[1].exerciseYear - b[1].exerciseYear,
+  );
   return (
     <section aria-labelledby="envelopes-title">
       <h2 id="envelopes-title">Enveloppes des financeurs</h2>
-      <p className="muted">Un financeur n'accorde rien sans enveloppe pour l'exercice et la nature de sa ligne, ni au-delà de ce qui en reste.</p>
+      <p className="muted">
+        Un financeur n'accorde rien sans enveloppe pour l'exercice et la nature de sa ligne, ni au-delà de ce qui en reste.
+      </p>
       <ErrorMessage error={envelopes.error} />
       {rows.length === 0 ? (
         <p>Inscrivez des points pour voir les enveloppes concernées.</p>
@@ -115,7 +138,15 @@ function EnvelopeRow({ row, envelope }: { row: EnvelopeNeed; envelope: Envelope 
             save.reset();
             if (cents === null) return;
             save.mutate(
-              { input: { contratId: c.contratId, funderId: row.funderId, exerciseYear: row.exerciseYear, kind: row.kind, amountCents: cents } },
+              {
+                input: {
+                  contratId: c.contratId,
+                  funderId: row.funderId,
+                  exerciseYear: row.exerciseYear,
+                  kind: row.kind,
+                  amountCents: cents,
+                },
+              },
               {
                 onSuccess: () => {
                   announce(`Enveloppe de ${name} (${kind}, ${row.exerciseYear}) : ${euros(cents)}.`);
@@ -125,7 +156,15 @@ function EnvelopeRow({ row, envelope }: { row: EnvelopeNeed; envelope: Envelope 
             );
           }}
         >
-          <input aria-label={label} value={text} onChange={(e) => setText(e.target.value)} inputMode="decimal" size={12} placeholder="ex. 10 000,00" aria-invalid={invalid || undefined} />
+          <input
+            aria-label={label}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            inputMode="decimal"
+            size={12}
+            placeholder="ex. 10 000,00"
+            aria-invalid={invalid || undefined}
+          />
           <button type="submit" className="secondary" aria-label={`Définir l'enveloppe de ${name}, ${kind} ${row.exerciseYear}`}>
             Définir
           </button>

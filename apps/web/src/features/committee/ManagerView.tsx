@@ -9,10 +9,20 @@ import { EnvelopesEditor } from './EnvelopesEditor';
 import { MembersEditor } from './MembersEditor';
 
 const OPEN_VOTE = graphql(`
-  mutation OpenVote($committeeId: ID!) { openVote(committeeId: $committeeId) { id status } }
+  mutation OpenVote($committeeId: ID!) {
+    openVote(committeeId: $committeeId) {
+      id
+      status
+    }
+  }
 `);
 const CLOSE = graphql(`
-  mutation CloseCommittee($committeeId: ID!) { closeCommittee(committeeId: $committeeId) { id status } }
+  mutation CloseCommittee($committeeId: ID!) {
+    closeCommittee(committeeId: $committeeId) {
+      id
+      status
+    }
+  }
 `);
 
 /** The chef de projet: preparation, opening, follow-up of the vote, close. */
@@ -39,7 +49,9 @@ export function ManagerView() {
                 {plural(votingMembers.length, 'membre votant', 'membres votants', 'Aucun membre votant')} pour un quorum de {c.quorum}
               </li>
             </ul>
-            {c.quorum > votingMembers.length && <p className="alert">Le quorum dépasse le nombre de membres votants : le vote ne peut pas s'ouvrir.</p>}
+            {c.quorum > votingMembers.length && (
+              <p className="alert">Le quorum dépasse le nombre de membres votants : le vote ne peut pas s'ouvrir.</p>
+            )}
             <OpenOrClose kind="open" disabled={c.agendaItems.length === 0 || c.quorum > votingMembers.length} />
           </section>
         </>
@@ -50,7 +62,10 @@ export function ManagerView() {
             <h2 id="progress-title">Suivi du vote</h2>
             <div className="figures" aria-live="polite">
               <Figure label="Organisations ayant voté" value={`${votedMembers} sur ${votingMembers.length}`} />
-              <Figure label="Quorum" value={votedMembers >= c.quorum ? `Atteint (${c.quorum})` : `Non atteint (${votedMembers} sur ${c.quorum})`} />
+              <Figure
+                label="Quorum"
+                value={votedMembers >= c.quorum ? `Atteint (${c.quorum})` : `Non atteint (${votedMembers} sur ${c.quorum})`}
+              />
               <Figure label="Lignes décidées" value={`${decidedLines} sur ${lines.length}`} />
             </div>
             <p className="muted">Les votes s'affichent au fil de l'eau (mise à jour toutes les quelques secondes).</p>
@@ -66,7 +81,9 @@ export function ManagerView() {
           <section aria-labelledby="close-title" className="panel">
             <h2 id="close-title">Clôture</h2>
             {votedMembers < c.quorum && (
-              <p className="alert">Le quorum n'est pas atteint : clore maintenant ne décidera rien et renverra les actions dans la file à arbitrer.</p>
+              <p className="alert">
+                Le quorum n'est pas atteint : clore maintenant ne décidera rien et renverra les actions dans la file à arbitrer.
+              </p>
             )}
             <OpenOrClose kind="close" />
           </section>
@@ -97,10 +114,12 @@ function OpenOrClose({ kind, disabled }: { kind: 'open' | 'close'; disabled?: bo
         }
         confirmLabel={kind === 'open' ? "Confirmer l'ouverture du vote" : 'Confirmer la clôture'}
         // A refusal is shown from the mutation's state above.
-        onConfirm={() => mutation.mutateAsync({ committeeId: c.id }).then(
-          () => undefined,
-          () => undefined,
-        )}
+        onConfirm={() =>
+          mutation.mutateAsync({ committeeId: c.id }).then(
+            () => undefined,
+            () => undefined,
+          )
+        }
       />
     </>
   );

@@ -1,4 +1,5 @@
 import { FormEvent, useMemo, useState } from 'react';
+
 import { graphql } from '../../gql';
 import { ErrorMessage, Field } from '../../shared/components';
 import { plural } from '../../shared/format';
@@ -6,7 +7,16 @@ import { useGraphQLMutation } from '../../shared/query';
 import { COMMITTEE, useCommittee } from './CommitteeContext';
 
 const SET_MEMBERS = graphql(`
-  mutation SetCommitteeMembers($input: SetCommitteeMembersInput!) { setCommitteeMembers(input: $input) { id quorum members { organisationId voting } } }
+  mutation SetCommitteeMembers($input: SetCommitteeMembersInput!) {
+    setCommitteeMembers(input: $input) {
+      id
+      quorum
+      members {
+        organisationId
+        voting
+      }
+    }
+  }
 `);
 
 /** Members (any partner organisation, voting or not) and the quorum, before the vote opens. */
@@ -46,7 +56,13 @@ export function MembersEditor() {
     setQuorumError(undefined);
     const count = members.size;
     save.mutate(
-      { input: { committeeId: c.id, quorum: q, members: [...members.entries()].map(([organisationId, voting]) => ({ organisationId, voting })) } },
+      {
+        input: {
+          committeeId: c.id,
+          quorum: q,
+          members: [...members.entries()].map(([organisationId, voting]) => ({ organisationId, voting })),
+        },
+      },
       { onSuccess: () => announce(`Membres enregistrés : ${plural(count, 'organisation', 'organisations')}, quorum ${q}.`) },
     );
   }
@@ -59,7 +75,11 @@ export function MembersEditor() {
         {missing.length > 0 && (
           <p className="alert-soft">
             Financeurs de points inscrits qui ne sont pas membres : {missing.map((f) => nameOf(f)).join(', ')}.{' '}
-            <button type="button" className="link-button" onClick={() => setMembers((m) => new Map([...m, ...missing.map((f): [string, boolean] => [f, true])]))}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setMembers((m) => new Map([...m, ...missing.map((f): [string, boolean] => [f, true])]))}
+            >
               Les ajouter comme membres votants
             </button>
           </p>
@@ -80,7 +100,12 @@ export function MembersEditor() {
                 <tr key={orgId}>
                   <th scope="row">{name}</th>
                   <td>
-                    <input type="checkbox" aria-label={`Membre : ${name}`} checked={members.has(orgId)} onChange={(e) => toggle(orgId, e.target.checked)} />
+                    <input
+                      type="checkbox"
+                      aria-label={`Membre : ${name}`}
+                      checked={members.has(orgId)}
+                      onChange={(e) => toggle(orgId, e.target.checked)}
+                    />
                   </td>
                   <td>
                     <input
@@ -99,7 +124,9 @@ export function MembersEditor() {
         </div>
         <div className="toolbar">
           <Field label="Quorum (organisations votantes)" error={quorumError}>
-            {(p) => <input {...p} type="number" min={1} step={1} inputMode="numeric" value={quorum} onChange={(e) => setQuorum(e.target.value)} />}
+            {(p) => (
+              <input {...p} type="number" min={1} step={1} inputMode="numeric" value={quorum} onChange={(e) => setQuorum(e.target.value)} />
+            )}
           </Field>
           <button type="submit" disabled={save.isPending}>
             {save.isPending ? 'Enregistrement…' : 'Enregistrer les membres et le quorum'}

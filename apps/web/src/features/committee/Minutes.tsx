@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+
 import { graphql } from '../../gql';
 import type { CommitteeReportsQuery } from '../../gql/graphql';
 import { ApiError, download } from '../../shared/api';
@@ -9,10 +10,26 @@ import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
 import { useCommittee } from './CommitteeContext';
 
 const MY_REPORTS = graphql(`
-  query CommitteeReports { reports(first: 50) { id kind committeeId state fileName downloadPath failureReason requestedAt } }
+  query CommitteeReports {
+    reports(first: 50) {
+      id
+      kind
+      committeeId
+      state
+      fileName
+      downloadPath
+      failureReason
+      requestedAt
+    }
+  }
 `);
 const REQUEST_MINUTES = graphql(`
-  mutation RequestMinutes($input: RequestReportInput!) { requestReport(input: $input) { id state } }
+  mutation RequestMinutes($input: RequestReportInput!) {
+    requestReport(input: $input) {
+      id
+      state
+    }
+  }
 `);
 
 const REPORT_STATE_LABELS: Record<string, string> = {
@@ -60,7 +77,11 @@ export function Minutes() {
       // Goes with the announcement, which the page shows: both follow the polled answer together.
       // eslint-disable-next-line react-hooks/set-state-in-effect
       setAwaiting(null);
-      announce(latest.state === 'DONE' ? 'Le procès-verbal est prêt : vous pouvez le télécharger.' : `La génération du procès-verbal a échoué : ${latest.failureReason ?? 'motif inconnu'}.`);
+      announce(
+        latest.state === 'DONE'
+          ? 'Le procès-verbal est prêt : vous pouvez le télécharger.'
+          : `La génération du procès-verbal a échoué : ${latest.failureReason ?? 'motif inconnu'}.`,
+      );
     }
   }, [awaiting, latest, announce]);
 
@@ -81,7 +102,9 @@ export function Minutes() {
             type="button"
             onClick={() => {
               setDownloadError(null);
-              void download(latest.downloadPath ?? '', siren, latest.fileName ?? 'proces-verbal.pdf').catch((error: unknown) => setDownloadError(asApiError(error)));
+              void download(latest.downloadPath ?? '', siren, latest.fileName ?? 'proces-verbal.pdf').catch((error: unknown) =>
+                setDownloadError(asApiError(error)),
+              );
             }}
           >
             Télécharger le procès-verbal (PDF)

@@ -125,7 +125,10 @@ export function Results() {
                 {byFunderName(nameOf, results.envelopes).map((e) => (
                   <tr key={e.id}>
                     <th scope="row">
-                      {nameOf(e.funderId)} <span className="muted">({KIND_LABELS[e.kind] ?? e.kind} {e.exerciseYear})</span>
+                      {nameOf(e.funderId)}{' '}
+                      <span className="muted">
+                        ({KIND_LABELS[e.kind] ?? e.kind} {e.exerciseYear})
+                      </span>
                     </th>
                     <td className="num">{euros(e.amountCents)}</td>
                     <td className="num">{euros(e.consumedCents)}</td>

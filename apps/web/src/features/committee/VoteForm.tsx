@@ -1,4 +1,5 @@
 import { FormEvent, useState } from 'react';
+
 import { graphql } from '../../gql';
 import type { VoteDecision } from '../../gql/graphql';
 import { ErrorMessage, Field } from '../../shared/components';
@@ -10,7 +11,14 @@ import { COMMITTEE, Item, Line, useCommittee } from './CommitteeContext';
 import { ENVELOPES } from './EnvelopesEditor';
 
 const CAST_VOTE = graphql(`
-  mutation CastVote($input: CastVoteInput!) { castVote(input: $input) { id decision amountCents comment } }
+  mutation CastVote($input: CastVoteInput!) {
+    castVote(input: $input) {
+      id
+      decision
+      amountCents
+      comment
+    }
+  }
 `);
 
 /** A funder's decision on its own line: grant an amount (the requested one by default), refuse or abstain. */
@@ -50,7 +58,16 @@ export function VoteForm({ item, line }: { item: Item; line: Line }) {
     }
     setAmountError(undefined);
     vote.mutate(
-      { input: { agendaItemId: item.id, fundingLineId: line.fundingLineId, decision, amountCents, comment: comment.trim() || undefined, idempotencyKey: crypto.randomUUID() } },
+      {
+        input: {
+          agendaItemId: item.id,
+          fundingLineId: line.fundingLineId,
+          decision,
+          amountCents,
+          comment: comment.trim() || undefined,
+          idempotencyKey: crypto.randomUUID(),
+        },
+      },
       {
         onSuccess: () =>
           announce(
@@ -67,22 +84,31 @@ export function VoteForm({ item, line }: { item: Item; line: Line }) {
           Votre décision — {KIND_LABELS[line.kind] ?? line.kind} {line.exerciseYear}, {euros(line.amountRequestedCents)} demandés
         </legend>
         <p className="muted">
-          {line.decision ? `Décision enregistrée : ${voteText(line, false)}. Vous pouvez la modifier tant que le vote est ouvert.` : 'Pas encore décidé.'}
+          {line.decision
+            ? `Décision enregistrée : ${voteText(line, false)}. Vous pouvez la modifier tant que le vote est ouvert.`
+            : 'Pas encore décidé.'}
         </p>
         <ErrorMessage error={vote.error} context="operation" />
         <div className="choices" role="radiogroup" aria-label="Décision">
           {(['GRANT', 'REFUSE', 'ABSTAIN'] as const).map((d) => (
             <label key={d}>
-              <input type="radio" name={name} value={d} checked={decision === d} onChange={() => setDecision(d)} /> {d === 'GRANT' ? 'Accorder' : d === 'REFUSE' ? 'Refuser' : "S'abstenir"}
+              <input type="radio" name={name} value={d} checked={decision === d} onChange={() => setDecision(d)} />{' '}
+              {d === 'GRANT' ? 'Accorder' : d === 'REFUSE' ? 'Refuser' : "S'abstenir"}
             </label>
           ))}
         </div>
         {decision === 'GRANT' && (
-          <Field label="Montant accordé (en euros)" error={amountError} hint={`Au plus ${euros(line.amountRequestedCents)}, par exemple 1 234,56`}>
+          <Field
+            label="Montant accordé (en euros)"
+            error={amountError}
+            hint={`Au plus ${euros(line.amountRequestedCents)}, par exemple 1 234,56`}
+          >
             {(p) => <input {...p} value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" />}
           </Field>
         )}
-        <Field label="Commentaire (facultatif)">{(p) => <textarea {...p} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />}</Field>
+        <Field label="Commentaire (facultatif)">
+          {(p) => <textarea {...p} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />}
+        </Field>
         <button type="submit" disabled={vote.isPending}>
           {vote.isPending ? 'Enregistrement…' : line.decision ? 'Modifier la décision' : 'Enregistrer la décision'}
         </button>

@@ -12,7 +12,11 @@ export function VoterView({ org }: { org: string }) {
   const { siren, committee: c, nameOf } = useCommittee();
   const open = c.status === 'VOTE_OUVERT';
   // The other funders' votes draw on envelopes too: while the vote is open, what remains is followed.
-  const envelopes = useGraphQLQuery(ENVELOPES, { contratId: c.contratId, funderId: org }, { tenant: siren, refetchInterval: open ? VOTE_POLL_MS : false });
+  const envelopes = useGraphQLQuery(
+    ENVELOPES,
+    { contratId: c.contratId, funderId: org },
+    { tenant: siren, refetchInterval: open ? VOTE_POLL_MS : false },
+  );
   const mine = (l: Line) => l.funderId === org;
   // The API decides who votes on what (`viewerMayVote`, `viewerVoteRefusal`): it refuses only because the vote
   // is not open (COMMITTEE_LOCKED) on the points where the organisation will vote, or votes, or has voted.
@@ -64,12 +68,17 @@ export function VoterView({ org }: { org: string }) {
           </div>
         )}
         {envelopes.data && missingEnvelopes.length > 0 && (
-          <p className="alert-soft">Aucune enveloppe n'est encore définie pour certaines de vos lignes : vous ne pourrez pas les accorder tant que le chef de projet ne l'a pas fait.</p>
+          <p className="alert-soft">
+            Aucune enveloppe n'est encore définie pour certaines de vos lignes : vous ne pourrez pas les accorder tant que le chef de projet
+            ne l'a pas fait.
+          </p>
         )}
         <p className="muted">« Accordé » compte les comités clos et les votes en cours, les vôtres compris.</p>
       </section>
 
-      {c.status === 'PLANIFIE' && <p className="notice">Le vote n'est pas encore ouvert : vous pouvez préparer la séance en lisant l'ordre du jour.</p>}
+      {c.status === 'PLANIFIE' && (
+        <p className="notice">Le vote n'est pas encore ouvert : vous pouvez préparer la séance en lisant l'ordre du jour.</p>
+      )}
       {open && (
         <p className="to-decide" aria-live="polite">
           <strong>
@@ -91,7 +100,12 @@ export function VoterView({ org }: { org: string }) {
           ) : (
             <ol className="agenda">
               {c.agendaItems.map((item) => (
-                <AgendaItemView key={item.id} item={item} showVotes={c.status !== 'PLANIFIE'} hideVotesOf={open ? (l) => !mine(l) : undefined}>
+                <AgendaItemView
+                  key={item.id}
+                  item={item}
+                  showVotes={c.status !== 'PLANIFIE'}
+                  hideVotesOf={open ? (l) => !mine(l) : undefined}
+                >
                   {!awaitsOnlyTheVote(item) ? (
                     <p className="muted">{item.viewerVoteRefusal}</p>
                   ) : item.viewerMayVote ? (

@@ -26,7 +26,8 @@ export const DECISION_LABELS: Record<DecisionKind, string> = {
 };
 
 /** The key of an envelope: contract (implicit), funder, exercise year, kind. */
-export const envelopeKey = (e: { funderId: string; exerciseYear: number; kind: string }): string => `${e.funderId}|${e.exerciseYear}|${e.kind}`;
+export const envelopeKey = (e: { funderId: string; exerciseYear: number; kind: string }): string =>
+  `${e.funderId}|${e.exerciseYear}|${e.kind}`;
 
 /** Rows about funders, by the funders' names (the API orders them by identifier). */
 export const byFunderName = <T extends { funderId: string }>(nameOf: (id: string) => string, rows: readonly T[]): T[] =>

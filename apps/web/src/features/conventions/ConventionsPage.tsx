@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+
 import { graphql } from '../../gql';
 import type { ConventionListQuery, ConventionStatus } from '../../gql/graphql';
 import type { ApiError } from '../../shared/api';
@@ -13,26 +14,69 @@ import { useSession } from '../../shared/session';
 const CONVENTIONS = graphql(`
   query ConventionList {
     conventions {
-      id actionId status sequential signedCount signatoryCount updatedAt
+      id
+      actionId
+      status
+      sequential
+      signedCount
+      signatoryCount
+      updatedAt
       currentVersion {
-        id number hash reason createdAt
-        signatories { id organisationId organisation { name } role position amountCents advancePercent advanceCents }
-        signatures { organisationId signedAt }
+        id
+        number
+        hash
+        reason
+        createdAt
+        signatories {
+          id
+          organisationId
+          organisation {
+            name
+          }
+          role
+          position
+          amountCents
+          advancePercent
+          advanceCents
+        }
+        signatures {
+          organisationId
+          signedAt
+        }
       }
     }
   }
 `);
 
 const ACTION = graphql(`
-  query ConventionAction($id: ID!) { action(id: $id) { id title reference status porteur { name } } }
+  query ConventionAction($id: ID!) {
+    action(id: $id) {
+      id
+      title
+      reference
+      status
+      porteur {
+        name
+      }
+    }
+  }
 `);
 
 const TEXT = graphql(`
-  query ConventionText($versionId: ID!) { conventionText(versionId: $versionId) }
+  query ConventionText($versionId: ID!) {
+    conventionText(versionId: $versionId)
+  }
 `);
 
 const SIGN = graphql(`
-  mutation SignConvention($input: SignConventionInput!) { signConvention(input: $input) { id status signedCount signatoryCount } }
+  mutation SignConvention($input: SignConventionInput!) {
+    signConvention(input: $input) {
+      id
+      status
+      signedCount
+      signatoryCount
+    }
+  }
 `);
 
 type Convention = ConventionListQuery['conventions'][number];
@@ -113,7 +157,11 @@ function ConventionCard({ c, siren, org, announce }: { c: Convention; siren: str
   const title = a ? a.title : 'Convention';
   const headingId = `convention-${c.id}`;
   const myTurnBlocked =
-    c.sequential && org ? v.signatories.some((s) => s.position < (v.signatories.find((x) => x.organisationId === org)?.position ?? 0) && !signedBy.has(s.organisationId)) : false;
+    c.sequential && org
+      ? v.signatories.some(
+          (s) => s.position < (v.signatories.find((x) => x.organisationId === org)?.position ?? 0) && !signedBy.has(s.organisationId),
+        )
+      : false;
   return (
     <li className="card">
       <article aria-labelledby={headingId}>
@@ -169,8 +217,8 @@ function ConventionCard({ c, siren, org, announce }: { c: Convention; siren: str
               label={`Signer « ${title} »`}
               question={
                 <>
-                  Vous signez pour votre organisation la version {v.number} de cette convention (empreinte <code>{v.hash.slice(0, 12)}…</code>). La signature est
-                  définitive. Confirmer ?
+                  Vous signez pour votre organisation la version {v.number} de cette convention (empreinte{' '}
+                  <code>{v.hash.slice(0, 12)}…</code>). La signature est définitive. Confirmer ?
                 </>
               }
               confirmLabel="Confirmer la signature"

@@ -1,28 +1,101 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+
+import { graphql } from '../../gql';
 import { download } from '../../shared/api';
 import { AmountCells, AmountFigures, ErrorMessage, Figure, Loading } from '../../shared/components';
 import { euros, KIND_LABELS, percent, plural, STATUS_LABELS } from '../../shared/format';
-import { graphql } from '../../gql';
 import { useGraphQLQuery } from '../../shared/query';
 import { AmountsChart } from './DepartementDashboardPage';
 
 const CONTRATS = graphql(`
-  query Contrats { contrats { id title startYear endYear pillars { id title position objectives { id code title } } } }
+  query Contrats {
+    contrats {
+      id
+      title
+      startYear
+      endYear
+      pillars {
+        id
+        title
+        position
+        objectives {
+          id
+          code
+          title
+        }
+      }
+    }
+  }
 `);
 
 const DASHBOARD = graphql(`
   query ContratDashboard($contratId: ID!, $exerciseYear: Int) {
     contratDashboard(contratId: $contratId, exerciseYear: $exerciseYear) {
-      totals { requestedCents decidedCents committedCents paidCents }
-      actionCount essActionCount overdueBilanCount unsignedConventionCount
-      cells { pillarId pillarTitle funderName kind exerciseYear requestedCents decidedCents committedCents paidCents }
-      actionsByStatus { status count }
-      qpvs { qpvId code name actionCount requestedCents decidedCents committedCents paidCents }
-      envelopes { id funderId kind exerciseYear amountCents consumedCents remainingCents }
-      leverage { creditsSpecifiques { decidedCents } droitCommun { decidedCents } autres { decidedCents } }
-      trend { exerciseYear actionCount requestedCents decidedCents committedCents paidCents }
+      totals {
+        requestedCents
+        decidedCents
+        committedCents
+        paidCents
+      }
+      actionCount
+      essActionCount
+      overdueBilanCount
+      unsignedConventionCount
+      cells {
+        pillarId
+        pillarTitle
+        funderName
+        kind
+        exerciseYear
+        requestedCents
+        decidedCents
+        committedCents
+        paidCents
+      }
+      actionsByStatus {
+        status
+        count
+      }
+      qpvs {
+        qpvId
+        code
+        name
+        actionCount
+        requestedCents
+        decidedCents
+        committedCents
+        paidCents
+      }
+      envelopes {
+        id
+        funderId
+        kind
+        exerciseYear
+        amountCents
+        consumedCents
+        remainingCents
+      }
+      leverage {
+        creditsSpecifiques {
+          decidedCents
+        }
+        droitCommun {
+          decidedCents
+        }
+        autres {
+          decidedCents
+        }
+      }
+      trend {
+        exerciseYear
+        actionCount
+        requestedCents
+        decidedCents
+        committedCents
+        paidCents
+      }
     }
   }
 `);
@@ -34,13 +107,26 @@ export function ContratDashboardPage() {
   const contrats = useGraphQLQuery(CONTRATS, {}, { tenant: siren });
   const contrat = contrats.data?.contrats[0];
   // Another year keeps the figures on screen until its own arrive (with « Chargement… »).
-  const dash = useGraphQLQuery(DASHBOARD, { contratId: contrat?.id ?? '', exerciseYear: year }, { tenant: siren, enabled: !!contrat, placeholderData: keepPreviousData });
+  const dash = useGraphQLQuery(
+    DASHBOARD,
+    { contratId: contrat?.id ?? '', exerciseYear: year },
+    { tenant: siren, enabled: !!contrat, placeholderData: keepPreviousData },
+  );
   const d = dash.data?.contratDashboard;
   const years = contrat ? Array.from({ length: contrat.endYear - contrat.startYear + 1 }, (_, i) => contrat.startYear + i) : [];
-  const byPillar = new Map<string, { name: string; requestedCents: number; decidedCents: number; committedCents: number; paidCents: number }>();
+  const byPillar = new Map<
+    string,
+    { name: string; requestedCents: number; decidedCents: number; committedCents: number; paidCents: number }
+  >();
   for (const c of d?.cells ?? []) {
     const p = byPillar.get(c.pillarId) ?? { name: c.pillarTitle, requestedCents: 0, decidedCents: 0, committedCents: 0, paidCents: 0 };
-    byPillar.set(c.pillarId, { ...p, requestedCents: p.requestedCents + c.requestedCents, decidedCents: p.decidedCents + c.decidedCents, committedCents: p.committedCents + c.committedCents, paidCents: p.paidCents + c.paidCents });
+    byPillar.set(c.pillarId, {
+      ...p,
+      requestedCents: p.requestedCents + c.requestedCents,
+      decidedCents: p.decidedCents + c.decidedCents,
+      committedCents: p.committedCents + c.committedCents,
+      paidCents: p.paidCents + c.paidCents,
+    });
   }
   return (
     <>
@@ -62,7 +148,16 @@ export function ContratDashboardPage() {
               ))}
             </select>
           </label>
-          <button type="button" onClick={() => void download(`/dashboards/contrat.csv?contratId=${contrat.id}${year ? `&exerciseYear=${year}` : ''}`, siren, `tableau-de-bord-${siren}.csv`)}>
+          <button
+            type="button"
+            onClick={() =>
+              void download(
+                `/dashboards/contrat.csv?contratId=${contrat.id}${year ? `&exerciseYear=${year}` : ''}`,
+                siren,
+                `tableau-de-bord-${siren}.csv`,
+              )
+            }
+          >
             Exporter en CSV
           </button>
         </div>
@@ -135,11 +230,21 @@ export function ContratDashboardPage() {
                 <thead>
                   <tr>
                     <th scope="col">QPV</th>
-                    <th scope="col" className="num">Actions</th>
-                    <th scope="col" className="num">Demandé</th>
-                    <th scope="col" className="num">Décidé</th>
-                    <th scope="col" className="num">Engagé</th>
-                    <th scope="col" className="num">Payé</th>
+                    <th scope="col" className="num">
+                      Actions
+                    </th>
+                    <th scope="col" className="num">
+                      Demandé
+                    </th>
+                    <th scope="col" className="num">
+                      Décidé
+                    </th>
+                    <th scope="col" className="num">
+                      Engagé
+                    </th>
+                    <th scope="col" className="num">
+                      Payé
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

@@ -2,41 +2,120 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+import { graphql } from '../../gql';
 import { download } from '../../shared/api';
 import { AmountCells, AmountFigures, ErrorMessage, Figure, Loading } from '../../shared/components';
 import { euros, KIND_LABELS, plural } from '../../shared/format';
-import { graphql } from '../../gql';
 import { useGraphQLQuery } from '../../shared/query';
-
 
 const DEPARTEMENT = graphql(`
   query Departement($departement: String!, $exerciseYear: Int) {
     departementDashboard(departement: $departement, exerciseYear: $exerciseYear) {
-      departement exerciseYear
+      departement
+      exerciseYear
       territories {
-        tenantId siren name
-        totals { requestedCents decidedCents committedCents paidCents }
-        actionCount essActionCount overdueBilanCount unsignedConventionCount
-        leverage { creditsSpecifiques { decidedCents } droitCommun { decidedCents } autres { decidedCents } }
-        byPillar { pillarTitle requestedCents decidedCents committedCents paidCents }
-        byFunderKind { funderKind requestedCents decidedCents committedCents paidCents }
+        tenantId
+        siren
+        name
+        totals {
+          requestedCents
+          decidedCents
+          committedCents
+          paidCents
+        }
+        actionCount
+        essActionCount
+        overdueBilanCount
+        unsignedConventionCount
+        leverage {
+          creditsSpecifiques {
+            decidedCents
+          }
+          droitCommun {
+            decidedCents
+          }
+          autres {
+            decidedCents
+          }
+        }
+        byPillar {
+          pillarTitle
+          requestedCents
+          decidedCents
+          committedCents
+          paidCents
+        }
+        byFunderKind {
+          funderKind
+          requestedCents
+          decidedCents
+          committedCents
+          paidCents
+        }
       }
       totals {
-        totals { requestedCents decidedCents committedCents paidCents }
-        actionCount essActionCount overdueBilanCount unsignedConventionCount
-        leverage { creditsSpecifiques { decidedCents } droitCommun { decidedCents } autres { decidedCents } }
-        byPillar { pillarTitle requestedCents decidedCents committedCents paidCents }
-        byFunderKind { funderKind requestedCents decidedCents committedCents paidCents }
+        totals {
+          requestedCents
+          decidedCents
+          committedCents
+          paidCents
+        }
+        actionCount
+        essActionCount
+        overdueBilanCount
+        unsignedConventionCount
+        leverage {
+          creditsSpecifiques {
+            decidedCents
+          }
+          droitCommun {
+            decidedCents
+          }
+          autres {
+            decidedCents
+          }
+        }
+        byPillar {
+          pillarTitle
+          requestedCents
+          decidedCents
+          committedCents
+          paidCents
+        }
+        byFunderKind {
+          funderKind
+          requestedCents
+          decidedCents
+          committedCents
+          paidCents
+        }
       }
     }
   }
 `);
 
 const FUNDER_KIND_LABELS: Record<string, string> = {
-  ETAT: 'État', REGION: 'Région', DEPARTEMENT: 'Département', EPCI: 'Intercommunalité', COMMUNE: 'Commune', CAF: 'CAF',
-  BAILLEUR_SOCIAL: 'Bailleurs sociaux', BANQUE_DES_TERRITOIRES: 'Banque des Territoires', FRANCE_TRAVAIL: 'France Travail', ARS: 'ARS',
-  UNION_EUROPEENNE: 'Union européenne', FONDATION: 'Fondations', ASSOCIATION: 'Associations', SCIC: 'SCIC', SCOP: 'SCOP', CAE: 'CAE',
-  REGIE_DE_QUARTIER: 'Régies de quartier', SIAE: 'SIAE', ENTREPRISE: 'Entreprises', AUTRE: 'Autres',
+  ETAT: 'État',
+  REGION: 'Région',
+  DEPARTEMENT: 'Département',
+  EPCI: 'Intercommunalité',
+  COMMUNE: 'Commune',
+  CAF: 'CAF',
+  BAILLEUR_SOCIAL: 'Bailleurs sociaux',
+  BANQUE_DES_TERRITOIRES: 'Banque des Territoires',
+  FRANCE_TRAVAIL: 'France Travail',
+  ARS: 'ARS',
+  UNION_EUROPEENNE: 'Union européenne',
+  FONDATION: 'Fondations',
+  ASSOCIATION: 'Associations',
+  SCIC: 'SCIC',
+  SCOP: 'SCOP',
+  CAE: 'CAE',
+  REGIE_DE_QUARTIER: 'Régies de quartier',
+  SIAE: 'SIAE',
+  ENTREPRISE: 'Entreprises',
+  AUTRE: 'Autres',
 };
 
 const YEARS = [2024, 2025, 2026, 2027, 2028, 2029, 2030];
@@ -48,14 +127,20 @@ export function DepartementDashboardPage() {
   const { code = '' } = useParams();
   const [year, setYear] = useState<number | null>(null);
   // Another year keeps the figures on screen until its own arrive (with « Chargement… »).
-  const { data, error, isPending, isPlaceholderData } = useGraphQLQuery(DEPARTEMENT, { departement: code, exerciseYear: year }, { placeholderData: keepPreviousData });
+  const { data, error, isPending, isPlaceholderData } = useGraphQLQuery(
+    DEPARTEMENT,
+    { departement: code, exerciseYear: year },
+    { placeholderData: keepPreviousData },
+  );
   const loading = isPending || isPlaceholderData;
   const d = data?.departementDashboard;
   const t = d?.totals;
   return (
     <>
       <h1>Département {code}</h1>
-      <p className="muted">Les territoires du département où vous êtes membre ; chaque consultation est inscrite au journal d'audit de chacun.</p>
+      <p className="muted">
+        Les territoires du département où vous êtes membre ; chaque consultation est inscrite au journal d'audit de chacun.
+      </p>
       <div className="toolbar">
         <label>
           Exercice{' '}
@@ -68,7 +153,16 @@ export function DepartementDashboardPage() {
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => void download(`/dashboards/departement.csv?departement=${encodeURIComponent(code)}${year ? `&exerciseYear=${year}` : ''}`, undefined, `consolidation-${code}.csv`)}>
+        <button
+          type="button"
+          onClick={() =>
+            void download(
+              `/dashboards/departement.csv?departement=${encodeURIComponent(code)}${year ? `&exerciseYear=${year}` : ''}`,
+              undefined,
+              `consolidation-${code}.csv`,
+            )
+          }
+        >
           Exporter en CSV
         </button>
       </div>
@@ -76,7 +170,9 @@ export function DepartementDashboardPage() {
       {loading && <Loading />}
       {d && t && (
         <>
-          {d.territories.length === 0 && <p>Vous n'êtes membre d'aucun territoire de ce département avec un rôle qui en voit les chiffres.</p>}
+          {d.territories.length === 0 && (
+            <p>Vous n'êtes membre d'aucun territoire de ce département avec un rôle qui en voit les chiffres.</p>
+          )}
           <section aria-labelledby="totals-title" className="figures">
             <h2 id="totals-title" className="sr-only">
               Totaux du département
@@ -92,14 +188,30 @@ export function DepartementDashboardPage() {
                 <thead>
                   <tr>
                     <th scope="col">Intercommunalité</th>
-                    <th scope="col" className="num">Actions</th>
-                    <th scope="col" className="num">Demandé</th>
-                    <th scope="col" className="num">Décidé</th>
-                    <th scope="col" className="num">Engagé</th>
-                    <th scope="col" className="num">Payé</th>
-                    <th scope="col" className="num">Crédits spécifiques décidés</th>
-                    <th scope="col" className="num">Droit commun décidé</th>
-                    <th scope="col" className="num">Bilans en retard</th>
+                    <th scope="col" className="num">
+                      Actions
+                    </th>
+                    <th scope="col" className="num">
+                      Demandé
+                    </th>
+                    <th scope="col" className="num">
+                      Décidé
+                    </th>
+                    <th scope="col" className="num">
+                      Engagé
+                    </th>
+                    <th scope="col" className="num">
+                      Payé
+                    </th>
+                    <th scope="col" className="num">
+                      Crédits spécifiques décidés
+                    </th>
+                    <th scope="col" className="num">
+                      Droit commun décidé
+                    </th>
+                    <th scope="col" className="num">
+                      Bilans en retard
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -130,11 +242,11 @@ export function DepartementDashboardPage() {
             </div>
           </section>
           <div className="columns">
+            <AmountsChart title="Par pilier" rows={t.byPillar.map((p) => ({ name: p.pillarTitle, ...p }))} />
             <AmountsChart
-              title="Par pilier"
-              rows={t.byPillar.map((p) => ({ name: p.pillarTitle, ...p }))}
+              title="Par type de financeur"
+              rows={t.byFunderKind.map((f) => ({ name: FUNDER_KIND_LABELS[f.funderKind] ?? f.funderKind, ...f }))}
             />
-            <AmountsChart title="Par type de financeur" rows={t.byFunderKind.map((f) => ({ name: FUNDER_KIND_LABELS[f.funderKind] ?? f.funderKind, ...f }))} />
           </div>
           <section aria-labelledby="leverage-title">
             <h2 id="leverage-title">Crédits spécifiques et droit commun (décidés)</h2>
@@ -164,7 +276,13 @@ interface ChartRow {
 
 /** A bar chart of the four amounts; the same figures are in a table for those who cannot see the chart. */
 export function AmountsChart({ title, rows }: { title: string; rows: ChartRow[] }) {
-  const data = rows.map((r) => ({ name: r.name, Demandé: toEuros(r.requestedCents), Décidé: toEuros(r.decidedCents), Engagé: toEuros(r.committedCents), Payé: toEuros(r.paidCents) }));
+  const data = rows.map((r) => ({
+    name: r.name,
+    Demandé: toEuros(r.requestedCents),
+    Décidé: toEuros(r.decidedCents),
+    Engagé: toEuros(r.committedCents),
+    Payé: toEuros(r.paidCents),
+  }));
   return (
     <section className="chart" aria-label={title}>
       <h2>{title}</h2>
@@ -188,10 +306,18 @@ export function AmountsChart({ title, rows }: { title: string; rows: ChartRow[] 
         <thead>
           <tr>
             <th scope="col">{title.replace('Par ', '')}</th>
-            <th scope="col" className="num">Demandé</th>
-            <th scope="col" className="num">Décidé</th>
-            <th scope="col" className="num">Engagé</th>
-            <th scope="col" className="num">Payé</th>
+            <th scope="col" className="num">
+              Demandé
+            </th>
+            <th scope="col" className="num">
+              Décidé
+            </th>
+            <th scope="col" className="num">
+              Engagé
+            </th>
+            <th scope="col" className="num">
+              Payé
+            </th>
           </tr>
         </thead>
         <tbody>

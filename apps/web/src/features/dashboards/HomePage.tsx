@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+
+import { figureDepartements } from '../../app/Shell';
 import { graphql } from '../../gql';
 import type { MyInvitationsQuery } from '../../gql/graphql';
 import type { ApiError } from '../../shared/api';
@@ -8,16 +10,54 @@ import { asApiError } from '../../shared/errors';
 import { dateTime, ROLE_LABELS } from '../../shared/format';
 import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
 import { useSession } from '../../shared/session';
-import { figureDepartements } from '../../app/Shell';
 
 const MY_INVITATIONS = graphql(`
-  query MyInvitations { myInvitations { id role organisationId invitedBy createdAt expiresAt tenant { siren name } } }
+  query MyInvitations {
+    myInvitations {
+      id
+      role
+      organisationId
+      invitedBy
+      createdAt
+      expiresAt
+      tenant {
+        siren
+        name
+      }
+    }
+  }
 `);
 const ACCEPT_MINE = graphql(`
-  mutation AcceptMyInvitation($invitationId: ID!) { acceptMyInvitation(invitationId: $invitationId) { id role organisationId invitedBy createdAt expiresAt tenant { siren name } } }
+  mutation AcceptMyInvitation($invitationId: ID!) {
+    acceptMyInvitation(invitationId: $invitationId) {
+      id
+      role
+      organisationId
+      invitedBy
+      createdAt
+      expiresAt
+      tenant {
+        siren
+        name
+      }
+    }
+  }
 `);
 const DECLINE_MINE = graphql(`
-  mutation DeclineMyInvitation($invitationId: ID!) { declineMyInvitation(invitationId: $invitationId) { id role organisationId invitedBy createdAt expiresAt tenant { siren name } } }
+  mutation DeclineMyInvitation($invitationId: ID!) {
+    declineMyInvitation(invitationId: $invitationId) {
+      id
+      role
+      organisationId
+      invitedBy
+      createdAt
+      expiresAt
+      tenant {
+        siren
+        name
+      }
+    }
+  }
 `);
 
 type PendingInvitation = MyInvitationsQuery['myInvitations'][number];
@@ -39,7 +79,8 @@ export function HomePage() {
             <li key={t.tenant.siren} className="card">
               <Link to={`/t/${t.tenant.siren}`}>{t.tenant.name}</Link>
               <span className="muted">
-                {ROLE_LABELS[t.role] ?? t.role} · SIREN {t.tenant.siren} · département{t.tenant.departements.length > 1 ? 's' : ''} {t.tenant.departements.join(', ')}
+                {ROLE_LABELS[t.role] ?? t.role} · SIREN {t.tenant.siren} · département{t.tenant.departements.length > 1 ? 's' : ''}{' '}
+                {t.tenant.departements.join(', ')}
               </span>
             </li>
           ))}
@@ -119,7 +160,8 @@ function PendingInvitations() {
               <li key={i.id} className="card">
                 <strong>{i.tenant.name}</strong>
                 <span className="muted">
-                  {ROLE_LABELS[i.role] ?? i.role} · invitation de {i.invitedBy ?? "l'administrateur du territoire"} · valable jusqu'au {dateTime(i.expiresAt)}
+                  {ROLE_LABELS[i.role] ?? i.role} · invitation de {i.invitedBy ?? "l'administrateur du territoire"} · valable jusqu'au{' '}
+                  {dateTime(i.expiresAt)}
                 </span>
                 <span>
                   <button type="button" disabled={busy !== null} onClick={() => void answer(i, true)}>

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
+
 import { graphql } from '../../gql';
 import type { ApiError } from '../../shared/api';
 import { ErrorMessage, Loading } from '../../shared/components';
@@ -11,17 +12,38 @@ import { useSession } from '../../shared/session';
 const MINE = graphql(`
   query MyWork($userId: ID!) {
     deadlines(first: 50, filter: { userId: $userId, states: [OVERDUE, DUE, UPCOMING] }) {
-      nodes { id kind label dueDate state }
+      nodes {
+        id
+        kind
+        label
+        dueDate
+        state
+      }
     }
-    myNotifications(first: 20) { nodes { id title createdAt readAt escalation } }
+    myNotifications(first: 20) {
+      nodes {
+        id
+        title
+        createdAt
+        readAt
+        escalation
+      }
+    }
   }
 `);
 
 const MARK_READ = graphql(`
-  mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { id readAt } }
+  mutation MarkNotificationRead($id: ID!) {
+    markNotificationRead(id: $id) {
+      id
+      readAt
+    }
+  }
 `);
 const MARK_ALL_READ = graphql(`
-  mutation MarkAllNotificationsRead { markAllNotificationsRead }
+  mutation MarkAllNotificationsRead {
+    markAllNotificationsRead
+  }
 `);
 
 const STATE_LABELS: Record<string, string> = { OVERDUE: 'En retard', DUE: "À faire aujourd'hui", UPCOMING: 'À venir', MET: 'Tenue' };

@@ -198,6 +198,107 @@ describe('rules served by the API', () => {
     });
   });
 
+  describe('committees: what the caller may do now, and the action an open committee holds', () => {
+    const RULES = `query($id: ID!) { committee(id: $id) { status viewerMayEdit viewerMayOpenVote openVoteRefusal viewerMayClose votersWhoVoted quorumReached } }`;
+    const HELD = `query($id: ID!) { action(id: $id) { openCommitteeId } }`;
+    const CLOSE = `mutation($committeeId: ID!) { closeCommittee(committeeId: $committeeId) { status } }`;
+    const rules = async (u: TestUser, id: string) => ok(await gql(t.app, RULES, { id }, as(u))).committee;
+    const held = async (actionId: string) => ok(await gql(t.app, HELD, { id: actionId }, as(chef))).action.openCommitteeId;
+
+    it('follows a comité des financeurs from planned to closed, each answer matching what the mutation then does', async () => {
+      const onAgenda = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, asso, 'A_ARBITRER', [
+        { funderId: region, requestedCents: 500_000n },
+        { funderId: ville, requestedCents: 500_000n },
+      ]);
+      const waiting = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, asso, 'A_ARBITRER', [
+        { funderId: ville, requestedCents: 100_000n },
+      ]);
+      const input = {
+        contratId: ctx.contratId,
+        kind: 'COMITE_DES_FINANCEURS',
+        title: 'Comité de juin',
+        scheduledAt: '2025-06-12T14:00:00Z',
+        quorum: 2,
+      };
+      const id = ok(await gql(t.app, SCHEDULE, { input }, as(chef))).scheduleCommittee.id as string;
+
+      // Planned, no member: the chef de projet edits; the vote cannot open, for the reason openVote gives.
+      const empty = await rules(chef, id);
+      expect(empty).toEqual({
+        status: 'PLANIFIE',
+        viewerMayEdit: true,
+        viewerMayOpenVote: false,
+        openVoteRefusal: "Le comité n'a aucun membre votant : le vote ne peut pas s'ouvrir.",
+        viewerMayClose: false,
+        votersWhoVoted: 0,
+        quorumReached: false,
+      });
+      const refused = await gql(t.app, OPEN, { committeeId: id }, as(chef));
+      expect([codeOf(refused), refused.errors?.[0].message]).toEqual(['CONFLICT', empty.openVoteRefusal]);
+
+      const members = [
+        { organisationId: region, voting: true },
+        { organisationId: ville, voting: true },
+      ];
+      ok(await gql(t.app, SET_MEMBERS, { input: { committeeId: id, members } }, as(chef)));
+      // A member funder sees the committee, and may do none of it.
+      expect(await rules(regionRep, id)).toMatchObject({
+        viewerMayEdit: false,
+        viewerMayOpenVote: false,
+        viewerMayClose: false,
+        votersWhoVoted: null,
+        quorumReached: null,
+      });
+      expect((await rules(chef, id)).openVoteRefusal).toBe("L'ordre du jour est vide : le vote ne peut pas s'ouvrir.");
+      ok(await gql(t.app, SET_MEMBERS, { input: { committeeId: id, members, quorum: 3 } }, as(chef)));
+      ok(await gql(t.app, ADD_ITEMS, { committeeId: id, actionIds: [onAgenda.actionId] }, as(chef)));
+      const quorumTooHigh = await rules(chef, id);
+      expect(quorumTooHigh).toMatchObject({
+        viewerMayOpenVote: false,
+        openVoteRefusal: 'Le quorum (3) dépasse le nombre de membres votants (2).',
+      });
+      expect((await gql(t.app, OPEN, { committeeId: id }, as(chef))).errors?.[0].message).toBe(quorumTooHigh.openVoteRefusal);
+      ok(await gql(t.app, SET_MEMBERS, { input: { committeeId: id, members, quorum: 2 } }, as(chef)));
+      expect(await rules(chef, id)).toMatchObject({ viewerMayEdit: true, viewerMayOpenVote: true, openVoteRefusal: null });
+      expect([await held(onAgenda.actionId), await held(waiting.actionId)]).toEqual([id, null]);
+
+      // Vote open: nothing to edit any more (the mutations say COMMITTEE_LOCKED), the close is offered.
+      ok(await gql(t.app, OPEN, { committeeId: id }, as(chef)));
+      expect(await rules(chef, id)).toEqual({
+        status: 'VOTE_OUVERT',
+        viewerMayEdit: false,
+        viewerMayOpenVote: false,
+        openVoteRefusal: null,
+        viewerMayClose: true,
+        votersWhoVoted: 0,
+        quorumReached: false,
+      });
+      expect(codeOf(await gql(t.app, SET_MEMBERS, { input: { committeeId: id, members } }, as(chef)))).toBe('COMMITTEE_LOCKED');
+      expect(await rules(regionRep, id)).toMatchObject({ viewerMayClose: false, votersWhoVoted: null });
+
+      // The count the close compares with the quorum.
+      const [item] = ok(await gql(t.app, VIEWER, { id }, as(chef))).committee.agendaItems as ViewerItem[];
+      ok(
+        await gql(
+          t.app,
+          VOTE,
+          { input: { agendaItemId: item.id, fundingLineId: onAgenda.lineIds[0], decision: 'ABSTAIN' } },
+          as(regionRep),
+        ),
+      );
+      expect(await rules(chef, id)).toMatchObject({ votersWhoVoted: 1, quorumReached: false });
+      ok(
+        await gql(t.app, VOTE, { input: { agendaItemId: item.id, fundingLineId: onAgenda.lineIds[1], decision: 'ABSTAIN' } }, as(villeRep)),
+      );
+      expect(await rules(chef, id)).toMatchObject({ votersWhoVoted: 2, quorumReached: true });
+
+      // Closed with quorum, as quorumReached said; the action waits for no committee any more.
+      expect(ok(await gql(t.app, CLOSE, { committeeId: id }, as(chef))).closeCommittee.status).toBe('CLOS');
+      expect(await rules(regionRep, id)).toMatchObject({ status: 'CLOS', viewerMayClose: false, votersWhoVoted: 2, quorumReached: true });
+      expect(await held(onAgenda.actionId)).toBeNull();
+    });
+  });
+
   describe('agenda items: viewerMayVote and viewerVoteRefusal', () => {
     let committee: string;
     /** Porteur: the association; lines of the Région, the Ville and the CAF. The Région declared a conflict. */

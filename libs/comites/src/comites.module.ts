@@ -5,7 +5,7 @@ import { ConventionsModule } from '@pilotis/conventions';
 import { FinanceModule } from '@pilotis/finance';
 
 import { AgendaItemVoteResolver } from './agenda-item-vote.resolver';
-import { AgendaItemResolver, CommitteeResolver } from './comites.resolver';
+import { ActionCommitteeResolver, AgendaItemResolver, CommitteeResolver } from './comites.resolver';
 import { CommitteeDecisions } from './committee-decisions.service';
 import { CommitteeLifecycle } from './committee-lifecycle.service';
 import { CommitteeQueries } from './committee-queries.service';
@@ -26,6 +26,7 @@ import { VoteService } from './vote.service';
     CommitteeResolver,
     AgendaItemResolver,
     AgendaItemVoteResolver,
+    ActionCommitteeResolver,
   ],
   exports: [CommitteeQueries, CommitteeLifecycle, CommitteeDecisions, EnvelopeService],
 })

@@ -1,7 +1,9 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ClsService } from 'nestjs-cls';
 
-import { Allow, Permission } from '@pilotis/access';
+import { Allow, Permission, scopeAllows } from '@pilotis/access';
 import { Action } from '@pilotis/actions';
+import { Db, requestLoader } from '@pilotis/db';
 import { invalidField, MultiLineArgs, uuid } from '@pilotis/shared';
 
 import {
@@ -15,10 +17,12 @@ import {
   SetCommitteeMembersInput,
   SetEnvelopeInput,
 } from './comites.inputs';
-import { AgendaItem, Committee, CommitteeMember, ConflictOfInterest } from './committee.entity';
+import { COMITES_SQL } from './comites.sql';
+import { AgendaItem, Committee, CommitteeKind, CommitteeMember, ConflictOfInterest } from './committee.entity';
 import { CommitteeDecisions } from './committee-decisions.service';
 import { CommitteeLifecycle } from './committee-lifecycle.service';
 import { CommitteeQueries } from './committee-queries.service';
+import { CLOSED_STATUSES, closeOperation, committeeAllows } from './committee-status';
 import { CommitteeDecision } from './decision.entity';
 import { EnvelopeService } from './envelope.service';
 import { Vote } from './vote.entity';
@@ -56,6 +60,7 @@ export class CommitteeResolver {
     private readonly decisions: CommitteeDecisions,
     private readonly envelopeService: EnvelopeService,
     private readonly votes: VoteService,
+    private readonly db: Db,
   ) {}
 
   // ------------------------------------------------------------------ queries
@@ -208,6 +213,70 @@ export class CommitteeResolver {
     return this.queries.agenda(committee.id);
   }
 
+  // What the caller may do now, from the committee's operation table and the checks of the mutations
+  // themselves (libs/comites/src/committee-status.ts, CommitteeLifecycle.openVoteRefusal): a client shows
+  // these, it never decides them.
+
+  @ResolveField(() => Boolean, {
+    description:
+      "Vrai si l'appelant peut encore changer les membres, le quorum, l'ordre du jour et les enveloppes : comité planifié et droit de gérer les comités.",
+  })
+  viewerMayEdit(@Parent() committee: Committee): boolean {
+    return this.mayManage() && committeeAllows(committee.status, 'setMembers');
+  }
+
+  @ResolveField(() => Boolean, { description: "Vrai si l'appelant peut ouvrir le vote maintenant (mêmes vérifications que openVote)." })
+  async viewerMayOpenVote(@Parent() committee: Committee): Promise<boolean> {
+    return this.mayManage() && this.mayOpenInStatus(committee) && (await this.lifecycle.openVoteRefusal(committee)) === null;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      "Pourquoi le vote ne peut pas s'ouvrir maintenant (aucun membre votant, ordre du jour vide, quorum trop haut) ; null s'il le peut, ou hors d'un comité des financeurs planifié.",
+  })
+  async openVoteRefusal(@Parent() committee: Committee): Promise<string | null> {
+    if (!this.mayOpenInStatus(committee)) return null;
+    return (await this.lifecycle.openVoteRefusal(committee))?.message ?? null;
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      "Vrai si l'appelant peut clore le comité maintenant : vote ouvert (comité des financeurs) ou séance planifiée (pilotage, technique).",
+  })
+  viewerMayClose(@Parent() committee: Committee): boolean {
+    return this.mayManage() && committeeAllows(committee.status, closeOperation(committee.kind));
+  }
+
+  @ResolveField(() => Int, {
+    nullable: true,
+    description:
+      "Membres votants ayant voté au moins une fois : le compte que la clôture compare au quorum. Pour qui gère les comités, ou une fois le comité clos ; null sinon (le vote est secret tant qu'il est ouvert).",
+  })
+  async votersWhoVoted(@Parent() committee: Committee): Promise<number | null> {
+    if (!this.mayManage() && !CLOSED_STATUSES.has(committee.status)) return null;
+    const [{ voters }] = await this.db.query<{ voters: number }>(COMITES_SQL.votersWhoVoted, [this.db.tenant().tenantId, committee.id]);
+    return voters;
+  }
+
+  @ResolveField(() => Boolean, {
+    nullable: true,
+    description:
+      'Vrai si assez de membres votants ont voté pour que la clôture décide (sinon elle clôt sans quorum) ; même visibilité que votersWhoVoted.',
+  })
+  async quorumReached(@Parent() committee: Committee): Promise<boolean | null> {
+    const voters = await this.votersWhoVoted(committee);
+    return voters === null ? null : voters >= committee.quorum;
+  }
+
+  private mayManage(): boolean {
+    return scopeAllows(this.db.tenant(), Permission.MANAGE_COMMITTEES);
+  }
+
+  private mayOpenInStatus(committee: Committee): boolean {
+    return committee.kind === CommitteeKind.COMITE_DES_FINANCEURS && committeeAllows(committee.status, 'openVote');
+  }
+
   @ResolveField(() => CommitteeResults, { nullable: true, description: 'Résultats, une fois le comité clos (vide avant).' })
   results(@Parent() committee: Committee): Promise<CommitteeResults | null> {
     return this.queries.results(committee);
@@ -236,5 +305,33 @@ export class AgendaItemResolver {
   })
   conflictsOfInterest(@Parent() item: AgendaItem): Promise<ConflictOfInterest[]> {
     return this.committees.conflictsOf(item.id);
+  }
+}
+
+const OPEN_COMMITTEE_OF_ACTION = Symbol('comites.openCommitteeOfAction');
+
+/** What the committees say of an action: the open committee it waits for. */
+@Resolver(() => Action)
+export class ActionCommitteeResolver {
+  constructor(
+    private readonly db: Db,
+    private readonly cls: ClsService,
+  ) {}
+
+  @ResolveField(() => ID, {
+    nullable: true,
+    description:
+      "Comité non clos (planifié ou au vote) dont l'ordre du jour porte l'action, s'il y en a un : une action n'attend qu'un comité à la fois, elle ne peut être inscrite à un autre.",
+  })
+  async openCommitteeId(@Parent() action: Action): Promise<string | null> {
+    const loader = requestLoader(this.cls, OPEN_COMMITTEE_OF_ACTION, async (actionIds: string[]) => {
+      const rows = await this.db.query<{ action_id: string; committee_id: string }>(COMITES_SQL.openCommitteesOfActions, [
+        this.db.tenant().tenantId,
+        actionIds,
+        [...CLOSED_STATUSES],
+      ]);
+      return new Map(rows.map((r) => [r.action_id, r.committee_id]));
+    });
+    return (await loader.load(action.id)) ?? null;
   }
 }

@@ -97,6 +97,11 @@ export const COMITES_SQL = {
   actionsOnOpenAgendas: `select ai.action_id, c.title from agenda_items ai join committees c on c.tenant_id = ai.tenant_id and c.id = ai.committee_id
         where ai.tenant_id = $1 and ai.action_id = any($2::uuid[]) and c.status <> all($3::text[])`,
 
+  /** The committee not closed ($3: the closed statuses) whose agenda holds each action of $2. */
+  openCommitteesOfActions: `select ai.action_id, c.id as committee_id from agenda_items ai
+         join committees c on c.tenant_id = ai.tenant_id and c.id = ai.committee_id
+        where ai.tenant_id = $1 and ai.action_id = any($2::uuid[]) and c.status <> all($3::text[])`,
+
   /** The voting members and the agenda items of the committee $2 (opening the vote needs both). */
   votersAndItems: `select (select count(*)::int from committee_members where tenant_id = $1 and committee_id = $2 and voting) as voters,
               (select count(*)::int from agenda_items where tenant_id = $1 and committee_id = $2) as items`,

@@ -8,7 +8,7 @@ import { AuditService, OutboxService } from '@pilotis/audit';
 import { ContratDeVille } from '@pilotis/contrats';
 import { Db } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
-import { badInput, conflict, FieldError, invalidField, notFound } from '@pilotis/shared';
+import { badInput, conflict, DomainError, FieldError, invalidField, notFound } from '@pilotis/shared';
 
 import { ScheduleCommitteeInput, SetCommitteeMembersInput, TEXT_MAX } from './comites.inputs';
 import { COMITES_SQL } from './comites.sql';
@@ -158,18 +158,31 @@ export class CommitteeLifecycle {
     return committee;
   }
 
+  /**
+   * Why the vote of this planned comité des financeurs cannot open now (no voting member, an empty agenda,
+   * a quorum above the voting members), or null: the checks of `openVote`, served as
+   * `Committee.openVoteRefusal` so that no client decides it on its own.
+   */
+  async openVoteRefusal(committee: Committee): Promise<DomainError | null> {
+    const [counts] = await this.db.query<{ voters: number; items: number }>(COMITES_SQL.votersAndItems, [
+      this.db.tenant().tenantId,
+      committee.id,
+    ]);
+    if (counts.voters === 0) return conflict("Le comité n'a aucun membre votant : le vote ne peut pas s'ouvrir.");
+    if (counts.items === 0) return conflict("L'ordre du jour est vide : le vote ne peut pas s'ouvrir.");
+    if (committee.quorum > counts.voters)
+      return conflict(`Le quorum (${committee.quorum}) dépasse le nombre de membres votants (${counts.voters}).`);
+    return null;
+  }
+
   async openVote(committeeId: string): Promise<Committee> {
     const committee = await lockCommittee(this.db, committeeId);
     if (committee.kind !== CommitteeKind.COMITE_DES_FINANCEURS) {
       throw invalidField('committeeId', 'not_a_funders_committee', 'seul un comité des financeurs ouvre un vote');
     }
     assertCommitteeAllows(committee, 'openVote');
-    const tenantId = this.db.tenant().tenantId;
-    const [counts] = await this.db.query<{ voters: number; items: number }>(COMITES_SQL.votersAndItems, [tenantId, committee.id]);
-    if (counts.voters === 0) throw conflict("Le comité n'a aucun membre votant : le vote ne peut pas s'ouvrir.");
-    if (counts.items === 0) throw conflict("L'ordre du jour est vide : le vote ne peut pas s'ouvrir.");
-    if (committee.quorum > counts.voters)
-      throw conflict(`Le quorum (${committee.quorum}) dépasse le nombre de membres votants (${counts.voters}).`);
+    const refusal = await this.openVoteRefusal(committee);
+    if (refusal) throw refusal;
     await (
       await this.db.repository(Committee)
     ).update({ id: committee.id }, { status: CommitteeStatus.VOTE_OUVERT, openedAt: () => 'now()' });

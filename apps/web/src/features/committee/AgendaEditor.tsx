@@ -20,13 +20,7 @@ const QUEUE = graphql(`
         fundingTotals {
           requestedCents
         }
-      }
-    }
-    committees(contratId: $contratId) {
-      id
-      status
-      agendaItems {
-        actionId
+        openCommitteeId
       }
     }
   }
@@ -54,12 +48,8 @@ export function AgendaEditor() {
   // The queue changes with the agenda (an item removed returns to it, an item added leaves it).
   const add = useGraphQLMutation(ADD_ITEMS, { tenant: siren, invalidates: [COMMITTEE, QUEUE] });
   const remove = useGraphQLMutation(REMOVE_ITEM, { tenant: siren, invalidates: [COMMITTEE, QUEUE] });
-  const elsewhere = new Set(
-    (queue.data?.committees ?? [])
-      .filter((o) => o.status === 'PLANIFIE' || o.status === 'VOTE_OUVERT')
-      .flatMap((o) => o.agendaItems.map((i) => i.actionId)),
-  );
-  const waiting = (queue.data?.actions.nodes ?? []).filter((a) => !elsewhere.has(a.id));
+  // An action waits for one open committee at a time (the API says which: openCommitteeId).
+  const waiting = (queue.data?.actions.nodes ?? []).filter((a) => !a.openCommitteeId);
 
   function removeItem(item: Item) {
     // One message for the agenda's operations: the last one's.

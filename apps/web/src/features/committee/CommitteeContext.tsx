@@ -13,6 +13,12 @@ export const COMMITTEE = graphql(`
       title
       status
       quorum
+      viewerMayEdit
+      viewerMayOpenVote
+      openVoteRefusal
+      viewerMayClose
+      votersWhoVoted
+      quorumReached
       place
       scheduledAt
       openedAt

@@ -29,18 +29,21 @@ const CLOSE = graphql(`
 export function ManagerView() {
   const { committee: c } = useCommittee();
   const votingMembers = c.members.filter((m) => m.voting);
-  // Organisations that voted at least once (the chef de projet sees every vote while it is open).
-  const voted = new Set(c.agendaItems.flatMap((i) => i.lines.filter((l) => l.decision).map((l) => l.funderId)));
-  const votedMembers = votingMembers.filter((m) => voted.has(m.organisationId)).length;
+  // Voting members that voted at least once: the API's count, the one the close compares with the quorum.
+  const votedMembers = c.votersWhoVoted ?? 0;
   const lines = c.agendaItems.flatMap((i) => i.lines);
   const decidedLines = lines.filter((l) => l.decision).length;
   return (
     <>
-      {c.status === 'PLANIFIE' && (
+      {c.viewerMayEdit && (
         <>
           <MembersEditor />
           <AgendaEditor />
           <EnvelopesEditor />
+        </>
+      )}
+      {(c.viewerMayOpenVote || c.openVoteRefusal) && (
+        <>
           <section aria-labelledby="open-title" className="panel">
             <h2 id="open-title">Ouverture du vote</h2>
             <ul className="plain">
@@ -49,10 +52,8 @@ export function ManagerView() {
                 {plural(votingMembers.length, 'membre votant', 'membres votants', 'Aucun membre votant')} pour un quorum de {c.quorum}
               </li>
             </ul>
-            {c.quorum > votingMembers.length && (
-              <p className="alert">Le quorum dépasse le nombre de membres votants : le vote ne peut pas s'ouvrir.</p>
-            )}
-            <OpenOrClose kind="open" disabled={c.agendaItems.length === 0 || c.quorum > votingMembers.length} />
+            {c.openVoteRefusal && <p className="alert">{c.openVoteRefusal}</p>}
+            <OpenOrClose kind="open" disabled={!c.viewerMayOpenVote} />
           </section>
         </>
       )}
@@ -62,10 +63,7 @@ export function ManagerView() {
             <h2 id="progress-title">Suivi du vote</h2>
             <div className="figures" aria-live="polite">
               <Figure label="Organisations ayant voté" value={`${votedMembers} sur ${votingMembers.length}`} />
-              <Figure
-                label="Quorum"
-                value={votedMembers >= c.quorum ? `Atteint (${c.quorum})` : `Non atteint (${votedMembers} sur ${c.quorum})`}
-              />
+              <Figure label="Quorum" value={c.quorumReached ? `Atteint (${c.quorum})` : `Non atteint (${votedMembers} sur ${c.quorum})`} />
               <Figure label="Lignes décidées" value={`${decidedLines} sur ${lines.length}`} />
             </div>
             <p className="muted">Les votes s'affichent au fil de l'eau (mise à jour toutes les quelques secondes).</p>
@@ -78,15 +76,17 @@ export function ManagerView() {
               ))}
             </ol>
           </section>
-          <section aria-labelledby="close-title" className="panel">
-            <h2 id="close-title">Clôture</h2>
-            {votedMembers < c.quorum && (
-              <p className="alert">
-                Le quorum n'est pas atteint : clore maintenant ne décidera rien et renverra les actions dans la file à arbitrer.
-              </p>
-            )}
-            <OpenOrClose kind="close" />
-          </section>
+          {c.viewerMayClose && (
+            <section aria-labelledby="close-title" className="panel">
+              <h2 id="close-title">Clôture</h2>
+              {!c.quorumReached && (
+                <p className="alert">
+                  Le quorum n'est pas atteint : clore maintenant ne décidera rien et renverra les actions dans la file à arbitrer.
+                </p>
+              )}
+              <OpenOrClose kind="close" />
+            </section>
+          )}
         </>
       )}
       {(c.status === 'CLOS' || c.status === 'CLOS_SANS_QUORUM') && <ReaderView />}

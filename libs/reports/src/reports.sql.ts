@@ -1,8 +1,21 @@
 /**
  * The reports' statements that find options cannot say: the platform-wide sweep, an update that returns
- * what it changed, the territory's advisory lock and the quota counts. Single-entity reads and writes go
- * through `Db.repository`. Tenant statements take the tenant as $1.
+ * what it changed, the territory's advisory lock, the quota counts and the generators' reads. Single-entity
+ * reads and writes go through `Db.repository`, except in the generators: they read through a bare
+ * `SqlRunner` (the worker's tenant transaction or the benchmark's), and what they read belongs to other
+ * contexts. Tenant statements take the tenant as $1. A `visible` argument is an SQL condition from
+ * `@pilotis/access` (`visibleCommitteeSql`, `visibleActionSql`) over $3, built by the caller for its viewer.
  */
+/** The workbook's totals: the actions counted once, the requested and decided sums (decided: 0 when none). */
+const WORKBOOK_SUMS =
+  'count(distinct a.id)::int as actions, sum(f.amount_requested_cents)::text as requested, coalesce(sum(f.decided_amount_cents), 0)::text as decided';
+
+/** The year's lines of the contract, with their action and the tables `joins` adds, for the workbook's totals. */
+const workbookLines = (
+  joins: string,
+): string => `from funding_lines f join actions a on a.tenant_id = f.tenant_id and a.id = f.action_id ${joins}
+                  where f.tenant_id = $1 and a.contrat_id = $2 and f.exercise_year = $3`;
+
 export const REPORTS_SQL = {
   /** Up to $2 reports of every tenant whose file expired at $1 (a SECURITY DEFINER function: no tenant in scope). */
   expiredReports: `select tenant_id, id, siren from expired_reports($1, $2)`,
@@ -27,4 +40,167 @@ export const REPORTS_SQL = {
 
   /** Whether the contract $2 exists in the tenant (the reports do not depend on the contracts' entities). */
   contratExists: 'select 1 from contrats where tenant_id = $1 and id = $2',
+
+  // ------------------------------------------------------------------ the procès-verbal (committee-minutes)
+
+  /** The committee $2 with its contract's title, if the viewer sees it (`visible` over `c`, $3). */
+  minutesCommittee: (
+    visible: string,
+  ): string => `select c.id, c.title, c.kind, c.status, c.scheduled_at, c.place, c.quorum, c.minutes, c.closed_at, k.title as contrat_title
+       from committees c join contrats k on k.tenant_id = c.tenant_id and k.id = c.contrat_id
+      where c.tenant_id = $1 and c.id = $2 and ${visible}`,
+
+  /** The members of the committee $2 by name: their organisation's name, whether they vote and whether they voted. */
+  minutesMembers: `select o.name, m.voting,
+            exists (select 1 from votes v where v.tenant_id = m.tenant_id and v.committee_id = m.committee_id and v.organisation_id = m.organisation_id) as voted
+       from committee_members m join organisations o on o.tenant_id = m.tenant_id and o.id = m.organisation_id
+      where m.tenant_id = $1 and m.committee_id = $2
+      order by o.name, o.id`,
+
+  /** The agenda of the committee $2 in order: each item's action (reference, title, status) and porteur. */
+  minutesAgenda: `select i.id, i.position, a.reference, a.title, o.name as porteur, a.status
+       from agenda_items i
+       join actions a on a.tenant_id = i.tenant_id and a.id = i.action_id
+       join organisations o on o.tenant_id = a.tenant_id and o.id = a.porteur_id
+      where i.tenant_id = $1 and i.committee_id = $2
+      order by i.position, i.id`,
+
+  /**
+   * The decisions taken in session by the committee $2 (not the later corrections), by funder: each with
+   * its line's kind, year and requested amount, and the line's decided amount in force (`current`).
+   */
+  minutesDecisions: `select d.agenda_item_id, o.name as funder, o.id as funder_id, d.kind, f.kind as line_kind, f.exercise_year,
+            f.amount_requested_cents::text as requested, d.amount_cents::text as amount, f.decided_amount_cents::text as current
+       from committee_decisions d
+       join funding_lines f on f.tenant_id = d.tenant_id and f.id = d.funding_line_id
+       join organisations o on o.tenant_id = f.tenant_id and o.id = f.funder_id
+      where d.tenant_id = $1 and d.committee_id = $2 and d.corrects_id is null
+      order by o.name, o.id, f.kind, f.id`,
+
+  // ------------------------------------------------------------------ the financial summary (financial-summary)
+
+  /**
+   * The action $2 with its pillar, porteur (name, SIRET) and QPVs ("code name", by code), if the viewer sees
+   * it (`visible` over `a`, $3).
+   */
+  summaryAction: (
+    visible: string,
+  ): string => `select a.id, a.reference, a.title, a.status, a.start_date::text, a.end_date::text, a.total_budget_cents::text,
+            p.title as pillar, o.name as porteur, o.siret as porteur_siret,
+            (select string_agg(q.code || ' ' || q.name, ', ' order by q.code) from action_qpvs aq
+               join qpvs q on q.tenant_id = aq.tenant_id and q.id = aq.qpv_id
+              where aq.tenant_id = a.tenant_id and aq.action_id = a.id) as qpvs
+       from actions a
+       join pillars p on p.tenant_id = a.tenant_id and p.id = a.pillar_id
+       join organisations o on o.tenant_id = a.tenant_id and o.id = a.porteur_id
+      where a.tenant_id = $1 and a.id = $2 and ${visible}`,
+
+  /** The name of the organisation $2 if it has a funding line on the action $3 (none: not a funder of it). */
+  summaryFunder: `select o.name from organisations o
+      where o.tenant_id = $1 and o.id = $2
+        and exists (select 1 from funding_lines f where f.tenant_id = o.tenant_id and f.action_id = $3 and f.funder_id = o.id)`,
+
+  /** The funding lines of the action $2 for the funder $3, by year and kind. */
+  summaryLines: `select kind, exercise_year, amount_requested_cents::text as requested, decided_amount_cents::text as decided, in_kind, pledge
+       from funding_lines where tenant_id = $1 and action_id = $2 and funder_id = $3
+      order by exercise_year, kind, id`,
+
+  /**
+   * The funder $3's share in the latest version of the action $2's convention (none: no convention names it):
+   * the convention's status, the version's number, the amount, the advance and whether the funder signed.
+   */
+  summarySchedule: `select c.status, v.number, s.amount_cents::text, s.advance_percent,
+            exists (select 1 from convention_signatures g where g.tenant_id = v.tenant_id and g.version_id = v.id and g.organisation_id = s.organisation_id) as signed
+       from conventions c
+       join convention_versions v on v.tenant_id = c.tenant_id and v.convention_id = c.id
+       join convention_signatories s on s.tenant_id = v.tenant_id and s.version_id = v.id and s.organisation_id = $3
+      where c.tenant_id = $1 and c.action_id = $2
+      order by v.number desc limit 1`,
+
+  // ------------------------------------------------------------------ the programming workbook (programming-workbook)
+  // $2 is the contract and $3 the exercise year throughout.
+
+  /** The title of the contract $2 (none: no such contract). */
+  workbookContrat: 'select title from contrats where tenant_id = $1 and id = $2',
+
+  /**
+   * A page of the contract's actions with at least one line of the year, after the action number $4, at
+   * most $5: pillar, porteur, QPV codes and the year's requested and decided sums. Keyset on the number.
+   */
+  workbookActionsPage: `select a.number, a.reference, a.title, a.status, a.start_date::text, a.end_date::text, a.total_budget_cents::text,
+              p.title as pillar, o.name as porteur,
+              (select string_agg(q.code, ', ' order by q.code) from action_qpvs aq
+                 join qpvs q on q.tenant_id = aq.tenant_id and q.id = aq.qpv_id
+                where aq.tenant_id = a.tenant_id and aq.action_id = a.id) as qpvs,
+              y.requested::text, y.decided::text
+         from actions a
+         join pillars p on p.tenant_id = a.tenant_id and p.id = a.pillar_id
+         join organisations o on o.tenant_id = a.tenant_id and o.id = a.porteur_id
+         join lateral (select sum(f.amount_requested_cents) as requested, sum(f.decided_amount_cents) as decided
+                         from funding_lines f
+                        where f.tenant_id = a.tenant_id and f.action_id = a.id and f.exercise_year = $3) y on y.requested is not null
+        where a.tenant_id = $1 and a.contrat_id = $2 and a.number > $4
+        order by a.number
+        limit $5`,
+
+  /**
+   * A page of the year's funding lines of the contract, after ($4 action number, $5 line id), at most $6,
+   * with their action and funder. Keyset on (action number, line id).
+   */
+  workbookLinesPage: `select a.number, f.id, a.reference, a.title, o.name as funder, f.kind, f.exercise_year,
+              f.amount_requested_cents::text, f.decided_amount_cents::text, f.in_kind, f.pledge
+         from funding_lines f
+         join actions a on a.tenant_id = f.tenant_id and a.id = f.action_id
+         join organisations o on o.tenant_id = f.tenant_id and o.id = f.funder_id
+        where f.tenant_id = $1 and a.contrat_id = $2 and f.exercise_year = $3 and (a.number, f.id) > ($4::int, $5::uuid)
+        order by a.number, f.id
+        limit $6`,
+
+  /** The totals (label, detail, actions, requested, decided) of all the year's lines of the contract. */
+  workbookTotal: `select 'Toutes lignes' as label, null as detail, ${WORKBOOK_SUMS} ${workbookLines('')}`,
+
+  /** The totals per pillar, in the pillars' order. */
+  workbookTotalsByPillar: `select p.title as label, null as detail, ${WORKBOOK_SUMS} ${workbookLines('join pillars p on p.tenant_id = a.tenant_id and p.id = a.pillar_id')}
+        group by p.id, p.position, p.title order by p.position`,
+
+  /** The totals per funder, by name. */
+  workbookTotalsByFunder: `select o.name as label, null as detail, ${WORKBOOK_SUMS} ${workbookLines('join organisations o on o.tenant_id = f.tenant_id and o.id = f.funder_id')}
+        group by o.id, o.name order by o.name, o.id`,
+
+  /** The totals per QPV (code, name), by code: an action of several QPVs counts in each. */
+  workbookTotalsByQpv: `select q.code as label, q.name as detail, ${WORKBOOK_SUMS}
+         ${workbookLines('join action_qpvs aq on aq.tenant_id = a.tenant_id and aq.action_id = a.id join qpvs q on q.tenant_id = aq.tenant_id and q.id = aq.qpv_id')}
+        group by q.id, q.code, q.name order by q.code`,
+
+  /** The totals of the crédits spécifiques (P147) and of the droit commun (every other kind). */
+  workbookTotalsByNature: `select case when f.kind = 'CREDITS_SPECIFIQUES_P147' then 'Crédits spécifiques (P147)' else 'Droit commun' end as label,
+              null as detail, ${WORKBOOK_SUMS} ${workbookLines('')}
+        group by 1 order by 1`,
+
+  // ------------------------------------------------------------------ the finance export (finance-export)
+
+  /**
+   * A page of the territory's funding lines with their action, pillar, porteur (name, SIRET), QPV codes,
+   * funder and decision date (Paris), after (action number, line id), at most a page. `filters` narrows to a
+   * contract and/or a year over $2…$`next - 1`; the keyset and the page size are $`next`, $`next + 1` and
+   * $`next + 2`. Keyset on (action number, line id).
+   */
+  financeExportPage: (
+    filters: string,
+    next: number,
+  ): string => `select a.number, f.id, a.reference, a.title, a.status, p.title as pillar, po.name as porteur, po.siret as porteur_siret,
+              (select string_agg(q.code, ', ' order by q.code) from action_qpvs aq
+                 join qpvs q on q.tenant_id = aq.tenant_id and q.id = aq.qpv_id
+                where aq.tenant_id = a.tenant_id and aq.action_id = a.id) as qpvs,
+              fo.name as funder, f.kind, f.exercise_year, f.amount_requested_cents::text, f.decided_amount_cents::text,
+              to_char(f.decided_at at time zone 'Europe/Paris', 'YYYY-MM-DD') as decided_on, f.in_kind, f.pledge
+         from funding_lines f
+         join actions a on a.tenant_id = f.tenant_id and a.id = f.action_id
+         join pillars p on p.tenant_id = a.tenant_id and p.id = a.pillar_id
+         join organisations po on po.tenant_id = a.tenant_id and po.id = a.porteur_id
+         join organisations fo on fo.tenant_id = f.tenant_id and fo.id = f.funder_id
+        where f.tenant_id = $1 ${filters}
+          and (a.number, f.id) > ($${next}::int, $${next + 1}::uuid)
+        order by a.number, f.id
+        limit $${next + 2}`,
 } as const;

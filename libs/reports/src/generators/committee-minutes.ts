@@ -1,5 +1,6 @@
 import { civilDateIn, DomainError, ErrorCode, notFound } from '@pilotis/shared';
 
+import { REPORTS_SQL } from '../reports.sql';
 import { parisDateTime, pdfEuros, PdfWriter } from './pdf';
 import { FUNDING_KIND_LABELS } from './programming-workbook';
 import { ReportViewer, visibleCommitteeSql } from './report-scope';
@@ -34,12 +35,11 @@ export interface CommitteeForMinutes {
 
 /** The committee as the viewer may see it, or NOT_FOUND; COMMITTEE_NOT_CLOSED unless it is CLOS. */
 export async function closedCommittee(db: SqlRunner, viewer: ReportViewer, committeeId: string): Promise<CommitteeForMinutes> {
-  const [committee] = await db.query<CommitteeForMinutes>(
-    `select c.id, c.title, c.kind, c.status, c.scheduled_at, c.place, c.quorum, c.minutes, c.closed_at, k.title as contrat_title
-       from committees c join contrats k on k.tenant_id = c.tenant_id and k.id = c.contrat_id
-      where c.tenant_id = $1 and c.id = $2 and ${visibleCommitteeSql(viewer, '$3')}`,
-    [viewer.tenantId, committeeId, viewer.organisationId],
-  );
+  const [committee] = await db.query<CommitteeForMinutes>(REPORTS_SQL.minutesCommittee(visibleCommitteeSql(viewer, '$3')), [
+    viewer.tenantId,
+    committeeId,
+    viewer.organisationId,
+  ]);
   if (!committee) throw notFound('Comité');
   if (committee.status !== 'CLOS') {
     throw new DomainError(
@@ -64,21 +64,9 @@ export async function writeCommitteeMinutes(
 ): Promise<{ date: string }> {
   const committee = await closedCommittee(db, viewer, committeeId);
   const t = [viewer.tenantId, committee.id];
-  const members = await db.query<{ name: string; voting: boolean; voted: boolean }>(
-    `select o.name, m.voting,
-            exists (select 1 from votes v where v.tenant_id = m.tenant_id and v.committee_id = m.committee_id and v.organisation_id = m.organisation_id) as voted
-       from committee_members m join organisations o on o.tenant_id = m.tenant_id and o.id = m.organisation_id
-      where m.tenant_id = $1 and m.committee_id = $2
-      order by o.name, o.id`,
-    t,
-  );
+  const members = await db.query<{ name: string; voting: boolean; voted: boolean }>(REPORTS_SQL.minutesMembers, t);
   const items = await db.query<{ id: string; position: number; reference: string; title: string; porteur: string; status: string }>(
-    `select i.id, i.position, a.reference, a.title, o.name as porteur, a.status
-       from agenda_items i
-       join actions a on a.tenant_id = i.tenant_id and a.id = i.action_id
-       join organisations o on o.tenant_id = a.tenant_id and o.id = a.porteur_id
-      where i.tenant_id = $1 and i.committee_id = $2
-      order by i.position, i.id`,
+    REPORTS_SQL.minutesAgenda,
     t,
   );
   const decisions = await db.query<{
@@ -91,16 +79,7 @@ export async function writeCommitteeMinutes(
     requested: string;
     amount: string;
     current: string | null;
-  }>(
-    `select d.agenda_item_id, o.name as funder, o.id as funder_id, d.kind, f.kind as line_kind, f.exercise_year,
-            f.amount_requested_cents::text as requested, d.amount_cents::text as amount, f.decided_amount_cents::text as current
-       from committee_decisions d
-       join funding_lines f on f.tenant_id = d.tenant_id and f.id = d.funding_line_id
-       join organisations o on o.tenant_id = f.tenant_id and o.id = f.funder_id
-      where d.tenant_id = $1 and d.committee_id = $2 and d.corrects_id is null
-      order by o.name, o.id, f.kind, f.id`,
-    t,
-  );
+  }>(REPORTS_SQL.minutesDecisions, t);
   const date = civilDateIn(committee.scheduled_at, 'Europe/Paris');
   const pdf = new PdfWriter(out, `Procès-verbal — ${committee.title}`);
   pdf.title('Procès-verbal');

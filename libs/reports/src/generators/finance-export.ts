@@ -4,6 +4,7 @@ import { ACTION_STATUS_LABELS, ActionStatus } from '@pilotis/actions';
 import { amountCell, forbidden, spreadsheetRow, SpreadsheetValue } from '@pilotis/shared';
 
 import { FINANCE_EXPORT_COLUMN_LABELS, FinanceExportColumn } from '../report.entity';
+import { REPORTS_SQL } from '../reports.sql';
 import { FUNDING_KIND_LABELS } from './programming-workbook';
 import { isOrganisationBound, ReportViewer } from './report-scope';
 import { SqlRunner } from './sql-runner';
@@ -93,24 +94,12 @@ export async function writeFinanceExport(
   }
   let lines = 0;
   for (let after: [number, string] = [0, '00000000-0000-0000-0000-000000000000']; ;) {
-    const rows = await db.query<LineRow>(
-      `select a.number, f.id, a.reference, a.title, a.status, p.title as pillar, po.name as porteur, po.siret as porteur_siret,
-              (select string_agg(q.code, ', ' order by q.code) from action_qpvs aq
-                 join qpvs q on q.tenant_id = aq.tenant_id and q.id = aq.qpv_id
-                where aq.tenant_id = a.tenant_id and aq.action_id = a.id) as qpvs,
-              fo.name as funder, f.kind, f.exercise_year, f.amount_requested_cents::text, f.decided_amount_cents::text,
-              to_char(f.decided_at at time zone 'Europe/Paris', 'YYYY-MM-DD') as decided_on, f.in_kind, f.pledge
-         from funding_lines f
-         join actions a on a.tenant_id = f.tenant_id and a.id = f.action_id
-         join pillars p on p.tenant_id = a.tenant_id and p.id = a.pillar_id
-         join organisations po on po.tenant_id = a.tenant_id and po.id = a.porteur_id
-         join organisations fo on fo.tenant_id = f.tenant_id and fo.id = f.funder_id
-        where f.tenant_id = $1 ${filters.join(' ')}
-          and (a.number, f.id) > ($${base.length + 1}::int, $${base.length + 2}::uuid)
-        order by a.number, f.id
-        limit $${base.length + 3}`,
-      [...base, after[0], after[1], EXPORT_PAGE_SIZE],
-    );
+    const rows = await db.query<LineRow>(REPORTS_SQL.financeExportPage(filters.join(' '), base.length + 1), [
+      ...base,
+      after[0],
+      after[1],
+      EXPORT_PAGE_SIZE,
+    ]);
     for (const r of rows) {
       if (!csv.write(spreadsheetRow(params.columns.map((c) => VALUE[c](r)))))
         await new Promise<void>((resolve) => csv.once('drain', resolve));

@@ -2,6 +2,7 @@ import { ACTION_STATUS_LABELS, ActionStatus } from '@pilotis/actions';
 import { splitPayment } from '@pilotis/conventions';
 import { formatCivilDate, invalidField, notFound } from '@pilotis/shared';
 
+import { REPORTS_SQL } from '../reports.sql';
 import { parisDateTime, pdfEuros, PdfWriter } from './pdf';
 import { FUNDING_KIND_LABELS } from './programming-workbook';
 import { ReportViewer, visibleActionSql } from './report-scope';
@@ -35,25 +36,13 @@ export async function summaryTarget(
   actionId: string,
   funderId: string,
 ): Promise<{ action: SummaryAction; funder: string }> {
-  const [action] = await db.query<SummaryAction>(
-    `select a.id, a.reference, a.title, a.status, a.start_date::text, a.end_date::text, a.total_budget_cents::text,
-            p.title as pillar, o.name as porteur, o.siret as porteur_siret,
-            (select string_agg(q.code || ' ' || q.name, ', ' order by q.code) from action_qpvs aq
-               join qpvs q on q.tenant_id = aq.tenant_id and q.id = aq.qpv_id
-              where aq.tenant_id = a.tenant_id and aq.action_id = a.id) as qpvs
-       from actions a
-       join pillars p on p.tenant_id = a.tenant_id and p.id = a.pillar_id
-       join organisations o on o.tenant_id = a.tenant_id and o.id = a.porteur_id
-      where a.tenant_id = $1 and a.id = $2 and ${visibleActionSql(viewer, '$3')}`,
-    [viewer.tenantId, actionId, viewer.organisationId],
-  );
+  const [action] = await db.query<SummaryAction>(REPORTS_SQL.summaryAction(visibleActionSql(viewer, '$3')), [
+    viewer.tenantId,
+    actionId,
+    viewer.organisationId,
+  ]);
   if (!action) throw notFound('Action');
-  const [funder] = await db.query<{ name: string }>(
-    `select o.name from organisations o
-      where o.tenant_id = $1 and o.id = $2
-        and exists (select 1 from funding_lines f where f.tenant_id = o.tenant_id and f.action_id = $3 and f.funder_id = o.id)`,
-    [viewer.tenantId, funderId, action.id],
-  );
+  const [funder] = await db.query<{ name: string }>(REPORTS_SQL.summaryFunder, [viewer.tenantId, funderId, action.id]);
   if (!funder)
     throw invalidField('funderId', 'notAFunder', "cette organisation ne finance pas l'action (aucune ligne dans son plan de financement)");
   return { action, funder: funder.name };
@@ -79,20 +68,9 @@ export async function writeFinancialSummary(
     decided: string | null;
     in_kind: boolean;
     pledge: boolean;
-  }>(
-    `select kind, exercise_year, amount_requested_cents::text as requested, decided_amount_cents::text as decided, in_kind, pledge
-       from funding_lines where tenant_id = $1 and action_id = $2 and funder_id = $3
-      order by exercise_year, kind, id`,
-    [viewer.tenantId, action.id, params.funderId],
-  );
+  }>(REPORTS_SQL.summaryLines, [viewer.tenantId, action.id, params.funderId]);
   const [schedule] = await db.query<{ status: string; number: number; amount_cents: string; advance_percent: number; signed: boolean }>(
-    `select c.status, v.number, s.amount_cents::text, s.advance_percent,
-            exists (select 1 from convention_signatures g where g.tenant_id = v.tenant_id and g.version_id = v.id and g.organisation_id = s.organisation_id) as signed
-       from conventions c
-       join convention_versions v on v.tenant_id = c.tenant_id and v.convention_id = c.id
-       join convention_signatories s on s.tenant_id = v.tenant_id and s.version_id = v.id and s.organisation_id = $3
-      where c.tenant_id = $1 and c.action_id = $2
-      order by v.number desc limit 1`,
+    REPORTS_SQL.summarySchedule,
     [viewer.tenantId, action.id, params.funderId],
   );
 

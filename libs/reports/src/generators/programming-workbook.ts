@@ -3,6 +3,7 @@ import * as ExcelJS from 'exceljs';
 import { ACTION_STATUS_LABELS, ActionStatus } from '@pilotis/actions';
 import { forbidden, notFound, spreadsheetRow } from '@pilotis/shared';
 
+import { REPORTS_SQL } from '../reports.sql';
 import { euros } from './report-file';
 import { isOrganisationBound, ReportViewer } from './report-scope';
 import { SqlRunner } from './sql-runner';
@@ -80,10 +81,7 @@ export async function writeProgrammingWorkbook(
   if (isOrganisationBound(viewer))
     throw forbidden('Le classeur de programmation couvre tous les financeurs : il est réservé aux rôles qui voient tout le territoire.');
   const { tenantId } = viewer;
-  const [contrat] = await db.query<{ title: string }>('select title from contrats where tenant_id = $1 and id = $2', [
-    tenantId,
-    params.contratId,
-  ]);
+  const [contrat] = await db.query<{ title: string }>(REPORTS_SQL.workbookContrat, [tenantId, params.contratId]);
   if (!contrat) throw notFound('Contrat de ville');
   const base = [tenantId, params.contratId, params.exerciseYear];
 
@@ -113,24 +111,7 @@ export async function writeProgrammingWorkbook(
   actionsSheet.getRow(1).commit();
   let actions = 0;
   for (let after = 0; ;) {
-    const rows = await db.query<ActionRow>(
-      `select a.number, a.reference, a.title, a.status, a.start_date::text, a.end_date::text, a.total_budget_cents::text,
-              p.title as pillar, o.name as porteur,
-              (select string_agg(q.code, ', ' order by q.code) from action_qpvs aq
-                 join qpvs q on q.tenant_id = aq.tenant_id and q.id = aq.qpv_id
-                where aq.tenant_id = a.tenant_id and aq.action_id = a.id) as qpvs,
-              y.requested::text, y.decided::text
-         from actions a
-         join pillars p on p.tenant_id = a.tenant_id and p.id = a.pillar_id
-         join organisations o on o.tenant_id = a.tenant_id and o.id = a.porteur_id
-         join lateral (select sum(f.amount_requested_cents) as requested, sum(f.decided_amount_cents) as decided
-                         from funding_lines f
-                        where f.tenant_id = a.tenant_id and f.action_id = a.id and f.exercise_year = $3) y on y.requested is not null
-        where a.tenant_id = $1 and a.contrat_id = $2 and a.number > $4
-        order by a.number
-        limit $5`,
-      [...base, after, WORKBOOK_PAGE_SIZE],
-    );
+    const rows = await db.query<ActionRow>(REPORTS_SQL.workbookActionsPage, [...base, after, WORKBOOK_PAGE_SIZE]);
     for (const r of rows) {
       actionsSheet
         .addRow(
@@ -173,17 +154,7 @@ export async function writeProgrammingWorkbook(
   linesSheet.getRow(1).commit();
   let lines = 0;
   for (let after: [number, string] = [0, '00000000-0000-0000-0000-000000000000']; ;) {
-    const rows = await db.query<LineRow>(
-      `select a.number, f.id, a.reference, a.title, o.name as funder, f.kind, f.exercise_year,
-              f.amount_requested_cents::text, f.decided_amount_cents::text, f.in_kind, f.pledge
-         from funding_lines f
-         join actions a on a.tenant_id = f.tenant_id and a.id = f.action_id
-         join organisations o on o.tenant_id = f.tenant_id and o.id = f.funder_id
-        where f.tenant_id = $1 and a.contrat_id = $2 and f.exercise_year = $3 and (a.number, f.id) > ($4::int, $5::uuid)
-        order by a.number, f.id
-        limit $6`,
-      [...base, after[0], after[1], WORKBOOK_PAGE_SIZE],
-    );
+    const rows = await db.query<LineRow>(REPORTS_SQL.workbookLinesPage, [...base, after[0], after[1], WORKBOOK_PAGE_SIZE]);
     for (const r of rows) {
       linesSheet
         .addRow(
@@ -230,57 +201,19 @@ export async function writeProgrammingWorkbook(
       totals.addRow(spreadsheetRow([r.label, r.detail ?? '', r.actions, euros(r.requested), euros(r.decided ?? '0')])).commit();
     totals.addRow([]).commit();
   };
-  const scoped = `from funding_lines f join actions a on a.tenant_id = f.tenant_id and a.id = f.action_id
-                  where f.tenant_id = $1 and a.contrat_id = $2 and f.exercise_year = $3`;
-  const sums =
-    'count(distinct a.id)::int as actions, sum(f.amount_requested_cents)::text as requested, coalesce(sum(f.decided_amount_cents), 0)::text as decided';
-
   // The first row is overwritten by the column headers' row (empty): give the title its own rows.
   heading(`Programmation ${params.exerciseYear} — ${contrat.title}`);
   totals.addRow([]).commit();
   heading('Total');
-  table(await db.query<TotalRow>(`select 'Toutes lignes' as label, null as detail, ${sums} ${scoped}`, base), ['', '']);
+  table(await db.query<TotalRow>(REPORTS_SQL.workbookTotal, base), ['', '']);
   heading('Par pilier');
-  table(
-    await db.query<TotalRow>(
-      `select p.title as label, null as detail, ${sums} ${scoped.replace('where', 'join pillars p on p.tenant_id = a.tenant_id and p.id = a.pillar_id where')}
-        group by p.id, p.position, p.title order by p.position`,
-      base,
-    ),
-    ['Pilier', ''],
-  );
+  table(await db.query<TotalRow>(REPORTS_SQL.workbookTotalsByPillar, base), ['Pilier', '']);
   heading('Par financeur');
-  table(
-    await db.query<TotalRow>(
-      `select o.name as label, null as detail, ${sums} ${scoped.replace('where', 'join organisations o on o.tenant_id = f.tenant_id and o.id = f.funder_id where')}
-        group by o.id, o.name order by o.name, o.id`,
-      base,
-    ),
-    ['Financeur', ''],
-  );
+  table(await db.query<TotalRow>(REPORTS_SQL.workbookTotalsByFunder, base), ['Financeur', '']);
   heading('Par QPV (une action de plusieurs quartiers compte dans chacun)');
-  table(
-    await db.query<TotalRow>(
-      `select q.code as label, q.name as detail, ${sums}
-         ${scoped.replace(
-           'where',
-           'join action_qpvs aq on aq.tenant_id = a.tenant_id and aq.action_id = a.id join qpvs q on q.tenant_id = aq.tenant_id and q.id = aq.qpv_id where',
-         )}
-        group by q.id, q.code, q.name order by q.code`,
-      base,
-    ),
-    ['QPV', 'Nom'],
-  );
+  table(await db.query<TotalRow>(REPORTS_SQL.workbookTotalsByQpv, base), ['QPV', 'Nom']);
   heading('Crédits spécifiques et droit commun');
-  table(
-    await db.query<TotalRow>(
-      `select case when f.kind = 'CREDITS_SPECIFIQUES_P147' then 'Crédits spécifiques (P147)' else 'Droit commun' end as label,
-              null as detail, ${sums} ${scoped}
-        group by 1 order by 1`,
-      base,
-    ),
-    ['Nature', ''],
-  );
+  table(await db.query<TotalRow>(REPORTS_SQL.workbookTotalsByNature, base), ['Nature', '']);
   totals.commit();
   await workbook.commit();
   return { actions, lines, contratTitle: contrat.title };

@@ -1,11 +1,11 @@
 import { ComponentType, lazy, ReactNode, Suspense, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 
+import { Loading } from '../common/components';
 import { InvitationPage } from '../features/account/InvitationPage';
 import { LoginPage, SignInDialog } from '../features/account/LoginPage';
 import { HomePage } from '../features/dashboards/HomePage';
 import { TenantHomePage } from '../features/dashboards/TenantHomePage';
-import { Loading } from '../shared/components';
 
 /**
  * Every other screen is loaded when first opened (its own chunk, with its charts and forms): the sign-in
@@ -30,8 +30,8 @@ const PartnersPage = page(() => import('../features/admin/PartnersPage'), 'Partn
 const QpvsPage = page(() => import('../features/admin/QpvsPage'), 'QpvsPage');
 const ResetPasswordPage = page(() => import('../features/account/ResetPasswordPage'), 'ResetPasswordPage');
 const SettingsPage = page(() => import('../features/admin/SettingsPage'), 'SettingsPage');
-import { createQueryClient, QueryProvider } from '../shared/query';
-import { SessionProvider, useSession } from '../shared/session';
+import { createQueryClient, QueryProvider } from '../common/query';
+import { SessionProvider, useSession } from '../common/session';
 import { Shell } from './Shell';
 
 /** Pages behind sign-in: the frame, and the sign-in page for anyone signed out. */

@@ -1,11 +1,11 @@
 import { ReactNode, useState } from 'react';
 import { Link, NavLink, useLocation, useNavigate, useParams } from 'react-router-dom';
 
+import { ROLE_LABELS } from '../common/format';
+import { useGraphQLQuery } from '../common/query';
+import { MyTenant, useSession } from '../common/session';
 import { graphql } from '../gql';
 import type { Permission } from '../gql/graphql';
-import { ROLE_LABELS } from '../shared/format';
-import { useGraphQLQuery } from '../shared/query';
-import { MyTenant, useSession } from '../shared/session';
 import { openQueueBoard } from './queue-board';
 
 const SHELL_ME = graphql(`

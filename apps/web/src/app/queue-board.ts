@@ -1,4 +1,4 @@
-import { accessToken } from '../shared/api';
+import { accessToken } from '../common/api';
 
 /** Where the API serves Bull Board (libs/api-server/src/admin/queue-board.module.ts). */
 const BOARD = '/admin/queues';

@@ -15,6 +15,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query ShellMe {\n    me {\n      platformAdmin\n    }\n  }\n": typeof types.ShellMeDocument,
+    "\n  query MyTenants {\n    myTenants {\n      role\n      organisationId\n      permissions\n      tenant {\n        id\n        siren\n        name\n        kind\n        departements\n      }\n    }\n  }\n": typeof types.MyTenantsDocument,
+    "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": typeof types.LogoutEverywhereDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      tenantName\n      role\n      invitedBy\n      expiresAt\n      accountReady\n    }\n  }\n": typeof types.InvitationPreviewDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input)\n  }\n": typeof types.AcceptInvitationDocument,
@@ -85,12 +88,12 @@ type Documents = {
     "\n  query MyWork($userId: ID!) {\n    deadlines(first: 50, filter: { userId: $userId, states: [OVERDUE, DUE, UPCOMING] }) {\n      nodes {\n        id\n        kind\n        label\n        dueDate\n        state\n      }\n    }\n    myNotifications(first: 20) {\n      nodes {\n        id\n        title\n        createdAt\n        readAt\n        escalation\n      }\n    }\n  }\n": typeof types.MyWorkDocument,
     "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      readAt\n    }\n  }\n": typeof types.MarkNotificationReadDocument,
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": typeof types.MarkAllNotificationsReadDocument,
-    "\n  query MyTenants {\n    myTenants {\n      role\n      organisationId\n      permissions\n      tenant {\n        id\n        siren\n        name\n        kind\n        departements\n      }\n    }\n  }\n": typeof types.MyTenantsDocument,
-    "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": typeof types.LogoutEverywhereDocument,
-    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
 };
 const documents: Documents = {
     "\n  query ShellMe {\n    me {\n      platformAdmin\n    }\n  }\n": types.ShellMeDocument,
+    "\n  query MyTenants {\n    myTenants {\n      role\n      organisationId\n      permissions\n      tenant {\n        id\n        siren\n        name\n        kind\n        departements\n      }\n    }\n  }\n": types.MyTenantsDocument,
+    "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": types.LogoutEverywhereDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
     "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n": types.RequestPasswordResetDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      tenantName\n      role\n      invitedBy\n      expiresAt\n      accountReady\n    }\n  }\n": types.InvitationPreviewDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input)\n  }\n": types.AcceptInvitationDocument,
@@ -161,9 +164,6 @@ const documents: Documents = {
     "\n  query MyWork($userId: ID!) {\n    deadlines(first: 50, filter: { userId: $userId, states: [OVERDUE, DUE, UPCOMING] }) {\n      nodes {\n        id\n        kind\n        label\n        dueDate\n        state\n      }\n    }\n    myNotifications(first: 20) {\n      nodes {\n        id\n        title\n        createdAt\n        readAt\n        escalation\n      }\n    }\n  }\n": types.MyWorkDocument,
     "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      readAt\n    }\n  }\n": types.MarkNotificationReadDocument,
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": types.MarkAllNotificationsReadDocument,
-    "\n  query MyTenants {\n    myTenants {\n      role\n      organisationId\n      permissions\n      tenant {\n        id\n        siren\n        name\n        kind\n        departements\n      }\n    }\n  }\n": types.MyTenantsDocument,
-    "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": types.LogoutEverywhereDocument,
-    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
 };
 
 /**
@@ -184,6 +184,18 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ShellMe {\n    me {\n      platformAdmin\n    }\n  }\n"): (typeof documents)["\n  query ShellMe {\n    me {\n      platformAdmin\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyTenants {\n    myTenants {\n      role\n      organisationId\n      permissions\n      tenant {\n        id\n        siren\n        name\n        kind\n        departements\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyTenants {\n    myTenants {\n      role\n      organisationId\n      permissions\n      tenant {\n        id\n        siren\n        name\n        kind\n        departements\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n"): (typeof documents)["\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -464,18 +476,6 @@ export function graphql(source: "\n  mutation MarkNotificationRead($id: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n"): (typeof documents)["\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query MyTenants {\n    myTenants {\n      role\n      organisationId\n      permissions\n      tenant {\n        id\n        siren\n        name\n        kind\n        departements\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyTenants {\n    myTenants {\n      role\n      organisationId\n      permissions\n      tenant {\n        id\n        siren\n        name\n        kind\n        departements\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n"): (typeof documents)["\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,10 +1,10 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 
-import { ApiError } from '../../shared/api';
-import { ErrorMessage, Field } from '../../shared/components';
-import { asApiError } from '../../shared/errors';
-import { useSession } from '../../shared/session';
+import { ApiError } from '../../common/api';
+import { ErrorMessage, Field } from '../../common/components';
+import { asApiError } from '../../common/errors';
+import { useSession } from '../../common/session';
 import { NewPassword, newPasswordErrors, NewPasswordFields, TOO_SHORT } from './NewPasswordFields';
 
 type FieldName = 'currentPassword' | 'newPassword' | 'confirmation';

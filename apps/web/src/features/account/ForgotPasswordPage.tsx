@@ -1,11 +1,11 @@
 import { FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
 
+import type { ApiError } from '../../common/api';
+import { ErrorMessage, Field } from '../../common/components';
+import { asApiError } from '../../common/errors';
+import { useGraphQLMutation } from '../../common/query';
 import { graphql } from '../../gql';
-import type { ApiError } from '../../shared/api';
-import { ErrorMessage, Field } from '../../shared/components';
-import { asApiError } from '../../shared/errors';
-import { useGraphQLMutation } from '../../shared/query';
 
 const REQUEST_RESET = graphql(`
   mutation RequestPasswordReset($input: RequestPasswordResetInput!) {

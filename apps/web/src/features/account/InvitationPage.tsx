@@ -1,13 +1,13 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 
+import { ApiError } from '../../common/api';
+import { ErrorMessage, Loading } from '../../common/components';
+import { asApiError } from '../../common/errors';
+import { dateTime, ROLE_LABELS } from '../../common/format';
+import { useGraphQLMutation, useGraphQLQuery } from '../../common/query';
+import { useSession } from '../../common/session';
 import { graphql } from '../../gql';
-import { ApiError } from '../../shared/api';
-import { ErrorMessage, Loading } from '../../shared/components';
-import { asApiError } from '../../shared/errors';
-import { dateTime, ROLE_LABELS } from '../../shared/format';
-import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
-import { useSession } from '../../shared/session';
 import { CHOOSE_ONE, NewPassword, NewPasswordErrors, NewPasswordFields, NOT_THE_SAME, TOO_SHORT } from './NewPasswordFields';
 
 const PREVIEW = graphql(`

@@ -1,10 +1,10 @@
 import { FormEvent, useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 
-import { ApiError } from '../../shared/api';
-import { ErrorMessage, Field } from '../../shared/components';
-import { asApiError } from '../../shared/errors';
-import { useSession } from '../../shared/session';
+import { ApiError } from '../../common/api';
+import { ErrorMessage, Field } from '../../common/components';
+import { asApiError } from '../../common/errors';
+import { useSession } from '../../common/session';
 
 /** The sign-in form; also used over the page when a session expires (SignInDialog). */
 export function SignInForm({

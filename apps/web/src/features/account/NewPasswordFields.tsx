@@ -1,4 +1,4 @@
-import { Field } from '../../shared/components';
+import { Field } from '../../common/components';
 
 /** The API's minimum length of a password (ResetPasswordInput, AcceptInvitationInput, ChangePasswordInput). */
 export const MIN_LENGTH = 12;

@@ -1,12 +1,12 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 
+import type { ApiError } from '../../common/api';
+import { ErrorMessage } from '../../common/components';
+import { asApiError } from '../../common/errors';
+import { useGraphQLMutation } from '../../common/query';
+import { useSession } from '../../common/session';
 import { graphql } from '../../gql';
-import type { ApiError } from '../../shared/api';
-import { ErrorMessage } from '../../shared/components';
-import { asApiError } from '../../shared/errors';
-import { useGraphQLMutation } from '../../shared/query';
-import { useSession } from '../../shared/session';
 import { NewPassword, NewPasswordErrors, newPasswordErrors, NewPasswordFields, TOO_SHORT } from './NewPasswordFields';
 
 const RESET_PASSWORD = graphql(`

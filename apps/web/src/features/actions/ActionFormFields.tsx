@@ -1,6 +1,6 @@
 import { useId } from 'react';
 
-import { Field } from '../../shared/components';
+import { Field } from '../../common/components';
 import type { useActionDraft } from './action-draft';
 import { FundingPlanFields, OrganisationOptions } from './FundingPlanFields';
 import type { Contrat, Organisation } from './reference-data';

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 
+import { ErrorMessage, Loading } from '../../common/components';
+import { civilDate, dateTime, euros, labelOf, STATUS_LABELS } from '../../common/format';
+import { useAllPages } from '../../common/pages';
+import { useGraphQLQuery } from '../../common/query';
+import { useSession, useTenantRole } from '../../common/session';
 import type { ActionStatus } from '../../gql/graphql';
-import { ErrorMessage, Loading } from '../../shared/components';
-import { civilDate, dateTime, euros, labelOf, STATUS_LABELS } from '../../shared/format';
-import { useAllPages } from '../../shared/pages';
-import { useGraphQLQuery } from '../../shared/query';
-import { useSession, useTenantRole } from '../../shared/session';
 import { AUDIT_OPERATION_LABELS, DEADLINE_KIND_LABELS, DEADLINE_STATE_LABELS, OPINION_LABELS } from './action-labels';
 import { ACTION_DEADLINES, ACTION_DOSSIER, ACTION_HISTORY } from './action-queries';
 import { ActionSteps } from './ActionSteps';

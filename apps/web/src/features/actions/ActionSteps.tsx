@@ -2,13 +2,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 
+import type { ApiError } from '../../common/api';
+import { asApiError } from '../../common/errors';
+import { useFocusWhen } from '../../common/focus';
+import { sentence, STATUS_LABELS } from '../../common/format';
+import { graphQLKey, useGraphQLMutation } from '../../common/query';
 import { graphql } from '../../gql';
 import type { ActionStatus } from '../../gql/graphql';
-import type { ApiError } from '../../shared/api';
-import { asApiError } from '../../shared/errors';
-import { useFocusWhen } from '../../shared/focus';
-import { sentence, STATUS_LABELS } from '../../shared/format';
-import { graphQLKey, useGraphQLMutation } from '../../shared/query';
 import { transitionLabel } from './action-labels';
 import { ACTION_DOSSIER, ACTION_READS } from './action-queries';
 

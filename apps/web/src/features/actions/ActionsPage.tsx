@@ -1,11 +1,11 @@
 import { FormEvent, ReactNode, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 
+import { ErrorMessage, Field, Loading, Pager } from '../../common/components';
+import { centsToDecimal, civilDate, euros, plural, STATUS_LABELS } from '../../common/format';
+import { useGraphQLQuery } from '../../common/query';
+import { useTenantRole } from '../../common/session';
 import type { ActionFilter, ActionsListQuery, ActionStatus } from '../../gql/graphql';
-import { ErrorMessage, Field, Loading, Pager } from '../../shared/components';
-import { centsToDecimal, civilDate, euros, plural, STATUS_LABELS } from '../../shared/format';
-import { useGraphQLQuery } from '../../shared/query';
-import { useTenantRole } from '../../shared/session';
 import { ACTIONS_LIST } from './action-queries';
 import { saveText, slug, toCsv } from './csv';
 import { contratYears, useReferenceData } from './reference-data';

@@ -1,14 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useId, useState } from 'react';
 
+import type { ApiError } from '../../common/api';
+import { Field } from '../../common/components';
+import { asApiError } from '../../common/errors';
+import { useFocusWhen } from '../../common/focus';
+import { labelOf, sentence } from '../../common/format';
+import { graphQLKey, useGraphQLMutation } from '../../common/query';
 import { graphql } from '../../gql';
 import type { AvisOpinion } from '../../gql/graphql';
-import type { ApiError } from '../../shared/api';
-import { Field } from '../../shared/components';
-import { asApiError } from '../../shared/errors';
-import { useFocusWhen } from '../../shared/focus';
-import { labelOf, sentence } from '../../shared/format';
-import { graphQLKey, useGraphQLMutation } from '../../shared/query';
 import { OPINION_LABELS } from './action-labels';
 import { ACTION_DOSSIER, ACTION_READS } from './action-queries';
 

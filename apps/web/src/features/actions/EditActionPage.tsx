@@ -1,13 +1,13 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 
+import { ErrorMessage, Loading } from '../../common/components';
+import { asApiError } from '../../common/errors';
+import { centsToInput, parseEuros, STATUS_LABELS } from '../../common/format';
+import { useGraphQLMutation, useGraphQLQuery } from '../../common/query';
+import { useTenantRole } from '../../common/session';
 import { graphql } from '../../gql';
 import type { ActionToEditQuery, FundingKind, UpdateActionInput, UpdateFundingLineInput } from '../../gql/graphql';
-import { ErrorMessage, Loading } from '../../shared/components';
-import { asApiError } from '../../shared/errors';
-import { centsToInput, parseEuros, STATUS_LABELS } from '../../shared/format';
-import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
-import { useTenantRole } from '../../shared/session';
 import {
   ActionDraft,
   actionErrorKey,

@@ -1,6 +1,6 @@
 import { ReactNode, useEffect, useRef } from 'react';
 
-import { plural } from '../../shared/format';
+import { plural } from '../../common/format';
 import { actionErrorLabel, type FieldErrors } from './action-draft';
 
 /**

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 
-import { Field } from '../../shared/components';
-import { euros, KIND_LABELS, parseEuros } from '../../shared/format';
+import { Field } from '../../common/components';
+import { euros, KIND_LABELS, parseEuros } from '../../common/format';
 import { newLineDraft, type useActionDraft } from './action-draft';
 import { type Contrat, contratYears, type Organisation } from './reference-data';
 

@@ -1,6 +1,6 @@
+import { Figure } from '../../common/components';
+import { euros, KIND_LABELS } from '../../common/format';
 import type { ActionDossierQuery } from '../../gql/graphql';
-import { Figure } from '../../shared/components';
-import { euros, KIND_LABELS } from '../../shared/format';
 
 const sum = (values: (number | null | undefined)[]): number => values.reduce<number>((s, v) => s + (v ?? 0), 0);
 

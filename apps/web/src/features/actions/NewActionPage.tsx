@@ -1,13 +1,13 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 
+import { ErrorMessage, Loading } from '../../common/components';
+import { asApiError } from '../../common/errors';
+import { parseEuros } from '../../common/format';
+import { useGraphQLMutation } from '../../common/query';
+import { useTenantRole } from '../../common/session';
 import { graphql } from '../../gql';
 import type { CreateActionInput, FundingKind } from '../../gql/graphql';
-import { ErrorMessage, Loading } from '../../shared/components';
-import { asApiError } from '../../shared/errors';
-import { parseEuros } from '../../shared/format';
-import { useGraphQLMutation } from '../../shared/query';
-import { useTenantRole } from '../../shared/session';
 import { actionErrorKey, FieldErrors, localDraftErrors, mapFieldErrors, newLineDraft, useActionDraft } from './action-draft';
 import { ACTIONS_LIST } from './action-queries';
 import { ActionFormFields } from './ActionFormFields';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 
-import type { ApiError } from '../../shared/api';
-import { eurosError, sentence } from '../../shared/format';
+import type { ApiError } from '../../common/api';
+import { eurosError, sentence } from '../../common/format';
 import { ACTION_FIELD_LABELS, LINE_FIELD_LABELS } from './action-labels';
 import type { Contrat } from './reference-data';
 

@@ -1,8 +1,8 @@
+import type { ApiError } from '../../common/api';
+import { useAllPages } from '../../common/pages';
+import { useGraphQLQuery } from '../../common/query';
 import { graphql } from '../../gql';
 import type { ActionContratsQuery, ActionOrganisationsQuery } from '../../gql/graphql';
-import type { ApiError } from '../../shared/api';
-import { useAllPages } from '../../shared/pages';
-import { useGraphQLQuery } from '../../shared/query';
 
 export const CONTRATS = graphql(`
   query ActionContrats {

@@ -1,13 +1,13 @@
 import { FormEvent, useState } from 'react';
 import { useParams } from 'react-router-dom';
 
+import type { ApiError } from '../../common/api';
+import { ErrorMessage, Field, Loading } from '../../common/components';
+import { asApiError } from '../../common/errors';
+import { dateTime } from '../../common/format';
+import { useGraphQLMutation, useGraphQLQuery } from '../../common/query';
 import { graphql } from '../../gql';
 import type { ApiKeyScope, WebhookEvent } from '../../gql/graphql';
-import type { ApiError } from '../../shared/api';
-import { ErrorMessage, Field, Loading } from '../../shared/components';
-import { asApiError } from '../../shared/errors';
-import { dateTime } from '../../shared/format';
-import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
 
 const INTEGRATIONS = graphql(`
   query Integrations {

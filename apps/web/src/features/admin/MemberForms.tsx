@@ -1,10 +1,10 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 
+import type { ApiError } from '../../common/api';
+import { ErrorMessage, Field } from '../../common/components';
+import { asApiError } from '../../common/errors';
+import { ROLE_LABELS } from '../../common/format';
 import type { Role } from '../../gql/graphql';
-import type { ApiError } from '../../shared/api';
-import { ErrorMessage, Field } from '../../shared/components';
-import { asApiError } from '../../shared/errors';
-import { ROLE_LABELS } from '../../shared/format';
 import { type Member, type Organisation, ROLES, splitErrors, useOrganisationRule } from './member-roles';
 
 /** The organisation field, for the roles that act for a partner. */

@@ -1,6 +1,6 @@
 import { ReactNode, useEffect, useRef, useState } from 'react';
 
-import { dateTime, ROLE_LABELS } from '../../shared/format';
+import { dateTime, ROLE_LABELS } from '../../common/format';
 import { day, type Invitation, type Member } from './member-roles';
 
 /** « Invitations en attente »: sent, not answered yet; each can be sent again (a new link) or cancelled. */

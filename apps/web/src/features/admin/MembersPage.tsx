@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 
+import type { ApiError } from '../../common/api';
+import { ErrorMessage, Loading } from '../../common/components';
+import { asApiError } from '../../common/errors';
+import { plural, ROLE_LABELS } from '../../common/format';
+import { useAllPages } from '../../common/pages';
+import { useGraphQLMutation, useGraphQLQuery } from '../../common/query';
+import { useSession } from '../../common/session';
 import { graphql } from '../../gql';
-import type { ApiError } from '../../shared/api';
-import { ErrorMessage, Loading } from '../../shared/components';
-import { asApiError } from '../../shared/errors';
-import { plural, ROLE_LABELS } from '../../shared/format';
-import { useAllPages } from '../../shared/pages';
-import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
-import { useSession } from '../../shared/session';
 import { type Invitation, type Member, RoleRulesContext } from './member-roles';
 import { InviteForm, RoleForm } from './MemberForms';
 import { MemberRow, PendingList } from './MemberTables';

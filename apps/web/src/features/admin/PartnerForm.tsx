@@ -1,10 +1,10 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 
+import { ApiError } from '../../common/api';
+import { ErrorMessage, Field } from '../../common/components';
+import { asApiError } from '../../common/errors';
+import { sentence } from '../../common/format';
 import type { OrganisationKind, PartnerListQuery } from '../../gql/graphql';
-import { ApiError } from '../../shared/api';
-import { ErrorMessage, Field } from '../../shared/components';
-import { asApiError } from '../../shared/errors';
-import { sentence } from '../../shared/format';
 import { formatSiret, KINDS, ORGANISATION_KIND_LABELS } from './partner-labels';
 
 export type Partner = PartnerListQuery['organisations']['nodes'][number];

@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 
+import { ErrorMessage, Field, Loading } from '../../common/components';
+import { plural } from '../../common/format';
+import { useGraphQLMutation, useGraphQLQuery } from '../../common/query';
+import { useTenantRole } from '../../common/session';
 import { graphql } from '../../gql';
 import type { OrganisationKind } from '../../gql/graphql';
-import { ErrorMessage, Field, Loading } from '../../shared/components';
-import { plural } from '../../shared/format';
-import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
-import { useTenantRole } from '../../shared/session';
 import { KINDS } from './partner-labels';
 import { PartnerForm, PartnerRow } from './PartnerForm';
 

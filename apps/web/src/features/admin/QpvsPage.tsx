@@ -2,14 +2,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { ChangeEvent, FormEvent, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 
+import type { ApiError } from '../../common/api';
+import { ErrorMessage, Field, Loading, Pager } from '../../common/components';
+import { asApiError } from '../../common/errors';
+import { plural } from '../../common/format';
+import { graphQLKey, useGraphQLMutation, useGraphQLQuery } from '../../common/query';
+import { useTenantRole } from '../../common/session';
 import { graphql } from '../../gql';
 import type { ImportQpvsMutation, QpvGeneration } from '../../gql/graphql';
-import type { ApiError } from '../../shared/api';
-import { ErrorMessage, Field, Loading, Pager } from '../../shared/components';
-import { asApiError } from '../../shared/errors';
-import { plural } from '../../shared/format';
-import { graphQLKey, useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
-import { useTenantRole } from '../../shared/session';
 
 const QPVS = graphql(`
   query QpvsList($first: Int!, $after: String, $generation: QpvGeneration, $search: String) {

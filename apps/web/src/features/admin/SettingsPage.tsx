@@ -1,14 +1,14 @@
 import { FormEvent, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 
+import type { ApiError } from '../../common/api';
+import { ErrorMessage, Field, Loading } from '../../common/components';
+import { asApiError } from '../../common/errors';
+import { sentence } from '../../common/format';
+import { useGraphQLMutation, useGraphQLQuery } from '../../common/query';
+import { useTenantRole } from '../../common/session';
 import { graphql } from '../../gql';
 import type { TenantSettingsQuery } from '../../gql/graphql';
-import type { ApiError } from '../../shared/api';
-import { ErrorMessage, Field, Loading } from '../../shared/components';
-import { asApiError } from '../../shared/errors';
-import { sentence } from '../../shared/format';
-import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
-import { useTenantRole } from '../../shared/session';
 
 const SETTINGS = graphql(`
   query TenantSettings {

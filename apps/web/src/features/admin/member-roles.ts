@@ -1,8 +1,8 @@
 import { createContext, useContext } from 'react';
 
+import { ApiError } from '../../common/api';
+import { sentence } from '../../common/format';
 import type { MemberOrganisationsQuery, Role, TenantInvitationsQuery, TenantMembersQuery } from '../../gql/graphql';
-import { ApiError } from '../../shared/api';
-import { sentence } from '../../shared/format';
 
 /** What the member screens share: the API's role matrix, the order of the roles, how a refusal reaches a form. */
 

@@ -1,9 +1,9 @@
 import { FormEvent, useState } from 'react';
 
+import { ErrorMessage, Loading } from '../../common/components';
+import { euros, plural } from '../../common/format';
+import { useGraphQLMutation, useGraphQLQuery } from '../../common/query';
 import { graphql } from '../../gql';
-import { ErrorMessage, Loading } from '../../shared/components';
-import { euros, plural } from '../../shared/format';
-import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
 import { AgendaItemView } from './AgendaItemView';
 import { COMMITTEE, Item, useCommittee } from './CommitteeContext';
 

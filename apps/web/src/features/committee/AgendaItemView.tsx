@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-import { euros, KIND_LABELS, STATUS_LABELS } from '../../shared/format';
+import { euros, KIND_LABELS, STATUS_LABELS } from '../../common/format';
 import { byFunderName, VOTE_LABELS } from './committee-shared';
 import { Item, Line, useCommittee } from './CommitteeContext';
 

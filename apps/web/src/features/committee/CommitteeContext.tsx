@@ -1,9 +1,9 @@
 import { createContext, ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
 
+import { useGraphQLQuery } from '../../common/query';
+import { useSession } from '../../common/session';
 import { graphql } from '../../gql';
 import type { CommitteeDetailQuery } from '../../gql/graphql';
-import { useGraphQLQuery } from '../../shared/query';
-import { useSession } from '../../shared/session';
 
 export const COMMITTEE = graphql(`
   query CommitteeDetail($id: ID!) {

@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
 
-import { ErrorMessage, Loading } from '../../shared/components';
-import { dateTime, plural } from '../../shared/format';
+import { ErrorMessage, Loading } from '../../common/components';
+import { dateTime, plural } from '../../common/format';
 import { ReaderView } from './AgendaItemView';
 import { COMMITTEE_KIND_LABELS, COMMITTEE_STATUS_LABELS } from './committee-shared';
 import { CommitteeProvider, useCommittee, useCommitteePage } from './CommitteeContext';

@@ -1,12 +1,12 @@
 import { FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 
+import { ErrorMessage, Field, Loading } from '../../common/components';
+import { dateTime, plural } from '../../common/format';
+import { useGraphQLMutation, useGraphQLQuery } from '../../common/query';
+import { useSession } from '../../common/session';
 import { graphql } from '../../gql';
 import type { CommitteeKind } from '../../gql/graphql';
-import { ErrorMessage, Field, Loading } from '../../shared/components';
-import { dateTime, plural } from '../../shared/format';
-import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
-import { useSession } from '../../shared/session';
 import { COMMITTEE_KIND_LABELS, COMMITTEE_STATUS_LABELS } from './committee-shared';
 
 const CONTRATS = graphql(`

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 
+import { ErrorMessage } from '../../common/components';
+import { euros, KIND_LABELS, parseEuros } from '../../common/format';
+import { useGraphQLMutation, useGraphQLQuery } from '../../common/query';
 import { graphql } from '../../gql';
 import type { FundingKind } from '../../gql/graphql';
-import { ErrorMessage } from '../../shared/components';
-import { euros, KIND_LABELS, parseEuros } from '../../shared/format';
-import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
 import { envelopeKey } from './committee-shared';
 import { useCommittee } from './CommitteeContext';
 

@@ -1,7 +1,7 @@
+import { ConfirmButton, ErrorMessage, Figure } from '../../common/components';
+import { plural } from '../../common/format';
+import { useGraphQLMutation } from '../../common/query';
 import { graphql } from '../../gql';
-import { ConfirmButton, ErrorMessage, Figure } from '../../shared/components';
-import { plural } from '../../shared/format';
-import { useGraphQLMutation } from '../../shared/query';
 import { AgendaEditor } from './AgendaEditor';
 import { AgendaItemView, ReaderView } from './AgendaItemView';
 import { COMMITTEE, useCommittee } from './CommitteeContext';

@@ -1,9 +1,9 @@
 import { FormEvent, useMemo, useState } from 'react';
 
+import { ErrorMessage, Field } from '../../common/components';
+import { plural } from '../../common/format';
+import { useGraphQLMutation } from '../../common/query';
 import { graphql } from '../../gql';
-import { ErrorMessage, Field } from '../../shared/components';
-import { plural } from '../../shared/format';
-import { useGraphQLMutation } from '../../shared/query';
 import { COMMITTEE, useCommittee } from './CommitteeContext';
 
 const SET_MEMBERS = graphql(`

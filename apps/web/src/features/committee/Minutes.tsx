@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 
+import { ApiError, download } from '../../common/api';
+import { ErrorMessage } from '../../common/components';
+import { asApiError } from '../../common/errors';
+import { dateTime } from '../../common/format';
+import { useGraphQLMutation, useGraphQLQuery } from '../../common/query';
 import { graphql } from '../../gql';
 import type { CommitteeReportsQuery } from '../../gql/graphql';
-import { ApiError, download } from '../../shared/api';
-import { ErrorMessage } from '../../shared/components';
-import { asApiError } from '../../shared/errors';
-import { dateTime } from '../../shared/format';
-import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
 import { useCommittee } from './CommitteeContext';
 
 const MY_REPORTS = graphql(`

@@ -1,4 +1,4 @@
-import { euros, KIND_LABELS, STATUS_LABELS } from '../../shared/format';
+import { euros, KIND_LABELS, STATUS_LABELS } from '../../common/format';
 import { byFunderName, DECISION_LABELS } from './committee-shared';
 import { Line, useCommittee } from './CommitteeContext';
 

@@ -1,10 +1,10 @@
 import { FormEvent, useState } from 'react';
 
+import { ErrorMessage, Field } from '../../common/components';
+import { centsToInput, euros, KIND_LABELS, parseEuros } from '../../common/format';
+import { useGraphQLMutation } from '../../common/query';
 import { graphql } from '../../gql';
 import type { VoteDecision } from '../../gql/graphql';
-import { ErrorMessage, Field } from '../../shared/components';
-import { centsToInput, euros, KIND_LABELS, parseEuros } from '../../shared/format';
-import { useGraphQLMutation } from '../../shared/query';
 import { voteText } from './AgendaItemView';
 import { VOTE_LABELS } from './committee-shared';
 import { COMMITTEE, Item, Line, useCommittee } from './CommitteeContext';

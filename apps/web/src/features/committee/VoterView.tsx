@@ -1,6 +1,6 @@
-import { ErrorMessage } from '../../shared/components';
-import { euros, KIND_LABELS } from '../../shared/format';
-import { useGraphQLQuery } from '../../shared/query';
+import { ErrorMessage } from '../../common/components';
+import { euros, KIND_LABELS } from '../../common/format';
+import { useGraphQLQuery } from '../../common/query';
 import { AgendaItemView } from './AgendaItemView';
 import { envelopeKey } from './committee-shared';
 import { Item, Line, useCommittee, VOTE_POLL_MS } from './CommitteeContext';

@@ -2,14 +2,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 
+import type { ApiError } from '../../common/api';
+import { ConfirmButton, ErrorMessage, Loading } from '../../common/components';
+import { asApiError, errorText } from '../../common/errors';
+import { dateTime, euros, plural } from '../../common/format';
+import { graphQLKey, useGraphQLMutation, useGraphQLQuery } from '../../common/query';
+import { useSession } from '../../common/session';
 import { graphql } from '../../gql';
 import type { ConventionListQuery, ConventionStatus } from '../../gql/graphql';
-import type { ApiError } from '../../shared/api';
-import { ConfirmButton, ErrorMessage, Loading } from '../../shared/components';
-import { asApiError, errorText } from '../../shared/errors';
-import { dateTime, euros, plural } from '../../shared/format';
-import { graphQLKey, useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
-import { useSession } from '../../shared/session';
 
 const CONVENTIONS = graphql(`
   query ConventionList {

@@ -2,11 +2,11 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 
+import { download } from '../../common/api';
+import { AmountCells, AmountFigures, ErrorMessage, Figure, Loading } from '../../common/components';
+import { euros, KIND_LABELS, percent, plural, STATUS_LABELS } from '../../common/format';
+import { useGraphQLQuery } from '../../common/query';
 import { graphql } from '../../gql';
-import { download } from '../../shared/api';
-import { AmountCells, AmountFigures, ErrorMessage, Figure, Loading } from '../../shared/components';
-import { euros, KIND_LABELS, percent, plural, STATUS_LABELS } from '../../shared/format';
-import { useGraphQLQuery } from '../../shared/query';
 import { AmountsChart } from './DepartementDashboardPage';
 
 const CONTRATS = graphql(`

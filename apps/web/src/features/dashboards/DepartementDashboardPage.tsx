@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
+import { download } from '../../common/api';
+import { AmountCells, AmountFigures, ErrorMessage, Figure, Loading } from '../../common/components';
+import { euros, KIND_LABELS, plural } from '../../common/format';
+import { useGraphQLQuery } from '../../common/query';
 import { graphql } from '../../gql';
-import { download } from '../../shared/api';
-import { AmountCells, AmountFigures, ErrorMessage, Figure, Loading } from '../../shared/components';
-import { euros, KIND_LABELS, plural } from '../../shared/format';
-import { useGraphQLQuery } from '../../shared/query';
 
 const DEPARTEMENT = graphql(`
   query Departement($departement: String!, $exerciseYear: Int) {

@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 
 import { figureDepartements } from '../../app/Shell';
+import type { ApiError } from '../../common/api';
+import { ErrorMessage } from '../../common/components';
+import { asApiError } from '../../common/errors';
+import { dateTime, ROLE_LABELS } from '../../common/format';
+import { useGraphQLMutation, useGraphQLQuery } from '../../common/query';
+import { useSession } from '../../common/session';
 import { graphql } from '../../gql';
 import type { MyInvitationsQuery } from '../../gql/graphql';
-import type { ApiError } from '../../shared/api';
-import { ErrorMessage } from '../../shared/components';
-import { asApiError } from '../../shared/errors';
-import { dateTime, ROLE_LABELS } from '../../shared/format';
-import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
-import { useSession } from '../../shared/session';
 
 const MY_INVITATIONS = graphql(`
   query MyInvitations {

@@ -1,13 +1,13 @@
 import { useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 
+import type { ApiError } from '../../common/api';
+import { ErrorMessage, Loading } from '../../common/components';
+import { asApiError } from '../../common/errors';
+import { civilDate, dateTime, plural } from '../../common/format';
+import { useGraphQLMutation, useGraphQLQuery } from '../../common/query';
+import { useSession } from '../../common/session';
 import { graphql } from '../../gql';
-import type { ApiError } from '../../shared/api';
-import { ErrorMessage, Loading } from '../../shared/components';
-import { asApiError } from '../../shared/errors';
-import { civilDate, dateTime, plural } from '../../shared/format';
-import { useGraphQLMutation, useGraphQLQuery } from '../../shared/query';
-import { useSession } from '../../shared/session';
 
 const MINE = graphql(`
   query MyWork($userId: ID!) {

@@ -22,7 +22,7 @@ import { AgendaItem, Committee, CommitteeKind, CommitteeMember, ConflictOfIntere
 import { CommitteeDecisions } from './committee-decisions.service';
 import { CommitteeLifecycle } from './committee-lifecycle.service';
 import { CommitteeQueries } from './committee-queries.service';
-import { CLOSED_STATUSES, closeOperation, committeeAllows } from './committee-status';
+import { CLOSED_STATUSES, closeOperation, committeeAllows, openVoteRefusal } from './committee-status';
 import { CommitteeDecision } from './decision.entity';
 import { EnvelopeService } from './envelope.service';
 import { Vote } from './vote.entity';
@@ -52,6 +52,14 @@ const minuteItems = {
   },
 };
 
+/** What the served rules of a committee count: voting members, agenda items, voting members who voted. */
+interface CommitteeCounts {
+  voters: number;
+  items: number;
+  voted: number;
+}
+const COMMITTEE_COUNTS = Symbol('comites.committeeCounts');
+
 @Resolver(() => Committee)
 export class CommitteeResolver {
   constructor(
@@ -61,6 +69,7 @@ export class CommitteeResolver {
     private readonly envelopeService: EnvelopeService,
     private readonly votes: VoteService,
     private readonly db: Db,
+    private readonly cls: ClsService,
   ) {}
 
   // ------------------------------------------------------------------ queries
@@ -227,7 +236,7 @@ export class CommitteeResolver {
 
   @ResolveField(() => Boolean, { description: "Vrai si l'appelant peut ouvrir le vote maintenant (mêmes vérifications que openVote)." })
   async viewerMayOpenVote(@Parent() committee: Committee): Promise<boolean> {
-    return this.mayManage() && this.mayOpenInStatus(committee) && (await this.lifecycle.openVoteRefusal(committee)) === null;
+    return this.mayManage() && this.mayOpenInStatus(committee) && openVoteRefusal(committee.quorum, await this.counts(committee)) === null;
   }
 
   @ResolveField(() => String, {
@@ -237,7 +246,7 @@ export class CommitteeResolver {
   })
   async openVoteRefusal(@Parent() committee: Committee): Promise<string | null> {
     if (!this.mayOpenInStatus(committee)) return null;
-    return (await this.lifecycle.openVoteRefusal(committee))?.message ?? null;
+    return openVoteRefusal(committee.quorum, await this.counts(committee))?.message ?? null;
   }
 
   @ResolveField(() => Boolean, {
@@ -255,8 +264,7 @@ export class CommitteeResolver {
   })
   async votersWhoVoted(@Parent() committee: Committee): Promise<number | null> {
     if (!this.mayManage() && !CLOSED_STATUSES.has(committee.status)) return null;
-    const [{ voters }] = await this.db.query<{ voters: number }>(COMITES_SQL.votersWhoVoted, [this.db.tenant().tenantId, committee.id]);
-    return voters;
+    return (await this.counts(committee)).voted;
   }
 
   @ResolveField(() => Boolean, {
@@ -267,6 +275,15 @@ export class CommitteeResolver {
   async quorumReached(@Parent() committee: Committee): Promise<boolean | null> {
     const voters = await this.votersWhoVoted(committee);
     return voters === null ? null : voters >= committee.quorum;
+  }
+
+  /** The committee's counts, one statement for every committee and field of the request. */
+  private counts(committee: Committee): Promise<CommitteeCounts> {
+    const loader = requestLoader(this.cls, COMMITTEE_COUNTS, async (ids: string[]) => {
+      const rows = await this.db.query<CommitteeCounts & { id: string }>(COMITES_SQL.committeeCounts, [this.db.tenant().tenantId, ids]);
+      return new Map(rows.map((r) => [r.id, r]));
+    });
+    return loader.load(committee.id).then((c) => c ?? { voters: 0, items: 0, voted: 0 });
   }
 
   private mayManage(): boolean {
@@ -325,7 +342,7 @@ export class ActionCommitteeResolver {
   })
   async openCommitteeId(@Parent() action: Action): Promise<string | null> {
     const loader = requestLoader(this.cls, OPEN_COMMITTEE_OF_ACTION, async (actionIds: string[]) => {
-      const rows = await this.db.query<{ action_id: string; committee_id: string }>(COMITES_SQL.openCommitteesOfActions, [
+      const rows = await this.db.query<{ action_id: string; committee_id: string }>(COMITES_SQL.actionsOnOpenAgendas, [
         this.db.tenant().tenantId,
         actionIds,
         [...CLOSED_STATUSES],

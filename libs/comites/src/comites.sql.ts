@@ -93,18 +93,26 @@ export const COMITES_SQL = {
           and not exists (select 1 from committee_decisions n where n.tenant_id = d.tenant_id and n.corrects_id = d.id)
         order by ai.position, fl.exercise_year, fl.funder_id, fl.kind`,
 
-  /** Of the actions $2, those on the agenda of a committee whose status is not one of $3 (not closed), with its title. */
-  actionsOnOpenAgendas: `select ai.action_id, c.title from agenda_items ai join committees c on c.tenant_id = ai.tenant_id and c.id = ai.committee_id
-        where ai.tenant_id = $1 and ai.action_id = any($2::uuid[]) and c.status <> all($3::text[])`,
-
-  /** The committee not closed ($3: the closed statuses) whose agenda holds each action of $2. */
-  openCommitteesOfActions: `select ai.action_id, c.id as committee_id from agenda_items ai
+  /**
+   * Of the actions $2, those on the agenda of a committee whose status is not one of $3 (not closed), with
+   * that committee's id and title: an action waits for one open committee at a time.
+   */
+  actionsOnOpenAgendas: `select ai.action_id, c.id as committee_id, c.title from agenda_items ai
          join committees c on c.tenant_id = ai.tenant_id and c.id = ai.committee_id
         where ai.tenant_id = $1 and ai.action_id = any($2::uuid[]) and c.status <> all($3::text[])`,
 
   /** The voting members and the agenda items of the committee $2 (opening the vote needs both). */
   votersAndItems: `select (select count(*)::int from committee_members where tenant_id = $1 and committee_id = $2 and voting) as voters,
               (select count(*)::int from agenda_items where tenant_id = $1 and committee_id = $2) as items`,
+
+  /** For each committee of $2: its voting members, its agenda items and the voting members who voted (served rules, batched). */
+  committeeCounts: `select c.id,
+              (select count(*)::int from committee_members m where m.tenant_id = c.tenant_id and m.committee_id = c.id and m.voting) as voters,
+              (select count(*)::int from agenda_items ai where ai.tenant_id = c.tenant_id and ai.committee_id = c.id) as items,
+              (select count(distinct v.organisation_id)::int from votes v
+                 join committee_members m on m.tenant_id = v.tenant_id and m.committee_id = v.committee_id and m.organisation_id = v.organisation_id and m.voting
+                where v.tenant_id = c.tenant_id and v.committee_id = c.id) as voted
+         from committees c where c.tenant_id = $1 and c.id = any($2::uuid[])`,
 
   /** How many voting members of the committee $2 have voted (the quorum at the close). */
   votersWhoVoted: `select count(distinct v.organisation_id)::int as voters from votes v

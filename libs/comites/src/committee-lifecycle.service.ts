@@ -8,7 +8,7 @@ import { AuditService, OutboxService } from '@pilotis/audit';
 import { ContratDeVille } from '@pilotis/contrats';
 import { Db } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
-import { badInput, conflict, DomainError, FieldError, invalidField, notFound } from '@pilotis/shared';
+import { badInput, FieldError, invalidField, notFound } from '@pilotis/shared';
 
 import { ScheduleCommitteeInput, SetCommitteeMembersInput, TEXT_MAX } from './comites.inputs';
 import { COMITES_SQL } from './comites.sql';
@@ -16,7 +16,7 @@ import { AgendaItem, Committee, CommitteeKind, CommitteeMember, CommitteeStatus 
 import { CommitteeDecisions } from './committee-decisions.service';
 import { lockCommittee } from './committee-locks';
 import { CommitteeQueries } from './committee-queries.service';
-import { assertCommitteeAllows, CLOSED_STATUSES, closeOperation } from './committee-status';
+import { assertCommitteeAllows, CLOSED_STATUSES, closeOperation, openVoteRefusal } from './committee-status';
 
 const lower = (id: string): string => id.toLowerCase();
 
@@ -158,30 +158,17 @@ export class CommitteeLifecycle {
     return committee;
   }
 
-  /**
-   * Why the vote of this planned comité des financeurs cannot open now (no voting member, an empty agenda,
-   * a quorum above the voting members), or null: the checks of `openVote`, served as
-   * `Committee.openVoteRefusal` so that no client decides it on its own.
-   */
-  async openVoteRefusal(committee: Committee): Promise<DomainError | null> {
-    const [counts] = await this.db.query<{ voters: number; items: number }>(COMITES_SQL.votersAndItems, [
-      this.db.tenant().tenantId,
-      committee.id,
-    ]);
-    if (counts.voters === 0) return conflict("Le comité n'a aucun membre votant : le vote ne peut pas s'ouvrir.");
-    if (counts.items === 0) return conflict("L'ordre du jour est vide : le vote ne peut pas s'ouvrir.");
-    if (committee.quorum > counts.voters)
-      return conflict(`Le quorum (${committee.quorum}) dépasse le nombre de membres votants (${counts.voters}).`);
-    return null;
-  }
-
   async openVote(committeeId: string): Promise<Committee> {
     const committee = await lockCommittee(this.db, committeeId);
     if (committee.kind !== CommitteeKind.COMITE_DES_FINANCEURS) {
       throw invalidField('committeeId', 'not_a_funders_committee', 'seul un comité des financeurs ouvre un vote');
     }
     assertCommitteeAllows(committee, 'openVote');
-    const refusal = await this.openVoteRefusal(committee);
+    const [counts] = await this.db.query<{ voters: number; items: number }>(COMITES_SQL.votersAndItems, [
+      this.db.tenant().tenantId,
+      committee.id,
+    ]);
+    const refusal = openVoteRefusal(committee.quorum, counts);
     if (refusal) throw refusal;
     await (
       await this.db.repository(Committee)

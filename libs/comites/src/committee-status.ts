@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@pilotis/shared';
+import { conflict, DomainError, ErrorCode } from '@pilotis/shared';
 
 import { CommitteeKind, CommitteeStatus } from './committee.entity';
 
@@ -110,4 +110,16 @@ export function committeeRefusal(status: CommitteeStatus, operation: CommitteeOp
 export function assertCommitteeAllows(committee: { readonly status: CommitteeStatus }, operation: CommitteeOperation): void {
   const refusal = committeeRefusal(committee.status, operation);
   if (refusal) throw refusal;
+}
+
+/**
+ * Why the vote of a planned comité des financeurs cannot open with these counts (no voting member, an empty
+ * agenda, a quorum above the voting members), or null. `openVote` applies it to the counts it reads under
+ * the committee's lock; the API serves it as `Committee.openVoteRefusal`.
+ */
+export function openVoteRefusal(quorum: number, counts: { voters: number; items: number }): DomainError | null {
+  if (counts.voters === 0) return conflict("Le comité n'a aucun membre votant : le vote ne peut pas s'ouvrir.");
+  if (counts.items === 0) return conflict("L'ordre du jour est vide : le vote ne peut pas s'ouvrir.");
+  if (quorum > counts.voters) return conflict(`Le quorum (${quorum}) dépasse le nombre de membres votants (${counts.voters}).`);
+  return null;
 }

@@ -131,9 +131,11 @@ describe('rapports asynchrones', () => {
   async function waitForJob(id: string): Promise<Job> {
     const deadline = Date.now() + WAIT_CEILING_MS;
     for (;;) {
-      const job = await Job.fromId(queue, id);
-      const state = job ? await job.getState() : 'missing';
-      if (job && (state === 'completed' || state === 'failed')) return job;
+      // The state first, then the job: BullMQ moves a job to its final set and writes its outcome
+      // (failedReason, returnvalue) in one script, so a job read after a final state is complete. Read the
+      // other way round, a job fetched while still running may carry no outcome though its state says failed.
+      const state = await queue.getJobState(id);
+      if (state === 'completed' || state === 'failed') return (await Job.fromId(queue, id)) as Job;
       if (Date.now() > deadline) throw new Error(`job ${id} is ${state}`);
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -66,7 +66,7 @@ describe('documents: pieces of dossiers, signed conventions, bilans', () => {
     kind: string | null,
     file: Buffer | null,
     name = 'piece.pdf',
-    tenant = SIREN.RENNES,
+    tenant: string = SIREN.RENNES,
   ) => {
     let req = request(t.app.getHttpServer())
       .post(`/documents/${owner}/${id}`)
@@ -76,7 +76,7 @@ describe('documents: pieces of dossiers, signed conventions, bilans', () => {
     if (file !== null) req = req.attach('file', file, name);
     return req;
   };
-  const download = (user: TestUser, id: string, tenant = SIREN.RENNES) =>
+  const download = (user: TestUser, id: string, tenant: string = SIREN.RENNES) =>
     request(t.app.getHttpServer())
       .get(`/documents/${id}`)
       .set('authorization', `Bearer ${user.token}`)
@@ -89,9 +89,9 @@ describe('documents: pieces of dossiers, signed conventions, bilans', () => {
       });
   /** The JSON answer of a refused download (the helper reads every answer as bytes). */
   const refusal = (res: { body: Buffer }): { code: string; message: string } => JSON.parse(res.body.toString());
-  const remove = (user: TestUser, id: string, tenant = SIREN.RENNES) =>
+  const remove = (user: TestUser, id: string, tenant: string = SIREN.RENNES) =>
     request(t.app.getHttpServer()).delete(`/documents/${id}`).set('authorization', `Bearer ${user.token}`).set('x-tenant', tenant);
-  const as = (user: TestUser, tenant = SIREN.RENNES) => ({ token: user.token, tenant });
+  const as = (user: TestUser, tenant: string = SIREN.RENNES) => ({ token: user.token, tenant });
 
   /** Every file in the store and every document row: what a refusal must leave unchanged. */
   const stored = async () => {

@@ -247,6 +247,24 @@ export class UpdateFundingLineInput {
   exerciseYear?: number | null;
 }
 
+@InputType({
+  description: "Numéro du dossier Dauphin d'une ligne de crédits spécifiques (P147), à toute étape de l'action ; vide pour l'effacer.",
+})
+export class SetDauphinNumberInput {
+  @Field(() => ID, { description: 'Identifiant de la ligne (de nature CREDITS_SPECIFIQUES_P147).' })
+  @IsUUID('all')
+  fundingLineId: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Numéro Dauphin : des chiffres, éventuellement groupés par des tirets (5 à 20 caractères) ; vide ou absent pour effacer.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  dauphinNumber?: string | null;
+}
+
 @InputType({ description: 'Critères de recherche des actions, tous combinés (ET).' })
 export class ActionFilter {
   @Field(() => ID, { nullable: true, description: 'Actions de ce contrat.' })

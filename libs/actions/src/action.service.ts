@@ -119,9 +119,13 @@ export class ActionService {
     }
     const search = f.search?.trim();
     if (search) {
-      qb.andWhere(`(a.title ilike :search escape '\\' or a.reference ilike :search escape '\\')`, {
-        search: `%${escapeLike(search)}%`,
-      });
+      // The title, the reference, or the Dauphin number of one of its State lines (spaces ignored, as typed there).
+      qb.andWhere(
+        `(a.title ilike :search escape '\\' or a.reference ilike :search escape '\\'` +
+          ` or exists (select 1 from funding_lines dfl where dfl.tenant_id = a.tenant_id and dfl.action_id = a.id` +
+          ` and dfl.dauphin_number ilike :dauphinSearch escape '\\'))`,
+        { search: `%${escapeLike(search)}%`, dauphinSearch: `%${escapeLike(search.replace(/\s+/g, ''))}%` },
+      );
     }
     if (args.after) {
       const [afterNumber] = decodeCursor(args.after, 1);

@@ -178,3 +178,25 @@ export function invalidTransitionError(from: ActionStatus, to: ActionStatus): Do
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/**
+ * A Dauphin file number as typed (spaces ignored): digits, possibly in groups joined by single hyphens
+ * (`2024-00123`, `00012345`), 5 to 20 characters. Returns the number to keep, or the field's error.
+ */
+export function normaliseDauphinNumber(raw: string, field: string): { value: string | null; errors: FieldError[] } {
+  const value = raw.replace(/\s+/g, '');
+  if (value === '') return { value: null, errors: [] };
+  if (!/^[0-9]+(-[0-9]+)*$/.test(value) || value.length < 5 || value.length > 20) {
+    return {
+      value: null,
+      errors: [
+        {
+          field,
+          reason: 'invalid_dauphin_number',
+          message: 'numéro Dauphin attendu : des chiffres, éventuellement groupés par des tirets (5 à 20 caractères)',
+        },
+      ],
+    };
+  }
+  return { value, errors: [] };
+}

@@ -53,6 +53,8 @@ export const FUNDING_KIND_LABELS: Readonly<Record<string, string>> = {
   'funding_lines_ledger_check',
   '"paid_amount_cents" >= 0 and "paid_amount_cents" <= "committed_amount_cents" and "committed_amount_cents" <= coalesce("decided_amount_cents", 0)',
 )
+// The État's file number in Dauphin (the ANCT's grant platform), digits in groups joined by hyphens.
+@Check('funding_lines_dauphin_number_check', `"dauphin_number" ~ '^[0-9]+(-[0-9]+)*$'`)
 export class FundingLine extends TenantEntity {
   @Field(() => ID, { description: 'Action financée.' })
   @Column('uuid')
@@ -115,6 +117,18 @@ export class FundingLine extends TenantEntity {
   // Exposed by the finance resolver, with the ledger's visibility (`paidAmountCents`).
   @Column('bigint', { default: 0, transformer: centsTransformer })
   paidAmountCents: bigint;
+
+  /**
+   * The number of the dossier in Dauphin, the State's grant platform, where the porteur files its request
+   * for programme 147 money: only on a CREDITS_SPECIFIQUES_P147 line, set by the chef de projet at any
+   * step (`setDauphinNumber`), found by the actions list's search.
+   */
+  @Field(() => String, {
+    nullable: true,
+    description: "Numéro du dossier dans Dauphin (plateforme des subventions de l'État), sur une ligne de crédits spécifiques P147.",
+  })
+  @Column('text', { nullable: true })
+  dauphinNumber: string | null;
 
   @Field({ description: 'Date de création.' })
   @Column('timestamptz', { default: () => 'now()' })

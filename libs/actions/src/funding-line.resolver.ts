@@ -5,7 +5,7 @@ import { Organisation } from '@pilotis/organisations';
 import { uuid } from '@pilotis/shared';
 
 import { Action } from './action.entity';
-import { AddFundingLineInput, UpdateFundingLineInput } from './action.inputs';
+import { AddFundingLineInput, SetDauphinNumberInput, UpdateFundingLineInput } from './action.inputs';
 import { ActionLoaders } from './action.loaders';
 import { FundingLine } from './funding-line.entity';
 import { FundingLineService } from './funding-line.service';
@@ -30,6 +30,15 @@ export class FundingLineResolver {
   @Mutation(() => FundingLine, { description: "Modifie une ligne de financement d'une action modifiable." })
   updateFundingLine(@Args('input', { description: 'Les champs à modifier.' }) input: UpdateFundingLineInput): Promise<FundingLine> {
     return this.lines.update(input);
+  }
+
+  @Allow(Permission.MANAGE_ACTIONS)
+  @Mutation(() => FundingLine, {
+    description:
+      "Renseigne (ou efface) le numéro du dossier Dauphin d'une ligne de crédits spécifiques de l'État (P147), à toute étape de l'action.",
+  })
+  setDauphinNumber(@Args('input', { description: 'La ligne et son numéro.' }) input: SetDauphinNumberInput): Promise<FundingLine> {
+    return this.lines.setDauphinNumber(input);
   }
 
   @Allow(Permission.MANAGE_ACTIONS)

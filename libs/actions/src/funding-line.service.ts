@@ -8,9 +8,16 @@ import { Db } from '@pilotis/db';
 import { badInput, FieldError, notFound } from '@pilotis/shared';
 
 import { Action } from './action.entity';
-import { AddFundingLineInput, UpdateFundingLineInput } from './action.inputs';
+import { AddFundingLineInput, SetDauphinNumberInput, UpdateFundingLineInput } from './action.inputs';
 import { ActionService } from './action.service';
-import { duplicateLineError, validateAmount, validateExerciseYear, validateFunderKind, validateFundingLine } from './action.validation';
+import {
+  duplicateLineError,
+  normaliseDauphinNumber,
+  validateAmount,
+  validateExerciseYear,
+  validateFunderKind,
+  validateFundingLine,
+} from './action.validation';
 import { ActionStatus } from './action-status';
 import { FundingKind, FundingLine } from './funding-line.entity';
 
@@ -73,6 +80,13 @@ export class FundingLineService {
       ...(input.amountRequestedCents != null ? validateAmount(next.amountRequestedCents, 'amountRequestedCents') : []),
       ...(input.exerciseYear != null && years ? validateExerciseYear(next.exerciseYear, years, 'exerciseYear') : []),
     ];
+    if (next.kind !== current.kind && current.dauphinNumber !== null) {
+      errors.push({
+        field: 'kind',
+        reason: 'dauphin_number_set',
+        message: 'cette ligne porte un numéro Dauphin, propre aux crédits spécifiques P147 : effacez-le avant de changer sa nature',
+      });
+    }
     if (next.kind !== current.kind) {
       const funderKind = (await this.actions.organisationKinds([next.funderId])).get(next.funderId) ?? '';
       errors.push(...validateFunderKind(next.kind, funderKind, 'kind'));
@@ -95,6 +109,37 @@ export class FundingLineService {
       entityId: current.id,
       before: { ...current, actionReference: action.reference },
       after: { ...after, actionReference: action.reference },
+    });
+    return after;
+  }
+
+  /**
+   * Sets (or clears, when empty) the Dauphin number of a State P147 line. Not a change of the dossier: the
+   * number arrives when the porteur files in Dauphin, often after the action is decided, so any step allows
+   * it; the action's lock still orders it with the plan's other writes.
+   */
+  async setDauphinNumber(input: SetDauphinNumberInput): Promise<FundingLine> {
+    const first = await this.find(input.fundingLineId);
+    const action = await this.actions.lockForUpdate(first.actionId);
+    const line = await this.find(input.fundingLineId);
+    const { value, errors } = normaliseDauphinNumber(input.dauphinNumber ?? '', 'dauphinNumber');
+    if (value !== null && line.kind !== FundingKind.CREDITS_SPECIFIQUES_P147) {
+      errors.push({
+        field: 'dauphinNumber',
+        reason: 'not_state_line',
+        message: "un numéro Dauphin ne se porte que sur une ligne de crédits spécifiques de l'État (P147)",
+      });
+    }
+    if (errors.length > 0) throw badInput(errors);
+    if (value === line.dauphinNumber) return line;
+    await (await this.db.repository(FundingLine)).update({ id: line.id }, { dauphinNumber: value });
+    const after = await this.get(line.id);
+    await this.audit.record({
+      operation: 'funding_line.dauphin_number',
+      entityType: 'FundingLine',
+      entityId: line.id,
+      before: { dauphinNumber: line.dauphinNumber, actionReference: action.reference },
+      after: { dauphinNumber: value, actionReference: action.reference },
     });
     return after;
   }

@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -38,6 +39,12 @@ export async function createApp({ config, schemaFile = false, logger }: CreateAp
   registerRestInputHygiene(app);
   // The web application's refresh token travels in a cookie (SessionController).
   await app.register(fastifyCookie);
+  // Documents arrive as multipart/form-data (POST /documents/…): one file, no larger than the configured
+  // maximum (the route answers FILE_TOO_LARGE past it), and the `kind` field.
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.documents.maxBytes, files: 1, fields: 4, parts: 5, fieldSize: 1000, headerPairs: 100 },
+    throwFileSizeLimit: true,
+  });
   // Finance files (POST /finance/imports/…) arrive as text/csv: read whole, up to 20 MB (100,000 rows).
   app
     .getHttpAdapter()

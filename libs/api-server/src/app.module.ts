@@ -16,6 +16,7 @@ import { ConventionsModule } from '@pilotis/conventions';
 import { DashboardsModule } from '@pilotis/dashboards';
 import { DbModule } from '@pilotis/db';
 import { DeadlinesModule } from '@pilotis/deadlines';
+import { DocumentsModule } from '@pilotis/documents';
 import { FinanceModule } from '@pilotis/finance';
 import { InstructionModule } from '@pilotis/instruction';
 import { IntegrationsModule } from '@pilotis/integrations';
@@ -74,6 +75,7 @@ export class AppModule {
         ReportsModule,
         IntegrationsModule,
         FinanceModule,
+        DocumentsModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',

@@ -19,6 +19,7 @@ import { ContratDeVille, ContratQpv, ContratSignatory, Objective, Pillar } from 
 import { Convention, ConventionSignatory, ConventionSignature, ConventionVersion } from '@pilotis/conventions';
 import { SnakeNamingStrategy } from '@pilotis/db';
 import { BilanReceipt, Deadline, DeadlineScan, EmailDigest, Notification, PersonDigest, TenantSettings } from '@pilotis/deadlines';
+import { Document } from '@pilotis/documents';
 import { Commitment, Decommitment, ExternalReference, FinanceRequest, Payment } from '@pilotis/finance';
 import { Avis } from '@pilotis/instruction';
 import { ApiKey, WebhookDelivery, WebhookSubscription } from '@pilotis/integrations';
@@ -76,6 +77,7 @@ export const ALL_ENTITIES = [
   ConventionSignatory,
   ConventionSignature,
   Report,
+  Document,
   Commitment,
   Payment,
   Decommitment,

@@ -77,6 +77,34 @@ export interface PilotisConfig {
   auditCheckpointKey: string | null;
   /** How often the worker signs each tenant's chain head (AUDIT_CHECKPOINT_EVERY_MS, default one hour). */
   auditCheckpointEveryMs: number;
+  /** Documents attached to dossiers, conventions and bilans (README « Documents »). */
+  documents: DocumentsConfig;
+}
+
+/**
+ * Where the files of documents are kept and what is accepted. DOCUMENTS_STORAGE picks the store:
+ * `filesystem` (default: one folder, DOCUMENTS_DIR) or `s3` (any S3-compatible service: DOCUMENTS_S3_*).
+ * DOCUMENTS_MAX_BYTES bounds one file (default 10 MiB).
+ */
+export interface DocumentsConfig {
+  maxBytes: number;
+  storage: 'filesystem' | 's3';
+  dir: string;
+  s3: DocumentsS3Config;
+}
+
+export interface DocumentsS3Config {
+  /** The service's address (MinIO, Garage, Scaleway, OVHcloud…); null: AWS's own, from the region. */
+  endpoint: string | null;
+  bucket: string;
+  region: string;
+  /** Null: the SDK's default chain (environment, instance role…). */
+  accessKeyId: string | null;
+  secretAccessKey: string | null;
+  /** `bucket` in the path rather than the host name: what most S3-compatible services need. */
+  forcePathStyle: boolean;
+  /** Prefix of every key in the bucket (a bucket shared with other data). */
+  prefix: string;
 }
 
 export const DEV_JWT_SECRET = 'pilotis-dev-secret-change-me-in-production-0123456789';
@@ -140,6 +168,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PilotisConfig 
     fixedNow: env.PILOTIS_NOW ? new Date(env.PILOTIS_NOW) : null,
     auditCheckpointKey: env.AUDIT_CHECKPOINT_KEY || (NON_PRODUCTION_ENVS.includes(nodeEnv ?? '') ? DEV_AUDIT_CHECKPOINT_KEY : null),
     auditCheckpointEveryMs: Number(env.AUDIT_CHECKPOINT_EVERY_MS ?? 3_600_000),
+    documents: documentsConfig(env),
+  };
+}
+
+function documentsConfig(env: NodeJS.ProcessEnv): DocumentsConfig {
+  const storage = env.DOCUMENTS_STORAGE?.trim() || 'filesystem';
+  if (storage !== 'filesystem' && storage !== 's3') {
+    throw new Error(`DOCUMENTS_STORAGE must be "filesystem" or "s3" (got "${storage}").`);
+  }
+  if (storage === 's3' && !env.DOCUMENTS_S3_BUCKET) throw new Error('DOCUMENTS_STORAGE=s3 needs DOCUMENTS_S3_BUCKET.');
+  const endpoint = env.DOCUMENTS_S3_ENDPOINT?.trim() || null;
+  return {
+    maxBytes: wholeNumber(env, 'DOCUMENTS_MAX_BYTES', 10 * 1024 * 1024),
+    storage,
+    dir: env.DOCUMENTS_DIR ?? 'var/documents',
+    s3: {
+      endpoint,
+      bucket: env.DOCUMENTS_S3_BUCKET ?? '',
+      region: env.DOCUMENTS_S3_REGION ?? 'us-east-1',
+      accessKeyId: env.DOCUMENTS_S3_ACCESS_KEY_ID || null,
+      secretAccessKey: env.DOCUMENTS_S3_SECRET_ACCESS_KEY || null,
+      // An S3-compatible service usually serves buckets by path; AWS by host name.
+      forcePathStyle: env.DOCUMENTS_S3_FORCE_PATH_STYLE ? env.DOCUMENTS_S3_FORCE_PATH_STYLE === 'true' : endpoint !== null,
+      prefix: env.DOCUMENTS_S3_PREFIX ?? '',
+    },
   };
 }
 

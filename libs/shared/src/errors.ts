@@ -55,6 +55,12 @@ export const ErrorCode = {
   MAIL_DELIVERY_FAILED: 'MAIL_DELIVERY_FAILED',
   /** The account already has a password: its owner signs in to answer the invitation from their session. */
   SIGN_IN_REQUIRED: 'SIGN_IN_REQUIRED',
+  /** A document's file is larger than the configured maximum (DOCUMENTS_MAX_BYTES): nothing was stored. */
+  FILE_TOO_LARGE: 'FILE_TOO_LARGE',
+  /** A document's content (read from its first bytes, whatever its name says) is not an accepted type: nothing was stored. */
+  FILE_TYPE_NOT_ALLOWED: 'FILE_TYPE_NOT_ALLOWED',
+  /** A stored file no longer matches the checksum recorded at its upload: it is not served. */
+  FILE_INTEGRITY: 'FILE_INTEGRITY',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -25,6 +25,8 @@ export {
   assertSafeServerConfig,
   assertSafeWorkerConfig,
   defaultWorkerDatabaseUrl,
+  type DocumentsConfig,
+  type DocumentsS3Config,
   loadConfig,
   type PilotisConfig,
   withDatabase,

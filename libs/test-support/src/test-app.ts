@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
@@ -93,6 +94,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       } finally {
         await Promise.all([owner.destroy(), runtime.destroy()]);
         await dropDatabase(config.databaseUrl, database);
+        if (config.documents.storage === 'filesystem') await rm(config.documents.dir, { recursive: true, force: true });
       }
       if (leaks.length > 0) throw new Error(describeLeaks(leaks));
     },

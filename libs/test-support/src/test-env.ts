@@ -1,3 +1,6 @@
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
 import { defaultWorkerDatabaseUrl, loadConfig, PilotisConfig, withDatabase } from '@pilotis/shared';
 
 export function runId(): string {
@@ -33,5 +36,7 @@ export function testConfig(database: string): PilotisConfig {
     dbPoolSize: 10,
     // A key of its own (not the development one), so that a test may also boot a production-mode app.
     auditCheckpointKey: TEST_AUDIT_CHECKPOINT_KEY,
+    // Each test app stores documents in a folder of its own, removed with its database.
+    documents: { ...base.documents, storage: 'filesystem', dir: path.join(tmpdir(), `pilotis-documents-${database}`) },
   };
 }

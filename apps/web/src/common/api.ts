@@ -106,3 +106,30 @@ export async function download(path: string, tenant: string | undefined, fileNam
 export function accessToken(): string | null {
   return transport?.token() ?? null;
 }
+
+/**
+ * Calls a REST route of the API with the session's headers (a document's upload or deletion) and answers
+ * its JSON; a refusal becomes an ApiError with the route's code (FILE_TOO_LARGE, NOT_FOUND…). An expired
+ * session is renewed once, as `request()` does.
+ */
+export async function restCall<R>(path: string, init: { method: string; body?: FormData }, tenant: string | undefined): Promise<R> {
+  for (let attempt = 0; ; attempt++) {
+    const headers: Record<string, string> = {};
+    const token = transport?.token();
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (tenant) headers['x-tenant'] = tenant;
+    const res = await fetch(path, { method: init.method, headers, body: init.body });
+    const answer = (await res.json().catch(() => null)) as { code?: string; message?: unknown; fields?: ApiError['fields'] } | null;
+    if (res.ok) return answer as R;
+    const code =
+      answer?.code ??
+      { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 413: 'FILE_TOO_LARGE' }[res.status] ??
+      'INTERNAL_SERVER_ERROR';
+    if (code === 'UNAUTHENTICATED' && token && transport && attempt < 2) {
+      if (!(await transport.renew())) await transport.signInAgain();
+      continue;
+    }
+    const message = typeof answer?.message === 'string' ? answer.message : 'Le serveur ne répond pas.';
+    throw new ApiError(code, message, Array.isArray(answer?.fields) ? answer.fields : []);
+  }
+}

@@ -6,11 +6,13 @@ import { civilDate, dateTime, euros, labelOf, STATUS_LABELS } from '../../common
 import { useAllPages } from '../../common/pages';
 import { useGraphQLQuery } from '../../common/query';
 import { useSession, useTenantRole } from '../../common/session';
-import type { ActionStatus } from '../../gql/graphql';
+import type { ActionStatus, DocumentKind } from '../../gql/graphql';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { AUDIT_OPERATION_LABELS, DEADLINE_KIND_LABELS, DEADLINE_STATE_LABELS, OPINION_LABELS } from './action-labels';
 import { ACTION_DEADLINES, ACTION_DOSSIER, ACTION_HISTORY } from './action-queries';
 import { ActionSteps } from './ActionSteps';
 import { AvisForm } from './AvisForm';
+import { DauphinNumberForm } from './DauphinNumberForm';
 import { FundingPlanTable } from './FundingPlanTable';
 import { useReferenceData } from './reference-data';
 
@@ -26,6 +28,10 @@ function eventDetail(e: { operation: string; before?: unknown; after?: unknown }
   if (e.operation === 'action.create' && after.status) return `Étape : ${labelOf(STATUS_LABELS, after.status)}`;
   return '';
 }
+
+/** The types of the dossier's pieces, and of a bilan's, in the order the forms offer them. */
+const DOSSIER_KINDS: DocumentKind[] = ['DEMANDE_SUBVENTION_CERFA_12156', 'STATUTS', 'RIB', 'BUDGET_PREVISIONNEL', 'AUTRE'];
+const BILAN_KINDS: DocumentKind[] = ['COMPTE_RENDU_FINANCIER_CERFA_15059', 'BILAN_QUALITATIF', 'AUTRE'];
 
 /** An action's dossier: what it is, where, its financing plan, avis, history and deadlines. */
 export function ActionPage() {
@@ -144,7 +150,43 @@ export function ActionPage() {
             {a.description ? <p className="description">{a.description}</p> : <p className="muted">Aucune description.</p>}
           </section>
 
+          <DocumentsPanel
+            siren={siren}
+            title="Pièces du dossier"
+            owner="actions"
+            ownerId={a.id}
+            documents={a.documents}
+            kinds={DOSSIER_KINDS}
+            mayAttach={a.viewerMayAttachDocuments}
+            invalidates={[ACTION_DOSSIER]}
+          />
+
           <FundingPlanTable action={a} />
+          {canManage &&
+            a.fundingLines
+              .filter((l) => l.kind === 'CREDITS_SPECIFIQUES_P147')
+              .map((l) => <DauphinNumberForm key={l.id} siren={siren} line={l} />)}
+
+          {a.bilans.length > 0 && (
+            <section aria-labelledby="bilans-title">
+              <h2 id="bilans-title">Bilans</h2>
+              {a.bilans.map((b) => (
+                <DocumentsPanel
+                  key={b.id}
+                  siren={siren}
+                  title={`Bilan ${b.exerciseYear} (reçu le ${dateTime(b.receivedAt)})`}
+                  titleLevel={3}
+                  owner="bilans"
+                  ownerId={b.id}
+                  documents={b.documents}
+                  kinds={BILAN_KINDS}
+                  mayAttach={b.viewerMayAttachDocuments}
+                  invalidates={[ACTION_DOSSIER]}
+                  emptyText="Aucune pièce de bilan pour l’instant (compte-rendu financier, bilan qualitatif)."
+                />
+              ))}
+            </section>
+          )}
 
           <div className="columns">
             <section aria-labelledby="avis-title">

@@ -85,6 +85,7 @@ export function FundingPlanTable({ action: a }: { action: NonNullable<ActionDoss
                       {KIND_LABELS[l.kind] ?? l.kind}
                       {l.inKind && <span className="badge">en nature</span>}
                       {l.pledge && <span className="badge">promesse</span>}
+                      {l.dauphinNumber && <span className="muted"> · Dauphin n° {l.dauphinNumber}</span>}
                     </td>
                     <td className="num">{l.exerciseYear}</td>
                     <td className="num">{euros(l.amountRequestedCents)}</td>

@@ -40,9 +40,41 @@ export const ACTION_DOSSIER = graphql(`
         name
         enVeille
       }
+      viewerMayAttachDocuments
+      documents {
+        id
+        kind
+        fileName
+        contentType
+        sizeBytes
+        sha256
+        uploadedAt
+        uploaderName
+        downloadPath
+        viewerMayDelete
+      }
+      bilans {
+        id
+        exerciseYear
+        receivedAt
+        viewerMayAttachDocuments
+        documents {
+          id
+          kind
+          fileName
+          contentType
+          sizeBytes
+          sha256
+          uploadedAt
+          uploaderName
+          downloadPath
+          viewerMayDelete
+        }
+      }
       fundingLines {
         id
         kind
+        dauphinNumber
         exerciseYear
         inKind
         pledge

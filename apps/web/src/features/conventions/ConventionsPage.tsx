@@ -10,6 +10,7 @@ import { graphQLKey, useGraphQLMutation, useGraphQLQuery } from '../../common/qu
 import { useSession } from '../../common/session';
 import { graphql } from '../../gql';
 import type { ConventionListQuery, ConventionStatus } from '../../gql/graphql';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 
 const CONVENTIONS = graphql(`
   query ConventionList {
@@ -21,6 +22,19 @@ const CONVENTIONS = graphql(`
       signedCount
       signatoryCount
       updatedAt
+      viewerMayAttachDocuments
+      documents {
+        id
+        kind
+        fileName
+        contentType
+        sizeBytes
+        sha256
+        uploadedAt
+        uploaderName
+        downloadPath
+        viewerMayDelete
+      }
       currentVersion {
         id
         number
@@ -209,6 +223,18 @@ function ConventionCard({ c, siren, org, announce }: { c: Convention; siren: str
           {showText ? 'Masquer le texte' : `Lire le texte de la version ${v.number}`}
         </button>
         {showText && <ConventionText versionId={v.id} siren={siren} />}
+        <DocumentsPanel
+          siren={siren}
+          title="Exemplaire signé"
+          titleLevel={3}
+          owner="conventions"
+          ownerId={c.id}
+          documents={c.documents}
+          kinds={['CONVENTION_SIGNEE', 'AUTRE']}
+          mayAttach={c.viewerMayAttachDocuments}
+          invalidates={[CONVENTIONS]}
+          emptyText="Aucun exemplaire signé déposé."
+        />
         <ErrorMessage error={problem} context="operation" />
         {awaits(c, org) && (
           <>

@@ -1,0 +1,111 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+
+import { Action } from '@pilotis/actions';
+import { Convention } from '@pilotis/conventions';
+import { Db } from '@pilotis/db';
+
+import { Document, DocumentOwnerKind } from './document.entity';
+import { DocumentService } from './document.service';
+
+/**
+ * A bilan received for an action and an exercise (recorded by `recordBilan`, kept by the deadlines context
+ * in `bilans`), served here as the owner of its pieces: the compte-rendu financier and the bilan qualitatif.
+ */
+@ObjectType('Bilan', { description: "Bilan reçu d'une action pour un exercice, avec ses pièces." })
+export class BilanView {
+  @Field(() => ID, { description: 'Identifiant.' })
+  id: string;
+
+  @Field(() => ID, { description: 'Action.' })
+  actionId: string;
+
+  @Field(() => Int, { description: 'Exercice du bilan.' })
+  exerciseYear: number;
+
+  @Field(() => GraphQLISODateTime, { description: 'Date de réception.' })
+  receivedAt: Date;
+}
+
+const DOWNLOAD_PATH = (id: string): string => `/documents/${id}`;
+const MAY_ATTACH =
+  'Vrai si la personne peut joindre et supprimer des pièces ici (le droit de modifier les actions) : règle servie, à ne pas recopier.';
+
+/** The pieces of an action's dossier, and its bilans. Whoever reads the action reads them. */
+@Resolver(() => Action)
+export class ActionDocumentsResolver {
+  constructor(private readonly service: DocumentService) {}
+
+  @ResolveField(() => [Document], {
+    description: 'Pièces du dossier (demande CERFA 12156, statuts, RIB, budget…), des plus anciennes aux plus récentes.',
+  })
+  documents(@Parent() action: Action): Promise<Document[]> {
+    return this.service.listOf(DocumentOwnerKind.ACTION, action.id);
+  }
+
+  @ResolveField(() => [BilanView], { description: 'Bilans reçus, par exercice.' })
+  bilans(@Parent() action: Action): Promise<BilanView[]> {
+    return this.service.bilansOf(action.id);
+  }
+
+  @ResolveField(() => Boolean, { description: MAY_ATTACH })
+  viewerMayAttachDocuments(): boolean {
+    return this.service.mayEdit();
+  }
+}
+
+/** The signed scan of a convention. Whoever reads the convention reads it. */
+@Resolver(() => Convention)
+export class ConventionDocumentsResolver {
+  constructor(private readonly service: DocumentService) {}
+
+  @ResolveField(() => [Document], { description: 'Pièces de la convention (exemplaire signé).' })
+  documents(@Parent() convention: Convention): Promise<Document[]> {
+    return this.service.listOf(DocumentOwnerKind.CONVENTION, convention.id);
+  }
+
+  @ResolveField(() => Boolean, { description: MAY_ATTACH })
+  viewerMayAttachDocuments(): boolean {
+    return this.service.mayEdit();
+  }
+}
+
+@Resolver(() => BilanView)
+export class BilanResolver {
+  constructor(private readonly service: DocumentService) {}
+
+  @ResolveField(() => [Document], { description: 'Pièces du bilan (compte-rendu financier CERFA 15059, bilan qualitatif).' })
+  documents(@Parent() bilan: BilanView): Promise<Document[]> {
+    return this.service.listOf(DocumentOwnerKind.BILAN, bilan.id);
+  }
+
+  @ResolveField(() => Boolean, { description: MAY_ATTACH })
+  viewerMayAttachDocuments(): boolean {
+    return this.service.mayEdit();
+  }
+}
+
+@Resolver(() => Document)
+export class DocumentResolver {
+  constructor(
+    private readonly service: DocumentService,
+    private readonly db: Db,
+  ) {}
+
+  @ResolveField(() => String, { description: 'Adresse de téléchargement (GET, avec la session et X-Tenant).' })
+  downloadPath(@Parent() document: Document): string {
+    return DOWNLOAD_PATH(document.id);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Vrai si la personne peut supprimer la pièce (règle servie).' })
+  viewerMayDelete(): boolean {
+    return this.service.mayEdit();
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Nom de la personne qui a déposé la pièce.' })
+  async uploaderName(@Parent() document: Document): Promise<string | null> {
+    if (!document.uploadedBy) return null;
+    // `users` is a platform table: plain SQL, one row by its key.
+    const [row] = await this.db.query<{ display_name: string }>('select display_name from users where id = $1', [document.uploadedBy]);
+    return row?.display_name ?? null;
+  }
+}

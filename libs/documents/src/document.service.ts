@@ -1,0 +1,259 @@
+import { createHash, randomUUID } from 'node:crypto';
+
+import { Injectable, Logger } from '@nestjs/common';
+
+import { Permission, scopeAllows } from '@pilotis/access';
+import { ActionService } from '@pilotis/actions';
+import { AuditService } from '@pilotis/audit';
+import { ConventionService } from '@pilotis/conventions';
+import { Db } from '@pilotis/db';
+import { BilanReceipt } from '@pilotis/deadlines';
+import { DomainError, ErrorCode, InjectConfig, invalidField, notFound, PilotisConfig } from '@pilotis/shared';
+
+import { Document, DocumentKind, DocumentOwnerKind, KINDS_OF_OWNER } from './document.entity';
+import { ACCEPTED_TYPES, cleanFileName, detectContentType } from './document-content';
+import { DocumentStorage } from './document-storage';
+
+/** An owner the caller may see, with the columns a document of it carries. */
+interface Owner {
+  kind: DocumentOwnerKind;
+  id: string;
+  actionId: string;
+  conventionId: string | null;
+  bilanId: string | null;
+}
+
+export interface Upload {
+  ownerKind: DocumentOwnerKind;
+  ownerId: string;
+  kind: string | undefined;
+  fileName: string;
+  data: Buffer;
+}
+
+/** A file to send: its metadata and its bytes, checked against the recorded checksum. */
+export interface Download {
+  document: Document;
+  data: Buffer;
+}
+
+const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+
+/** The store's key of a document: never made from anything a client sent. */
+export const storageKey = (document: Pick<Document, 'tenantId' | 'id'>): string => `${document.tenantId}/${document.id}`;
+
+/**
+ * Documents: who may see and attach them is exactly who may see and edit their owner. Reading follows the
+ * owner's own visibility rule (`ActionService.findVisible`, `ConventionService.findVisible`, a bilan by its
+ * action): an owner of another tenant, or outside an organisation-bound person's view, is not found, and
+ * so are its documents. Attaching and deleting need MANAGE_ACTIONS (the resolvers' and routes' `@Allow`),
+ * the permission that edits actions, conventions and bilans. Every upload, download and deletion is audited.
+ *
+ * The routes finish the transaction themselves, so that the store follows the database: a file is written
+ * before its row and removed if the row does not commit; a row is deleted and committed before its file.
+ */
+@Injectable()
+export class DocumentService {
+  private readonly logger = new Logger('Documents');
+
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly actions: ActionService,
+    private readonly conventions: ConventionService,
+    private readonly storage: DocumentStorage,
+    @InjectConfig() private readonly config: PilotisConfig,
+  ) {}
+
+  // ------------------------------------------------------------------ reads
+
+  /** The documents of an owner the caller already holds (a resolved parent: visible by construction). */
+  async listOf(ownerKind: DocumentOwnerKind, ownerId: string): Promise<Document[]> {
+    return (await this.db.repository(Document)).find({ where: { ownerKind, ownerId }, order: { uploadedAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The bilans received for an action the caller already holds, by exercise. */
+  async bilansOf(actionId: string): Promise<BilanReceipt[]> {
+    return (await this.db.repository(BilanReceipt)).find({ where: { actionId }, order: { exerciseYear: 'ASC' } });
+  }
+
+  /** Whether the caller may attach and delete documents (the permission that edits their owners). */
+  mayEdit(): boolean {
+    return scopeAllows(this.db.tenant(), Permission.MANAGE_ACTIONS);
+  }
+
+  /**
+   * A document and its bytes, for a download: the document of an owner the caller may see, or NOT_FOUND;
+   * FILE_INTEGRITY when the stored file no longer matches its checksum. The download is audited (call
+   * `db.finish` before sending).
+   */
+  async download(id: string): Promise<Download> {
+    const document = await this.findVisible(id);
+    const data = await this.storage.get(storageKey(document));
+    if (data === null || data.length !== document.sizeBytes || sha256(data) !== document.sha256) {
+      this.logger.error(`document ${document.id} (tenant ${document.tenantId}) does not match its checksum or is missing from the store`);
+      throw new DomainError(
+        ErrorCode.FILE_INTEGRITY,
+        `Le fichier « ${document.fileName} » ne correspond plus à l'empreinte enregistrée à son dépôt : il n'est pas servi. Prévenez l'administrateur.`,
+      );
+    }
+    await this.audit.record({
+      operation: 'document.download',
+      entityType: 'Document',
+      entityId: document.id,
+      after: this.snapshotOf(document),
+    });
+    return { document, data };
+  }
+
+  // ------------------------------------------------------------------ writes
+
+  /**
+   * Stores a file and records its document. Refusals leave nothing behind: the owner first (NOT_FOUND), then
+   * the type of piece, the size (FILE_TOO_LARGE) and the content (FILE_TYPE_NOT_ALLOWED) before the store
+   * is touched. The caller commits, then calls `discard` if the commit fails.
+   */
+  async upload(upload: Upload): Promise<Document> {
+    const owner = await this.visibleOwner(upload.ownerKind, upload.ownerId);
+    const kinds = KINDS_OF_OWNER[owner.kind];
+    if (!kinds.includes(upload.kind as DocumentKind)) {
+      throw invalidField('kind', upload.kind ? 'not_for_owner' : 'required', `type de pièce attendu parmi : ${kinds.join(', ')}`);
+    }
+    if (upload.data.length > this.config.documents.maxBytes) throw this.tooLarge();
+    if (upload.data.length === 0) throw invalidField('file', 'empty', 'le fichier est vide');
+    const type = detectContentType(upload.data);
+    if (!type) {
+      throw new DomainError(
+        ErrorCode.FILE_TYPE_NOT_ALLOWED,
+        `Ce fichier n'est pas d'un type accepté (${ACCEPTED_TYPES}) : son contenu a été lu, quel que soit son nom.`,
+        { accepted: ACCEPTED_TYPES },
+      );
+    }
+    const { tenantId } = this.db.tenant();
+    const document: Document = {
+      tenantId,
+      id: randomUUID(),
+      ownerKind: owner.kind,
+      ownerId: owner.id,
+      actionId: owner.actionId,
+      conventionId: owner.conventionId,
+      bilanId: owner.bilanId,
+      kind: upload.kind as DocumentKind,
+      fileName: cleanFileName(upload.fileName, type),
+      contentType: type.mime,
+      sizeBytes: upload.data.length,
+      sha256: sha256(upload.data),
+      uploadedBy: this.db.actor().userId,
+      uploadedAt: new Date(),
+    };
+    await this.storage.put(storageKey(document), upload.data, type.mime);
+    try {
+      const { uploadedAt: _uploadedAt, ...row } = document;
+      await (await this.db.repository(Document)).insert(row);
+      const stored = await (await this.db.repository(Document)).findOneOrFail({ id: document.id });
+      await this.audit.record({
+        operation: 'document.upload',
+        entityType: 'Document',
+        entityId: stored.id,
+        after: this.snapshotOf(stored),
+      });
+      return stored;
+    } catch (error) {
+      await this.discard(document);
+      throw error;
+    }
+  }
+
+  /** Removes a stored file whose row will not be committed. */
+  async discard(document: Pick<Document, 'tenantId' | 'id'>): Promise<void> {
+    await this.storage.delete(storageKey(document)).catch((error: unknown) => {
+      this.logger.error(`document ${document.id}: could not remove the file of a document that was not recorded: ${String(error)}`);
+    });
+  }
+
+  /** Deletes a document's row (audited); the caller commits, then calls `removeFile`. */
+  async delete(id: string): Promise<Document> {
+    const document = await this.findVisible(id);
+    await (await this.db.repository(Document)).delete({ id: document.id });
+    await this.audit.record({
+      operation: 'document.delete',
+      entityType: 'Document',
+      entityId: document.id,
+      before: this.snapshotOf(document),
+      after: null,
+    });
+    return document;
+  }
+
+  /** The file of a deleted document, once its deletion is committed (a failure leaves an orphan file, logged). */
+  async removeFile(document: Pick<Document, 'tenantId' | 'id'>): Promise<void> {
+    await this.storage.delete(storageKey(document)).catch((error: unknown) => {
+      this.logger.error(`document ${document.id}: deleted, but its file could not be removed from the store: ${String(error)}`);
+    });
+  }
+
+  tooLarge(): DomainError {
+    const max = this.config.documents.maxBytes;
+    return new DomainError(
+      ErrorCode.FILE_TOO_LARGE,
+      `Ce fichier dépasse la taille maximale d'une pièce (${formatBytes(max)}) : il n'a pas été enregistré.`,
+      { maxBytes: max },
+    );
+  }
+
+  // ------------------------------------------------------------------ access
+
+  /** A document whose owner the caller may see; any other (another tenant's, a hidden owner's) is not found. */
+  private async findVisible(id: string): Promise<Document> {
+    const document = await (await this.db.repository(Document)).findOne({ id: id.toLowerCase() });
+    if (!document) throw notFound('Document');
+    await this.visibleOwner(document.ownerKind, document.ownerId).catch((error: unknown) => {
+      throw error instanceof DomainError && error.code === ErrorCode.NOT_FOUND ? notFound('Document') : error;
+    });
+    return document;
+  }
+
+  /** The owner, by the owner's own visibility rule, or NOT_FOUND. */
+  private async visibleOwner(kind: DocumentOwnerKind, id: string): Promise<Owner> {
+    switch (kind) {
+      case DocumentOwnerKind.ACTION: {
+        const action = await this.actions.findVisible(id);
+        return { kind, id: action.id, actionId: action.id, conventionId: null, bilanId: null };
+      }
+      case DocumentOwnerKind.CONVENTION: {
+        const convention = await this.conventions.findVisible(id);
+        return { kind, id: convention.id, actionId: convention.actionId, conventionId: convention.id, bilanId: null };
+      }
+      case DocumentOwnerKind.BILAN: {
+        const bilan = await (await this.db.repository(BilanReceipt)).findOne({ id: id.toLowerCase() });
+        if (!bilan) throw notFound('Bilan');
+        // A bilan is seen by whoever sees its action.
+        await this.actions.findVisible(bilan.actionId).catch(() => {
+          throw notFound('Bilan');
+        });
+        return { kind, id: bilan.id, actionId: bilan.actionId, conventionId: null, bilanId: bilan.id };
+      }
+    }
+  }
+
+  /** What the audit trail keeps of a document: its metadata, never its content. */
+  private snapshotOf(d: Document): Record<string, unknown> {
+    return {
+      ownerKind: d.ownerKind,
+      ownerId: d.ownerId,
+      actionId: d.actionId,
+      kind: d.kind,
+      fileName: d.fileName,
+      contentType: d.contentType,
+      sizeBytes: d.sizeBytes,
+      sha256: d.sha256,
+      uploadedBy: d.uploadedBy,
+    };
+  }
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} Mo`.replace('.', ',');
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} Ko`;
+  return `${bytes} octets`;
+}

@@ -220,9 +220,13 @@ describe('spreadsheet exports neutralise formulas', () => {
       `'${TITLE}`,
       `'${FUNDER}`,
       'Crédits spécifiques (P147)',
+      'Crédits spécifiques (P147)',
       2025,
       1000,
       800,
+      expect.any(Date),
+      0,
+      0,
       'non',
       'non',
     ]);
@@ -231,8 +235,8 @@ describe('spreadsheet exports neutralise formulas', () => {
     (workbook.getWorksheet('Totaux') as ExcelJS.Worksheet).eachRow((r) => totals.push((r.values as unknown[]).slice(1)));
     const total = (label: string) => totals.find((r) => r[0] === label)?.slice(2);
     expect([total(`'${PILLAR}`), total(`'${FUNDER}`)]).toEqual([
-      [1, 1000, 800],
-      [1, 1000, 800],
+      [1, 1000, 800, 0, 0],
+      [1, 1000, 800, 0, 0],
     ]);
   });
 

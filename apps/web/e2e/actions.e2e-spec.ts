@@ -126,7 +126,7 @@ describe('web: actions', () => {
     await page.getByRole('button', { name: 'Page précédente' }).click();
     expect(await listedTitles(page, 10)).toEqual(first);
 
-    // CSV of the visible list: BOM, `;`, French decimals, named after the territory.
+    // The export is the API's, of every action the filters match: BOM, `;`, French decimals, named after the territory.
     await page.goto(`/t/${RENNES}/actions?etat=EN_COURS`);
     expect(await listedTitles(page, 1)).toEqual(["L'Autre Boutique – boutique et traiteur solidaires des producteurs locaux"]);
     const [download] = await Promise.all([
@@ -137,12 +137,21 @@ describe('web: actions', () => {
     const csv = readFileSync((await download.path()) as string, 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe(chosen.join(';'));
-    expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(
-      `PIL-${RENNES}-0004;L'Autre Boutique – boutique et traiteur solidaires des producteurs locaux;Développement économique et emploi;`,
+    expect(lines[0]).toMatch(
+      /^Référence;Intitulé;Contrat;Pilier;Objectif;Porteur;SIRET porteur;État;QPV;Début;Fin;Budget total \(€\);Demandé \(€\);/,
     );
-    expect(lines[1]).toContain(';En cours;264185,00;264185,00;Le Blosne (QN03501M);');
+    expect(lines[0]).toContain(';Région Bretagne — engagé (€);');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`PIL-${RENNES}-0004;L'Autre Boutique – boutique et traiteur solidaires des producteurs locaux;`);
+    expect(lines[1]).toContain(';Développement économique et emploi;');
+    expect(lines[1]).toContain(';en cours;Le Blosne (QN03501M);');
+    // Requested, decided, committed and paid: the advance of half of it paid.
+    expect(lines[1]).toContain(';264185,00;264185,00;264185,00;132092,50;');
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exporter la liste en XLSX' }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toBe('actions-rennes-metropole.xlsx');
 
     // The dossier: its facts and its financing plan with totals.
     await actionsTable(page)
@@ -160,6 +169,12 @@ describe('web: actions', () => {
     expect(await page.getByRole('heading', { name: 'Historique' }).count()).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, '11-action-fiche');
+    // The workbook of the action's contract is asked for from the dossier (the worker then makes it).
+    await page.getByRole('button', { name: 'Classeur de programmation' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Classeur de programmation \d{4} demandé/ })
+      .waitFor();
     await context.close();
   });
 
@@ -271,11 +286,14 @@ describe('web: actions', () => {
       ].sort(),
     );
     expect(await page.getByRole('link', { name: 'Nouvelle action' }).count()).toBe(0);
+    // The export shows every funder's commitments: not offered to a funder's representative (the API refuses it).
+    expect(await page.getByRole('button', { name: /Exporter la liste/ }).count()).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, '14-actions-financeur');
 
     await actionsTable(page).getByRole('link', { name: 'Ressourcerie de quartier à Villejean' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ressourcerie de quartier à Villejean' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Classeur de programmation' }).count()).toBe(0);
     const plan = page.locator('table.plan-table');
     expect(await plan.locator('tbody th').allTextContents()).toEqual([
       'France Travail Bretagne',

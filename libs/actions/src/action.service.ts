@@ -23,7 +23,7 @@ import {
 import { TenantCounterService } from '@pilotis/tenancy';
 
 import { Action } from './action.entity';
-import { ActionsArgs, CreateActionInput, TransitionActionInput, UpdateActionInput } from './action.inputs';
+import { ActionFilter, ActionsArgs, CreateActionInput, TransitionActionInput, UpdateActionInput } from './action.inputs';
 import {
   actionReference,
   ContractYears,
@@ -92,10 +92,12 @@ export class ActionService {
     return action;
   }
 
-  /** A page of actions by number; every filter narrows the list (AND). */
-  async list(args: ActionsArgs): Promise<Page<Action>> {
+  /**
+   * The actions the caller sees that match `f` (every criterion narrows: AND), unordered: the list pages
+   * it, the export streams it. One place for the filters, so that an export covers exactly the list.
+   */
+  async filtered(f: ActionFilter): Promise<SelectQueryBuilder<Action>> {
     const qb = await this.visibleActions();
-    const f = args.filter ?? {};
     if (f.contratId) qb.andWhere('a.contratId = :contratId', { contratId: lower(f.contratId) });
     if (f.pillarId) qb.andWhere('a.pillarId = :pillarId', { pillarId: lower(f.pillarId) });
     if (f.objectiveId) qb.andWhere('a.objectiveId = :objectiveId', { objectiveId: lower(f.objectiveId) });
@@ -127,6 +129,12 @@ export class ActionService {
         { search: `%${escapeLike(search)}%`, dauphinSearch: `%${escapeLike(search.replace(/\s+/g, ''))}%` },
       );
     }
+    return qb;
+  }
+
+  /** A page of actions by number; every filter narrows the list (AND). */
+  async list(args: ActionsArgs): Promise<Page<Action>> {
+    const qb = await this.filtered(args.filter ?? {});
     if (args.after) {
       const [afterNumber] = decodeCursor(args.after, 1);
       if (typeof afterNumber !== 'number' || !Number.isInteger(afterNumber)) {

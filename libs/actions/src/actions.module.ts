@@ -3,12 +3,15 @@ import { Module } from '@nestjs/common';
 import { ActionLoaders } from './action.loaders';
 import { ActionResolver } from './action.resolver';
 import { ActionService } from './action.service';
+import { ActionsExportController } from './actions-export.controller';
+import { ActionsExportService } from './actions-export.service';
 import { FundingLineResolver } from './funding-line.resolver';
 import { FundingLineService } from './funding-line.service';
 
-/** Actions, their QPVs and financing plans, and their life cycle. */
+/** Actions, their QPVs and financing plans, and their life cycle; the list's export (CSV, XLSX). */
 @Module({
-  providers: [ActionService, FundingLineService, ActionLoaders, ActionResolver, FundingLineResolver],
+  controllers: [ActionsExportController],
+  providers: [ActionsExportService, ActionService, FundingLineService, ActionLoaders, ActionResolver, FundingLineResolver],
   exports: [ActionService],
 })
 export class ActionsModule {}

@@ -16,4 +16,54 @@ export const ACTIONS_SQL = {
               exists (select 1 from contrat_qpvs cq where cq.tenant_id = q.tenant_id and cq.contrat_id = $2) as contrat_has_qpvs
          from qpvs q
         where q.tenant_id = $1 and q.id = any($3::uuid[])`,
+
+  // ------------------------------------------------------------------ the list's export (actions-export)
+  // `matching` is the list's own filtered statement (`ActionService.filtered`, selecting `a.id`) with its
+  // parameters $1…$`next - 1`; these statements add theirs from $`next`.
+
+  /**
+   * The funders with a line on the matching actions (of the exercise $`next + 1`, or every year when null),
+   * by name: one group of columns each. $`next` is the tenant.
+   */
+  exportFunders: (matching: string, next: number): string => `select o.id, o.name from organisations o
+        where o.tenant_id = $${next}
+          and exists (select 1 from funding_lines fl
+                       where fl.tenant_id = o.tenant_id and fl.funder_id = o.id and fl.action_id in (${matching})
+                         and ($${next + 1}::int is null or fl.exercise_year = $${next + 1}::int))
+        order by o.name, o.id`,
+
+  /**
+   * A page of the matching actions after the number $`next + 1`, at most $`next + 2`, by number (keyset): the
+   * action with its contract, pillar, objective, porteur (name, SIRET) and QPVs ("name (code)", by code).
+   * $`next` is the tenant.
+   */
+  exportActionsPage: (
+    matching: string,
+    next: number,
+  ): string => `select a.id, a.number, a.reference, a.title, a.status, a.start_date::text, a.end_date::text, a.total_budget_cents::text,
+              k.title as contrat, p.title as pillar, ob.code as objective_code, ob.title as objective_title,
+              po.name as porteur, po.siret as porteur_siret,
+              (select string_agg(q.name || ' (' || q.code || ')', ', ' order by q.code) from action_qpvs aq
+                 join qpvs q on q.tenant_id = aq.tenant_id and q.id = aq.qpv_id
+                where aq.tenant_id = a.tenant_id and aq.action_id = a.id) as qpvs
+         from actions a
+         join contrats k on k.tenant_id = a.tenant_id and k.id = a.contrat_id
+         join pillars p on p.tenant_id = a.tenant_id and p.id = a.pillar_id
+         left join objectives ob on ob.tenant_id = a.tenant_id and ob.id = a.objective_id
+         join organisations po on po.tenant_id = a.tenant_id and po.id = a.porteur_id
+        where a.tenant_id = $${next} and a.id in (${matching}) and a.number > $${next + 1}::int
+        order by a.number
+        limit $${next + 2}`,
+
+  /**
+   * The lines of the actions $2 (of the exercise $3, or every year when null), summed per action, funder and
+   * kind: requested, decided (null while none is), committed and paid — the ledger's sums, kept by its
+   * triggers, that the dashboards add up too.
+   */
+  exportLines: `select fl.action_id, fl.funder_id, fl.kind, sum(fl.amount_requested_cents)::text as requested,
+              sum(fl.decided_amount_cents)::text as decided, sum(fl.committed_amount_cents)::text as committed,
+              sum(fl.paid_amount_cents)::text as paid
+         from funding_lines fl
+        where fl.tenant_id = $1 and fl.action_id = any($2::uuid[]) and ($3::int is null or fl.exercise_year = $3::int)
+        group by fl.action_id, fl.funder_id, fl.kind`,
 } as const;

@@ -10,5 +10,6 @@ export { FundingLine } from './funding-line.entity';
 
 // Used by other libraries.
 export { FUNDING_KIND_LABELS, FundingKind } from './funding-line.entity';
+export { FUNDING_CATEGORIES, FUNDING_CATEGORY_LABELS, FundingCategory, fundingCategoryOf, sumByCategory } from './funding-category';
 export { ACTION_STATUS_LABELS, ActionStatus, BOUND_STATUSES, DECIDED_STATUSES } from './action-status';
 export { ActionService } from './action.service';

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 
-import { ACTION_STATUS_LABELS, FUNDING_KIND_LABELS } from '@pilotis/actions';
+import { ACTION_STATUS_LABELS, FUNDING_CATEGORY_LABELS, FUNDING_KIND_LABELS } from '@pilotis/actions';
 import { ORGANISATION_KIND_LABELS } from '@pilotis/organisations';
 import { amountCell, spreadsheetRow, SpreadsheetValue } from '@pilotis/shared';
 
@@ -99,6 +99,13 @@ export function contratDashboardCsv(
     { Rubrique: 'Bilans en retard', ...where, ...year(d.exerciseYear), Nombre: d.overdueBilanCount },
     { Rubrique: 'Conventions non signées', ...where, Nombre: d.unsignedConventionCount },
     ...leverageRows(d.leverage, { ...where, ...year(d.exerciseYear) }),
+    ...d.byFundingCategory.map((c) => ({
+      Rubrique: 'Par catégorie de financement',
+      ...where,
+      ...year(d.exerciseYear),
+      Nature: FUNDING_CATEGORY_LABELS[c.category],
+      ...money(c),
+    })),
     ...d.trend.map((y) => ({ Rubrique: 'Évolution', ...where, Exercice: y.exerciseYear, Nombre: y.actionCount, ...money(y) })),
   ]);
 }

@@ -8,7 +8,16 @@ import { ESS_KINDS } from '@pilotis/organisations';
 import { notFound } from '@pilotis/shared';
 
 import { DASHBOARD_SQL } from './dashboard.sql';
-import { addAmounts, AmountRow, Amounts, amountsOf, ContratDashboard, ContratDashboardArgs } from './dashboard.types';
+import {
+  addAmounts,
+  AmountRow,
+  Amounts,
+  amountsByCategory,
+  amountsOf,
+  ContratDashboard,
+  ContratDashboardArgs,
+  leverageOf,
+} from './dashboard.types';
 
 interface CellRow extends AmountRow {
   pillar_id: string;
@@ -73,6 +82,7 @@ export class DashboardService {
     // Sums of the cross table's hundred or so cells (the lines themselves were summed in PostgreSQL).
     const sum = (filter: (c: CellRow) => boolean): Amounts =>
       cells.filter(filter).reduce((t, c) => addAmounts(t, amounts(c)), amounts(undefined));
+    const byFundingCategory = amountsByCategory(cells.map((c) => ({ kind: c.kind, ...amounts(c) })));
     return {
       contratId,
       exerciseYear: year,
@@ -93,11 +103,8 @@ export class DashboardService {
       envelopes: await this.envelopes.list(contratId, null, year),
       overdueBilanCount: late.bilans,
       unsignedConventionCount: late.conventions,
-      leverage: {
-        creditsSpecifiques: sum((c) => c.kind === FundingKind.CREDITS_SPECIFIQUES_P147),
-        droitCommun: sum((c) => c.kind === FundingKind.DROIT_COMMUN),
-        autres: sum((c) => c.kind !== FundingKind.CREDITS_SPECIFIQUES_P147 && c.kind !== FundingKind.DROIT_COMMUN),
-      },
+      leverage: leverageOf(byFundingCategory),
+      byFundingCategory,
       trend,
     };
   }

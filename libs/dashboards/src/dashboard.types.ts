@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
-import { ActionStatus, FundingKind } from '@pilotis/actions';
+import { ActionStatus, FundingCategory, FundingKind, sumByCategory } from '@pilotis/actions';
 import { EnvelopeView } from '@pilotis/comites';
 import { CentsScalar } from '@pilotis/shared';
 
@@ -127,6 +127,31 @@ export class Leverage {
   autres: Amounts;
 }
 
+@ObjectType({ description: 'Montants d’une catégorie de financement (crédits spécifiques, droit commun, fonds européens, autres).' })
+export class FundingCategoryFigures extends Amounts {
+  @Field(() => FundingCategory, { description: 'Catégorie de financement.' })
+  category: FundingCategory;
+}
+
+/**
+ * The four categories' amounts from rows that carry a kind (cells, or per-kind figures), by the one
+ * classification of `@pilotis/actions` that the programming workbook and the exports use too.
+ */
+export function amountsByCategory(rows: readonly (Amounts & { kind: FundingKind | string })[]): FundingCategoryFigures[] {
+  return sumByCategory(rows, () => ({ ...ZERO_AMOUNTS }), addAmounts).map(({ category, amounts }) => ({ category, ...amounts }));
+}
+
+/** The leverage of the crédits spécifiques: what they bring along of droit commun and of every other fund. */
+export function leverageOf(byCategory: readonly FundingCategoryFigures[]): Leverage {
+  const of = (keep: (c: FundingCategory) => boolean): Amounts =>
+    byCategory.filter((c) => keep(c.category)).reduce<Amounts>((t, c) => addAmounts(t, c), { ...ZERO_AMOUNTS });
+  return {
+    creditsSpecifiques: of((c) => c === FundingCategory.CREDITS_SPECIFIQUES),
+    droitCommun: of((c) => c === FundingCategory.DROIT_COMMUN),
+    autres: of((c) => c === FundingCategory.FONDS_EUROPEENS || c === FundingCategory.AUTRES),
+  };
+}
+
 @ObjectType({ description: "Une année du contrat : actions et montants de l'exercice." })
 export class YearFigures extends Amounts {
   @Field(() => Int, { description: 'Exercice.' })
@@ -173,6 +198,12 @@ export class ContratDashboard {
 
   @Field(() => Leverage, { description: 'Effet levier des crédits spécifiques.' })
   leverage: Leverage;
+
+  @Field(() => [FundingCategoryFigures], {
+    description:
+      'Montants par catégorie de financement, les quatre dans l’ordre (crédits spécifiques, droit commun, fonds européens, autres) : la classification du classeur de programmation et des exports.',
+  })
+  byFundingCategory: FundingCategoryFigures[];
 
   @Field(() => [YearFigures], { description: 'Évolution sur les années du contrat.' })
   trend: YearFigures[];

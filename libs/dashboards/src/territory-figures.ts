@@ -1,7 +1,17 @@
 import { ActionStatus, FundingKind } from '@pilotis/actions';
 import { OrganisationKind } from '@pilotis/organisations';
 
-import { addAmounts, AmountRow, Amounts, amountsOf, Leverage, StatusCount, YearFigures, ZERO_AMOUNTS } from './dashboard.types';
+import {
+  addAmounts,
+  AmountRow,
+  Amounts,
+  amountsByCategory,
+  amountsOf,
+  leverageOf,
+  StatusCount,
+  YearFigures,
+  ZERO_AMOUNTS,
+} from './dashboard.types';
 import { FunderKindFigures, FundingKindFigures, PillarFigures, TerritoryFigures } from './territory.types';
 
 /** A row of TERRITORY_SQL.amounts. */
@@ -21,15 +31,6 @@ export interface TerritoryRows {
 const zero = (): Amounts => ({ ...ZERO_AMOUNTS });
 const add = addAmounts;
 
-function leverageOf(byKind: FundingKindFigures[]): Leverage {
-  const sum = (keep: (k: FundingKind) => boolean) => byKind.filter((k) => keep(k.kind)).reduce<Amounts>((t, k) => add(t, k), zero());
-  return {
-    creditsSpecifiques: sum((k) => k === FundingKind.CREDITS_SPECIFIQUES_P147),
-    droitCommun: sum((k) => k === FundingKind.DROIT_COMMUN),
-    autres: sum((k) => k !== FundingKind.CREDITS_SPECIFIQUES_P147 && k !== FundingKind.DROIT_COMMUN),
-  };
-}
-
 /** One territory's figures from its three statements (the sums themselves were made in PostgreSQL). */
 export function territoryFigures(rows: TerritoryRows): TerritoryFigures {
   const of = (dimension: TerritoryAmountRow['dimension']) => rows.amounts.filter((r) => r.dimension === dimension);
@@ -44,7 +45,7 @@ export function territoryFigures(rows: TerritoryRows): TerritoryFigures {
     actionsByStatus: rows.actions.map((a) => ({ status: a.status, count: a.count })),
     overdueBilanCount: rows.late.bilans,
     unsignedConventionCount: rows.late.conventions,
-    leverage: leverageOf(byFundingKind),
+    leverage: leverageOf(amountsByCategory(byFundingKind)),
     byFundingKind,
     byFunderKind: of('FUNDER_KIND')
       .map((r) => ({ funderKind: r.key as OrganisationKind, actionCount: r.actions, ...amountsOf(r) }))
@@ -90,7 +91,7 @@ export function consolidate(territories: TerritoryFigures[]): TerritoryFigures {
       .sort((a, b) => a.status.localeCompare(b.status)),
     overdueBilanCount: sumOf((t) => t.overdueBilanCount),
     unsignedConventionCount: sumOf((t) => t.unsignedConventionCount),
-    leverage: leverageOf(byFundingKind),
+    leverage: leverageOf(amountsByCategory(byFundingKind)),
     byFundingKind,
     byFunderKind: mergeBy<FunderKindFigures>(
       territories.map((t) => t.byFunderKind),

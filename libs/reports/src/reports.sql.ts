@@ -6,9 +6,13 @@
  * contexts. Tenant statements take the tenant as $1. A `visible` argument is an SQL condition from
  * `@pilotis/access` (`visibleCommitteeSql`, `visibleActionSql`) over $3, built by the caller for its viewer.
  */
-/** The workbook's totals: the actions counted once, the requested and decided sums (decided: 0 when none). */
-const WORKBOOK_SUMS =
-  'count(distinct a.id)::int as actions, sum(f.amount_requested_cents)::text as requested, coalesce(sum(f.decided_amount_cents), 0)::text as decided';
+/**
+ * The workbook's totals: the actions counted once, the requested, decided (0 when none), committed and
+ * paid sums — the very columns the contract dashboard adds up, so that both show the same figures.
+ */
+const WORKBOOK_SUMS = `count(distinct a.id)::int as actions, sum(f.amount_requested_cents)::text as requested,
+              coalesce(sum(f.decided_amount_cents), 0)::text as decided, sum(f.committed_amount_cents)::text as committed,
+              sum(f.paid_amount_cents)::text as paid`;
 
 /** The year's lines of the contract, with their action and the tables `joins` adds, for the workbook's totals. */
 const workbookLines = (
@@ -125,18 +129,20 @@ export const REPORTS_SQL = {
 
   /**
    * A page of the contract's actions with at least one line of the year, after the action number $4, at
-   * most $5: pillar, porteur, QPV codes and the year's requested and decided sums. Keyset on the number.
+   * most $5: pillar, porteur, QPVs ("name (code)", by code) and the year's requested, decided, committed and
+   * paid sums. Keyset on the number.
    */
   workbookActionsPage: `select a.number, a.reference, a.title, a.status, a.start_date::text, a.end_date::text, a.total_budget_cents::text,
               p.title as pillar, o.name as porteur,
-              (select string_agg(q.code, ', ' order by q.code) from action_qpvs aq
+              (select string_agg(q.name || ' (' || q.code || ')', ', ' order by q.code) from action_qpvs aq
                  join qpvs q on q.tenant_id = aq.tenant_id and q.id = aq.qpv_id
                 where aq.tenant_id = a.tenant_id and aq.action_id = a.id) as qpvs,
-              y.requested::text, y.decided::text
+              y.requested::text, y.decided::text, y.committed::text, y.paid::text
          from actions a
          join pillars p on p.tenant_id = a.tenant_id and p.id = a.pillar_id
          join organisations o on o.tenant_id = a.tenant_id and o.id = a.porteur_id
-         join lateral (select sum(f.amount_requested_cents) as requested, sum(f.decided_amount_cents) as decided
+         join lateral (select sum(f.amount_requested_cents) as requested, sum(f.decided_amount_cents) as decided,
+                              sum(f.committed_amount_cents) as committed, sum(f.paid_amount_cents) as paid
                          from funding_lines f
                         where f.tenant_id = a.tenant_id and f.action_id = a.id and f.exercise_year = $3) y on y.requested is not null
         where a.tenant_id = $1 and a.contrat_id = $2 and a.number > $4
@@ -145,10 +151,12 @@ export const REPORTS_SQL = {
 
   /**
    * A page of the year's funding lines of the contract, after ($4 action number, $5 line id), at most $6,
-   * with their action and funder. Keyset on (action number, line id).
+   * with their action and funder, the decision's date (Paris) and the ledger's sums. Keyset on (action
+   * number, line id).
    */
   workbookLinesPage: `select a.number, f.id, a.reference, a.title, o.name as funder, f.kind, f.exercise_year,
-              f.amount_requested_cents::text, f.decided_amount_cents::text, f.in_kind, f.pledge
+              f.amount_requested_cents::text, f.decided_amount_cents::text, f.committed_amount_cents::text, f.paid_amount_cents::text,
+              to_char(f.decided_at at time zone 'Europe/Paris', 'YYYY-MM-DD') as decided_on, f.in_kind, f.pledge
          from funding_lines f
          join actions a on a.tenant_id = f.tenant_id and a.id = f.action_id
          join organisations o on o.tenant_id = f.tenant_id and o.id = f.funder_id
@@ -172,10 +180,14 @@ export const REPORTS_SQL = {
          ${workbookLines('join action_qpvs aq on aq.tenant_id = a.tenant_id and aq.action_id = a.id join qpvs q on q.tenant_id = aq.tenant_id and q.id = aq.qpv_id')}
         group by q.id, q.code, q.name order by q.code`,
 
-  /** The totals of the crédits spécifiques (P147) and of the droit commun (every other kind). */
-  workbookTotalsByNature: `select case when f.kind = 'CREDITS_SPECIFIQUES_P147' then 'Crédits spécifiques (P147)' else 'Droit commun' end as label,
-              null as detail, ${WORKBOOK_SUMS} ${workbookLines('')}
-        group by 1 order by 1`,
+  /**
+   * The totals per category of funding. Which kind falls in which category is not decided here: the caller
+   * passes `fundingCategoryOf` (`@pilotis/actions`) as a table, $4 the kinds and $5 their categories in the
+   * same order, so that the dashboard, the workbook and the exports classify a line by the same code.
+   */
+  workbookTotalsByCategory: `select m.category as label, null as detail, ${WORKBOOK_SUMS}
+         ${workbookLines('join unnest($4::text[], $5::text[]) as m(kind, category) on m.kind = f.kind')}
+        group by m.category`,
 
   // ------------------------------------------------------------------ the finance export (finance-export)
 

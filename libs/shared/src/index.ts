@@ -34,7 +34,7 @@ export {
 export { Clock } from './clock';
 export { type CivilDate, civilDateIn, daysBetween, formatCivilDate, isCivilDate } from './civil-date';
 export { WEBHOOK_EVENT_OF_TOPIC, WebhookEvent } from './webhook-events';
-export { amountCell, spreadsheetRow, type SpreadsheetValue } from './spreadsheet';
+export { amountCell, civilDateCell, spreadsheetRow, type SpreadsheetValue } from './spreadsheet';
 export {
   controlCharacterProblem,
   findControlCharacters,

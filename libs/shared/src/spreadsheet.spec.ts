@@ -1,4 +1,4 @@
-import { amountCell, formattedNumber, spreadsheetCell, spreadsheetRow } from './spreadsheet';
+import { amountCell, civilDateCell, formattedNumber, spreadsheetCell, spreadsheetRow } from './spreadsheet';
 
 describe('spreadsheetCell (OWASP CSV injection)', () => {
   it('prefixes with a single quote text a spreadsheet would read as a formula', () => {
@@ -39,5 +39,14 @@ describe('spreadsheetCell (OWASP CSV injection)', () => {
 
   it('leaves empty cells empty', () => {
     expect(spreadsheetRow([null, undefined, '=A1', 3, amountCell(-100n)])).toEqual([null, null, "'=A1", 3, '-1,00']);
+  });
+});
+
+describe('civilDateCell', () => {
+  it('makes a civil date a date cell at midnight UTC, so that the spreadsheet shows that very day', () => {
+    expect(civilDateCell('2025-03-14')?.toISOString()).toBe('2025-03-14T00:00:00.000Z');
+    expect(spreadsheetCell(civilDateCell('2025-12-31'))).toEqual(new Date(Date.UTC(2025, 11, 31)));
+    expect(civilDateCell(null)).toBeNull();
+    expect(() => civilDateCell('14/03/2025')).toThrow('not a civil date');
   });
 });

@@ -29,8 +29,22 @@ export function amountCell(cents: bigint | string | null): FormattedNumber | nul
   return cents === null ? null : formattedNumber(frenchDecimal(cents));
 }
 
-/** What a CSV or XLSX writer may put in a cell. Strings are text (user text, labels); numbers stay numbers. */
-export type SpreadsheetValue = string | number | FormattedNumber | null | undefined;
+/**
+ * A civil date ("2025-03-14") as an XLSX date cell: midnight UTC of that day, which exceljs writes as the
+ * day's serial number (no time zone shift); empty when null. CSV writers keep the ISO text instead.
+ */
+export function civilDateCell(date: string | null | undefined): Date | null {
+  if (!date) return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) throw new Error(`not a civil date: ${JSON.stringify(date)}`);
+  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+}
+
+/**
+ * What a CSV or XLSX writer may put in a cell. Strings are text (user text, labels); numbers stay numbers;
+ * dates (`civilDateCell`, XLSX only) stay dates.
+ */
+export type SpreadsheetValue = string | number | Date | FormattedNumber | null | undefined;
 
 /**
  * The one way every CSV and XLSX writer turns a value into a cell. Text that a spreadsheet would take for
@@ -38,14 +52,14 @@ export type SpreadsheetValue = string | number | FormattedNumber | null | undefi
  * CSV writer then quotes the field as usual. Numbers — JavaScript numbers, and amounts the code formatted
  * (`amountCell`) — are never touched: a negative amount stays a number.
  */
-export function spreadsheetCell(value: SpreadsheetValue): string | number | null {
+export function spreadsheetCell(value: SpreadsheetValue): string | number | Date | null {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return value;
+  if (typeof value === 'number' || value instanceof Date) return value;
   if (typeof value === 'object') return value.formattedNumber;
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 /** `spreadsheetCell` over a row. */
-export function spreadsheetRow(values: readonly SpreadsheetValue[]): (string | number | null)[] {
+export function spreadsheetRow(values: readonly SpreadsheetValue[]): (string | number | Date | null)[] {
   return values.map(spreadsheetCell);
 }

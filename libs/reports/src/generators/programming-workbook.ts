@@ -1,7 +1,15 @@
 import * as ExcelJS from 'exceljs';
 
-import { ACTION_STATUS_LABELS, ActionStatus } from '@pilotis/actions';
-import { forbidden, notFound, spreadsheetRow } from '@pilotis/shared';
+import {
+  ACTION_STATUS_LABELS,
+  ActionStatus,
+  FUNDING_CATEGORIES,
+  FUNDING_CATEGORY_LABELS,
+  FundingCategory,
+  fundingCategoryOf,
+  FundingKind,
+} from '@pilotis/actions';
+import { civilDateCell, forbidden, notFound, spreadsheetRow } from '@pilotis/shared';
 
 import { REPORTS_SQL } from '../reports.sql';
 import { euros } from './report-file';
@@ -15,6 +23,11 @@ import { FUNDING_KIND_LABELS } from '@pilotis/actions';
 export { FUNDING_KIND_LABELS };
 
 const EUROS = '#,##0.00 "€"';
+const DATE = 'dd/mm/yyyy';
+
+/** `fundingCategoryOf` as the table the totals' statement joins on: every kind and its category. */
+const KINDS = Object.values(FundingKind);
+const CATEGORY_OF_KIND: [string[], string[]] = [KINDS, KINDS.map((k) => fundingCategoryOf(k))];
 
 export interface WorkbookParams {
   contratId: string;
@@ -40,6 +53,8 @@ interface ActionRow {
   qpvs: string | null;
   requested: string;
   decided: string | null;
+  committed: string;
+  paid: string;
 }
 
 interface LineRow {
@@ -52,6 +67,9 @@ interface LineRow {
   exercise_year: number;
   amount_requested_cents: string;
   decided_amount_cents: string | null;
+  committed_amount_cents: string;
+  paid_amount_cents: string;
+  decided_on: string | null;
   in_kind: boolean;
   pledge: boolean;
 }
@@ -62,11 +80,16 @@ interface TotalRow {
   actions: number;
   requested: string;
   decided: string | null;
+  committed: string;
+  paid: string;
 }
 
 /**
  * The annual programming workbook of a contract: one sheet of actions, one of funding lines, one of
- * totals (per pillar, per funder, per QPV, crédits spécifiques versus droit commun). Written with exceljs's
+ * totals (per pillar, per funder, per QPV, per category of funding). Dates are date cells and amounts
+ * numbers (a finance service sorts and sums them as they are); QPVs are named; the requested, decided,
+ * committed and paid sums are those the contract dashboard shows, and the categories are the dashboard's
+ * (`fundingCategoryOf`): an « Autre » line is never droit commun. Written with exceljs's
  * streaming writer, fed by keyset-paginated reads: each row is committed (and leaves memory) as soon as
  * it is written, so 20,000 actions cost no more memory than 1,000. Every row goes through `spreadsheetRow`:
  * a title typed as `=…` is shown as text behind a leading quote, never kept as something Excel could run.
@@ -99,13 +122,15 @@ export async function writeProgrammingWorkbook(
     { header: 'Intitulé', width: 48 },
     { header: 'Pilier', width: 32 },
     { header: 'Porteur', width: 36 },
-    { header: 'QPV', width: 24 },
+    { header: 'QPV', width: 36 },
     { header: 'Statut', width: 22 },
-    { header: 'Début', width: 12 },
-    { header: 'Fin', width: 12 },
+    { header: 'Début', width: 12, style: { numFmt: DATE } },
+    { header: 'Fin', width: 12, style: { numFmt: DATE } },
     { header: 'Budget total (€)', width: 16, style: { numFmt: EUROS } },
     { header: 'Demandé sur l’exercice (€)', width: 18, style: { numFmt: EUROS } },
     { header: 'Décidé sur l’exercice (€)', width: 18, style: { numFmt: EUROS } },
+    { header: 'Engagé sur l’exercice (€)', width: 18, style: { numFmt: EUROS } },
+    { header: 'Payé sur l’exercice (€)', width: 18, style: { numFmt: EUROS } },
   ];
   actionsSheet.getRow(1).font = { bold: true };
   actionsSheet.getRow(1).commit();
@@ -122,11 +147,13 @@ export async function writeProgrammingWorkbook(
             r.porteur,
             r.qpvs ?? '',
             ACTION_STATUS_LABELS[r.status] ?? r.status,
-            r.start_date,
-            r.end_date,
+            civilDateCell(r.start_date),
+            civilDateCell(r.end_date),
             euros(r.total_budget_cents),
             euros(r.requested),
             euros(r.decided),
+            euros(r.committed),
+            euros(r.paid),
           ]),
         )
         .commit();
@@ -144,9 +171,13 @@ export async function writeProgrammingWorkbook(
     { header: 'Intitulé action', width: 48 },
     { header: 'Financeur', width: 36 },
     { header: 'Nature', width: 26 },
+    { header: 'Catégorie', width: 26 },
     { header: 'Exercice', width: 10 },
     { header: 'Demandé (€)', width: 16, style: { numFmt: EUROS } },
     { header: 'Décidé (€)', width: 16, style: { numFmt: EUROS } },
+    { header: 'Date de décision', width: 14, style: { numFmt: DATE } },
+    { header: 'Engagé (€)', width: 16, style: { numFmt: EUROS } },
+    { header: 'Payé (€)', width: 16, style: { numFmt: EUROS } },
     { header: 'En nature', width: 10 },
     { header: 'Promesse', width: 10 },
   ];
@@ -163,9 +194,13 @@ export async function writeProgrammingWorkbook(
             r.title,
             r.funder,
             FUNDING_KIND_LABELS[r.kind] ?? r.kind,
+            FUNDING_CATEGORY_LABELS[fundingCategoryOf(r.kind)],
             r.exercise_year,
             euros(r.amount_requested_cents),
             euros(r.decided_amount_cents),
+            civilDateCell(r.decided_on),
+            euros(r.committed_amount_cents),
+            euros(r.paid_amount_cents),
             r.in_kind ? 'oui' : 'non',
             r.pledge ? 'oui' : 'non',
           ]),
@@ -187,6 +222,8 @@ export async function writeProgrammingWorkbook(
     { header: '', width: 10 },
     { header: '', width: 18, style: { numFmt: EUROS } },
     { header: '', width: 18, style: { numFmt: EUROS } },
+    { header: '', width: 18, style: { numFmt: EUROS } },
+    { header: '', width: 18, style: { numFmt: EUROS } },
   ];
   const heading = (text: string) => {
     const row = totals.addRow(spreadsheetRow([text]));
@@ -194,11 +231,23 @@ export async function writeProgrammingWorkbook(
     row.commit();
   };
   const table = (rows: TotalRow[], header: [string, string]) => {
-    const head = totals.addRow(spreadsheetRow([header[0], header[1], 'Actions', 'Demandé (€)', 'Décidé (€)']));
+    const head = totals.addRow(spreadsheetRow([header[0], header[1], 'Actions', 'Demandé (€)', 'Décidé (€)', 'Engagé (€)', 'Payé (€)']));
     head.font = { italic: true };
     head.commit();
     for (const r of rows)
-      totals.addRow(spreadsheetRow([r.label, r.detail ?? '', r.actions, euros(r.requested), euros(r.decided ?? '0')])).commit();
+      totals
+        .addRow(
+          spreadsheetRow([
+            r.label,
+            r.detail ?? '',
+            r.actions,
+            euros(r.requested),
+            euros(r.decided ?? '0'),
+            euros(r.committed),
+            euros(r.paid),
+          ]),
+        )
+        .commit();
     totals.addRow([]).commit();
   };
   // The first row is overwritten by the column headers' row (empty): give the title its own rows.
@@ -212,8 +261,18 @@ export async function writeProgrammingWorkbook(
   table(await db.query<TotalRow>(REPORTS_SQL.workbookTotalsByFunder, base), ['Financeur', '']);
   heading('Par QPV (une action de plusieurs quartiers compte dans chacun)');
   table(await db.query<TotalRow>(REPORTS_SQL.workbookTotalsByQpv, base), ['QPV', 'Nom']);
-  heading('Crédits spécifiques et droit commun');
-  table(await db.query<TotalRow>(REPORTS_SQL.workbookTotalsByNature, base), ['Nature', '']);
+  heading('Par catégorie de financement');
+  // The four categories in order, each shown (zero when no line falls in it), labelled as on the dashboard.
+  const byCategory = new Map(
+    (await db.query<TotalRow>(REPORTS_SQL.workbookTotalsByCategory, [...base, ...CATEGORY_OF_KIND])).map((r) => [r.label, r]),
+  );
+  table(
+    FUNDING_CATEGORIES.map((c: FundingCategory): TotalRow => ({
+      ...(byCategory.get(c) ?? { actions: 0, requested: '0', decided: '0', committed: '0', paid: '0', detail: null }),
+      label: FUNDING_CATEGORY_LABELS[c],
+    })),
+    ['Catégorie', ''],
+  );
   totals.commit();
   await workbook.commit();
   return { actions, lines, contratTitle: contrat.title };

@@ -8,6 +8,7 @@ import { useGraphQLQuery } from '../../common/query';
 import { useSession, useTenantRole } from '../../common/session';
 import type { ActionStatus, DocumentKind } from '../../gql/graphql';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { defaultExercise, WorkbookRequest } from '../reports/WorkbookRequest';
 import { AUDIT_OPERATION_LABELS, DEADLINE_KIND_LABELS, DEADLINE_STATE_LABELS, OPINION_LABELS } from './action-labels';
 import { ACTION_DEADLINES, ACTION_DOSSIER, ACTION_HISTORY } from './action-queries';
 import { ActionSteps } from './ActionSteps';
@@ -55,6 +56,13 @@ export function ActionPage() {
   const deadlines = useAllPages(ACTION_DEADLINES, (answer) => answer.deadlines, { tenant: siren, maxPages: 10 });
   const deadlineRows = (deadlines.data ?? []).filter((d) => d.actionId === id);
   const a = data?.action;
+  // The workbook of the action's contract, for the exercises of its plan (the contract's when it has none yet).
+  const contrat = ref.contrats.find((c) => c.id === a?.contratId);
+  const planYears = [...new Set((a?.fundingLines ?? []).map((l) => l.exerciseYear))].sort((x, y) => x - y);
+  const workbookYears =
+    planYears.length > 0 || !contrat
+      ? planYears
+      : Array.from({ length: contrat.endYear - contrat.startYear + 1 }, (_, i) => contrat.startYear + i);
   const orgName = (orgId: string | null | undefined) =>
     orgId ? (ref.organisations.find((o) => o.id === orgId)?.name ?? 'Organisation partenaire') : 'Services du territoire';
 
@@ -94,6 +102,9 @@ export function ActionPage() {
               </Link>
             )}
           </p>
+          {can('READ_TENANT_FIGURES') && workbookYears.length > 0 && (
+            <WorkbookRequest siren={siren} contratId={a.contratId} years={workbookYears} initialYear={defaultExercise(workbookYears)} />
+          )}
           {canManage && <ActionSteps key={a.id} siren={siren} action={a} onDone={setMoved} />}
           <section aria-labelledby="dossier-title" className="panel">
             <h2 id="dossier-title">Dossier</h2>

@@ -1,13 +1,14 @@
 import { FormEvent, ReactNode, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 
+import { ApiError, download } from '../../common/api';
 import { ErrorMessage, Field, Loading, Pager } from '../../common/components';
-import { centsToDecimal, civilDate, euros, plural, STATUS_LABELS } from '../../common/format';
+import { asApiError } from '../../common/errors';
+import { civilDate, euros, plural, STATUS_LABELS } from '../../common/format';
 import { useGraphQLQuery } from '../../common/query';
 import { useTenantRole } from '../../common/session';
 import type { ActionFilter, ActionsListQuery, ActionStatus } from '../../gql/graphql';
 import { ACTIONS_LIST } from './action-queries';
-import { saveText, slug, toCsv } from './csv';
 import { contratYears, useReferenceData } from './reference-data';
 
 type Row = ActionsListQuery['actions']['nodes'][number];
@@ -28,27 +29,24 @@ interface Column {
   /** Shown when the person has not chosen yet. */
   initial: boolean;
   render(a: Row): ReactNode;
-  text(a: Row): string;
 }
 
 const COLUMNS: Column[] = [
-  { key: 'reference', label: 'Référence', nowrap: true, initial: true, render: (a) => a.reference, text: (a) => a.reference },
-  { key: 'title', label: 'Intitulé', initial: true, render: (a) => a.title, text: (a) => a.title },
-  { key: 'porteur', label: 'Porteur', initial: true, render: (a) => a.porteur.name, text: (a) => a.porteur.name },
-  { key: 'pillar', label: 'Pilier', initial: true, render: (a) => a.pillar.title, text: (a) => a.pillar.title },
+  { key: 'reference', label: 'Référence', nowrap: true, initial: true, render: (a) => a.reference },
+  { key: 'title', label: 'Intitulé', initial: true, render: (a) => a.title },
+  { key: 'porteur', label: 'Porteur', initial: true, render: (a) => a.porteur.name },
+  { key: 'pillar', label: 'Pilier', initial: true, render: (a) => a.pillar.title },
   {
     key: 'objective',
     label: 'Objectif',
     initial: false,
     render: (a) => (a.objective ? `${a.objective.code} ${a.objective.title}` : '—'),
-    text: (a) => (a.objective ? `${a.objective.code} ${a.objective.title}` : ''),
   },
   {
     key: 'status',
     label: 'État',
     initial: true,
     render: (a) => STATUS_LABELS[a.status] ?? a.status,
-    text: (a) => STATUS_LABELS[a.status] ?? a.status,
   },
   {
     key: 'requested',
@@ -56,7 +54,6 @@ const COLUMNS: Column[] = [
     numeric: true,
     initial: true,
     render: (a) => euros(a.fundingTotals.requestedCents),
-    text: (a) => centsToDecimal(a.fundingTotals.requestedCents),
   },
   {
     key: 'decided',
@@ -64,7 +61,6 @@ const COLUMNS: Column[] = [
     numeric: true,
     initial: true,
     render: (a) => euros(decidedCents(a)),
-    text: (a) => centsToDecimal(decidedCents(a)),
   },
   {
     key: 'budget',
@@ -72,18 +68,16 @@ const COLUMNS: Column[] = [
     numeric: true,
     initial: false,
     render: (a) => euros(a.totalBudgetCents),
-    text: (a) => centsToDecimal(a.totalBudgetCents),
   },
   {
     key: 'qpvs',
     label: 'QPV',
     initial: true,
     render: (a) => a.qpvs.map((q) => q.name).join(', '),
-    text: (a) => a.qpvs.map((q) => `${q.name} (${q.code})`).join(', '),
   },
-  { key: 'funders', label: 'Financeurs', initial: false, render: (a) => funderNames(a).join(', '), text: (a) => funderNames(a).join(', ') },
-  { key: 'startDate', label: 'Début', initial: false, render: (a) => civilDate(a.startDate), text: (a) => a.startDate },
-  { key: 'endDate', label: 'Fin', initial: false, render: (a) => civilDate(a.endDate), text: (a) => a.endDate },
+  { key: 'funders', label: 'Financeurs', initial: false, render: (a) => funderNames(a).join(', ') },
+  { key: 'startDate', label: 'Début', initial: false, render: (a) => civilDate(a.startDate) },
+  { key: 'endDate', label: 'Fin', initial: false, render: (a) => civilDate(a.endDate) },
 ];
 
 const COLUMNS_KEY = 'pilotis.actions.colonnes';
@@ -103,7 +97,16 @@ function initialColumns(): string[] {
   return COLUMNS.filter((c) => c.initial).map((c) => c.key);
 }
 
-/** The chef de projet's list: filters kept in the address (shareable), chosen columns, pages, CSV export. */
+/** "Rennes Métropole" → "rennes-metropole", for file names. */
+const slug = (name: string): string =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'territoire';
+
+/** The chef de projet's list: filters kept in the address (shareable), chosen columns, pages, CSV and XLSX exports. */
 export function ActionsPage() {
   const { siren = '' } = useParams();
   const [params, setParams] = useSearchParams();
@@ -179,12 +182,19 @@ export function ActionsPage() {
   const hasFilter = !!(q || pilier || objectif || etat || financeur || qpv || exercice);
   const pageNumber = cursors.length + 1;
 
-  const exportCsv = () => {
-    const csv = toCsv(
-      visible.map((c) => c.label),
-      rows.map((a) => visible.map((c) => ({ text: c.text(a), numeric: c.numeric }))),
+  // The export is the API's: every action of the current filters (and of the contract chosen in the
+  // address, `contrat`), streamed as CSV or XLSX, not the page on screen.
+  const contratParam = params.get('contrat') ?? '';
+  const [exportError, setExportError] = useState<ApiError | null>(null);
+  const exportFile = (format: 'csv' | 'xlsx') => {
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...(contratParam ? { contratId: contratParam } : {}), ...filter })) {
+      if (v !== null && v !== undefined && v !== '') query.set(k, Array.isArray(v) ? v.join(',') : String(v));
+    }
+    setExportError(null);
+    void download(`/actions/export.${format}?${query.toString()}`, siren, `actions-${slug(tenantName || siren)}.${format}`).catch(
+      (error: unknown) => setExportError(asApiError(error)),
     );
-    saveText(`actions-${slug(tenantName || siren)}.csv`, csv);
   };
 
   return (
@@ -331,10 +341,18 @@ export function ActionsPage() {
             ))}
           </select>
         </label>
-        <button type="button" className="secondary" onClick={exportCsv} disabled={rows.length === 0}>
-          Exporter la liste en CSV
-        </button>
+        {can('READ_TENANT_FIGURES') && (
+          <>
+            <button type="button" className="secondary" onClick={() => exportFile('csv')} disabled={rows.length === 0}>
+              Exporter la liste en CSV
+            </button>
+            <button type="button" className="secondary" onClick={() => exportFile('xlsx')} disabled={rows.length === 0}>
+              Exporter la liste en XLSX
+            </button>
+          </>
+        )}
       </div>
+      <ErrorMessage error={exportError} context="operation" />
 
       <section aria-labelledby="results-title">
         <h2 id="results-title" ref={resultsTitle} tabIndex={-1}>

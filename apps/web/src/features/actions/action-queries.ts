@@ -6,6 +6,7 @@ export const ACTION_DOSSIER = graphql(`
   query ActionDossier($id: ID!) {
     action(id: $id) {
       id
+      contratId
       reference
       title
       description

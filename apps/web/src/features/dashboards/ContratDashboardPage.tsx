@@ -7,6 +7,7 @@ import { AmountCells, AmountFigures, ErrorMessage, Figure, Loading } from '../..
 import { euros, KIND_LABELS, percent, plural, STATUS_LABELS } from '../../common/format';
 import { useGraphQLQuery } from '../../common/query';
 import { graphql } from '../../gql';
+import { defaultExercise, WorkbookRequest } from '../reports/WorkbookRequest';
 import { AmountsChart } from './DepartementDashboardPage';
 
 const CONTRATS = graphql(`
@@ -160,6 +161,7 @@ export function ContratDashboardPage() {
           >
             Exporter en CSV
           </button>
+          <WorkbookRequest siren={siren} contratId={contrat.id} years={years} initialYear={year ?? defaultExercise(years)} />
         </div>
       )}
       {d && contrat && (

@@ -361,8 +361,8 @@ describe('rapports asynchrones', () => {
     expect(text).toContain('Comité des financeurs de mars 2026');
     expect(text).toContain('12 mars 2026 à 14 h 00');
     expect(text).toContain('Hôtel de Rennes Métropole');
-    expect(text).toMatch(/Région Bretagne délibérative a voté/);
-    expect(text).toMatch(/Département d'Ille-et-Vilaine consultative n'a pas voté/);
+    expect(text).toMatch(/Région Bretagne délibérative non renseignée a voté/);
+    expect(text).toMatch(/Département d'Ille-et-Vilaine consultative non renseignée n'a pas voté/);
     expect(text).toContain(
       'Quorum requis : 2 organisation(s) votante(s) ; 2 sur 2 membre(s) à voix délibérative ont voté : quorum atteint.',
     );

@@ -7,6 +7,7 @@ import { useAllPages } from '../../common/pages';
 import { useGraphQLQuery } from '../../common/query';
 import { useSession, useTenantRole } from '../../common/session';
 import type { ActionStatus } from '../../gql/graphql';
+import { ActionConventionPapers } from '../conventions/ConventionPapers';
 import { AUDIT_OPERATION_LABELS, DEADLINE_KIND_LABELS, DEADLINE_STATE_LABELS, OPINION_LABELS } from './action-labels';
 import { ACTION_DEADLINES, ACTION_DOSSIER, ACTION_HISTORY } from './action-queries';
 import { ActionSteps } from './ActionSteps';
@@ -145,6 +146,7 @@ export function ActionPage() {
           </section>
 
           <FundingPlanTable action={a} />
+          <ActionConventionPapers actionId={a.id} reference={a.reference} siren={siren} />
 
           <div className="columns">
             <section aria-labelledby="avis-title">

@@ -95,7 +95,7 @@ function AttendanceRow({
             <input id={`${id}-who`} required maxLength={200} value={who} onChange={(e) => setWho(e.target.value)} />
           </>
         )}
-        <button type="submit" disabled={save.isPending}>
+        <button type="submit" disabled={save.isPending} aria-label={`Enregistrer la présence de ${name}`}>
           Enregistrer
         </button>
         <ErrorMessage error={save.error} context="operation" />

@@ -389,7 +389,7 @@ describe('rapports asynchrones', () => {
     expect(text).toContain('Financement de Région Bretagne');
     expect(text).toContain(`Total ${euros(1826700)} ${euros(1826700)}`);
     expect(text).toContain(`Avance à la signature (30 %) : ${euros(548010)}`);
-    expect(text).toContain(`Solde après le bilan : ${euros(1278690)}`);
+    expect(text).toContain(`Solde après le bilan (70 %) : ${euros(1278690)}`);
     expect(text).toContain('pas encore signée par le financeur');
   });
 

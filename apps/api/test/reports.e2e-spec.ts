@@ -367,8 +367,8 @@ describe('rapports asynchrones', () => {
     expect(text).toContain('Comité des financeurs de mars 2026');
     expect(text).toContain('12 mars 2026 à 14 h 00');
     expect(text).toContain('Hôtel de Rennes Métropole');
-    expect(text).toMatch(/Région Bretagne délibérative a voté/);
-    expect(text).toMatch(/Département d'Ille-et-Vilaine consultative n'a pas voté/);
+    expect(text).toMatch(/Région Bretagne délibérative non renseignée a voté/);
+    expect(text).toMatch(/Département d'Ille-et-Vilaine consultative non renseignée n'a pas voté/);
     expect(text).toContain(
       'Quorum requis : 2 organisation(s) votante(s) ; 2 sur 2 membre(s) à voix délibérative ont voté : quorum atteint.',
     );
@@ -395,7 +395,7 @@ describe('rapports asynchrones', () => {
     expect(text).toContain('Financement de Région Bretagne');
     expect(text).toContain(`Total ${euros(1826700)} ${euros(1826700)}`);
     expect(text).toContain(`Avance à la signature (30 %) : ${euros(548010)}`);
-    expect(text).toContain(`Solde après le bilan : ${euros(1278690)}`);
+    expect(text).toContain(`Solde après le bilan (70 %) : ${euros(1278690)}`);
     expect(text).toContain('pas encore signée par le financeur');
   });
 

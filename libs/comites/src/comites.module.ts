@@ -5,6 +5,8 @@ import { ConventionsModule } from '@pilotis/conventions';
 import { FinanceModule } from '@pilotis/finance';
 
 import { AgendaItemVoteResolver } from './agenda-item-vote.resolver';
+import { CommitteeAttendanceResolver } from './attendance.resolver';
+import { AttendanceService } from './attendance.service';
 import { ActionCommitteeResolver, AgendaItemResolver, CommitteeResolver } from './comites.resolver';
 import { CommitteeDecisions } from './committee-decisions.service';
 import { CommitteeLifecycle } from './committee-lifecycle.service';
@@ -23,7 +25,9 @@ import { VoteService } from './vote.service';
     CommitteeDecisions,
     CommitteeLifecycle,
     VoteService,
+    AttendanceService,
     CommitteeResolver,
+    CommitteeAttendanceResolver,
     AgendaItemResolver,
     AgendaItemVoteResolver,
     ActionCommitteeResolver,

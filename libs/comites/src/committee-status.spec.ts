@@ -35,6 +35,7 @@ const EXPECTED_OPERATIONS: Record<CommitteeOperation, CommitteeStatus[]> = {
   castVote: [S.VOTE_OUVERT],
   declareConflict: [S.PLANIFIE, S.VOTE_OUVERT],
   recordMinutes: [S.PLANIFIE, S.VOTE_OUVERT, S.CLOS, S.CLOS_SANS_QUORUM],
+  recordAttendance: [S.PLANIFIE, S.VOTE_OUVERT, S.CLOS, S.CLOS_SANS_QUORUM],
   correctDecision: [S.CLOS],
 };
 

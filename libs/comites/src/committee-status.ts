@@ -40,6 +40,8 @@ export type CommitteeOperation =
   | 'castVote'
   | 'declareConflict'
   | 'recordMinutes'
+  /** Who attended the séance: noted during it or after, like the minutes. */
+  | 'recordAttendance'
   | 'correctDecision';
 
 interface OperationRule {
@@ -74,6 +76,7 @@ export const COMMITTEE_OPERATIONS: Readonly<Record<CommitteeOperation, Operation
   castVote: { allowedIn: [S.VOTE_OUVERT], leadsTo: [] },
   declareConflict: { allowedIn: [S.PLANIFIE, S.VOTE_OUVERT], leadsTo: [] },
   recordMinutes: { allowedIn: [S.PLANIFIE, S.VOTE_OUVERT, S.CLOS, S.CLOS_SANS_QUORUM], leadsTo: [] },
+  recordAttendance: { allowedIn: [S.PLANIFIE, S.VOTE_OUVERT, S.CLOS, S.CLOS_SANS_QUORUM], leadsTo: [] },
   correctDecision: { allowedIn: [S.CLOS], leadsTo: [] },
 };
 

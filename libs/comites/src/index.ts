@@ -6,6 +6,7 @@ export { ComitesModule } from './comites.module';
 // Entities: registered by the composition root (libs/schema), joined on by other contexts.
 export { Envelope } from './envelope.entity';
 export { AgendaItem, Committee, CommitteeMember, ConflictOfInterest } from './committee.entity';
+export { CommitteeAttendance } from './attendance.entity';
 export { Vote, VoteRequest } from './vote.entity';
 export { CommitteeDecision } from './decision.entity';
 

@@ -1,9 +1,20 @@
-import { conventionHash, ConventionTextData, orderFunders, renderConventionText, splitPayment } from './convention-text';
+import {
+  balancePercent,
+  conventionHash,
+  ConventionTextData,
+  orderFunders,
+  renderConventionText,
+  schedulePayments,
+  splitPayment,
+} from './convention-text';
 
 const data = (): ConventionTextData => ({
   versionNumber: 1,
   reason: null,
-  territorySiren: '243500139',
+  territoryName: 'Rennes Métropole',
+  contrat: { title: 'Contrat de ville de Rennes Métropole 2024-2030', startYear: 2024, endYear: 2030 },
+  pillar: { title: 'Cohésion sociale' },
+  objective: { code: '1.2', title: "Favoriser l'insertion des jeunes" },
   action: {
     reference: 'PIL-243500139-0001',
     title: "L'Autre Boutique",
@@ -13,8 +24,15 @@ const data = (): ConventionTextData => ({
   },
   porteur: { id: 'p', name: "L'Autre Boutique" },
   funders: [
-    { organisationId: 'b', name: 'Région Bretagne', amountCents: 1000000n, advancePercent: 50 },
-    { organisationId: 'a', name: "Département d'Ille-et-Vilaine", amountCents: 333333n, advancePercent: 30 },
+    { organisationId: 'b', name: 'Région Bretagne', amountCents: 1000000n, advancePercent: 50, tranches: [], bilanDueDate: null },
+    {
+      organisationId: 'a',
+      name: "Département d'Ille-et-Vilaine",
+      amountCents: 333333n,
+      advancePercent: 30,
+      tranches: [],
+      bilanDueDate: null,
+    },
   ],
 });
 
@@ -30,7 +48,7 @@ describe('canonical convention text', () => {
   it('writes amounts the French way and the schedule per funder', () => {
     const text = renderConventionText(data());
     expect(text).toContain('- Région Bretagne : 10\u202f000,00 €');
-    expect(text).toContain('avance de 30 % à la signature, soit 999,99 € ; solde de 2\u202f333,34 € après réception du bilan.');
+    expect(text).toContain('avance de 30 % à la signature, soit 999,99 € ; solde de 70 %, soit 2\u202f333,34 €, après réception du bilan.');
     expect(text).toContain('Total des financements accordés : 13\u202f333,33 €.');
     expect(text.indexOf('Département')).toBeLessThan(text.indexOf('- Région'));
     expect(text).not.toMatch(/\d{2}:\d{2}/);
@@ -67,5 +85,64 @@ describe('canonical convention text', () => {
       { organisationId: '0', name: 'Agence' },
     ];
     expect(orderFunders(rows).map((r) => r.organisationId)).toEqual(['0', '1', '2']);
+  });
+});
+
+describe('convention text for a préfecture', () => {
+  const text = () => renderConventionText(data());
+
+  it('names the territory and the parties, never by SIREN, with civil dates in words', () => {
+    expect(text()).toContain('Contrat de ville de Rennes Métropole');
+    expect(text()).not.toContain('SIREN');
+    expect(text()).not.toContain('territoire 243500139');
+    expect(text()).toContain('du 1er janvier 2025 au 31 décembre 2025');
+    expect(text()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('cites the law and the contrat de ville it implements, and the action’s objective', () => {
+    expect(text()).toContain('Vu la loi n° 2014-173 du 21 février 2014 de programmation pour la ville et la cohésion urbaine ;');
+    expect(text()).toContain('Vu le contrat de ville « Contrat de ville de Rennes Métropole 2024-2030 » (2024-2030) de Rennes Métropole ;');
+    expect(text()).toContain("Elle poursuit l'objectif opérationnel 1.2 « Favoriser l'insertion des jeunes ».");
+    expect(renderConventionText({ ...data(), objective: null })).toContain('ne se rattache à aucun objectif opérationnel');
+  });
+
+  it('writes each funder’s own schedule: advance, dated or conditioned tranches, balance after its bilan', () => {
+    const withTranches: ConventionTextData = {
+      ...data(),
+      funders: [
+        {
+          ...data().funders[0],
+          advancePercent: 30,
+          tranches: [
+            { percent: 40, dueDate: '2025-06-01', condition: null },
+            { percent: 10, dueDate: null, condition: 'à la remise du bilan intermédiaire' },
+          ],
+          bilanDueDate: '2026-03-31',
+        },
+        data().funders[1],
+      ],
+    };
+    const t = renderConventionText(withTranches);
+    expect(t).toContain(
+      '- Région Bretagne (10\u202f000,00 €) : avance de 30 % à la signature, soit 3\u202f000,00 € ; tranche 1 de 40 % le 1er juin 2025, soit 4\u202f000,00 € ; ' +
+        'tranche 2 de 10 % à la remise du bilan intermédiaire, soit 1\u202f000,00 € ; solde de 20 %, soit 2\u202f000,00 €, après réception du bilan (à remettre au plus tard le 31 mars 2026).',
+    );
+    expect(t).toContain(
+      "- Département d'Ille-et-Vilaine (3\u202f333,33 €) : avance de 30 % à la signature, soit 999,99 € ; solde de 70 %, soit 2\u202f333,34 €, après réception du bilan.",
+    );
+    expect(conventionHash(t)).not.toBe(conventionHash(text()));
+  });
+
+  it('splits a schedule so that the parts add up to the amount', () => {
+    const parts = schedulePayments(1001n, {
+      advancePercent: 33,
+      tranches: [
+        { percent: 33, dueDate: '2025-01-01', condition: null },
+        { percent: 1, dueDate: null, condition: 'x' },
+      ],
+    });
+    expect(parts).toEqual({ advanceCents: 330n, trancheCents: [330n, 10n], balanceCents: 331n });
+    expect(balancePercent({ advancePercent: 50, tranches: [{ percent: 60, dueDate: null, condition: 'x' }] })).toBe(-10);
+    expect(() => schedulePayments(100n, { advancePercent: 50, tranches: [{ percent: 60, dueDate: null, condition: 'x' }] })).toThrow();
   });
 });

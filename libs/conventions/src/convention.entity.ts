@@ -6,6 +6,8 @@ import { TenantEntity, TenantJoin } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
 import { CentsScalar, centsTransformer } from '@pilotis/shared';
 
+import type { PaymentTranche } from './convention-text';
+
 export enum ConventionStatus {
   BROUILLON = 'BROUILLON',
   EN_SIGNATURE = 'EN_SIGNATURE',
@@ -35,6 +37,19 @@ registerEnumType(SignatoryRole, {
     FINANCEUR: { description: 'Financeur ayant accordé au moins une ligne.' },
   },
 });
+
+/** One tranche of a funder's schedule, as GraphQL serves it. */
+@ObjectType('PaymentTranche', { description: "Tranche d'un échéancier : une part du montant, versée à une date ou sous une condition." })
+export class PaymentTrancheType implements PaymentTranche {
+  @Field(() => Int, { description: 'Part du montant du financeur, en pour cent.' })
+  percent: number;
+
+  @Field(() => String, { nullable: true, description: 'Condition de versement (« à la remise du bilan intermédiaire »).' })
+  condition: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Date de versement (AAAA-MM-JJ).' })
+  dueDate: string | null;
+}
 
 /** The convention de financement of one action; its text lives in versions. */
 @ObjectType({ description: "Convention de financement d'une action, signée par le porteur et chaque financeur." })
@@ -159,6 +174,20 @@ export class ConventionSignatory extends TenantEntity {
   @Field(() => Int, { description: 'Part versée en avance à la signature, en pour cent (le solde est versé après le bilan).' })
   @Column('integer', { default: 50 })
   advancePercent: number;
+
+  /** Part of the signed text (hence of the hash): changed only by a new version, like the amount. */
+  @Field(() => [PaymentTrancheType], {
+    description: "Tranches versées entre l'avance et le solde, dans l'ordre (vide : l'avance puis le solde).",
+  })
+  @Column('jsonb', { default: () => "'[]'" })
+  tranches: PaymentTranche[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Date limite du bilan propre à ce financeur (AAAA-MM-JJ) ; vide : celle de la convention.',
+  })
+  @Column('date', { nullable: true })
+  bilanDueDate: string | null;
 }
 
 /** A signature: the organisation, the person who signed for it, and the exact text (hash) they signed. */

@@ -1,5 +1,20 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 import { MultiLine } from '@pilotis/shared';
 
@@ -30,7 +45,30 @@ export class SignConventionInput {
   versionHash: string;
 }
 
-@InputType({ description: "Échéancier d'un financeur : la part versée en avance à la signature (le solde après le bilan)." })
+@InputType({ description: "Tranche d'un échéancier : une part du montant, versée à une date, sous une condition, ou les deux." })
+export class PaymentTrancheInput {
+  @Field(() => Int, { description: 'Part du montant du financeur, de 1 à 100 %.' })
+  @IsInt()
+  @Min(1, { message: 'une tranche compte de 1 à 100 %' })
+  @Max(100, { message: 'une tranche compte de 1 à 100 %' })
+  percent: number;
+
+  @Field(() => String, { nullable: true, description: 'Condition de versement (300 caractères au plus).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300, { message: 'la condition compte au plus 300 caractères' })
+  condition?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Date de versement (AAAA-MM-JJ).' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date attendue au format AAAA-MM-JJ' })
+  dueDate?: string | null;
+}
+
+@InputType({
+  description:
+    "Échéancier d'un financeur : l'avance à la signature, des tranches éventuelles, le solde (le reste) après le bilan et la date limite de ce bilan.",
+})
 export class SetPaymentScheduleInput {
   @Field(() => ID, { description: 'Convention.' })
   @IsUUID('all')
@@ -45,6 +83,26 @@ export class SetPaymentScheduleInput {
   @Min(0, { message: "l'avance est comprise entre 0 et 100 %" })
   @Max(100, { message: "l'avance est comprise entre 0 et 100 %" })
   advancePercent: number;
+
+  @Field(() => [PaymentTrancheInput], {
+    nullable: true,
+    description:
+      "Tranches entre l'avance et le solde, dans l'ordre (12 au plus ; vide : aucune). L'avance et les tranches comptent au plus 100 %.",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(12, { message: 'un échéancier compte au plus 12 tranches' })
+  @ValidateNested({ each: true })
+  @Type(() => PaymentTrancheInput)
+  tranches?: PaymentTrancheInput[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Date limite du bilan propre à ce financeur (AAAA-MM-JJ) ; vide : celle de la convention.',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date attendue au format AAAA-MM-JJ' })
+  bilanDueDate?: string | null;
 }
 
 @InputType({ description: 'Un avenant : une nouvelle version de la convention, à signer de nouveau par tous.' })

@@ -15,7 +15,7 @@ import {
 } from './convention.inputs';
 import { ConventionLoaders } from './convention.loaders';
 import { ConventionService } from './convention.service';
-import { splitPayment } from './convention-text';
+import { balancePercent, schedulePayments } from './convention-text';
 
 @Resolver(() => Convention)
 export class ConventionResolver {
@@ -71,7 +71,7 @@ export class ConventionResolver {
   @Allow(Permission.MANAGE_ACTIONS)
   @Mutation(() => Convention, {
     description:
-      "Modifie l'avance d'un financeur (0 à 100 %) : crée un avenant, nouvelle version dont les signatures précédentes ne valent pas.",
+      "Fixe l'échéancier d'un financeur (avance, tranches datées ou conditionnelles, date limite de son bilan ; le solde est le reste) : crée une nouvelle version, donc une nouvelle empreinte. Seulement tant que personne n'a signé la version en vigueur (SIGNATURE_STARTED ensuite : passer par un avenant).",
   })
   setPaymentSchedule(@Args('input', { description: "L'échéancier du financeur." }) input: SetPaymentScheduleInput): Promise<Convention> {
     return this.service.setPaymentSchedule(input);
@@ -175,11 +175,21 @@ export class ConventionSignatoryResolver {
 
   @ResolveField(() => CentsScalar, { description: "Montant de l'avance versée à la signature, en centimes." })
   advanceCents(@Parent() signatory: ConventionSignatory): bigint {
-    return splitPayment(signatory.amountCents, signatory.advancePercent).advanceCents;
+    return schedulePayments(signatory.amountCents, signatory).advanceCents;
   }
 
-  @ResolveField(() => CentsScalar, { description: 'Solde versé après le bilan, en centimes.' })
+  @ResolveField(() => [CentsScalar], { description: 'Montant de chaque tranche, dans l’ordre des tranches, en centimes.' })
+  trancheCents(@Parent() signatory: ConventionSignatory): bigint[] {
+    return schedulePayments(signatory.amountCents, signatory).trancheCents;
+  }
+
+  @ResolveField(() => Int, { description: "Part du solde versé après le bilan : ce que l'avance et les tranches laissent, en pour cent." })
+  balancePercent(@Parent() signatory: ConventionSignatory): number {
+    return balancePercent(signatory);
+  }
+
+  @ResolveField(() => CentsScalar, { description: "Solde versé après le bilan, en centimes (ce que l'avance et les tranches laissent)." })
   balanceCents(@Parent() signatory: ConventionSignatory): bigint {
-    return splitPayment(signatory.amountCents, signatory.advancePercent).balanceCents;
+    return schedulePayments(signatory.amountCents, signatory).balanceCents;
   }
 }

@@ -4,10 +4,22 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 
 import { visibleActionSql } from '@pilotis/access';
-import { ACTION_STATUS_LABELS, ActionService, ActionStatus, BOUND_STATUSES } from '@pilotis/actions';
+import { Action, ACTION_STATUS_LABELS, ActionService, ActionStatus, BOUND_STATUSES } from '@pilotis/actions';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
-import { conflict, DomainError, ErrorCode, forbidden, formatCivilDate, invalidField, isCivilDate, notFound } from '@pilotis/shared';
+import { Organisation } from '@pilotis/organisations';
+import {
+  badInput,
+  conflict,
+  DomainError,
+  ErrorCode,
+  type FieldError,
+  forbidden,
+  formatCivilDate,
+  invalidField,
+  isCivilDate,
+  notFound,
+} from '@pilotis/shared';
 
 import {
   Convention,
@@ -25,11 +37,17 @@ import {
   SetPaymentScheduleInput,
   SignConventionInput,
 } from './convention.inputs';
-import { conventionHash, FunderCommitment, orderFunders, renderConventionText } from './convention-text';
+import {
+  balancePercent,
+  conventionHash,
+  DEFAULT_SCHEDULE,
+  FunderCommitment,
+  ofName,
+  orderFunders,
+  PaymentSchedule,
+  renderConventionText,
+} from './convention-text';
 import { CONVENTIONS_SQL } from './conventions.sql';
-
-/** The default schedule: half at signature, the balance after the bilan. */
-export const DEFAULT_ADVANCE_PERCENT = 50;
 
 /** A convention is drafted once the funders have decided, and only for what they granted. */
 const DRAFTABLE: ReadonlySet<ActionStatus> = new Set([ActionStatus.PROGRAMMEE, ActionStatus.PARTIELLEMENT_PROGRAMMEE]);
@@ -44,6 +62,36 @@ interface ActionRow {
   status: ActionStatus;
   porteur_id: string;
   porteur_name: string;
+}
+
+interface FrameRow {
+  territory_name: string;
+  contrat_title: string;
+  start_year: number;
+  end_year: number;
+  pillar_title: string;
+  objective_code: string | null;
+  objective_title: string | null;
+}
+
+/** A signature as the convention's document shows it: who signed, for which organisation, when, what. */
+export interface DocumentSignature {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  signerName: string;
+  signedAt: Date;
+  hash: string;
+}
+
+/** One version of a convention with everything its document prints: the signed text, the parties, the signatures. */
+export interface ConventionDocument {
+  conventionId: string;
+  status: ConventionStatus;
+  actionReference: string;
+  version: ConventionVersion;
+  signatories: (ConventionSignatory & { organisationName: string })[];
+  signatures: DocumentSignature[];
 }
 
 /** An action whose file is closed: its convention no longer changes. */
@@ -117,6 +165,51 @@ export class ConventionService {
       throw notFound('Version de convention');
     });
     return version.text;
+  }
+
+  /**
+   * A version of a visible convention (the one in force when `versionNumber` is omitted) with what its
+   * document prints. NOT_FOUND for a convention the caller may not see or a version it does not have.
+   */
+  async document(conventionId: string, versionNumber?: number | null): Promise<ConventionDocument> {
+    const convention = await this.findVisible(conventionId);
+    const versions = await this.db.repository(ConventionVersion);
+    const version =
+      versionNumber == null
+        ? await this.currentVersion(convention.id)
+        : await versions.findOne({ conventionId: convention.id, number: versionNumber });
+    if (!version) throw notFound('Version de convention');
+    const action = await (await this.db.repository(Action)).findOneOrFail({ id: convention.actionId });
+    const signatories = await this.signatories(version.id);
+    const names = new Map(
+      (await (await this.db.repository(Organisation)).find({ where: { id: In(signatories.map((s) => s.organisationId)) } })).map((o) => [
+        o.id,
+        o.name,
+      ]),
+    );
+    const signatures = await this.db.query<{
+      id: string;
+      organisation_id: string;
+      organisation_name: string;
+      signer_name: string;
+      signed_at: Date;
+      hash: string;
+    }>(CONVENTIONS_SQL.documentSignatures, [this.tenantId(), version.id]);
+    return {
+      conventionId: convention.id,
+      status: convention.status,
+      actionReference: action.reference,
+      version,
+      signatories: signatories.map((s) => Object.assign(s, { organisationName: names.get(s.organisationId) ?? '' })),
+      signatures: signatures.map((g) => ({
+        id: g.id,
+        organisationId: g.organisation_id,
+        organisationName: g.organisation_name,
+        signerName: g.signer_name,
+        signedAt: g.signed_at,
+        hash: g.hash,
+      })),
+    };
   }
 
   // ------------------------------------------------------------------ writes
@@ -234,19 +327,27 @@ export class ConventionService {
     return this.newVersion(input.conventionId, reason, 'convention.bilan_date', () => undefined, { bilanDueDate: date });
   }
 
-  /** A changed schedule is a changed text: it makes an avenant like any other change. */
+  /**
+   * A funder's schedule (advance, tranches, its bilan date). A changed schedule is a changed text, hence a
+   * new version with its own hash, like any other change; but only while nobody has signed the version in
+   * force (SIGNATURE_STARTED after the first signature: the others must sign what the first one read).
+   */
   async setPaymentSchedule(input: SetPaymentScheduleInput): Promise<Convention> {
     const funderId = input.funderId.toLowerCase();
+    const schedule = paymentSchedule(input);
     return this.newVersion(
       input.conventionId,
-      `Échéancier modifié : avance de ${input.advancePercent} % pour un financeur.`,
+      'Échéancier modifié.',
       'convention.schedule',
-      (schedule, funders) => {
-        if (!funders.some((f) => f.organisationId === funderId)) {
+      (schedules, funders) => {
+        const funder = funders.find((f) => f.organisationId === funderId);
+        if (!funder) {
           throw invalidField('funderId', 'not_a_funder', "cette organisation n'est pas un financeur signataire de la convention");
         }
-        schedule.set(funderId, input.advancePercent);
+        schedules.set(funderId, schedule);
+        return `Échéancier ${ofName(funder.name)} modifié.`;
       },
+      { unsignedOnly: true },
     );
   }
 
@@ -339,23 +440,31 @@ export class ConventionService {
 
   private async newVersion(
     conventionId: string,
-    reason: string,
+    givenReason: string,
     operation: string,
-    adjust: (schedule: Map<string, number>, funders: FunderCommitment[]) => void,
-    options: { reopen?: boolean; bilanDueDate?: string | null } = {},
+    /** Changes the schedules for the new version; may return the avenant's reason in place of the given one. */
+    adjust: (schedules: Map<string, PaymentSchedule>, funders: FunderCommitment[]) => string | void,
+    options: { reopen?: boolean; bilanDueDate?: string | null; unsignedOnly?: boolean } = {},
   ): Promise<Convention> {
     const convention = await this.findVisible(conventionId, true);
     if (convention.status === ConventionStatus.ANNULEE && !options.reopen)
       throw conflict('La convention est annulée : elle ne se modifie plus.');
+    // The row lock taken above serialises this check with the signatures (sign locks the same row).
+    if (options.unsignedOnly && convention.status !== ConventionStatus.BROUILLON) {
+      throw new DomainError(
+        ErrorCode.SIGNATURE_STARTED,
+        'La version en vigueur de la convention a déjà été signée : son échéancier ne se modifie plus. Passez par un avenant (toutes les signatures seront à recueillir de nouveau) si le calendrier doit changer.',
+      );
+    }
     const action = await this.lockAction(convention.actionId);
     if (CLOSED_ACTION.has(action.status)) {
       throw conflict(`L'action ${action.reference} est « ${ACTION_STATUS_LABELS[action.status]} » : sa convention ne se modifie plus.`);
     }
     const previous = await this.currentVersion(convention.id);
     const previousSignatories = await this.signatories(previous.id);
-    const schedule = new Map(previousSignatories.map((s) => [s.organisationId, s.advancePercent]));
+    const schedule = new Map(previousSignatories.map((s) => [s.organisationId, scheduleOf(s)]));
     const current = await this.decidedFunders(action.id, schedule);
-    adjust(schedule, current);
+    const reason = adjust(schedule, current) ?? givenReason;
     const funders = await this.decidedFunders(action.id, schedule);
     if (funders.length === 0) throw conflict(`L'action ${action.reference} n'a plus aucune ligne accordée.`);
 
@@ -376,7 +485,7 @@ export class ConventionService {
         status: convention.status,
         versionNumber: previous.number,
         hash: previous.hash,
-        schedule: Object.fromEntries(previousSignatories.map((s) => [s.organisationId, s.advancePercent])),
+        schedule: Object.fromEntries(previousSignatories.map((s) => [s.organisationId, scheduleOf(s)])),
       },
       after: { status: ConventionStatus.BROUILLON, reason, version: this.versionSnapshot(version, funders, action.porteur_id) },
     });
@@ -392,11 +501,15 @@ export class ConventionService {
     funders: FunderCommitment[],
     bilanDueDate: string | null = null,
   ): Promise<ConventionVersion> {
+    const [frame] = await this.db.query<FrameRow>(CONVENTIONS_SQL.actionFrame, [this.tenantId(), action.id]);
     const text = renderConventionText({
       versionNumber: number,
       bilanDueDate,
       reason,
-      territorySiren: this.db.tenant().siren,
+      territoryName: frame.territory_name,
+      contrat: { title: frame.contrat_title, startYear: frame.start_year, endYear: frame.end_year },
+      pillar: { title: frame.pillar_title },
+      objective: frame.objective_code && frame.objective_title ? { code: frame.objective_code, title: frame.objective_title } : null,
       action: {
         reference: action.reference,
         title: action.title,
@@ -423,7 +536,7 @@ export class ConventionService {
         role: SignatoryRole.PORTEUR,
         position: 1,
         amountCents: porteurLine?.amountCents ?? 0n,
-        advancePercent: porteurLine?.advancePercent ?? DEFAULT_ADVANCE_PERCENT,
+        ...scheduleOf(porteurLine ?? DEFAULT_SCHEDULE),
       },
       ...others.map((f, i) => ({
         id: randomUUID(),
@@ -432,14 +545,14 @@ export class ConventionService {
         role: SignatoryRole.FINANCEUR,
         position: i + 2,
         amountCents: f.amountCents,
-        advancePercent: f.advancePercent,
+        ...scheduleOf(f),
       })),
     ]);
     return versions.findOneOrFail({ id });
   }
 
   /** Every funder with a granted line (decided > 0), with the sum of its decided lines and its schedule. */
-  private async decidedFunders(actionId: string, schedule: ReadonlyMap<string, number>): Promise<FunderCommitment[]> {
+  private async decidedFunders(actionId: string, schedule: ReadonlyMap<string, PaymentSchedule>): Promise<FunderCommitment[]> {
     const rows = await this.db.query<{ funder_id: string; name: string; amount: string }>(CONVENTIONS_SQL.decidedFunders, [
       this.tenantId(),
       actionId,
@@ -449,7 +562,7 @@ export class ConventionService {
         organisationId: r.funder_id,
         name: r.name,
         amountCents: BigInt(r.amount),
-        advancePercent: schedule.get(r.funder_id) ?? DEFAULT_ADVANCE_PERCENT,
+        ...scheduleOf(schedule.get(r.funder_id) ?? DEFAULT_SCHEDULE),
       })),
     );
   }
@@ -502,4 +615,39 @@ export class ConventionService {
   private tenantId(): string {
     return this.db.tenant().tenantId;
   }
+}
+
+/** The schedule columns of a signatory (or a funder's commitment), copied so that no row is shared. */
+function scheduleOf(s: PaymentSchedule): PaymentSchedule {
+  return {
+    advancePercent: s.advancePercent,
+    tranches: s.tranches.map((t) => ({ percent: t.percent, condition: t.condition, dueDate: t.dueDate })),
+    bilanDueDate: s.bilanDueDate,
+  };
+}
+
+/** The schedule an input asks for, checked: real dates, each tranche dated or conditioned, at most 100 % in all. */
+function paymentSchedule(input: SetPaymentScheduleInput): PaymentSchedule {
+  const tranches = (input.tranches ?? []).map((t) => ({
+    percent: t.percent,
+    condition: t.condition?.trim() ? t.condition.trim() : null,
+    dueDate: t.dueDate ?? null,
+  }));
+  const errors: FieldError[] = [];
+  tranches.forEach((t, i) => {
+    if (t.dueDate !== null && !isCivilDate(t.dueDate))
+      errors.push({ field: `tranches.${i}.dueDate`, reason: 'invalid', message: 'date invalide' });
+    if (t.dueDate === null && t.condition === null) {
+      errors.push({ field: `tranches.${i}`, reason: 'no_trigger', message: 'une tranche se verse à une date ou sous une condition' });
+    }
+  });
+  const bilanDueDate = input.bilanDueDate ?? null;
+  if (bilanDueDate !== null && !isCivilDate(bilanDueDate))
+    errors.push({ field: 'bilanDueDate', reason: 'invalid', message: 'date invalide' });
+  const schedule = { advancePercent: input.advancePercent, tranches, bilanDueDate };
+  if (balancePercent(schedule) < 0) {
+    errors.push({ field: 'tranches', reason: 'over_100', message: "l'avance et les tranches dépassent 100 % du montant" });
+  }
+  if (errors.length > 0) throw badInput(errors);
+  return schedule;
 }

@@ -35,4 +35,28 @@ export const CONVENTIONS_SQL = {
               a.total_budget_cents::text as total_budget_cents, a.status, a.porteur_id, o.name as porteur_name
          from actions a join organisations o on o.tenant_id = a.tenant_id and o.id = a.porteur_id
         where a.tenant_id = $1 and a.id = $2 for update of a`,
+
+  /**
+   * What the text says around the action $2: the territory's name (`tenants` is a platform table, read by
+   * its id, the caller's tenant), the contrat de ville it implements, its pillar and operational objective.
+   */
+  actionFrame: `select t.name as territory_name, k.title as contrat_title, k.start_year, k.end_year,
+              p.title as pillar_title, ob.code as objective_code, ob.title as objective_title
+         from actions a
+         join tenants t on t.id = a.tenant_id
+         join contrats k on k.tenant_id = a.tenant_id and k.id = a.contrat_id
+         join pillars p on p.tenant_id = a.tenant_id and p.id = a.pillar_id
+         left join objectives ob on ob.tenant_id = a.tenant_id and ob.id = a.objective_id
+        where a.tenant_id = $1 and a.id = $2`,
+
+  /**
+   * The signatures of the version $2 for its document, in signing order: the organisation's name, the
+   * person who signed (`users` is a platform table: only the display name of the signature's own author).
+   */
+  documentSignatures: `select g.id, g.organisation_id, o.name as organisation_name, u.display_name as signer_name, g.signed_at, g.hash
+         from convention_signatures g
+         join organisations o on o.tenant_id = g.tenant_id and o.id = g.organisation_id
+         join users u on u.id = g.signed_by_user_id
+        where g.tenant_id = $1 and g.version_id = $2
+        order by g.signed_at, g.id`,
 } as const;

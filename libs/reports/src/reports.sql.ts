@@ -47,19 +47,43 @@ export const REPORTS_SQL = {
 
   // ------------------------------------------------------------------ the procès-verbal (committee-minutes)
 
-  /** The committee $2 with its contract's title, if the viewer sees it (`visible` over `c`, $3). */
-  minutesCommittee: (
-    visible: string,
-  ): string => `select c.id, c.title, c.kind, c.status, c.scheduled_at, c.place, c.quorum, c.minutes, c.closed_at, k.title as contrat_title
+  /**
+   * The committee $2 with its contract's title, if the viewer sees it (`visible` over `c`, $3). Not the
+   * territory's name: `tenants` is out of the worker's reach (its policy reads memberships and invitations).
+   */
+  minutesCommittee: (visible: string): string => `select c.id, c.title, c.kind, c.status, c.scheduled_at, c.place, c.quorum, c.minutes,
+            c.opened_at, c.closed_at, k.title as contrat_title
        from committees c join contrats k on k.tenant_id = c.tenant_id and k.id = c.contrat_id
       where c.tenant_id = $1 and c.id = $2 and ${visible}`,
 
-  /** The members of the committee $2 by name: their organisation's name, whether they vote and whether they voted. */
+  /**
+   * The members of the committee $2 by name: their organisation's name, whether they vote, whether they
+   * voted, and their attendance as recorded at the séance (null: not recorded).
+   */
   minutesMembers: `select o.name, m.voting,
-            exists (select 1 from votes v where v.tenant_id = m.tenant_id and v.committee_id = m.committee_id and v.organisation_id = m.organisation_id) as voted
+            exists (select 1 from votes v where v.tenant_id = m.tenant_id and v.committee_id = m.committee_id and v.organisation_id = m.organisation_id) as voted,
+            p.status as attendance, p.representative_name
        from committee_members m join organisations o on o.tenant_id = m.tenant_id and o.id = m.organisation_id
+       left join committee_attendance p on p.tenant_id = m.tenant_id and p.committee_id = m.committee_id and p.organisation_id = m.organisation_id
       where m.tenant_id = $1 and m.committee_id = $2
       order by o.name, o.id`,
+
+  /**
+   * The avis d'instruction on the actions of the committee $2's agenda, per agenda item: the opinion, its
+   * comment and who gave it (their organisation, else their name).
+   */
+  minutesAvis: `select i.id as agenda_item_id, av.opinion, av.comment, coalesce(o.name, u.display_name) as author
+       from agenda_items i
+       join avis av on av.tenant_id = i.tenant_id and av.action_id = i.action_id
+       left join organisations o on o.tenant_id = av.tenant_id and o.id = av.organisation_id
+       join users u on u.id = av.author_user_id
+      where i.tenant_id = $1 and i.committee_id = $2
+      order by i.position, author, av.id`,
+
+  /** The comments the funders gave with their votes in the committee $2, per funding line. */
+  minutesVoteComments: `select v.funding_line_id, v.organisation_id, v.comment
+       from votes v
+      where v.tenant_id = $1 and v.committee_id = $2 and v.comment <> ''`,
 
   /** The agenda of the committee $2 in order: each item's action (reference, title, status) and porteur. */
   minutesAgenda: `select i.id, i.position, a.reference, a.title, o.name as porteur, a.status
@@ -73,7 +97,7 @@ export const REPORTS_SQL = {
    * The decisions taken in session by the committee $2 (not the later corrections), by funder: each with
    * its line's kind, year and requested amount, and the line's decided amount in force (`current`).
    */
-  minutesDecisions: `select d.agenda_item_id, o.name as funder, o.id as funder_id, d.kind, f.kind as line_kind, f.exercise_year,
+  minutesDecisions: `select d.agenda_item_id, d.funding_line_id, o.name as funder, o.id as funder_id, d.kind, f.kind as line_kind, f.exercise_year,
             f.amount_requested_cents::text as requested, d.amount_cents::text as amount, f.decided_amount_cents::text as current
        from committee_decisions d
        join funding_lines f on f.tenant_id = d.tenant_id and f.id = d.funding_line_id
@@ -113,7 +137,7 @@ export const REPORTS_SQL = {
    * The funder $3's share in the latest version of the action $2's convention (none: no convention names it):
    * the convention's status, the version's number, the amount, the advance and whether the funder signed.
    */
-  summarySchedule: `select c.status, v.number, s.amount_cents::text, s.advance_percent,
+  summarySchedule: `select c.status, v.number, s.amount_cents::text, s.advance_percent, s.tranches,
             exists (select 1 from convention_signatures g where g.tenant_id = v.tenant_id and g.version_id = v.id and g.organisation_id = s.organisation_id) as signed
        from conventions c
        join convention_versions v on v.tenant_id = c.tenant_id and v.convention_id = c.id

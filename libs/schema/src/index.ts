@@ -8,6 +8,7 @@ import { AccountToken, RefreshToken, User } from '@pilotis/auth';
 import {
   AgendaItem,
   Committee,
+  CommitteeAttendance,
   CommitteeDecision,
   CommitteeMember,
   ConflictOfInterest,
@@ -65,6 +66,7 @@ export const ALL_ENTITIES = [
   FundingLine,
   Envelope,
   Committee,
+  CommitteeAttendance,
   CommitteeMember,
   AgendaItem,
   ConflictOfInterest,

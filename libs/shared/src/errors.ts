@@ -15,6 +15,11 @@ export const ErrorCode = {
   VERSION_SUPERSEDED: 'VERSION_SUPERSEDED',
   /** The organisation has already signed this version. */
   ALREADY_SIGNED: 'ALREADY_SIGNED',
+  /**
+   * A convention version that one signatory has signed no longer changes its payment schedules: what the
+   * first signatory read is what the others sign. A change after that is an avenant.
+   */
+  SIGNATURE_STARTED: 'SIGNATURE_STARTED',
   /** Sequential signing: an earlier signatory has not signed yet. */
   NOT_YOUR_TURN: 'NOT_YOUR_TURN',
   /** A committee's members, agenda and quorum are frozen once its vote opens; votes only while it is open. */

@@ -28,6 +28,8 @@ export function errorText(error: ApiError, context: ErrorContext = 'load'): stri
       return `Ce n'est pas encore à votre organisation de signer. ${error.message}`;
     case 'VERSION_SUPERSEDED':
       return `La convention a changé depuis que vous l'avez ouverte : un avenant l'a remplacée. La liste est mise à jour ; relisez la nouvelle version avant de signer. (${error.message})`;
+    case 'SIGNATURE_STARTED':
+      return `La convention a déjà reçu une signature : son échéancier ne se modifie plus que par un avenant. ${error.message}`;
     case 'ALREADY_SIGNED':
       return 'Votre organisation a déjà signé cette version de la convention.';
     case 'ENVELOPE_EXCEEDED':

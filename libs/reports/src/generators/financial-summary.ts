@@ -1,5 +1,5 @@
 import { ACTION_STATUS_LABELS, ActionStatus } from '@pilotis/actions';
-import { splitPayment } from '@pilotis/conventions';
+import { balancePercent, type PaymentTranche, schedulePayments } from '@pilotis/conventions';
 import { formatCivilDate, invalidField, notFound } from '@pilotis/shared';
 
 import { REPORTS_SQL } from '../reports.sql';
@@ -69,10 +69,14 @@ export async function writeFinancialSummary(
     in_kind: boolean;
     pledge: boolean;
   }>(REPORTS_SQL.summaryLines, [viewer.tenantId, action.id, params.funderId]);
-  const [schedule] = await db.query<{ status: string; number: number; amount_cents: string; advance_percent: number; signed: boolean }>(
-    REPORTS_SQL.summarySchedule,
-    [viewer.tenantId, action.id, params.funderId],
-  );
+  const [schedule] = await db.query<{
+    status: string;
+    number: number;
+    amount_cents: string;
+    advance_percent: number;
+    tranches: PaymentTranche[];
+    signed: boolean;
+  }>(REPORTS_SQL.summarySchedule, [viewer.tenantId, action.id, params.funderId]);
 
   const pdf = new PdfWriter(out, `Compte rendu financier — ${action.reference}`);
   pdf.title('Compte rendu financier');
@@ -91,11 +95,11 @@ export async function writeFinancialSummary(
 
   pdf.heading(`Financement de ${funder}`);
   pdf.row([
-    { text: 'Nature', width: 150, bold: true },
-    { text: 'Exercice', width: 60, bold: true },
-    { text: 'Demandé', width: 100, bold: true, align: 'right' },
-    { text: 'Décidé', width: 100, bold: true, align: 'right' },
-    { text: 'Remarque', width: 85, bold: true },
+    { text: 'Nature', weight: 150, min: 40, bold: true },
+    { text: 'Exercice', weight: 60, min: 40, bold: true },
+    { text: 'Demandé', weight: 100, min: 40, bold: true, align: 'right' },
+    { text: 'Décidé', weight: 100, min: 40, bold: true, align: 'right' },
+    { text: 'Remarque', weight: 85, min: 40, bold: true },
   ]);
   let requested = 0n;
   let decided = 0n;
@@ -103,17 +107,19 @@ export async function writeFinancialSummary(
     requested += BigInt(l.requested);
     decided += BigInt(l.decided ?? '0');
     pdf.row([
-      { text: FUNDING_KIND_LABELS[l.kind] ?? l.kind, width: 150 },
-      { text: String(l.exercise_year), width: 60 },
-      { text: pdfEuros(l.requested), width: 100, align: 'right' },
-      { text: l.decided === null ? 'non décidé' : pdfEuros(l.decided), width: 100, align: 'right' },
-      { text: [l.in_kind ? 'en nature' : '', l.pledge ? 'promesse' : ''].filter(Boolean).join(', '), width: 85 },
+      { text: FUNDING_KIND_LABELS[l.kind] ?? l.kind, weight: 150, min: 40 },
+      { text: String(l.exercise_year), weight: 60, min: 40 },
+      { text: pdfEuros(l.requested), weight: 100, min: 40, align: 'right' },
+      { text: l.decided === null ? 'non décidé' : pdfEuros(l.decided), weight: 100, min: 40, align: 'right' },
+      { text: [l.in_kind ? 'en nature' : '', l.pledge ? 'promesse' : ''].filter(Boolean).join(', '), weight: 85, min: 40 },
     ]);
   }
   pdf.row([
-    { text: 'Total', width: 210, bold: true },
-    { text: pdfEuros(requested), width: 100, align: 'right', bold: true },
-    { text: pdfEuros(decided), width: 100, align: 'right', bold: true },
+    { text: 'Total', weight: 150, min: 40, bold: true },
+    { text: '', weight: 60, min: 40 },
+    { text: pdfEuros(requested), weight: 100, min: 40, align: 'right', bold: true },
+    { text: pdfEuros(decided), weight: 100, min: 40, align: 'right', bold: true },
+    { text: '', weight: 85, min: 40 },
   ]);
   const budget = BigInt(action.total_budget_cents);
   if (budget > 0n) {
@@ -124,13 +130,19 @@ export async function writeFinancialSummary(
   if (!schedule) {
     pdf.paragraph('Aucune convention ne lie encore ce financeur pour cette action.');
   } else {
-    const { advanceCents, balanceCents } = splitPayment(BigInt(schedule.amount_cents), schedule.advance_percent);
+    const plan = { advancePercent: schedule.advance_percent, tranches: schedule.tranches };
+    const { advanceCents, trancheCents, balanceCents } = schedulePayments(BigInt(schedule.amount_cents), plan);
     pdf.paragraph(
       `Convention ${CONVENTION_STATUS_LABELS[schedule.status] ?? schedule.status}, version ${schedule.number}${schedule.signed ? ', signée par le financeur' : ', pas encore signée par le financeur'}.`,
     );
     pdf.paragraph(`Montant conventionné : ${pdfEuros(schedule.amount_cents)}`);
     pdf.paragraph(`Avance à la signature (${schedule.advance_percent}\u00a0%) : ${pdfEuros(advanceCents)}`);
-    pdf.paragraph(`Solde après le bilan : ${pdfEuros(balanceCents)}`);
+    schedule.tranches.forEach((t, i) =>
+      pdf.paragraph(
+        `Tranche ${i + 1} (${t.percent}\u00a0%${t.dueDate ? `, le ${formatCivilDate(t.dueDate)}` : ''}${t.condition ? `, ${t.condition}` : ''}) : ${pdfEuros(trancheCents[i])}`,
+      ),
+    );
+    pdf.paragraph(`Solde après le bilan (${balancePercent(plan)}\u00a0%) : ${pdfEuros(balanceCents)}`);
   }
   pdf.doc.moveDown(2);
   pdf.paragraph(`Document établi par Pilotis le ${parisDateTime(now)}.`);

@@ -7,6 +7,7 @@ import { useAllPages } from '../../common/pages';
 import { useGraphQLQuery } from '../../common/query';
 import { useSession, useTenantRole } from '../../common/session';
 import type { ActionStatus, DocumentKind } from '../../gql/graphql';
+import { ActionConventionPapers } from '../conventions/ConventionPapers';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { defaultExercise, WorkbookRequest } from '../reports/WorkbookRequest';
 import { AUDIT_OPERATION_LABELS, DEADLINE_KIND_LABELS, DEADLINE_STATE_LABELS, OPINION_LABELS } from './action-labels';
@@ -198,6 +199,7 @@ export function ActionPage() {
               ))}
             </section>
           )}
+          <ActionConventionPapers actionId={a.id} reference={a.reference} siren={siren} />
 
           <div className="columns">
             <section aria-labelledby="avis-title">

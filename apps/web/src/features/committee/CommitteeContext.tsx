@@ -28,6 +28,11 @@ export const COMMITTEE = graphql(`
         organisationId
         voting
       }
+      attendance {
+        organisationId
+        status
+        representativeName
+      }
       agendaItems {
         id
         position

@@ -4,6 +4,7 @@ import { useGraphQLMutation } from '../../common/query';
 import { graphql } from '../../gql';
 import { AgendaEditor } from './AgendaEditor';
 import { AgendaItemView, ReaderView } from './AgendaItemView';
+import { AttendanceEditor } from './AttendanceEditor';
 import { COMMITTEE, useCommittee } from './CommitteeContext';
 import { EnvelopesEditor } from './EnvelopesEditor';
 import { MembersEditor } from './MembersEditor';
@@ -42,6 +43,7 @@ export function ManagerView() {
           <EnvelopesEditor />
         </>
       )}
+      {c.members.length > 0 && <AttendanceEditor />}
       {(c.viewerMayOpenVote || c.openVoteRefusal) && (
         <>
           <section aria-labelledby="open-title" className="panel">

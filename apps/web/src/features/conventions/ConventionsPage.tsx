@@ -7,10 +7,12 @@ import { ConfirmButton, ErrorMessage, Loading } from '../../common/components';
 import { asApiError, errorText } from '../../common/errors';
 import { dateTime, euros, plural } from '../../common/format';
 import { graphQLKey, useGraphQLMutation, useGraphQLQuery } from '../../common/query';
-import { useSession } from '../../common/session';
+import { useSession, useTenantRole } from '../../common/session';
 import { graphql } from '../../gql';
 import type { ConventionListQuery, ConventionStatus } from '../../gql/graphql';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { ConventionPdfButton } from './ConventionPapers';
+import { ScheduleEditor } from './ScheduleEditor';
 
 const CONVENTIONS = graphql(`
   query ConventionList {
@@ -52,6 +54,13 @@ const CONVENTIONS = graphql(`
           amountCents
           advancePercent
           advanceCents
+          balancePercent
+          bilanDueDate
+          tranches {
+            percent
+            dueDate
+            condition
+          }
         }
         signatures {
           organisationId
@@ -165,6 +174,8 @@ function ConventionCard({ c, siren, org, announce }: { c: Convention; siren: str
   const sign = useGraphQLMutation(SIGN, { tenant: siren, invalidates: [CONVENTIONS] });
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [showText, setShowText] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const { can } = useTenantRole(siren);
   const v = c.currentVersion;
   const signedBy = new Map(v.signatures.map((s) => [s.organisationId, s.signedAt]));
   const a = action.data?.action;
@@ -202,6 +213,7 @@ function ConventionCard({ c, siren, org, announce }: { c: Convention; siren: str
               <th scope="col" className="num">
                 Montant
               </th>
+              <th scope="col">Échéancier</th>
               <th scope="col">Signature</th>
             </tr>
           </thead>
@@ -214,11 +226,50 @@ function ConventionCard({ c, siren, org, announce }: { c: Convention; siren: str
                   <span className="muted"> ({s.role === 'PORTEUR' ? 'porteur' : 'financeur'})</span>
                 </th>
                 <td className="num">{s.role === 'PORTEUR' ? '—' : euros(s.amountCents)}</td>
+                <td>
+                  {s.role === 'PORTEUR' && s.amountCents === 0
+                    ? '—'
+                    : [
+                        `avance ${s.advancePercent} %`,
+                        ...s.tranches.map((t, i) => `tranche ${i + 1} : ${t.percent} %`),
+                        `solde ${s.balancePercent} % après le bilan`,
+                      ].join(' · ')}
+                  {/* The API refuses a schedule once a signature is given (SIGNATURE_STARTED): the button follows the status it serves. */}
+                  {c.status === 'BROUILLON' && can('MANAGE_ACTIONS') && s.role === 'FINANCEUR' && (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-expanded={editing === s.organisationId}
+                        onClick={() => setEditing((e) => (e === s.organisationId ? null : s.organisationId))}
+                      >
+                        Modifier l'échéancier
+                      </button>
+                    </>
+                  )}
+                </td>
                 <td>{signedBy.has(s.organisationId) ? `Signée le ${dateTime(signedBy.get(s.organisationId))}` : 'En attente'}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        {editing && (
+          <ScheduleEditor
+            conventionId={c.id}
+            funder={{
+              ...(v.signatories.find((s) => s.organisationId === editing) as Convention['currentVersion']['signatories'][number]),
+              name: v.signatories.find((s) => s.organisationId === editing)?.organisation.name ?? '',
+            }}
+            siren={siren}
+            invalidates={[CONVENTIONS]}
+            onSaved={(text) => {
+              setEditing(null);
+              announce(text);
+            }}
+          />
+        )}
+        {a && <ConventionPdfButton conventionId={c.id} versionNumber={v.number} reference={a.reference} siren={siren} />}
         <button type="button" className="link-button" aria-expanded={showText} onClick={() => setShowText((s) => !s)}>
           {showText ? 'Masquer le texte' : `Lire le texte de la version ${v.number}`}
         </button>

@@ -45,6 +45,28 @@ describe('web: « Mes échéances » and the reminder link that leads to the dea
         as,
       ),
     ).scheduleCommittee.id;
+    // Three more sessions in 2027: enough deadlines for more than one page.
+    for (const [month, name] of [
+      ['01', 'janvier'],
+      ['02', 'février'],
+      ['03', 'mars'],
+    ])
+      ok(
+        await gql(
+          t.app,
+          `mutation($input: ScheduleCommitteeInput!) { scheduleCommittee(input: $input) { id } }`,
+          {
+            input: {
+              contratId: contrat.id,
+              kind: 'COMITE_DES_FINANCEURS',
+              title: `Comité de ${name} 2027 (essai)`,
+              scheduledAt: `2027-${month}-20T09:00:00Z`,
+              quorum: 1,
+            },
+          },
+          as,
+        ),
+      );
 
     // Every territory's scan, as the daily scheduler runs them: a digest waits for all of a person's territories.
     const connection = bullConnection(t.config.redisUrl);
@@ -132,8 +154,6 @@ describe('web: « Mes échéances » and the reminder link that leads to the dea
     await page.getByRole('heading', { level: 1, name: 'Mes échéances' }).waitFor();
     const rows = page.locator('table tbody tr');
     await page.getByRole('link', { name: FREEZE, exact: true }).waitFor();
-    // Not mine: the vote is the voting members'.
-    expect(await page.getByRole('link', { name: VOTE, exact: true }).count()).toBe(0);
 
     // Overdue only.
     await page.getByLabel('En retard seulement').check();
@@ -142,10 +162,9 @@ describe('web: « Mes échéances » and the reminder link that leads to the dea
     for (const badge of await page.locator('table tbody .badge').allTextContents()) expect(badge).toBe('En retard');
     await page.getByLabel('En retard seulement').uncheck();
 
-    // The committee, everyone's: its two deadlines, the vote « dans 7 jours » and not « aujourd'hui ».
+    // The committee's two deadlines (the chef de projet answers for both): the vote « dans 7 jours », not « aujourd'hui ».
     await page.getByLabel('Comité').selectOption({ label: COMMITTEE });
-    await page.getByLabel(/Toutes celles du territoire/).check();
-    await page.waitForURL(/comite=.*toutes=1|toutes=1.*comite=/);
+    await page.waitForURL(/comite=/);
     await page.getByRole('link', { name: VOTE, exact: true }).waitFor();
     expect(await rows.count()).toBe(2);
     const vote = page.getByRole('row').filter({ has: page.getByRole('link', { name: VOTE, exact: true }) });
@@ -157,15 +176,26 @@ describe('web: « Mes échéances » and the reminder link that leads to the dea
     await page.getByRole('link', { name: VOTE, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: COMMITTEE }).waitFor();
 
-    // All of the territory's, by pages of 20, through the API's cursor.
-    await page.goto(`/t/${RENNES}/echeances?toutes=1`);
+    // All of the territory's open deadlines, not only mine, by pages of 10 through the API's cursor.
+    const [{ n }] = await w.t.owner.query(
+      `select count(*)::int as n from deadlines d join tenants t on t.id = d.tenant_id
+        where t.siren = $1 and d.met_at is null and d.cancelled_at is null`,
+      [RENNES],
+    );
+    expect(n).toBeGreaterThan(10);
+    await page.goto(`/t/${RENNES}/echeances?taille=10`);
     await page.getByRole('heading', { name: 'Échéances', exact: true }).waitFor();
-    await rows.first().waitFor();
-    expect(await rows.count()).toBe(20);
+    await page.getByLabel(/Toutes celles du territoire/).check();
+    await page.waitForURL(/toutes=1/);
+    const status = page.locator('section[aria-labelledby="deadline-results-title"] [role="status"]');
+    await status.getByText('10 échéances sur cette page, d’autres suivent.', { exact: true }).waitFor();
+    expect(await rows.count()).toBe(10);
     const firstPage = await rows.allTextContents();
     await page.getByRole('button', { name: 'Page suivante' }).click();
     await page.getByRole('heading', { name: 'Échéances — page 2' }).waitFor();
-    await rows.first().waitFor();
-    expect(await rows.allTextContents()).not.toEqual(firstPage);
+    const second = Math.min(n - 10, 10);
+    await status.getByText(new RegExp(`^${second} échéances? sur cette page`)).waitFor();
+    expect(await rows.count()).toBe(second);
+    expect((await rows.allTextContents()).some((r) => firstPage.includes(r))).toBe(false);
   });
 });

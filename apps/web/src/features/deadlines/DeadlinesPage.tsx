@@ -61,7 +61,8 @@ const ACTION = graphql(`
   }
 `);
 
-const PAGE_SIZE = 20;
+const PAGE_SIZES = [10, 20, 50, 100];
+const DEFAULT_PAGE_SIZE = 20;
 /** The « état » choices: the open ones by default, or one state. */
 const OPEN: DeadlineState[] = ['OVERDUE', 'DUE', 'UPCOMING'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -87,6 +88,8 @@ export function DeadlinesPage() {
   const contratId = uuidParam(params.get('contrat'));
   // Mine unless asked otherwise; an organisation's representative only ever sees theirs (the API's rule).
   const everyone = params.get('toutes') === '1';
+  const sizeParam = Number(params.get('taille'));
+  const pageSize = PAGE_SIZES.includes(sizeParam) ? sizeParam : DEFAULT_PAGE_SIZE;
 
   const filter: DeadlineFilter = {
     states: state ? [state] : OPEN,
@@ -96,11 +99,11 @@ export function DeadlinesPage() {
     ...(contratId ? { contratId } : {}),
     ...(!everyone && user ? { userId: user.id } : {}),
   };
-  const filterKey = JSON.stringify(filter);
+  const filterKey = JSON.stringify([filter, pageSize]);
   const [paging, setPaging] = useState<{ key: string; cursors: string[] }>({ key: filterKey, cursors: [] });
   const cursors = paging.key === filterKey ? paging.cursors : [];
   const after = cursors[cursors.length - 1] ?? null;
-  const list = useGraphQLQuery(DEADLINE_LIST, { first: PAGE_SIZE, after, filter }, { tenant: siren, enabled: !!user });
+  const list = useGraphQLQuery(DEADLINE_LIST, { first: pageSize, after, filter }, { tenant: siren, enabled: !!user });
   const rows = list.data?.deadlines.nodes ?? [];
   const pageInfo = list.data?.deadlines.pageInfo;
 
@@ -195,7 +198,16 @@ export function DeadlinesPage() {
             </p>
           )}
           {hasFilter && (
-            <button type="button" className="secondary" onClick={() => setParams(contratId ? { contrat: contratId } : {})}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() =>
+                setParams({
+                  ...(contratId ? { contrat: contratId } : {}),
+                  ...(pageSize !== DEFAULT_PAGE_SIZE ? { taille: String(pageSize) } : {}),
+                })
+              }
+            >
               Effacer les filtres
             </button>
           )}
@@ -250,6 +262,19 @@ export function DeadlinesPage() {
             </tbody>
           </table>
         )}
+        <label>
+          Échéances par page{' '}
+          <select
+            value={pageSize}
+            onChange={(e) => setParam({ taille: Number(e.target.value) === DEFAULT_PAGE_SIZE ? '' : e.target.value })}
+          >
+            {PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
         <Pager label="Pages d'échéances" cursors={cursors} pageInfo={pageInfo} loading={list.isPending} onGoTo={goTo} />
       </section>
     </>

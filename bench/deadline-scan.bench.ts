@@ -25,6 +25,7 @@ import {
   RECOMPUTE_DEADLINES,
   RECORD_REMINDERS,
 } from '@pilotis/deadlines';
+import { FRENCH_MONTHS } from '@pilotis/shared';
 
 import { freshBenchDatabase } from './bench-api';
 
@@ -143,6 +144,7 @@ const remind = async (client: PoolClient, tenantId: string, today: string) => {
     JSON.stringify(DEFAULT_REMINDER_STEPS),
     'https://pilotis.example/echeances/',
     MAX_LATE_DAYS,
+    FRENCH_MONTHS,
   ]);
   await client.query(OPEN_DIGESTS, [tenantId, today]);
   await client.query(FILL_DIGESTS, [tenantId, today]);

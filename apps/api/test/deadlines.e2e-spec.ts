@@ -256,7 +256,7 @@ describe('deadlines and reminders', () => {
     expect(mail.subject).toBe('1 échéance à suivre — 23 juin 2027');
     expect(mail.from).toBe('relances@pilotis.test');
     expect(mail.text).toContain("J-7 · Bilan 2026 de l'action");
-    expect(mail.text).toContain('échéance le 30/06/2027');
+    expect(mail.text).toContain('échéance le 30 juin 2027');
     const [bilan] = await byKind('BILAN');
     expect(mail.text).toContain(`${t.config.appUrl}/echeances/${bilan.id}`);
     expect(mail.messageId).toMatch(/^<digest-[0-9a-f-]+@pilotis>$/);

@@ -250,7 +250,7 @@ describe('web: actions', () => {
     expect(await page.locator('.figure').filter({ hasText: 'Reste à financer' }).textContent()).toMatch(/10\s000,00\s€/);
     expect(await page.locator('.facts').textContent()).toContain('Réso solidaire – pôle ESS du Pays de Rennes');
     expect(await page.locator('.facts').textContent()).toContain('1.2 Accès aux droits, à la santé et au numérique');
-    expect(await page.locator('.facts').textContent()).toContain('Du 1 septembre 2026 au 30 juin 2027');
+    expect(await page.locator('.facts').textContent()).toContain('Du 1er septembre 2026 au 30 juin 2027');
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, '13-action-creee');
 

@@ -28,9 +28,9 @@ export interface WebTest {
  * The real API on its own migrated database with the demo data, listening on a free port and serving
  * the built web app (built here if `npm test` has not built it), and a headless Chromium.
  */
-export async function startWebTest(config: Partial<TestApp['config']> = {}): Promise<WebTest> {
+export async function startWebTest(config: Partial<TestApp['config']> = {}, options: { worker?: boolean } = {}): Promise<WebTest> {
   if (!existsSync(path.join(WEB_DIST, 'index.html'))) execFileSync('npx', ['vite', 'build', 'apps/web'], { cwd: ROOT, stdio: 'ignore' });
-  const t = await startTestApp({ config });
+  const t = await startTestApp({ config, worker: options.worker });
   await seedDemo(t.config.databaseUrl);
   await t.app.listen(0, '127.0.0.1');
   const base = await t.app.getUrl();
@@ -99,9 +99,10 @@ export interface MailWebTest {
   close(): Promise<void>;
 }
 
-export async function startMailWebTest(): Promise<MailWebTest> {
+/** With `worker`, the worker runs in the test's process too (deadline scans, reminder digests). */
+export async function startMailWebTest(options: { worker?: boolean } = {}): Promise<MailWebTest> {
   const smtp = await startTestSmtp();
-  const w = await startWebTest({ smtp: smtpConfig(smtp.port) });
+  const w = await startWebTest({ smtp: smtpConfig(smtp.port) }, options);
   const contexts: BrowserContext[] = [];
   return {
     w,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
-import { CivilDate, civilDateIn, Clock, InjectConfig, PilotisConfig } from '@pilotis/shared';
+import { CivilDate, civilDateIn, Clock, FRENCH_MONTHS, InjectConfig, PilotisConfig } from '@pilotis/shared';
 
 import { DEFAULT_REMINDER_STEPS, ReminderStep, TenantSettings } from './deadline.entity';
 import { DEADLINE_SQL } from './deadline.sql';
@@ -116,6 +116,7 @@ export class DeadlineEngine {
       JSON.stringify(settings.reminderSteps),
       `${this.config.appUrl}/echeances/`,
       MAX_LATE_DAYS,
+      FRENCH_MONTHS,
     ]);
     await this.db.query(OPEN_PERSON_DIGESTS, [tenantId, digestDay]);
     await this.db.query(OPEN_DIGESTS, [tenantId, digestDay]);

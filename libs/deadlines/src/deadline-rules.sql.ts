@@ -126,7 +126,8 @@ export const RECOMPUTE_DEADLINES = `
  * Records the reminders due on day $2 (civil date in the tenant's zone): for each open deadline, the latest
  * step reached of each track (the responsible people's steps, and the escalation steps to the chefs de
  * projet and délégués du préfet). A step reached more than $5 days ago is not sent late. The unique key
- * (deadline, step, person) makes a second run insert nothing. $3 the steps (JSON), $4 the link prefix.
+ * (deadline, step, person) makes a second run insert nothing. $3 the steps (JSON), $4 the link prefix, $6 the
+ * French month names (FRENCH_MONTHS): the title writes the date as formatCivilDate does, « 30 juin 2027 ».
  */
 export const RECORD_REMINDERS = `
   with steps as (select * from jsonb_to_recordset($3::jsonb) as s("offsetDays" int, escalation boolean)),
@@ -152,11 +153,20 @@ export const RECORD_REMINDERS = `
   select $1, gen_random_uuid(), r.user_id, r.deadline_id, r.offset_days, r.escalation,
          case when r.offset_days < 0 then 'J-' || abs(r.offset_days) when r.offset_days = 0 then 'Jour J' else 'J+' || r.offset_days end
            || case when r.escalation then ' (escalade)' else '' end
-           || ' · ' || r.label || ' — échéance le ' || to_char(r.due_date, 'DD/MM/YYYY'),
+           || ' · ' || r.label || ' — échéance le ' || ${frenchDateSql('r.due_date', '$6::text[]')},
          $4 || r.deadline_id
     from recipients r
   on conflict (tenant_id, deadline_id, offset_days, user_id) do nothing
   returning user_id`;
+
+/**
+ * `date` written as formatCivilDate writes it (« 1er août 2027 », « 30 juin 2027 »), `months` being an SQL
+ * array of FRENCH_MONTHS: the one formatter, in SQL where the title is written set-based.
+ */
+export function frenchDateSql(date: string, months: string): string {
+  return `(case when extract(day from ${date}) = 1 then '1er' else extract(day from ${date})::int::text end
+           || ' ' || (${months})[extract(month from ${date})::int] || ' ' || extract(year from ${date})::int::text)`;
+}
 
 /** The people with reminders of tenant $1 not yet in a digest. */
 const UNASSIGNED = `select distinct user_id from notifications where tenant_id = $1 and email_status = 'PENDING' and digest_id is null`;

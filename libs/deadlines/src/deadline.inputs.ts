@@ -35,6 +35,24 @@ export class DeadlineFilter {
   @IsEnum(DeadlineState, { each: true })
   states?: DeadlineState[] | null;
 
+  @Field(() => ID, { nullable: true, description: 'Échéances de cette action (son bilan, sa convention, ses versements).' })
+  @IsOptional()
+  @IsUUID('all')
+  actionId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Échéances de ce comité (gel de l'ordre du jour, vote)." })
+  @IsOptional()
+  @IsUUID('all')
+  committeeId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Échéances de ce contrat de ville : sa fin, ses comités et les actions qui en relèvent.',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  contratId?: string | null;
+
   @Field(() => ID, { nullable: true, description: 'Échéances dont cette personne répond.' })
   @IsOptional()
   @IsUUID('all')

@@ -1,7 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { Allow, Permission } from '@pilotis/access';
-import { Page, PageArgs, uuid } from '@pilotis/shared';
+import { daysBetween, dueInWords, Page, PageArgs, uuid } from '@pilotis/shared';
 
 import { Deadline, DeadlineState } from './deadline.entity';
 import {
@@ -61,6 +61,21 @@ export class DeadlineResolver {
   @ResolveField(() => DeadlineState, { description: 'État au jour présent, dans le fuseau du territoire.' })
   async state(@Parent() deadline: Deadline): Promise<DeadlineState> {
     return deadlineState(deadline, await this.service.today());
+  }
+
+  @ResolveField(() => Int, {
+    description: "Jours d'ici la date, comptés en dates civiles dans le fuseau du territoire (0 le jour même, négatif une fois passée).",
+  })
+  async daysLeft(@Parent() deadline: Deadline): Promise<number> {
+    return daysBetween(await this.service.today(), deadline.dueDate);
+  }
+
+  @ResolveField(() => String, {
+    description:
+      "Où en est la date, en mots, vue d'aujourd'hui dans le fuseau du territoire : « aujourd'hui », « demain », « dans 7 jours », « en retard de 3 jours ».",
+  })
+  async dueIn(@Parent() deadline: Deadline): Promise<string> {
+    return dueInWords(await this.service.today(), deadline.dueDate);
   }
 
   @ResolveField(() => [DeadlinePerson], { description: "Personnes qui en répondent (relancées avant l'escalade)." })

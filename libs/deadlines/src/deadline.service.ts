@@ -70,6 +70,15 @@ export class DeadlineService {
       const todayParam = (): string => (placeholder ??= bind(today));
       where.push(`(${f.states.map((s) => `(${stateCondition(s, todayParam)})`).join(' or ')})`);
     }
+    if (f?.from && f.to && f.from > f.to) {
+      throw badInput([{ field: 'filter.to', reason: 'before_from', message: 'la date au plus tard précède la date au plus tôt' }]);
+    }
+    if (f?.actionId) where.push(`d.action_id = ${bind(f.actionId.toLowerCase())}::uuid`);
+    if (f?.committeeId) where.push(`d.committee_id = ${bind(f.committeeId.toLowerCase())}::uuid`);
+    if (f?.contratId) {
+      const c = bind(f.contratId.toLowerCase());
+      where.push(DEADLINE_SQL.ofContrat.replaceAll('$c', c));
+    }
     if (f?.from) where.push(`d.due_date >= ${bind(f.from)}::date`);
     if (f?.to) where.push(`d.due_date <= ${bind(f.to)}::date`);
     const person = ORGANISATION_BOUND_ROLES.has(scope.role) ? this.db.actor().userId : f?.userId?.toLowerCase();

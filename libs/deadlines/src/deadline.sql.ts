@@ -8,6 +8,13 @@ export const DEADLINE_SQL = {
   responsibles: `select distinct r.deadline_id, r.user_id, u.display_name from deadline_responsibles r join users u on u.id = r.user_id
               where r.tenant_id = $1 and r.deadline_id = any($2::uuid[]) order by u.display_name`,
 
+  /**
+   * The list's filter on a contrat de ville: the deadlines that name it (its end, its committees) and those of
+   * its actions (bilans, conventions, tranches). A fragment of the list's WHERE on `deadlines d`; `$c` is
+   * replaced by the contrat's placeholder.
+   */
+  ofContrat: `(d.contrat_id = $c::uuid or exists (select 1 from actions a where a.tenant_id = d.tenant_id and a.id = d.action_id and a.contrat_id = $c::uuid))`,
+
   /** A deadline met by hand, stamped with the database's time. Parameters: $1 tenant, $2 deadline, $3 user, $4 note. */
   markMet: `update deadlines set met_at = now(), met_by = $3, met_note = $4, updated_at = now() where tenant_id = $1 and id = $2`,
 

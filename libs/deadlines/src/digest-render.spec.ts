@@ -50,7 +50,7 @@ describe('the digest e-mail', () => {
       digestDate: '2027-01-01',
       sections: [{ territory: 'Rennes Métropole', items: [item('Jour J · Comité', 'd')] }],
     });
-    expect(mail.subject).toBe('1 échéance à suivre — 1 janvier 2027');
+    expect(mail.subject).toBe('1 échéance à suivre — 1er janvier 2027');
     expect(mail.text).toContain("Voici l'échéance qui vous concerne aujourd'hui :\n\nRennes Métropole\n- Jour J · Comité");
     expect(mail.text).toContain('— Rennes Métropole — politique de la ville (Pilotis). Vous recevez au plus un courriel par jour ;');
   });

@@ -40,9 +40,42 @@ export function daysBetween(from: CivilDate, to: CivilDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** "30 juin 2027". */
+/** The months as French dates write them; the one list behind every date shown to a person (web, API, e-mails, SQL). */
+export const FRENCH_MONTHS: readonly string[] = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+
+/**
+ * "30 juin 2027", "1er janvier 2027": the one way a civil date is written for a person. Built from the
+ * digits rather than Intl, so that the browser, Node and PostgreSQL (`reminder titles`) write it alike
+ * whatever their locale data.
+ */
 export function formatCivilDate(date: CivilDate): string {
-  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+  const [y, m, d] = date.split('-').map(Number);
+  return `${d === 1 ? '1er' : d} ${FRENCH_MONTHS[m - 1]} ${y}`;
+}
+
+/**
+ * Where `due` stands as seen on `today` (both civil dates in the territory's zone), in words:
+ * « aujourd'hui », « demain », « dans 7 jours », « hier », « en retard de 3 jours ». `today` comes from the
+ * injectable clock through `civilDateIn`, never from the machine's own zone.
+ */
+export function dueInWords(today: CivilDate, due: CivilDate): string {
+  const days = daysBetween(today, due);
+  if (days === 0) return "aujourd'hui";
+  if (days === 1) return 'demain';
+  if (days > 1) return `dans ${days} jours`;
+  if (days === -1) return 'en retard d’un jour';
+  return `en retard de ${-days} jours`;
 }

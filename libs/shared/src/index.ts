@@ -32,7 +32,7 @@ export {
   withDatabase,
 } from './config';
 export { Clock } from './clock';
-export { type CivilDate, civilDateIn, daysBetween, formatCivilDate, isCivilDate } from './civil-date';
+export { type CivilDate, civilDateIn, daysBetween, dueInWords, formatCivilDate, FRENCH_MONTHS, isCivilDate } from './civil-date';
 export { WEBHOOK_EVENT_OF_TOPIC, WebhookEvent } from './webhook-events';
 export { amountCell, civilDateCell, spreadsheetRow, type SpreadsheetValue } from './spreadsheet';
 export {

@@ -20,6 +20,9 @@ const CommitteePage = page(() => import('../features/committee/CommitteePage'), 
 const CommitteesPage = page(() => import('../features/committee/CommitteesPage'), 'CommitteesPage');
 const ContratDashboardPage = page(() => import('../features/dashboards/ContratDashboardPage'), 'ContratDashboardPage');
 const ConventionsPage = page(() => import('../features/conventions/ConventionsPage'), 'ConventionsPage');
+const DeadlineLinkPage = page(() => import('../features/deadlines/DeadlineLinkPage'), 'DeadlineLinkPage');
+const DeadlinePage = page(() => import('../features/deadlines/DeadlinePage'), 'DeadlinePage');
+const DeadlinesPage = page(() => import('../features/deadlines/DeadlinesPage'), 'DeadlinesPage');
 const DepartementDashboardPage = page(() => import('../features/dashboards/DepartementDashboardPage'), 'DepartementDashboardPage');
 const ForgotPasswordPage = page(() => import('../features/account/ForgotPasswordPage'), 'ForgotPasswordPage');
 const EditActionPage = page(() => import('../features/actions/EditActionPage'), 'EditActionPage');
@@ -100,6 +103,30 @@ export function App() {
               element={
                 <Private>
                   <TenantHomePage />
+                </Private>
+              }
+            />
+            <Route
+              path="/echeances/:id"
+              element={
+                <Private>
+                  <DeadlineLinkPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/echeances"
+              element={
+                <Private>
+                  <DeadlinesPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/echeances/:id"
+              element={
+                <Private>
+                  <DeadlinePage />
                 </Private>
               }
             />

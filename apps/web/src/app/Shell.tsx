@@ -91,8 +91,11 @@ export function Shell({ children }: { children: ReactNode }) {
             <>
               <li>
                 <NavLink to={`/t/${siren}`} end>
-                  Mes échéances
+                  Accueil du territoire
                 </NavLink>
+              </li>
+              <li>
+                <NavLink to={`/t/${siren}/echeances`}>Mes échéances</NavLink>
               </li>
               {can('READ_TENANT_FIGURES') && (
                 <li>

@@ -1,14 +1,16 @@
+import { formatCivilDate } from '@pilotis/shared/civil-date';
+
 import type { ActionStatus, FundingKind, Role } from '../gql/graphql';
 
 /** French formats: amounts are integer cents, shown in euros; civil dates are AAAA-MM-JJ strings. */
 const EUROS = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
-const DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
 const PERCENT = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
 
 export const euros = (cents: number | null | undefined): string =>
   cents === null || cents === undefined ? '—' : EUROS.format(cents / 100);
-export const civilDate = (date: string | null | undefined): string => (date ? DATE.format(new Date(`${date}T00:00:00Z`)) : '—');
+/** « 10 décembre 2026 »: the API's and the e-mails' own formatter (@pilotis/shared), so that every date reads alike. */
+export const civilDate = (date: string | null | undefined): string => (date ? formatCivilDate(date) : '—');
 export const dateTime = (instant: string | null | undefined): string => (instant ? DATE_TIME.format(new Date(instant)) : '—');
 export const percent = (part: number, whole: number): string => (whole === 0 ? '—' : PERCENT.format(part / whole));
 

@@ -8,9 +8,10 @@ import { useGraphQLQuery } from '../../common/query';
 import { useSession, useTenantRole } from '../../common/session';
 import type { ActionStatus, DocumentKind } from '../../gql/graphql';
 import { ActionConventionPapers } from '../conventions/ConventionPapers';
+import { DEADLINE_KIND_LABELS, DEADLINE_STATE_LABELS } from '../deadlines/deadline-links';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { defaultExercise, WorkbookRequest } from '../reports/WorkbookRequest';
-import { AUDIT_OPERATION_LABELS, DEADLINE_KIND_LABELS, DEADLINE_STATE_LABELS, OPINION_LABELS } from './action-labels';
+import { AUDIT_OPERATION_LABELS, OPINION_LABELS } from './action-labels';
 import { ACTION_DEADLINES, ACTION_DOSSIER, ACTION_HISTORY } from './action-queries';
 import { ActionSteps } from './ActionSteps';
 import { AvisForm } from './AvisForm';
@@ -51,11 +52,11 @@ export function ActionPage() {
   const canReadAudit = can('READ_AUDIT');
   const history = useGraphQLQuery(ACTION_HISTORY, { id }, { tenant: siren, enabled: canReadAudit && !!data });
   /**
-   * The API filters deadlines by kind, state, person and dates but not by action: the territory's deadlines
-   * are read page by page (those a funder answers for, for a funder) and the action's kept here.
+   * The action's deadlines, filtered by the API (those a funder answers for, for a funder). They were once the
+   * territory's first thousand, filtered here: a new action's, dated later than those, never showed.
    */
-  const deadlines = useAllPages(ACTION_DEADLINES, (answer) => answer.deadlines, { tenant: siren, maxPages: 10 });
-  const deadlineRows = (deadlines.data ?? []).filter((d) => d.actionId === id);
+  const deadlines = useAllPages(ACTION_DEADLINES, (answer) => answer.deadlines, { tenant: siren, variables: { actionId: id } });
+  const deadlineRows = deadlines.data ?? [];
   const a = data?.action;
   // The workbook of the action's contract, for the exercises of its plan (the contract's when it has none yet).
   const contrat = ref.contrats.find((c) => c.id === a?.contratId);
@@ -242,18 +243,22 @@ export function ActionPage() {
                     {deadlineRows.map((d) => (
                       <tr key={d.id}>
                         <th scope="row">
-                          {d.label}
-                          <span className="muted"> · {DEADLINE_KIND_LABELS[d.kind] ?? d.kind}</span>
+                          <Link to={`/t/${siren}/echeances/${d.id}`}>{d.label}</Link>
+                          <span className="muted"> · {DEADLINE_KIND_LABELS[d.kind]}</span>
                         </th>
                         <td>{civilDate(d.dueDate)}</td>
                         <td>
-                          <span className={`badge badge-${d.state.toLowerCase()}`}>{DEADLINE_STATE_LABELS[d.state] ?? d.state}</span>
+                          <span className={`badge badge-${d.state.toLowerCase()}`}>{DEADLINE_STATE_LABELS[d.state]}</span>
+                          {d.state !== 'MET' && <span className="muted"> {d.dueIn}</span>}
                         </td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               )}
+              <p>
+                <Link to={`/t/${siren}/echeances?action=${a.id}&toutes=1`}>Les échéances de cette action, avec filtres</Link>
+              </p>
             </section>
           </div>
 

@@ -1,24 +1,8 @@
-import type { ActionStatus, AvisOpinion, DeadlineKind, DeadlineState } from '../../gql/graphql';
+import type { ActionStatus, AvisOpinion } from '../../gql/graphql';
 
 /** The French words of the action screens, typed by the API's enums: a new value fails the type check until it has one. */
 
 export const OPINION_LABELS: Record<AvisOpinion, string> = { FAVORABLE: 'Favorable', RESERVE: 'Réservé', DEFAVORABLE: 'Défavorable' };
-
-export const DEADLINE_STATE_LABELS: Record<DeadlineState, string> = {
-  OVERDUE: 'En retard',
-  DUE: 'À échéance',
-  UPCOMING: 'À venir',
-  MET: 'Tenue',
-};
-
-export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
-  AGENDA_FREEZE: "Gel de l'ordre du jour",
-  BILAN: 'Bilan',
-  COMMITTEE_VOTE: 'Vote du comité',
-  CONTRAT_END: 'Fin du contrat',
-  CONVENTION_SIGNATURE: 'Signature de la convention',
-  PAYMENT_TRANCHE: 'Versement',
-};
 
 /** Audit operations are free text in the API (no enum): an unknown one shows as it is. */
 export const AUDIT_OPERATION_LABELS: Record<string, string> = {

@@ -124,15 +124,17 @@ export const ACTION_HISTORY = graphql(`
 `);
 
 export const ACTION_DEADLINES = graphql(`
-  query ActionDeadlines($after: String) {
-    deadlines(first: 100, after: $after) {
+  query ActionDeadlines($actionId: ID!, $after: String) {
+    deadlines(first: 100, after: $after, filter: { actionId: $actionId, includeCancelled: false }) {
       nodes {
         id
         actionId
+        conventionId
         kind
         label
         dueDate
         state
+        dueIn
         exerciseYear
         metAt
         responsibles {

@@ -188,7 +188,7 @@ function ConventionCard({ c, siren, org, announce }: { c: Convention; siren: str
         )
       : false;
   return (
-    <li className="card">
+    <li className="card" id={`convention-${c.id}`}>
       <article aria-labelledby={headingId}>
         <h3 id={headingId}>{title}</h3>
         {a && (

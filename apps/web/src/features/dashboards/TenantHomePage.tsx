@@ -1,23 +1,32 @@
 import { useRef, useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 
 import type { ApiError } from '../../common/api';
 import { ErrorMessage, Loading } from '../../common/components';
 import { asApiError } from '../../common/errors';
 import { civilDate, dateTime, plural } from '../../common/format';
 import { useGraphQLMutation, useGraphQLQuery } from '../../common/query';
-import { useSession } from '../../common/session';
+import { useSession, useTenantRole } from '../../common/session';
 import { graphql } from '../../gql';
+import { DEADLINE_STATE_LABELS, objectLink } from '../deadlines/deadline-links';
 
 const MINE = graphql(`
   query MyWork($userId: ID!) {
-    deadlines(first: 50, filter: { userId: $userId, states: [OVERDUE, DUE, UPCOMING] }) {
+    deadlines(first: 10, filter: { userId: $userId, states: [OVERDUE, DUE, UPCOMING] }) {
       nodes {
         id
         kind
         label
         dueDate
         state
+        dueIn
+        actionId
+        committeeId
+        conventionId
+        contratId
+      }
+      pageInfo {
+        hasNextPage
       }
     }
     myNotifications(first: 20) {
@@ -27,6 +36,14 @@ const MINE = graphql(`
         createdAt
         readAt
         escalation
+        deadline {
+          id
+          kind
+          actionId
+          committeeId
+          conventionId
+          contratId
+        }
       }
     }
   }
@@ -46,12 +63,15 @@ const MARK_ALL_READ = graphql(`
   }
 `);
 
-const STATE_LABELS: Record<string, string> = { OVERDUE: 'En retard', DUE: "À faire aujourd'hui", UPCOMING: 'À venir', MET: 'Tenue' };
-
-/** A territory's first screen for everyone: my deadlines and my reminders there. */
+/**
+ * A territory's first screen for everyone: my nearest deadlines and my reminders there, each leading to its
+ * object; the whole list, filtered and paged, is « Mes échéances » (/t/:siren/echeances).
+ */
 export function TenantHomePage() {
   const { siren } = useParams();
   const { user, tenants } = useSession();
+  const { can } = useTenantRole(siren);
+  const figures = can('READ_TENANT_FIGURES');
   const tenant = tenants.find((t) => t.tenant.siren === siren);
   const { data, error, isLoading: loading } = useGraphQLQuery(MINE, { userId: user?.id ?? '' }, { tenant: siren, enabled: !!user });
   const markRead = useGraphQLMutation(MARK_READ, { tenant: siren, invalidates: [MINE] });
@@ -94,22 +114,31 @@ export function TenantHomePage() {
                   <tr>
                     <th scope="col">Échéance</th>
                     <th scope="col">Date</th>
+                    <th scope="col">Quand</th>
                     <th scope="col">État</th>
                   </tr>
                 </thead>
                 <tbody>
                   {data.deadlines.nodes.map((d) => (
                     <tr key={d.id}>
-                      <td>{d.label}</td>
-                      <td>{civilDate(d.dueDate)}</td>
                       <td>
-                        <span className={`badge badge-${d.state.toLowerCase()}`}>{STATE_LABELS[d.state] ?? d.state}</span>
+                        <Link to={objectLink(siren ?? '', d, figures).to}>{d.label}</Link>
+                      </td>
+                      <td className="nowrap">{civilDate(d.dueDate)}</td>
+                      <td>{d.dueIn}</td>
+                      <td>
+                        <span className={`badge badge-${d.state.toLowerCase()}`}>{DEADLINE_STATE_LABELS[d.state]}</span>
                       </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             )}
+            <p>
+              <Link to={`/t/${siren}/echeances`}>
+                {data.deadlines.pageInfo.hasNextPage ? 'Toutes mes échéances' : 'Mes échéances'}, avec filtres
+              </Link>
+            </p>
           </section>
           <section aria-labelledby="notifications-title">
             <h2 id="notifications-title" ref={notificationsTitle} tabIndex={-1}>
@@ -129,7 +158,8 @@ export function TenantHomePage() {
               {data.myNotifications.nodes.map((n) => (
                 <li key={n.id}>
                   {n.readAt ? '' : <strong>Nouveau · </strong>}
-                  {n.title} <span className="muted">({dateTime(n.createdAt)})</span>
+                  <Link to={objectLink(siren ?? '', n.deadline, figures).to}>{n.title}</Link>{' '}
+                  <span className="muted">({dateTime(n.createdAt)})</span>
                   {n.escalation && <span className="badge">Escalade</span>}
                   {!n.readAt && (
                     <>

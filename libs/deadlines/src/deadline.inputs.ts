@@ -35,6 +35,15 @@ export class DeadlineFilter {
   @IsEnum(DeadlineState, { each: true })
   states?: DeadlineState[] | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Échéances de ce contrat : les siennes (comités, fin du contrat) et celles de ses actions (bilans, conventions, versements).',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  contratId?: string | null;
+
   @Field(() => ID, { nullable: true, description: 'Échéances dont cette personne répond.' })
   @IsOptional()
   @IsUUID('all')

@@ -4,6 +4,7 @@ import { IsNull } from 'typeorm';
 
 import { ORGANISATION_BOUND_ROLES } from '@pilotis/access';
 import { AuditService, OutboxService } from '@pilotis/audit';
+import { ContratDeVille } from '@pilotis/contrats';
 import { Db, groupBy, requestLoader } from '@pilotis/db';
 import { badInput, CivilDate, conflict, decodeCursor, FieldError, notFound, Page, PageArgs, toPage } from '@pilotis/shared';
 
@@ -69,6 +70,15 @@ export class DeadlineService {
       let placeholder: string | undefined;
       const todayParam = (): string => (placeholder ??= bind(today));
       where.push(`(${f.states.map((s) => `(${stateCondition(s, todayParam)})`).join(' or ')})`);
+    }
+    if (f?.contratId) {
+      const contratId = f.contratId.toLowerCase();
+      // Another territory's contract (or none) is refused rather than answered with an empty page.
+      if (!(await (await this.db.repository(ContratDeVille)).exists({ id: contratId }))) throw notFound('Contrat');
+      const c = bind(contratId);
+      where.push(
+        `(d.contrat_id = ${c} or exists (select 1 from actions a where a.tenant_id = d.tenant_id and a.id = d.action_id and a.contrat_id = ${c}))`,
+      );
     }
     if (f?.from) where.push(`d.due_date >= ${bind(f.from)}::date`);
     if (f?.to) where.push(`d.due_date <= ${bind(f.to)}::date`);

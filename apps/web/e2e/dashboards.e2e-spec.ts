@@ -34,23 +34,24 @@ describe('web: signing in and reading the dashboards', () => {
     await c2.close();
   });
 
-  it('gives the délégué du préfet the département dashboard: one line per EPCI it belongs to, totals, charts, drill-down', async () => {
+  it('gives the délégué du préfet the département dashboard: one line per contract of the EPCIs it belongs to, totals, charts, drill-down', async () => {
     const { page, context } = await w.signedIn('delegue.35@demo.pilotis.fr');
     await page.getByRole('link', { name: 'Département 35' }).first().click();
     await page.getByRole('heading', { name: 'Département 35' }).waitFor();
     const table = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Intercommunalité' }) });
     await table.waitFor();
     const rows = await table.locator('tbody tr th').allTextContents();
-    expect(rows).toEqual(['Rennes Métropole']);
+    expect(rows).toEqual(['Contrat de ville – Engagements Quartiers 2030 de Rennes Métropole (2024–2030)']);
+    expect(await table.locator('tbody tr td:first-child').allTextContents()).toEqual(['Rennes Métropole']);
     // Amounts in euros, the French way (non-breaking spaces, comma, €).
     const total = await table.locator('tfoot tr').textContent();
     expect(total).toMatch(/Total.*\d[\d\u202f\u00a0]*,\d{2}\s?€/);
     await page.getByRole('heading', { name: 'Par pilier' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, '03-departement-35');
-    // Drill-down into the contract.
-    await table.getByRole('link', { name: 'Rennes Métropole' }).click();
-    await page.waitForURL('**/t/243500139/contrat');
+    // Drill-down into that contract.
+    await table.getByRole('link', { name: /Engagements Quartiers 2030 de Rennes Métropole/ }).click();
+    await page.waitForURL(/\/t\/243500139\/contrat\?contrat=[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: 'Par quartier prioritaire' }).waitFor();
     expect(await page.getByText('Demandé').first().isVisible()).toBe(true);
     expect(await accessibilityViolations(page)).toEqual([]);

@@ -98,7 +98,12 @@ export class ActionService {
    */
   async filtered(f: ActionFilter): Promise<SelectQueryBuilder<Action>> {
     const qb = await this.visibleActions();
-    if (f.contratId) qb.andWhere('a.contratId = :contratId', { contratId: lower(f.contratId) });
+    if (f.contratId) {
+      // A contract of another territory (or none) is refused, not answered with an empty list that would
+      // read as "no action in this contract".
+      if (!(await this.contractYears(lower(f.contratId)))) throw notFound('Contrat');
+      qb.andWhere('a.contratId = :contratId', { contratId: lower(f.contratId) });
+    }
     if (f.pillarId) qb.andWhere('a.pillarId = :pillarId', { pillarId: lower(f.pillarId) });
     if (f.objectiveId) qb.andWhere('a.objectiveId = :objectiveId', { objectiveId: lower(f.objectiveId) });
     if (f.porteurId) qb.andWhere('a.porteurId = :porteurId', { porteurId: lower(f.porteurId) });

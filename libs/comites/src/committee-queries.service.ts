@@ -4,6 +4,7 @@ import { In } from 'typeorm';
 
 import { Role, visibleCommitteeSql } from '@pilotis/access';
 import { Action, ActionStatus, FundingKind } from '@pilotis/actions';
+import { ContratDeVille } from '@pilotis/contrats';
 import { Db, groupBy, requestLoader } from '@pilotis/db';
 import { notFound } from '@pilotis/shared';
 
@@ -38,6 +39,8 @@ export class CommitteeQueries {
    * Committees of a contract. A funder's representative sees those its organisation is a member of.
    */
   async list(contratId: string): Promise<Committee[]> {
+    // Another territory's contract (or none) is refused rather than answered with an empty list.
+    if (!(await (await this.db.repository(ContratDeVille)).exists({ id: lower(contratId) }))) throw notFound('Contrat');
     const qb = await this.visible();
     return qb
       .andWhere('c.contratId = :contratId', { contratId: lower(contratId) })

@@ -22,6 +22,11 @@ import { ConventionStatus } from './convention.entity';
 
 @ArgsType()
 export class ConventionsArgs {
+  @Field(() => ID, { nullable: true, description: 'Ne garder que les conventions des actions de ce contrat.' })
+  @IsOptional()
+  @IsUUID('all')
+  contratId?: string | null;
+
   @Field(() => ID, { nullable: true, description: 'Ne garder que la convention de cette action.' })
   @IsOptional()
   @IsUUID('all')

@@ -118,6 +118,13 @@ export class ConventionService {
   async list(args: ConventionsArgs): Promise<Convention[]> {
     const { sql, params } = this.visibleSql();
     const conditions: string[] = [];
+    if (args.contratId) {
+      const contratId = args.contratId.toLowerCase();
+      // Another territory's contract (or none) is refused rather than answered with an empty list.
+      if (!(await this.actions.contractYears(contratId))) throw notFound('Contrat');
+      params.push(contratId);
+      conditions.push(`a.contrat_id = $${params.length}`);
+    }
     if (args.actionId) {
       params.push(args.actionId.toLowerCase());
       conditions.push(`c.action_id = $${params.length}`);

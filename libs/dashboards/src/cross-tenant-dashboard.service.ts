@@ -10,7 +10,7 @@ import { TenantKind } from '@pilotis/tenancy';
 import { ExerciseFilterArgs } from './dashboard.types';
 import { CROSS_TENANT_MEMBERSHIPS_SQL, TERRITORY_SQL } from './territory.sql';
 import { DepartementDashboard, DepartementDashboardArgs, FunderDashboard, TerritoryFigures } from './territory.types';
-import { consolidate, TerritoryAmountRow, territoryFigures, TerritoryRows } from './territory-figures';
+import { consolidate, contratFigures, TerritoryAmountRow, TerritoryRows } from './territory-figures';
 
 /** How many tenant transactions one consolidated read runs at once (each holds a pooled connection). */
 const PARALLEL_TENANTS = 4;
@@ -25,7 +25,18 @@ interface MembershipRow {
   kind: TenantKind;
 }
 
-type TerritoryResult = TerritoryFigures & { organisationName: string };
+interface ContratRow {
+  id: string;
+  title: string;
+  start_year: number;
+  end_year: number;
+}
+
+/** A territory's figures (the sum of its contracts'), and each contract's. */
+type TerritoryResult = TerritoryFigures & {
+  organisationName: string;
+  contrats: (TerritoryFigures & { contratId: string; contratTitle: string; startYear: number; endYear: number })[];
+};
 
 const FIGURE_ROLES = Object.values(Role).filter((r) => roleAllows(r, Permission.READ_TENANT_FIGURES));
 
@@ -57,10 +68,13 @@ export class CrossTenantDashboardService {
       operation: 'dashboard.departement_read',
       details: { departement: args.departement, exerciseYear: year, territories: memberships.length },
     });
+    const lineOf = (m: MembershipRow) => ({ tenantId: m.tenant_id, siren: m.siren, name: m.name, kind: m.kind });
     return {
       departement: args.departement,
       exerciseYear: year,
-      territories: memberships.map((m, i) => ({ tenantId: m.tenant_id, siren: m.siren, name: m.name, kind: m.kind, ...territories[i] })),
+      territories: memberships.map((m, i) => ({ ...lineOf(m), ...territories[i] })),
+      // The line a drill-down opens: the territory's dashboard of that very contract.
+      contrats: memberships.flatMap((m, i) => territories[i].contrats.map((c) => ({ ...lineOf(m), ...c }))),
       totals: consolidate(territories),
     };
   }
@@ -128,9 +142,19 @@ export class CrossTenantDashboardService {
     };
     return this.db.run({ actor, tenant: scope }, async () => {
       const p = [m.tenant_id, year, funderId];
-      const amounts = await this.db.query<TerritoryAmountRow>(TERRITORY_SQL.amounts, p);
-      const actions = await this.db.query<TerritoryRows['actions'][number]>(TERRITORY_SQL.actions, [...p, [...ESS_KINDS]]);
-      const [late] = await this.db.query<TerritoryRows['late']>(TERRITORY_SQL.late, [...p, await this.deadlines.today()]);
+      const contratRows = await this.db.query<ContratRow>(TERRITORY_SQL.contrats, [m.tenant_id]);
+      const rows: TerritoryRows = {
+        amounts: await this.db.query<TerritoryAmountRow>(TERRITORY_SQL.amounts, p),
+        actions: await this.db.query<TerritoryRows['actions'][number]>(TERRITORY_SQL.actions, [...p, [...ESS_KINDS]]),
+        late: await this.db.query<TerritoryRows['late'][number]>(TERRITORY_SQL.late, [...p, await this.deadlines.today()]),
+      };
+      const contrats = contratRows.map((c) => ({
+        contratId: c.id,
+        contratTitle: c.title,
+        startYear: c.start_year,
+        endYear: c.end_year,
+        ...contratFigures(rows, c.id),
+      }));
       // Organisations are tenant rows: the represented funder's name is read here, under this tenant's RLS.
       const org = funderId ? await (await this.db.repository(Organisation)).findOne({ id: funderId }) : null;
       await this.audit.record({
@@ -139,7 +163,7 @@ export class CrossTenantDashboardService {
         entityId: m.tenant_id,
         after: { ...trace.details, membershipId: m.id },
       });
-      return { ...territoryFigures({ amounts, actions, late }), organisationName: org?.name ?? '' };
+      return { ...consolidate(contrats), organisationName: org?.name ?? '', contrats };
     });
   }
 }

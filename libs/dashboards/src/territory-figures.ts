@@ -16,6 +16,7 @@ import { FunderKindFigures, FundingKindFigures, PillarFigures, TerritoryFigures 
 
 /** A row of TERRITORY_SQL.amounts. */
 export interface TerritoryAmountRow extends AmountRow {
+  contrat_id: string;
   dimension: 'KIND' | 'FUNDER_KIND' | 'PILLAR' | 'YEAR' | 'TOTAL';
   key: string | null;
   position: number | null;
@@ -24,27 +25,33 @@ export interface TerritoryAmountRow extends AmountRow {
 
 export interface TerritoryRows {
   amounts: TerritoryAmountRow[];
-  actions: { status: ActionStatus; count: number; ess: number }[];
-  late: { bilans: number; conventions: number };
+  actions: { contrat_id: string; status: ActionStatus; count: number; ess: number }[];
+  late: { contrat_id: string; bilans: number; conventions: number }[];
 }
 
 const zero = (): Amounts => ({ ...ZERO_AMOUNTS });
 const add = addAmounts;
 
-/** One territory's figures from its three statements (the sums themselves were made in PostgreSQL). */
-export function territoryFigures(rows: TerritoryRows): TerritoryFigures {
-  const of = (dimension: TerritoryAmountRow['dimension']) => rows.amounts.filter((r) => r.dimension === dimension);
+/**
+ * One contract's figures from the territory's three statements (the sums themselves were made in
+ * PostgreSQL, grouped by contract).
+ */
+export function contratFigures(rows: TerritoryRows, contratId: string): TerritoryFigures {
+  const of = (dimension: TerritoryAmountRow['dimension']) =>
+    rows.amounts.filter((r) => r.contrat_id === contratId && r.dimension === dimension);
+  const actions = rows.actions.filter((a) => a.contrat_id === contratId);
+  const late = rows.late.find((l) => l.contrat_id === contratId) ?? { bilans: 0, conventions: 0 };
   const total = of('TOTAL')[0];
   const byFundingKind = of('KIND')
     .map((r) => ({ kind: r.key as FundingKind, actionCount: r.actions, ...amountsOf(r) }))
     .sort((a, b) => a.kind.localeCompare(b.kind));
   return {
     totals: total ? amountsOf(total) : zero(),
-    actionCount: rows.actions.reduce((n, a) => n + a.count, 0),
-    essActionCount: rows.actions.reduce((n, a) => n + a.ess, 0),
-    actionsByStatus: rows.actions.map((a) => ({ status: a.status, count: a.count })),
-    overdueBilanCount: rows.late.bilans,
-    unsignedConventionCount: rows.late.conventions,
+    actionCount: actions.reduce((n, a) => n + a.count, 0),
+    essActionCount: actions.reduce((n, a) => n + a.ess, 0),
+    actionsByStatus: actions.map((a) => ({ status: a.status, count: a.count })),
+    overdueBilanCount: late.bilans,
+    unsignedConventionCount: late.conventions,
     leverage: leverageOf(amountsByCategory(byFundingKind)),
     byFundingKind,
     byFunderKind: of('FUNDER_KIND')

@@ -41,7 +41,7 @@ export class PillarFigures extends GroupFigures {
   pillarTitle: string;
 }
 
-@ObjectType({ description: "Chiffres d'un territoire entier (tous ses contrats), ou leur consolidation." })
+@ObjectType({ description: "Chiffres d'un contrat, d'un territoire entier (tous ses contrats), ou leur consolidation." })
 export class TerritoryFigures {
   @Field(() => Amounts, { description: 'Totaux.' })
   totals: Amounts;
@@ -93,6 +93,23 @@ export class TerritoryLine extends TerritoryFigures {
 }
 
 @ObjectType({
+  description: "Une ligne par contrat de ville : ses chiffres, ceux que le tableau de bord de ce contrat montre (pour l'exercice retenu).",
+})
+export class ContratLine extends TerritoryLine {
+  @Field(() => ID, { description: 'Contrat de ville.' })
+  contratId: string;
+
+  @Field({ description: 'Intitulé du contrat.' })
+  contratTitle: string;
+
+  @Field(() => Int, { description: 'Première année couverte par le contrat.' })
+  startYear: number;
+
+  @Field(() => Int, { description: 'Dernière année couverte par le contrat.' })
+  endYear: number;
+}
+
+@ObjectType({
   description: 'Consolidation départementale pour le délégué du préfet : les seuls territoires du département où il est membre.',
 })
 export class DepartementDashboard {
@@ -102,8 +119,13 @@ export class DepartementDashboard {
   @Field(() => Int, { nullable: true, description: 'Exercice retenu (tous si vide).' })
   exerciseYear: number | null;
 
-  @Field(() => [TerritoryLine], { description: 'Une ligne par intercommunalité, par nom.' })
+  @Field(() => [TerritoryLine], { description: 'Une ligne par intercommunalité, par nom : la somme de ses contrats.' })
   territories: TerritoryLine[];
+
+  @Field(() => [ContratLine], {
+    description: 'Une ligne par contrat de ville des territoires listés, par territoire puis du plus récent au plus ancien.',
+  })
+  contrats: ContratLine[];
 
   @Field(() => TerritoryFigures, { description: 'Totaux des territoires listés.' })
   totals: TerritoryFigures;

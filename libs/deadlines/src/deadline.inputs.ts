@@ -47,7 +47,8 @@ export class DeadlineFilter {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'Échéances de ce contrat de ville : sa fin, ses comités et les actions qui en relèvent.',
+    description:
+      'Échéances de ce contrat : les siennes (comités, fin du contrat) et celles de ses actions (bilans, conventions, versements).',
   })
   @IsOptional()
   @IsUUID('all')

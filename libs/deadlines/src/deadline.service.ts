@@ -4,6 +4,7 @@ import { IsNull } from 'typeorm';
 
 import { ORGANISATION_BOUND_ROLES } from '@pilotis/access';
 import { AuditService, OutboxService } from '@pilotis/audit';
+import { ContratDeVille } from '@pilotis/contrats';
 import { Db, groupBy, requestLoader } from '@pilotis/db';
 import { badInput, CivilDate, conflict, decodeCursor, FieldError, notFound, Page, PageArgs, toPage } from '@pilotis/shared';
 
@@ -76,8 +77,10 @@ export class DeadlineService {
     if (f?.actionId) where.push(`d.action_id = ${bind(f.actionId.toLowerCase())}::uuid`);
     if (f?.committeeId) where.push(`d.committee_id = ${bind(f.committeeId.toLowerCase())}::uuid`);
     if (f?.contratId) {
-      const c = bind(f.contratId.toLowerCase());
-      where.push(DEADLINE_SQL.ofContrat.replaceAll('$c', c));
+      const contratId = f.contratId.toLowerCase();
+      // Another territory's contract (or none) is refused rather than answered with an empty page.
+      if (!(await (await this.db.repository(ContratDeVille)).exists({ id: contratId }))) throw notFound('Contrat');
+      where.push(DEADLINE_SQL.ofContrat.replaceAll('$c', bind(contratId)));
     }
     if (f?.from) where.push(`d.due_date >= ${bind(f.from)}::date`);
     if (f?.to) where.push(`d.due_date <= ${bind(f.to)}::date`);

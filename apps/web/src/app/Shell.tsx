@@ -1,6 +1,7 @@
 import { ReactNode, useState } from 'react';
 import { Link, NavLink, useLocation, useNavigate, useParams } from 'react-router-dom';
 
+import { ContratPicker, useContratLink } from '../common/contrat';
 import { ROLE_LABELS } from '../common/format';
 import { useGraphQLQuery } from '../common/query';
 import { MyTenant, useSession } from '../common/session';
@@ -36,6 +37,8 @@ export function Shell({ children }: { children: ReactNode }) {
     void navigate(`/t/${next}${rest}`);
   };
   const departements = figureDepartements(session.tenants);
+  // The territory's screens keep the chosen contract (`?contrat=`) from one to the other.
+  const withContrat = useContratLink();
   // Platform operators also get the queue board (Bull Board), outside any territory.
   const me = useGraphQLQuery(SHELL_ME, {}, { enabled: !!session.user });
   const [boardError, setBoardError] = useState<string | null>(null);
@@ -90,29 +93,29 @@ export function Shell({ children }: { children: ReactNode }) {
           {siren && (
             <>
               <li>
-                <NavLink to={`/t/${siren}`} end>
+                <NavLink to={withContrat(`/t/${siren}`)} end>
                   Accueil du territoire
                 </NavLink>
               </li>
               <li>
-                <NavLink to={`/t/${siren}/echeances`}>Mes échéances</NavLink>
+                <NavLink to={withContrat(`/t/${siren}/echeances`)}>Mes échéances</NavLink>
               </li>
               {can('READ_TENANT_FIGURES') && (
                 <li>
-                  <NavLink to={`/t/${siren}/contrat`}>Tableau de bord du contrat</NavLink>
+                  <NavLink to={withContrat(`/t/${siren}/contrat`)}>Tableau de bord du contrat</NavLink>
                 </li>
               )}
               <li>
-                <NavLink to={`/t/${siren}/actions`}>Actions</NavLink>
+                <NavLink to={withContrat(`/t/${siren}/actions`)}>Actions</NavLink>
               </li>
               <li>
-                <NavLink to={`/t/${siren}/comites`}>Comités</NavLink>
+                <NavLink to={withContrat(`/t/${siren}/comites`)}>Comités</NavLink>
               </li>
               <li>
-                <NavLink to={`/t/${siren}/conventions`}>Conventions</NavLink>
+                <NavLink to={withContrat(`/t/${siren}/conventions`)}>Conventions</NavLink>
               </li>
               <li>
-                <NavLink to={`/t/${siren}/qpv`}>Quartiers</NavLink>
+                <NavLink to={withContrat(`/t/${siren}/qpv`)}>Quartiers</NavLink>
               </li>
               {can('MANAGE_PARTNERS') && (
                 <li>
@@ -143,6 +146,7 @@ export function Shell({ children }: { children: ReactNode }) {
           ))}
         </ul>
       </nav>
+      {siren && <ContratPicker />}
       <main id="contenu" tabIndex={-1}>
         {children}
       </main>

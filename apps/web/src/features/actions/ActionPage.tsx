@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 
 import { ErrorMessage, Loading } from '../../common/components';
+import { useContratLink } from '../../common/contrat';
 import { civilDate, dateTime, euros, labelOf, STATUS_LABELS } from '../../common/format';
 import { useAllPages } from '../../common/pages';
 import { useGraphQLQuery } from '../../common/query';
@@ -38,6 +39,7 @@ const BILAN_KINDS: DocumentKind[] = ['COMPTE_RENDU_FINANCIER_CERFA_15059', 'BILA
 
 /** An action's dossier: what it is, where, its financing plan, avis, history and deadlines. */
 export function ActionPage() {
+  const withContrat = useContratLink();
   const { siren = '', id = '' } = useParams();
   const location = useLocation();
   const created = (location.state as { created?: boolean } | null)?.created === true;
@@ -71,7 +73,7 @@ export function ActionPage() {
   return (
     <>
       <p className="breadcrumb">
-        <Link to={`/t/${siren}/actions`}>← Toutes les actions</Link>
+        <Link to={withContrat(`/t/${siren}/actions`)}>← Toutes les actions</Link>
       </p>
       <ErrorMessage error={error} />
       {loading && <Loading />}
@@ -99,7 +101,7 @@ export function ActionPage() {
             <span className="reference">{a.reference}</span>
             <span className="status-tag">État : {STATUS_LABELS[a.status] ?? a.status}</span>
             {a.editable && (
-              <Link className="button-link" to={`/t/${siren}/actions/${a.id}/modifier`}>
+              <Link className="button-link" to={withContrat(`/t/${siren}/actions/${a.id}/modifier`)}>
                 Modifier<span className="sr-only"> l'action</span>
               </Link>
             )}

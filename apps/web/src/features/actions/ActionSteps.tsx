@@ -3,6 +3,7 @@ import { FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 
 import type { ApiError } from '../../common/api';
+import { useContratLink } from '../../common/contrat';
 import { asApiError } from '../../common/errors';
 import { useFocusWhen } from '../../common/focus';
 import { sentence, STATUS_LABELS } from '../../common/format';
@@ -44,6 +45,7 @@ export function ActionSteps({
   /** The step is changed and the dossier read again. */
   onDone(status: ActionStatus): void;
 }) {
+  const withContrat = useContratLink();
   const queryClient = useQueryClient();
   const transition = useGraphQLMutation(TRANSITION, { tenant: siren, invalidates: ACTION_READS });
   const [chosen, setChosen] = useState<ActionStatus | null>(null);
@@ -132,7 +134,7 @@ export function ActionSteps({
           )}
           {refusal.code === 'BAD_USER_INPUT' && action.editable && (
             <p>
-              <Link to={`/t/${siren}/actions/${action.id}/modifier`}>Compléter le dossier</Link>
+              <Link to={withContrat(`/t/${siren}/actions/${action.id}/modifier`)}>Compléter le dossier</Link>
             </p>
           )}
         </div>

@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 
 import { ApiError, download } from '../../common/api';
 import { ErrorMessage, Field, Loading, Pager } from '../../common/components';
+import { CONTRAT_PARAM, useContratLink } from '../../common/contrat';
 import { asApiError } from '../../common/errors';
 import { civilDate, euros, plural, STATUS_LABELS } from '../../common/format';
 import { useGraphQLQuery } from '../../common/query';
@@ -111,6 +112,7 @@ export function ActionsPage() {
   const { siren = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const { can, tenantName } = useTenantRole(siren);
+  const withContrat = useContratLink();
   const ref = useReferenceData(siren);
   const contrat = ref.contrat;
 
@@ -126,13 +128,17 @@ export function ActionsPage() {
   const tailleParam = Number(params.get('taille'));
   const pageSize = PAGE_SIZES.includes(tailleParam) ? tailleParam : DEFAULT_PAGE_SIZE;
 
+  // The chosen contract's actions; a pillar, objective or QPV of another contract (left in the address when
+  // the contract changed) is no filter here.
+  const ofContrat = (pillarId: string) => !!contrat?.pillars.some((p) => p.id === pillarId);
   const filter: ActionFilter = {
+    ...(contrat ? { contratId: contrat.id } : {}),
     ...(q.trim() ? { search: q.trim() } : {}),
-    ...(pilier ? { pillarId: pilier } : {}),
-    ...(objectif ? { objectiveId: objectif } : {}),
+    ...(pilier && ofContrat(pilier) ? { pillarId: pilier } : {}),
+    ...(objectif && contrat?.pillars.some((p) => p.objectives.some((o) => o.id === objectif)) ? { objectiveId: objectif } : {}),
     ...(etat ? { status: [etat as ActionStatus] } : {}),
     ...(financeur ? { funderId: financeur } : {}),
-    ...(qpv ? { qpvId: qpv } : {}),
+    ...(qpv && contrat?.qpvs.some((x) => x.id === qpv) ? { qpvId: qpv } : {}),
     ...(exercice ? { exerciseYear: exercice } : {}),
   };
   const filterKey = JSON.stringify([filter, pageSize]);
@@ -141,7 +147,12 @@ export function ActionsPage() {
   const [paging, setPaging] = useState<{ key: string; cursors: string[] }>({ key: filterKey, cursors: [] });
   const cursors = paging.key === filterKey ? paging.cursors : [];
   const after = cursors[cursors.length - 1] ?? null;
-  const list = useGraphQLQuery(ACTIONS_LIST, { first: pageSize, after, filter }, { tenant: siren });
+  // Read once the contract is known (a territory without any has no action).
+  const list = useGraphQLQuery(
+    ACTIONS_LIST,
+    { first: pageSize, after, filter },
+    { tenant: siren, enabled: !!contrat || (!ref.loading && ref.contrats.length === 0) },
+  );
   const rows = list.data?.actions.nodes ?? [];
   const pageInfo = list.data?.actions.pageInfo;
 
@@ -182,13 +193,12 @@ export function ActionsPage() {
   const hasFilter = !!(q || pilier || objectif || etat || financeur || qpv || exercice);
   const pageNumber = cursors.length + 1;
 
-  // The export is the API's: every action of the current filters (and of the contract chosen in the
-  // address, `contrat`), streamed as CSV or XLSX, not the page on screen.
-  const contratParam = params.get('contrat') ?? '';
+  // The export is the API's: every action of the current filters (the chosen contract's among them),
+  // streamed as CSV or XLSX, not the page on screen.
   const [exportError, setExportError] = useState<ApiError | null>(null);
   const exportFile = (format: 'csv' | 'xlsx') => {
     const query = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...(contratParam ? { contratId: contratParam } : {}), ...filter })) {
+    for (const [k, v] of Object.entries(filter)) {
       if (v !== null && v !== undefined && v !== '') query.set(k, Array.isArray(v) ? v.join(',') : String(v));
     }
     setExportError(null);
@@ -202,7 +212,7 @@ export function ActionsPage() {
       <div className="page-head">
         <h1>Actions</h1>
         {can('MANAGE_ACTIONS') && (
-          <Link className="button-link" to={`/t/${siren}/actions/nouvelle`}>
+          <Link className="button-link" to={withContrat(`/t/${siren}/actions/nouvelle`)}>
             Nouvelle action
           </Link>
         )}
@@ -297,7 +307,13 @@ export function ActionsPage() {
             <button
               type="button"
               className="secondary"
-              onClick={() => setParams(pageSize === DEFAULT_PAGE_SIZE ? {} : { taille: String(pageSize) })}
+              onClick={() =>
+                setParams({
+                  ...(pageSize === DEFAULT_PAGE_SIZE ? {} : { taille: String(pageSize) }),
+                  // The chosen contract is no filter: it stays.
+                  ...(params.get(CONTRAT_PARAM) ? { [CONTRAT_PARAM]: params.get(CONTRAT_PARAM) as string } : {}),
+                })
+              }
             >
               Effacer les filtres
             </button>
@@ -390,7 +406,7 @@ export function ActionsPage() {
                     {visible.map((c) =>
                       c.key === 'title' ? (
                         <th key={c.key} scope="row">
-                          <Link to={`/t/${siren}/actions/${a.id}`}>{a.title}</Link>
+                          <Link to={withContrat(`/t/${siren}/actions/${a.id}`)}>{a.title}</Link>
                         </th>
                       ) : (
                         <td key={c.key} className={c.numeric ? 'num' : c.nowrap ? 'nowrap' : undefined}>

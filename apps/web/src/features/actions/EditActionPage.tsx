@@ -2,6 +2,7 @@ import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 
 import { ErrorMessage, Loading } from '../../common/components';
+import { useContratLink } from '../../common/contrat';
 import { asApiError } from '../../common/errors';
 import { centsToInput, parseEuros, STATUS_LABELS } from '../../common/format';
 import { useGraphQLMutation, useGraphQLQuery } from '../../common/query';
@@ -151,6 +152,7 @@ function lineChanges(saved: LineDraft, line: LineDraft): UpdateFundingLineInput 
 
 /** The action's dossier and financing plan, prefilled, once the action and the reference data are read. */
 export function EditActionPage() {
+  const withContrat = useContratLink();
   const { siren = '', id = '' } = useParams();
   // Never from the cache: the form starts from what the API holds now (a cached dossier may be outdated).
   const { data, error, isPending: loading } = useGraphQLQuery(ACTION, { id }, { tenant: siren, gcTime: 0 });
@@ -159,7 +161,7 @@ export function EditActionPage() {
   return (
     <>
       <p className="breadcrumb">
-        <Link to={`/t/${siren}/actions/${id}`}>← Retour à l'action</Link>
+        <Link to={withContrat(`/t/${siren}/actions/${id}`)}>← Retour à l'action</Link>
       </p>
       <ErrorMessage error={error ?? ref.error} />
       {(loading || ref.loading) && <Loading />}
@@ -187,6 +189,7 @@ function EditActionForm({
   contrat: ReturnType<typeof useReferenceData>['contrat'];
   organisations: ReturnType<typeof useReferenceData>['organisations'];
 }) {
+  const withContrat = useContratLink();
   const navigate = useNavigate();
   const { role, can } = useTenantRole(siren);
   const [initial] = useState(() => draftOf(action));
@@ -209,7 +212,7 @@ function EditActionForm({
   useEffect(() => {
     if (locked) lockedRef.current?.focus();
   }, [locked]);
-  const back = `/t/${siren}/actions/${action.id}`;
+  const back = withContrat(`/t/${siren}/actions/${action.id}`);
 
   const show = (next: FieldErrors, message: string | null, someSaved = false) => {
     setErrors(next);

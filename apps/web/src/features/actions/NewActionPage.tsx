@@ -2,6 +2,7 @@ import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 
 import { ErrorMessage, Loading } from '../../common/components';
+import { useContratLink } from '../../common/contrat';
 import { asApiError } from '../../common/errors';
 import { parseEuros } from '../../common/format';
 import { useGraphQLMutation } from '../../common/query';
@@ -25,6 +26,7 @@ const CREATE = graphql(`
 
 /** The creation of an action (brouillon) with its QPVs and financing plan; the API's errors go next to their fields. */
 export function NewActionPage() {
+  const withContrat = useContratLink();
   const { siren = '' } = useParams();
   const navigate = useNavigate();
   const { role, can } = useTenantRole(siren);
@@ -47,6 +49,13 @@ export function NewActionPage() {
   // The list of actions is read again when it opens next.
   const create = useGraphQLMutation(CREATE, { tenant: siren, invalidates: [ACTIONS_LIST] });
   const [attempts, setAttempts] = useState(0);
+
+  // Another contract chosen in the frame: the pillar, objective and QPVs were the previous contract's.
+  const [draftContrat, setDraftContrat] = useState(contrat?.id);
+  if (contrat?.id !== draftContrat) {
+    setDraftContrat(contrat?.id);
+    if (draftContrat) setDraft((d) => ({ ...d, pillarId: '', objectiveId: '', qpvIds: [] }));
+  }
 
   // The first line appears once the contract's years are known (its exercise year defaults within them).
   const started = useRef(false);
@@ -92,7 +101,7 @@ export function NewActionPage() {
     };
     try {
       const { createAction } = await create.mutateAsync({ input });
-      void navigate(`/t/${siren}/actions/${createAction.id}`, { state: { created: true } });
+      void navigate(withContrat(`/t/${siren}/actions/${createAction.id}`), { state: { created: true } });
     } catch (error) {
       const err = asApiError(error);
       if (err.code !== 'BAD_USER_INPUT' || err.fields.length === 0) return show({}, err.message);
@@ -105,7 +114,7 @@ export function NewActionPage() {
   return (
     <>
       <p className="breadcrumb">
-        <Link to={`/t/${siren}/actions`}>← Toutes les actions</Link>
+        <Link to={withContrat(`/t/${siren}/actions`)}>← Toutes les actions</Link>
       </p>
       <h1>Nouvelle action</h1>
       {role && !can('MANAGE_ACTIONS') && (
@@ -127,7 +136,7 @@ export function NewActionPage() {
             <button type="submit" disabled={create.isPending}>
               {create.isPending ? 'Enregistrement…' : 'Créer l’action'}
             </button>
-            <Link to={`/t/${siren}/actions`}>Annuler</Link>
+            <Link to={withContrat(`/t/${siren}/actions`)}>Annuler</Link>
           </div>
         </form>
       )}

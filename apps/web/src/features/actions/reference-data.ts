@@ -1,36 +1,10 @@
 import type { ApiError } from '../../common/api';
+import { type Contrat, contratYears, useSelectedContrat } from '../../common/contrat';
 import { useAllPages } from '../../common/pages';
-import { useGraphQLQuery } from '../../common/query';
 import { graphql } from '../../gql';
-import type { ActionContratsQuery, ActionOrganisationsQuery } from '../../gql/graphql';
+import type { ActionOrganisationsQuery } from '../../gql/graphql';
 
-export const CONTRATS = graphql(`
-  query ActionContrats {
-    contrats {
-      id
-      title
-      startYear
-      endYear
-      pillars {
-        id
-        title
-        position
-        kind
-        objectives {
-          id
-          code
-          title
-        }
-      }
-      qpvs {
-        id
-        code
-        name
-        enVeille
-      }
-    }
-  }
-`);
+export { type Contrat, contratYears };
 
 export const ORGANISATIONS = graphql(`
   query ActionOrganisations($after: String) {
@@ -48,10 +22,12 @@ export const ORGANISATIONS = graphql(`
   }
 `);
 
-export type Contrat = ActionContratsQuery['contrats'][number];
 export type Organisation = ActionOrganisationsQuery['organisations']['nodes'][number];
 
-/** The territory's current contract (the most recent) and all its partners, for filters and forms. */
+/**
+ * The contract chosen in the address (`?contrat=`, else the one in force), every contract of the territory
+ * and all its partners, for filters and forms.
+ */
 export function useReferenceData(siren: string): {
   contrat: Contrat | null;
   contrats: Contrat[];
@@ -59,18 +35,14 @@ export function useReferenceData(siren: string): {
   error: ApiError | null;
   loading: boolean;
 } {
-  const contrats = useGraphQLQuery(CONTRATS, {}, { tenant: siren });
+  const chosen = useSelectedContrat(siren);
   // Partners come 100 at a time, alphabetically; a territory rarely has more than a few pages.
   const organisations = useAllPages(ORGANISATIONS, (answer) => answer.organisations, { tenant: siren });
   return {
-    contrat: contrats.data?.contrats[0] ?? null,
-    contrats: contrats.data?.contrats ?? [],
+    contrat: chosen.contrat,
+    contrats: chosen.contrats,
     organisations: organisations.data ?? [],
-    error: contrats.error ?? organisations.error,
-    loading: contrats.isPending || organisations.isPending,
+    error: chosen.error ?? organisations.error,
+    loading: chosen.loading || organisations.isPending,
   };
 }
-
-/** The years of a contract, first to last. */
-export const contratYears = (c: { startYear: number; endYear: number } | null): number[] =>
-  c ? Array.from({ length: c.endYear - c.startYear + 1 }, (_, i) => c.startYear + i) : [];

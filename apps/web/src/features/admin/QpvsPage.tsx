@@ -4,6 +4,7 @@ import { useParams } from 'react-router-dom';
 
 import type { ApiError } from '../../common/api';
 import { ErrorMessage, Field, Loading, Pager } from '../../common/components';
+import { useSelectedContrat } from '../../common/contrat';
 import { asApiError } from '../../common/errors';
 import { plural } from '../../common/format';
 import { graphQLKey, useGraphQLMutation, useGraphQLQuery } from '../../common/query';
@@ -54,6 +55,8 @@ const GENERATIONS: Record<QpvGeneration, string> = { G2015: '2015', G2024: '2024
 export function QpvsPage() {
   const { siren = '' } = useParams();
   const { can } = useTenantRole(siren);
+  // The chosen contract's QPVs first; the list below is the territory's whole referential.
+  const { contrat } = useSelectedContrat(siren);
   const [search, setSearch] = useState('');
   const [generation, setGeneration] = useState<QpvGeneration | ''>('');
   const filterKey = `${search}|${generation}`;
@@ -73,11 +76,31 @@ export function QpvsPage() {
     <>
       <h1>Quartiers prioritaires (QPV)</h1>
       <p className="muted">Les quartiers prioritaires de la politique de la ville du territoire, par code officiel.</p>
+      {contrat && (
+        <section aria-labelledby="qpv-contrat-title">
+          <h2 id="qpv-contrat-title">Quartiers du contrat « {contrat.title} »</h2>
+          {contrat.qpvs.length === 0 ? (
+            <p>Ce contrat ne couvre encore aucun quartier.</p>
+          ) : (
+            <ul className="plain qpv-contrat">
+              {contrat.qpvs.map((q) => (
+                <li key={q.id}>
+                  {q.name}{' '}
+                  <span className="muted">
+                    ({q.code}
+                    {q.enVeille ? ', en veille' : ''})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
       {can('MANAGE_CONTRAT') && (
         <ImportPanel siren={siren} onImported={() => queryClient.invalidateQueries({ queryKey: graphQLKey(QPVS) })} />
       )}
       <section aria-labelledby="qpv-list-title">
-        <h2 id="qpv-list-title">Liste des quartiers</h2>
+        <h2 id="qpv-list-title">Tous les quartiers du territoire</h2>
         <form className="filters" role="search" aria-label="Filtrer les quartiers" onSubmit={(e) => e.preventDefault()}>
           <Field label="Code ou nom">
             {(p) => <input {...p} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />}

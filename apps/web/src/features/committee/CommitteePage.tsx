@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
 
 import { ErrorMessage, Loading } from '../../common/components';
+import { useContratLink } from '../../common/contrat';
 import { dateTime, plural } from '../../common/format';
 import { ReaderView } from './AgendaItemView';
 import { COMMITTEE_KIND_LABELS, COMMITTEE_STATUS_LABELS } from './committee-shared';
@@ -12,12 +13,13 @@ import { VoterView } from './VoterView';
 
 /** A committee: its preparation and vote for the chef de projet, the vote of each funder, the results. */
 export function CommitteePage() {
+  const withContrat = useContratLink();
   const { siren = '', id = '' } = useParams();
   const { query, announcement, value } = useCommitteePage(siren, id);
   return (
     <>
       <p>
-        <Link to={`/t/${siren}/comites`}>← Tous les comités</Link>
+        <Link to={withContrat(`/t/${siren}/comites`)}>← Tous les comités</Link>
       </p>
       <h1>{query.data?.committee.title ?? 'Comité'}</h1>
       <ErrorMessage error={query.error} />

@@ -2,21 +2,13 @@ import { FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 
 import { ErrorMessage, Field, Loading } from '../../common/components';
+import { useContratLink, useSelectedContrat } from '../../common/contrat';
 import { dateTime, plural } from '../../common/format';
 import { useGraphQLMutation, useGraphQLQuery } from '../../common/query';
 import { useSession } from '../../common/session';
 import { graphql } from '../../gql';
 import type { CommitteeKind } from '../../gql/graphql';
 import { COMMITTEE_KIND_LABELS, COMMITTEE_STATUS_LABELS } from './committee-shared';
-
-const CONTRATS = graphql(`
-  query CommitteeContrats {
-    contrats {
-      id
-      title
-    }
-  }
-`);
 
 const COMMITTEES = graphql(`
   query CommitteeList($contratId: ID!) {
@@ -43,13 +35,15 @@ const SCHEDULE = graphql(`
   }
 `);
 
-/** The committees of the territory's contract, by date; the chef de projet plans a new one here. */
+/** The committees of the chosen contract, by date; the chef de projet plans a new one here. */
 export function CommitteesPage() {
+  const withContrat = useContratLink();
   const { siren = '' } = useParams();
   const { tenants } = useSession();
   const me = tenants.find((t) => t.tenant.siren === siren);
-  const contrats = useGraphQLQuery(CONTRATS, {}, { tenant: siren });
-  const contrat = contrats.data?.contrats[0];
+  // The contract chosen in the frame (`?contrat=`), the one in force otherwise.
+  const contrats = useSelectedContrat(siren);
+  const contrat = contrats.contrat;
   const list = useGraphQLQuery(COMMITTEES, { contratId: contrat?.id ?? '' }, { tenant: siren, enabled: !!contrat });
   const committees = list.data?.committees ?? [];
   const manager = !!me?.permissions.includes('MANAGE_COMMITTEES');
@@ -58,8 +52,10 @@ export function CommitteesPage() {
       <h1>Comités</h1>
       {contrat && <p className="muted">{contrat.title}</p>}
       <ErrorMessage error={contrats.error ?? list.error} />
-      {(contrats.isLoading || list.isLoading) && <Loading />}
-      {contrats.data && !contrat && <p>Ce territoire n'a pas encore de contrat de ville : aucun comité ne peut être planifié.</p>}
+      {(contrats.loading || list.isLoading) && <Loading />}
+      {!contrats.loading && !contrats.error && !contrat && (
+        <p>Ce territoire n'a pas encore de contrat de ville : aucun comité ne peut être planifié.</p>
+      )}
       {list.data && (
         <section aria-labelledby="committees-title">
           <h2 id="committees-title">Comités du contrat</h2>
@@ -87,7 +83,7 @@ export function CommitteesPage() {
                   {committees.map((c) => (
                     <tr key={c.id}>
                       <th scope="row">
-                        <Link to={`/t/${siren}/comites/${c.id}`}>{c.title}</Link>
+                        <Link to={withContrat(`/t/${siren}/comites/${c.id}`)}>{c.title}</Link>
                       </th>
                       <td>{COMMITTEE_KIND_LABELS[c.kind] ?? c.kind}</td>
                       <td>{dateTime(c.scheduledAt)}</td>
@@ -113,6 +109,7 @@ export function CommitteesPage() {
 
 /** Planning a committee: a comité des financeurs by default. */
 function ScheduleForm({ siren, contratId }: { siren: string; contratId: string }) {
+  const withContrat = useContratLink();
   const navigate = useNavigate();
   const [kind, setKind] = useState('COMITE_DES_FINANCEURS');
   const [title, setTitle] = useState('');
@@ -123,7 +120,7 @@ function ScheduleForm({ siren, contratId }: { siren: string; contratId: string }
   const schedule = useGraphQLMutation(SCHEDULE, {
     tenant: siren,
     invalidates: [COMMITTEES],
-    onSuccess: (res) => navigate(`/t/${siren}/comites/${res.scheduleCommittee.id}`),
+    onSuccess: (res) => navigate(withContrat(`/t/${siren}/comites/${res.scheduleCommittee.id}`)),
     onError: (error) => setErrors(Object.fromEntries(error.fields.map((f) => [f.field.replace(/^input\./, ''), f.message]))),
   });
 

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 
 import type { ApiError } from '../../common/api';
 import { ConfirmButton, ErrorMessage, Loading } from '../../common/components';
+import { useContratLink, useSelectedContrat } from '../../common/contrat';
 import { asApiError, errorText } from '../../common/errors';
 import { dateTime, euros, plural } from '../../common/format';
 import { graphQLKey, useGraphQLMutation, useGraphQLQuery } from '../../common/query';
@@ -15,8 +16,8 @@ import { ConventionPdfButton } from './ConventionPapers';
 import { ScheduleEditor } from './ScheduleEditor';
 
 const CONVENTIONS = graphql(`
-  query ConventionList {
-    conventions {
+  query ConventionList($contratId: ID) {
+    conventions(contratId: $contratId) {
       id
       actionId
       status
@@ -124,7 +125,13 @@ export function ConventionsPage() {
   const { tenants } = useSession();
   const me = tenants.find((t) => t.tenant.siren === siren);
   const org = me?.permissions.includes('SIGN') ? (me.organisationId ?? null) : null;
-  const q = useGraphQLQuery(CONVENTIONS, {}, { tenant: siren });
+  // The conventions of the chosen contract's actions.
+  const { contrat, loading, contrats } = useSelectedContrat(siren);
+  const q = useGraphQLQuery(
+    CONVENTIONS,
+    { contratId: contrat?.id ?? null },
+    { tenant: siren, enabled: !!contrat || (!loading && contrats.length === 0) },
+  );
   const [announcement, setAnnouncement] = useState('');
   const all = q.data?.conventions ?? [];
   const mine = all.filter((c) => awaits(c, org));
@@ -133,7 +140,7 @@ export function ConventionsPage() {
     <>
       <h1>Conventions</h1>
       <ErrorMessage error={q.error} />
-      {q.isPending && <Loading />}
+      {(loading || q.isLoading) && <Loading />}
       <div role="status" aria-live="polite" className={announcement ? 'notice' : 'sr-only'}>
         {announcement}
       </div>
@@ -169,6 +176,7 @@ export function ConventionsPage() {
 }
 
 function ConventionCard({ c, siren, org, announce }: { c: Convention; siren: string; org: string | null; announce(text: string): void }) {
+  const withContrat = useContratLink();
   const action = useGraphQLQuery(ACTION, { id: c.actionId }, { tenant: siren });
   const queryClient = useQueryClient();
   const sign = useGraphQLMutation(SIGN, { tenant: siren, invalidates: [CONVENTIONS] });
@@ -324,7 +332,7 @@ function ConventionCard({ c, siren, org, announce }: { c: Convention; siren: str
         )}
         {a && (
           <p>
-            <Link to={`/t/${siren}/actions/${c.actionId}`}>Voir l'action {a.reference}</Link>
+            <Link to={withContrat(`/t/${siren}/actions/${c.actionId}`)}>Voir l'action {a.reference}</Link>
           </p>
         )}
       </article>

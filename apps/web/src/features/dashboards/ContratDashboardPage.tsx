@@ -1,39 +1,19 @@
-import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 
 import { download } from '../../common/api';
 import { AmountCells, AmountFigures, ErrorMessage, Figure, Loading } from '../../common/components';
+import { contratYears, useContratLink, useSelectedContrat } from '../../common/contrat';
 import { euros, KIND_LABELS, percent, plural, STATUS_LABELS } from '../../common/format';
 import { useGraphQLQuery } from '../../common/query';
 import { graphql } from '../../gql';
 import { defaultExercise, WorkbookRequest } from '../reports/WorkbookRequest';
 import { AmountsChart } from './DepartementDashboardPage';
 
-const CONTRATS = graphql(`
-  query Contrats {
-    contrats {
-      id
-      title
-      startYear
-      endYear
-      pillars {
-        id
-        title
-        position
-        objectives {
-          id
-          code
-          title
-        }
-      }
-    }
-  }
-`);
-
 const DASHBOARD = graphql(`
   query ContratDashboard($contratId: ID!, $exerciseYear: Int) {
     contratDashboard(contratId: $contratId, exerciseYear: $exerciseYear) {
+      contratId
       totals {
         requestedCents
         decidedCents
@@ -103,18 +83,27 @@ const DASHBOARD = graphql(`
 
 /** The contract at a glance: pillars → objectives, amounts per pillar and funder, statuses, QPVs, trend. */
 export function ContratDashboardPage() {
+  const withContrat = useContratLink();
   const { siren = '' } = useParams();
-  const [year, setYear] = useState<number | null>(null);
-  const contrats = useGraphQLQuery(CONTRATS, {}, { tenant: siren });
-  const contrat = contrats.data?.contrats[0];
-  // Another year keeps the figures on screen until its own arrive (with « Chargement… »).
+  const [chosenYear, setYear] = useState<number | null>(null);
+  // The contract chosen in the frame (`?contrat=`), the one in force otherwise.
+  const contrats = useSelectedContrat(siren);
+  const contrat = contrats.contrat;
+  const years = contratYears(contrat);
+  // A year of the previous contract that this one does not cover means every year.
+  const year = chosenYear !== null && years.includes(chosenYear) ? chosenYear : null;
+  // Another year of the same contract keeps the figures on screen until its own arrive (with « Chargement… »);
+  // another contract's are never shown under this one's title.
   const dash = useGraphQLQuery(
     DASHBOARD,
     { contratId: contrat?.id ?? '', exerciseYear: year },
-    { tenant: siren, enabled: !!contrat, placeholderData: keepPreviousData },
+    {
+      tenant: siren,
+      enabled: !!contrat,
+      placeholderData: (previous) => (previous?.contratDashboard.contratId === contrat?.id ? previous : undefined),
+    },
   );
   const d = dash.data?.contratDashboard;
-  const years = contrat ? Array.from({ length: contrat.endYear - contrat.startYear + 1 }, (_, i) => contrat.startYear + i) : [];
   const byPillar = new Map<
     string,
     { name: string; requestedCents: number; decidedCents: number; committedCents: number; paidCents: number }
@@ -133,7 +122,7 @@ export function ContratDashboardPage() {
     <>
       <h1>{contrat?.title ?? 'Contrat de ville'}</h1>
       <ErrorMessage error={contrats.error ?? dash.error} />
-      {(contrats.isPending || dash.isLoading || dash.isPlaceholderData) && <Loading />}
+      {(contrats.loading || dash.isLoading || dash.isPlaceholderData) && <Loading />}
       {contrat && (
         <div className="toolbar">
           <label>
@@ -182,7 +171,8 @@ export function ContratDashboardPage() {
             <ul>
               {contrat.pillars.map((p) => (
                 <li key={p.id}>
-                  <Link to={`/t/${siren}/actions?pilier=${p.id}`}>{p.title}</Link> — {euros(byPillar.get(p.id)?.decidedCents ?? 0)} décidés
+                  <Link to={withContrat(`/t/${siren}/actions?pilier=${p.id}`)}>{p.title}</Link> —{' '}
+                  {euros(byPillar.get(p.id)?.decidedCents ?? 0)} décidés
                   {p.objectives.length > 0 && (
                     <ul>
                       {p.objectives.map((o) => (
@@ -204,7 +194,7 @@ export function ContratDashboardPage() {
                   {d.actionsByStatus.map((s) => (
                     <tr key={s.status}>
                       <th scope="row">
-                        <Link to={`/t/${siren}/actions?etat=${s.status}`}>{STATUS_LABELS[s.status] ?? s.status}</Link>
+                        <Link to={withContrat(`/t/${siren}/actions?etat=${s.status}`)}>{STATUS_LABELS[s.status] ?? s.status}</Link>
                       </th>
                       <td className="num">{s.count}</td>
                     </tr>

@@ -5,6 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 
 import { download } from '../../common/api';
 import { AmountCells, AmountFigures, ErrorMessage, Figure, Loading } from '../../common/components';
+import { CONTRAT_PARAM } from '../../common/contrat';
 import { euros, KIND_LABELS, plural } from '../../common/format';
 import { useGraphQLQuery } from '../../common/query';
 import { graphql } from '../../gql';
@@ -16,8 +17,15 @@ const DEPARTEMENT = graphql(`
       exerciseYear
       territories {
         tenantId
+      }
+      contrats {
+        tenantId
         siren
         name
+        contratId
+        contratTitle
+        startYear
+        endYear
         totals {
           requestedCents
           decidedCents
@@ -38,20 +46,6 @@ const DEPARTEMENT = graphql(`
           autres {
             decidedCents
           }
-        }
-        byPillar {
-          pillarTitle
-          requestedCents
-          decidedCents
-          committedCents
-          paidCents
-        }
-        byFunderKind {
-          funderKind
-          requestedCents
-          decidedCents
-          committedCents
-          paidCents
         }
       }
       totals {
@@ -122,7 +116,10 @@ const YEARS = [2024, 2025, 2026, 2027, 2028, 2029, 2030];
 const toEuros = (cents: number) => Math.round(cents / 100);
 const axisEuros = (v: number) => `${(v / 1000).toLocaleString('fr-FR')} k€`;
 
-/** The délégué du préfet's département: one line per EPCI where they are a member, totals and charts. */
+/**
+ * The délégué du préfet's département: one line per contract of each EPCI where they are a member (the
+ * figures its contract dashboard shows, which the line opens), totals and charts.
+ */
 export function DepartementDashboardPage() {
   const { code = '' } = useParams();
   const [year, setYear] = useState<number | null>(null);
@@ -182,12 +179,13 @@ export function DepartementDashboardPage() {
             <Figure label="Bilans en retard" value={String(t.overdueBilanCount)} />
           </section>
           <section aria-labelledby="epci-title">
-            <h2 id="epci-title">Par intercommunalité</h2>
+            <h2 id="epci-title">Par intercommunalité et contrat de ville</h2>
             <div className="table-scroll">
               <table>
                 <thead>
                   <tr>
                     <th scope="col">Intercommunalité</th>
+                    <th scope="col">Contrat de ville</th>
                     <th scope="col" className="num">
                       Actions
                     </th>
@@ -215,10 +213,14 @@ export function DepartementDashboardPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {d.territories.map((x) => (
-                    <tr key={x.siren}>
+                  {d.contrats.map((x) => (
+                    <tr key={x.contratId}>
+                      <td>{x.name}</td>
                       <th scope="row">
-                        <Link to={`/t/${x.siren}/contrat`}>{x.name}</Link>
+                        {/* The drill-down opens this very contract, whose dashboard counts what this line counts. */}
+                        <Link to={`/t/${x.siren}/contrat?${CONTRAT_PARAM}=${x.contratId}`}>
+                          {x.contratTitle} ({x.startYear}–{x.endYear})
+                        </Link>
                       </th>
                       <td className="num">{x.actionCount}</td>
                       <AmountCells amounts={x.totals} />
@@ -230,7 +232,9 @@ export function DepartementDashboardPage() {
                 </tbody>
                 <tfoot>
                   <tr>
-                    <th scope="row">Total</th>
+                    <th scope="row" colSpan={2}>
+                      Total
+                    </th>
                     <td className="num">{t.actionCount}</td>
                     <AmountCells amounts={t.totals} />
                     <td className="num">{euros(t.leverage.creditsSpecifiques.decidedCents)}</td>

@@ -55,6 +55,11 @@ export const ErrorCode = {
   MAIL_DELIVERY_FAILED: 'MAIL_DELIVERY_FAILED',
   /** The account already has a password: its owner signs in to answer the invitation from their session. */
   SIGN_IN_REQUIRED: 'SIGN_IN_REQUIRED',
+  /**
+   * A browser asked for tokens in a response body (GraphQL `login`, `refreshSession`): a refresh token must
+   * never reach a page's script. Browsers use the session routes `/auth/*` (HttpOnly cookie).
+   */
+  BROWSER_MUST_USE_SESSION: 'BROWSER_MUST_USE_SESSION',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -23,6 +23,7 @@ export function startApi(ownerUrl: string, appUrl: string, port: number): Promis
       NODE_ENV: 'production',
       JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
       AUDIT_CHECKPOINT_KEY: 'bench-checkpoint-key-bench-checkpoint-key-01',
+      WEBHOOK_SECRETS_KEY: 'bench-webhook-secrets-key-bench-webhook-key-01',
       DATABASE_URL: ownerUrl,
       APP_DATABASE_URL: appUrl,
       PORT: String(port),

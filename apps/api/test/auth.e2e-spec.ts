@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
 
+import request from 'supertest';
+
 import { Role } from '@pilotis/access';
 import { LoginRateLimiter } from '@pilotis/auth';
 import {
@@ -163,6 +165,73 @@ describe('sign-in, sessions and tenants', () => {
     ).toBe(true);
     expect(codeOf(await gql(t.app, REFRESH, { t: session.refreshToken }))).toBe('UNAUTHENTICATED');
     expect(codeOf(await gql(t.app, REFRESH, { t: 'garbage' }))).toBe('UNAUTHENTICATED');
+  });
+
+  describe('tokens in a response body are for scripts and integrations, never for a browser page', () => {
+    // What a browser adds by itself to a page's request (fetch metadata, Origin), one at a time.
+    const BROWSER_HEADERS: Record<string, string>[] = [
+      { 'sec-fetch-site': 'same-origin' },
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-mode': 'cors' },
+      { origin: 'http://localhost:3000' },
+      { origin: 'https://evil.example' },
+    ];
+    const sessions = async (userId: string) =>
+      ((await t.owner.query('select count(*)::int as n from refresh_tokens where user_id = $1', [userId])) as { n: number }[])[0].n;
+
+    it.each(BROWSER_HEADERS)(
+      'refuses login and refreshSession to a request carrying %j, with BROWSER_MUST_USE_SESSION',
+      async (headers) => {
+        const user = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.AUDITOR }]);
+        const script = ok(await gql(t.app, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } })).login;
+        const before = await sessions(user.id);
+
+        const login = await gql(t.app, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } }, { headers });
+        expect(codeOf(login)).toBe('BROWSER_MUST_USE_SESSION');
+        expect(login.data).toBeNull();
+        expect(login.errors?.[0].message).toBe(
+          'Dans un navigateur, la session passe par les routes POST /auth/login, /auth/refresh et /auth/logout (jeton de renouvellement en cookie HttpOnly) : les mutations login et refreshSession, qui rendent le jeton dans la réponse, sont réservées aux scripts et intégrations.',
+        );
+        expect(login.errors?.[0].extensions).toMatchObject({ browserHeaders: Object.keys(headers) });
+        const refresh = await gql(t.app, REFRESH, { t: script.refreshToken }, { headers });
+        expect(codeOf(refresh)).toBe('BROWSER_MUST_USE_SESSION');
+        expect(refresh.data).toBeNull();
+        // Nothing was opened nor rotated: the script's token still renews its session.
+        expect(await sessions(user.id)).toBe(before);
+        const renewed = ok(await gql(t.app, REFRESH, { t: script.refreshToken })).refreshSession;
+        expect(renewed.refreshToken).toEqual(expect.any(String));
+        expect(renewed.refreshToken).not.toBe(script.refreshToken);
+      },
+    );
+
+    it('keeps giving a script (no browser header) its tokens, and a browser its session through /auth/login', async () => {
+      const user = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.AUDITOR }]);
+      const script = ok(await gql(t.app, LOGIN, { input: { email: user.email, password: TEST_PASSWORD } })).login;
+      expect(script).toMatchObject({ accessToken: expect.any(String), refreshToken: expect.any(String), user: { email: user.email } });
+      const renewed = ok(await gql(t.app, REFRESH, { t: script.refreshToken })).refreshSession;
+      ok(await gql(t.app, '{ me { email } }', {}, { token: renewed.accessToken }));
+      // Logging out takes a token and gives none back: allowed everywhere, so that a token can always be revoked.
+      expect(
+        ok(
+          await gql(
+            t.app,
+            'mutation($t: String!) { logout(refreshToken: $t) }',
+            { t: renewed.refreshToken },
+            { headers: { origin: 'http://localhost:3000' } },
+          ),
+        ).logout,
+      ).toBe(true);
+      expect(codeOf(await gql(t.app, REFRESH, { t: renewed.refreshToken }))).toBe('UNAUTHENTICATED');
+
+      const browser = await request(t.app.getHttpServer())
+        .post('/auth/login')
+        .set('sec-fetch-site', 'same-origin')
+        .set('sec-fetch-mode', 'cors')
+        .send({ email: user.email, password: TEST_PASSWORD });
+      expect(browser.status).toBe(200);
+      expect(browser.body.refreshToken).toBeUndefined();
+      expect((browser.headers['set-cookie'] as unknown as string[])[0]).toMatch(/^pilotis_refresh=.*HttpOnly/);
+    });
   });
 
   it('accepts only HS256 tokens of the right issuer and audience, unexpired', async () => {

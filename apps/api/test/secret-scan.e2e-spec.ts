@@ -50,6 +50,38 @@ describe('secret scan run by every test file when it closes its app', () => {
     await expect(close(t)).resolves.toBeUndefined();
   });
 
+  it('flags a webhook secret stored in clear, and finds the clear form of a sealed one copied into the outbox', async () => {
+    const t = await start();
+    const rennes = await createTenant(t.app, t.owner, SIREN.RENNES);
+    await t.owner.query('insert into tenant_settings (tenant_id, allow_private_webhook_targets) values ($1, true)', [rennes.id]);
+    const subscribe = async () =>
+      ok(
+        await gql(
+          t.app,
+          'mutation($input: SubscribeWebhookInput!) { subscribeWebhook(input: $input) { secret subscription { id } } }',
+          { input: { url: 'http://127.0.0.1:9/pilotis', events: ['COMMITMENT_RECORDED'] } },
+          { token: rennes.admin.token, tenant: SIREN.RENNES },
+        ),
+      ).subscribeWebhook as { secret: string; subscription: { id: string } };
+    const sealed = await subscribe();
+    const clear = await subscribe();
+    expect(await scanForSecrets(t.owner)).toEqual([]);
+    // The table's CHECK refuses a clear secret; the scan holds even if someone dropped it.
+    await t.owner.query('alter table webhook_subscriptions drop constraint webhook_subscriptions_secret_sealed_check');
+    await t.owner.query('update webhook_subscriptions set secret = $2 where id = $1', [clear.subscription.id, clear.secret]);
+    const outboxId = randomUUID();
+    await t.owner.query(`insert into outbox_events (tenant_id, id, topic, payload) values ($1, $2, 'test.leak', $3)`, [
+      rennes.id,
+      outboxId,
+      JSON.stringify({ secret: sealed.secret }),
+    ]);
+    expect(await scanForSecrets(t.owner)).toEqual([
+      { table: 'webhook_subscriptions', column: 'secret', row: clear.subscription.id, secret: 'webhook secret in clear' },
+      { table: 'outbox_events', column: 'payload', row: `test.leak ${outboxId}`, secret: 'webhook_subscriptions.secret (opened)' },
+    ]);
+    await expect(close(t)).rejects.toThrow(/webhook_subscriptions\.secret, .*: contains webhook secret in clear/);
+  });
+
   it('names the rows that embed a password hash or a session token hash, and close() fails after dropping the database', async () => {
     const t = await start();
     const rennes = await createTenant(t.app, t.owner, SIREN.RENNES);

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -7,6 +8,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import { Role } from '@pilotis/access';
 import { verifySignature } from '@pilotis/integrations';
 import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
+import { openWebhookSecret, sealWebhookSecret, webhookSecretKeys } from '@pilotis/shared';
 import {
   addAction,
   addContrat,
@@ -19,6 +21,7 @@ import {
   SESSIONS_OUTLIVE_CLOCK_JUMPS,
   SIREN,
   startTestApp,
+  TEST_WEBHOOK_SECRETS_KEY,
   TestApp,
   TestTenant,
   TestUser,
@@ -56,6 +59,26 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; ans
 }
 
 const until = waitForValue;
+
+/**
+ * Runs `npm run webhook:rekey` (its script) in a child process. Asynchronously: the worker runs in this
+ * process, and a blocked event loop would let its job locks lapse.
+ */
+const rekey = (env: Record<string, string>) =>
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/webhook-rekey.ts'], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    // Only a hung script is stopped: a slow start on a busy machine is waited for.
+    const timer = setTimeout(() => child.kill(), WAIT_CEILING_MS);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
 
 const SUBSCRIBE = `mutation($input: SubscribeWebhookInput!) { subscribeWebhook(input: $input) { secret subscription { id url events disabledAt } } }`;
 const DELIVERIES = `query($f: WebhookDeliveriesFilter!) { webhookDeliveries(filter: $f) { id eventId eventType state attempts replays lastStatusCode lastError deliveredAt } }`;
@@ -142,6 +165,15 @@ describe('webhooks', () => {
       await subscribe({ url: receiver.url, events: ['COMMITMENT_RECORDED', 'PAYMENT_RECORDED'], description: 'Recette' }),
     ).subscribeWebhook;
     expect(secret).toMatch(/^whsec_/);
+    // Stored sealed for this row (v1:<iv>:<ciphertext>:<tag>), never in clear; only the worker opens it, to sign.
+    const [{ stored }] = await t.owner.query('select secret as stored from webhook_subscriptions where id = $1', [subscription.id]);
+    expect(stored).toMatch(/^v1:[A-Za-z0-9+/]{16}:[A-Za-z0-9+/]+={0,2}:[A-Za-z0-9+/]{22}==$/);
+    expect(stored).not.toContain(secret);
+    expect(stored).not.toContain(secret.slice('whsec_'.length));
+    // PostgreSQL itself refuses a secret in clear, whoever writes it.
+    await expect(t.owner.query('update webhook_subscriptions set secret = $2 where id = $1', [subscription.id, secret])).rejects.toThrow(
+      /webhook_subscriptions_secret_sealed_check/,
+    );
     receiver.answers.push(500, 502, 503);
     const before = receiver.received.length;
     const c = await commit();
@@ -178,6 +210,109 @@ describe('webhooks', () => {
       data: { commitmentId: c.id, reference: `EJ-WH-${n}`, amountCents: '100' },
     });
     ok(await gql(t.app, 'mutation($id: ID!) { disableWebhook(id: $id) { id } }', { id: subscription.id }, asAdmin()));
+  });
+
+  it('rotates the key: npm run webhook:rekey seals again under the current key what only a previous key opens, and deliveries still verify', async () => {
+    await allowPrivate(rennes.id, true);
+    const { secret, subscription } = ok(await subscribe({ url: receiver.url, events: ['COMMITMENT_RECORDED'] })).subscribeWebhook;
+    const row = { tenantId: rennes.id, subscriptionId: subscription.id };
+    const OLD_KEY = 'pilotis-test-previous-webhook-key-5a1f0c3b27';
+    const current = webhookSecretKeys({ webhookSecretsKey: TEST_WEBHOOK_SECRETS_KEY, webhookSecretsPreviousKeys: [] });
+    // Sealed before the rotation, under the key that was current then.
+    const underOld = sealWebhookSecret(secret, row, webhookSecretKeys({ webhookSecretsKey: OLD_KEY, webhookSecretsPreviousKeys: [] }));
+    await t.owner.query('update webhook_subscriptions set secret = $3 where tenant_id = $1 and id = $2', [
+      rennes.id,
+      subscription.id,
+      underOld,
+    ]);
+    const stored = async () =>
+      ((await t.owner.query('select secret from webhook_subscriptions where id = $1', [subscription.id])) as { secret: string }[])[0]
+        .secret;
+    const env = { DATABASE_URL: t.config.databaseUrl, WEBHOOK_SECRETS_KEY: TEST_WEBHOOK_SECRETS_KEY };
+
+    // Without the old key, nothing opens it: the command names it and changes nothing.
+    const refused = await rekey({ ...env, WEBHOOK_SECRETS_PREVIOUS_KEYS: '' });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`${rennes.id}/${subscription.id}`);
+    expect(await stored()).toBe(underOld);
+    // A key the servers would refuse in production is refused here too.
+    const short = await rekey({ ...env, NODE_ENV: 'production', WEBHOOK_SECRETS_KEY: 'court' });
+    expect(short.status).toBe(2);
+    expect(short.stderr).toMatch(/WEBHOOK_SECRETS_KEY is shorter than 32 characters/);
+
+    const done = await rekey({ ...env, WEBHOOK_SECRETS_PREVIOUS_KEYS: OLD_KEY });
+    expect(done.stderr).toBe('');
+    expect(done.status).toBe(0);
+    expect(done.stdout).toMatch(/: 1 secret\(s\) rechiffré\(s\) sous la clé actuelle/);
+    expect(await stored()).not.toBe(underOld);
+    expect(openWebhookSecret(await stored(), row, current)).toEqual({ secret, current: true });
+    expect(await t.owner.query(`select details from platform_audit_events where operation = 'webhook.rekey' order by occurred_at`)).toEqual(
+      [{ details: { subscriptions: expect.any(Number), resealed: 1 } }],
+    );
+
+    // The worker, which knows only the current key, signs with the same secret as before.
+    const before = receiver.received.length;
+    await commit();
+    const [sent] = await until(async () => {
+      const list = await deliveries(subscription.id);
+      return list[0]?.state === 'SUCCEEDED' && list;
+    }, 'the delivery after the rotation');
+    const [got] = receiver.received.slice(before).filter((r) => r.headers['pilotis-delivery'] === sent.id);
+    expect(verifySignature(secret, got.body, got.headers['pilotis-signature'] as string, Math.floor(Date.now() / 1000))).toBe(true);
+    ok(await gql(t.app, 'mutation($id: ID!) { disableWebhook(id: $id) { id } }', { id: subscription.id }, asAdmin()));
+  });
+
+  it("fails, with the reason logged, a delivery whose secret was sealed for another subscription or another tenant's row; the others go on", async () => {
+    await allowPrivate(rennes.id, true);
+    const source = ok(await subscribe({ url: receiver.url, events: ['COMMITMENT_RECORDED'] })).subscribeWebhook;
+    const moved = ok(await subscribe({ url: receiver.url, events: ['COMMITMENT_RECORDED'] })).subscribeWebhook;
+    // Someone with write access to the table copies a secret they cannot read onto a row they want signed.
+    await t.owner.query(
+      `update webhook_subscriptions set secret = (select secret from webhook_subscriptions where id = $1) where id = $2`,
+      [source.subscription.id, moved.subscription.id],
+    );
+    // …or onto another tenant's row that even has the same subscription id (the key is the tenant and the id).
+    await t.owner.query(
+      `insert into webhook_subscriptions (tenant_id, id, url, events, secret, created_by)
+       select $2, id, url, events, secret, $3 from webhook_subscriptions where tenant_id = $1 and id = $4`,
+      [rennes.id, plaine.id, plaine.admin.id, source.subscription.id],
+    );
+    const plaineDelivery = randomUUID();
+    await t.owner.query(
+      `insert into webhook_deliveries (tenant_id, id, subscription_id, event_id, event_type, body) values ($1, $2, $3, $4, 'COMMITMENT_RECORDED', '{}')`,
+      [plaine.id, plaineDelivery, source.subscription.id, randomUUID()],
+    );
+    const before = receiver.received.length;
+    await commit();
+    const reason =
+      "secret de l'abonnement illisible : chiffré pour un autre abonnement, ou sous une clé que ni WEBHOOK_SECRETS_KEY ni WEBHOOK_SECRETS_PREVIOUS_KEYS ne contient";
+    const [refused] = await until(async () => {
+      const list = await deliveries(moved.subscription.id);
+      return list[0]?.state === 'FAILED' && list;
+    }, 'the delivery with the moved secret to fail');
+    // Failed at once (no attempt can succeed until an operator acts), nothing sent, the reason in the log.
+    expect(refused).toMatchObject({ state: 'FAILED', attempts: 1, lastStatusCode: null, lastError: reason, deliveredAt: null });
+    const plaineAdmin = { token: plaine.admin.token, tenant: SIREN.PLAINE_COMMUNE };
+    const [inPlaine] = await until(async () => {
+      const list = ok(await gql(t.app, DELIVERIES, { f: { subscriptionId: source.subscription.id } }, plaineAdmin)).webhookDeliveries;
+      return list[0]?.state === 'FAILED' && list;
+    }, "the other tenant's delivery to fail");
+    expect(inPlaine).toMatchObject({ id: plaineDelivery, attempts: 1, lastStatusCode: null, lastError: reason });
+    // The source keeps its secret: its delivery of the same event arrives, signed with it; the worker goes on.
+    const [sent] = await until(async () => {
+      const list = await deliveries(source.subscription.id);
+      return list[0]?.state === 'SUCCEEDED' && list;
+    }, "the source's delivery");
+    const got = receiver.received.slice(before).filter((r) => r.headers['pilotis-delivery'] === sent.id);
+    expect(got).toHaveLength(1);
+    expect(verifySignature(source.secret, got[0].body, got[0].headers['pilotis-signature'] as string, Math.floor(Date.now() / 1000))).toBe(
+      true,
+    );
+    expect(receiver.received.slice(before).map((r) => r.headers['pilotis-delivery'])).not.toContain(refused.id);
+    expect(receiver.received.slice(before).map((r) => r.headers['pilotis-delivery'])).not.toContain(plaineDelivery);
+    for (const id of [source.subscription.id, moved.subscription.id]) {
+      ok(await gql(t.app, 'mutation($id: ID!) { disableWebhook(id: $id) { id } }', { id }, asAdmin()));
+    }
   });
 
   it('logs a delivery that keeps failing as FAILED, and replays it with the same event', async () => {

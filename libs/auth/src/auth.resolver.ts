@@ -3,7 +3,7 @@ import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 
 import { Authenticated, Public } from '@pilotis/access';
 import { Db } from '@pilotis/db';
-import { notFound } from '@pilotis/shared';
+import { DomainError, ErrorCode, notFound } from '@pilotis/shared';
 
 import { AuthService } from './auth.service';
 import { User } from './user.entity';
@@ -79,6 +79,30 @@ export class AuthPayload {
 
 interface RequestWithIp {
   ip?: string;
+  headers?: Record<string, string | string[] | undefined>;
+}
+
+/**
+ * Headers only a browser adds on its own: the fetch metadata (`Sec-Fetch-Site`, `Sec-Fetch-Mode`, sent by
+ * every current browser on every request and beyond a page's script's reach) and `Origin` (on every POST a
+ * page makes, older browsers included). A script or an integration sends none of them.
+ */
+const BROWSER_HEADERS = ['sec-fetch-site', 'sec-fetch-mode', 'origin'];
+
+/**
+ * `login` and `refreshSession` hand the refresh token back in the body, which a page's script can read —
+ * and so can any script injected into it. In a browser the refresh token lives only in the HttpOnly cookie
+ * of the session routes (`/auth/*`, session.controller.ts): a browser asking here is refused, whatever its
+ * origin, so that a body refresh token can never be handed to a page. Scripts and integrations keep them.
+ */
+function refuseBrowsers(req: RequestWithIp): void {
+  const sent = BROWSER_HEADERS.filter((name) => req.headers?.[name] !== undefined);
+  if (sent.length === 0) return;
+  throw new DomainError(
+    ErrorCode.BROWSER_MUST_USE_SESSION,
+    'Dans un navigateur, la session passe par les routes POST /auth/login, /auth/refresh et /auth/logout (jeton de renouvellement en cookie HttpOnly) : les mutations login et refreshSession, qui rendent le jeton dans la réponse, sont réservées aux scripts et intégrations.',
+    { browserHeaders: sent },
+  );
 }
 
 @Resolver()
@@ -89,22 +113,28 @@ export class AuthResolver {
   ) {}
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Connexion par e-mail et mot de passe (tentatives limitées).' })
+  @Mutation(() => AuthPayload, {
+    description:
+      'Connexion par e-mail et mot de passe (tentatives limitées), pour les scripts et intégrations : le jeton de renouvellement est rendu dans la réponse. Refusée à un navigateur (en-têtes Sec-Fetch-* ou Origin : BROWSER_MUST_USE_SESSION), qui passe par POST /auth/login.',
+  })
   login(
     @Args('input', { description: 'E-mail et mot de passe.' }) input: LoginInput,
     @Context('req') req: RequestWithIp,
   ): Promise<AuthPayload> {
+    refuseBrowsers(req);
     return this.auth.login(input.email, input.password, req.ip ?? 'unknown');
   }
 
   @Public()
   @Mutation(() => AuthPayload, {
-    description: 'Renouvelle la session. Un jeton déjà utilisé révoque toute la session (vol présumé).',
+    description:
+      'Renouvelle la session d’un script ou d’une intégration. Un jeton déjà utilisé révoque toute la session (vol présumé). Refusé à un navigateur (BROWSER_MUST_USE_SESSION), qui passe par POST /auth/refresh.',
   })
   refreshSession(
     @Args('refreshToken', { description: 'Le dernier jeton de renouvellement reçu.' }) refreshToken: string,
     @Context('req') req: RequestWithIp,
   ): Promise<AuthPayload> {
+    refuseBrowsers(req);
     return this.auth.refresh(refreshToken, req.ip ?? 'unknown');
   }
 

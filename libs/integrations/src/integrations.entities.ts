@@ -4,7 +4,7 @@ import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
 import { ApiKeyScope } from '@pilotis/access';
 import { TenantEntity, TenantJoin } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
-import { WebhookEvent } from '@pilotis/shared';
+import { WEBHOOK_SECRET_SQL_PATTERN, WebhookEvent } from '@pilotis/shared';
 
 /**
  * An API key of a service account (a finance system): created by a tenant admin, shown once, stored as a
@@ -68,6 +68,8 @@ export class ApiKey extends TenantEntity {
 /** A URL that receives the tenant's events, signed with the subscription's secret. */
 @ObjectType({ description: 'Abonnement webhook : une URL qui reçoit des événements signés.' })
 @Entity('webhook_subscriptions')
+// The secret is stored sealed (AES-256-GCM under WEBHOOK_SECRETS_KEY), never in clear: PostgreSQL refuses any other form.
+@Check('webhook_subscriptions_secret_sealed_check', `"secret" ~ '${WEBHOOK_SECRET_SQL_PATTERN}'`)
 export class WebhookSubscription extends TenantEntity {
   @Field({ description: 'URL de réception (https, ou http pour une adresse autorisée).' })
   @Column('text')
@@ -81,7 +83,11 @@ export class WebhookSubscription extends TenantEntity {
   @Column('text', { default: '' })
   description: string;
 
-  /** The HMAC key of the signatures: returned once, at creation (and rotation). */
+  /**
+   * The HMAC key of the signatures, sealed for this row (`v1:<iv>:<ciphertext>:<tag>`, `@pilotis/shared`
+   * webhook-secrets): the clear secret is returned once, at creation, and opened again only by the worker
+   * when it signs a delivery.
+   */
   @Column('text')
   secret: string;
 

@@ -14,8 +14,11 @@ export const INTEGRATIONS_SQL = {
   /** Whether the tenant lets webhooks target private addresses (a setting of the deadlines' table). */
   allowPrivateWebhookTargets: 'select allow_private_webhook_targets as allow from tenant_settings where tenant_id = $1',
 
-  /** The delivery $2 with what sending it needs: its subscription's URL, secret and state, and the tenant's setting. */
-  deliveryToSend: `select d.id, d.event_id, d.event_type, d.body, d.state, s.url, s.secret, s.disabled_at is not null as disabled,
+  /**
+   * The delivery $2 with what sending it needs: its subscription's id, URL, sealed secret and state, and the
+   * tenant's setting.
+   */
+  deliveryToSend: `select d.id, d.event_id, d.event_type, d.body, d.state, d.subscription_id, s.url, s.secret, s.disabled_at is not null as disabled,
                 coalesce((select ts.allow_private_webhook_targets from tenant_settings ts where ts.tenant_id = d.tenant_id), false) as allow_private
            from webhook_deliveries d join webhook_subscriptions s on s.tenant_id = d.tenant_id and s.id = d.subscription_id
           where d.tenant_id = $1 and d.id = $2`,

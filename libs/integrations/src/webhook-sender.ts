@@ -5,7 +5,14 @@ import { Injectable } from '@nestjs/common';
 
 import { Db } from '@pilotis/db';
 import { DeliverWebhookJobData, workerScope } from '@pilotis/jobs';
-import { InjectConfig, PilotisConfig } from '@pilotis/shared';
+import {
+  InjectConfig,
+  openWebhookSecret,
+  PilotisConfig,
+  UnreadableWebhookSecretError,
+  WebhookSecretKeys,
+  webhookSecretKeys,
+} from '@pilotis/shared';
 
 import { policyLookup } from './address-policy';
 import { DeliveryState } from './integrations.entities';
@@ -18,7 +25,9 @@ interface DeliveryRow {
   event_type: string;
   body: string;
   state: DeliveryState;
+  subscription_id: string;
   url: string;
+  /** As stored: sealed (`v1:…`); opened only here, just before signing. */
   secret: string;
   disabled: boolean;
   allow_private: boolean;
@@ -56,6 +65,8 @@ export interface PostResult {
  */
 @Injectable()
 export class WebhookSender {
+  private derivedKeys: WebhookSecretKeys | undefined;
+
   constructor(
     private readonly db: Db,
     @InjectConfig() private readonly config: PilotisConfig,
@@ -72,14 +83,30 @@ export class WebhookSender {
       await this.record(data, { statusCode: null, error: 'abonnement désactivé', final: DeliveryState.FAILED });
       return 'FAILED';
     }
+    let secret: string;
+    try {
+      ({ secret } = openWebhookSecret(row.secret, { tenantId: data.tenantId, subscriptionId: row.subscription_id }, this.keys()));
+    } catch (error) {
+      // Another row's ciphertext, or a key this worker lacks: no attempt can succeed until an operator acts,
+      // so the delivery fails now, with the reason in its log (a replay sends it once the cause is fixed).
+      if (!(error instanceof UnreadableWebhookSecretError)) throw error;
+      await this.record(data, { statusCode: null, error: error.message, final: DeliveryState.FAILED });
+      return 'FAILED';
+    }
     // Real time, not the business clock: the receiver compares the timestamp with its own clock.
     const limits = { deadlineMs: this.config.webhookDeadlineMs, maxResponseBytes: this.config.webhookMaxResponseBytes };
-    const result = await post(row, Math.floor(Date.now() / 1000), limits);
+    const result = await post({ ...row, secret }, Math.floor(Date.now() / 1000), limits);
     const { statusCode } = result;
     const ok = !result.deadlineExceeded && statusCode !== null && statusCode >= 200 && statusCode < 300;
     const final = ok ? DeliveryState.SUCCEEDED : lastAttempt ? DeliveryState.FAILED : null;
     await this.record(data, { statusCode, error: attemptError(result, ok, limits), final });
     return ok ? 'SUCCEEDED' : final ? 'FAILED' : 'RETRY';
+  }
+
+  /** The keys that open the secrets (WEBHOOK_SECRETS_KEY, then the previous ones), derived once. */
+  private keys(): WebhookSecretKeys {
+    this.derivedKeys ??= webhookSecretKeys(this.config);
+    return this.derivedKeys;
   }
 
   private async record(
@@ -120,7 +147,7 @@ function seconds(ms: number): string {
 }
 
 /**
- * POSTs the stored body with its signature, through the address policy's DNS lookup, within a total
+ * POSTs the stored body with its signature (`secret` is the clear secret, opened by the caller), through the address policy's DNS lookup, within a total
  * deadline. Node's `timeout` option is an idle-socket timeout: a receiver sending a byte every few seconds
  * would hold it forever. Here one timer, started before the DNS lookup, aborts the whole exchange
  * (AbortController) when it strikes, wherever it is. The answer's body is read only up to

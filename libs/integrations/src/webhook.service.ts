@@ -7,7 +7,7 @@ import { Queue } from 'bullmq';
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { DeliverWebhookJobData, JOB, JOB_BACKOFF_MS, QUEUE, WEBHOOK_ATTEMPTS, webhookJobId } from '@pilotis/jobs';
-import { conflict, notFound } from '@pilotis/shared';
+import { conflict, InjectConfig, notFound, PilotisConfig, sealWebhookSecret, webhookSecretKeys } from '@pilotis/shared';
 
 import { checkWebhookUrl } from './address-policy';
 import { DeliveryState, WebhookDelivery, WebhookSubscription } from './integrations.entities';
@@ -29,6 +29,7 @@ export class WebhookService {
     private readonly db: Db,
     private readonly audit: AuditService,
     @InjectQueue(QUEUE.WEBHOOKS) private readonly queue: Queue<DeliverWebhookJobData>,
+    @InjectConfig() private readonly config: PilotisConfig,
   ) {}
 
   async list(): Promise<WebhookSubscription[]> {
@@ -45,7 +46,8 @@ export class WebhookService {
       url: url.toString(),
       events: [...input.events].sort(),
       description: input.description?.trim() ?? '',
-      secret,
+      // Stored sealed for this row only; the clear secret leaves once, in this answer.
+      secret: sealWebhookSecret(secret, { tenantId: this.db.tenant().tenantId, subscriptionId: id }, webhookSecretKeys(this.config)),
       createdBy: this.db.actor().userId,
     });
     const subscription = await subscriptions.findOneOrFail({ id });

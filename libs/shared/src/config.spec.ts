@@ -1,7 +1,16 @@
-import { assertSafeServerConfig, assertSafeWorkerConfig, DEV_AUDIT_CHECKPOINT_KEY, DEV_JWT_SECRET, loadConfig } from './config';
+import {
+  assertSafeServerConfig,
+  assertSafeWorkerConfig,
+  DEV_AUDIT_CHECKPOINT_KEY,
+  DEV_JWT_SECRET,
+  DEV_WEBHOOK_SECRETS_KEY,
+  loadConfig,
+  webhookSecretsKeyProblem,
+} from './config';
 
 const STRONG = 'k'.repeat(32);
 const KEY = 'c'.repeat(32);
+const WEBHOOK_KEY = 'w'.repeat(32);
 
 describe('loadConfig and assertSafeServerConfig', () => {
   it('reads NODE_ENV without refusing anything, so that database-only scripts run without it', () => {
@@ -24,14 +33,16 @@ describe('loadConfig and assertSafeServerConfig', () => {
     expect(() => assertSafeServerConfig(loadConfig({ ...env, JWT_SECRET: 'k'.repeat(31) }))).toThrow(
       /JWT_SECRET is shorter than 32 characters/,
     );
-    expect(() => assertSafeServerConfig(loadConfig({ ...env, JWT_SECRET: STRONG, AUDIT_CHECKPOINT_KEY: KEY }))).not.toThrow();
+    expect(() =>
+      assertSafeServerConfig(loadConfig({ ...env, JWT_SECRET: STRONG, AUDIT_CHECKPOINT_KEY: KEY, WEBHOOK_SECRETS_KEY: WEBHOOK_KEY })),
+    ).not.toThrow();
   });
 
   it.each([
     ['unset', undefined],
     ['production', 'production'],
   ])('requires a strong AUDIT_CHECKPOINT_KEY when NODE_ENV is %s', (_label, nodeEnv) => {
-    const env = { JWT_SECRET: STRONG, ...(nodeEnv === undefined ? {} : { NODE_ENV: nodeEnv }) };
+    const env = { JWT_SECRET: STRONG, WEBHOOK_SECRETS_KEY: WEBHOOK_KEY, ...(nodeEnv === undefined ? {} : { NODE_ENV: nodeEnv }) };
     expect(loadConfig(env).auditCheckpointKey).toBeNull();
     expect(() => assertSafeServerConfig(loadConfig(env))).toThrow(/AUDIT_CHECKPOINT_KEY is not set/);
     expect(() => assertSafeServerConfig(loadConfig({ ...env, AUDIT_CHECKPOINT_KEY: '' }))).toThrow(/AUDIT_CHECKPOINT_KEY is not set/);
@@ -44,6 +55,33 @@ describe('loadConfig and assertSafeServerConfig', () => {
     expect(loadConfig({ ...env, AUDIT_CHECKPOINT_KEY: KEY }).auditCheckpointKey).toBe(KEY);
   });
 
+  it.each([
+    ['unset', undefined],
+    ['production', 'production'],
+  ])('requires a strong WEBHOOK_SECRETS_KEY when NODE_ENV is %s, in the API and in the worker', (_label, nodeEnv) => {
+    const env = { JWT_SECRET: STRONG, AUDIT_CHECKPOINT_KEY: KEY, ...(nodeEnv === undefined ? {} : { NODE_ENV: nodeEnv }) };
+    expect(loadConfig(env).webhookSecretsKey).toBeNull();
+    expect(() => assertSafeServerConfig(loadConfig(env))).toThrow(/WEBHOOK_SECRETS_KEY is not set/);
+    expect(() => assertSafeServerConfig(loadConfig({ ...env, WEBHOOK_SECRETS_KEY: '' }))).toThrow(/WEBHOOK_SECRETS_KEY is not set/);
+    expect(() => assertSafeServerConfig(loadConfig({ ...env, WEBHOOK_SECRETS_KEY: DEV_WEBHOOK_SECRETS_KEY }))).toThrow(
+      /WEBHOOK_SECRETS_KEY is the development key/,
+    );
+    expect(() => assertSafeServerConfig(loadConfig({ ...env, WEBHOOK_SECRETS_KEY: 'w'.repeat(31) }))).toThrow(
+      /WEBHOOK_SECRETS_KEY is shorter than 32 characters/,
+    );
+    expect(webhookSecretsKeyProblem(loadConfig({ ...env, WEBHOOK_SECRETS_KEY: 'w'.repeat(31) }))).toBe('is shorter than 32 characters');
+    expect(webhookSecretsKeyProblem(loadConfig({ ...env, WEBHOOK_SECRETS_KEY: WEBHOOK_KEY }))).toBeNull();
+    expect(loadConfig({ ...env, WEBHOOK_SECRETS_KEY: WEBHOOK_KEY }).webhookSecretsKey).toBe(WEBHOOK_KEY);
+  });
+
+  it('reads the previous webhook secret keys, comma-separated', () => {
+    expect(loadConfig({}).webhookSecretsPreviousKeys).toEqual([]);
+    expect(loadConfig({ WEBHOOK_SECRETS_PREVIOUS_KEYS: ` ${'a'.repeat(32)} ,, ${'b'.repeat(32)}` }).webhookSecretsPreviousKeys).toEqual([
+      'a'.repeat(32),
+      'b'.repeat(32),
+    ]);
+  });
+
   it('names the missing NODE_ENV in the message', () => {
     expect(() => assertSafeServerConfig(loadConfig({}))).toThrow(/NODE_ENV is not set \(treated as production\)/);
   });
@@ -52,6 +90,8 @@ describe('loadConfig and assertSafeServerConfig', () => {
     expect(() => assertSafeServerConfig(loadConfig({ NODE_ENV: nodeEnv }))).not.toThrow();
     expect(() => assertSafeServerConfig(loadConfig({ NODE_ENV: nodeEnv, JWT_SECRET: 'short' }))).not.toThrow();
     expect(loadConfig({ NODE_ENV: nodeEnv }).auditCheckpointKey).toBe(DEV_AUDIT_CHECKPOINT_KEY);
+    expect(loadConfig({ NODE_ENV: nodeEnv }).webhookSecretsKey).toBe(DEV_WEBHOOK_SECRETS_KEY);
+    expect(webhookSecretsKeyProblem(loadConfig({ NODE_ENV: nodeEnv }))).toBeNull();
   });
 });
 

@@ -77,6 +77,18 @@ export interface PilotisConfig {
   auditCheckpointKey: string | null;
   /** How often the worker signs each tenant's chain head (AUDIT_CHECKPOINT_EVERY_MS, default one hour). */
   auditCheckpointEveryMs: number;
+  /**
+   * WEBHOOK_SECRETS_KEY: the key that seals the webhook subscriptions' secrets at rest (AES-256-GCM,
+   * `webhook-secrets.ts`), held by the API (which seals a new secret) and the worker (which opens it to
+   * sign), never stored in the database. Outside development and tests it must be set
+   * (`assertSafeServerConfig`); unset there, it is null and no secret can be sealed or opened.
+   */
+  webhookSecretsKey: string | null;
+  /**
+   * WEBHOOK_SECRETS_PREVIOUS_KEYS: former keys, comma-separated, still tried to open a secret after a
+   * rotation, until `npm run webhook:rekey` has sealed every secret again under the current key.
+   */
+  webhookSecretsPreviousKeys: string[];
   /** Documents attached to dossiers, conventions and bilans (README « Documents »). */
   documents: DocumentsConfig;
 }
@@ -112,6 +124,9 @@ export const MIN_JWT_SECRET_LENGTH = 32;
 /** The development key of audit checkpoints: published here, so refused outside development and tests. */
 export const DEV_AUDIT_CHECKPOINT_KEY = 'pilotis-dev-audit-checkpoint-key-change-me-0123456789';
 export const MIN_AUDIT_CHECKPOINT_KEY_LENGTH = 32;
+/** The development key of webhook secrets: published here, so refused outside development and tests. */
+export const DEV_WEBHOOK_SECRETS_KEY = 'pilotis-dev-webhook-secrets-key-change-me-0123456789';
+export const MIN_WEBHOOK_SECRETS_KEY_LENGTH = 32;
 
 /** The NODE_ENV values under which a server may run with development defaults. */
 const NON_PRODUCTION_ENVS = ['development', 'test'];
@@ -168,6 +183,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PilotisConfig 
     fixedNow: env.PILOTIS_NOW ? new Date(env.PILOTIS_NOW) : null,
     auditCheckpointKey: env.AUDIT_CHECKPOINT_KEY || (NON_PRODUCTION_ENVS.includes(nodeEnv ?? '') ? DEV_AUDIT_CHECKPOINT_KEY : null),
     auditCheckpointEveryMs: Number(env.AUDIT_CHECKPOINT_EVERY_MS ?? 3_600_000),
+    webhookSecretsKey: env.WEBHOOK_SECRETS_KEY || (NON_PRODUCTION_ENVS.includes(nodeEnv ?? '') ? DEV_WEBHOOK_SECRETS_KEY : null),
+    webhookSecretsPreviousKeys: (env.WEBHOOK_SECRETS_PREVIOUS_KEYS ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
     documents: documentsConfig(env),
   };
 }
@@ -210,12 +230,15 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 
 /**
  * Called at the boot of the API (createApp) and of the worker (startWorker), which sign or verify access
- * tokens and audit checkpoints: outside an explicit NODE_ENV=development or test (an unset NODE_ENV counts
- * as production), the published development JWT secret or a short one would let anyone forge tokens, and a
- * missing, published or short AUDIT_CHECKPOINT_KEY would let whoever rewrites the audit chain sign it
- * again, so they refuse to start.
+ * tokens and audit checkpoints and seal or open webhook secrets: outside an explicit NODE_ENV=development
+ * or test (an unset NODE_ENV counts as production), the published development JWT secret or a short one
+ * would let anyone forge tokens, a missing, published or short AUDIT_CHECKPOINT_KEY would let whoever
+ * rewrites the audit chain sign it again, and a missing, published or short WEBHOOK_SECRETS_KEY would
+ * leave the webhook secrets readable by whoever reads the database, so they refuse to start.
  */
-export function assertSafeServerConfig(config: Pick<PilotisConfig, 'nodeEnv' | 'jwtSecret' | 'auditCheckpointKey'>): void {
+export function assertSafeServerConfig(
+  config: Pick<PilotisConfig, 'nodeEnv' | 'jwtSecret' | 'auditCheckpointKey' | 'webhookSecretsKey'>,
+): void {
   if (NON_PRODUCTION_ENVS.includes(config.nodeEnv ?? '')) return;
   const where = `while NODE_ENV is ${config.nodeEnv === null ? 'not set (treated as production)' : `"${config.nodeEnv}"`}`;
   const problem =
@@ -230,21 +253,39 @@ export function assertSafeServerConfig(config: Pick<PilotisConfig, 'nodeEnv' | '
         `Set JWT_SECRET to a random secret of at least ${MIN_JWT_SECRET_LENGTH} characters, or NODE_ENV=development on a developer machine.`,
     );
   }
-  const key = config.auditCheckpointKey;
-  const keyProblem =
-    key === null || key === ''
-      ? 'is not set'
-      : key === DEV_AUDIT_CHECKPOINT_KEY
-        ? 'is the development key'
-        : key.length < MIN_AUDIT_CHECKPOINT_KEY_LENGTH
-          ? `is shorter than ${MIN_AUDIT_CHECKPOINT_KEY_LENGTH} characters`
-          : null;
-  if (keyProblem !== null) {
+  const auditKeyProblem = keyProblem(config.auditCheckpointKey, DEV_AUDIT_CHECKPOINT_KEY, MIN_AUDIT_CHECKPOINT_KEY_LENGTH);
+  if (auditKeyProblem !== null) {
     throw new Error(
-      `Refusing to start: AUDIT_CHECKPOINT_KEY ${keyProblem} ${where}. ` +
+      `Refusing to start: AUDIT_CHECKPOINT_KEY ${auditKeyProblem} ${where}. ` +
         `Set it to a random secret of at least ${MIN_AUDIT_CHECKPOINT_KEY_LENGTH} characters, kept outside the database (it signs the audit chain's checkpoints).`,
     );
   }
+  const webhookKeyProblem = webhookSecretsKeyProblem(config);
+  if (webhookKeyProblem !== null) {
+    throw new Error(
+      `Refusing to start: WEBHOOK_SECRETS_KEY ${webhookKeyProblem} ${where}. ` +
+        `Set it to a random secret of at least ${MIN_WEBHOOK_SECRETS_KEY_LENGTH} characters, kept outside the database (it seals the webhook secrets stored there).`,
+    );
+  }
+}
+
+/**
+ * What is wrong with WEBHOOK_SECRETS_KEY, or null: the boot check's rule, also applied by the migration
+ * that seals the secrets stored in clear before it (it must not seal them under a key the servers refuse).
+ */
+export function webhookSecretsKeyProblem(config: Pick<PilotisConfig, 'nodeEnv' | 'webhookSecretsKey'>): string | null {
+  if (NON_PRODUCTION_ENVS.includes(config.nodeEnv ?? '')) {
+    return config.webhookSecretsKey ? null : 'is not set';
+  }
+  return keyProblem(config.webhookSecretsKey, DEV_WEBHOOK_SECRETS_KEY, MIN_WEBHOOK_SECRETS_KEY_LENGTH);
+}
+
+/** Missing, the published development key, or too short: the same three faults for every server key. */
+function keyProblem(key: string | null, developmentKey: string, minLength: number): string | null {
+  if (key === null || key === '') return 'is not set';
+  if (key === developmentKey) return 'is the development key';
+  if (key.length < minLength) return `is shorter than ${minLength} characters`;
+  return null;
 }
 
 /** The development login role of the worker, and its password (refused in production). */

@@ -66,6 +66,11 @@ export const ErrorCode = {
   FILE_TYPE_NOT_ALLOWED: 'FILE_TYPE_NOT_ALLOWED',
   /** A stored file no longer matches the checksum recorded at its upload: it is not served. */
   FILE_INTEGRITY: 'FILE_INTEGRITY',
+  /**
+   * A browser asked for tokens in a response body (GraphQL `login`, `refreshSession`): a refresh token must
+   * never reach a page's script. Browsers use the session routes `/auth/*` (HttpOnly cookie).
+   */
+  BROWSER_MUST_USE_SESSION: 'BROWSER_MUST_USE_SESSION',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -29,11 +29,22 @@ export {
   type DocumentsS3Config,
   loadConfig,
   type PilotisConfig,
+  webhookSecretsKeyProblem,
   withDatabase,
 } from './config';
 export { Clock } from './clock';
 export { type CivilDate, civilDateIn, daysBetween, dueInWords, formatCivilDate, FRENCH_MONTHS, isCivilDate } from './civil-date';
 export { WEBHOOK_EVENT_OF_TOPIC, WebhookEvent } from './webhook-events';
+export {
+  openWebhookSecret,
+  SEALED_WEBHOOK_SECRET,
+  sealWebhookSecret,
+  UnreadableWebhookSecretError,
+  WEBHOOK_SECRET_SQL_PATTERN,
+  type WebhookSecretKeys,
+  webhookSecretKeys,
+  type WebhookSecretOwner,
+} from './webhook-secrets';
 export { amountCell, civilDateCell, spreadsheetRow, type SpreadsheetValue } from './spreadsheet';
 export {
   controlCharacterProblem,

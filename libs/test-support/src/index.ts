@@ -9,6 +9,6 @@ export { type Caller, codeOf, gql, type GqlResponse, ok } from './graphql';
 export { scanForSecrets } from './secret-scan';
 export { type ReceivedMail, smtpConfig, startTestSmtp, type TestSmtp } from './smtp';
 export { SESSIONS_OUTLIVE_CLOCK_JUMPS, startTestApp, type TestApp } from './test-app';
-export { runId, templateDatabase, TEST_AUDIT_CHECKPOINT_KEY, testConfig } from './test-env';
+export { runId, templateDatabase, TEST_AUDIT_CHECKPOINT_KEY, TEST_WEBHOOK_SECRETS_KEY, testConfig } from './test-env';
 export { settleQueues, WAIT_CEILING_MS, waitForValue, waitUntil } from './wait';
 export { connectionsTo, exited, spawnWorker } from './worker-process';

@@ -1,5 +1,9 @@
 import { DataSource } from 'typeorm';
 
+import { openWebhookSecret, PilotisConfig, SEALED_WEBHOOK_SECRET, webhookSecretKeys } from '@pilotis/shared';
+
+import { TEST_WEBHOOK_SECRETS_KEY } from './test-env';
+
 /**
  * Columns holding a secret or a hash of one: found in the catalogue rather than listed, so that a future
  * table with a `…_hash`, `…secret…` or `…password…` column is covered too. Excluded: hashes that protect
@@ -30,15 +34,26 @@ export interface SecretLeak {
   column: string;
   /** Operation (or topic, event type) and id of the offending row. */
   row: string;
-  /** Which secret: the column it comes from, or `$argon2` for any argon2 hash. */
+  /**
+   * Which secret: the column it comes from, `$argon2` for any argon2 hash, `webhook secret in clear` for
+   * a webhook secret stored unsealed, `webhook_subscriptions.secret (opened)` for one found in clear elsewhere.
+   */
   secret: string;
 }
 
+/** The keys that seal the test apps' webhook secrets (`testConfig`). */
+const TEST_WEBHOOK_KEYS = { webhookSecretsKey: TEST_WEBHOOK_SECRETS_KEY, webhookSecretsPreviousKeys: [] };
+
 /**
  * Looks for every stored secret (and any argon2 hash) inside the audit trails, the outbox and the webhook
- * bodies. Run on a test's own database, it sees only what that test wrote.
+ * bodies, and for any webhook secret stored in clear. Run on a test's own database, it sees only what that
+ * test wrote. `keys` open the webhook secrets (the test apps' by default), so that their clear form is
+ * searched for too.
  */
-export async function scanForSecrets(owner: DataSource): Promise<SecretLeak[]> {
+export async function scanForSecrets(
+  owner: DataSource,
+  keys: Pick<PilotisConfig, 'webhookSecretsKey' | 'webhookSecretsPreviousKeys'> = TEST_WEBHOOK_KEYS,
+): Promise<SecretLeak[]> {
   const columns = (await owner.query(SECRET_COLUMNS)) as { table_name: string; column_name: string }[];
   const secrets: { value: string; source: string }[] = [];
   for (const { table_name, column_name } of columns) {
@@ -49,6 +64,25 @@ export async function scanForSecrets(owner: DataSource): Promise<SecretLeak[]> {
     for (const { v } of rows) if (v.length >= 16) secrets.push({ value: v, source: `${table_name}.${column_name}` });
   }
   const leaks: SecretLeak[] = [];
+  // Webhook secrets are stored sealed (the table's CHECK says so; this holds even if it were dropped). A
+  // sealed one is opened, so that its clear form is looked for in the sinks like any stored secret.
+  const subscriptions = (await owner.query('select tenant_id, id, secret from webhook_subscriptions')) as {
+    tenant_id: string;
+    id: string;
+    secret: string;
+  }[];
+  for (const row of subscriptions) {
+    if (!SEALED_WEBHOOK_SECRET.test(row.secret)) {
+      leaks.push({ table: 'webhook_subscriptions', column: 'secret', row: row.id, secret: 'webhook secret in clear' });
+      continue;
+    }
+    try {
+      const { secret } = openWebhookSecret(row.secret, { tenantId: row.tenant_id, subscriptionId: row.id }, webhookSecretKeys(keys));
+      secrets.push({ value: secret, source: 'webhook_subscriptions.secret (opened)' });
+    } catch {
+      // Sealed for another row or under another key (a test moves ciphertexts on purpose): nothing in clear.
+    }
+  }
   for (const sink of SINKS) {
     const found = (await owner.query(
       `select ${sink.label} as row, s.source

@@ -90,7 +90,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       // the outbox or a webhook body. The database is dropped either way, then the file fails.
       let leaks: SecretLeak[] = [];
       try {
-        leaks = await scanForSecrets(owner);
+        leaks = await scanForSecrets(owner, config);
       } finally {
         await Promise.all([owner.destroy(), runtime.destroy()]);
         await dropDatabase(config.databaseUrl, database);

@@ -15,6 +15,9 @@ export function templateDatabase(): string {
 /** Signs the audit checkpoints of the test apps and workers. */
 export const TEST_AUDIT_CHECKPOINT_KEY = 'pilotis-test-audit-checkpoint-key-4f9c2a7e1b';
 
+/** Seals the webhook secrets of the test apps and workers (the spawned worker is given it too). */
+export const TEST_WEBHOOK_SECRETS_KEY = 'pilotis-test-webhook-secrets-key-8d3e61c09f';
+
 /**
  * The worker's connection in tests: a login role of its own (member of `pilotis_worker` only, created by
  * the global set-up), so that every worker test runs with the worker's least privileges. WORKER_DATABASE_URL
@@ -34,9 +37,11 @@ export function testConfig(database: string): PilotisConfig {
     workerDatabaseUrl: withDatabase(testWorkerDatabaseUrl(base.appDatabaseUrl), database),
     redisPrefix: `pilotis-test:${runId()}:${database}`,
     dbPoolSize: 10,
-    // A key of its own (not the development one), so that a test may also boot a production-mode app.
+    // Keys of their own (not the development ones), so that a test may also boot a production-mode app.
     auditCheckpointKey: TEST_AUDIT_CHECKPOINT_KEY,
     // Each test app stores documents in a folder of its own, removed with its database.
     documents: { ...base.documents, storage: 'filesystem', dir: path.join(tmpdir(), `pilotis-documents-${database}`) },
+    webhookSecretsKey: TEST_WEBHOOK_SECRETS_KEY,
+    webhookSecretsPreviousKeys: [],
   };
 }

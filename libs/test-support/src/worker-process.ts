@@ -29,6 +29,9 @@ export function spawnWorker(t: TestApp, smtpPort: number, now: string, env: Reco
       OUTBOX_RELAY_MS: '200',
       // Pending digests are checked against their jobs a second after they were opened, not a minute.
       DIGEST_SWEEP_AFTER_SECONDS: '1',
+      // The API of the test seals webhook secrets with this key (testConfig): the worker opens them with it.
+      WEBHOOK_SECRETS_KEY: t.config.webhookSecretsKey ?? '',
+      WEBHOOK_SECRETS_PREVIOUS_KEYS: t.config.webhookSecretsPreviousKeys.join(','),
       ...env,
     },
     stdio: 'ignore',

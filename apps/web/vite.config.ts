@@ -13,7 +13,12 @@ export default defineConfig({
   plugins: [react()],
   // The browser-safe entry points of the libraries (as in tsconfig.json): never a library's whole index,
   // which brings NestJS and Node along.
-  resolve: { alias: { '@pilotis/shared/spreadsheet': path.resolve(__dirname, '../../libs/shared/src/spreadsheet.ts') } },
+  resolve: {
+    alias: {
+      '@pilotis/shared/spreadsheet': path.resolve(__dirname, '../../libs/shared/src/spreadsheet.ts'),
+      '@pilotis/shared/french': path.resolve(__dirname, '../../libs/shared/src/french.ts'),
+    },
+  },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   server: { proxy: Object.fromEntries(['/graphql', '/dashboards', '/reports', '/finance', '/health'].map((p) => [p, api])) },
 });

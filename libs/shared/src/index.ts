@@ -32,6 +32,7 @@ export {
 export { Clock } from './clock';
 export { type CivilDate, civilDateIn, daysBetween, formatCivilDate, isCivilDate } from './civil-date';
 export { WEBHOOK_EVENT_OF_TOPIC, WebhookEvent } from './webhook-events';
+export { de } from './french';
 export { amountCell, spreadsheetRow, type SpreadsheetValue } from './spreadsheet';
 export {
   controlCharacterProblem,

@@ -1,6 +1,6 @@
 import { ACTION_STATUS_LABELS, ActionStatus } from '@pilotis/actions';
 import { splitPayment } from '@pilotis/conventions';
-import { formatCivilDate, invalidField, notFound } from '@pilotis/shared';
+import { de, formatCivilDate, invalidField, notFound } from '@pilotis/shared';
 
 import { REPORTS_SQL } from '../reports.sql';
 import { parisDateTime, pdfEuros, PdfWriter } from './pdf';
@@ -89,7 +89,7 @@ export async function writeFinancialSummary(
   pdf.heading('Le budget');
   pdf.paragraph(`Budget total de l'action : ${pdfEuros(action.total_budget_cents)}`);
 
-  pdf.heading(`Financement de ${funder}`);
+  pdf.heading(`Financement ${de(funder)}`);
   pdf.row([
     { text: 'Nature', width: 150, bold: true },
     { text: 'Exercice', width: 60, bold: true },

@@ -459,13 +459,13 @@ describe('conventions de financement', () => {
   });
 
   it('lists conventions with their versions, signatories and "k of n" in a constant number of SQL statements', async () => {
-    const query = `{ conventions { id signedCount signatoryCount versions { id }
-      currentVersion { hash signatories { advanceCents organisation { name } } signatures { id } } } }`;
+    const query = `{ conventions(first: 100) { nodes { id signedCount signatoryCount versions { id }
+      currentVersion { hash signatories { advanceCents organisation { name } } signatures { id } } } } }`;
     const statementsOf = async (): Promise<{ count: number; listed: number }> => {
       const spy = jest.spyOn(Client.prototype, 'query');
       try {
         const res = ok(await gql(t.app, query, {}, as(chef)));
-        return { count: spy.mock.calls.length, listed: res.conventions.length };
+        return { count: spy.mock.calls.length, listed: res.conventions.nodes.length };
       } finally {
         spy.mockRestore();
       }

@@ -3,12 +3,21 @@ import { Module } from '@nestjs/common';
 import { ActionLoaders } from './action.loaders';
 import { ActionResolver } from './action.resolver';
 import { ActionService } from './action.service';
+import { ActionHistoryService, ActionHistorySources } from './action-history';
 import { FundingLineResolver } from './funding-line.resolver';
 import { FundingLineService } from './funding-line.service';
 
 /** Actions, their QPVs and financing plans, and their life cycle. */
 @Module({
-  providers: [ActionService, FundingLineService, ActionLoaders, ActionResolver, FundingLineResolver],
-  exports: [ActionService],
+  providers: [
+    ActionService,
+    FundingLineService,
+    ActionLoaders,
+    ActionResolver,
+    FundingLineResolver,
+    ActionHistorySources,
+    ActionHistoryService,
+  ],
+  exports: [ActionService, ActionHistorySources],
 })
 export class ActionsModule {}

@@ -16,4 +16,11 @@ export const ACTIONS_SQL = {
               exists (select 1 from contrat_qpvs cq where cq.tenant_id = q.tenant_id and cq.contrat_id = $2) as contrat_has_qpvs
          from qpvs q
         where q.tenant_id = $1 and q.id = any($3::uuid[])`,
+
+  /**
+   * The lines of the action $2 removed since: they are gone from funding_lines, their ids remain in the
+   * audit trail (the removal's `before` names the action). Read for the action's history only.
+   */
+  removedLineIds: `select distinct e.entity_id as id from audit_events e
+        where e.tenant_id = $1 and e.entity_type = 'FundingLine' and e.operation = 'funding_line.remove' and e.before->>'actionId' = $2::text`,
 } as const;

@@ -13,3 +13,4 @@ export { FUNDING_KIND_LABELS, FundingKind } from './funding-line.entity';
 export { ACTION_STATUS_LABELS, ActionStatus, BOUND_STATUSES, DECIDED_STATUSES } from './action-status';
 export { ActionService } from './action.service';
 export { escapeLike } from './action.validation';
+export { type ActionHistorySource, ActionHistorySources } from './action-history';

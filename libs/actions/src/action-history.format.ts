@@ -15,6 +15,7 @@ export const HISTORY_OPERATION_LABELS: Readonly<Record<string, string>> = {
   'action.create': 'Action créée',
   'action.update': 'Dossier modifié',
   'action.transition': "Changement d'étape",
+  'bilan.receive': 'Bilan reçu',
   'funding_line.add': 'Ligne de financement ajoutée',
   'funding_line.update': 'Ligne de financement modifiée',
   'funding_line.remove': 'Ligne de financement supprimée',
@@ -82,6 +83,7 @@ const FIELDS: Readonly<Record<string, readonly (readonly [string, string, Format
     ['startDate', 'Début', civil],
     ['endDate', 'Fin', civil],
     ['totalBudgetCents', 'Budget total', euros],
+    ['exerciseYear', 'Exercice du bilan', text],
   ],
   FundingLine: [
     ['funderId', 'Financeur', organisation],

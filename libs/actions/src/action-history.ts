@@ -108,6 +108,8 @@ const OWN_OPERATIONS = [
   'action.create',
   'action.update',
   'action.transition',
+  // Recorded by the deadlines context on the action itself.
+  'bilan.receive',
   'funding_line.add',
   'funding_line.update',
   'funding_line.remove',

@@ -2,30 +2,19 @@ import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 
 import { ErrorMessage, Loading } from '../../common/components';
-import { civilDate, dateTime, euros, labelOf, STATUS_LABELS } from '../../common/format';
+import { civilDate, dateTime, euros, STATUS_LABELS } from '../../common/format';
 import { useAllPages } from '../../common/pages';
 import { useGraphQLQuery } from '../../common/query';
 import { useSession, useTenantRole } from '../../common/session';
 import type { ActionStatus } from '../../gql/graphql';
-import { AUDIT_OPERATION_LABELS, DEADLINE_KIND_LABELS, DEADLINE_STATE_LABELS, OPINION_LABELS } from './action-labels';
-import { ACTION_DEADLINES, ACTION_DOSSIER, ACTION_HISTORY } from './action-queries';
+import { COMMITTEE_STATUS_LABELS } from '../committee/committee-shared';
+import { DEADLINE_KIND_LABELS, DEADLINE_STATE_LABELS, OPINION_LABELS } from './action-labels';
+import { ACTION_DEADLINES, ACTION_DOSSIER } from './action-queries';
+import { ActionHistory } from './ActionHistory';
 import { ActionSteps } from './ActionSteps';
 import { AvisForm } from './AvisForm';
 import { FundingPlanTable } from './FundingPlanTable';
 import { useReferenceData } from './reference-data';
-
-/** What an audit event changed, in words, when it is a change of step. */
-function eventDetail(e: { operation: string; before?: unknown; after?: unknown }): string {
-  const before = (e.before ?? {}) as { status?: string };
-  const after = (e.after ?? {}) as { status?: string; comment?: string | null; exerciseYear?: number };
-  if (e.operation === 'action.transition' && after.status) {
-    const from = before.status ? `${labelOf(STATUS_LABELS, before.status)} → ` : '';
-    return `${from}${labelOf(STATUS_LABELS, after.status)}${after.comment ? ` (« ${after.comment} »)` : ''}`;
-  }
-  if (e.operation === 'bilan.receive' && after.exerciseYear) return `Exercice ${after.exerciseYear}`;
-  if (e.operation === 'action.create' && after.status) return `Étape : ${labelOf(STATUS_LABELS, after.status)}`;
-  return '';
-}
 
 /** An action's dossier: what it is, where, its financing plan, avis, history and deadlines. */
 export function ActionPage() {
@@ -40,8 +29,6 @@ export function ActionPage() {
   const canGiveAvis = can('GIVE_AVIS');
   const { user } = useSession();
   const ref = useReferenceData(siren);
-  const canReadAudit = can('READ_AUDIT');
-  const history = useGraphQLQuery(ACTION_HISTORY, { id }, { tenant: siren, enabled: canReadAudit && !!data });
   /**
    * The API filters deadlines by kind, state, person and dates but not by action: the territory's deadlines
    * are read page by page (those a funder answers for, for a funder) and the action's kept here.
@@ -49,6 +36,7 @@ export function ActionPage() {
   const deadlines = useAllPages(ACTION_DEADLINES, (answer) => answer.deadlines, { tenant: siren, maxPages: 10 });
   const deadlineRows = (deadlines.data ?? []).filter((d) => d.actionId === id);
   const a = data?.action;
+  const convention = data?.conventions.nodes[0];
   const orgName = (orgId: string | null | undefined) =>
     orgId ? (ref.organisations.find((o) => o.id === orgId)?.name ?? 'Organisation partenaire') : 'Services du territoire';
 
@@ -144,6 +132,31 @@ export function ActionPage() {
             {a.description ? <p className="description">{a.description}</p> : <p className="muted">Aucune description.</p>}
           </section>
 
+          <section aria-labelledby="links-title">
+            <h2 id="links-title">Comités et convention</h2>
+            {a.committees.length === 0 ? (
+              <p className="muted">L'action n'a été inscrite à aucun comité des financeurs.</p>
+            ) : (
+              <ul className="plain">
+                {a.committees.map((c) => (
+                  <li key={c.id}>
+                    <Link to={`/t/${siren}/comites/${c.id}`}>{c.title}</Link>{' '}
+                    <span className="muted">
+                      ({dateTime(c.scheduledAt)} · {COMMITTEE_STATUS_LABELS[c.status] ?? c.status})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {convention ? (
+              <p>
+                <Link to={`/t/${siren}/conventions?action=${a.id}`}>Voir la convention de l'action</Link>
+              </p>
+            ) : (
+              <p className="muted">Pas de convention pour l'instant.</p>
+            )}
+          </section>
+
           <FundingPlanTable action={a} />
 
           <div className="columns">
@@ -202,37 +215,7 @@ export function ActionPage() {
             </section>
           </div>
 
-          {canReadAudit && (
-            <section aria-labelledby="history-title">
-              <h2 id="history-title">Historique</h2>
-              <ErrorMessage error={history.error} />
-              {history.isLoading && <Loading />}
-              {history.data &&
-                (history.data.auditEvents.nodes.length === 0 ? (
-                  <p className="muted">Aucun événement au journal d'audit.</p>
-                ) : (
-                  <table className="compact">
-                    <caption className="sr-only">Historique de l'action (journal d'audit), le plus récent d'abord</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Date</th>
-                        <th scope="col">Événement</th>
-                        <th scope="col">Détail</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {history.data.auditEvents.nodes.map((e) => (
-                        <tr key={e.id}>
-                          <td>{dateTime(e.occurredAt)}</td>
-                          <th scope="row">{AUDIT_OPERATION_LABELS[e.operation] ?? e.operation}</th>
-                          <td>{eventDetail(e)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                ))}
-            </section>
-          )}
+          <ActionHistory key={a.id} siren={siren} actionId={a.id} />
         </>
       )}
     </>

@@ -42,6 +42,13 @@ export const COMMITTEE = graphql(`
             id
             name
           }
+          avis {
+            id
+            opinion
+            comment
+            organisationId
+            updatedAt
+          }
         }
         conflictsOfInterest {
           organisationId

@@ -17,6 +17,7 @@ export default defineConfig({
     alias: {
       '@pilotis/shared/spreadsheet': path.resolve(__dirname, '../../libs/shared/src/spreadsheet.ts'),
       '@pilotis/shared/civil-date': path.resolve(__dirname, '../../libs/shared/src/civil-date.ts'),
+      '@pilotis/shared/french': path.resolve(__dirname, '../../libs/shared/src/french.ts'),
     },
   },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },

@@ -1075,10 +1075,10 @@ describe('comités des financeurs', () => {
       const porteurRep = await createUser(t.app, t.owner, [
         { tenantId: rennes.id, role: Role.PORTEUR_REPRESENTATIVE, organisationId: org.autreBoutique },
       ]);
-      const CONV = `query($actionId: ID) { conventions(actionId: $actionId) { id status signedCount signatoryCount
-        currentVersion { number hash } signedVersion { number hash } } }`;
+      const CONV = `query($actionId: ID) { conventions(filter: { actionId: $actionId }) { nodes { id status signedCount signatoryCount
+        currentVersion { number hash } signedVersion { number hash } } } }`;
       const SIGN = `mutation($input: SignConventionInput!) { signConvention(input: $input) { id status } }`;
-      const conv = async () => ok(await gql(t.app, CONV, { actionId: action.id }, asChef())).conventions[0];
+      const conv = async () => ok(await gql(t.app, CONV, { actionId: action.id }, asChef())).conventions.nodes[0];
       const signAll = async () => {
         const c = await conv();
         for (const caller of [{ token: porteurRep.token, tenant: SIREN.RENNES }, as(org.ville)]) {

@@ -21,7 +21,7 @@ const CREATE_CONTRAT = `mutation($input: CreateContratInput!) { createContrat(in
 const ADD_OBJECTIVE = `mutation($input: AddObjectiveInput!) { addObjective(input: $input) { id } }`;
 const ACTIONS = `query($filter: ActionFilter) { actions(filter: $filter, first: 50) { nodes { id title contratId } } }`;
 const COMMITTEES = `query($c: ID!) { committees(contratId: $c) { id title } }`;
-const CONVENTIONS = `query($c: ID) { conventions(contratId: $c) { id actionId } }`;
+const CONVENTIONS = `query($c: ID) { conventions(filter: { contratId: $c }) { nodes { id actionId } } }`;
 const DEADLINES = `query($filter: DeadlineFilter) { deadlines(filter: $filter, first: 50) { nodes { id kind actionId contratId } } }`;
 
 const AMOUNTS = 'requestedCents decidedCents committedCents paidCents';
@@ -205,7 +205,7 @@ describe('contracts as a choice', () => {
       ['BILAN', actions.b1],
       ['CONTRAT_END', cv2015],
     ]);
-    expect(ok(await as(CONVENTIONS, { c: cv2015 })).conventions).toEqual([]);
+    expect(ok(await as(CONVENTIONS, { c: cv2015 })).conventions.nodes).toEqual([]);
     expect(ok(await as(COMMITTEES, { c: cv2015 })).committees).toEqual([]);
 
     // Plaine Commune's contract, asked in Rennes, and a made-up one: not found, nothing listed.

@@ -29,7 +29,7 @@ const AMEND = `mutation($input: AmendConventionInput!) { amendConvention(input: 
 const SCHEDULE = `mutation($input: SetPaymentScheduleInput!) { setPaymentSchedule(input: $input) { ${CONVENTION} } }`;
 const CANCEL = `mutation($input: CancelConventionInput!) { cancelConvention(input: $input) { ${CONVENTION} } }`;
 const GET = `query($id: ID!) { convention(id: $id) { ${CONVENTION} } }`;
-const LIST = `query($actionId: ID, $status: ConventionStatus) { conventions(actionId: $actionId, status: $status) { id status } }`;
+const LIST = `query($filter: ConventionFilter) { conventions(filter: $filter) { nodes { id status } } }`;
 const TEXT = 'query($versionId: ID!) { conventionText(versionId: $versionId) }';
 
 interface Conv {
@@ -410,18 +410,22 @@ describe('conventions de financement', () => {
   it('shows each role only the conventions it may see', async () => {
     const { actionId: other } = await programmed('PROGRAMMEE', org.autrePorteur);
     const mine = await draft(other);
-    const all = ok(await gql(t.app, LIST, {}, as(auditor))).conventions as { id: string }[];
+    const all = ok(await gql(t.app, LIST, {}, as(auditor))).conventions.nodes as { id: string }[];
     expect(all.length).toBeGreaterThanOrEqual(5);
-    const porteurs = ok(await gql(t.app, LIST, {}, as(reps.autrePorteur))).conventions as { id: string }[];
+    const porteurs = ok(await gql(t.app, LIST, {}, as(reps.autrePorteur))).conventions.nodes as { id: string }[];
     expect(porteurs.map((c) => c.id)).toEqual([mine.id]);
-    expect(ok(await gql(t.app, LIST, {}, as(reps.porteur))).conventions.map((c: { id: string }) => c.id)).not.toContain(mine.id);
+    expect(ok(await gql(t.app, LIST, {}, as(reps.porteur))).conventions.nodes.map((c: { id: string }) => c.id)).not.toContain(mine.id);
     expect(codeOf(await gql(t.app, GET, { id: mine.id }, as(reps.porteur)))).toBe('NOT_FOUND');
     expect(codeOf(await gql(t.app, TEXT, { versionId: mine.currentVersion.id }, as(reps.porteur)))).toBe('NOT_FOUND');
     expect(ok(await gql(t.app, GET, { id: mine.id }, as(reps.caf))).convention.id).toBe(mine.id); // CAF has a (refused) line
     expect(
-      ok(await gql(t.app, LIST, { status: 'SIGNEE' }, as(auditor))).conventions.every((c: { status: string }) => c.status === 'SIGNEE'),
+      ok(await gql(t.app, LIST, { filter: { status: ['SIGNEE'] } }, as(auditor))).conventions.nodes.every(
+        (c: { status: string }) => c.status === 'SIGNEE',
+      ),
     ).toBe(true);
-    expect(ok(await gql(t.app, LIST, { actionId: other }, as(chef))).conventions).toEqual([{ id: mine.id, status: 'BROUILLON' }]);
+    expect(ok(await gql(t.app, LIST, { filter: { actionId: other } }, as(chef))).conventions.nodes).toEqual([
+      { id: mine.id, status: 'BROUILLON' },
+    ]);
   });
 
   it('answers NOT_FOUND for another tenant’s convention, and RLS hides its rows', async () => {
@@ -442,7 +446,7 @@ describe('conventions de financement', () => {
     expect(
       codeOf(await gql(t.app, SIGN, { input: { conventionId: c.id, versionHash: c.currentVersion.hash } }, inPlaine(plaineFunder))),
     ).toBe('NOT_FOUND');
-    expect(ok(await gql(t.app, LIST, {}, inPlaine(plaineChef))).conventions).toEqual([]);
+    expect(ok(await gql(t.app, LIST, {}, inPlaine(plaineChef))).conventions.nodes).toEqual([]);
     const leaked = await t.runtime.transaction(async (m) => {
       await m.query(`select set_config('app.tenant_id', $1, true)`, [plaine.id]);
       return m.query(
@@ -454,13 +458,13 @@ describe('conventions de financement', () => {
   });
 
   it('lists conventions with their versions, signatories and "k of n" in a constant number of SQL statements', async () => {
-    const query = `{ conventions { id signedCount signatoryCount versions { id }
-      currentVersion { hash signatories { advanceCents organisation { name } } signatures { id } } } }`;
+    const query = `{ conventions(first: 100) { nodes { id signedCount signatoryCount versions { id }
+      currentVersion { hash signatories { advanceCents organisation { name } } signatures { id } } } } }`;
     const statementsOf = async (): Promise<{ count: number; listed: number }> => {
       const spy = jest.spyOn(Client.prototype, 'query');
       try {
         const res = ok(await gql(t.app, query, {}, as(chef)));
-        return { count: spy.mock.calls.length, listed: res.conventions.length };
+        return { count: spy.mock.calls.length, listed: res.conventions.nodes.length };
       } finally {
         spy.mockRestore();
       }

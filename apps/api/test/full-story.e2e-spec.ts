@@ -249,8 +249,9 @@ describe('from dossier to signed convention', () => {
     ).toEqual([0, 0, 0, 500_000]);
 
     // --- The convention of the programmed action: porteur + four funders sign; "k of n"; conventionnée.
-    const conventionQuery = 'query($a: ID!) { conventions(actionId: $a) { id status signedCount signatoryCount currentVersion { hash } } }';
-    const [convention] = ok(await gql(t.app, conventionQuery, { a: actions[0].id }, as(chef))).conventions;
+    const conventionQuery =
+      'query($a: ID!) { conventions(filter: { actionId: $a }) { nodes { id status signedCount signatoryCount currentVersion { hash } } } }';
+    const [convention] = ok(await gql(t.app, conventionQuery, { a: actions[0].id }, as(chef))).conventions.nodes;
     expect(convention).toMatchObject({ signedCount: 0, signatoryCount: 5 });
     const sign = 'mutation($i: SignConventionInput!) { signConvention(input: $i) { status signedCount signatoryCount } }';
     const signers = ['porteur', 'etat', 'region', 'departement', 'caf'];
@@ -260,13 +261,13 @@ describe('from dossier to signed convention', () => {
       ).signConvention;
       expect(signed).toMatchObject({ signedCount: i + 1, signatoryCount: 5 });
     }
-    const [done] = ok(await gql(t.app, conventionQuery, { a: actions[0].id }, as(chef))).conventions;
+    const [done] = ok(await gql(t.app, conventionQuery, { a: actions[0].id }, as(chef))).conventions.nodes;
     expect(done.status).toBe('SIGNEE');
     expect(ok(await gql(t.app, 'query($id: ID!) { action(id: $id) { status } }', { id: actions[0].id }, as(chef))).action.status).toBe(
       'CONVENTIONNEE',
     );
     // The partly programmed action's convention has two signatories: the porteur and the État.
-    const [partial] = ok(await gql(t.app, conventionQuery, { a: actions[1].id }, as(chef))).conventions;
+    const [partial] = ok(await gql(t.app, conventionQuery, { a: actions[1].id }, as(chef))).conventions.nodes;
     expect(partial.signatoryCount).toBe(2);
     expect(ok(await gql(t.app, conventionQuery, { a: actions[2].id }, as(chef))).conventions).toEqual([]);
 

@@ -135,14 +135,14 @@ describe('web: members and partners (tenant admin)', () => {
     await page.goto(`/t/${RENNES}/membres`);
     const row = memberRow(page, 'Aude Auditrice');
     await row.getByRole('cell', { name: 'Auditeur', exact: true }).waitFor();
-    await row.getByRole('button', { name: 'Changer le rôle de Aude Auditrice' }).click();
-    const form = page.getByRole('form', { name: 'Rôle de Aude Auditrice' });
-    await form.getByLabel('Nouveau rôle de Aude Auditrice').selectOption({ label: 'Chef de projet' });
+    await row.getByRole('button', { name: "Changer le rôle d'Aude Auditrice" }).click();
+    const form = page.getByRole('form', { name: "Rôle d'Aude Auditrice" });
+    await form.getByLabel("Nouveau rôle d'Aude Auditrice").selectOption({ label: 'Chef de projet' });
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, '51-membres-changer-role');
     await form.getByRole('button', { name: 'Enregistrer le rôle' }).click();
     await row.getByRole('cell', { name: 'Chef de projet', exact: true }).waitFor();
-    await page.getByRole('status').getByText('Rôle de Aude Auditrice : Chef de projet.', { exact: true }).waitFor();
+    await page.getByRole('status').getByText("Rôle d'Aude Auditrice : Chef de projet.", { exact: true }).waitFor();
     expect(await form.count()).toBe(0);
     const aude = await login('auditeur@demo.pilotis.fr');
     expect(

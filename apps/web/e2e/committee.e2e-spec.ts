@@ -295,7 +295,7 @@ describe('web: comité des financeurs, votes and convention signatures', () => {
     // Meanwhile the chef de projet amends the convention (GraphQL: not a screen of this issue): the
     // version the État has open is superseded, and its signature is refused with a French explanation.
     const caller = await asChef();
-    const [convention] = ok(await gql(w.t.app, '{ conventions { id actionId } }', {}, caller)).conventions;
+    const [convention] = ok(await gql(w.t.app, '{ conventions { nodes { id actionId } } }', {}, caller)).conventions.nodes;
     ok(
       await gql(
         w.t.app,

@@ -73,7 +73,7 @@ describe('web: pending invitations (invitee and tenant admin)', () => {
     const cards = section.getByRole('listitem');
     await expect(cards.count()).resolves.toBe(2);
     const rennes = cards.filter({ hasText: 'Rennes Métropole' });
-    await expect(rennes.textContent()).resolves.toMatch(/Auditeur · invitation de Anne Admin \(Rennes Métropole\) · valable jusqu'au /);
+    await expect(rennes.textContent()).resolves.toMatch(/Auditeur · invitation d'Anne Admin \(Rennes Métropole\) · valable jusqu'au /);
     const grenoble = cards.filter({ hasText: 'Grenoble' });
     await expect(grenoble.textContent()).resolves.toMatch(/Chef de projet · invitation de Gaëlle Admin \(Grenoble-Alpes\)/);
     expect(await page.getByRole('main').getByRole('link', { name: 'Rennes Métropole' }).count()).toBe(0);

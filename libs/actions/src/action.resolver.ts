@@ -4,13 +4,14 @@ import { Allow, Permission, scopeAllows } from '@pilotis/access';
 import { Objective, Pillar } from '@pilotis/contrats';
 import { Db } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
-import { Page, uuid } from '@pilotis/shared';
+import { Page, PageArgs, uuid } from '@pilotis/shared';
 import { Qpv } from '@pilotis/territoires';
 
 import { Action } from './action.entity';
 import { ActionPage, ActionsArgs, CreateActionInput, FundingTotals, TransitionActionInput, UpdateActionInput } from './action.inputs';
 import { ActionLoaders } from './action.loaders';
 import { ActionService } from './action.service';
+import { ActionHistoryEntry, ActionHistoryPage, ActionHistoryService } from './action-history';
 import { ActionStatus, allowedTransitions, isEditable, nextStepsDecidedElsewhere } from './action-status';
 import { FundingLine } from './funding-line.entity';
 import { computeFundingTotals } from './funding-plan';
@@ -21,6 +22,7 @@ export class ActionResolver {
     private readonly service: ActionService,
     private readonly loaders: ActionLoaders,
     private readonly db: Db,
+    private readonly history: ActionHistoryService,
   ) {}
 
   // ------------------------------------------------------------------ queries
@@ -139,6 +141,16 @@ export class ActionResolver {
   })
   async fundingTotals(@Parent() action: Action): Promise<FundingTotals> {
     return computeFundingTotals(action.totalBudgetCents, await this.loaders.fundingLines(action.id));
+  }
+
+  @ResolveField('history', () => ActionHistoryPage, {
+    description:
+      "Historique de l'action, du plus récent au plus ancien, lu dans le journal d'audit : qui, quand, quoi (avant et après), le commentaire ; l'action, son plan de financement, ses avis (sauf pour un représentant du porteur), les décisions des comités, sa convention. Les engagements et paiements de chaque financeur n'y figurent pas.",
+  })
+  async actionHistory(@Parent() action: Action, @Args() args: PageArgs): Promise<Page<ActionHistoryEntry>> {
+    // Checked again: an action may be reached through another object (an agenda), and its history says more.
+    await this.service.findVisible(action.id);
+    return this.history.page(action.id, args);
   }
 
   /** The caller's MANAGE_ACTIONS, as the guard decides it (a member's role, an API key's scopes). */

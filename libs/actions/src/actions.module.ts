@@ -5,13 +5,23 @@ import { ActionResolver } from './action.resolver';
 import { ActionService } from './action.service';
 import { ActionsExportController } from './actions-export.controller';
 import { ActionsExportService } from './actions-export.service';
+import { ActionHistoryService, ActionHistorySources } from './action-history';
 import { FundingLineResolver } from './funding-line.resolver';
 import { FundingLineService } from './funding-line.service';
 
 /** Actions, their QPVs and financing plans, and their life cycle; the list's export (CSV, XLSX). */
 @Module({
   controllers: [ActionsExportController],
-  providers: [ActionsExportService, ActionService, FundingLineService, ActionLoaders, ActionResolver, FundingLineResolver],
-  exports: [ActionService],
+  providers: [
+    ActionsExportService,
+    ActionService,
+    FundingLineService,
+    ActionLoaders,
+    ActionResolver,
+    FundingLineResolver,
+    ActionHistorySources,
+    ActionHistoryService,
+  ],
+  exports: [ActionService, ActionHistorySources],
 })
 export class ActionsModule {}

@@ -66,4 +66,11 @@ export const ACTIONS_SQL = {
          from funding_lines fl
         where fl.tenant_id = $1 and fl.action_id = any($2::uuid[]) and ($3::int is null or fl.exercise_year = $3::int)
         group by fl.action_id, fl.funder_id, fl.kind`,
+
+  /**
+   * The lines of the action $2 removed since: they are gone from funding_lines, their ids remain in the
+   * audit trail (the removal's `before` names the action). Read for the action's history only.
+   */
+  removedLineIds: `select distinct e.entity_id as id from audit_events e
+        where e.tenant_id = $1 and e.entity_type = 'FundingLine' and e.operation = 'funding_line.remove' and e.before->>'actionId' = $2::text`,
 } as const;

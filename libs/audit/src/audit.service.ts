@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '@pilotis/db';
 
 import { appendAuditEvent } from './audit-chain.sql';
+import { AUDIT_HISTORY_SQL, AuditHistoryEvent, AuditHistoryRow, AuditSubject, toHistoryEvent } from './audit-history';
 
 export interface AuditRecord {
   /** What happened, `context.verb`: `action.create`, `action.transition`, `membership.revoke`… */
@@ -61,6 +62,31 @@ export class AuditService {
       after: snapshot(event.after),
       requestId: this.db.requestId() ?? null,
     });
+  }
+
+  /**
+   * The history of some objects of the caller's tenant, newest first: the events of the given operations
+   * only (the caller chooses what its readers may see), `first + 1` of them below the rank `beforeSeq`
+   * (the extra one tells whether a page follows). The caller has already checked that the reader may see
+   * the objects; the tenant is the request's, never an argument.
+   */
+  async history(
+    subjects: readonly AuditSubject[],
+    operations: readonly string[],
+    page: { first: number; beforeSeq: number | null },
+  ): Promise<AuditHistoryEvent[]> {
+    const types = subjects.flatMap((s) => s.ids.map(() => s.entityType));
+    const ids = subjects.flatMap((s) => s.ids.map((id) => id.toLowerCase()));
+    if (ids.length === 0 || operations.length === 0) return [];
+    const rows = await this.db.query<AuditHistoryRow>(AUDIT_HISTORY_SQL, [
+      this.db.tenant().tenantId,
+      types,
+      ids,
+      operations,
+      page.beforeSeq,
+      page.first + 1,
+    ]);
+    return rows.map(toHistoryEvent);
   }
 
   /** Events with no tenant: sign-in, sign-out, refresh-token reuse, tenant creation. */

@@ -12,6 +12,7 @@ export { OutboxEvent } from './outbox-event.entity';
 
 // Used by other libraries.
 export { AuditService } from './audit.service';
+export type { AuditHistoryEvent, AuditSubject } from './audit-history';
 export { appendAuditEvent } from './audit-chain.sql';
 export { OutboxService } from './outbox.service';
 export { AuditCheckpoints, type CheckpointOutcome } from './audit-checkpoints.service';

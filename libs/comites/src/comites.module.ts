@@ -11,6 +11,7 @@ import { ActionCommitteeResolver, AgendaItemResolver, CommitteeResolver } from '
 import { CommitteeDecisions } from './committee-decisions.service';
 import { CommitteeLifecycle } from './committee-lifecycle.service';
 import { CommitteeQueries } from './committee-queries.service';
+import { DecisionHistory } from './decision.history';
 import { EnvelopeService } from './envelope.service';
 import { VoteService } from './vote.service';
 
@@ -31,6 +32,7 @@ import { VoteService } from './vote.service';
     AgendaItemResolver,
     AgendaItemVoteResolver,
     ActionCommitteeResolver,
+    DecisionHistory,
   ],
   exports: [CommitteeQueries, CommitteeLifecycle, CommitteeDecisions, EnvelopeService],
 })

@@ -333,7 +333,16 @@ export class ActionCommitteeResolver {
   constructor(
     private readonly db: Db,
     private readonly cls: ClsService,
+    private readonly queries: CommitteeQueries,
   ) {}
+
+  @ResolveField(() => [Committee], {
+    description:
+      "Comités des financeurs dont l'ordre du jour porte l'action (planifiés, au vote ou clos), du plus ancien au plus récent ; un représentant d'organisation ne voit que ceux où siège son organisation.",
+  })
+  committees(@Parent() action: Action): Promise<Committee[]> {
+    return this.queries.ofAction(action.id);
+  }
 
   @ResolveField(() => ID, {
     nullable: true,

@@ -175,4 +175,9 @@ export const COMITES_SQL = {
          join actions a on a.tenant_id = ai.tenant_id and a.id = ai.action_id
          left join committee_members cm on cm.tenant_id = ai.tenant_id and cm.committee_id = c.id and cm.organisation_id = $3
         where ai.tenant_id = $1 and ai.id = $2`,
+
+  /** The decisions (and corrections) on the lines of the action $2, for its history. */
+  decisionIdsOfAction: `select d.id from committee_decisions d
+         join funding_lines fl on fl.tenant_id = d.tenant_id and fl.id = d.funding_line_id
+        where d.tenant_id = $1 and fl.action_id = $2`,
 } as const;

@@ -49,6 +49,21 @@ export class CommitteeQueries {
       .getMany();
   }
 
+  /** The committees the caller sees whose agenda holds (or held, until their close) the action, oldest first. */
+  async ofAction(actionId: string): Promise<Committee[]> {
+    const qb = await this.visible();
+    return qb
+      .andWhere(
+        'exists (select 1 from agenda_items ai where ai.tenant_id = c.tenant_id and ai.committee_id = c.id and ai.action_id = :actionId)',
+        {
+          actionId: lower(actionId),
+        },
+      )
+      .orderBy('c.scheduledAt', 'ASC')
+      .addOrderBy('c.id')
+      .getMany();
+  }
+
   async findVisible(id: string): Promise<Committee> {
     const committee = await (await this.visible()).andWhere('c.id = :id', { id: lower(id) }).getOne();
     if (!committee) throw notFound('Comité');

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsEnum,
   IsInt,
   IsOptional,
@@ -16,27 +17,76 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { MultiLine } from '@pilotis/shared';
+import { MultiLine, PageArgs, PageOf } from '@pilotis/shared';
 
-import { ConventionStatus } from './convention.entity';
+import { Convention, ConventionStatus } from './convention.entity';
 
-@ArgsType()
-export class ConventionsArgs {
-  @Field(() => ID, { nullable: true, description: 'Ne garder que les conventions des actions de ce contrat.' })
-  @IsOptional()
-  @IsUUID('all')
-  contratId?: string | null;
-
+@InputType({ description: 'Critères de recherche des conventions, tous combinés (ET).' })
+export class ConventionFilter {
   @Field(() => ID, { nullable: true, description: 'Ne garder que la convention de cette action.' })
   @IsOptional()
   @IsUUID('all')
   actionId?: string | null;
 
-  @Field(() => ConventionStatus, { nullable: true, description: 'Ne garder que les conventions dans cet état.' })
+  @Field(() => ID, { nullable: true, description: 'Conventions des actions de ce contrat de ville.' })
   @IsOptional()
-  @IsEnum(ConventionStatus)
-  status?: ConventionStatus | null;
+  @IsUUID('all')
+  contratId?: string | null;
+
+  @Field(() => [ConventionStatus], { nullable: true, description: "Conventions dans l'un de ces états." })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(Object.keys(ConventionStatus).length)
+  @IsEnum(ConventionStatus, { each: true })
+  status?: ConventionStatus[] | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "Conventions des actions dont ce financeur a une ligne accordée (de l'exercice `exerciseYear` s'il est donné).",
+  })
+  @IsOptional()
+  @IsUUID('all')
+  funderId?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Conventions des actions qui ont une ligne accordée sur cet exercice (du financeur `funderId` s'il est donné).",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  exerciseYear?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Texte cherché dans l'intitulé ou la référence de l'action, ou dans le nom de son porteur, sans tenir compte de la casse.",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Vrai : seulement les conventions que l'organisation de votre adhésion doit encore signer (version en vigueur) ; faux : toutes les autres.",
+  })
+  @IsOptional()
+  @IsBoolean()
+  awaitingMySignature?: boolean | null;
 }
+
+@ArgsType()
+export class ConventionsArgs extends PageArgs {
+  @Field(() => ConventionFilter, { nullable: true, description: 'Critères de recherche (tous facultatifs, combinés par ET).' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ConventionFilter)
+  filter?: ConventionFilter | null;
+}
+
+export const ConventionPage = PageOf(Convention, 'ConventionPage');
 
 @InputType({ description: 'Une signature de convention : la convention et l’empreinte du texte lu et signé.' })
 export class SignConventionInput {

@@ -2,12 +2,13 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 
 import { Allow, Permission } from '@pilotis/access';
 import { Organisation } from '@pilotis/organisations';
-import { CentsScalar, uuid } from '@pilotis/shared';
+import { CentsScalar, type Page, uuid } from '@pilotis/shared';
 
 import { Convention, ConventionSignatory, ConventionSignature, ConventionVersion } from './convention.entity';
 import {
   AmendConventionInput,
   CancelConventionInput,
+  ConventionPage,
   ConventionsArgs,
   SetConventionBilanDateInput,
   SetPaymentScheduleInput,
@@ -27,11 +28,11 @@ export class ConventionResolver {
   // ------------------------------------------------------------------ queries
 
   @Allow(Permission.READ)
-  @Query(() => [Convention], {
+  @Query(() => ConventionPage, {
     description:
-      'Les conventions de financement du territoire, filtrées. Un représentant de financeur ne voit que celles des actions que son organisation finance, un représentant de porteur que celles de ses actions.',
+      "Les conventions de financement du territoire par numéro d'action croissant, filtrées (critères combinés par ET) et paginées par curseur. Un représentant de financeur ne voit que celles des actions que son organisation finance, un représentant de porteur que celles de ses actions.",
   })
-  conventions(@Args() args: ConventionsArgs): Promise<Convention[]> {
+  conventions(@Args() args: ConventionsArgs): Promise<Page<Convention>> {
     return this.service.list(args);
   }
 

@@ -4,13 +4,14 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 
 import { visibleActionSql } from '@pilotis/access';
-import { Action, ACTION_STATUS_LABELS, ActionService, ActionStatus, BOUND_STATUSES } from '@pilotis/actions';
+import { Action, ACTION_STATUS_LABELS, ActionService, ActionStatus, BOUND_STATUSES, escapeLike } from '@pilotis/actions';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
 import {
   badInput,
   conflict,
+  decodeCursor,
   DomainError,
   ErrorCode,
   type FieldError,
@@ -19,6 +20,8 @@ import {
   invalidField,
   isCivilDate,
   notFound,
+  type Page,
+  toPage,
 } from '@pilotis/shared';
 
 import {
@@ -115,29 +118,51 @@ export class ConventionService {
 
   // ------------------------------------------------------------------ reads
 
-  async list(args: ConventionsArgs): Promise<Convention[]> {
+  /**
+   * The visible conventions, filtered, by increasing action number (one convention per action: the number
+   * is the keyset).
+   */
+  async list(args: ConventionsArgs): Promise<Page<Convention>> {
     const { sql, params } = this.visibleSql();
+    const f = args.filter ?? {};
+    const param = (value: unknown): number => params.push(value);
     const conditions: string[] = [];
-    if (args.contratId) {
-      const contratId = args.contratId.toLowerCase();
+    if (f.actionId) conditions.push(`c.action_id = $${param(f.actionId.toLowerCase())}`);
+    if (f.contratId) {
+      const contratId = f.contratId.toLowerCase();
       // Another territory's contract (or none) is refused rather than answered with an empty list.
       if (!(await this.actions.contractYears(contratId))) throw notFound('Contrat');
-      params.push(contratId);
-      conditions.push(`a.contrat_id = $${params.length}`);
+      conditions.push(CONVENTIONS_SQL.filter.contrat(param(contratId)));
     }
-    if (args.actionId) {
-      params.push(args.actionId.toLowerCase());
-      conditions.push(`c.action_id = $${params.length}`);
+    if (f.status && f.status.length > 0) conditions.push(`c.status = any($${param(f.status)}::text[])`);
+    const hasFunder = f.funderId !== undefined && f.funderId !== null;
+    const hasYear = f.exerciseYear !== undefined && f.exerciseYear !== null;
+    if (hasFunder || hasYear) {
+      const funder = hasFunder ? param((f.funderId as string).toLowerCase()) : null;
+      const year = hasYear ? param(f.exerciseYear) : null;
+      conditions.push(CONVENTIONS_SQL.filter.grantedLine(funder, year));
     }
-    if (args.status) {
-      params.push(args.status);
-      conditions.push(`c.status = $${params.length}`);
+    const search = f.search?.trim();
+    if (search) conditions.push(CONVENTIONS_SQL.filter.search(param(`%${escapeLike(search)}%`)));
+    if (f.awaitingMySignature !== undefined && f.awaitingMySignature !== null) {
+      // Without an organisation, nothing awaits the caller's signature.
+      const awaiting = CONVENTIONS_SQL.filter.awaitingSignatureOf(param(this.db.tenant().organisationId));
+      conditions.push(f.awaitingMySignature ? `coalesce(${awaiting}, false)` : `not coalesce(${awaiting}, false)`);
     }
-    const ids = await this.db.query<{ id: string }>(
-      `${sql} ${conditions.map((c) => `and ${c}`).join(' ')} order by c.created_at, c.id`,
+    if (args.after) {
+      const [afterNumber] = decodeCursor(args.after, 1);
+      if (typeof afterNumber !== 'number' || !Number.isInteger(afterNumber)) {
+        throw invalidField('after', 'invalid_cursor', 'Curseur de pagination invalide.');
+      }
+      conditions.push(`a.number > $${param(afterNumber)}`);
+    }
+    const rows = await this.db.query<{ id: string; number: number }>(
+      `${sql.replace('select c.id', 'select c.id, a.number')} ${conditions.map((c) => `and ${c}`).join(' ')} order by a.number limit $${param(args.first + 1)}`,
       params,
     );
-    return this.byIds(ids.map((r) => r.id));
+    const page = toPage(rows, args.first, (r) => [r.number]);
+    const conventions = new Map((await this.byIds(page.nodes.map((r) => r.id))).map((c) => [c.id, c]));
+    return { nodes: page.nodes.map((r) => conventions.get(r.id) as Convention), pageInfo: page.pageInfo };
   }
 
   /** A convention the caller may see, or NOT_FOUND. */

@@ -13,6 +13,33 @@ export const CONVENTIONS_SQL = {
     `select c.id from conventions c join actions a on a.tenant_id = c.tenant_id and a.id = c.action_id where c.tenant_id = $1 and ${visible}`,
 
   /**
+   * Conditions of the conventions' list filter, over the convention `c` and its action `a`; `$n` is the
+   * filter's parameter. A funder and an exercise describe one granted line (as the actions' filter does).
+   */
+  filter: {
+    contrat: (n: number): string => `a.contrat_id = $${n}`,
+    grantedLine: (funder: number | null, year: number | null): string =>
+      `exists (select 1 from funding_lines fl where fl.tenant_id = a.tenant_id and fl.action_id = a.id and fl.decided_amount_cents > 0${
+        funder === null ? '' : ` and fl.funder_id = $${funder}`
+      }${year === null ? '' : ` and fl.exercise_year = $${year}`})`,
+    search: (n: number): string =>
+      `(a.title ilike $${n} escape '\\' or a.reference ilike $${n} escape '\\' or exists (
+         select 1 from organisations po where po.tenant_id = a.tenant_id and po.id = a.porteur_id and po.name ilike $${n} escape '\\'))`,
+    /**
+     * The organisation $n is a signatory of the version in force (the last one) and has not signed it yet,
+     * on a convention still open to signatures.
+     */
+    awaitingSignatureOf: (n: number): string =>
+      `(c.status in ('BROUILLON', 'EN_SIGNATURE') and exists (
+         select 1 from convention_versions v
+           join convention_signatories s on s.tenant_id = v.tenant_id and s.version_id = v.id and s.organisation_id = $${n}
+          where v.tenant_id = c.tenant_id and v.convention_id = c.id
+            and v.number = (select max(v2.number) from convention_versions v2 where v2.tenant_id = c.tenant_id and v2.convention_id = c.id)
+            and not exists (select 1 from convention_signatures g
+                             where g.tenant_id = v.tenant_id and g.version_id = v.id and g.organisation_id = $${n})))`,
+  },
+
+  /**
    * How many lines of the action $2 are granted (decided above zero). SQL rather than a repository count:
    * the comparison is on a bigint column that the entity maps through the cents transformer.
    */

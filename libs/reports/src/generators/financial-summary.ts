@@ -1,6 +1,6 @@
 import { ACTION_STATUS_LABELS, ActionStatus } from '@pilotis/actions';
 import { balancePercent, type PaymentTranche, schedulePayments } from '@pilotis/conventions';
-import { formatCivilDate, invalidField, notFound } from '@pilotis/shared';
+import { de, formatCivilDate, invalidField, notFound } from '@pilotis/shared';
 
 import { REPORTS_SQL } from '../reports.sql';
 import { parisDateTime, pdfEuros, PdfWriter } from './pdf';
@@ -93,7 +93,7 @@ export async function writeFinancialSummary(
   pdf.heading('Le budget');
   pdf.paragraph(`Budget total de l'action : ${pdfEuros(action.total_budget_cents)}`);
 
-  pdf.heading(`Financement de ${funder}`);
+  pdf.heading(`Financement ${de(funder)}`);
   pdf.row([
     { text: 'Nature', weight: 150, min: 40, bold: true },
     { text: 'Exercice', weight: 60, min: 40, bold: true },

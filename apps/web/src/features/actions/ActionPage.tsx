@@ -3,35 +3,24 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 
 import { ErrorMessage, Loading } from '../../common/components';
 import { useContratLink } from '../../common/contrat';
-import { civilDate, dateTime, euros, labelOf, STATUS_LABELS } from '../../common/format';
+import { civilDate, dateTime, euros, STATUS_LABELS } from '../../common/format';
 import { useAllPages } from '../../common/pages';
 import { useGraphQLQuery } from '../../common/query';
 import { useSession, useTenantRole } from '../../common/session';
 import type { ActionStatus, DocumentKind } from '../../gql/graphql';
+import { COMMITTEE_STATUS_LABELS } from '../committee/committee-shared';
 import { ActionConventionPapers } from '../conventions/ConventionPapers';
 import { DEADLINE_KIND_LABELS, DEADLINE_STATE_LABELS } from '../deadlines/deadline-links';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { defaultExercise, WorkbookRequest } from '../reports/WorkbookRequest';
-import { AUDIT_OPERATION_LABELS, OPINION_LABELS } from './action-labels';
-import { ACTION_DEADLINES, ACTION_DOSSIER, ACTION_HISTORY } from './action-queries';
+import { OPINION_LABELS } from './action-labels';
+import { ACTION_DEADLINES, ACTION_DOSSIER } from './action-queries';
+import { ActionHistory } from './ActionHistory';
 import { ActionSteps } from './ActionSteps';
 import { AvisForm } from './AvisForm';
 import { DauphinNumberForm } from './DauphinNumberForm';
 import { FundingPlanTable } from './FundingPlanTable';
 import { useReferenceData } from './reference-data';
-
-/** What an audit event changed, in words, when it is a change of step. */
-function eventDetail(e: { operation: string; before?: unknown; after?: unknown }): string {
-  const before = (e.before ?? {}) as { status?: string };
-  const after = (e.after ?? {}) as { status?: string; comment?: string | null; exerciseYear?: number };
-  if (e.operation === 'action.transition' && after.status) {
-    const from = before.status ? `${labelOf(STATUS_LABELS, before.status)} → ` : '';
-    return `${from}${labelOf(STATUS_LABELS, after.status)}${after.comment ? ` (« ${after.comment} »)` : ''}`;
-  }
-  if (e.operation === 'bilan.receive' && after.exerciseYear) return `Exercice ${after.exerciseYear}`;
-  if (e.operation === 'action.create' && after.status) return `Étape : ${labelOf(STATUS_LABELS, after.status)}`;
-  return '';
-}
 
 /** The types of the dossier's pieces, and of a bilan's, in the order the forms offer them. */
 const DOSSIER_KINDS: DocumentKind[] = ['DEMANDE_SUBVENTION_CERFA_12156', 'STATUTS', 'RIB', 'BUDGET_PREVISIONNEL', 'AUTRE'];
@@ -51,8 +40,6 @@ export function ActionPage() {
   const canGiveAvis = can('GIVE_AVIS');
   const { user } = useSession();
   const ref = useReferenceData(siren);
-  const canReadAudit = can('READ_AUDIT');
-  const history = useGraphQLQuery(ACTION_HISTORY, { id }, { tenant: siren, enabled: canReadAudit && !!data });
   /**
    * The action's deadlines, filtered by the API (those a funder answers for, for a funder). They were once the
    * territory's first thousand, filtered here: a new action's, dated later than those, never showed.
@@ -67,6 +54,7 @@ export function ActionPage() {
     planYears.length > 0 || !contrat
       ? planYears
       : Array.from({ length: contrat.endYear - contrat.startYear + 1 }, (_, i) => contrat.startYear + i);
+  const convention = data?.conventions.nodes[0];
   const orgName = (orgId: string | null | undefined) =>
     orgId ? (ref.organisations.find((o) => o.id === orgId)?.name ?? 'Organisation partenaire') : 'Services du territoire';
 
@@ -176,6 +164,31 @@ export function ActionPage() {
             invalidates={[ACTION_DOSSIER]}
           />
 
+          <section aria-labelledby="links-title">
+            <h2 id="links-title">Comités et convention</h2>
+            {a.committees.length === 0 ? (
+              <p className="muted">L'action n'a été inscrite à aucun comité des financeurs.</p>
+            ) : (
+              <ul className="plain">
+                {a.committees.map((c) => (
+                  <li key={c.id}>
+                    <Link to={`/t/${siren}/comites/${c.id}`}>{c.title}</Link>{' '}
+                    <span className="muted">
+                      ({dateTime(c.scheduledAt)} · {COMMITTEE_STATUS_LABELS[c.status] ?? c.status})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {convention ? (
+              <p>
+                <Link to={`/t/${siren}/conventions?action=${a.id}`}>Voir la convention de l'action</Link>
+              </p>
+            ) : (
+              <p className="muted">Pas de convention pour l'instant.</p>
+            )}
+          </section>
+
           <FundingPlanTable action={a} />
           {canManage &&
             a.fundingLines
@@ -264,37 +277,7 @@ export function ActionPage() {
             </section>
           </div>
 
-          {canReadAudit && (
-            <section aria-labelledby="history-title">
-              <h2 id="history-title">Historique</h2>
-              <ErrorMessage error={history.error} />
-              {history.isLoading && <Loading />}
-              {history.data &&
-                (history.data.auditEvents.nodes.length === 0 ? (
-                  <p className="muted">Aucun événement au journal d'audit.</p>
-                ) : (
-                  <table className="compact">
-                    <caption className="sr-only">Historique de l'action (journal d'audit), le plus récent d'abord</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Date</th>
-                        <th scope="col">Événement</th>
-                        <th scope="col">Détail</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {history.data.auditEvents.nodes.map((e) => (
-                        <tr key={e.id}>
-                          <td>{dateTime(e.occurredAt)}</td>
-                          <th scope="row">{AUDIT_OPERATION_LABELS[e.operation] ?? e.operation}</th>
-                          <td>{eventDetail(e)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                ))}
-            </section>
-          )}
+          <ActionHistory key={a.id} siren={siren} actionId={a.id} />
         </>
       )}
     </>

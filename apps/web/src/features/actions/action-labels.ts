@@ -4,14 +4,6 @@ import type { ActionStatus, AvisOpinion } from '../../gql/graphql';
 
 export const OPINION_LABELS: Record<AvisOpinion, string> = { FAVORABLE: 'Favorable', RESERVE: 'Réservé', DEFAVORABLE: 'Défavorable' };
 
-/** Audit operations are free text in the API (no enum): an unknown one shows as it is. */
-export const AUDIT_OPERATION_LABELS: Record<string, string> = {
-  'action.create': 'Création',
-  'action.update': 'Modification',
-  'action.transition': "Changement d'étape",
-  'bilan.receive': 'Bilan reçu',
-};
-
 /** The button of a step, by where it goes from where the action is (the steps themselves: `Action.allowedTransitions`). */
 export function transitionLabel(from: ActionStatus, to: ActionStatus): string {
   switch (to) {

@@ -105,19 +105,48 @@ export const ACTION_DOSSIER = graphql(`
         createdAt
         updatedAt
       }
+      committees {
+        id
+        title
+        scheduledAt
+        status
+      }
+    }
+    conventions(filter: { actionId: $id }, first: 1) {
+      nodes {
+        id
+        status
+      }
     }
   }
 `);
 
 export const ACTION_HISTORY = graphql(`
-  query ActionHistory($id: ID!) {
-    auditEvents(entityType: "Action", entityId: $id, first: 100) {
-      nodes {
-        id
-        operation
-        occurredAt
-        before
-        after
+  query ActionHistory($id: ID!, $first: Int, $after: String) {
+    action(id: $id) {
+      id
+      history(first: $first, after: $after) {
+        nodes {
+          id
+          occurredAt
+          actorName
+          operation
+          summary
+          subject
+          comment
+          redacted
+          committeeId
+          conventionId
+          changes {
+            label
+            before
+            after
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
     }
   }

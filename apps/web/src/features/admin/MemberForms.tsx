@@ -1,5 +1,7 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 
+import { de } from '@pilotis/shared/french';
+
 import type { ApiError } from '../../common/api';
 import { ErrorMessage, Field } from '../../common/components';
 import { asApiError } from '../../common/errors';
@@ -161,9 +163,9 @@ export function RoleForm({
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label={`Rôle de ${member.user.displayName}`} className="row-form">
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={`Rôle ${de(member.user.displayName)}`} className="row-form">
       <ErrorMessage error={problem} />
-      <Field label={`Nouveau rôle de ${member.user.displayName}`} error={errors.role}>
+      <Field label={`Nouveau rôle ${de(member.user.displayName)}`} error={errors.role}>
         {(p) => (
           <select {...p} ref={first} value={role} onChange={(e) => setRole(e.target.value as Role)}>
             {ROLES.map((r) => (

@@ -1,5 +1,7 @@
 import { ReactNode, useEffect, useRef, useState } from 'react';
 
+import { de } from '@pilotis/shared/french';
+
 import { dateTime, ROLE_LABELS } from '../../common/format';
 import { day, type Invitation, type Member } from './member-roles';
 
@@ -52,10 +54,10 @@ export function PendingList({
                   </td>
                   <td className="nowrap">
                     <button type="button" className="secondary" onClick={() => onResend(i)}>
-                      Renvoyer<span className="sr-only"> l'invitation de {i.displayName}</span>
+                      Renvoyer<span className="sr-only"> l'invitation {de(i.displayName)}</span>
                     </button>{' '}
                     <button type="button" className="secondary" onClick={() => onCancel(i)}>
-                      Annuler<span className="sr-only"> l'invitation de {i.displayName}</span>
+                      Annuler<span className="sr-only"> l'invitation {de(i.displayName)}</span>
                     </button>
                   </td>
                 </tr>
@@ -108,7 +110,7 @@ export function MemberRow({
           {!m.revokedAt && (
             <>
               <button type="button" className="secondary" ref={editButton} onClick={onEdit} aria-expanded={editing} disabled={editing}>
-                Changer le rôle<span className="sr-only"> de {m.user.displayName}</span>
+                Changer le rôle<span className="sr-only"> {de(m.user.displayName)}</span>
               </button>{' '}
               <button type="button" className="secondary" onClick={onRevoke}>
                 Révoquer<span className="sr-only"> {m.user.displayName}</span>

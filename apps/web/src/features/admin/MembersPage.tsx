@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 
+import { de } from '@pilotis/shared/french';
+
 import type { ApiError } from '../../common/api';
 import { ErrorMessage, Loading } from '../../common/components';
 import { asApiError } from '../../common/errors';
@@ -137,14 +139,14 @@ export function MembersPage() {
 
   const revoke = async (m: Member) => {
     if (
-      !window.confirm(`Révoquer l'appartenance de ${m.user.displayName} (${m.user.email}) ? Son accès au territoire cesse immédiatement.`)
+      !window.confirm(`Révoquer l'appartenance ${de(m.user.displayName)} (${m.user.email}) ? Son accès au territoire cesse immédiatement.`)
     )
       return;
     setFailure(null);
     setMessage('');
     try {
       await revokeMembership.mutateAsync({ membershipId: m.id });
-      setMessage(`L'appartenance de ${m.user.displayName} est révoquée.`);
+      setMessage(`L'appartenance ${de(m.user.displayName)} est révoquée.`);
     } catch (e) {
       setFailure(asApiError(e));
     }
@@ -163,13 +165,13 @@ export function MembersPage() {
   };
 
   const cancel = async (i: Invitation) => {
-    if (!window.confirm(`Annuler l'invitation de ${i.displayName} (${i.email}) ? Le lien reçu ne fonctionnera plus.`)) return;
+    if (!window.confirm(`Annuler l'invitation ${de(i.displayName)} (${i.email}) ? Le lien reçu ne fonctionnera plus.`)) return;
     setFailure(null);
     setMessage('');
     setSentTo(null);
     try {
       await cancelInvitation.mutateAsync({ invitationId: i.id });
-      setMessage(`L'invitation de ${i.displayName} est annulée.`);
+      setMessage(`L'invitation ${de(i.displayName)} est annulée.`);
     } catch (e) {
       setFailure(asApiError(e));
     }
@@ -264,7 +266,7 @@ export function MembersPage() {
                           onSave={async (input) => {
                             await changeRole.mutateAsync({ input: { membershipId: m.id, ...input } });
                             setEditing(null);
-                            setMessage(`Rôle de ${m.user.displayName} : ${ROLE_LABELS[input.role] ?? input.role}.`);
+                            setMessage(`Rôle ${de(m.user.displayName)} : ${ROLE_LABELS[input.role] ?? input.role}.`);
                           }}
                         />
                       }

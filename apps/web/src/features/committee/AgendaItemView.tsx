@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router-dom';
 
-import { euros, KIND_LABELS, STATUS_LABELS } from '../../common/format';
+import { dateTime, euros, KIND_LABELS, STATUS_LABELS } from '../../common/format';
+import { OPINION_LABELS } from '../actions/action-labels';
 import { byFunderName, VOTE_LABELS } from './committee-shared';
 import { Item, Line, useCommittee } from './CommitteeContext';
 
@@ -31,6 +33,7 @@ export function AgendaItemView({
   children?: ReactNode;
 }) {
   const { nameOf } = useCommittee();
+  const { siren = '' } = useParams();
   const headingId = `item-${item.id}`;
   const requested = item.lines.reduce((sum, l) => sum + l.amountRequestedCents, 0);
   return (
@@ -41,8 +44,28 @@ export function AgendaItemView({
         </h3>
         <p className="muted">
           {item.action.reference} · porté par {item.action.porteur.name} · budget {euros(item.action.totalBudgetCents)} · {euros(requested)}{' '}
-          demandés · {STATUS_LABELS[item.action.status] ?? item.action.status}
+          demandés · {STATUS_LABELS[item.action.status] ?? item.action.status} ·{' '}
+          <Link to={`/t/${siren}/actions/${item.action.id}`}>
+            Voir le dossier<span className="sr-only"> de l'action {item.action.reference}</span>
+          </Link>
         </p>
+        <section aria-label={`Avis d'instruction sur « ${item.action.title} »`} className="agenda-avis">
+          <h4>Avis d'instruction</h4>
+          {item.action.avis.length === 0 ? (
+            <p className="muted">Aucun avis.</p>
+          ) : (
+            <ul className="plain">
+              {item.action.avis.map((v) => (
+                <li key={v.id}>
+                  <strong>{OPINION_LABELS[v.opinion] ?? v.opinion}</strong> —{' '}
+                  {v.organisationId ? nameOf(v.organisationId) : 'Services du territoire'}{' '}
+                  <span className="muted">({dateTime(v.updatedAt)})</span>
+                  {v.comment && <span> : « {v.comment} »</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
         {item.conflictsOfInterest.length > 0 && (
           <p>
             Conflits d'intérêts déclarés : {item.conflictsOfInterest.map((ci) => `${nameOf(ci.organisationId)} (${ci.reason})`).join(' ; ')}

@@ -47,6 +47,13 @@ export const COMMITTEE = graphql(`
             id
             name
           }
+          avis {
+            id
+            opinion
+            comment
+            organisationId
+            updatedAt
+          }
         }
         conflictsOfInterest {
           organisationId

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 
+import { de } from '@pilotis/shared/french';
+
 import { ErrorMessage } from '../../common/components';
 import { euros, KIND_LABELS, parseEuros } from '../../common/format';
 import { useGraphQLMutation, useGraphQLQuery } from '../../common/query';
@@ -118,7 +120,7 @@ function EnvelopeRow({ row, envelope }: { row: EnvelopeNeed; envelope: Envelope 
   const save = useGraphQLMutation(SET_ENVELOPE, { tenant: siren, invalidates: [ENVELOPES] });
   const name = nameOf(row.funderId);
   const kind = KIND_LABELS[row.kind] ?? row.kind;
-  const label = `Montant de l'enveloppe de ${name}, ${kind} ${row.exerciseYear}, en euros`;
+  const label = `Montant de l'enveloppe ${de(name)}, ${kind} ${row.exerciseYear}, en euros`;
   return (
     <tr>
       <th scope="row">{name}</th>
@@ -149,7 +151,7 @@ function EnvelopeRow({ row, envelope }: { row: EnvelopeNeed; envelope: Envelope 
               },
               {
                 onSuccess: () => {
-                  announce(`Enveloppe de ${name} (${kind}, ${row.exerciseYear}) : ${euros(cents)}.`);
+                  announce(`Enveloppe ${de(name)} (${kind}, ${row.exerciseYear}) : ${euros(cents)}.`);
                   setText('');
                 },
               },
@@ -165,7 +167,7 @@ function EnvelopeRow({ row, envelope }: { row: EnvelopeNeed; envelope: Envelope 
             placeholder="ex. 10 000,00"
             aria-invalid={invalid || undefined}
           />
-          <button type="submit" className="secondary" aria-label={`Définir l'enveloppe de ${name}, ${kind} ${row.exerciseYear}`}>
+          <button type="submit" className="secondary" aria-label={`Définir l'enveloppe ${de(name)}, ${kind} ${row.exerciseYear}`}>
             Définir
           </button>
           {invalid && <span className="field-error">Montant en euros attendu, par exemple 10 000,00.</span>}

@@ -41,7 +41,9 @@ export function MembersEditor() {
   const toggle = (orgId: string, member: boolean) =>
     setMembers((m) => {
       const next = new Map(m);
-      if (member) next.set(orgId, true);
+      // A new member has no vote until « Voix délibérative » is ticked too: being a member (attending) and
+      // voting are two decisions, and the quorum counts only the second.
+      if (member) next.set(orgId, next.get(orgId) ?? false);
       else next.delete(orgId);
       return next;
     });

@@ -8,11 +8,13 @@ import { graphql } from '../../gql';
 
 const ACTION_CONVENTION = graphql(`
   query ActionConvention($actionId: ID!) {
-    conventions(actionId: $actionId) {
-      id
-      status
-      currentVersion {
-        number
+    conventions(filter: { actionId: $actionId }, first: 1) {
+      nodes {
+        id
+        status
+        currentVersion {
+          number
+        }
       }
     }
   }
@@ -58,7 +60,7 @@ export function ConventionPdfButton({
 /** On an action's page: its convention's document, when it has one the viewer may read. */
 export function ActionConventionPapers({ actionId, reference, siren }: { actionId: string; reference: string; siren: string }) {
   const q = useGraphQLQuery(ACTION_CONVENTION, { actionId }, { tenant: siren });
-  const convention = q.data?.conventions[0];
+  const convention = q.data?.conventions.nodes[0];
   if (!convention) return null;
   return (
     <section aria-labelledby="convention-papers-title">

@@ -1,72 +1,79 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { FormEvent, useRef, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 
 import type { ApiError } from '../../common/api';
-import { ConfirmButton, ErrorMessage, Loading } from '../../common/components';
+import { ConfirmButton, ErrorMessage, Field, Loading, Pager } from '../../common/components';
 import { useContratLink, useSelectedContrat } from '../../common/contrat';
 import { asApiError, errorText } from '../../common/errors';
 import { dateTime, euros, plural } from '../../common/format';
 import { graphQLKey, useGraphQLMutation, useGraphQLQuery } from '../../common/query';
 import { useSession, useTenantRole } from '../../common/session';
 import { graphql } from '../../gql';
-import type { ConventionListQuery, ConventionStatus } from '../../gql/graphql';
+import type { ConventionFilter, ConventionListQuery, ConventionStatus } from '../../gql/graphql';
+import { contratYears, useReferenceData } from '../actions/reference-data';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { ConventionPdfButton } from './ConventionPapers';
 import { ScheduleEditor } from './ScheduleEditor';
 
 const CONVENTIONS = graphql(`
-  query ConventionList($contratId: ID) {
-    conventions(contratId: $contratId) {
-      id
-      actionId
-      status
-      sequential
-      signedCount
-      signatoryCount
-      updatedAt
-      viewerMayAttachDocuments
-      documents {
+  query ConventionList($filter: ConventionFilter, $first: Int, $after: String) {
+    conventions(filter: $filter, first: $first, after: $after) {
+      nodes {
         id
-        kind
-        fileName
-        contentType
-        sizeBytes
-        sha256
-        uploadedAt
-        uploaderName
-        downloadPath
-        viewerMayDelete
-      }
-      currentVersion {
-        id
-        number
-        hash
-        reason
-        createdAt
-        signatories {
+        actionId
+        status
+        sequential
+        signedCount
+        signatoryCount
+        updatedAt
+        viewerMayAttachDocuments
+        documents {
           id
-          organisationId
-          organisation {
-            name
+          kind
+          fileName
+          contentType
+          sizeBytes
+          sha256
+          uploadedAt
+          uploaderName
+          downloadPath
+          viewerMayDelete
+        }
+        currentVersion {
+          id
+          number
+          hash
+          reason
+          createdAt
+          signatories {
+            id
+            organisationId
+            organisation {
+              name
+            }
+            role
+            position
+            amountCents
+            advancePercent
+            advanceCents
+            balancePercent
+            bilanDueDate
+            tranches {
+              percent
+              dueDate
+              condition
+            }
           }
-          role
-          position
-          amountCents
-          advancePercent
-          advanceCents
-          balancePercent
-          bilanDueDate
-          tranches {
-            percent
-            dueDate
-            condition
+          signatures {
+            organisationId
+            signedAt
           }
         }
-        signatures {
-          organisationId
-          signedAt
-        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }
@@ -103,7 +110,7 @@ const SIGN = graphql(`
   }
 `);
 
-type Convention = ConventionListQuery['conventions'][number];
+type Convention = ConventionListQuery['conventions']['nodes'][number];
 
 const CONVENTION_STATUS_LABELS: Record<ConventionStatus, string> = {
   BROUILLON: 'À signer (aucune signature)',
@@ -119,32 +126,161 @@ function awaits(c: Convention, org: string | null): boolean {
   return v.signatories.some((s) => s.organisationId === org) && !v.signatures.some((s) => s.organisationId === org);
 }
 
-/** The funding conventions: those waiting for my organisation's signature first, then the others. */
+const PAGE_SIZE = 20;
+/** What awaits my organisation's signature is shown whole, above the pages of the others. */
+const MINE_MAX = 100;
+
+/**
+ * The funding conventions, searched and filtered by the server (filters kept in the address, shareable;
+ * `?contrat=` is the contract chosen in the frame): those waiting for my organisation's signature first,
+ * then the others by pages.
+ */
 export function ConventionsPage() {
   const { siren = '' } = useParams();
+  const [params, setParams] = useSearchParams();
   const { tenants } = useSession();
   const me = tenants.find((t) => t.tenant.siren === siren);
   const org = me?.permissions.includes('SIGN') ? (me.organisationId ?? null) : null;
-  // The conventions of the chosen contract's actions.
-  const { contrat, loading, contrats } = useSelectedContrat(siren);
-  const q = useGraphQLQuery(
+  const ref = useReferenceData(siren);
+
+  const q = params.get('q') ?? '';
+  const etatParam = params.get('etat') ?? '';
+  const etat = Object.hasOwn(CONVENTION_STATUS_LABELS, etatParam) ? (etatParam as ConventionStatus) : null;
+  const financeur = params.get('financeur') ?? '';
+  const exerciceParam = params.get('exercice') ?? '';
+  const exercice = /^\d{4}$/.test(exerciceParam) ? Number(exerciceParam) : null;
+  const action = params.get('action') ?? '';
+  // The conventions of the chosen contract's actions (the picker's choice, kept in the address).
+  const { contrat } = useSelectedContrat(siren);
+  const contratId = contrat?.id ?? '';
+
+  const filter: ConventionFilter = {
+    ...(q.trim() ? { search: q.trim() } : {}),
+    ...(etat ? { status: [etat] } : {}),
+    ...(financeur ? { funderId: financeur } : {}),
+    ...(exercice ? { exerciseYear: exercice } : {}),
+    ...(action ? { actionId: action } : {}),
+    ...(contratId ? { contratId } : {}),
+  };
+  const filterKey = JSON.stringify(filter);
+  const [paging, setPaging] = useState<{ key: string; cursors: string[] }>({ key: filterKey, cursors: [] });
+  const cursors = paging.key === filterKey ? paging.cursors : [];
+  const after = cursors[cursors.length - 1] ?? null;
+  const mineQuery = useGraphQLQuery(
     CONVENTIONS,
-    { contratId: contrat?.id ?? null },
-    { tenant: siren, enabled: !!contrat || (!loading && contrats.length === 0) },
+    { filter: { ...filter, awaitingMySignature: true }, first: MINE_MAX },
+    { tenant: siren, enabled: !!org },
   );
+  const othersQuery = useGraphQLQuery(
+    CONVENTIONS,
+    { filter: org ? { ...filter, awaitingMySignature: false } : filter, first: PAGE_SIZE, after },
+    { tenant: siren },
+  );
+  const mine = mineQuery.data?.conventions.nodes ?? [];
+  const others = othersQuery.data?.conventions.nodes ?? [];
+  const pageInfo = othersQuery.data?.conventions.pageInfo;
   const [announcement, setAnnouncement] = useState('');
-  const all = q.data?.conventions ?? [];
-  const mine = all.filter((c) => awaits(c, org));
-  const others = all.filter((c) => !awaits(c, org));
+
+  const [text, setText] = useState(q);
+  // The search field follows the address (back, forward, a link): adjusted while rendering, not in an effect.
+  const [textOf, setTextOf] = useState(q);
+  if (q !== textOf) {
+    setTextOf(q);
+    setText(q);
+  }
+  const resultsTitle = useRef<HTMLHeadingElement>(null);
+  const setParam = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    setParams(next);
+  };
+  const search = (e: FormEvent) => {
+    e.preventDefault();
+    setParam({ q: text.trim() });
+  };
+  const goTo = (next: string[]) => {
+    setPaging({ key: filterKey, cursors: next });
+    resultsTitle.current?.focus();
+  };
+  const hasFilter = !!(q || etat || financeur || exercice || action);
+  const pageNumber = cursors.length + 1;
+  const loading = othersQuery.isPending || (!!org && mineQuery.isPending);
+
   return (
     <>
       <h1>Conventions</h1>
-      <ErrorMessage error={q.error} />
-      {(loading || q.isLoading) && <Loading />}
+      <ErrorMessage error={ref.error} />
+      <section aria-labelledby="filters-title" className="panel">
+        <h2 id="filters-title" className="sr-only">
+          Filtres
+        </h2>
+        <form role="search" aria-label="Rechercher une convention" className="filters" onSubmit={search}>
+          <Field label="Action (intitulé ou référence) ou porteur">
+            {(p) => <input {...p} type="search" value={text} onChange={(e) => setText(e.target.value)} />}
+          </Field>
+          <button type="submit">Rechercher</button>
+        </form>
+        <div className="filters">
+          <Field label="État">
+            {(p) => (
+              <select {...p} value={etat ?? ''} onChange={(e) => setParam({ etat: e.target.value })}>
+                <option value="">Tous</option>
+                {Object.entries(CONVENTION_STATUS_LABELS).map(([k, label]) => (
+                  <option key={k} value={k}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Financeur">
+            {(p) => (
+              <select {...p} value={financeur} onChange={(e) => setParam({ financeur: e.target.value })}>
+                <option value="">Tous</option>
+                {ref.organisations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Exercice">
+            {(p) => (
+              <select {...p} value={exercice ?? ''} onChange={(e) => setParam({ exercice: e.target.value })}>
+                <option value="">Tous</option>
+                {contratYears(contrat).map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {action && (
+            <p>
+              Convention d'une seule action.{' '}
+              <button type="button" className="link-button" onClick={() => setParam({ action: '' })}>
+                Voir toutes les conventions
+              </button>
+            </p>
+          )}
+          {hasFilter && (
+            <button type="button" className="secondary" onClick={() => setParams(contratId ? { contrat: contratId } : {})}>
+              Effacer les filtres
+            </button>
+          )}
+        </div>
+      </section>
+      <ErrorMessage error={othersQuery.error ?? mineQuery.error} />
+      {loading && <Loading />}
       <div role="status" aria-live="polite" className={announcement ? 'notice' : 'sr-only'}>
         {announcement}
       </div>
-      {q.data && (
+      {!loading && (
         <>
           {org && (
             <section aria-labelledby="to-sign-title">
@@ -158,16 +294,25 @@ export function ConventionsPage() {
             </section>
           )}
           <section aria-labelledby="others-title">
-            <h2 id="others-title">{org ? 'Autres conventions' : 'Toutes les conventions'}</h2>
-            {others.length === 0 ? (
-              <p>Aucune convention.</p>
-            ) : (
+            <h2 id="others-title" ref={resultsTitle} tabIndex={-1}>
+              {org ? 'Autres conventions' : 'Toutes les conventions'}
+              {pageNumber > 1 ? ` — page ${pageNumber}` : ''}
+            </h2>
+            <p className="muted" role="status">
+              {others.length === 0
+                ? hasFilter
+                  ? 'Aucune convention ne correspond à ces critères.'
+                  : 'Aucune convention.'
+                : `${plural(others.length, 'convention', 'conventions')} sur cette page${pageInfo?.hasNextPage ? ', d’autres suivent' : ''}.`}
+            </p>
+            {others.length > 0 && (
               <ul className="cards convention-cards">
                 {others.map((c) => (
                   <ConventionCard key={c.id} c={c} siren={siren} org={org} announce={setAnnouncement} />
                 ))}
               </ul>
             )}
+            <Pager label="Pages de conventions" cursors={cursors} pageInfo={pageInfo} loading={othersQuery.isPending} onGoTo={goTo} />
           </section>
         </>
       )}
@@ -176,7 +321,6 @@ export function ConventionsPage() {
 }
 
 function ConventionCard({ c, siren, org, announce }: { c: Convention; siren: string; org: string | null; announce(text: string): void }) {
-  const withContrat = useContratLink();
   const action = useGraphQLQuery(ACTION, { id: c.actionId }, { tenant: siren });
   const queryClient = useQueryClient();
   const sign = useGraphQLMutation(SIGN, { tenant: siren, invalidates: [CONVENTIONS] });
@@ -184,6 +328,7 @@ function ConventionCard({ c, siren, org, announce }: { c: Convention; siren: str
   const [showText, setShowText] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const { can } = useTenantRole(siren);
+  const withContrat = useContratLink();
   const v = c.currentVersion;
   const signedBy = new Map(v.signatures.map((s) => [s.organisationId, s.signedAt]));
   const a = action.data?.action;

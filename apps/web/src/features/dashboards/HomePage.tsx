@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 
+import { de } from '@pilotis/shared/french';
+
 import { figureDepartements } from '../../app/Shell';
 import type { ApiError } from '../../common/api';
 import { ErrorMessage } from '../../common/components';
@@ -124,21 +126,21 @@ function PendingInvitations() {
 
   const answer = async (invitation: PendingInvitation, accept: boolean) => {
     const name = invitation.tenant.name;
-    if (!accept && !window.confirm(`Refuser l'invitation de ${name} ? Vous ne deviendrez pas membre de ce territoire.`)) return;
+    if (!accept && !window.confirm(`Refuser l'invitation ${de(name)} ? Vous ne deviendrez pas membre de ce territoire.`)) return;
     setBusy(invitation.id);
     setFailure(null);
     setMessage('');
     try {
       if (accept) {
         await acceptMine.mutateAsync({ invitationId: invitation.id });
-        setMessage(`Vous êtes membre de ${name}. Chargement de vos territoires…`);
+        setMessage(`Vous êtes membre ${de(name)}. Chargement de vos territoires…`);
         // The session's territories are loaded when it opens: open it again, from its refresh token.
         window.location.assign('/');
         return;
       }
       const left = (await declineMine.mutateAsync({ invitationId: invitation.id })).declineMyInvitation;
       setList(left);
-      setMessage(`Vous avez refusé l'invitation de ${name}.`);
+      setMessage(`Vous avez refusé l'invitation ${de(name)}.`);
     } catch (e) {
       setFailure(asApiError(e));
     } finally {
@@ -160,15 +162,15 @@ function PendingInvitations() {
               <li key={i.id} className="card">
                 <strong>{i.tenant.name}</strong>
                 <span className="muted">
-                  {ROLE_LABELS[i.role] ?? i.role} · invitation de {i.invitedBy ?? "l'administrateur du territoire"} · valable jusqu'au{' '}
-                  {dateTime(i.expiresAt)}
+                  {ROLE_LABELS[i.role] ?? i.role} · invitation {i.invitedBy ? de(i.invitedBy) : "de l'administrateur du territoire"} ·
+                  valable jusqu'au {dateTime(i.expiresAt)}
                 </span>
                 <span>
                   <button type="button" disabled={busy !== null} onClick={() => void answer(i, true)}>
-                    Accepter<span className="sr-only"> l'invitation de {i.tenant.name}</span>
+                    Accepter<span className="sr-only"> l'invitation {de(i.tenant.name)}</span>
                   </button>{' '}
                   <button type="button" className="secondary" disabled={busy !== null} onClick={() => void answer(i, false)}>
-                    Refuser<span className="sr-only"> l'invitation de {i.tenant.name}</span>
+                    Refuser<span className="sr-only"> l'invitation {de(i.tenant.name)}</span>
                   </button>
                 </span>
               </li>

@@ -340,7 +340,7 @@ describe('accounts only their owner controls', () => {
     expect(signIn.status).toBe(200);
     expect(signIn.body).toEqual({
       accessToken: expect.any(String),
-      expiresIn: 900,
+      expiresIn: t.config.accessTokenTtlSeconds,
       user: { id: user.id, email: user.email, displayName: expect.any(String) },
     });
     const cookie = (signIn.headers['set-cookie'] as unknown as string[])[0];

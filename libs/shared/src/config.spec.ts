@@ -23,6 +23,11 @@ describe('loadConfig and assertSafeServerConfig', () => {
     expect(loadConfig({ NODE_ENV: 'development' })).toMatchObject({ production: false, development: true });
   });
 
+  it('gives access tokens 15 minutes and refresh tokens 30 days unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 30 * 24 * 3600 });
+    expect(loadConfig({ ACCESS_TOKEN_TTL_SECONDS: '300' }).accessTokenTtlSeconds).toBe(300);
+  });
+
   it.each([
     ['unset', undefined],
     ['production', 'production'],

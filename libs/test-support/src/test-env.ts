@@ -37,6 +37,10 @@ export function testConfig(database: string): PilotisConfig {
     workerDatabaseUrl: withDatabase(testWorkerDatabaseUrl(base.appDatabaseUrl), database),
     redisPrefix: `pilotis-test:${runId()}:${database}`,
     dbPoolSize: 10,
+    // A day, not the 15 minutes of production: fixtures sign in once per file, and a file may take longer
+    // than 15 minutes on a machine shared with other work (a test must not depend on how fast it runs).
+    // Tests of expiry move the clock past `accessTokenTtlSeconds`, whatever it is.
+    accessTokenTtlSeconds: 24 * 3600,
     // Keys of their own (not the development ones), so that a test may also boot a production-mode app.
     auditCheckpointKey: TEST_AUDIT_CHECKPOINT_KEY,
     // Each test app stores documents in a folder of its own, removed with its database.

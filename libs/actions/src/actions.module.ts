@@ -3,9 +3,9 @@ import { Module } from '@nestjs/common';
 import { ActionLoaders } from './action.loaders';
 import { ActionResolver } from './action.resolver';
 import { ActionService } from './action.service';
+import { ActionHistoryService, ActionHistorySources } from './action-history';
 import { ActionsExportController } from './actions-export.controller';
 import { ActionsExportService } from './actions-export.service';
-import { ActionHistoryService, ActionHistorySources } from './action-history';
 import { FundingLineResolver } from './funding-line.resolver';
 import { FundingLineService } from './funding-line.service';
 

@@ -7,6 +7,7 @@ import { CONTRAT_PARAM, useContratLink } from '../../common/contrat';
 import { asApiError } from '../../common/errors';
 import { civilDate, euros, plural, STATUS_LABELS } from '../../common/format';
 import { useGraphQLQuery } from '../../common/query';
+import { useSetSearchParams } from '../../common/search-params';
 import { useTenantRole } from '../../common/session';
 import type { ActionFilter, ActionsListQuery, ActionStatus } from '../../gql/graphql';
 import { ACTIONS_LIST } from './action-queries';
@@ -173,14 +174,7 @@ export function ActionsPage() {
   }
 
   const resultsTitle = useRef<HTMLHeadingElement>(null);
-  const setParam = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setParams(next);
-  };
+  const setParam = useSetSearchParams();
   const goTo = (next: string[]) => {
     setPaging({ key: filterKey, cursors: next });
     resultsTitle.current?.focus();

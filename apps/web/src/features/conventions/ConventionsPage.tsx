@@ -8,6 +8,7 @@ import { useContratLink, useSelectedContrat } from '../../common/contrat';
 import { asApiError, errorText } from '../../common/errors';
 import { dateTime, euros, plural } from '../../common/format';
 import { graphQLKey, useGraphQLMutation, useGraphQLQuery } from '../../common/query';
+import { useSetSearchParams } from '../../common/search-params';
 import { useSession, useTenantRole } from '../../common/session';
 import { graphql } from '../../gql';
 import type { ConventionFilter, ConventionListQuery, ConventionStatus } from '../../gql/graphql';
@@ -189,14 +190,7 @@ export function ConventionsPage() {
     setText(q);
   }
   const resultsTitle = useRef<HTMLHeadingElement>(null);
-  const setParam = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setParams(next);
-  };
+  const setParam = useSetSearchParams();
   const search = (e: FormEvent) => {
     e.preventDefault();
     setParam({ q: text.trim() });

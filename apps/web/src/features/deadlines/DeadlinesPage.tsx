@@ -4,6 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ErrorMessage, Field, Loading, Pager } from '../../common/components';
 import { civilDate, plural } from '../../common/format';
 import { useGraphQLQuery } from '../../common/query';
+import { useSetSearchParams } from '../../common/search-params';
 import { useSession, useTenantRole } from '../../common/session';
 import { graphql } from '../../gql';
 import type { DeadlineFilter, DeadlineKind, DeadlineState } from '../../gql/graphql';
@@ -113,14 +114,7 @@ export function DeadlinesPage() {
   const action = useGraphQLQuery(ACTION, { id: actionId }, { tenant: siren, enabled: !!actionId });
 
   const resultsTitle = useRef<HTMLHeadingElement>(null);
-  const setParam = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setParams(next);
-  };
+  const setParam = useSetSearchParams();
   const goTo = (next: string[]) => {
     setPaging({ key: filterKey, cursors: next });
     resultsTitle.current?.focus();

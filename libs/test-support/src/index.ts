@@ -6,6 +6,7 @@ export { addAction, addContrat, addOrganisation, auditOf, insertRow } from './ac
 export { centsOf, getCsv } from './csv';
 export { createTenant, createUser, login, SIREN, TEST_PASSWORD, type TestTenant, type TestUser } from './fixtures';
 export { type Caller, codeOf, gql, type GqlResponse, ok } from './graphql';
+export { expectNoOverflow, type PdfItem, type PdfPage, readPdf } from './pdf';
 export { scanForSecrets } from './secret-scan';
 export { type ReceivedMail, smtpConfig, startTestSmtp, type TestSmtp } from './smtp';
 export { SESSIONS_OUTLIVE_CLOCK_JUMPS, startTestApp, type TestApp } from './test-app';

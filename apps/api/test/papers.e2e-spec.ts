@@ -344,6 +344,19 @@ describe('papers a préfecture accepts: the convention and the procès-verbal as
       expect((await pdfOf(as(chef), '?version=abc')).status).toBe(400);
       expect((await getBytes(t, `/reports/conventions/not-a-uuid/pdf`, as(chef))).status).toBe(404);
     });
+
+    it('neither prints nor lets anyone sign a version whose stored text no longer matches its hash', async () => {
+      const { actionId } = await programmed();
+      const c = await draft(actionId);
+      // An owner of the database rewrites an amount in the stored text, leaving the hash as it was.
+      await t.owner.query("update convention_versions set text = replace(text, '€', 'EUR') where id = $1", [c.currentVersion.id]);
+      const res = await getBytes(t, `/reports/conventions/${c.id}/pdf`, as(chef));
+      expect(res.status).toBe(500);
+      expect(JSON.parse((res.body as Buffer).toString('utf8')).code).toBe('TEXT_INTEGRITY');
+      const refused = await gql(t.app, SIGN, { input: { conventionId: c.id, versionHash: c.currentVersion.hash } }, as(reps.porteur));
+      expect(codeOf(refused)).toBe('TEXT_INTEGRITY');
+      expect(await t.owner.query('select 1 from convention_signatures where version_id = $1', [c.currentVersion.id])).toEqual([]);
+    });
   });
 
   describe('the procès-verbal', () => {

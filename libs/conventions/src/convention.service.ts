@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { In } from 'typeorm';
 
 import { visibleActionSql } from '@pilotis/access';
@@ -109,6 +109,8 @@ const CLOSED_ACTION: ReadonlySet<ActionStatus> = new Set([ActionStatus.SOLDEE, A
  */
 @Injectable()
 export class ConventionService {
+  private readonly logger = new Logger(ConventionService.name);
+
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
@@ -211,6 +213,7 @@ export class ConventionService {
         ? await this.currentVersion(convention.id)
         : await versions.findOne({ conventionId: convention.id, number: versionNumber });
     if (!version) throw notFound('Version de convention');
+    this.assertTextIntact(version);
     const action = await (await this.db.repository(Action)).findOneOrFail({ id: convention.actionId });
     const signatories = await this.signatories(version.id);
     const names = new Map(
@@ -383,6 +386,20 @@ export class ConventionService {
     );
   }
 
+  /**
+   * The stored text of a version still hashes to its recorded hash: what is printed or signed is what was
+   * hashed at drafting. A row altered directly in the database (its text, not its hash, which the audit
+   * chain also holds) is refused rather than printed or signed under a hash it no longer has.
+   */
+  private assertTextIntact(version: Pick<ConventionVersion, 'id' | 'number' | 'text' | 'hash'>): void {
+    if (conventionHash(version.text) === version.hash) return;
+    this.logger.error(`convention version ${version.id} no longer matches its hash`);
+    throw new DomainError(
+      ErrorCode.TEXT_INTEGRITY,
+      `Le texte enregistré de la version ${version.number} ne correspond plus à son empreinte : il n'est ni imprimé ni signé. Prévenez l'administrateur.`,
+    );
+  }
+
   async sign(input: SignConventionInput): Promise<Convention> {
     const scope = this.db.tenant();
     const actor = this.db.actor();
@@ -390,6 +407,7 @@ export class ConventionService {
     const convention = await this.findVisible(input.conventionId, true);
     if (convention.status === ConventionStatus.ANNULEE) throw conflict('La convention est annulée : elle ne se signe plus.');
     const version = await this.currentVersion(convention.id);
+    this.assertTextIntact(version);
     const signatories = await this.signatories(version.id);
     const mine = scope.organisationId ? signatories.find((s) => s.organisationId === scope.organisationId) : undefined;
     if (!mine) {

@@ -67,6 +67,11 @@ export const ErrorCode = {
   /** A stored file no longer matches the checksum recorded at its upload: it is not served. */
   FILE_INTEGRITY: 'FILE_INTEGRITY',
   /**
+   * A convention version's stored text no longer hashes to the hash recorded (and signed) for it: the row was
+   * altered outside the application. It is neither printed nor signed.
+   */
+  TEXT_INTEGRITY: 'TEXT_INTEGRITY',
+  /**
    * A browser asked for tokens in a response body (GraphQL `login`, `refreshSession`): a refresh token must
    * never reach a page's script. Browsers use the session routes `/auth/*` (HttpOnly cookie).
    */

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { In } from 'typeorm';
 
-import { visibleActionSql } from '@pilotis/access';
+import { onBehalfRoleRefusal, visibleActionSql } from '@pilotis/access';
 import { Action, ACTION_STATUS_LABELS, ActionService, ActionStatus, BOUND_STATUSES, escapeLike } from '@pilotis/actions';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
@@ -20,6 +20,7 @@ import {
   invalidField,
   isCivilDate,
   notFound,
+  organisationHasAccount,
   type Page,
   toPage,
 } from '@pilotis/shared';
@@ -39,6 +40,7 @@ import {
   SetConventionBilanDateInput,
   SetPaymentScheduleInput,
   SignConventionInput,
+  SignConventionOnBehalfInput,
 } from './convention.inputs';
 import {
   balancePercent,
@@ -51,6 +53,7 @@ import {
   renderConventionText,
 } from './convention-text';
 import { CONVENTIONS_SQL } from './conventions.sql';
+import { ON_BEHALF_SQL, SignatureMandate } from './signature-on-behalf';
 
 /** A convention is drafted once the funders have decided, and only for what they granted. */
 const DRAFTABLE: ReadonlySet<ActionStatus> = new Set([ActionStatus.PROGRAMMEE, ActionStatus.PARTIELLEMENT_PROGRAMMEE]);
@@ -84,6 +87,8 @@ export interface DocumentSignature {
   organisationName: string;
   signerName: string;
   signedAt: Date;
+  /** Recorded « pour le compte de » the organisation: who recorded it and on whose mandate (the signer is `signerName`). */
+  onBehalf: { recordedByName: string; signerQuality: string; mandateAuthor: string } | null;
   hash: string;
 }
 
@@ -229,6 +234,10 @@ export class ConventionService {
       signer_name: string;
       signed_at: Date;
       hash: string;
+      on_behalf: boolean;
+      recorded_by_name: string;
+      signer_quality: string | null;
+      mandate_author: string | null;
     }>(CONVENTIONS_SQL.documentSignatures, [this.tenantId(), version.id]);
     return {
       conventionId: convention.id,
@@ -243,6 +252,9 @@ export class ConventionService {
         signerName: g.signer_name,
         signedAt: g.signed_at,
         hash: g.hash,
+        onBehalf: g.on_behalf
+          ? { recordedByName: g.recorded_by_name, signerQuality: g.signer_quality ?? '', mandateAuthor: g.mandate_author ?? '' }
+          : null,
       })),
     };
   }
@@ -401,6 +413,86 @@ export class ConventionService {
   }
 
   async sign(input: SignConventionInput): Promise<Convention> {
+    return this.signFor(input, null);
+  }
+
+  /**
+   * Records the signature of a signatory organisation without an account « pour le compte de » it, on its
+   * mandate (`signConventionOnBehalf`): the same path as `sign` — the same hash of the same stored text,
+   * the same order and completion —, after the checks of the mandate: who may record for whom
+   * (`onBehalfRoleRefusal`), no account (ORGANISATION_HAS_ACCOUNT), the signer's name and quality, the
+   * mandate's author and scan (a MANDAT document of this convention). Audited `convention.sign_on_behalf`.
+   */
+  async signOnBehalf(input: SignConventionOnBehalfInput): Promise<Convention> {
+    const required = (field: string, value: string | null | undefined, what: string): string => {
+      const text = value?.trim() ?? '';
+      if (!text) throw invalidField(field, 'required', `${what} est obligatoire`);
+      return text;
+    };
+    return this.signFor(input, {
+      organisationId: input.organisationId.toLowerCase(),
+      signerName: required('signerName', input.signerName, 'le nom du signataire'),
+      signerQuality: required('signerQuality', input.signerQuality, 'la qualité du signataire'),
+      author: required('mandateAuthor', input.mandateAuthor, "l'auteur du mandat"),
+      documentId: required('mandateDocumentId', input.mandateDocumentId, 'le mandat (scan)').toLowerCase(),
+    });
+  }
+
+  /**
+   * Why the caller may not record a signature for this signatory now, or null when it may
+   * (`ConventionSignatory.viewerMaySignOnBehalf`): the checks of `signOnBehalf` but the mandate, read
+   * without locks (a hint for the screen; the signature checks again).
+   */
+  async signOnBehalfRefusal(signatory: ConventionSignatory): Promise<DomainError | null> {
+    const version = await (await this.db.repository(ConventionVersion)).findOneOrFail({ id: signatory.versionId });
+    const convention = await (await this.db.repository(Convention)).findOneOrFail({ id: version.conventionId });
+    try {
+      await this.representedSignatory(convention, signatory.organisationId, null);
+    } catch (error) {
+      if (error instanceof DomainError) return error;
+      throw error;
+    }
+    if (convention.status === ConventionStatus.ANNULEE) return conflict('La convention est annulée : elle ne se signe plus.');
+    if ((await this.currentVersion(convention.id)).id !== version.id) {
+      return new DomainError(ErrorCode.VERSION_SUPERSEDED, 'Cette version a été remplacée par un avenant.');
+    }
+    const signatures = await this.signatures(version.id);
+    if (signatures.some((s) => s.organisationId === signatory.organisationId)) {
+      return new DomainError(ErrorCode.ALREADY_SIGNED, 'Cette organisation a déjà signé cette version de la convention.');
+    }
+    if (convention.sequential) {
+      const signed = new Set(signatures.map((s) => s.organisationId));
+      const waiting = (await this.signatories(version.id)).filter((s) => s.position < signatory.position && !signed.has(s.organisationId));
+      if (waiting.length > 0) {
+        return new DomainError(ErrorCode.NOT_YOUR_TURN, `Signature séquentielle : ${waiting.length} signataire(s) doivent signer avant.`);
+      }
+    }
+    return null;
+  }
+
+  /** The checks of a signature on behalf that concern the organisation and the mandate (when given). */
+  private async representedSignatory(
+    convention: Convention,
+    organisationId: string,
+    mandate: SignatureMandate | null,
+  ): Promise<void> {
+    const scope = this.db.tenant();
+    const [organisation] = await this.db.query<{ name: string; kind: string; has_account: boolean }>(ON_BEHALF_SQL.organisation, [
+      scope.tenantId,
+      organisationId,
+    ]);
+    if (!organisation) throw notFound('Organisation');
+    const role = onBehalfRoleRefusal(scope, organisation.kind);
+    if (role) throw forbidden(role);
+    if (organisation.has_account) throw organisationHasAccount(organisation.name);
+    if (!mandate) return;
+    const [document] = await this.db.query(ON_BEHALF_SQL.conventionMandate, [scope.tenantId, mandate.documentId, convention.id]);
+    if (!document) {
+      throw invalidField('mandateDocumentId', 'not_a_mandate_of_this_convention', 'le mandat doit être une pièce de type MANDAT jointe à cette convention');
+    }
+  }
+
+  private async signFor(input: SignConventionInput, mandate: SignatureMandate | null): Promise<Convention> {
     const scope = this.db.tenant();
     const actor = this.db.actor();
     // The row lock serialises the signatures of one convention: the last one sees every other and closes it.
@@ -409,12 +501,15 @@ export class ConventionService {
     const version = await this.currentVersion(convention.id);
     this.assertTextIntact(version);
     const signatories = await this.signatories(version.id);
-    const mine = scope.organisationId ? signatories.find((s) => s.organisationId === scope.organisationId) : undefined;
+    const organisationId = mandate ? mandate.organisationId : scope.organisationId;
+    const mine = organisationId ? signatories.find((s) => s.organisationId === organisationId) : undefined;
     if (!mine) {
+      if (mandate) throw invalidField('organisationId', 'not_a_signatory', "cette organisation n'est pas signataire de la version en vigueur");
       throw forbidden(
         "Vous ne représentez aucune organisation signataire de cette convention : vous ne pouvez signer que pour l'organisation de votre adhésion.",
       );
     }
+    if (mandate) await this.representedSignatory(convention, mine.organisationId, mandate);
     const hash = input.versionHash.trim().toLowerCase();
     if (hash !== version.hash) {
       const old = await (await this.db.repository(ConventionVersion)).findOne({ conventionId: convention.id, hash });
@@ -428,7 +523,10 @@ export class ConventionService {
     }
     const signatures = await this.signatures(version.id);
     if (signatures.some((s) => s.organisationId === mine.organisationId)) {
-      throw new DomainError(ErrorCode.ALREADY_SIGNED, 'Votre organisation a déjà signé cette version de la convention.');
+      throw new DomainError(
+        ErrorCode.ALREADY_SIGNED,
+        `${mandate ? 'Cette' : 'Votre'} organisation a déjà signé cette version de la convention.`,
+      );
     }
     if (convention.sequential) {
       const signed = new Set(signatures.map((s) => s.organisationId));
@@ -436,7 +534,7 @@ export class ConventionService {
       if (waiting.length > 0) {
         throw new DomainError(
           ErrorCode.NOT_YOUR_TURN,
-          `Signature séquentielle : ${waiting.length} signataire(s) doivent signer avant votre organisation (rang ${mine.position}).`,
+          `Signature séquentielle : ${waiting.length} signataire(s) doivent signer avant ${mandate ? 'cette' : 'votre'} organisation (rang ${mine.position}).`,
         );
       }
     }
@@ -449,13 +547,18 @@ export class ConventionService {
       organisationId: mine.organisationId,
       signedByUserId: actor.userId,
       hash: version.hash,
+      onBehalf: mandate !== null,
+      signerName: mandate?.signerName ?? null,
+      signerQuality: mandate?.signerQuality ?? null,
+      mandateAuthor: mandate?.author ?? null,
+      mandateDocumentId: mandate?.documentId ?? null,
     });
     const signedCount = signatures.length + 1;
     const complete = signedCount === signatories.length;
     const status = complete ? ConventionStatus.SIGNEE : ConventionStatus.EN_SIGNATURE;
     await (await this.db.repository(Convention)).update({ id: convention.id }, { status, updatedAt: () => 'now()' });
     await this.audit.record({
-      operation: 'convention.sign',
+      operation: mandate ? 'convention.sign_on_behalf' : 'convention.sign',
       entityType: 'Convention',
       entityId: convention.id,
       before: { status: convention.status, signedCount: signatures.length },
@@ -469,6 +572,15 @@ export class ConventionService {
         hash: version.hash,
         signedCount,
         signatoryCount: signatories.length,
+        ...(mandate && {
+          onBehalf: {
+            recordedBy: actor.userId,
+            signerName: mandate.signerName,
+            signerQuality: mandate.signerQuality,
+            mandateAuthor: mandate.author,
+            mandateDocumentId: mandate.documentId,
+          },
+        }),
       },
     });
     if (complete) {

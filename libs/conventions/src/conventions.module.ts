@@ -6,6 +6,7 @@ import { ConventionHistory } from './convention.history';
 import { ConventionLoaders } from './convention.loaders';
 import { ConventionResolver, ConventionSignatoryResolver, ConventionVersionResolver } from './convention.resolver';
 import { ConventionService } from './convention.service';
+import { SignatoryOnBehalfResolver, SignatureOnBehalfResolver } from './signature-on-behalf.resolver';
 
 /** Conventions de financement: drafts, avenants and multi-signatory signatures. */
 @Module({
@@ -16,6 +17,8 @@ import { ConventionService } from './convention.service';
     ConventionResolver,
     ConventionVersionResolver,
     ConventionSignatoryResolver,
+    SignatureOnBehalfResolver,
+    SignatoryOnBehalfResolver,
     ConventionHistory,
   ],
   exports: [ConventionService],

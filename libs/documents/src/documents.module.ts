@@ -1,17 +1,26 @@
 import { Module } from '@nestjs/common';
 
 import { ActionsModule } from '@pilotis/actions';
+import { ComitesModule } from '@pilotis/comites';
 import { ConventionsModule } from '@pilotis/conventions';
 import { PILOTIS_CONFIG, PilotisConfig } from '@pilotis/shared';
 
 import { DocumentController } from './document.controller';
-import { ActionDocumentsResolver, BilanResolver, ConventionDocumentsResolver, DocumentResolver } from './document.resolver';
+import {
+  ActionDocumentsResolver,
+  BilanResolver,
+  CommitteeDocumentsResolver,
+  ConventionDocumentsResolver,
+  DocumentResolver,
+  SignatureMandateResolver,
+  VoteMandateResolver,
+} from './document.resolver';
 import { DocumentService } from './document.service';
 import { DocumentStorage, documentStorage } from './document-storage';
 
-/** Pieces attached to dossiers, conventions and bilans: their metadata, their store, upload and download. */
+/** Pieces attached to dossiers, conventions, bilans and committees: their metadata, their store, upload and download. */
 @Module({
-  imports: [ActionsModule, ConventionsModule],
+  imports: [ActionsModule, ComitesModule, ConventionsModule],
   controllers: [DocumentController],
   providers: [
     { provide: DocumentStorage, useFactory: (config: PilotisConfig) => documentStorage(config.documents), inject: [PILOTIS_CONFIG] },
@@ -19,6 +28,9 @@ import { DocumentStorage, documentStorage } from './document-storage';
     ActionDocumentsResolver,
     ConventionDocumentsResolver,
     BilanResolver,
+    CommitteeDocumentsResolver,
+    VoteMandateResolver,
+    SignatureMandateResolver,
     DocumentResolver,
   ],
 })

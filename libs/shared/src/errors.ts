@@ -32,6 +32,11 @@ export const ErrorCode = {
   CONFLICT_OF_INTEREST: 'CONFLICT_OF_INTEREST',
   /** The caller's organisation is not a voting member of the committee. */
   NOT_A_MEMBER: 'NOT_A_MEMBER',
+  /**
+   * A vote or a signature « pour le compte de » an organisation that has an account (a live membership bound
+   * to it in the territory): its own people vote and sign.
+   */
+  ORGANISATION_HAS_ACCOUNT: 'ORGANISATION_HAS_ACCOUNT',
   /** Minutes (procès-verbal) are only drawn up for a committee closed with its decisions (CLOS). */
   COMMITTEE_NOT_CLOSED: 'COMMITTEE_NOT_CLOSED',
   /** Commitments on a funding line would exceed what was decided for it. */
@@ -106,6 +111,13 @@ export const badInput = (fields: FieldError[], message?: string): DomainError =>
   );
 
 export const invalidField = (field: string, reason: string, message: string): DomainError => badInput([{ field, reason, message }]);
+
+/** « pour le compte de » an organisation that has an account: its own people vote and sign. */
+export const organisationHasAccount = (organisationName: string): DomainError =>
+  new DomainError(
+    ErrorCode.ORGANISATION_HAS_ACCOUNT,
+    `${organisationName} a un compte sur la plateforme : ses représentants votent et signent eux-mêmes, rien ne s'enregistre pour son compte.`,
+  );
 
 export const notFound = (what: string): DomainError => new DomainError(ErrorCode.NOT_FOUND, `${what} introuvable.`);
 

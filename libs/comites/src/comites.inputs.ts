@@ -257,7 +257,7 @@ export class AgendaLine {
 
   @Field(() => VoteOnBehalf, {
     nullable: true,
-    description: "Si le vote a été enregistré pour le compte du financeur (sans compte), sur son mandat : par qui et sur le mandat de qui.",
+    description: 'Si le vote a été enregistré pour le compte du financeur (sans compte), sur son mandat : par qui et sur le mandat de qui.',
   })
   onBehalf: VoteOnBehalf | null;
 
@@ -266,13 +266,14 @@ export class AgendaLine {
 
   @Field({
     description:
-      "Vrai si je peux enregistrer maintenant le vote du financeur pour son compte (« Saisir pour le compte de ») : règle servie, celle de castVoteOnBehalf.",
+      'Vrai si je peux enregistrer maintenant le vote du financeur pour son compte (« Saisir pour le compte de ») : règle servie, celle de castVoteOnBehalf.',
   })
   viewerMayRecordOnBehalf: boolean;
 
   @Field(() => String, {
     nullable: true,
-    description: "Pourquoi je ne peux pas enregistrer ce vote pour le compte du financeur (il a un compte, rôle, conflit, vote non ouvert…) ; nul si je le peux.",
+    description:
+      'Pourquoi je ne peux pas enregistrer ce vote pour le compte du financeur (il a un compte, rôle, conflit, vote non ouvert…) ; nul si je le peux.',
   })
   viewerOnBehalfRefusal: string | null;
 

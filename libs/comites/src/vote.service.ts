@@ -244,7 +244,11 @@ export class VoteService {
     if (organisation.has_account) throw hasAccountRefusal(organisation.name);
     const [document] = await this.db.query(COMITES_SQL.committeeMandate, [scope.tenantId, mandate.documentId, ctx.committee_id]);
     if (!document) {
-      throw invalidField('mandateDocumentId', 'not_a_mandate_of_this_committee', "le mandat doit être une pièce de type MANDAT jointe à ce comité");
+      throw invalidField(
+        'mandateDocumentId',
+        'not_a_mandate_of_this_committee',
+        'le mandat doit être une pièce de type MANDAT jointe à ce comité',
+      );
     }
     return organisation.id;
   }

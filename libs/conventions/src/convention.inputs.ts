@@ -129,7 +129,8 @@ export class SignConventionOnBehalfInput extends SignConventionInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'Le mandat (scan) : une pièce de type MANDAT de cette convention (POST /documents/mandates/conventions/:id) ; obligatoire.',
+    description:
+      'Le mandat (scan) : une pièce de type MANDAT de cette convention (POST /documents/mandates/conventions/:id) ; obligatoire.',
   })
   @IsOptional()
   @IsUUID('all')

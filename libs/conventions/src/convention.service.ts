@@ -471,11 +471,7 @@ export class ConventionService {
   }
 
   /** The checks of a signature on behalf that concern the organisation and the mandate (when given). */
-  private async representedSignatory(
-    convention: Convention,
-    organisationId: string,
-    mandate: SignatureMandate | null,
-  ): Promise<void> {
+  private async representedSignatory(convention: Convention, organisationId: string, mandate: SignatureMandate | null): Promise<void> {
     const scope = this.db.tenant();
     const [organisation] = await this.db.query<{ name: string; kind: string; has_account: boolean }>(ON_BEHALF_SQL.organisation, [
       scope.tenantId,
@@ -488,7 +484,11 @@ export class ConventionService {
     if (!mandate) return;
     const [document] = await this.db.query(ON_BEHALF_SQL.conventionMandate, [scope.tenantId, mandate.documentId, convention.id]);
     if (!document) {
-      throw invalidField('mandateDocumentId', 'not_a_mandate_of_this_convention', 'le mandat doit être une pièce de type MANDAT jointe à cette convention');
+      throw invalidField(
+        'mandateDocumentId',
+        'not_a_mandate_of_this_convention',
+        'le mandat doit être une pièce de type MANDAT jointe à cette convention',
+      );
     }
   }
 
@@ -504,7 +504,8 @@ export class ConventionService {
     const organisationId = mandate ? mandate.organisationId : scope.organisationId;
     const mine = organisationId ? signatories.find((s) => s.organisationId === organisationId) : undefined;
     if (!mine) {
-      if (mandate) throw invalidField('organisationId', 'not_a_signatory', "cette organisation n'est pas signataire de la version en vigueur");
+      if (mandate)
+        throw invalidField('organisationId', 'not_a_signatory', "cette organisation n'est pas signataire de la version en vigueur");
       throw forbidden(
         "Vous ne représentez aucune organisation signataire de cette convention : vous ne pouvez signer que pour l'organisation de votre adhésion.",
       );

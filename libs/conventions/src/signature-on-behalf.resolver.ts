@@ -64,7 +64,8 @@ export class SignatoryOnBehalfResolver {
   }
 
   @ResolveField(() => Boolean, {
-    description: "Vrai si je peux enregistrer maintenant la signature de ce signataire pour son compte (« Signer pour le compte de ») : règle servie.",
+    description:
+      'Vrai si je peux enregistrer maintenant la signature de ce signataire pour son compte (« Signer pour le compte de ») : règle servie.',
   })
   async viewerMaySignOnBehalf(@Parent() signatory: ConventionSignatory): Promise<boolean> {
     return (await this.refusal(signatory)) === null;

@@ -297,6 +297,41 @@ describe('pour le compte de', () => {
     expect(state.castVoteOnBehalf).toMatchObject({ decision: 'REFUSE', onBehalf: { recordedByName: 'delegue.prefet' } });
   });
 
+  it("keeps a committee's pieces as the committee: mandates brought by whoever records on behalf, the rest by who prepares it", async () => {
+    const s = await session(['Archipel Habitat', 'Région Bretagne']);
+    const post = (user: TestUser, route: string, kind: string | null) => {
+      let req = request(t.app.getHttpServer()).post(route).set('authorization', `Bearer ${user.token}`).set('x-tenant', SIREN.RENNES);
+      if (kind) req = req.field('kind', kind);
+      return req.attach('file', pdf('pièce'), 'piece.pdf');
+    };
+    // The délégué brings a mandate (RECORD_ON_BEHALF), but edits nothing: not through the committee's own route.
+    expect((await post(delegue, `/documents/mandates/committees/${s.committee}`, null)).status).toBe(201);
+    expect((await post(delegue, `/documents/committees/${s.committee}`, 'MANDAT')).status).toBe(403);
+    // The mandate route takes mandates only; a funder's representative brings none.
+    const autre = await post(chef, `/documents/mandates/committees/${s.committee}`, 'AUTRE');
+    expect([autre.status, autre.body.code]).toEqual([400, 'BAD_USER_INPUT']);
+    expect((await post(regionRep, `/documents/mandates/committees/${s.committee}`, null)).status).toBe(403);
+    // A mandate has no place in an action's dossier; the chef de projet attaches any committee piece.
+    expect((await post(chef, `/documents/mandates/actions/${s.actionId}`, null)).status).toBe(404);
+    expect((await post(chef, `/documents/committees/${s.committee}`, 'AUTRE')).status).toBe(201);
+    // Readable as the committee is: a member's representative sees them, another territory's admin does not.
+    const view = ok(
+      await gql(
+        t.app,
+        `query($id: ID!) { committee(id: $id) { viewerMayAttachDocuments documents { kind } } }`,
+        { id: s.committee },
+        as(regionRep),
+      ),
+    );
+    expect(view.committee).toEqual({ viewerMayAttachDocuments: false, documents: [{ kind: 'MANDAT' }, { kind: 'AUTRE' }] });
+    const [piece] = await t.owner.query(`select id from documents where committee_id = $1 and kind = 'AUTRE'`, [s.committee]);
+    const foreign = await request(t.app.getHttpServer())
+      .get(`/documents/${piece.id}`)
+      .set('authorization', `Bearer ${plaine.admin.token}`)
+      .set('x-tenant', SIREN.PLAINE_COMMUNE);
+    expect(foreign.status).toBe(404);
+  });
+
   it('refuses to delete a document that is the mandate of a vote, with a clear CONFLICT', async () => {
     const s = await session(['Archipel Habitat']);
     const document = await mandate(chef, 'committees', s.committee);

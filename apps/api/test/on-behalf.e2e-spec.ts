@@ -343,6 +343,11 @@ describe('pour le compte de', () => {
     expect([res.status, res.body.code]).toEqual([409, 'CONFLICT']);
     expect(res.body.message).toContain('mandat');
     expect((await t.owner.query('select count(*)::int as n from documents where id = $1', [document]))[0].n).toBe(1);
+    // The screen is told beforehand: the mandate offers no deletion.
+    const listed = ok(
+      await gql(t.app, `query($id: ID!) { committee(id: $id) { documents { id viewerMayDelete } } }`, { id: s.committee }, as(chef)),
+    );
+    expect(listed.committee.documents).toEqual([{ id: document, viewerMayDelete: false }]);
   });
 
   it("lets the organisation's own representative replace the vote once it has an account: on-behalf fields cleared, history audited", async () => {

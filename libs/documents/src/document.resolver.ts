@@ -136,9 +136,11 @@ export class DocumentResolver {
     return DOWNLOAD_PATH(document.id);
   }
 
-  @ResolveField(() => Boolean, { description: 'Vrai si la personne peut supprimer la pièce (règle servie).' })
-  viewerMayDelete(@Parent() document: Document): boolean {
-    return this.service.mayEdit(document.ownerKind);
+  @ResolveField(() => Boolean, {
+    description: "Vrai si la personne peut supprimer la pièce (règle servie) : faux pour le mandat d'un vote ou d'une signature.",
+  })
+  viewerMayDelete(@Parent() document: Document): Promise<boolean> {
+    return this.service.mayDelete(document);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Nom de la personne qui a déposé la pièce.' })

@@ -103,6 +103,18 @@ export class DocumentService {
     return ownerKind !== DocumentOwnerKind.COMMITTEE || scopeAllows(scope, Permission.MANAGE_COMMITTEES);
   }
 
+  /** Whether the caller may delete this document: edit its owner, and it is no vote's or signature's mandate. */
+  async mayDelete(document: Document): Promise<boolean> {
+    if (!this.mayEdit(document.ownerKind)) return false;
+    if (document.kind !== DocumentKind.MANDAT) return true;
+    return !(await this.isMandateInUse(document));
+  }
+
+  private async isMandateInUse(document: Pick<Document, 'tenantId' | 'id'>): Promise<{ votes: number; signatures: number } | null> {
+    const [use] = await this.db.query<{ votes: number; signatures: number }>(DOCUMENTS_SQL.mandateUses, [document.tenantId, document.id]);
+    return use && (use.votes > 0 || use.signatures > 0) ? use : null;
+  }
+
   /** Whether the caller may bring a mandate (kind MANDAT) to an owner of this kind without editing it. */
   mayAttachMandate(ownerKind: DocumentOwnerKind): boolean {
     return KINDS_OF_OWNER[ownerKind].includes(DocumentKind.MANDAT) && scopeAllows(this.db.tenant(), Permission.RECORD_ON_BEHALF);
@@ -210,8 +222,8 @@ export class DocumentService {
   async delete(id: string): Promise<Document> {
     const document = await this.findVisible(id);
     if (!this.mayEdit(document.ownerKind)) throw forbidden("Vous n'avez pas le droit de supprimer cette pièce.");
-    const [use] = await this.db.query<{ votes: number; signatures: number }>(DOCUMENTS_SQL.mandateUses, [document.tenantId, document.id]);
-    if (use && (use.votes > 0 || use.signatures > 0)) {
+    const use = await this.isMandateInUse(document);
+    if (use) {
       throw conflict(
         `La pièce « ${document.fileName} » est le mandat ${use.votes > 0 ? "d'un vote enregistré" : "d'une signature enregistrée"} pour le compte d'une organisation : elle ne peut pas être supprimée.`,
       );

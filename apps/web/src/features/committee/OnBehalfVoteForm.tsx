@@ -30,10 +30,12 @@ const CAST_VOTE_ON_BEHALF = graphql(`
 export function OnBehalfVoteForm({ item, line }: { item: Item; line: Line }) {
   const { siren, committee, nameOf, announce } = useCommittee();
   const funder = nameOf(line.funderId);
-  const [decision, setDecision] = useState<VoteDecision>('GRANT');
-  const [amount, setAmount] = useState(centsToInput(line.amountRequestedCents));
-  const [comment, setComment] = useState('');
-  const [author, setAuthor] = useState('');
+  // A vote already recorded for the organisation is the starting point of its replacement.
+  const recorded = line.onBehalf ? line : null;
+  const [decision, setDecision] = useState<VoteDecision>(recorded?.decision ?? 'GRANT');
+  const [amount, setAmount] = useState(centsToInput(recorded?.votedAmountCents ?? line.amountRequestedCents));
+  const [comment, setComment] = useState(recorded?.comment ?? '');
+  const [author, setAuthor] = useState(line.onBehalf?.mandateAuthor ?? '');
   const fileRef = useRef<HTMLInputElement>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [refusal, setRefusal] = useState<ApiError | null>(null);
@@ -90,7 +92,9 @@ export function OnBehalfVoteForm({ item, line }: { item: Item; line: Line }) {
 
   return (
     <details className="on-behalf">
-      <summary>Saisir pour le compte {de(funder)}</summary>
+      <summary>
+        {recorded ? 'Modifier le vote saisi' : 'Saisir'} pour le compte {de(funder)}
+      </summary>
       <form onSubmit={(e) => void submit(e)} noValidate aria-label={`Vote pour le compte ${de(funder)}`}>
         <fieldset>
           <legend>

@@ -528,9 +528,14 @@ describe('pour le compte de', () => {
       });
     expect(file.status).toBe(200);
     const conventionText = (await readPdf(file.body as Buffer)).text.replace(/\s+/g, ' ');
+    const archipelMention = `pour le compte d'Archipel Habitat, en qualité de directrice générale, sur mandat de ${MANDATOR} ; enregistré par chef.projet`;
+    // The signatures page (a page footer may fall inside a paragraph in the extracted text: the porteur's line is whole).
+    expect(conventionText).toContain('Signé par Paul Durand le ');
     expect(conventionText).toContain(
-      `signé pour le compte d'Archipel Habitat, en qualité de directrice générale, sur mandat de ${MANDATOR} ; enregistré par chef.projet`,
+      `, pour le compte des Petits Débrouillards, en qualité de président, sur mandat de ${MANDATOR} ; enregistré par chef.projet.`,
     );
-    expect(conventionText).toContain('signé pour le compte des Petits Débrouillards');
+    expect(conventionText).toContain(`Signataire : Claire Martin, ${archipelMention}`);
+    expect(conventionText).toContain('Signataire : Paul Durand, pour le compte des Petits Débrouillards, en qualité de président');
+    expect(conventionText).not.toContain('pour le compte de Région Bretagne');
   });
 });

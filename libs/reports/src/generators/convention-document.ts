@@ -13,11 +13,14 @@ export interface SignatureMention {
   onBehalfOf: { organisationName: string; signerQuality: string; mandatorName: string; recordedByName: string } | null;
 }
 
-/** « Signé pour le compte d'Archipel Habitat, en qualité de …, sur mandat de …, enregistré par … », or nothing. */
+/**
+ * « pour le compte d'Archipel Habitat, en qualité de directrice générale, sur mandat de Mme Claire Martin,
+ * directrice ; enregistré par <user> », which follows « Signé par <signer> … », or nothing.
+ */
 export function signatureMentionText(mention: SignatureMention): string | null {
   const m = mention.onBehalfOf;
   if (!m) return null;
-  return `signé pour le compte ${de(m.organisationName)}, en qualité de ${m.signerQuality}, sur mandat ${de(m.mandatorName)} ; enregistré par ${m.recordedByName}`;
+  return `pour le compte ${de(m.organisationName)}, en qualité de ${m.signerQuality}, sur mandat ${de(m.mandatorName)} ; enregistré par ${m.recordedByName}`;
 }
 
 const mentionOf = (signature: DocumentSignature): SignatureMention => ({
@@ -84,7 +87,7 @@ export async function writeConventionDocument(document: ConventionDocument, out:
     const mention = signature ? signatureMentionText(mentionOf(signature)) : null;
     pdf.paragraph(
       signature
-        ? `Signé par ${signature.signerName} le ${parisDateTime(signature.signedAt)}${mention ? ` (${mention})` : ''}.`
+        ? `Signé par ${signature.signerName} le ${parisDateTime(signature.signedAt)}${mention ? `, ${mention}` : ''}.`
         : 'Non signé à ce jour.',
       { indent: 12 },
     );

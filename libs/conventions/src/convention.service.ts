@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { In } from 'typeorm';
 
-import { onBehalfRoleRefusal, visibleActionSql } from '@pilotis/access';
+import { visibleActionSql } from '@pilotis/access';
 import { Action, ACTION_STATUS_LABELS, ActionService, ActionStatus, BOUND_STATUSES, escapeLike } from '@pilotis/actions';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
@@ -20,7 +20,6 @@ import {
   invalidField,
   isCivilDate,
   notFound,
-  organisationHasAccount,
   type Page,
   toPage,
 } from '@pilotis/shared';
@@ -40,7 +39,6 @@ import {
   SetConventionBilanDateInput,
   SetPaymentScheduleInput,
   SignConventionInput,
-  SignConventionOnBehalfInput,
 } from './convention.inputs';
 import {
   balancePercent,
@@ -53,7 +51,8 @@ import {
   renderConventionText,
 } from './convention-text';
 import { CONVENTIONS_SQL } from './conventions.sql';
-import { ON_BEHALF_SQL, SignatureMandate } from './signature-on-behalf';
+import { SignatoryMandates } from './signatory-mandates';
+import { SignatureMandate } from './signature-on-behalf';
 
 /** A convention is drafted once the funders have decided, and only for what they granted. */
 const DRAFTABLE: ReadonlySet<ActionStatus> = new Set([ActionStatus.PROGRAMMEE, ActionStatus.PARTIELLEMENT_PROGRAMMEE]);
@@ -121,6 +120,7 @@ export class ConventionService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly actions: ActionService,
+    private readonly mandates: SignatoryMandates,
   ) {}
 
   // ------------------------------------------------------------------ reads
@@ -412,87 +412,14 @@ export class ConventionService {
     );
   }
 
-  async sign(input: SignConventionInput): Promise<Convention> {
-    return this.signFor(input, null);
-  }
-
   /**
-   * Records the signature of a signatory organisation without an account « pour le compte de » it, on its
-   * mandate (`signConventionOnBehalf`): the same path as `sign` — the same hash of the same stored text,
-   * the same order and completion —, after the checks of the mandate: who may record for whom
-   * (`onBehalfRoleRefusal`), no account (ORGANISATION_HAS_ACCOUNT), the signer's name and quality, the
-   * mandate's author and scan (a MANDAT document of this convention). Audited `convention.sign_on_behalf`.
+   * Signs the version in force for the caller's organisation or, with a mandate, « pour le compte de » a
+   * signatory without an account (`SignatureOnBehalfService`, which checks the mandate's fields first): the
+   * same path — the same hash of the same stored text, the same order and completion —, after the checks of
+   * the represented organisation and its mandate (`SignatoryMandates`). Audited `convention.sign` or
+   * `convention.sign_on_behalf`.
    */
-  async signOnBehalf(input: SignConventionOnBehalfInput): Promise<Convention> {
-    const required = (field: string, value: string | null | undefined, what: string): string => {
-      const text = value?.trim() ?? '';
-      if (!text) throw invalidField(field, 'required', `${what} est obligatoire`);
-      return text;
-    };
-    return this.signFor(input, {
-      organisationId: input.organisationId.toLowerCase(),
-      signerName: required('signerName', input.signerName, 'le nom du signataire'),
-      signerQuality: required('signerQuality', input.signerQuality, 'la qualité du signataire'),
-      author: required('mandateAuthor', input.mandateAuthor, "l'auteur du mandat"),
-      documentId: required('mandateDocumentId', input.mandateDocumentId, 'le mandat (scan)').toLowerCase(),
-    });
-  }
-
-  /**
-   * Why the caller may not record a signature for this signatory now, or null when it may
-   * (`ConventionSignatory.viewerMaySignOnBehalf`): the checks of `signOnBehalf` but the mandate, read
-   * without locks (a hint for the screen; the signature checks again).
-   */
-  async signOnBehalfRefusal(signatory: ConventionSignatory): Promise<DomainError | null> {
-    const version = await (await this.db.repository(ConventionVersion)).findOneOrFail({ id: signatory.versionId });
-    const convention = await (await this.db.repository(Convention)).findOneOrFail({ id: version.conventionId });
-    try {
-      await this.representedSignatory(convention, signatory.organisationId, null);
-    } catch (error) {
-      if (error instanceof DomainError) return error;
-      throw error;
-    }
-    if (convention.status === ConventionStatus.ANNULEE) return conflict('La convention est annulée : elle ne se signe plus.');
-    if ((await this.currentVersion(convention.id)).id !== version.id) {
-      return new DomainError(ErrorCode.VERSION_SUPERSEDED, 'Cette version a été remplacée par un avenant.');
-    }
-    const signatures = await this.signatures(version.id);
-    if (signatures.some((s) => s.organisationId === signatory.organisationId)) {
-      return new DomainError(ErrorCode.ALREADY_SIGNED, 'Cette organisation a déjà signé cette version de la convention.');
-    }
-    if (convention.sequential) {
-      const signed = new Set(signatures.map((s) => s.organisationId));
-      const waiting = (await this.signatories(version.id)).filter((s) => s.position < signatory.position && !signed.has(s.organisationId));
-      if (waiting.length > 0) {
-        return new DomainError(ErrorCode.NOT_YOUR_TURN, `Signature séquentielle : ${waiting.length} signataire(s) doivent signer avant.`);
-      }
-    }
-    return null;
-  }
-
-  /** The checks of a signature on behalf that concern the organisation and the mandate (when given). */
-  private async representedSignatory(convention: Convention, organisationId: string, mandate: SignatureMandate | null): Promise<void> {
-    const scope = this.db.tenant();
-    const [organisation] = await this.db.query<{ name: string; kind: string; has_account: boolean }>(ON_BEHALF_SQL.organisation, [
-      scope.tenantId,
-      organisationId,
-    ]);
-    if (!organisation) throw notFound('Organisation');
-    const role = onBehalfRoleRefusal(scope, organisation.kind);
-    if (role) throw forbidden(role);
-    if (organisation.has_account) throw organisationHasAccount(organisation.name);
-    if (!mandate) return;
-    const [document] = await this.db.query(ON_BEHALF_SQL.conventionMandate, [scope.tenantId, mandate.documentId, convention.id]);
-    if (!document) {
-      throw invalidField(
-        'mandateDocumentId',
-        'not_a_mandate_of_this_convention',
-        'le mandat doit être une pièce de type MANDAT jointe à cette convention',
-      );
-    }
-  }
-
-  private async signFor(input: SignConventionInput, mandate: SignatureMandate | null): Promise<Convention> {
+  async sign(input: SignConventionInput, mandate: SignatureMandate | null = null): Promise<Convention> {
     const scope = this.db.tenant();
     const actor = this.db.actor();
     // The row lock serialises the signatures of one convention: the last one sees every other and closes it.
@@ -510,7 +437,7 @@ export class ConventionService {
         "Vous ne représentez aucune organisation signataire de cette convention : vous ne pouvez signer que pour l'organisation de votre adhésion.",
       );
     }
-    if (mandate) await this.representedSignatory(convention, mine.organisationId, mandate);
+    if (mandate) await this.mandates.check(convention.id, mine.organisationId, mandate);
     const hash = input.versionHash.trim().toLowerCase();
     if (hash !== version.hash) {
       const old = await (await this.db.repository(ConventionVersion)).findOne({ conventionId: convention.id, hash });

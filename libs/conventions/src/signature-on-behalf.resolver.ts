@@ -6,14 +6,14 @@ import { DomainError } from '@pilotis/shared';
 
 import { Convention, ConventionSignatory, ConventionSignature } from './convention.entity';
 import { SignConventionOnBehalfInput } from './convention.inputs';
-import { ConventionService } from './convention.service';
 import { SignatureOnBehalf } from './signature-on-behalf';
+import { SignatureOnBehalfService } from './signature-on-behalf.service';
 
 /** Signatures recorded « pour le compte de » a signatory without an account, on its mandate. */
 @Resolver(() => ConventionSignature)
 export class SignatureOnBehalfResolver {
   constructor(
-    private readonly service: ConventionService,
+    private readonly service: SignatureOnBehalfService,
     private readonly db: Db,
   ) {}
 
@@ -25,7 +25,7 @@ export class SignatureOnBehalfResolver {
   signConventionOnBehalf(
     @Args('input', { description: 'La signature et son mandat.' }) input: SignConventionOnBehalfInput,
   ): Promise<Convention> {
-    return this.service.signOnBehalf(input);
+    return this.service.sign(input);
   }
 
   @ResolveField(() => SignatureOnBehalf, {
@@ -52,12 +52,12 @@ export class SignatureOnBehalfResolver {
 export class SignatoryOnBehalfResolver {
   private readonly refusals = new WeakMap<ConventionSignatory, Promise<DomainError | null>>();
 
-  constructor(private readonly service: ConventionService) {}
+  constructor(private readonly service: SignatureOnBehalfService) {}
 
   private refusal(signatory: ConventionSignatory): Promise<DomainError | null> {
     let refusal = this.refusals.get(signatory);
     if (!refusal) {
-      refusal = this.service.signOnBehalfRefusal(signatory);
+      refusal = this.service.refusal(signatory);
       this.refusals.set(signatory, refusal);
     }
     return refusal;

@@ -1,11 +1,13 @@
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 import request from 'supertest';
 
 import { Role } from '@pilotis/access';
+import { DocumentSweepService, ORPHAN_GRACE_MS } from '@pilotis/documents';
+import { Clock } from '@pilotis/shared';
 import {
   addAction,
   addContrat,
@@ -24,6 +26,7 @@ import {
   TestTenant,
   TestUser,
 } from '@pilotis/test-support';
+import { startWorker } from '@pilotis/worker-runtime';
 
 const MAX_BYTES = 64 * 1024;
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
@@ -96,8 +99,9 @@ describe('documents: pieces of dossiers, signed conventions, bilans', () => {
   /** Every file in the store and every document row: what a refusal must leave unchanged. */
   const stored = async () => {
     const files: string[] = [];
-    for (const tenant of await readdir(dir).catch(() => [] as string[])) {
-      for (const f of await readdir(path.join(dir, tenant))) files.push(`${tenant}/${f}`);
+    for (const tenant of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+      if (!tenant.isDirectory()) continue;
+      for (const f of await readdir(path.join(dir, tenant.name))) files.push(`${tenant.name}/${f}`);
     }
     const rows = (await t.owner.query('select id from documents order by id')) as { id: string }[];
     return { files: files.sort(), rows: rows.map((r) => r.id) };
@@ -341,6 +345,42 @@ describe('documents: pieces of dossiers, signed conventions, bilans', () => {
     expect(
       (await upload(plaine.admin, 'bilans', bilanId, 'BILAN_QUALITATIF', cr, 'x.pdf', SIREN.PLAINE_COMMUNE).expect(404)).body.code,
     ).toBe('NOT_FOUND');
+  });
+
+  it('sweeps, in the worker, the old files no document names and abandoned partial writes, and nothing else', async () => {
+    const { body: doc } = await upload(chef, 'actions', actionId, 'AUTRE', pdf('gardé')).expect(201);
+    const file = (...parts: string[]) => path.join(dir, ...parts);
+    const orphan = `${rennes.id}/${randomUUID()}`;
+    const partial = `${rennes.id}/${randomUUID()}.4242.1764800000000.partial`;
+    const young = `${rennes.id}/${randomUUID()}`;
+    const otherTenantOrphan = `${plaine.id}/${randomUUID()}`;
+    const unknownTenant = `${randomUUID()}/${randomUUID()}`;
+    for (const key of [orphan, partial, young, otherTenantOrphan, unknownTenant]) {
+      await mkdir(path.dirname(file(key)), { recursive: true });
+      await writeFile(file(key), pdf(key));
+    }
+    await writeFile(file('LISEZ-MOI.txt'), 'pas un document');
+    const worker = await startWorker(t.config, ['error']);
+    try {
+      // A day and an hour later by the worker's clock, every file written above is past the grace period,
+      // except the one dated after that (an upload whose transaction would still be running).
+      const later = new Date(Date.now() + ORPHAN_GRACE_MS + 3_600_000);
+      worker.context.get(Clock).set(later);
+      await utimes(file(young), later, later);
+      const result = await worker.context.get(DocumentSweepService).sweep();
+      expect(result).toMatchObject({ removed: 3, unknownTenants: 1 });
+    } finally {
+      await worker.close();
+    }
+    const left = await stored();
+    expect(left.files).toEqual(expect.arrayContaining([`${rennes.id}/${doc.id}`, young]));
+    for (const gone of [orphan, partial, otherTenantOrphan]) expect(left.files).not.toContain(gone);
+    await expect(readFile(file(unknownTenant))).resolves.toBeInstanceOf(Buffer);
+    await expect(readFile(file('LISEZ-MOI.txt'), 'utf8')).resolves.toBe('pas un document');
+    // The document is still served, checked against its checksum.
+    await download(chef, doc.id).expect(200);
+    await rm(file('LISEZ-MOI.txt'));
+    await rm(path.dirname(file(unknownTenant)), { recursive: true });
   });
 
   it('keeps document rows per tenant: RLS hides them without the tenant, and the owner check holds in the database', async () => {

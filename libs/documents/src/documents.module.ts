@@ -8,18 +8,25 @@ import { DocumentController } from './document.controller';
 import { ActionDocumentsResolver, BilanResolver, ConventionDocumentsResolver, DocumentResolver } from './document.resolver';
 import { DocumentService } from './document.service';
 import { DocumentStorage, documentStorage } from './document-storage';
+import { DocumentSweepService } from './document-sweep.service';
 
 /** Pieces attached to dossiers, conventions and bilans: their metadata, their store, upload and download. */
+const storageProvider = {
+  provide: DocumentStorage,
+  useFactory: (config: PilotisConfig) => documentStorage(config.documents),
+  inject: [PILOTIS_CONFIG],
+};
+
 @Module({
   imports: [ActionsModule, ConventionsModule],
   controllers: [DocumentController],
-  providers: [
-    { provide: DocumentStorage, useFactory: (config: PilotisConfig) => documentStorage(config.documents), inject: [PILOTIS_CONFIG] },
-    DocumentService,
-    ActionDocumentsResolver,
-    ConventionDocumentsResolver,
-    BilanResolver,
-    DocumentResolver,
-  ],
+  providers: [storageProvider, DocumentService, ActionDocumentsResolver, ConventionDocumentsResolver, BilanResolver, DocumentResolver],
 })
 export class DocumentsModule {}
+
+/** Documents in the worker: the store and the daily sweep of its orphan files. */
+@Module({
+  providers: [storageProvider, DocumentSweepService],
+  exports: [DocumentSweepService],
+})
+export class DocumentsWorkerModule {}

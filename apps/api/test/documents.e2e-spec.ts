@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -25,6 +26,8 @@ import {
   testConfig,
   TestTenant,
   TestUser,
+  WAIT_CEILING_MS,
+  waitUntil,
 } from '@pilotis/test-support';
 import { startWorker } from '@pilotis/worker-runtime';
 
@@ -456,5 +459,106 @@ describe('documents: pieces of dossiers, signed conventions, bilans', () => {
         before,
       );
     });
+  });
+});
+
+/**
+ * An upload's body arrives at the client's pace: it is read after the access check and the quota, outside
+ * any transaction, so a slow sender holds no pooled connection. Shown with a pool of one connection.
+ */
+describe('documents: uploads that wait on their sender, and the hourly quota', () => {
+  let t: TestApp;
+  let chef: TestUser;
+  let other: TestUser;
+  let actionId: string;
+  const LIMIT = 2;
+
+  beforeAll(async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'pilotis-documents-slow-'));
+    t = await startTestApp({
+      config: { dbPoolSize: 1, documents: { ...testConfig('unused').documents, dir, maxBytes: MAX_BYTES, uploadsPerHour: LIMIT } },
+    });
+    const rennes = await createTenant(t.app, t.owner, SIREN.RENNES);
+    const ctx = await addContrat(t.owner, rennes.id);
+    const porteur = await addOrganisation(t.owner, rennes.id, 'Coopérative Jeunesse de Services', 'ASSOCIATION');
+    const regionOrg = await addOrganisation(t.owner, rennes.id, 'Région Bretagne', 'REGION');
+    ({ actionId } = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, porteur, 'PROGRAMMEE', [
+      { funderId: regionOrg, requestedCents: 500_000n, decidedCents: 500_000n, kind: 'DROIT_COMMUN' },
+    ]));
+    chef = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.CHEF_DE_PROJET }]);
+    other = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.CHEF_DE_PROJET }]);
+    await t.app.listen(0, '127.0.0.1');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const uploadAs = (user: TestUser, name: string) =>
+    request(t.app.getHttpServer())
+      .post(`/documents/actions/${actionId}`)
+      .set('authorization', `Bearer ${user.token}`)
+      .set('x-tenant', SIREN.RENNES)
+      .field('kind', 'AUTRE')
+      .attach('file', pdf(name), `${name}.pdf`);
+
+  it('answers other requests, on a pool of one connection, while an upload’s body is still coming', async () => {
+    const runtimeRole = decodeURIComponent(new URL(t.config.appDatabaseUrl).username);
+    const [{ now: sentAt }] = (await t.owner.query('select now()')) as { now: Date }[];
+    const boundary = 'pilotis-slow-upload';
+    const body = pdf('envoyé lentement');
+    const req = httpRequest(`${(await t.app.getUrl()).replace('[::1]', '127.0.0.1')}/documents/actions/${actionId}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${chef.token}`,
+        'x-tenant': SIREN.RENNES,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+    });
+    const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      req.on('response', (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      });
+      req.on('error', reject);
+    });
+    req.write(
+      `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nAUTRE\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="lent.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    );
+    req.write(body.subarray(0, 8));
+    // The upload's checks ran and their transaction is over: the pool's one connection is idle, not
+    // « idle in transaction » waiting for the rest of the body.
+    await waitUntil(
+      async () =>
+        (
+          await t.owner.query(
+            `select 1 from pg_stat_activity where datname = current_database() and usename = $1 and state = 'idle' and query_start > $2`,
+            [runtimeRole, sentAt],
+          )
+        ).length > 0,
+      'the upload’s checks committed before its body',
+      { timeoutMs: WAIT_CEILING_MS },
+    );
+    // Meanwhile the API answers another request on that one connection.
+    expect(ok(await gql(t.app, '{ me { id } }', {}, { token: other.token, tenant: SIREN.RENNES })).me.id).toBe(other.id);
+    req.end(Buffer.concat([body.subarray(8), Buffer.from(`\r\n--${boundary}--\r\n`)]));
+    const res = await answered;
+    expect(res.status).toBe(201);
+    expect(JSON.parse(res.body)).toMatchObject({ fileName: 'lent.pdf', sha256: sha256(body), uploadedBy: chef.id });
+  });
+
+  it(`refuses a person’s uploads past ${LIMIT} an hour with QUOTA_EXCEEDED, storing nothing; others may still upload`, async () => {
+    const quotaUser = await createUser(t.app, t.owner, [
+      { tenantId: (await t.owner.query('select id from tenants'))[0].id, role: Role.CHEF_DE_PROJET },
+    ]);
+    for (let i = 0; i < LIMIT; i++) await uploadAs(quotaUser, `piece-${i}`).expect(201);
+    const rows = async () => ((await t.owner.query('select count(*)::int as n from documents')) as { n: number }[])[0].n;
+    const before = await rows();
+    const refused = await uploadAs(quotaUser, 'de-trop').expect(429);
+    expect(refused.body).toMatchObject({ code: 'QUOTA_EXCEEDED', limit: LIMIT });
+    expect(refused.body.message).toMatch(/plafond \(2\)/);
+    expect(await rows()).toBe(before);
+    await uploadAs(other, 'autre-personne').expect(201);
   });
 });

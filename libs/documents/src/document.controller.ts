@@ -73,6 +73,9 @@ export class DocumentController {
   ): Promise<DocumentAnswer> {
     const ownerKind = OWNER_OF_PATH[owner];
     if (!ownerKind) throw notFound('Propriétaire de document');
+    await this.documents.admit(ownerKind, id);
+    // The body comes after the checks, outside any transaction: see `Db.commitAndContinue`.
+    await this.db.commitAndContinue();
     const form = await this.readForm(request);
     const document = await this.documents.upload({ ownerKind, ownerId: id, kind: form.kind, fileName: form.fileName, data: form.data });
     try {

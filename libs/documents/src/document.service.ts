@@ -109,6 +109,28 @@ export class DocumentService {
   // ------------------------------------------------------------------ writes
 
   /**
+   * What an upload must pass before its body is read (the controller then lets the connection go while
+   * the client sends it): the owner exists and the caller may see it (NOT_FOUND), and the caller has not
+   * used its hourly quota of uploads in this territory (QUOTA_EXCEEDED). Concurrent uploads of one person
+   * may each pass the count: the quota bounds a person's pace, not an exact number.
+   */
+  async admit(ownerKind: DocumentOwnerKind, ownerId: string): Promise<void> {
+    await this.visibleOwner(ownerKind, ownerId);
+    const limit = this.config.documents.uploadsPerHour;
+    const [{ count }] = await this.db.query<{ count: number }>(
+      `select count(*)::int as count from documents where tenant_id = $1 and uploaded_by = $2 and uploaded_at > now() - interval '1 hour'`,
+      [this.db.tenant().tenantId, this.db.actor().userId],
+    );
+    if (count >= limit) {
+      throw new DomainError(
+        ErrorCode.QUOTA_EXCEEDED,
+        `Vous avez déposé ${count} fichiers dans ce territoire depuis une heure : c'est le plafond (${limit}). Réessayez plus tard.`,
+        { quota: 'documents_per_hour', limit },
+      );
+    }
+  }
+
+  /**
    * Stores a file and records its document. Refusals leave nothing behind: the owner first (NOT_FOUND), then
    * the type of piece, the size (FILE_TOO_LARGE) and the content (FILE_TYPE_NOT_ALLOWED) before the store
    * is touched. The caller commits, then calls `discard` if the commit fails.

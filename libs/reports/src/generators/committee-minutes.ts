@@ -1,6 +1,5 @@
 import { Role } from '@pilotis/access';
-import { ofName } from '@pilotis/conventions';
-import { civilDateIn, DomainError, ErrorCode, notFound } from '@pilotis/shared';
+import { civilDateIn, de, DomainError, ErrorCode, notFound } from '@pilotis/shared';
 
 import { REPORTS_SQL } from '../reports.sql';
 import { Cell, parisDateTime, pdfEuros, PdfWriter } from './pdf';
@@ -201,7 +200,7 @@ export async function writeCommitteeMinutes(
         12,
       );
       const comment = commentOf.get(`${d.funding_line_id}/${d.funder_id}`);
-      if (comment) pdf.paragraph(`Commentaire ${ofName(d.funder)} : ${comment}`, { indent: 24, size: 9 });
+      if (comment) pdf.paragraph(`Commentaire ${de(d.funder)} : ${comment}`, { indent: 24, size: 9 });
       if (d.current !== null && d.current !== d.amount) {
         pdf.paragraph(`Décision corrigée depuis la séance : montant en vigueur ${pdfEuros(d.current)}.`, { indent: 24, size: 9 });
       }

@@ -1,4 +1,5 @@
-import { type ConventionDocument, ofName } from '@pilotis/conventions';
+import { type ConventionDocument } from '@pilotis/conventions';
+import { de, dePerson } from '@pilotis/shared';
 
 import { parisDateTime, PdfWriter } from './pdf';
 
@@ -14,7 +15,7 @@ export interface SignatureMention {
 /** « pour le compte de <organisation> (mandat de <person>) », or nothing. */
 export function signatureMentionText(mention: SignatureMention): string | null {
   if (!mention.onBehalfOf) return null;
-  return `pour le compte ${ofName(mention.onBehalfOf.organisationName)} (mandat ${ofName(mention.onBehalfOf.mandatorName)})`;
+  return `pour le compte ${de(mention.onBehalfOf.organisationName)} (mandat ${dePerson(mention.onBehalfOf.mandatorName)})`;
 }
 
 /** How a line of the canonical text is drawn: its words are never changed, only their weight and indent. */

@@ -32,6 +32,11 @@ export const ErrorCode = {
   CONFLICT_OF_INTEREST: 'CONFLICT_OF_INTEREST',
   /** The caller's organisation is not a voting member of the committee. */
   NOT_A_MEMBER: 'NOT_A_MEMBER',
+  /**
+   * A committee member (or a default membership) names an organisation that is neither a funder nor a
+   * signatory of the committee's contract: only they sit on its committees (`Committee.memberCandidates`).
+   */
+  NOT_A_COMMITTEE_CANDIDATE: 'NOT_A_COMMITTEE_CANDIDATE',
   /** Minutes (procès-verbal) are only drawn up for a committee closed with its decisions (CLOS). */
   COMMITTEE_NOT_CLOSED: 'COMMITTEE_NOT_CLOSED',
   /** Commitments on a funding line would exceed what was decided for it. */

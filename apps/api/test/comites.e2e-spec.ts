@@ -257,6 +257,15 @@ describe('comités des financeurs', () => {
       ['autreBoutique', "L'Autre Boutique", 'ASSOCIATION'],
     ];
     for (const [key, name, kind] of orgs) org[key] = await insertRow(t.owner, 'organisations', { tenant_id: rennes.id, name, kind });
+    // The public partners sign the contract: they may sit on its committees whether or not they fund an
+    // action yet (committee members are the contract's funders and signatories; the porteur is neither).
+    for (const key of ['etat', 'region', 'departement', 'caf', 'metropole', 'ville', 'cdc']) {
+      await t.owner.query('insert into contrat_signatories (tenant_id, contrat_id, organisation_id) values ($1, $2, $3)', [
+        rennes.id,
+        contrat,
+        org[key],
+      ]);
+    }
     chef = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.CHEF_DE_PROJET }]);
     auditor = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.AUDITOR }]);
     for (const key of ['etat', 'region', 'departement', 'caf', 'metropole', 'ville', 'cdc']) {

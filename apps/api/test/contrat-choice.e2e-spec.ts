@@ -2,9 +2,11 @@ import { Role } from '@pilotis/access';
 import {
   addAction,
   addOrganisation,
+  centsOf,
   codeOf,
   createTenant,
   createUser,
+  getCsv,
   gql,
   GqlResponse,
   insertRow,
@@ -32,6 +34,11 @@ const SHARED = `totals { ${AMOUNTS} } actionCount essActionCount actionsByStatus
 const DEPARTEMENT = `query($y: Int) { departementDashboard(departement: "35", exerciseYear: $y) {
   territories { siren actionCount totals { ${AMOUNTS} } }
   contrats { siren name contratId contratTitle startYear endYear ${SHARED} } totals { actionCount totals { ${AMOUNTS} } } } }`;
+/** The département screen's figures that its CSV export repeats, per contract and in total. */
+const CSV_FIGURES = `totals { ${AMOUNTS} } actionCount essActionCount overdueBilanCount unsignedConventionCount
+  byPillar { pillarTitle actionCount ${AMOUNTS} } byFundingKind { kind actionCount ${AMOUNTS} }`;
+const DEPARTEMENT_SCREEN = `query($y: Int) { departementDashboard(departement: "35", exerciseYear: $y) {
+  contrats { siren name contratTitle startYear endYear ${CSV_FIGURES} } totals { ${CSV_FIGURES} } } }`;
 const CONTRAT_DASHBOARD = `query($c: ID!, $y: Int) { contratDashboard(contratId: $c, exerciseYear: $y) { ${SHARED} } }`;
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
@@ -277,5 +284,62 @@ describe('contracts as a choice', () => {
     ]);
     expect(all.contrats[0].totals).toEqual({ requestedCents: 350_000, decidedCents: 280_000, committedCents: 0, paidCents: 0 });
     expect(all.contrats[1].totals).toEqual({ requestedCents: 300_000, decidedCents: 300_000, committedCents: 0, paidCents: 0 });
+  });
+
+  it('exports the département CSV one line per contract, each named, with the very figures of the screen', async () => {
+    type Amounts = { requestedCents: number; decidedCents: number; committedCents: number; paidCents: number };
+    type Figures = Amounts & { actionCount: number };
+    interface Screen {
+      totals: Amounts;
+      actionCount: number;
+      essActionCount: number;
+      overdueBilanCount: number;
+      unsignedConventionCount: number;
+      byPillar: (Figures & { pillarTitle: string })[];
+      byFundingKind: (Figures & { kind: string })[];
+    }
+    type Line = Screen & { siren: string; name: string; contratTitle: string; startYear: number; endYear: number };
+    const money = (r: Record<string, string>) => ['Demandé (€)', 'Décidé (€)', 'Engagé (€)', 'Payé (€)'].map((c) => Number(centsOf(r[c])));
+    const screenMoney = (a: Amounts) => [a.requestedCents, a.decidedCents, a.committedCents, a.paidCents];
+    for (const year of [null, 2025]) {
+      const screen = ok(await gql(t.app, DEPARTEMENT_SCREEN, { y: year }, { token: delegate.token })).departementDashboard as {
+        contrats: Line[];
+        totals: Screen;
+      };
+      const csv = await getCsv(
+        t.app,
+        '/dashboards/departement.csv',
+        { departement: '35', exerciseYear: year ?? undefined },
+        { token: delegate.token },
+      );
+      expect(csv.status).toBe(200);
+      const rubrique = (name: string) => csv.rows.filter((r) => r.Rubrique === name);
+      const named = screen.contrats.map((c) => `${c.contratTitle} (${c.startYear}–${c.endYear})`);
+      expect(named).toEqual(['Engagements Quartiers 2030 (2024–2030)', 'Contrat de ville 2015–2023 (2015–2023)']);
+      // One « Total » line per contract of the screen, in its order, then the département's.
+      expect(rubrique('Total').map((r) => [r.Territoire, r.SIREN, r.Contrat, Number(r.Nombre), ...money(r)])).toEqual([
+        ...screen.contrats.map((c, i) => [c.name, c.siren, named[i], c.actionCount, ...screenMoney(c.totals)]),
+        ['Ensemble du département 35', '', '', screen.totals.actionCount, ...screenMoney(screen.totals.totals)],
+      ]);
+      for (const [label, key] of [
+        ["Actions portées par l'ESS", 'essActionCount'],
+        ['Bilans en retard', 'overdueBilanCount'],
+        ['Conventions non signées', 'unsignedConventionCount'],
+      ] as const) {
+        expect(rubrique(label).map((r) => [r.Contrat, Number(r.Nombre)])).toEqual([
+          ...screen.contrats.map((c, i) => [named[i], c[key]]),
+          ['', screen.totals[key]],
+        ]);
+      }
+      expect(rubrique('Par pilier').map((r) => [r.Contrat, r.Pilier, Number(r.Nombre), ...money(r)])).toEqual([
+        ...screen.contrats.flatMap((c, i) => c.byPillar.map((p) => [named[i], p.pillarTitle, p.actionCount, ...screenMoney(p)])),
+        ...screen.totals.byPillar.map((p) => ['', p.pillarTitle, p.actionCount, ...screenMoney(p)]),
+      ]);
+      expect(rubrique('Par nature').length).toBe(
+        screen.contrats.reduce((n, c) => n + c.byFundingKind.length, 0) + screen.totals.byFundingKind.length,
+      );
+      // No line of the territory as a whole any more: every line but the département's names its contract.
+      expect(csv.rows.filter((r) => r.Contrat === '' && !r.Territoire.startsWith('Ensemble'))).toEqual([]);
+    }
   });
 });

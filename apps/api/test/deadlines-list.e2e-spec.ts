@@ -205,7 +205,10 @@ describe('the deadlines list: server-side filters, paging, days in words, French
     expect(codeOf(await gql(t.app, ONE, { id: randomUUID() }, as(plaineChef, SIREN.PLAINE_COMMUNE)))).toBe('NOT_FOUND');
     expect(await list({ actionId: actionA }, plaineChef, SIREN.PLAINE_COMMUNE)).toEqual([]);
     expect(await list({ committeeId }, plaineChef, SIREN.PLAINE_COMMUNE)).toEqual([]);
-    expect(await list({ contratId: contratA.contratId }, plaineChef, SIREN.PLAINE_COMMUNE)).toEqual([]);
+    // A contract of another territory is not a filter that matches nothing: it does not exist here.
+    expect(
+      codeOf(await gql(t.app, DEADLINES, { filter: { contratId: contratA.contratId }, first: 100 }, as(plaineChef, SIREN.PLAINE_COMMUNE))),
+    ).toBe('NOT_FOUND');
     // Plaine Commune's own list holds only its committee's and contract's deadlines.
     expect(kinds(await list({}, plaineChef, SIREN.PLAINE_COMMUNE))).toEqual(['AGENDA_FREEZE', 'COMMITTEE_VOTE', 'CONTRAT_END']);
     // Not a member of Rennes: refused before any deadline is read.

@@ -216,6 +216,15 @@ describe('deadlines and reminders', () => {
       ['Avance de Région Bretagne', advance, org.region],
       ['Solde de Région Bretagne', '2027-07-30', org.region],
     ]);
+    // The label names the funder as French does (`de()`): « d'Archipel Habitat » once renamed so, then back.
+    await t.owner.query('update organisations set name = $2 where id = $1', [org.region, 'Archipel Habitat']);
+    await scan();
+    expect((await byKind('PAYMENT_TRANCHE')).map((d) => d.label.split(' pour ')[0]).sort()).toEqual([
+      "Avance d'Archipel Habitat",
+      "Solde d'Archipel Habitat",
+    ]);
+    await t.owner.query('update organisations set name = $2 where id = $1', [org.region, 'Région Bretagne']);
+    await scan();
     expect(tranches[0].responsibles.map((p) => p.userId)).toEqual([regionRep.id]);
 
     // Filters: state, person, period; an organisation-bound role sees only what it answers for.

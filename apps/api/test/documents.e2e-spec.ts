@@ -1,11 +1,14 @@
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 import request from 'supertest';
 
 import { Role } from '@pilotis/access';
+import { DocumentSweepService, ORPHAN_GRACE_MS } from '@pilotis/documents';
+import { Clock } from '@pilotis/shared';
 import {
   addAction,
   addContrat,
@@ -23,7 +26,10 @@ import {
   testConfig,
   TestTenant,
   TestUser,
+  WAIT_CEILING_MS,
+  waitUntil,
 } from '@pilotis/test-support';
+import { startWorker } from '@pilotis/worker-runtime';
 
 const MAX_BYTES = 64 * 1024;
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
@@ -96,8 +102,9 @@ describe('documents: pieces of dossiers, signed conventions, bilans', () => {
   /** Every file in the store and every document row: what a refusal must leave unchanged. */
   const stored = async () => {
     const files: string[] = [];
-    for (const tenant of await readdir(dir).catch(() => [] as string[])) {
-      for (const f of await readdir(path.join(dir, tenant))) files.push(`${tenant}/${f}`);
+    for (const tenant of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+      if (!tenant.isDirectory()) continue;
+      for (const f of await readdir(path.join(dir, tenant.name))) files.push(`${tenant.name}/${f}`);
     }
     const rows = (await t.owner.query('select id from documents order by id')) as { id: string }[];
     return { files: files.sort(), rows: rows.map((r) => r.id) };
@@ -343,6 +350,42 @@ describe('documents: pieces of dossiers, signed conventions, bilans', () => {
     ).toBe('NOT_FOUND');
   });
 
+  it('sweeps, in the worker, the old files no document names and abandoned partial writes, and nothing else', async () => {
+    const { body: doc } = await upload(chef, 'actions', actionId, 'AUTRE', pdf('gardé')).expect(201);
+    const file = (...parts: string[]) => path.join(dir, ...parts);
+    const orphan = `${rennes.id}/${randomUUID()}`;
+    const partial = `${rennes.id}/${randomUUID()}.4242.1764800000000.partial`;
+    const young = `${rennes.id}/${randomUUID()}`;
+    const otherTenantOrphan = `${plaine.id}/${randomUUID()}`;
+    const unknownTenant = `${randomUUID()}/${randomUUID()}`;
+    for (const key of [orphan, partial, young, otherTenantOrphan, unknownTenant]) {
+      await mkdir(path.dirname(file(key)), { recursive: true });
+      await writeFile(file(key), pdf(key));
+    }
+    await writeFile(file('LISEZ-MOI.txt'), 'pas un document');
+    const worker = await startWorker(t.config, ['error']);
+    try {
+      // A day and an hour later by the worker's clock, every file written above is past the grace period,
+      // except the one dated after that (an upload whose transaction would still be running).
+      const later = new Date(Date.now() + ORPHAN_GRACE_MS + 3_600_000);
+      worker.context.get(Clock).set(later);
+      await utimes(file(young), later, later);
+      const result = await worker.context.get(DocumentSweepService).sweep();
+      expect(result).toMatchObject({ removed: 3, unknownTenants: 1 });
+    } finally {
+      await worker.close();
+    }
+    const left = await stored();
+    expect(left.files).toEqual(expect.arrayContaining([`${rennes.id}/${doc.id}`, young]));
+    for (const gone of [orphan, partial, otherTenantOrphan]) expect(left.files).not.toContain(gone);
+    await expect(readFile(file(unknownTenant))).resolves.toBeInstanceOf(Buffer);
+    await expect(readFile(file('LISEZ-MOI.txt'), 'utf8')).resolves.toBe('pas un document');
+    // The document is still served, checked against its checksum.
+    await download(chef, doc.id).expect(200);
+    await rm(file('LISEZ-MOI.txt'));
+    await rm(path.dirname(file(unknownTenant)), { recursive: true });
+  });
+
   it('keeps document rows per tenant: RLS hides them without the tenant, and the owner check holds in the database', async () => {
     expect(await t.runtime.query('select count(*)::int as n from documents')).toEqual([{ n: 0 }]);
     const [{ n }] = await t.owner.query('select count(*)::int as n from documents where tenant_id = $1', [rennes.id]);
@@ -416,5 +459,106 @@ describe('documents: pieces of dossiers, signed conventions, bilans', () => {
         before,
       );
     });
+  });
+});
+
+/**
+ * An upload's body arrives at the client's pace: it is read after the access check and the quota, outside
+ * any transaction, so a slow sender holds no pooled connection. Shown with a pool of one connection.
+ */
+describe('documents: uploads that wait on their sender, and the hourly quota', () => {
+  let t: TestApp;
+  let chef: TestUser;
+  let other: TestUser;
+  let actionId: string;
+  const LIMIT = 2;
+
+  beforeAll(async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'pilotis-documents-slow-'));
+    t = await startTestApp({
+      config: { dbPoolSize: 1, documents: { ...testConfig('unused').documents, dir, maxBytes: MAX_BYTES, uploadsPerHour: LIMIT } },
+    });
+    const rennes = await createTenant(t.app, t.owner, SIREN.RENNES);
+    const ctx = await addContrat(t.owner, rennes.id);
+    const porteur = await addOrganisation(t.owner, rennes.id, 'Coopérative Jeunesse de Services', 'ASSOCIATION');
+    const regionOrg = await addOrganisation(t.owner, rennes.id, 'Région Bretagne', 'REGION');
+    ({ actionId } = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, porteur, 'PROGRAMMEE', [
+      { funderId: regionOrg, requestedCents: 500_000n, decidedCents: 500_000n, kind: 'DROIT_COMMUN' },
+    ]));
+    chef = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.CHEF_DE_PROJET }]);
+    other = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.CHEF_DE_PROJET }]);
+    await t.app.listen(0, '127.0.0.1');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const uploadAs = (user: TestUser, name: string) =>
+    request(t.app.getHttpServer())
+      .post(`/documents/actions/${actionId}`)
+      .set('authorization', `Bearer ${user.token}`)
+      .set('x-tenant', SIREN.RENNES)
+      .field('kind', 'AUTRE')
+      .attach('file', pdf(name), `${name}.pdf`);
+
+  it('answers other requests, on a pool of one connection, while an upload’s body is still coming', async () => {
+    const runtimeRole = decodeURIComponent(new URL(t.config.appDatabaseUrl).username);
+    const [{ now: sentAt }] = (await t.owner.query('select now()')) as { now: Date }[];
+    const boundary = 'pilotis-slow-upload';
+    const body = pdf('envoyé lentement');
+    const req = httpRequest(`${(await t.app.getUrl()).replace('[::1]', '127.0.0.1')}/documents/actions/${actionId}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${chef.token}`,
+        'x-tenant': SIREN.RENNES,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+    });
+    const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      req.on('response', (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      });
+      req.on('error', reject);
+    });
+    req.write(
+      `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nAUTRE\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="lent.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    );
+    req.write(body.subarray(0, 8));
+    // The upload's checks ran and their transaction is over: the pool's one connection is idle, not
+    // « idle in transaction » waiting for the rest of the body.
+    await waitUntil(
+      async () =>
+        (
+          await t.owner.query(
+            `select 1 from pg_stat_activity where datname = current_database() and usename = $1 and state = 'idle' and query_start > $2`,
+            [runtimeRole, sentAt],
+          )
+        ).length > 0,
+      'the upload’s checks committed before its body',
+      { timeoutMs: WAIT_CEILING_MS },
+    );
+    // Meanwhile the API answers another request on that one connection.
+    expect(ok(await gql(t.app, '{ me { id } }', {}, { token: other.token, tenant: SIREN.RENNES })).me.id).toBe(other.id);
+    req.end(Buffer.concat([body.subarray(8), Buffer.from(`\r\n--${boundary}--\r\n`)]));
+    const res = await answered;
+    expect(res.status).toBe(201);
+    expect(JSON.parse(res.body)).toMatchObject({ fileName: 'lent.pdf', sha256: sha256(body), uploadedBy: chef.id });
+  });
+
+  it(`refuses a person’s uploads past ${LIMIT} an hour with QUOTA_EXCEEDED, storing nothing; others may still upload`, async () => {
+    const quotaUser = await createUser(t.app, t.owner, [
+      { tenantId: (await t.owner.query('select id from tenants'))[0].id, role: Role.CHEF_DE_PROJET },
+    ]);
+    for (let i = 0; i < LIMIT; i++) await uploadAs(quotaUser, `piece-${i}`).expect(201);
+    const rows = async () => ((await t.owner.query('select count(*)::int as n from documents')) as { n: number }[])[0].n;
+    const before = await rows();
+    const refused = await uploadAs(quotaUser, 'de-trop').expect(429);
+    expect(refused.body).toMatchObject({ code: 'QUOTA_EXCEEDED', limit: LIMIT });
+    expect(refused.body.message).toMatch(/plafond \(2\)/);
+    expect(await rows()).toBe(before);
+    await uploadAs(other, 'autre-personne').expect(201);
   });
 });

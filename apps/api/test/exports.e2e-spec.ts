@@ -99,6 +99,7 @@ describe('exports for a finance service', () => {
   let porteurRep: TestUser;
   let contratId: string;
   let otherContratId: string;
+  let ccas: string[];
   let admin: Caller;
 
   async function dashboard(exerciseYear: number | null = null): Promise<Dashboard> {
@@ -205,10 +206,16 @@ describe('exports for a finance service', () => {
         });
       }
     }
-    // Two actions of another contract of the territory: outside the contract's export.
+    // Two actions of another contract of the territory: outside the contract's export. Each has a line of
+    // one of two funders both named « CCAS » (two communes' centres communaux d'action sociale).
+    ccas = [
+      await insertRow(t.owner, 'organisations', { tenant_id: rennes.id, name: 'CCAS', kind: 'COMMUNE', siret: '26350001200019' }),
+      await insertRow(t.owner, 'organisations', { tenant_id: rennes.id, name: 'CCAS', kind: 'COMMUNE', siret: '26350238100015' }),
+    ];
     for (let i = 0; i < 2; i++) {
       await addAction(t.owner, rennes.id, SIREN.RENNES, other, porteur, 'PROGRAMMEE', [
         { funderId: etat, requestedCents: 700_000n, decidedCents: 700_000n, kind: 'CREDITS_SPECIFIQUES_P147' },
+        { funderId: ccas[i], requestedCents: 100_000n * BigInt(i + 1), kind: 'DROIT_COMMUN' },
       ]);
     }
     // Another territory's action: never in Rennes's export.
@@ -326,14 +333,11 @@ describe('exports for a finance service', () => {
     expect(vitreRows.map((r) => r['Demandé (€)'])).toEqual(['9000,00']);
   });
 
-  it('refuses organisation-bound roles, other territories, anonymous callers and bad filters', async () => {
+  it('refuses other territories, anonymous callers and bad filters', async () => {
     const refused = async (query: Record<string, string | number>, caller: Caller) => {
       const res = await getFile(t, '/actions/export.csv', query, caller);
       return { status: res.status, code: (JSON.parse(res.bytes.toString('utf8')) as { code?: string }).code };
     };
-    expect(await refused({ contratId }, { token: regionRep.token, tenant: rennes.siren })).toEqual({ status: 403, code: 'FORBIDDEN' });
-    expect(await refused({}, { token: porteurRep.token, tenant: rennes.siren })).toEqual({ status: 403, code: 'FORBIDDEN' });
-    expect((await getFile(t, '/actions/export.xlsx', {}, { token: regionRep.token, tenant: rennes.siren })).status).toBe(403);
     // Rennes's chef de projet naming Vitré, Vitré's admin naming Rennes: not members there.
     expect((await refused({}, { token: cdp.token, tenant: VITRE })).status).toBe(403);
     expect((await refused({ contratId }, { token: vitre.admin.token, tenant: rennes.siren })).status).toBe(403);
@@ -408,6 +412,134 @@ describe('exports for a finance service', () => {
       'Droit commun': 'Droit commun',
       Autre: 'Autres financements',
       FSE: 'Fonds européens',
+    });
+  });
+
+  it('tells apart two funders of the same name in the headers, by their SIREN, in CSV and XLSX', async () => {
+    const res = await getFile(t, '/actions/export.csv', { contratId: otherContratId }, admin);
+    const [header] = parse(res.bytes, { bom: true, delimiter: ';', to_line: 1 }) as string[][];
+    expect(new Set(header).size).toBe(header.length);
+    expect(header.filter((h) => h.startsWith('CCAS')).sort()).toEqual(
+      ['263500012', '263502381']
+        .flatMap((siren) => ['demandé', 'décidé', 'engagé', 'payé'].map((a) => `CCAS (SIREN ${siren}) — ${a} (€)`))
+        .sort(),
+    );
+    const rows = csvRows(res.bytes);
+    expect(csvSum(rows, 'CCAS (SIREN 263500012) — demandé (€)')).toBe(100_000n);
+    expect(csvSum(rows, 'CCAS (SIREN 263502381) — demandé (€)')).toBe(200_000n);
+    const xlsx = new ExcelJS.Workbook();
+    await xlsx.xlsx.load((await getFile(t, '/actions/export.xlsx', { contratId: otherContratId }, admin)).bytes as unknown as ArrayBuffer);
+    const xlsxHeader = ((xlsx.getWorksheet('Actions') as ExcelJS.Worksheet).getRow(1).values as unknown[]).slice(1);
+    expect(xlsxHeader).toEqual(header);
+  });
+
+  it('gives a funder’s representative the actions it funds, the shared plan, and only its own ledger — as the list shows them', async () => {
+    const caller = { token: regionRep.token, tenant: rennes.siren };
+    const res = await getFile(t, '/actions/export.csv', {}, caller);
+    expect(res.status).toBe(200);
+    const rows = csvRows(res.bytes);
+    // The list's own rule: the actions with a line of the Région (not the other contract's two).
+    const listed = ok(
+      await gql<{
+        actions: {
+          nodes: {
+            reference: string;
+            fundingTotals: { requestedCents: string };
+            fundingLines: {
+              funder: { name: string };
+              decidedAmountCents: string | null;
+              committedAmountCents: string | null;
+              paidAmountCents: string | null;
+            }[];
+          }[];
+        };
+      }>(
+        t.app,
+        `{ actions(first: 100) { nodes { reference fundingTotals { requestedCents }
+           fundingLines { funder { name } decidedAmountCents committedAmountCents paidAmountCents } } } }`,
+        {},
+        caller,
+      ),
+    ).actions.nodes;
+    expect(rows.map((r) => r['Référence']).sort()).toEqual(listed.map((a) => a.reference).sort());
+    expect(rows).toHaveLength(ACTIONS);
+    // Every cell of a funder's group says what the action's page says of that funder's lines: the shared
+    // plan for all, committed and paid for the Région's own lines only (empty, not zero, elsewhere).
+    for (const a of listed.slice(0, 12)) {
+      const row = rows.find((r) => r['Référence'] === a.reference) as Record<string, string>;
+      expect(BigInt(centsOf(row['Demandé (€)']))).toBe(BigInt(a.fundingTotals.requestedCents));
+      for (const name of new Set(a.fundingLines.map((l) => l.funder.name))) {
+        const lines = a.fundingLines.filter((l) => l.funder.name === name);
+        const cell = (what: string) => row[`${name} — ${what} (€)`];
+        const sum = (pick: (l: (typeof lines)[number]) => string | null) =>
+          lines.some((l) => pick(l) === null) ? '' : String(lines.reduce((s, l) => s + BigInt(pick(l) as string), 0n));
+        const asCents = (v: string) => (v === '' ? '' : String(centsOf(v)));
+        expect([name, asCents(cell('engagé')), asCents(cell('payé'))]).toEqual([
+          name,
+          sum((l) => l.committedAmountCents),
+          sum((l) => l.paidAmountCents),
+        ]);
+        expect(cell('décidé')).not.toBe('');
+      }
+    }
+    const first = rows.find((r) => r['Intitulé'] === 'Action de quartier n° 1') as Record<string, string>;
+    expect(first).toMatchObject({
+      'Région Bretagne — engagé (€)': '20000,00',
+      'Région Bretagne — payé (€)': '10000,00',
+      'Préfecture d’Ille-et-Vilaine — décidé (€)': '8000,00',
+      'Préfecture d’Ille-et-Vilaine — engagé (€)': '',
+      'Préfecture d’Ille-et-Vilaine — payé (€)': '',
+      // A total that would hold another funder's hidden part is empty; the Région's alone is shown.
+      'Engagé (€)': '',
+      'Payé (€)': '',
+      'Crédits spécifiques (P147) — engagé (€)': '',
+      'Droit commun — engagé (€)': '20000,00',
+      'Demandé (€)': '52000,00',
+    });
+    // The same in XLSX: hidden amounts are empty cells, not zeros.
+    const xlsx = new ExcelJS.Workbook();
+    await xlsx.xlsx.load((await getFile(t, '/actions/export.xlsx', {}, caller)).bytes as unknown as ArrayBuffer);
+    const sheet = xlsx.getWorksheet('Actions') as ExcelJS.Worksheet;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+    const rowOne = sheet.getRow(2);
+    expect(rowOne.getCell(header.indexOf('Région Bretagne — engagé (€)') + 1).value).toBe(20000);
+    expect(rowOne.getCell(header.indexOf('Préfecture d’Ille-et-Vilaine — engagé (€)') + 1).value).toBeNull();
+    expect(rowOne.getCell(header.indexOf('Engagé (€)') + 1).value).toBeNull();
+
+    // A porteur's representative: the actions it carries, the payments made on them, no commitment.
+    const porteurRows = csvRows((await getFile(t, '/actions/export.csv', {}, { token: porteurRep.token, tenant: rennes.siren })).bytes);
+    expect(porteurRows).toHaveLength(ACTIONS + 2);
+    expect(porteurRows.find((r) => r['Intitulé'] === 'Action de quartier n° 1')).toMatchObject({
+      'Région Bretagne — payé (€)': '10000,00',
+      'Région Bretagne — engagé (€)': '',
+      'Payé (€)': '10000,00',
+      'Engagé (€)': '',
+    });
+    // Another territory's funder representative: not a member here.
+    expect((await getFile(t, '/actions/export.csv', {}, { token: regionRep.token, tenant: VITRE })).status).toBe(403);
+  });
+
+  it('with a funder filter, lists the actions with a line of that funder and keeps each action’s whole plan, as the list does', async () => {
+    const filter = { funderId: ccas[0] };
+    const listed = ok(
+      await gql<{ actions: { nodes: { reference: string; fundingTotals: { requestedCents: string } }[] } }>(
+        t.app,
+        'query($filter: ActionFilter) { actions(first: 50, filter: $filter) { nodes { reference fundingTotals { requestedCents } } } }',
+        { filter },
+        admin as { token: string; tenant: string },
+      ),
+    ).actions.nodes;
+    const rows = csvRows((await getFile(t, '/actions/export.csv', filter, admin)).bytes);
+    expect(rows.map((r) => [r['Référence'], String(Number(centsOf(r['Demandé (€)'])))])).toEqual(
+      listed.map((a) => [a.reference, String(a.fundingTotals.requestedCents)]),
+    );
+    expect(rows).toHaveLength(1);
+    // The action's other funder keeps its columns: the lines are not narrowed to the funder filtered on.
+    expect(rows[0]).toMatchObject({
+      'Demandé (€)': '8000,00',
+      'Préfecture d’Ille-et-Vilaine — demandé (€)': '7000,00',
+      // Alone in this file, the CCAS needs no SIREN.
+      'CCAS — demandé (€)': '1000,00',
     });
   });
 });

@@ -269,7 +269,7 @@ describe('from dossier to signed convention', () => {
     // The partly programmed action's convention has two signatories: the porteur and the État.
     const [partial] = ok(await gql(t.app, conventionQuery, { a: actions[1].id }, as(chef))).conventions.nodes;
     expect(partial.signatoryCount).toBe(2);
-    expect(ok(await gql(t.app, conventionQuery, { a: actions[2].id }, as(chef))).conventions).toEqual([]);
+    expect(ok(await gql(t.app, conventionQuery, { a: actions[2].id }, as(chef))).conventions.nodes).toEqual([]);
 
     const [outbox] = await t.owner.query(`select payload from outbox_events where tenant_id = $1 and topic = 'convention.signed'`, [
       rennes.id,

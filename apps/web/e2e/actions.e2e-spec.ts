@@ -287,8 +287,16 @@ describe('web: actions', () => {
       ].sort(),
     );
     expect(await page.getByRole('link', { name: 'Nouvelle action' }).count()).toBe(0);
-    // The export shows every funder's commitments: not offered to a funder's representative (the API refuses it).
-    expect(await page.getByRole('button', { name: /Exporter la liste/ }).count()).toBe(0);
+    // The export is offered too: the same six actions, the Région's own ledger only (the API's rule).
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exporter la liste en CSV' }).click(),
+    ]);
+    const exported = readFileSync((await download.path()) as string, 'utf8')
+      .slice(1)
+      .trim()
+      .split('\r\n');
+    expect(exported).toHaveLength(1 + titles.length);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, '14-actions-financeur');
 

@@ -142,6 +142,25 @@ describe('web: comité des financeurs, votes and convention signatures', () => {
     await page.getByLabel('Quorum (organisations votantes)').fill('2');
     await page.getByRole('button', { name: 'Enregistrer les membres et le quorum' }).click();
     await waitForText(page.getByRole('status').first(), /Membres enregistrés : 5 organisations, quorum 2/);
+    // Only the contract's funders and signatories are offered (the API's list): never the porteur.
+    const members = page.getByRole('table', { name: /Financeurs et signataires du contrat/ });
+    expect(await members.getByRole('checkbox', { name: /Membre : Réso solidaire/ }).count()).toBe(0);
+
+    // The membership becomes the default of this contract's comités des financeurs: a committee planned
+    // next (in a second tab) starts with it, votes included, and says so.
+    await page.getByRole('button', { name: 'Enregistrer comme composition par défaut des comités des financeurs' }).click();
+    await waitForText(page.getByRole('status').first(), /Composition par défaut des comités des financeurs enregistrée : 5 organisations/);
+    const tab = await chef.context.newPage();
+    await tab.goto(`/t/${RENNES}/comites`);
+    await tab.getByLabel('Intitulé').fill("Comité des financeurs d'hiver");
+    await tab.getByLabel('Date et heure de la séance').fill('2026-12-10T14:00');
+    await tab.getByRole('button', { name: 'Planifier le comité' }).click();
+    await tab.getByRole('heading', { name: "Comité des financeurs d'hiver", level: 1 }).waitFor();
+    await tab.getByText(/Membres repris de la composition par défaut des comités des financeurs de ce contrat/).waitFor();
+    expect(await tab.getByRole('checkbox', { name: 'Voix délibérative : Ville de Rennes' }).isChecked()).toBe(true);
+    expect(await accessibilityViolations(tab)).toEqual([]);
+    await screenshot(tab, '21b-comite-composition-par-defaut');
+    await tab.close();
 
     // Envelopes: the État's crédits spécifiques and the Région's droit commun for 2026. The Région's already
     // carries 60 000 € decided by earlier committees: 63 000 € leave it 3 000 €.

@@ -140,6 +140,41 @@ describe('web: the contract chosen in the frame', () => {
     await context.close();
   });
 
+  it('shows on the territory’s home page the chosen contract’s figures, and its links keep the contract', async () => {
+    const { page, context } = await w.signedIn('cdp.rennes@demo.pilotis.fr');
+    await page.goto(`/t/${RENNES}`);
+    const summary = (title: string) => page.getByRole('region', { name: title, exact: true });
+    await summary(`${EQ2030} (2024–2030)`).waitFor();
+    expect(await picker(page).locator('option:checked').textContent()).toBe(`${EQ2030} (2024–2030)`);
+    await figure(page, 'Actions').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await picker(page).selectOption({ label: `${OLD} (2015–2023)` });
+    await page.waitForURL(new RegExp(`/t/${RENNES}\\?contrat=${oldId}$`));
+    const old = summary(`${OLD} (2015–2023)`);
+    await old.waitFor();
+    await figure(page, 'Actions').filter({ hasText: '1 action' }).waitFor();
+    expect(await figure(page, 'Décidé').locator('.figure-value').textContent()).toMatch(/^42\s000,00\s€$/);
+    await page.getByText(`Celles du contrat « ${OLD} ».`).waitFor();
+    expect(await page.getByRole('link', { name: /échéances, avec filtres$/ }).getAttribute('href')).toBe(
+      `/t/${RENNES}/echeances?contrat=${oldId}`,
+    );
+    await screenshot(page, '63-accueil-contrat-choisi');
+    await page.reload();
+    await old.waitFor();
+    expect(await picker(page).inputValue()).toBe(oldId);
+
+    // The figures lead to that contract's dashboard and actions.
+    await old.getByRole('link', { name: 'Tableau de bord du contrat' }).click();
+    await page.waitForURL(new RegExp(`/t/${RENNES}/contrat\\?contrat=${oldId}$`));
+    await page.getByRole('heading', { level: 1, name: OLD }).waitFor();
+    await page.goBack();
+    await old.getByRole('link', { name: 'Actions du contrat' }).click();
+    await page.waitForURL(new RegExp(`/t/${RENNES}/actions\\?contrat=${oldId}$`));
+    expect(await listedTitles(page, 1)).toEqual(['Chantier éducatif de Cleunay – 2019']);
+    await context.close();
+  });
+
   it('offers every QPV of the chosen contract and the objectives under the chosen pillar, and creates the action in that contract', async () => {
     const { page, context } = await w.signedIn('cdp.rennes@demo.pilotis.fr');
     await page.goto(`/t/${RENNES}/actions/nouvelle`);

@@ -295,6 +295,9 @@ export class ActionFilter {
   })
   @IsOptional()
   @IsUUID('all')
+  // Narrows the actions, never their lines: an action listed (or exported) for this funder keeps its whole
+  // financing plan, so the list's amounts and the export's totals are the action's, the same on screen
+  // and in the file; the funder's own share is its group of columns in the export.
   funderId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Actions qui se déroulent dans ce QPV.' })

@@ -18,9 +18,10 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 /**
  * `GET /actions/export.csv` and `/actions/export.xlsx`: every action the list's filters match (query-string
  * parameters named as `ActionFilter`'s fields), streamed. Same access as GraphQL: `Authorization: Bearer …`
- * (or an API key) and `X-Tenant`, checked by the global guard. It shows every funder's commitments and
- * payments, so it needs READ_TENANT_FIGURES, as the dashboards: organisation-bound roles are refused
- * (their ledger view is their own organisation's only).
+ * (or an API key) and `X-Tenant`, checked by the global guard, and the list's permission (READ): whoever
+ * reads the list may take it away, with what the list shows them — an organisation-bound person (a
+ * funder's or porteur's representative) its organisation's actions and, of the ledger, only what it sees
+ * on screen (`ActionsExportService`).
  */
 @Controller('actions')
 export class ActionsExportController {
@@ -31,13 +32,13 @@ export class ActionsExportController {
     private readonly exports: ActionsExportService,
   ) {}
 
-  @Allow(Permission.READ_TENANT_FIGURES)
+  @Allow(Permission.READ)
   @Get('export.csv')
   csv(@Query() args: ActionsExportArgs, @Res() reply: FastifyReply): Promise<FastifyReply> {
     return this.send(args, 'csv', reply);
   }
 
-  @Allow(Permission.READ_TENANT_FIGURES)
+  @Allow(Permission.READ)
   @Get('export.xlsx')
   xlsx(@Query() args: ActionsExportArgs, @Res() reply: FastifyReply): Promise<FastifyReply> {
     return this.send(args, 'xlsx', reply);

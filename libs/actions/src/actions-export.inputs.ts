@@ -32,6 +32,7 @@ export class ActionsExportArgs {
 
   @IsOptional()
   @IsUUID('all')
+  // Chooses the actions, as in the list; their rows keep every line (see `ActionFilter.funderId`).
   funderId?: string;
 
   @IsOptional()

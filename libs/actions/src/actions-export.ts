@@ -4,6 +4,7 @@ import { Stream } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import * as ExcelJS from 'exceljs';
 
+import { ORGANISATION_KIND_LABELS, OrganisationKind } from '@pilotis/organisations';
 import { amountCell, civilDateCell, spreadsheetRow, SpreadsheetValue } from '@pilotis/shared';
 
 import { ACTION_STATUS_LABELS, ActionStatus } from './action-status';
@@ -42,34 +43,88 @@ export interface ExportActionRow {
   qpvs: string | null;
 }
 
-/** The sums of an action's lines of one funder and kind (`ACTIONS_SQL.exportLines`). */
+/**
+ * The sums of an action's lines of one funder and kind (`ACTIONS_SQL.exportLines`); committed and paid are
+ * null where the viewer may not see that funder's ledger (the organisation-bound rule).
+ */
 export interface ExportLineRow {
   action_id: string;
   funder_id: string;
   kind: string;
   requested: string;
   decided: string | null;
-  committed: string;
-  paid: string;
+  committed: string | null;
+  paid: string | null;
 }
 
-/** Requested, decided (null while no line is decided), committed and paid, in cents. */
+/**
+ * Requested, decided (null while no line is decided), committed and paid, in cents. Committed and paid are
+ * null as soon as one of the lines summed hides them: a total of what the viewer may see would read as the
+ * action's total, and the difference would give away the hidden part.
+ */
 interface Sums {
   requested: bigint;
   decided: bigint | null;
-  committed: bigint;
-  paid: bigint;
+  committed: bigint | null;
+  paid: bigint | null;
 }
 
 const zero = (): Sums => ({ requested: 0n, decided: null, committed: 0n, paid: 0n });
+
+/** `t + l`, where a hidden part (null) hides the sum. */
+const plus = (t: bigint | null, l: string | null): bigint | null => (t === null || l === null ? null : t + BigInt(l));
 
 function add(t: Sums, l: ExportLineRow): Sums {
   return {
     requested: t.requested + BigInt(l.requested),
     decided: l.decided === null ? t.decided : (t.decided ?? 0n) + BigInt(l.decided),
-    committed: t.committed + BigInt(l.committed),
-    paid: t.paid + BigInt(l.paid),
+    committed: plus(t.committed, l.committed),
+    paid: plus(t.paid, l.paid),
   };
+}
+
+/** A funder with a group of columns: the organisation, and the name its columns carry. */
+export interface ExportFunder {
+  id: string;
+  name: string;
+  siret: string | null;
+  kind: OrganisationKind;
+}
+
+/**
+ * The name each funder's columns carry: its name, unless another funder of the export has the same (two
+ * « CCAS » of two communes, a Région and its agency named alike): then its SIREN (« CCAS (SIREN 263500012) »),
+ * else its kind (« … (Commune) »), and a number if that is not enough either. Compared without case or
+ * surrounding spaces, as a person reading the header would. Every header of the file stays unique.
+ */
+export function funderLabels(funders: readonly ExportFunder[]): Map<string, string> {
+  const key = (s: string) => s.trim().toLocaleLowerCase('fr');
+  const count = (labels: Iterable<string>) => {
+    const n = new Map<string, number>();
+    for (const l of labels) n.set(key(l), (n.get(key(l)) ?? 0) + 1);
+    return n;
+  };
+  const byName = count(funders.map((f) => f.name));
+  const labels = new Map<string, string>(
+    funders.map((f) => {
+      if ((byName.get(key(f.name)) ?? 0) < 2) return [f.id, f.name.trim()];
+      const sirens = funders.filter((o) => key(o.name) === key(f.name)).map((o) => o.siret?.slice(0, 9) ?? null);
+      const siren = f.siret?.slice(0, 9) ?? null;
+      const sirenTells = siren !== null && sirens.filter((s) => s === siren).length === 1;
+      return [f.id, `${f.name.trim()} (${sirenTells ? `SIREN ${siren}` : ORGANISATION_KIND_LABELS[f.kind]})`];
+    }),
+  );
+  // Still alike (same kind, no SIREN), or alike another funder's own name: numbered, in the export's order.
+  const left = count(labels.values());
+  const seen = new Map<string, number>();
+  for (const f of funders) {
+    const label = labels.get(f.id) as string;
+    if ((left.get(key(label)) ?? 0) < 2) continue;
+    const n = (seen.get(key(label)) ?? 0) + 1;
+    seen.set(key(label), n);
+    labels.set(f.id, `${label} n° ${n}`);
+  }
+  return labels;
 }
 
 const AMOUNTS = ['demandé', 'décidé', 'engagé', 'payé'] as const;
@@ -86,7 +141,8 @@ const amountValues = (s: Sums | undefined): ExportValue[] => (s ? [s.requested, 
  * dashboard's, `fundingCategoryOf`) and one group per funder, each with its requested, decided, committed
  * and paid amounts.
  */
-export function exportColumns(funders: readonly { id: string; name: string }[]): ExportColumn[] {
+export function exportColumns(funders: readonly ExportFunder[]): ExportColumn[] {
+  const labels = funderLabels(funders);
   const text = (header: string, width: number): ExportColumn => ({ header, type: 'text', width });
   return [
     text('Référence', 20),
@@ -103,7 +159,7 @@ export function exportColumns(funders: readonly { id: string; name: string }[]):
     { header: 'Budget total (€)', type: 'cents', width: 16 },
     ...amountColumns(''),
     ...FUNDING_CATEGORIES.flatMap((c) => amountColumns(FUNDING_CATEGORY_LABELS[c])),
-    ...funders.flatMap((f) => amountColumns(f.name)),
+    ...funders.flatMap((f) => amountColumns(labels.get(f.id) as string)),
   ];
 }
 

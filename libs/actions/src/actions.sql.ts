@@ -23,9 +23,10 @@ export const ACTIONS_SQL = {
 
   /**
    * The funders with a line on the matching actions (of the exercise $`next + 1`, or every year when null),
-   * by name: one group of columns each. $`next` is the tenant.
+   * by name: one group of columns each, with what tells two of the same name apart (SIRET, kind). $`next`
+   * is the tenant.
    */
-  exportFunders: (matching: string, next: number): string => `select o.id, o.name from organisations o
+  exportFunders: (matching: string, next: number): string => `select o.id, o.name, o.siret, o.kind from organisations o
         where o.tenant_id = $${next}
           and exists (select 1 from funding_lines fl
                        where fl.tenant_id = o.tenant_id and fl.funder_id = o.id and fl.action_id in (${matching})
@@ -58,12 +59,20 @@ export const ACTIONS_SQL = {
   /**
    * The lines of the actions $2 (of the exercise $3, or every year when null), summed per action, funder and
    * kind: requested, decided (null while none is), committed and paid — the ledger's sums, kept by its
-   * triggers, that the dashboards add up too.
+   * triggers, that the dashboards add up too. `commitmentsVisible` and `paymentsVisible` are the viewer's
+   * ledger rule (`visibleLedgerSql` of @pilotis/access, on `fl` and `a`, its organisation $4): the sums it may
+   * not see come back null, as the GraphQL line's `committedAmountCents` / `paidAmountCents` do. Both
+   * conditions depend only on the line's funder and the action's porteur, the same for a whole group.
    */
-  exportLines: `select fl.action_id, fl.funder_id, fl.kind, sum(fl.amount_requested_cents)::text as requested,
-              sum(fl.decided_amount_cents)::text as decided, sum(fl.committed_amount_cents)::text as committed,
-              sum(fl.paid_amount_cents)::text as paid
+  exportLines: (
+    commitmentsVisible: string,
+    paymentsVisible: string,
+  ): string => `select fl.action_id, fl.funder_id, fl.kind, sum(fl.amount_requested_cents)::text as requested,
+              sum(fl.decided_amount_cents)::text as decided,
+              case when bool_and(${commitmentsVisible}) then sum(fl.committed_amount_cents)::text end as committed,
+              case when bool_and(${paymentsVisible}) then sum(fl.paid_amount_cents)::text end as paid
          from funding_lines fl
+         join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
         where fl.tenant_id = $1 and fl.action_id = any($2::uuid[]) and ($3::int is null or fl.exercise_year = $3::int)
         group by fl.action_id, fl.funder_id, fl.kind`,
 

@@ -95,7 +95,8 @@ export class CommitteeMemberInput {
   @IsUUID('all')
   organisationId: string;
 
-  @Field({ description: "Vrai si l'organisation a voix délibérative.", defaultValue: true })
+  // No default: being a member (attending) and having a vote are two decisions, each stated for each member.
+  @Field({ description: "Vrai si l'organisation a voix délibérative (à préciser pour chaque membre : être membre ne la donne pas)." })
   @IsBoolean()
   voting: boolean;
 }

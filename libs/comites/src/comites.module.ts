@@ -10,6 +10,8 @@ import { AttendanceService } from './attendance.service';
 import { ActionCommitteeResolver, AgendaItemResolver, CommitteeResolver } from './comites.resolver';
 import { CommitteeDecisions } from './committee-decisions.service';
 import { CommitteeLifecycle } from './committee-lifecycle.service';
+import { CommitteeMembershipResolver } from './committee-membership.resolver';
+import { CommitteeMembership } from './committee-membership.service';
 import { CommitteeQueries } from './committee-queries.service';
 import { DecisionHistory } from './decision.history';
 import { EnvelopeService } from './envelope.service';
@@ -26,6 +28,8 @@ import { VoteOnBehalfResolver } from './vote-on-behalf.resolver';
     CommitteeQueries,
     CommitteeDecisions,
     CommitteeLifecycle,
+    CommitteeMembership,
+    CommitteeMembershipResolver,
     VoteService,
     AttendanceService,
     CommitteeResolver,

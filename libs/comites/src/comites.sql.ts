@@ -201,6 +201,36 @@ export const COMITES_SQL = {
   committeeMandate: `select id from documents
         where tenant_id = $1 and id = $2 and owner_kind = 'COMMITTEE' and committee_id = $3 and kind = 'MANDAT'`,
 
+  /**
+   * Who may sit on a committee of the contract $2: its funders and its signatories, with which of the two
+   * each is (`CommitteeMembership`, whose comment gives the definition of a funder of the contract).
+   */
+  memberCandidates: `with funders as (
+           select e.funder_id as organisation_id from envelopes e where e.tenant_id = $1 and e.contrat_id = $2
+           union
+           select fl.funder_id from funding_lines fl
+             join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
+            where fl.tenant_id = $1 and a.contrat_id = $2 and a.status <> 'BROUILLON' and fl.funder_id <> a.porteur_id),
+         signatories as (
+           select s.organisation_id from contrat_signatories s where s.tenant_id = $1 and s.contrat_id = $2)
+       select o.id as organisation_id, o.name, o.kind,
+              exists (select 1 from funders f where f.organisation_id = o.id) as funder,
+              exists (select 1 from signatories s where s.organisation_id = o.id) as signatory
+         from organisations o
+        where o.tenant_id = $1
+          and (o.id in (select organisation_id from funders) or o.id in (select organisation_id from signatories))
+        order by o.name, o.id`,
+
+  /**
+   * Writes the header of the default membership of the contract $2 and kind $3 ($4 source committee, $5
+   * who saves it), or renews it: a concurrent save of the same default waits on its key until this one
+   * commits, so that the members each replaces are the ones the other left.
+   */
+  defaultHeaderUpsert: `insert into committee_defaults (tenant_id, contrat_id, kind, source_committee_id, saved_by, saved_at)
+       values ($1, $2, $3, $4, $5, now())
+       on conflict (tenant_id, contrat_id, kind) do update
+         set source_committee_id = excluded.source_committee_id, saved_by = excluded.saved_by, saved_at = excluded.saved_at`,
+
   /** The decisions (and corrections) on the lines of the action $2, for its history. */
   decisionIdsOfAction: `select d.id from committee_decisions d
          join funding_lines fl on fl.tenant_id = d.tenant_id and fl.id = d.funding_line_id

@@ -15,6 +15,7 @@ import { COMITES_SQL } from './comites.sql';
 import { AgendaItem, Committee, CommitteeKind, CommitteeMember, CommitteeStatus } from './committee.entity';
 import { CommitteeDecisions } from './committee-decisions.service';
 import { lockCommittee } from './committee-locks';
+import { CommitteeMembership } from './committee-membership.service';
 import { CommitteeQueries } from './committee-queries.service';
 import { assertCommitteeAllows, CLOSED_STATUSES, closeOperation, openVoteRefusal } from './committee-status';
 
@@ -36,6 +37,7 @@ export class CommitteeLifecycle {
     private readonly outbox: OutboxService,
     private readonly queries: CommitteeQueries,
     private readonly decisions: CommitteeDecisions,
+    private readonly membership: CommitteeMembership,
   ) {}
 
   async schedule(input: ScheduleCommitteeInput): Promise<Committee> {
@@ -47,6 +49,9 @@ export class CommitteeLifecycle {
     if (Number.isNaN(input.scheduledAt.getTime())) errors.push({ field: 'scheduledAt', reason: 'invalid', message: 'date invalide' });
     if (errors.length > 0) throw badInput(errors);
     const id = randomUUID();
+    // A new committee starts with the default membership saved for its kind on this contract, if any (its
+    // members that are still funders or signatories of the contract; the others are left out, and audited).
+    const prefill = await this.membership.prefill(contratId, input.kind);
     await (
       await this.db.repository(Committee)
     ).insert({
@@ -58,9 +63,16 @@ export class CommitteeLifecycle {
       place: input.place?.trim() ?? '',
       quorum: input.quorum ?? 1,
       status: CommitteeStatus.PLANIFIE,
+      membersFromDefault: prefill.members.length > 0,
     });
+    await (await this.db.repository(CommitteeMember)).insert(prefill.members.map((m) => ({ committeeId: id, ...m })));
     const committee = await this.queries.get(id);
-    await this.audit.record({ operation: 'committee.schedule', entityType: 'Committee', entityId: id, after: committee });
+    await this.audit.record({
+      operation: 'committee.schedule',
+      entityType: 'Committee',
+      entityId: id,
+      after: { ...committee, members: prefill.members, ...(prefill.leftOut.length > 0 ? { defaultMembersLeftOut: prefill.leftOut } : {}) },
+    });
     return committee;
   }
 
@@ -82,6 +94,7 @@ export class CommitteeLifecycle {
         errors.push({ field: `members.${i}.organisationId`, reason: 'not_found', message: 'organisation introuvable dans ce territoire' });
     });
     if (errors.length > 0) throw badInput(errors);
+    await this.membership.refuseNonCandidates(committee.contratId, members, 'members');
     const before = { members: await this.queries.members(committee.id), quorum: committee.quorum };
     const committeeMembers = await this.db.repository(CommitteeMember);
     await committeeMembers.delete({ committeeId: committee.id });

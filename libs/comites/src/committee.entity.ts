@@ -80,6 +80,17 @@ export class Committee extends TenantEntity {
   @Column('text', { array: true, default: () => "'{}'" })
   minutes: string[];
 
+  /**
+   * Whether the members were taken, when the committee was scheduled, from the default membership saved
+   * for its kind and contract (they may have been edited since): the committee page says so.
+   */
+  @Field({
+    description:
+      'Vrai si les membres ont été repris, à la planification, de la composition par défaut des comités de cette nature pour ce contrat (ils ont pu être modifiés depuis).',
+  })
+  @Column('boolean', { default: false })
+  membersFromDefault: boolean;
+
   @Field(() => GraphQLISODateTime, { nullable: true, description: "Date d'ouverture du vote." })
   @Column('timestamptz', { nullable: true })
   openedAt: Date | null;

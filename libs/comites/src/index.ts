@@ -7,6 +7,7 @@ export { ComitesModule } from './comites.module';
 export { Envelope } from './envelope.entity';
 export { AgendaItem, Committee, CommitteeMember, ConflictOfInterest } from './committee.entity';
 export { CommitteeAttendance } from './attendance.entity';
+export { CommitteeDefault, CommitteeDefaultMember } from './committee-default.entity';
 export { Vote, VoteRequest } from './vote.entity';
 export { CommitteeDecision } from './decision.entity';
 

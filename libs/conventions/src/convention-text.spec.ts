@@ -99,6 +99,18 @@ describe('convention text for a préfecture', () => {
     expect(text()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
+  it('elides « de » before a name that starts with a vowel or a mute h, and contracts « Le »', () => {
+    const angers = renderConventionText({ ...data(), territoryName: 'Angers Loire Métropole' });
+    expect(angers).toContain("\nContrat de ville d'Angers Loire Métropole\n");
+    expect(angers).toContain("(2024-2030) d'Angers Loire Métropole ;");
+    expect(angers).not.toContain('de Angers');
+    expect(renderConventionText({ ...data(), territoryName: 'Le Havre Seine Métropole' })).toContain(
+      '\nContrat de ville du Havre Seine Métropole\n',
+    );
+    expect(renderConventionText({ ...data(), territoryName: 'Hérault Méditerranée' })).toContain("Contrat de ville d'Hérault Méditerranée");
+    expect(renderConventionText({ ...data(), territoryName: 'Hautes Terres Communauté' })).toContain('Contrat de ville de Hautes Terres');
+  });
+
   it('cites the law and the contrat de ville it implements, and the action’s objective', () => {
     expect(text()).toContain('Vu la loi n° 2014-173 du 21 février 2014 de programmation pour la ville et la cohésion urbaine ;');
     expect(text()).toContain('Vu le contrat de ville « Contrat de ville de Rennes Métropole 2024-2030 » (2024-2030) de Rennes Métropole ;');

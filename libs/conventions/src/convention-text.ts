@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { formatCivilDate, formatEuros } from '@pilotis/shared';
+import { de, formatCivilDate, formatEuros } from '@pilotis/shared';
 
 /** The law every convention of the politique de la ville implements, cited in every version. */
 export const LOI_VILLE = 'loi n° 2014-173 du 21 février 2014 de programmation pour la ville et la cohésion urbaine';
@@ -49,14 +49,6 @@ export interface FunderCommitment extends PaymentSchedule {
 
 /** The schedule a funder gets until the chef de projet sets another: half at signature, half after the bilan. */
 export const DEFAULT_SCHEDULE: PaymentSchedule = { advancePercent: 50, tranches: [], bilanDueDate: null };
-
-/**
- * « de <name> »: every « de » phrase of the convention (and of the procès-verbal) is built here, so that
- * the elision (« d'Ille-et-Vilaine », « de l'État ») is decided in one place.
- */
-export function ofName(name: string): string {
-  return `de ${name}`;
-}
 
 /** The advance paid at signature (rounded down to the cent) and the balance paid after the bilan. */
 export function splitPayment(amountCents: bigint, advancePercent: number): { advanceCents: bigint; balanceCents: bigint } {
@@ -138,7 +130,7 @@ export function renderConventionText(data: ConventionTextData): string {
   const contrat = `contrat de ville « ${clean(data.contrat.title)} » (${data.contrat.startYear}-${data.contrat.endYear})`;
   const lines: string[] = [
     'CONVENTION DE FINANCEMENT',
-    `Contrat de ville ${ofName(territory)}`,
+    `Contrat de ville ${de(territory)}`,
     `Version ${data.versionNumber}${data.versionNumber > 1 ? ` (avenant n° ${data.versionNumber - 1})` : ''}`,
   ];
   if (data.reason) lines.push(`Motif de l'avenant : ${clean(data.reason)}`);
@@ -146,7 +138,7 @@ export function renderConventionText(data: ConventionTextData): string {
     '',
     'Visas',
     `Vu la ${LOI_VILLE} ;`,
-    `Vu le ${contrat} ${ofName(territory)} ;`,
+    `Vu le ${contrat} ${de(territory)} ;`,
     'Vu la programmation arrêtée par le comité des financeurs ;',
     '',
     'Entre les signataires :',

@@ -11,6 +11,7 @@ import { Organisation } from '@pilotis/organisations';
 import {
   badInput,
   conflict,
+  de,
   decodeCursor,
   DomainError,
   ErrorCode,
@@ -45,7 +46,6 @@ import {
   conventionHash,
   DEFAULT_SCHEDULE,
   FunderCommitment,
-  ofName,
   orderFunders,
   PaymentSchedule,
   renderConventionText,
@@ -392,7 +392,7 @@ export class ConventionService {
           throw invalidField('funderId', 'not_a_funder', "cette organisation n'est pas un financeur signataire de la convention");
         }
         schedules.set(funderId, schedule);
-        return `Échéancier ${ofName(funder.name)} modifié.`;
+        return `Échéancier ${de(funder.name)} modifié.`;
       },
       { unsignedOnly: true },
     );

@@ -7,7 +7,7 @@ export { ConventionsModule } from './conventions.module';
 export { Convention, ConventionSignatory, ConventionSignature, ConventionVersion } from './convention.entity';
 
 // Used by other libraries.
-export { balancePercent, ofName, schedulePayments, splitPayment } from './convention-text';
+export { balancePercent, schedulePayments, splitPayment } from './convention-text';
 export type { PaymentTranche } from './convention-text';
 export { SignatureOnBehalf } from './signature-on-behalf';
 export { type ConventionDocument, ConventionService, type DocumentSignature } from './convention.service';

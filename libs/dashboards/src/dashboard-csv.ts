@@ -18,6 +18,7 @@ export const DASHBOARD_CSV_COLUMNS = [
   'Rubrique',
   'Territoire',
   'SIREN',
+  'Contrat',
   'Pilier',
   'Financeur',
   'Type de financeur',
@@ -154,10 +155,18 @@ function territoryRows(f: TerritoryFigures, where: Row, exerciseYear: number | n
   ];
 }
 
-/** The département's consolidation: each territory's rows, then the totals' ("Ensemble du département"). */
+/** How the screen names a contract, with its years: two contracts of a territory may share a title. */
+export const contratLabel = (c: { contratTitle: string; startYear: number; endYear: number }): string =>
+  `${c.contratTitle} (${c.startYear}–${c.endYear})`;
+
+/**
+ * The département's consolidation as the screen shows it: each contract's rows (`contrats`, the figures its
+ * contract dashboard shows, by territory then the latest first), then the totals' ("Ensemble du
+ * département"). A territory without a contract has no line, on the screen as here.
+ */
 export function departementDashboardCsv(d: DepartementDashboard): string {
   return toCsv([
-    ...d.territories.flatMap((t) => territoryRows(t, { Territoire: t.name, SIREN: t.siren }, d.exerciseYear)),
+    ...d.contrats.flatMap((c) => territoryRows(c, { Territoire: c.name, SIREN: c.siren, Contrat: contratLabel(c) }, d.exerciseYear)),
     ...territoryRows(d.totals, { Territoire: `Ensemble du département ${d.departement}` }, d.exerciseYear),
   ]);
 }

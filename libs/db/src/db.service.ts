@@ -170,6 +170,17 @@ export class Db {
     (tx.afterCommit ??= []).push(fn);
   }
 
+  /**
+   * Commits the transaction opened so far (the access check's) and lets the next query open a new one, with
+   * the same actor and tenant. For a request that then waits on its client: an upload's body is read after
+   * this, so that a slow sender does not hold a pooled connection for its duration (a few slow uploads
+   * would otherwise take the whole pool). What the new transaction needs it checks again.
+   */
+  async commitAndContinue(): Promise<void> {
+    await this.finish(true);
+    this.cls.set('tx', undefined);
+  }
+
   /** Commits (or rolls back) and releases the current transaction, if one was opened. */
   async finish(commit: boolean): Promise<void> {
     const tx = this.cls.isActive() ? this.cls.get('tx') : undefined;

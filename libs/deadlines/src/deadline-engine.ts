@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 
 import { OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
-import { CivilDate, civilDateIn, Clock, FRENCH_MONTHS, InjectConfig, PilotisConfig } from '@pilotis/shared';
+import { Organisation } from '@pilotis/organisations';
+import { CivilDate, civilDateIn, Clock, de, FRENCH_MONTHS, InjectConfig, PilotisConfig } from '@pilotis/shared';
 
 import { DEFAULT_REMINDER_STEPS, ReminderStep, TenantSettings } from './deadline.entity';
 import { DEADLINE_SQL } from './deadline.sql';
@@ -90,6 +91,12 @@ export class DeadlineEngine {
     return civilDateIn(this.clock.now(), (settings ?? (await this.settings())).timeZone);
   }
 
+  /** « de <name> » of each organisation of the tenant, for the labels that name a funder (« Avance d'Archipel Habitat… »). */
+  private async ofOrganisations(): Promise<Record<string, string>> {
+    const rows = await (await this.db.repository(Organisation)).find();
+    return Object.fromEntries(rows.map((o) => [o.id, de(o.name)]));
+  }
+
   async recompute(settings: EffectiveSettings): Promise<{ created: number; updated: number; cancelled: number }> {
     const [counts] = await this.db.query<{ created: number; updated: number; cancelled: number }>(RECOMPUTE_DEADLINES, [
       this.db.tenant().tenantId,
@@ -98,6 +105,7 @@ export class DeadlineEngine {
       settings.agendaFreezeDays,
       settings.bilanDelayMonths,
       settings.paymentDelayDays,
+      JSON.stringify(await this.ofOrganisations()),
     ]);
     return counts;
   }

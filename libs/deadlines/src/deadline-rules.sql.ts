@@ -8,7 +8,9 @@
  *
  * Parameters: $1 tenant, $2 time zone (civil dates are taken in it), $3 signature delay (days after the
  * decision or the avenant), $4 agenda freeze (days before the committee), $5 bilan delay (months after the
- * end of the exercise year), $6 payment delay (days after signature, or after the bilan for the balance).
+ * end of the exercise year), $6 payment delay (days after signature, or after the bilan for the balance),
+ * $7 each organisation's « de <name> » (JSON, id → « d'Archipel Habitat », « du Relais »): the elision is
+ * French's rule (`de()` in @pilotis/shared), written once in TypeScript, not again in SQL.
  */
 export const COMPUTED_DEADLINES = `
   funded as (
@@ -72,14 +74,14 @@ export const COMPUTED_DEADLINES = `
       from committees c where c.tenant_id = $1 and c.kind = 'COMITE_DES_FINANCEURS'
     union all
     select 'PAYMENT_TRANCHE', 'PAYMENT_TRANCHE:' || sg.convention_id || ':' || s.organisation_id || ':AVANCE',
-           'Avance de ' || o.name || ' pour l''action ' || sg.reference,
+           'Avance ' || coalesce($7::jsonb ->> o.id::text, 'de ' || o.name) || ' pour l''action ' || sg.reference,
            (sg.signed_at at time zone $2)::date + $6::int, sg.action_id, sg.convention_id, null, null, s.organisation_id, null, null, null
       from signed sg
       join convention_signatories s on s.tenant_id = $1 and s.version_id = sg.version_id and s.role = 'FINANCEUR' and s.amount_cents > 0 and s.advance_percent > 0
       join organisations o on o.tenant_id = $1 and o.id = s.organisation_id
     union all
     select 'PAYMENT_TRANCHE', 'PAYMENT_TRANCHE:' || sg.convention_id || ':' || s.organisation_id || ':SOLDE',
-           'Solde de ' || o.name || ' pour l''action ' || sg.reference,
+           'Solde ' || coalesce($7::jsonb ->> o.id::text, 'de ' || o.name) || ' pour l''action ' || sg.reference,
            (make_date((select max(fl.exercise_year) from funding_lines fl
                         where fl.tenant_id = $1 and fl.action_id = sg.action_id and fl.funder_id = s.organisation_id), 12, 31)
               + make_interval(months => $5::int))::date + $6::int,

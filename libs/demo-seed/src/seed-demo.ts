@@ -277,7 +277,8 @@ async function seedFinance(m: EntityManager, tenantId: string): Promise<void> {
 
 /**
  * A comité des financeurs a week from the seeding day, with the actions waiting for arbitration on its
- * agenda and their funders as voting members: the worker's first scan reminds them (J-7) and the chef de
+ * agenda and their funders as voting members (funders of the contract, as committee members must be —
+ * `CommitteeMembership`; a porteur's own contribution does not make it one): the worker's first scan reminds them (J-7) and the chef de
  * projet (agenda freeze overdue), so a newcomer sees reminders arrive in the captured e-mails.
  */
 async function seedCommittee(m: EntityManager, tenantId: string, contratId: string): Promise<void> {
@@ -290,8 +291,8 @@ async function seedCommittee(m: EntityManager, tenantId: string, contratId: stri
   await m.query(
     `insert into committee_members (tenant_id, committee_id, organisation_id, voting)
      select distinct $1::uuid, $2::uuid, fl.funder_id, true from funding_lines fl join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
-      where a.tenant_id = $1 and a.status = 'A_ARBITRER'`,
-    [tenantId, committeeId],
+      where a.tenant_id = $1 and a.contrat_id = $3 and a.status = 'A_ARBITRER' and fl.funder_id <> a.porteur_id`,
+    [tenantId, committeeId, contratId],
   );
   await m.query(
     `insert into agenda_items (tenant_id, id, committee_id, action_id, position)

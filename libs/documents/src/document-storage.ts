@@ -1,10 +1,11 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 
 import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   NoSuchKey,
   NotFound,
   PutObjectCommand,
@@ -28,15 +29,32 @@ export abstract class DocumentStorage {
   abstract delete(key: string): Promise<void>;
   /** Whether a file is stored under `key`. */
   abstract exists(key: string): Promise<boolean>;
+  /**
+   * Every file of the store with its last change, for the sweep of orphans (`DocumentSweepService`). A
+   * partial file left by a write that crashed is listed too, with its own key (`<key>.<…>.partial`), which
+   * `delete` accepts; anything else found in the store is not ours and is skipped.
+   */
+  abstract list(): AsyncIterable<StoredFile>;
+}
+
+export interface StoredFile {
+  key: string;
+  modifiedAt: Date;
 }
 
 /** Keys are `<uuid>/<uuid>`: anything else would be a bug, and a path outside the folder a hole. */
 const KEY = /^[0-9a-f-]{36}\/[0-9a-f-]{36}$/;
+/** A write in progress on the file system (or abandoned by a crash): `<key>.<pid>.<ms>.partial`. */
+const PARTIAL_KEY = /^[0-9a-f-]{36}\/[0-9a-f-]{36}\.\d+\.\d+\.partial$/;
+const UUID_NAME = /^[0-9a-f-]{36}$/;
 
 function checkKey(key: string): string {
   if (!KEY.test(key)) throw new Error(`Invalid document storage key: ${key}`);
   return key;
 }
+
+/** Whether a listed key is a partial write rather than a document's file. */
+export const isPartialKey = (key: string): boolean => PARTIAL_KEY.test(key);
 
 /**
  * The default store: one folder (DOCUMENTS_DIR), one sub-folder per tenant. A file is written to a
@@ -74,11 +92,30 @@ export class FileSystemDocumentStorage extends DocumentStorage {
   }
 
   async delete(key: string): Promise<void> {
-    await rm(this.file(key), { force: true });
+    const file = isPartialKey(key) ? path.join(path.resolve(this.root), ...key.split('/')) : this.file(key);
+    await rm(file, { force: true });
   }
 
   async exists(key: string): Promise<boolean> {
     return (await this.get(key)) !== null;
+  }
+
+  async *list(): AsyncIterable<StoredFile> {
+    const root = path.resolve(this.root);
+    const tenants = await readdir(root, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    });
+    for (const tenant of tenants) {
+      if (!tenant.isDirectory() || !UUID_NAME.test(tenant.name)) continue;
+      for (const entry of await readdir(path.join(root, tenant.name), { withFileTypes: true })) {
+        const key = `${tenant.name}/${entry.name}`;
+        if (!entry.isFile() || !(KEY.test(key) || PARTIAL_KEY.test(key))) continue;
+        // A file removed between the listing and its stat is simply no longer there.
+        const info = await stat(path.join(root, tenant.name, entry.name)).catch(() => null);
+        if (info) yield { key, modifiedAt: info.mtime };
+      }
+    }
   }
 }
 
@@ -129,6 +166,20 @@ export class S3DocumentStorage extends DocumentStorage {
       if (error instanceof NotFound || error instanceof NoSuchKey) return false;
       throw error;
     }
+  }
+
+  async *list(): AsyncIterable<StoredFile> {
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.config.bucket, Prefix: this.config.prefix, ContinuationToken: token }),
+      );
+      for (const object of page.Contents ?? []) {
+        const key = (object.Key ?? '').slice(this.config.prefix.length);
+        if (KEY.test(key) && object.LastModified) yield { key, modifiedAt: object.LastModified };
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
   }
 
   destroy(): void {

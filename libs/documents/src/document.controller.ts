@@ -77,6 +77,9 @@ export class DocumentController {
   ): Promise<DocumentAnswer> {
     const ownerKind = OWNER_OF_PATH[owner];
     if (!ownerKind) throw notFound('Propriétaire de document');
+    await this.documents.admit(ownerKind, id);
+    // The body comes after the checks, outside any transaction: see `Db.commitAndContinue`.
+    await this.db.commitAndContinue();
     const form = await this.readForm(request);
     const document = await this.documents.upload({ ownerKind, ownerId: id, kind: form.kind, fileName: form.fileName, data: form.data });
     try {
@@ -98,6 +101,9 @@ export class DocumentController {
   ): Promise<DocumentAnswer> {
     const ownerKind = OWNER_OF_PATH[owner];
     if (ownerKind !== DocumentOwnerKind.COMMITTEE && ownerKind !== DocumentOwnerKind.CONVENTION) throw notFound('Propriétaire de mandat');
+    await this.documents.admit(ownerKind, id, { mandateOnly: true });
+    // The body comes after the checks, outside any transaction: see `Db.commitAndContinue`.
+    await this.db.commitAndContinue();
     const form = await this.readForm(request);
     const document = await this.documents.upload(
       { ownerKind, ownerId: id, kind: form.kind ?? DocumentKind.MANDAT, fileName: form.fileName, data: form.data },

@@ -115,6 +115,13 @@ export class DocumentService {
     return use && (use.votes > 0 || use.signatures > 0) ? use : null;
   }
 
+  /** FORBIDDEN unless the caller may attach to this kind of owner (a mandate only, on the mandates' route). */
+  private assertMayAttach(ownerKind: DocumentOwnerKind, options: { mandateOnly?: boolean }): void {
+    if (options.mandateOnly ? !this.mayAttachMandate(ownerKind) : !this.mayEdit(ownerKind)) {
+      throw forbidden("Vous n'avez pas le droit de joindre des pièces ici.");
+    }
+  }
+
   /** Whether the caller may bring a mandate (kind MANDAT) to an owner of this kind without editing it. */
   mayAttachMandate(ownerKind: DocumentOwnerKind): boolean {
     return KINDS_OF_OWNER[ownerKind].includes(DocumentKind.MANDAT) && scopeAllows(this.db.tenant(), Permission.RECORD_ON_BEHALF);
@@ -147,14 +154,35 @@ export class DocumentService {
   // ------------------------------------------------------------------ writes
 
   /**
+   * What an upload must pass before its body is read (the controller then lets the connection go while
+   * the client sends it): the owner exists and the caller may see it (NOT_FOUND), and the caller has not
+   * used its hourly quota of uploads in this territory (QUOTA_EXCEEDED). Concurrent uploads of one person
+   * may each pass the count: the quota bounds a person's pace, not an exact number.
+   */
+  async admit(ownerKind: DocumentOwnerKind, ownerId: string, options: { mandateOnly?: boolean } = {}): Promise<void> {
+    this.assertMayAttach(ownerKind, options);
+    await this.visibleOwner(ownerKind, ownerId);
+    const limit = this.config.documents.uploadsPerHour;
+    const [{ count }] = await this.db.query<{ count: number }>(
+      `select count(*)::int as count from documents where tenant_id = $1 and uploaded_by = $2 and uploaded_at > now() - interval '1 hour'`,
+      [this.db.tenant().tenantId, this.db.actor().userId],
+    );
+    if (count >= limit) {
+      throw new DomainError(
+        ErrorCode.QUOTA_EXCEEDED,
+        `Vous avez déposé ${count} fichiers dans ce territoire depuis une heure : c'est le plafond (${limit}). Réessayez plus tard.`,
+        { quota: 'documents_per_hour', limit },
+      );
+    }
+  }
+
+  /**
    * Stores a file and records its document. Refusals leave nothing behind: the owner first (NOT_FOUND), then
    * the type of piece, the size (FILE_TOO_LARGE) and the content (FILE_TYPE_NOT_ALLOWED) before the store
    * is touched. The caller commits, then calls `discard` if the commit fails.
    */
   async upload(upload: Upload, options: { mandateOnly?: boolean } = {}): Promise<Document> {
-    if (options.mandateOnly ? !this.mayAttachMandate(upload.ownerKind) : !this.mayEdit(upload.ownerKind)) {
-      throw forbidden("Vous n'avez pas le droit de joindre des pièces ici.");
-    }
+    this.assertMayAttach(upload.ownerKind, options);
     const owner = await this.visibleOwner(upload.ownerKind, upload.ownerId);
     const kinds = options.mandateOnly ? [DocumentKind.MANDAT] : KINDS_OF_OWNER[owner.kind];
     if (!kinds.includes(upload.kind as DocumentKind)) {

@@ -17,13 +17,20 @@ import {
 } from './document.resolver';
 import { DocumentService } from './document.service';
 import { DocumentStorage, documentStorage } from './document-storage';
+import { DocumentSweepService } from './document-sweep.service';
+
+const storageProvider = {
+  provide: DocumentStorage,
+  useFactory: (config: PilotisConfig) => documentStorage(config.documents),
+  inject: [PILOTIS_CONFIG],
+};
 
 /** Pieces attached to dossiers, conventions, bilans and committees: their metadata, their store, upload and download. */
 @Module({
   imports: [ActionsModule, ComitesModule, ConventionsModule],
   controllers: [DocumentController],
   providers: [
-    { provide: DocumentStorage, useFactory: (config: PilotisConfig) => documentStorage(config.documents), inject: [PILOTIS_CONFIG] },
+    storageProvider,
     DocumentService,
     ActionDocumentsResolver,
     ConventionDocumentsResolver,
@@ -35,3 +42,10 @@ import { DocumentStorage, documentStorage } from './document-storage';
   ],
 })
 export class DocumentsModule {}
+
+/** Documents in the worker: the store and the daily sweep of its orphan files. */
+@Module({
+  providers: [storageProvider, DocumentSweepService],
+  exports: [DocumentSweepService],
+})
+export class DocumentsWorkerModule {}

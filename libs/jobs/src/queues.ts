@@ -24,6 +24,8 @@ export const JOB = {
   OUTBOX_RELAY: 'outbox-relay',
   /** Signs and stores a checkpoint of every tenant's audit chain head (each in its tenant's transaction). */
   AUDIT_CHECKPOINTS: 'audit-checkpoints',
+  /** Daily: removes the document store's files that no document names (crashes between write and commit). */
+  SWEEP_DOCUMENTS: 'sweep-documents',
   /** Daily: one scan job per tenant. */
   SCAN_ALL: 'scan-all-tenants',
   /** Recomputes a tenant's deadlines and records the reminders due today. */

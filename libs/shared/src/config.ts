@@ -100,6 +100,8 @@ export interface PilotisConfig {
  */
 export interface DocumentsConfig {
   maxBytes: number;
+  /** Files one person may upload in an hour, in a territory (DOCUMENTS_UPLOADS_PER_HOUR, default 60). */
+  uploadsPerHour: number;
   storage: 'filesystem' | 's3';
   dir: string;
   s3: DocumentsS3Config;
@@ -201,6 +203,7 @@ function documentsConfig(env: NodeJS.ProcessEnv): DocumentsConfig {
   const endpoint = env.DOCUMENTS_S3_ENDPOINT?.trim() || null;
   return {
     maxBytes: wholeNumber(env, 'DOCUMENTS_MAX_BYTES', 10 * 1024 * 1024),
+    uploadsPerHour: wholeNumber(env, 'DOCUMENTS_UPLOADS_PER_HOUR', 60),
     storage,
     dir: env.DOCUMENTS_DIR ?? 'var/documents',
     s3: {

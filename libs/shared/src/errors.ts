@@ -37,6 +37,11 @@ export const ErrorCode = {
    * to it in the territory): its own people vote and sign.
    */
   ORGANISATION_HAS_ACCOUNT: 'ORGANISATION_HAS_ACCOUNT',
+  /**
+   * A committee member (or a default membership) names an organisation that is neither a funder nor a
+   * signatory of the committee's contract: only they sit on its committees (`Committee.memberCandidates`).
+   */
+  NOT_A_COMMITTEE_CANDIDATE: 'NOT_A_COMMITTEE_CANDIDATE',
   /** Minutes (procès-verbal) are only drawn up for a committee closed with its decisions (CLOS). */
   COMMITTEE_NOT_CLOSED: 'COMMITTEE_NOT_CLOSED',
   /** Commitments on a funding line would exceed what was decided for it. */

@@ -1,4 +1,4 @@
-import { de } from './french';
+import { de, dePerson } from './french';
 
 describe('de (elision before a name)', () => {
   it.each([
@@ -8,6 +8,7 @@ describe('de (elision before a name)', () => {
     ['Hauts-de-Seine Habitat', 'de Hauts-de-Seine Habitat'],
     ['Hoche Formation', 'de Hoche Formation'],
     ['Hôpital Sud', "d'Hôpital Sud"],
+    ['Hérault Habitat', "d'Hérault Habitat"],
     ['Émergence', "d'Émergence"],
     ['État', "d'État"],
     ['Île-de-France Mobilités', "d'Île-de-France Mobilités"],
@@ -34,5 +35,24 @@ describe('de (elision before a name)', () => {
 
   it('gives « de » alone for an empty name', () => {
     expect(de('  ')).toBe('de');
+  });
+});
+
+describe('dePerson (elision before a person’s name)', () => {
+  it.each([
+    ['Anne Martin', "d'Anne Martin"],
+    ['Hélène Durand', "d'Hélène Durand"],
+    ['Marie Le Goff', 'de Marie Le Goff'],
+    // A surname's article is part of the name: never « du Goff ».
+    ['Le Goff', 'de Le Goff'],
+    ['Les Quatre Vents', 'de Les Quatre Vents'],
+    ['Yves Tanguy', "d'Yves Tanguy"],
+    ['  Éric Roux ', "d'Éric Roux"],
+  ])('dePerson(%j) → %j', (name, expected) => {
+    expect(dePerson(name)).toBe(expected);
+  });
+
+  it('gives « de » alone for an empty name', () => {
+    expect(dePerson('')).toBe('de');
   });
 });

@@ -14,6 +14,8 @@ const MUTE_H = [
   'habit', // habitat, habitation, habitants
   'harmoni',
   'héberg',
+  'hélèn', // Hélène
+  'hérault',
   'hélio',
   'herbe',
   'hérit',
@@ -52,6 +54,16 @@ export function de(name: string): string {
   const text = name.trim();
   const article = /^(les|le)\s+(.+)$/i.exec(text);
   if (article) return `${article[1].toLowerCase() === 'les' ? 'des' : 'du'} ${article[2]}`;
+  return dePerson(text);
+}
+
+/**
+ * « de » before a person's name: elided as before any name (« d'Anne Martin »), but a surname's « Le »
+ * is part of the name, never contracted (« de Marie Le Goff », « de Le Goff »), unlike an organisation's
+ * article (« du Relais »).
+ */
+export function dePerson(name: string): string {
+  const text = name.trim();
   if (text === '') return 'de';
   return elides(text) ? `d'${text}` : `de ${text}`;
 }

@@ -36,7 +36,7 @@ export {
 export { Clock } from './clock';
 export { type CivilDate, civilDateIn, daysBetween, dueInWords, formatCivilDate, FRENCH_MONTHS, isCivilDate } from './civil-date';
 export { WEBHOOK_EVENT_OF_TOPIC, WebhookEvent } from './webhook-events';
-export { de } from './french';
+export { de, dePerson } from './french';
 export {
   openWebhookSecret,
   SEALED_WEBHOOK_SECRET,

@@ -3,6 +3,8 @@ import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 
+import { DocumentSweepService } from '@pilotis/documents';
+
 import { AuditCheckpointJob } from './audit-checkpoint-job';
 import { OutboxRelay } from './outbox-relay';
 import { HealthJobData, HealthJobResult, JOB, QUEUE } from './queues';
@@ -18,6 +20,7 @@ export class SystemProcessor extends WorkerHost {
     private readonly health: WorkerHealth,
     private readonly relay: OutboxRelay,
     private readonly checkpoints: AuditCheckpointJob,
+    private readonly documents: DocumentSweepService,
   ) {
     super();
   }
@@ -28,6 +31,8 @@ export class SystemProcessor extends WorkerHost {
         return this.relay.relay();
       case JOB.AUDIT_CHECKPOINTS:
         return this.checkpoints.run();
+      case JOB.SWEEP_DOCUMENTS:
+        return this.documents.sweep();
       case JOB.HEALTH: {
         // No tenant is set: under RLS the runtime role sees no tenant rows, which is what we check too.
         const [{ rows }] = (await this.dataSource.query(`select count(*)::int as rows from actions`)) as { rows: number }[];

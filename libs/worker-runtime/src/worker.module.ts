@@ -7,6 +7,7 @@ import { ClsModule } from 'nestjs-cls';
 import { AuditModule } from '@pilotis/audit';
 import { DbModule } from '@pilotis/db';
 import { DeadlinesWorkerModule } from '@pilotis/deadlines';
+import { DocumentsWorkerModule } from '@pilotis/documents';
 import { IntegrationsWorkerModule } from '@pilotis/integrations';
 import { JobsModule } from '@pilotis/jobs';
 import { ReportsWorkerModule } from '@pilotis/reports';
@@ -87,6 +88,12 @@ class WorkerBootstrap implements OnApplicationBootstrap, OnApplicationShutdown {
       { every: this.config.auditCheckpointEveryMs },
       { name: JOB.AUDIT_CHECKPOINTS, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
     );
+    // Every night at 3:40, Paris time: the document store's files that no document names are removed.
+    await this.system.upsertJobScheduler(
+      'daily-document-sweep',
+      { pattern: '40 3 * * *', tz: 'Europe/Paris' },
+      { name: JOB.SWEEP_DOCUMENTS, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+    );
     // Every morning at 6:00, Paris time: each tenant's scan (deadlines, reminders, digests).
     await this.deadlines.upsertJobScheduler(
       'daily-deadline-scan',
@@ -116,6 +123,7 @@ export class WorkerModule {
         DeadlinesWorkerModule,
         ReportsWorkerModule,
         IntegrationsWorkerModule,
+        DocumentsWorkerModule,
       ],
       providers: [WorkerHealth, OutboxRelay, AuditCheckpointJob, SystemProcessor, WorkerBootstrap],
     };

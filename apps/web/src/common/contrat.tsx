@@ -119,10 +119,13 @@ export function useContratLink(): (path: string) => string {
   return useCallback(
     (path: string) => {
       if (!chosen) return path;
-      const [pathname, query = ''] = path.split('?');
+      // The fragment (`#convention-…`) stays last: the query goes before it.
+      const [beforeHash, ...hash] = path.split('#');
+      const [pathname, query = ''] = beforeHash.split('?');
       const params = new URLSearchParams(query);
-      params.set(CONTRAT_PARAM, chosen);
-      return `${pathname}?${params.toString()}`;
+      // A link that names its own contract (a deadline's contract) keeps it.
+      if (!params.has(CONTRAT_PARAM)) params.set(CONTRAT_PARAM, chosen);
+      return `${pathname}?${params.toString()}${hash.length > 0 ? `#${hash.join('#')}` : ''}`;
     },
     [chosen],
   );

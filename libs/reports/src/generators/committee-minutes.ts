@@ -1,7 +1,5 @@
 import { Role } from '@pilotis/access';
-import { ofName } from '@pilotis/conventions';
-import { civilDateIn, DomainError, ErrorCode, notFound } from '@pilotis/shared';
-import { de } from '@pilotis/shared/french';
+import { civilDateIn, de, dePerson, DomainError, ErrorCode, notFound } from '@pilotis/shared';
 
 import { REPORTS_SQL } from '../reports.sql';
 import { Cell, parisDateTime, pdfEuros, PdfWriter } from './pdf';
@@ -77,7 +75,7 @@ export function attendanceText(status: string | null, representative: string | n
 
 /** « Vote enregistré pour le compte d'Archipel Habitat par <user> sur mandat de <author> ». */
 export function onBehalfMention(organisation: string, recordedBy: string | null, mandateAuthor: string | null): string {
-  return `Vote enregistré pour le compte ${de(organisation)} par ${recordedBy ?? '?'} sur mandat ${de(mandateAuthor ?? '?')}.`;
+  return `Vote enregistré pour le compte ${de(organisation)} par ${recordedBy ?? '?'} sur mandat ${dePerson(mandateAuthor ?? '?')}.`;
 }
 
 /**
@@ -212,7 +210,7 @@ export async function writeCommitteeMinutes(
       );
       const note = noteOf.get(`${d.funding_line_id}/${d.funder_id}`);
       if (note?.on_behalf) pdf.paragraph(onBehalfMention(d.funder, note.recorded_by, note.mandate_author), { indent: 24, size: 9 });
-      if (note?.comment) pdf.paragraph(`Commentaire ${ofName(d.funder)} : ${note.comment}`, { indent: 24, size: 9 });
+      if (note?.comment) pdf.paragraph(`Commentaire ${de(d.funder)} : ${note.comment}`, { indent: 24, size: 9 });
       if (d.current !== null && d.current !== d.amount) {
         pdf.paragraph(`Décision corrigée depuis la séance : montant en vigueur ${pdfEuros(d.current)}.`, { indent: 24, size: 9 });
       }

@@ -1,5 +1,5 @@
 import { type ConventionDocument, type DocumentSignature } from '@pilotis/conventions';
-import { de } from '@pilotis/shared/french';
+import { de, dePerson } from '@pilotis/shared';
 
 import { parisDateTime, PdfWriter } from './pdf';
 
@@ -20,7 +20,7 @@ export interface SignatureMention {
 export function signatureMentionText(mention: SignatureMention): string | null {
   const m = mention.onBehalfOf;
   if (!m) return null;
-  return `pour le compte ${de(m.organisationName)}, en qualité de ${m.signerQuality}, sur mandat ${de(m.mandatorName)} ; enregistré par ${m.recordedByName}`;
+  return `pour le compte ${de(m.organisationName)}, en qualité de ${m.signerQuality}, sur mandat ${dePerson(m.mandatorName)} ; enregistré par ${m.recordedByName}`;
 }
 
 const mentionOf = (signature: DocumentSignature): SignatureMention => ({

@@ -351,7 +351,7 @@ export function ActionsPage() {
             ))}
           </select>
         </label>
-        {can('READ_TENANT_FIGURES') && (
+        {can('READ') && (
           <>
             <button type="button" className="secondary" onClick={() => exportFile('csv')} disabled={rows.length === 0}>
               Exporter la liste en CSV

@@ -28,6 +28,20 @@ export const COMMITTEE = graphql(`
         organisationId
         voting
       }
+      membersFromDefault
+      memberCandidates {
+        organisationId
+        name
+        funder
+        signatory
+      }
+      defaultMembership {
+        savedAt
+        members {
+          organisationId
+          voting
+        }
+      }
       attendance {
         organisationId
         status

@@ -6,6 +6,13 @@ export const COMMITTEE_KIND_LABELS: Record<CommitteeKind, string> = {
   COMITE_TECHNIQUE: 'Comité technique',
 };
 
+/** « des comités … » of a kind, in a sentence (« composition par défaut des comités de pilotage »). */
+export const COMMITTEE_KIND_PLURALS: Record<CommitteeKind, string> = {
+  COMITE_DES_FINANCEURS: 'comités des financeurs',
+  COMITE_DE_PILOTAGE: 'comités de pilotage',
+  COMITE_TECHNIQUE: 'comités techniques',
+};
+
 export const COMMITTEE_STATUS_LABELS: Record<CommitteeStatus, string> = {
   PLANIFIE: 'Planifié',
   VOTE_OUVERT: 'Vote ouvert',

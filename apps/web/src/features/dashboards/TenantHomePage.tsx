@@ -2,7 +2,8 @@ import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 
 import type { ApiError } from '../../common/api';
-import { ErrorMessage, Loading } from '../../common/components';
+import { AmountFigures, ErrorMessage, Figure, Loading } from '../../common/components';
+import { useContratLink, useSelectedContrat } from '../../common/contrat';
 import { asApiError } from '../../common/errors';
 import { civilDate, dateTime, plural } from '../../common/format';
 import { useGraphQLMutation, useGraphQLQuery } from '../../common/query';
@@ -11,8 +12,8 @@ import { graphql } from '../../gql';
 import { DEADLINE_STATE_LABELS, objectLink } from '../deadlines/deadline-links';
 
 const MINE = graphql(`
-  query MyWork($userId: ID!) {
-    deadlines(first: 10, filter: { userId: $userId, states: [OVERDUE, DUE, UPCOMING] }) {
+  query MyWork($userId: ID!, $contratId: ID) {
+    deadlines(first: 10, filter: { userId: $userId, states: [OVERDUE, DUE, UPCOMING], contratId: $contratId }) {
       nodes {
         id
         kind
@@ -49,6 +50,24 @@ const MINE = graphql(`
   }
 `);
 
+/** The chosen contract's headline figures: those of its dashboard, for the roles that read them. */
+const CONTRAT_FIGURES = graphql(`
+  query HomeContratFigures($contratId: ID!) {
+    contratDashboard(contratId: $contratId) {
+      contratId
+      totals {
+        requestedCents
+        decidedCents
+        committedCents
+        paidCents
+      }
+      actionCount
+      overdueBilanCount
+      unsignedConventionCount
+    }
+  }
+`);
+
 const MARK_READ = graphql(`
   mutation MarkNotificationRead($id: ID!) {
     markNotificationRead(id: $id) {
@@ -64,8 +83,11 @@ const MARK_ALL_READ = graphql(`
 `);
 
 /**
- * A territory's first screen for everyone: my nearest deadlines and my reminders there, each leading to its
- * object; the whole list, filtered and paged, is « Mes échéances » (/t/:siren/echeances).
+ * A territory's first screen for everyone, on the contract chosen in the frame (`?contrat=`, as every
+ * territory screen): that contract's headline figures (its dashboard's, for the roles that read them), my
+ * nearest deadlines of that contract, each leading to its object, and my reminders there (all of them, their
+ * links as sent: a reminder is a message already sent, read or not whatever the contract). The whole list, filtered and
+ * paged, is « Mes échéances » (/t/:siren/echeances); every link keeps the contract.
  */
 export function TenantHomePage() {
   const { siren } = useParams();
@@ -73,7 +95,22 @@ export function TenantHomePage() {
   const { can } = useTenantRole(siren);
   const figures = can('READ_TENANT_FIGURES');
   const tenant = tenants.find((t) => t.tenant.siren === siren);
-  const { data, error, isLoading: loading } = useGraphQLQuery(MINE, { userId: user?.id ?? '' }, { tenant: siren, enabled: !!user });
+  const chosen = useSelectedContrat(siren);
+  const contrat = chosen.contrat;
+  const withContrat = useContratLink();
+  // Waits for the territory's contracts, so that the list is never first shown for every contract; a
+  // territory without any lists all my deadlines.
+  const {
+    data,
+    error,
+    isLoading: loading,
+  } = useGraphQLQuery(
+    MINE,
+    { userId: user?.id ?? '', contratId: contrat?.id ?? null },
+    { tenant: siren, enabled: !!user && !chosen.loading },
+  );
+  const dash = useGraphQLQuery(CONTRAT_FIGURES, { contratId: contrat?.id ?? '' }, { tenant: siren, enabled: figures && !!contrat });
+  const headline = dash.data?.contratDashboard.contratId === contrat?.id ? dash.data?.contratDashboard : undefined;
   const markRead = useGraphQLMutation(MARK_READ, { tenant: siren, invalidates: [MINE] });
   const markAllRead = useGraphQLMutation(MARK_ALL_READ, { tenant: siren, invalidates: [MINE] });
   const [failure, setFailure] = useState<ApiError | null>(null);
@@ -99,12 +136,30 @@ export function TenantHomePage() {
   return (
     <>
       <h1>{tenant?.tenant.name ?? 'Territoire'}</h1>
-      <ErrorMessage error={error ?? failure} />
-      {loading && <Loading />}
+      <ErrorMessage error={chosen.error ?? error ?? dash.error ?? failure} />
+      {(loading || chosen.loading) && <Loading />}
+      {contrat && headline && (
+        <section aria-labelledby="contrat-title">
+          <h2 id="contrat-title">
+            {contrat.title} ({contrat.startYear}–{contrat.endYear})
+          </h2>
+          <div className="figures">
+            <AmountFigures amounts={headline.totals} />
+            <Figure label="Actions" value={plural(headline.actionCount, 'action', 'actions')} />
+            <Figure label="Bilans en retard" value={String(headline.overdueBilanCount)} />
+            <Figure label="Conventions à signer" value={String(headline.unsignedConventionCount)} />
+          </div>
+          <p>
+            <Link to={withContrat(`/t/${siren}/contrat`)}>Tableau de bord du contrat</Link> ·{' '}
+            <Link to={withContrat(`/t/${siren}/actions`)}>Actions du contrat</Link>
+          </p>
+        </section>
+      )}
       {data && (
         <div className="columns">
           <section aria-labelledby="deadlines-title">
             <h2 id="deadlines-title">Mes échéances</h2>
+            {contrat && <p className="muted">Celles du contrat « {contrat.title} ».</p>}
             {data.deadlines.nodes.length === 0 ? (
               <p>Aucune échéance en cours.</p>
             ) : (
@@ -122,7 +177,7 @@ export function TenantHomePage() {
                   {data.deadlines.nodes.map((d) => (
                     <tr key={d.id}>
                       <td>
-                        <Link to={objectLink(siren ?? '', d, figures).to}>{d.label}</Link>
+                        <Link to={withContrat(objectLink(siren ?? '', d, figures).to)}>{d.label}</Link>
                       </td>
                       <td className="nowrap">{civilDate(d.dueDate)}</td>
                       <td>{d.dueIn}</td>
@@ -135,7 +190,7 @@ export function TenantHomePage() {
               </table>
             )}
             <p>
-              <Link to={`/t/${siren}/echeances`}>
+              <Link to={withContrat(`/t/${siren}/echeances`)}>
                 {data.deadlines.pageInfo.hasNextPage ? 'Toutes mes échéances' : 'Mes échéances'}, avec filtres
               </Link>
             </p>

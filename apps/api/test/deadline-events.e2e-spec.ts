@@ -28,8 +28,8 @@ interface D {
 
 /**
  * Changes that move deadlines reach them through the outbox at once, not at the next morning's scan: a new
- * contract (its end), a committee scheduled (its agenda freeze and vote), an action abandoned by hand (no
- * bilan owed). The worker runs with the app and only its boot scan has run: whatever appears or goes
+ * contract (its end), a committee scheduled (its agenda freeze and vote), a convention drafted by hand (its
+ * signatures), an action abandoned by hand (no bilan owed). The worker runs with the app and only its boot scan has run: whatever appears or goes
  * afterwards came from the change's event.
  */
 describe('deadlines follow the changes that move them, without waiting for the daily scan', () => {
@@ -74,6 +74,7 @@ describe('deadlines follow the changes that move them, without waiting for the d
     await until('the contract’s end is a deadline', async () =>
       (await list({ contratId: contrat.id })).some((d) => d.kind === 'CONTRAT_END'),
     );
+    expect((await list({ contratId: contrat.id })).map((d) => d.kind)).toEqual(['CONTRAT_END']);
   });
 
   it('gives a scheduled committee its agenda freeze and its vote', async () => {
@@ -98,6 +99,33 @@ describe('deadlines follow the changes that move them, without waiting for the d
       const kinds = (await list({ committeeId })).map((d) => d.kind).sort();
       return kinds.includes('AGENDA_FREEZE') && kinds.includes('COMMITTEE_VOTE');
     });
+    expect((await list({ committeeId })).map((d) => d.kind).sort()).toEqual(['AGENDA_FREEZE', 'COMMITTEE_VOTE']);
+  });
+
+  it('asks for the signatures of a convention drafted by hand', async () => {
+    const contrat = await createContrat('Contrat de ville – conventions');
+    const { actionId } = await addAction(
+      t.owner,
+      rennes.id,
+      SIREN.RENNES,
+      { contratId: contrat.id, pillarId: contrat.pillarId },
+      porteur,
+      'PROGRAMMEE',
+      [{ funderId: region, requestedCents: 300_000n, decidedCents: 300_000n }],
+      'Convention rédigée à la main',
+    );
+    ok(
+      await gql(
+        t.app,
+        `mutation($actionId: ID!) { draftConvention(actionId: $actionId) { id } }`,
+        { actionId },
+        { ...as, token: chef.token },
+      ),
+    );
+    await until('the convention’s signatures are deadlines', async () =>
+      (await list({ actionId })).some((d) => d.kind === 'CONVENTION_SIGNATURE'),
+    );
+    expect((await list({ actionId })).filter((d) => d.kind === 'CONVENTION_SIGNATURE').length).toBeGreaterThan(0);
   });
 
   it('closes the bilan an action abandoned by hand no longer owes', async () => {
@@ -132,5 +160,6 @@ describe('deadlines follow the changes that move them, without waiting for the d
       ),
     );
     await until('the abandoned action owes no bilan', async () => (await owed()).length === 0);
+    expect(await owed()).toEqual([]);
   });
 });

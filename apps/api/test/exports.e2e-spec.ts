@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -331,6 +332,23 @@ describe('exports for a finance service', () => {
     // Vitré's own export holds its one action only.
     const vitreRows = csvRows((await getFile(t, '/actions/export.csv', {}, { token: vitre.admin.token, tenant: VITRE })).bytes);
     expect(vitreRows.map((r) => r['Demandé (€)'])).toEqual(['9000,00']);
+  });
+
+  it('records who exported which list, with its filters and format, before the first byte; a refused export records nothing', async () => {
+    const exportsOf = async () =>
+      (await t.owner.query(
+        `select actor_user_id, after from audit_events where tenant_id = $1 and operation = 'actions.export' order by occurred_at, id`,
+        [rennes.id],
+      )) as { actor_user_id: string; after: { format: string; filter: Record<string, unknown> } }[];
+    const before = (await exportsOf()).length;
+    expect((await getFile(t, '/actions/export.xlsx', { contratId, exerciseYear: 2025 }, admin)).status).toBe(200);
+    const after = await exportsOf();
+    expect(after).toHaveLength(before + 1);
+    expect(after[after.length - 1].after).toMatchObject({ format: 'xlsx', filter: { contratId, exerciseYear: 2025 } });
+    expect(after[after.length - 1].actor_user_id).toBe(rennes.admin.id);
+    expect((await getFile(t, '/actions/export.csv', { status: 'PAYEE' }, admin)).status).toBe(400);
+    expect((await getFile(t, '/actions/export.csv', { contratId: randomUUID() }, admin)).status).toBe(404);
+    expect(await exportsOf()).toHaveLength(before + 1);
   });
 
   it('refuses other territories, anonymous callers and bad filters', async () => {

@@ -328,6 +328,9 @@ export class ActionService {
       before: { reference: action.reference, status: from },
       after: { reference: action.reference, status: to, comment },
     });
+    // A step chosen by hand moves deadlines (a soldée or abandoned action owes no bilan, a deposited one
+    // enters instruction): the worker recomputes the territory's at once rather than at the daily scan.
+    await this.outbox.publish('action.transitioned', { actionId: action.id, from, to });
     return after;
   }
 

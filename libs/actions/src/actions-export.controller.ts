@@ -4,6 +4,7 @@ import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
 import { Allow, Permission } from '@pilotis/access';
+import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 
 import { ExportFormat } from './actions-export';
@@ -30,6 +31,7 @@ export class ActionsExportController {
   constructor(
     private readonly db: Db,
     private readonly exports: ActionsExportService,
+    private readonly audit: AuditService,
   ) {}
 
   @Allow(Permission.READ)
@@ -46,7 +48,18 @@ export class ActionsExportController {
 
   private async send(args: ActionsExportArgs, format: ExportFormat, reply: FastifyReply): Promise<FastifyReply> {
     // Everything that can be refused is settled before the first byte: after it, the status is sent.
-    const prepared = await this.exports.prepare(exportFilter(args));
+    const filter = exportFilter(args);
+    const prepared = await this.exports.prepare(filter);
+    // Who took which list away, committed before the first byte: an export that cannot be traced is not
+    // sent, and one cut short still left its trace. The trail keeps the filters and the format (the file
+    // holds what they select, as the caller may see it). The rows are then read in a transaction of their own.
+    await this.audit.record({
+      operation: 'actions.export',
+      entityType: 'tenant',
+      entityId: this.db.tenant().tenantId,
+      after: { format, filter, funderColumns: prepared.funders.length },
+    });
+    await this.db.commitAndContinue();
     const fileName = `actions-${this.db.tenant().siren}${args.exerciseYear ? `-${args.exerciseYear}` : ''}.${format}`;
     const body = new PassThrough();
     reply

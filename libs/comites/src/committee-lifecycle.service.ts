@@ -73,6 +73,8 @@ export class CommitteeLifecycle {
       entityId: id,
       after: { ...committee, members: prefill.members, ...(prefill.leftOut.length > 0 ? { defaultMembersLeftOut: prefill.leftOut } : {}) },
     });
+    // Its agenda freeze and vote are deadlines: recomputed now, not at the next daily scan.
+    await this.outbox.publish('comite.scheduled', { committeeId: id, scheduledAt: committee.scheduledAt });
     return committee;
   }
 
@@ -155,6 +157,7 @@ export class CommitteeLifecycle {
     const items = ids.map((actionId, i) => ({ tenantId, id: randomUUID(), committeeId: committee.id, actionId, position: max + i + 1 }));
     await agendaItems.insert(items);
     await this.audit.record({ operation: 'committee.agenda.add', entityType: 'Committee', entityId: committee.id, after: { items } });
+    await this.outbox.publish('comite.agenda', { committeeId: committee.id });
     return committee;
   }
 
@@ -168,6 +171,7 @@ export class CommitteeLifecycle {
     const item = await agendaItems.findOneOrFail({ id: lower(agendaItemId) });
     await agendaItems.delete({ id: item.id });
     await this.audit.record({ operation: 'committee.agenda.remove', entityType: 'Committee', entityId: committee.id, before: item });
+    await this.outbox.publish('comite.agenda', { committeeId: committee.id });
     return committee;
   }
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 
-import { AuditService } from '@pilotis/audit';
+import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db, groupBy, requestLoader } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
 import { invalidField, notFound } from '@pilotis/shared';
@@ -41,6 +41,7 @@ export class ContratService {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
     private readonly cls: ClsService,
     private readonly pillars: PillarService,
   ) {}
@@ -79,6 +80,8 @@ export class ContratService {
       entityId: id,
       after: { ...contrat, pillars, signatoryIds: [...signatoryIds].sort(), qpvIds: [...qpvIds].sort() },
     });
+    // The contract's end is a deadline: recomputed now, not at the next daily scan (and so is its change).
+    await this.outbox.publish('contrat.created', { contratId: id });
     return contrat;
   }
 
@@ -95,6 +98,7 @@ export class ContratService {
     await (await this.db.repository(ContratDeVille)).update({ id: before.id }, { ...changes, updatedAt: () => 'now()' });
     const after = await this.get(before.id);
     await this.audit.record({ operation: 'contrat.update', entityType: 'ContratDeVille', entityId: before.id, before, after });
+    await this.outbox.publish('contrat.updated', { contratId: before.id });
     return after;
   }
 

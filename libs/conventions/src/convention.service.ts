@@ -296,6 +296,8 @@ export class ConventionService {
       entityId: id,
       after: { ...convention, actionReference: action.reference, version: this.versionSnapshot(version, funders, action.porteur_id) },
     });
+    // Its signatures and payment tranches are deadlines: recomputed now, not at the next daily scan.
+    await this.outbox.publish('convention.drafted', { conventionId: id, actionId: action.id });
     return convention;
   }
 
@@ -579,6 +581,8 @@ export class ConventionService {
       },
       after: { status: ConventionStatus.BROUILLON, reason, version: this.versionSnapshot(version, funders, action.porteur_id) },
     });
+    // A new version (avenant, schedule, reopening) waits for signatures again: its deadlines move now.
+    await this.outbox.publish('convention.versioned', { conventionId: convention.id, operation });
     return (await this.byIds([convention.id]))[0];
   }
 

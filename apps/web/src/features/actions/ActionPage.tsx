@@ -97,7 +97,7 @@ export function ActionPage() {
           {can('READ_TENANT_FIGURES') && workbookYears.length > 0 && (
             <WorkbookRequest siren={siren} contratId={a.contratId} years={workbookYears} initialYear={defaultExercise(workbookYears)} />
           )}
-          {canManage && <ActionSteps key={a.id} siren={siren} action={a} onDone={setMoved} />}
+          {canManage && <ActionSteps key={`steps-${a.id}`} siren={siren} action={a} onDone={setMoved} />}
           <section aria-labelledby="dossier-title" className="panel">
             <h2 id="dossier-title">Dossier</h2>
             <dl className="facts">
@@ -277,7 +277,7 @@ export function ActionPage() {
             </section>
           </div>
 
-          <ActionHistory key={a.id} siren={siren} actionId={a.id} />
+          <ActionHistory key={`history-${a.id}`} siren={siren} actionId={a.id} />
         </>
       )}
     </>

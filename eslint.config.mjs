@@ -59,7 +59,7 @@ const depConstraints = [
     reports: ['actions', 'conventions'],
     comites: ['actions', 'contrats', 'conventions', 'finance', 'organisations'],
     dashboards: ['actions', 'comites', 'deadlines', 'organisations', 'tenancy'],
-    documents: ['actions', 'conventions', 'deadlines'],
+    documents: ['actions', 'comites', 'conventions', 'deadlines'],
   }).map(([scope, uses]) => ({
     sourceTag: `scope:${scope}`,
     onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared', ...uses.map((u) => `scope:${u}`)],

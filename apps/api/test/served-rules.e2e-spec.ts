@@ -90,6 +90,7 @@ describe('rules served by the API', () => {
         'MANAGE_ACTIONS',
         'GIVE_AVIS',
         'MANAGE_COMMITTEES',
+        'RECORD_ON_BEHALF',
         'RECORD_FINANCE',
       ]);
       expect(await permissionsOf(regionRep)).toEqual(['READ', 'GIVE_AVIS', 'VOTE', 'SIGN', 'RECORD_FINANCE']);
@@ -120,6 +121,7 @@ describe('rules served by the API', () => {
         'GIVE_AVIS',
         'VOTE',
         'SIGN',
+        'RECORD_ON_BEHALF',
       ]);
       expect(codeOf(await gql(t.app, ROLE_RULES, {}, as(chef)))).toBe('FORBIDDEN');
     });

@@ -13,3 +13,4 @@ export {
 } from './roles';
 export { ACCESS_KEY, type AccessRule, Allow, Authenticated, Public } from './access.decorators';
 export { ledgerAccess, type LedgerAccess, type Viewer, visibleActionSql, visibleCommitteeSql, visibleLedgerSql } from './visibility';
+export { onBehalfRoleRefusal, organisationHasAccountSql } from './on-behalf';

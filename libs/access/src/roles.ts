@@ -49,6 +49,12 @@ export enum Permission {
   /** Sign conventions for the organisation one represents. */
   SIGN = 'SIGN',
   /**
+   * Record, on a mandate, the vote in committee or the signature of an organisation that has no account
+   * (« pour le compte de »). The délégué du préfet holds it for the State's organisations only
+   * (`onBehalfRoleRefusal`).
+   */
+  RECORD_ON_BEHALF = 'RECORD_ON_BEHALF',
+  /**
    * Record commitments and payments, attach external identifiers, import finance files (funders: only on
    * their own organisation's lines).
    */
@@ -75,6 +81,10 @@ registerEnumType(Permission, {
     MANAGE_COMMITTEES: { description: 'Préparer, ouvrir et clore les comités ; enveloppes ; corrections de décisions.' },
     VOTE: { description: "Voter pour l'organisation représentée, sur ses propres lignes." },
     SIGN: { description: "Signer les conventions pour l'organisation représentée." },
+    RECORD_ON_BEHALF: {
+      description:
+        "Enregistrer sur mandat le vote ou la signature d'une organisation sans compte (« pour le compte de ») ; le délégué du préfet : pour l'État seulement.",
+    },
     RECORD_FINANCE: { description: 'Enregistrer engagements et paiements, importer des fichiers financiers.' },
     MANAGE_INTEGRATIONS: { description: "Gérer les clés d'API et les abonnements webhook." },
   },
@@ -91,6 +101,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.MANAGE_ACTIONS,
     Permission.GIVE_AVIS,
     Permission.MANAGE_COMMITTEES,
+    Permission.RECORD_ON_BEHALF,
     Permission.RECORD_FINANCE,
   ]),
   [Role.FUNDER_REPRESENTATIVE]: new Set([
@@ -100,7 +111,14 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.SIGN,
     Permission.RECORD_FINANCE,
   ]),
-  [Role.DELEGUE_PREFET]: new Set([Permission.READ, Permission.READ_TENANT_FIGURES, Permission.GIVE_AVIS, Permission.VOTE, Permission.SIGN]),
+  [Role.DELEGUE_PREFET]: new Set([
+    Permission.READ,
+    Permission.READ_TENANT_FIGURES,
+    Permission.GIVE_AVIS,
+    Permission.VOTE,
+    Permission.SIGN,
+    Permission.RECORD_ON_BEHALF,
+  ]),
   [Role.AUDITOR]: new Set([Permission.READ, Permission.READ_AUDIT, Permission.READ_TENANT_FIGURES]),
   // A porteur signs its own conventions; it neither instructs, votes nor manages anything.
   [Role.PORTEUR_REPRESENTATIVE]: new Set([Permission.READ, Permission.SIGN]),

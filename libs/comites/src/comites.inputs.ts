@@ -23,6 +23,7 @@ import { CentsScalar, IsCents, MultiLine } from '@pilotis/shared';
 import { CommitteeKind } from './committee.entity';
 import { DecisionKind } from './decision.entity';
 import { VoteDecision } from './vote.entity';
+import { VoteOnBehalf } from './vote-on-behalf.types';
 
 export const TITLE_MAX = 300;
 export const TEXT_MAX = 5000;
@@ -159,6 +160,29 @@ export class CastVoteInput {
   idempotencyKey?: string | null;
 }
 
+@InputType({
+  description:
+    "Vote d'un financeur sans compte, enregistré pour son compte sur son mandat : la ligne dit l'organisation représentée, les règles sont celles de son vote.",
+})
+export class CastVoteOnBehalfInput extends CastVoteInput {
+  @Field(() => String, {
+    nullable: true,
+    description: "Auteur du mandat, à l'organisation représentée (« Mme Claire Martin, directrice ») ; obligatoire.",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  mandateAuthor?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Le mandat (scan) : une pièce de type MANDAT de ce comité (POST /documents/mandates/committees/:id) ; obligatoire.',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  mandateDocumentId?: string | null;
+}
+
 @InputType({ description: "Correction d'une décision : une nouvelle décision rattachée à l'ancienne, qui reste inchangée." })
 export class CorrectDecisionInput {
   @Field(() => ID, { description: 'Décision en vigueur à corriger.' })
@@ -231,6 +255,34 @@ export class AgendaLine {
 
   @Field(() => String, { nullable: true, description: 'Commentaire du vote.' })
   comment: string | null;
+
+  @Field(() => VoteOnBehalf, {
+    nullable: true,
+    description: 'Si le vote a été enregistré pour le compte du financeur (sans compte), sur son mandat : par qui et sur le mandat de qui.',
+  })
+  onBehalf: VoteOnBehalf | null;
+
+  @Field({ description: 'Vrai si le financeur a un compte (une adhésion active le représente) : il vote lui-même.' })
+  funderHasAccount: boolean;
+
+  @Field({
+    description:
+      'Vrai si je peux enregistrer maintenant le vote du financeur pour son compte (« Saisir pour le compte de ») : règle servie, celle de castVoteOnBehalf.',
+  })
+  viewerMayRecordOnBehalf: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Pourquoi je ne peux pas enregistrer ce vote pour le compte du financeur (il a un compte, rôle, conflit, vote non ouvert…) ; nul si je le peux.',
+  })
+  viewerOnBehalfRefusal: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Code stable de ce refus (ORGANISATION_HAS_ACCOUNT, FORBIDDEN, NOT_A_MEMBER, CONFLICT_OF_INTEREST, COMMITTEE_LOCKED…).',
+  })
+  viewerOnBehalfRefusalCode: string | null;
 }
 
 @ObjectType({ description: 'Résultat, par financeur, d’une ligne de financement après clôture.' })

@@ -16,6 +16,7 @@ import { CommitteeQueries } from './committee-queries.service';
 import { DecisionHistory } from './decision.history';
 import { EnvelopeService } from './envelope.service';
 import { VoteService } from './vote.service';
+import { VoteOnBehalfResolver } from './vote-on-behalf.resolver';
 
 /** Comités: envelopes, committees, agenda, per-funder votes, decisions and corrections. */
 @Module({
@@ -35,6 +36,7 @@ import { VoteService } from './vote.service';
     CommitteeAttendanceResolver,
     AgendaItemResolver,
     AgendaItemVoteResolver,
+    VoteOnBehalfResolver,
     ActionCommitteeResolver,
     DecisionHistory,
   ],

@@ -1,3 +1,5 @@
+import { organisationHasAccountSql } from '@pilotis/access';
+
 /**
  * The comités' statements that span several tables, lock in a way find options cannot say (`for share of`,
  * `for no key update`) or write with `on conflict`. Single-entity reads and writes go through
@@ -75,10 +77,19 @@ export const COMITES_SQL = {
    * The lines of the action $2 with the votes on them at the agenda item $4 of the committee $3, and the
    * committee's status (the caller hides the other funders' votes while it is not closed).
    */
-  agendaLines: `select fl.id, fl.funder_id, fl.kind, fl.exercise_year, fl.amount_requested_cents::text, v.decision, v.amount_cents::text, v.comment, c.status
+  agendaLines: `select fl.id, fl.funder_id, fl.kind, fl.exercise_year, fl.amount_requested_cents::text, v.decision, v.amount_cents::text, v.comment, c.status,
+              v.on_behalf, v.mandate_author, v.mandate_document_id, v.cast_by, u.display_name as cast_by_name,
+              o.name as funder_name, o.kind as funder_kind, ${organisationHasAccountSql('fl.tenant_id', 'fl.funder_id')} as funder_has_account,
+              cm.voting as funder_voting, a.porteur_id,
+              exists (select 1 from conflicts_of_interest ci
+                       where ci.tenant_id = fl.tenant_id and ci.agenda_item_id = $4 and ci.organisation_id = fl.funder_id) as funder_declared
          from funding_lines fl
          join committees c on c.tenant_id = fl.tenant_id and c.id = $3
+         join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
+         join organisations o on o.tenant_id = fl.tenant_id and o.id = fl.funder_id
+         left join committee_members cm on cm.tenant_id = fl.tenant_id and cm.committee_id = c.id and cm.organisation_id = fl.funder_id
          left join votes v on v.tenant_id = fl.tenant_id and v.agenda_item_id = $4 and v.funding_line_id = fl.id
+         left join users u on u.id = v.cast_by and v.on_behalf
         where fl.tenant_id = $1 and fl.action_id = $2
         order by fl.exercise_year, fl.funder_id, fl.kind`,
 
@@ -175,6 +186,20 @@ export const COMITES_SQL = {
          join actions a on a.tenant_id = ai.tenant_id and a.id = ai.action_id
          left join committee_members cm on cm.tenant_id = ai.tenant_id and cm.committee_id = c.id and cm.organisation_id = $3
         where ai.tenant_id = $1 and ai.id = $2`,
+
+  /**
+   * What castVoteOnBehalf needs of the organisation $2 before the vote's checks: its name and kind, whether
+   * it has an account (a live membership bound to it: then its people vote themselves).
+   */
+  onBehalfOrganisation: `select o.id, o.name, o.kind, ${organisationHasAccountSql('o.tenant_id', 'o.id')} as has_account
+         from organisations o where o.tenant_id = $1 and o.id = $2`,
+
+  /**
+   * The mandate $2 of a vote on behalf: a document of the committee $3 of kind MANDAT. The documents table
+   * is the documents context's (which builds on this one): read by its key, never written here.
+   */
+  committeeMandate: `select id from documents
+        where tenant_id = $1 and id = $2 and owner_kind = 'COMMITTEE' and committee_id = $3 and kind = 'MANDAT'`,
 
   /**
    * Who may sit on a committee of the contract $2: its funders and its signatories, with which of the two

@@ -15,6 +15,7 @@ import { isClosed } from './committee-status';
 import { DecisionKind } from './decision.entity';
 import { EnvelopeKey, EnvelopeService } from './envelope.service';
 import { VoteDecision } from './vote.entity';
+import { onBehalfRefusal } from './vote-rules';
 
 const lower = (id: string): string => id.toLowerCase();
 const CONFLICTS = Symbol('comites.conflicts');
@@ -118,9 +119,34 @@ export class CommitteeQueries {
       amount_cents: string | null;
       comment: string | null;
       status: CommitteeStatus;
+      on_behalf: boolean | null;
+      mandate_author: string | null;
+      mandate_document_id: string | null;
+      cast_by: string | null;
+      cast_by_name: string | null;
+      funder_name: string;
+      funder_kind: string;
+      funder_has_account: boolean;
+      funder_voting: boolean | null;
+      porteur_id: string;
+      funder_declared: boolean;
     }>(COMITES_SQL.agendaLines, [scope.tenantId, item.actionId, item.committeeId, item.id]);
     return rows.map((r) => {
-      const hidden = !isClosed(r.status) && VOTER_ROLES.has(scope.role) && r.funder_id !== scope.organisationId;
+      // A délégué who recorded a vote for an organisation of the State sees what he recorded.
+      const recordedByViewer = r.on_behalf === true && r.cast_by === this.db.actor().userId;
+      const hidden = !isClosed(r.status) && VOTER_ROLES.has(scope.role) && r.funder_id !== scope.organisationId && !recordedByViewer;
+      // The rule of castVoteOnBehalf, read without locks (a hint for the screen; the vote checks again).
+      const onBehalfRefused = onBehalfRefusal({
+        scope,
+        organisationId: r.funder_id,
+        organisationName: r.funder_name,
+        organisationKind: r.funder_kind,
+        hasAccount: r.funder_has_account,
+        member: r.funder_voting === null ? undefined : { voting: r.funder_voting },
+        porteurId: r.porteur_id,
+        declared: r.funder_declared,
+        status: r.status,
+      });
       return {
         fundingLineId: r.id,
         funderId: r.funder_id,
@@ -130,6 +156,19 @@ export class CommitteeQueries {
         decision: hidden ? null : r.decision,
         votedAmountCents: hidden || r.amount_cents === null ? null : BigInt(r.amount_cents),
         comment: hidden ? null : r.comment,
+        onBehalf:
+          hidden || !r.on_behalf
+            ? null
+            : {
+                recordedBy: r.cast_by as string,
+                recordedByName: r.cast_by_name,
+                mandateAuthor: r.mandate_author as string,
+                mandateDocumentId: r.mandate_document_id as string,
+              },
+        funderHasAccount: r.funder_has_account,
+        viewerMayRecordOnBehalf: onBehalfRefused === null,
+        viewerOnBehalfRefusal: onBehalfRefused?.message ?? null,
+        viewerOnBehalfRefusalCode: onBehalfRefused?.code ?? null,
       };
     });
   }

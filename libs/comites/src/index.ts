@@ -14,3 +14,5 @@ export { CommitteeDecision } from './decision.entity';
 // Used by other libraries.
 export { EnvelopeView } from './comites.inputs';
 export { EnvelopeService } from './envelope.service';
+export { CommitteeQueries } from './committee-queries.service';
+export { VoteOnBehalf } from './vote-on-behalf.types';

@@ -35,6 +35,11 @@ registerEnumType(VoteDecision, {
 @Index('votes_funding_line_idx', ['tenantId', 'fundingLineId'])
 @Check('votes_revision_check', '"revision" >= 1')
 @Check('votes_amount_check', `("decision" = 'GRANT' AND "amount_cents" > 0) OR ("decision" <> 'GRANT' AND "amount_cents" IS NULL)`)
+@Index('votes_mandate_document_idx', ['tenantId', 'mandateDocumentId'])
+@Check(
+  'votes_on_behalf_check',
+  `("on_behalf" AND "mandate_author" IS NOT NULL AND "mandate_document_id" IS NOT NULL AND "cast_by" IS NOT NULL) OR (NOT "on_behalf" AND "mandate_author" IS NULL AND "mandate_document_id" IS NULL)`,
+)
 export class Vote extends TenantEntity {
   /** Denormalised from the item so that envelope consumption and quorum read one table. */
   @Field(() => ID, { description: 'Comité.' })
@@ -81,9 +86,33 @@ export class Vote extends TenantEntity {
   @Column('text', { default: '' })
   comment: string;
 
-  @Field(() => ID, { nullable: true, description: 'Utilisateur ayant voté.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Utilisateur ayant voté (pour un vote enregistré pour le compte de l'organisation : celui qui l'a enregistré).",
+  })
   @Column('uuid', { nullable: true })
   castBy: string | null;
+
+  /**
+   * Recorded « pour le compte de » the organisation, which has no account, on its mandate: `castBy` is the
+   * person of the territory who recorded it. Served as `onBehalf` (see `vote-on-behalf.resolver.ts`).
+   */
+  @Column('boolean', { default: false })
+  onBehalf: boolean;
+
+  /** Who at the organisation gave the mandate (« Mme Claire Martin, directrice »). */
+  @Column('text', { nullable: true })
+  mandateAuthor: string | null;
+
+  /** The scanned mandate, a document (kind MANDAT) of the committee. */
+  @Column('uuid', { nullable: true })
+  mandateDocumentId: string | null;
+
+  // By the entity's name: `@pilotis/documents` builds on this context (a committee owns documents), so
+  // importing its class here would close a cycle. Deleting a document used as a mandate is refused.
+  @ManyToOne('Document')
+  @TenantJoin('votes_mandate_document_fk', ['mandate_document_id', 'id'])
+  mandateDocument?: unknown;
 
   /** 1 when cast, +1 at each real change (an identical re-vote is not one). Internal: not in the API. */
   @Column('integer', { default: 1 })

@@ -2,36 +2,47 @@ import { createHash, randomUUID } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 
-import { Permission, scopeAllows } from '@pilotis/access';
-import { FundingKind } from '@pilotis/actions';
+import { onBehalfRoleRefusal, Permission, scopeAllows } from '@pilotis/access';
+import { FundingKind, FundingLine } from '@pilotis/actions';
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { conflict, DomainError, forbidden, invalidField, notFound } from '@pilotis/shared';
 
-import { CastVoteInput } from './comites.inputs';
+import { CastVoteInput, CastVoteOnBehalfInput } from './comites.inputs';
 import { COMITES_SQL } from './comites.sql';
 import { AgendaItem, CommitteeMember, CommitteeStatus, ConflictOfInterest } from './committee.entity';
 import { assertCommitteeAllows } from './committee-status';
 import { EnvelopeKey, EnvelopeService } from './envelope.service';
 import { Vote, VoteDecision, VoteRequest } from './vote.entity';
-import { conflictRefusal, membershipRefusal, notAMember, viewerVoteRefusal } from './vote-rules';
+import { conflictRefusal, hasAccountRefusal, membershipRefusal, notAMember, viewerVoteRefusal, Voter } from './vote-rules';
 
 const lower = (id: string): string => id.toLowerCase();
 
 const REPLACED_MESSAGE =
   "Le vote fait avec cette clé d'idempotence a été remplacé depuis par un vote ultérieur : il n'est plus en vigueur.";
 
-/** Whether a vote would change nothing of the vote in force (its author included: who voted is part of it). */
-export function sameVote(
-  current: Pick<Vote, 'decision' | 'amountCents' | 'comment' | 'castBy'>,
-  next: Pick<Vote, 'decision' | 'amountCents' | 'comment' | 'castBy'>,
-): boolean {
+type VoteValues = Pick<Vote, 'decision' | 'amountCents' | 'comment' | 'castBy' | 'onBehalf' | 'mandateAuthor' | 'mandateDocumentId'>;
+
+/**
+ * Whether a vote would change nothing of the vote in force (its author included: who voted is part of it;
+ * and how: on behalf, on whose mandate).
+ */
+export function sameVote(current: VoteValues, next: VoteValues): boolean {
   return (
     current.decision === next.decision &&
     current.amountCents === next.amountCents &&
     current.comment === next.comment &&
-    current.castBy === next.castBy
+    current.castBy === next.castBy &&
+    current.onBehalf === next.onBehalf &&
+    current.mandateAuthor === next.mandateAuthor &&
+    current.mandateDocumentId === next.mandateDocumentId
   );
+}
+
+/** A vote recorded « pour le compte de » the line's funder: its mandate. */
+interface Mandate {
+  author: string;
+  documentId: string;
 }
 
 interface ItemContext {
@@ -72,6 +83,25 @@ export class VoteService {
    * find options cannot say them. Every other read and write is a single-entity one, through the repositories.
    */
   async cast(input: CastVoteInput): Promise<Vote> {
+    return this.record(input, null);
+  }
+
+  /**
+   * Records the vote of a line's funder that has no account, « pour le compte de » it, on its mandate
+   * (`castVoteOnBehalf`): the same path as `cast`, for the represented organisation, with its checks
+   * (voting member, conflict of interest, porteur, amount, envelope, committee status), after those of the
+   * mandate: who may record for whom (`onBehalfRoleRefusal`), no account (ORGANISATION_HAS_ACCOUNT), the
+   * mandate's author and scan (a MANDAT document of this committee). Audited `vote.cast_on_behalf`. When the
+   * organisation later has an account, its representative's vote replaces this one as any vote does.
+   */
+  async castOnBehalf(input: CastVoteOnBehalfInput): Promise<Vote> {
+    const author = input.mandateAuthor?.trim() ?? '';
+    if (!author) throw invalidField('mandateAuthor', 'required', "l'auteur du mandat est obligatoire (qui, à l'organisation, l'a donné)");
+    if (!input.mandateDocumentId) throw invalidField('mandateDocumentId', 'required', 'le mandat (scan) est obligatoire');
+    return this.record(input, { author, documentId: lower(input.mandateDocumentId) });
+  }
+
+  private async record(input: CastVoteInput, mandate: Mandate | null): Promise<Vote> {
     const scope = this.db.tenant();
     const tenantId = scope.tenantId;
     const agendaItemId = lower(input.agendaItemId);
@@ -87,9 +117,10 @@ export class VoteService {
     const key = input.idempotencyKey?.trim() || null;
     const userId = this.db.actor().userId;
     if (key) {
-      const hash = createHash('sha256')
-        .update(JSON.stringify([agendaItemId, fundingLineId, input.decision, amountCents?.toString() ?? null, comment]))
-        .digest('hex');
+      const body: unknown[] = [agendaItemId, fundingLineId, input.decision, amountCents?.toString() ?? null, comment];
+      // A key used on behalf covers the mandate too (a plain vote's hash is unchanged).
+      if (mandate) body.push('on_behalf', mandate.author, mandate.documentId);
+      const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
       const inserted = await this.db.query(COMITES_SQL.voteRequestClaim, [tenantId, userId, key, hash]);
       if (inserted.length === 0) {
         const previous = await (await this.db.repository(VoteRequest)).findOneOrFail({ userId, idempotencyKey: key });
@@ -104,10 +135,11 @@ export class VoteService {
     // that waited for a close reads CLOS.
     const [ctx] = await this.db.query<ItemContext>(COMITES_SQL.itemContextForShare, [tenantId, agendaItemId]);
     if (!ctx) throw notFound("Point de l'ordre du jour");
-    const organisationId = scope.organisationId;
+    const voter: Voter = mandate ? 'represented' : 'own';
+    const organisationId = mandate ? await this.representedOrganisation(ctx, fundingLineId, mandate) : scope.organisationId;
     if (!organisationId) throw membershipRefusal(null, undefined);
     const member = await (await this.db.repository(CommitteeMember)).findOne({ committeeId: ctx.committee_id, organisationId });
-    const notVoting = membershipRefusal(organisationId, member ?? undefined);
+    const notVoting = membershipRefusal(organisationId, member ?? undefined, voter);
     if (notVoting) throw notVoting;
     // (3) The line, FOR NO KEY UPDATE: the turn of this vote among the votes and declarations of conflict on
     // it (NO KEY: rows that merely reference the line are not held up). What follows reads after the lock.
@@ -122,7 +154,7 @@ export class VoteService {
     if (line.funder_id !== organisationId) throw forbidden('Vous ne pouvez voter que sur la ligne de votre propre organisation.');
     // Read under the line's lock: a declaration committed by the previous holder is seen.
     const declared = await (await this.db.repository(ConflictOfInterest)).exists({ agendaItemId: ctx.item_id, organisationId });
-    const refusal = conflictRefusal(organisationId, ctx.porteur_id, declared);
+    const refusal = conflictRefusal(organisationId, ctx.porteur_id, declared, voter);
     if (refusal) throw refusal;
     assertCommitteeAllows(ctx, 'castVote');
 
@@ -139,11 +171,15 @@ export class VoteService {
     // order for the paths that reach votes without the line (an agenda item's removal cascades to them).
     const votes = await this.db.repository(Vote);
     const existing = await votes.findOne({ agendaItemId, fundingLineId }, { lock: 'pessimistic_write' });
-    const values = {
+    const values: VoteValues = {
       decision: input.decision,
       amountCents: input.decision === VoteDecision.GRANT ? amountCents : null,
       comment,
       castBy: userId,
+      // A vote of the organisation's own representative clears a former one recorded for it (the audit keeps it).
+      onBehalf: mandate !== null,
+      mandateAuthor: mandate?.author ?? null,
+      mandateDocumentId: mandate?.documentId ?? null,
     };
     if (existing && sameVote(existing, values)) {
       // Identical to the vote in force: nothing changes, nothing to audit (see above). A key still records
@@ -180,13 +216,41 @@ export class VoteService {
     if (key) await this.rememberKey(key, vote);
     // (6) The audit head, last.
     await this.audit.record({
-      operation: existing ? 'vote.change' : 'vote.cast',
+      operation: mandate ? 'vote.cast_on_behalf' : existing ? 'vote.change' : 'vote.cast',
       entityType: 'Vote',
       entityId: voteId,
       before: existing,
       after: vote,
     });
     return vote;
+  }
+
+  /**
+   * The organisation a vote on behalf is recorded for: the funder of the line (read here without a lock;
+   * the line's lock below checks it again), once the caller may record for it, it has no account, and the
+   * mandate is a MANDAT document of this committee. Refusals change nothing.
+   */
+  private async representedOrganisation(ctx: ItemContext, fundingLineId: string, mandate: Mandate): Promise<string> {
+    const scope = this.db.tenant();
+    const line = await (await this.db.repository(FundingLine)).findOne({ id: fundingLineId, actionId: ctx.action_id });
+    if (!line) throw notFound('Ligne de financement de cette action');
+    const [organisation] = await this.db.query<{ id: string; name: string; kind: string; has_account: boolean }>(
+      COMITES_SQL.onBehalfOrganisation,
+      [scope.tenantId, line.funderId],
+    );
+    if (!organisation) throw notFound('Organisation');
+    const role = onBehalfRoleRefusal(scope, organisation.kind);
+    if (role) throw forbidden(role);
+    if (organisation.has_account) throw hasAccountRefusal(organisation.name);
+    const [document] = await this.db.query(COMITES_SQL.committeeMandate, [scope.tenantId, mandate.documentId, ctx.committee_id]);
+    if (!document) {
+      throw invalidField(
+        'mandateDocumentId',
+        'not_a_mandate_of_this_committee',
+        'le mandat doit être une pièce de type MANDAT jointe à ce comité',
+      );
+    }
+    return organisation.id;
   }
 
   /** Ties an idempotency key to the vote (and revision) its call answered. */

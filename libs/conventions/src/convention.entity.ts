@@ -194,6 +194,12 @@ export class ConventionSignatory extends TenantEntity {
 @ObjectType({ description: "Signature d'une version de convention par une organisation signataire." })
 @Entity('convention_signatures')
 @Index('convention_signatures_key', ['tenantId', 'versionId', 'organisationId'], { unique: true })
+@Index('convention_signatures_mandate_document_idx', ['tenantId', 'mandateDocumentId'])
+@Check(
+  'convention_signatures_on_behalf_check',
+  `("on_behalf" AND "signer_name" IS NOT NULL AND "signer_quality" IS NOT NULL AND "mandate_author" IS NOT NULL AND "mandate_document_id" IS NOT NULL)` +
+    ` OR (NOT "on_behalf" AND "signer_name" IS NULL AND "signer_quality" IS NULL AND "mandate_author" IS NULL AND "mandate_document_id" IS NULL)`,
+)
 export class ConventionSignature extends TenantEntity {
   @Field(() => ID, { description: 'Version signée.' })
   @Column('uuid')
@@ -211,9 +217,39 @@ export class ConventionSignature extends TenantEntity {
   @TenantJoin('convention_signatures_organisation_fk', ['organisation_id', 'id'])
   organisation?: Organisation;
 
-  @Field(() => ID, { description: 'Utilisateur signataire, représentant de cette organisation.' })
+  @Field(() => ID, {
+    description:
+      "Utilisateur signataire, représentant de cette organisation ; pour une signature enregistrée pour le compte de l'organisation, celui qui l'a enregistrée.",
+  })
   @Column('uuid')
   signedByUserId: string;
+
+  /**
+   * Recorded « pour le compte de » the organisation, which has no account, on its mandate: the person who
+   * signed the paper is `signerName` (`signerQuality`), `signedByUserId` the one who recorded it. Served as
+   * `onBehalf` (see `signature-on-behalf.resolver.ts`).
+   */
+  @Column('boolean', { default: false })
+  onBehalf: boolean;
+
+  @Column('text', { nullable: true })
+  signerName: string | null;
+
+  @Column('text', { nullable: true })
+  signerQuality: string | null;
+
+  /** Who at the organisation gave the mandate. */
+  @Column('text', { nullable: true })
+  mandateAuthor: string | null;
+
+  /** The scanned mandate, a document (kind MANDAT) of the convention. */
+  @Column('uuid', { nullable: true })
+  mandateDocumentId: string | null;
+
+  // By the entity's name: `@pilotis/documents` builds on this context, importing its class would close a cycle.
+  @ManyToOne('Document')
+  @TenantJoin('convention_signatures_mandate_document_fk', ['mandate_document_id', 'id'])
+  mandateDocument?: unknown;
 
   @Field(() => GraphQLISODateTime, { description: 'Date de la signature.' })
   @Column('timestamptz', { default: () => 'now()' })

@@ -100,6 +100,43 @@ export class SignConventionInput {
   versionHash: string;
 }
 
+@InputType({
+  description:
+    "Signature enregistrée pour le compte d'une organisation signataire sans compte, sur son mandat : qui a signé le papier, en quelle qualité, l'auteur et le scan du mandat.",
+})
+export class SignConventionOnBehalfInput extends SignConventionInput {
+  @Field(() => ID, { description: 'Organisation signataire (sans compte) pour le compte de laquelle la signature est enregistrée.' })
+  @IsUUID('all')
+  organisationId: string;
+
+  @Field(() => String, { nullable: true, description: 'Nom de la personne qui a signé pour l’organisation ; obligatoire.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  signerName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Sa qualité (« directrice générale ») ; obligatoire.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  signerQuality?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Auteur du mandat, à l'organisation ; obligatoire." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  mandateAuthor?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Le mandat (scan) : une pièce de type MANDAT de cette convention (POST /documents/mandates/conventions/:id) ; obligatoire.',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  mandateDocumentId?: string | null;
+}
+
 @InputType({ description: "Tranche d'un échéancier : une part du montant, versée à une date, sous une condition, ou les deux." })
 export class PaymentTrancheInput {
   @Field(() => Int, { description: 'Part du montant du financeur, de 1 à 100 %.' })

@@ -51,6 +51,8 @@ import {
   renderConventionText,
 } from './convention-text';
 import { CONVENTIONS_SQL } from './conventions.sql';
+import { SignatoryMandates } from './signatory-mandates';
+import { SignatureMandate } from './signature-on-behalf';
 
 /** A convention is drafted once the funders have decided, and only for what they granted. */
 const DRAFTABLE: ReadonlySet<ActionStatus> = new Set([ActionStatus.PROGRAMMEE, ActionStatus.PARTIELLEMENT_PROGRAMMEE]);
@@ -84,6 +86,8 @@ export interface DocumentSignature {
   organisationName: string;
   signerName: string;
   signedAt: Date;
+  /** Recorded « pour le compte de » the organisation: who recorded it and on whose mandate (the signer is `signerName`). */
+  onBehalf: { recordedByName: string; signerQuality: string; mandateAuthor: string } | null;
   hash: string;
 }
 
@@ -116,6 +120,7 @@ export class ConventionService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly actions: ActionService,
+    private readonly mandates: SignatoryMandates,
   ) {}
 
   // ------------------------------------------------------------------ reads
@@ -229,6 +234,10 @@ export class ConventionService {
       signer_name: string;
       signed_at: Date;
       hash: string;
+      on_behalf: boolean;
+      recorded_by_name: string;
+      signer_quality: string | null;
+      mandate_author: string | null;
     }>(CONVENTIONS_SQL.documentSignatures, [this.tenantId(), version.id]);
     return {
       conventionId: convention.id,
@@ -243,6 +252,9 @@ export class ConventionService {
         signerName: g.signer_name,
         signedAt: g.signed_at,
         hash: g.hash,
+        onBehalf: g.on_behalf
+          ? { recordedByName: g.recorded_by_name, signerQuality: g.signer_quality ?? '', mandateAuthor: g.mandate_author ?? '' }
+          : null,
       })),
     };
   }
@@ -402,7 +414,14 @@ export class ConventionService {
     );
   }
 
-  async sign(input: SignConventionInput): Promise<Convention> {
+  /**
+   * Signs the version in force for the caller's organisation or, with a mandate, « pour le compte de » a
+   * signatory without an account (`SignatureOnBehalfService`, which checks the mandate's fields first): the
+   * same path — the same hash of the same stored text, the same order and completion —, after the checks of
+   * the represented organisation and its mandate (`SignatoryMandates`). Audited `convention.sign` or
+   * `convention.sign_on_behalf`.
+   */
+  async sign(input: SignConventionInput, mandate: SignatureMandate | null = null): Promise<Convention> {
     const scope = this.db.tenant();
     const actor = this.db.actor();
     // The row lock serialises the signatures of one convention: the last one sees every other and closes it.
@@ -411,12 +430,16 @@ export class ConventionService {
     const version = await this.currentVersion(convention.id);
     this.assertTextIntact(version);
     const signatories = await this.signatories(version.id);
-    const mine = scope.organisationId ? signatories.find((s) => s.organisationId === scope.organisationId) : undefined;
+    const organisationId = mandate ? mandate.organisationId : scope.organisationId;
+    const mine = organisationId ? signatories.find((s) => s.organisationId === organisationId) : undefined;
     if (!mine) {
+      if (mandate)
+        throw invalidField('organisationId', 'not_a_signatory', "cette organisation n'est pas signataire de la version en vigueur");
       throw forbidden(
         "Vous ne représentez aucune organisation signataire de cette convention : vous ne pouvez signer que pour l'organisation de votre adhésion.",
       );
     }
+    if (mandate) await this.mandates.check(convention.id, mine.organisationId, mandate);
     const hash = input.versionHash.trim().toLowerCase();
     if (hash !== version.hash) {
       const old = await (await this.db.repository(ConventionVersion)).findOne({ conventionId: convention.id, hash });
@@ -430,7 +453,10 @@ export class ConventionService {
     }
     const signatures = await this.signatures(version.id);
     if (signatures.some((s) => s.organisationId === mine.organisationId)) {
-      throw new DomainError(ErrorCode.ALREADY_SIGNED, 'Votre organisation a déjà signé cette version de la convention.');
+      throw new DomainError(
+        ErrorCode.ALREADY_SIGNED,
+        `${mandate ? 'Cette' : 'Votre'} organisation a déjà signé cette version de la convention.`,
+      );
     }
     if (convention.sequential) {
       const signed = new Set(signatures.map((s) => s.organisationId));
@@ -438,7 +464,7 @@ export class ConventionService {
       if (waiting.length > 0) {
         throw new DomainError(
           ErrorCode.NOT_YOUR_TURN,
-          `Signature séquentielle : ${waiting.length} signataire(s) doivent signer avant votre organisation (rang ${mine.position}).`,
+          `Signature séquentielle : ${waiting.length} signataire(s) doivent signer avant ${mandate ? 'cette' : 'votre'} organisation (rang ${mine.position}).`,
         );
       }
     }
@@ -451,13 +477,18 @@ export class ConventionService {
       organisationId: mine.organisationId,
       signedByUserId: actor.userId,
       hash: version.hash,
+      onBehalf: mandate !== null,
+      signerName: mandate?.signerName ?? null,
+      signerQuality: mandate?.signerQuality ?? null,
+      mandateAuthor: mandate?.author ?? null,
+      mandateDocumentId: mandate?.documentId ?? null,
     });
     const signedCount = signatures.length + 1;
     const complete = signedCount === signatories.length;
     const status = complete ? ConventionStatus.SIGNEE : ConventionStatus.EN_SIGNATURE;
     await (await this.db.repository(Convention)).update({ id: convention.id }, { status, updatedAt: () => 'now()' });
     await this.audit.record({
-      operation: 'convention.sign',
+      operation: mandate ? 'convention.sign_on_behalf' : 'convention.sign',
       entityType: 'Convention',
       entityId: convention.id,
       before: { status: convention.status, signedCount: signatures.length },
@@ -471,6 +502,15 @@ export class ConventionService {
         hash: version.hash,
         signedCount,
         signatoryCount: signatories.length,
+        ...(mandate && {
+          onBehalf: {
+            recordedBy: actor.userId,
+            signerName: mandate.signerName,
+            signerQuality: mandate.signerQuality,
+            mandateAuthor: mandate.author,
+            mandateDocumentId: mandate.documentId,
+          },
+        }),
       },
     });
     if (complete) {

@@ -6,16 +6,23 @@ import { ConventionHistory } from './convention.history';
 import { ConventionLoaders } from './convention.loaders';
 import { ConventionResolver, ConventionSignatoryResolver, ConventionVersionResolver } from './convention.resolver';
 import { ConventionService } from './convention.service';
+import { SignatoryMandates } from './signatory-mandates';
+import { SignatoryOnBehalfResolver, SignatureOnBehalfResolver } from './signature-on-behalf.resolver';
+import { SignatureOnBehalfService } from './signature-on-behalf.service';
 
 /** Conventions de financement: drafts, avenants and multi-signatory signatures. */
 @Module({
   imports: [ActionsModule],
   providers: [
     ConventionService,
+    SignatoryMandates,
+    SignatureOnBehalfService,
     ConventionLoaders,
     ConventionResolver,
     ConventionVersionResolver,
     ConventionSignatoryResolver,
+    SignatureOnBehalfResolver,
+    SignatoryOnBehalfResolver,
     ConventionHistory,
   ],
   exports: [ConventionService],

@@ -78,9 +78,13 @@ export const CONVENTIONS_SQL = {
 
   /**
    * The signatures of the version $2 for its document, in signing order: the organisation's name, the
-   * person who signed (`users` is a platform table: only the display name of the signature's own author).
+   * person who signed (`users` is a platform table: only the display name of the signature's own author);
+   * for a signature recorded « pour le compte de » the organisation, the person named as having signed the
+   * paper, with the recorder's name, the signer's quality and the mandate's author.
    */
-  documentSignatures: `select g.id, g.organisation_id, o.name as organisation_name, u.display_name as signer_name, g.signed_at, g.hash
+  documentSignatures: `select g.id, g.organisation_id, o.name as organisation_name,
+              case when g.on_behalf then g.signer_name else u.display_name end as signer_name, g.signed_at, g.hash,
+              g.on_behalf, u.display_name as recorded_by_name, g.signer_quality, g.mandate_author
          from convention_signatures g
          join organisations o on o.tenant_id = g.tenant_id and o.id = g.organisation_id
          join users u on u.id = g.signed_by_user_id

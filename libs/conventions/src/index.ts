@@ -9,4 +9,5 @@ export { Convention, ConventionSignatory, ConventionSignature, ConventionVersion
 // Used by other libraries.
 export { balancePercent, schedulePayments, splitPayment } from './convention-text';
 export type { PaymentTranche } from './convention-text';
+export { SignatureOnBehalf } from './signature-on-behalf';
 export { type ConventionDocument, ConventionService, type DocumentSignature } from './convention.service';

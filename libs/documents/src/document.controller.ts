@@ -6,7 +6,7 @@ import { Allow, Permission } from '@pilotis/access';
 import { Db } from '@pilotis/db';
 import { invalidField, notFound, uuid } from '@pilotis/shared';
 
-import { Document, DocumentOwnerKind } from './document.entity';
+import { Document, DocumentKind, DocumentOwnerKind } from './document.entity';
 import { DocumentService } from './document.service';
 
 /** The owners' names in the routes. */
@@ -14,6 +14,7 @@ const OWNER_OF_PATH: Readonly<Record<string, DocumentOwnerKind>> = {
   actions: DocumentOwnerKind.ACTION,
   conventions: DocumentOwnerKind.CONVENTION,
   bilans: DocumentOwnerKind.BILAN,
+  committees: DocumentOwnerKind.COMMITTEE,
 };
 
 /** What the routes answer about a document (the GraphQL type's fields). */
@@ -48,9 +49,12 @@ const answer = (d: Document): DocumentAnswer => ({
 /**
  * The files of documents, over REST (GraphQL lists them: `Action.documents`, `Convention.documents`,
  * `Bilan.documents`), with `Authorization: Bearer …` and `X-Tenant` like every route:
- * - `POST /documents/{actions|conventions|bilans}/:id`, `multipart/form-data` with a `kind` field (the
- *   type of piece) and one `file`: 201 with the document (its SHA-256 included); 413 FILE_TOO_LARGE,
+ * - `POST /documents/{actions|conventions|bilans|committees}/:id`, `multipart/form-data` with a `kind` field
+ *   (the type of piece) and one `file`: 201 with the document (its SHA-256 included); 413 FILE_TOO_LARGE,
  *   415 FILE_TYPE_NOT_ALLOWED, 400 BAD_USER_INPUT, 404 NOT_FOUND — and then nothing is stored;
+ * - `POST /documents/mandates/{committees|conventions}/:id`, the same form with one `file` (the kind is
+ *   MANDAT): the scanned mandate of a vote or a signature recorded « pour le compte de » an organisation,
+ *   for whoever may record one (RECORD_ON_BEHALF: the délégué du préfet too, who edits neither);
  * - `GET /documents/:id`: the file, as an attachment, with its SHA-256 in `X-Checksum-SHA256` and
  *   `Repr-Digest`, after checking it against the one recorded at its upload;
  * - `DELETE /documents/:id`: 200 with the deleted document.
@@ -78,6 +82,33 @@ export class DocumentController {
     await this.db.commitAndContinue();
     const form = await this.readForm(request);
     const document = await this.documents.upload({ ownerKind, ownerId: id, kind: form.kind, fileName: form.fileName, data: form.data });
+    try {
+      await this.db.finish(true);
+    } catch (error) {
+      await this.documents.discard(document);
+      throw error;
+    }
+    return answer(document);
+  }
+
+  @Allow(Permission.RECORD_ON_BEHALF)
+  @Post('mandates/:owner/:id')
+  @HttpCode(201)
+  async uploadMandate(
+    @Param('owner') owner: string,
+    @Param('id', uuid('id')) id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<DocumentAnswer> {
+    const ownerKind = OWNER_OF_PATH[owner];
+    if (ownerKind !== DocumentOwnerKind.COMMITTEE && ownerKind !== DocumentOwnerKind.CONVENTION) throw notFound('Propriétaire de mandat');
+    await this.documents.admit(ownerKind, id, { mandateOnly: true });
+    // The body comes after the checks, outside any transaction: see `Db.commitAndContinue`.
+    await this.db.commitAndContinue();
+    const form = await this.readForm(request);
+    const document = await this.documents.upload(
+      { ownerKind, ownerId: id, kind: form.kind ?? DocumentKind.MANDAT, fileName: form.fileName, data: form.data },
+      { mandateOnly: true },
+    );
     try {
       await this.db.finish(true);
     } catch (error) {

@@ -2,6 +2,7 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from
 import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
 
 import { Action } from '@pilotis/actions';
+import { Committee } from '@pilotis/comites';
 import { Convention } from '@pilotis/conventions';
 import { TenantEntity, TenantJoin } from '@pilotis/db';
 import { BilanReceipt } from '@pilotis/deadlines';
@@ -16,6 +17,8 @@ export enum DocumentOwnerKind {
   ACTION = 'ACTION',
   CONVENTION = 'CONVENTION',
   BILAN = 'BILAN',
+  /** A committee: the mandates under which votes were recorded « pour le compte de » an organisation. */
+  COMMITTEE = 'COMMITTEE',
 }
 registerEnumType(DocumentOwnerKind, {
   name: 'DocumentOwnerKind',
@@ -24,6 +27,7 @@ registerEnumType(DocumentOwnerKind, {
     ACTION: { description: "Le dossier d'une action (pièces de la demande)." },
     CONVENTION: { description: 'Une convention de financement (exemplaire signé).' },
     BILAN: { description: "Le bilan d'une action pour un exercice." },
+    COMMITTEE: { description: 'Un comité (mandats des votes enregistrés pour le compte d’une organisation).' },
   },
 });
 
@@ -36,6 +40,8 @@ export enum DocumentKind {
   CONVENTION_SIGNEE = 'CONVENTION_SIGNEE',
   COMPTE_RENDU_FINANCIER_CERFA_15059 = 'COMPTE_RENDU_FINANCIER_CERFA_15059',
   BILAN_QUALITATIF = 'BILAN_QUALITATIF',
+  /** The scanned mandate under which a vote or a signature is recorded « pour le compte de » an organisation. */
+  MANDAT = 'MANDAT',
   AUTRE = 'AUTRE',
 }
 registerEnumType(DocumentKind, {
@@ -49,6 +55,7 @@ registerEnumType(DocumentKind, {
     CONVENTION_SIGNEE: { description: 'Exemplaire signé de la convention (scan).' },
     COMPTE_RENDU_FINANCIER_CERFA_15059: { description: 'Compte-rendu financier (CERFA 15059).' },
     BILAN_QUALITATIF: { description: "Bilan qualitatif de l'action." },
+    MANDAT: { description: "Mandat (scan) d'une organisation sans compte, pour un vote ou une signature enregistré pour son compte." },
     AUTRE: { description: 'Autre pièce.' },
   },
 });
@@ -62,8 +69,9 @@ export const KINDS_OF_OWNER: Readonly<Record<DocumentOwnerKind, readonly Documen
     DocumentKind.BUDGET_PREVISIONNEL,
     DocumentKind.AUTRE,
   ],
-  CONVENTION: [DocumentKind.CONVENTION_SIGNEE, DocumentKind.AUTRE],
+  CONVENTION: [DocumentKind.CONVENTION_SIGNEE, DocumentKind.MANDAT, DocumentKind.AUTRE],
   BILAN: [DocumentKind.COMPTE_RENDU_FINANCIER_CERFA_15059, DocumentKind.BILAN_QUALITATIF, DocumentKind.AUTRE],
+  COMMITTEE: [DocumentKind.MANDAT, DocumentKind.AUTRE],
 };
 
 const inList = (kinds: readonly string[]): string => kinds.map((k) => `'${k}'`).join(', ');
@@ -73,17 +81,19 @@ const inList = (kinds: readonly string[]): string => kinds.map((k) => `'${k}'`).
  * `<tenant>/<id>`); this row says what it is, whose it is, who brought it and its SHA-256, checked again
  * at every download. Rows are never updated: a new version of a piece is a new document.
  */
-@ObjectType({ description: "Pièce jointe à un dossier d'action, une convention ou un bilan." })
+@ObjectType({ description: "Pièce jointe à un dossier d'action, une convention, un bilan ou un comité." })
 @Entity('documents')
 @Index('documents_owner_idx', ['tenantId', 'ownerKind', 'ownerId', 'uploadedAt'])
 @Index('documents_action_idx', ['tenantId', 'actionId'])
 @Index('documents_convention_idx', ['tenantId', 'conventionId'])
 @Index('documents_bilan_idx', ['tenantId', 'bilanId'])
+@Index('documents_committee_idx', ['tenantId', 'committeeId'])
 @Check(
   'documents_owner_check',
-  `("owner_kind" = 'ACTION' and "action_id" = "owner_id" and "convention_id" is null and "bilan_id" is null and "kind" in (${inList(KINDS_OF_OWNER.ACTION)}))` +
-    ` or ("owner_kind" = 'CONVENTION' and "convention_id" = "owner_id" and "action_id" is not null and "bilan_id" is null and "kind" in (${inList(KINDS_OF_OWNER.CONVENTION)}))` +
-    ` or ("owner_kind" = 'BILAN' and "bilan_id" = "owner_id" and "action_id" is not null and "convention_id" is null and "kind" in (${inList(KINDS_OF_OWNER.BILAN)}))`,
+  `("owner_kind" = 'ACTION' and "action_id" = "owner_id" and "convention_id" is null and "bilan_id" is null and "committee_id" is null and "kind" in (${inList(KINDS_OF_OWNER.ACTION)}))` +
+    ` or ("owner_kind" = 'CONVENTION' and "convention_id" = "owner_id" and "action_id" is not null and "bilan_id" is null and "committee_id" is null and "kind" in (${inList(KINDS_OF_OWNER.CONVENTION)}))` +
+    ` or ("owner_kind" = 'BILAN' and "bilan_id" = "owner_id" and "action_id" is not null and "convention_id" is null and "committee_id" is null and "kind" in (${inList(KINDS_OF_OWNER.BILAN)}))` +
+    ` or ("owner_kind" = 'COMMITTEE' and "committee_id" = "owner_id" and "action_id" is null and "convention_id" is null and "bilan_id" is null and "kind" in (${inList(KINDS_OF_OWNER.COMMITTEE)}))`,
 )
 @Check('documents_sha256_check', `"sha256" ~ '^[0-9a-f]{64}$'`)
 @Check('documents_size_check', '"size_bytes" > 0')
@@ -92,12 +102,12 @@ export class Document extends TenantEntity {
   @Column('text')
   ownerKind: DocumentOwnerKind;
 
-  @Field(() => ID, { description: 'Identifiant de ce à quoi la pièce est jointe (action, convention ou bilan).' })
+  @Field(() => ID, { description: 'Identifiant de ce à quoi la pièce est jointe (action, convention, bilan ou comité).' })
   @Column('uuid')
   ownerId: string;
 
-  /** The action the piece concerns: the owner itself, or the action of the convention or the bilan. */
-  @Field(() => ID, { nullable: true, description: 'Action concernée.' })
+  /** The action the piece concerns: the owner itself, or the action of the convention or the bilan; none for a committee. */
+  @Field(() => ID, { nullable: true, description: 'Action concernée (aucune pour une pièce de comité).' })
   @Column('uuid', { nullable: true })
   actionId: string | null;
 
@@ -118,6 +128,13 @@ export class Document extends TenantEntity {
   @ManyToOne(() => BilanReceipt)
   @TenantJoin('documents_bilan_fk', ['bilan_id', 'id'])
   bilan?: BilanReceipt;
+
+  @Column('uuid', { nullable: true })
+  committeeId: string | null;
+
+  @ManyToOne(() => Committee)
+  @TenantJoin('documents_committee_fk', ['committee_id', 'id'])
+  committee?: Committee;
 
   @Field(() => DocumentKind, { description: 'Type de la pièce.' })
   @Column('text')

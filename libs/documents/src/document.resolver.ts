@@ -1,7 +1,8 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { Action } from '@pilotis/actions';
-import { Convention } from '@pilotis/conventions';
+import { Committee, VoteOnBehalf } from '@pilotis/comites';
+import { Convention, SignatureOnBehalf } from '@pilotis/conventions';
 import { Db } from '@pilotis/db';
 
 import { Document, DocumentOwnerKind } from './document.entity';
@@ -49,7 +50,7 @@ export class ActionDocumentsResolver {
 
   @ResolveField(() => Boolean, { description: MAY_ATTACH })
   viewerMayAttachDocuments(): boolean {
-    return this.service.mayEdit();
+    return this.service.mayEdit(DocumentOwnerKind.ACTION);
   }
 }
 
@@ -58,14 +59,53 @@ export class ActionDocumentsResolver {
 export class ConventionDocumentsResolver {
   constructor(private readonly service: DocumentService) {}
 
-  @ResolveField(() => [Document], { description: 'Pièces de la convention (exemplaire signé).' })
+  @ResolveField(() => [Document], { description: 'Pièces de la convention (exemplaire signé, mandats des signatures pour le compte de).' })
   documents(@Parent() convention: Convention): Promise<Document[]> {
     return this.service.listOf(DocumentOwnerKind.CONVENTION, convention.id);
   }
 
   @ResolveField(() => Boolean, { description: MAY_ATTACH })
   viewerMayAttachDocuments(): boolean {
-    return this.service.mayEdit();
+    return this.service.mayEdit(DocumentOwnerKind.CONVENTION);
+  }
+}
+
+/** A committee's pieces: the mandates of the votes recorded for organisations without an account. */
+@Resolver(() => Committee)
+export class CommitteeDocumentsResolver {
+  constructor(private readonly service: DocumentService) {}
+
+  @ResolveField(() => [Document], { description: 'Pièces du comité (mandats des votes enregistrés pour le compte d’une organisation).' })
+  documents(@Parent() committee: Committee): Promise<Document[]> {
+    return this.service.listOf(DocumentOwnerKind.COMMITTEE, committee.id);
+  }
+
+  @ResolveField(() => Boolean, {
+    description: 'Vrai si la personne peut joindre et supprimer des pièces du comité (le droit de préparer les comités) : règle servie.',
+  })
+  viewerMayAttachDocuments(): boolean {
+    return this.service.mayEdit(DocumentOwnerKind.COMMITTEE);
+  }
+}
+
+/** The scanned mandate of a vote or a signature recorded « pour le compte de » an organisation. */
+@Resolver(() => VoteOnBehalf)
+export class VoteMandateResolver {
+  constructor(private readonly service: DocumentService) {}
+
+  @ResolveField(() => Document, { nullable: true, description: 'Le mandat (scan), une pièce du comité.' })
+  mandateDocument(@Parent() onBehalf: VoteOnBehalf): Promise<Document | null> {
+    return this.service.byId(onBehalf.mandateDocumentId);
+  }
+}
+
+@Resolver(() => SignatureOnBehalf)
+export class SignatureMandateResolver {
+  constructor(private readonly service: DocumentService) {}
+
+  @ResolveField(() => Document, { nullable: true, description: 'Le mandat (scan), une pièce de la convention.' })
+  mandateDocument(@Parent() onBehalf: SignatureOnBehalf): Promise<Document | null> {
+    return this.service.byId(onBehalf.mandateDocumentId);
   }
 }
 
@@ -80,7 +120,7 @@ export class BilanResolver {
 
   @ResolveField(() => Boolean, { description: MAY_ATTACH })
   viewerMayAttachDocuments(): boolean {
-    return this.service.mayEdit();
+    return this.service.mayEdit(DocumentOwnerKind.BILAN);
   }
 }
 
@@ -96,9 +136,11 @@ export class DocumentResolver {
     return DOWNLOAD_PATH(document.id);
   }
 
-  @ResolveField(() => Boolean, { description: 'Vrai si la personne peut supprimer la pièce (règle servie).' })
-  viewerMayDelete(): boolean {
-    return this.service.mayEdit();
+  @ResolveField(() => Boolean, {
+    description: "Vrai si la personne peut supprimer la pièce (règle servie) : faux pour le mandat d'un vote ou d'une signature.",
+  })
+  viewerMayDelete(@Parent() document: Document): Promise<boolean> {
+    return this.service.mayDelete(document);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Nom de la personne qui a déposé la pièce.' })

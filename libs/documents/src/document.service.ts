@@ -5,22 +5,25 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Permission, scopeAllows } from '@pilotis/access';
 import { ActionService } from '@pilotis/actions';
 import { AuditService } from '@pilotis/audit';
+import { CommitteeQueries } from '@pilotis/comites';
 import { ConventionService } from '@pilotis/conventions';
 import { Db } from '@pilotis/db';
 import { BilanReceipt } from '@pilotis/deadlines';
-import { DomainError, ErrorCode, InjectConfig, invalidField, notFound, PilotisConfig } from '@pilotis/shared';
+import { conflict, DomainError, ErrorCode, forbidden, InjectConfig, invalidField, notFound, PilotisConfig } from '@pilotis/shared';
 
 import { Document, DocumentKind, DocumentOwnerKind, KINDS_OF_OWNER } from './document.entity';
 import { ACCEPTED_TYPES, cleanFileName, detectContentType } from './document-content';
 import { DocumentStorage } from './document-storage';
+import { DOCUMENTS_SQL } from './documents.sql';
 
 /** An owner the caller may see, with the columns a document of it carries. */
 interface Owner {
   kind: DocumentOwnerKind;
   id: string;
-  actionId: string;
+  actionId: string | null;
   conventionId: string | null;
   bilanId: string | null;
+  committeeId: string | null;
 }
 
 export interface Upload {
@@ -45,9 +48,13 @@ export const storageKey = (document: Pick<Document, 'tenantId' | 'id'>): string 
 /**
  * Documents: who may see and attach them is exactly who may see and edit their owner. Reading follows the
  * owner's own visibility rule (`ActionService.findVisible`, `ConventionService.findVisible`, a bilan by its
- * action): an owner of another tenant, or outside an organisation-bound person's view, is not found, and
- * so are its documents. Attaching and deleting need MANAGE_ACTIONS (the resolvers' and routes' `@Allow`),
- * the permission that edits actions, conventions and bilans. Every upload, download and deletion is audited.
+ * action, `CommitteeQueries.findVisible`): an owner of another tenant, or outside an organisation-bound
+ * person's view, is not found, and so are its documents. Attaching and deleting need MANAGE_ACTIONS (the
+ * resolvers' and routes' `@Allow`), the permission that edits actions, conventions and bilans, and on a
+ * committee MANAGE_COMMITTEES as well. A mandate (kind MANDAT, on a committee or a convention) may also be
+ * brought by whoever records « pour le compte de » (RECORD_ON_BEHALF, its own route); a document that is
+ * the mandate of a vote or a signature is not deleted (CONFLICT). Every upload, download and deletion is
+ * audited.
  *
  * The routes finish the transaction themselves, so that the store follows the database: a file is written
  * before its row and removed if the row does not commit; a row is deleted and committed before its file.
@@ -61,6 +68,7 @@ export class DocumentService {
     private readonly audit: AuditService,
     private readonly actions: ActionService,
     private readonly conventions: ConventionService,
+    private readonly committees: CommitteeQueries,
     private readonly storage: DocumentStorage,
     @InjectConfig() private readonly config: PilotisConfig,
   ) {}
@@ -72,14 +80,51 @@ export class DocumentService {
     return (await this.db.repository(Document)).find({ where: { ownerKind, ownerId }, order: { uploadedAt: 'ASC', id: 'ASC' } });
   }
 
+  /**
+   * A document by its id, for a parent the caller already holds that cites it (a vote's or a signature's
+   * mandate: visible with it, a document of the same committee or convention).
+   */
+  async byId(id: string): Promise<Document | null> {
+    return (await this.db.repository(Document)).findOne({ id });
+  }
+
   /** The bilans received for an action the caller already holds, by exercise. */
   async bilansOf(actionId: string): Promise<BilanReceipt[]> {
     return (await this.db.repository(BilanReceipt)).find({ where: { actionId }, order: { exerciseYear: 'ASC' } });
   }
 
-  /** Whether the caller may attach and delete documents (the permission that edits their owners). */
-  mayEdit(): boolean {
-    return scopeAllows(this.db.tenant(), Permission.MANAGE_ACTIONS);
+  /**
+   * Whether the caller may attach and delete documents of this kind of owner (the permissions that edit
+   * it: MANAGE_ACTIONS, and for a committee MANAGE_COMMITTEES too).
+   */
+  mayEdit(ownerKind: DocumentOwnerKind): boolean {
+    const scope = this.db.tenant();
+    if (!scopeAllows(scope, Permission.MANAGE_ACTIONS)) return false;
+    return ownerKind !== DocumentOwnerKind.COMMITTEE || scopeAllows(scope, Permission.MANAGE_COMMITTEES);
+  }
+
+  /** Whether the caller may delete this document: edit its owner, and it is no vote's or signature's mandate. */
+  async mayDelete(document: Document): Promise<boolean> {
+    if (!this.mayEdit(document.ownerKind)) return false;
+    if (document.kind !== DocumentKind.MANDAT) return true;
+    return !(await this.isMandateInUse(document));
+  }
+
+  private async isMandateInUse(document: Pick<Document, 'tenantId' | 'id'>): Promise<{ votes: number; signatures: number } | null> {
+    const [use] = await this.db.query<{ votes: number; signatures: number }>(DOCUMENTS_SQL.mandateUses, [document.tenantId, document.id]);
+    return use && (use.votes > 0 || use.signatures > 0) ? use : null;
+  }
+
+  /** FORBIDDEN unless the caller may attach to this kind of owner (a mandate only, on the mandates' route). */
+  private assertMayAttach(ownerKind: DocumentOwnerKind, options: { mandateOnly?: boolean }): void {
+    if (options.mandateOnly ? !this.mayAttachMandate(ownerKind) : !this.mayEdit(ownerKind)) {
+      throw forbidden("Vous n'avez pas le droit de joindre des pièces ici.");
+    }
+  }
+
+  /** Whether the caller may bring a mandate (kind MANDAT) to an owner of this kind without editing it. */
+  mayAttachMandate(ownerKind: DocumentOwnerKind): boolean {
+    return KINDS_OF_OWNER[ownerKind].includes(DocumentKind.MANDAT) && scopeAllows(this.db.tenant(), Permission.RECORD_ON_BEHALF);
   }
 
   /**
@@ -114,7 +159,8 @@ export class DocumentService {
    * used its hourly quota of uploads in this territory (QUOTA_EXCEEDED). Concurrent uploads of one person
    * may each pass the count: the quota bounds a person's pace, not an exact number.
    */
-  async admit(ownerKind: DocumentOwnerKind, ownerId: string): Promise<void> {
+  async admit(ownerKind: DocumentOwnerKind, ownerId: string, options: { mandateOnly?: boolean } = {}): Promise<void> {
+    this.assertMayAttach(ownerKind, options);
     await this.visibleOwner(ownerKind, ownerId);
     const limit = this.config.documents.uploadsPerHour;
     const [{ count }] = await this.db.query<{ count: number }>(
@@ -135,9 +181,10 @@ export class DocumentService {
    * the type of piece, the size (FILE_TOO_LARGE) and the content (FILE_TYPE_NOT_ALLOWED) before the store
    * is touched. The caller commits, then calls `discard` if the commit fails.
    */
-  async upload(upload: Upload): Promise<Document> {
+  async upload(upload: Upload, options: { mandateOnly?: boolean } = {}): Promise<Document> {
+    this.assertMayAttach(upload.ownerKind, options);
     const owner = await this.visibleOwner(upload.ownerKind, upload.ownerId);
-    const kinds = KINDS_OF_OWNER[owner.kind];
+    const kinds = options.mandateOnly ? [DocumentKind.MANDAT] : KINDS_OF_OWNER[owner.kind];
     if (!kinds.includes(upload.kind as DocumentKind)) {
       throw invalidField('kind', upload.kind ? 'not_for_owner' : 'required', `type de pièce attendu parmi : ${kinds.join(', ')}`);
     }
@@ -160,6 +207,7 @@ export class DocumentService {
       actionId: owner.actionId,
       conventionId: owner.conventionId,
       bilanId: owner.bilanId,
+      committeeId: owner.committeeId,
       kind: upload.kind as DocumentKind,
       fileName: cleanFileName(upload.fileName, type),
       contentType: type.mime,
@@ -193,9 +241,21 @@ export class DocumentService {
     });
   }
 
-  /** Deletes a document's row (audited); the caller commits, then calls `removeFile`. */
+  /**
+   * Deletes a document's row (audited); the caller commits, then calls `removeFile`. A document cited as the
+   * mandate of a vote or a signature is refused with a clear CONFLICT; one cited by a vote committed between
+   * this check and the deletion is still kept by the foreign key (without UPDATE on documents, the runtime
+   * role cannot lock the row first).
+   */
   async delete(id: string): Promise<Document> {
     const document = await this.findVisible(id);
+    if (!this.mayEdit(document.ownerKind)) throw forbidden("Vous n'avez pas le droit de supprimer cette pièce.");
+    const use = await this.isMandateInUse(document);
+    if (use) {
+      throw conflict(
+        `La pièce « ${document.fileName} » est le mandat ${use.votes > 0 ? "d'un vote enregistré" : "d'une signature enregistrée"} pour le compte d'une organisation : elle ne peut pas être supprimée.`,
+      );
+    }
     await (await this.db.repository(Document)).delete({ id: document.id });
     await this.audit.record({
       operation: 'document.delete',
@@ -240,11 +300,11 @@ export class DocumentService {
     switch (kind) {
       case DocumentOwnerKind.ACTION: {
         const action = await this.actions.findVisible(id);
-        return { kind, id: action.id, actionId: action.id, conventionId: null, bilanId: null };
+        return { kind, id: action.id, actionId: action.id, conventionId: null, bilanId: null, committeeId: null };
       }
       case DocumentOwnerKind.CONVENTION: {
         const convention = await this.conventions.findVisible(id);
-        return { kind, id: convention.id, actionId: convention.actionId, conventionId: convention.id, bilanId: null };
+        return { kind, id: convention.id, actionId: convention.actionId, conventionId: convention.id, bilanId: null, committeeId: null };
       }
       case DocumentOwnerKind.BILAN: {
         const bilan = await (await this.db.repository(BilanReceipt)).findOne({ id: id.toLowerCase() });
@@ -253,7 +313,11 @@ export class DocumentService {
         await this.actions.findVisible(bilan.actionId).catch(() => {
           throw notFound('Bilan');
         });
-        return { kind, id: bilan.id, actionId: bilan.actionId, conventionId: null, bilanId: bilan.id };
+        return { kind, id: bilan.id, actionId: bilan.actionId, conventionId: null, bilanId: bilan.id, committeeId: null };
+      }
+      case DocumentOwnerKind.COMMITTEE: {
+        const committee = await this.committees.findVisible(id);
+        return { kind, id: committee.id, actionId: null, conventionId: null, bilanId: null, committeeId: committee.id };
       }
     }
   }

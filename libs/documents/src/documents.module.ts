@@ -1,26 +1,45 @@
 import { Module } from '@nestjs/common';
 
 import { ActionsModule } from '@pilotis/actions';
+import { ComitesModule } from '@pilotis/comites';
 import { ConventionsModule } from '@pilotis/conventions';
 import { PILOTIS_CONFIG, PilotisConfig } from '@pilotis/shared';
 
 import { DocumentController } from './document.controller';
-import { ActionDocumentsResolver, BilanResolver, ConventionDocumentsResolver, DocumentResolver } from './document.resolver';
+import {
+  ActionDocumentsResolver,
+  BilanResolver,
+  CommitteeDocumentsResolver,
+  ConventionDocumentsResolver,
+  DocumentResolver,
+  SignatureMandateResolver,
+  VoteMandateResolver,
+} from './document.resolver';
 import { DocumentService } from './document.service';
 import { DocumentStorage, documentStorage } from './document-storage';
 import { DocumentSweepService } from './document-sweep.service';
 
-/** Pieces attached to dossiers, conventions and bilans: their metadata, their store, upload and download. */
 const storageProvider = {
   provide: DocumentStorage,
   useFactory: (config: PilotisConfig) => documentStorage(config.documents),
   inject: [PILOTIS_CONFIG],
 };
 
+/** Pieces attached to dossiers, conventions, bilans and committees: their metadata, their store, upload and download. */
 @Module({
-  imports: [ActionsModule, ConventionsModule],
+  imports: [ActionsModule, ComitesModule, ConventionsModule],
   controllers: [DocumentController],
-  providers: [storageProvider, DocumentService, ActionDocumentsResolver, ConventionDocumentsResolver, BilanResolver, DocumentResolver],
+  providers: [
+    storageProvider,
+    DocumentService,
+    ActionDocumentsResolver,
+    ConventionDocumentsResolver,
+    BilanResolver,
+    CommitteeDocumentsResolver,
+    VoteMandateResolver,
+    SignatureMandateResolver,
+    DocumentResolver,
+  ],
 })
 export class DocumentsModule {}
 

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { Allow, Permission } from '@pilotis/access';
 import { Page, PageOf, uuid } from '@pilotis/shared';
@@ -37,5 +37,13 @@ export class OrganisationResolver {
   @Mutation(() => Organisation, { description: 'Modifie un partenaire.' })
   updateOrganisation(@Args('input', { description: 'Les champs à modifier.' }) input: UpdateOrganisationInput): Promise<Organisation> {
     return this.service.update(input);
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      "Vrai si l'organisation a un compte dans le territoire (une adhésion active la représente) : ses représentants votent et signent eux-mêmes ; sinon, on enregistre pour son compte, sur mandat.",
+  })
+  hasAccount(@Parent() organisation: Organisation): Promise<boolean> {
+    return this.service.hasAccount(organisation.id);
   }
 }

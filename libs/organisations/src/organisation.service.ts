@@ -1,14 +1,22 @@
 import { randomUUID } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
+import { ClsService } from 'nestjs-cls';
 import { Not } from 'typeorm';
 
+import { organisationHasAccountSql } from '@pilotis/access';
 import { AuditService } from '@pilotis/audit';
-import { Db } from '@pilotis/db';
+import { Db, requestLoader } from '@pilotis/db';
 import { compactIdentifier, conflict, decodeCursor, invalidField, isValidSiret, notFound, Page, toPage } from '@pilotis/shared';
 
 import { Organisation } from './organisation.entity';
 import { CreateOrganisationInput, OrganisationsArgs, UpdateOrganisationInput } from './organisation.inputs';
+
+const HAS_ACCOUNT = Symbol('organisations.hasAccount');
+
+/** Which of the organisations $2 of the tenant $1 have an account (the rule of `organisationHasAccountSql`). */
+const HAS_ACCOUNT_SQL = `select o.id, ${organisationHasAccountSql('o.tenant_id', 'o.id')} as has_account
+       from organisations o where o.tenant_id = $1 and o.id = any($2::uuid[])`;
 
 /** Makes user text match itself literally in a LIKE pattern (`%` and `_` are wildcards there). */
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -26,7 +34,21 @@ export class OrganisationService {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
+    private readonly cls: ClsService,
   ) {}
+
+  /**
+   * Whether each organisation has an account in the territory (a live membership bound to it: its people
+   * vote and sign themselves; otherwise a vote or a signature is recorded « pour le compte de » it),
+   * batched per request.
+   */
+  async hasAccount(organisationId: string): Promise<boolean> {
+    const loader = requestLoader(this.cls, HAS_ACCOUNT, async (ids: string[]) => {
+      const rows = await this.db.query<{ id: string; has_account: boolean }>(HAS_ACCOUNT_SQL, [this.db.tenant().tenantId, ids]);
+      return new Map(rows.map((r) => [r.id, r.has_account]));
+    });
+    return (await loader.load(organisationId)) ?? false;
+  }
 
   /** The tenant's partners by name, then id (the keyset of the cursor). */
   async list(args: OrganisationsArgs): Promise<Page<Organisation>> {

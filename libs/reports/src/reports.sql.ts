@@ -80,10 +80,15 @@ export const REPORTS_SQL = {
       where i.tenant_id = $1 and i.committee_id = $2
       order by i.position, author, av.id`,
 
-  /** The comments the funders gave with their votes in the committee $2, per funding line. */
-  minutesVoteComments: `select v.funding_line_id, v.organisation_id, v.comment
+  /**
+   * The votes of the committee $2 that the procès-verbal mentions, per funding line: their comment, and for a
+   * vote recorded « pour le compte de » its organisation, who recorded it (`users` is a platform table: only
+   * the display name of the vote's own recorder) and on whose mandate.
+   */
+  minutesVoteNotes: `select v.funding_line_id, v.organisation_id, v.comment, v.on_behalf, v.mandate_author, u.display_name as recorded_by
        from votes v
-      where v.tenant_id = $1 and v.committee_id = $2 and v.comment <> ''`,
+       left join users u on u.id = v.cast_by and v.on_behalf
+      where v.tenant_id = $1 and v.committee_id = $2 and (v.comment <> '' or v.on_behalf)`,
 
   /** The agenda of the committee $2 in order: each item's action (reference, title, status) and porteur. */
   minutesAgenda: `select i.id, i.position, a.reference, a.title, o.name as porteur, a.status

@@ -33,6 +33,11 @@ export const ErrorCode = {
   /** The caller's organisation is not a voting member of the committee. */
   NOT_A_MEMBER: 'NOT_A_MEMBER',
   /**
+   * A vote or a signature « pour le compte de » an organisation that has an account (a live membership bound
+   * to it in the territory): its own people vote and sign.
+   */
+  ORGANISATION_HAS_ACCOUNT: 'ORGANISATION_HAS_ACCOUNT',
+  /**
    * A committee member (or a default membership) names an organisation that is neither a funder nor a
    * signatory of the committee's contract: only they sit on its committees (`Committee.memberCandidates`).
    */
@@ -111,6 +116,13 @@ export const badInput = (fields: FieldError[], message?: string): DomainError =>
   );
 
 export const invalidField = (field: string, reason: string, message: string): DomainError => badInput([{ field, reason, message }]);
+
+/** « pour le compte de » an organisation that has an account: its own people vote and sign. */
+export const organisationHasAccount = (organisationName: string): DomainError =>
+  new DomainError(
+    ErrorCode.ORGANISATION_HAS_ACCOUNT,
+    `${organisationName} a un compte sur la plateforme : ses représentants votent et signent eux-mêmes, rien ne s'enregistre pour son compte.`,
+  );
 
 export const notFound = (what: string): DomainError => new DomainError(ErrorCode.NOT_FOUND, `${what} introuvable.`);
 

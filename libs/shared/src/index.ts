@@ -14,6 +14,7 @@ export {
   forbidden,
   invalidField,
   notFound,
+  organisationHasAccount,
   unauthenticated,
   uuid,
 } from './errors';

@@ -1,5 +1,5 @@
 import { Role } from '@pilotis/access';
-import { civilDateIn, de, DomainError, ErrorCode, notFound } from '@pilotis/shared';
+import { civilDateIn, de, dePerson, DomainError, ErrorCode, notFound } from '@pilotis/shared';
 
 import { REPORTS_SQL } from '../reports.sql';
 import { Cell, parisDateTime, pdfEuros, PdfWriter } from './pdf';
@@ -73,6 +73,11 @@ export function attendanceText(status: string | null, representative: string | n
   return status ? (ATTENDANCE_LABELS[status] ?? status) : 'non renseignée';
 }
 
+/** « Vote enregistré pour le compte d'Archipel Habitat par <user> sur mandat de <author> ». */
+export function onBehalfMention(organisation: string, recordedBy: string | null, mandateAuthor: string | null): string {
+  return `Vote enregistré pour le compte ${de(organisation)} par ${recordedBy ?? '?'} sur mandat ${dePerson(mandateAuthor ?? '?')}.`;
+}
+
 /**
  * The procès-verbal of a closed committee: the séance (its date before its close), the members with their
  * attendance as recorded, the quorum, each agenda item with its avis d'instruction, each funder's decision
@@ -114,11 +119,15 @@ export async function writeCommitteeMinutes(
     viewer.role === Role.PORTEUR_REPRESENTATIVE
       ? []
       : await db.query<{ agenda_item_id: string; opinion: string; comment: string; author: string }>(REPORTS_SQL.minutesAvis, t);
-  const comments = await db.query<{ funding_line_id: string; organisation_id: string; comment: string }>(
-    REPORTS_SQL.minutesVoteComments,
-    t,
-  );
-  const commentOf = new Map(comments.map((c) => [`${c.funding_line_id}/${c.organisation_id}`, c.comment]));
+  const notes = await db.query<{
+    funding_line_id: string;
+    organisation_id: string;
+    comment: string;
+    on_behalf: boolean;
+    mandate_author: string | null;
+    recorded_by: string | null;
+  }>(REPORTS_SQL.minutesVoteNotes, t);
+  const noteOf = new Map(notes.map((c) => [`${c.funding_line_id}/${c.organisation_id}`, c]));
 
   const seance = seanceInstant(committee.scheduled_at, committee.opened_at, committee.closed_at);
   const date = civilDateIn(seance, 'Europe/Paris');
@@ -199,8 +208,9 @@ export async function writeCommitteeMinutes(
         ]),
         12,
       );
-      const comment = commentOf.get(`${d.funding_line_id}/${d.funder_id}`);
-      if (comment) pdf.paragraph(`Commentaire ${de(d.funder)} : ${comment}`, { indent: 24, size: 9 });
+      const note = noteOf.get(`${d.funding_line_id}/${d.funder_id}`);
+      if (note?.on_behalf) pdf.paragraph(onBehalfMention(d.funder, note.recorded_by, note.mandate_author), { indent: 24, size: 9 });
+      if (note?.comment) pdf.paragraph(`Commentaire ${de(d.funder)} : ${note.comment}`, { indent: 24, size: 9 });
       if (d.current !== null && d.current !== d.amount) {
         pdf.paragraph(`Décision corrigée depuis la séance : montant en vigueur ${pdfEuros(d.current)}.`, { indent: 24, size: 9 });
       }

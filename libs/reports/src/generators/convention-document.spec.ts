@@ -1,16 +1,19 @@
 import { signatureMentionText } from './convention-document';
 
 describe('the signature mention of a convention', () => {
+  const mention = (organisationName: string, mandatorName: string) =>
+    signatureMentionText({ onBehalfOf: { organisationName, mandatorName, signerQuality: 'directrice', recordedByName: 'Camille Chef' } });
+
   it('writes « pour le compte de » with the organisation’s article and elision, the mandator as a person', () => {
     expect(signatureMentionText({ onBehalfOf: null })).toBeNull();
-    expect(signatureMentionText({ onBehalfOf: { organisationName: 'Archipel Habitat', mandatorName: 'Anne Martin' } })).toBe(
-      "pour le compte d'Archipel Habitat (mandat d'Anne Martin)",
+    expect(mention('Archipel Habitat', 'Anne Martin')).toBe(
+      "pour le compte d'Archipel Habitat, en qualité de directrice, sur mandat d'Anne Martin ; enregistré par Camille Chef",
     );
-    expect(signatureMentionText({ onBehalfOf: { organisationName: 'Le Relais', mandatorName: 'Yann Le Goff' } })).toBe(
-      'pour le compte du Relais (mandat de Yann Le Goff)',
+    expect(mention('Le Relais', 'Yann Le Goff')).toBe(
+      'pour le compte du Relais, en qualité de directrice, sur mandat de Yann Le Goff ; enregistré par Camille Chef',
     );
-    expect(signatureMentionText({ onBehalfOf: { organisationName: 'Région Bretagne', mandatorName: 'Le Goff' } })).toBe(
-      'pour le compte de Région Bretagne (mandat de Le Goff)',
+    expect(mention('Région Bretagne', 'Le Goff')).toBe(
+      'pour le compte de Région Bretagne, en qualité de directrice, sur mandat de Le Goff ; enregistré par Camille Chef',
     );
   });
 });

@@ -1,22 +1,38 @@
-import { type ConventionDocument } from '@pilotis/conventions';
+import { type ConventionDocument, type DocumentSignature } from '@pilotis/conventions';
 import { de, dePerson } from '@pilotis/shared';
 
 import { parisDateTime, PdfWriter } from './pdf';
 
 /**
- * What a signature page says of one signature beyond who signed and when. Today nothing: a person signs
- * for the organisation of their membership. A signature given on behalf of another organisation under a
- * mandate will fill `onBehalfOf`, and its line reads « pour le compte de <organisation> (mandat de <person>) ».
+ * What a signature page says of one signature beyond who signed and when: a person of the organisation
+ * signs for the organisation of their membership (nothing more to say); a signature recorded « pour le
+ * compte de » an organisation without an account, on its mandate, names the paper's signer and quality,
+ * the mandate's author and who recorded it.
  */
 export interface SignatureMention {
-  onBehalfOf: { organisationName: string; mandatorName: string } | null;
+  onBehalfOf: { organisationName: string; signerQuality: string; mandatorName: string; recordedByName: string } | null;
 }
 
-/** « pour le compte de <organisation> (mandat de <person>) », or nothing. */
+/**
+ * « pour le compte d'Archipel Habitat, en qualité de directrice générale, sur mandat de Mme Claire Martin,
+ * directrice ; enregistré par <user> », which follows « Signé par <signer> … », or nothing.
+ */
 export function signatureMentionText(mention: SignatureMention): string | null {
-  if (!mention.onBehalfOf) return null;
-  return `pour le compte ${de(mention.onBehalfOf.organisationName)} (mandat ${dePerson(mention.onBehalfOf.mandatorName)})`;
+  const m = mention.onBehalfOf;
+  if (!m) return null;
+  return `pour le compte ${de(m.organisationName)}, en qualité de ${m.signerQuality}, sur mandat ${dePerson(m.mandatorName)} ; enregistré par ${m.recordedByName}`;
 }
+
+const mentionOf = (signature: DocumentSignature): SignatureMention => ({
+  onBehalfOf: signature.onBehalf
+    ? {
+        organisationName: signature.organisationName,
+        signerQuality: signature.onBehalf.signerQuality,
+        mandatorName: signature.onBehalf.mandateAuthor,
+        recordedByName: signature.onBehalf.recordedByName,
+      }
+    : null,
+});
 
 /** How a line of the canonical text is drawn: its words are never changed, only their weight and indent. */
 function lineStyle(line: string, index: number): 'title' | 'heading' | 'item' | 'blank' | 'plain' {
@@ -68,9 +84,13 @@ export async function writeConventionDocument(document: ConventionDocument, out:
   for (const signatory of document.signatories) {
     const signature = signatureOf.get(signatory.organisationId);
     pdf.paragraph(`${signatory.organisationName} (${ROLE_LABELS[signatory.role] ?? signatory.role})`, { bold: true });
-    pdf.paragraph(signature ? `Signé par ${signature.signerName} le ${parisDateTime(signature.signedAt)}.` : 'Non signé à ce jour.', {
-      indent: 12,
-    });
+    const mention = signature ? signatureMentionText(mentionOf(signature)) : null;
+    pdf.paragraph(
+      signature
+        ? `Signé par ${signature.signerName} le ${parisDateTime(signature.signedAt)}${mention ? `, ${mention}` : ''}.`
+        : 'Non signé à ce jour.',
+      { indent: 12 },
+    );
   }
 
   pdf.page();
@@ -83,7 +103,7 @@ export async function writeConventionDocument(document: ConventionDocument, out:
     pdf.ensure(70);
     pdf.space(0.5);
     pdf.paragraph(`${i + 1}. ${signature.organisationName}`, { bold: true });
-    const mention = signatureMentionText({ onBehalfOf: null });
+    const mention = signatureMentionText(mentionOf(signature));
     pdf.paragraph(`Signataire : ${signature.signerName}${mention ? `, ${mention}` : ''}`, { indent: 12 });
     pdf.paragraph(`Date : ${parisDateTime(signature.signedAt)}`, { indent: 12 });
     pdf.paragraph(`Empreinte signée : ${signature.hash}`, { indent: 12, font: 'Courier', size: 8 });

@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 
+import { de } from '@pilotis/shared/french';
+
 import { dateTime, euros, KIND_LABELS, STATUS_LABELS } from '../../common/format';
 import { OPINION_LABELS } from '../actions/action-labels';
 import { byFunderName, VOTE_LABELS } from './committee-shared';
 import { Item, Line, useCommittee } from './CommitteeContext';
+import { OnBehalfVoteForm } from './OnBehalfVoteForm';
 
 /** The text of a line's vote, as the reader may see it. */
 export function voteText(line: Line, hidden: boolean, closed = false): string {
@@ -96,6 +99,13 @@ export function AgendaItemView({
                     <td>
                       {voteText(l, hideVotesOf?.(l) ?? false, closed)}
                       {l.comment && !(hideVotesOf?.(l) ?? false) && <span className="muted"> — « {l.comment} »</span>}
+                      {l.onBehalf && !(hideVotesOf?.(l) ?? false) && (
+                        <span className="on-behalf-mention">
+                          {' '}
+                          — Vote enregistré pour le compte {de(nameOf(l.funderId))} par {l.onBehalf.recordedByName ?? '?'} sur mandat{' '}
+                          {de(l.onBehalf.mandateAuthor)}
+                        </span>
+                      )}
                     </td>
                   )}
                 </tr>
@@ -103,6 +113,11 @@ export function AgendaItemView({
             </tbody>
           </table>
         </div>
+        {item.lines
+          .filter((l) => l.viewerMayRecordOnBehalf)
+          .map((l) => (
+            <OnBehalfVoteForm key={l.fundingLineId} item={item} line={l} />
+          ))}
         {actions}
         {children}
       </article>

@@ -85,6 +85,18 @@ export const COMMITTEE = graphql(`
           decision
           votedAmountCents
           comment
+          funderHasAccount
+          viewerMayRecordOnBehalf
+          viewerOnBehalfRefusal
+          onBehalf {
+            recordedByName
+            mandateAuthor
+            mandateDocument {
+              id
+              fileName
+              downloadPath
+            }
+          }
         }
       }
       results {

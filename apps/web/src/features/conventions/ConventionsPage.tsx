@@ -2,6 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 
+import { de } from '@pilotis/shared/french';
+
 import type { ApiError } from '../../common/api';
 import { ConfirmButton, ErrorMessage, Field, Loading, Pager } from '../../common/components';
 import { useContratLink, useSelectedContrat } from '../../common/contrat';
@@ -15,6 +17,7 @@ import type { ConventionFilter, ConventionListQuery, ConventionStatus } from '..
 import { contratYears, useReferenceData } from '../actions/reference-data';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { ConventionPdfButton } from './ConventionPapers';
+import { OnBehalfSignForm } from './OnBehalfSignForm';
 import { ScheduleEditor } from './ScheduleEditor';
 
 const CONVENTIONS = graphql(`
@@ -65,10 +68,17 @@ const CONVENTIONS = graphql(`
               dueDate
               condition
             }
+            viewerMaySignOnBehalf
           }
           signatures {
             organisationId
             signedAt
+            onBehalf {
+              signerName
+              signerQuality
+              recordedByName
+              mandateAuthor
+            }
           }
         }
       }
@@ -325,6 +335,7 @@ function ConventionCard({ c, siren, org, announce }: { c: Convention; siren: str
   const withContrat = useContratLink();
   const v = c.currentVersion;
   const signedBy = new Map(v.signatures.map((s) => [s.organisationId, s.signedAt]));
+  const onBehalfOf = new Map(v.signatures.map((s) => [s.organisationId, s.onBehalf]));
   const a = action.data?.action;
   const title = a ? a.title : 'Convention';
   const headingId = `convention-${c.id}`;
@@ -396,7 +407,17 @@ function ConventionCard({ c, siren, org, announce }: { c: Convention; siren: str
                     </>
                   )}
                 </td>
-                <td>{signedBy.has(s.organisationId) ? `Signée le ${dateTime(signedBy.get(s.organisationId))}` : 'En attente'}</td>
+                <td>
+                  {signedBy.has(s.organisationId) ? `Signée le ${dateTime(signedBy.get(s.organisationId))}` : 'En attente'}
+                  {onBehalfOf.get(s.organisationId) && (
+                    <span className="on-behalf-mention">
+                      {' '}
+                      — signé par {onBehalfOf.get(s.organisationId)?.signerName} ({onBehalfOf.get(s.organisationId)?.signerQuality}) pour le
+                      compte {de(s.organisation.name)} sur mandat {de(onBehalfOf.get(s.organisationId)?.mandateAuthor ?? '')}, enregistré
+                      par {onBehalfOf.get(s.organisationId)?.recordedByName}
+                    </span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -416,6 +437,20 @@ function ConventionCard({ c, siren, org, announce }: { c: Convention; siren: str
             }}
           />
         )}
+        {v.signatories
+          .filter((s) => s.viewerMaySignOnBehalf)
+          .map((s) => (
+            <OnBehalfSignForm
+              key={s.id}
+              conventionId={c.id}
+              versionHash={v.hash}
+              organisationId={s.organisationId}
+              organisationName={s.organisation.name}
+              siren={siren}
+              invalidates={[CONVENTIONS]}
+              onSigned={announce}
+            />
+          ))}
         {a && <ConventionPdfButton conventionId={c.id} versionNumber={v.number} reference={a.reference} siren={siren} />}
         <button type="button" className="link-button" aria-expanded={showText} onClick={() => setShowText((s) => !s)}>
           {showText ? 'Masquer le texte' : `Lire le texte de la version ${v.number}`}

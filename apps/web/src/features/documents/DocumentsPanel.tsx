@@ -17,6 +17,7 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   CONVENTION_SIGNEE: 'Convention signée',
   COMPTE_RENDU_FINANCIER_CERFA_15059: 'Compte-rendu financier (CERFA 15059)',
   BILAN_QUALITATIF: 'Bilan qualitatif',
+  MANDAT: 'Mandat (pour le compte de)',
   AUTRE: 'Autre pièce',
 };
 

@@ -2,10 +2,11 @@ import { FormEvent, useRef, useState } from 'react';
 
 import { de } from '@pilotis/shared/french';
 
-import { ApiError, restCall } from '../../common/api';
+import { ApiError } from '../../common/api';
 import { ErrorMessage, Field } from '../../common/components';
 import { asApiError } from '../../common/errors';
 import { centsToInput, euros, KIND_LABELS, parseEuros } from '../../common/format';
+import { MandateFields, uploadMandate } from '../../common/mandate';
 import { useGraphQLMutation } from '../../common/query';
 import { graphql } from '../../gql';
 import type { VoteDecision } from '../../gql/graphql';
@@ -60,14 +61,7 @@ export function OnBehalfVoteForm({ item, line }: { item: Item; line: Line }) {
     if (Object.keys(errors).length > 0 || !file) return;
     setBusy(true);
     try {
-      const form = new FormData();
-      form.append('kind', 'MANDAT');
-      form.append('file', file, file.name);
-      const document = await restCall<{ id: string }>(
-        `/documents/mandates/committees/${committee.id}`,
-        { method: 'POST', body: form },
-        siren,
-      );
+      const mandateDocumentId = await uploadMandate('committees', committee.id, file, siren);
       await vote.mutateAsync({
         input: {
           agendaItemId: item.id,
@@ -76,7 +70,7 @@ export function OnBehalfVoteForm({ item, line }: { item: Item; line: Line }) {
           amountCents,
           comment: comment.trim() || undefined,
           mandateAuthor: author.trim(),
-          mandateDocumentId: document.id,
+          mandateDocumentId,
         },
       });
       announce(`Vote enregistré pour le compte ${de(funder)} sur « ${item.action.title} ».`);
@@ -118,12 +112,13 @@ export function OnBehalfVoteForm({ item, line }: { item: Item; line: Line }) {
           <Field label="Commentaire (facultatif)">
             {(p) => <textarea {...p} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />}
           </Field>
-          <Field label="Auteur du mandat" hint="Par exemple : Mme Claire Martin, directrice" error={fieldErrors.mandateAuthor}>
-            {(p) => <input {...p} value={author} onChange={(e) => setAuthor(e.target.value)} />}
-          </Field>
-          <Field label="Mandat (scan : PDF, PNG ou JPEG)" error={fieldErrors.file ?? fieldErrors.mandateDocumentId}>
-            {(p) => <input {...p} type="file" ref={fileRef} />}
-          </Field>
+          <MandateFields
+            author={author}
+            onAuthor={setAuthor}
+            fileRef={fileRef}
+            errors={fieldErrors}
+            authorHint="Par exemple : Mme Claire Martin, directrice"
+          />
           <button type="submit" disabled={busy}>
             {busy ? 'Enregistrement…' : `Enregistrer le vote pour le compte ${de(funder)}`}
           </button>

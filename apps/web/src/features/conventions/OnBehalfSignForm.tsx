@@ -2,9 +2,10 @@ import { FormEvent, useRef, useState } from 'react';
 
 import { de } from '@pilotis/shared/french';
 
-import { ApiError, restCall } from '../../common/api';
+import { ApiError } from '../../common/api';
 import { ErrorMessage, Field } from '../../common/components';
 import { asApiError } from '../../common/errors';
+import { MandateFields, uploadMandate } from '../../common/mandate';
 import { type GraphQLMutationOptions, useGraphQLMutation } from '../../common/query';
 import { graphql } from '../../gql';
 
@@ -65,14 +66,7 @@ export function OnBehalfSignForm({
     if (Object.keys(errors).length > 0 || !file) return;
     setBusy(true);
     try {
-      const form = new FormData();
-      form.append('kind', 'MANDAT');
-      form.append('file', file, file.name);
-      const document = await restCall<{ id: string }>(
-        `/documents/mandates/conventions/${conventionId}`,
-        { method: 'POST', body: form },
-        siren,
-      );
+      const mandateDocumentId = await uploadMandate('conventions', conventionId, file, siren);
       const res = await sign.mutateAsync({
         input: {
           conventionId,
@@ -81,7 +75,7 @@ export function OnBehalfSignForm({
           signerName: signerName.trim(),
           signerQuality: signerQuality.trim(),
           mandateAuthor: author.trim(),
-          mandateDocumentId: document.id,
+          mandateDocumentId,
         },
       });
       const s = res.signConventionOnBehalf;
@@ -109,12 +103,7 @@ export function OnBehalfSignForm({
           <Field label="Qualité du signataire" hint="Par exemple : directrice générale" error={fieldErrors.signerQuality}>
             {(p) => <input {...p} value={signerQuality} onChange={(e) => setSignerQuality(e.target.value)} />}
           </Field>
-          <Field label="Auteur du mandat" error={fieldErrors.mandateAuthor}>
-            {(p) => <input {...p} value={author} onChange={(e) => setAuthor(e.target.value)} />}
-          </Field>
-          <Field label="Mandat (scan : PDF, PNG ou JPEG)" error={fieldErrors.file ?? fieldErrors.mandateDocumentId}>
-            {(p) => <input {...p} type="file" ref={fileRef} />}
-          </Field>
+          <MandateFields author={author} onAuthor={setAuthor} fileRef={fileRef} errors={fieldErrors} />
           <button type="submit" disabled={busy}>
             {busy ? 'Enregistrement…' : `Enregistrer la signature pour le compte ${of}`}
           </button>

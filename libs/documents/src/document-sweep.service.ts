@@ -48,7 +48,9 @@ export class DocumentSweepService {
     for await (const file of this.storage.list()) {
       if (file.modifiedAt.getTime() >= before) continue;
       const tenantId = file.key.slice(0, 36);
-      byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), file]);
+      const files = byTenant.get(tenantId);
+      if (files) files.push(file);
+      else byTenant.set(tenantId, [file]);
     }
     const tenants = new Map(
       (await this.db.run({}, () => this.db.query<{ id: string; siren: string }>('select id, siren from worker_tenants()'))).map((t) => [

@@ -202,10 +202,23 @@ describe('contract dashboard', () => {
   it('exports every figure as CSV with the same filters, and refuses what the query refuses', async () => {
     const csv = (query: Record<string, string | number | undefined>, caller = chef) =>
       getCsv(t.app, '/dashboards/contrat.csv', query, as(caller));
+    const [{ n: tracedBefore }] = await t.owner.query(
+      `select count(*)::int as n from audit_events where operation = 'dashboard.contrat_export'`,
+    );
     const all = await csv({ contratId });
     expect(all.status).toBe(200);
     expect(all.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(all.headers['content-disposition']).toContain(`tableau-de-bord-${SIREN.RENNES}.csv`);
+    // The file that left the platform is on the trail: who, which contract, which exercise.
+    const exportsTraced = async (): Promise<unknown[]> =>
+      (
+        await t.owner.query(
+          `select actor_user_id, entity_id, after from audit_events where operation = 'dashboard.contrat_export' order by seq`,
+        )
+      ).slice(tracedBefore);
+    expect(await exportsTraced()).toEqual([
+      { actor_user_id: chef.id, entity_id: rennes.id, after: { format: 'csv', contratId, exerciseYear: null } },
+    ]);
     const d = await dashboard();
     const of = (rubrique: string) => all.rows.filter((r) => r.Rubrique === rubrique);
     expect(of('Total')).toEqual([
@@ -263,6 +276,11 @@ describe('contract dashboard', () => {
       status: 401,
       error: { code: 'UNAUTHENTICATED' },
     });
+    // Refused exports sent nothing and left no trace: the two served files, one event each.
+    expect(await exportsTraced()).toEqual([
+      expect.objectContaining({ after: { format: 'csv', contratId, exerciseYear: null } }),
+      expect.objectContaining({ after: { format: 'csv', contratId, exerciseYear: 2025 } }),
+    ]);
   });
 
   it("refuses a funder's representative, another tenant's contract and a bad exercise, with a code", async () => {

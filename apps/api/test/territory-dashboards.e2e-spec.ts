@@ -232,7 +232,7 @@ describe('dashboards across territories', () => {
     expect(event).toMatchObject({
       actor_user_id: delegate.id,
       entity_id: tenants.vitre.id,
-      after: { departement: '35', exerciseYear: 2025, territories: 2 },
+      after: { departement: '35', exerciseYear: 2025, territories: 2, channel: 'screen' },
     });
   });
 
@@ -272,8 +272,11 @@ describe('dashboards across territories', () => {
   });
 
   it('exports the consolidation and the funder view as CSV with the same filters, audited like the queries', async () => {
-    const audited = async () =>
-      (await t.owner.query(`select count(*)::int as n from audit_events where operation = 'dashboard.departement_read'`))[0].n;
+    // One event per territory read, each saying the figures left as a file.
+    const audited = async (operation = 'dashboard.departement_read') =>
+      (
+        await t.owner.query(`select count(*)::int as n from audit_events where operation = $1 and after->>'channel' = 'csv'`, [operation])
+      )[0].n;
     const before = await audited();
     const dep = await getCsv(t.app, '/dashboards/departement.csv', { departement: '35', exerciseYear: 2025 }, { token: delegate.token });
     expect(dep.status).toBe(200);
@@ -292,7 +295,9 @@ describe('dashboards across territories', () => {
         .filter((r) => r.Rubrique === 'Par type de financeur' && r.Territoire === 'Rennes Métropole')
         .map((r) => r['Type de financeur']),
     ).toEqual(['Association', 'Département', 'Intercommunalité (EPCI ou EPT)', 'État (préfecture, ministères)', 'Région']);
+    const funderBefore = await audited('dashboard.funder_read');
     const funder = await getCsv(t.app, '/dashboards/financeur.csv', {}, { token: departementRep.token });
+    expect(await audited('dashboard.funder_read')).toBe(funderBefore + 2);
     expect(funder.rows.filter((r) => r.Rubrique === 'Total').map((r) => [r.Territoire, r.Financeur, r['Demandé (€)']])).toEqual([
       ['CA Vitré Communauté', 'Département (vitre)', '1000,00'],
       ['Rennes Métropole', 'Département (rennes)', '47816,00'],

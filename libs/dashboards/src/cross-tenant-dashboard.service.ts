@@ -52,6 +52,9 @@ const FIGURE_ROLES = Object.values(Role).filter((r) => roleAllows(r, Permission.
  * even its existence — can show. The request's own transaction is never opened, so no pooled connection
  * is held while waiting for the others.
  */
+/** Where a consolidated read went: shown on screen or taken away as a file. */
+export type DashboardChannel = 'screen' | 'csv';
+
 @Injectable()
 export class CrossTenantDashboardService {
   constructor(
@@ -60,13 +63,14 @@ export class CrossTenantDashboardService {
     private readonly deadlines: DeadlineEngine,
   ) {}
 
-  async departement(args: DepartementDashboardArgs): Promise<DepartementDashboard> {
+  /** `channel`: the screen (GraphQL) or the CSV file; the trail says which, an export leaving the platform. */
+  async departement(args: DepartementDashboardArgs, channel: DashboardChannel = 'screen'): Promise<DepartementDashboard> {
     const year = args.exerciseYear ?? null;
     // Roles that read a whole territory's figures; a funder's or porteur's membership does not count here.
     const memberships = await this.memberships(CROSS_TENANT_MEMBERSHIPS_SQL.departement, [args.departement, FIGURE_ROLES]);
     const territories = await this.perTenant(memberships, null, year, {
       operation: 'dashboard.departement_read',
-      details: { departement: args.departement, exerciseYear: year, territories: memberships.length },
+      details: { departement: args.departement, exerciseYear: year, territories: memberships.length, channel },
     });
     const lineOf = (m: MembershipRow) => ({ tenantId: m.tenant_id, siren: m.siren, name: m.name, kind: m.kind });
     return {
@@ -79,13 +83,13 @@ export class CrossTenantDashboardService {
     };
   }
 
-  async funder(args: ExerciseFilterArgs): Promise<FunderDashboard> {
+  async funder(args: ExerciseFilterArgs, channel: DashboardChannel = 'screen'): Promise<FunderDashboard> {
     const year = args.exerciseYear ?? null;
     const memberships = await this.memberships(CROSS_TENANT_MEMBERSHIPS_SQL.funder, [Role.FUNDER_REPRESENTATIVE]);
     // The organisation comes from the verified membership, never from an argument.
     const territories = await this.perTenant(memberships, (m) => m.organisation_id, year, {
       operation: 'dashboard.funder_read',
-      details: { exerciseYear: year, territories: memberships.length },
+      details: { exerciseYear: year, territories: memberships.length, channel },
     });
     return {
       exerciseYear: year,

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { ClsService } from 'nestjs-cls';
 
-import { Db } from '@pilotis/db';
+import { Db, requestLoader } from '@pilotis/db';
 import { conflict, DomainError, ErrorCode, invalidField } from '@pilotis/shared';
 
 import { Convention, ConventionSignatory, ConventionStatus, ConventionVersion } from './convention.entity';
 import { SignConventionOnBehalfInput } from './convention.inputs';
 import { ConventionService } from './convention.service';
 import { SignatoryMandates } from './signatory-mandates';
+
+const REFUSALS_BY_VERSION = Symbol('conventions.onBehalfRefusalsByVersion');
 
 /** Signatures recorded « pour le compte de » a signatory organisation without an account, on its mandate. */
 @Injectable()
@@ -15,6 +18,7 @@ export class SignatureOnBehalfService {
     private readonly db: Db,
     private readonly conventions: ConventionService,
     private readonly mandates: SignatoryMandates,
+    private readonly cls: ClsService,
   ) {}
 
   /**
@@ -40,34 +44,45 @@ export class SignatureOnBehalfService {
   /**
    * Why the caller may not record a signature for this signatory now, or null when it may
    * (`ConventionSignatory.viewerMaySignOnBehalf`): the checks of `sign` but the mandate, read without locks
-   * (a hint for the screen; the signature checks again).
+   * (a hint for the screen; the signature checks again). Computed once per version for all its signatories
+   * (a page of conventions asks it of every signatory): a few queries per version, not per signatory.
    */
   async refusal(signatory: ConventionSignatory): Promise<DomainError | null> {
-    const version = await (await this.db.repository(ConventionVersion)).findOneOrFail({ id: signatory.versionId });
+    const loader = requestLoader(this.cls, REFUSALS_BY_VERSION, async (versionIds: string[]) => {
+      const byVersion = new Map<string, Map<string, DomainError | null>>();
+      for (const versionId of versionIds) byVersion.set(versionId, await this.refusalsOfVersion(versionId));
+      return byVersion;
+    });
+    const refusals = await loader.load(signatory.versionId);
+    const refusal = refusals?.get(signatory.organisationId);
+    if (refusal === undefined) throw new Error(`Signatory ${signatory.organisationId} not found on version ${signatory.versionId}`);
+    return refusal;
+  }
+
+  /** Each signatory's refusal (by organisation id), in the order `sign` checks them. */
+  private async refusalsOfVersion(versionId: string): Promise<Map<string, DomainError | null>> {
+    const version = await (await this.db.repository(ConventionVersion)).findOneOrFail({ id: versionId });
     const convention = await (await this.db.repository(Convention)).findOneOrFail({ id: version.conventionId });
-    try {
-      await this.mandates.check(convention.id, signatory.organisationId, null);
-    } catch (error) {
-      if (error instanceof DomainError) return error;
-      throw error;
-    }
-    if (convention.status === ConventionStatus.ANNULEE) return conflict('La convention est annulée : elle ne se signe plus.');
-    if ((await this.conventions.currentVersion(convention.id)).id !== version.id) {
-      return new DomainError(ErrorCode.VERSION_SUPERSEDED, 'Cette version a été remplacée par un avenant.');
-    }
-    const signatures = await this.conventions.signatures(version.id);
-    if (signatures.some((s) => s.organisationId === signatory.organisationId)) {
-      return new DomainError(ErrorCode.ALREADY_SIGNED, 'Cette organisation a déjà signé cette version de la convention.');
-    }
-    if (convention.sequential) {
-      const signed = new Set(signatures.map((s) => s.organisationId));
-      const waiting = (await this.conventions.signatories(version.id)).filter(
-        (s) => s.position < signatory.position && !signed.has(s.organisationId),
-      );
-      if (waiting.length > 0) {
-        return new DomainError(ErrorCode.NOT_YOUR_TURN, `Signature séquentielle : ${waiting.length} signataire(s) doivent signer avant.`);
+    const superseded = (await this.conventions.currentVersion(convention.id)).id !== version.id;
+    const signatories = await this.conventions.signatories(version.id);
+    const signed = new Set((await this.conventions.signatures(version.id)).map((s) => s.organisationId));
+    const organisations = await this.mandates.organisations(signatories.map((s) => s.organisationId));
+    const refusalOf = (signatory: ConventionSignatory): DomainError | null => {
+      const refusal = this.mandates.refusal(organisations.get(signatory.organisationId));
+      if (refusal) return refusal;
+      if (convention.status === ConventionStatus.ANNULEE) return conflict('La convention est annulée : elle ne se signe plus.');
+      if (superseded) return new DomainError(ErrorCode.VERSION_SUPERSEDED, 'Cette version a été remplacée par un avenant.');
+      if (signed.has(signatory.organisationId)) {
+        return new DomainError(ErrorCode.ALREADY_SIGNED, 'Cette organisation a déjà signé cette version de la convention.');
       }
-    }
-    return null;
+      if (convention.sequential) {
+        const waiting = signatories.filter((s) => s.position < signatory.position && !signed.has(s.organisationId));
+        if (waiting.length > 0) {
+          return new DomainError(ErrorCode.NOT_YOUR_TURN, `Signature séquentielle : ${waiting.length} signataire(s) doivent signer avant.`);
+        }
+      }
+      return null;
+    };
+    return new Map(signatories.map((s) => [s.organisationId, refusalOf(s)]));
   }
 }

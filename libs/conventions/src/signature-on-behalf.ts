@@ -40,8 +40,9 @@ export class SignatureOnBehalf {
 /** What a signature on behalf reads besides the convention. $1 is always the tenant. */
 export const ON_BEHALF_SQL = {
   /** The organisation $2: its name, kind, and whether it has an account (then its people sign themselves). */
-  organisation: `select o.id, o.name, o.kind, ${organisationHasAccountSql('o.tenant_id', 'o.id')} as has_account
-         from organisations o where o.tenant_id = $1 and o.id = $2`,
+  /** The organisations $2 (an array): the rule of who may record for whom needs their kind and accounts. */
+  organisations: `select o.id, o.name, o.kind, ${organisationHasAccountSql('o.tenant_id', 'o.id')} as has_account
+         from organisations o where o.tenant_id = $1 and o.id = any($2::uuid[])`,
 
   /**
    * The mandate $2: a document of kind MANDAT of the convention $3. The documents table is the documents

@@ -88,6 +88,8 @@ const inList = (kinds: readonly string[]): string => kinds.map((k) => `'${k}'`).
 @Index('documents_convention_idx', ['tenantId', 'conventionId'])
 @Index('documents_bilan_idx', ['tenantId', 'bilanId'])
 @Index('documents_committee_idx', ['tenantId', 'committeeId'])
+// The hourly upload quota counts a person's recent uploads at every upload (`DocumentService`).
+@Index('documents_uploader_idx', ['tenantId', 'uploadedBy', 'uploadedAt'])
 @Check(
   'documents_owner_check',
   `("owner_kind" = 'ACTION' and "action_id" = "owner_id" and "convention_id" is null and "bilan_id" is null and "committee_id" is null and "kind" in (${inList(KINDS_OF_OWNER.ACTION)}))` +

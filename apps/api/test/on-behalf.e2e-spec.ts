@@ -24,6 +24,7 @@ import {
   TestTenant,
   TestUser,
   WAIT_CEILING_MS,
+  waitUntil,
 } from '@pilotis/test-support';
 
 /**
@@ -348,6 +349,43 @@ describe('pour le compte de', () => {
       await gql(t.app, `query($id: ID!) { committee(id: $id) { documents { id viewerMayDelete } } }`, { id: s.committee }, as(chef)),
     );
     expect(listed.committee.documents).toEqual([{ id: document, viewerMayDelete: false }]);
+  });
+
+  it('answers CONFLICT, not NOT_FOUND, when a vote cites the mandate between the check and the deletion', async () => {
+    const s = await session(['Archipel Habitat']);
+    const first = await mandate(chef, 'committees', s.committee);
+    ok(await onBehalf(chef, s, 'Archipel Habitat', { mandateAuthor: MANDATOR, mandateDocumentId: first }));
+    const second = await mandate(chef, 'committees', s.committee);
+    // Another transaction makes the vote cite the second mandate and stays open: the deletion's own check
+    // sees no use, then its DELETE waits on the row the foreign key locked, and fails once that commits.
+    const other = t.owner.createQueryRunner();
+    await other.connect();
+    try {
+      await other.startTransaction();
+      await other.query('update votes set mandate_document_id = $1 where mandate_document_id = $2', [second, first]);
+      const answered = request(t.app.getHttpServer())
+        .delete(`/documents/${second}`)
+        .set('authorization', `Bearer ${chef.token}`)
+        .set('x-tenant', SIREN.RENNES)
+        .then((res) => res);
+      await waitUntil(
+        async () =>
+          (
+            await t.owner.query(
+              `select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike 'delete from%documents%'`,
+            )
+          ).length > 0,
+        'the deletion waits on the cited row',
+        { timeoutMs: WAIT_CEILING_MS },
+      );
+      await other.commitTransaction();
+      const res = await answered;
+      expect([res.status, res.body.code]).toEqual([409, 'CONFLICT']);
+      expect(res.body.message).toContain('encore utilisé');
+    } finally {
+      await other.release();
+    }
+    expect((await t.owner.query('select count(*)::int as n from documents where id = $1', [second]))[0].n).toBe(1);
   });
 
   it("lets the organisation's own representative replace the vote once it has an account: on-behalf fields cleared, history audited", async () => {

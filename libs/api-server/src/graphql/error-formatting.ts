@@ -7,12 +7,20 @@ import { DomainError, ErrorCode } from '@pilotis/shared';
 const logger = new Logger('GraphQL');
 
 /** PostgreSQL errors that a user's input can cause, and what they mean to the user. */
-export function fromPostgres(error: { code?: string; constraint?: string; detail?: string }): { code: ErrorCode; message: string } | null {
+export function fromPostgres(error: { code?: string; constraint?: string; detail?: string; message?: string }): {
+  code: ErrorCode;
+  message: string;
+} | null {
   switch (error.code) {
     case '23505':
       return { code: ErrorCode.CONFLICT, message: 'Un élément identique existe déjà.' };
     case '23503':
-      return { code: ErrorCode.NOT_FOUND, message: "Un élément référencé n'existe pas dans ce territoire." };
+      // A foreign key fails both ways: a row naming one that does not exist (insert or update of the
+      // referencing row), or the deletion of a row still named elsewhere — e.g. a mandate that a vote
+      // committed in the meantime cites. PostgreSQL's message says which, and its wording is stable.
+      return error.message?.startsWith('update or delete on table')
+        ? { code: ErrorCode.CONFLICT, message: 'Cet élément est encore utilisé ailleurs : il ne peut pas être supprimé ni modifié.' }
+        : { code: ErrorCode.NOT_FOUND, message: "Un élément référencé n'existe pas dans ce territoire." };
     case '23514':
     case '23502':
     case '22001':
@@ -40,7 +48,7 @@ export const INTERNAL_ERROR_MESSAGE = 'Erreur interne. Elle a été enregistrée
  * cause, else INTERNAL_SERVER_ERROR; never PostgreSQL's own text, detail or constraint names.
  */
 export function databaseErrorForClient(error: unknown): { code: ErrorCode; message: string } {
-  const pg = error as { code?: string; driverError?: { code?: string } } | undefined;
+  const pg = error as { code?: string; message?: string; driverError?: { code?: string; message?: string } } | undefined;
   return fromPostgres(pg?.driverError ?? pg ?? {}) ?? { code: ErrorCode.INTERNAL_SERVER_ERROR, message: INTERNAL_ERROR_MESSAGE };
 }
 

@@ -6,7 +6,7 @@ import { BrowserContext, Locator, Page } from 'playwright-core';
 import { Role } from '@pilotis/access';
 import { AuthService } from '@pilotis/auth';
 import { DEMO_PASSWORD } from '@pilotis/demo-seed';
-import { gql, login, ok, WAIT_CEILING_MS } from '@pilotis/test-support';
+import { expectNoOverflow, gql, login, ok, readPdf, WAIT_CEILING_MS } from '@pilotis/test-support';
 import { RunningWorker, startWorker } from '@pilotis/worker-runtime';
 
 import { accessibilityViolations, screenshot, startWebTest, WebTest } from './browser';
@@ -16,6 +16,10 @@ const CJS = 'Coopérative Jeunesse de Services de Villejean – été 2026';
 const PRE = 'Programme de réussite éducative – ateliers parents-enfants';
 const ETAT = "Préfecture d'Ille-et-Vilaine (État)";
 const REGION = 'Région Bretagne';
+/** A funder without an account: its vote and its signature are recorded for it, on its mandate. */
+const CAF = "Caisse d'allocations familiales d'Ille-et-Vilaine";
+const CAF_MANDATOR = 'M. Yann Le Gall, directeur';
+const MANDATE_FILE = { name: 'mandat-caf.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% mandat\n%%EOF\n') };
 const PORTEUR_EMAIL = 'porteur.reso@demo.pilotis.fr';
 
 /** Waits until the locator's text matches (amounts are written with narrow no-break spaces: use \s). */
@@ -34,8 +38,10 @@ async function waitForText(locator: Locator, pattern: RegExp, timeout = WAIT_CEI
  * The comité des financeurs in a real Chromium, on the demo data of Rennes Métropole: the chef de projet
  * prepares the seeded committee (agenda from the à-arbitrer queue, members, quorum, envelopes) and opens
  * the vote; the État (délégué du préfet) and the Région vote at the same time, each in its own browser;
- * the committee closes into results and a procès-verbal; the convention of the programmed action is signed
- * by its porteur and each granting funder.
+ * the chef de projet records the vote of the CAF, which has no account, on its mandate; the committee closes
+ * into results and a procès-verbal (its text read back: French dates, the mention « pour le compte de », no
+ * line past the margin); the convention of the programmed action is signed by its porteur and each granting
+ * funder — the CAF's signature recorded for it — and its PDF lists the four signatures.
  */
 describe('web: comité des financeurs, votes and convention signatures', () => {
   let w: WebTest;
@@ -171,6 +177,9 @@ describe('web: comité des financeurs, votes and convention signatures', () => {
     await envelopes.getByLabel(`Montant de l'enveloppe de ${REGION}, Droit commun 2026, en euros`).fill('63 000,00');
     await envelopes.getByRole('button', { name: `Définir l'enveloppe de ${REGION}, Droit commun 2026` }).click();
     await waitForText(envelopes.locator('tr', { hasText: REGION }), /63\s000,00\s€.*3\s000,00\s€/);
+    await envelopes.getByLabel(`Montant de l'enveloppe de ${CAF}, Droit commun 2026, en euros`).fill('20 000');
+    await envelopes.getByRole('button', { name: `Définir l'enveloppe de ${CAF}, Droit commun 2026` }).click();
+    await waitForText(envelopes.locator('tr', { hasText: CAF }), /20\s000,00\s€/);
 
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, '21-comite-preparation');
@@ -250,7 +259,27 @@ describe('web: comité des financeurs, votes and convention signatures', () => {
     regionPage = region.page;
   };
 
-  /** 3. Closes the committee into results per point and funder, and a procès-verbal to download. */
+  /** 3. Lets the chef de projet record the vote of the CAF, which has no account, on its mandate. */
+  const recordTheCafVoteForIt = async () => {
+    const { page } = chef;
+    const point = page.getByRole('article', { name: `Point 1 : ${CJS}` });
+    await point.getByText(`Saisir pour le compte de ${CAF}`).click();
+    const form = point.getByRole('form', { name: `Vote pour le compte de ${CAF}` });
+    await form.getByLabel('Montant accordé (en euros)').fill('3 000');
+    await form.getByLabel('Auteur du mandat').fill(CAF_MANDATOR);
+    await form.getByLabel('Mandat (scan : PDF, PNG ou JPEG)').setInputFiles(MANDATE_FILE);
+    await form.getByRole('button', { name: `Enregistrer le vote pour le compte de ${CAF}` }).click();
+    await waitForText(
+      point.locator('tr', { hasText: CAF }),
+      new RegExp(
+        `Accordé : 3\\s000,00\\s€.*Vote enregistré pour le compte de ${CAF} par Camille Chef de projet \\(Rennes\\) sur mandat de ${CAF_MANDATOR}`,
+      ),
+    );
+    // Three of the five voting members have voted now, on four of the eight lines.
+    await waitForText(page.locator('.figures'), /3 sur 5.*Atteint \(2\).*4 sur 8/);
+  };
+
+  /** 4. Closes the committee into results per point and funder, and a procès-verbal to download and read. */
   const closeIntoResultsAndMinutes = async () => {
     const { page } = chef;
     await page.getByRole('button', { name: 'Clore le comité' }).click();
@@ -261,9 +290,11 @@ describe('web: comité des financeurs, votes and convention signatures', () => {
     await page.getByRole('heading', { name: `Point 2 : ${PRE} — Refusée` }).waitFor();
     const p1 = page.getByRole('article', { name: new RegExp(`^Point 1 : ${CJS} — `) });
     await waitForText(p1.locator('tr', { hasText: REGION }), /4\s000,00\s€.*2\s500,50\s€.*Accordé/);
-    await waitForText(p1.locator('tr', { hasText: 'Caisse' }), /0,00\s€.*Aucun vote/);
+    await waitForText(p1.locator('tr', { hasText: CAF }), /3\s000,00\s€.*3\s000,00\s€.*Accordé/);
+    // The Département, a member that did not vote, decided nothing: the action is partly programmed.
+    await waitForText(p1.locator('tr', { hasText: 'Département' }), /0,00\s€.*Aucun vote/);
     const byFunder = page.getByRole('region', { name: 'Par financeur' });
-    await waitForText(byFunder.locator('tfoot'), /Total.*10\s000,50\s€/);
+    await waitForText(byFunder.locator('tfoot'), /Total.*13\s000,50\s€/);
 
     // The funder's own page shows the results too, once its polling sees the close.
     await regionPage.getByRole('heading', { name: 'Résultats', level: 2 }).waitFor({ timeout: 60_000 });
@@ -280,8 +311,16 @@ describe('web: comité des financeurs, votes and convention signatures', () => {
     await waitForText(page.getByRole('status').first(), /Le procès-verbal est prêt/);
     const [pdf] = await Promise.all([page.waitForEvent('download'), downloadButton.click()]);
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
-    const file = await pdf.path();
-    expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const minutes = readFileSync(await pdf.path());
+    expect(minutes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Its text, as a préfecture reads it: French dates, each decision, the vote recorded for the CAF.
+    const { pages, text } = await readPdf(minutes);
+    expect(text).toContain('Rennes Métropole');
+    expect(text).toMatch(/Séance du \d{1,2} \S+ \d{4}/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(text).toContain(`Vote enregistré pour le compte de ${CAF}`);
+    expect(text).toContain(CAF_MANDATOR);
+    expectNoOverflow(pages);
 
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, '25-comite-resultats');
@@ -289,7 +328,10 @@ describe('web: comité des financeurs, votes and convention signatures', () => {
     await screenshot(regionPage, '26-comite-resultats-region');
   };
 
-  /** 4. Has the convention of the programmed action signed in the browser by the porteur and each granting funder, until « signée ». */
+  /**
+   * 5. Has the convention of the programmed action signed in the browser by the porteur and each granting
+   * funder (the CAF's recorded for it by the chef de projet), until « signée »; its PDF lists the four.
+   */
   const signTheConventionByAll = async () => {
     const open = async (email: string) => {
       const session = await signIn(email);
@@ -307,7 +349,7 @@ describe('web: comité des financeurs, votes and convention signatures', () => {
     };
 
     const etat = await open('delegue.35@demo.pilotis.fr');
-    await waitForText(card(etat.page), /0 sur 3 signatures/);
+    await waitForText(card(etat.page), /0 sur 4 signatures/);
     expect(await accessibilityViolations(etat.page)).toEqual([]);
     await screenshot(etat.page, '27-conventions-a-signer');
 
@@ -330,14 +372,33 @@ describe('web: comité des financeurs, votes and convention signatures', () => {
     await waitForText(card(etat.page), /Motif de l'avenant : Calendrier de versement précisé/);
 
     // Every signatory signs the version in force, in its own browser.
-    await sign(etat.page, /Votre signature est enregistrée : 1 sur 3 signatures/);
+    await sign(etat.page, /Votre signature est enregistrée : 1 sur 4 signatures/);
     const porteur = await open(PORTEUR_EMAIL);
-    await waitForText(card(porteur.page), /1 sur 3 signatures/);
-    await sign(porteur.page, /Votre signature est enregistrée : 2 sur 3 signatures/);
+    await waitForText(card(porteur.page), /1 sur 4 signatures/);
+    await sign(porteur.page, /Votre signature est enregistrée : 2 sur 4 signatures/);
+
+    // The CAF has no account: the chef de projet records its signature, on its mandate.
+    const { page } = chef;
+    await page.goto(`/t/${RENNES}/conventions`);
+    const chefCard = card(page);
+    await waitForText(chefCard, /2 sur 4 signatures/);
+    await chefCard.getByText(`Signer pour le compte de ${CAF}`).click();
+    const signForm = chefCard.getByRole('form', { name: `Signature pour le compte de ${CAF}` });
+    await signForm.getByLabel('Nom du signataire').fill('Yann Le Gall');
+    await signForm.getByLabel('Qualité du signataire').fill('directeur');
+    await signForm.getByLabel('Auteur du mandat').fill(CAF_MANDATOR);
+    await signForm.getByLabel('Mandat (scan : PDF, PNG ou JPEG)').setInputFiles(MANDATE_FILE);
+    await signForm.getByRole('button', { name: `Enregistrer la signature pour le compte de ${CAF}` }).click();
+    await waitForText(chefCard, /3 sur 4 signatures/);
+    await waitForText(
+      chefCard.locator('tr', { hasText: CAF }),
+      new RegExp(`signé par Yann Le Gall \\(directeur\\) pour le compte de ${CAF}`),
+    );
+
     const region = await open('financeur.region@demo.pilotis.fr');
-    await waitForText(card(region.page), /2 sur 3 signatures.*En signature/);
-    await sign(region.page, /signée de tous \(3 sur 3\)/);
-    await waitForText(card(region.page), /3 sur 3 signatures.*Signée/);
+    await waitForText(card(region.page), /3 sur 4 signatures.*En signature/);
+    await sign(region.page, /signée de tous \(4 sur 4\)/);
+    await waitForText(card(region.page), /4 sur 4 signatures.*Signée/);
     await waitForText(
       region.page.getByRole('region', { name: 'À signer par votre organisation' }),
       /Aucune convention n’attend votre signature/,
@@ -347,6 +408,22 @@ describe('web: comité des financeurs, votes and convention signatures', () => {
 
     const { action } = ok(await gql(w.t.app, 'query($id: ID!) { action(id: $id) { status } }', { id: convention.actionId }, caller));
     expect(action.status).toBe('CONVENTIONNEE');
+
+    // The signed convention's PDF, downloaded from the chef de projet's page: names, French dates, the
+    // four signatures (the CAF's « pour le compte de »), nothing past the margin.
+    await page.reload();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      card(page)
+        .getByRole('button', { name: /Télécharger la convention en PDF/ })
+        .click(),
+    ]);
+    const { pages, text } = await readPdf(readFileSync(await download.path()));
+    for (const name of ['Rennes Métropole', 'Réso solidaire', ETAT, REGION, CAF, 'loi n° 2014-173']) expect(text).toContain(name);
+    expect(text).toMatch(/Signé par .*le \d{1,2} \S+ \d{4}/);
+    expect(text).toContain(`pour le compte de ${CAF}`);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expectNoOverflow(pages);
   };
 
   // One story: each step starts from the state the previous one left (an open vote, votes cast, a closed
@@ -354,6 +431,7 @@ describe('web: comité des financeurs, votes and convention signatures', () => {
   it('runs the comité des financeurs in the browser, from planning to a convention signed by all', async () => {
     await planAndOpenTheVote();
     await twoFundersVoteAtOnce();
+    await recordTheCafVoteForIt();
     await closeIntoResultsAndMinutes();
     await signTheConventionByAll();
   });

@@ -501,7 +501,7 @@ describe('papers a préfecture accepts: the convention and the procès-verbal as
       expect(doc).toContain('Commentaire de Région Bretagne : Accord sous réserve');
       expect(doc).toContain('Accompagnement renforcé des jeunes');
       expect(doc).toContain('Signature du président de séance');
-      expect(doc).toContain('Pour le comité des financeurs, le président de séance : Nom et qualité');
+      expect(doc).toContain('Pour le comité des financeurs de Rennes Métropole, le président de séance : Nom et qualité');
       expect(doc).toMatch(/page 1 sur \d/);
       expect(pages.length).toBeGreaterThan(1);
       expectNoOverflow(pages);

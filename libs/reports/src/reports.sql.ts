@@ -49,8 +49,14 @@ export const REPORTS_SQL = {
 
   /**
    * The committee $2 with its contract's title, if the viewer sees it (`visible` over `c`, $3). Not the
-   * territory's name: `tenants` is out of the worker's reach (its policy reads memberships and invitations).
+   * territory's name (`territoryName`): the API runs this query too, to refuse a request early.
    */
+  /**
+   * The name of the territory the worker's transaction is set to, through the one function that gives it
+   * (`current_tenant_name()`, granted to the worker only; the API reads `tenants` under its own policy).
+   */
+  territoryName: 'select current_tenant_name() as name',
+
   minutesCommittee: (visible: string): string => `select c.id, c.title, c.kind, c.status, c.scheduled_at, c.place, c.quorum, c.minutes,
             c.opened_at, c.closed_at, k.title as contrat_title
        from committees c join contrats k on k.tenant_id = c.tenant_id and k.id = c.contrat_id

@@ -129,11 +129,13 @@ export async function writeCommitteeMinutes(
   }>(REPORTS_SQL.minutesVoteNotes, t);
   const noteOf = new Map(notes.map((c) => [`${c.funding_line_id}/${c.organisation_id}`, c]));
 
+  const [{ name: territory }] = await db.query<{ name: string | null }>(REPORTS_SQL.territoryName);
   const seance = seanceInstant(committee.scheduled_at, committee.opened_at, committee.closed_at);
   const date = civilDateIn(seance, 'Europe/Paris');
   const pdf = new PdfWriter(out, `Procès-verbal — ${committee.title}`);
   pdf.setFooter((page, pages) => `Procès-verbal — ${committee.title} — page ${page} sur ${pages}`);
   pdf.title('Procès-verbal');
+  if (territory) pdf.paragraph(territory);
   pdf.paragraph(committee.title, { bold: true });
   pdf.paragraph(`${COMMITTEE_KIND_LABELS[committee.kind] ?? committee.kind} — ${committee.contrat_title}`);
   pdf.paragraph(`Séance du ${parisDateTime(seance)}${committee.place ? ` — ${committee.place}` : ''}`);
@@ -248,7 +250,9 @@ export async function writeCommitteeMinutes(
   pdf.ensure(140);
   pdf.heading('Signature du président de séance');
   pdf.paragraph(`Fait le ${committee.closed_at ? parisDateTime(committee.closed_at) : parisDateTime(seance)}.`);
-  pdf.paragraph(`Pour le ${COMMITTEE_KIND_LABELS[committee.kind]?.toLowerCase() ?? 'comité'}, le président de séance :`);
+  // The block names the body and the territory it belongs to, as the paper signed in the séance does.
+  const body = COMMITTEE_KIND_LABELS[committee.kind]?.toLowerCase() ?? 'comité';
+  pdf.paragraph(`Pour le ${body}${territory ? ` ${de(territory)}` : ''}, le président de séance :`);
   pdf.space(0.5);
   pdf.paragraph('Nom et qualité : ……………………………………………………………');
   pdf.space(0.5);

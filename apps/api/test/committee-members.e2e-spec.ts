@@ -278,6 +278,58 @@ describe('committee members: the contract’s funders and signatories, and a def
     expect(await schedule(contrat, 'COMITE_TECHNIQUE')).toMatchObject({ membersFromDefault: false, members: [] });
   });
 
+  it('keeps the quorum with the default: a committee planned without one starts with it, at most its voting members', async () => {
+    const contrat = await freshContrat();
+    const source = await schedule(contrat, 'COMITE_DES_FINANCEURS');
+    ok(
+      await gql(
+        t.app,
+        SET_MEMBERS,
+        {
+          input: {
+            committeeId: source.id,
+            members: [
+              { organisationId: org.region, voting: true },
+              { organisationId: org.caf, voting: true },
+            ],
+            quorum: 2,
+          },
+        },
+        as(chef),
+      ),
+    );
+    const saved = ok(
+      await gql(t.app, 'mutation($c: ID!) { saveCommitteeMembersAsDefault(committeeId: $c) { quorum } }', { c: source.id }, as(chef)),
+    ).saveCommitteeMembersAsDefault;
+    expect(saved).toEqual({ quorum: 2 });
+    const [event] = (await auditOf(t.owner, source.id)).filter((e) => e.operation === 'committee.default_members');
+    expect(event.after).toMatchObject({ quorum: 2 });
+
+    const plan = async (quorum?: number) =>
+      ok(
+        await gql(
+          t.app,
+          'mutation($input: ScheduleCommitteeInput!) { scheduleCommittee(input: $input) { id quorum membersFromDefault } }',
+          {
+            input: {
+              contratId: contrat,
+              kind: 'COMITE_DES_FINANCEURS',
+              title: 'Comité des financeurs',
+              scheduledAt: '2026-09-12T12:00:00Z',
+              ...(quorum === undefined ? {} : { quorum }),
+            },
+          },
+          as(chef),
+        ),
+      ).scheduleCommittee;
+    // Without a quorum of its own, the default's; one asked for wins.
+    expect(await plan()).toMatchObject({ quorum: 2, membersFromDefault: true });
+    expect(await plan(1)).toMatchObject({ quorum: 1, membersFromDefault: true });
+    // A member left out (the CAF no longer funds the contract) cannot leave a quorum nobody can reach.
+    await t.owner.query('delete from envelopes where tenant_id = $1 and contrat_id = $2 and funder_id = $3', [rennes.id, contrat, org.caf]);
+    expect(await plan()).toMatchObject({ quorum: 1, membersFromDefault: true });
+  });
+
   it('leaves out of a new committee a default member that no longer funds nor signs the contract, and says so in the audit', async () => {
     const contrat = await freshContrat();
     const source = await schedule(contrat, 'COMITE_DES_FINANCEURS');

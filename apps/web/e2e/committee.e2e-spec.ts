@@ -155,15 +155,19 @@ describe('web: comité des financeurs, votes and convention signatures', () => {
     // The membership becomes the default of this contract's comités des financeurs: a committee planned
     // next (in a second tab) starts with it, votes included, and says so.
     await page.getByRole('button', { name: 'Enregistrer comme composition par défaut des comités des financeurs' }).click();
-    await waitForText(page.getByRole('status').first(), /Composition par défaut des comités des financeurs enregistrée : 5 organisations/);
+    await waitForText(
+      page.getByRole('status').first(),
+      /Composition par défaut des comités des financeurs enregistrée : 5 organisations, quorum 2/,
+    );
     const tab = await chef.context.newPage();
     await tab.goto(`/t/${RENNES}/comites`);
     await tab.getByLabel('Intitulé').fill("Comité des financeurs d'hiver");
     await tab.getByLabel('Date et heure de la séance').fill('2026-12-10T14:00');
     await tab.getByRole('button', { name: 'Planifier le comité' }).click();
     await tab.getByRole('heading', { name: "Comité des financeurs d'hiver", level: 1 }).waitFor();
-    await tab.getByText(/Membres repris de la composition par défaut des comités des financeurs de ce contrat/).waitFor();
+    await tab.getByText(/Membres et quorum repris de la composition par défaut des comités des financeurs de ce contrat/).waitFor();
     expect(await tab.getByRole('checkbox', { name: 'Voix délibérative : Ville de Rennes' }).isChecked()).toBe(true);
+    expect(await tab.getByLabel('Quorum (organisations votantes)').inputValue()).toBe('2');
     expect(await accessibilityViolations(tab)).toEqual([]);
     await screenshot(tab, '21b-comite-composition-par-defaut');
     await tab.close();

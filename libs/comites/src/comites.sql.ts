@@ -226,10 +226,11 @@ export const COMITES_SQL = {
    * who saves it), or renews it: a concurrent save of the same default waits on its key until this one
    * commits, so that the members each replaces are the ones the other left.
    */
-  defaultHeaderUpsert: `insert into committee_defaults (tenant_id, contrat_id, kind, source_committee_id, saved_by, saved_at)
-       values ($1, $2, $3, $4, $5, now())
+  defaultHeaderUpsert: `insert into committee_defaults (tenant_id, contrat_id, kind, source_committee_id, saved_by, saved_at, quorum)
+       values ($1, $2, $3, $4, $5, now(), $6)
        on conflict (tenant_id, contrat_id, kind) do update
-         set source_committee_id = excluded.source_committee_id, saved_by = excluded.saved_by, saved_at = excluded.saved_at`,
+         set source_committee_id = excluded.source_committee_id, saved_by = excluded.saved_by, saved_at = excluded.saved_at,
+             quorum = excluded.quorum`,
 
   /** The decisions (and corrections) on the lines of the action $2, for its history. */
   decisionIdsOfAction: `select d.id from committee_decisions d

@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
 
 import { ContratDeVille } from '@pilotis/contrats';
 import { TenantJoin } from '@pilotis/db';
@@ -15,6 +15,7 @@ import { CommitteeKind } from './committee.entity';
  */
 @ObjectType({ description: "Composition par défaut des comités d'une nature pour un contrat." })
 @Entity('committee_defaults')
+@Check('committee_defaults_quorum_check', '"quorum" >= 0')
 export class CommitteeDefault {
   @PrimaryColumn('uuid')
   tenantId: string;
@@ -34,6 +35,10 @@ export class CommitteeDefault {
   @Field(() => ID, { nullable: true, description: 'Comité dont la composition a été reprise.' })
   @Column('uuid', { nullable: true })
   sourceCommitteeId: string | null;
+
+  /** The quorum of the source committee; null for a default saved before it was kept (quorum 1). */
+  @Column('integer', { nullable: true })
+  quorum: number | null;
 
   @Field(() => ID, { nullable: true, description: "Utilisateur qui l'a enregistrée." })
   @Column('uuid', { nullable: true })

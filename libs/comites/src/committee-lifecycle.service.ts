@@ -61,7 +61,8 @@ export class CommitteeLifecycle {
       title: input.title.trim(),
       scheduledAt: input.scheduledAt,
       place: input.place?.trim() ?? '',
-      quorum: input.quorum ?? 1,
+      // The quorum asked for; else the default's, with its members; else 1.
+      quorum: input.quorum ?? prefill.quorum ?? 1,
       status: CommitteeStatus.PLANIFIE,
       membersFromDefault: prefill.members.length > 0,
     });

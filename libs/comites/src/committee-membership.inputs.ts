@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 
 import { OrganisationKind } from '@pilotis/organisations';
 
@@ -39,6 +39,12 @@ export class CommitteeDefaultMembership {
 
   @Field(() => ID, { nullable: true, description: 'Comité dont la composition a été reprise.' })
   sourceCommitteeId: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Quorum (organisations votantes) repris avec la composition ; nul pour une composition enregistrée sans lui (quorum 1).',
+  })
+  quorum: number | null;
 
   @Field(() => GraphQLISODateTime, { description: "Date de l'enregistrement." })
   savedAt: Date;

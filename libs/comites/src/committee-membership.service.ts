@@ -82,11 +82,11 @@ export class CommitteeMembership {
       where: { contratId, kind },
       order: { organisationId: 'ASC' },
     });
-    return { contratId, kind, members, sourceCommitteeId: header.sourceCommitteeId, savedAt: header.savedAt };
+    return { contratId, kind, members, sourceCommitteeId: header.sourceCommitteeId, savedAt: header.savedAt, quorum: header.quorum };
   }
 
   /**
-   * Saves the committee's current members (and their votes) as the default of its kind for its contract,
+   * Saves the committee's current members (their votes, and its quorum) as the default of its kind for its contract,
    * replacing the previous one; an empty membership removes the default. Allowed in every status of the
    * committee (a past session's composition is a fine default), under the committee's lock so that the
    * members saved are the members in force. Refused if a member is no longer a candidate.
@@ -105,8 +105,10 @@ export class CommitteeMembership {
       key.kind,
       committee.id,
       this.db.actor().userId,
+      committee.quorum,
     ]);
     const before = await this.defaultMembers(key.contratId, key.kind);
+    const beforeQuorum = (await (await this.db.repository(CommitteeDefault)).findOne(key))?.quorum ?? null;
     const rows = await this.db.repository(CommitteeDefaultMember);
     await rows.delete(key);
     if (members.length > 0) await rows.insert(members.map((m) => ({ ...key, ...m })));
@@ -115,23 +117,28 @@ export class CommitteeMembership {
       operation: 'committee.default_members',
       entityType: 'Committee',
       entityId: committee.id,
-      before: { ...key, members: before },
-      after: { ...key, members },
+      before: { ...key, members: before, quorum: before.length > 0 ? beforeQuorum : null },
+      after: { ...key, members, quorum: members.length > 0 ? committee.quorum : null },
     });
     return this.defaultOf(key.contratId, key.kind);
   }
 
   /**
    * The default membership of the committee's kind and contract, for a committee just scheduled: its
-   * members that are still candidates, and those that no longer are (left out, and said in the audit).
+   * members that are still candidates, those that no longer are (left out, and said in the audit), and
+   * its quorum — at most the voting members kept, so that members left out cannot make it unreachable.
    */
-  async prefill(contratId: string, kind: CommitteeKind): Promise<{ members: MemberRow[]; leftOut: string[] }> {
+  async prefill(contratId: string, kind: CommitteeKind): Promise<{ members: MemberRow[]; leftOut: string[]; quorum: number | null }> {
     const saved = await this.defaultMembers(contratId, kind);
-    if (saved.length === 0) return { members: [], leftOut: [] };
+    if (saved.length === 0) return { members: [], leftOut: [], quorum: null };
     const allowed = new Set((await this.candidates(contratId)).map((c) => c.organisationId));
+    const members = saved.filter((m) => allowed.has(m.organisationId));
+    const savedQuorum = (await (await this.db.repository(CommitteeDefault)).findOne({ contratId, kind }))?.quorum ?? null;
+    const voting = members.filter((m) => m.voting).length;
     return {
-      members: saved.filter((m) => allowed.has(m.organisationId)),
+      members,
       leftOut: saved.filter((m) => !allowed.has(m.organisationId)).map((m) => m.organisationId),
+      quorum: savedQuorum === null ? null : Math.min(savedQuorum, Math.max(voting, 1)),
     };
   }
 

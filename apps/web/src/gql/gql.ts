@@ -73,7 +73,7 @@ type Documents = {
     "\n  mutation OpenVote($committeeId: ID!) {\n    openVote(committeeId: $committeeId) {\n      id\n      status\n    }\n  }\n": typeof types.OpenVoteDocument,
     "\n  mutation CloseCommittee($committeeId: ID!) {\n    closeCommittee(committeeId: $committeeId) {\n      id\n      status\n    }\n  }\n": typeof types.CloseCommitteeDocument,
     "\n  mutation SetCommitteeMembers($input: SetCommitteeMembersInput!) {\n    setCommitteeMembers(input: $input) {\n      id\n      quorum\n      members {\n        organisationId\n        voting\n      }\n    }\n  }\n": typeof types.SetCommitteeMembersDocument,
-    "\n  mutation SaveCommitteeMembersAsDefault($committeeId: ID!) {\n    saveCommitteeMembersAsDefault(committeeId: $committeeId) {\n      savedAt\n      members {\n        organisationId\n        voting\n      }\n    }\n  }\n": typeof types.SaveCommitteeMembersAsDefaultDocument,
+    "\n  mutation SaveCommitteeMembersAsDefault($committeeId: ID!) {\n    saveCommitteeMembersAsDefault(committeeId: $committeeId) {\n      savedAt\n      quorum\n      members {\n        organisationId\n        voting\n      }\n    }\n  }\n": typeof types.SaveCommitteeMembersAsDefaultDocument,
     "\n  query CommitteeReports {\n    reports(first: 50) {\n      id\n      kind\n      committeeId\n      state\n      fileName\n      downloadPath\n      failureReason\n      requestedAt\n    }\n  }\n": typeof types.CommitteeReportsDocument,
     "\n  mutation RequestMinutes($input: RequestReportInput!) {\n    requestReport(input: $input) {\n      id\n      state\n    }\n  }\n": typeof types.RequestMinutesDocument,
     "\n  mutation CastVoteOnBehalf($input: CastVoteOnBehalfInput!) {\n    castVoteOnBehalf(input: $input) {\n      id\n      decision\n      amountCents\n    }\n  }\n": typeof types.CastVoteOnBehalfDocument,
@@ -163,7 +163,7 @@ const documents: Documents = {
     "\n  mutation OpenVote($committeeId: ID!) {\n    openVote(committeeId: $committeeId) {\n      id\n      status\n    }\n  }\n": types.OpenVoteDocument,
     "\n  mutation CloseCommittee($committeeId: ID!) {\n    closeCommittee(committeeId: $committeeId) {\n      id\n      status\n    }\n  }\n": types.CloseCommitteeDocument,
     "\n  mutation SetCommitteeMembers($input: SetCommitteeMembersInput!) {\n    setCommitteeMembers(input: $input) {\n      id\n      quorum\n      members {\n        organisationId\n        voting\n      }\n    }\n  }\n": types.SetCommitteeMembersDocument,
-    "\n  mutation SaveCommitteeMembersAsDefault($committeeId: ID!) {\n    saveCommitteeMembersAsDefault(committeeId: $committeeId) {\n      savedAt\n      members {\n        organisationId\n        voting\n      }\n    }\n  }\n": types.SaveCommitteeMembersAsDefaultDocument,
+    "\n  mutation SaveCommitteeMembersAsDefault($committeeId: ID!) {\n    saveCommitteeMembersAsDefault(committeeId: $committeeId) {\n      savedAt\n      quorum\n      members {\n        organisationId\n        voting\n      }\n    }\n  }\n": types.SaveCommitteeMembersAsDefaultDocument,
     "\n  query CommitteeReports {\n    reports(first: 50) {\n      id\n      kind\n      committeeId\n      state\n      fileName\n      downloadPath\n      failureReason\n      requestedAt\n    }\n  }\n": types.CommitteeReportsDocument,
     "\n  mutation RequestMinutes($input: RequestReportInput!) {\n    requestReport(input: $input) {\n      id\n      state\n    }\n  }\n": types.RequestMinutesDocument,
     "\n  mutation CastVoteOnBehalf($input: CastVoteOnBehalfInput!) {\n    castVoteOnBehalf(input: $input) {\n      id\n      decision\n      amountCents\n    }\n  }\n": types.CastVoteOnBehalfDocument,
@@ -447,7 +447,7 @@ export function graphql(source: "\n  mutation SetCommitteeMembers($input: SetCom
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SaveCommitteeMembersAsDefault($committeeId: ID!) {\n    saveCommitteeMembersAsDefault(committeeId: $committeeId) {\n      savedAt\n      members {\n        organisationId\n        voting\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SaveCommitteeMembersAsDefault($committeeId: ID!) {\n    saveCommitteeMembersAsDefault(committeeId: $committeeId) {\n      savedAt\n      members {\n        organisationId\n        voting\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SaveCommitteeMembersAsDefault($committeeId: ID!) {\n    saveCommitteeMembersAsDefault(committeeId: $committeeId) {\n      savedAt\n      quorum\n      members {\n        organisationId\n        voting\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SaveCommitteeMembersAsDefault($committeeId: ID!) {\n    saveCommitteeMembersAsDefault(committeeId: $committeeId) {\n      savedAt\n      quorum\n      members {\n        organisationId\n        voting\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -115,7 +115,8 @@ function ScheduleForm({ siren, contratId }: { siren: string; contratId: string }
   const [title, setTitle] = useState('');
   const [when, setWhen] = useState('');
   const [place, setPlace] = useState('');
-  const [quorum, setQuorum] = useState('1');
+  // Empty: the quorum of the default membership of this kind of committee (with its members), else 1.
+  const [quorum, setQuorum] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const schedule = useGraphQLMutation(SCHEDULE, {
     tenant: siren,
@@ -130,8 +131,8 @@ function ScheduleForm({ siren, contratId }: { siren: string; contratId: string }
     if (!title.trim()) found.title = "L'intitulé est obligatoire.";
     const scheduledAt = when ? new Date(when) : null;
     if (!scheduledAt || Number.isNaN(scheduledAt.getTime())) found.scheduledAt = 'Indiquez la date et l’heure de la séance.';
-    const q = Number(quorum);
-    if (!Number.isInteger(q) || q < 1) found.quorum = 'Le quorum est un nombre entier d’organisations, au moins 1.';
+    const q = quorum.trim() === '' ? undefined : Number(quorum);
+    if (q !== undefined && (!Number.isInteger(q) || q < 1)) found.quorum = 'Le quorum est un nombre entier d’organisations, au moins 1.';
     setErrors(found);
     schedule.reset();
     if (Object.keys(found).length > 0 || !scheduledAt) return;
@@ -173,9 +174,9 @@ function ScheduleForm({ siren, contratId }: { siren: string; contratId: string }
           {(p) => <input {...p} value={place} onChange={(e) => setPlace(e.target.value)} />}
         </Field>
         <Field
-          label="Quorum"
+          label="Quorum (facultatif)"
           error={errors.quorum}
-          hint="Nombre minimal d'organisations membres ayant voté pour que les décisions soient prises."
+          hint="Nombre minimal d'organisations membres ayant voté pour que les décisions soient prises. Vide : celui de la composition par défaut de cette nature de comité, sinon 1."
         >
           {(p) => (
             <input {...p} type="number" min={1} step={1} inputMode="numeric" value={quorum} onChange={(e) => setQuorum(e.target.value)} />

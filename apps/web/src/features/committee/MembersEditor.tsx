@@ -24,6 +24,7 @@ const SAVE_DEFAULT = graphql(`
   mutation SaveCommitteeMembersAsDefault($committeeId: ID!) {
     saveCommitteeMembersAsDefault(committeeId: $committeeId) {
       savedAt
+      quorum
       members {
         organisationId
         voting
@@ -114,9 +115,10 @@ export function MembersEditor() {
       {
         onSuccess: (data) => {
           const n = data.saveCommitteeMembersAsDefault?.members.length ?? 0;
+          const quorum = data.saveCommitteeMembersAsDefault?.quorum;
           announce(
             n > 0
-              ? `Composition par défaut des ${kindPlural} enregistrée : ${plural(n, 'organisation', 'organisations')}.`
+              ? `Composition par défaut des ${kindPlural} enregistrée : ${plural(n, 'organisation', 'organisations')}${quorum != null ? `, quorum ${quorum}` : ''}.`
               : `Composition par défaut des ${kindPlural} supprimée.`,
           );
         },
@@ -128,7 +130,9 @@ export function MembersEditor() {
     <section aria-labelledby="members-title">
       <h2 id="members-title">Membres et quorum</h2>
       {c.membersFromDefault && (
-        <p className="alert-soft">Membres repris de la composition par défaut des {kindPlural} de ce contrat ; vous pouvez les modifier.</p>
+        <p className="alert-soft">
+          Membres et quorum repris de la composition par défaut des {kindPlural} de ce contrat ; vous pouvez les modifier.
+        </p>
       )}
       <p className="muted">Seuls les financeurs et les signataires du contrat peuvent être membres.</p>
       <form onSubmit={submit} noValidate>

@@ -2,7 +2,9 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * The hash chain of a tenant's audit trail, as its verifiers see it — pure code, shared by the API, the
- * CLI and the offline verifier of an export. No I/O here.
+ * CLI and the offline verifier of an export. No I/O here. Kept in one file on purpose (about 450 lines,
+ * half of them this documentation): it must recompute byte for byte what the database trigger computes,
+ * and a reviewer checks the two side by side.
  *
  * The chain is written by PostgreSQL itself: a trigger owned by the schema owner (migration
  * 1764710000000) assigns `seq`, `prev_hash`, `occurred_at`, `payload_digest` and `hash` to every row

@@ -2,7 +2,8 @@
  * Données de démonstration de Pilotis (seed de démo) : trois EPCI/EPT, leurs partenaires,
  * leurs QPV, la structure de leur contrat de ville et douze actions chacun.
  *
- * Données pures : aucun import, aucune entrée/sortie.
+ * Données pures : aucun import, aucune entrée/sortie. Un seul fichier long à dessein : trois territoires
+ * décrits de la même façon, qu'on lit et qu'on compare côte à côte.
  *
  * Sources : le modèle du domaine (docs/architecture.md) et le guide RTES/CGET « Politique de la ville
  * et ESS » (2016). Les plans de financement connus (L'Autre Boutique, Autour du livre, VRAC,

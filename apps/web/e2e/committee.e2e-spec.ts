@@ -10,12 +10,15 @@ import { expectNoOverflow, gql, login, ok, readPdf, WAIT_CEILING_MS } from '@pil
 import { RunningWorker, startWorker } from '@pilotis/worker-runtime';
 
 import { accessibilityViolations, screenshot, startWebTest, WebTest } from './browser';
+import { dashboardMatchesExport, delegueLineMatchesExport } from './figures';
+import { addClosedContract } from './second-contract';
 
 const RENNES = '243500139';
 const CJS = 'Coopérative Jeunesse de Services de Villejean – été 2026';
 const PRE = 'Programme de réussite éducative – ateliers parents-enfants';
 const ETAT = "Préfecture d'Ille-et-Vilaine (État)";
 const REGION = 'Région Bretagne';
+const EQ2030 = 'Contrat de ville – Engagements Quartiers 2030 de Rennes Métropole';
 /** A funder without an account: its vote and its signature are recorded for it, on its mandate. */
 const CAF = "Caisse d'allocations familiales d'Ille-et-Vilaine";
 const CAF_MANDATOR = 'M. Yann Le Gall, directeur';
@@ -41,7 +44,9 @@ async function waitForText(locator: Locator, pattern: RegExp, timeout = WAIT_CEI
  * the chef de projet records the vote of the CAF, which has no account, on its mandate; the committee closes
  * into results and a procès-verbal (its text read back: French dates, the mention « pour le compte de », no
  * line past the margin); the convention of the programmed action is signed by its porteur and each granting
- * funder — the CAF's signature recorded for it — and its PDF lists the four signatures.
+ * funder — the CAF's signature recorded for it — and its PDF lists the four signatures. The territory has a
+ * second contract (the closed 2015–2023 one) all along; at the end, the contract's dashboard and the
+ * délégué du préfet's line count exactly what the export of its actions sums.
  */
 describe('web: comité des financeurs, votes and convention signatures', () => {
   let w: WebTest;
@@ -49,6 +54,7 @@ describe('web: comité des financeurs, votes and convention signatures', () => {
   let committeeUrl = '';
   let chef: { context: BrowserContext; page: Page };
   let regionPage: Page;
+  let eq2030Id = '';
   const contexts: BrowserContext[] = [];
   const signIn = async (email: string) => {
     const session = await w.signedIn(email);
@@ -64,6 +70,9 @@ describe('web: comité des financeurs, votes and convention signatures', () => {
     const [{ id: tenantId }] = await w.t.owner.query('select id from tenants where siren = $1', [RENNES]);
     const orgId = async (name: string): Promise<string> =>
       (await w.t.owner.query('select id from organisations where tenant_id = $1 and name = $2', [tenantId, name]))[0].id;
+    // A real territory has more than one contract: the closed one beside the current one.
+    await addClosedContract(w.t.owner, tenantId);
+    [{ id: eq2030Id }] = await w.t.owner.query('select id from contrats where tenant_id = $1 and title = $2', [tenantId, EQ2030]);
     // The demo has no porteur's representative: one for Réso solidaire, the porteur of the CJS de Villejean.
     const userId = randomUUID();
     await w.t.owner.query('insert into users (id, email, display_name, password_hash) values ($1, $2, $3, $4)', [
@@ -430,6 +439,16 @@ describe('web: comité des financeurs, votes and convention signatures', () => {
     expectNoOverflow(pages);
   };
 
+  /** 6. The year's figures: the contract's dashboard and the délégué's line are the sums of the actions' export. */
+  const theFiguresAreTheExports = async () => {
+    const rows = await dashboardMatchesExport(chef.page, RENNES, eq2030Id, EQ2030);
+    // The decisions of the séance are in it: État 7 500 €, Région 2 500,50 €, CAF 3 000 € (for it).
+    expect(rows.find((r) => r['Intitulé'] === CJS)).toMatchObject({ 'Décidé (€)': '13000,50', État: 'conventionnée' });
+    const delegue = await signIn('delegue.35@demo.pilotis.fr');
+    await delegue.page.goto('/departement/35');
+    await delegueLineMatchesExport(delegue.page, 'Rennes Métropole', `${EQ2030} (2024–2030)`, rows);
+  };
+
   // One story: each step starts from the state the previous one left (an open vote, votes cast, a closed
   // committee), so they run as one test, which `-t` can run alone and no order can break.
   it('runs the comité des financeurs in the browser, from planning to a convention signed by all', async () => {
@@ -438,5 +457,6 @@ describe('web: comité des financeurs, votes and convention signatures', () => {
     await recordTheCafVoteForIt();
     await closeIntoResultsAndMinutes();
     await signTheConventionByAll();
+    await theFiguresAreTheExports();
   });
 });

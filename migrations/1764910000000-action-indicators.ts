@@ -18,9 +18,7 @@ export class ActionIndicators1764910000000 implements MigrationInterface {
     await q.query(
       `CREATE TABLE "action_indicators" ("tenant_id" uuid NOT NULL, "id" uuid NOT NULL, "action_id" uuid NOT NULL, "position" integer NOT NULL, "label" text NOT NULL, "target" numeric(14,2) NOT NULL, "unit" text NOT NULL DEFAULT '', CONSTRAINT "action_indicators_target_check" CHECK ("target" >= 0), CONSTRAINT "action_indicators_position_check" CHECK ("position" >= 1), CONSTRAINT "action_indicators_unit_check" CHECK (length("unit") <= 40), CONSTRAINT "action_indicators_label_check" CHECK (length(btrim("label")) >= 1 and length("label") <= 200), CONSTRAINT "PK_fe8237d389a9dee1de279b1dcb1" PRIMARY KEY ("tenant_id", "id"))`,
     );
-    await q.query(
-      `CREATE UNIQUE INDEX "action_indicators_position_key" ON "action_indicators"  ("tenant_id", "action_id", "position") `,
-    );
+    await q.query(`CREATE UNIQUE INDEX "action_indicators_position_key" ON "action_indicators"  ("tenant_id", "action_id", "position") `);
     await q.query(
       `ALTER TABLE "action_indicators" ADD CONSTRAINT "action_indicators_action_fk" FOREIGN KEY ("tenant_id", "action_id") REFERENCES "actions"("tenant_id","id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );

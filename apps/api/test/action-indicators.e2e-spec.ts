@@ -60,7 +60,7 @@ describe('action indicators', () => {
   let porteurId: string;
   let regionId: string;
 
-  const as = (u: TestUser, tenant = SIREN.RENNES) => ({ token: u.token, tenant });
+  const as = (u: TestUser, tenant: string = SIREN.RENNES) => ({ token: u.token, tenant });
   const create = (indicators: unknown, user = chef) =>
     gql(
       t.app,
@@ -80,7 +80,8 @@ describe('action indicators', () => {
       },
       as(user),
     );
-  const update = (input: Record<string, unknown>, user = chef, tenant = SIREN.RENNES) => gql(t.app, UPDATE, { input }, as(user, tenant));
+  const update = (input: Record<string, unknown>, user = chef, tenant: string = SIREN.RENNES) =>
+    gql(t.app, UPDATE, { input }, as(user, tenant));
   /** The indicators of the action as the owner reads them, in order: what a refused write must leave as it was. */
   const stored = async (actionId: string): Promise<Indicator[]> =>
     (

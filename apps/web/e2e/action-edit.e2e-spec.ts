@@ -192,4 +192,33 @@ describe('web: editing an action and its next steps', () => {
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await context.close();
   });
+
+  it('lets the chef de projet add an indicator of the objectives in the form (a French decimal), then shows it on the dossier', async () => {
+    const { page, context } = await w.signedIn('cdp.rennes@demo.pilotis.fr');
+    const title = 'Parcours « Elles entreprennent » – accompagnement des femmes à la création d’activité';
+    const path = await openAction(page, 'entreprennent', title);
+    const dossier = page.getByRole('region', { name: 'Dossier', exact: true });
+    expect(await dossier.textContent()).toContain('Aucun indicateur de suivi n’a été fixé.');
+
+    await page.getByRole('link', { name: "Modifier l'action" }).click();
+    await page.waitForURL(/\/modifier$/);
+    const indicators = page.getByRole('group', { name: 'Indicateurs de suivi' });
+    await indicators.waitFor();
+    await indicators.getByRole('button', { name: 'Ajouter un indicateur' }).click();
+    const first = indicators.getByRole('group', { name: 'Indicateur 1' });
+    await first.getByLabel('Libellé').fill('Créations d’activité à six mois');
+    await first.getByLabel('Cible').fill('62,5');
+    await first.getByLabel('Unité').fill('%');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, '77-modifier-action-indicateur');
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+
+    await page.waitForURL((url) => url.pathname === path);
+    await page.getByRole('status').filter({ hasText: 'ont été enregistrées' }).waitFor();
+    const list = page.getByRole('list', { name: 'Indicateurs de suivi' });
+    await list.waitFor();
+    expect(await list.getByRole('listitem').allTextContents()).toEqual(['Créations d’activité à six mois : 62,5 %']);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
 });

@@ -1,4 +1,4 @@
-import { formatCivilDate, formatEuros } from '@pilotis/shared';
+import { formatCivilDate, formatEuros, formatQuantity } from '@pilotis/shared';
 
 import { ACTION_STATUS_LABELS } from './action-status';
 import { FUNDING_KIND_LABELS } from './funding-line.entity';
@@ -52,6 +52,21 @@ const labelled =
   (labels: Readonly<Record<string, string>>): Format =>
   (v) =>
     typeof v === 'string' ? (labels[v] ?? v) : null;
+/** An action's indicators, « Jeunes accompagnés : 40 personnes ; Sorties positives : 62,5 % »; none: null. */
+const indicators: Format = (v) => {
+  if (!Array.isArray(v) || v.length === 0) return null;
+  return v
+    .map((i: { label?: unknown; target?: unknown; unit?: unknown }) => {
+      let target: string;
+      try {
+        target = formatQuantity(i.target as number | string);
+      } catch {
+        target = String(i.target);
+      }
+      return `${String(i.label)} : ${[target, i.unit].filter((x) => x).join(' ')}`;
+    })
+    .join(' ; ');
+};
 /** A reference to something the history does not name (pillar, objective, QPVs): only « modifié » is said. */
 const opaque: Format = () => null;
 
@@ -80,6 +95,7 @@ const FIELDS: Readonly<Record<string, readonly (readonly [string, string, Format
     ['pillarId', 'Pilier', opaque],
     ['objectiveId', 'Objectif', opaque],
     ['qpvIds', 'Quartiers (QPV)', opaque],
+    ['indicators', 'Indicateurs de suivi', indicators],
     ['startDate', 'Début', civil],
     ['endDate', 'Fin', civil],
     ['totalBudgetCents', 'Budget total', euros],

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -6,11 +6,14 @@ import {
   IsBoolean,
   IsEnum,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 
@@ -20,7 +23,11 @@ import { Action } from './action.entity';
 import {
   COMMENT_MAX_LENGTH,
   DESCRIPTION_MAX_LENGTH,
+  INDICATOR_LABEL_MAX_LENGTH,
+  INDICATOR_TARGET_MAX,
+  INDICATOR_UNIT_MAX_LENGTH,
   MAX_FUNDING_LINES_PER_INPUT,
+  MAX_INDICATORS_PER_ACTION,
   MAX_QPVS_PER_ACTION,
   TITLE_MAX_LENGTH,
 } from './action.validation';
@@ -62,6 +69,29 @@ export class FundingLineInput {
   @Field(() => Int, { description: 'Exercice budgétaire (année), compris dans les années du contrat.' })
   @IsInt()
   exerciseYear: number;
+}
+
+@InputType({ description: "Indicateur de suivi d'une action : un libellé, une cible chiffrée et son unité." })
+export class ActionIndicatorInput {
+  @Field({ description: `Libellé (1 à ${INDICATOR_LABEL_MAX_LENGTH} caractères), unique dans la liste de l'action.` })
+  @IsString()
+  @MaxLength(INDICATOR_LABEL_MAX_LENGTH)
+  label: string;
+
+  @Field(() => Float, { description: 'Cible à atteindre : un nombre positif ou nul, deux décimales au plus (40, 62.5).' })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(INDICATOR_TARGET_MAX)
+  target: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `Unité de la cible (« personnes », « % »…, ${INDICATOR_UNIT_MAX_LENGTH} caractères au plus) ; vide si le libellé suffit.`,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(INDICATOR_UNIT_MAX_LENGTH)
+  unit?: string | null;
 }
 
 @InputType({ description: "Création d'une action (fiche action), au statut brouillon." })
@@ -122,6 +152,17 @@ export class CreateActionInput {
   @ValidateNested({ each: true })
   @Type(() => FundingLineInput)
   fundingLines?: FundingLineInput[] | null;
+
+  @Field(() => [ActionIndicatorInput], {
+    nullable: true,
+    description: `Indicateurs de suivi des objectifs, dans l'ordre (${MAX_INDICATORS_PER_ACTION} au plus, facultatifs).`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_INDICATORS_PER_ACTION)
+  @ValidateNested({ each: true })
+  @Type(() => ActionIndicatorInput)
+  indicators?: ActionIndicatorInput[] | null;
 }
 
 @InputType({
@@ -182,6 +223,17 @@ export class UpdateActionInput {
   @ArrayMaxSize(MAX_QPVS_PER_ACTION)
   @IsUUID('all', { each: true })
   qpvIds?: string[] | null;
+
+  @Field(() => [ActionIndicatorInput], {
+    nullable: true,
+    description: `Nouvelle liste complète des indicateurs de suivi (${MAX_INDICATORS_PER_ACTION} au plus, vide pour n'en garder aucun), qui remplace l'ancienne.`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_INDICATORS_PER_ACTION)
+  @ValidateNested({ each: true })
+  @Type(() => ActionIndicatorInput)
+  indicators?: ActionIndicatorInput[] | null;
 }
 
 @InputType({ description: "Changement d'étape du cycle de vie d'une action." })

@@ -7,6 +7,7 @@ import { Db, groupBy, requestLoader } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
 import { Qpv } from '@pilotis/territoires';
 
+import { ActionIndicator } from './action-indicator.entity';
 import { ActionQpv } from './action-qpv.entity';
 import { FundingLine } from './funding-line.entity';
 
@@ -15,6 +16,7 @@ const PILLARS = Symbol('actions.pillars');
 const OBJECTIVES = Symbol('actions.objectives');
 const QPVS_BY_ACTION = Symbol('actions.qpvsByAction');
 const LINES_BY_ACTION = Symbol('actions.fundingLinesByAction');
+const INDICATORS_BY_ACTION = Symbol('actions.indicatorsByAction');
 
 /**
  * The per-request batch loaders behind Action's and FundingLine's field resolvers: a page of 50 actions
@@ -78,6 +80,17 @@ export class ActionLoaders {
         order: { exerciseYear: 'ASC', createdAt: 'ASC', id: 'ASC' },
       });
       return groupBy(rows, (line) => line.actionId);
+    });
+    return (await loader.load(actionId)) ?? [];
+  }
+
+  /** The indicators of an action, by position. */
+  async indicators(actionId: string): Promise<ActionIndicator[]> {
+    const loader = requestLoader(this.cls, INDICATORS_BY_ACTION, async (actionIds: string[]) => {
+      const rows = await (
+        await this.db.repository(ActionIndicator)
+      ).find({ where: { actionId: In(actionIds) }, order: { actionId: 'ASC', position: 'ASC' } });
+      return groupBy(rows, (indicator) => indicator.actionId);
     });
     return (await loader.load(actionId)) ?? [];
   }

@@ -12,6 +12,7 @@ import { ActionPage, ActionsArgs, CreateActionInput, FundingTotals, TransitionAc
 import { ActionLoaders } from './action.loaders';
 import { ActionService } from './action.service';
 import { ActionHistoryEntry, ActionHistoryPage, ActionHistoryService } from './action-history';
+import { ActionIndicator } from './action-indicator.entity';
 import { ActionStatus, allowedTransitions, isEditable, nextStepsDecidedElsewhere } from './action-status';
 import { FundingLine } from './funding-line.entity';
 import { computeFundingTotals } from './funding-plan';
@@ -134,6 +135,13 @@ export class ActionResolver {
   @ResolveField(() => [FundingLine], { description: 'Plan de financement : une ligne par financeur, nature et exercice.' })
   fundingLines(@Parent() action: Action): Promise<FundingLine[]> {
     return this.loaders.fundingLines(action.id);
+  }
+
+  @ResolveField(() => [ActionIndicator], {
+    description: "Indicateurs de suivi des objectifs de l'action, dans l'ordre (repris par l'article 2 de la convention).",
+  })
+  indicators(@Parent() action: Action): Promise<ActionIndicator[]> {
+    return this.loaders.indicators(action.id);
   }
 
   @ResolveField(() => FundingTotals, {

@@ -29,15 +29,19 @@ import {
   ContractYears,
   escapeLike,
   findDuplicateLines,
+  IndicatorDraft,
   invalidTransitionError,
+  normaliseIndicators,
   validateAmount,
   validateDates,
   validateDescription,
   validateFunderKind,
   validateFundingLine,
+  validateIndicators,
   validateQpvIds,
   validateTitle,
 } from './action.validation';
+import { ActionIndicator } from './action-indicator.entity';
 import { ActionQpv } from './action-qpv.entity';
 import {
   ACTION_STATUS_LABELS,
@@ -55,9 +59,12 @@ const lower = (id: string): string => id.toLowerCase();
 
 const fieldError = (field: string, reason: string, message: string): FieldError => ({ field, reason, message });
 
-/** The audit snapshot of an action: its own columns and its QPVs (the plan is audited line by line). */
-function actionSnapshot(action: Action, qpvIds: readonly string[]): Record<string, unknown> {
-  return { ...action, qpvIds: [...qpvIds].sort() };
+/**
+ * The audit snapshot of an action: its own columns, its QPVs and its indicators in order (the plan is
+ * audited line by line).
+ */
+function actionSnapshot(action: Action, qpvIds: readonly string[], indicators: readonly IndicatorDraft[]): Record<string, unknown> {
+  return { ...action, qpvIds: [...qpvIds].sort(), indicators: indicators.map(({ label, target, unit }) => ({ label, target, unit })) };
 }
 
 /**
@@ -173,6 +180,7 @@ export class ActionService {
     const qpvIds = input.qpvIds.map(lower);
     const lines = (input.fundingLines ?? []).map((l) => ({ ...l, funderId: lower(l.funderId) }));
     const description = input.description ?? '';
+    const indicators = normaliseIndicators(input.indicators ?? []);
 
     const years = await this.contractYears(contratId);
     const errors: FieldError[] = [
@@ -182,6 +190,7 @@ export class ActionService {
       ...validateDates(input.startDate, input.endDate, years),
       ...validateAmount(input.totalBudgetCents, 'totalBudgetCents'),
       ...validateQpvIds(qpvIds),
+      ...validateIndicators(indicators),
       ...(years ? lines.flatMap((line, i) => validateFundingLine(line, years, `fundingLines.${i}`)) : []),
       ...findDuplicateLines(lines),
       ...(await this.checkPillar(pillarId, years ? contratId : undefined)),
@@ -213,6 +222,7 @@ export class ActionService {
       status: ActionStatus.BROUILLON,
     });
     await (await this.db.repository(ActionQpv)).insert(qpvIds.map((qpvId) => ({ actionId: id, qpvId })));
+    await this.insertIndicators(id, indicators);
     // tenantId stays in the lines for the audit trail's `after` below (the repository sets it on insert anyway).
     const fundingLines = lines.map((l) => ({
       tenantId,
@@ -232,7 +242,7 @@ export class ActionService {
       operation: 'action.create',
       entityType: 'Action',
       entityId: id,
-      after: { ...actionSnapshot(action, qpvIds), fundingLines },
+      after: { ...actionSnapshot(action, qpvIds, indicators), fundingLines },
     });
     return action;
   }
@@ -241,6 +251,7 @@ export class ActionService {
     const current = await this.lockEditable(input.id);
     const years = await this.contractYears(current.contratId);
     const beforeQpvIds = await this.qpvIdsOf(current.id);
+    const beforeIndicators = await this.indicatorsOf(current.id);
     const changes: Partial<
       Pick<Action, 'title' | 'description' | 'objectiveId' | 'porteurId' | 'startDate' | 'endDate' | 'totalBudgetCents'>
     > = {};
@@ -277,6 +288,8 @@ export class ActionService {
     }
     const qpvIds = input.qpvIds != null ? input.qpvIds.map(lower) : undefined;
     if (qpvIds) errors.push(...validateQpvIds(qpvIds), ...(await this.checkQpvs(current.contratId, qpvIds)));
+    const indicators = input.indicators != null ? normaliseIndicators(input.indicators) : undefined;
+    if (indicators) errors.push(...validateIndicators(indicators));
     if (errors.length > 0) throw badInput(errors);
 
     await (await this.db.repository(Action)).update({ id: current.id }, { ...changes, updatedAt: () => 'now()' });
@@ -285,13 +298,18 @@ export class ActionService {
       await actionQpvs.delete({ actionId: current.id });
       await actionQpvs.insert(qpvIds.map((qpvId) => ({ actionId: current.id, qpvId })));
     }
+    if (indicators) {
+      // The whole list is replaced: positions are renumbered 1, 2, … in the order given.
+      await (await this.db.repository(ActionIndicator)).delete({ actionId: current.id });
+      await this.insertIndicators(current.id, indicators);
+    }
     const after = await this.get(current.id);
     await this.audit.record({
       operation: 'action.update',
       entityType: 'Action',
       entityId: current.id,
-      before: actionSnapshot(current, beforeQpvIds),
-      after: actionSnapshot(after, qpvIds ?? beforeQpvIds),
+      before: actionSnapshot(current, beforeQpvIds, beforeIndicators),
+      after: actionSnapshot(after, qpvIds ?? beforeQpvIds, indicators ?? beforeIndicators),
     });
     return after;
   }
@@ -476,6 +494,19 @@ export class ActionService {
   private async qpvIdsOf(actionId: string): Promise<string[]> {
     const rows = await (await this.db.repository(ActionQpv)).find({ where: { actionId } });
     return rows.map((r) => r.qpvId);
+  }
+
+  /** The action's indicators, in order. */
+  private async indicatorsOf(actionId: string): Promise<IndicatorDraft[]> {
+    const rows = await (await this.db.repository(ActionIndicator)).find({ where: { actionId }, order: { position: 'ASC' } });
+    return rows.map(({ label, target, unit }) => ({ label, target, unit }));
+  }
+
+  private async insertIndicators(actionId: string, indicators: readonly IndicatorDraft[]): Promise<void> {
+    if (indicators.length === 0) return;
+    await (
+      await this.db.repository(ActionIndicator)
+    ).insert(indicators.map((indicator, i) => ({ id: randomUUID(), actionId, position: i + 1, ...indicator })));
   }
 
   private async get(id: string): Promise<Action> {

@@ -6,12 +6,14 @@ import {
   findDuplicateLines,
   invalidTransitionError,
   isCivilDate,
+  normaliseIndicators,
   validateAmount,
   validateDates,
   validateDescription,
   validateExerciseYear,
   validateFunderKind,
   validateFundingLine,
+  validateIndicators,
   validateQpvIds,
   validateTitle,
 } from './action.validation';
@@ -101,6 +103,62 @@ describe('QPVs of an action', () => {
 
   it('reports each duplicate, whatever its case', () => {
     expect(reasons(validateQpvIds([id(1), id(2), id(1).toUpperCase()]))).toEqual(['qpvIds.2:duplicate']);
+  });
+});
+
+describe('indicators', () => {
+  const reasons = (list: Parameters<typeof normaliseIndicators>[0]): string[] =>
+    validateIndicators(normaliseIndicators(list)).map((e) => `${e.field}:${e.reason}`);
+
+  it('accepts counts and rates with two decimals at most, an empty unit, and no indicator at all', () => {
+    expect(
+      reasons([
+        { label: 'Jeunes accompagnés', target: 40, unit: 'personnes' },
+        { label: 'Sorties positives', target: 62.5, unit: '%' },
+      ]),
+    ).toEqual([]);
+    expect(reasons([{ label: 'Ateliers', target: 0.29 }])).toEqual([]);
+    expect(reasons([])).toEqual([]);
+  });
+
+  it('trims label and unit', () => {
+    expect(normaliseIndicators([{ label: '  Ateliers ', target: 3, unit: ' séances ' }])).toEqual([
+      { label: 'Ateliers', target: 3, unit: 'séances' },
+    ]);
+  });
+
+  it('reports each problem at its path', () => {
+    expect(
+      reasons([
+        { label: '   ', target: 1 },
+        { label: 'x'.repeat(201), target: 1 },
+        { label: 'Taux', target: -1, unit: 'u'.repeat(41) },
+        { label: 'Durée', target: 1.005 },
+        { label: 'Public', target: 2e9 },
+      ]),
+    ).toEqual([
+      'indicators.0.label:required',
+      'indicators.1.label:too_long',
+      'indicators.2.unit:too_long',
+      'indicators.2.target:negative',
+      'indicators.3.target:too_many_decimals',
+      'indicators.4.target:too_large',
+    ]);
+  });
+
+  it('refuses a label twice, whatever its capitals and spaces (the second is reported)', () => {
+    expect(
+      reasons([
+        { label: 'Jeunes accompagnés', target: 1 },
+        { label: ' jeunes   ACCOMPAGNÉS', target: 2 },
+      ]),
+    ).toEqual(['indicators.1.label:duplicate']);
+  });
+
+  it('allows 20 indicators, not 21', () => {
+    const list = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `Indicateur ${i + 1}`, target: i }));
+    expect(reasons(list(20))).toEqual([]);
+    expect(reasons(list(21))).toEqual(['indicators:too_many']);
   });
 });
 

@@ -13,6 +13,11 @@ export const DESCRIPTION_MAX_LENGTH = 10_000;
 export const MAX_QPVS_PER_ACTION = 30;
 export const MAX_FUNDING_LINES_PER_INPUT = 50;
 export const COMMENT_MAX_LENGTH = 2_000;
+export const MAX_INDICATORS_PER_ACTION = 20;
+export const INDICATOR_LABEL_MAX_LENGTH = 200;
+export const INDICATOR_UNIT_MAX_LENGTH = 40;
+/** The largest target an indicator may state (a count of people, a rate): one billion, far under numeric(14,2)'s ceiling. */
+export const INDICATOR_TARGET_MAX = 1_000_000_000;
 
 /** The years a contract covers: an action's dates and exercise years must fall within them. */
 export interface ContractYears {
@@ -143,6 +148,56 @@ export function findDuplicateLines(lines: readonly FundingLineKey[], prefix = 'f
     const key = fundingLineKey(line);
     if (seen.has(key)) errors.push(duplicateLineError(`${prefix}.${i}`));
     seen.add(key);
+  });
+  return errors;
+}
+
+/** An indicator as the services keep it: label and unit trimmed, the target as typed. */
+export interface IndicatorDraft {
+  label: string;
+  target: number;
+  unit: string;
+}
+
+/** Label and unit trimmed; an absent unit is empty. */
+export function normaliseIndicators(indicators: readonly { label: string; target: number; unit?: string | null }[]): IndicatorDraft[] {
+  return indicators.map((i) => ({ label: i.label.trim(), target: i.target, unit: (i.unit ?? '').trim() }));
+}
+
+/** The same label written with other capitals or spaces is the same indicator. */
+const indicatorKey = (label: string): string => label.trim().replace(/\s+/g, ' ').toLocaleLowerCase('fr');
+
+/**
+ * An action's indicators (already normalised): at most 20, each with a label (1 to 200 characters), a
+ * unit of 40 characters at most, a target ≥ 0 with two decimals at most; no label twice (the second is
+ * reported). `prefix` is the list's path.
+ */
+export function validateIndicators(indicators: readonly IndicatorDraft[], prefix = 'indicators'): FieldError[] {
+  if (indicators.length > MAX_INDICATORS_PER_ACTION) {
+    return [fieldError(prefix, 'too_many', `${MAX_INDICATORS_PER_ACTION} indicateurs au plus`)];
+  }
+  const seen = new Set<string>();
+  const errors: FieldError[] = [];
+  indicators.forEach((indicator, i) => {
+    const path = (name: string): string => `${prefix}.${i}.${name}`;
+    if (indicator.label.length === 0) errors.push(fieldError(path('label'), 'required', "le libellé de l'indicateur est obligatoire"));
+    else if (indicator.label.length > INDICATOR_LABEL_MAX_LENGTH) {
+      errors.push(fieldError(path('label'), 'too_long', `${INDICATOR_LABEL_MAX_LENGTH} caractères au plus`));
+    } else if (seen.has(indicatorKey(indicator.label))) {
+      errors.push(fieldError(path('label'), 'duplicate', 'un indicateur de ce libellé est déjà dans la liste'));
+    }
+    seen.add(indicatorKey(indicator.label));
+    if (indicator.unit.length > INDICATOR_UNIT_MAX_LENGTH) {
+      errors.push(fieldError(path('unit'), 'too_long', `${INDICATOR_UNIT_MAX_LENGTH} caractères au plus`));
+    }
+    const { target } = indicator;
+    if (!Number.isFinite(target) || target < 0) {
+      errors.push(fieldError(path('target'), 'negative', 'la cible doit être un nombre positif ou nul'));
+    } else if (target > INDICATOR_TARGET_MAX) {
+      errors.push(fieldError(path('target'), 'too_large', 'la cible dépasse le plafond autorisé (un milliard)'));
+    } else if (Number(target.toFixed(2)) !== target) {
+      errors.push(fieldError(path('target'), 'too_many_decimals', 'deux décimales au plus'));
+    }
   });
   return errors;
 }

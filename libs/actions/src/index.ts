@@ -6,6 +6,7 @@ export { ActionsModule } from './actions.module';
 // Entities: registered by the composition root (libs/schema), joined on by other contexts.
 export { Action } from './action.entity';
 export { ActionQpv } from './action-qpv.entity';
+export { ActionIndicator } from './action-indicator.entity';
 export { FundingLine } from './funding-line.entity';
 
 // Used by other libraries.

@@ -9,6 +9,7 @@ const REASONS: Record<string, string> = {
   maxLength: 'trop long',
   minLength: 'trop court',
   isInt: 'nombre entier attendu',
+  isNumber: 'nombre attendu (deux décimales au plus)',
   min: 'trop petit',
   max: 'trop grand',
   isUuid: 'identifiant invalide',

@@ -118,6 +118,43 @@ describe('convention text for a préfecture', () => {
     expect(renderConventionText({ ...data(), objective: null })).toContain('ne se rattache à aucun objectif opérationnel');
   });
 
+  it('lists the indicators after the objective, targets in French, in the given order', () => {
+    const t = renderConventionText({
+      ...data(),
+      indicators: [
+        { label: 'Jeunes accompagnés vers l’emploi', target: '40.00', unit: 'personnes' },
+        { label: ' Sorties positives ', target: '62.50', unit: '%' },
+        { label: 'Ateliers collectifs', target: 12, unit: '' },
+        { label: 'Heures de tutorat', target: '1500.25', unit: 'heures' },
+      ],
+    });
+    expect(t).toContain(
+      "Elle poursuit l'objectif opérationnel 1.2 « Favoriser l'insertion des jeunes ».\n" +
+        'Indicateurs de suivi :\n' +
+        '- Jeunes accompagnés vers l’emploi : 40 personnes\n' +
+        '- Sorties positives : 62,5 %\n' +
+        '- Ateliers collectifs : 12\n' +
+        '- Heures de tutorat : 1\u202f500,25 heures\n' +
+        '\nArticle 3 – Engagements des financeurs',
+    );
+    expect(t.indexOf('Indicateurs de suivi')).toBeGreaterThan(t.indexOf('Article 2 – Objectifs'));
+  });
+
+  it('says so when no indicator was set, and says nothing of them for data without the list (versions drafted before)', () => {
+    const none = renderConventionText({ ...data(), indicators: [] });
+    expect(none).toContain(
+      "Elle poursuit l'objectif opérationnel 1.2 « Favoriser l'insertion des jeunes ».\nAucun indicateur de suivi n'a été fixé pour cette action.\n",
+    );
+    expect(none).not.toContain('Indicateurs de suivi :');
+    expect(renderConventionText(data())).not.toContain('indicateur');
+  });
+
+  it('changes the hash when an indicator changes', () => {
+    const one = (target: string) => ({ ...data(), indicators: [{ label: 'Jeunes', target, unit: 'personnes' }] });
+    expect(conventionHash(renderConventionText(one('40.00')))).not.toBe(conventionHash(renderConventionText(one('41.00'))));
+    expect(renderConventionText(one('40.00'))).toBe(renderConventionText(one('40')));
+  });
+
   it('writes each funder’s own schedule: advance, dated or conditioned tranches, balance after its bilan', () => {
     const withTranches: ConventionTextData = {
       ...data(),

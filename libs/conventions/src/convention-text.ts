@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { de, formatCivilDate, formatEuros } from '@pilotis/shared';
+import { de, formatCivilDate, formatEuros, formatQuantity } from '@pilotis/shared';
 
 /** The law every convention of the politique de la ville implements, cited in every version. */
 export const LOI_VILLE = 'loi n° 2014-173 du 21 février 2014 de programmation pour la ville et la cohésion urbaine';
@@ -18,10 +18,23 @@ export interface ConventionTextData {
   /** The action's pillar and operational objective (null when the action names none). */
   pillar: { title: string } | null;
   objective: { code: string; title: string } | null;
+  /**
+   * The action's indicators in order; the target as PostgreSQL's numeric text ("62.50"), read exactly.
+   * Absent in the data of versions drafted before indicators existed (their stored text says nothing of
+   * them); an empty list: the text says that none was set.
+   */
+  indicators?: readonly ConventionIndicator[];
   porteur: { id: string; name: string };
   funders: readonly FunderCommitment[];
   /** A date for the bilan set by the convention itself (AAAA-MM-JJ); null: the usual six months. */
   bilanDueDate?: string | null;
+}
+
+/** An indicator of the action's objectives, as article 2 prints it. */
+export interface ConventionIndicator {
+  label: string;
+  target: string | number;
+  unit: string;
 }
 
 /** One instalment after the advance: a share of the amount, paid on a date or once a condition is met. */
@@ -119,6 +132,18 @@ function scheduleClause(f: FunderCommitment, conventionBilan: string | null | un
 }
 
 /**
+ * « Indicateurs de suivi : » and one line per indicator, « - Jeunes accompagnés : 40 personnes », a list
+ * item like the parties and the funders (the document draws "- " lines as items); or the sentence for none.
+ */
+function indicatorLines(indicators: readonly ConventionIndicator[]): string[] {
+  if (indicators.length === 0) return ["Aucun indicateur de suivi n'a été fixé pour cette action."];
+  return [
+    'Indicateurs de suivi :',
+    ...indicators.map((i) => `- ${clean(i.label)} : ${[formatQuantity(i.target), clean(i.unit)].filter((x) => x).join(' ')}`),
+  ];
+}
+
+/**
  * The canonical French text of a convention version. Pure and deterministic: the same data always gives
  * the same text, hence the same hash; that hash is what signatories sign. Names, never SIRENs; civil dates
  * in words; each funder's own schedule.
@@ -158,9 +183,9 @@ export function renderConventionText(data: ConventionTextData): string {
     data.objective
       ? `Elle poursuit l'objectif opérationnel ${data.objective.code} « ${clean(data.objective.title)} ».`
       : 'Elle ne se rattache à aucun objectif opérationnel particulier du contrat de ville.',
-    '',
-    'Article 3 – Engagements des financeurs',
   );
+  if (data.indicators) lines.push(...indicatorLines(data.indicators));
+  lines.push('', 'Article 3 – Engagements des financeurs');
   for (const f of funders) lines.push(`- ${clean(f.name)} : ${formatEuros(f.amountCents)}`);
   lines.push(`Total des financements accordés : ${formatEuros(total)}.`, '', 'Article 4 – Modalités de versement');
   for (const f of funders) lines.push(...scheduleClause(f, data.bilanDueDate));

@@ -44,6 +44,7 @@ import {
 import {
   balancePercent,
   conventionHash,
+  ConventionIndicator,
   DEFAULT_SCHEDULE,
   FunderCommitment,
   orderFunders,
@@ -596,6 +597,8 @@ export class ConventionService {
     bilanDueDate: string | null = null,
   ): Promise<ConventionVersion> {
     const [frame] = await this.db.query<FrameRow>(CONVENTIONS_SQL.actionFrame, [this.tenantId(), action.id]);
+    // Read now, under the action's row lock: the text prints the indicators as they are at this version.
+    const indicators = await this.db.query<ConventionIndicator>(CONVENTIONS_SQL.actionIndicators, [this.tenantId(), action.id]);
     const text = renderConventionText({
       versionNumber: number,
       bilanDueDate,
@@ -604,6 +607,7 @@ export class ConventionService {
       contrat: { title: frame.contrat_title, startYear: frame.start_year, endYear: frame.end_year },
       pillar: { title: frame.pillar_title },
       objective: frame.objective_code && frame.objective_title ? { code: frame.objective_code, title: frame.objective_title } : null,
+      indicators,
       action: {
         reference: action.reference,
         title: action.title,

@@ -77,6 +77,13 @@ export const CONVENTIONS_SQL = {
         where a.tenant_id = $1 and a.id = $2`,
 
   /**
+   * The indicators of the action $2 in order, for article 2; the target as numeric's text ("62.50"),
+   * which the text prints exactly (no float in between).
+   */
+  actionIndicators: `select label, target::text as target, unit from action_indicators
+        where tenant_id = $1 and action_id = $2 order by position`,
+
+  /**
    * The signatures of the version $2 for its document, in signing order: the organisation's name, the
    * person who signed (`users` is a platform table: only the display name of the signature's own author);
    * for a signature recorded « pour le compte de » the organisation, the person named as having signed the

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 
 import { DataSource, DataSourceOptions } from 'typeorm';
 
-import { Action, ActionQpv, FundingLine } from '@pilotis/actions';
+import { Action, ActionIndicator, ActionQpv, FundingLine } from '@pilotis/actions';
 import { AuditChainHead, AuditCheckpointRow, AuditEvent, OutboxEvent, PlatformAuditEvent } from '@pilotis/audit';
 import { AccountToken, RefreshToken, User } from '@pilotis/auth';
 import {
@@ -65,6 +65,7 @@ export const ALL_ENTITIES = [
   ContratQpv,
   Action,
   ActionQpv,
+  ActionIndicator,
   FundingLine,
   Envelope,
   Committee,

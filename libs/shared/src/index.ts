@@ -19,7 +19,7 @@ export {
   uuid,
 } from './errors';
 export { compactIdentifier, isValidSiren, isValidSiret } from './identifiers';
-export { centsTransformer, formatEuros, frenchDecimal, MAX_AMOUNT_CENTS } from './money';
+export { centsTransformer, formatEuros, formatQuantity, frenchDecimal, MAX_AMOUNT_CENTS } from './money';
 export { CentsScalar, IsCents } from './cents.scalar';
 export { decodeCursor, type Page, PageArgs, PageOf, toPage } from './pagination';
 export {

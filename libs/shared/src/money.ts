@@ -27,3 +27,18 @@ export function frenchDecimal(cents: bigint | string | null): string {
   const abs = negative ? -value : value;
   return `${negative ? '-' : ''}${abs / 100n},${(abs % 100n).toString().padStart(2, '0')}`;
 }
+
+/**
+ * A quantity with at most two decimals, written the French way without useless zeros, for texts that
+ * are hashed (no Intl, whose spaces vary with ICU): 40 → "40", 62.5 or "62.50" → "62,5", 3.05 → "3,05",
+ * 12500 → "12 500" (narrow no-break space, as formatEuros). A string is PostgreSQL's `numeric` text,
+ * read exactly; a number is rounded to the hundredth first.
+ */
+export function formatQuantity(value: number | string): string {
+  const text = typeof value === 'number' ? value.toFixed(2) : value.trim();
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m) throw new Error(`not a decimal quantity: ${String(value)}`);
+  const units = m[2].replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+  const decimals = (m[3] ?? '').replace(/0+$/, '');
+  return `${m[1]}${units}${decimals ? `,${decimals}` : ''}`;
+}

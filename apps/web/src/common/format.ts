@@ -58,11 +58,12 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 /**
- * An amount in euros as people type it ("1 234,56", "1234.5", "12 500 €", "1.234,50") into integer cents,
- * by reading the digits as text: no floating-point multiplication. Null when it is not an amount.
+ * A decimal number as people type it ("1 234,56", "1234.5", "62,5", "1.234,50") into integer hundredths, by
+ * reading the digits as text: no floating-point multiplication. Null when it is not such a number (a sign,
+ * three decimals). The parser of every amount and quantity the forms read.
  */
-export function parseEuros(text: string): number | null {
-  let s = text.replace(/[\s\u00a0\u202f]/g, '').replace(/(€|EUR|euros?)$/i, '');
+export function parseHundredths(text: string): number | null {
+  let s = text.replace(/[\s\u00a0\u202f]/g, '');
   if (s === '') return null;
   // "1.234,56" or "1.234": dots separating thousands.
   if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(s)) s = s.replace(/\./g, '');
@@ -73,6 +74,24 @@ export function parseEuros(text: string): number | null {
   // Both parts are integers far below 2^53: this arithmetic is exact.
   return Number(units) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
+
+/** An amount in euros as people type it ("1 234,56", "12 500 €") into integer cents; null when it is not an amount. */
+export function parseEuros(text: string): number | null {
+  return parseHundredths(text.replace(/[\s\u00a0\u202f]/g, '').replace(/(€|EUR|euros?)$/i, ''));
+}
+
+/** A quantity typed in French ("62,5", "1 500") as a number with two decimals at most (62.5); null when it is not one. */
+export function parseQuantity(text: string): number | null {
+  const hundredths = parseHundredths(text);
+  return hundredths === null ? null : hundredths / 100;
+}
+
+const QUANTITY = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+/** A quantity shown in French: 62.5 → "62,5", 1500 → "1 500". */
+export const quantity = (n: number): string => QUANTITY.format(n);
+
+/** A quantity as a field shows it and people type it back: 62.5 → "62,5", 1500 → "1 500". */
+export const quantityToInput = (n: number): string => centsToInput(Math.round(n * 100));
 
 /**
  * Cents as an amount field shows them, and as people type them back (ordinary spaces, comma): 1250050 →

@@ -3,10 +3,12 @@ import { useId } from 'react';
 import { Field } from '../../common/components';
 import type { useActionDraft } from './action-draft';
 import { FundingPlanFields, OrganisationOptions } from './FundingPlanFields';
+import { IndicatorFields } from './IndicatorFields';
 import type { Contrat, Organisation } from './reference-data';
 
 /**
- * The fieldsets of the action form: the action, its dates and budget, its QPVs and its financing plan.
+ * The fieldsets of the action form: the action, its dates and budget, its QPVs, the indicators of its
+ * objectives and its financing plan.
  * In edition the pillar does not change (the API's UpdateActionInput has none) and neither does the funder of
  * a saved line (the line is removed and another one added).
  */
@@ -152,6 +154,8 @@ export function ActionFormFields({
           ))}
         </ul>
       </fieldset>
+
+      <IndicatorFields form={form} />
 
       <FundingPlanFields form={form} contrat={contrat} organisations={organisations} emptyPlanHint={emptyPlanHint} />
     </>

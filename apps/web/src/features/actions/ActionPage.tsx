@@ -3,7 +3,7 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 
 import { ErrorMessage, Loading } from '../../common/components';
 import { useContratLink } from '../../common/contrat';
-import { civilDate, dateTime, euros, STATUS_LABELS } from '../../common/format';
+import { civilDate, dateTime, euros, quantity, STATUS_LABELS } from '../../common/format';
 import { useAllPages } from '../../common/pages';
 import { useGraphQLQuery } from '../../common/query';
 import { useSession, useTenantRole } from '../../common/session';
@@ -151,6 +151,18 @@ export function ActionPage() {
             </dl>
             <h3>Description</h3>
             {a.description ? <p className="description">{a.description}</p> : <p className="muted">Aucune description.</p>}
+            <h3 id="indicators-title">Indicateurs de suivi</h3>
+            {a.indicators.length === 0 ? (
+              <p className="muted">Aucun indicateur de suivi n’a été fixé.</p>
+            ) : (
+              <ul aria-labelledby="indicators-title">
+                {a.indicators.map((i) => (
+                  <li key={i.id}>
+                    {i.label} : <strong>{[quantity(i.target), i.unit].filter(Boolean).join(' ')}</strong>
+                  </li>
+                ))}
+              </ul>
+            )}
           </section>
 
           <DocumentsPanel

@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ErrorMessage, Loading } from '../../common/components';
 import { useContratLink } from '../../common/contrat';
 import { asApiError } from '../../common/errors';
-import { centsToInput, parseEuros, STATUS_LABELS } from '../../common/format';
+import { centsToInput, parseEuros, quantityToInput, STATUS_LABELS } from '../../common/format';
 import { useGraphQLMutation, useGraphQLQuery } from '../../common/query';
 import { useTenantRole } from '../../common/session';
 import { graphql } from '../../gql';
@@ -13,6 +13,7 @@ import {
   ActionDraft,
   actionErrorKey,
   FieldErrors,
+  indicatorsInput,
   LineDraft,
   lineKey,
   localDraftErrors,
@@ -48,6 +49,12 @@ const ACTION = graphql(`
       }
       qpvs {
         id
+      }
+      indicators {
+        id
+        label
+        target
+        unit
       }
       fundingLines {
         id
@@ -112,6 +119,7 @@ function draftOf(a: EditedAction): ActionDraft {
     endDate: a.endDate,
     budget: centsToInput(a.totalBudgetCents),
     qpvIds: a.qpvs.map((q) => q.id),
+    indicators: a.indicators.map((x) => ({ key: lineKey(), label: x.label, target: quantityToInput(x.target), unit: x.unit })),
     lines: a.fundingLines.map((l) => ({
       key: lineKey(),
       id: l.id,
@@ -136,6 +144,9 @@ function actionChanges(id: string, saved: ActionDraft, draft: ActionDraft): Upda
   if (draft.endDate !== saved.endDate) input.endDate = draft.endDate;
   if (parseEuros(draft.budget) !== parseEuros(saved.budget)) input.totalBudgetCents = parseEuros(draft.budget) ?? 0;
   if ([...draft.qpvIds].sort().join() !== [...saved.qpvIds].sort().join()) input.qpvIds = draft.qpvIds;
+  // The list is sent whole when anything in it changed (the API replaces it).
+  const indicators = indicatorsInput(draft.indicators);
+  if (JSON.stringify(indicators) !== JSON.stringify(indicatorsInput(saved.indicators))) input.indicators = indicators;
   return Object.keys(input).length > 1 ? input : null;
 }
 

@@ -9,7 +9,15 @@ import { useGraphQLMutation } from '../../common/query';
 import { useTenantRole } from '../../common/session';
 import { graphql } from '../../gql';
 import type { CreateActionInput, FundingKind } from '../../gql/graphql';
-import { actionErrorKey, FieldErrors, localDraftErrors, mapFieldErrors, newLineDraft, useActionDraft } from './action-draft';
+import {
+  actionErrorKey,
+  FieldErrors,
+  indicatorsInput,
+  localDraftErrors,
+  mapFieldErrors,
+  newLineDraft,
+  useActionDraft,
+} from './action-draft';
 import { ACTIONS_LIST } from './action-queries';
 import { ActionFormFields } from './ActionFormFields';
 import { FormErrorSummary } from './FormErrorSummary';
@@ -42,6 +50,7 @@ export function NewActionPage() {
     endDate: '',
     budget: '',
     qpvIds: [],
+    indicators: [],
     lines: [],
   });
   const { draft, setDraft, errors, setErrors } = form;
@@ -90,6 +99,7 @@ export function NewActionPage() {
       endDate: draft.endDate,
       totalBudgetCents: parseEuros(draft.budget) ?? 0,
       qpvIds: draft.qpvIds,
+      indicators: indicatorsInput(draft.indicators),
       fundingLines: draft.lines.map((l) => ({
         funderId: l.funderId,
         kind: l.kind as FundingKind,

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 
 import type { ApiError } from '../../common/api';
-import { eurosError, sentence } from '../../common/format';
-import { ACTION_FIELD_LABELS, LINE_FIELD_LABELS } from './action-labels';
+import { eurosError, parseQuantity, sentence } from '../../common/format';
+import { ACTION_FIELD_LABELS, INDICATOR_FIELD_LABELS, LINE_FIELD_LABELS } from './action-labels';
 import type { Contrat } from './reference-data';
 
 /** The action form's draft (creation and edition), its local checks and where the API's refusals go. */
@@ -20,6 +20,15 @@ export interface LineDraft {
   pledge: boolean;
 }
 
+/** An indicator of the action's objectives as typed: the target is text (« 62,5 »). */
+export interface IndicatorDraft {
+  /** Stable key of the row on the page (rows are added and removed). */
+  key: number;
+  label: string;
+  target: string;
+  unit: string;
+}
+
 export interface ActionDraft {
   title: string;
   description: string;
@@ -30,6 +39,7 @@ export interface ActionDraft {
   endDate: string;
   budget: string;
   qpvIds: string[];
+  indicators: IndicatorDraft[];
   lines: LineDraft[];
 }
 
@@ -53,12 +63,20 @@ export const newLineDraft = (c: Contrat | null): LineDraft => ({
   pledge: false,
 });
 
+export const newIndicatorDraft = (): IndicatorDraft => ({ key: lineKey(), label: '', target: '', unit: '' });
+
+/** The indicators as the API's ActionIndicatorInput, in the order of the form (the whole list). */
+export const indicatorsInput = (indicators: IndicatorDraft[]): { label: string; target: number; unit: string }[] =>
+  indicators.map((i) => ({ label: i.label, target: parseQuantity(i.target) ?? 0, unit: i.unit }));
+
 /** Where an error of the API goes on the form; null when it is about nothing the form shows. */
 export function actionErrorKey(path: string): string | null {
   if (/^qpvIds(\.\d+)?$/.test(path)) return 'qpvIds';
   if (ACTION_FIELD_LABELS[path]) return path;
   const m = /^fundingLines\.(\d+)(?:\.(\w+))?$/.exec(path);
   if (m) return m[2] && LINE_FIELD_LABELS[m[2]] ? path : `fundingLines.${m[1]}`;
+  const ind = /^indicators\.(\d+)(?:\.(\w+))?$/.exec(path);
+  if (ind) return ind[2] && INDICATOR_FIELD_LABELS[ind[2]] ? path : 'indicators';
   return null;
 }
 
@@ -66,6 +84,8 @@ export function actionErrorKey(path: string): string | null {
 export function actionErrorLabel(key: string): string {
   const m = /^fundingLines\.(\d+)(?:\.(\w+))?$/.exec(key);
   if (m) return `Ligne ${Number(m[1]) + 1}${m[2] ? ` — ${LINE_FIELD_LABELS[m[2]]}` : ''}`;
+  const ind = /^indicators\.(\d+)\.(\w+)$/.exec(key);
+  if (ind) return `Indicateur ${Number(ind[1]) + 1} — ${INDICATOR_FIELD_LABELS[ind[2]]}`;
   return ACTION_FIELD_LABELS[key] ?? key;
 }
 
@@ -82,6 +102,13 @@ export function localDraftErrors(draft: ActionDraft): FieldErrors {
     if (!l.funderId) local[`fundingLines.${i}.funderId`] = 'Choisissez le financeur.';
     const amountError = eurosError(l.amount);
     if (amountError) local[`fundingLines.${i}.amountRequestedCents`] = amountError;
+  });
+  draft.indicators.forEach((ind, i) => {
+    if (ind.label.trim() === '') local[`indicators.${i}.label`] = 'Indiquez le libellé de l’indicateur.';
+    if (ind.target.trim() === '') local[`indicators.${i}.target`] = 'Indiquez la cible à atteindre.';
+    else if (parseQuantity(ind.target) === null) {
+      local[`indicators.${i}.target`] = 'Cible invalide : écrivez un nombre positif, deux décimales au plus, par exemple 40 ou 62,5.';
+    }
   });
   return local;
 }
@@ -109,7 +136,18 @@ export function useActionDraft(initial: ActionDraft) {
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('fundingLines.'))));
   };
   const addLine = (line: LineDraft) => setDraft((d) => ({ ...d, lines: [...d.lines, line] }));
-  return { draft, setDraft, errors, setErrors, set, setLine, removeLine, addLine };
+  const setIndicator = (index: number, change: Partial<IndicatorDraft>, field: string) => {
+    setDraft((d) => ({ ...d, indicators: d.indicators.map((x, i) => (i === index ? { ...x, ...change } : x)) }));
+    const keys = [`indicators.${index}.${field}`, 'indicators'];
+    setErrors((e) => (keys.some((k) => e[k]) ? Object.fromEntries(Object.entries(e).filter(([k]) => !keys.includes(k))) : e));
+  };
+  const removeIndicator = (index: number) => {
+    setDraft((d) => ({ ...d, indicators: d.indicators.filter((_, i) => i !== index) }));
+    // Row numbers shift: their errors no longer point at the right row.
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('indicators'))));
+  };
+  const addIndicator = () => setDraft((d) => ({ ...d, indicators: [...d.indicators, newIndicatorDraft()] }));
+  return { draft, setDraft, errors, setErrors, set, setLine, removeLine, addLine, setIndicator, removeIndicator, addIndicator };
 }
 
 /** Refused field errors of the API onto the form's keys; what matches no field comes back apart. */

@@ -39,7 +39,15 @@ export const ACTION_FIELD_LABELS: Record<string, string> = {
   endDate: 'Date de fin',
   totalBudgetCents: 'Budget total',
   qpvIds: 'Quartiers prioritaires',
+  indicators: 'Indicateurs de suivi',
   fundingLines: 'Plan de financement',
+};
+
+/** The fields of an indicator, by the API's field paths (`indicators.1.target`). */
+export const INDICATOR_FIELD_LABELS: Record<string, string> = {
+  label: 'Libellé',
+  target: 'Cible',
+  unit: 'Unité',
 };
 
 /** The fields of a funding line, by the API's field paths (`fundingLines.1.amountRequestedCents`). */

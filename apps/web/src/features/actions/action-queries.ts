@@ -41,6 +41,13 @@ export const ACTION_DOSSIER = graphql(`
         name
         enVeille
       }
+      indicators {
+        id
+        position
+        label
+        target
+        unit
+      }
       viewerMayAttachDocuments
       documents {
         id

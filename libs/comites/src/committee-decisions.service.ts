@@ -5,7 +5,7 @@ import { In } from 'typeorm';
 
 import { Action, ACTION_STATUS_LABELS, ActionService, ActionStatus, BOUND_STATUSES, DECIDED_STATUSES, FundingLine } from '@pilotis/actions';
 import { AuditService, OutboxService } from '@pilotis/audit';
-import { ConventionService } from '@pilotis/conventions';
+import { ConventionDrafting } from '@pilotis/conventions';
 import { Db } from '@pilotis/db';
 import { FundingLedger } from '@pilotis/finance';
 import { badInput, conflict, FieldError, notFound } from '@pilotis/shared';
@@ -46,7 +46,7 @@ export class CommitteeDecisions {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly envelopes: EnvelopeService,
-    private readonly conventions: ConventionService,
+    private readonly conventions: ConventionDrafting,
     private readonly actions: ActionService,
     private readonly ledger: FundingLedger,
     private readonly queries: CommitteeQueries,
@@ -119,7 +119,7 @@ export class CommitteeDecisions {
    * A correction never edits a decision: it adds one that points at the decision in force (the unique
    * index on corrects_id refuses a second correction of the same row), with its author and reason. The
    * action's outcome is recomputed from its lines (a refused action may become programmed, and back) and
-   * its convention follows (avenant, draft, re-establishment or cancellation: ConventionService).
+   * its convention follows (avenant, draft, re-establishment or cancellation: ConventionDrafting).
    */
   async correct(input: CorrectDecisionInput): Promise<CommitteeDecision> {
     const decisionRows = await this.db.repository(CommitteeDecision);

@@ -16,12 +16,16 @@ import {
 } from './convention.inputs';
 import { ConventionLoaders } from './convention.loaders';
 import { ConventionService } from './convention.service';
+import { ConventionDrafting } from './convention-drafting.service';
+import { ConventionSigning } from './convention-signing.service';
 import { balancePercent, schedulePayments } from './convention-text';
 
 @Resolver(() => Convention)
 export class ConventionResolver {
   constructor(
     private readonly service: ConventionService,
+    private readonly drafting: ConventionDrafting,
+    private readonly signing: ConventionSigning,
     private readonly loaders: ConventionLoaders,
   ) {}
 
@@ -66,7 +70,7 @@ export class ConventionResolver {
     })
     sequential: boolean,
   ): Promise<Convention> {
-    return this.service.draft(actionId, sequential);
+    return this.drafting.draft(actionId, sequential);
   }
 
   @Allow(Permission.MANAGE_ACTIONS)
@@ -75,7 +79,7 @@ export class ConventionResolver {
       "Fixe l'échéancier d'un financeur (avance, tranches datées ou conditionnelles, date limite de son bilan ; le solde est le reste) : crée une nouvelle version, donc une nouvelle empreinte. Seulement tant que personne n'a signé la version en vigueur (SIGNATURE_STARTED ensuite : passer par un avenant).",
   })
   setPaymentSchedule(@Args('input', { description: "L'échéancier du financeur." }) input: SetPaymentScheduleInput): Promise<Convention> {
-    return this.service.setPaymentSchedule(input);
+    return this.drafting.setPaymentSchedule(input);
   }
 
   @Allow(Permission.MANAGE_ACTIONS)
@@ -84,7 +88,7 @@ export class ConventionResolver {
       "Crée un avenant : nouvelle version rédigée à partir des lignes décidées en vigueur ; toutes les signatures sont à recueillir de nouveau. Sur une convention signée, la version signée reste en vigueur (signedVersion) jusqu'à la signature de l'avenant par tous.",
   })
   amendConvention(@Args('input', { description: "L'avenant." }) input: AmendConventionInput): Promise<Convention> {
-    return this.service.amend(input);
+    return this.drafting.amend(input);
   }
 
   @Allow(Permission.MANAGE_ACTIONS)
@@ -95,7 +99,7 @@ export class ConventionResolver {
   setConventionBilanDate(
     @Args('input', { description: 'La convention et la date.' }) input: SetConventionBilanDateInput,
   ): Promise<Convention> {
-    return this.service.setBilanDate(input);
+    return this.drafting.setBilanDate(input);
   }
 
   @Allow(Permission.MANAGE_ACTIONS)
@@ -104,7 +108,7 @@ export class ConventionResolver {
       "Annule une convention (motif obligatoire). Une convention dont une version est signée de tous ne s'annule qu'une fois l'action abandonnée (CONFLICT sinon). Rédiger de nouveau la convention de l'action la rétablit par une nouvelle version.",
   })
   cancelConvention(@Args('input', { description: "L'annulation." }) input: CancelConventionInput): Promise<Convention> {
-    return this.service.cancel(input);
+    return this.drafting.cancel(input);
   }
 
   @Allow(Permission.SIGN)
@@ -113,7 +117,7 @@ export class ConventionResolver {
       "Signe la version en vigueur d'une convention pour l'organisation de son adhésion (FORBIDDEN si elle n'est pas signataire, VERSION_SUPERSEDED pour une version remplacée, ALREADY_SIGNED, NOT_YOUR_TURN en signature séquentielle). La dernière signature rend la convention signée et l'action conventionnée.",
   })
   signConvention(@Args('input', { description: 'La signature.' }) input: SignConventionInput): Promise<Convention> {
-    return this.service.sign(input);
+    return this.signing.sign(input);
   }
 
   // ------------------------------------------------------------------ fields

@@ -6,6 +6,8 @@ import { ConventionHistory } from './convention.history';
 import { ConventionLoaders } from './convention.loaders';
 import { ConventionResolver, ConventionSignatoryResolver, ConventionVersionResolver } from './convention.resolver';
 import { ConventionService } from './convention.service';
+import { ConventionDrafting } from './convention-drafting.service';
+import { ConventionSigning } from './convention-signing.service';
 import { SignatoryMandates } from './signatory-mandates';
 import { SignatoryOnBehalfResolver, SignatureOnBehalfResolver } from './signature-on-behalf.resolver';
 import { SignatureOnBehalfService } from './signature-on-behalf.service';
@@ -15,6 +17,8 @@ import { SignatureOnBehalfService } from './signature-on-behalf.service';
   imports: [ActionsModule],
   providers: [
     ConventionService,
+    ConventionDrafting,
+    ConventionSigning,
     SignatoryMandates,
     SignatureOnBehalfService,
     ConventionLoaders,
@@ -25,6 +29,6 @@ import { SignatureOnBehalfService } from './signature-on-behalf.service';
     SignatoryOnBehalfResolver,
     ConventionHistory,
   ],
-  exports: [ConventionService],
+  exports: [ConventionService, ConventionDrafting],
 })
 export class ConventionsModule {}

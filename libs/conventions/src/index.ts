@@ -11,3 +11,4 @@ export { balancePercent, schedulePayments, splitPayment } from './convention-tex
 export type { PaymentTranche } from './convention-text';
 export { SignatureOnBehalf } from './signature-on-behalf';
 export { type ConventionDocument, ConventionService, type DocumentSignature } from './convention.service';
+export { ConventionDrafting } from './convention-drafting.service';

@@ -8,7 +8,7 @@ import { ON_BEHALF_SQL, SignatureMandate } from './signature-on-behalf';
 
 /**
  * The checks of a signature « pour le compte de » that concern the represented organisation and the
- * mandate, shared by the signature itself (`ConventionService.sign`, under the convention's lock) and the
+ * mandate, shared by the signature itself (`ConventionSigning.sign`, under the convention's lock) and the
  * rule served to the screen (`SignatureOnBehalfService.refusal`, without the mandate).
  */
 /** An organisation as the on-behalf rule reads it. */

@@ -7,6 +7,7 @@ import { conflict, DomainError, ErrorCode, invalidField } from '@pilotis/shared'
 import { Convention, ConventionSignatory, ConventionStatus, ConventionVersion } from './convention.entity';
 import { SignConventionOnBehalfInput } from './convention.inputs';
 import { ConventionService } from './convention.service';
+import { ConventionSigning } from './convention-signing.service';
 import { SignatoryMandates } from './signatory-mandates';
 
 const REFUSALS_BY_VERSION = Symbol('conventions.onBehalfRefusalsByVersion');
@@ -18,13 +19,14 @@ export class SignatureOnBehalfService {
     private readonly db: Db,
     private readonly conventions: ConventionService,
     private readonly mandates: SignatoryMandates,
+    private readonly signing: ConventionSigning,
     private readonly cls: ClsService,
   ) {}
 
   /**
    * Records the signature of a signatory without an account (`signConventionOnBehalf`): the signer's name
    * and quality, the mandate's author and scan are required; then the path of every signature
-   * (`ConventionService.sign`), which checks the organisation and the mandate under the convention's lock.
+   * (`ConventionSigning.sign`), which checks the organisation and the mandate under the convention's lock.
    */
   async sign(input: SignConventionOnBehalfInput): Promise<Convention> {
     const required = (field: string, value: string | null | undefined, what: string): string => {
@@ -32,7 +34,7 @@ export class SignatureOnBehalfService {
       if (!text) throw invalidField(field, 'required', `${what} est obligatoire`);
       return text;
     };
-    return this.conventions.sign(input, {
+    return this.signing.sign(input, {
       organisationId: input.organisationId.toLowerCase(),
       signerName: required('signerName', input.signerName, 'le nom du signataire'),
       signerQuality: required('signerQuality', input.signerQuality, 'la qualité du signataire'),

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
-import { In, SelectQueryBuilder } from 'typeorm';
+import { SelectQueryBuilder } from 'typeorm';
 
 import { visibleActionSql } from '@pilotis/access';
 import { AuditService, OutboxService } from '@pilotis/audit';
-import { ContratDeVille, Objective, Pillar } from '@pilotis/contrats';
 import { Db } from '@pilotis/db';
-import { Organisation } from '@pilotis/organisations';
 import {
   badInput,
   conflict,
@@ -26,7 +24,6 @@ import { Action } from './action.entity';
 import { ActionFilter, ActionsArgs, CreateActionInput, TransitionActionInput, UpdateActionInput } from './action.inputs';
 import {
   actionReference,
-  ContractYears,
   escapeLike,
   findDuplicateLines,
   IndicatorDraft,
@@ -35,7 +32,6 @@ import {
   validateAmount,
   validateDates,
   validateDescription,
-  validateFunderKind,
   validateFundingLine,
   validateIndicators,
   validateQpvIds,
@@ -43,6 +39,7 @@ import {
 } from './action.validation';
 import { ActionIndicator } from './action-indicator.entity';
 import { ActionQpv } from './action-qpv.entity';
+import { ActionReferences } from './action-references';
 import {
   ACTION_STATUS_LABELS,
   ActionStatus,
@@ -52,7 +49,7 @@ import {
   manualTransitions,
 } from './action-status';
 import { ACTIONS_SQL } from './actions.sql';
-import { FundingKind, FundingLine } from './funding-line.entity';
+import { FundingLine } from './funding-line.entity';
 
 /** Ids arrive as typed by clients; the database answers in lower case. */
 const lower = (id: string): string => id.toLowerCase();
@@ -68,8 +65,10 @@ function actionSnapshot(action: Action, qpvIds: readonly string[], indicators: r
 }
 
 /**
- * Actions: the dossier (content, QPVs), its life cycle and who may see it. Financing-plan lines are in
- * FundingLineService, which relies on the locking and checks exported here.
+ * Actions: the dossier (content, QPVs, indicators), its life cycle and who may see it. Financing-plan lines
+ * are in FundingLineService, which relies on the locking exported here; what a dossier names is checked by
+ * ActionReferences. About 450 lines: create and update share the dossier's checks and snapshot, and stay
+ * side by side on purpose.
  */
 @Injectable()
 export class ActionService {
@@ -78,6 +77,7 @@ export class ActionService {
     private readonly audit: AuditService,
     private readonly counters: TenantCounterService,
     private readonly outbox: OutboxService,
+    private readonly references: ActionReferences,
   ) {}
 
   // ------------------------------------------------------------------ reads
@@ -108,7 +108,7 @@ export class ActionService {
     if (f.contratId) {
       // A contract of another territory (or none) is refused, not answered with an empty list that would
       // read as "no action in this contract".
-      if (!(await this.contractYears(lower(f.contratId)))) throw notFound('Contrat');
+      if (!(await this.references.contractYears(lower(f.contratId)))) throw notFound('Contrat');
       qb.andWhere('a.contratId = :contratId', { contratId: lower(f.contratId) });
     }
     if (f.pillarId) qb.andWhere('a.pillarId = :pillarId', { pillarId: lower(f.pillarId) });
@@ -182,7 +182,7 @@ export class ActionService {
     const description = input.description ?? '';
     const indicators = normaliseIndicators(input.indicators ?? []);
 
-    const years = await this.contractYears(contratId);
+    const years = await this.references.contractYears(contratId);
     const errors: FieldError[] = [
       ...(years ? [] : [fieldError('contratId', 'not_found', 'contrat introuvable dans ce territoire')]),
       ...validateTitle(input.title),
@@ -193,11 +193,11 @@ export class ActionService {
       ...validateIndicators(indicators),
       ...(years ? lines.flatMap((line, i) => validateFundingLine(line, years, `fundingLines.${i}`)) : []),
       ...findDuplicateLines(lines),
-      ...(await this.checkPillar(pillarId, years ? contratId : undefined)),
-      ...(objectiveId ? await this.checkObjective(pillarId, objectiveId) : []),
-      ...(await this.checkOrganisation(porteurId, 'porteurId', 'porteur')),
-      ...(await this.checkQpvs(contratId, qpvIds)),
-      ...(await this.checkFunders(lines, (i) => `fundingLines.${i}`)),
+      ...(await this.references.checkPillar(pillarId, years ? contratId : undefined)),
+      ...(objectiveId ? await this.references.checkObjective(pillarId, objectiveId) : []),
+      ...(await this.references.checkOrganisation(porteurId, 'porteurId', 'porteur')),
+      ...(await this.references.checkQpvs(contratId, qpvIds)),
+      ...(await this.references.checkFunders(lines, (i) => `fundingLines.${i}`)),
     ];
     if (errors.length > 0) throw badInput(errors);
 
@@ -249,7 +249,7 @@ export class ActionService {
 
   async update(input: UpdateActionInput): Promise<Action> {
     const current = await this.lockEditable(input.id);
-    const years = await this.contractYears(current.contratId);
+    const years = await this.references.contractYears(current.contratId);
     const beforeQpvIds = await this.qpvIdsOf(current.id);
     const beforeIndicators = await this.indicatorsOf(current.id);
     const changes: Partial<
@@ -278,16 +278,16 @@ export class ActionService {
     }
     if (input.objectiveId !== undefined) {
       const objectiveId = input.objectiveId === null ? null : lower(input.objectiveId);
-      if (objectiveId) errors.push(...(await this.checkObjective(current.pillarId, objectiveId)));
+      if (objectiveId) errors.push(...(await this.references.checkObjective(current.pillarId, objectiveId)));
       changes.objectiveId = objectiveId;
     }
     if (input.porteurId != null) {
       const porteurId = lower(input.porteurId);
-      errors.push(...(await this.checkOrganisation(porteurId, 'porteurId', 'porteur')));
+      errors.push(...(await this.references.checkOrganisation(porteurId, 'porteurId', 'porteur')));
       changes.porteurId = porteurId;
     }
     const qpvIds = input.qpvIds != null ? input.qpvIds.map(lower) : undefined;
-    if (qpvIds) errors.push(...validateQpvIds(qpvIds), ...(await this.checkQpvs(current.contratId, qpvIds)));
+    if (qpvIds) errors.push(...validateQpvIds(qpvIds), ...(await this.references.checkQpvs(current.contratId, qpvIds)));
     const indicators = input.indicators != null ? normaliseIndicators(input.indicators) : undefined;
     if (indicators) errors.push(...validateIndicators(indicators));
     if (errors.length > 0) throw badInput(errors);
@@ -422,74 +422,7 @@ export class ActionService {
     await (await this.db.repository(Action)).update({ id: actionId }, { updatedAt: () => 'now()' });
   }
 
-  /** The years of a contract of the tenant, or undefined when there is none with this id. */
-  async contractYears(contratId: string): Promise<ContractYears | undefined> {
-    const contrat = await (await this.db.repository(ContratDeVille)).findOne({ id: contratId });
-    return contrat ? { startYear: contrat.startYear, endYear: contrat.endYear } : undefined;
-  }
-
-  /** Each funder is an organisation of the tenant; programme 147 money comes from the État only. */
-  async checkFunders(lines: readonly { funderId: string; kind: FundingKind }[], pathOf: (index: number) => string): Promise<FieldError[]> {
-    if (lines.length === 0) return [];
-    const kinds = await this.organisationKinds(lines.map((l) => l.funderId));
-    const path = (i: number, name: string): string => (pathOf(i) ? `${pathOf(i)}.${name}` : name);
-    return lines.flatMap((line, i) => {
-      const funderKind = kinds.get(line.funderId);
-      if (funderKind === undefined) return [fieldError(path(i, 'funderId'), 'not_found', 'financeur introuvable dans ce territoire')];
-      return validateFunderKind(line.kind, funderKind, path(i, 'kind'));
-    });
-  }
-
-  /** Kinds of the tenant's organisations among `ids` (absent: not an organisation of the tenant). */
-  async organisationKinds(ids: readonly string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(ids)];
-    const rows = unique.length > 0 ? await (await this.db.repository(Organisation)).find({ where: { id: In(unique) } }) : [];
-    return new Map(rows.map((r) => [r.id, r.kind as string]));
-  }
-
-  // ------------------------------------------------------------------ checks of references
-
-  /** The pillar exists and, when the contract is known (an unknown one is reported apart), is one of its pillars. */
-  private async checkPillar(pillarId: string, contratId: string | undefined): Promise<FieldError[]> {
-    const pillar = await (await this.db.repository(Pillar)).findOne({ id: pillarId });
-    if (!pillar) return [fieldError('pillarId', 'not_found', 'pilier introuvable dans ce territoire')];
-    if (contratId !== undefined && pillar.contratId !== contratId) {
-      return [fieldError('pillarId', 'not_in_contrat', "ce pilier n'est pas un pilier de ce contrat")];
-    }
-    return [];
-  }
-
-  private async checkObjective(pillarId: string, objectiveId: string): Promise<FieldError[]> {
-    const objective = await (await this.db.repository(Objective)).findOne({ id: objectiveId });
-    if (!objective) return [fieldError('objectiveId', 'not_found', 'objectif introuvable dans ce territoire')];
-    if (objective.pillarId !== pillarId) {
-      return [fieldError('objectiveId', 'not_in_pillar', "cet objectif n'est pas numéroté sous le pilier de l'action")];
-    }
-    return [];
-  }
-
-  private async checkOrganisation(id: string, field: string, what: string): Promise<FieldError[]> {
-    const kinds = await this.organisationKinds([id]);
-    return kinds.has(id) ? [] : [fieldError(field, 'not_found', `${what} introuvable dans ce territoire`)];
-  }
-
-  /** QPVs of the tenant and, when the contract lists its QPVs, among them. */
-  private async checkQpvs(contratId: string, qpvIds: readonly string[]): Promise<FieldError[]> {
-    if (qpvIds.length === 0) return [];
-    const rows = await this.db.query<{ id: string; in_contrat: boolean; contrat_has_qpvs: boolean }>(ACTIONS_SQL.qpvsForContrat, [
-      this.db.tenant().tenantId,
-      contratId,
-      [...new Set(qpvIds)],
-    ]);
-    const found = new Map(rows.map((r) => [r.id, r]));
-    return qpvIds.flatMap((id, i) => {
-      const row = found.get(id);
-      if (!row) return [fieldError(`qpvIds.${i}`, 'not_found', 'QPV introuvable dans ce territoire')];
-      if (row.contrat_has_qpvs && !row.in_contrat)
-        return [fieldError(`qpvIds.${i}`, 'not_in_contrat', "ce QPV n'est pas couvert par le contrat")];
-      return [];
-    });
-  }
+  // ------------------------------------------------------------------ internals
 
   private async qpvIdsOf(actionId: string): Promise<string[]> {
     const rows = await (await this.db.repository(ActionQpv)).find({ where: { actionId } });

@@ -4,6 +4,7 @@ import { ActionLoaders } from './action.loaders';
 import { ActionResolver } from './action.resolver';
 import { ActionService } from './action.service';
 import { ActionHistoryService, ActionHistorySources } from './action-history';
+import { ActionReferences } from './action-references';
 import { ActionsExportController } from './actions-export.controller';
 import { ActionsExportService } from './actions-export.service';
 import { FundingLineResolver } from './funding-line.resolver';
@@ -15,6 +16,7 @@ import { FundingLineService } from './funding-line.service';
   providers: [
     ActionsExportService,
     ActionService,
+    ActionReferences,
     FundingLineService,
     ActionLoaders,
     ActionResolver,
@@ -22,6 +24,6 @@ import { FundingLineService } from './funding-line.service';
     ActionHistorySources,
     ActionHistoryService,
   ],
-  exports: [ActionService, ActionHistorySources],
+  exports: [ActionService, ActionReferences, ActionHistorySources],
 })
 export class ActionsModule {}

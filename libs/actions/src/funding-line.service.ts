@@ -18,6 +18,7 @@ import {
   validateFunderKind,
   validateFundingLine,
 } from './action.validation';
+import { ActionReferences } from './action-references';
 import { ActionStatus } from './action-status';
 import { FundingKind, FundingLine } from './funding-line.entity';
 
@@ -31,11 +32,12 @@ export class FundingLineService {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly actions: ActionService,
+    private readonly references: ActionReferences,
   ) {}
 
   async add(input: AddFundingLineInput): Promise<FundingLine> {
     const action = await this.actions.lockEditable(input.actionId);
-    const years = await this.actions.contractYears(action.contratId);
+    const years = await this.references.contractYears(action.contratId);
     const line = {
       funderId: input.funderId.toLowerCase(),
       kind: input.kind,
@@ -46,7 +48,7 @@ export class FundingLineService {
     };
     const errors: FieldError[] = [
       ...(years ? validateFundingLine(line, years) : []),
-      ...(await this.actions.checkFunders([line], () => '')),
+      ...(await this.references.checkFunders([line], () => '')),
     ];
     if (await this.hasSameLine(action.id, line)) errors.push(duplicateLineError('funderId'));
     if (errors.length > 0) throw badInput(errors);
@@ -66,7 +68,7 @@ export class FundingLineService {
 
   async update(input: UpdateFundingLineInput): Promise<FundingLine> {
     const { action, line: current } = await this.lockLine(input.id);
-    const years = await this.actions.contractYears(action.contratId);
+    const years = await this.references.contractYears(action.contratId);
     const next = {
       funderId: current.funderId,
       kind: input.kind ?? current.kind,
@@ -88,7 +90,7 @@ export class FundingLineService {
       });
     }
     if (next.kind !== current.kind) {
-      const funderKind = (await this.actions.organisationKinds([next.funderId])).get(next.funderId) ?? '';
+      const funderKind = (await this.references.organisationKinds([next.funderId])).get(next.funderId) ?? '';
       errors.push(...validateFunderKind(next.kind, funderKind, 'kind'));
     }
     if (

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { In } from 'typeorm';
 
 import { visibleActionSql } from '@pilotis/access';
-import { Action, ActionService, escapeLike } from '@pilotis/actions';
+import { Action, ActionReferences, escapeLike } from '@pilotis/actions';
 import { Db } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
 import { decodeCursor, DomainError, ErrorCode, invalidField, notFound, type Page, toPage } from '@pilotis/shared';
@@ -47,7 +47,7 @@ export class ConventionService {
 
   constructor(
     private readonly db: Db,
-    private readonly actions: ActionService,
+    private readonly references: ActionReferences,
   ) {}
 
   // ------------------------------------------------------------------ reads
@@ -65,7 +65,7 @@ export class ConventionService {
     if (f.contratId) {
       const contratId = f.contratId.toLowerCase();
       // Another territory's contract (or none) is refused rather than answered with an empty list.
-      if (!(await this.actions.contractYears(contratId))) throw notFound('Contrat');
+      if (!(await this.references.contractYears(contratId))) throw notFound('Contrat');
       conditions.push(CONVENTIONS_SQL.filter.contrat(param(contratId)));
     }
     if (f.status && f.status.length > 0) conditions.push(`c.status = any($${param(f.status)}::text[])`);

@@ -185,7 +185,7 @@ async function seedConventions(ownerUrl: string): Promise<void> {
          from bench_shape s
          cross join lateral (select x.id, row_number() over (order by x.name) as rank
                                from (select o.id, o.name from organisations o where o.tenant_id = $1 and o.id <> s.porteur_id
-                                      order by hashtext(o.id::text || s.number::text) limit s.n - 1) x) f`,
+                                      order by hashtext(o.name || s.number::text) limit s.n - 1) x) f`,
       p,
     );
     await client.query(

@@ -3,6 +3,7 @@
  * load generator and the server do not share an event loop), wait for /health, and send GraphQL.
  */
 import { ChildProcess, spawn } from 'node:child_process';
+import { request } from 'node:http';
 
 import { Pool } from 'pg';
 
@@ -47,18 +48,36 @@ export function startApi(ownerUrl: string, appUrl: string, port: number): Promis
   });
 }
 
-export async function postGraphql<T>(
+/**
+ * A GraphQL request as a script sends it: plain `node:http`, not `fetch`, whose browser-like
+ * `Sec-Fetch-Mode` header makes the API treat the caller as a browser (refresh tokens stay in cookies, and
+ * `login` answers BROWSER_MUST_USE_SESSION).
+ */
+export function postGraphql<T>(
   port: number,
   query: string,
   variables: Record<string, unknown>,
   headers: Record<string, string> = {},
 ): Promise<GraphQLBody<T>> {
-  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
+  const body = JSON.stringify({ query, variables });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          try {
+            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as GraphQLBody<T>);
+          } catch (error) {
+            reject(error as Error);
+          }
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
   });
-  return (await res.json()) as GraphQLBody<T>;
 }
 
 /**

@@ -15,7 +15,6 @@
  *   npm run bench:conventions        (defaults: 10 connections, 10 s per scenario, 300 conventions, pages of 20)
  *   BENCH_SECONDS=20 BENCH_CONNECTIONS=4 BENCH_CONVENTIONS=1000 BENCH_PAGE=50 npm run bench:conventions
  */
-import { request } from 'node:http';
 import { cpus } from 'node:os';
 
 import autocannon from 'autocannon';
@@ -312,33 +311,6 @@ async function overHttp(name: string, body: string, headers: Record<string, stri
   return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
-/**
- * The `login` mutation as a script sends it: with `node:http`, whose requests carry none of the Sec-Fetch-*
- * headers that `fetch` adds and that the mutation refuses (BROWSER_MUST_USE_SESSION).
- */
-function loginAsScript(): Promise<GraphQLData> {
-  const body = JSON.stringify({
-    query: 'mutation($i: LoginInput!) { login(input: $i) { accessToken user { id } } }',
-    variables: { i: { email: EMAIL, password: DEMO_PASSWORD } },
-  });
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: PORT, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json' } },
-      (res) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => {
-          const parsed = JSON.parse(text) as { data?: GraphQLData; errors?: unknown[] };
-          if (parsed.errors || !parsed.data) reject(new Error(`login: ${text}`));
-          else resolve(parsed);
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 async function statementsSoFar(): Promise<number> {
   return Number(await (await fetch(`http://127.0.0.1:${COUNTER_PORT}/`)).text());
 }
@@ -370,7 +342,10 @@ async function main(): Promise<void> {
   process.env.BENCH_API_NODE_ARGS = `${process.env.BENCH_API_NODE_ARGS ?? ''} -r @swc-node/register -r ./bench/count-statements.ts`;
   const api = await startApi(ownerUrl, appUrl, PORT);
   try {
-    const login = await loginAsScript();
+    const login = await postGraphql<GraphQLData>(PORT, 'mutation($i: LoginInput!) { login(input: $i) { accessToken user { id } } }', {
+      i: { email: EMAIL, password: DEMO_PASSWORD },
+    });
+    if (login.errors || !login.data) throw new Error(`login: ${JSON.stringify(login.errors)}`);
     const headers = { authorization: `Bearer ${login.data?.login.accessToken}`, 'x-tenant': RENNES };
     const variables = { first: PAGE };
 

@@ -510,6 +510,15 @@ describe('pour le compte de', () => {
 
     expect(ok(await sign(chef, 'Archipel Habitat')).signConventionOnBehalf.signedCount).toBe(1);
     expect(codeOf(await sign(chef, 'Archipel Habitat'))).toBe('ALREADY_SIGNED');
+    // The served rule says the same, per signatory and per viewer: signed, still to sign, not the délégué's to record.
+    convention = ok(await gql(t.app, CONVENTION, { id: conventionId }, as(chef))).convention;
+    expect(signatory('Archipel Habitat')).toMatchObject({ viewerMaySignOnBehalf: false, viewerSignOnBehalfRefusalCode: 'ALREADY_SIGNED' });
+    expect(signatory('Les Petits Débrouillards')).toMatchObject({ viewerMaySignOnBehalf: true, viewerSignOnBehalfRefusalCode: null });
+    convention = ok(await gql(t.app, CONVENTION, { id: conventionId }, as(delegue))).convention;
+    expect(signatory('Les Petits Débrouillards')).toMatchObject({
+      viewerMaySignOnBehalf: false,
+      viewerSignOnBehalfRefusalCode: 'FORBIDDEN',
+    });
     ok(await sign(chef, 'Les Petits Débrouillards', { signerName: 'Paul Durand', signerQuality: 'président' }));
     ok(
       await sign(delegue, "Préfecture d'Ille-et-Vilaine", {

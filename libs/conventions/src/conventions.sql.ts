@@ -3,6 +3,10 @@
  * writes go through `Db.repository`. $1 is always the tenant.
  */
 export const CONVENTIONS_SQL = {
+  /** The version in force (the highest number) of each convention of $2 (an array). */
+  currentVersionIds: `select distinct on (convention_id) id from convention_versions
+        where tenant_id = $1 and convention_id = any($2::uuid[]) order by convention_id, number desc`,
+
   /**
    * The ids of the conventions the viewer ($2) sees: `visible` is `visibleActionSql` over the convention's
    * action `a` (a funder's representative sees those of actions its organisation funds, a porteur's

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
+import { In } from 'typeorm';
 
-import { Db, requestLoader } from '@pilotis/db';
+import { Db, groupBy, requestLoader } from '@pilotis/db';
 import { conflict, DomainError, ErrorCode, invalidField } from '@pilotis/shared';
 
-import { Convention, ConventionSignatory, ConventionStatus, ConventionVersion } from './convention.entity';
+import { Convention, ConventionSignatory, ConventionSignature, ConventionStatus, ConventionVersion } from './convention.entity';
 import { SignConventionOnBehalfInput } from './convention.inputs';
-import { ConventionService } from './convention.service';
 import { ConventionSigning } from './convention-signing.service';
+import { CONVENTIONS_SQL } from './conventions.sql';
 import { SignatoryMandates } from './signatory-mandates';
 
 const REFUSALS_BY_VERSION = Symbol('conventions.onBehalfRefusalsByVersion');
@@ -17,7 +18,6 @@ const REFUSALS_BY_VERSION = Symbol('conventions.onBehalfRefusalsByVersion');
 export class SignatureOnBehalfService {
   constructor(
     private readonly db: Db,
-    private readonly conventions: ConventionService,
     private readonly mandates: SignatoryMandates,
     private readonly signing: ConventionSigning,
     private readonly cls: ClsService,
@@ -46,45 +46,63 @@ export class SignatureOnBehalfService {
   /**
    * Why the caller may not record a signature for this signatory now, or null when it may
    * (`ConventionSignatory.viewerMaySignOnBehalf`): the checks of `sign` but the mandate, read without locks
-   * (a hint for the screen; the signature checks again). Computed once per version for all its signatories
-   * (a page of conventions asks it of every signatory): a few queries per version, not per signatory.
+   * (a hint for the screen; the signature checks again). A page of conventions asks it of every signatory
+   * of every version: the versions asked in one turn are answered together, with one query per table.
    */
   async refusal(signatory: ConventionSignatory): Promise<DomainError | null> {
-    const loader = requestLoader(this.cls, REFUSALS_BY_VERSION, async (versionIds: string[]) => {
-      const byVersion = new Map<string, Map<string, DomainError | null>>();
-      for (const versionId of versionIds) byVersion.set(versionId, await this.refusalsOfVersion(versionId));
-      return byVersion;
-    });
+    const loader = requestLoader(this.cls, REFUSALS_BY_VERSION, (versionIds: string[]) => this.refusalsOfVersions(versionIds));
     const refusals = await loader.load(signatory.versionId);
     const refusal = refusals?.get(signatory.organisationId);
     if (refusal === undefined) throw new Error(`Signatory ${signatory.organisationId} not found on version ${signatory.versionId}`);
     return refusal;
   }
 
-  /** Each signatory's refusal (by organisation id), in the order `sign` checks them. */
-  private async refusalsOfVersion(versionId: string): Promise<Map<string, DomainError | null>> {
-    const version = await (await this.db.repository(ConventionVersion)).findOneOrFail({ id: versionId });
-    const convention = await (await this.db.repository(Convention)).findOneOrFail({ id: version.conventionId });
-    const superseded = (await this.conventions.currentVersion(convention.id)).id !== version.id;
-    const signatories = await this.conventions.signatories(version.id);
-    const signed = new Set((await this.conventions.signatures(version.id)).map((s) => s.organisationId));
-    const organisations = await this.mandates.organisations(signatories.map((s) => s.organisationId));
-    const refusalOf = (signatory: ConventionSignatory): DomainError | null => {
-      const refusal = this.mandates.refusal(organisations.get(signatory.organisationId));
-      if (refusal) return refusal;
-      if (convention.status === ConventionStatus.ANNULEE) return conflict('La convention est annulée : elle ne se signe plus.');
-      if (superseded) return new DomainError(ErrorCode.VERSION_SUPERSEDED, 'Cette version a été remplacée par un avenant.');
-      if (signed.has(signatory.organisationId)) {
-        return new DomainError(ErrorCode.ALREADY_SIGNED, 'Cette organisation a déjà signé cette version de la convention.');
-      }
-      if (convention.sequential) {
-        const waiting = signatories.filter((s) => s.position < signatory.position && !signed.has(s.organisationId));
-        if (waiting.length > 0) {
-          return new DomainError(ErrorCode.NOT_YOUR_TURN, `Signature séquentielle : ${waiting.length} signataire(s) doivent signer avant.`);
+  /** Per version, each signatory's refusal (by organisation id), in the order `sign` checks them. */
+  private async refusalsOfVersions(versionIds: string[]): Promise<Map<string, Map<string, DomainError | null>>> {
+    const versions = await (await this.db.repository(ConventionVersion)).find({ where: { id: In(versionIds) } });
+    const conventionIds = [...new Set(versions.map((v) => v.conventionId))];
+    const conventions = new Map(
+      (await (await this.db.repository(Convention)).find({ where: { id: In(conventionIds) } })).map((c) => [c.id, c]),
+    );
+    const current = new Set(
+      (await this.db.query<{ id: string }>(CONVENTIONS_SQL.currentVersionIds, [this.db.tenant().tenantId, conventionIds])).map((r) => r.id),
+    );
+    const signatoriesOf = groupBy(
+      await (await this.db.repository(ConventionSignatory)).find({ where: { versionId: In(versionIds) }, order: { position: 'ASC' } }),
+      (s) => s.versionId,
+    );
+    const signedOf = groupBy(
+      await (await this.db.repository(ConventionSignature)).find({ where: { versionId: In(versionIds) } }),
+      (s) => s.versionId,
+    );
+    const organisations = await this.mandates.organisations([...new Set([...signatoriesOf.values()].flat().map((s) => s.organisationId))]);
+
+    const answer = new Map<string, Map<string, DomainError | null>>();
+    for (const version of versions) {
+      const convention = conventions.get(version.conventionId) as Convention;
+      const signatories = signatoriesOf.get(version.id) ?? [];
+      const signed = new Set((signedOf.get(version.id) ?? []).map((s) => s.organisationId));
+      const refusalOf = (signatory: ConventionSignatory): DomainError | null => {
+        const refusal = this.mandates.refusal(organisations.get(signatory.organisationId));
+        if (refusal) return refusal;
+        if (convention.status === ConventionStatus.ANNULEE) return conflict('La convention est annulée : elle ne se signe plus.');
+        if (!current.has(version.id)) return new DomainError(ErrorCode.VERSION_SUPERSEDED, 'Cette version a été remplacée par un avenant.');
+        if (signed.has(signatory.organisationId)) {
+          return new DomainError(ErrorCode.ALREADY_SIGNED, 'Cette organisation a déjà signé cette version de la convention.');
         }
-      }
-      return null;
-    };
-    return new Map(signatories.map((s) => [s.organisationId, refusalOf(s)]));
+        if (convention.sequential) {
+          const waiting = signatories.filter((s) => s.position < signatory.position && !signed.has(s.organisationId));
+          if (waiting.length > 0) {
+            return new DomainError(
+              ErrorCode.NOT_YOUR_TURN,
+              `Signature séquentielle : ${waiting.length} signataire(s) doivent signer avant.`,
+            );
+          }
+        }
+        return null;
+      };
+      answer.set(version.id, new Map(signatories.map((s) => [s.organisationId, refusalOf(s)])));
+    }
+    return answer;
   }
 }

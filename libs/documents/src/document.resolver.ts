@@ -3,7 +3,6 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType, Parent, ResolveField, R
 import { Action } from '@pilotis/actions';
 import { Committee, VoteOnBehalf } from '@pilotis/comites';
 import { Convention, SignatureOnBehalf } from '@pilotis/conventions';
-import { Db } from '@pilotis/db';
 
 import { Document, DocumentOwnerKind } from './document.entity';
 import { DocumentService } from './document.service';
@@ -126,10 +125,7 @@ export class BilanResolver {
 
 @Resolver(() => Document)
 export class DocumentResolver {
-  constructor(
-    private readonly service: DocumentService,
-    private readonly db: Db,
-  ) {}
+  constructor(private readonly service: DocumentService) {}
 
   @ResolveField(() => String, { description: 'Adresse de téléchargement (GET, avec la session et X-Tenant).' })
   downloadPath(@Parent() document: Document): string {
@@ -145,9 +141,6 @@ export class DocumentResolver {
 
   @ResolveField(() => String, { nullable: true, description: 'Nom de la personne qui a déposé la pièce.' })
   async uploaderName(@Parent() document: Document): Promise<string | null> {
-    if (!document.uploadedBy) return null;
-    // `users` is a platform table: plain SQL, one row by its key.
-    const [row] = await this.db.query<{ display_name: string }>('select display_name from users where id = $1', [document.uploadedBy]);
-    return row?.display_name ?? null;
+    return document.uploadedBy ? this.service.uploaderName(document.uploadedBy) : null;
   }
 }

@@ -1,13 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 
 import { Injectable, Logger } from '@nestjs/common';
+import { ClsService } from 'nestjs-cls';
+import { In } from 'typeorm';
 
 import { Permission, scopeAllows } from '@pilotis/access';
 import { ActionService } from '@pilotis/actions';
 import { AuditService } from '@pilotis/audit';
 import { CommitteeQueries } from '@pilotis/comites';
 import { ConventionService } from '@pilotis/conventions';
-import { Db } from '@pilotis/db';
+import { Db, groupBy, requestLoader } from '@pilotis/db';
 import { BilanReceipt } from '@pilotis/deadlines';
 import { conflict, DomainError, ErrorCode, forbidden, InjectConfig, invalidField, notFound, PilotisConfig } from '@pilotis/shared';
 
@@ -15,6 +17,16 @@ import { Document, DocumentKind, DocumentOwnerKind, KINDS_OF_OWNER } from './doc
 import { ACCEPTED_TYPES, cleanFileName, detectContentType } from './document-content';
 import { DocumentStorage } from './document-storage';
 import { DOCUMENTS_SQL } from './documents.sql';
+
+/** The request's batch loaders: documents per owner (one per kind of owner), uploaders' names, mandates' uses. */
+const DOCUMENTS_BY_OWNER: Record<DocumentOwnerKind, symbol> = {
+  [DocumentOwnerKind.ACTION]: Symbol('documents.byAction'),
+  [DocumentOwnerKind.CONVENTION]: Symbol('documents.byConvention'),
+  [DocumentOwnerKind.BILAN]: Symbol('documents.byBilan'),
+  [DocumentOwnerKind.COMMITTEE]: Symbol('documents.byCommittee'),
+};
+const UPLOADER_NAMES = Symbol('documents.uploaderNames');
+const MANDATE_USES = Symbol('documents.mandateUses');
 
 /** An owner the caller may see, with the columns a document of it carries. */
 interface Owner {
@@ -71,13 +83,31 @@ export class DocumentService {
     private readonly committees: CommitteeQueries,
     private readonly storage: DocumentStorage,
     @InjectConfig() private readonly config: PilotisConfig,
+    private readonly cls: ClsService,
   ) {}
 
   // ------------------------------------------------------------------ reads
 
   /** The documents of an owner the caller already holds (a resolved parent: visible by construction). */
   async listOf(ownerKind: DocumentOwnerKind, ownerId: string): Promise<Document[]> {
-    return (await this.db.repository(Document)).find({ where: { ownerKind, ownerId }, order: { uploadedAt: 'ASC', id: 'ASC' } });
+    // A page of conventions (or actions) asks for each one's documents: one query for the page.
+    const loader = requestLoader(this.cls, DOCUMENTS_BY_OWNER[ownerKind], async (ownerIds: string[]) => {
+      const rows = await (
+        await this.db.repository(Document)
+      ).find({ where: { ownerKind, ownerId: In(ownerIds) }, order: { uploadedAt: 'ASC', id: 'ASC' } });
+      return groupBy(rows, (d) => d.ownerId);
+    });
+    return (await loader.load(ownerId)) ?? [];
+  }
+
+  /** The display name of whoever uploaded a document, batched across the documents of the request. */
+  async uploaderName(userId: string): Promise<string | null> {
+    const loader = requestLoader(this.cls, UPLOADER_NAMES, async (ids: string[]) => {
+      // `users` is a platform table: plain SQL, by their keys (the display name only).
+      const rows = await this.db.query<{ id: string; display_name: string }>(DOCUMENTS_SQL.uploaderNames, [ids]);
+      return new Map(rows.map((r) => [r.id, r.display_name]));
+    });
+    return (await loader.load(userId)) ?? null;
   }
 
   /**
@@ -111,7 +141,15 @@ export class DocumentService {
   }
 
   private async isMandateInUse(document: Pick<Document, 'tenantId' | 'id'>): Promise<{ votes: number; signatures: number } | null> {
-    const [use] = await this.db.query<{ votes: number; signatures: number }>(DOCUMENTS_SQL.mandateUses, [document.tenantId, document.id]);
+    // Each mandate listed on a page asks whether it may be deleted: one query for the page's mandates.
+    const loader = requestLoader(this.cls, MANDATE_USES, async (ids: string[]) => {
+      const rows = await this.db.query<{ id: string; votes: number; signatures: number }>(DOCUMENTS_SQL.mandateUses, [
+        this.db.tenant().tenantId,
+        ids,
+      ]);
+      return new Map(rows.map((r) => [r.id, { votes: r.votes, signatures: r.signatures }]));
+    });
+    const use = await loader.load(document.id);
     return use && (use.votes > 0 || use.signatures > 0) ? use : null;
   }
 

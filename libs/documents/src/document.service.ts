@@ -17,6 +17,7 @@ import { Document, DocumentKind, DocumentOwnerKind, KINDS_OF_OWNER } from './doc
 import { ACCEPTED_TYPES, cleanFileName, detectContentType } from './document-content';
 import { DocumentStorage } from './document-storage';
 import { DOCUMENTS_SQL } from './documents.sql';
+import { VirusScanner } from './virus-scanner';
 
 /** The request's batch loaders: documents per owner (one per kind of owner), uploaders' names, mandates' uses. */
 const DOCUMENTS_BY_OWNER: Record<DocumentOwnerKind, symbol> = {
@@ -84,6 +85,7 @@ export class DocumentService {
     private readonly storage: DocumentStorage,
     @InjectConfig() private readonly config: PilotisConfig,
     private readonly cls: ClsService,
+    private readonly scanner: VirusScanner,
   ) {}
 
   // ------------------------------------------------------------------ reads
@@ -215,19 +217,23 @@ export class DocumentService {
   }
 
   /**
-   * Stores a file and records its document. Refusals leave nothing behind: the owner first (NOT_FOUND), then
-   * the type of piece, the size (FILE_TOO_LARGE) and the content (FILE_TYPE_NOT_ALLOWED) before the store
-   * is touched. The caller commits, then calls `discard` if the commit fails.
+   * Stores a file and records its document. Refusals leave nothing behind: the size (FILE_TOO_LARGE), the
+   * antivirus (FILE_INFECTED, SCAN_UNAVAILABLE), the owner (NOT_FOUND, checked again: `admit` ran in an
+   * earlier transaction), the type of piece and the content (FILE_TYPE_NOT_ALLOWED) before the store is
+   * touched. The caller commits, then calls `discard` if the commit fails.
    */
   async upload(upload: Upload, options: { mandateOnly?: boolean } = {}): Promise<Document> {
     this.assertMayAttach(upload.ownerKind, options);
+    if (upload.data.length > this.config.documents.maxBytes) throw this.tooLarge();
+    if (upload.data.length === 0) throw invalidField('file', 'empty', 'le fichier est vide');
+    // The antivirus first (FILE_INFECTED, SCAN_UNAVAILABLE), before this upload's transaction opens again:
+    // a slow scan holds no pooled connection.
+    await this.scanner.assertClean(upload.data, upload.fileName);
     const owner = await this.visibleOwner(upload.ownerKind, upload.ownerId);
     const kinds = options.mandateOnly ? [DocumentKind.MANDAT] : KINDS_OF_OWNER[owner.kind];
     if (!kinds.includes(upload.kind as DocumentKind)) {
       throw invalidField('kind', upload.kind ? 'not_for_owner' : 'required', `type de pièce attendu parmi : ${kinds.join(', ')}`);
     }
-    if (upload.data.length > this.config.documents.maxBytes) throw this.tooLarge();
-    if (upload.data.length === 0) throw invalidField('file', 'empty', 'le fichier est vide');
     const type = detectContentType(upload.data);
     if (!type) {
       throw new DomainError(

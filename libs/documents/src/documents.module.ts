@@ -18,6 +18,7 @@ import {
 import { DocumentService } from './document.service';
 import { DocumentStorage, documentStorage } from './document-storage';
 import { DocumentSweepService } from './document-sweep.service';
+import { VirusScanner } from './virus-scanner';
 
 const storageProvider = {
   provide: DocumentStorage,
@@ -31,6 +32,7 @@ const storageProvider = {
   controllers: [DocumentController],
   providers: [
     storageProvider,
+    VirusScanner,
     DocumentService,
     ActionDocumentsResolver,
     ConventionDocumentsResolver,

@@ -79,6 +79,13 @@ describe('loadConfig and assertSafeServerConfig', () => {
     expect(loadConfig({ ...env, WEBHOOK_SECRETS_KEY: WEBHOOK_KEY }).webhookSecretsKey).toBe(WEBHOOK_KEY);
   });
 
+  it('reads the antivirus daemon as host:port, with a timeout, and refuses anything else by name', () => {
+    expect(loadConfig({}).documents.clamd).toBeNull();
+    expect(loadConfig({ DOCUMENTS_CLAMD: 'clamav:3310' }).documents.clamd).toEqual({ host: 'clamav', port: 3310, timeoutMs: 30_000 });
+    expect(loadConfig({ DOCUMENTS_CLAMD: '127.0.0.1:3310', DOCUMENTS_CLAMD_TIMEOUT_MS: '5000' }).documents.clamd?.timeoutMs).toBe(5000);
+    expect(() => loadConfig({ DOCUMENTS_CLAMD: 'clamav' })).toThrow(/DOCUMENTS_CLAMD must be host:port/);
+  });
+
   it('reads the previous webhook secret keys, comma-separated', () => {
     expect(loadConfig({}).webhookSecretsPreviousKeys).toEqual([]);
     expect(loadConfig({ WEBHOOK_SECRETS_PREVIOUS_KEYS: ` ${'a'.repeat(32)} ,, ${'b'.repeat(32)}` }).webhookSecretsPreviousKeys).toEqual([

@@ -105,6 +105,11 @@ export interface DocumentsConfig {
   storage: 'filesystem' | 's3';
   dir: string;
   s3: DocumentsS3Config;
+  /**
+   * The ClamAV daemon every uploaded file is sent to before it is stored (DOCUMENTS_CLAMD, `host:port`);
+   * null: files are not scanned. When set, an unreachable daemon refuses the upload (fail closed).
+   */
+  clamd: { host: string; port: number; timeoutMs: number } | null;
 }
 
 export interface DocumentsS3Config {
@@ -201,7 +206,13 @@ function documentsConfig(env: NodeJS.ProcessEnv): DocumentsConfig {
   }
   if (storage === 's3' && !env.DOCUMENTS_S3_BUCKET) throw new Error('DOCUMENTS_STORAGE=s3 needs DOCUMENTS_S3_BUCKET.');
   const endpoint = env.DOCUMENTS_S3_ENDPOINT?.trim() || null;
+  const clamd = env.DOCUMENTS_CLAMD?.trim() || null;
+  const clamdAddress = clamd ? /^([^:\s]+):(\d{1,5})$/.exec(clamd) : null;
+  if (clamd && !clamdAddress) throw new Error(`DOCUMENTS_CLAMD must be host:port (got "${clamd}").`);
   return {
+    clamd: clamdAddress
+      ? { host: clamdAddress[1], port: Number(clamdAddress[2]), timeoutMs: wholeNumber(env, 'DOCUMENTS_CLAMD_TIMEOUT_MS', 30_000) }
+      : null,
     maxBytes: wholeNumber(env, 'DOCUMENTS_MAX_BYTES', 10 * 1024 * 1024),
     uploadsPerHour: wholeNumber(env, 'DOCUMENTS_UPLOADS_PER_HOUR', 60),
     storage,

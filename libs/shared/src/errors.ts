@@ -76,6 +76,10 @@ export const ErrorCode = {
   FILE_TYPE_NOT_ALLOWED: 'FILE_TYPE_NOT_ALLOWED',
   /** A stored file no longer matches the checksum recorded at its upload: it is not served. */
   FILE_INTEGRITY: 'FILE_INTEGRITY',
+  /** The antivirus found a virus in an uploaded file: nothing was stored. */
+  FILE_INFECTED: 'FILE_INFECTED',
+  /** The antivirus could not be reached or did not answer: the upload is refused, not stored unscanned. */
+  SCAN_UNAVAILABLE: 'SCAN_UNAVAILABLE',
   /**
    * A convention version's stored text no longer hashes to the hash recorded (and signed) for it: the row was
    * altered outside the application. It is neither printed nor signed.

@@ -8,6 +8,7 @@ export { createTenant, createUser, login, SIREN, TEST_PASSWORD, type TestTenant,
 export { type Caller, codeOf, gql, type GqlResponse, ok } from './graphql';
 export { expectNoOverflow, type PdfItem, type PdfPage, readPdf } from './pdf';
 export { scanForSecrets } from './secret-scan';
+export { EICAR, startTestClamd, type TestClamd } from './clamd';
 export { type ReceivedMail, smtpConfig, startTestSmtp, type TestSmtp } from './smtp';
 export { SESSIONS_OUTLIVE_CLOCK_JUMPS, startTestApp, type TestApp } from './test-app';
 export { runId, templateDatabase, TEST_AUDIT_CHECKPOINT_KEY, TEST_WEBHOOK_SECRETS_KEY, testConfig } from './test-env';

@@ -1,5 +1,6 @@
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { Readable } from 'node:stream';
 
 import {
   DeleteObjectCommand,
@@ -23,8 +24,17 @@ import { DocumentsConfig, DocumentsS3Config } from '@pilotis/shared';
 export abstract class DocumentStorage {
   /** Writes the file under `key`, replacing any file already there. */
   abstract put(key: string, body: Buffer, contentType: string): Promise<void>;
-  /** The file's bytes, or null when there is none under `key`. */
-  abstract get(key: string): Promise<Buffer | null>;
+  /** The file as a stream (read as it is sent, never held whole), or null when there is none under `key`. */
+  abstract open(key: string): Promise<Readable | null>;
+
+  /** The file's bytes, whole, or null when there is none under `key` (small files and tests). */
+  async get(key: string): Promise<Buffer | null> {
+    const stream = await this.open(key);
+    if (!stream) return null;
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+    return Buffer.concat(chunks);
+  }
   /** Removes the file; nothing happens when there is none. */
   abstract delete(key: string): Promise<void>;
   /** Whether a file is stored under `key`. */
@@ -82,9 +92,10 @@ export class FileSystemDocumentStorage extends DocumentStorage {
     }
   }
 
-  async get(key: string): Promise<Buffer | null> {
+  async open(key: string): Promise<Readable | null> {
     try {
-      return await readFile(this.file(key));
+      // Opened here, so that a missing file is null now rather than an error once streaming has begun.
+      return (await open(this.file(key))).createReadStream();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
@@ -97,7 +108,7 @@ export class FileSystemDocumentStorage extends DocumentStorage {
   }
 
   async exists(key: string): Promise<boolean> {
-    return (await this.get(key)) !== null;
+    return (await stat(this.file(key)).catch(() => null))?.isFile() ?? false;
   }
 
   async *list(): AsyncIterable<StoredFile> {
@@ -143,11 +154,12 @@ export class S3DocumentStorage extends DocumentStorage {
     await this.client.send(new PutObjectCommand({ Bucket: this.config.bucket, Key: this.key(key), Body: body, ContentType: contentType }));
   }
 
-  async get(key: string): Promise<Buffer | null> {
+  async open(key: string): Promise<Readable | null> {
     try {
       const answer = await this.client.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: this.key(key) }));
       if (!answer.Body) return null;
-      return Buffer.from(await answer.Body.transformToByteArray());
+      // In Node the SDK's body is a readable stream (IncomingMessage).
+      return answer.Body as Readable;
     } catch (error) {
       if (error instanceof NoSuchKey || error instanceof NotFound) return null;
       throw error;

@@ -121,17 +121,19 @@ export class DocumentController {
   @Allow(Permission.READ)
   @Get(':id')
   async download(@Param('id', uuid('id')) id: string, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    const { document, data } = await this.documents.download(id);
+    const { document, open } = await this.documents.download(id);
     await this.db.finish(true);
+    // Streamed from the store, checked again on the way: a download is never held whole in memory.
+    const body = await open();
     return reply
       .header('content-type', document.contentType)
-      .header('content-length', String(data.length))
+      .header('content-length', String(document.sizeBytes))
       .header('content-disposition', contentDisposition(document.fileName))
       .header('cache-control', 'private, no-store')
       .header('x-content-type-options', 'nosniff')
       .header('x-checksum-sha256', document.sha256)
       .header('repr-digest', `sha-256=:${Buffer.from(document.sha256, 'hex').toString('base64')}:`)
-      .send(data);
+      .send(body);
   }
 
   @Allow(Permission.MANAGE_ACTIONS)

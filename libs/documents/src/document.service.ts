@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
 
 import { Injectable, Logger } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
@@ -50,10 +51,23 @@ export interface Upload {
 /** A file to send: its metadata and its bytes, checked against the recorded checksum. */
 export interface Download {
   document: Document;
-  data: Buffer;
+  /** The file as it is sent, checked on the way (call it once the request's transaction is over). */
+  open(): Promise<Readable>;
 }
 
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+
+/** The size and SHA-256 of a stream, read through once. */
+async function digestOf(stream: Readable): Promise<{ size: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = Buffer.from(chunk as Uint8Array);
+    hash.update(bytes);
+    size += bytes.length;
+  }
+  return { size, sha256: hash.digest('hex') };
+}
 
 /** The store's key of a document: never made from anything a client sent. */
 export const storageKey = (document: Pick<Document, 'tenantId' | 'id'>): string => `${document.tenantId}/${document.id}`;
@@ -174,21 +188,52 @@ export class DocumentService {
    */
   async download(id: string): Promise<Download> {
     const document = await this.findVisible(id);
-    const data = await this.storage.get(storageKey(document));
-    if (data === null || data.length !== document.sizeBytes || sha256(data) !== document.sha256) {
-      this.logger.error(`document ${document.id} (tenant ${document.tenantId}) does not match its checksum or is missing from the store`);
-      throw new DomainError(
-        ErrorCode.FILE_INTEGRITY,
-        `Le fichier « ${document.fileName} » ne correspond plus à l'empreinte enregistrée à son dépôt : il n'est pas servi. Prévenez l'administrateur.`,
-      );
-    }
+    const key = storageKey(document);
+    // The bytes are checked before anything is served or recorded: a first pass hashes the stored file as
+    // a stream (never held whole); the send then hashes it again as it goes (`verifiedStream`).
+    const stored = await this.storage.open(key);
+    const found = stored ? await digestOf(stored) : null;
+    if (!found || found.size !== document.sizeBytes || found.sha256 !== document.sha256) throw this.integrityError(document);
     await this.audit.record({
       operation: 'document.download',
       entityType: 'Document',
       entityId: document.id,
       after: this.snapshotOf(document),
     });
-    return { document, data };
+    return { document, open: () => this.verifiedStream(document) };
+  }
+
+  /**
+   * The stored file as sent: hashed on the way, and cut short with an error if it no longer matches (a file
+   * replaced between the check and the send) — the client then sees an incomplete download, never other bytes
+   * under this checksum.
+   */
+  private async verifiedStream(document: Document): Promise<Readable> {
+    const stream = await this.storage.open(storageKey(document));
+    if (!stream) throw this.integrityError(document);
+    const hash = createHash('sha256');
+    let size = 0;
+    const check = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      },
+      flush: (done) => {
+        if (size === document.sizeBytes && hash.digest('hex') === document.sha256) return done();
+        this.logger.error(`document ${document.id} changed while it was being sent: the download was cut short`);
+        done(new Error('document changed while it was being sent'));
+      },
+    });
+    return stream.pipe(check);
+  }
+
+  private integrityError(document: Document): DomainError {
+    this.logger.error(`document ${document.id} (tenant ${document.tenantId}) does not match its checksum or is missing from the store`);
+    return new DomainError(
+      ErrorCode.FILE_INTEGRITY,
+      `Le fichier « ${document.fileName} » ne correspond plus à l'empreinte enregistrée à son dépôt : il n'est pas servi. Prévenez l'administrateur.`,
+    );
   }
 
   // ------------------------------------------------------------------ writes

@@ -324,7 +324,13 @@ describe('committee members: the contract’s funders and signatories, and a def
       ).scheduleCommittee;
     // Without a quorum of its own, the default's; one asked for wins.
     expect(await plan()).toMatchObject({ quorum: 2, membersFromDefault: true });
-    expect(await plan(1)).toMatchObject({ quorum: 1, membersFromDefault: true });
+    const withOne = await plan(1);
+    expect(withOne).toMatchObject({ quorum: 1, membersFromDefault: true });
+    // Saving it as the default replaces the quorum too, and the trail keeps the one it replaced.
+    ok(await gql(t.app, 'mutation($c: ID!) { saveCommitteeMembersAsDefault(committeeId: $c) { quorum } }', { c: withOne.id }, as(chef)));
+    const [replaced] = (await auditOf(t.owner, withOne.id)).filter((e) => e.operation === 'committee.default_members');
+    expect([replaced.before.quorum, replaced.after.quorum]).toEqual([2, 1]);
+    ok(await gql(t.app, 'mutation($c: ID!) { saveCommitteeMembersAsDefault(committeeId: $c) { quorum } }', { c: source.id }, as(chef)));
     // A member left out (the CAF no longer funds the contract) cannot leave a quorum nobody can reach.
     await t.owner.query('delete from envelopes where tenant_id = $1 and contrat_id = $2 and funder_id = $3', [rennes.id, contrat, org.caf]);
     expect(await plan()).toMatchObject({ quorum: 1, membersFromDefault: true });

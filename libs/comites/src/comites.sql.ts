@@ -229,8 +229,7 @@ export const COMITES_SQL = {
   defaultHeaderUpsert: `insert into committee_defaults (tenant_id, contrat_id, kind, source_committee_id, saved_by, saved_at, quorum)
        values ($1, $2, $3, $4, $5, now(), $6)
        on conflict (tenant_id, contrat_id, kind) do update
-         set source_committee_id = excluded.source_committee_id, saved_by = excluded.saved_by, saved_at = excluded.saved_at,
-             quorum = excluded.quorum`,
+         set source_committee_id = excluded.source_committee_id, saved_by = excluded.saved_by, saved_at = excluded.saved_at`,
 
   /** The decisions (and corrections) on the lines of the action $2, for its history. */
   decisionIdsOfAction: `select d.id from committee_decisions d

@@ -108,7 +108,10 @@ export class CommitteeMembership {
       committee.quorum,
     ]);
     const before = await this.defaultMembers(key.contratId, key.kind);
-    const beforeQuorum = (await (await this.db.repository(CommitteeDefault)).findOne(key))?.quorum ?? null;
+    // The header is locked now: its quorum is still the replaced default's (the upsert sets it only on insert).
+    const headers = await this.db.repository(CommitteeDefault);
+    const beforeQuorum = (await headers.findOne(key))?.quorum ?? null;
+    await headers.update(key, { quorum: committee.quorum });
     const rows = await this.db.repository(CommitteeDefaultMember);
     await rows.delete(key);
     if (members.length > 0) await rows.insert(members.map((m) => ({ ...key, ...m })));

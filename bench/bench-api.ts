@@ -5,7 +5,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
 
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
 
 import { createOwnerDataSource, ensureRolesAndDatabase } from '@pilotis/schema';
 import { loadConfig, withDatabase } from '@pilotis/shared';
@@ -97,4 +97,60 @@ export async function freshBenchDatabase(name: string): Promise<{ ownerUrl: stri
   await ds.runMigrations({ transaction: 'all' });
   await ds.destroy();
   return { ownerUrl, appUrl };
+}
+
+/** Throughput and latency of a scenario, as every benchmark prints them. */
+export interface RawFigures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+/**
+ * The raw-SQL baseline of a benchmark: `work` in a loop on `connections` clients for `seconds`, each time
+ * in the API's tenant-transaction pattern (BEGIN; set_config of the user; the membership lookup that sets
+ * the tenant of `siren`; the work; COMMIT). `work` answers false for a wrong result (counted as an error).
+ */
+export async function rawTenantLoop(options: {
+  appUrl: string;
+  userId: string;
+  siren: string;
+  connections: number;
+  seconds: number;
+  work: (client: PoolClient, tenantId: string) => Promise<boolean>;
+}): Promise<RawFigures> {
+  const pool = new Pool({ connectionString: options.appUrl, max: options.connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  const deadline = Date.now() + options.seconds * 1000;
+  const loop = async (): Promise<void> => {
+    while (Date.now() < deadline) {
+      const started = process.hrtime.bigint();
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        await client.query(`select set_config('app.user_id', $1, true), set_config('app.tenant_id', '', true)`, [options.userId]);
+        const { rows } = await client.query(
+          `select m.tenant_id, set_config('app.tenant_id', m.tenant_id::text, true)
+             from memberships m join tenants t on t.id = m.tenant_id join users u on u.id = m.user_id and u.disabled_at is null
+            where t.siren = $1 and m.user_id = $2 and m.revoked_at is null`,
+          [options.siren, options.userId],
+        );
+        if (!(await options.work(client, rows[0].tenant_id as string))) errors++;
+        await client.query('commit');
+      } catch (error) {
+        if (errors++ === 0) console.error((error as Error).message);
+        await client.query('rollback').catch(() => undefined);
+      } finally {
+        client.release();
+      }
+      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+  };
+  await Promise.all(Array.from({ length: options.connections }, loop));
+  await pool.end();
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+  return { rps: latencies.length / options.seconds, p50: pct(50), p99: pct(99), errors };
 }

@@ -22,7 +22,7 @@ import { Pool, PoolClient } from 'pg';
 
 import { DEMO_PASSWORD, seedDemo } from '@pilotis/demo-seed';
 
-import { freshBenchDatabase, postGraphql, startApi } from './bench-api';
+import { freshBenchDatabase, postGraphql, rawTenantLoop, startApi } from './bench-api';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -258,45 +258,15 @@ async function rawPage(client: PoolClient, tenantId: string): Promise<number> {
 
 /** The raw page in a loop on CONNECTIONS clients, each in the API's tenant-transaction pattern. */
 async function rawPg(appUrl: string, userId: string): Promise<Figures> {
-  const pool = new Pool({ connectionString: appUrl, max: CONNECTIONS });
-  const latencies: number[] = [];
-  let errors = 0;
-  const deadline = Date.now() + SECONDS * 1000;
-  const loop = async (): Promise<void> => {
-    while (Date.now() < deadline) {
-      const started = process.hrtime.bigint();
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        await client.query(`select set_config('app.user_id', $1, true), set_config('app.tenant_id', '', true)`, [userId]);
-        const { rows } = await client.query(
-          `select m.tenant_id, set_config('app.tenant_id', m.tenant_id::text, true)
-             from memberships m join tenants t on t.id = m.tenant_id join users u on u.id = m.user_id and u.disabled_at is null
-            where t.siren = $1 and m.user_id = $2 and m.revoked_at is null`,
-          [RENNES, userId],
-        );
-        if ((await rawPage(client, rows[0].tenant_id as string)) !== PAGE) errors++;
-        await client.query('commit');
-      } catch (error) {
-        if (errors++ === 0) console.error((error as Error).message);
-        await client.query('rollback').catch(() => undefined);
-      } finally {
-        client.release();
-      }
-      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-    }
-  };
-  await Promise.all(Array.from({ length: CONNECTIONS }, loop));
-  await pool.end();
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  return {
-    name: `raw pg, same tenant-transaction pattern (${PAGE} conventions, 8 statements)`,
-    rps: latencies.length / SECONDS,
-    p50: pct(50),
-    p99: pct(99),
-    errors,
-  };
+  const figures = await rawTenantLoop({
+    appUrl,
+    userId,
+    siren: RENNES,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    work: async (client, tenantId) => (await rawPage(client, tenantId)) === PAGE,
+  });
+  return { name: `raw pg, same tenant-transaction pattern (${PAGE} conventions, 8 statements)`, ...figures };
 }
 
 async function overHttp(name: string, body: string, headers: Record<string, string>): Promise<Figures> {

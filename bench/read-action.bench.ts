@@ -16,7 +16,7 @@ import { DEMO_PASSWORD, seedDemo } from '@pilotis/demo-seed';
 import { createOwnerDataSource, ensureRolesAndDatabase } from '@pilotis/schema';
 import { loadConfig, withDatabase } from '@pilotis/shared';
 
-import { postGraphql, startApi } from './bench-api';
+import { postGraphql, rawTenantLoop, startApi } from './bench-api';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -96,43 +96,21 @@ async function overHttp(name: string, body: string, headers: Record<string, stri
 
 /** The same work as the API's request, in raw SQL: the floor that the stack's overhead is measured from. */
 async function rawPg(appUrl: string, userId: string, actionId: string): Promise<Figures> {
-  const pool = new Pool({ connectionString: appUrl, max: CONNECTIONS });
-  const latencies: number[] = [];
-  let errors = 0;
-  const deadline = Date.now() + SECONDS * 1000;
-  const loop = async (): Promise<void> => {
-    while (Date.now() < deadline) {
-      const started = process.hrtime.bigint();
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        await client.query(`select set_config('app.user_id', $1, true), set_config('app.tenant_id', '', true)`, [userId]);
-        const { rows } = await client.query(
-          `select m.tenant_id, set_config('app.tenant_id', m.tenant_id::text, true)
-             from memberships m join tenants t on t.id = m.tenant_id join users u on u.id = m.user_id and u.disabled_at is null
-            where t.siren = $1 and m.user_id = $2 and m.revoked_at is null`,
-          [RENNES, userId],
-        );
-        const read = await client.query(
-          `select id, reference, title, total_budget_cents, status from actions where tenant_id = $1 and id = $2`,
-          [rows[0].tenant_id, actionId],
-        );
-        if (read.rowCount !== 1) errors++;
-        await client.query('commit');
-      } catch {
-        errors++;
-        await client.query('rollback').catch(() => undefined);
-      } finally {
-        client.release();
-      }
-      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-    }
-  };
-  await Promise.all(Array.from({ length: CONNECTIONS }, loop));
-  await pool.end();
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  return { name: 'raw pg, same tenant-transaction pattern', rps: latencies.length / SECONDS, p50: pct(50), p99: pct(99), errors };
+  const figures = await rawTenantLoop({
+    appUrl,
+    userId,
+    siren: RENNES,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    work: async (client, tenantId) =>
+      (
+        await client.query(`select id, reference, title, total_budget_cents, status from actions where tenant_id = $1 and id = $2`, [
+          tenantId,
+          actionId,
+        ])
+      ).rowCount === 1,
+  });
+  return { name: 'raw pg, same tenant-transaction pattern', ...figures };
 }
 
 async function main(): Promise<void> {

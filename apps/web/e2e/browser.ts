@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 
 import AxeBuilder from '@axe-core/playwright';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
 
 import { WEB_DIST } from '@pilotis/api-server';
 import { DEMO_PASSWORD, seedDemo } from '@pilotis/demo-seed';
@@ -133,3 +133,15 @@ export function mailedToken(text: string, page?: string): string | undefined {
  * bounds a hang, and a machine shared with other work may take several minutes for a healthy set-up.
  */
 export const SETUP_CEILING_MS = 600_000;
+
+/** Waits until the locator's text matches (amounts are written with narrow no-break spaces: use \s). */
+export async function waitForText(locator: Locator, pattern: RegExp, timeout = WAIT_CEILING_MS): Promise<void> {
+  const until = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < until) {
+    last = (await locator.textContent().catch(() => null)) ?? '';
+    if (pattern.test(last)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Text ${pattern} not found; last text: ${last.slice(0, 500)}`);
+}

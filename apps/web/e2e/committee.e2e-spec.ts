@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-import { BrowserContext, Locator, Page } from 'playwright-core';
+import { BrowserContext, Page } from 'playwright-core';
 
 import { Role } from '@pilotis/access';
 import { AuthService } from '@pilotis/auth';
 import { DEMO_PASSWORD } from '@pilotis/demo-seed';
-import { expectNoOverflow, gql, login, ok, readPdf, WAIT_CEILING_MS } from '@pilotis/test-support';
+import { expectNoOverflow, gql, login, ok, readPdf } from '@pilotis/test-support';
 import { RunningWorker, startWorker } from '@pilotis/worker-runtime';
 
-import { accessibilityViolations, screenshot, startWebTest, WebTest } from './browser';
+import { accessibilityViolations, screenshot, startWebTest, waitForText, WebTest } from './browser';
 import { dashboardMatchesExport, delegueLineMatchesExport } from './figures';
 import { addClosedContract } from './second-contract';
 
@@ -24,18 +24,6 @@ const CAF = "Caisse d'allocations familiales d'Ille-et-Vilaine";
 const CAF_MANDATOR = 'M. Yann Le Gall, directeur';
 const MANDATE_FILE = { name: 'mandat-caf.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% mandat\n%%EOF\n') };
 const PORTEUR_EMAIL = 'porteur.reso@demo.pilotis.fr';
-
-/** Waits until the locator's text matches (amounts are written with narrow no-break spaces: use \s). */
-async function waitForText(locator: Locator, pattern: RegExp, timeout = WAIT_CEILING_MS): Promise<void> {
-  const until = Date.now() + timeout;
-  let last = '';
-  while (Date.now() < until) {
-    last = (await locator.textContent().catch(() => null)) ?? '';
-    if (pattern.test(last)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`Text ${pattern} not found; last text: ${last.slice(0, 500)}`);
-}
 
 /**
  * The comité des financeurs in a real Chromium, on the demo data of Rennes Métropole: the chef de projet

@@ -1,27 +1,13 @@
-import { Locator } from 'playwright-core';
-
 import { DEMO_PASSWORD } from '@pilotis/demo-seed';
-import { gql, login, ok, WAIT_CEILING_MS } from '@pilotis/test-support';
+import { gql, login, ok } from '@pilotis/test-support';
 
-import { accessibilityViolations, screenshot, startWebTest, WebTest } from './browser';
+import { accessibilityViolations, screenshot, startWebTest, waitForText, WebTest } from './browser';
 
 const RENNES = '243500139';
 const TITLE = 'Jardins partagés du Blosne';
 const ARCHIPEL = 'Archipel Habitat';
 const MANDATOR = 'Mme Claire Martin, directrice';
 const MANDATE_FILE = { name: 'mandat.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% mandat\n%%EOF\n') };
-
-/** Waits until the locator's text matches (amounts are written with narrow no-break spaces: use \s). */
-async function waitForText(locator: Locator, pattern: RegExp, timeout = WAIT_CEILING_MS): Promise<void> {
-  const until = Date.now() + timeout;
-  let last = '';
-  while (Date.now() < until) {
-    last = (await locator.textContent().catch(() => null)) ?? '';
-    if (pattern.test(last)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`Text ${pattern} not found; last text: ${last.slice(0, 500)}`);
-}
 
 /**
  * « Pour le compte de » in a real Chromium, on the demo data of Rennes Métropole: Archipel Habitat and the

@@ -46,3 +46,8 @@ export function errorText(error: ApiError, context: ErrorContext = 'load'): stri
       return error.message;
   }
 }
+
+/** The field errors of an answer by the input's last path segment (`input.mandateAuthor` → `mandateAuthor`), for a form. */
+export function fieldMessages(error: ApiError): Record<string, string> {
+  return Object.fromEntries(error.fields.map((f) => [f.field.split('.').pop() ?? f.field, f.message]));
+}

@@ -4,7 +4,7 @@ import { de } from '@pilotis/shared/french';
 
 import { ApiError } from '../../common/api';
 import { ErrorMessage, Field } from '../../common/components';
-import { asApiError } from '../../common/errors';
+import { asApiError, fieldMessages } from '../../common/errors';
 import { centsToInput, euros, KIND_LABELS, parseEuros } from '../../common/format';
 import { MandateFields, uploadMandate } from '../../common/mandate';
 import { useGraphQLMutation } from '../../common/query';
@@ -76,7 +76,7 @@ export function OnBehalfVoteForm({ item, line }: { item: Item; line: Line }) {
       announce(`Vote enregistré pour le compte ${de(funder)} sur « ${item.action.title} ».`);
     } catch (error) {
       const apiError = asApiError(error);
-      const fields = Object.fromEntries(apiError.fields.map((f) => [f.field.split('.').pop() ?? f.field, f.message]));
+      const fields = fieldMessages(apiError);
       if (Object.keys(fields).length > 0) setFieldErrors(fields);
       else setRefusal(apiError);
     } finally {

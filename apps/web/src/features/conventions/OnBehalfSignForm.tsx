@@ -4,7 +4,7 @@ import { de } from '@pilotis/shared/french';
 
 import { ApiError } from '../../common/api';
 import { ErrorMessage, Field } from '../../common/components';
-import { asApiError } from '../../common/errors';
+import { asApiError, fieldMessages } from '../../common/errors';
 import { MandateFields, uploadMandate } from '../../common/mandate';
 import { type GraphQLMutationOptions, useGraphQLMutation } from '../../common/query';
 import { graphql } from '../../gql';
@@ -82,7 +82,7 @@ export function OnBehalfSignForm({
       onSigned(`Signature enregistrée pour le compte ${of} : ${s.signedCount} sur ${s.signatoryCount} signatures.`);
     } catch (error) {
       const apiError = asApiError(error);
-      const fields = Object.fromEntries(apiError.fields.map((f) => [f.field.split('.').pop() ?? f.field, f.message]));
+      const fields = fieldMessages(apiError);
       if (Object.keys(fields).length > 0) setFieldErrors(fields);
       else setRefusal(apiError);
     } finally {

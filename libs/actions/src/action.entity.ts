@@ -1,6 +1,7 @@
 import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
 
+import { CallForProjects } from '@pilotis/appels';
 import { ContratDeVille, Objective, Pillar } from '@pilotis/contrats';
 import { TenantEntity, TenantJoin } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
@@ -19,6 +20,7 @@ import { ActionStatus } from './action-status';
 @Index('actions_contrat_status_idx', ['tenantId', 'contratId', 'status'])
 @Index('actions_pillar_idx', ['tenantId', 'pillarId'])
 @Index('actions_porteur_idx', ['tenantId', 'porteurId'])
+@Index('actions_call_idx', ['tenantId', 'callId'])
 @Check('actions_dates_check', '"end_date" >= "start_date"')
 @Check('actions_budget_check', '"total_budget_cents" >= 0')
 export class Action extends TenantEntity {
@@ -59,6 +61,14 @@ export class Action extends TenantEntity {
   @ManyToOne(() => Organisation)
   @TenantJoin('actions_porteur_fk', ['porteur_id', 'id'])
   porteur?: Organisation;
+
+  /** The call for projects this dossier answers, if any (a chef de projet's own action answers none). */
+  @Column('uuid', { nullable: true })
+  callId: string | null;
+
+  @ManyToOne(() => CallForProjects)
+  @TenantJoin('actions_call_fk', ['call_id', 'id'])
+  call?: CallForProjects;
 
   @Field({ description: 'Intitulé.' })
   @Column('text')

@@ -8,6 +8,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ClsModule } from 'nestjs-cls';
 
 import { ActionsModule } from '@pilotis/actions';
+import { AppelsModule } from '@pilotis/appels';
 import { AuditModule } from '@pilotis/audit';
 import { AuthModule } from '@pilotis/auth';
 import { ComitesModule } from '@pilotis/comites';
@@ -66,6 +67,7 @@ export class AppModule {
         OrganisationsModule,
         TerritoiresModule,
         ContratsModule,
+        AppelsModule,
         ActionsModule,
         InstructionModule,
         ComitesModule,

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 
 import { Action, ActionIndicator, ActionQpv, FundingLine } from '@pilotis/actions';
+import { CallForProjects } from '@pilotis/appels';
 import { AuditChainHead, AuditCheckpointRow, AuditEvent, OutboxEvent, PlatformAuditEvent } from '@pilotis/audit';
 import { AccountToken, RefreshToken, User } from '@pilotis/auth';
 import {
@@ -63,6 +64,7 @@ export const ALL_ENTITIES = [
   Objective,
   ContratSignatory,
   ContratQpv,
+  CallForProjects,
   Action,
   ActionQpv,
   ActionIndicator,

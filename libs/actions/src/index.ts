@@ -7,6 +7,7 @@ export { ActionsModule } from './actions.module';
 export { Action } from './action.entity';
 export { ActionQpv } from './action-qpv.entity';
 export { ActionIndicator } from './action-indicator.entity';
+export { ActionBudgetLine, BudgetSide } from './action-budget-line.entity';
 export { FundingLine } from './funding-line.entity';
 
 // Used by other libraries.

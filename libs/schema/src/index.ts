@@ -2,8 +2,8 @@ import * as path from 'node:path';
 
 import { DataSource, DataSourceOptions } from 'typeorm';
 
-import { Action, ActionIndicator, ActionQpv, FundingLine } from '@pilotis/actions';
-import { CallForProjects } from '@pilotis/appels';
+import { Action, ActionBudgetLine, ActionIndicator, ActionQpv, FundingLine } from '@pilotis/actions';
+import { CallForProjects, CallRequiredPiece } from '@pilotis/appels';
 import { AuditChainHead, AuditCheckpointRow, AuditEvent, OutboxEvent, PlatformAuditEvent } from '@pilotis/audit';
 import { AccountToken, RefreshToken, User } from '@pilotis/auth';
 import {
@@ -65,7 +65,9 @@ export const ALL_ENTITIES = [
   ContratSignatory,
   ContratQpv,
   CallForProjects,
+  CallRequiredPiece,
   Action,
+  ActionBudgetLine,
   ActionQpv,
   ActionIndicator,
   FundingLine,

@@ -31,7 +31,7 @@ worker=$!
 trap 'kill $api $worker $capture 2>/dev/null; wait' INT TERM EXIT
 
 for _ in $(seq 1 60); do
-  curl -fsS "http://localhost:${PORT:-3000}/health" >/dev/null 2>&1 && break
+  curl -fsS "http://localhost:${PORT:-3000}/health/ready" >/dev/null 2>&1 && break
   sleep 1
 done
 cat <<MSG
@@ -39,7 +39,7 @@ cat <<MSG
 Pilotis is running.
   Application : http://localhost:${PORT:-3000}/   (sign in with a demo user)
   GraphQL API : http://localhost:${PORT:-3000}/graphql   (GraphiQL in the browser)
-  Health      : http://localhost:${PORT:-3000}/health  ·  worker: http://localhost:${WORKER_HEALTH_PORT:-3001}/health
+  Health      : http://localhost:${PORT:-3000}/health/ready  ·  worker: http://localhost:${WORKER_HEALTH_PORT:-3001}/health
   Sign in with one of the demo users above (password: Pilotis-demo-2026), then send the header
   X-Tenant: 243500139 (Rennes Métropole), 200057867 (Plaine Commune) or 200040715 (Grenoble-Alpes).
   Queues      : http://localhost:${PORT:-3000}/admin/queues   (platform admins: « Files de tâches » in the application)

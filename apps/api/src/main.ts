@@ -2,15 +2,16 @@ import 'reflect-metadata';
 
 import { Logger } from '@nestjs/common';
 
-import { createApp } from '@pilotis/api-server';
+import { createApp, installGracefulShutdown } from '@pilotis/api-server';
 import { loadConfig } from '@pilotis/shared';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   // The published SDL (apps/api/schema.graphql) is written and checked by the schema test, not at boot.
   const app = await createApp({ config });
+  installGracefulShutdown(app, config.shutdown);
   await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
-  new Logger('Pilotis').log(`API listening on http://localhost:${config.port}/graphql (health: /health)`);
+  new Logger('Pilotis').log(`API listening on http://localhost:${config.port}/graphql (probes: /health/live, /health/ready)`);
 }
 
 bootstrap().catch((error: unknown) => {

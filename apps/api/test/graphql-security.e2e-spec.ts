@@ -95,9 +95,12 @@ describe('GraphQL hardening', () => {
     ).rejects.toThrow(/JWT_SECRET is the development secret while NODE_ENV is not set/);
   });
 
-  it('answers the health check', async () => {
-    const res = await request(t.app.getHttpServer()).get('/health');
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', database: 'ok' });
+  it('answers the probes without a session: live, ready (PostgreSQL and Redis), and /health as readiness', async () => {
+    const live = await request(t.app.getHttpServer()).get('/health/live');
+    expect([live.status, live.body]).toEqual([200, { status: 'ok' }]);
+    for (const route of ['/health/ready', '/health']) {
+      const res = await request(t.app.getHttpServer()).get(route);
+      expect([res.status, res.body, res.headers['cache-control']]).toEqual([200, { status: 'ok', database: 'ok', redis: 'ok' }, 'no-store']);
+    }
   });
 });

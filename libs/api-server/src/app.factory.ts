@@ -52,7 +52,9 @@ export async function createApp({ config, schemaFile = false, logger }: CreateAp
     .addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) =>
       done(null, body),
     );
-  app.enableShutdownHooks();
+  // No `enableShutdownHooks()`: Nest would close the pools at the first signal, under the requests in flight.
+  // `main.ts` installs the ordered stop instead (`installGracefulShutdown`); tests and benchmarks close the
+  // application themselves.
   // Safety net: a transaction that no GraphQL hook finished (an error outside Apollo) is rolled back
   // when the response leaves, so that its connection goes back to the pool clean.
   app

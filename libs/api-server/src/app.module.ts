@@ -38,6 +38,7 @@ import { formatError } from './graphql/error-formatting';
 import { InputHygienePlugin } from './graphql/input-hygiene.plugin';
 import { TransactionPlugin } from './graphql/transaction.plugin';
 import { HealthController } from './health.controller';
+import { Readiness } from './lifecycle';
 
 export interface AppOptions {
   config: PilotisConfig;
@@ -99,6 +100,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         CentsScalar,
+        Readiness,
         TransactionPlugin,
         ClientErrorStatusPlugin,
         InputHygienePlugin,

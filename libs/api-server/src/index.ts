@@ -2,6 +2,7 @@
 
 // Used by other libraries.
 export { createApp } from './app.factory';
+export { installGracefulShutdown } from './lifecycle';
 
 // Used by tests, platform scripts and benchmarks only.
 export { WEB_DIST } from './web';

@@ -91,6 +91,19 @@ export interface PilotisConfig {
   webhookSecretsPreviousKeys: string[];
   /** Documents attached to dossiers, conventions and bilans (README « Documents »). */
   documents: DocumentsConfig;
+  /** How the API stops on SIGTERM (README « Arrêt en douceur »). */
+  shutdown: ShutdownConfig;
+}
+
+/**
+ * On SIGTERM the API first says it is not ready (`/health/ready` 503) and keeps serving for `drainSeconds`,
+ * so that a load balancer checking readiness takes it out of rotation before it stops listening; then it
+ * stops accepting connections and gives the requests in flight `graceSeconds` to finish, then closes its
+ * pools. A second signal skips what is left of the drain.
+ */
+export interface ShutdownConfig {
+  drainSeconds: number;
+  graceSeconds: number;
 }
 
 /**
@@ -196,6 +209,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PilotisConfig 
       .map((entry) => entry.trim())
       .filter((entry) => entry !== ''),
     documents: documentsConfig(env),
+    shutdown: {
+      drainSeconds: wholeNumber(env, 'SHUTDOWN_DRAIN_SECONDS', 0, 0),
+      graceSeconds: wholeNumber(env, 'SHUTDOWN_GRACE_SECONDS', 25),
+    },
   };
 }
 
@@ -234,11 +251,11 @@ function documentsConfig(env: NodeJS.ProcessEnv): DocumentsConfig {
  * A limit or duration from the environment: a whole number of at least 1, or the default when unset. A
  * malformed value is refused loudly (a typo must not silently become NaN, i.e. no limit or no deadline).
  */
-function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1 (got "${raw}").`);
+  if (!Number.isSafeInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min} (got "${raw}").`);
   return value;
 }
 

@@ -27,6 +27,7 @@ export {
   assertSafeWorkerConfig,
   defaultWorkerDatabaseUrl,
   type DocumentsConfig,
+  type ShutdownConfig,
   type DocumentsS3Config,
   loadConfig,
   type PilotisConfig,

@@ -167,7 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PilotisConfig 
       env.WORKER_DATABASE_URL ??
       defaultWorkerDatabaseUrl(env.APP_DATABASE_URL ?? 'postgres://pilotis_app:pilotis_app@127.0.0.1:5432/pilotis'),
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    redisPrefix: env.REDIS_PREFIX ?? 'pilotis',
+    redisPrefix: redisHashTag(env.REDIS_PREFIX ?? 'pilotis'),
     jwtSecret: env.JWT_SECRET ?? DEV_JWT_SECRET,
     accessTokenTtlSeconds: Number(env.ACCESS_TOKEN_TTL_SECONDS ?? 900),
     refreshTokenTtlSeconds: Number(env.REFRESH_TOKEN_TTL_SECONDS ?? 30 * 24 * 3600),
@@ -251,6 +251,15 @@ function documentsConfig(env: NodeJS.ProcessEnv): DocumentsConfig {
  * A limit or duration from the environment: a whole number of at least 1, or the default when unset. A
  * malformed value is refused loudly (a typo must not silently become NaN, i.e. no limit or no deadline).
  */
+/**
+ * The prefix of every Redis key, as a Redis Cluster hash tag (`{pilotis}`): a BullMQ queue's scripts touch
+ * several keys at once, which Redis Cluster accepts only when they hash to the same slot — and only the part
+ * between braces is hashed. A prefix that already holds a tag is kept as it is.
+ */
+export function redisHashTag(prefix: string): string {
+  return /\{[^{}]+\}/.test(prefix) ? prefix : `{${prefix}}`;
+}
+
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;

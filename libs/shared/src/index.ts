@@ -30,6 +30,7 @@ export {
   type ShutdownConfig,
   type DocumentsS3Config,
   loadConfig,
+  redisHashTag,
   type PilotisConfig,
   webhookSecretsKeyProblem,
   withDatabase,

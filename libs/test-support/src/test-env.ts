@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
-import { defaultWorkerDatabaseUrl, loadConfig, PilotisConfig, withDatabase } from '@pilotis/shared';
+import { defaultWorkerDatabaseUrl, loadConfig, PilotisConfig, redisHashTag, withDatabase } from '@pilotis/shared';
 
 export function runId(): string {
   return process.env.PILOTIS_TEST_RUN ?? 'local';
@@ -35,7 +35,7 @@ export function testConfig(database: string): PilotisConfig {
     databaseUrl: withDatabase(base.databaseUrl, database),
     appDatabaseUrl: withDatabase(base.appDatabaseUrl, database),
     workerDatabaseUrl: withDatabase(testWorkerDatabaseUrl(base.appDatabaseUrl), database),
-    redisPrefix: `pilotis-test:${runId()}:${database}`,
+    redisPrefix: redisHashTag(`pilotis-test:${runId()}:${database}`),
     dbPoolSize: 10,
     // A day, not the 15 minutes of production: fixtures sign in once per file, and a file may take longer
     // than 15 minutes on a machine shared with other work (a test must not depend on how fast it runs).

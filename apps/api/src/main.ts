@@ -2,7 +2,7 @@ import 'reflect-metadata';
 
 import { Logger } from '@nestjs/common';
 
-import { createApp, installGracefulShutdown } from '@pilotis/api-server';
+import { createApp, installGracefulShutdown, startMetricsServer } from '@pilotis/api-server';
 import { loadConfig } from '@pilotis/shared';
 
 async function bootstrap(): Promise<void> {
@@ -11,7 +11,13 @@ async function bootstrap(): Promise<void> {
   const app = await createApp({ config });
   installGracefulShutdown(app, config.shutdown);
   await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
-  new Logger('Pilotis').log(`API listening on http://localhost:${config.port}/graphql (probes: /health/live, /health/ready)`);
+  const logger = new Logger('Pilotis');
+  logger.log(`API listening on http://localhost:${config.port}/graphql (probes: /health/live, /health/ready)`);
+  if (config.metrics.port !== null) {
+    // Unref'd: the metrics port never holds the process open once the API has stopped.
+    (await startMetricsServer(config.metrics.port, config.metrics.host)).unref();
+    logger.log(`metrics on http://${config.metrics.host}:${config.metrics.port}/metrics`);
+  }
 }
 
 bootstrap().catch((error: unknown) => {

@@ -39,21 +39,25 @@ import { InputHygienePlugin } from './graphql/input-hygiene.plugin';
 import { TransactionPlugin } from './graphql/transaction.plugin';
 import { HealthController } from './health.controller';
 import { Readiness } from './lifecycle';
+import { GraphqlObservabilityPlugin } from './observability/graphql-observability.plugin';
+import { loggingModule, LoggingOptions } from './observability/logging';
 
 export interface AppOptions {
   config: PilotisConfig;
   /** Where to write the SDL; false keeps it in memory (tests run in parallel). */
   schemaFile: string | false;
+  logging: LoggingOptions;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, schemaFile }: AppOptions): DynamicModule {
+  static forRoot({ config, schemaFile, logging }: AppOptions): DynamicModule {
     const protection = armor();
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        loggingModule(logging),
         // One async context per HTTP request, around the whole GraphQL operation.
         ClsModule.forRoot({ global: true, middleware: { mount: true, generateId: true, idGenerator: () => randomUUID() } }),
         DbModule.forRoot(dataSourceOptions(config.appDatabaseUrl, { extra: { max: config.dbPoolSize }, poolSize: config.dbPoolSize })),
@@ -104,6 +108,8 @@ export class AppModule {
         TransactionPlugin,
         ClientErrorStatusPlugin,
         InputHygienePlugin,
+        // After the transaction plugin: a refused commit is the outcome the client saw.
+        GraphqlObservabilityPlugin,
         AccessRulesCheck,
         { provide: APP_FILTER, useClass: DomainErrorFilter },
       ],

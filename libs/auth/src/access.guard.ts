@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+
 import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
@@ -5,7 +7,7 @@ import { AuthGuard } from '@nestjs/passport';
 
 import { ACCESS_KEY, AccessRule, scopeAllows } from '@pilotis/access';
 import { Actor, Db, TenantScope } from '@pilotis/db';
-import { badInput, DomainError, forbidden, isValidSiren, unauthenticated } from '@pilotis/shared';
+import { badInput, DomainError, forbidden, isValidSiren, requestLog, unauthenticated } from '@pilotis/shared';
 
 import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { AUTH_SQL } from './auth.sql';
@@ -13,6 +15,7 @@ import { AUTH_SQL } from './auth.sql';
 export const TENANT_HEADER = 'x-tenant';
 
 interface PilotisRequest {
+  raw: IncomingMessage;
   headers: Record<string, string | string[] | undefined>;
   user?: Actor;
   pilotisAuth?: Promise<Actor>;
@@ -80,6 +83,9 @@ export class AccessGuard extends AuthGuard('jwt') {
       req.pilotisTenant ??= this.resolveTenant(req);
     }
     const tenant = await req.pilotisTenant;
+    const log = requestLog(req.raw);
+    log.tenant = tenant.siren;
+    if (apiKey !== null) log.apiKeyId = this.db.actor().userId;
     if (!scopeAllows(tenant, rule.permission)) throw forbidden();
     return true;
   }
@@ -88,6 +94,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     await (super.canActivate(context) as Promise<boolean>);
     const actor = req.user as Actor;
     this.db.setActor(actor);
+    requestLog(req.raw).userId = actor.userId;
     return actor;
   }
 

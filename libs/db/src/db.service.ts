@@ -3,7 +3,7 @@ import { CLS_REQ, ClsService } from 'nestjs-cls';
 import { escapeLiteral } from 'pg';
 import { DataSource, EntityManager, EntityTarget, QueryFailedError, QueryRunner } from 'typeorm';
 
-import { unauthenticated } from '@pilotis/shared';
+import { METRICS, unauthenticated } from '@pilotis/shared';
 
 import type { Actor, PilotisStore, TenantScope, TransactionState } from './request-scope';
 import { TenantRepository, TenantScoped } from './tenant-repository';
@@ -99,7 +99,10 @@ export class Db {
   private async open(begin: (runner: QueryRunner) => Promise<void>): Promise<QueryRunner> {
     const runner = this.dataSource.createQueryRunner();
     serialiseQueries(runner);
+    // The wait for a pooled connection: near zero until the pool is too small for the load.
+    const stopTimer = METRICS.dbPoolWait.startTimer();
     await runner.connect();
+    stopTimer();
     try {
       await begin(runner);
     } catch (error) {

@@ -14,7 +14,7 @@ import {
   SendDigestJobData,
   workerScope,
 } from '@pilotis/jobs';
-import { civilDateIn, Clock } from '@pilotis/shared';
+import { civilDateIn, Clock, METRICS } from '@pilotis/shared';
 
 import { DeadlineEngine, ScanResult } from './deadline-engine';
 import { DeadlineJobs } from './deadline-jobs';
@@ -103,6 +103,8 @@ export class DigestProcessor extends WorkerHost {
     }
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     const outcome = await this.db.run({}, () => this.sender.send(id, lastAttempt));
+    METRICS.digests.inc({ outcome: outcome.status === 'failed' ? (outcome.final ? 'failed' : 'retry') : outcome.status });
+    if (outcome.reminders) METRICS.reminders.inc(outcome.reminders);
     if (outcome.status === 'failed') {
       // The failure is recorded (committed) first; throwing then makes BullMQ retry with backoff — or,
       // when it was final, fail the job for good, its reason on the queue board.

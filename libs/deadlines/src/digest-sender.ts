@@ -24,6 +24,8 @@ export interface DigestSection {
 
 export interface DigestOutcome {
   status: 'sent' | 'skipped' | 'failed';
+  /** For a digest sent: how many reminders the e-mail carried. */
+  reminders?: number;
   /** For a failure: no retry will follow (last attempt, or a permanent SMTP refusal). */
   final?: boolean;
   error?: string;
@@ -203,7 +205,7 @@ export class DigestSender {
         s.items.map((i) => i.id),
       );
     await withdraw();
-    return { status: 'sent' };
+    return { status: 'sent', reminders: filled.reduce((sum, s) => sum + s.items.length, 0) };
   }
 
   /**

@@ -3,7 +3,7 @@ import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/c
 import { Job, UnrecoverableError } from 'bullmq';
 
 import { DeliverWebhookJobData, JOB, JOB_LOCK_MS, QUEUE, runInTenantSlot, TenantSlots } from '@pilotis/jobs';
-import { InjectConfig, PilotisConfig } from '@pilotis/shared';
+import { InjectConfig, METRICS, PilotisConfig } from '@pilotis/shared';
 
 import { DeliveryOutcome, WebhookSender } from './webhook-sender';
 
@@ -57,6 +57,7 @@ export class WebhooksProcessor extends WorkerHost implements OnApplicationBootst
     // A slot frees within a deadline at most: look again after about a quarter of one.
     return runInTenantSlot(this.slots, job, token, Math.max(200, this.config.webhookDeadlineMs / 4), async () => {
       const outcome = await this.sender.deliver(job.data, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
+      METRICS.webhookDeliveries.inc({ outcome });
       if (outcome === 'RETRY') throw new Error(`webhook delivery ${job.data.deliveryId} not accepted, will retry`);
       return outcome;
     });

@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 
 import { PilotisConfig } from '@pilotis/shared';
 
+import { QueueMetrics } from './queue-metrics';
 import { ALL_QUEUES } from './queues';
 
 /**
@@ -12,7 +13,8 @@ import { ALL_QUEUES } from './queues';
  */
 export function bullConnection(redisUrl: string) {
   const url = new URL(redisUrl);
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new Error(`REDIS_URL must start with redis:// or rediss:// (got "${url.protocol}").`);
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
+    throw new Error(`REDIS_URL must start with redis:// or rediss:// (got "${url.protocol}").`);
   return {
     host: url.hostname,
     port: Number(url.port || 6379),
@@ -39,6 +41,7 @@ export class JobsModule {
         BullModule.forRoot({ prefix: config.redisPrefix, connection: bullConnection(config.redisUrl) }),
         BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
       ],
+      providers: [QueueMetrics],
       exports: [BullModule],
     };
   }

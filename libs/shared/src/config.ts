@@ -91,8 +91,17 @@ export interface PilotisConfig {
   webhookSecretsPreviousKeys: string[];
   /** Documents attached to dossiers, conventions and bilans (README « Documents »). */
   documents: DocumentsConfig;
+  /** The least severe level logged (LOG_LEVEL: fatal, error, warn, info, debug, trace or silent; default info). */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Further paths of logged objects to mask (LOG_REDACT, comma-separated, pino's syntax). */
+  logRedact: string[];
   /** How the API stops on SIGTERM (README « Arrêt en douceur »). */
   shutdown: ShutdownConfig;
+  /**
+   * The API's Prometheus endpoint: METRICS_PORT (default 9464; `off` for none) on METRICS_HOST (default
+   * 127.0.0.1). The worker serves its metrics beside its health endpoint.
+   */
+  metrics: { port: number | null; host: string };
 }
 
 /**
@@ -209,6 +218,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PilotisConfig 
       .map((entry) => entry.trim())
       .filter((entry) => entry !== ''),
     documents: documentsConfig(env),
+    logLevel: logLevel(env.LOG_LEVEL),
+    logRedact: (env.LOG_REDACT ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
+    metrics: {
+      port: (env.METRICS_PORT ?? '').trim() === 'off' ? null : wholeNumber(env, 'METRICS_PORT', 9464, 0),
+      host: env.METRICS_HOST?.trim() || '127.0.0.1',
+    },
     shutdown: {
       drainSeconds: wholeNumber(env, 'SHUTDOWN_DRAIN_SECONDS', 0, 0),
       graceSeconds: wholeNumber(env, 'SHUTDOWN_GRACE_SECONDS', 25),
@@ -247,10 +265,15 @@ function documentsConfig(env: NodeJS.ProcessEnv): DocumentsConfig {
   };
 }
 
-/**
- * A limit or duration from the environment: a whole number of at least 1, or the default when unset. A
- * malformed value is refused loudly (a typo must not silently become NaN, i.e. no limit or no deadline).
- */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function logLevel(raw: string | undefined): PilotisConfig['logLevel'] {
+  const level = (raw ?? '').trim() || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(level))
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${raw}").`);
+  return level as PilotisConfig['logLevel'];
+}
+
 /**
  * The prefix of every Redis key, as a Redis Cluster hash tag (`{pilotis}`): a BullMQ queue's scripts touch
  * several keys at once, which Redis Cluster accepts only when they hash to the same slot — and only the part
@@ -260,6 +283,10 @@ export function redisHashTag(prefix: string): string {
   return /\{[^{}]+\}/.test(prefix) ? prefix : `{${prefix}}`;
 }
 
+/**
+ * A limit or duration from the environment: a whole number of at least 1, or the default when unset. A
+ * malformed value is refused loudly (a typo must not silently become NaN, i.e. no limit or no deadline).
+ */
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;

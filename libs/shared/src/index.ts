@@ -58,3 +58,6 @@ export {
   MultiLine,
   MultiLineArgs,
 } from './text-hygiene';
+export { requestLog, type RequestLogContext } from './request-log';
+export { addMetricsCollector, METRICS, METRICS_CONTENT_TYPE, metricsRegistry, metricsText, operationLabel } from './metrics';
+export { ALWAYS_REDACTED, type LoggingOptions, maskSecrets, pinoLevel, pinoOptions } from './logging';

@@ -36,6 +36,8 @@ export function spawnApi(t: TestApp, port: number, env: Record<string, string> =
       REDIS_PREFIX: t.config.redisPrefix,
       JWT_SECRET: t.config.jwtSecret,
       WEBHOOK_SECRETS_KEY: t.config.webhookSecretsKey ?? '',
+      // Parallel test files would fight over the default metrics port: on only where a test asks.
+      METRICS_PORT: 'off',
       ...env,
     },
     stdio: 'ignore',

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
 
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
@@ -35,6 +36,8 @@ export interface TestAppOptions {
   worker?: boolean;
   /** Overrides of the configuration (SMTP port of an in-process test server, …). */
   config?: Partial<PilotisConfig>;
+  /** Where the API's JSON log lines go, at level `info` (only errors, to standard output, by default). */
+  logStream?: Writable;
 }
 
 /**
@@ -54,7 +57,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   await cloneDatabase(config.databaseUrl, templateDatabase(), database);
   let app: NestFastifyApplication;
   try {
-    app = await createApp({ config, logger: ['error'] });
+    app = await createApp({ config, logger: options.logStream ? ['log'] : ['error'], logStream: options.logStream });
   } catch (error) {
     await dropDatabase(config.databaseUrl, database);
     throw error;

@@ -111,11 +111,12 @@ class WorkerBootstrap implements OnApplicationBootstrap, OnApplicationShutdown {
 
 @Module({})
 export class WorkerModule {
-  static forRoot(config: PilotisConfig): DynamicModule {
+  static forRoot(config: PilotisConfig, logging?: DynamicModule): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
+        ...(logging ? [logging] : []),
         ClsModule.forRoot({ global: true }),
         DbModule.forRoot(dataSourceOptions(config.workerDatabaseUrl, { poolSize: 5 })),
         AuditModule,

@@ -1,0 +1,202 @@
+import { ChildProcess } from 'node:child_process';
+import { PassThrough } from 'node:stream';
+
+import pino from 'pino';
+import request from 'supertest';
+
+import { maskSecrets, pinoOptions } from '@pilotis/shared';
+import {
+  createTenant,
+  exited,
+  freePort,
+  gql,
+  login,
+  ok,
+  SIREN,
+  spawnApi,
+  startTestApp,
+  TEST_PASSWORD,
+  TestApp,
+  TestTenant,
+  waitUntil,
+} from '@pilotis/test-support';
+
+/** Every JSON line written to a stream, parsed. */
+function capture(): { stream: PassThrough; lines: () => Record<string, any>[]; text: () => string } {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+  return {
+    stream,
+    text: () => text,
+    lines: () =>
+      text
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as Record<string, any>),
+  };
+}
+
+const CREATE = `mutation CreatePartner($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`;
+
+describe('observability: JSON logs and Prometheus metrics', () => {
+  const log = capture();
+  let t: TestApp;
+  let rennes: TestTenant;
+
+  beforeAll(async () => {
+    t = await startTestApp({ logStream: log.stream });
+    rennes = await createTenant(t.app, t.owner, SIREN.RENNES);
+  });
+  afterAll(async () => t?.close());
+
+  /** The request line of the response that carried this request id. */
+  const lineOf = (requestId: string) => log.lines().find((line) => line.req?.id === requestId && line.responseTime !== undefined);
+
+  it('writes one JSON line per request: request id, territory, user, operation, outcome and duration', async () => {
+    const res = await request(t.app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('authorization', `Bearer ${rennes.admin.token}`)
+      .set('x-tenant', rennes.siren)
+      .set('x-request-id', 'lb-abcdef123456')
+      .send({ query: 'query Contracts { contrats { id } }' });
+    expect(res.status).toBe(200);
+    // The load balancer's id is kept and sent back, so that its log and ours can be joined.
+    expect(res.headers['x-request-id']).toBe('lb-abcdef123456');
+    await waitUntil(() => lineOf('lb-abcdef123456') !== undefined, 'the request line');
+    const line = lineOf('lb-abcdef123456')!;
+    expect(line).toMatchObject({
+      level: 'info',
+      service: 'api',
+      tenant: rennes.siren,
+      userId: rennes.admin.id,
+      operation: 'Contracts',
+      operationType: 'query',
+      outcome: 'ok',
+      req: { method: 'POST', path: '/graphql' },
+      res: { statusCode: 200 },
+    });
+    expect(typeof line.responseTime).toBe('number');
+    expect(new Date(line.time).toISOString()).toBe(line.time);
+  });
+
+  it('names the error codes of a refused operation, and makes a request id when none is given', async () => {
+    const res = await request(t.app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('authorization', `Bearer ${rennes.admin.token}`)
+      .set('x-tenant', rennes.siren)
+      .send({ query: CREATE, variables: { input: { kind: 'ASSOCIATION', name: 'Sans SIRET valide', siret: '12345678901234' } } });
+    expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const id = res.headers['x-request-id'] as string;
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    await waitUntil(() => lineOf(id) !== undefined, 'the request line');
+    expect(lineOf(id)).toMatchObject({ operation: 'CreatePartner', operationType: 'mutation', outcome: 'BAD_USER_INPUT' });
+  });
+
+  it('keeps passwords, tokens and e-mail addresses out of the log', async () => {
+    const email = rennes.admin.email;
+    const token = await login(t.app, email);
+    // A sign-in carries the password and the e-mail in its variables; the answer carries a token.
+    const answer = await gql(t.app, 'mutation SignIn($input: LoginInput!) { login(input: $input) { accessToken } }', {
+      input: { email, password: TEST_PASSWORD },
+    });
+    const issued = (ok(answer) as { login: { accessToken: string } }).login.accessToken;
+    // A failed sign-in with the e-mail in the client's query text itself.
+    await gql(t.app, `mutation { login(input: { email: "${email}", password: "wrong-${TEST_PASSWORD}" }) { accessToken } }`);
+    await request(t.app.getHttpServer())
+      .get('/graphql?query=%7B__typename%7D&token=secret-in-the-query')
+      .set('authorization', `Bearer ${token}`)
+      .set('cookie', 'pilotis_refresh=very-secret-cookie')
+      .set('apollo-require-preflight', 'true');
+    await waitUntil(() => log.lines().filter((line) => line.operation === 'SignIn').length > 0, 'the sign-in line');
+    const text = log.text();
+    expect(text).not.toContain(TEST_PASSWORD);
+    expect(text).not.toContain(token);
+    expect(text).not.toContain(issued);
+    expect(text).not.toContain(email);
+    expect(text).not.toContain('very-secret-cookie');
+    expect(text).not.toContain('secret-in-the-query');
+    // The lines are there all the same: the masking hides values, not events.
+    expect(log.lines().some((line) => line.req?.path === '/graphql' && line.req?.method === 'GET')).toBe(true);
+  });
+
+  it('masks the paths named by LOG_REDACT and secrets inside messages (the same options as the processes)', () => {
+    const out = capture();
+    const logger = pino(pinoOptions({ level: 'info', redact: ['*.iban', 'payload.telephone'] }, 'worker'), out.stream);
+    logger.info(
+      { payload: { iban: 'FR7630006000011234567890189', telephone: '0601020304', password: 'hunter2', montant: 1200 } },
+      'envoi à marie.dupont@example.fr avec Bearer abc.def.ghi',
+    );
+    const [line] = out.lines();
+    expect(line.payload).toEqual({ iban: '[redacted]', telephone: '[redacted]', password: '[redacted]', montant: 1200 });
+    expect(line.msg).toBe('envoi à [email redacted] avec Bearer [redacted]');
+    expect(line.service).toBe('worker');
+    expect(maskSecrets('lien https://x/invitation#0b7d4c1e-8f8a-4f4e-9a3b-2c7b1f0e9d11.AbCdEfGhIjKlMnOpQrStUvWx')).toBe(
+      'lien https://x/invitation#[token redacted]',
+    );
+  });
+});
+
+describe('the API process serves Prometheus metrics on a port of its own', () => {
+  let t: TestApp;
+  let rennes: TestTenant;
+  let api: ChildProcess | undefined;
+  let port: number;
+  let metricsPort: number;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    rennes = await createTenant(t.app, t.owner, SIREN.RENNES);
+    [port, metricsPort] = [await freePort(), await freePort()];
+    api = spawnApi(t, port, { METRICS_PORT: String(metricsPort), METRICS_HOST: '127.0.0.1' });
+    await waitUntil(
+      async () => (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined))?.status === 200,
+      'the API process',
+    );
+  });
+  afterAll(async () => {
+    if (api && api.exitCode === null) {
+      api.kill('SIGTERM');
+      await exited(api);
+    }
+    await t?.close();
+  });
+
+  const graphql = (query: string, variables: Record<string, unknown> = {}) =>
+    fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${rennes.admin.token}`, 'x-tenant': rennes.siren },
+      body: JSON.stringify({ query, variables }),
+    }).then((res) => res.json() as Promise<any>);
+
+  it('counts operations by name, errors by code, routes, the pool and the queues', async () => {
+    expect((await graphql('query MyProfile { me { email } }')).data.me.email).toBe(rennes.admin.email);
+    const refused = await graphql(CREATE, { input: { kind: 'ASSOCIATION', name: 'X', siret: '12345678901234' } });
+    expect(refused.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+
+    const res = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    const sample = (pattern: RegExp) => text.split('\n').find((line) => pattern.test(line));
+
+    expect(sample(/^pilotis_graphql_operation_duration_seconds_count\{operation="MyProfile",type="query",outcome="ok"\} 1$/)).toBeDefined();
+    expect(
+      sample(/^pilotis_graphql_operation_duration_seconds_count\{operation="CreatePartner",type="mutation",outcome="error"\} 1$/),
+    ).toBeDefined();
+    expect(sample(/^pilotis_graphql_errors_total\{code="BAD_USER_INPUT",operation="CreatePartner"\} 1$/)).toBeDefined();
+    expect(sample(/^pilotis_http_request_duration_seconds_count\{method="POST",route="\/graphql",status="200"\} [2-9]/)).toBeDefined();
+    expect(sample(/^pilotis_http_request_duration_seconds_count\{method="GET",route="\/health\/ready",status="200"\} \d+/)).toBeDefined();
+    expect(sample(/^pilotis_db_pool_connections\{pool="main",state="total"\} [1-9]/)).toBeDefined();
+    expect(sample(/^pilotis_db_pool_connections\{pool="main",state="waiting"\} 0$/)).toBeDefined();
+    expect(sample(/^pilotis_db_pool_acquire_seconds_count [1-9]/)).toBeDefined();
+    expect(sample(/^pilotis_queue_jobs\{queue="[a-z-]+",state="failed"\} \d+$/)).toBeDefined();
+    expect(sample(/^pilotis_process_resident_memory_bytes \d+/)).toBeDefined();
+  });
+
+  it('is not served on the public port', async () => {
+    expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
+  });
+});

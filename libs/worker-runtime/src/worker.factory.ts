@@ -2,7 +2,7 @@ import { createServer, Server } from 'node:http';
 
 import { INestApplicationContext, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger as PinoLogger,LoggerModule } from 'nestjs-pino';
+import { Logger as PinoLogger, LoggerModule } from 'nestjs-pino';
 
 import {
   assertSafeServerConfig,

@@ -5,6 +5,7 @@ import Redis from 'ioredis';
 
 import { Role } from '@pilotis/access';
 import { bullConnection, JOB, QUEUE } from '@pilotis/jobs';
+import { Clock } from '@pilotis/shared';
 import {
   addAction,
   addContrat,
@@ -340,7 +341,7 @@ describe('deadlines and reminders', () => {
     const second: RunningWorker = await startWorker(t.config, ['error']);
     try {
       t.setNow('2028-05-31T07:00:00Z'); // D-30 of 30 June 2028
-      second.context.get((await import('@pilotis/shared')).Clock).set('2028-05-31T07:00:00Z');
+      second.context.get(Clock).set('2028-05-31T07:00:00Z');
       await Promise.all(Array.from({ length: 10 }, () => scan()));
       await settle();
       const rows = (await notificationRows()).filter((n: { user_id: string }) => reps.some((r) => r.id === n.user_id));

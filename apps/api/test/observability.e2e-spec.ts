@@ -1,4 +1,6 @@
 import { ChildProcess } from 'node:child_process';
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 
 import pino from 'pino';
@@ -198,5 +200,109 @@ describe('the API process serves Prometheus metrics on a port of its own', () =>
 
   it('is not served on the public port', async () => {
     expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
+  });
+});
+
+describe('OpenTelemetry tracing, switched on by environment variables', () => {
+  let t: TestApp;
+  let rennes: TestTenant;
+  let api: ChildProcess | undefined;
+  let port: number;
+  let collector: Server;
+  const bodies: string[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    rennes = await createTenant(t.app, t.owner, SIREN.RENNES);
+    // An OTLP/HTTP receiver in this process: it keeps what the API exports.
+    collector = createServer((req, res) => {
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk: string) => (body += chunk));
+      req.on('end', () => {
+        if (req.url === '/v1/traces') bodies.push(body);
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+    port = await freePort();
+    api = spawnApi(t, port, {
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_BSP_SCHEDULE_DELAY: '100',
+    });
+    await waitUntil(
+      async () => (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined))?.status === 200,
+      'the API process',
+    );
+  });
+  afterAll(async () => {
+    if (api && api.exitCode === null) {
+      api.kill('SIGTERM');
+      await exited(api);
+    }
+    await new Promise<void>((resolve) => collector?.close(() => resolve()));
+    await t?.close();
+  });
+
+  interface Span {
+    traceId: string;
+    spanId: string;
+    parentSpanId?: string;
+    name: string;
+    attributes: { key: string; value: { stringValue?: string } }[];
+  }
+  const spans = (): Span[] =>
+    bodies.flatMap(
+      (body) =>
+        (JSON.parse(body) as { resourceSpans: { scopeSpans: { spans: Span[] }[] }[] }).resourceSpans.flatMap((r) =>
+          r.scopeSpans.flatMap((s) => s.spans),
+        ) ?? [],
+    );
+
+  it('exports one trace per request: the HTTP span, the GraphQL operation and its SQL, without literal values', async () => {
+    // Through supertest, not fetch: a browser-like client (Sec-Fetch-*) must sign in through /auth/login.
+    const answer = (
+      await request(`http://127.0.0.1:${port}`)
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .send({
+          query: `mutation TracedSignIn { login(input: { email: "${rennes.admin.email}", password: "${TEST_PASSWORD}" }) { accessToken } }`,
+        })
+    ).body as { data: { login: { accessToken: string } } };
+    expect(answer).toEqual({ data: { login: { accessToken: expect.any(String) } } });
+
+    const server = () =>
+      spans().find((span) => span.attributes.some((a) => a.key === 'http.route' || a.key === 'url.path') && /POST/.test(span.name));
+    await waitUntil(() => {
+      const root = server();
+      return root !== undefined && spans().some((span) => span.traceId === root.traceId && span.name.startsWith('pg'));
+    }, 'the exported trace');
+    const root = server()!;
+    const trace = spans().filter((span) => span.traceId === root.traceId);
+    expect(trace.some((span) => /graphql|TracedSignIn/i.test(span.name))).toBe(true);
+    expect(trace.filter((span) => span.name.startsWith('pg')).length).toBeGreaterThan(0);
+    // Spans are no side door around the log's masking: no password, no e-mail, no token.
+    const exported = bodies.join('\n');
+    // (Booleans: on failure, the exported text would drown the report.)
+    expect({ password: exported.includes(TEST_PASSWORD), email: exported.includes(rennes.admin.email) }).toEqual({
+      password: false,
+      email: false,
+    });
+    expect(exported.includes(answer.data.login.accessToken)).toBe(false);
+  });
+
+  it('leaves probes untraced', async () => {
+    await fetch(`http://127.0.0.1:${port}/health/live`);
+    await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+      body: JSON.stringify({ query: 'query AfterProbe { __typename }' }),
+    });
+    await waitUntil(
+      () => spans().some((span) => span.attributes.some((a) => a.value.stringValue === 'AfterProbe') || /AfterProbe/.test(span.name)),
+      'the next trace',
+    );
+    expect(spans().some((span) => span.attributes.some((a) => /\/health/.test(a.value.stringValue ?? '')))).toBe(false);
   });
 });

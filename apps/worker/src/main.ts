@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+// First: tracing wraps `http`, `pg` and `ioredis` as they load (off unless OTEL_* variables ask for it).
+import './tracing';
 
 import { Logger } from '@nestjs/common';
 

@@ -108,7 +108,8 @@ export class InvitationsService {
 
   private ownOrganisation(): string {
     const organisationId = this.db.tenant().organisationId;
-    if (!organisationId) throw new DomainError(ErrorCode.FORBIDDEN, 'Votre appartenance ne représente aucune organisation.');
+    // A bound membership that names no organisation has no space (the role allows it; there is nothing to show).
+    if (!organisationId) throw notFound('Organisation');
     return organisationId;
   }
 

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Role } from '@pilotis/access';
 import { Db } from '@pilotis/db';
 import { Organisation, OrganisationIdentityInput, OrganisationService, PORTEUR_KINDS } from '@pilotis/organisations';
-import { DomainError, ErrorCode, invalidField } from '@pilotis/shared';
+import { invalidField, notFound } from '@pilotis/shared';
 
 import { Membership } from './membership.entity';
 
@@ -49,7 +49,8 @@ export class PorteurSpaceService {
 
   private ownOrganisation(): string {
     const organisationId = this.db.tenant().organisationId;
-    if (!organisationId) throw new DomainError(ErrorCode.FORBIDDEN, 'Votre appartenance ne représente aucune organisation.');
+    // A bound membership that names no organisation has no space (the role allows it; there is nothing to show).
+    if (!organisationId) throw notFound('Organisation');
     return organisationId;
   }
 }

@@ -12,5 +12,13 @@ export {
   SERVICE_ACCOUNT_ROLE,
 } from './roles';
 export { ACCESS_KEY, type AccessRule, Allow, Authenticated, Public } from './access.decorators';
-export { ledgerAccess, type LedgerAccess, type Viewer, visibleActionSql, visibleCommitteeSql, visibleLedgerSql } from './visibility';
+export {
+  ledgerAccess,
+  type LedgerAccess,
+  type Viewer,
+  visibleActionSql,
+  visibleCommitteeSql,
+  visibleLedgerSql,
+  visibleOrganisationSql,
+} from './visibility';
 export { onBehalfRoleRefusal, organisationHasAccountSql } from './on-behalf';

@@ -61,6 +61,11 @@ export enum Permission {
   RECORD_FINANCE = 'RECORD_FINANCE',
   /** API keys of service accounts and webhook subscriptions. */
   MANAGE_INTEGRATIONS = 'MANAGE_INTEGRATIONS',
+  /**
+   * A porteur's own organisation: its identity (SIRET locked once set), its colleagues and their
+   * invitations. Only for the people an organisation-bound membership names.
+   */
+  MANAGE_OWN_ORGANISATION = 'MANAGE_OWN_ORGANISATION',
 }
 
 registerEnumType(Permission, {
@@ -87,13 +92,19 @@ registerEnumType(Permission, {
     },
     RECORD_FINANCE: { description: 'Enregistrer engagements et paiements, importer des fichiers financiers.' },
     MANAGE_INTEGRATIONS: { description: "Gérer les clés d'API et les abonnements webhook." },
+    MANAGE_OWN_ORGANISATION: {
+      description:
+        'Gérer sa propre organisation (porteur) : identité (SIRET verrouillé une fois renseigné), collègues et leurs invitations.',
+    },
   },
 });
 
 /** The role × permission matrix. Tested exhaustively in role-matrix.e2e-spec.ts. */
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  // The admin manages the tenant; voting and signing belong to the funders' own representatives.
-  [Role.TENANT_ADMIN]: new Set(Object.values(Permission).filter((p) => p !== Permission.VOTE && p !== Permission.SIGN)),
+  // The admin manages the tenant; voting, signing and a porteur's own space belong to the organisations' own representatives.
+  [Role.TENANT_ADMIN]: new Set(
+    Object.values(Permission).filter((p) => p !== Permission.VOTE && p !== Permission.SIGN && p !== Permission.MANAGE_OWN_ORGANISATION),
+  ),
   [Role.CHEF_DE_PROJET]: new Set([
     Permission.READ,
     Permission.READ_TENANT_FIGURES,
@@ -120,8 +131,9 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.RECORD_ON_BEHALF,
   ]),
   [Role.AUDITOR]: new Set([Permission.READ, Permission.READ_AUDIT, Permission.READ_TENANT_FIGURES]),
-  // A porteur signs its own conventions; it neither instructs, votes nor manages anything.
-  [Role.PORTEUR_REPRESENTATIVE]: new Set([Permission.READ, Permission.SIGN]),
+  // A porteur signs its own conventions and keeps its own organisation's space; it neither instructs, votes
+  // nor manages anything of the territory.
+  [Role.PORTEUR_REPRESENTATIVE]: new Set([Permission.READ, Permission.SIGN, Permission.MANAGE_OWN_ORGANISATION]),
 };
 
 /**

@@ -89,3 +89,13 @@ export function visibleCommitteeSql(viewer: Viewer, param: string, c = 'c'): str
   if (org === undefined) return `(${param}::uuid is null or ${param}::uuid is not null)`;
   return `exists (select 1 from committee_members vm where vm.tenant_id = ${c}.tenant_id and vm.committee_id = ${c}.id and vm.organisation_id = ${param}::uuid)`;
 }
+
+/**
+ * SQL condition keeping the organisations (`o`) a porteur's representative sees: its own, and the funders
+ * of its own actions (their names are on its financing plans). Everyone else sees the tenant's partners.
+ */
+export function visibleOrganisationSql(viewer: Viewer, param: string, o = 'o'): string {
+  if (viewer.role !== Role.PORTEUR_REPRESENTATIVE) return `(${param}::uuid is null or ${param}::uuid is not null)`;
+  return `(${o}.id = ${param}::uuid or exists (select 1 from funding_lines vfl join actions va on va.tenant_id = vfl.tenant_id and va.id = vfl.action_id
+            where vfl.tenant_id = ${o}.tenant_id and vfl.funder_id = ${o}.id and va.porteur_id = ${param}::uuid))`;
+}

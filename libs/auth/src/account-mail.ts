@@ -52,6 +52,39 @@ export class AccountMail {
     });
   }
 
+  /**
+   * The link that confirms a porteur's sign-up. The same link whether or not the address has an account;
+   * the text tells an account holder that their current password will be asked (nothing is reset).
+   */
+  async porteurSignup(mail: {
+    to: string;
+    tenantName: string;
+    organisationName: string;
+    token: string;
+    expiresAt: Date;
+    accountExists: boolean;
+  }): Promise<void> {
+    const link = `${this.config.appUrl}/inscription/confirmer#jeton=${mail.token}`;
+    const lines = [
+      'Bonjour,',
+      '',
+      `Une inscription de « ${mail.organisationName} » comme porteur de projets du territoire « ${mail.tenantName} » a été demandée sur Pilotis avec cette adresse.`,
+      '',
+      mail.accountExists
+        ? 'Vous avez déjà un compte Pilotis : pour confirmer, ouvrez ce lien et saisissez votre mot de passe actuel.'
+        : 'Pour confirmer et choisir votre mot de passe, ouvrez ce lien :',
+      link,
+      '',
+      `Ce lien est valable jusqu’au ${when.format(mail.expiresAt)} et ne sert qu’une fois. Vous n’avez rien demandé ? Ignorez ce message : rien ne sera créé.`,
+    ];
+    await this.mailer.send({
+      to: mail.to,
+      subject: `Confirmez votre inscription sur Pilotis (${mail.tenantName})`,
+      text: lines.join('\n'),
+      html: htmlOf(lines, link),
+    });
+  }
+
   async passwordReset(to: string, token: string, expiresAt: Date): Promise<void> {
     const link = `${this.config.appUrl}/nouveau-mot-de-passe#jeton=${token}`;
     const lines = [

@@ -8,6 +8,8 @@ export enum AccountTokenPurpose {
   INVITATION = 'INVITATION',
   /** Choose a new password (« mot de passe oublié »). */
   PASSWORD_RESET = 'PASSWORD_RESET',
+  /** Confirm a porteur's self sign-up (the address is theirs) and open its space in the territory. */
+  PORTEUR_SIGNUP = 'PORTEUR_SIGNUP',
 }
 
 /**
@@ -21,8 +23,10 @@ export enum AccountTokenPurpose {
  * RLS in that tenant. (No foreign key to it: the tenancy context depends on this one, not the reverse.)
  */
 @Entity('account_tokens')
-@Check('account_tokens_purpose_check', `"purpose" IN ('INVITATION', 'PASSWORD_RESET')`)
-@Check('account_tokens_invitation_check', `("purpose" = 'INVITATION') = ("tenant_id" IS NOT NULL AND "invitation_id" IS NOT NULL)`)
+@Check('account_tokens_purpose_check', `"purpose" IN ('INVITATION', 'PASSWORD_RESET', 'PORTEUR_SIGNUP')`)
+@Check('account_tokens_invitation_check', `("purpose" = 'INVITATION') = ("invitation_id" IS NOT NULL)`)
+@Check('account_tokens_signup_check', `("purpose" = 'PORTEUR_SIGNUP') = ("signup_id" IS NOT NULL)`)
+@Check('account_tokens_tenant_check', `("purpose" IN ('INVITATION', 'PORTEUR_SIGNUP')) = ("tenant_id" IS NOT NULL)`)
 @Index('account_tokens_user_idx', ['userId'])
 @Index('account_tokens_invitation_idx', ['tenantId', 'invitationId'])
 export class AccountToken {
@@ -48,6 +52,10 @@ export class AccountToken {
 
   @Column('uuid', { nullable: true })
   invitationId: string | null;
+
+  /** For a porteur's sign-up: the request (`porteur_signups`, in `tenant_id`). */
+  @Column('uuid', { nullable: true })
+  signupId: string | null;
 
   @Column('timestamptz', { default: () => 'now()' })
   createdAt: Date;

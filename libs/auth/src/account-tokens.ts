@@ -12,12 +12,15 @@ import { hashSecret, newSecret, secretMatches, splitToken } from './tokens';
 /** An invitation's link is valid a week at most; a password reset's an hour. */
 export const INVITATION_TOKEN_TTL_MS = 7 * 24 * 3600 * 1000;
 export const PASSWORD_RESET_TOKEN_TTL_MS = 3600 * 1000;
+/** A porteur's sign-up link: a day, enough to find the e-mail, short enough not to linger in a mailbox. */
+export const PORTEUR_SIGNUP_TOKEN_TTL_MS = 24 * 3600 * 1000;
 
 export interface RedeemedToken {
   id: string;
   userId: string;
   tenantId: string | null;
   invitationId: string | null;
+  signupId: string | null;
 }
 
 const INVALID = 'Lien invalide : vérifiez que vous avez copié le lien entier reçu par courriel.';
@@ -45,6 +48,12 @@ export class AccountTokens {
   async issuePasswordReset(userId: string): Promise<{ token: string; expiresAt: Date }> {
     await this.db.query(AUTH_SQL.voidPasswordResetTokens, [userId]);
     return this.issue(userId, AccountTokenPurpose.PASSWORD_RESET, PASSWORD_RESET_TOKEN_TTL_MS, null, null);
+  }
+
+  /** A porteur's sign-up token: voids the earlier tokens of the same address in the same territory (a new request). */
+  async issuePorteurSignup(userId: string, tenantId: string, signupId: string): Promise<{ token: string; expiresAt: Date }> {
+    await this.db.query(AUTH_SQL.voidPorteurSignupTokens, [userId, tenantId]);
+    return this.issue(userId, AccountTokenPurpose.PORTEUR_SIGNUP, PORTEUR_SIGNUP_TOKEN_TTL_MS, tenantId, null, signupId);
   }
 
   /**
@@ -77,13 +86,21 @@ export class AccountTokens {
     );
   }
 
-  private async issue(userId: string, purpose: AccountTokenPurpose, ttlMs: number, tenantId: string | null, invitationId: string | null) {
+  private async issue(
+    userId: string,
+    purpose: AccountTokenPurpose,
+    ttlMs: number,
+    tenantId: string | null,
+    invitationId: string | null,
+    signupId: string | null = null,
+  ) {
     const secret = newSecret();
     const id = randomUUID();
     const expiresAt = new Date(this.clock.now().getTime() + ttlMs);
     await this.db.query(
-      `insert into account_tokens (id, user_id, purpose, token_hash, tenant_id, invitation_id, expires_at) values ($1, $2, $3, $4, $5, $6, $7)`,
-      [id, userId, purpose, hashSecret(secret), tenantId, invitationId, expiresAt],
+      `insert into account_tokens (id, user_id, purpose, token_hash, tenant_id, invitation_id, signup_id, expires_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [id, userId, purpose, hashSecret(secret), tenantId, invitationId, signupId, expiresAt],
     );
     return { token: `${id}.${secret}`, expiresAt };
   }
@@ -97,12 +114,13 @@ export class AccountTokens {
       token_hash: string;
       tenant_id: string | null;
       invitation_id: string | null;
+      signup_id: string | null;
       expires_at: Date;
       used_at: Date | null;
       voided_at: Date | null;
     }>(lock ? AUTH_SQL.lockAccountToken : AUTH_SQL.accountToken, [parts.id, purpose]);
     if (!row || !secretMatches(parts.secret, row.token_hash)) throw unauthenticated(INVALID);
     if (row.used_at || row.voided_at || row.expires_at.getTime() <= this.clock.now().getTime()) throw unauthenticated(SPENT);
-    return { id: row.id, userId: row.user_id, tenantId: row.tenant_id, invitationId: row.invitation_id };
+    return { id: row.id, userId: row.user_id, tenantId: row.tenant_id, invitationId: row.invitation_id, signupId: row.signup_id };
   }
 }

@@ -16,6 +16,7 @@ import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginRateLimiter, REDIS } from './login-rate-limiter';
 import { PasswordResetLimiter } from './password-reset-limiter';
+import { PorteurSignupLimiter } from './porteur-signup-limiter';
 import { SessionController } from './session.controller';
 
 class RedisCloser implements OnApplicationShutdown {
@@ -39,6 +40,7 @@ class RedisCloser implements OnApplicationShutdown {
     RedisCloser,
     LoginRateLimiter,
     PasswordResetLimiter,
+    PorteurSignupLimiter,
     AccountTokens,
     AccountMail,
     JwtStrategy,
@@ -47,6 +49,6 @@ class RedisCloser implements OnApplicationShutdown {
     ApiKeyAuthenticator,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AuthService, AccountTokens, AccountMail, REDIS],
+  exports: [AuthService, AccountTokens, AccountMail, PorteurSignupLimiter, REDIS],
 })
 export class AuthModule {}

@@ -206,6 +206,24 @@ export class AuthService {
   }
 
   /**
+   * Proves that the caller knows the account's password, when a flow outside a session needs it (a porteur
+   * with an account confirming a sign-up link): guesses count against the sign-in limits, and a wrong
+   * password or an account without one get the same answer.
+   */
+  async confirmPassword(userId: string, password: string, ip: string): Promise<void> {
+    const [row] = await this.db.query<{ email: string; password_hash: string | null; disabled: boolean }>(
+      'select email, password_hash, disabled_at is not null as disabled from users where id = $1',
+      [userId],
+    );
+    if (!row) throw unauthenticated();
+    await this.limiter.consume(row.email, ip);
+    if (!row.password_hash || row.disabled || !(await verifyPassword(row.password_hash, password))) {
+      throw invalidField('password', 'incorrect', 'mot de passe incorrect');
+    }
+    await this.limiter.succeeded(row.email, ip);
+  }
+
+  /**
    * The one way a password is ever set (invitation, reset, change): every session of the account ends,
    * its access tokens die with the epoch, and every outstanding e-mailed token (other invitations' links,
    * resets) is voided — whoever holds one no longer gets in with it.

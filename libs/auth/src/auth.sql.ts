@@ -26,14 +26,18 @@ export const AUTH_SQL = {
   voidPasswordResetTokens: `update account_tokens set voided_at = now()
         where user_id = $1 and purpose = 'PASSWORD_RESET' and used_at is null and voided_at is null`,
 
+  /** Voids an address's outstanding sign-up tokens in a territory (a new request). Parameters: $1 user, $2 tenant. */
+  voidPorteurSignupTokens: `update account_tokens set voided_at = now()
+        where user_id = $1 and tenant_id = $2 and purpose = 'PORTEUR_SIGNUP' and used_at is null and voided_at is null`,
+
   /** A presented token, read without spending it. Parameters: $1 token id, $2 purpose. */
-  accountToken: `select id, user_id, token_hash, tenant_id, invitation_id, expires_at, used_at, voided_at
+  accountToken: `select id, user_id, token_hash, tenant_id, invitation_id, signup_id, expires_at, used_at, voided_at
          from account_tokens where id = $1 and purpose = $2`,
 
   /**
    * The same, under its row lock (two concurrent uses: one wins, the other finds it used). Parameters: $1
    * token id, $2 purpose.
    */
-  lockAccountToken: `select id, user_id, token_hash, tenant_id, invitation_id, expires_at, used_at, voided_at
+  lockAccountToken: `select id, user_id, token_hash, tenant_id, invitation_id, signup_id, expires_at, used_at, voided_at
          from account_tokens where id = $1 and purpose = $2 for update`,
 } as const;

@@ -12,8 +12,9 @@ export { AccountToken } from './account-token.entity';
 export { AccountTokenPurpose } from './account-token.entity';
 export { type AccessTokenClaims, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, newApiKey } from './tokens';
 export { AuthService, normaliseEmail } from './auth.service';
-export { AccountTokens, INVITATION_TOKEN_TTL_MS } from './account-tokens';
+export { AccountTokens, INVITATION_TOKEN_TTL_MS, PORTEUR_SIGNUP_TOKEN_TTL_MS } from './account-tokens';
 export { AccountMail } from './account-mail';
+export { PorteurSignupLimiter } from './porteur-signup-limiter';
 export { TENANT_HEADER } from './access.guard';
 export { REDIS } from './login-rate-limiter';
 

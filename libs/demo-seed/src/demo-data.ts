@@ -58,6 +58,8 @@ export interface DemoOrganisation {
   kind: OrganisationKind;
   siret?: string;
   esus?: boolean;
+  /** A porteur's declared identity (see `OrganisationIdentityInput`). */
+  identity?: { legalForm?: string; rna?: string; addressLine?: string; postalCode?: string; city?: string; contactEmail?: string };
 }
 export interface DemoQpv {
   code: string;
@@ -139,8 +141,21 @@ const RENNES: DemoTenant = {
     { key: 'elan-createur', name: 'Élan Créateur', kind: 'CAE', siret: '00000107300014', esus: true },
     { key: 'reso-solidaire', name: 'Réso solidaire – pôle ESS du Pays de Rennes', kind: 'ASSOCIATION', siret: '00000114900012' },
     { key: 'autre-boutique', name: "L'Autre Boutique", kind: 'ASSOCIATION', siret: '00000121400014', esus: true },
-    { key: 'regie-maurepas', name: 'Régie de quartier Maurepas – Patton', kind: 'REGIE_DE_QUARTIER', siret: '00000128900016', esus: true },
-    { key: 'scop-blosne', name: 'Les Ateliers numériques du Blosne (SCOP)', kind: 'SCOP', siret: '00000135400018' },
+    {
+      key: 'regie-maurepas',
+      name: 'Régie de quartier Maurepas – Patton',
+      kind: 'REGIE_DE_QUARTIER',
+      siret: '00000128900016',
+      esus: true,
+      identity: { legalForm: '9220', rna: 'W353000128', addressLine: '12 rue de Normandie', postalCode: '35700', city: 'Rennes' },
+    },
+    {
+      key: 'scop-blosne',
+      name: 'Les Ateliers numériques du Blosne (SCOP)',
+      kind: 'SCOP',
+      siret: '00000135400018',
+      identity: { legalForm: '5458', addressLine: '7 boulevard de Yougoslavie', postalCode: '35200', city: 'Rennes' },
+    },
   ],
   qpvs: [
     { code: 'QN03501M', name: 'Le Blosne', communes: ['35238'], generation: '2024' },

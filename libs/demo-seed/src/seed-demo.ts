@@ -62,6 +62,17 @@ export const DEMO_USERS: DemoUser[] = [
     memberships: [{ siren: RENNES, role: Role.DELEGUE_PREFET, organisationKey: 'etat' }],
   },
   { email: 'auditeur@demo.pilotis.fr', name: 'Aude Auditrice', memberships: [{ siren: RENNES, role: Role.AUDITOR }] },
+  // Two porteurs' representatives, each in its organisation's space (« /t/243500139/espace »), with the demo's actions they carry.
+  {
+    email: 'porteur.maurepas@demo.pilotis.fr',
+    name: 'Mariam Porteuse (Régie de quartier Maurepas – Patton)',
+    memberships: [{ siren: RENNES, role: Role.PORTEUR_REPRESENTATIVE, organisationKey: 'regie-maurepas' }],
+  },
+  {
+    email: 'porteur.blosne@demo.pilotis.fr',
+    name: 'Bastien Porteur (Ateliers numériques du Blosne)',
+    memberships: [{ siren: RENNES, role: Role.PORTEUR_REPRESENTATIVE, organisationKey: 'scop-blosne' }],
+  },
   { email: 'admin.plaine@demo.pilotis.fr', name: 'Paul Admin (Plaine Commune)', memberships: [{ siren: PLAINE, role: Role.TENANT_ADMIN }] },
   {
     email: 'cdp.plaine@demo.pilotis.fr',
@@ -90,14 +101,24 @@ async function seedTenant(m: EntityManager, tenantId: string, siren: string, dat
   for (const o of data.organisations) {
     const id = randomUUID();
     orgIds.set(o.key, id);
-    await m.query('insert into organisations (tenant_id, id, name, kind, siret, esus) values ($1, $2, $3, $4, $5, $6)', [
-      tenantId,
-      id,
-      o.name,
-      o.kind,
-      o.siret ?? null,
-      o.esus ?? false,
-    ]);
+    await m.query(
+      `insert into organisations (tenant_id, id, name, kind, siret, esus, legal_form, rna, address_line, postal_code, city, contact_email)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [
+        tenantId,
+        id,
+        o.name,
+        o.kind,
+        o.siret ?? null,
+        o.esus ?? false,
+        o.identity?.legalForm ?? null,
+        o.identity?.rna ?? null,
+        o.identity?.addressLine ?? null,
+        o.identity?.postalCode ?? null,
+        o.identity?.city ?? null,
+        o.identity?.contactEmail ?? null,
+      ],
+    );
   }
   const qpvIds = new Map<string, string>();
   for (const q of data.qpvs) {

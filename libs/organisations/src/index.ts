@@ -7,4 +7,16 @@ export { OrganisationsModule } from './organisations.module';
 export { Organisation } from './organisation.entity';
 
 // Used by other libraries.
-export { ESS_KINDS, ORGANISATION_KIND_LABELS, OrganisationKind } from './organisation.entity';
+export { ESS_KINDS, ORGANISATION_KIND_LABELS, OrganisationKind, PORTEUR_KINDS } from './organisation.entity';
+export { OrganisationIdentityInput } from './organisation.inputs';
+export { OrganisationService } from './organisation.service';
+export {
+  LEGAL_FORMS,
+  normaliseLegalForm,
+  normalisePhone,
+  normalisePostalCode,
+  normaliseRna,
+  normaliseSiret,
+  SiaeType,
+  SIAE_TYPE_LABELS,
+} from './organisation-identity';

@@ -1,7 +1,9 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, Entity, Index } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
 
 import { TenantEntity } from '@pilotis/db';
+
+import { SiaeType } from './organisation-identity';
 
 /** What kind of partner an organisation is: a funder, a porteur of actions, or both. */
 export enum OrganisationKind {
@@ -66,11 +68,18 @@ export const ESS_KINDS: ReadonlySet<OrganisationKind> = new Set([
   OrganisationKind.FONDATION,
 ]);
 
+/** Kinds a porteur declares itself as when it signs up or edits its identity (never a funder's). */
+export const PORTEUR_KINDS: ReadonlySet<OrganisationKind> = new Set([...ESS_KINDS, OrganisationKind.ENTREPRISE, OrganisationKind.AUTRE]);
+
 /** A partner of the tenant's contract: a funder (État, Région, CAF…) or a porteur (association, SCIC…). */
 @ObjectType({ description: 'Partenaire du contrat : financeur ou porteur de projets.' })
 @Entity('organisations')
 @Index('organisations_siret_key', ['tenantId', 'siret'], { unique: true, where: 'siret IS NOT NULL' })
 @Index('organisations_name_idx', ['tenantId', 'name'])
+@Check('organisations_rna_check', `"rna" ~ '^W[0-9]{9}$'`)
+@Check('organisations_legal_form_check', `"legal_form" ~ '^[0-9]{4}$'`)
+@Check('organisations_siae_check', `"siae_type" IS NULL OR ("iae" AND "siae_type" IN ('ACI', 'AI', 'EI', 'ETTI', 'EITI'))`)
+@Check('organisations_postal_code_check', `"postal_code" ~ '^[0-9]{5}$'`)
 export class Organisation extends TenantEntity {
   @Field({ description: 'Raison sociale ou nom usuel.' })
   @Column('text')
@@ -87,6 +96,49 @@ export class Organisation extends TenantEntity {
   @Field({ description: "Titulaire de l'agrément ESUS (entreprise solidaire d'utilité sociale)." })
   @Column('boolean', { default: false })
   esus: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Numéro RNA (répertoire national des associations : W suivi de 9 chiffres).' })
+  @Column('varchar', { length: 10, nullable: true })
+  rna: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Forme juridique : code de catégorie juridique de l'INSEE (9220 : association déclarée…), voir `legalForms`.",
+  })
+  @Column('varchar', { length: 4, nullable: true })
+  legalForm: string | null;
+
+  @Field({ description: "Structure d'insertion par l'activité économique conventionnée (IAE)." })
+  @Column('boolean', { default: false })
+  iae: boolean;
+
+  @Field(() => SiaeType, { nullable: true, description: 'Type de SIAE, pour une structure IAE.' })
+  @Column('text', { nullable: true })
+  siaeType: SiaeType | null;
+
+  @Field({ description: "Membre d'un pôle territorial de coopération économique (PTCE)." })
+  @Column('boolean', { default: false })
+  ptce: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Adresse postale : numéro et voie.' })
+  @Column('text', { nullable: true })
+  addressLine: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Code postal (5 chiffres).' })
+  @Column('varchar', { length: 5, nullable: true })
+  postalCode: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Commune.' })
+  @Column('text', { nullable: true })
+  city: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Adresse e-mail de contact.' })
+  @Column('text', { nullable: true })
+  contactEmail: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Téléphone de contact.' })
+  @Column('varchar', { length: 12, nullable: true })
+  contactPhone: string | null;
 
   @Field({ description: 'Date de création.' })
   @Column('timestamptz', { default: () => 'now()' })

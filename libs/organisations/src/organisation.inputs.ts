@@ -1,10 +1,11 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 
 import { PageArgs } from '@pilotis/shared';
 
 import { OrganisationKind } from './organisation.entity';
+import { SiaeType } from './organisation-identity';
 
 export const NAME_MAX_LENGTH = 200;
 
@@ -81,4 +82,101 @@ export class UpdateOrganisationInput {
   @UnlessAbsent()
   @IsBoolean()
   esus?: boolean;
+}
+
+@InputType({
+  description:
+    "Identité déclarée d'une organisation par ses représentants : seuls les champs fournis changent ; null ou vide efface un champ facultatif. Le SIRET, une fois renseigné, ne change plus (SIRET_LOCKED).",
+})
+export class OrganisationIdentityInput {
+  @Field({ nullable: true, description: `Raison sociale ou nom usuel (1 à ${NAME_MAX_LENGTH} caractères).` })
+  @UnlessAbsent()
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(NAME_MAX_LENGTH)
+  name?: string;
+
+  @Field(() => OrganisationKind, { nullable: true, description: 'Nature (une nature de porteur : association, SCOP…).' })
+  @UnlessAbsent()
+  @IsEnum(OrganisationKind)
+  kind?: OrganisationKind;
+
+  @Field(() => String, { nullable: true, description: 'SIRET (14 chiffres, clé de contrôle vérifiée) ; ne se renseigne qu’une fois.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  siret?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Numéro RNA (W suivi de 9 chiffres).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  rna?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Forme juridique : code INSEE de la liste `legalForms`.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4)
+  legalForm?: string | null;
+
+  @Field({ nullable: true, description: "Agrément ESUS (entreprise solidaire d'utilité sociale)." })
+  @UnlessAbsent()
+  @IsBoolean()
+  esus?: boolean;
+
+  @Field({ nullable: true, description: "Conventionnement IAE (insertion par l'activité économique)." })
+  @UnlessAbsent()
+  @IsBoolean()
+  iae?: boolean;
+
+  @Field(() => SiaeType, { nullable: true, description: 'Type de SIAE (avec le conventionnement IAE).' })
+  @IsOptional()
+  @IsEnum(SiaeType)
+  siaeType?: SiaeType | null;
+
+  @Field({ nullable: true, description: "Membre d'un pôle territorial de coopération économique (PTCE)." })
+  @UnlessAbsent()
+  @IsBoolean()
+  ptce?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Adresse : numéro et voie.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  addressLine?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Code postal (5 chiffres).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  postalCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Commune.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  city?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Adresse e-mail de contact.' })
+  @IsOptional()
+  @ValidateIf((_o, v: unknown) => typeof v === 'string' && v.trim() !== '')
+  @IsEmail()
+  @MaxLength(254)
+  contactEmail?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Téléphone de contact (10 chiffres, ou +33…).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  contactPhone?: string | null;
+}
+
+@ObjectType({ description: "Une forme juridique proposée (catégorie juridique de l'INSEE)." })
+export class LegalForm {
+  @Field({ description: 'Code INSEE (4 chiffres).' })
+  code: string;
+
+  @Field({ description: 'Libellé.' })
+  label: string;
 }

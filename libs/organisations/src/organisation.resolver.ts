@@ -1,11 +1,12 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
-import { Allow, Permission } from '@pilotis/access';
+import { Allow, Permission, Public } from '@pilotis/access';
 import { Page, PageOf, uuid } from '@pilotis/shared';
 
 import { Organisation } from './organisation.entity';
-import { CreateOrganisationInput, OrganisationsArgs, UpdateOrganisationInput } from './organisation.inputs';
+import { CreateOrganisationInput, LegalForm, OrganisationsArgs, UpdateOrganisationInput } from './organisation.inputs';
 import { OrganisationService } from './organisation.service';
+import { LEGAL_FORMS } from './organisation-identity';
 
 const OrganisationPage = PageOf(Organisation, 'OrganisationPage');
 
@@ -37,6 +38,17 @@ export class OrganisationResolver {
   @Mutation(() => Organisation, { description: 'Modifie un partenaire.' })
   updateOrganisation(@Args('input', { description: 'Les champs à modifier.' }) input: UpdateOrganisationInput): Promise<Organisation> {
     return this.service.update(input);
+  }
+
+  @Public()
+  @Query(() => [LegalForm], { description: "Les formes juridiques qu'un porteur peut déclarer (codes INSEE), sans en-tête X-Tenant." })
+  legalForms(): LegalForm[] {
+    return Object.entries(LEGAL_FORMS).map(([code, label]) => ({ code, label }));
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Libellé de la forme juridique.' })
+  legalFormLabel(@Parent() organisation: Organisation): string | null {
+    return organisation.legalForm ? (LEGAL_FORMS[organisation.legalForm] ?? null) : null;
   }
 
   @ResolveField(() => Boolean, {

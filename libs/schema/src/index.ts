@@ -29,7 +29,7 @@ import { Avis } from '@pilotis/instruction';
 import { ApiKey, WebhookDelivery, WebhookSubscription } from '@pilotis/integrations';
 import { Organisation } from '@pilotis/organisations';
 import { Report } from '@pilotis/reports';
-import { Membership, MembershipInvitation, Tenant, TenantCounter } from '@pilotis/tenancy';
+import { Membership, MembershipInvitation, PorteurSignup, Tenant, TenantCounter } from '@pilotis/tenancy';
 import { Qpv } from '@pilotis/territoires';
 
 /**
@@ -51,6 +51,7 @@ export const ALL_ENTITIES = [
   Tenant,
   Membership,
   MembershipInvitation,
+  PorteurSignup,
   TenantCounter,
   AuditEvent,
   PlatformAuditEvent,

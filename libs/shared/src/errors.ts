@@ -90,6 +90,15 @@ export const ErrorCode = {
    * never reach a page's script. Browsers use the session routes `/auth/*` (HttpOnly cookie).
    */
   BROWSER_MUST_USE_SESSION: 'BROWSER_MUST_USE_SESSION',
+  /** An organisation's SIRET, once set, is not changed by its own representatives (the territory's team corrects it). */
+  SIRET_LOCKED: 'SIRET_LOCKED',
+  /** The person invited as a colleague already represents the same organisation in the territory. */
+  ALREADY_MEMBER: 'ALREADY_MEMBER',
+  /**
+   * A porteur's sign-up names an organisation (by its SIRET) the territory already knows: its space is
+   * reached through an invitation (a colleague's, or the territory's team), never claimed by a sign-up.
+   */
+  ORGANISATION_ALREADY_REGISTERED: 'ORGANISATION_ALREADY_REGISTERED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -8,6 +8,7 @@ export { Tenant } from './tenant.entity';
 export { Membership } from './membership.entity';
 export { MembershipInvitation } from './membership-invitation.entity';
 export { TenantCounter } from './tenant-counter.entity';
+export { PorteurSignup } from './porteur-signup.entity';
 
 // Used by other libraries.
 export { TenantKind } from './tenant.entity';

@@ -68,6 +68,66 @@ export class InvitationsService {
     const userId = await this.accountOf(email, input.displayName.trim());
     if (await (await this.db.repository(Membership)).exists({ userId, revokedAt: IsNull() }))
       throw conflict('Cette personne est déjà membre du territoire.');
+    return this.record(userId, email, input.displayName.trim(), input.role, input.organisationId ?? null);
+  }
+
+  /**
+   * A porteur invites a colleague into its own organisation's space (role PORTEUR_REPRESENTATIVE, bound to
+   * the same organisation). ALREADY_MEMBER only when the address already represents that same organisation;
+   * a member of anything else in the territory is invited like anyone (the answer tells nothing about
+   * them; they will be told, not the inviter, when they try to accept).
+   */
+  async inviteColleague(rawEmail: string, displayName: string): Promise<MembershipInvitation> {
+    const organisationId = this.ownOrganisation();
+    const email = normaliseEmail(rawEmail);
+    const userId = await this.accountOf(email, displayName.trim());
+    if (await (await this.db.repository(Membership)).exists({ userId, organisationId, revokedAt: IsNull() })) {
+      throw new DomainError(ErrorCode.ALREADY_MEMBER, 'Cette personne fait déjà partie de votre organisation sur ce territoire.');
+    }
+    return this.record(userId, email, displayName.trim(), Role.PORTEUR_REPRESENTATIVE, organisationId);
+  }
+
+  /** The pending invitations of the caller's own organisation. */
+  async ofMyOrganisation(): Promise<MembershipInvitation[]> {
+    return (await this.db.repository(MembershipInvitation)).find({
+      where: { organisationId: this.ownOrganisation(), role: Role.PORTEUR_REPRESENTATIVE, status: InvitationStatus.PENDING },
+      order: { createdAt: 'DESC', id: 'ASC' },
+    });
+  }
+
+  /** Re-sends one of the caller's organisation's invitations (another's is NOT_FOUND). */
+  async resendColleague(invitationId: string): Promise<MembershipInvitation> {
+    await this.assertOfMyOrganisation(invitationId);
+    return this.resend(invitationId);
+  }
+
+  async cancelColleague(invitationId: string): Promise<MembershipInvitation> {
+    await this.assertOfMyOrganisation(invitationId);
+    return this.cancel(invitationId);
+  }
+
+  private ownOrganisation(): string {
+    const organisationId = this.db.tenant().organisationId;
+    // A bound membership that names no organisation has no space (the role allows it; there is nothing to show).
+    if (!organisationId) throw notFound('Organisation');
+    return organisationId;
+  }
+
+  private async assertOfMyOrganisation(invitationId: string): Promise<void> {
+    const invitation = await (await this.db.repository(MembershipInvitation)).findOne({ id: invitationId });
+    if (!invitation || invitation.organisationId !== this.ownOrganisation() || invitation.role !== Role.PORTEUR_REPRESENTATIVE) {
+      throw notFound('Invitation');
+    }
+  }
+
+  /** Records a pending invitation and e-mails it (one pending invitation per address and territory). */
+  private async record(
+    userId: string,
+    email: string,
+    displayName: string,
+    role: Role,
+    organisationId: string | null,
+  ): Promise<MembershipInvitation> {
     const invitations = await this.db.repository(MembershipInvitation);
     if (await invitations.exists({ userId, status: InvitationStatus.PENDING })) {
       throw conflict('Une invitation est déjà en attente pour cette adresse : renvoyez-la ou annulez-la.');
@@ -77,9 +137,9 @@ export class InvitationsService {
       id: randomUUID(),
       userId,
       email,
-      displayName: input.displayName.trim(),
-      role: input.role,
-      organisationId: input.organisationId ?? null,
+      displayName,
+      role,
+      organisationId,
       invitedBy: this.db.actor().userId,
       status: InvitationStatus.PENDING,
       createdAt: this.clock.now(),

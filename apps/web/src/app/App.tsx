@@ -33,6 +33,9 @@ const PartnersPage = page(() => import('../features/admin/PartnersPage'), 'Partn
 const QpvsPage = page(() => import('../features/admin/QpvsPage'), 'QpvsPage');
 const ResetPasswordPage = page(() => import('../features/account/ResetPasswordPage'), 'ResetPasswordPage');
 const SettingsPage = page(() => import('../features/admin/SettingsPage'), 'SettingsPage');
+const SignupPage = page(() => import('../features/porteurs/SignupPage'), 'SignupPage');
+const SignupConfirmPage = page(() => import('../features/porteurs/SignupConfirmPage'), 'SignupConfirmPage');
+const PorteurSpacePage = page(() => import('../features/porteurs/PorteurSpacePage'), 'PorteurSpacePage');
 import { createQueryClient, QueryProvider } from '../common/query';
 import { SessionProvider, useSession } from '../common/session';
 import { Shell } from './Shell';
@@ -58,6 +61,22 @@ export function App() {
           <Routes>
             <Route path="/connexion" element={<LoginPage />} />
             <Route path="/invitation" element={<InvitationPage />} />
+            <Route
+              path="/inscription"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <SignupPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/inscription/confirmer"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <SignupConfirmPage />
+                </Suspense>
+              }
+            />
             <Route
               path="/mot-de-passe-oublie"
               element={
@@ -111,6 +130,14 @@ export function App() {
               element={
                 <Private>
                   <DeadlineLinkPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/espace"
+              element={
+                <Private>
+                  <PorteurSpacePage />
                 </Private>
               }
             />

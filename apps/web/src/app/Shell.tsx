@@ -97,6 +97,11 @@ export function Shell({ children }: { children: ReactNode }) {
                   Accueil du territoire
                 </NavLink>
               </li>
+              {can('MANAGE_OWN_ORGANISATION') && (
+                <li>
+                  <NavLink to={`/t/${siren}/espace`}>Mon espace</NavLink>
+                </li>
+              )}
               <li>
                 <NavLink to={withContrat(`/t/${siren}/echeances`)}>Mes échéances</NavLink>
               </li>
@@ -106,11 +111,14 @@ export function Shell({ children }: { children: ReactNode }) {
                 </li>
               )}
               <li>
-                <NavLink to={withContrat(`/t/${siren}/actions`)}>Actions</NavLink>
+                <NavLink to={withContrat(`/t/${siren}/actions`)}>{can('MANAGE_OWN_ORGANISATION') ? 'Mes actions' : 'Actions'}</NavLink>
               </li>
-              <li>
-                <NavLink to={withContrat(`/t/${siren}/comites`)}>Comités</NavLink>
-              </li>
+              {/* A porteur sits on no committee: its space shows what concerns it. */}
+              {!can('MANAGE_OWN_ORGANISATION') && (
+                <li>
+                  <NavLink to={withContrat(`/t/${siren}/comites`)}>Comités</NavLink>
+                </li>
+              )}
               <li>
                 <NavLink to={withContrat(`/t/${siren}/conventions`)}>Conventions</NavLink>
               </li>

@@ -100,6 +100,17 @@ type Documents = {
     "\n  query DeadlineFilterChoices {\n    contrats {\n      id\n      title\n    }\n  }\n": typeof types.DeadlineFilterChoicesDocument,
     "\n  query DeadlineFilterCommittees($contratId: ID!) {\n    committees(contratId: $contratId) {\n      id\n      title\n      scheduledAt\n    }\n  }\n": typeof types.DeadlineFilterCommitteesDocument,
     "\n  query DeadlineFilterAction($id: ID!) {\n    action(id: $id) {\n      id\n      reference\n      title\n    }\n  }\n": typeof types.DeadlineFilterActionDocument,
+    "\n  query PorteurSignupPreview($token: String!) {\n    porteurSignupPreview(token: $token) {\n      email\n      tenantName\n      organisationName\n      accountReady\n      expiresAt\n    }\n  }\n": typeof types.PorteurSignupPreviewDocument,
+    "\n  mutation CompletePorteurSignup($input: CompletePorteurSignupInput!) {\n    completePorteurSignup(input: $input) {\n      email\n      siren\n      tenantName\n      organisationId\n      callId\n    }\n  }\n": typeof types.CompletePorteurSignupDocument,
+    "\n  mutation RequestPorteurSignup($input: RequestPorteurSignupInput!) {\n    requestPorteurSignup(input: $input)\n  }\n": typeof types.RequestPorteurSignupDocument,
+    "\n  query MyOrganisation {\n    myOrganisation {\n      id\n      name\n      kind\n      siret\n      rna\n      legalForm\n      legalFormLabel\n      esus\n      iae\n      siaeType\n      ptce\n      addressLine\n      postalCode\n      city\n      contactEmail\n      contactPhone\n    }\n    legalForms {\n      code\n      label\n    }\n  }\n": typeof types.MyOrganisationDocument,
+    "\n  mutation UpdateMyOrganisation($input: OrganisationIdentityInput!) {\n    updateMyOrganisation(input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateMyOrganisationDocument,
+    "\n  mutation DeclareMyOrganisation($input: OrganisationIdentityInput!) {\n    declareMyOrganisation(input: $input) {\n      id\n    }\n  }\n": typeof types.DeclareMyOrganisationDocument,
+    "\n  query MyColleagues {\n    myColleagues {\n      id\n      createdAt\n      user {\n        id\n        email\n        displayName\n      }\n    }\n    myOrganisationInvitations {\n      id\n      email\n      displayName\n      sentAt\n      expiresAt\n    }\n  }\n": typeof types.MyColleaguesDocument,
+    "\n  mutation InvitePorteurColleague($input: InvitePorteurColleagueInput!) {\n    invitePorteurColleague(input: $input) {\n      id\n    }\n  }\n": typeof types.InvitePorteurColleagueDocument,
+    "\n  mutation ResendPorteurColleagueInvitation($id: ID!) {\n    resendPorteurColleagueInvitation(invitationId: $id) {\n      id\n    }\n  }\n": typeof types.ResendPorteurColleagueInvitationDocument,
+    "\n  mutation CancelPorteurColleagueInvitation($id: ID!) {\n    cancelPorteurColleagueInvitation(invitationId: $id) {\n      id\n    }\n  }\n": typeof types.CancelPorteurColleagueInvitationDocument,
+    "\n  query PorteurSpace {\n    actions(first: 50) {\n      nodes {\n        id\n        reference\n        title\n        status\n        fundingLines {\n          id\n          funder {\n            name\n          }\n          exerciseYear\n          amountRequestedCents\n          decidedAmountCents\n          paidAmountCents\n          remainingCents\n        }\n      }\n    }\n    conventions(first: 50) {\n      nodes {\n        id\n        actionId\n        status\n        signedCount\n        signatoryCount\n        currentVersion {\n          id\n          signatories {\n            organisationId\n          }\n          signatures {\n            organisationId\n          }\n        }\n      }\n    }\n    deadlines(first: 10) {\n      nodes {\n        id\n        label\n        dueDate\n        dueIn\n        state\n      }\n    }\n  }\n": typeof types.PorteurSpaceDocument,
     "\n  query WorkbookReports {\n    reports(first: 50) {\n      id\n      kind\n      contratId\n      exerciseYear\n      state\n      fileName\n      downloadPath\n      failureReason\n    }\n  }\n": typeof types.WorkbookReportsDocument,
     "\n  mutation RequestWorkbook($input: RequestReportInput!) {\n    requestReport(input: $input) {\n      id\n      state\n    }\n  }\n": typeof types.RequestWorkbookDocument,
 };
@@ -190,6 +201,17 @@ const documents: Documents = {
     "\n  query DeadlineFilterChoices {\n    contrats {\n      id\n      title\n    }\n  }\n": types.DeadlineFilterChoicesDocument,
     "\n  query DeadlineFilterCommittees($contratId: ID!) {\n    committees(contratId: $contratId) {\n      id\n      title\n      scheduledAt\n    }\n  }\n": types.DeadlineFilterCommitteesDocument,
     "\n  query DeadlineFilterAction($id: ID!) {\n    action(id: $id) {\n      id\n      reference\n      title\n    }\n  }\n": types.DeadlineFilterActionDocument,
+    "\n  query PorteurSignupPreview($token: String!) {\n    porteurSignupPreview(token: $token) {\n      email\n      tenantName\n      organisationName\n      accountReady\n      expiresAt\n    }\n  }\n": types.PorteurSignupPreviewDocument,
+    "\n  mutation CompletePorteurSignup($input: CompletePorteurSignupInput!) {\n    completePorteurSignup(input: $input) {\n      email\n      siren\n      tenantName\n      organisationId\n      callId\n    }\n  }\n": types.CompletePorteurSignupDocument,
+    "\n  mutation RequestPorteurSignup($input: RequestPorteurSignupInput!) {\n    requestPorteurSignup(input: $input)\n  }\n": types.RequestPorteurSignupDocument,
+    "\n  query MyOrganisation {\n    myOrganisation {\n      id\n      name\n      kind\n      siret\n      rna\n      legalForm\n      legalFormLabel\n      esus\n      iae\n      siaeType\n      ptce\n      addressLine\n      postalCode\n      city\n      contactEmail\n      contactPhone\n    }\n    legalForms {\n      code\n      label\n    }\n  }\n": types.MyOrganisationDocument,
+    "\n  mutation UpdateMyOrganisation($input: OrganisationIdentityInput!) {\n    updateMyOrganisation(input: $input) {\n      id\n    }\n  }\n": types.UpdateMyOrganisationDocument,
+    "\n  mutation DeclareMyOrganisation($input: OrganisationIdentityInput!) {\n    declareMyOrganisation(input: $input) {\n      id\n    }\n  }\n": types.DeclareMyOrganisationDocument,
+    "\n  query MyColleagues {\n    myColleagues {\n      id\n      createdAt\n      user {\n        id\n        email\n        displayName\n      }\n    }\n    myOrganisationInvitations {\n      id\n      email\n      displayName\n      sentAt\n      expiresAt\n    }\n  }\n": types.MyColleaguesDocument,
+    "\n  mutation InvitePorteurColleague($input: InvitePorteurColleagueInput!) {\n    invitePorteurColleague(input: $input) {\n      id\n    }\n  }\n": types.InvitePorteurColleagueDocument,
+    "\n  mutation ResendPorteurColleagueInvitation($id: ID!) {\n    resendPorteurColleagueInvitation(invitationId: $id) {\n      id\n    }\n  }\n": types.ResendPorteurColleagueInvitationDocument,
+    "\n  mutation CancelPorteurColleagueInvitation($id: ID!) {\n    cancelPorteurColleagueInvitation(invitationId: $id) {\n      id\n    }\n  }\n": types.CancelPorteurColleagueInvitationDocument,
+    "\n  query PorteurSpace {\n    actions(first: 50) {\n      nodes {\n        id\n        reference\n        title\n        status\n        fundingLines {\n          id\n          funder {\n            name\n          }\n          exerciseYear\n          amountRequestedCents\n          decidedAmountCents\n          paidAmountCents\n          remainingCents\n        }\n      }\n    }\n    conventions(first: 50) {\n      nodes {\n        id\n        actionId\n        status\n        signedCount\n        signatoryCount\n        currentVersion {\n          id\n          signatories {\n            organisationId\n          }\n          signatures {\n            organisationId\n          }\n        }\n      }\n    }\n    deadlines(first: 10) {\n      nodes {\n        id\n        label\n        dueDate\n        dueIn\n        state\n      }\n    }\n  }\n": types.PorteurSpaceDocument,
     "\n  query WorkbookReports {\n    reports(first: 50) {\n      id\n      kind\n      contratId\n      exerciseYear\n      state\n      fileName\n      downloadPath\n      failureReason\n    }\n  }\n": types.WorkbookReportsDocument,
     "\n  mutation RequestWorkbook($input: RequestReportInput!) {\n    requestReport(input: $input) {\n      id\n      state\n    }\n  }\n": types.RequestWorkbookDocument,
 };
@@ -552,6 +574,50 @@ export function graphql(source: "\n  query DeadlineFilterCommittees($contratId: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DeadlineFilterAction($id: ID!) {\n    action(id: $id) {\n      id\n      reference\n      title\n    }\n  }\n"): (typeof documents)["\n  query DeadlineFilterAction($id: ID!) {\n    action(id: $id) {\n      id\n      reference\n      title\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PorteurSignupPreview($token: String!) {\n    porteurSignupPreview(token: $token) {\n      email\n      tenantName\n      organisationName\n      accountReady\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query PorteurSignupPreview($token: String!) {\n    porteurSignupPreview(token: $token) {\n      email\n      tenantName\n      organisationName\n      accountReady\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompletePorteurSignup($input: CompletePorteurSignupInput!) {\n    completePorteurSignup(input: $input) {\n      email\n      siren\n      tenantName\n      organisationId\n      callId\n    }\n  }\n"): (typeof documents)["\n  mutation CompletePorteurSignup($input: CompletePorteurSignupInput!) {\n    completePorteurSignup(input: $input) {\n      email\n      siren\n      tenantName\n      organisationId\n      callId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPorteurSignup($input: RequestPorteurSignupInput!) {\n    requestPorteurSignup(input: $input)\n  }\n"): (typeof documents)["\n  mutation RequestPorteurSignup($input: RequestPorteurSignupInput!) {\n    requestPorteurSignup(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyOrganisation {\n    myOrganisation {\n      id\n      name\n      kind\n      siret\n      rna\n      legalForm\n      legalFormLabel\n      esus\n      iae\n      siaeType\n      ptce\n      addressLine\n      postalCode\n      city\n      contactEmail\n      contactPhone\n    }\n    legalForms {\n      code\n      label\n    }\n  }\n"): (typeof documents)["\n  query MyOrganisation {\n    myOrganisation {\n      id\n      name\n      kind\n      siret\n      rna\n      legalForm\n      legalFormLabel\n      esus\n      iae\n      siaeType\n      ptce\n      addressLine\n      postalCode\n      city\n      contactEmail\n      contactPhone\n    }\n    legalForms {\n      code\n      label\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMyOrganisation($input: OrganisationIdentityInput!) {\n    updateMyOrganisation(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMyOrganisation($input: OrganisationIdentityInput!) {\n    updateMyOrganisation(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclareMyOrganisation($input: OrganisationIdentityInput!) {\n    declareMyOrganisation(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DeclareMyOrganisation($input: OrganisationIdentityInput!) {\n    declareMyOrganisation(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyColleagues {\n    myColleagues {\n      id\n      createdAt\n      user {\n        id\n        email\n        displayName\n      }\n    }\n    myOrganisationInvitations {\n      id\n      email\n      displayName\n      sentAt\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query MyColleagues {\n    myColleagues {\n      id\n      createdAt\n      user {\n        id\n        email\n        displayName\n      }\n    }\n    myOrganisationInvitations {\n      id\n      email\n      displayName\n      sentAt\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InvitePorteurColleague($input: InvitePorteurColleagueInput!) {\n    invitePorteurColleague(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation InvitePorteurColleague($input: InvitePorteurColleagueInput!) {\n    invitePorteurColleague(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendPorteurColleagueInvitation($id: ID!) {\n    resendPorteurColleagueInvitation(invitationId: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ResendPorteurColleagueInvitation($id: ID!) {\n    resendPorteurColleagueInvitation(invitationId: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelPorteurColleagueInvitation($id: ID!) {\n    cancelPorteurColleagueInvitation(invitationId: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CancelPorteurColleagueInvitation($id: ID!) {\n    cancelPorteurColleagueInvitation(invitationId: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PorteurSpace {\n    actions(first: 50) {\n      nodes {\n        id\n        reference\n        title\n        status\n        fundingLines {\n          id\n          funder {\n            name\n          }\n          exerciseYear\n          amountRequestedCents\n          decidedAmountCents\n          paidAmountCents\n          remainingCents\n        }\n      }\n    }\n    conventions(first: 50) {\n      nodes {\n        id\n        actionId\n        status\n        signedCount\n        signatoryCount\n        currentVersion {\n          id\n          signatories {\n            organisationId\n          }\n          signatures {\n            organisationId\n          }\n        }\n      }\n    }\n    deadlines(first: 10) {\n      nodes {\n        id\n        label\n        dueDate\n        dueIn\n        state\n      }\n    }\n  }\n"): (typeof documents)["\n  query PorteurSpace {\n    actions(first: 50) {\n      nodes {\n        id\n        reference\n        title\n        status\n        fundingLines {\n          id\n          funder {\n            name\n          }\n          exerciseYear\n          amountRequestedCents\n          decidedAmountCents\n          paidAmountCents\n          remainingCents\n        }\n      }\n    }\n    conventions(first: 50) {\n      nodes {\n        id\n        actionId\n        status\n        signedCount\n        signatoryCount\n        currentVersion {\n          id\n          signatories {\n            organisationId\n          }\n          signatures {\n            organisationId\n          }\n        }\n      }\n    }\n    deadlines(first: 10) {\n      nodes {\n        id\n        label\n        dueDate\n        dueIn\n        state\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

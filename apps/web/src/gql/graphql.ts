@@ -196,6 +196,14 @@ export type CommitteeStatus =
   /** Vote ouvert : membres, ordre du jour et quorum figés. */
   | 'VOTE_OUVERT';
 
+/** Confirmation d'une inscription par le lien reçu. */
+export type CompletePorteurSignupInput = {
+  /** Le mot de passe choisi (12 caractères au moins), ou le mot de passe actuel si l’adresse a déjà un compte. */
+  password: string;
+  /** Le jeton du lien (après « #jeton= »). */
+  token: string;
+};
+
 /** État du contrat de ville. */
 export type ContratStatus =
   /** Clos. */
@@ -480,6 +488,46 @@ export type InviteMemberInput = {
   role: Role;
 };
 
+/** Invitation d'un collègue dans l'espace de mon organisation. */
+export type InvitePorteurColleagueInput = {
+  /** Son nom affiché (utilisé si la personne est nouvelle). */
+  displayName: string;
+  /** Adresse e-mail du collègue. */
+  email: string;
+};
+
+/** Identité déclarée d'une organisation par ses représentants : seuls les champs fournis changent ; null ou vide efface un champ facultatif. Le SIRET, une fois renseigné, ne change plus (SIRET_LOCKED). */
+export type OrganisationIdentityInput = {
+  /** Adresse : numéro et voie. */
+  addressLine?: string | null | undefined;
+  /** Commune. */
+  city?: string | null | undefined;
+  /** Adresse e-mail de contact. */
+  contactEmail?: string | null | undefined;
+  /** Téléphone de contact (10 chiffres, ou +33…). */
+  contactPhone?: string | null | undefined;
+  /** Agrément ESUS (entreprise solidaire d'utilité sociale). */
+  esus?: boolean | null | undefined;
+  /** Conventionnement IAE (insertion par l'activité économique). */
+  iae?: boolean | null | undefined;
+  /** Nature (une nature de porteur : association, SCOP…). */
+  kind?: OrganisationKind | null | undefined;
+  /** Forme juridique : code INSEE de la liste `legalForms`. */
+  legalForm?: string | null | undefined;
+  /** Raison sociale ou nom usuel (1 à 200 caractères). */
+  name?: string | null | undefined;
+  /** Code postal (5 chiffres). */
+  postalCode?: string | null | undefined;
+  /** Membre d'un pôle territorial de coopération économique (PTCE). */
+  ptce?: boolean | null | undefined;
+  /** Numéro RNA (W suivi de 9 chiffres). */
+  rna?: string | null | undefined;
+  /** Type de SIAE (avec le conventionnement IAE). */
+  siaeType?: SiaeType | null | undefined;
+  /** SIRET (14 chiffres, clé de contrôle vérifiée) ; ne se renseigne qu’une fois. */
+  siret?: string | null | undefined;
+};
+
 /** Nature du partenaire. */
 export type OrganisationKind =
   /** Agence régionale de santé. */
@@ -547,6 +595,8 @@ export type Permission =
   | 'MANAGE_INTEGRATIONS'
   /** Gérer les membres et leurs rôles. */
   | 'MANAGE_MEMBERS'
+  /** Gérer sa propre organisation (porteur) : identité (SIRET verrouillé une fois renseigné), collègues et leurs invitations. */
+  | 'MANAGE_OWN_ORGANISATION'
   /** Gérer les organisations partenaires. */
   | 'MANAGE_PARTNERS'
   /** Lire le contrat, les partenaires, les QPV et les actions (un rôle lié à une organisation ne voit que ce qui la concerne). */
@@ -614,6 +664,26 @@ export type ReportState =
 export type RequestPasswordResetInput = {
   /** Adresse e-mail du compte. */
   email: string;
+};
+
+/** Demande d'inscription d'un porteur de projets sur un territoire (formulaire public). */
+export type RequestPorteurSignupInput = {
+  /** L'appel à projets d'où vient la personne (`?appel=`), pour l'y ramener. */
+  callId?: string | number | null | undefined;
+  /** J'accepte les conditions d'utilisation et le traitement de mes données (obligatoire). */
+  consent: boolean;
+  /** Vos prénom et nom. */
+  displayName: string;
+  /** Votre adresse e-mail : le lien de confirmation y est envoyé. */
+  email: string;
+  /** Nature de l'organisation (association, SCOP, régie de quartier…). */
+  organisationKind: OrganisationKind;
+  /** Nom de l'organisation (raison sociale ou nom usuel). */
+  organisationName: string;
+  /** SIRET de l'organisation (14 chiffres, clé de contrôle vérifiée). */
+  siret: string;
+  /** SIREN du territoire (l'intercommunalité, 9 chiffres). */
+  territorySiren: string;
 };
 
 /** Demande de rapport : sa nature et les paramètres de cette nature (les autres restent vides). */
@@ -730,6 +800,19 @@ export type SetPaymentScheduleInput = {
   /** Tranches entre l'avance et le solde, dans l'ordre (12 au plus ; vide : aucune). L'avance et les tranches comptent au plus 100 %. */
   tranches?: Array<PaymentTrancheInput> | null | undefined;
 };
+
+/** Type de structure d'insertion par l'activité économique. */
+export type SiaeType =
+  /** Atelier et chantier d’insertion. */
+  | 'ACI'
+  /** Association intermédiaire. */
+  | 'AI'
+  /** Entreprise d'insertion. */
+  | 'EI'
+  /** Entreprise d'insertion par le travail indépendant. */
+  | 'EITI'
+  /** Entreprise de travail temporaire d'insertion. */
+  | 'ETTI';
 
 /** Une signature de convention : la convention et l’empreinte du texte lu et signé. */
 export type SignConventionInput = {
@@ -1503,6 +1586,77 @@ export type DeadlineFilterActionQueryVariables = Exact<{
 
 export type DeadlineFilterActionQuery = { action: { id: string, reference: string, title: string } };
 
+export type PorteurSignupPreviewQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type PorteurSignupPreviewQuery = { porteurSignupPreview: { email: string, tenantName: string, organisationName: string, accountReady: boolean, expiresAt: string } };
+
+export type CompletePorteurSignupMutationVariables = Exact<{
+  input: CompletePorteurSignupInput;
+}>;
+
+
+export type CompletePorteurSignupMutation = { completePorteurSignup: { email: string, siren: string, tenantName: string, organisationId: string, callId: string | null } };
+
+export type RequestPorteurSignupMutationVariables = Exact<{
+  input: RequestPorteurSignupInput;
+}>;
+
+
+export type RequestPorteurSignupMutation = { requestPorteurSignup: boolean };
+
+export type MyOrganisationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyOrganisationQuery = { myOrganisation: { id: string, name: string, kind: OrganisationKind, siret: string | null, rna: string | null, legalForm: string | null, legalFormLabel: string | null, esus: boolean, iae: boolean, siaeType: SiaeType | null, ptce: boolean, addressLine: string | null, postalCode: string | null, city: string | null, contactEmail: string | null, contactPhone: string | null }, legalForms: Array<{ code: string, label: string }> };
+
+export type UpdateMyOrganisationMutationVariables = Exact<{
+  input: OrganisationIdentityInput;
+}>;
+
+
+export type UpdateMyOrganisationMutation = { updateMyOrganisation: { id: string } };
+
+export type DeclareMyOrganisationMutationVariables = Exact<{
+  input: OrganisationIdentityInput;
+}>;
+
+
+export type DeclareMyOrganisationMutation = { declareMyOrganisation: { id: string } };
+
+export type MyColleaguesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyColleaguesQuery = { myColleagues: Array<{ id: string, createdAt: string, user: { id: string, email: string, displayName: string } }>, myOrganisationInvitations: Array<{ id: string, email: string, displayName: string, sentAt: string, expiresAt: string }> };
+
+export type InvitePorteurColleagueMutationVariables = Exact<{
+  input: InvitePorteurColleagueInput;
+}>;
+
+
+export type InvitePorteurColleagueMutation = { invitePorteurColleague: { id: string } };
+
+export type ResendPorteurColleagueInvitationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ResendPorteurColleagueInvitationMutation = { resendPorteurColleagueInvitation: { id: string } };
+
+export type CancelPorteurColleagueInvitationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelPorteurColleagueInvitationMutation = { cancelPorteurColleagueInvitation: { id: string } };
+
+export type PorteurSpaceQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PorteurSpaceQuery = { actions: { nodes: Array<{ id: string, reference: string, title: string, status: ActionStatus, fundingLines: Array<{ id: string, exerciseYear: number, amountRequestedCents: number, decidedAmountCents: number | null, paidAmountCents: number | null, remainingCents: number | null, funder: { name: string } }> }> }, conventions: { nodes: Array<{ id: string, actionId: string, status: ConventionStatus, signedCount: number, signatoryCount: number, currentVersion: { id: string, signatories: Array<{ organisationId: string }>, signatures: Array<{ organisationId: string }> } }> }, deadlines: { nodes: Array<{ id: string, label: string, dueDate: string, dueIn: string, state: DeadlineState }> } };
+
 export type WorkbookReportsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1602,5 +1756,16 @@ export const DeadlineListDocument = {"kind":"Document","definitions":[{"kind":"O
 export const DeadlineFilterChoicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DeadlineFilterChoices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contrats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<DeadlineFilterChoicesQuery, DeadlineFilterChoicesQueryVariables>;
 export const DeadlineFilterCommitteesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DeadlineFilterCommittees"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"contratId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"committees"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"contratId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contratId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledAt"}}]}}]}}]} as unknown as DocumentNode<DeadlineFilterCommitteesQuery, DeadlineFilterCommitteesQueryVariables>;
 export const DeadlineFilterActionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DeadlineFilterAction"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<DeadlineFilterActionQuery, DeadlineFilterActionQueryVariables>;
+export const PorteurSignupPreviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PorteurSignupPreview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"porteurSignupPreview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"tenantName"}},{"kind":"Field","name":{"kind":"Name","value":"organisationName"}},{"kind":"Field","name":{"kind":"Name","value":"accountReady"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<PorteurSignupPreviewQuery, PorteurSignupPreviewQueryVariables>;
+export const CompletePorteurSignupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CompletePorteurSignup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CompletePorteurSignupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"completePorteurSignup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"siren"}},{"kind":"Field","name":{"kind":"Name","value":"tenantName"}},{"kind":"Field","name":{"kind":"Name","value":"organisationId"}},{"kind":"Field","name":{"kind":"Name","value":"callId"}}]}}]}}]} as unknown as DocumentNode<CompletePorteurSignupMutation, CompletePorteurSignupMutationVariables>;
+export const RequestPorteurSignupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestPorteurSignup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestPorteurSignupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestPorteurSignup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<RequestPorteurSignupMutation, RequestPorteurSignupMutationVariables>;
+export const MyOrganisationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyOrganisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myOrganisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"siret"}},{"kind":"Field","name":{"kind":"Name","value":"rna"}},{"kind":"Field","name":{"kind":"Name","value":"legalForm"}},{"kind":"Field","name":{"kind":"Name","value":"legalFormLabel"}},{"kind":"Field","name":{"kind":"Name","value":"esus"}},{"kind":"Field","name":{"kind":"Name","value":"iae"}},{"kind":"Field","name":{"kind":"Name","value":"siaeType"}},{"kind":"Field","name":{"kind":"Name","value":"ptce"}},{"kind":"Field","name":{"kind":"Name","value":"addressLine"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"contactEmail"}},{"kind":"Field","name":{"kind":"Name","value":"contactPhone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"legalForms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}}]} as unknown as DocumentNode<MyOrganisationQuery, MyOrganisationQueryVariables>;
+export const UpdateMyOrganisationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateMyOrganisation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OrganisationIdentityInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateMyOrganisation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<UpdateMyOrganisationMutation, UpdateMyOrganisationMutationVariables>;
+export const DeclareMyOrganisationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeclareMyOrganisation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OrganisationIdentityInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declareMyOrganisation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<DeclareMyOrganisationMutation, DeclareMyOrganisationMutationVariables>;
+export const MyColleaguesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyColleagues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myColleagues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"myOrganisationInvitations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<MyColleaguesQuery, MyColleaguesQueryVariables>;
+export const InvitePorteurColleagueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InvitePorteurColleague"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InvitePorteurColleagueInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitePorteurColleague"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<InvitePorteurColleagueMutation, InvitePorteurColleagueMutationVariables>;
+export const ResendPorteurColleagueInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResendPorteurColleagueInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resendPorteurColleagueInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"invitationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ResendPorteurColleagueInvitationMutation, ResendPorteurColleagueInvitationMutationVariables>;
+export const CancelPorteurColleagueInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelPorteurColleagueInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelPorteurColleagueInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"invitationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CancelPorteurColleagueInvitationMutation, CancelPorteurColleagueInvitationMutationVariables>;
+export const PorteurSpaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PorteurSpace"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"fundingLines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"funder"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"exerciseYear"}},{"kind":"Field","name":{"kind":"Name","value":"amountRequestedCents"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAmountCents"}},{"kind":"Field","name":{"kind":"Name","value":"paidAmountCents"}},{"kind":"Field","name":{"kind":"Name","value":"remainingCents"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"conventions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"actionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"signedCount"}},{"kind":"Field","name":{"kind":"Name","value":"signatoryCount"}},{"kind":"Field","name":{"kind":"Name","value":"currentVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"signatories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisationId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"signatures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisationId"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"deadlines"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"dueIn"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]}}]} as unknown as DocumentNode<PorteurSpaceQuery, PorteurSpaceQueryVariables>;
 export const WorkbookReportsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WorkbookReports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reports"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"contratId"}},{"kind":"Field","name":{"kind":"Name","value":"exerciseYear"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"downloadPath"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}}]}}]}}]} as unknown as DocumentNode<WorkbookReportsQuery, WorkbookReportsQueryVariables>;
 export const RequestWorkbookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestWorkbook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestReportInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<RequestWorkbookMutation, RequestWorkbookMutationVariables>;

@@ -93,6 +93,9 @@ export function LoginPage() {
       <p>
         <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
       </p>
+      <p>
+        Association, coopérative, régie de quartier… ? <Link to="/inscription">Inscrire mon organisation</Link>
+      </p>
     </main>
   );
 }

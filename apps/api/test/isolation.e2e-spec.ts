@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 
 import { Role } from '@pilotis/access';
+import { PLATFORM_TABLES } from '@pilotis/schema';
 import {
   codeOf,
   createTenant,
@@ -16,17 +17,6 @@ import {
 } from '@pilotis/test-support';
 
 /** Tables that are not tenant data: platform-wide by nature, each with its reason. */
-const PLATFORM_TABLES: Record<string, string> = {
-  users: 'a person may belong to several tenants',
-  refresh_tokens: 'sessions of a person, not of a tenant',
-  account_tokens:
-    'one-time tokens e-mailed to a person (invitation, password reset), who is not signed in yet; an invitation token names its tenant, whose invitation row is read under RLS',
-  platform_audit_events: 'sign-ins and tenant creation happen outside any tenant',
-  person_digests:
-    "one reminder e-mail per person and day across all their territories: a person, a day and the sending state, nothing a territory owns (each territory's part is its email_digests section, under RLS)",
-  tenants: 'the tenants themselves (RLS: visible to their members only)',
-  typeorm_migrations: 'schema history',
-};
 
 describe('tenant isolation, enforced by PostgreSQL', () => {
   let t: TestApp;

@@ -125,3 +125,4 @@ export function createOwnerDataSource(url: string): DataSource {
 }
 // Databases for tests, benchmarks and `npm run db:setup`: roles, creation, copies of the template.
 export { cloneDatabase, dropDatabase, ensureRolesAndDatabase } from './database-setup';
+export { citusPlan, citusPlanFaults, COLOCATION_ANCHOR, CROSS_TENANT_PATHS, type CitusPlan, PLATFORM_TABLES } from './citus-plan';

@@ -9,6 +9,7 @@ export { ActionQpv } from './action-qpv.entity';
 export { ActionIndicator } from './action-indicator.entity';
 export { ActionBudgetLine, BudgetSide } from './action-budget-line.entity';
 export { FundingLine } from './funding-line.entity';
+export { ComplementRequest } from './complement-request.entity';
 
 // Used by other libraries.
 export { FUNDING_KIND_LABELS, FundingKind } from './funding-line.entity';

@@ -61,6 +61,11 @@ export enum Permission {
   RECORD_FINANCE = 'RECORD_FINANCE',
   /** API keys of service accounts and webhook subscriptions. */
   MANAGE_INTEGRATIONS = 'MANAGE_INTEGRATIONS',
+  /**
+   * File a dossier in answer to a call for projects for the organisation one represents (a porteur): create
+   * it, fill it in while it is a draft, attach its pieces, submit it once, answer a complement request.
+   */
+  FILE_DOSSIER = 'FILE_DOSSIER',
 }
 
 registerEnumType(Permission, {
@@ -87,13 +92,19 @@ registerEnumType(Permission, {
     },
     RECORD_FINANCE: { description: 'Enregistrer engagements et paiements, importer des fichiers financiers.' },
     MANAGE_INTEGRATIONS: { description: "Gérer les clés d'API et les abonnements webhook." },
+    FILE_DOSSIER: {
+      description:
+        "Déposer un dossier de demande de subvention (CERFA 12156) pour l'organisation représentée, en réponse à un appel à projets ; répondre aux demandes de compléments.",
+    },
   },
 });
 
 /** The role × permission matrix. Tested exhaustively in role-matrix.e2e-spec.ts. */
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  // The admin manages the tenant; voting and signing belong to the funders' own representatives.
-  [Role.TENANT_ADMIN]: new Set(Object.values(Permission).filter((p) => p !== Permission.VOTE && p !== Permission.SIGN)),
+  // The admin manages the tenant; voting, signing and filing dossiers belong to the organisations' own representatives.
+  [Role.TENANT_ADMIN]: new Set(
+    Object.values(Permission).filter((p) => p !== Permission.VOTE && p !== Permission.SIGN && p !== Permission.FILE_DOSSIER),
+  ),
   [Role.CHEF_DE_PROJET]: new Set([
     Permission.READ,
     Permission.READ_TENANT_FIGURES,
@@ -120,8 +131,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.RECORD_ON_BEHALF,
   ]),
   [Role.AUDITOR]: new Set([Permission.READ, Permission.READ_AUDIT, Permission.READ_TENANT_FIGURES]),
-  // A porteur signs its own conventions; it neither instructs, votes nor manages anything.
-  [Role.PORTEUR_REPRESENTATIVE]: new Set([Permission.READ, Permission.SIGN]),
+  // A porteur files its own dossiers and signs its own conventions; it neither instructs, votes nor manages anything.
+  [Role.PORTEUR_REPRESENTATIVE]: new Set([Permission.READ, Permission.SIGN, Permission.FILE_DOSSIER]),
 };
 
 /**

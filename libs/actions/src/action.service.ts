@@ -329,6 +329,15 @@ export class ActionService {
         { from, to, allowed: manualTransitions(from) },
       );
     }
+    // A porteur's dossier answering a call is deposited by the porteur itself (`submitDossier`, once, before
+    // the call closes, complete): never by hand.
+    if (action.callId && from === ActionStatus.BROUILLON && to === ActionStatus.DEPOSEE) {
+      throw new DomainError(
+        ErrorCode.INVALID_TRANSITION,
+        `Le dossier ${action.reference} répond à un appel à projets : c'est son porteur qui le dépose.`,
+        { from, to, allowed: manualTransitions(from).filter((s) => s !== ActionStatus.DEPOSEE) },
+      );
+    }
     if (from === ActionStatus.BROUILLON && to === ActionStatus.DEPOSEE) await this.assertCompleteDossier(action);
 
     const affected = await (

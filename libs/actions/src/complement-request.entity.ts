@@ -1,9 +1,10 @@
-import { Field, GraphQLISODateTime, ObjectType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
 
 import { TenantEntity, TenantJoin } from '@pilotis/db';
 
 import { Action } from './action.entity';
+import { DossierField } from './dossier-field';
 
 /**
  * A « demande de compléments »: an instructor reopens a submitted dossier for some of its fields and pieces
@@ -31,11 +32,11 @@ export class ComplementRequest extends TenantEntity {
   @Column('text')
   message: string;
 
-  @Field(() => [String], { description: 'Champs du dossier rouverts (seuls modifiables jusqu’à la réponse).' })
+  @Field(() => [DossierField], { description: 'Parties du dossier rouvertes (seules modifiables jusqu’à la réponse).' })
   @Column('text', { array: true, default: () => "'{}'" })
-  fields: string[];
+  fields: DossierField[];
 
-  @Field(() => [String], { description: 'Pièces demandées par l’appel rouvertes (identifiants).' })
+  @Field(() => [ID], { description: 'Pièces demandées par l’appel rouvertes (identifiants).' })
   @Column('uuid', { array: true, default: () => "'{}'" })
   pieceIds: string[];
 

@@ -316,6 +316,8 @@ export type DeadlineKind =
   | 'BILAN'
   /** Vote d'un comité des financeurs (le jour de la séance). */
   | 'COMMITTEE_VOTE'
+  /** Réponse du porteur à une demande de compléments sur son dossier (la date limite fixée par l'instructeur). */
+  | 'COMPLEMENTS'
   /** Fin du contrat de ville. */
   | 'CONTRAT_END'
   /** Signature de la convention par tous (60 jours après la décision, ou après l’avenant, par défaut). */
@@ -535,6 +537,8 @@ export type PaymentTrancheInput = {
 
 /** Ce qu'une opération exige ; un rôle en accorde un ensemble (la matrice des rôles de l'API). */
 export type Permission =
+  /** Déposer un dossier de demande de subvention (CERFA 12156) pour l'organisation représentée, en réponse à un appel à projets ; répondre aux demandes de compléments. */
+  | 'FILE_DOSSIER'
   /** Donner un avis sur un dossier en instruction. */
   | 'GIVE_AVIS'
   /** Créer et modifier les actions, leur plan de financement et leurs étapes. */

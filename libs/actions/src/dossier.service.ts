@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 
 import { Role } from '@pilotis/access';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
-import { badInput, civilDateIn, Clock, DomainError, ErrorCode, FieldError, forbidden, notFound } from '@pilotis/shared';
+import { badInput, civilDateIn, Clock, DomainError, ErrorCode, FieldError, forbidden, formatEuros, notFound } from '@pilotis/shared';
 import { TenantCounterService } from '@pilotis/tenancy';
 
 import { Action } from './action.entity';
@@ -395,7 +395,7 @@ export class DossierService {
   // ------------------------------------------------------------------ reads for the fields
 
   async openRequest(actionId: string): Promise<ComplementRequest | null> {
-    return (await this.db.repository(ComplementRequest)).findOne({ actionId, answeredAt: null as unknown as undefined });
+    return (await this.db.repository(ComplementRequest)).findOne({ actionId, answeredAt: IsNull() });
   }
 
   async requests(actionId: string): Promise<ComplementRequest[]> {
@@ -519,13 +519,16 @@ export class DossierService {
     if (c.qpvs === 0) add(DossierField.QPVS, 'au moins un quartier prioritaire (QPV) est à choisir');
     if (c.charge_lines === 0 || BigInt(c.charges) === 0n) add(DossierField.BUDGET, 'le budget prévisionnel doit compter des charges');
     else if (BigInt(c.charges) !== BigInt(c.produits)) {
-      add(DossierField.BUDGET, `le budget prévisionnel n'est pas équilibré (charges ${euros(c.charges)}, produits ${euros(c.produits)})`);
+      add(
+        DossierField.BUDGET,
+        `le budget prévisionnel n'est pas équilibré (charges ${formatEuros(BigInt(c.charges))}, produits ${formatEuros(BigInt(c.produits))})`,
+      );
     }
     if (c.funding_lines === 0) add(DossierField.FUNDING, 'le plan de financement doit compter au moins une subvention demandée');
     else if (BigInt(c.funding) !== BigInt(c.subsidies)) {
       add(
         DossierField.FUNDING,
-        `le plan de financement (${euros(c.funding)}) doit égaler les subventions du budget, compte 74 (${euros(c.subsidies)})`,
+        `le plan de financement (${formatEuros(BigInt(c.funding))}) doit égaler les subventions du budget, compte 74 (${formatEuros(BigInt(c.subsidies))})`,
       );
     }
     if (c.indicators === 0) add(DossierField.INDICATORS, 'au moins un indicateur, avec sa cible, est à renseigner');
@@ -618,12 +621,4 @@ function validateBudgetLine(line: { side: BudgetSide; account: string; plannedCe
   else if (line.plannedCents > 100_000_000_000n)
     errors.push(fieldError(`${path}.plannedCents`, 'too_large', 'le montant dépasse le plafond autorisé'));
   return errors;
-}
-
-/** « 1 234,56 € » for a message. */
-function euros(cents: string): string {
-  const value = BigInt(cents);
-  const whole = value / 100n;
-  const rest = (value % 100n).toString().padStart(2, '0');
-  return `${whole.toLocaleString('fr-FR')},${rest} €`;
 }

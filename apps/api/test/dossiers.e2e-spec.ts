@@ -209,6 +209,7 @@ describe('dossiers: a porteur files its CERFA 12156 in answer to a call, the che
   });
 
   it('drafts, refuses an incomplete dossier with the list, then submits it once into the instruction queue', async () => {
+    let FUNDER = '';
     const created = ok(await create(porteurRep, { callId, title: 'Atelier vélo solidaire' })).createDossier;
     expect(created).toMatchObject({
       status: 'BROUILLON',
@@ -255,6 +256,10 @@ describe('dossiers: a porteur files its CERFA 12156 in answer to a call, the che
     expect(codeOf(await gql(t.app, ACTION, { id }, as(regionRep)))).toBe('NOT_FOUND');
     const regionList = ok(await gql(t.app, `{ actions(first: 50) { nodes { id } } }`, {}, as(regionRep))).actions.nodes;
     expect(regionList.map((a: any) => a.id)).not.toContain(id);
+    // Nor its amounts in its own figures.
+    FUNDER = `{ funderDashboard { territories { actionCount totals { requestedCents } } } }`;
+    const figures = ok(await gql(t.app, FUNDER, {}, { token: regionRep.token })).funderDashboard.territories;
+    expect(figures.map((x: any) => [x.actionCount, x.totals.requestedCents])).toEqual([[0, 0]]);
 
     // Validation: accounts of the wrong side, unknown funder, dates outside the contract; nothing written.
     before = await state(id);
@@ -346,6 +351,8 @@ describe('dossiers: a porteur files its CERFA 12156 in answer to a call, the che
         .sort(),
     ).toEqual([statutsPiece, ribPiece].sort());
     expect(ok(await gql(t.app, ACTION, { id }, as(regionRep))).action.status).toBe('DEPOSEE');
+    const figuresNow = ok(await gql(t.app, FUNDER, {}, { token: regionRep.token })).funderDashboard.territories;
+    expect(figuresNow.map((x: any) => [x.actionCount, x.totals.requestedCents])).toEqual([[1, 1000000]]);
     expect(ok(await gql(t.app, ACTION, { id }, as(chef))).action.viewerMayRequestComplements).toBe(true);
   });
 

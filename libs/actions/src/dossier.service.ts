@@ -101,9 +101,11 @@ export class DossierService {
   async create(input: CreateDossierInput): Promise<Action> {
     const scope = this.db.tenant();
     const { tenantId, siren } = scope;
-    if (scope.role !== Role.PORTEUR_REPRESENTATIVE || !scope.organisationId) {
+    if (scope.role !== Role.PORTEUR_REPRESENTATIVE) {
       throw forbidden("Seul le représentant d'un porteur dépose un dossier, pour son organisation.");
     }
+    // A bound membership naming no organisation sees nothing (the visibility rule): not even the call.
+    if (!scope.organisationId) throw notFound('Appel à projets');
     const call = await this.callForShare(input.callId);
     this.assertCallOpen(call);
     const pillarId = input.pillarId

@@ -426,7 +426,13 @@ describe('dossiers: a porteur files its CERFA 12156 in answer to a call, the che
       message: 'Précisez les objectifs ; le RIB est illisible.',
       dueDate,
     };
-    const asked = ok(await gql(t.app, REQUEST, { input }, as(chef))).requestComplements;
+    // Two instructors at once: one request opens, the other is told one is pending (the action's row lock).
+    const [first, second] = await Promise.all([
+      gql(t.app, REQUEST, { input }, as(chef)),
+      gql(t.app, REQUEST, { input: { ...input, message: 'Autre demande' } }, as(chef)),
+    ]);
+    expect([codeOf(first), codeOf(second)].sort()).toEqual(['COMPLEMENTS_PENDING', undefined].sort());
+    const asked = (first.data?.requestComplements ?? second.data?.requestComplements) as any;
     expect(asked).toMatchObject({ fields: ['OBJECTIVES'], pieceIds: [ribPiece], dueDate, answeredAt: null });
     expect((await auditOf(t.owner, asked.id)).filter((e) => e.operation === 'dossier.request_complements')).toHaveLength(1);
     expect(codeOf(await gql(t.app, REQUEST, { input }, as(chef)))).toBe('COMPLEMENTS_PENDING');

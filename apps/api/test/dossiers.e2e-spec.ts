@@ -487,5 +487,13 @@ describe('dossiers: a porteur files its CERFA 12156 in answer to a call, the che
     expect(after.openComplementRequest).toBeNull();
     expect(after.complementRequests.map((r: any) => r.id)).toEqual([asked.id]);
     expect(after.viewerMayRequestComplements).toBe(true);
+    // Sent back to draft by hand, it could be neither edited nor submitted again: refused, compléments are the way.
+    const back = await gql(
+      t.app,
+      `mutation($input: TransitionActionInput!) { transitionAction(input: $input) { id } }`,
+      { input: { id, to: 'BROUILLON' } },
+      as(chef),
+    );
+    expect(codeOf(back)).toBe('INVALID_TRANSITION');
   });
 });

@@ -60,7 +60,7 @@ const depConstraints = [
     reports: ['actions', 'conventions'],
     comites: ['actions', 'contrats', 'conventions', 'finance', 'organisations'],
     dashboards: ['actions', 'comites', 'deadlines', 'organisations', 'tenancy'],
-    documents: ['actions', 'comites', 'conventions', 'deadlines'],
+    documents: ['actions', 'appels', 'comites', 'conventions', 'deadlines'],
   }).map(([scope, uses]) => ({
     sourceTag: `scope:${scope}`,
     onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared', ...uses.map((u) => `scope:${u}`)],

@@ -94,7 +94,7 @@ describe('rules served by the API', () => {
         'RECORD_FINANCE',
       ]);
       expect(await permissionsOf(regionRep)).toEqual(['READ', 'GIVE_AVIS', 'VOTE', 'SIGN', 'RECORD_FINANCE']);
-      expect(await permissionsOf(porteurRep)).toEqual(['READ', 'SIGN', 'MANAGE_OWN_ORGANISATION']);
+      expect(await permissionsOf(porteurRep)).toEqual(['READ', 'SIGN', 'MANAGE_OWN_ORGANISATION', 'FILE_DOSSIER']);
       expect(await permissionsOf(auditor)).toEqual(['READ', 'READ_AUDIT', 'READ_TENANT_FIGURES']);
       const admin = await permissionsOf(rennes.admin);
       expect(admin).toContain('MANAGE_MEMBERS');

@@ -66,6 +66,11 @@ export enum Permission {
    * invitations. Only for the people an organisation-bound membership names.
    */
   MANAGE_OWN_ORGANISATION = 'MANAGE_OWN_ORGANISATION',
+  /**
+   * File a dossier in answer to a call for projects for the organisation one represents (a porteur): create
+   * it, fill it in while it is a draft, attach its pieces, submit it once, answer a complement request.
+   */
+  FILE_DOSSIER = 'FILE_DOSSIER',
 }
 
 registerEnumType(Permission, {
@@ -96,14 +101,21 @@ registerEnumType(Permission, {
       description:
         'Gérer sa propre organisation (porteur) : identité (SIRET verrouillé une fois renseigné), collègues et leurs invitations.',
     },
+    FILE_DOSSIER: {
+      description:
+        "Déposer un dossier de demande de subvention (CERFA 12156) pour l'organisation représentée, en réponse à un appel à projets ; répondre aux demandes de compléments.",
+    },
   },
 });
 
 /** The role × permission matrix. Tested exhaustively in role-matrix.e2e-spec.ts. */
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  // The admin manages the tenant; voting, signing and a porteur's own space belong to the organisations' own representatives.
+  // The admin manages the tenant; voting, signing, filing dossiers and a porteur's own space belong to the
+  // organisations' own representatives.
   [Role.TENANT_ADMIN]: new Set(
-    Object.values(Permission).filter((p) => p !== Permission.VOTE && p !== Permission.SIGN && p !== Permission.MANAGE_OWN_ORGANISATION),
+    Object.values(Permission).filter(
+      (p) => p !== Permission.VOTE && p !== Permission.SIGN && p !== Permission.MANAGE_OWN_ORGANISATION && p !== Permission.FILE_DOSSIER,
+    ),
   ),
   [Role.CHEF_DE_PROJET]: new Set([
     Permission.READ,
@@ -131,9 +143,9 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.RECORD_ON_BEHALF,
   ]),
   [Role.AUDITOR]: new Set([Permission.READ, Permission.READ_AUDIT, Permission.READ_TENANT_FIGURES]),
-  // A porteur signs its own conventions and keeps its own organisation's space; it neither instructs, votes
-  // nor manages anything of the territory.
-  [Role.PORTEUR_REPRESENTATIVE]: new Set([Permission.READ, Permission.SIGN, Permission.MANAGE_OWN_ORGANISATION]),
+  // A porteur files its own dossiers, signs its own conventions and keeps its own organisation's space; it
+  // neither instructs, votes nor manages anything of the territory.
+  [Role.PORTEUR_REPRESENTATIVE]: new Set([Permission.READ, Permission.SIGN, Permission.MANAGE_OWN_ORGANISATION, Permission.FILE_DOSSIER]),
 };
 
 /**

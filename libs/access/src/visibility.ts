@@ -68,7 +68,8 @@ export function visibleActionSql(viewer: Viewer, param: string, a = 'a'): string
   const org = boundOrganisation(viewer);
   if (org === undefined) return `(${param}::uuid is null or ${param}::uuid is not null)`;
   if (viewer.role === Role.PORTEUR_REPRESENTATIVE) return `${a}.porteur_id = ${param}::uuid`;
-  return `exists (select 1 from funding_lines vfl where vfl.tenant_id = ${a}.tenant_id and vfl.action_id = ${a}.id and vfl.funder_id = ${param}::uuid)`;
+  // A porteur's dossier still being drafted for a call is its own: the funders it names see it once submitted.
+  return `(exists (select 1 from funding_lines vfl where vfl.tenant_id = ${a}.tenant_id and vfl.action_id = ${a}.id and vfl.funder_id = ${param}::uuid) and not (${a}.call_id is not null and ${a}.submitted_at is null))`;
 }
 
 /**

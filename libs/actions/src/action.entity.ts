@@ -23,6 +23,10 @@ import { ActionStatus } from './action-status';
 @Index('actions_call_idx', ['tenantId', 'callId'])
 @Check('actions_dates_check', '"end_date" >= "start_date"')
 @Check('actions_budget_check', '"total_budget_cents" >= 0')
+@Check(
+  'actions_dossier_texts_check',
+  'length("representative_name") <= 200 and length("representative_function") <= 200 and length("target_public") <= 5000 and length("objectives") <= 5000',
+)
 export class Action extends TenantEntity {
   @Field(() => Int, { description: "Numéro d'ordre dans le territoire." })
   @Column('integer')
@@ -77,6 +81,31 @@ export class Action extends TenantEntity {
   @Field({ description: 'Description.' })
   @Column('text', { default: '' })
   description: string;
+
+  @Field({ description: 'Public visé (dossier CERFA 12156 : âge, situation, nombre de bénéficiaires attendus).' })
+  @Column('text', { default: '' })
+  targetPublic: string;
+
+  @Field({ description: "Objectifs de l'action (dossier CERFA 12156)." })
+  @Column('text', { default: '' })
+  objectives: string;
+
+  @Field({
+    description: "Nom du représentant légal ou de la personne habilitée qui dépose le dossier (vide si l'action ne répond à aucun appel).",
+  })
+  @Column('text', { default: '' })
+  representativeName: string;
+
+  @Field({ description: 'Fonction de ce représentant (présidente, directeur…).' })
+  @Column('text', { default: '' })
+  representativeFunction: string;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Date du dépôt du dossier par le porteur (une seule fois), vide tant que le dossier est un brouillon.',
+  })
+  @Column('timestamptz', { nullable: true })
+  submittedAt: Date | null;
 
   @Field({ description: 'Date de début (AAAA-MM-JJ, date civile).' })
   @Column('date')

@@ -329,6 +329,24 @@ export class ActionService {
         { from, to, allowed: manualTransitions(from) },
       );
     }
+    // A porteur's dossier answering a call is deposited by the porteur itself (`submitDossier`, once, before
+    // the call closes, complete): never by hand.
+    // Sent back to draft, a submitted dossier could be neither edited nor submitted again (once): the
+    // instructor asks for compléments instead (`requestComplements`).
+    if (action.callId && from === ActionStatus.BROUILLON && to === ActionStatus.DEPOSEE) {
+      throw new DomainError(
+        ErrorCode.INVALID_TRANSITION,
+        `Le dossier ${action.reference} répond à un appel à projets : c'est son porteur qui le dépose.`,
+        { from, to, allowed: manualTransitions(from).filter((s) => s !== ActionStatus.DEPOSEE) },
+      );
+    }
+    if (action.callId && action.submittedAt && to === ActionStatus.BROUILLON) {
+      throw new DomainError(
+        ErrorCode.INVALID_TRANSITION,
+        `Le dossier ${action.reference} a été déposé par son porteur : il ne redevient pas un brouillon, demandez-lui des compléments.`,
+        { from, to, allowed: manualTransitions(from).filter((s) => s !== ActionStatus.BROUILLON) },
+      );
+    }
     if (from === ActionStatus.BROUILLON && to === ActionStatus.DEPOSEE) await this.assertCompleteDossier(action);
 
     const affected = await (

@@ -7,6 +7,8 @@ import { ActionHistoryService, ActionHistorySources } from './action-history';
 import { ActionReferences } from './action-references';
 import { ActionsExportController } from './actions-export.controller';
 import { ActionsExportService } from './actions-export.service';
+import { DossierResolver } from './dossier.resolver';
+import { DossierService } from './dossier.service';
 import { FundingLineResolver } from './funding-line.resolver';
 import { FundingLineService } from './funding-line.service';
 
@@ -21,9 +23,11 @@ import { FundingLineService } from './funding-line.service';
     ActionLoaders,
     ActionResolver,
     FundingLineResolver,
+    DossierService,
+    DossierResolver,
     ActionHistorySources,
     ActionHistoryService,
   ],
-  exports: [ActionService, ActionReferences, ActionHistorySources],
+  exports: [ActionService, ActionReferences, ActionHistorySources, DossierService],
 })
 export class ActionsModule {}

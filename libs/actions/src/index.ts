@@ -9,12 +9,15 @@ export { ActionQpv } from './action-qpv.entity';
 export { ActionIndicator } from './action-indicator.entity';
 export { ActionBudgetLine, BudgetSide } from './action-budget-line.entity';
 export { FundingLine } from './funding-line.entity';
+export { ComplementRequest } from './complement-request.entity';
 
 // Used by other libraries.
 export { FUNDING_KIND_LABELS, FundingKind } from './funding-line.entity';
 export { FUNDING_CATEGORIES, FUNDING_CATEGORY_LABELS, FundingCategory, fundingCategoryOf, sumByCategory } from './funding-category';
 export { ACTION_STATUS_LABELS, ActionStatus, BOUND_STATUSES, DECIDED_STATUSES } from './action-status';
 export { ActionService } from './action.service';
+export { DossierService } from './dossier.service';
+export { DossierField } from './dossier-field';
 export { ActionReferences } from './action-references';
 export { escapeLike } from './action.validation';
 export { type ActionHistorySource, ActionHistorySources } from './action-history';

@@ -20,6 +20,8 @@ const STATUS: Partial<Record<string, number>> = {
   TEXT_INTEGRITY: 500,
   RATE_LIMITED: 429,
   QUOTA_EXCEEDED: 429,
+  DOSSIER_NOT_EDITABLE: 409,
+  FIELD_NOT_REOPENED: 409,
 };
 
 interface Reply {

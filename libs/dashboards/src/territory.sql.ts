@@ -9,6 +9,9 @@
  */
 const FUNDED_BY = `($3::uuid is null or exists (select 1 from funding_lines f3 where f3.tenant_id = $1 and f3.action_id = a.id and f3.funder_id = $3::uuid))`;
 
+/** A funder's view ($3) leaves out a porteur's dossier still drafted for a call (the visibility rule: it sees it once submitted). */
+const NO_DRAFT_DOSSIER_FOR_FUNDER = `($3::uuid is null or not (a.call_id is not null and a.submitted_at is null))`;
+
 export const TERRITORY_SQL = {
   /** The territory's contracts, the latest first (as the `contrats` query lists them). */
   contrats: `select id, title, start_year, end_year from contrats where tenant_id = $1 order by start_year desc, title, id`,
@@ -22,7 +25,8 @@ export const TERRITORY_SQL = {
            join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
            join pillars p on p.tenant_id = a.tenant_id and p.id = a.pillar_id
            join organisations o on o.tenant_id = fl.tenant_id and o.id = fl.funder_id
-          where fl.tenant_id = $1 and ($2::int is null or fl.exercise_year = $2::int) and ($3::uuid is null or fl.funder_id = $3::uuid))
+          where fl.tenant_id = $1 and ($2::int is null or fl.exercise_year = $2::int) and ($3::uuid is null or fl.funder_id = $3::uuid)
+            and ${NO_DRAFT_DOSSIER_FOR_FUNDER})
        select contrat_id, case when grouping(kind) = 0 then 'KIND' when grouping(funder_kind) = 0 then 'FUNDER_KIND'
                    when grouping(pillar_title) = 0 then 'PILLAR' when grouping(exercise_year) = 0 then 'YEAR' else 'TOTAL' end as dimension,
               coalesce(kind, funder_kind, pillar_title, exercise_year::text) as key, min(position)::int as position,
@@ -32,7 +36,7 @@ export const TERRITORY_SQL = {
         group by grouping sets ((contrat_id, kind), (contrat_id, funder_kind), (contrat_id, pillar_title), (contrat_id, exercise_year), (contrat_id))`,
   actions: `select a.contrat_id, a.status, count(*)::int as count, count(*) filter (where o.kind = any($4::text[]))::int as ess
          from actions a join organisations o on o.tenant_id = a.tenant_id and o.id = a.porteur_id
-        where a.tenant_id = $1
+        where a.tenant_id = $1 and ${NO_DRAFT_DOSSIER_FOR_FUNDER}
           and (($2::int is null and $3::uuid is null)
                or exists (select 1 from funding_lines fl where fl.tenant_id = a.tenant_id and fl.action_id = a.id
                              and ($2::int is null or fl.exercise_year = $2::int) and ($3::uuid is null or fl.funder_id = $3::uuid)))

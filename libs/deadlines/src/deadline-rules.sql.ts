@@ -92,7 +92,14 @@ export const COMPUTED_DEADLINES = `
     union all
     select 'CONTRAT_END', 'CONTRAT_END:' || c.id, 'Fin du contrat de ville « ' || c.title || ' »',
            make_date(c.end_year, 12, 31), null, null, null, c.id, null, null, null, null
-      from contrats c where c.tenant_id = $1)`;
+      from contrats c where c.tenant_id = $1
+    union all
+    -- A demande de compléments: due when the instructor said, met by the porteur's answer.
+    select 'COMPLEMENTS', 'COMPLEMENTS:' || r.id, 'Compléments au dossier de l''action ' || a.reference || ' « ' || a.title || ' »',
+           r.due_date, r.action_id, null, null, null, null, null,
+           r.answered_at, case when r.answered_at is not null then 'Compléments apportés' end
+      from complement_requests r join actions a on a.tenant_id = r.tenant_id and a.id = r.action_id
+     where r.tenant_id = $1)`;
 
 /**
  * Upserts the computed deadlines by their natural key (only rows that changed are written), revives

@@ -14,6 +14,7 @@ export enum DeadlineKind {
   COMMITTEE_VOTE = 'COMMITTEE_VOTE',
   PAYMENT_TRANCHE = 'PAYMENT_TRANCHE',
   CONTRAT_END = 'CONTRAT_END',
+  COMPLEMENTS = 'COMPLEMENTS',
 }
 registerEnumType(DeadlineKind, {
   name: 'DeadlineKind',
@@ -29,6 +30,9 @@ registerEnumType(DeadlineKind, {
     COMMITTEE_VOTE: { description: "Vote d'un comité des financeurs (le jour de la séance)." },
     PAYMENT_TRANCHE: { description: "Versement d'une tranche par un financeur (avance après la signature, solde après le bilan)." },
     CONTRAT_END: { description: 'Fin du contrat de ville.' },
+    COMPLEMENTS: {
+      description: "Réponse du porteur à une demande de compléments sur son dossier (la date limite fixée par l'instructeur).",
+    },
   },
 });
 

@@ -1,5 +1,5 @@
 import type { Multipart } from '@fastify/multipart';
-import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { Allow, Permission } from '@pilotis/access';
@@ -23,6 +23,7 @@ export interface DocumentAnswer {
   ownerKind: DocumentOwnerKind;
   ownerId: string;
   actionId: string | null;
+  requiredPieceId: string | null;
   kind: string;
   fileName: string;
   contentType: string;
@@ -37,6 +38,7 @@ const answer = (d: Document): DocumentAnswer => ({
   ownerKind: d.ownerKind,
   ownerId: d.ownerId,
   actionId: d.actionId,
+  requiredPieceId: d.requiredPieceId,
   kind: d.kind,
   fileName: d.fileName,
   contentType: d.contentType,
@@ -88,6 +90,48 @@ export class DocumentController {
       await this.documents.discard(document);
       throw error;
     }
+    return answer(document);
+  }
+
+  /**
+   * A file answering one of the call's required pieces, on the porteur's own dossier:
+   * `POST /documents/dossiers/:actionId?piece=<pieceId>` (fields `file` and, optionally, `kind`).
+   */
+  @Allow(Permission.FILE_DOSSIER)
+  @Post('dossiers/:id')
+  @HttpCode(201)
+  async uploadDossierPiece(
+    @Param('id', uuid('id')) id: string,
+    @Query('piece', uuid('piece')) pieceId: string,
+    @Req() request: FastifyRequest,
+  ): Promise<DocumentAnswer> {
+    await this.documents.admitDossierPiece(id, pieceId);
+    // The body comes after the checks, outside any transaction: see `Db.commitAndContinue`.
+    await this.db.commitAndContinue();
+    const form = await this.readForm(request);
+    const document = await this.documents.uploadDossierPiece({
+      actionId: id,
+      pieceId,
+      kind: form.kind,
+      fileName: form.fileName,
+      data: form.data,
+    });
+    try {
+      await this.db.finish(true);
+    } catch (error) {
+      await this.documents.discard(document);
+      throw error;
+    }
+    return answer(document);
+  }
+
+  /** `DELETE /documents/dossiers/:documentId`: the porteur removes a piece's file while the piece is editable. */
+  @Allow(Permission.FILE_DOSSIER)
+  @Delete('dossiers/:id')
+  async deleteDossierPiece(@Param('id', uuid('id')) id: string): Promise<DocumentAnswer> {
+    const document = await this.documents.deleteDossierPiece(id);
+    await this.db.finish(true);
+    await this.documents.removeFile(document);
     return answer(document);
   }
 

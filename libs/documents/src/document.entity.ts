@@ -2,6 +2,7 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from
 import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
 
 import { Action } from '@pilotis/actions';
+import { CallRequiredPiece } from '@pilotis/appels';
 import { Committee } from '@pilotis/comites';
 import { Convention } from '@pilotis/conventions';
 import { TenantEntity, TenantJoin } from '@pilotis/db';
@@ -90,6 +91,10 @@ const inList = (kinds: readonly string[]): string => kinds.map((k) => `'${k}'`).
 @Index('documents_committee_idx', ['tenantId', 'committeeId'])
 // The hourly upload quota counts a person's recent uploads at every upload (`DocumentService`).
 @Index('documents_uploader_idx', ['tenantId', 'uploadedBy', 'uploadedAt'])
+@Index('documents_required_piece_key', ['tenantId', 'actionId', 'requiredPieceId'], {
+  unique: true,
+  where: '"required_piece_id" is not null',
+})
 @Check(
   'documents_owner_check',
   `("owner_kind" = 'ACTION' and "action_id" = "owner_id" and "convention_id" is null and "bilan_id" is null and "committee_id" is null and "kind" in (${inList(KINDS_OF_OWNER.ACTION)}))` +
@@ -137,6 +142,15 @@ export class Document extends TenantEntity {
   @ManyToOne(() => Committee)
   @TenantJoin('documents_committee_fk', ['committee_id', 'id'])
   committee?: Committee;
+
+  /** The call's required piece this file answers (a dossier's piece, one per piece and dossier), if any. */
+  @Field(() => ID, { nullable: true, description: "Pièce demandée par l'appel à projets à laquelle ce fichier répond, s'il y en a une." })
+  @Column('uuid', { nullable: true })
+  requiredPieceId: string | null;
+
+  @ManyToOne(() => CallRequiredPiece)
+  @TenantJoin('documents_required_piece_fk', ['required_piece_id', 'id'])
+  requiredPiece?: CallRequiredPiece;
 
   @Field(() => DocumentKind, { description: 'Type de la pièce.' })
   @Column('text')

@@ -1,6 +1,7 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { Action } from '@pilotis/actions';
+import { CallRequiredPiece } from '@pilotis/appels';
 import { Committee, VoteOnBehalf } from '@pilotis/comites';
 import { Convention, SignatureOnBehalf } from '@pilotis/conventions';
 
@@ -26,6 +27,16 @@ export class BilanView {
   receivedAt: Date;
 }
 
+/** One of the pieces a call asks for, on a dossier answering it, with the file attached to it (if any). */
+@ObjectType({ description: "Pièce demandée par l'appel à projets, avec le fichier joint au dossier pour y répondre." })
+export class DossierPiece {
+  @Field(() => CallRequiredPiece, { description: "La pièce demandée par l'appel." })
+  piece: CallRequiredPiece;
+
+  @Field(() => Document, { nullable: true, description: 'Le fichier joint, vide tant que la pièce manque.' })
+  document: Document | null;
+}
+
 const DOWNLOAD_PATH = (id: string): string => `/documents/${id}`;
 const MAY_ATTACH =
   'Vrai si la personne peut joindre et supprimer des pièces ici (le droit de modifier les actions) : règle servie, à ne pas recopier.';
@@ -40,6 +51,14 @@ export class ActionDocumentsResolver {
   })
   documents(@Parent() action: Action): Promise<Document[]> {
     return this.service.listOf(DocumentOwnerKind.ACTION, action.id);
+  }
+
+  @ResolveField(() => [DossierPiece], {
+    description:
+      "Pièces demandées par l'appel à projets auquel répond le dossier, dans l'ordre de l'appel, chacune avec son fichier (vide sans appel).",
+  })
+  requiredPieces(@Parent() action: Action): Promise<DossierPiece[]> {
+    return this.service.requiredPiecesOf(action);
   }
 
   @ResolveField(() => [BilanView], { description: 'Bilans reçus, par exercice.' })

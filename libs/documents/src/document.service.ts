@@ -6,7 +6,8 @@ import { ClsService } from 'nestjs-cls';
 import { In } from 'typeorm';
 
 import { Permission, scopeAllows } from '@pilotis/access';
-import { ActionService } from '@pilotis/actions';
+import { ActionService, DossierService } from '@pilotis/actions';
+import { CallRequiredPiece } from '@pilotis/appels';
 import { AuditService } from '@pilotis/audit';
 import { CommitteeQueries } from '@pilotis/comites';
 import { ConventionService } from '@pilotis/conventions';
@@ -38,6 +39,15 @@ interface Owner {
   conventionId: string | null;
   bilanId: string | null;
   committeeId: string | null;
+}
+
+/** A file answering one of a call's required pieces, on the porteur's own dossier. */
+export interface DossierPieceUpload {
+  actionId: string;
+  pieceId: string;
+  kind: string | undefined;
+  fileName: string;
+  data: Buffer;
 }
 
 export interface Upload {
@@ -100,6 +110,7 @@ export class DocumentService {
     @InjectConfig() private readonly config: PilotisConfig,
     private readonly cls: ClsService,
     private readonly scanner: VirusScanner,
+    private readonly dossiers: DossierService,
   ) {}
 
   // ------------------------------------------------------------------ reads
@@ -247,6 +258,11 @@ export class DocumentService {
   async admit(ownerKind: DocumentOwnerKind, ownerId: string, options: { mandateOnly?: boolean } = {}): Promise<void> {
     this.assertMayAttach(ownerKind, options);
     await this.visibleOwner(ownerKind, ownerId);
+    await this.assertQuota();
+  }
+
+  /** The caller has not used its hourly quota of uploads in this territory (QUOTA_EXCEEDED). */
+  private async assertQuota(): Promise<void> {
     const limit = this.config.documents.uploadsPerHour;
     const [{ count }] = await this.db.query<{ count: number }>(
       `select count(*)::int as count from documents where tenant_id = $1 and uploaded_by = $2 and uploaded_at > now() - interval '1 hour'`,
@@ -267,8 +283,9 @@ export class DocumentService {
    * earlier transaction), the type of piece and the content (FILE_TYPE_NOT_ALLOWED) before the store is
    * touched. The caller commits, then calls `discard` if the commit fails.
    */
-  async upload(upload: Upload, options: { mandateOnly?: boolean } = {}): Promise<Document> {
-    this.assertMayAttach(upload.ownerKind, options);
+  async upload(upload: Upload, options: { mandateOnly?: boolean; requiredPieceId?: string } = {}): Promise<Document> {
+    // A dossier's piece was checked by `uploadDossierPiece` (the porteur's own dossier, the piece reopened).
+    if (!options.requiredPieceId) this.assertMayAttach(upload.ownerKind, options);
     if (upload.data.length > this.config.documents.maxBytes) throw this.tooLarge();
     if (upload.data.length === 0) throw invalidField('file', 'empty', 'le fichier est vide');
     // The antivirus first (FILE_INFECTED, SCAN_UNAVAILABLE), before this upload's transaction opens again:
@@ -297,6 +314,7 @@ export class DocumentService {
       conventionId: owner.conventionId,
       bilanId: owner.bilanId,
       committeeId: owner.committeeId,
+      requiredPieceId: options.requiredPieceId ?? null,
       kind: upload.kind as DocumentKind,
       fileName: cleanFileName(upload.fileName, type),
       contentType: type.mime,
@@ -321,6 +339,70 @@ export class DocumentService {
       await this.discard(document);
       throw error;
     }
+  }
+
+  /**
+   * What a dossier piece's upload must pass before its body is read: the porteur's own dossier, a piece of
+   * its call that is editable now (a draft, or reopened by a demande de compléments: FIELD_NOT_REOPENED,
+   * DOSSIER_NOT_EDITABLE), no file for it yet (CONFLICT: remove the former first), and the hourly quota.
+   */
+  async admitDossierPiece(actionId: string, pieceId: string): Promise<void> {
+    await this.assertDossierPieceFree(actionId, pieceId);
+    await this.assertQuota();
+  }
+
+  /** Stores the file of a dossier's piece: the checks of `admitDossierPiece` again, then `upload`'s. */
+  async uploadDossierPiece(upload: DossierPieceUpload): Promise<Document> {
+    if (upload.data.length > this.config.documents.maxBytes) throw this.tooLarge();
+    const action = await this.assertDossierPieceFree(upload.actionId, upload.pieceId);
+    return this.upload(
+      {
+        ownerKind: DocumentOwnerKind.ACTION,
+        ownerId: action.id,
+        kind: upload.kind ?? DocumentKind.AUTRE,
+        fileName: upload.fileName,
+        data: upload.data,
+      },
+      { requiredPieceId: upload.pieceId.toLowerCase() },
+    );
+  }
+
+  /** Deletes the file of a dossier's piece (the porteur, while the piece is editable); the caller commits, then `removeFile`. */
+  async deleteDossierPiece(id: string): Promise<Document> {
+    const document = await this.findVisible(id);
+    if (!document.requiredPieceId || !document.actionId) throw notFound('Pièce du dossier');
+    await this.dossiers.assertPieceEditable(document.actionId, document.requiredPieceId);
+    await (await this.db.repository(Document)).delete({ id: document.id });
+    await this.audit.record({
+      operation: 'document.delete',
+      entityType: 'Document',
+      entityId: document.id,
+      before: this.snapshotOf(document),
+      after: null,
+    });
+    return document;
+  }
+
+  private async assertDossierPieceFree(actionId: string, pieceId: string): Promise<{ id: string }> {
+    const action = await this.dossiers.assertPieceEditable(actionId, pieceId);
+    const existing = await (await this.db.repository(Document)).findOne({ actionId: action.id, requiredPieceId: pieceId.toLowerCase() });
+    if (existing) {
+      throw conflict(`Un fichier (« ${existing.fileName} ») répond déjà à cette pièce : supprimez-le d'abord pour le remplacer.`);
+    }
+    return action;
+  }
+
+  /** The call's required pieces of a dossier the caller holds, each with the file answering it (or none). */
+  async requiredPiecesOf(action: {
+    id: string;
+    callId: string | null;
+  }): Promise<{ piece: CallRequiredPiece; document: Document | null }[]> {
+    if (!action.callId) return [];
+    const pieces = await (
+      await this.db.repository(CallRequiredPiece)
+    ).find({ where: { callId: action.callId }, order: { position: 'ASC' } });
+    const documents = await this.listOf(DocumentOwnerKind.ACTION, action.id);
+    return pieces.map((piece) => ({ piece, document: documents.find((d) => d.requiredPieceId === piece.id) ?? null }));
   }
 
   /** Removes a stored file whose row will not be committed. */
@@ -414,6 +496,7 @@ export class DocumentService {
   /** What the audit trail keeps of a document: its metadata, never its content. */
   private snapshotOf(d: Document): Record<string, unknown> {
     return {
+      requiredPieceId: d.requiredPieceId,
       ownerKind: d.ownerKind,
       ownerId: d.ownerId,
       actionId: d.actionId,

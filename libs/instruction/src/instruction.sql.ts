@@ -12,5 +12,5 @@ export const INSTRUCTION_SQL = {
     `select a.id, a.reference, a.status from actions a where a.tenant_id = $1 and a.id = $2 ${filter} ${lock}`,
 
   /** The filter for a funder's representative ($3): the actions its organisation is asked to fund. */
-  fundedByOrganisation: `and exists (select 1 from funding_lines fl where fl.tenant_id = a.tenant_id and fl.action_id = a.id and fl.funder_id = $3)`,
+  fundedByOrganisation: `and exists (select 1 from funding_lines fl where fl.tenant_id = a.tenant_id and fl.action_id = a.id and fl.funder_id = $3) and not (a.call_id is not null and a.submitted_at is null)`,
 } as const;

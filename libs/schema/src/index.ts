@@ -2,7 +2,7 @@ import * as path from 'node:path';
 
 import { DataSource, DataSourceOptions } from 'typeorm';
 
-import { Action, ActionBudgetLine, ActionIndicator, ActionQpv, FundingLine } from '@pilotis/actions';
+import { Action, ActionBudgetLine, ActionIndicator, ActionQpv, ComplementRequest, FundingLine } from '@pilotis/actions';
 import { CallForProjects, CallRequiredPiece } from '@pilotis/appels';
 import { AuditChainHead, AuditCheckpointRow, AuditEvent, OutboxEvent, PlatformAuditEvent } from '@pilotis/audit';
 import { AccountToken, RefreshToken, User } from '@pilotis/auth';
@@ -69,6 +69,7 @@ export const ALL_ENTITIES = [
   CallRequiredPiece,
   Action,
   ActionBudgetLine,
+  ComplementRequest,
   ActionQpv,
   ActionIndicator,
   FundingLine,

@@ -99,6 +99,22 @@ export const ErrorCode = {
    * reached through an invitation (a colleague's, or the territory's team), never claimed by a sign-up.
    */
   ORGANISATION_ALREADY_REGISTERED: 'ORGANISATION_ALREADY_REGISTERED',
+  /** A dossier is created only on a published call whose opening instant has passed. */
+  CALL_NOT_OPEN: 'CALL_NOT_OPEN',
+  /** The call's closing instant has passed: no dossier is created or submitted any more. */
+  CALL_CLOSED: 'CALL_CLOSED',
+  /** The dossier is no longer a draft (submitted, or taken over by the instruction), and no complement request reopens it. */
+  DOSSIER_NOT_EDITABLE: 'DOSSIER_NOT_EDITABLE',
+  /** A dossier submitted with items missing; `extensions.missing` lists them (field and French label). */
+  DOSSIER_INCOMPLETE: 'DOSSIER_INCOMPLETE',
+  /** The dossier was already submitted: it is submitted once. */
+  ALREADY_SUBMITTED: 'ALREADY_SUBMITTED',
+  /** While a complement request is open, only the fields and pieces it lists may change. */
+  FIELD_NOT_REOPENED: 'FIELD_NOT_REOPENED',
+  /** A complement request is already open on this dossier: it is answered before another is asked. */
+  COMPLEMENTS_PENDING: 'COMPLEMENTS_PENDING',
+  /** No complement request is open on this dossier: there is nothing to answer. */
+  NO_COMPLEMENTS_REQUESTED: 'NO_COMPLEMENTS_REQUESTED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -25,6 +25,8 @@ const DeadlinePage = page(() => import('../features/deadlines/DeadlinePage'), 'D
 const DeadlinesPage = page(() => import('../features/deadlines/DeadlinesPage'), 'DeadlinesPage');
 const DepartementDashboardPage = page(() => import('../features/dashboards/DepartementDashboardPage'), 'DepartementDashboardPage');
 const ForgotPasswordPage = page(() => import('../features/account/ForgotPasswordPage'), 'ForgotPasswordPage');
+const DossierPage = page(() => import('../features/dossiers/DossierPage'), 'DossierPage');
+const NewDossierPage = page(() => import('../features/dossiers/DossierPage'), 'NewDossierPage');
 const EditActionPage = page(() => import('../features/actions/EditActionPage'), 'EditActionPage');
 const IntegrationsPage = page(() => import('../features/admin/IntegrationsPage'), 'IntegrationsPage');
 const MembersPage = page(() => import('../features/admin/MembersPage'), 'MembersPage');
@@ -194,6 +196,22 @@ export function App() {
               element={
                 <Private>
                   <ActionPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/dossiers/nouveau"
+              element={
+                <Private>
+                  <NewDossierPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/dossiers/:id"
+              element={
+                <Private>
+                  <DossierPage />
                 </Private>
               }
             />

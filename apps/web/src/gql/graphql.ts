@@ -114,6 +114,25 @@ export type AvisOpinion =
   /** Avis réservé (commentaire obligatoire). */
   | 'RESERVE';
 
+/** Ligne du budget prévisionnel (CERFA 12156) : un côté, un compte, un libellé, un montant. */
+export type BudgetLineInput = {
+  /** Compte : « 60 » à « 68 » ou « 86 » pour une charge, « 70 » à « 78 » ou « 87 » pour un produit. */
+  account: string;
+  /** Libellé (200 caractères au plus). */
+  label?: string | null | undefined;
+  /** Montant prévu, en centimes (positif ou nul). */
+  plannedCents: number;
+  /** Charge ou produit. */
+  side: BudgetSide;
+};
+
+/** Côté du budget prévisionnel. */
+export type BudgetSide =
+  /** Charges (comptes 60 à 68, 86). */
+  | 'CHARGE'
+  /** Produits (comptes 70 à 78, 87). */
+  | 'PRODUIT';
+
 /** Vote d'un financeur sur sa ligne d'une action inscrite. */
 export type CastVoteInput = {
   /** Point de l'ordre du jour. */
@@ -282,6 +301,16 @@ export type CreateApiKeyInput = {
   scopes: Array<ApiKeyScope>;
 };
 
+/** Création d'un dossier en réponse à un appel à projets ouvert, au nom de l'organisation que je représente. */
+export type CreateDossierInput = {
+  /** Appel à projets publié et ouvert. */
+  callId: string | number;
+  /** Pilier du contrat de l'appel ; le premier du contrat s'il est omis. */
+  pillarId?: string | number | null | undefined;
+  /** Intitulé de l'action (1 à 300 caractères). */
+  title: string;
+};
+
 /** Création d'un partenaire (financeur ou porteur). */
 export type CreateOrganisationInput = {
   /** Titulaire de l'agrément ESUS. */
@@ -324,6 +353,8 @@ export type DeadlineKind =
   | 'BILAN'
   /** Vote d'un comité des financeurs (le jour de la séance). */
   | 'COMMITTEE_VOTE'
+  /** Réponse du porteur à une demande de compléments sur son dossier (la date limite fixée par l'instructeur). */
+  | 'COMPLEMENTS'
   /** Fin du contrat de ville. */
   | 'CONTRAT_END'
   /** Signature de la convention par tous (60 jours après la décision, ou après l’avenant, par défaut). */
@@ -384,6 +415,41 @@ export type DocumentKind =
   | 'RIB'
   /** Statuts de l'association. */
   | 'STATUTS';
+
+/** Partie d'un dossier de demande de subvention (CERFA 12156), telle qu'une demande de compléments la rouvre. */
+export type DossierField =
+  /** Budget prévisionnel. */
+  | 'BUDGET'
+  /** Dates. */
+  | 'DATES'
+  /** Description de l'action. */
+  | 'DESCRIPTION'
+  /** Plan de financement. */
+  | 'FUNDING'
+  /** Indicateurs. */
+  | 'INDICATORS'
+  /** Objectifs. */
+  | 'OBJECTIVES'
+  /** Pilier du contrat. */
+  | 'PILLAR'
+  /** Quartiers prioritaires (QPV). */
+  | 'QPVS'
+  /** Représentant (nom et fonction). */
+  | 'REPRESENTATIVE'
+  /** Public visé. */
+  | 'TARGET_PUBLIC'
+  /** Intitulé. */
+  | 'TITLE';
+
+/** Subvention demandée à un financeur (plan de financement du dossier), pour l’exercice de l’appel. */
+export type DossierFundingLineInput = {
+  /** Montant demandé, en centimes (strictement positif). */
+  amountRequestedCents: number;
+  /** Financeur (partenaire du territoire). */
+  funderId: string | number;
+  /** Nature du financement. */
+  kind: FundingKind;
+};
 
 /** Colonne de l’export financier (CSV). */
 export type FinanceExportColumn =
@@ -583,6 +649,8 @@ export type PaymentTrancheInput = {
 
 /** Ce qu'une opération exige ; un rôle en accorde un ensemble (la matrice des rôles de l'API). */
 export type Permission =
+  /** Déposer un dossier de demande de subvention (CERFA 12156) pour l'organisation représentée, en réponse à un appel à projets ; répondre aux demandes de compléments. */
+  | 'FILE_DOSSIER'
   /** Donner un avis sur un dossier en instruction. */
   | 'GIVE_AVIS'
   /** Créer et modifier les actions, leur plan de financement et leurs étapes. */
@@ -659,6 +727,20 @@ export type ReportState =
   | 'QUEUED'
   /** En cours de génération. */
   | 'RUNNING';
+
+/** Demande de compléments sur un dossier déposé. */
+export type RequestComplementsInput = {
+  /** Dossier (action) déposé. */
+  actionId: string | number;
+  /** Date limite de réponse (AAAA-MM-JJ), aujourd’hui ou plus tard. */
+  dueDate: string;
+  /** Parties du dossier rouvertes. */
+  fields: Array<DossierField>;
+  /** Message au porteur. */
+  message: string;
+  /** Pièces demandées par l'appel rouvertes. */
+  pieceIds: Array<string | number>;
+};
 
 /** Demande de réinitialisation du mot de passe. */
 export type RequestPasswordResetInput = {
@@ -902,6 +984,38 @@ export type UpdateActionInput = {
   title?: string | null | undefined;
   /** Nouveau budget total, en centimes. */
   totalBudgetCents?: number | null | undefined;
+};
+
+/** Modification d'un dossier : tout champ tant qu'il est en brouillon, puis seulement ceux qu'une demande de compléments rouvre. Un champ absent reste inchangé ; une liste donnée remplace la précédente. */
+export type UpdateDossierInput = {
+  /** Budget prévisionnel : toutes les lignes, dans l’ordre. */
+  budgetLines?: Array<BudgetLineInput> | null | undefined;
+  /** Description de l'action. */
+  description?: string | null | undefined;
+  /** Date de fin (AAAA-MM-JJ). */
+  endDate?: string | null | undefined;
+  /** Plan de financement : une ligne par financeur et nature. */
+  fundingLines?: Array<DossierFundingLineInput> | null | undefined;
+  /** Dossier (action). */
+  id: string | number;
+  /** Indicateurs et leurs cibles, dans l’ordre. */
+  indicators?: Array<ActionIndicatorInput> | null | undefined;
+  /** Objectifs. */
+  objectives?: string | null | undefined;
+  /** Pilier du contrat de l'appel. */
+  pillarId?: string | number | null | undefined;
+  /** QPV où l'action se déroule (30 au plus). */
+  qpvIds?: Array<string | number> | null | undefined;
+  /** Fonction du représentant. */
+  representativeFunction?: string | null | undefined;
+  /** Nom du représentant. */
+  representativeName?: string | null | undefined;
+  /** Date de début (AAAA-MM-JJ). */
+  startDate?: string | null | undefined;
+  /** Public visé. */
+  targetPublic?: string | null | undefined;
+  /** Intitulé. */
+  title?: string | null | undefined;
 };
 
 /** Modification d'une ligne de financement d'une action modifiable. Le financeur ne change pas : retirez la ligne et ajoutez-en une autre. Un champ absent reste inchangé. */
@@ -1586,6 +1700,55 @@ export type DeadlineFilterActionQueryVariables = Exact<{
 
 export type DeadlineFilterActionQuery = { action: { id: string, reference: string, title: string } };
 
+export type DossierQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DossierQuery = { action: { id: string, reference: string, status: ActionStatus, contratId: string, title: string, description: string, targetPublic: string, objectives: string, representativeName: string, representativeFunction: string, startDate: string, endDate: string, submittedAt: string | null, viewerMayFileDossier: boolean, porteur: { id: string, name: string, siret: string | null }, call: { id: string, title: string, closesAt: string } | null, qpvs: Array<{ id: string }>, indicators: Array<{ label: string, target: number, unit: string }>, budgetLines: Array<{ side: BudgetSide, account: string, label: string, plannedCents: number }>, fundingLines: Array<{ id: string, funderId: string, kind: FundingKind, amountRequestedCents: number }>, requiredPieces: Array<{ piece: { id: string, label: string, mandatory: boolean }, document: { id: string, fileName: string, downloadPath: string } | null }>, openComplementRequest: { id: string, fields: Array<DossierField>, pieceIds: Array<string>, message: string, dueDate: string } | null }, dossierCompleteness: { complete: boolean, missing: Array<{ field: string, message: string }> } };
+
+export type CreateDossierMutationVariables = Exact<{
+  input: CreateDossierInput;
+}>;
+
+
+export type CreateDossierMutation = { createDossier: { id: string } };
+
+export type UpdateDossierMutationVariables = Exact<{
+  input: UpdateDossierInput;
+}>;
+
+
+export type UpdateDossierMutation = { updateDossier: { id: string } };
+
+export type SubmitDossierMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SubmitDossierMutation = { submitDossier: { id: string, status: ActionStatus } };
+
+export type AnswerComplementsMutationVariables = Exact<{
+  actionId: string | number;
+}>;
+
+
+export type AnswerComplementsMutation = { answerComplements: { id: string, answeredAt: string | null } };
+
+export type ComplementsTargetQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ComplementsTargetQuery = { action: { id: string, callId: string | null, viewerMayFileDossier: boolean, viewerMayRequestComplements: boolean, requiredPieces: Array<{ piece: { id: string, label: string } }>, openComplementRequest: { id: string, message: string, dueDate: string, fields: Array<DossierField> } | null } };
+
+export type RequestComplementsMutationVariables = Exact<{
+  input: RequestComplementsInput;
+}>;
+
+
+export type RequestComplementsMutation = { requestComplements: { id: string } };
+
 export type PorteurSignupPreviewQueryVariables = Exact<{
   token: string;
 }>;
@@ -1756,6 +1919,13 @@ export const DeadlineListDocument = {"kind":"Document","definitions":[{"kind":"O
 export const DeadlineFilterChoicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DeadlineFilterChoices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contrats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<DeadlineFilterChoicesQuery, DeadlineFilterChoicesQueryVariables>;
 export const DeadlineFilterCommitteesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DeadlineFilterCommittees"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"contratId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"committees"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"contratId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contratId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledAt"}}]}}]}}]} as unknown as DocumentNode<DeadlineFilterCommitteesQuery, DeadlineFilterCommitteesQueryVariables>;
 export const DeadlineFilterActionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DeadlineFilterAction"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<DeadlineFilterActionQuery, DeadlineFilterActionQueryVariables>;
+export const DossierDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Dossier"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"contratId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"targetPublic"}},{"kind":"Field","name":{"kind":"Name","value":"objectives"}},{"kind":"Field","name":{"kind":"Name","value":"representativeName"}},{"kind":"Field","name":{"kind":"Name","value":"representativeFunction"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"viewerMayFileDossier"}},{"kind":"Field","name":{"kind":"Name","value":"porteur"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"siret"}}]}},{"kind":"Field","name":{"kind":"Name","value":"call"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"closesAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"qpvs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"indicators"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"budgetLines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"side"}},{"kind":"Field","name":{"kind":"Name","value":"account"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"plannedCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fundingLines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"funderId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"amountRequestedCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"requiredPieces"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"piece"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"mandatory"}}]}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"downloadPath"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"openComplementRequest"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fields"}},{"kind":"Field","name":{"kind":"Name","value":"pieceIds"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"dossierCompleteness"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complete"}},{"kind":"Field","name":{"kind":"Name","value":"missing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DossierQuery, DossierQueryVariables>;
+export const CreateDossierDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateDossier"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateDossierInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createDossier"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CreateDossierMutation, CreateDossierMutationVariables>;
+export const UpdateDossierDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateDossier"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateDossierInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateDossier"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<UpdateDossierMutation, UpdateDossierMutationVariables>;
+export const SubmitDossierDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitDossier"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitDossier"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<SubmitDossierMutation, SubmitDossierMutationVariables>;
+export const AnswerComplementsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AnswerComplements"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"actionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"answerComplements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"actionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"actionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"answeredAt"}}]}}]}}]} as unknown as DocumentNode<AnswerComplementsMutation, AnswerComplementsMutationVariables>;
+export const ComplementsTargetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ComplementsTarget"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"callId"}},{"kind":"Field","name":{"kind":"Name","value":"viewerMayFileDossier"}},{"kind":"Field","name":{"kind":"Name","value":"viewerMayRequestComplements"}},{"kind":"Field","name":{"kind":"Name","value":"requiredPieces"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"piece"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"openComplementRequest"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"fields"}}]}}]}}]}}]} as unknown as DocumentNode<ComplementsTargetQuery, ComplementsTargetQueryVariables>;
+export const RequestComplementsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestComplements"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestComplementsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestComplements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RequestComplementsMutation, RequestComplementsMutationVariables>;
 export const PorteurSignupPreviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PorteurSignupPreview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"porteurSignupPreview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"tenantName"}},{"kind":"Field","name":{"kind":"Name","value":"organisationName"}},{"kind":"Field","name":{"kind":"Name","value":"accountReady"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<PorteurSignupPreviewQuery, PorteurSignupPreviewQueryVariables>;
 export const CompletePorteurSignupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CompletePorteurSignup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CompletePorteurSignupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"completePorteurSignup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"siren"}},{"kind":"Field","name":{"kind":"Name","value":"tenantName"}},{"kind":"Field","name":{"kind":"Name","value":"organisationId"}},{"kind":"Field","name":{"kind":"Name","value":"callId"}}]}}]}}]} as unknown as DocumentNode<CompletePorteurSignupMutation, CompletePorteurSignupMutationVariables>;
 export const RequestPorteurSignupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestPorteurSignup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestPorteurSignupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestPorteurSignup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<RequestPorteurSignupMutation, RequestPorteurSignupMutationVariables>;

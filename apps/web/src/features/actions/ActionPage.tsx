@@ -12,6 +12,7 @@ import { COMMITTEE_STATUS_LABELS } from '../committee/committee-shared';
 import { ActionConventionPapers } from '../conventions/ConventionPapers';
 import { DEADLINE_KIND_LABELS, DEADLINE_STATE_LABELS } from '../deadlines/deadline-links';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { ComplementsRequest } from '../dossiers/ComplementsRequest';
 import { defaultExercise, WorkbookRequest } from '../reports/WorkbookRequest';
 import { OPINION_LABELS } from './action-labels';
 import { ACTION_DEADLINES, ACTION_DOSSIER } from './action-queries';
@@ -97,6 +98,7 @@ export function ActionPage() {
           {can('READ_TENANT_FIGURES') && workbookYears.length > 0 && (
             <WorkbookRequest siren={siren} contratId={a.contratId} years={workbookYears} initialYear={defaultExercise(workbookYears)} />
           )}
+          <ComplementsRequest siren={siren} actionId={a.id} />
           {canManage && <ActionSteps key={`steps-${a.id}`} siren={siren} action={a} onDone={setMoved} />}
           <section aria-labelledby="dossier-title" className="panel">
             <h2 id="dossier-title">Dossier</h2>

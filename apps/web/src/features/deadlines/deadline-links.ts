@@ -8,6 +8,7 @@ export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
   COMMITTEE_VOTE: 'Vote du comité',
   PAYMENT_TRANCHE: 'Versement',
   CONTRAT_END: 'Fin du contrat',
+  COMPLEMENTS: 'Compléments au dossier',
 };
 
 export const DEADLINE_STATE_LABELS: Record<DeadlineState, string> = {

@@ -128,15 +128,19 @@ export class CallPublication1764921000000 implements MigrationInterface {
     await q.query(`revoke all on function public_territory(text) from public`);
     await q.query(`grant execute on function public_territory(text) to pilotis_runtime`);
 
-    await q.query(`create or replace view deadline_responsibles with (security_invoker = true) as ${RESPONSIBLES(
-      `'AGENDA_FREEZE', 'COMMITTEE_VOTE', 'CONTRAT_END', 'CALL_CLOSING', 'CALL_INSTRUCTION', 'CALL_COMMITTEE'`,
-    )}`);
+    await q.query(
+      `create or replace view deadline_responsibles with (security_invoker = true) as ${RESPONSIBLES(
+        `'AGENDA_FREEZE', 'COMMITTEE_VOTE', 'CONTRAT_END', 'CALL_CLOSING', 'CALL_INSTRUCTION', 'CALL_COMMITTEE'`,
+      )}`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    await q.query(`create or replace view deadline_responsibles with (security_invoker = true) as ${RESPONSIBLES(
-      `'AGENDA_FREEZE', 'COMMITTEE_VOTE', 'CONTRAT_END'`,
-    )}`);
+    await q.query(
+      `create or replace view deadline_responsibles with (security_invoker = true) as ${RESPONSIBLES(
+        `'AGENDA_FREEZE', 'COMMITTEE_VOTE', 'CONTRAT_END'`,
+      )}`,
+    );
     await q.query(`drop function public_territory(text)`);
     await q.query(`revoke select on "calls_for_projects" from pilotis_worker`);
     for (const table of [...LINK_TABLES].reverse()) {

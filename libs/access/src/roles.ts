@@ -61,6 +61,8 @@ export enum Permission {
   RECORD_FINANCE = 'RECORD_FINANCE',
   /** API keys of service accounts and webhook subscriptions. */
   MANAGE_INTEGRATIONS = 'MANAGE_INTEGRATIONS',
+  /** Calls for projects: drafting, publishing, closing, cancelling; reading drafts and funders' internal notes. */
+  MANAGE_CALLS = 'MANAGE_CALLS',
 }
 
 registerEnumType(Permission, {
@@ -87,6 +89,7 @@ registerEnumType(Permission, {
     },
     RECORD_FINANCE: { description: 'Enregistrer engagements et paiements, importer des fichiers financiers.' },
     MANAGE_INTEGRATIONS: { description: "Gérer les clés d'API et les abonnements webhook." },
+    MANAGE_CALLS: { description: 'Rédiger, publier, clore et annuler les appels à projets ; lire leurs brouillons.' },
   },
 });
 
@@ -103,6 +106,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.MANAGE_COMMITTEES,
     Permission.RECORD_ON_BEHALF,
     Permission.RECORD_FINANCE,
+    Permission.MANAGE_CALLS,
   ]),
   [Role.FUNDER_REPRESENTATIVE]: new Set([
     Permission.READ,

@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
 
 import { ContratDeVille } from '@pilotis/contrats';
@@ -37,11 +37,20 @@ registerEnumType(CallStatus, {
 @Check('calls_for_projects_title_check', 'length(btrim("title")) >= 1 and length("title") <= 200')
 @Check('calls_for_projects_exercise_check', '"exercise" between 2000 and 2100')
 @Check('calls_for_projects_status_check', `"status" in ('BROUILLON', 'PUBLIE', 'CLOTURE', 'ANNULE')`)
-@Check('calls_for_projects_published_check', `"status" = 'BROUILLON' or ("published_at" is not null and "opens_at" is not null and "closes_at" is not null)`)
-@Check('calls_for_projects_eligible_kinds_check', `"eligible_kinds" <@ array[${Object.values(OrganisationKind).map((k) => `'${k}'`).join(', ')}]::text[]`)
+@Check(
+  'calls_for_projects_published_check',
+  `"status" = 'BROUILLON' or ("published_at" is not null and "opens_at" is not null and "closes_at" is not null)`,
+)
+@Check(
+  'calls_for_projects_eligible_kinds_check',
+  `"eligible_kinds" <@ array[${Object.values(OrganisationKind)
+    .map((k) => `'${k}'`)
+    .join(', ')}]::text[]`,
+)
 @Check('calls_for_projects_description_check', 'length("description") <= 20000')
 @Check('calls_for_projects_committee_check', '"committee_date" >= "instruction_due_date"')
 export class CallForProjects extends TenantEntity {
+  @Field(() => ID, { description: 'Contrat de ville.' })
   @Column('uuid')
   contratId: string;
 

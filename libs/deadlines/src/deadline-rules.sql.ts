@@ -92,7 +92,21 @@ export const COMPUTED_DEADLINES = `
     union all
     select 'CONTRAT_END', 'CONTRAT_END:' || c.id, 'Fin du contrat de ville « ' || c.title || ' »',
            make_date(c.end_year, 12, 31), null, null, null, c.id, null, null, null, null
-      from contrats c where c.tenant_id = $1)`;
+      from contrats c where c.tenant_id = $1
+    union all
+    -- A published (or closed) call's closing: the civil date of its closing instant in the tenant's zone.
+    select 'CALL_CLOSING', 'CALL_CLOSING:' || k.id, 'Clôture de l''appel à projets « ' || k.title || ' »',
+           (k.closes_at at time zone $2)::date, null, null, null, k.contrat_id, null, k.exercise,
+           case when k.status = 'CLOTURE' then k.ended_at end, case when k.status = 'CLOTURE' then 'Appel clos' end
+      from calls_for_projects k where k.tenant_id = $1 and k.status in ('PUBLIE', 'CLOTURE')
+    union all
+    select 'CALL_INSTRUCTION', 'CALL_INSTRUCTION:' || k.id, 'Fin de l''instruction de l''appel à projets « ' || k.title || ' »',
+           k.instruction_due_date, null, null, null, k.contrat_id, null, k.exercise, null, null
+      from calls_for_projects k where k.tenant_id = $1 and k.status in ('PUBLIE', 'CLOTURE') and k.instruction_due_date is not null
+    union all
+    select 'CALL_COMMITTEE', 'CALL_COMMITTEE:' || k.id, 'Comité de l''appel à projets « ' || k.title || ' »',
+           k.committee_date, null, null, null, k.contrat_id, null, k.exercise, null, null
+      from calls_for_projects k where k.tenant_id = $1 and k.status in ('PUBLIE', 'CLOTURE') and k.committee_date is not null)`;
 
 /**
  * Upserts the computed deadlines by their natural key (only rows that changed are written), revives

@@ -14,6 +14,9 @@ export enum DeadlineKind {
   COMMITTEE_VOTE = 'COMMITTEE_VOTE',
   PAYMENT_TRANCHE = 'PAYMENT_TRANCHE',
   CONTRAT_END = 'CONTRAT_END',
+  CALL_CLOSING = 'CALL_CLOSING',
+  CALL_INSTRUCTION = 'CALL_INSTRUCTION',
+  CALL_COMMITTEE = 'CALL_COMMITTEE',
 }
 registerEnumType(DeadlineKind, {
   name: 'DeadlineKind',
@@ -29,6 +32,9 @@ registerEnumType(DeadlineKind, {
     COMMITTEE_VOTE: { description: "Vote d'un comité des financeurs (le jour de la séance)." },
     PAYMENT_TRANCHE: { description: "Versement d'une tranche par un financeur (avance après la signature, solde après le bilan)." },
     CONTRAT_END: { description: 'Fin du contrat de ville.' },
+    CALL_CLOSING: { description: "Clôture des dépôts d'un appel à projets publié (tenue quand l'appel est clos)." },
+    CALL_INSTRUCTION: { description: "Fin de l'instruction des dossiers d'un appel à projets." },
+    CALL_COMMITTEE: { description: "Comité qui décide des dossiers d'un appel à projets." },
   },
 });
 

@@ -90,6 +90,12 @@ export const ErrorCode = {
    * never reach a page's script. Browsers use the session routes `/auth/*` (HttpOnly cookie).
    */
   BROWSER_MUST_USE_SESSION: 'BROWSER_MUST_USE_SESSION',
+  /** A call for projects cannot be published without its title, text, opening and closing dates and required pieces. */
+  CALL_INCOMPLETE: 'CALL_INCOMPLETE',
+  /** What porteurs have read on a published call is fixed: only its text, closing extension, dates and funders change. */
+  CALL_PUBLISHED: 'CALL_PUBLISHED',
+  /** A call that dossiers answer is closed or cancelled, never deleted. */
+  CALL_HAS_DOSSIERS: 'CALL_HAS_DOSSIERS',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -14,6 +14,10 @@ import { TenantHomePage } from '../features/dashboards/TenantHomePage';
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
 const AccountPage = page(() => import('../features/account/AccountPage'), 'AccountPage');
+const CallPage = page(() => import('../features/appels/CallPage'), 'CallPage');
+const CallsPage = page(() => import('../features/appels/CallsPage'), 'CallsPage');
+const PublicCallPage = page(() => import('../features/appels/PublicCallPage'), 'PublicCallPage');
+const PublicCallsPage = page(() => import('../features/appels/PublicCallsPage'), 'PublicCallsPage');
 const ActionPage = page(() => import('../features/actions/ActionPage'), 'ActionPage');
 const ActionsPage = page(() => import('../features/actions/ActionsPage'), 'ActionsPage');
 const CommitteePage = page(() => import('../features/committee/CommitteePage'), 'CommitteePage');
@@ -58,6 +62,22 @@ export function App() {
           <Routes>
             <Route path="/connexion" element={<LoginPage />} />
             <Route path="/invitation" element={<InvitationPage />} />
+            <Route
+              path="/appels/:siren"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <PublicCallsPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/appels/:siren/:id"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <PublicCallPage />
+                </Suspense>
+              }
+            />
             <Route
               path="/mot-de-passe-oublie"
               element={
@@ -167,6 +187,22 @@ export function App() {
               element={
                 <Private>
                   <ActionPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/appels"
+              element={
+                <Private>
+                  <CallsPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/appels/:id"
+              element={
+                <Private>
+                  <CallPage />
                 </Private>
               }
             />

@@ -109,6 +109,9 @@ export function Shell({ children }: { children: ReactNode }) {
                 <NavLink to={withContrat(`/t/${siren}/actions`)}>Actions</NavLink>
               </li>
               <li>
+                <NavLink to={withContrat(`/t/${siren}/appels`)}>Appels à projets</NavLink>
+              </li>
+              <li>
                 <NavLink to={withContrat(`/t/${siren}/comites`)}>Comités</NavLink>
               </li>
               <li>

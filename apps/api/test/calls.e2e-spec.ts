@@ -77,7 +77,7 @@ describe('calls for projects', () => {
             contratId: ctx.contratId,
             exercise: 2027,
             title: 'Appel à projets 2027',
-            description: 'Soutenir les initiatives des habitants des quartiers prioritaires.',
+            description: 'Soutenir les initiatives des habitants des quartiers prioritaires.\n\nPriorité aux projets co-construits.',
             pillarIds: [ctx.pillarId],
             objectiveIds: [objectiveId],
             qpvIds: [qpvId],

@@ -20,7 +20,7 @@ import {
 } from 'class-validator';
 
 import { OrganisationKind } from '@pilotis/organisations';
-import { CentsScalar, IsCents } from '@pilotis/shared';
+import { CentsScalar, IsCents, MultiLine } from '@pilotis/shared';
 
 export const CALL_TITLE_MAX = 200;
 export const CALL_TEXT_MAX = 20_000;
@@ -64,6 +64,7 @@ export class CallFunderInput {
   envelopeCents: bigint;
 
   @Field({ nullable: true, description: `Note interne (jamais publiée), ${NOTE_MAX} caractères au plus.` })
+  @MultiLine()
   @IsOptional()
   @IsString()
   @MaxLength(NOTE_MAX)
@@ -73,7 +74,8 @@ export class CallFunderInput {
 /** The fields a call is drafted with; every one optional in an update. */
 @InputType({ isAbstract: true })
 abstract class CallFields {
-  @Field({ nullable: true, description: "Texte de l'appel (contexte, priorités, critères)." })
+  @Field({ nullable: true, description: "Texte de l'appel (contexte, priorités, critères), sur plusieurs lignes." })
+  @MultiLine()
   @UnlessAbsent()
   @IsString()
   @MaxLength(CALL_TEXT_MAX)
@@ -203,6 +205,7 @@ export class CallPieceInput {
   mandatory: boolean;
 
   @Field({ nullable: true, description: `Précisions (${NOTE_MAX} caractères au plus).` })
+  @MultiLine()
   @IsOptional()
   @IsString()
   @MaxLength(NOTE_MAX)

@@ -321,7 +321,7 @@ export type CreateCallInput = {
   committeeDate?: string | null | undefined;
   /** Contrat de ville. */
   contratId: string | number;
-  /** Texte de l'appel (contexte, priorités, critères). */
+  /** Texte de l'appel (contexte, priorités, critères), sur plusieurs lignes. */
   description?: string | null | undefined;
   /** Natures de structures éligibles (vide : toutes). */
   eligibleKinds?: Array<OrganisationKind> | null | undefined;
@@ -904,7 +904,7 @@ export type UpdateCallInput = {
   closesAt?: CivilDateTimeInput | null | undefined;
   /** Date du comité (AAAA-MM-JJ). */
   committeeDate?: string | null | undefined;
-  /** Texte de l'appel (contexte, priorités, critères). */
+  /** Texte de l'appel (contexte, priorités, critères), sur plusieurs lignes. */
   description?: string | null | undefined;
   /** Natures de structures éligibles (vide : toutes). */
   eligibleKinds?: Array<OrganisationKind> | null | undefined;

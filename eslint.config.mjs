@@ -49,7 +49,7 @@ const depConstraints = [
     territoires: [],
     auth: [],
     contrats: ['organisations', 'territoires'],
-    appels: ['contrats', 'organisations', 'territoires'],
+    appels: ['auth', 'contrats', 'organisations', 'territoires'],
     tenancy: ['auth', 'organisations', 'territoires'],
     integrations: ['auth', 'organisations'],
     actions: ['appels', 'contrats', 'organisations', 'tenancy', 'territoires'],

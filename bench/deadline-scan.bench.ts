@@ -55,6 +55,11 @@ async function seed(owner: Pool): Promise<void> {
   await owner.query(
     `insert into pillars (tenant_id, id, contrat_id, kind, title, position) select tenant_id, gen_random_uuid(), id, 'PILIER', 'Cohésion sociale', 1 from contrats`,
   );
+  // One published call for projects per contract: its closing, instruction and committee deadlines.
+  await owner.query(`insert into calls_for_projects (tenant_id, id, contrat_id, exercise, title, description, status, opens_at, closes_at,
+                                                     published_at, instruction_due_date, committee_date)
+    select tenant_id, gen_random_uuid(), id, 2027, 'Appel à projets 2027', 'Texte', 'PUBLIE', '2027-01-15T08:00:00Z', '2027-03-31T10:00:00Z',
+           '2026-12-01T10:00:00Z', '2027-05-15', '2027-06-10' from contrats`);
   // People: a chef de projet, a délégué, one representative per organisation.
   await owner.query(
     `insert into users (id, email, display_name) select gen_random_uuid(), 'chef-' || t.siren || '@bench.fr', 'Chef ' || t.siren from tenants t`,
@@ -134,6 +139,8 @@ const recompute = async (client: PoolClient, tenantId: string) =>
       15,
       6,
       30,
+      // The organisations' « de <name> »: none given, the rule writes « de » + the name itself.
+      '{}',
     ])
   ).rows[0];
 

@@ -68,7 +68,10 @@ export class Dossiers1764923000000 implements MigrationInterface {
   }
 }
 
-/** The view as migration 1764400000000 wrote it, with COMPLEMENTS added to the porteur's and the fallback's kinds. */
+/**
+ * The view as migration 1764921000000 left it (the calls' deadlines for the chefs de projet), with COMPLEMENTS
+ * added to the porteur's and the fallback's kinds.
+ */
 function RESPONSIBLES(complements: boolean): string {
   const porteurKinds = complements ? `'BILAN', 'CONVENTION_SIGNATURE', 'COMPLEMENTS'` : `'BILAN', 'CONVENTION_SIGNATURE'`;
   const fallbackKinds = complements
@@ -77,7 +80,7 @@ function RESPONSIBLES(complements: boolean): string {
   return `
       select d.tenant_id, d.id as deadline_id, m.user_id
         from deadlines d join memberships m on m.tenant_id = d.tenant_id and m.revoked_at is null and m.role = 'CHEF_DE_PROJET'
-       where d.kind in ('AGENDA_FREEZE', 'COMMITTEE_VOTE', 'CONTRAT_END')
+       where d.kind in ('AGENDA_FREEZE', 'COMMITTEE_VOTE', 'CONTRAT_END', 'CALL_CLOSING', 'CALL_INSTRUCTION', 'CALL_COMMITTEE')
       union
       select d.tenant_id, d.id, m.user_id
         from deadlines d join memberships m on m.tenant_id = d.tenant_id and m.revoked_at is null and m.role = 'DELEGUE_PREFET'

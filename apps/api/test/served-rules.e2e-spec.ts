@@ -92,12 +92,14 @@ describe('rules served by the API', () => {
         'MANAGE_COMMITTEES',
         'RECORD_ON_BEHALF',
         'RECORD_FINANCE',
+        'MANAGE_CALLS',
       ]);
       expect(await permissionsOf(regionRep)).toEqual(['READ', 'GIVE_AVIS', 'VOTE', 'SIGN', 'RECORD_FINANCE']);
       expect(await permissionsOf(porteurRep)).toEqual(['READ', 'SIGN', 'MANAGE_OWN_ORGANISATION', 'FILE_DOSSIER']);
       expect(await permissionsOf(auditor)).toEqual(['READ', 'READ_AUDIT', 'READ_TENANT_FIGURES']);
       const admin = await permissionsOf(rennes.admin);
       expect(admin).toContain('MANAGE_MEMBERS');
+      expect(admin).toContain('MANAGE_CALLS');
       expect(admin).not.toContain('VOTE');
       expect(admin).not.toContain('SIGN');
     });

@@ -71,6 +71,8 @@ export enum Permission {
    * it, fill it in while it is a draft, attach its pieces, submit it once, answer a complement request.
    */
   FILE_DOSSIER = 'FILE_DOSSIER',
+  /** Calls for projects: drafting, publishing, closing, cancelling; reading drafts and funders' internal notes. */
+  MANAGE_CALLS = 'MANAGE_CALLS',
 }
 
 registerEnumType(Permission, {
@@ -105,6 +107,7 @@ registerEnumType(Permission, {
       description:
         "Déposer un dossier de demande de subvention (CERFA 12156) pour l'organisation représentée, en réponse à un appel à projets ; répondre aux demandes de compléments.",
     },
+    MANAGE_CALLS: { description: 'Rédiger, publier, clore et annuler les appels à projets ; lire leurs brouillons.' },
   },
 });
 
@@ -126,6 +129,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.MANAGE_COMMITTEES,
     Permission.RECORD_ON_BEHALF,
     Permission.RECORD_FINANCE,
+    Permission.MANAGE_CALLS,
   ]),
   [Role.FUNDER_REPRESENTATIVE]: new Set([
     Permission.READ,

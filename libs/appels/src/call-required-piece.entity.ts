@@ -15,6 +15,7 @@ import { CallForProjects } from './call-for-projects.entity';
 @Index('call_required_pieces_position_key', ['tenantId', 'callId', 'position'], { unique: true })
 @Check('call_required_pieces_label_check', 'length(btrim("label")) >= 1 and length("label") <= 200')
 @Check('call_required_pieces_position_check', '"position" >= 1')
+@Check('call_required_pieces_description_check', 'length("description") <= 2000')
 export class CallRequiredPiece extends TenantEntity {
   @Field(() => ID, { description: 'Appel à projets.' })
   @Column('uuid')
@@ -31,6 +32,10 @@ export class CallRequiredPiece extends TenantEntity {
   @Field({ description: 'Libellé, par exemple « Statuts à jour ».' })
   @Column('text')
   label: string;
+
+  @Field({ description: 'Précisions (ce qui est attendu, sous quelle forme).' })
+  @Column('text', { default: '' })
+  description: string;
 
   @Field({ description: 'Obligatoire pour déposer le dossier.' })
   @Column('boolean', { default: true })

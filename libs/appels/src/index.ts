@@ -6,3 +6,4 @@ export { AppelsModule } from './appels.module';
 // Entities: registered by the composition root (libs/schema), joined on by other contexts.
 export { CallForProjects, CallStatus } from './call-for-projects.entity';
 export { CallRequiredPiece } from './call-required-piece.entity';
+export { CallFunder, CallObjective, CallPillar, CallQpv } from './call-links.entity';

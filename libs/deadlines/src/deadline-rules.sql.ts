@@ -99,7 +99,21 @@ export const COMPUTED_DEADLINES = `
            r.due_date, r.action_id, null, null, null, null, null,
            r.answered_at, case when r.answered_at is not null then 'Compléments apportés' end
       from complement_requests r join actions a on a.tenant_id = r.tenant_id and a.id = r.action_id
-     where r.tenant_id = $1)`;
+     where r.tenant_id = $1
+    union all
+    -- A published (or closed) call's closing: the civil date of its closing instant in the tenant's zone.
+    select 'CALL_CLOSING', 'CALL_CLOSING:' || k.id, 'Clôture de l''appel à projets « ' || k.title || ' »',
+           (k.closes_at at time zone $2)::date, null, null, null, k.contrat_id, null, k.exercise,
+           case when k.status = 'CLOTURE' then k.ended_at end, case when k.status = 'CLOTURE' then 'Appel clos' end
+      from calls_for_projects k where k.tenant_id = $1 and k.status in ('PUBLIE', 'CLOTURE')
+    union all
+    select 'CALL_INSTRUCTION', 'CALL_INSTRUCTION:' || k.id, 'Fin de l''instruction de l''appel à projets « ' || k.title || ' »',
+           k.instruction_due_date, null, null, null, k.contrat_id, null, k.exercise, null, null
+      from calls_for_projects k where k.tenant_id = $1 and k.status in ('PUBLIE', 'CLOTURE') and k.instruction_due_date is not null
+    union all
+    select 'CALL_COMMITTEE', 'CALL_COMMITTEE:' || k.id, 'Comité de l''appel à projets « ' || k.title || ' »',
+           k.committee_date, null, null, null, k.contrat_id, null, k.exercise, null, null
+      from calls_for_projects k where k.tenant_id = $1 and k.status in ('PUBLIE', 'CLOTURE') and k.committee_date is not null)`;
 
 /**
  * Upserts the computed deadlines by their natural key (only rows that changed are written), revives

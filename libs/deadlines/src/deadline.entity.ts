@@ -15,6 +15,9 @@ export enum DeadlineKind {
   PAYMENT_TRANCHE = 'PAYMENT_TRANCHE',
   CONTRAT_END = 'CONTRAT_END',
   COMPLEMENTS = 'COMPLEMENTS',
+  CALL_CLOSING = 'CALL_CLOSING',
+  CALL_INSTRUCTION = 'CALL_INSTRUCTION',
+  CALL_COMMITTEE = 'CALL_COMMITTEE',
 }
 registerEnumType(DeadlineKind, {
   name: 'DeadlineKind',
@@ -33,6 +36,9 @@ registerEnumType(DeadlineKind, {
     COMPLEMENTS: {
       description: "Réponse du porteur à une demande de compléments sur son dossier (la date limite fixée par l'instructeur).",
     },
+    CALL_CLOSING: { description: "Clôture des dépôts d'un appel à projets publié (tenue quand l'appel est clos)." },
+    CALL_INSTRUCTION: { description: "Fin de l'instruction des dossiers d'un appel à projets." },
+    CALL_COMMITTEE: { description: "Comité qui décide des dossiers d'un appel à projets." },
   },
 });
 

@@ -230,6 +230,7 @@ async function seedTenant(m: EntityManager, tenantId: string, siren: string, dat
     }
   }
   await seedCommittee(m, tenantId, contratId);
+  if (siren === RENNES) await seedCall(m, tenantId, contratId, pillars[0].id, orgIds);
   await seedFinance(m, tenantId);
   await m.query(
     `insert into tenant_counters (tenant_id, name, value) values ($1, 'action', $2)
@@ -320,6 +321,69 @@ async function seedCommittee(m: EntityManager, tenantId: string, contratId: stri
      select $1, gen_random_uuid(), $2, a.id, row_number() over (order by a.number) from actions a where a.tenant_id = $1 and a.status = 'A_ARBITRER'`,
     [tenantId, committeeId],
   );
+}
+
+/**
+ * One published call for projects of Rennes Métropole's contract, exercise 2027, open since a week and
+ * closing in two months at noon (Paris time) — relative to the seeding's own clock, so that the public page
+ * `/appels/243500139` always shows an open call — with its instruction and committee dates, its funders'
+ * indicative envelopes and the pieces every dossier joins.
+ */
+async function seedCall(
+  m: EntityManager,
+  tenantId: string,
+  contratId: string,
+  pillarId: string,
+  orgIds: Map<string, string>,
+): Promise<void> {
+  const callId = randomUUID();
+  await m.query(
+    `insert into calls_for_projects (tenant_id, id, contrat_id, exercise, title, description, status, opens_at, closes_at, published_at,
+                                     instruction_due_date, committee_date, eligible_kinds)
+     values ($1, $2, $3, 2027, $4, $5, 'PUBLIE',
+             (date_trunc('day', now() at time zone 'Europe/Paris') - interval '7 days' + interval '9 hours') at time zone 'Europe/Paris',
+             (date_trunc('day', now() at time zone 'Europe/Paris') + interval '60 days' + interval '12 hours') at time zone 'Europe/Paris',
+             now() - interval '7 days',
+             (now() at time zone 'Europe/Paris')::date + 90, (now() at time zone 'Europe/Paris')::date + 110,
+             array['ASSOCIATION', 'REGIE_DE_QUARTIER', 'SCIC', 'SCOP', 'CAE', 'SIAE'])`,
+    [
+      tenantId,
+      callId,
+      contratId,
+      'Appel à projets 2027 – Quartiers solidaires',
+      [
+        'Rennes Métropole et ses partenaires soutiennent les projets qui renforcent le lien social, la réussite éducative et l’accès aux droits des habitants des quartiers prioritaires.',
+        'Les projets sont portés par des structures de l’économie sociale et solidaire, associent les habitants à leur conception et s’inscrivent dans un des quartiers du contrat de ville.',
+        'Les dossiers sont instruits par l’équipe du contrat de ville avec les financeurs, puis examinés en comité des financeurs.',
+      ].join('\n\n'),
+    ],
+  );
+  await m.query('insert into call_pillars (tenant_id, call_id, pillar_id) values ($1, $2, $3)', [tenantId, callId, pillarId]);
+  await m.query(
+    'insert into call_qpvs (tenant_id, call_id, qpv_id) select tenant_id, $2, qpv_id from contrat_qpvs where tenant_id = $1 and contrat_id = $3',
+    [tenantId, callId, contratId],
+  );
+  for (const [key, cents, note] of [
+    ['etat', 20_000_000, 'Crédits P147 : montant notifié en février'],
+    ['region', 8_000_000, ''],
+    ['caf', 5_000_000, ''],
+  ] as const) {
+    await m.query(
+      'insert into call_funders (tenant_id, call_id, organisation_id, envelope_cents, internal_note) values ($1, $2, $3, $4, $5)',
+      [tenantId, callId, orgIds.get(key), cents, note],
+    );
+  }
+  for (const [index, [label, mandatory, description]] of [
+    ['Statuts à jour', true, ''],
+    ['Relevé d’identité bancaire', true, 'Au nom de la structure, avec son adresse.'],
+    ['Derniers comptes approuvés', true, 'Bilan et compte de résultat du dernier exercice clos.'],
+    ['Rapport d’activité', false, ''],
+  ].entries()) {
+    await m.query(
+      'insert into call_required_pieces (tenant_id, id, call_id, position, label, mandatory, description) values ($1, $2, $3, $4, $5, $6, $7)',
+      [tenantId, randomUUID(), callId, index + 1, label, mandatory, description],
+    );
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 
 import { Action, ActionBudgetLine, ActionIndicator, ActionQpv, ComplementRequest, FundingLine } from '@pilotis/actions';
-import { CallForProjects, CallRequiredPiece } from '@pilotis/appels';
+import { CallForProjects, CallFunder, CallObjective, CallPillar, CallQpv, CallRequiredPiece } from '@pilotis/appels';
 import { AuditChainHead, AuditCheckpointRow, AuditEvent, OutboxEvent, PlatformAuditEvent } from '@pilotis/audit';
 import { AccountToken, RefreshToken, User } from '@pilotis/auth';
 import {
@@ -67,6 +67,10 @@ export const ALL_ENTITIES = [
   ContratQpv,
   CallForProjects,
   CallRequiredPiece,
+  CallPillar,
+  CallObjective,
+  CallQpv,
+  CallFunder,
   Action,
   ActionBudgetLine,
   ComplementRequest,

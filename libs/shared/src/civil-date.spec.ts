@@ -1,4 +1,15 @@
-import { addDays, addMonths, civilDateIn, daysBetween, dueInWords, formatCivilDate, isCivilDate } from './civil-date';
+import {
+  addDays,
+  addMonths,
+  civilDateIn,
+  civilDateTimeIn,
+  daysBetween,
+  dueInWords,
+  formatCivilDate,
+  instantOfCivil,
+  isCivilDate,
+  isCivilTime,
+} from './civil-date';
 
 describe('civil dates', () => {
   it('takes the date in the time zone, across the year boundary and daylight saving', () => {
@@ -66,5 +77,50 @@ describe('civil dates', () => {
       expect(daysBetween('2027-03-27', '2027-03-29')).toBe(2);
       expect(daysBetween('2027-10-30', '2027-11-01')).toBe(2);
     });
+  });
+});
+
+describe('civil date and time in a time zone', () => {
+  const PARIS = 'Europe/Paris';
+
+  it('reads a wall-clock time in winter and in summer', () => {
+    expect(instantOfCivil('2027-01-15', '12:00', PARIS).toISOString()).toBe('2027-01-15T11:00:00.000Z');
+    expect(instantOfCivil('2027-06-30', '23:59', PARIS).toISOString()).toBe('2027-06-30T21:59:00.000Z');
+    expect(instantOfCivil('2027-06-30', '12:00', 'UTC').toISOString()).toBe('2027-06-30T12:00:00.000Z');
+    expect(instantOfCivil('2027-01-01', '00:00', 'Indian/Reunion').toISOString()).toBe('2026-12-31T20:00:00.000Z');
+  });
+
+  it('around the spring change: the hour that does not exist lands one hour later', () => {
+    // 28 March 2027: at 02:00 Paris clocks jump to 03:00.
+    expect(instantOfCivil('2027-03-28', '01:59', PARIS).toISOString()).toBe('2027-03-28T00:59:00.000Z');
+    expect(instantOfCivil('2027-03-28', '02:30', PARIS).toISOString()).toBe('2027-03-28T01:30:00.000Z');
+    expect(civilDateTimeIn(instantOfCivil('2027-03-28', '02:30', PARIS), PARIS)).toEqual({ date: '2027-03-28', time: '03:30' });
+    expect(instantOfCivil('2027-03-28', '03:00', PARIS).toISOString()).toBe('2027-03-28T01:00:00.000Z');
+  });
+
+  it('around the autumn change: the hour that occurs twice is its first occurrence', () => {
+    // 31 October 2027: at 03:00 Paris clocks go back to 02:00.
+    expect(instantOfCivil('2027-10-31', '02:30', PARIS).toISOString()).toBe('2027-10-31T00:30:00.000Z');
+    expect(instantOfCivil('2027-10-31', '03:00', PARIS).toISOString()).toBe('2027-10-31T02:00:00.000Z');
+    expect(civilDateTimeIn(new Date('2027-10-31T01:30:00Z'), PARIS)).toEqual({ date: '2027-10-31', time: '02:30' });
+  });
+
+  it('round-trips, and gives the date and time of an instant', () => {
+    expect(civilDateTimeIn(new Date('2026-12-31T23:00:00Z'), PARIS)).toEqual({ date: '2027-01-01', time: '00:00' });
+    expect(civilDateTimeIn(new Date('2027-07-14T10:00:00Z'), PARIS)).toEqual({ date: '2027-07-14', time: '12:00' });
+    for (const [date, time] of [
+      ['2027-02-28', '00:00'],
+      ['2027-07-01', '18:45'],
+      ['2028-02-29', '23:59'],
+    ]) {
+      expect(civilDateTimeIn(instantOfCivil(date, time, PARIS), PARIS)).toEqual({ date, time });
+    }
+  });
+
+  it('refuses what is not a date and a time', () => {
+    expect(isCivilTime('24:00')).toBe(false);
+    expect(isCivilTime('9:00')).toBe(false);
+    expect(isCivilTime('09:00')).toBe(true);
+    expect(() => instantOfCivil('2027-02-29', '12:00', PARIS)).toThrow(RangeError);
   });
 });

@@ -79,3 +79,61 @@ export function dueInWords(today: CivilDate, due: CivilDate): string {
   if (days === -1) return 'en retard d’un jour';
   return `en retard de ${-days} jours`;
 }
+
+/** A wall-clock date and time somewhere ("2027-03-28", "02:30"), as a person types it. */
+export interface CivilDateTime {
+  date: CivilDate;
+  /** "HH:MM", 24-hour. */
+  time: string;
+}
+
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export function isCivilTime(value: string): boolean {
+  return HH_MM.test(value);
+}
+
+/** The wall-clock fields of `instant` in `timeZone`, read as if they were UTC (ms since the epoch). */
+function wallClockAsUtc(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+}
+
+/** The zone's offset from UTC at `instant`, in ms (Paris: +1 h in winter, +2 h in summer). */
+function offsetAt(instant: number, timeZone: string): number {
+  const whole = instant - (instant % 1000);
+  return wallClockAsUtc(whole, timeZone) - whole;
+}
+
+/**
+ * The instant a person means by `date` `time` in `timeZone` (« clôture le 31 mars 2027 à 12:00 », Paris time).
+ * Around a daylight-saving change it answers as calendars do: a time that occurs twice (the autumn night,
+ * 02:30 in Paris) is its first occurrence; a time that never occurs (the spring night, 02:30) is read with
+ * the offset before the change, so it lands one hour later on the clock (03:30 summer time).
+ */
+export function instantOfCivil(date: CivilDate, time: string, timeZone: string): Date {
+  if (!isCivilDate(date) || !isCivilTime(time)) throw new RangeError(`Not a civil date and time: ${date} ${time}`);
+  const [h, m] = time.split(':').map(Number);
+  const asUtc = Date.parse(`${date}T00:00:00Z`) + (h * 60 + m) * 60_000;
+  const before = offsetAt(asUtc - 86_400_000, timeZone);
+  const after = offsetAt(asUtc + 86_400_000, timeZone);
+  const candidates = [...new Set([asUtc - before, asUtc - after])].sort((a, b) => a - b);
+  const exact = candidates.find((c) => wallClockAsUtc(c, timeZone) === asUtc);
+  return new Date(exact ?? asUtc - before);
+}
+
+/** The wall-clock date and time (to the minute) of `instant` in `timeZone`. */
+export function civilDateTimeIn(instant: Date, timeZone: string): CivilDateTime {
+  const iso = new Date(wallClockAsUtc(instant.getTime(), timeZone)).toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
+}

@@ -115,6 +115,12 @@ export const ErrorCode = {
   COMPLEMENTS_PENDING: 'COMPLEMENTS_PENDING',
   /** No complement request is open on this dossier: there is nothing to answer. */
   NO_COMPLEMENTS_REQUESTED: 'NO_COMPLEMENTS_REQUESTED',
+  /** A call for projects cannot be published without its title, text, opening and closing dates and required pieces. */
+  CALL_INCOMPLETE: 'CALL_INCOMPLETE',
+  /** What porteurs have read on a published call is fixed: only its text, closing extension, dates and funders change. */
+  CALL_PUBLISHED: 'CALL_PUBLISHED',
+  /** A call that dossiers answer is closed or cancelled, never deleted. */
+  CALL_HAS_DOSSIERS: 'CALL_HAS_DOSSIERS',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

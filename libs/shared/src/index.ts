@@ -36,7 +36,19 @@ export {
   withDatabase,
 } from './config';
 export { Clock } from './clock';
-export { type CivilDate, civilDateIn, daysBetween, dueInWords, formatCivilDate, FRENCH_MONTHS, isCivilDate } from './civil-date';
+export {
+  type CivilDate,
+  civilDateIn,
+  type CivilDateTime,
+  civilDateTimeIn,
+  daysBetween,
+  dueInWords,
+  formatCivilDate,
+  FRENCH_MONTHS,
+  instantOfCivil,
+  isCivilDate,
+  isCivilTime,
+} from './civil-date';
 export { WEBHOOK_EVENT_OF_TOPIC, WebhookEvent } from './webhook-events';
 export { de, dePerson } from './french';
 export {

@@ -14,6 +14,10 @@ import { TenantHomePage } from '../features/dashboards/TenantHomePage';
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
 const AccountPage = page(() => import('../features/account/AccountPage'), 'AccountPage');
+const CallPage = page(() => import('../features/appels/CallPage'), 'CallPage');
+const CallsPage = page(() => import('../features/appels/CallsPage'), 'CallsPage');
+const PublicCallPage = page(() => import('../features/appels/PublicCallPage'), 'PublicCallPage');
+const PublicCallsPage = page(() => import('../features/appels/PublicCallsPage'), 'PublicCallsPage');
 const ActionPage = page(() => import('../features/actions/ActionPage'), 'ActionPage');
 const ActionsPage = page(() => import('../features/actions/ActionsPage'), 'ActionsPage');
 const CommitteePage = page(() => import('../features/committee/CommitteePage'), 'CommitteePage');
@@ -76,6 +80,22 @@ export function App() {
               element={
                 <Suspense fallback={<Loading />}>
                   <SignupConfirmPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/appels/:siren"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <PublicCallsPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/appels/:siren/:id"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <PublicCallPage />
                 </Suspense>
               }
             />
@@ -212,6 +232,22 @@ export function App() {
               element={
                 <Private>
                   <DossierPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/appels"
+              element={
+                <Private>
+                  <CallsPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/appels/:id"
+              element={
+                <Private>
+                  <CallPage />
                 </Private>
               }
             />

@@ -113,6 +113,9 @@ export function Shell({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to={withContrat(`/t/${siren}/actions`)}>{can('MANAGE_OWN_ORGANISATION') ? 'Mes actions' : 'Actions'}</NavLink>
               </li>
+              <li>
+                <NavLink to={withContrat(`/t/${siren}/appels`)}>Appels à projets</NavLink>
+              </li>
               {/* A porteur sits on no committee: its space shows what concerns it. */}
               {!can('MANAGE_OWN_ORGANISATION') && (
                 <li>

@@ -29,9 +29,10 @@ export const setTransport = (t: Transport): void => {
 async function post<R>(
   body: string,
   tenant: string | undefined,
+  anonymous = false,
 ): Promise<{ data?: R; errors?: { message: string; extensions?: { code?: string; fields?: ApiError['fields'] } }[] }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  const token = transport?.token();
+  const token = anonymous ? null : transport?.token();
   if (token) headers.authorization = `Bearer ${token}`;
   if (tenant) headers['x-tenant'] = tenant;
   const res = await fetch('/graphql', { method: 'POST', headers, body });
@@ -47,12 +48,13 @@ export async function request<R, V extends Record<string, unknown>>(
   variables?: V,
   tenant?: string,
   // Off for the session's own operations (sign-in, renewal, sign-out): they must not renew themselves.
-  { renewSession = true }: { renewSession?: boolean } = {},
+  // `anonymous`: sent without the session's token (the public pages of calls for projects refuse one).
+  { renewSession = true, anonymous = false }: { renewSession?: boolean; anonymous?: boolean } = {},
 ): Promise<R> {
   const body = JSON.stringify({ query: print(document), variables: variables ?? {} });
   for (let attempt = 0; ; attempt++) {
-    const hadSession = !!transport?.token();
-    const answer = await post<R>(body, tenant);
+    const hadSession = !anonymous && !!transport?.token();
+    const answer = await post<R>(body, tenant, anonymous);
     const error = answer.errors?.[0];
     if (!error) return answer.data as R;
     const code = error.extensions?.code ?? 'INTERNAL_SERVER_ERROR';

@@ -59,6 +59,8 @@ export type GraphQLQueryOptions<R> = Omit<UseQueryOptions<R, ApiError, R>, 'quer
   tenant?: string;
   /** False for the public pages (an invitation, a password reset): a refusal never asks to sign in again. */
   renewSession?: boolean;
+  /** Sent without the session's token, as anyone reads it (the public pages of calls for projects). */
+  anonymous?: boolean;
 };
 
 /**
@@ -72,10 +74,11 @@ export function useGraphQLQuery<R, V extends Record<string, unknown>>(
   variables: V,
   options: GraphQLQueryOptions<R> = {},
 ): UseQueryResult<R, ApiError> {
-  const { tenant, renewSession, ...rest } = options;
+  const { tenant, renewSession, anonymous, ...rest } = options;
   return useQuery<R, ApiError, R>({
     queryKey: graphQLKey(document, variables, tenant),
-    queryFn: () => request(document, variables, tenant, { renewSession }).catch((error: unknown) => Promise.reject(asApiError(error))),
+    queryFn: () =>
+      request(document, variables, tenant, { renewSession, anonymous }).catch((error: unknown) => Promise.reject(asApiError(error))),
     ...rest,
   });
 }

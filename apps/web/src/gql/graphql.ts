@@ -133,6 +133,37 @@ export type BudgetSide =
   /** Produits (comptes 70 à 78, 87). */
   | 'PRODUIT';
 
+/** Un financeur qui participe à l'appel, avec son enveloppe indicative. */
+export type CallFunderInput = {
+  /** Enveloppe indicative, en centimes. */
+  envelopeCents: number;
+  /** Note interne (jamais publiée), 2000 caractères au plus. */
+  internalNote?: string | null | undefined;
+  /** Organisation financeuse (partenaire du territoire). */
+  organisationId: string | number;
+};
+
+/** Une pièce demandée à chaque dossier. */
+export type CallPieceInput = {
+  /** Précisions (2000 caractères au plus). */
+  description?: string | null | undefined;
+  /** Libellé (1 à 200 caractères). */
+  label: string;
+  /** Obligatoire pour déposer le dossier. */
+  mandatory: boolean;
+};
+
+/** État d'un appel à projets. */
+export type CallStatus =
+  /** Annulé : retiré de la page publique, sans suite. */
+  | 'ANNULE'
+  /** Brouillon : visible des seuls agents du territoire. */
+  | 'BROUILLON'
+  /** Clos : plus aucun dépôt ; ses dossiers sont instruits. */
+  | 'CLOTURE'
+  /** Publié : sa page est publique ; ouvert aux dépôts entre sa date d’ouverture et sa clôture. */
+  | 'PUBLIE';
+
 /** Vote d'un financeur sur sa ligne d'une action inscrite. */
 export type CastVoteInput = {
   /** Point de l'ordre du jour. */
@@ -185,6 +216,14 @@ export type ChangePasswordInput = {
   currentPassword: string;
   /** Nouveau mot de passe (12 caractères au moins). */
   newPassword: string;
+};
+
+/** Une date et une heure telles que le territoire les lit, dans son fuseau (Europe/Paris). */
+export type CivilDateTimeInput = {
+  /** Date (AAAA-MM-JJ). */
+  date: string;
+  /** Heure (HH:MM, sur 24 heures). */
+  time: string;
 };
 
 /** Nature du comité. */
@@ -301,6 +340,36 @@ export type CreateApiKeyInput = {
   scopes: Array<ApiKeyScope>;
 };
 
+/** Création d'un appel à projets (brouillon). */
+export type CreateCallInput = {
+  /** Clôture des dépôts (null : pas encore fixée). */
+  closesAt?: CivilDateTimeInput | null | undefined;
+  /** Date du comité (AAAA-MM-JJ). */
+  committeeDate?: string | null | undefined;
+  /** Contrat de ville. */
+  contratId: string | number;
+  /** Texte de l'appel (contexte, priorités, critères), sur plusieurs lignes. */
+  description?: string | null | undefined;
+  /** Natures de structures éligibles (vide : toutes). */
+  eligibleKinds?: Array<OrganisationKind> | null | undefined;
+  /** Exercice (année) financé. */
+  exercise: number;
+  /** Financeurs participants et leurs enveloppes indicatives. */
+  funders?: Array<CallFunderInput> | null | undefined;
+  /** Date limite de l'instruction (AAAA-MM-JJ). */
+  instructionDueDate?: string | null | undefined;
+  /** Objectifs visés (sous les piliers du contrat). */
+  objectiveIds?: Array<string | number> | null | undefined;
+  /** Ouverture des dépôts (null : pas encore fixée). */
+  opensAt?: CivilDateTimeInput | null | undefined;
+  /** Piliers (ou axes transversaux) du contrat visés. */
+  pillarIds?: Array<string | number> | null | undefined;
+  /** Quartiers prioritaires visés (parmi ceux du contrat). */
+  qpvIds?: Array<string | number> | null | undefined;
+  /** Intitulé (1 à 200 caractères). */
+  title: string;
+};
+
 /** Création d'un dossier en réponse à un appel à projets ouvert, au nom de l'organisation que je représente. */
 export type CreateDossierInput = {
   /** Appel à projets publié et ouvert. */
@@ -351,6 +420,12 @@ export type DeadlineKind =
   | 'AGENDA_FREEZE'
   /** Bilan d'une action financée, par exercice (six mois après la fin de l'exercice, sauf date prévue par la convention). */
   | 'BILAN'
+  /** Clôture des dépôts d'un appel à projets publié (tenue quand l'appel est clos). */
+  | 'CALL_CLOSING'
+  /** Comité qui décide des dossiers d'un appel à projets. */
+  | 'CALL_COMMITTEE'
+  /** Fin de l'instruction des dossiers d'un appel à projets. */
+  | 'CALL_INSTRUCTION'
   /** Vote d'un comité des financeurs (le jour de la séance). */
   | 'COMMITTEE_VOTE'
   /** Réponse du porteur à une demande de compléments sur son dossier (la date limite fixée par l'instructeur). */
@@ -655,6 +730,8 @@ export type Permission =
   | 'GIVE_AVIS'
   /** Créer et modifier les actions, leur plan de financement et leurs étapes. */
   | 'MANAGE_ACTIONS'
+  /** Rédiger, publier, clore et annuler les appels à projets ; lire leurs brouillons. */
+  | 'MANAGE_CALLS'
   /** Préparer, ouvrir et clore les comités ; enveloppes ; corrections de décisions. */
   | 'MANAGE_COMMITTEES'
   /** Gérer la structure du contrat : contrat, piliers, objectifs, QPV. */
@@ -984,6 +1061,36 @@ export type UpdateActionInput = {
   title?: string | null | undefined;
   /** Nouveau budget total, en centimes. */
   totalBudgetCents?: number | null | undefined;
+};
+
+/** Modification d'un appel : seuls les champs fournis changent. Publié, seuls son texte, le report de sa clôture, les dates d'instruction et de comité et les financeurs changent encore. */
+export type UpdateCallInput = {
+  /** Clôture des dépôts (null : pas encore fixée). */
+  closesAt?: CivilDateTimeInput | null | undefined;
+  /** Date du comité (AAAA-MM-JJ). */
+  committeeDate?: string | null | undefined;
+  /** Texte de l'appel (contexte, priorités, critères), sur plusieurs lignes. */
+  description?: string | null | undefined;
+  /** Natures de structures éligibles (vide : toutes). */
+  eligibleKinds?: Array<OrganisationKind> | null | undefined;
+  /** Exercice (année) financé. */
+  exercise?: number | null | undefined;
+  /** Financeurs participants et leurs enveloppes indicatives. */
+  funders?: Array<CallFunderInput> | null | undefined;
+  /** Identifiant de l'appel. */
+  id: string | number;
+  /** Date limite de l'instruction (AAAA-MM-JJ). */
+  instructionDueDate?: string | null | undefined;
+  /** Objectifs visés (sous les piliers du contrat). */
+  objectiveIds?: Array<string | number> | null | undefined;
+  /** Ouverture des dépôts (null : pas encore fixée). */
+  opensAt?: CivilDateTimeInput | null | undefined;
+  /** Piliers (ou axes transversaux) du contrat visés. */
+  pillarIds?: Array<string | number> | null | undefined;
+  /** Quartiers prioritaires visés (parmi ceux du contrat). */
+  qpvIds?: Array<string | number> | null | undefined;
+  /** Intitulé (1 à 200 caractères). */
+  title?: string | null | undefined;
 };
 
 /** Modification d'un dossier : tout champ tant qu'il est en brouillon, puis seulement ceux qu'une demande de compléments rouvre. Un champ absent reste inchangé ; une liste donnée remplace la précédente. */
@@ -1426,6 +1533,92 @@ export type UpdateTenantSettingsMutationVariables = Exact<{
 
 export type UpdateTenantSettingsMutation = { updateTenantSettings: { senderName: string, timeZone: string, signatureDelayDays: number, agendaFreezeDays: number, bilanDelayMonths: number, paymentDelayDays: number, reminderSteps: Array<{ offsetDays: number, escalation: boolean }> } };
 
+export type CallListQueryVariables = Exact<{
+  contratId: string | number;
+}>;
+
+
+export type CallListQuery = { calls: Array<{ id: string, title: string, exercise: number, status: CallStatus, dossierCount: number, closesAtLocal: { date: string, time: string } | null }> };
+
+export type CallDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CallDetailQuery = { call: { id: string, contratId: string, title: string, description: string, exercise: number, status: CallStatus, publishedAt: string | null, instructionDueDate: string | null, committeeDate: string | null, eligibleKinds: Array<OrganisationKind>, dossierCount: number, opensAtLocal: { date: string, time: string } | null, closesAtLocal: { date: string, time: string } | null, pillars: Array<{ id: string, title: string }>, objectives: Array<{ id: string, code: string, title: string }>, qpvs: Array<{ id: string, code: string, name: string }>, funders: Array<{ organisationId: string, name: string, envelopeCents: number, internalNote: string | null }>, requiredPieces: Array<{ position: number, label: string, mandatory: boolean, description: string }> } };
+
+export type CallFormDataQueryVariables = Exact<{
+  contratId: string | number;
+}>;
+
+
+export type CallFormDataQuery = { contrat: { id: string, pillars: Array<{ id: string, title: string, objectives: Array<{ id: string, code: string, title: string }> }>, qpvs: Array<{ id: string, code: string, name: string }> }, organisations: { nodes: Array<{ id: string, name: string }> } };
+
+export type CreateCallMutationVariables = Exact<{
+  input: CreateCallInput;
+}>;
+
+
+export type CreateCallMutation = { createCall: { id: string } };
+
+export type UpdateCallMutationVariables = Exact<{
+  input: UpdateCallInput;
+}>;
+
+
+export type UpdateCallMutation = { updateCall: { id: string } };
+
+export type SetCallPiecesMutationVariables = Exact<{
+  callId: string | number;
+  pieces: Array<CallPieceInput> | CallPieceInput;
+}>;
+
+
+export type SetCallPiecesMutation = { setCallRequiredPieces: { id: string } };
+
+export type PublishCallMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PublishCallMutation = { publishCall: { id: string, status: CallStatus } };
+
+export type CloseCallMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CloseCallMutation = { closeCall: { id: string, status: CallStatus } };
+
+export type CancelCallMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelCallMutation = { cancelCall: { id: string, status: CallStatus } };
+
+export type DeleteCallMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteCallMutation = { deleteCall: boolean };
+
+export type PublicCallsQueryVariables = Exact<{
+  siren: string;
+}>;
+
+
+export type PublicCallsQuery = { publicCalls: { territoryName: string, siren: string, calls: Array<{ id: string, title: string, exercise: number, open: boolean, opensAtLocal: { date: string, time: string }, closesAtLocal: { date: string, time: string } }> } };
+
+export type PublicCallQueryVariables = Exact<{
+  siren: string;
+  id: string | number;
+}>;
+
+
+export type PublicCallQuery = { publicCall: { id: string, title: string, description: string, exercise: number, open: boolean, timeZone: string, instructionDueDate: string | null, committeeDate: string | null, eligibleKinds: Array<OrganisationKind>, opensAtLocal: { date: string, time: string }, closesAtLocal: { date: string, time: string }, pillars: Array<{ title: string }>, objectives: Array<{ code: string, title: string }>, qpvs: Array<{ code: string, name: string }>, funders: Array<{ name: string, envelopeCents: number }>, requiredPieces: Array<{ position: number, label: string, description: string, mandatory: boolean }> } };
+
 export type ArbitrationQueueQueryVariables = Exact<{
   contratId: string | number;
 }>;
@@ -1705,7 +1898,7 @@ export type DossierQueryVariables = Exact<{
 }>;
 
 
-export type DossierQuery = { action: { id: string, reference: string, status: ActionStatus, contratId: string, title: string, description: string, targetPublic: string, objectives: string, representativeName: string, representativeFunction: string, startDate: string, endDate: string, submittedAt: string | null, viewerMayFileDossier: boolean, porteur: { id: string, name: string, siret: string | null }, call: { id: string, title: string, closesAt: string } | null, qpvs: Array<{ id: string }>, indicators: Array<{ label: string, target: number, unit: string }>, budgetLines: Array<{ side: BudgetSide, account: string, label: string, plannedCents: number }>, fundingLines: Array<{ id: string, funderId: string, kind: FundingKind, amountRequestedCents: number }>, requiredPieces: Array<{ piece: { id: string, label: string, mandatory: boolean }, document: { id: string, fileName: string, downloadPath: string } | null }>, openComplementRequest: { id: string, fields: Array<DossierField>, pieceIds: Array<string>, message: string, dueDate: string } | null }, dossierCompleteness: { complete: boolean, missing: Array<{ field: string, message: string }> } };
+export type DossierQuery = { action: { id: string, reference: string, status: ActionStatus, contratId: string, title: string, description: string, targetPublic: string, objectives: string, representativeName: string, representativeFunction: string, startDate: string, endDate: string, submittedAt: string | null, viewerMayFileDossier: boolean, porteur: { id: string, name: string, siret: string | null }, call: { id: string, title: string, closesAt: string | null } | null, qpvs: Array<{ id: string }>, indicators: Array<{ label: string, target: number, unit: string }>, budgetLines: Array<{ side: BudgetSide, account: string, label: string, plannedCents: number }>, fundingLines: Array<{ id: string, funderId: string, kind: FundingKind, amountRequestedCents: number }>, requiredPieces: Array<{ piece: { id: string, label: string, mandatory: boolean }, document: { id: string, fileName: string, downloadPath: string } | null }>, openComplementRequest: { id: string, fields: Array<DossierField>, pieceIds: Array<string>, message: string, dueDate: string } | null }, dossierCompleteness: { complete: boolean, missing: Array<{ field: string, message: string }> } };
 
 export type CreateDossierMutationVariables = Exact<{
   input: CreateDossierInput;
@@ -1880,6 +2073,18 @@ export const QpvsListDocument = {"kind":"Document","definitions":[{"kind":"Opera
 export const ImportQpvsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImportQpvs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ImportQpvsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"importQpvs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applied"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}},{"kind":"Field","name":{"kind":"Name","value":"skipped"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ImportQpvsMutation, ImportQpvsMutationVariables>;
 export const TenantSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TenantSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenantSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reminderSteps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"offsetDays"}},{"kind":"Field","name":{"kind":"Name","value":"escalation"}}]}},{"kind":"Field","name":{"kind":"Name","value":"senderName"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"signatureDelayDays"}},{"kind":"Field","name":{"kind":"Name","value":"agendaFreezeDays"}},{"kind":"Field","name":{"kind":"Name","value":"bilanDelayMonths"}},{"kind":"Field","name":{"kind":"Name","value":"paymentDelayDays"}}]}}]}}]} as unknown as DocumentNode<TenantSettingsQuery, TenantSettingsQueryVariables>;
 export const UpdateTenantSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateTenantSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateTenantSettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateTenantSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reminderSteps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"offsetDays"}},{"kind":"Field","name":{"kind":"Name","value":"escalation"}}]}},{"kind":"Field","name":{"kind":"Name","value":"senderName"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"signatureDelayDays"}},{"kind":"Field","name":{"kind":"Name","value":"agendaFreezeDays"}},{"kind":"Field","name":{"kind":"Name","value":"bilanDelayMonths"}},{"kind":"Field","name":{"kind":"Name","value":"paymentDelayDays"}}]}}]}}]} as unknown as DocumentNode<UpdateTenantSettingsMutation, UpdateTenantSettingsMutationVariables>;
+export const CallListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CallList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"contratId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"calls"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"contratId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contratId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"exercise"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"closesAtLocal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"time"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dossierCount"}}]}}]}}]} as unknown as DocumentNode<CallListQuery, CallListQueryVariables>;
+export const CallDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CallDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"call"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"contratId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"exercise"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"opensAtLocal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"time"}}]}},{"kind":"Field","name":{"kind":"Name","value":"closesAtLocal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"time"}}]}},{"kind":"Field","name":{"kind":"Name","value":"instructionDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"committeeDate"}},{"kind":"Field","name":{"kind":"Name","value":"eligibleKinds"}},{"kind":"Field","name":{"kind":"Name","value":"dossierCount"}},{"kind":"Field","name":{"kind":"Name","value":"pillars"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"objectives"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"qpvs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"funders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisationId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"envelopeCents"}},{"kind":"Field","name":{"kind":"Name","value":"internalNote"}}]}},{"kind":"Field","name":{"kind":"Name","value":"requiredPieces"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"mandatory"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]}}]} as unknown as DocumentNode<CallDetailQuery, CallDetailQueryVariables>;
+export const CallFormDataDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CallFormData"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"contratId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contrat"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contratId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"pillars"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"objectives"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"qpvs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"organisations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<CallFormDataQuery, CallFormDataQueryVariables>;
+export const CreateCallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCallInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCall"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CreateCallMutation, CreateCallMutationVariables>;
+export const UpdateCallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateCallInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateCall"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<UpdateCallMutation, UpdateCallMutationVariables>;
+export const SetCallPiecesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetCallPieces"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"callId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pieces"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CallPieceInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setCallRequiredPieces"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"callId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"callId"}}},{"kind":"Argument","name":{"kind":"Name","value":"pieces"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pieces"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<SetCallPiecesMutation, SetCallPiecesMutationVariables>;
+export const PublishCallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PublishCall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishCall"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<PublishCallMutation, PublishCallMutationVariables>;
+export const CloseCallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CloseCall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"closeCall"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CloseCallMutation, CloseCallMutationVariables>;
+export const CancelCallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelCall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelCall"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CancelCallMutation, CancelCallMutationVariables>;
+export const DeleteCallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteCall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteCall"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteCallMutation, DeleteCallMutationVariables>;
+export const PublicCallsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PublicCalls"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"siren"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publicCalls"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"siren"},"value":{"kind":"Variable","name":{"kind":"Name","value":"siren"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"territoryName"}},{"kind":"Field","name":{"kind":"Name","value":"siren"}},{"kind":"Field","name":{"kind":"Name","value":"calls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"exercise"}},{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"opensAtLocal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"time"}}]}},{"kind":"Field","name":{"kind":"Name","value":"closesAtLocal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"time"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PublicCallsQuery, PublicCallsQueryVariables>;
+export const PublicCallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PublicCall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"siren"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publicCall"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"siren"},"value":{"kind":"Variable","name":{"kind":"Name","value":"siren"}}},{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"exercise"}},{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"opensAtLocal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"time"}}]}},{"kind":"Field","name":{"kind":"Name","value":"closesAtLocal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"time"}}]}},{"kind":"Field","name":{"kind":"Name","value":"instructionDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"committeeDate"}},{"kind":"Field","name":{"kind":"Name","value":"eligibleKinds"}},{"kind":"Field","name":{"kind":"Name","value":"pillars"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"objectives"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"qpvs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"funders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"envelopeCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"requiredPieces"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"mandatory"}}]}}]}}]}}]} as unknown as DocumentNode<PublicCallQuery, PublicCallQueryVariables>;
 export const ArbitrationQueueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ArbitrationQueue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"contratId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"contratId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contratId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"A_ARBITRER"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"porteur"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fundingTotals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestedCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"openCommitteeId"}}]}}]}}]}}]} as unknown as DocumentNode<ArbitrationQueueQuery, ArbitrationQueueQueryVariables>;
 export const AddAgendaItemsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddAgendaItems"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"committeeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"actionIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addAgendaItems"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"committeeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"committeeId"}}},{"kind":"Argument","name":{"kind":"Name","value":"actionIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"actionIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<AddAgendaItemsMutation, AddAgendaItemsMutationVariables>;
 export const RemoveAgendaItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveAgendaItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agendaItemId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeAgendaItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agendaItemId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agendaItemId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RemoveAgendaItemMutation, RemoveAgendaItemMutationVariables>;

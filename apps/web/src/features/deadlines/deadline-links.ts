@@ -9,6 +9,9 @@ export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
   PAYMENT_TRANCHE: 'Versement',
   CONTRAT_END: 'Fin du contrat',
   COMPLEMENTS: 'Compléments au dossier',
+  CALL_CLOSING: "Clôture d'un appel à projets",
+  CALL_INSTRUCTION: "Instruction d'un appel à projets",
+  CALL_COMMITTEE: "Comité d'un appel à projets",
 };
 
 export const DEADLINE_STATE_LABELS: Record<DeadlineState, string> = {

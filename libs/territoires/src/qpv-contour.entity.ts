@@ -17,7 +17,10 @@ export type MultiPolygonCoordinates = number[][][][];
 @ObjectType({ description: "Contour d'un quartier prioritaire (WGS84), importé du fichier GeoJSON officiel." })
 @Entity('qpv_contours')
 @Check('qpv_contours_geometry_check', `jsonb_typeof("coordinates") = 'array' and jsonb_array_length("coordinates") >= 1`)
-@Check('qpv_contours_bbox_check', `"min_lon" <= "max_lon" and "min_lat" <= "max_lat" and "min_lon" >= -180 and "max_lon" <= 180 and "min_lat" >= -90 and "max_lat" <= 90`)
+@Check(
+  'qpv_contours_bbox_check',
+  `"min_lon" <= "max_lon" and "min_lat" <= "max_lat" and "min_lon" >= -180 and "max_lon" <= 180 and "min_lat" >= -90 and "max_lat" <= 90`,
+)
 @Check('qpv_contours_vertex_count_check', `"vertex_count" >= 4`)
 export class QpvContour {
   @PrimaryColumn('uuid')
@@ -34,6 +37,10 @@ export class QpvContour {
   @Field({ description: 'Code officiel du quartier.' })
   @Column('text')
   code: string;
+
+  /** Not stored here: the QPV's own name, read with the outline (`qpvContours`). */
+  @Field({ description: 'Nom du quartier.' })
+  name?: string;
 
   @Field(() => [[[[Float]]]], {
     description:

@@ -61,6 +61,11 @@ export enum Permission {
   RECORD_FINANCE = 'RECORD_FINANCE',
   /** API keys of service accounts and webhook subscriptions. */
   MANAGE_INTEGRATIONS = 'MANAGE_INTEGRATIONS',
+  /**
+   * Export a committee's crédits spécifiques (State P147 lines) for Dauphin, the State's grant platform:
+   * the staff who prepare the State's files (admin, chef de projet) and the délégué du préfet.
+   */
+  EXPORT_DAUPHIN = 'EXPORT_DAUPHIN',
 }
 
 registerEnumType(Permission, {
@@ -87,6 +92,7 @@ registerEnumType(Permission, {
     },
     RECORD_FINANCE: { description: 'Enregistrer engagements et paiements, importer des fichiers financiers.' },
     MANAGE_INTEGRATIONS: { description: "Gérer les clés d'API et les abonnements webhook." },
+    EXPORT_DAUPHIN: { description: "Exporter les crédits spécifiques d'un comité pour Dauphin (plateforme des subventions de l'État)." },
   },
 });
 
@@ -103,6 +109,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.MANAGE_COMMITTEES,
     Permission.RECORD_ON_BEHALF,
     Permission.RECORD_FINANCE,
+    Permission.EXPORT_DAUPHIN,
   ]),
   [Role.FUNDER_REPRESENTATIVE]: new Set([
     Permission.READ,
@@ -118,6 +125,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.VOTE,
     Permission.SIGN,
     Permission.RECORD_ON_BEHALF,
+    Permission.EXPORT_DAUPHIN,
   ]),
   [Role.AUDITOR]: new Set([Permission.READ, Permission.READ_AUDIT, Permission.READ_TENANT_FIGURES]),
   // A porteur signs its own conventions; it neither instructs, votes nor manages anything.

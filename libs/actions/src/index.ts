@@ -17,4 +17,5 @@ export { ACTION_STATUS_LABELS, ActionStatus, BOUND_STATUSES, DECIDED_STATUSES } 
 export { ActionService } from './action.service';
 export { ActionReferences } from './action-references';
 export { escapeLike } from './action.validation';
+export { csvSink, type ExportColumn, type ExportFormat, type ExportSink, type ExportValue, xlsxSink } from './actions-export';
 export { type ActionHistorySource, ActionHistorySources } from './action-history';

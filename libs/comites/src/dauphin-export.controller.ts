@@ -4,8 +4,8 @@ import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
 import { IsUUID } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 
-import { csvSink, ExportFormat, xlsxSink } from '@pilotis/actions';
 import { Allow, Permission } from '@pilotis/access';
+import { csvSink, ExportFormat, xlsxSink } from '@pilotis/actions';
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { notFound } from '@pilotis/shared';

@@ -6,6 +6,9 @@ import request from 'supertest';
 
 import { Role } from '@pilotis/access';
 import {
+  addAction,
+  addContrat,
+  addOrganisation,
   Caller,
   codeOf,
   createTenant,
@@ -269,6 +272,49 @@ describe('QPV contours (GeoJSON import, map data)', () => {
     });
     expect(visible).toEqual([{ code: 'QN03501M' }]);
     expect(codeOf(await contours(asRennes(), ['not-a-uuid']))).toBe('BAD_USER_INPUT');
+  });
+
+  it('gives the dashboards per-QPV figures with the outlines, the same in the contract and the département views', async () => {
+    ok(await importFile(FIXTURE));
+    const ctx = await addContrat(t.owner, rennes.id);
+    const etat = await addOrganisation(t.owner, rennes.id, 'Préfecture', 'ETAT');
+    const porteur = await addOrganisation(t.owner, rennes.id, 'Le Relais', 'ASSOCIATION');
+    const a1 = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, porteur, 'PROGRAMMEE', [
+      { funderId: etat, requestedCents: 500000n, decidedCents: 400000n, kind: 'CREDITS_SPECIFIQUES_P147' },
+    ]);
+    const a2 = await addAction(t.owner, rennes.id, SIREN.RENNES, ctx, porteur, 'DEPOSEE', [
+      { funderId: etat, requestedCents: 100000n, kind: 'CREDITS_SPECIFIQUES_P147' },
+    ]);
+    const link = (actionId: string, code: string) =>
+      t.owner.query('insert into action_qpvs (tenant_id, action_id, qpv_id) values ($1, $2, $3)', [rennes.id, actionId, ids.get(code)]);
+    await link(a1.actionId, 'QN03501M');
+    await link(a1.actionId, 'QN03504M');
+    await link(a2.actionId, 'QN03501M');
+    const delegue = await createUser(t.app, t.owner, [{ tenantId: rennes.id, role: Role.DELEGUE_PREFET }]);
+    const FIGURES = 'qpvId code name actionCount requestedCents decidedCents committedCents paidCents coordinates';
+    const contrat = ok(
+      await gql<{ contratDashboard: { qpvs: Record<string, unknown>[] } }>(
+        t.app,
+        `query($id: ID!) { contratDashboard(contratId: $id) { qpvs { ${FIGURES} } } }`,
+        { id: ctx.contratId },
+        asRennes(delegue),
+      ),
+    ).contratDashboard.qpvs;
+    const blosne = FIXTURE.features[0].geometry?.coordinates as number[][][];
+    expect(contrat.map((q) => [q.code, q.actionCount, q.requestedCents, q.decidedCents])).toEqual([
+      ['QN03501M', 2, 600000, 400000],
+      ['QN03504M', 1, 500000, 400000],
+    ]);
+    expect(contrat[0].coordinates).toEqual([blosne]);
+    const departement = ok(
+      await gql<{ departementDashboard: { contrats: { contratId: string; qpvs: Record<string, unknown>[] }[] } }>(
+        t.app,
+        `{ departementDashboard(departement: "35") { contrats { contratId qpvs { ${FIGURES} } } } }`,
+        {},
+        { token: delegue.token },
+      ),
+    ).departementDashboard.contrats;
+    expect(departement.find((c) => c.contratId === ctx.contratId)?.qpvs).toEqual(contrat);
   });
 
   it('serves the map settings (no background tiles unless configured)', async () => {

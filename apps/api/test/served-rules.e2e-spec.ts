@@ -92,6 +92,7 @@ describe('rules served by the API', () => {
         'MANAGE_COMMITTEES',
         'RECORD_ON_BEHALF',
         'RECORD_FINANCE',
+        'EXPORT_DAUPHIN',
       ]);
       expect(await permissionsOf(regionRep)).toEqual(['READ', 'GIVE_AVIS', 'VOTE', 'SIGN', 'RECORD_FINANCE']);
       expect(await permissionsOf(porteurRep)).toEqual(['READ', 'SIGN']);
@@ -122,6 +123,7 @@ describe('rules served by the API', () => {
         'VOTE',
         'SIGN',
         'RECORD_ON_BEHALF',
+        'EXPORT_DAUPHIN',
       ]);
       expect(codeOf(await gql(t.app, ROLE_RULES, {}, as(chef)))).toBe('FORBIDDEN');
     });

@@ -17,8 +17,8 @@ import {
   ContratDashboard,
   ContratDashboardArgs,
   leverageOf,
-  QpvRow,
   qpvFigures,
+  QpvRow,
 } from './dashboard.types';
 
 interface CellRow extends AmountRow {

@@ -10,3 +10,4 @@ export { QpvContour } from './qpv-contour.entity';
 // Used by other libraries.
 export { findIntercommunalite } from './referentiel';
 export { qpvGeneration } from './qpv-code';
+export { analyseQpvContours } from './qpv-contour-import';

@@ -229,29 +229,27 @@ export function QpvMap({ items, settings, title }: { items: QpvMapItem[]; settin
           <div className="qpv-map-legend">
             <p>{label}</p>
             <ul className="plain">
-              {bounds.length === 0 ? (
-                <li>
+              <li>
+                <svg width="16" height="16" aria-hidden="true">
+                  <rect width="16" height="16" fill={NO_VALUE} stroke="#555" />
+                </svg>{' '}
+                {measure === 'actionCount' ? 'aucune' : 'rien'}
+              </li>
+              {bounds.map((b, k) => (
+                <li key={b}>
                   <svg width="16" height="16" aria-hidden="true">
-                    <rect width="16" height="16" fill={NO_VALUE} stroke="#555" />
+                    <rect width="16" height="16" fill={COLOURS[k]} stroke="#555" />
                   </svg>{' '}
-                  aucun
+                  {k === 0 ? `jusqu'à ${format(b)}` : `de ${format(bounds[k - 1])} à ${format(b)}`}
                 </li>
-              ) : (
-                bounds.map((b, k) => (
-                  <li key={b}>
-                    <svg width="16" height="16" aria-hidden="true">
-                      <rect width="16" height="16" fill={COLOURS[k]} stroke="#555" />
-                    </svg>{' '}
-                    {k === 0 ? `jusqu'à ${format(b)}` : `de ${format(bounds[k - 1])} à ${format(b)}`}
-                  </li>
-                ))
-              )}
+              ))}
             </ul>
             {settings?.tileUrl && settings.tileAttribution && <p className="muted">Fond de carte : {settings.tileAttribution}</p>}
           </div>
         )}
       </div>
-      <div className="table-scroll">
+      {/* Focusable: on a narrow screen the table scrolls sideways, and the keyboard must be able to scroll it. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={`${title} : chiffres par quartier`}>
         <table className="qpv-map-table">
           <caption className="sr-only">{title} : chiffres par quartier</caption>
           <thead>

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import { DEMO_PASSWORD } from '@pilotis/demo-seed';
 import { gql, login, ok } from '@pilotis/test-support';
 
@@ -123,6 +126,37 @@ describe('web: the QPV map', () => {
     }
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'qpv-map-departement');
+    await context.close();
+  });
+
+  it('lets the admin import the outlines all or nothing from the QPV page', async () => {
+    const fixture = readFileSync(path.join(__dirname, '..', '..', 'api', 'test', 'fixtures', 'qpv-contours-rennes.geojson'), 'utf8');
+    const stored = async () => (await w.t.owner.query('select code, coordinates from qpv_contours order by code')) as unknown[];
+    const before = await stored();
+    const { page, context } = await w.signedIn('admin.rennes@demo.pilotis.fr');
+    await page.goto(`/t/${RENNES}/qpv`);
+    await page.getByRole('heading', { name: 'Importer les contours des quartiers' }).waitFor();
+    const upload = (text: string) =>
+      page
+        .getByLabel('Fichier GeoJSON des contours')
+        .setInputFiles({ name: 'contours.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(text) });
+    // Villejean's outer ring left open: the whole file is refused, the element named.
+    const broken = JSON.parse(fixture) as { features: { geometry: { coordinates: number[][][] } }[] };
+    broken.features[3].geometry.coordinates[0].pop();
+    await upload(JSON.stringify(broken));
+    await page.getByRole('button', { name: 'Importer les contours' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'rien n’a été importé' });
+    await refusal.waitFor();
+    await expect(refusal.getByRole('table', { name: 'Éléments fautifs' }).locator('tbody tr').allTextContents()).resolves.toEqual([
+      expect.stringMatching(/^4QN03504M.*anneau non fermé/),
+    ]);
+    expect(await stored()).toEqual(before);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // The published file, checked without importing.
+    await upload(fixture);
+    await page.getByRole('button', { name: 'Vérifier sans importer' }).nth(1).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Fichier correct' }).textContent()).resolves.toContain('5 remplacés');
+    await screenshot(page, 'qpv-contours-import');
     await context.close();
   });
 });

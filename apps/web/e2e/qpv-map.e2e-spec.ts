@@ -159,4 +159,29 @@ describe('web: the QPV map', () => {
     await screenshot(page, 'qpv-contours-import');
     await context.close();
   });
+
+  it('offers the Dauphin export on a comité des financeurs to the chef de projet, and not to the auditor', async () => {
+    const [committee] = (await w.t.owner.query(
+      `select c.id from committees c join tenants t on t.id = c.tenant_id where t.siren = $1 and c.kind = 'COMITE_DES_FINANCEURS' limit 1`,
+      [RENNES],
+    )) as { id: string }[];
+    const { page, context } = await w.signedIn('cdp.rennes@demo.pilotis.fr');
+    await page.goto(`/t/${RENNES}/comites/${committee.id}`);
+    await page.getByRole('heading', { name: 'Crédits spécifiques pour Dauphin' }).waitFor();
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exporter pour Dauphin (CSV)' }).click(),
+    ]);
+    const text = readFileSync((await file.path()) as string, 'utf8');
+    expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+      "N° Dauphin;Référence Pilotis;SIRET porteur;Porteur;Intitulé de l'action;Pilier;QPV (codes);Financeur;Exercice;Montant demandé (€);Montant décidé (€);Décision;Date de décision;Date du comité",
+    );
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+    const auditor = await w.signedIn('auditeur@demo.pilotis.fr');
+    await auditor.page.goto(`/t/${RENNES}/comites/${committee.id}`);
+    await auditor.page.locator('dl.facts').waitFor();
+    expect(await auditor.page.getByRole('heading', { name: 'Crédits spécifiques pour Dauphin' }).count()).toBe(0);
+    await auditor.context.close();
+  });
 });

@@ -93,6 +93,7 @@ describe('rules served by the API', () => {
         'RECORD_ON_BEHALF',
         'RECORD_FINANCE',
         'MANAGE_CALLS',
+        'EXPORT_DAUPHIN',
       ]);
       expect(await permissionsOf(regionRep)).toEqual(['READ', 'GIVE_AVIS', 'VOTE', 'SIGN', 'RECORD_FINANCE']);
       expect(await permissionsOf(porteurRep)).toEqual(['READ', 'SIGN', 'MANAGE_OWN_ORGANISATION', 'FILE_DOSSIER']);
@@ -124,6 +125,7 @@ describe('rules served by the API', () => {
         'VOTE',
         'SIGN',
         'RECORD_ON_BEHALF',
+        'EXPORT_DAUPHIN',
       ]);
       expect(codeOf(await gql(t.app, ROLE_RULES, {}, as(chef)))).toBe('FORBIDDEN');
     });

@@ -73,6 +73,11 @@ export enum Permission {
   FILE_DOSSIER = 'FILE_DOSSIER',
   /** Calls for projects: drafting, publishing, closing, cancelling; reading drafts and funders' internal notes. */
   MANAGE_CALLS = 'MANAGE_CALLS',
+  /**
+   * Export a committee's crédits spécifiques (State P147 lines) for Dauphin, the State's grant platform:
+   * the staff who prepare the State's files (admin, chef de projet) and the délégué du préfet.
+   */
+  EXPORT_DAUPHIN = 'EXPORT_DAUPHIN',
 }
 
 registerEnumType(Permission, {
@@ -108,6 +113,7 @@ registerEnumType(Permission, {
         "Déposer un dossier de demande de subvention (CERFA 12156) pour l'organisation représentée, en réponse à un appel à projets ; répondre aux demandes de compléments.",
     },
     MANAGE_CALLS: { description: 'Rédiger, publier, clore et annuler les appels à projets ; lire leurs brouillons.' },
+    EXPORT_DAUPHIN: { description: "Exporter les crédits spécifiques d'un comité pour Dauphin (plateforme des subventions de l'État)." },
   },
 });
 
@@ -130,6 +136,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.RECORD_ON_BEHALF,
     Permission.RECORD_FINANCE,
     Permission.MANAGE_CALLS,
+    Permission.EXPORT_DAUPHIN,
   ]),
   [Role.FUNDER_REPRESENTATIVE]: new Set([
     Permission.READ,
@@ -145,6 +152,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.VOTE,
     Permission.SIGN,
     Permission.RECORD_ON_BEHALF,
+    Permission.EXPORT_DAUPHIN,
   ]),
   [Role.AUDITOR]: new Set([Permission.READ, Permission.READ_AUDIT, Permission.READ_TENANT_FIGURES]),
   // A porteur files its own dossiers, signs its own conventions and keeps its own organisation's space; it

@@ -241,10 +241,10 @@ const DATE = 'dd/mm/yyyy';
  * numbers in euros and dates are date cells, formatted: a finance service sorts, filters and sums them as
  * they are.
  */
-export function xlsxSink(columns: readonly ExportColumn[], out: NodeJS.WritableStream): ExportSink {
+export function xlsxSink(columns: readonly ExportColumn[], out: NodeJS.WritableStream, sheetName = 'Actions'): ExportSink {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as Stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Pilotis';
-  const sheet = workbook.addWorksheet('Actions', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({
     header: String(spreadsheetRow([c.header])[0]),
     width: c.width,

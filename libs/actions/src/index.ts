@@ -20,4 +20,5 @@ export { DossierService } from './dossier.service';
 export { DossierField } from './dossier-field';
 export { ActionReferences } from './action-references';
 export { escapeLike } from './action.validation';
+export { csvSink, type ExportColumn, type ExportFormat, type ExportSink, type ExportValue, xlsxSink } from './actions-export';
 export { type ActionHistorySource, ActionHistorySources } from './action-history';

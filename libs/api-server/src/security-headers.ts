@@ -58,6 +58,16 @@ export function overrideCsp(reply: FastifyReply, directives: Directives): void {
   reply.raw.setHeader('content-security-policy', serializeCsp(directives));
 }
 
+/**
+ * The web app's policy for this deployment: the strict one, with the QPV map's tile server (MAP_TILE_URL)
+ * added to img-src only when one is configured — its origin alone (scheme, host, port), nothing else widened.
+ */
+export function appContentSecurityPolicy(config: Pick<PilotisConfig, 'map'>): Directives {
+  if (!config.map.tileUrl) return CONTENT_SECURITY_POLICY;
+  const origin = new URL(config.map.tileUrl.replace(/[{}]/g, '')).origin;
+  return { ...CONTENT_SECURITY_POLICY, 'img-src': [...CONTENT_SECURITY_POLICY['img-src'], origin] };
+}
+
 /** One year, subdomains included: only ever sent over https (see below). */
 const HSTS = 'max-age=31536000; includeSubDomains';
 
@@ -67,7 +77,7 @@ const HSTS = 'max-age=31536000; includeSubDomains';
  */
 export async function registerSecurityHeaders(app: NestFastifyApplication, config: PilotisConfig): Promise<void> {
   await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    contentSecurityPolicy: { useDefaults: false, directives: appContentSecurityPolicy(config) },
     xFrameOptions: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
     // helmet would send HSTS on every response; on plain-http localhost it would make the browser insist on

@@ -13,6 +13,7 @@ import { CommitteeLifecycle } from './committee-lifecycle.service';
 import { CommitteeMembershipResolver } from './committee-membership.resolver';
 import { CommitteeMembership } from './committee-membership.service';
 import { CommitteeQueries } from './committee-queries.service';
+import { DauphinExportController } from './dauphin-export.controller';
 import { DecisionHistory } from './decision.history';
 import { EnvelopeService } from './envelope.service';
 import { VoteService } from './vote.service';
@@ -23,6 +24,7 @@ import { VoteOnBehalfResolver } from './vote-on-behalf.resolver';
   // Closing a committee decides its actions' status (on each line's ledger) and drafts the conventions of
   // those it programmed.
   imports: [ActionsModule, ConventionsModule, FinanceModule],
+  controllers: [DauphinExportController],
   providers: [
     EnvelopeService,
     CommitteeQueries,

@@ -235,4 +235,32 @@ export const COMITES_SQL = {
   decisionIdsOfAction: `select d.id from committee_decisions d
          join funding_lines fl on fl.tenant_id = d.tenant_id and fl.id = d.funding_line_id
         where d.tenant_id = $1 and fl.action_id = $2`,
+  /**
+   * The Dauphin export: the State's crédits spécifiques (P147 lines) of the actions on committee $2's
+   * agenda, with the decision in force this committee took on each (its latest correction), its civil date
+   * and the session's in the tenant's time zone. A line another committee already decided is not this
+   * committee's: only the lines it decided, or still undecided ones, are listed.
+   */
+  dauphinLines: `with tz as (select coalesce((select time_zone from tenant_settings where tenant_id = $1), 'Europe/Paris') as zone)
+       select ai.position, fl.dauphin_number, a.reference, por.siret as porteur_siret, por.name as porteur, a.title, p.title as pillar,
+              (select string_agg(q.code, ', ' order by q.code) from action_qpvs aq join qpvs q on q.tenant_id = aq.tenant_id and q.id = aq.qpv_id
+                where aq.tenant_id = a.tenant_id and aq.action_id = a.id) as qpv_codes,
+              f.name as funder, fl.exercise_year, fl.amount_requested_cents::text as requested,
+              d.amount_cents::text as decided, d.kind as decision_kind,
+              to_char(d.created_at at time zone tz.zone, 'YYYY-MM-DD') as decided_on,
+              to_char(c.scheduled_at at time zone tz.zone, 'YYYY-MM-DD') as committee_date
+         from committees c cross join tz
+         join agenda_items ai on ai.tenant_id = c.tenant_id and ai.committee_id = c.id
+         join actions a on a.tenant_id = ai.tenant_id and a.id = ai.action_id
+         join organisations por on por.tenant_id = a.tenant_id and por.id = a.porteur_id
+         join pillars p on p.tenant_id = a.tenant_id and p.id = a.pillar_id
+         join funding_lines fl on fl.tenant_id = a.tenant_id and fl.action_id = a.id and fl.kind = 'CREDITS_SPECIFIQUES_P147'
+         join organisations f on f.tenant_id = fl.tenant_id and f.id = fl.funder_id
+         left join lateral (select cd.amount_cents, cd.kind, cd.created_at from committee_decisions cd
+                             where cd.tenant_id = c.tenant_id and cd.committee_id = c.id and cd.funding_line_id = fl.id
+                               -- the end of the correction chain: the decision no later one corrects
+                               and not exists (select 1 from committee_decisions n where n.tenant_id = cd.tenant_id and n.corrects_id = cd.id)
+                             limit 1) d on true
+        where c.tenant_id = $1 and c.id = $2 and (d.kind is not null or fl.decided_amount_cents is null)
+        order by ai.position, fl.exercise_year, f.name, fl.id`,
 } as const;

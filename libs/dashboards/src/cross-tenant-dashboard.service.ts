@@ -7,7 +7,7 @@ import { DeadlineEngine } from '@pilotis/deadlines';
 import { ESS_KINDS, Organisation } from '@pilotis/organisations';
 import { TenantKind } from '@pilotis/tenancy';
 
-import { ExerciseFilterArgs } from './dashboard.types';
+import { ExerciseFilterArgs, QpvFigures, qpvFigures, QpvRow } from './dashboard.types';
 import { CROSS_TENANT_MEMBERSHIPS_SQL, TERRITORY_SQL } from './territory.sql';
 import { DepartementDashboard, DepartementDashboardArgs, FunderDashboard, TerritoryFigures } from './territory.types';
 import { consolidate, contratFigures, TerritoryAmountRow, TerritoryRows } from './territory-figures';
@@ -35,7 +35,7 @@ interface ContratRow {
 /** A territory's figures (the sum of its contracts'), and each contract's. */
 type TerritoryResult = TerritoryFigures & {
   organisationName: string;
-  contrats: (TerritoryFigures & { contratId: string; contratTitle: string; startYear: number; endYear: number })[];
+  contrats: (TerritoryFigures & { contratId: string; contratTitle: string; startYear: number; endYear: number; qpvs: QpvFigures[] })[];
 };
 
 const FIGURE_ROLES = Object.values(Role).filter((r) => roleAllows(r, Permission.READ_TENANT_FIGURES));
@@ -152,12 +152,15 @@ export class CrossTenantDashboardService {
         actions: await this.db.query<TerritoryRows['actions'][number]>(TERRITORY_SQL.actions, [...p, [...ESS_KINDS]]),
         late: await this.db.query<TerritoryRows['late'][number]>(TERRITORY_SQL.late, [...p, await this.deadlines.today()]),
       };
+      // Per QPV only for the préfecture's view (its map): a funder's view has no contract lines.
+      const qpvRows = funderId ? [] : await this.db.query<QpvRow & { contrat_id: string }>(TERRITORY_SQL.qpvs, [m.tenant_id, year]);
       const contrats = contratRows.map((c) => ({
         contratId: c.id,
         contratTitle: c.title,
         startYear: c.start_year,
         endYear: c.end_year,
         ...contratFigures(rows, c.id),
+        qpvs: qpvRows.filter((q) => q.contrat_id === c.id).map(qpvFigures),
       }));
       // Organisations are tenant rows: the represented funder's name is read here, under this tenant's RLS.
       const org = funderId ? await (await this.db.repository(Organisation)).findOne({ id: funderId }) : null;

@@ -17,6 +17,8 @@ import {
   ContratDashboard,
   ContratDashboardArgs,
   leverageOf,
+  qpvFigures,
+  QpvRow,
 } from './dashboard.types';
 
 interface CellRow extends AmountRow {
@@ -58,7 +60,7 @@ export class DashboardService {
       ...p,
       [...ESS_KINDS],
     ]);
-    const qpvs = await this.db.query<AmountRow & { qpv_id: string; code: string; name: string; actions: number }>(DASHBOARD_SQL.qpvs, p);
+    const qpvs = await this.db.query<QpvRow>(DASHBOARD_SQL.qpvs, p);
     // The trend runs over every year of the contract, whatever the chosen exercise.
     const perYear = (rows: (AmountRow & { exercise_year: number; actions: number })[]) =>
       rows.map((y) => ({ exerciseYear: y.exercise_year, actionCount: y.actions, ...amounts(y) }));
@@ -99,7 +101,7 @@ export class DashboardService {
       actionsByStatus: actions.map((a) => ({ status: a.status, count: a.count })),
       actionCount: actions.reduce((n, a) => n + a.count, 0),
       essActionCount: actions.reduce((n, a) => n + a.ess, 0),
-      qpvs: qpvs.map((q) => ({ qpvId: q.qpv_id, code: q.code, name: q.name, actionCount: q.actions, ...amounts(q) })),
+      qpvs: qpvs.map(qpvFigures),
       envelopes: await this.envelopes.list(contratId, null, year),
       overdueBilanCount: late.bilans,
       unsignedConventionCount: late.conventions,

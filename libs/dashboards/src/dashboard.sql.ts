@@ -36,14 +36,20 @@ export const DASHBOARD_SQL = {
         where a.tenant_id = $1 and a.contrat_id = $2
           and ($3::int is null or exists (select 1 from funding_lines fl where fl.tenant_id = a.tenant_id and fl.action_id = a.id and fl.exercise_year = $3::int))
         group by a.status order by a.status`,
+  // Per QPV (an action of several QPVs counts in each), with the QPV's outline when one was imported: the
+  // map draws exactly the figures of the table beside it.
   qpvs: `with ${LINES},
-       per_action as (select action_id, sum(requested) as requested, sum(decided) as decided, sum(committed) as committed, sum(paid) as paid from lines group by action_id)
-       select q.id as qpv_id, q.code, q.name, count(*)::int as actions, sum(pa.requested)::text as requested, sum(pa.decided)::text as decided,
-              sum(pa.committed)::text as committed, sum(pa.paid)::text as paid
-         from per_action pa
-         join action_qpvs aq on aq.tenant_id = $1 and aq.action_id = pa.action_id
-         join qpvs q on q.tenant_id = $1 and q.id = aq.qpv_id
-        group by q.id, q.code, q.name order by q.code`,
+       per_action as (select action_id, sum(requested) as requested, sum(decided) as decided, sum(committed) as committed, sum(paid) as paid from lines group by action_id),
+       g as (select aq.qpv_id, count(*)::int as actions, sum(pa.requested) as requested, sum(pa.decided) as decided,
+                    sum(pa.committed) as committed, sum(pa.paid) as paid
+               from per_action pa join action_qpvs aq on aq.tenant_id = $1 and aq.action_id = pa.action_id
+              group by aq.qpv_id)
+       select q.id as qpv_id, q.code, q.name, g.actions, g.requested::text as requested, g.decided::text as decided,
+              g.committed::text as committed, g.paid::text as paid, qc.coordinates
+         from g
+         join qpvs q on q.tenant_id = $1 and q.id = g.qpv_id
+         left join qpv_contours qc on qc.tenant_id = $1 and qc.qpv_id = g.qpv_id
+        order by q.code`,
   // Only when one exercise is chosen: otherwise the per-year rows of `cells` are the trend.
   trend: `with ${LINES}
        select l.exercise_year, count(distinct l.action_id)::int as actions, sum(l.requested)::text as requested, sum(l.decided)::text as decided,

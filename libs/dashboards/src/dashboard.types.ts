@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
@@ -113,7 +113,32 @@ export class QpvFigures extends Amounts {
 
   @Field(() => Int, { description: "Nombre d'actions." })
   actionCount: number;
+
+  @Field(() => [[[[Float]]]], {
+    nullable: true,
+    description:
+      'Contour du quartier, s’il a été importé (importQpvContours) : coordonnées d’un MultiPolygon GeoJSON, positions [longitude, latitude] en WGS84.',
+  })
+  coordinates: number[][][][] | null;
 }
+
+/** A QPV's figures as PostgreSQL gives them (`DASHBOARD_SQL.qpvs`, `TERRITORY_SQL.qpvs`). */
+export interface QpvRow extends AmountRow {
+  qpv_id: string;
+  code: string;
+  name: string;
+  actions: number;
+  coordinates: number[][][][] | null;
+}
+
+export const qpvFigures = (q: QpvRow): QpvFigures => ({
+  qpvId: q.qpv_id,
+  code: q.code,
+  name: q.name,
+  actionCount: q.actions,
+  coordinates: q.coordinates,
+  ...amountsOf(q),
+});
 
 @ObjectType({ description: "Effet levier des crédits spécifiques : ce qu'ils accompagnent de droit commun et d'autres fonds." })
 export class Leverage {

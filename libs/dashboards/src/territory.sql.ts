@@ -49,6 +49,27 @@ export const TERRITORY_SQL = {
               (select count(*)::int from conventions c join actions a on a.tenant_id = c.tenant_id and a.id = c.action_id
                 where c.tenant_id = $1 and a.contrat_id = k.id and c.status in ('BROUILLON', 'EN_SIGNATURE') and ${FUNDED_BY}) as conventions
          from contrats k where k.tenant_id = $1`,
+  /**
+   * Per contract and QPV (the département's map), counting what the contract dashboard's `qpvs` counts for
+   * that contract, with the QPV's outline when one was imported. Parameters: $1 tenant, $2 exercise or null.
+   */
+  qpvs: `with lines as (
+         select a.contrat_id, fl.action_id, fl.amount_requested_cents as requested, coalesce(fl.decided_amount_cents, 0) as decided,
+                fl.committed_amount_cents as committed, fl.paid_amount_cents as paid
+           from funding_lines fl join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
+          where fl.tenant_id = $1 and ($2::int is null or fl.exercise_year = $2::int)),
+       per_action as (select contrat_id, action_id, sum(requested) as requested, sum(decided) as decided, sum(committed) as committed,
+                             sum(paid) as paid from lines group by contrat_id, action_id),
+       g as (select pa.contrat_id, aq.qpv_id, count(*)::int as actions, sum(pa.requested) as requested, sum(pa.decided) as decided,
+                    sum(pa.committed) as committed, sum(pa.paid) as paid
+               from per_action pa join action_qpvs aq on aq.tenant_id = $1 and aq.action_id = pa.action_id
+              group by pa.contrat_id, aq.qpv_id)
+       select g.contrat_id, q.id as qpv_id, q.code, q.name, g.actions, g.requested::text as requested, g.decided::text as decided,
+              g.committed::text as committed, g.paid::text as paid, qc.coordinates
+         from g
+         join qpvs q on q.tenant_id = $1 and q.id = g.qpv_id
+         left join qpv_contours qc on qc.tenant_id = $1 and qc.qpv_id = g.qpv_id
+        order by g.contrat_id, q.code`,
 } as const;
 
 /**

@@ -5,7 +5,7 @@ import { FundingKind } from '@pilotis/actions';
 import { OrganisationKind } from '@pilotis/organisations';
 import { TenantKind } from '@pilotis/tenancy';
 
-import { Amounts, ExerciseFilterArgs, Leverage, StatusCount, YearFigures } from './dashboard.types';
+import { Amounts, ExerciseFilterArgs, Leverage, QpvFigures, StatusCount, YearFigures } from './dashboard.types';
 
 /** Metropolitan codes 01–95 with 2A/2B (Corse), overseas 971–976. */
 export const DEPARTEMENT_CODE = /^(0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-6])$/;
@@ -107,6 +107,12 @@ export class ContratLine extends TerritoryLine {
 
   @Field(() => Int, { description: 'Dernière année couverte par le contrat.' })
   endYear: number;
+
+  @Field(() => [QpvFigures], {
+    description:
+      'Actions et montants par QPV, comme le tableau de bord du contrat les compte (avec le contour importé de chaque quartier).',
+  })
+  qpvs: QpvFigures[];
 }
 
 @ObjectType({

@@ -5,6 +5,8 @@
  * Run by `npm run db:seed` (scripts/seed-demo.ts), and by the tests and benchmarks that need realistic data.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
 import { EntityManager } from 'typeorm';
 
@@ -13,7 +15,7 @@ import { appendAuditEvent } from '@pilotis/audit';
 import { AuthService } from '@pilotis/auth';
 import { createDataSource } from '@pilotis/schema';
 import { provisionTenant } from '@pilotis/tenancy';
-import { qpvGeneration } from '@pilotis/territoires';
+import { analyseQpvContours, qpvGeneration } from '@pilotis/territoires';
 
 import { DEMO_TENANTS, DemoTenant } from './demo-data';
 
@@ -134,6 +136,7 @@ async function seedTenant(m: EntityManager, tenantId: string, siren: string, dat
       q.enVeille ?? false,
     ]);
   }
+  await seedContours(m, tenantId, siren, qpvIds);
   const contratId = randomUUID();
   await m.query('insert into contrats (tenant_id, id, title, start_year, end_year, status) values ($1, $2, $3, $4, $5, $6)', [
     tenantId,
@@ -393,6 +396,43 @@ async function seedCall(
 export function assertSeedAllowed(env: NodeJS.ProcessEnv = process.env): void {
   if (env.NODE_ENV === 'production') {
     throw new Error('Refus : les données de démonstration (mot de passe publié) ne se chargent pas avec NODE_ENV=production.');
+  }
+}
+
+/**
+ * The demo QPVs' outlines, per territory: small simplified polygons drawn near the real quarters (not the
+ * official outlines), shipped with the repository and read by the import's own checks, so that the demo's
+ * maps have something to draw. Also the fixture of the API's tests (apps/api/test/fixtures).
+ */
+const DEMO_CONTOUR_FILES: Record<string, string> = { '243500139': 'qpv-contours-rennes.geojson' };
+
+function demoContourFile(name: string): string {
+  const here = path.join(__dirname, name);
+  // A build (dist/) holds no data files: read the repository's.
+  return existsSync(here) ? here : path.resolve(__dirname, '..', '..', '..', '..', 'libs', 'demo-seed', 'src', name);
+}
+
+async function seedContours(m: EntityManager, tenantId: string, siren: string, qpvIds: Map<string, string>): Promise<void> {
+  const file = DEMO_CONTOUR_FILES[siren];
+  if (!file) return;
+  const analysis = analyseQpvContours(readFileSync(demoContourFile(file), 'utf8'), new Set(qpvIds.keys()));
+  if (analysis.errors.length > 0) throw new Error(`demo outlines refused: ${JSON.stringify(analysis.errors)}`);
+  for (const c of analysis.contours) {
+    await m.query(
+      `insert into qpv_contours (tenant_id, qpv_id, code, coordinates, min_lon, min_lat, max_lon, max_lat, vertex_count)
+       values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9)`,
+      [
+        tenantId,
+        qpvIds.get(c.code),
+        c.code,
+        JSON.stringify(c.coordinates),
+        c.bbox.minLon,
+        c.bbox.minLat,
+        c.bbox.maxLon,
+        c.bbox.maxLat,
+        c.vertexCount,
+      ],
+    );
   }
 }
 

@@ -30,7 +30,7 @@ import { ApiKey, WebhookDelivery, WebhookSubscription } from '@pilotis/integrati
 import { Organisation } from '@pilotis/organisations';
 import { Report } from '@pilotis/reports';
 import { Membership, MembershipInvitation, PorteurSignup, Tenant, TenantCounter } from '@pilotis/tenancy';
-import { Qpv } from '@pilotis/territoires';
+import { Qpv, QpvContour } from '@pilotis/territoires';
 
 /**
  * The composition root of persistence, shared by the API, the worker and the platform commands: every
@@ -60,6 +60,7 @@ export const ALL_ENTITIES = [
   OutboxEvent,
   Organisation,
   Qpv,
+  QpvContour,
   ContratDeVille,
   Pillar,
   Objective,

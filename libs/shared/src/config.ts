@@ -37,6 +37,12 @@ export interface PilotisConfig {
   dbPoolSize: number;
   /** Public address of the web application, for links in e-mails. */
   appUrl: string;
+  /**
+   * The QPV map's optional background (MAP_TILE_URL, MAP_TILE_ATTRIBUTION): an https tile address with
+   * {z}, {x} and {y}, and the credit its provider requires. Unset: the map draws the outlines alone, and the
+   * CSP's img-src stays 'self'; set: its origin is added to img-src, and nothing else.
+   */
+  map: { tileUrl: string | null; tileAttribution: string | null };
   /** Outgoing mail (nodemailer). With no SMTP_HOST the demo starts a local capture server (README). */
   smtp: { host: string; port: number; secure: boolean; user: string | null; password: string | null; from: string };
   /** Where generated reports are written (one folder per tenant). */
@@ -186,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PilotisConfig 
     dbPoolSize: Number(env.DB_POOL_SIZE ?? 10),
     // The API serves the web application itself (same origin), so its links default to the API's address.
     appUrl: (env.APP_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, ''),
+    map: mapConfig(env),
     smtp: {
       host: env.SMTP_HOST ?? '127.0.0.1',
       port: Number(env.SMTP_PORT ?? 1025),
@@ -232,6 +239,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PilotisConfig 
       graceSeconds: wholeNumber(env, 'SHUTDOWN_GRACE_SECONDS', 25),
     },
   };
+}
+
+/** MAP_TILE_URL must be https (or http on localhost), carry {z}, {x} and {y}, and no credentials. */
+function mapConfig(env: NodeJS.ProcessEnv): PilotisConfig['map'] {
+  const tileUrl = env.MAP_TILE_URL?.trim() || null;
+  if (tileUrl) {
+    let url: URL;
+    try {
+      url = new URL(tileUrl.replace(/[{}]/g, ''));
+    } catch {
+      throw new Error(`MAP_TILE_URL is not an address (got "${tileUrl}").`);
+    }
+    const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+    if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) throw new Error('MAP_TILE_URL must be an https address.');
+    if (url.username || url.password) throw new Error('MAP_TILE_URL must not carry credentials.');
+    if (!['{z}', '{x}', '{y}'].every((p) => tileUrl.includes(p))) throw new Error('MAP_TILE_URL must contain {z}, {x} and {y}.');
+    if ((tileUrl.match(/\{[^}]*\}/g) ?? []).some((p) => !['{z}', '{x}', '{y}'].includes(p))) {
+      throw new Error('MAP_TILE_URL may only use {z}, {x} and {y} (one host: no {s} sub-domains).');
+    }
+    if (/[\s'";]/.test(tileUrl)) throw new Error('MAP_TILE_URL must not contain spaces, quotes or semicolons.');
+  }
+  return { tileUrl, tileAttribution: tileUrl ? env.MAP_TILE_ATTRIBUTION?.trim() || null : null };
 }
 
 function documentsConfig(env: NodeJS.ProcessEnv): DocumentsConfig {

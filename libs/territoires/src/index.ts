@@ -5,7 +5,9 @@ export { TerritoiresModule } from './territoires.module';
 
 // Entities: registered by the composition root (libs/schema), joined on by other contexts.
 export { Qpv } from './qpv.entity';
+export { QpvContour } from './qpv-contour.entity';
 
 // Used by other libraries.
 export { findIntercommunalite } from './referentiel';
 export { qpvGeneration } from './qpv-code';
+export { analyseQpvContours } from './qpv-contour-import';

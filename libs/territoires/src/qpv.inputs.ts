@@ -143,3 +143,77 @@ export class QpvImportReport {
   @Field({ description: "Vrai si l'import a été enregistré ; faux pour un essai (dryRun) ou un fichier avec des lignes fautives." })
   applied: boolean;
 }
+
+@InputType({ description: 'Import des contours officiels des QPV (fichier GeoJSON).' })
+export class ImportQpvContoursInput {
+  @Field({
+    description:
+      'Contenu du fichier GeoJSON (FeatureCollection en WGS84, 8 Mo et 2 000 quartiers au plus), tel que publié pour la géographie ' +
+      'prioritaire de 2024 (propriétés code_qp, lib_qp) ou de 2015 (CODE_QP, NOM_QP). Polygon ou MultiPolygon, anneaux fermés, ' +
+      '20 000 sommets au plus par quartier. Les quartiers des autres territoires sont ignorés.',
+  })
+  @IsString()
+  @MultiLine()
+  geojson: string;
+
+  @Field({ nullable: true, defaultValue: false, description: 'Vrai pour seulement vérifier le fichier et compter, sans rien enregistrer.' })
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
+}
+
+@ObjectType({ description: "Élément fautif d'un import de contours." })
+export class QpvContourImportError {
+  @Field(() => Int, { description: 'Rang de l’élément (Feature) dans le fichier, 1 pour le premier.' })
+  feature: number;
+
+  @Field(() => String, { nullable: true, description: 'Code du quartier lu sur l’élément, le cas échéant.' })
+  code: string | null;
+
+  @Field({
+    description:
+      'Raison stable : not_a_feature, missing_code, invalid_qpv_code, duplicate_code, missing_geometry, unsupported_geometry, ' +
+      'invalid_coordinates, out_of_bounds, ring_not_closed, ring_too_short, too_many_vertices, too_many_polygons, too_many_rings.',
+  })
+  reason: string;
+
+  @Field({ description: 'Explication en français.' })
+  message: string;
+}
+
+@ObjectType({
+  description:
+    "Compte rendu d'un import de contours. Tout ou rien : un seul élément fautif et rien n'est enregistré. " +
+    'Les nombres disent ce que l’import fait, ou ferait quand `applied` est faux.',
+})
+export class QpvContourImportReport {
+  @Field(() => Int, { description: 'Contours ajoutés à des quartiers qui n’en avaient pas.' })
+  created: number;
+
+  @Field(() => Int, { description: 'Contours remplacés.' })
+  updated: number;
+
+  @Field(() => Int, { description: 'Éléments ignorés : quartiers d’autres territoires.' })
+  skipped: number;
+
+  @Field(() => [String], { description: 'Codes des quartiers du territoire qui restent sans contour après cet import.' })
+  withoutContour: string[];
+
+  @Field(() => [QpvContourImportError], { description: 'Éléments fautifs, dans l’ordre du fichier ; vide si le fichier est correct.' })
+  errors: QpvContourImportError[];
+
+  @Field({ description: "Vrai si l'import a été enregistré ; faux pour un essai (dryRun) ou un fichier avec des éléments fautifs." })
+  applied: boolean;
+}
+
+@ObjectType({ description: 'Réglages de la carte des quartiers, propres à cette installation.' })
+export class MapSettings {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Adresse des tuiles du fond de carte ({z}, {x}, {y}) ; vide : la carte dessine les contours sans fond (MAP_TILE_URL).',
+  })
+  tileUrl: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Mention exigée par le fournisseur des tuiles (MAP_TILE_ATTRIBUTION).' })
+  tileAttribution: string | null;
+}

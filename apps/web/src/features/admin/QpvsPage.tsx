@@ -11,6 +11,7 @@ import { graphQLKey, useGraphQLMutation, useGraphQLQuery } from '../../common/qu
 import { useTenantRole } from '../../common/session';
 import { graphql } from '../../gql';
 import type { ImportQpvsMutation, QpvGeneration } from '../../gql/graphql';
+import { QpvContoursPanel } from './QpvContoursPanel';
 
 const QPVS = graphql(`
   query QpvsList($first: Int!, $after: String, $generation: QpvGeneration, $search: String) {
@@ -99,6 +100,7 @@ export function QpvsPage() {
       {can('MANAGE_CONTRAT') && (
         <ImportPanel siren={siren} onImported={() => queryClient.invalidateQueries({ queryKey: graphQLKey(QPVS) })} />
       )}
+      {can('MANAGE_CONTRAT') && <QpvContoursPanel siren={siren} />}
       <section aria-labelledby="qpv-list-title">
         <h2 id="qpv-list-title">Tous les quartiers du territoire</h2>
         <form className="filters" role="search" aria-label="Filtrer les quartiers" onSubmit={(e) => e.preventDefault()}>

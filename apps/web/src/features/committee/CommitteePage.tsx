@@ -1,8 +1,12 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 
+import { ApiError, download } from '../../common/api';
 import { ErrorMessage, Loading } from '../../common/components';
 import { useContratLink } from '../../common/contrat';
+import { asApiError } from '../../common/errors';
 import { dateTime, plural } from '../../common/format';
+import { useTenantRole } from '../../common/session';
 import { ReaderView } from './AgendaItemView';
 import { COMMITTEE_KIND_LABELS, COMMITTEE_STATUS_LABELS } from './committee-shared';
 import { CommitteeProvider, useCommittee, useCommitteePage } from './CommitteeContext';
@@ -80,6 +84,36 @@ function CommitteeBody() {
           <Minutes />
         </>
       )}
+      {c.kind === 'COMITE_DES_FINANCEURS' && <DauphinExport committeeId={c.id} />}
     </>
+  );
+}
+
+/** The committee's crédits spécifiques for Dauphin (State P147 lines), to those the API lets export them. */
+function DauphinExport({ committeeId }: { committeeId: string }) {
+  const { siren = '' } = useParams();
+  const { can } = useTenantRole(siren);
+  const [error, setError] = useState<ApiError | null>(null);
+  if (!can('EXPORT_DAUPHIN')) return null;
+  const get = (format: 'csv' | 'xlsx') => {
+    setError(null);
+    void download(`/committees/dauphin.${format}?committeeId=${committeeId}`, siren, `dauphin-comite.${format}`).catch((e: unknown) =>
+      setError(asApiError(e)),
+    );
+  };
+  return (
+    <section aria-labelledby="dauphin-title">
+      <h2 id="dauphin-title">Crédits spécifiques pour Dauphin</h2>
+      <p>Les lignes de crédits spécifiques (P147) de l’ordre du jour, avec leur numéro Dauphin et la décision du comité.</p>
+      <div className="actions-row">
+        <button type="button" className="secondary" onClick={() => get('csv')}>
+          Exporter pour Dauphin (CSV)
+        </button>
+        <button type="button" className="secondary" onClick={() => get('xlsx')}>
+          Exporter pour Dauphin (XLSX)
+        </button>
+      </div>
+      <ErrorMessage error={error} />
+    </section>
   );
 }

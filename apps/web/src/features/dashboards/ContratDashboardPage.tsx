@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 
 import { download } from '../../common/api';
-import { AmountCells, AmountFigures, ErrorMessage, Figure, Loading } from '../../common/components';
+import { AmountFigures, ErrorMessage, Figure, Loading } from '../../common/components';
 import { contratYears, useContratLink, useSelectedContrat } from '../../common/contrat';
 import { euros, KIND_LABELS, percent, plural, STATUS_LABELS } from '../../common/format';
 import { useGraphQLQuery } from '../../common/query';
 import { graphql } from '../../gql';
 import { defaultExercise, WorkbookRequest } from '../reports/WorkbookRequest';
 import { AmountsChart } from './DepartementDashboardPage';
+import { MAP_SETTINGS, QpvMap } from './QpvMap';
 
 const DASHBOARD = graphql(`
   query ContratDashboard($contratId: ID!, $exerciseYear: Int) {
@@ -48,6 +49,7 @@ const DASHBOARD = graphql(`
         decidedCents
         committedCents
         paidCents
+        coordinates
       }
       envelopes {
         id
@@ -104,6 +106,7 @@ export function ContratDashboardPage() {
     },
   );
   const d = dash.data?.contratDashboard;
+  const mapSettings = useGraphQLQuery(MAP_SETTINGS, {}, { tenant: siren, staleTime: Infinity }).data?.mapSettings;
   const byPillar = new Map<
     string,
     { name: string; requestedCents: number; decidedCents: number; committedCents: number; paidCents: number }
@@ -217,41 +220,7 @@ export function ContratDashboardPage() {
           </div>
           <section aria-labelledby="qpv-title">
             <h2 id="qpv-title">Par quartier prioritaire</h2>
-            <div className="table-scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">QPV</th>
-                    <th scope="col" className="num">
-                      Actions
-                    </th>
-                    <th scope="col" className="num">
-                      Demandé
-                    </th>
-                    <th scope="col" className="num">
-                      Décidé
-                    </th>
-                    <th scope="col" className="num">
-                      Engagé
-                    </th>
-                    <th scope="col" className="num">
-                      Payé
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.qpvs.map((q) => (
-                    <tr key={q.qpvId}>
-                      <th scope="row">
-                        {q.name} <span className="muted">({q.code})</span>
-                      </th>
-                      <td className="num">{q.actionCount}</td>
-                      <AmountCells amounts={q} />
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <QpvMap items={d.qpvs} settings={mapSettings} title={contrat.title} />
           </section>
         </>
       )}

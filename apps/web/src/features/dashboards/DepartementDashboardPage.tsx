@@ -9,6 +9,7 @@ import { CONTRAT_PARAM } from '../../common/contrat';
 import { euros, KIND_LABELS, plural } from '../../common/format';
 import { useGraphQLQuery } from '../../common/query';
 import { graphql } from '../../gql';
+import { MAP_SETTINGS, QpvMap } from './QpvMap';
 
 const DEPARTEMENT = graphql(`
   query Departement($departement: String!, $exerciseYear: Int) {
@@ -46,6 +47,17 @@ const DEPARTEMENT = graphql(`
           autres {
             decidedCents
           }
+        }
+        qpvs {
+          qpvId
+          code
+          name
+          actionCount
+          requestedCents
+          decidedCents
+          committedCents
+          paidCents
+          coordinates
         }
       }
       totals {
@@ -132,6 +144,11 @@ export function DepartementDashboardPage() {
   const loading = isPending || isPlaceholderData;
   const d = data?.departementDashboard;
   const t = d?.totals;
+  const [mapContratId, setMapContrat] = useState<string | null>(null);
+  const mapLine = d?.contrats.find((c) => c.contratId === mapContratId) ?? d?.contrats[0];
+  // The background is the installation's; asked in the territory of the contract shown (no X-Tenant here otherwise).
+  const mapSettings = useGraphQLQuery(MAP_SETTINGS, {}, { tenant: mapLine?.siren ?? '', enabled: !!mapLine, staleTime: Infinity }).data
+    ?.mapSettings;
   return (
     <>
       <h1>Département {code}</h1>
@@ -252,6 +269,24 @@ export function DepartementDashboardPage() {
               rows={t.byFunderKind.map((f) => ({ name: FUNDER_KIND_LABELS[f.funderKind] ?? f.funderKind, ...f }))}
             />
           </div>
+          {mapLine && (
+            <section aria-labelledby="map-title">
+              <h2 id="map-title">Carte des quartiers prioritaires</h2>
+              {d.contrats.length > 1 && (
+                <label>
+                  Contrat de ville{' '}
+                  <select value={mapLine.contratId} onChange={(e) => setMapContrat(e.target.value)}>
+                    {d.contrats.map((c) => (
+                      <option key={c.contratId} value={c.contratId}>
+                        {c.contratTitle} — {c.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              <QpvMap items={mapLine.qpvs} settings={mapSettings} title={`${mapLine.contratTitle} — ${mapLine.name}`} />
+            </section>
+          )}
           <section aria-labelledby="leverage-title">
             <h2 id="leverage-title">Crédits spécifiques et droit commun (décidés)</h2>
             <ul className="plain">

@@ -61,6 +61,7 @@ const depConstraints = [
     comites: ['actions', 'contrats', 'conventions', 'finance', 'organisations'],
     dashboards: ['actions', 'comites', 'deadlines', 'organisations', 'tenancy'],
     documents: ['actions', 'comites', 'conventions', 'deadlines'],
+    bilans: ['actions', 'contrats', 'deadlines', 'organisations', 'territoires'],
   }).map(([scope, uses]) => ({
     sourceTag: `scope:${scope}`,
     onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared', ...uses.map((u) => `scope:${u}`)],

@@ -61,6 +61,11 @@ export enum Permission {
   RECORD_FINANCE = 'RECORD_FINANCE',
   /** API keys of service accounts and webhook subscriptions. */
   MANAGE_INTEGRATIONS = 'MANAGE_INTEGRATIONS',
+  /**
+   * File an action's bilan (budget realised, indicator values, qualitative text): the porteur's
+   * representative for its own actions; the chef de projet types it for an association without account.
+   */
+  FILE_BILAN = 'FILE_BILAN',
 }
 
 registerEnumType(Permission, {
@@ -87,6 +92,7 @@ registerEnumType(Permission, {
     },
     RECORD_FINANCE: { description: 'Enregistrer engagements et paiements, importer des fichiers financiers.' },
     MANAGE_INTEGRATIONS: { description: "Gérer les clés d'API et les abonnements webhook." },
+    FILE_BILAN: { description: "Saisir et déposer le bilan d'une action (le porteur : ses propres actions)." },
   },
 });
 
@@ -103,6 +109,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.MANAGE_COMMITTEES,
     Permission.RECORD_ON_BEHALF,
     Permission.RECORD_FINANCE,
+    Permission.FILE_BILAN,
   ]),
   [Role.FUNDER_REPRESENTATIVE]: new Set([
     Permission.READ,
@@ -120,8 +127,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.RECORD_ON_BEHALF,
   ]),
   [Role.AUDITOR]: new Set([Permission.READ, Permission.READ_AUDIT, Permission.READ_TENANT_FIGURES]),
-  // A porteur signs its own conventions; it neither instructs, votes nor manages anything.
-  [Role.PORTEUR_REPRESENTATIVE]: new Set([Permission.READ, Permission.SIGN]),
+  // A porteur signs its own conventions and files its own bilans; it neither instructs, votes nor manages anything.
+  [Role.PORTEUR_REPRESENTATIVE]: new Set([Permission.READ, Permission.SIGN, Permission.FILE_BILAN]),
 };
 
 /**

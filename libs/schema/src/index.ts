@@ -6,6 +6,7 @@ import { Action, ActionBudgetLine, ActionIndicator, ActionQpv, FundingLine } fro
 import { CallForProjects, CallRequiredPiece } from '@pilotis/appels';
 import { AuditChainHead, AuditCheckpointRow, AuditEvent, OutboxEvent, PlatformAuditEvent } from '@pilotis/audit';
 import { AccountToken, RefreshToken, User } from '@pilotis/auth';
+import { BilanBudgetLine, BilanIndicatorValue, BilanReport } from '@pilotis/bilans';
 import {
   AgendaItem,
   Committee,
@@ -30,7 +31,7 @@ import { ApiKey, WebhookDelivery, WebhookSubscription } from '@pilotis/integrati
 import { Organisation } from '@pilotis/organisations';
 import { Report } from '@pilotis/reports';
 import { Membership, MembershipInvitation, Tenant, TenantCounter } from '@pilotis/tenancy';
-import { Qpv } from '@pilotis/territoires';
+import { IndicatorDefinition, Qpv } from '@pilotis/territoires';
 
 /**
  * The composition root of persistence, shared by the API, the worker and the platform commands: every
@@ -70,6 +71,10 @@ export const ALL_ENTITIES = [
   ActionBudgetLine,
   ActionQpv,
   ActionIndicator,
+  IndicatorDefinition,
+  BilanReport,
+  BilanBudgetLine,
+  BilanIndicatorValue,
   FundingLine,
   Envelope,
   Committee,

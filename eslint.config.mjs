@@ -59,7 +59,7 @@ const depConstraints = [
     deadlines: ['actions', 'contrats', 'organisations'],
     reports: ['actions', 'conventions'],
     comites: ['actions', 'contrats', 'conventions', 'finance', 'organisations'],
-    dashboards: ['actions', 'comites', 'deadlines', 'organisations', 'tenancy'],
+    dashboards: ['actions', 'comites', 'deadlines', 'organisations', 'tenancy', 'territoires'],
     documents: ['actions', 'comites', 'conventions', 'deadlines'],
     bilans: ['actions', 'contrats', 'deadlines', 'organisations', 'territoires'],
   }).map(([scope, uses]) => ({

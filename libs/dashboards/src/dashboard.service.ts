@@ -8,6 +8,8 @@ import { ESS_KINDS } from '@pilotis/organisations';
 import { notFound } from '@pilotis/shared';
 
 import { DASHBOARD_SQL } from './dashboard.sql';
+import { CatalogueRow, catalogueFigures, indicatorGroups, IndicatorRow } from './indicators';
+import { CATALOGUE_SQL, INDICATORS_SQL } from './indicators.sql';
 import {
   addAmounts,
   AmountRow,
@@ -82,6 +84,9 @@ export class DashboardService {
     // Sums of the cross table's hundred or so cells (the lines themselves were summed in PostgreSQL).
     const sum = (filter: (c: CellRow) => boolean): Amounts =>
       cells.filter(filter).reduce((t, c) => addAmounts(t, amounts(c)), amounts(undefined));
+    // The catalogue indicators, aggregated in PostgreSQL (INDICATORS_SQL); only the rule's division is left here.
+    const indicatorRows = await this.db.query<IndicatorRow>(INDICATORS_SQL, [scope.tenantId, [contratId], year]);
+    const catalogue = await this.db.query<CatalogueRow>(CATALOGUE_SQL, [scope.tenantId]);
     const byFundingCategory = amountsByCategory(cells.map((c) => ({ kind: c.kind, ...amounts(c) })));
     return {
       contratId,
@@ -106,6 +111,8 @@ export class DashboardService {
       leverage: leverageOf(byFundingCategory),
       byFundingCategory,
       trend,
+      indicators: catalogueFigures(catalogue, indicatorRows),
+      indicatorGroups: indicatorGroups(indicatorRows),
     };
   }
 }

@@ -16,7 +16,7 @@ registerEnumType(IndicatorAggregation, {
   valuesMap: {
     SUM: { description: 'Somme (bénéficiaires, heures, emplois…).' },
     WEIGHTED_AVERAGE: {
-      description: "Moyenne pondérée par un autre indicateur (un taux pondéré par le nombre de bénéficiaires de chaque action).",
+      description: 'Moyenne pondérée par un autre indicateur (un taux pondéré par le nombre de bénéficiaires de chaque action).',
     },
     AVERAGE: { description: 'Moyenne simple des actions.' },
     NONE: { description: "Pas d'agrégation : la valeur n'a de sens qu'action par action." },

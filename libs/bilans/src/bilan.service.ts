@@ -7,7 +7,7 @@ import { Action, ActionService, BudgetSide, FundingKind } from '@pilotis/actions
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
 import { DeadlineService } from '@pilotis/deadlines';
-import { badInput, DomainError, ErrorCode, FieldError, forbidden, organisationHasAccount } from '@pilotis/shared';
+import { badInput, Clock, DomainError, ErrorCode, FieldError, forbidden, organisationHasAccount } from '@pilotis/shared';
 
 import { BilanBudgetLine, BilanIndicatorValue, BilanReport, BilanStatus } from './bilan.entities';
 import { gapNeedsExplanation } from './bilan-gap';
@@ -46,6 +46,8 @@ export class BilanService {
     private readonly actions: ActionService,
     private readonly deadlines: DeadlineService,
     private readonly audit: AuditService,
+    // Submission and acceptance are stamped on the application's clock, the one that says whether the exercise has ended.
+    private readonly clock: Clock,
   ) {}
 
   async sheet(actionId: string, exerciseYear?: number | null): Promise<BilanSheet> {
@@ -235,7 +237,7 @@ export class BilanService {
     const reports = await this.db.repository(BilanReport);
     await reports.update(
       { id: report.id },
-      { status: BilanStatus.SUBMITTED, submittedAt: () => 'now()', submittedBy: this.db.actor().userId, updatedAt: () => 'now()' },
+      { status: BilanStatus.SUBMITTED, submittedAt: this.clock.now(), submittedBy: this.db.actor().userId, updatedAt: () => 'now()' },
     );
     await this.audit.record({
       operation: 'bilan.submit',
@@ -257,7 +259,7 @@ export class BilanService {
       { id: report.id },
       {
         status: BilanStatus.ACCEPTED,
-        acceptedAt: () => 'now()',
+        acceptedAt: this.clock.now(),
         acceptedBy: this.db.actor().userId,
         correctionsMessage: null,
         updatedAt: () => 'now()',

@@ -65,7 +65,12 @@ function actionSnapshot(action: Action, qpvIds: readonly string[], indicators: r
   return {
     ...action,
     qpvIds: [...qpvIds].sort(),
-    indicators: indicators.map(({ label, target, unit, definitionId }) => ({ label, target, unit, definitionId })),
+    indicators: indicators.map(({ label, target, unit, definitionId }) => ({
+      label,
+      target,
+      unit,
+      ...(definitionId ? { definitionId } : {}),
+    })),
   };
 }
 

@@ -92,9 +92,10 @@ describe('rules served by the API', () => {
         'MANAGE_COMMITTEES',
         'RECORD_ON_BEHALF',
         'RECORD_FINANCE',
+        'FILE_BILAN',
       ]);
       expect(await permissionsOf(regionRep)).toEqual(['READ', 'GIVE_AVIS', 'VOTE', 'SIGN', 'RECORD_FINANCE']);
-      expect(await permissionsOf(porteurRep)).toEqual(['READ', 'SIGN']);
+      expect(await permissionsOf(porteurRep)).toEqual(['READ', 'SIGN', 'FILE_BILAN']);
       expect(await permissionsOf(auditor)).toEqual(['READ', 'READ_AUDIT', 'READ_TENANT_FIGURES']);
       const admin = await permissionsOf(rennes.admin);
       expect(admin).toContain('MANAGE_MEMBERS');

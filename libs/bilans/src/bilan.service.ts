@@ -10,8 +10,8 @@ import { DeadlineService } from '@pilotis/deadlines';
 import { badInput, Clock, DomainError, ErrorCode, FieldError, forbidden, organisationHasAccount } from '@pilotis/shared';
 
 import { BilanBudgetLine, BilanIndicatorValue, BilanReport, BilanStatus } from './bilan.entities';
-import { gapNeedsExplanation } from './bilan-gap';
 import { BilanRefInput, BilanSheet, RequestBilanCorrectionsInput, SaveBilanDraftInput } from './bilan.types';
+import { gapNeedsExplanation } from './bilan-gap';
 import { BILANS_SQL } from './bilans.sql';
 
 const EDITABLE: ReadonlySet<BilanStatus> = new Set([BilanStatus.DRAFT, BilanStatus.CORRECTIONS_REQUESTED]);

@@ -8,11 +8,11 @@ import { ESS_KINDS, Organisation } from '@pilotis/organisations';
 import { TenantKind } from '@pilotis/tenancy';
 
 import { ExerciseFilterArgs } from './dashboard.types';
+import { consolidateIndicators, contributionOf, IndicatorContribution, IndicatorRow } from './indicators';
+import { INDICATORS_SQL } from './indicators.sql';
 import { CROSS_TENANT_MEMBERSHIPS_SQL, TERRITORY_SQL } from './territory.sql';
 import { DepartementDashboard, DepartementDashboardArgs, FunderDashboard, TerritoryFigures } from './territory.types';
 import { consolidate, contratFigures, TerritoryAmountRow, TerritoryRows } from './territory-figures';
-import { consolidateIndicators, contributionOf, IndicatorContribution, IndicatorRow } from './indicators';
-import { INDICATORS_SQL } from './indicators.sql';
 
 /** How many tenant transactions one consolidated read runs at once (each holds a pooled connection). */
 const PARALLEL_TENANTS = 4;

@@ -8,8 +8,6 @@ import { ESS_KINDS } from '@pilotis/organisations';
 import { notFound } from '@pilotis/shared';
 
 import { DASHBOARD_SQL } from './dashboard.sql';
-import { CatalogueRow, catalogueFigures, indicatorGroups, IndicatorRow } from './indicators';
-import { CATALOGUE_SQL, INDICATORS_SQL } from './indicators.sql';
 import {
   addAmounts,
   AmountRow,
@@ -20,6 +18,8 @@ import {
   ContratDashboardArgs,
   leverageOf,
 } from './dashboard.types';
+import { catalogueFigures, CatalogueRow, indicatorGroups, IndicatorRow } from './indicators';
+import { CATALOGUE_SQL, INDICATORS_SQL } from './indicators.sql';
 
 interface CellRow extends AmountRow {
   pillar_id: string;

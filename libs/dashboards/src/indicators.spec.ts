@@ -1,6 +1,6 @@
 import { IndicatorAggregation } from '@pilotis/territoires';
 
-import { consolidateIndicators, indicatorValue, IndicatorContribution } from './indicators';
+import { consolidateIndicators, IndicatorContribution, indicatorValue } from './indicators';
 
 const c = (sum: number, count: number, weightedSum = 0, weight = 0) => ({ sum, count, weightedSum, weight });
 

@@ -6,7 +6,6 @@ import { OrganisationKind } from '@pilotis/organisations';
 import { TenantKind } from '@pilotis/tenancy';
 
 import { Amounts, ExerciseFilterArgs, Leverage, StatusCount, YearFigures } from './dashboard.types';
-
 import { IndicatorFigure } from './indicators';
 
 /** Metropolitan codes 01–95 with 2A/2B (Corse), overseas 971–976. */

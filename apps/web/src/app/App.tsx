@@ -14,6 +14,8 @@ import { TenantHomePage } from '../features/dashboards/TenantHomePage';
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
 const AccountPage = page(() => import('../features/account/AccountPage'), 'AccountPage');
+const BilanPage = page(() => import('../features/bilans/BilanPage'), 'BilanPage');
+const IndicatorsPage = page(() => import('../features/bilans/IndicatorsPage'), 'IndicatorsPage');
 const ActionPage = page(() => import('../features/actions/ActionPage'), 'ActionPage');
 const ActionsPage = page(() => import('../features/actions/ActionsPage'), 'ActionsPage');
 const CommitteePage = page(() => import('../features/committee/CommitteePage'), 'CommitteePage');
@@ -215,6 +217,22 @@ export function App() {
               element={
                 <Private>
                   <PartnersPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/actions/:id/bilan"
+              element={
+                <Private>
+                  <BilanPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/indicateurs"
+              element={
+                <Private>
+                  <IndicatorsPage />
                 </Private>
               }
             />

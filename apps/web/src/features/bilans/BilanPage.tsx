@@ -3,7 +3,6 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 
 import { ErrorMessage, Field, Loading } from '../../common/components';
 import { useContratLink } from '../../common/contrat';
-import { fieldMessages } from '../../common/errors';
 import { centsToInput, dateTime, euros, parseEuros, parseQuantity, quantity, quantityToInput, sentence } from '../../common/format';
 import { useGraphQLMutation, useGraphQLQuery } from '../../common/query';
 import { graphql } from '../../gql';
@@ -225,7 +224,8 @@ function BilanView({ sheet: s }: { sheet: Sheet }) {
         <ul className="plain bilan-lines">
           {s.indicators.map((i) => (
             <li key={i.actionIndicatorId}>
-              <strong>{i.label}</strong> : cible {quantity(i.target)} {i.unit}, réalisé {i.value === null ? 'non saisi' : `${quantity(i.value)} ${i.unit}`}
+              <strong>{i.label}</strong> : cible {quantity(i.target)} {i.unit}, réalisé{' '}
+              {i.value === null ? 'non saisi' : `${quantity(i.value)} ${i.unit}`}
             </li>
           ))}
         </ul>
@@ -256,7 +256,8 @@ function BilanForm({ siren, sheet: s }: { siren: string; sheet: Sheet }) {
   const save = useGraphQLMutation(SAVE, { tenant: siren });
   const submit = useGraphQLMutation(SUBMIT, { tenant: siren, invalidates: [SHEET] });
   const error = submit.error ?? save.error;
-  const apiErrors = error ? fieldMessages(error) : {};
+  // By full path (`budgetLines.0.explanation`): the lines share their last segment.
+  const apiErrors: Record<string, string> = Object.fromEntries((error?.fields ?? []).map((f) => [f.field, f.message]));
   const errorOf = (field: string): string | undefined => localErrors[field] ?? (apiErrors[field] ? sentence(apiErrors[field]) : undefined);
 
   /** The draft as the API takes it; null (and field errors shown) when something typed is not a number. */
@@ -331,7 +332,11 @@ function BilanForm({ siren, sheet: s }: { siren: string; sheet: Sheet }) {
           </Field>
           <Field
             label="Explication de l'écart"
-            hint={l.explanationRequired ? 'Obligatoire : l’écart dépasse 15 % du prévu.' : 'Obligatoire au dépôt si l’écart dépasse 15 % du prévu.'}
+            hint={
+              l.explanationRequired
+                ? 'Obligatoire : l’écart dépasse 15 % du prévu.'
+                : 'Obligatoire au dépôt si l’écart dépasse 15 % du prévu.'
+            }
             error={errorOf(`${prefix}.${i}.explanation`)}
           >
             {(p) => <textarea {...p} rows={2} value={d.explanation} onChange={(e) => set({ explanation: e.target.value })} />}
@@ -364,7 +369,12 @@ function BilanForm({ siren, sheet: s }: { siren: string; sheet: Sheet }) {
             error={errorOf(`indicatorValues.${i}.value`)}
           >
             {(p) => (
-              <input {...p} inputMode="decimal" value={values[i]} onChange={(e) => setValues(values.map((v, j) => (j === i ? e.target.value : v)))} />
+              <input
+                {...p}
+                inputMode="decimal"
+                value={values[i]}
+                onChange={(e) => setValues(values.map((v, j) => (j === i ? e.target.value : v)))}
+              />
             )}
           </Field>
         ))}
@@ -381,7 +391,11 @@ function BilanForm({ siren, sheet: s }: { siren: string; sheet: Sheet }) {
           {done}
         </p>
       )}
-      {!s.exerciseEnded && <p className="muted">L'exercice {s.exerciseYear} n'est pas terminé : le bilan se dépose à partir du 1er janvier {s.exerciseYear + 1}.</p>}
+      {!s.exerciseEnded && (
+        <p className="muted">
+          L'exercice {s.exerciseYear} n'est pas terminé : le bilan se dépose à partir du 1er janvier {s.exerciseYear + 1}.
+        </p>
+      )}
       <div className="actions-row">
         <button type="submit" className="secondary" disabled={save.isPending || submit.isPending}>
           Enregistrer le brouillon

@@ -109,7 +109,13 @@ export function IndicatorsPage() {
   );
 }
 
-function NewIndicatorForm({ siren, definitions }: { siren: string; definitions: { id: string; code: string; aggregation: IndicatorAggregation }[] }) {
+function NewIndicatorForm({
+  siren,
+  definitions,
+}: {
+  siren: string;
+  definitions: { id: string; code: string; aggregation: IndicatorAggregation }[];
+}) {
   const empty = { code: '', label: '', unit: '', aggregation: 'SUM' as IndicatorAggregation, weightDefinitionId: '', pillar: '' };
   const [form, setForm] = useState(empty);
   const [added, setAdded] = useState<string | null>(null);
@@ -150,7 +156,11 @@ function NewIndicatorForm({ siren, definitions }: { siren: string; definitions: 
       </Field>
       <Field label="Règle d'agrégation" error={err('aggregation')}>
         {(p) => (
-          <select {...p} value={form.aggregation} onChange={(e) => setForm({ ...form, aggregation: e.target.value as IndicatorAggregation })}>
+          <select
+            {...p}
+            value={form.aggregation}
+            onChange={(e) => setForm({ ...form, aggregation: e.target.value as IndicatorAggregation })}
+          >
             {(Object.keys(AGGREGATION_LABELS) as IndicatorAggregation[]).map((a) => (
               <option key={a} value={a}>
                 {AGGREGATION_LABELS[a]}

@@ -353,6 +353,9 @@ async function main(): Promise<void> {
               await q(TERRITORY_SQL.amounts, p);
               await q(TERRITORY_SQL.actions, [...p, ess]);
               await q(TERRITORY_SQL.late, [...p, '2026-11-26']);
+              // The territory's catalogue indicators over all its contracts, as the API adds them.
+              const contrats = (await q('select id from contrats where tenant_id = $1', [t])) as { id: string }[];
+              await q(INDICATORS_SQL, [t, contrats.map((c) => c.id), null]);
               await appendAuditEvent({ query: q }, t, {
                 actorUserId: delegateId,
                 operation: 'dashboard.departement_read',

@@ -59,8 +59,9 @@ const depConstraints = [
     deadlines: ['actions', 'contrats', 'organisations'],
     reports: ['actions', 'conventions'],
     comites: ['actions', 'contrats', 'conventions', 'finance', 'organisations'],
-    dashboards: ['actions', 'comites', 'deadlines', 'organisations', 'tenancy'],
+    dashboards: ['actions', 'comites', 'deadlines', 'organisations', 'tenancy', 'territoires'],
     documents: ['actions', 'appels', 'comites', 'conventions', 'deadlines'],
+    bilans: ['actions', 'contrats', 'deadlines', 'organisations', 'territoires'],
   }).map(([scope, uses]) => ({
     sourceTag: `scope:${scope}`,
     onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared', ...uses.map((u) => `scope:${u}`)],

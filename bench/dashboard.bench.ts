@@ -6,6 +6,9 @@
  *      with the tenant set, as the runtime role (the envelopes' statement aside: a favour to raw);
  *   2. `contratDashboard` over HTTP with autocannon, 1 and 2 concurrent clients;
  *   3. a single action read over GraphQL beside its raw point read;
+ *   3b. the contract's catalogue indicators alone (`contratDashboard { indicators indicatorGroups }`: targets of
+ *      every action, values of the accepted bilans, aggregated by rule in INDICATORS_SQL) beside the same two
+ *      statements in raw `pg`;
  *   4. the département consolidation for a délégué du préfet holding 20 of the tenants (all of the same
  *      département), beside raw SQL doing the same work: per tenant, a transaction with the tenant set,
  *      the territory's statements (TERRITORY_SQL) and the audit event, four tenants at a time.
@@ -23,7 +26,7 @@ import { Pool, PoolClient } from 'pg';
 
 import { appendAuditEvent } from '@pilotis/audit';
 import { AuthService } from '@pilotis/auth';
-import { DASHBOARD_SQL, TERRITORY_SQL } from '@pilotis/dashboards';
+import { CATALOGUE_SQL, DASHBOARD_SQL, INDICATORS_SQL, TERRITORY_SQL } from '@pilotis/dashboards';
 import { ESS_KINDS } from '@pilotis/organisations';
 
 import { freshBenchDatabase, postGraphql, startApi } from './bench-api';
@@ -103,6 +106,29 @@ async function seedTenants(owner: Pool, from: number, to: number): Promise<void>
               case when a.status in ('PROGRAMMEE', 'PARTIELLEMENT_PROGRAMMEE') then 80000 * (1 + a.number % 7) end
          from actions a join organisations o on o.tenant_id = a.tenant_id and o.kind in ('ETAT', 'REGION', 'DEPARTEMENT', 'CAF')
         where a.tenant_id = any($1::uuid[])`,
+      p,
+    );
+    // Two catalogue targets per action (a count and a rate weighted by it), and an accepted 2025 bilan with
+    // their values for the programmed actions: what the dashboard's indicators aggregate.
+    await client.query(
+      `insert into action_indicators (tenant_id, id, action_id, position, label, target, unit, definition_id)
+       select a.tenant_id, gen_random_uuid(), a.id, x.position, x.code, case x.position when 1 then 10 + a.number % 30 else 40 + a.number % 30 end, '', d.id
+         from actions a cross join (values (1, 'BENEFICIAIRES'), (2, 'PART_FEMMES')) x(position, code)
+         join indicator_definitions d on d.tenant_id = a.tenant_id and d.code = x.code
+        where a.tenant_id = any($1::uuid[])`,
+      p,
+    );
+    await client.query(
+      `insert into bilan_reports (tenant_id, id, action_id, exercise_year, status, qualitative, submitted_at, accepted_at)
+       select a.tenant_id, gen_random_uuid(), a.id, 2025, 'ACCEPTED', 'Bilan', now(), now() from actions a
+        where a.tenant_id = any($1::uuid[]) and a.status in ('PROGRAMMEE', 'PARTIELLEMENT_PROGRAMMEE')`,
+      p,
+    );
+    await client.query(
+      `insert into bilan_indicator_values (tenant_id, id, report_id, action_indicator_id, value)
+       select r.tenant_id, gen_random_uuid(), r.id, ai.id, ai.target * 0.9 from bilan_reports r
+         join action_indicators ai on ai.tenant_id = r.tenant_id and ai.action_id = r.action_id
+        where r.tenant_id = any($1::uuid[])`,
       p,
     );
     await client.query(
@@ -302,6 +328,18 @@ async function main(): Promise<void> {
         await q(DASHBOARD_SQL.actions, [...p, ess]);
         await q(DASHBOARD_SQL.qpvs, p);
         await q(DASHBOARD_SQL.late, [tenantId, contratId, '2026-11-26', null]);
+        await q(INDICATORS_SQL, [tenantId, [contratId], null]);
+        await q(CATALOGUE_SQL, [tenantId]);
+      });
+    const indicatorsQuery = JSON.stringify({
+      query: `query($c: ID!) { contratDashboard(contratId: $c) { indicators { code target realised targetActionCount realisedActionCount }
+        indicatorGroups { dimension label indicators { code target realised } } } }`,
+      variables: { c: contratId },
+    });
+    const rawIndicators = (pool: Pool) =>
+      inTenant(pool, tenantId, '', async (q) => {
+        await q(INDICATORS_SQL, [tenantId, [contratId], null]);
+        await q(CATALOGUE_SQL, [tenantId]);
       });
     // The consolidation's raw twin: the same per-tenant transactions, statements and audit event, four at a time.
     const rawConsolidation = async (pool: Pool) => {
@@ -315,6 +353,9 @@ async function main(): Promise<void> {
               await q(TERRITORY_SQL.amounts, p);
               await q(TERRITORY_SQL.actions, [...p, ess]);
               await q(TERRITORY_SQL.late, [...p, '2026-11-26']);
+              // The territory's catalogue indicators over all its contracts, as the API adds them.
+              const contrats = (await q('select id from contrats where tenant_id = $1', [t])) as { id: string }[];
+              await q(INDICATORS_SQL, [t, contrats.map((c) => c.id), null]);
               await appendAuditEvent({ query: q }, t, {
                 actorUserId: delegateId,
                 operation: 'dashboard.departement_read',
@@ -348,6 +389,11 @@ async function main(): Promise<void> {
         }),
       ),
       await overHttp('single action read, 2 clients', 2, point, headers),
+    ]);
+    // The indicators alone: the API also runs the dashboard's other statements, so this ratio is a floor.
+    rows.push([
+      await rawLoop('contract indicators (targets + accepted bilans), 1 client', appUrl, 1, rawIndicators),
+      await overHttp('contract indicators (targets + accepted bilans), 1 client', 1, indicatorsQuery, headers),
     ]);
     rows.push([
       await rawLoop(`département consolidation, ${DELEGATE_TENANTS} tenants, 1 client`, appUrl, 1, rawConsolidation, 4),

@@ -397,6 +397,17 @@ describe('rapports asynchrones', () => {
     expect(text).toContain(`Avance à la signature (30 %) : ${euros(548010)}`);
     expect(text).toContain(`Solde après le bilan (70 %) : ${euros(1278690)}`);
     expect(text).toContain('pas encore signée par le financeur');
+    expect(text).toContain("Le porteur n'a pas encore déposé de bilan en ligne");
+  });
+
+  it('prints the bilan the porteur filed online in the financial summary (the demo CJS du Blosne, accepted)', async () => {
+    const [cjs] = await t.owner.query(`select id from actions where title like 'Coopérative Jeunesse de Services du Blosne%'`);
+    const { body } = await generated(users.cdp, { kind: 'FINANCIAL_SUMMARY', actionId: cjs.id, funderId: org.etat });
+    const text = await pdfText(body);
+    expect(text).toContain('Bilan déposé par le porteur');
+    expect(text).toContain('Exercice 2024, bilan accepté.');
+    expect(text).toContain(`Charge 60 Matériel de lavage et petits travaux ${euros(450000)} ${euros(300000)}`);
+    expect(text).toContain('Part de jeunes femmes : 56,25 % (cible 50)');
   });
 
   it('lists only the caller’s own reports, newest first, and hides the others’', async () => {

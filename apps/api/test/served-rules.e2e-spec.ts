@@ -94,9 +94,10 @@ describe('rules served by the API', () => {
         'RECORD_FINANCE',
         'MANAGE_CALLS',
         'EXPORT_DAUPHIN',
+        'FILE_BILAN',
       ]);
       expect(await permissionsOf(regionRep)).toEqual(['READ', 'GIVE_AVIS', 'VOTE', 'SIGN', 'RECORD_FINANCE']);
-      expect(await permissionsOf(porteurRep)).toEqual(['READ', 'SIGN', 'MANAGE_OWN_ORGANISATION', 'FILE_DOSSIER']);
+      expect(await permissionsOf(porteurRep)).toEqual(['READ', 'SIGN', 'MANAGE_OWN_ORGANISATION', 'FILE_DOSSIER', 'FILE_BILAN']);
       expect(await permissionsOf(auditor)).toEqual(['READ', 'READ_AUDIT', 'READ_TENANT_FIGURES']);
       const admin = await permissionsOf(rennes.admin);
       expect(admin).toContain('MANAGE_MEMBERS');

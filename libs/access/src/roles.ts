@@ -78,6 +78,11 @@ export enum Permission {
    * the staff who prepare the State's files (admin, chef de projet) and the délégué du préfet.
    */
   EXPORT_DAUPHIN = 'EXPORT_DAUPHIN',
+  /**
+   * File an action's bilan (budget realised, indicator values, qualitative text): the porteur's
+   * representative for its own actions; the chef de projet types it for an association without account.
+   */
+  FILE_BILAN = 'FILE_BILAN',
 }
 
 registerEnumType(Permission, {
@@ -114,6 +119,7 @@ registerEnumType(Permission, {
     },
     MANAGE_CALLS: { description: 'Rédiger, publier, clore et annuler les appels à projets ; lire leurs brouillons.' },
     EXPORT_DAUPHIN: { description: "Exporter les crédits spécifiques d'un comité pour Dauphin (plateforme des subventions de l'État)." },
+    FILE_BILAN: { description: "Saisir et déposer le bilan d'une action (le porteur : ses propres actions)." },
   },
 });
 
@@ -137,6 +143,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.RECORD_FINANCE,
     Permission.MANAGE_CALLS,
     Permission.EXPORT_DAUPHIN,
+    Permission.FILE_BILAN,
   ]),
   [Role.FUNDER_REPRESENTATIVE]: new Set([
     Permission.READ,
@@ -155,9 +162,15 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     Permission.EXPORT_DAUPHIN,
   ]),
   [Role.AUDITOR]: new Set([Permission.READ, Permission.READ_AUDIT, Permission.READ_TENANT_FIGURES]),
-  // A porteur files its own dossiers, signs its own conventions and keeps its own organisation's space; it
-  // neither instructs, votes nor manages anything of the territory.
-  [Role.PORTEUR_REPRESENTATIVE]: new Set([Permission.READ, Permission.SIGN, Permission.MANAGE_OWN_ORGANISATION, Permission.FILE_DOSSIER]),
+  // A porteur files its own dossiers and bilans, signs its own conventions and keeps its own organisation's
+  // space; it neither instructs, votes nor manages anything of the territory.
+  [Role.PORTEUR_REPRESENTATIVE]: new Set([
+    Permission.READ,
+    Permission.SIGN,
+    Permission.MANAGE_OWN_ORGANISATION,
+    Permission.FILE_DOSSIER,
+    Permission.FILE_BILAN,
+  ]),
 };
 
 /**

@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, ManyToOne, ValueTransformer } from 'typeorm';
 
 import { TenantEntity, TenantJoin } from '@pilotis/db';
+import { IndicatorDefinition } from '@pilotis/territoires';
 
 import { Action } from './action.entity';
 
@@ -23,6 +24,7 @@ export const targetTransformer: ValueTransformer = {
 @ObjectType({ description: "Indicateur de suivi d'une action : un libellé, une cible chiffrée et son unité." })
 @Entity('action_indicators')
 @Index('action_indicators_position_key', ['tenantId', 'actionId', 'position'], { unique: true })
+@Index('action_indicators_definition_idx', ['tenantId', 'definitionId'])
 @Check('action_indicators_label_check', `length(btrim("label")) >= 1 and length("label") <= 200`)
 @Check('action_indicators_unit_check', `length("unit") <= 40`)
 @Check('action_indicators_position_check', `"position" >= 1`)
@@ -57,4 +59,16 @@ export class ActionIndicator extends TenantEntity {
   @Field({ description: 'Unité de la cible (« personnes », « % », « ateliers »…), vide si le libellé suffit.' })
   @Column('text', { default: '' })
   unit: string;
+
+  /**
+   * The catalogue indicator this target counts (optional): what lets the dashboards add the targets and
+   * the bilans' values of many actions. A catalogue entry in use is never deleted (`INDICATOR_IN_USE`).
+   */
+  @Field(() => ID, { nullable: true, description: 'Indicateur du catalogue du territoire que cette cible mesure.' })
+  @Column('uuid', { nullable: true })
+  definitionId: string | null;
+
+  @ManyToOne(() => IndicatorDefinition)
+  @TenantJoin('action_indicators_definition_fk', ['definition_id', 'id'])
+  definition?: IndicatorDefinition;
 }

@@ -92,6 +92,11 @@ export class ActionIndicatorInput {
   @IsString()
   @MaxLength(INDICATOR_UNIT_MAX_LENGTH)
   unit?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Indicateur du catalogue du territoire que cette cible mesure (facultatif).' })
+  @IsOptional()
+  @IsUUID('all')
+  definitionId?: string | null;
 }
 
 @InputType({ description: "Création d'une action (fiche action), au statut brouillon." })

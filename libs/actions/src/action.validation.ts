@@ -157,11 +157,20 @@ export interface IndicatorDraft {
   label: string;
   target: number;
   unit: string;
+  /** The catalogue indicator the target counts, if any. */
+  definitionId: string | null;
 }
 
 /** Label and unit trimmed; an absent unit is empty. */
-export function normaliseIndicators(indicators: readonly { label: string; target: number; unit?: string | null }[]): IndicatorDraft[] {
-  return indicators.map((i) => ({ label: i.label.trim(), target: i.target, unit: (i.unit ?? '').trim() }));
+export function normaliseIndicators(
+  indicators: readonly { label: string; target: number; unit?: string | null; definitionId?: string | null }[],
+): IndicatorDraft[] {
+  return indicators.map((i) => ({
+    label: i.label.trim(),
+    target: i.target,
+    unit: (i.unit ?? '').trim(),
+    definitionId: i.definitionId ? i.definitionId.toLowerCase() : null,
+  }));
 }
 
 /** The same label written with other capitals or spaces is the same indicator. */

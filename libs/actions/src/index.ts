@@ -6,7 +6,7 @@ export { ActionsModule } from './actions.module';
 // Entities: registered by the composition root (libs/schema), joined on by other contexts.
 export { Action } from './action.entity';
 export { ActionQpv } from './action-qpv.entity';
-export { ActionIndicator } from './action-indicator.entity';
+export { ActionIndicator, targetTransformer } from './action-indicator.entity';
 export { ActionBudgetLine, BudgetSide } from './action-budget-line.entity';
 export { FundingLine } from './funding-line.entity';
 export { ComplementRequest } from './complement-request.entity';

@@ -11,6 +11,7 @@ import { ActionsModule } from '@pilotis/actions';
 import { AppelsModule } from '@pilotis/appels';
 import { AuditModule } from '@pilotis/audit';
 import { AuthModule } from '@pilotis/auth';
+import { BilansModule } from '@pilotis/bilans';
 import { ComitesModule } from '@pilotis/comites';
 import { ContratsModule } from '@pilotis/contrats';
 import { ConventionsModule } from '@pilotis/conventions';
@@ -83,6 +84,7 @@ export class AppModule {
         IntegrationsModule,
         FinanceModule,
         DocumentsModule,
+        BilansModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',

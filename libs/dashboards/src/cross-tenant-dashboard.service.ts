@@ -8,6 +8,8 @@ import { ESS_KINDS, Organisation } from '@pilotis/organisations';
 import { TenantKind } from '@pilotis/tenancy';
 
 import { ExerciseFilterArgs, QpvFigures, qpvFigures, QpvRow } from './dashboard.types';
+import { consolidateIndicators, contributionOf, IndicatorContribution, IndicatorRow } from './indicators';
+import { INDICATORS_SQL } from './indicators.sql';
 import { CROSS_TENANT_MEMBERSHIPS_SQL, TERRITORY_SQL } from './territory.sql';
 import { DepartementDashboard, DepartementDashboardArgs, FunderDashboard, TerritoryFigures } from './territory.types';
 import { consolidate, contratFigures, TerritoryAmountRow, TerritoryRows } from './territory-figures';
@@ -35,6 +37,8 @@ interface ContratRow {
 /** A territory's figures (the sum of its contracts'), and each contract's. */
 type TerritoryResult = TerritoryFigures & {
   organisationName: string;
+  /** The territory's catalogue indicators over all its contracts (the département's consolidation only). */
+  indicators: IndicatorContribution[];
   contrats: (TerritoryFigures & { contratId: string; contratTitle: string; startYear: number; endYear: number; qpvs: QpvFigures[] })[];
 };
 
@@ -80,6 +84,7 @@ export class CrossTenantDashboardService {
       // The line a drill-down opens: the territory's dashboard of that very contract.
       contrats: memberships.flatMap((m, i) => territories[i].contrats.map((c) => ({ ...lineOf(m), ...c }))),
       totals: consolidate(territories),
+      indicators: consolidateIndicators(territories.flatMap((t) => t.indicators)),
     };
   }
 
@@ -162,6 +167,12 @@ export class CrossTenantDashboardService {
         ...contratFigures(rows, c.id),
         qpvs: qpvRows.filter((q) => q.contrat_id === c.id).map(qpvFigures),
       }));
+      // A funder's view has no indicators; the délégué's sums each territory's, aggregated in PostgreSQL.
+      const indicators = funderId
+        ? []
+        : (await this.db.query<IndicatorRow>(INDICATORS_SQL, [m.tenant_id, contratRows.map((c) => c.id), year]))
+            .filter((r) => r.dimension === 'TOTAL')
+            .map(contributionOf);
       // Organisations are tenant rows: the represented funder's name is read here, under this tenant's RLS.
       const org = funderId ? await (await this.db.repository(Organisation)).findOne({ id: funderId }) : null;
       await this.audit.record({
@@ -170,7 +181,7 @@ export class CrossTenantDashboardService {
         entityId: m.tenant_id,
         after: { ...trace.details, membershipId: m.id },
       });
-      return { ...consolidate(contrats), organisationName: org?.name ?? '', contrats };
+      return { ...consolidate(contrats), organisationName: org?.name ?? '', contrats, indicators };
     });
   }
 }

@@ -5,6 +5,7 @@ import { ORGANISATION_KIND_LABELS } from '@pilotis/organisations';
 import { amountCell, spreadsheetRow, SpreadsheetValue } from '@pilotis/shared';
 
 import { Amounts, ContratDashboard } from './dashboard.types';
+import { IndicatorFigure, IndicatorGroup } from './indicators';
 import { DepartementDashboard, FunderDashboard, TerritoryFigures } from './territory.types';
 
 /**
@@ -34,6 +35,11 @@ export const DASHBOARD_CSV_COLUMNS = [
   'Enveloppe (€)',
   'Consommé (€)',
   'Restant (€)',
+  'Objectif',
+  'Indicateur',
+  'Unité',
+  'Cible',
+  'Réalisé',
 ] as const;
 type Column = (typeof DASHBOARD_CSV_COLUMNS)[number];
 type Row = Partial<Record<Column, SpreadsheetValue>>;
@@ -44,6 +50,31 @@ const money = (a: Amounts): Row => ({
   'Engagé (€)': amountCell(a.committedCents),
   'Payé (€)': amountCell(a.paidCents),
 });
+
+/** Decimal figures of indicators as French numbers (« 62,5 » written 62,50), empty when none. */
+const decimal = (n: number | null): SpreadsheetValue => (n === null ? null : amountCell(BigInt(Math.round(n * 100))));
+
+/** One row per catalogue indicator (whole set), then per pillar, objective and QPV group. */
+function indicatorRows(indicators: IndicatorFigure[], groups: IndicatorGroup[], where: Row): Row[] {
+  const row = (f: IndicatorFigure, group: Row): Row => ({
+    Rubrique: 'Indicateur',
+    ...where,
+    ...group,
+    Indicateur: `${f.code} ${f.label}`,
+    Unité: f.unit,
+    Nombre: f.realisedActionCount,
+    Cible: decimal(f.target),
+    Réalisé: decimal(f.realised),
+  });
+  return [
+    ...indicators.map((f) => row(f, {})),
+    ...groups.flatMap((g) =>
+      g.indicators.map((f) =>
+        row(f, g.dimension === 'PILLAR' ? { Pilier: g.label } : g.dimension === 'OBJECTIVE' ? { Objectif: g.label } : { QPV: g.label }),
+      ),
+    ),
+  ];
+}
 
 function toCsv(rows: Row[]): string {
   return stringify(
@@ -108,6 +139,7 @@ export function contratDashboardCsv(
       ...money(c),
     })),
     ...d.trend.map((y) => ({ Rubrique: 'Évolution', ...where, Exercice: y.exerciseYear, Nombre: y.actionCount, ...money(y) })),
+    ...indicatorRows(d.indicators, d.indicatorGroups, { ...where, ...year(d.exerciseYear) }),
   ]);
 }
 
@@ -168,6 +200,10 @@ export function departementDashboardCsv(d: DepartementDashboard): string {
   return toCsv([
     ...d.contrats.flatMap((c) => territoryRows(c, { Territoire: c.name, SIREN: c.siren, Contrat: contratLabel(c) }, d.exerciseYear)),
     ...territoryRows(d.totals, { Territoire: `Ensemble du département ${d.departement}` }, d.exerciseYear),
+    ...indicatorRows(d.indicators, [], {
+      Territoire: `Ensemble du département ${d.departement}`,
+      ...(d.exerciseYear === null ? {} : { Exercice: d.exerciseYear }),
+    }),
   ]);
 }
 

@@ -20,6 +20,8 @@ import {
   qpvFigures,
   QpvRow,
 } from './dashboard.types';
+import { catalogueFigures, CatalogueRow, indicatorGroups, IndicatorRow } from './indicators';
+import { CATALOGUE_SQL, INDICATORS_SQL } from './indicators.sql';
 
 interface CellRow extends AmountRow {
   pillar_id: string;
@@ -84,6 +86,9 @@ export class DashboardService {
     // Sums of the cross table's hundred or so cells (the lines themselves were summed in PostgreSQL).
     const sum = (filter: (c: CellRow) => boolean): Amounts =>
       cells.filter(filter).reduce((t, c) => addAmounts(t, amounts(c)), amounts(undefined));
+    // The catalogue indicators, aggregated in PostgreSQL (INDICATORS_SQL); only the rule's division is left here.
+    const indicatorRows = await this.db.query<IndicatorRow>(INDICATORS_SQL, [scope.tenantId, [contratId], year]);
+    const catalogue = await this.db.query<CatalogueRow>(CATALOGUE_SQL, [scope.tenantId]);
     const byFundingCategory = amountsByCategory(cells.map((c) => ({ kind: c.kind, ...amounts(c) })));
     return {
       contratId,
@@ -108,6 +113,8 @@ export class DashboardService {
       leverage: leverageOf(byFundingCategory),
       byFundingCategory,
       trend,
+      indicators: catalogueFigures(catalogue, indicatorRows),
+      indicatorGroups: indicatorGroups(indicatorRows),
     };
   }
 }

@@ -6,6 +6,8 @@ import { ActionStatus, FundingCategory, FundingKind, sumByCategory } from '@pilo
 import { EnvelopeView } from '@pilotis/comites';
 import { CentsScalar } from '@pilotis/shared';
 
+import { IndicatorFigure, IndicatorGroup } from './indicators';
+
 /** The exercise filter every dashboard shares (GraphQL argument, or query-string parameter of a CSV export). */
 @ArgsType()
 export class ExerciseFilterArgs {
@@ -232,4 +234,13 @@ export class ContratDashboard {
 
   @Field(() => [YearFigures], { description: 'Évolution sur les années du contrat.' })
   trend: YearFigures[];
+
+  @Field(() => [IndicatorFigure], {
+    description:
+      'Chaque indicateur du catalogue du territoire : cible des actions du contrat et réalisé de leurs bilans acceptés, agrégés selon sa règle (somme, moyenne, moyenne pondérée).',
+  })
+  indicators: IndicatorFigure[];
+
+  @Field(() => [IndicatorGroup], { description: 'Les mêmes indicateurs par pilier, par objectif et par QPV (les groupes qui en ont).' })
+  indicatorGroups: IndicatorGroup[];
 }

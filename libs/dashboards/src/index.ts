@@ -5,4 +5,5 @@ export { DashboardsModule } from './dashboards.module';
 
 // Used by tests, platform scripts and benchmarks only.
 export { DASHBOARD_SQL } from './dashboard.sql';
+export { CATALOGUE_SQL, INDICATORS_SQL } from './indicators.sql';
 export { TERRITORY_SQL } from './territory.sql';

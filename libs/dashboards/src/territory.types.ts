@@ -6,6 +6,7 @@ import { OrganisationKind } from '@pilotis/organisations';
 import { TenantKind } from '@pilotis/tenancy';
 
 import { Amounts, ExerciseFilterArgs, Leverage, QpvFigures, StatusCount, YearFigures } from './dashboard.types';
+import { IndicatorFigure } from './indicators';
 
 /** Metropolitan codes 01–95 with 2A/2B (Corse), overseas 971–976. */
 export const DEPARTEMENT_CODE = /^(0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-6])$/;
@@ -135,6 +136,12 @@ export class DepartementDashboard {
 
   @Field(() => TerritoryFigures, { description: 'Totaux des territoires listés.' })
   totals: TerritoryFigures;
+
+  @Field(() => [IndicatorFigure], {
+    description:
+      'Indicateurs du catalogue consolidés sur les contrats des territoires listés, rapprochés par code : cibles et réalisés des bilans acceptés, composantes additionnées puis règle appliquée une fois.',
+  })
+  indicators: IndicatorFigure[];
 }
 
 @ObjectType({ description: "Les engagements d'un financeur dans un territoire où son représentant est membre." })

@@ -195,6 +195,33 @@ export class DeadlineService {
     return (await this.db.repository(Deadline)).findOne({ key });
   }
 
+  /**
+   * Closes an action's BILAN deadline for an exercise because its bilan, filed online, was accepted: the
+   * receipt is recorded (kept if it already was, by hand) so that the scan keeps the deadline met, the
+   * deadline is met at once in this transaction, and the worker recomputes the balance tranches. Audited.
+   * The caller (the bilans context) has checked the action and the bilan.
+   */
+  async closeBilanDeadline(actionId: string, exerciseYear: number, bilanReportId: string): Promise<Deadline | null> {
+    const tenantId = this.db.tenant().tenantId;
+    const key = `${DeadlineKind.BILAN}:${actionId}:${exerciseYear}`;
+    // SQL: an upsert that keeps an earlier receipt, and updates stamped with the database's now().
+    const inserted = await this.db.query<{ id: string }>(DEADLINE_SQL.insertBilan, [
+      tenantId,
+      actionId,
+      exerciseYear,
+      this.db.actor().userId,
+    ]);
+    const met = await this.db.query<{ id: string }>(DEADLINE_SQL.meetAcceptedBilanDeadline, [tenantId, key]);
+    await this.audit.record({
+      operation: 'deadline.bilan_accepted',
+      entityType: 'Action',
+      entityId: actionId,
+      after: { exerciseYear, bilanReportId, receiptRecorded: inserted.length > 0, deadlineMet: met.length > 0 },
+    });
+    await this.outbox.publish('bilan.received', { actionId, exerciseYear });
+    return (await this.db.repository(Deadline)).findOne({ key });
+  }
+
   // ------------------------------------------------------------------ notifications
 
   async myNotifications(args: NotificationsArgs): Promise<Page<Notification>> {

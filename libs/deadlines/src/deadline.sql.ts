@@ -39,6 +39,13 @@ export const DEADLINE_SQL = {
   meetBilanDeadline: `update deadlines set met_at = now(), met_note = 'Bilan reçu', updated_at = now() where tenant_id = $1 and key = $2 and met_at is null`,
 
   /**
+   * The BILAN deadline met by the acceptance of the bilan filed online, if still open, returning it.
+   * Parameters: $1 tenant, $2 deadline key.
+   */
+  meetAcceptedBilanDeadline: `with u as (update deadlines set met_at = now(), met_note = 'Bilan accepté', updated_at = now()
+       where tenant_id = $1 and key = $2 and met_at is null returning id) select id from u`,
+
+  /**
    * Marks one of the caller's own notifications read (kept if already), returning its id; none for another
    * person's. (Wrapped in a select: TypeORM returns [rows, count] for a bare UPDATE … RETURNING.)
    * Parameters: $1 tenant, $2 notification, $3 user.

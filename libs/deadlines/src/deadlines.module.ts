@@ -7,5 +7,6 @@ import { DeadlineEngine } from './deadline-engine';
 /** The API's side of deadlines: reading them, my reminders, settings, bilans received. */
 @Module({
   providers: [DeadlineEngine, DeadlineService, DeadlineResolver, NotificationResolver, TenantSettingsResolver],
+  exports: [DeadlineService],
 })
 export class DeadlinesModule {}

@@ -2,6 +2,7 @@
 
 // Nest modules, imported by the apps and by the contexts that build on this one.
 export { DeadlinesModule } from './deadlines.module';
+export { DeadlineService } from './deadline.service';
 
 // The worker side: its module, processors and job settings.
 export { DeadlinesProcessor, DigestProcessor } from './deadlines.processors';

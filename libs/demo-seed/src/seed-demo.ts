@@ -235,6 +235,7 @@ async function seedTenant(m: EntityManager, tenantId: string, siren: string, dat
   await seedCommittee(m, tenantId, contratId);
   if (siren === RENNES) await seedCall(m, tenantId, contratId, pillars[0].id, orgIds);
   await seedFinance(m, tenantId);
+  if (siren === RENNES) await seedBilans(m, tenantId);
   await m.query(
     `insert into tenant_counters (tenant_id, name, value) values ($1, 'action', $2)
      on conflict (tenant_id, name) do update set value = greatest(tenant_counters.value, excluded.value)`,
@@ -297,6 +298,106 @@ async function seedFinance(m: EntityManager, tenantId: string): Promise<void> {
        join actions a on a.tenant_id = fl.tenant_id and a.id = fl.action_id
       where c.tenant_id = $1 and c.amount_cents >= 2`,
     [tenantId, DEMO_RECORDER],
+  );
+}
+
+/** Targets from the territory's catalogue (seeded with the tenant), by code: [label, target, unit, code]. */
+type Target = [string, number, string, string];
+
+async function insertTargets(m: EntityManager, tenantId: string, actionId: string, targets: Target[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const [i, [label, target, unit, code]] of targets.entries()) {
+    const id = randomUUID();
+    ids.set(code, id);
+    await m.query(
+      `insert into action_indicators (tenant_id, id, action_id, position, label, target, unit, definition_id)
+       select $1, $2, $3, $4, $5, $6, $7, d.id from indicator_definitions d where d.tenant_id = $1 and d.code = $8`,
+      [tenantId, id, actionId, i + 1, label, target, unit, code],
+    );
+  }
+  return ids;
+}
+
+/**
+ * Rennes' bilans: the CJS du Blosne (soldée, exercise 2024) has its budget prévisionnel, catalogue targets
+ * and an accepted bilan — realised budget with one explained gap, each funder's share, indicator values —
+ * so that the contract's dashboard shows realised figures; L'Autre Boutique (2025, running) has targets
+ * only. The bilan's receipt is recorded as its acceptance does, so that its deadline stays met.
+ */
+async function seedBilans(m: EntityManager, tenantId: string): Promise<void> {
+  const [cjs] = (await m.query(`select id from actions where tenant_id = $1 and title like 'Coopérative Jeunesse de Services du Blosne%'`, [
+    tenantId,
+  ])) as { id: string }[];
+  const [boutique] = (await m.query(`select id from actions where tenant_id = $1 and title like 'L''Autre Boutique%'`, [tenantId])) as {
+    id: string;
+  }[];
+  if (!cjs || !boutique) return;
+  await insertTargets(m, tenantId, boutique.id, [
+    ['Salariés en insertion accompagnés', 12, 'personnes', 'BENEFICIAIRES'],
+    ["Heures d'insertion", 14000, 'heures', 'HEURES_INSERTION'],
+    ['Emplois ESS créés', 2, 'emplois', 'EMPLOIS_ESS'],
+    ['Sorties positives', 60, '%', 'SORTIES_POSITIVES'],
+  ]);
+  const indicators = await insertTargets(m, tenantId, cjs.id, [
+    ['Jeunes coopérants', 15, 'personnes', 'BENEFICIAIRES'],
+    ['dont résidents du Blosne', 12, 'personnes', 'BENEFICIAIRES_QPV'],
+    ['Part de jeunes femmes', 50, '%', 'PART_FEMMES'],
+    ['Jeunes de 16 à 25 ans accompagnés', 15, 'personnes', 'JEUNES_ACCOMPAGNES'],
+  ]);
+  const budget: [string, string, string, number, number, string][] = [
+    ['CHARGE', '64', 'Animateurs de la coopérative', 1_250_000, 1_310_000, ''],
+    [
+      'CHARGE',
+      '60',
+      'Matériel de lavage et petits travaux',
+      450_000,
+      300_000,
+      'Matériel prêté par la régie de quartier : un tiers d’achats en moins.',
+    ],
+    ['CHARGE', '62', 'Formation et assurance', 250_000, 240_000, ''],
+  ];
+  const reportId = randomUUID();
+  await m.query(
+    `insert into bilan_reports (tenant_id, id, action_id, exercise_year, status, qualitative, submitted_at, accepted_at, updated_at)
+     values ($1, $2, $3, 2024, 'ACCEPTED', $4, '2025-03-12T09:00:00Z', '2025-04-02T14:00:00Z', '2025-04-02T14:00:00Z')`,
+    [
+      tenantId,
+      reportId,
+      cjs.id,
+      'Seize jeunes de 16 à 18 ans ont fait vivre la coopérative de juillet à août, dont treize du Blosne et neuf jeunes femmes. 212 prestations de lavage et de petits travaux pour les habitants et deux bailleurs ; quatre jeunes poursuivent en apprentissage à la rentrée. Difficulté : la mobilité vers les clients hors quartier, résolue avec le prêt de vélos cargos.',
+    ],
+  );
+  for (const [i, [side, account, label, planned, realised, explanation]] of budget.entries()) {
+    const lineId = randomUUID();
+    await m.query(
+      `insert into action_budget_lines (tenant_id, id, action_id, position, side, account, label, planned_cents) values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [tenantId, lineId, cjs.id, i + 1, side, account, label, planned],
+    );
+    await m.query(
+      `insert into bilan_budget_lines (tenant_id, id, report_id, budget_line_id, realised_cents, explanation) values ($1, $2, $3, $4, $5, $6)`,
+      [tenantId, randomUUID(), reportId, lineId, realised, explanation],
+    );
+  }
+  // Each funder's share realised as granted.
+  await m.query(
+    `insert into bilan_budget_lines (tenant_id, id, report_id, funding_line_id, realised_cents)
+     select $1, gen_random_uuid(), $2, fl.id, fl.decided_amount_cents from funding_lines fl
+      where fl.tenant_id = $1 and fl.action_id = $3 and fl.exercise_year = 2024 and fl.decided_amount_cents > 0`,
+    [tenantId, reportId, cjs.id],
+  );
+  const values: Record<string, number> = { BENEFICIAIRES: 16, BENEFICIAIRES_QPV: 13, PART_FEMMES: 56.25, JEUNES_ACCOMPAGNES: 16 };
+  for (const [code, value] of Object.entries(values)) {
+    await m.query(`insert into bilan_indicator_values (tenant_id, id, report_id, action_indicator_id, value) values ($1, $2, $3, $4, $5)`, [
+      tenantId,
+      randomUUID(),
+      reportId,
+      indicators.get(code),
+      value,
+    ]);
+  }
+  await m.query(
+    `insert into bilans (tenant_id, id, action_id, exercise_year, received_at) values ($1, gen_random_uuid(), $2, 2024, '2025-04-02T14:00:00Z')`,
+    [tenantId, cjs.id],
   );
 }
 

@@ -140,6 +140,22 @@ export const REPORTS_SQL = {
         and exists (select 1 from funding_lines f where f.tenant_id = o.tenant_id and f.action_id = $3 and f.funder_id = o.id)`,
 
   /** The funding lines of the action $2 for the funder $3, by year and kind. */
+  /**
+   * The latest bilan the porteur filed online for the action $2 (submitted or accepted; a draft is not filed),
+   * with its budget lines (planned and realised), the funder $3's shares realised, and its indicators.
+   */
+  summaryBilan: `select id, exercise_year, status, qualitative from bilan_reports
+       where tenant_id = $1 and action_id = $2 and status in ('SUBMITTED', 'ACCEPTED') order by exercise_year desc limit 1`,
+  summaryBilanBudget: `select abl.side, abl.account, abl.label, abl.planned_cents::text as planned, bbl.realised_cents::text as realised, bbl.explanation
+       from bilan_budget_lines bbl join action_budget_lines abl on abl.tenant_id = bbl.tenant_id and abl.id = bbl.budget_line_id
+      where bbl.tenant_id = $1 and bbl.report_id = $2 order by abl.position`,
+  summaryBilanShares: `select fl.kind, fl.decided_amount_cents::text as planned, bbl.realised_cents::text as realised, bbl.explanation
+       from bilan_budget_lines bbl join funding_lines fl on fl.tenant_id = bbl.tenant_id and fl.id = bbl.funding_line_id
+      where bbl.tenant_id = $1 and bbl.report_id = $2 and fl.funder_id = $3 order by fl.kind, fl.id`,
+  summaryBilanIndicators: `select ai.label, ai.unit, ai.target::text as target, v.value::text as value
+       from bilan_indicator_values v join action_indicators ai on ai.tenant_id = v.tenant_id and ai.id = v.action_indicator_id
+      where v.tenant_id = $1 and v.report_id = $2 order by ai.position`,
+
   summaryLines: `select kind, exercise_year, amount_requested_cents::text as requested, decided_amount_cents::text as decided, in_kind, pledge
        from funding_lines where tenant_id = $1 and action_id = $2 and funder_id = $3
       order by exercise_year, kind, id`,

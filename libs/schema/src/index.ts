@@ -6,6 +6,7 @@ import { Action, ActionBudgetLine, ActionIndicator, ActionQpv, ComplementRequest
 import { CallForProjects, CallFunder, CallObjective, CallPillar, CallQpv, CallRequiredPiece } from '@pilotis/appels';
 import { AuditChainHead, AuditCheckpointRow, AuditEvent, OutboxEvent, PlatformAuditEvent } from '@pilotis/audit';
 import { AccountToken, RefreshToken, User } from '@pilotis/auth';
+import { BilanBudgetLine, BilanIndicatorValue, BilanReport } from '@pilotis/bilans';
 import {
   AgendaItem,
   Committee,
@@ -30,7 +31,7 @@ import { ApiKey, WebhookDelivery, WebhookSubscription } from '@pilotis/integrati
 import { Organisation } from '@pilotis/organisations';
 import { Report } from '@pilotis/reports';
 import { Membership, MembershipInvitation, PorteurSignup, Tenant, TenantCounter } from '@pilotis/tenancy';
-import { Qpv, QpvContour } from '@pilotis/territoires';
+import { IndicatorDefinition, Qpv, QpvContour } from '@pilotis/territoires';
 
 /**
  * The composition root of persistence, shared by the API, the worker and the platform commands: every
@@ -77,6 +78,10 @@ export const ALL_ENTITIES = [
   ComplementRequest,
   ActionQpv,
   ActionIndicator,
+  IndicatorDefinition,
+  BilanReport,
+  BilanBudgetLine,
+  BilanIndicatorValue,
   FundingLine,
   Envelope,
   Committee,

@@ -121,6 +121,16 @@ export const ErrorCode = {
   CALL_PUBLISHED: 'CALL_PUBLISHED',
   /** A call that dossiers answer is closed or cancelled, never deleted. */
   CALL_HAS_DOSSIERS: 'CALL_HAS_DOSSIERS',
+  /** A catalogue indicator that an action's target or a bilan refers to: it is kept, not deleted. */
+  INDICATOR_IN_USE: 'INDICATOR_IN_USE',
+  /** A bilan is filed only once its exercise has ended (31 December, in the territory's time zone). */
+  BILAN_EXERCISE_NOT_ENDED: 'BILAN_EXERCISE_NOT_ENDED',
+  /** A submitted or accepted bilan no longer changes (until the chef de projet asks for corrections). */
+  BILAN_NOT_EDITABLE: 'BILAN_NOT_EDITABLE',
+  /** Accepted, or sent back for corrections, only once submitted. */
+  BILAN_NOT_SUBMITTED: 'BILAN_NOT_SUBMITTED',
+  /** A realised amount more than 15 % away from what was planned, with no explanation. */
+  BILAN_GAP_UNEXPLAINED: 'BILAN_GAP_UNEXPLAINED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -6,6 +6,7 @@ export { TerritoiresModule } from './territoires.module';
 // Entities: registered by the composition root (libs/schema), joined on by other contexts.
 export { Qpv } from './qpv.entity';
 export { QpvContour } from './qpv-contour.entity';
+export { IndicatorAggregation, IndicatorDefinition } from './indicator-definition.entity';
 
 // Used by other libraries.
 export { findIntercommunalite } from './referentiel';

@@ -18,6 +18,8 @@ const CallPage = page(() => import('../features/appels/CallPage'), 'CallPage');
 const CallsPage = page(() => import('../features/appels/CallsPage'), 'CallsPage');
 const PublicCallPage = page(() => import('../features/appels/PublicCallPage'), 'PublicCallPage');
 const PublicCallsPage = page(() => import('../features/appels/PublicCallsPage'), 'PublicCallsPage');
+const BilanPage = page(() => import('../features/bilans/BilanPage'), 'BilanPage');
+const IndicatorsPage = page(() => import('../features/bilans/IndicatorsPage'), 'IndicatorsPage');
 const ActionPage = page(() => import('../features/actions/ActionPage'), 'ActionPage');
 const ActionsPage = page(() => import('../features/actions/ActionsPage'), 'ActionsPage');
 const CommitteePage = page(() => import('../features/committee/CommitteePage'), 'CommitteePage');
@@ -296,6 +298,22 @@ export function App() {
               element={
                 <Private>
                   <PartnersPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/actions/:id/bilan"
+              element={
+                <Private>
+                  <BilanPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/t/:siren/indicateurs"
+              element={
+                <Private>
+                  <IndicatorsPage />
                 </Private>
               }
             />

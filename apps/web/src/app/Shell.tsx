@@ -128,6 +128,9 @@ export function Shell({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to={withContrat(`/t/${siren}/qpv`)}>Quartiers</NavLink>
               </li>
+              <li>
+                <NavLink to={withContrat(`/t/${siren}/indicateurs`)}>Indicateurs</NavLink>
+              </li>
               {can('MANAGE_PARTNERS') && (
                 <li>
                   <NavLink to={`/t/${siren}/partenaires`}>Partenaires</NavLink>

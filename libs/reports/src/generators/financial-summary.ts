@@ -144,8 +144,66 @@ export async function writeFinancialSummary(
     );
     pdf.paragraph(`Solde après le bilan (${balancePercent(plan)}\u00a0%) : ${pdfEuros(balanceCents)}`);
   }
+  await writeFiledBilan(db, pdf, viewer.tenantId, action.id, params.funderId);
   pdf.doc.moveDown(2);
   pdf.paragraph(`Document établi par Pilotis le ${parisDateTime(now)}.`);
   await pdf.end();
   return { reference: action.reference, funder };
+}
+
+const BILAN_STATUS_LABELS: Record<string, string> = { SUBMITTED: 'déposé, en attente de relecture', ACCEPTED: 'accepté' };
+
+/**
+ * What the porteur filed online, when it did (issue 16): the compte rendu financier is then printed from
+ * its bilan — the budget realised against the budget prévisionnel with the gaps explained, this funder's
+ * shares realised, the indicators' values and the qualitative text — rather than from the plan alone.
+ */
+async function writeFiledBilan(db: SqlRunner, pdf: PdfWriter, tenantId: string, actionId: string, funderId: string): Promise<void> {
+  const [bilan] = await db.query<{ id: string; exercise_year: number; status: string; qualitative: string }>(REPORTS_SQL.summaryBilan, [
+    tenantId,
+    actionId,
+  ]);
+  pdf.heading('Bilan déposé par le porteur');
+  if (!bilan) {
+    pdf.paragraph("Le porteur n'a pas encore déposé de bilan en ligne pour cette action.");
+    return;
+  }
+  pdf.paragraph(`Exercice ${bilan.exercise_year}, bilan ${BILAN_STATUS_LABELS[bilan.status] ?? bilan.status}.`, { bold: true });
+  type Amount = { planned: string | null; realised: string; explanation: string };
+  const amountRow = (label: string, l: Amount) =>
+    pdf.row([
+      { text: label, weight: 170, min: 40 },
+      { text: pdfEuros(l.planned ?? '0'), weight: 90, min: 40, align: 'right' },
+      { text: pdfEuros(l.realised), weight: 90, min: 40, align: 'right' },
+      { text: l.explanation, weight: 145, min: 40 },
+    ]);
+  const header = (first: string) =>
+    pdf.row([
+      { text: first, weight: 170, min: 40, bold: true },
+      { text: 'Prévu', weight: 90, min: 40, bold: true, align: 'right' },
+      { text: 'Réalisé', weight: 90, min: 40, bold: true, align: 'right' },
+      { text: "Explication de l'écart", weight: 145, min: 40, bold: true },
+    ]);
+  const budget = await db.query<Amount & { side: string; account: string; label: string }>(REPORTS_SQL.summaryBilanBudget, [
+    tenantId,
+    bilan.id,
+  ]);
+  if (budget.length > 0) {
+    header('Budget (compte)');
+    for (const l of budget) amountRow(`${l.side === 'CHARGE' ? 'Charge' : 'Produit'} ${l.account} ${l.label}`.trim(), l);
+  }
+  const shares = await db.query<Amount & { kind: string }>(REPORTS_SQL.summaryBilanShares, [tenantId, bilan.id, funderId]);
+  if (shares.length > 0) {
+    header('Part du financeur');
+    for (const l of shares) amountRow(FUNDING_KIND_LABELS[l.kind] ?? l.kind, l);
+  }
+  const indicators = await db.query<{ label: string; unit: string; target: string; value: string }>(REPORTS_SQL.summaryBilanIndicators, [
+    tenantId,
+    bilan.id,
+  ]);
+  for (const i of indicators) {
+    const n = (v: string) => Number(v).toLocaleString('fr-FR', { maximumFractionDigits: 2 });
+    pdf.paragraph(`${i.label} : ${n(i.value)}${i.unit ? ` ${i.unit}` : ''} (cible ${n(i.target)})`);
+  }
+  if (bilan.qualitative) pdf.paragraph(bilan.qualitative);
 }

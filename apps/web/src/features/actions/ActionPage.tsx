@@ -93,6 +93,12 @@ export function ActionPage() {
               <Link className="button-link" to={withContrat(`/t/${siren}/actions/${a.id}/modifier`)}>
                 Modifier<span className="sr-only"> l'action</span>
               </Link>
+            )}{' '}
+            {/* A bilan is filed for an exercise in which something was granted: the page lists those exercises. */}
+            {a.fundingLines.some((l) => (l.decidedAmountCents ?? 0) > 0) && (
+              <Link className="button-link" to={withContrat(`/t/${siren}/actions/${a.id}/bilan`)}>
+                Bilan<span className="sr-only"> de l'action</span>
+              </Link>
             )}
           </p>
           {can('READ_TENANT_FIGURES') && workbookYears.length > 0 && (

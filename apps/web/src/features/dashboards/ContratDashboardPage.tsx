@@ -4,9 +4,10 @@ import { Link, useParams } from 'react-router-dom';
 import { download } from '../../common/api';
 import { AmountFigures, ErrorMessage, Figure, Loading } from '../../common/components';
 import { contratYears, useContratLink, useSelectedContrat } from '../../common/contrat';
-import { euros, KIND_LABELS, percent, plural, STATUS_LABELS } from '../../common/format';
+import { euros, KIND_LABELS, percent, plural, quantity, STATUS_LABELS } from '../../common/format';
 import { useGraphQLQuery } from '../../common/query';
 import { graphql } from '../../gql';
+import type { ContratDashboardQuery, IndicatorGroupDimension } from '../../gql/graphql';
 import { defaultExercise, WorkbookRequest } from '../reports/WorkbookRequest';
 import { AmountsChart } from './DepartementDashboardPage';
 import { MAP_SETTINGS, QpvMap } from './QpvMap';
@@ -78,6 +79,29 @@ const DASHBOARD = graphql(`
         decidedCents
         committedCents
         paidCents
+      }
+      indicators {
+        code
+        label
+        unit
+        aggregation
+        target
+        realised
+        targetActionCount
+        realisedActionCount
+      }
+      indicatorGroups {
+        dimension
+        groupId
+        label
+        indicators {
+          code
+          label
+          unit
+          target
+          realised
+          realisedActionCount
+        }
       }
     }
   }
@@ -218,6 +242,7 @@ export function ContratDashboardPage() {
               </ul>
             </section>
           </div>
+          <IndicatorsSection indicators={d.indicators} groups={d.indicatorGroups} />
           <section aria-labelledby="qpv-title">
             <h2 id="qpv-title">Par quartier prioritaire</h2>
             <QpvMap items={d.qpvs} settings={mapSettings} title={contrat.title} />
@@ -225,5 +250,90 @@ export function ContratDashboardPage() {
         </>
       )}
     </>
+  );
+}
+
+type Indicators = ContratDashboardQuery['contratDashboard']['indicators'];
+type IndicatorGroups = ContratDashboardQuery['contratDashboard']['indicatorGroups'];
+
+const GROUP_LABELS: Record<IndicatorGroupDimension, string> = { PILLAR: 'Pilier', OBJECTIVE: 'Objectif', QPV: 'QPV' };
+const figure = (n: number | null | undefined, unit: string): string => (n == null ? '—' : `${quantity(n)}${unit ? ` ${unit}` : ''}`);
+
+/**
+ * The catalogue indicators of the contract: each one's target (the actions' targets) and realised (the
+ * accepted bilans), aggregated by the API by its rule; then the same by pillar, objective and QPV.
+ */
+function IndicatorsSection({ indicators, groups }: { indicators: Indicators; groups: IndicatorGroups }) {
+  const used = indicators.filter((i) => i.targetActionCount > 0 || i.realisedActionCount > 0);
+  return (
+    <section aria-labelledby="indicators-title">
+      <h2 id="indicators-title">Indicateurs</h2>
+      {used.length === 0 ? (
+        <p>Aucune action de ce contrat ne se rattache encore au catalogue des indicateurs.</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <caption className="sr-only">Indicateurs du contrat : cible et réalisé des bilans acceptés</caption>
+            <thead>
+              <tr>
+                <th scope="col">Indicateur</th>
+                <th scope="col" className="num">
+                  Cible
+                </th>
+                <th scope="col" className="num">
+                  Réalisé
+                </th>
+                <th scope="col" className="num">
+                  Bilans acceptés
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {used.map((i) => (
+                <tr key={i.code}>
+                  <th scope="row">{i.label}</th>
+                  <td className="num">{figure(i.target, i.unit)}</td>
+                  <td className="num">{figure(i.realised, i.unit)}</td>
+                  <td className="num">{i.realisedActionCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {groups.length > 0 && (
+        <div className="table-scroll">
+          <table>
+            <caption className="sr-only">Indicateurs par pilier, objectif et QPV</caption>
+            <thead>
+              <tr>
+                <th scope="col">Regroupement</th>
+                <th scope="col">Indicateur</th>
+                <th scope="col" className="num">
+                  Cible
+                </th>
+                <th scope="col" className="num">
+                  Réalisé
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {groups.flatMap((g) =>
+                g.indicators.map((i) => (
+                  <tr key={`${g.dimension}-${g.groupId}-${i.code}`}>
+                    <th scope="row">
+                      {GROUP_LABELS[g.dimension]} : {g.label}
+                    </th>
+                    <td>{i.label}</td>
+                    <td className="num">{figure(i.target, i.unit)}</td>
+                    <td className="num">{figure(i.realised, i.unit)}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }

@@ -205,6 +205,15 @@ describe('dossiers: a porteur files its CERFA 12156 in answer to a call, the che
     expect(codeOf(blank)).toBe('BAD_USER_INPUT');
     expect(blank.errors?.[0].extensions.fields?.map((f) => f.field)).toEqual(['title']);
     expect(codeOf(await create(porteurRep, { callId: 'pas-un-uuid', title: 'Atelier vélo' }))).toBe('BAD_USER_INPUT');
+    // A call open to other kinds of structures only (here: SCOP and SCIC) refuses this association.
+    await t.owner.query(`update calls_for_projects set eligible_kinds = '{SCOP,SCIC}' where id = $1`, [callId]);
+    try {
+      const refused = await create(porteurRep, { callId, title: 'Atelier vélo' });
+      expect(codeOf(refused)).toBe('PORTEUR_NOT_ELIGIBLE');
+      expect(refused.errors?.[0].extensions.eligibleKinds).toEqual(['SCOP', 'SCIC']);
+    } finally {
+      await t.owner.query(`update calls_for_projects set eligible_kinds = '{}' where id = $1`, [callId]);
+    }
     expect((await t.owner.query(`select count(*)::int as n from actions`))[0].n).toBe(before);
   });
 

@@ -100,7 +100,11 @@ describe('GraphQL hardening', () => {
     expect([live.status, live.body]).toEqual([200, { status: 'ok' }]);
     for (const route of ['/health/ready', '/health']) {
       const res = await request(t.app.getHttpServer()).get(route);
-      expect([res.status, res.body, res.headers['cache-control']]).toEqual([200, { status: 'ok', database: 'ok', redis: 'ok' }, 'no-store']);
+      expect([res.status, res.body, res.headers['cache-control']]).toEqual([
+        200,
+        { status: 'ok', database: 'ok', redis: 'ok' },
+        'no-store',
+      ]);
     }
   });
 });

@@ -53,6 +53,8 @@ interface CallRow {
   status: string;
   opens_at: Date;
   closes_at: Date;
+  /** The kinds of structures the call is open to; empty: every kind. */
+  eligible_kinds: string[];
 }
 
 /** What may change now: everything (a draft), the parts an open demande de compléments lists, or nothing. */
@@ -108,6 +110,7 @@ export class DossierService {
     if (!scope.organisationId) throw notFound('Appel à projets');
     const call = await this.callForShare(input.callId);
     this.assertCallOpen(call);
+    await this.assertEligible(call, scope.organisationId);
     const pillarId = input.pillarId
       ? lower(input.pillarId)
       : (await this.db.query<{ id: string }>(DOSSIER_SQL.firstPillar, [tenantId, call.contrat_id]))[0]?.id;
@@ -283,8 +286,11 @@ export class DossierService {
     }
     if (action.status !== ActionStatus.BROUILLON) throw this.notEditable(action);
     const call = await this.callForShare(action.callId as string);
-    if (this.clock.now() >= call.closes_at) throw this.callClosed(call);
+    // A call closed by hand before its closing instant is closed all the same.
+    if (call.status === 'CLOTURE' || (call.closes_at && this.clock.now() >= call.closes_at)) throw this.callClosed(call);
     if (call.status !== 'PUBLIE') throw this.callNotOpen(call);
+    // The porteur's kind may have been corrected since the draft was opened: checked again at submission.
+    await this.assertEligible(call, action.porteurId);
     const missing = await this.missing(action);
     if (missing.length > 0) {
       throw new DomainError(
@@ -474,8 +480,21 @@ export class DossierService {
 
   private assertCallOpen(call: CallRow): void {
     const now = this.clock.now();
+    if (call.status === 'CLOTURE') throw this.callClosed(call);
     if (call.status !== 'PUBLIE' || now < call.opens_at) throw this.callNotOpen(call);
     if (now >= call.closes_at) throw this.callClosed(call);
+  }
+
+  /** The call names the kinds of structures it is open to (none named: all); the porteur must be one of them. */
+  private async assertEligible(call: CallRow, porteurId: string): Promise<void> {
+    if (call.eligible_kinds.length === 0) return;
+    const [porteur] = await this.db.query<{ kind: string }>(DOSSIER_SQL.porteurKind, [this.db.tenant().tenantId, porteurId]);
+    if (porteur && call.eligible_kinds.includes(porteur.kind)) return;
+    throw new DomainError(
+      ErrorCode.PORTEUR_NOT_ELIGIBLE,
+      `L'appel à projets « ${call.title} » n'est pas ouvert aux structures de cette nature.`,
+      { eligibleKinds: call.eligible_kinds, kind: porteur?.kind ?? null },
+    );
   }
 
   private callNotOpen(call: CallRow): DomainError {

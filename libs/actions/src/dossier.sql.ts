@@ -4,8 +4,11 @@ export const DOSSIER_SQL = {
    * The call $2, share-locked until the end of the transaction: a call being closed or unpublished (an
    * UPDATE of its row) waits for the dossier being created or submitted, or the dossier waits and sees it.
    */
-  callForShare: `select id, contrat_id, exercise, title, status, opens_at, closes_at from calls_for_projects
+  callForShare: `select id, contrat_id, exercise, title, status, opens_at, closes_at, eligible_kinds from calls_for_projects
                   where tenant_id = $1 and id = $2 for share`,
+
+  /** The kind of the porteur $2 (an association, a SCOP…), for the call's eligible kinds. */
+  porteurKind: `select kind from organisations where tenant_id = $1 and id = $2`,
 
   /** The first pillar of the contract $2 (a dossier created without one). */
   firstPillar: `select id from pillars where tenant_id = $1 and contrat_id = $2 order by position, id limit 1`,

@@ -101,6 +101,8 @@ export const ErrorCode = {
   ORGANISATION_ALREADY_REGISTERED: 'ORGANISATION_ALREADY_REGISTERED',
   /** A dossier is created only on a published call whose opening instant has passed. */
   CALL_NOT_OPEN: 'CALL_NOT_OPEN',
+  /** The porteur's kind of structure is not among those the call is open to (`extensions.eligibleKinds`). */
+  PORTEUR_NOT_ELIGIBLE: 'PORTEUR_NOT_ELIGIBLE',
   /** The call's closing instant has passed: no dossier is created or submitted any more. */
   CALL_CLOSED: 'CALL_CLOSED',
   /** The dossier is no longer a draft (submitted, or taken over by the instruction), and no complement request reopens it. */

@@ -22,11 +22,11 @@ import path from 'node:path';
 
 import { Pool } from 'pg';
 
-import { createOwnerDataSource, ensureRolesAndDatabase } from '@pilotis/schema';
-import { defaultWorkerDatabaseUrl, loadConfig, redisHashTag, withDatabase } from '@pilotis/shared';
+import { createOwnerDataSource } from '@pilotis/schema';
+import { redisHashTag } from '@pilotis/shared';
 import { provisionTenant } from '@pilotis/tenancy';
 
-import { Cluster, exited, startCluster, waitFor } from './topology';
+import { Cluster, dropDatabase, exited, freshDatabase, startCluster, waitFor } from './topology';
 
 const RENNES = '243500139';
 const PLAINE = '200057867';
@@ -144,28 +144,6 @@ async function seedTerritory(owner: Pool, ds: Parameters<typeof provisionTenant>
     (r) => r.id,
   );
   return { tenantId, siren, adminEmail, lines };
-}
-
-async function freshDatabase(name: string): Promise<{ ownerUrl: string; appUrl: string; workerUrl: string }> {
-  const config = loadConfig();
-  const ownerUrl = withDatabase(config.databaseUrl, name);
-  const appUrl = withDatabase(config.appDatabaseUrl, name);
-  const workerUrl = withDatabase(defaultWorkerDatabaseUrl(config.appDatabaseUrl), name);
-  const admin = new Pool({ connectionString: config.databaseUrl, max: 1 });
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
-  await ensureRolesAndDatabase(ownerUrl, appUrl, workerUrl);
-  const ds = createOwnerDataSource(ownerUrl);
-  await ds.initialize();
-  await ds.runMigrations({ transaction: 'all' });
-  await ds.destroy();
-  return { ownerUrl, appUrl, workerUrl };
-}
-
-async function dropDatabase(name: string): Promise<void> {
-  const admin = new Pool({ connectionString: loadConfig().databaseUrl, max: 1 });
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
 }
 
 function step(title: string): void {

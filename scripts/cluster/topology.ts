@@ -10,6 +10,11 @@ import { accessSync, chmodSync, chownSync, closeSync, constants, mkdirSync, open
 import { createConnection, createServer } from 'node:net';
 import path from 'node:path';
 
+import { Pool } from 'pg';
+
+import { createOwnerDataSource, ensureRolesAndDatabase } from '@pilotis/schema';
+import { defaultWorkerDatabaseUrl, loadConfig, withDatabase } from '@pilotis/shared';
+
 const ROOT = path.join(__dirname, '..', '..');
 
 export interface ClusterOptions {
@@ -186,8 +191,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       // HAProxy tells the client's address in X-Forwarded-For: the API believes it from the balancer only.
       TRUSTED_PROXIES: '127.0.0.1',
       // Readiness says 503 for this long before a replica stops listening: longer than HAProxy's
-      // fall 2 × inter 1 s, so that it is out of the rotation first.
-      SHUTDOWN_DRAIN_SECONDS: '3',
+      // fall 3 × inter 1 s, so that it is out of the rotation first.
+      SHUTDOWN_DRAIN_SECONDS: '5',
       ...options.env,
     };
     const apis: ApiReplica[] = [];
@@ -257,4 +262,30 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     await stop(5000);
     throw error;
   }
+}
+
+/**
+ * A database of its own for a test or a benchmark, dropped and migrated anew with the owner's direct
+ * connection, with the runtime roles (the API's and the worker's development roles).
+ */
+export async function freshDatabase(name: string): Promise<{ ownerUrl: string; appUrl: string; workerUrl: string }> {
+  const config = loadConfig();
+  const ownerUrl = withDatabase(config.databaseUrl, name);
+  const appUrl = withDatabase(config.appDatabaseUrl, name);
+  const workerUrl = withDatabase(defaultWorkerDatabaseUrl(config.appDatabaseUrl), name);
+  const admin = new Pool({ connectionString: config.databaseUrl, max: 1 });
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.end();
+  await ensureRolesAndDatabase(ownerUrl, appUrl, workerUrl);
+  const ds = createOwnerDataSource(ownerUrl);
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'all' });
+  await ds.destroy();
+  return { ownerUrl, appUrl, workerUrl };
+}
+
+export async function dropDatabase(name: string): Promise<void> {
+  const admin = new Pool({ connectionString: loadConfig().databaseUrl, max: 1 });
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.end();
 }

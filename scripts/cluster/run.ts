@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     'Pilotis runs as a cluster (Ctrl-C stops it all).',
     `  Load balancer (HAProxy)  : http://127.0.0.1:${cluster.haproxyPort}/   GraphQL: http://127.0.0.1:${cluster.haproxyPort}/graphql`,
     `  Pooler (PgBouncer)       : postgres://…@127.0.0.1:${cluster.pgbouncerPort}/${new URL(config.databaseUrl).pathname.slice(1)} (transaction pooling)`,
+    `  HAProxy statistics       : http://127.0.0.1:${cluster.statsPort}/stats`,
     ...cluster.apis.map(
       (a, i) =>
         `  API replica ${i + 1}          : http://127.0.0.1:${a.port}/health/ready   metrics: http://127.0.0.1:${a.metricsPort}/metrics`,

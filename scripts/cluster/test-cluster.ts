@@ -26,13 +26,13 @@ import { createOwnerDataSource } from '@pilotis/schema';
 import { redisHashTag } from '@pilotis/shared';
 import { provisionTenant } from '@pilotis/tenancy';
 
-import { Cluster, dropDatabase, exited, freshDatabase, startCluster, waitFor } from './topology';
+import { balancerCounters, Cluster, dropDatabase, exited, freshDatabase, startCluster, waitFor } from './topology';
 
 const RENNES = '243500139';
 const PLAINE = '200057867';
 const PASSWORD = 'Cluster-password-2026';
 const CALLS = Number(process.env.CLUSTER_TEST_CALLS ?? 240);
-const CONNECTIONS = 6;
+const CONNECTIONS = 10;
 const ATTEMPTS = 30;
 const LINES = 20;
 const PAYMENT_CENTS = 100;
@@ -332,6 +332,7 @@ async function mixedLoadWithKills(c: Cluster, owner: Pool, rennes: Territory, ad
     }),
   );
   const seconds = (Date.now() - started) / 1000;
+  const balancer = await balancerCounters(c.statsPort);
 
   // Every key answered once more, after the run: the same payment, nothing new.
   const replays = [...answered.entries()].slice(0, 20);
@@ -386,7 +387,8 @@ async function mixedLoadWithKills(c: Cluster, owner: Pool, rennes: Territory, ad
   console.log(
     [
       `  calls: ${CALLS} (${figures.reads} reads, ${figures.payments} payments answered) in ${seconds.toFixed(1)} s on ${CONNECTIONS} connections`,
-      `  requests sent: ${figures.sent}, failed: ${figures.failed}, retried: ${figures.retried}, given up: ${figures.gaveUp}`,
+      `  requests sent: ${figures.sent}, failed: ${figures.failed}, retried by the client: ${figures.retried}, given up: ${figures.gaveUp}`,
+      `  HAProxy: ${balancer.retries} retries, ${balancer.redispatches} redispatches, ${balancer.connectionErrors} connection errors, ${balancer.responseErrors} response errors`,
       `  payments in the database: ${rows.length} references for ${expected} calls; lost: ${lost}, doubled: ${doubled}, other id than answered: ${mismatched}`,
       `  idempotency records: ${keys}; ${replays.length} keys replayed after the run: same payment, nothing new; lines whose paid sum disagrees with their payments: ${ledger}`,
     ].join('\n'),

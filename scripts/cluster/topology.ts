@@ -48,6 +48,8 @@ export interface WorkerReplica {
 
 export interface Cluster {
   haproxyPort: number;
+  /** HAProxy's statistics page (`/stats`, `/stats;csv`). */
+  statsPort: number;
   pgbouncerPort: number;
   /** The runtime roles' URLs through PgBouncer. */
   appUrl: string;
@@ -240,11 +242,13 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 
     // ---------------------------------------------------------------- HAProxy
     const haproxyPort = await freePort();
+    const statsPort = await freePort();
     const cfg = path.join(options.dir, 'haproxy.cfg');
     writePrivate(
       cfg,
       fillTemplate(readFileSync(path.join(ROOT, 'deploy', 'haproxy.cfg'), 'utf8'), {
         HAPROXY_PORT: String(haproxyPort),
+        STATS_PORT: String(statsPort),
         GLOBAL_EXTRA: asRoot ? '    user nobody\n    group nogroup' : '',
         SERVERS: apis.map((a, i) => `    server api${i + 1} 127.0.0.1:${a.port}`).join('\n'),
       }),
@@ -257,7 +261,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     children.push(haproxy);
     await waitFor('HAProxy', () => ready(haproxyPort), 20_000);
 
-    return { haproxyPort, pgbouncerPort, appUrl, workerUrl, apis, workers, addWorker, stop };
+    return { haproxyPort, statsPort, pgbouncerPort, appUrl, workerUrl, apis, workers, addWorker, stop };
   } catch (error) {
     await stop(5000);
     throw error;
@@ -288,4 +292,16 @@ export async function dropDatabase(name: string): Promise<void> {
   const admin = new Pool({ connectionString: loadConfig().databaseUrl, max: 1 });
   await admin.query(`drop database if exists ${name} with (force)`);
   await admin.end();
+}
+
+/** The backend's counters from HAProxy's CSV statistics: retries, redispatches, connection and response errors. */
+export async function balancerCounters(
+  statsPort: number,
+): Promise<{ retries: number; redispatches: number; connectionErrors: number; responseErrors: number }> {
+  const csv = await (await fetch(`http://127.0.0.1:${statsPort}/stats;csv`)).text();
+  const [header, ...rows] = csv.trim().split('\n');
+  const names = header.replace(/^# /, '').split(',');
+  const backend = rows.map((r) => r.split(',')).find((r) => r[0] === 'api_replicas' && r[1] === 'BACKEND');
+  const field = (name: string) => Number(backend?.[names.indexOf(name)] || 0);
+  return { retries: field('wretr'), redispatches: field('wredis'), connectionErrors: field('econ'), responseErrors: field('eresp') };
 }

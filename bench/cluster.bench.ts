@@ -26,6 +26,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const EXTRA_ACTIONS = Number(process.env.BENCH_ACTIONS ?? 2000);
 const DATABASE = 'pilotis_bench_cluster';
 const RENNES = '243500139';
+// The lone replica (bench-api's startApi takes our environment) needs no metrics port, which another
+// process on the machine may hold.
+process.env.METRICS_PORT ??= 'off';
 
 // Responses are read loosely: the benchmark checks them by using them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

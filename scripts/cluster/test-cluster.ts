@@ -181,6 +181,15 @@ async function tenantIsolation(c: Cluster, rennes: Territory, plaine: Territory,
   assert.equal(codeOf(byId), 'NOT_FOUND', `other territory's action by id: ${JSON.stringify(byId.body)}`);
   console.log("  Plaine Commune's action id asked for in Rennes: NOT_FOUND");
 
+  // The balancer names every request, or keeps the name the client gave; the API logs and returns it.
+  const made = (await fetch(`http://127.0.0.1:${lb}/health/ready`)).headers.get('x-request-id') ?? '';
+  assert.match(made, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, `request id made by HAProxy: ${made}`);
+  const kept = (await fetch(`http://127.0.0.1:${lb}/health/ready`, { headers: { 'x-request-id': 'client-chosen-id-42' } })).headers.get(
+    'x-request-id',
+  );
+  assert.equal(kept, 'client-chosen-id-42');
+  console.log(`  X-Request-Id made by HAProxy (${made}) or kept from the client`);
+
   const rounds = 60;
   let checked = 0;
   await Promise.all(
@@ -408,6 +417,13 @@ async function mixedLoadWithKills(c: Cluster, owner: Pool, rennes: Territory, ad
     async () =>
       (await owner.query<{ n: number }>('select count(*)::int as n from outbox_events where published_at is null')).rows[0].n === 0,
     120_000,
+  );
+  const { rows: connections } = await owner.query<{ usename: string; n: number }>(
+    `select usename, count(*)::int as n from pg_stat_activity where datname = current_database() and usename <> current_user group by usename order by usename`,
+  );
+  console.log(
+    `  PostgreSQL connections of the runtime roles after the run: ${connections.map((r) => `${r.usename} ${r.n}`).join(', ')} ` +
+      `(PgBouncer pool: 8 per role; the replicas' and workers' own pools hold 10 each)`,
   );
   const published = (await owner.query<{ n: number }>(`select count(*)::int as n from outbox_events where topic like '%payment%'`)).rows[0]
     .n;

@@ -1,15 +1,14 @@
-import fastifyCookie from '@fastify/cookie';
-import fastifyMultipart from '@fastify/multipart';
 import type { Writable } from 'node:stream';
 
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger as PinoLogger } from 'nestjs-pino';
 
 import { Db, TransactionState } from '@pilotis/db';
 import { assertSafeServerConfig, PilotisConfig, pinoLevel } from '@pilotis/shared';
-
-import { Logger as PinoLogger } from 'nestjs-pino';
 
 import { AppModule } from './app.module';
 import { exposeRequestId, requestId } from './observability/logging';

@@ -430,6 +430,88 @@ async function mixedLoadWithKills(c: Cluster, owner: Pool, rennes: Territory, ad
   console.log(`  outbox: every event published by the surviving worker (${published} payment events)`);
 }
 
+// ------------------------------------------------------------------------------------------------ (e)
+
+/**
+ * A rolling restart under load, as a deployment does it: replica 1 (killed in (b)) comes back, then each
+ * replica in turn gets SIGTERM and is replaced while reads and idempotent payments keep coming through
+ * HAProxy. The client does not retry: every request must be answered, none lost, none doubled — readiness
+ * turns 503 at the SIGTERM, HAProxy takes the replica out before it stops listening, the requests in flight
+ * finish within the grace.
+ */
+async function rollingRestart(c: Cluster, owner: Pool, rennes: Territory, adminToken: string): Promise<void> {
+  step('(e) rolling restart of both API replicas under load, the client retrying nothing');
+  await c.restartApi(0);
+  const headers = { authorization: `Bearer ${adminToken}`, 'x-tenant': RENNES };
+  const answered = new Map<string, string>();
+  let sent = 0;
+  let failures: string[] = [];
+  let reads = 0;
+  let n = 0;
+  let restarting = true;
+  const restarts = (async () => {
+    try {
+      for (const index of [0, 1]) {
+        await c.restartApi(index);
+        console.log(`  replica ${index + 1} restarted after ${sent} requests`);
+      }
+    } finally {
+      restarting = false;
+    }
+  })();
+  const MAX_REQUESTS = 5_000; // a bound on the loop, far above what two restarts take
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (restarting && sent < MAX_REQUESTS) {
+        const i = n++;
+        sent++;
+        const payment = i % 2 === 0;
+        const key = `roll-${i}`;
+        const answer = await (
+          payment
+            ? post<{ recordPayment: { id: string } }>(
+                c.haproxyPort,
+                RECORD,
+                {
+                  input: {
+                    fundingLineId: rennes.lines[i % rennes.lines.length],
+                    reference: `MD-ROLL-${i}`,
+                    paidOn: '2025-06-02',
+                    amountCents: PAYMENT_CENTS,
+                  },
+                },
+                { ...headers, 'idempotency-key': key },
+              )
+            : post<{ actions: { nodes: unknown[] } }>(c.haproxyPort, ACTIONS, {}, headers)
+        ).catch((e: Error) => e);
+        if (answer instanceof Error) failures.push(`${key}: ${answer.message}`);
+        else if (answer.status !== 200 || answer.body?.errors) failures.push(`${key}: ${answer.status} ${JSON.stringify(answer.body)}`);
+        else if (payment) answered.set(`MD-ROLL-${i}`, (answer.body!.data as { recordPayment: { id: string } }).recordPayment.id);
+        else reads++;
+      }
+    }),
+  );
+  await restarts;
+  const { rows } = await owner.query<{ reference: string; n: number }>(
+    `select reference, count(*)::int as n from payments where tenant_id = $1 and reference like 'MD-ROLL-%' group by reference`,
+    [rennes.tenantId],
+  );
+  const stored = new Map(rows.map((r) => [r.reference, r.n]));
+  const lost = [...answered.keys()].filter((reference) => !stored.has(reference)).length;
+  const doubled = rows.reduce((sum, r) => sum + Math.max(0, r.n - 1), 0);
+  const unanswered = rows.filter((r) => !answered.has(r.reference)).length;
+  console.log(
+    `  requests sent: ${sent} (${reads} reads, ${answered.size} payments answered), failed: ${failures.length}; ` +
+      `payments stored: ${rows.length}, lost: ${lost}, doubled: ${doubled}, stored without an answer: ${unanswered}`,
+  );
+  failures = failures.slice(0, 5);
+  assert.deepEqual(failures, [], 'no request failed during the rolling restart');
+  assert.ok(sent < MAX_REQUESTS, 'the restarts finished within the bounded load');
+  assert.equal(lost, 0, 'no answered payment lost');
+  assert.equal(doubled, 0, 'no payment doubled');
+  assert.equal(unanswered, 0, 'no payment stored whose request went unanswered');
+}
+
 // ------------------------------------------------------------------------------------------------ main
 
 async function main(): Promise<number> {
@@ -481,6 +563,7 @@ async function main(): Promise<number> {
     await sessionAcrossReplicas(cluster, rennes);
     await sharedThrottling(cluster, owner, rennes);
     await mixedLoadWithKills(cluster, owner, rennes, tokens.get(RENNES)!);
+    await rollingRestart(cluster, owner, rennes, tokens.get(RENNES)!);
     console.log('\nAll cluster checks passed.');
     return 0;
   } finally {

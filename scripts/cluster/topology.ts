@@ -58,6 +58,11 @@ export interface Cluster {
   workers: WorkerReplica[];
   /** Starts a new worker (after one was killed), on a port of its own. */
   addWorker(): Promise<WorkerReplica>;
+  /**
+   * Replaces API replica `index` as a deployment does, on the same port (HAProxy's configuration names it):
+   * SIGTERM to a running one and wait for its exit (readiness 503, drain, grace), then a new process, ready.
+   */
+  restartApi(index: number): Promise<void>;
   /** SIGTERM to everything, SIGKILL to what is still there after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -198,10 +203,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       ...options.env,
     };
     const apis: ApiReplica[] = [];
-    for (let i = 0; i < options.apiReplicas; i++) {
-      const port = await freePort();
-      const metricsPort = options.metrics ? await freePort() : null;
-      const log = logTo(options.dir, `api-${i + 1}`);
+    let apiStarts = 0;
+    const spawnApi = (port: number, metricsPort: number | null): ChildProcess => {
+      const log = logTo(options.dir, `api-${++apiStarts}`);
       const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
         cwd: ROOT,
         env: { ...common, PORT: String(port), METRICS_PORT: metricsPort === null ? 'off' : String(metricsPort) },
@@ -209,8 +213,25 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       });
       closeSync(log);
       children.push(child);
-      apis.push({ port, metricsPort, child });
+      return child;
+    };
+    for (let i = 0; i < options.apiReplicas; i++) {
+      const port = await freePort();
+      const metricsPort = options.metrics ? await freePort() : null;
+      apis.push({ port, metricsPort, child: spawnApi(port, metricsPort) });
     }
+    const restartApi = async (index: number): Promise<void> => {
+      const api = apis[index];
+      if (api.child.exitCode === null && api.child.signalCode === null) {
+        api.child.kill('SIGTERM');
+        await exited(api.child);
+      }
+      api.child = spawnApi(api.port, api.metricsPort);
+      await waitFor(`API replica ${index + 1} restarted (see ${options.dir}/api-${apiStarts}.log)`, async () => {
+        if (api.child.exitCode !== null) throw new Error(`API replica ${index + 1} exited with ${api.child.exitCode}`);
+        return ready(api.port);
+      });
+    };
     let workerCount = 0;
     const addWorker = async (): Promise<WorkerReplica> => {
       const healthPort = await freePort();
@@ -261,7 +282,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     children.push(haproxy);
     await waitFor('HAProxy', () => ready(haproxyPort), 20_000);
 
-    return { haproxyPort, statsPort, pgbouncerPort, appUrl, workerUrl, apis, workers, addWorker, stop };
+    return { haproxyPort, statsPort, pgbouncerPort, appUrl, workerUrl, apis, workers, addWorker, restartApi, stop };
   } catch (error) {
     await stop(5000);
     throw error;

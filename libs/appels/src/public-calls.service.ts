@@ -50,7 +50,8 @@ export class PublicCallsService {
       useRedisPackage: false,
       keyPrefix: `${config.redisPrefix}:public-calls:ip`,
       points: PublicCallsService.PER_MINUTE,
-      duration: 60,
+      // The window is the clock's minute, named in the key (below); Redis only forgets the key later.
+      duration: 300,
     });
   }
 
@@ -90,12 +91,18 @@ export class PublicCallsService {
     return { name: territory.name, timeZone: await this.calls.timeZone() };
   }
 
+  /**
+   * A fixed window per minute of the application's clock (the injectable one, so that a test or a busy
+   * machine cannot see a window slide under it): at most PER_MINUTE reads per address and minute.
+   */
   private async consume(ip: string): Promise<void> {
+    const now = this.clock.now().getTime();
+    const minute = Math.floor(now / 60_000);
     try {
-      await this.limiter.consume(ip);
+      await this.limiter.consume(`${ip}:${minute}`);
     } catch (error) {
       if (!(error instanceof RateLimiterRes)) throw error;
-      const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+      const seconds = Math.max(1, Math.ceil(((minute + 1) * 60_000 - now) / 1000));
       throw new DomainError(ErrorCode.RATE_LIMITED, `Trop de demandes. Réessayez dans ${seconds} seconde${seconds > 1 ? 's' : ''}.`, {
         retryAfterSeconds: seconds,
       });

@@ -433,6 +433,20 @@ describe('tenant export and import (reversibility, moving between databases)', (
     expect(await target.owner.query('select 1 from tenants where siren = $1', [SIREN.RENNES])).toEqual([]);
   });
 
+  it('refuses an account of the archive whose e-mail belongs to another account here', async () => {
+    const other = randomUUID();
+    await target.owner.query('insert into users (id, email, display_name) values ($1, $2, $3)', [other, chef.email, 'Homonyme']);
+    try {
+      const run = await importInto(archive);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('ACCOUNT_CONFLICT');
+      expect(run.stderr).toContain(chef.email);
+    } finally {
+      await target.owner.query('delete from users where id = $1', [other]);
+    }
+    expect(await target.owner.query('select 1 from tenants where siren = $1', [SIREN.RENNES])).toEqual([]);
+  });
+
   it('imports into an empty migrated database: same rows, a verifying chain, the same answers from the API', async () => {
     const before = await view(source, chef.token);
     const run = await importInto(archive);

@@ -21,13 +21,13 @@
  * chain (verified before the import commits) detects a rewritten history; the rest rests on how the
  * archive is carried (signed or handed over out of band).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 
 import { DataSource, QueryRunner } from 'typeorm';
 
-import { verifyTenantChain } from '@pilotis/audit';
+import { appendAuditEvent, verifyTenantChain } from '@pilotis/audit';
 import { documentStorage } from '@pilotis/documents';
 import { compactIdentifier, PilotisConfig } from '@pilotis/shared';
 
@@ -154,6 +154,8 @@ async function ndjson(q: QueryRunner, select: string, params: unknown[]): Promis
 export interface ExportResult {
   manifest: TenantArchiveManifest;
   file: string;
+  /** SHA-256 of the whole archive: given to the receiving side out of band, checked by `--sha256` at import. */
+  archiveSha256: string;
 }
 
 /** Writes the archive of tenant `siren` from the owner connection `ds` into `file`. */
@@ -255,7 +257,19 @@ export async function exportTenant(ds: DataSource, config: PilotisConfig, siren:
     await w.add('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
     await w.close();
     writer = null;
-    return { manifest, file };
+    const archiveSha256 = sha256(await readFile(file));
+    // The platform trail records that the territory's data left, and which archive (its digest).
+    await q.query(`insert into platform_audit_events (id, operation, details) values ($1, 'tenant.export', $2)`, [
+      randomUUID(),
+      JSON.stringify({
+        tenantId: tenant.id,
+        siren: tenant.siren,
+        archiveSha256,
+        rows: manifest.tables.reduce((sum, t) => sum + (t.rows ?? 0), 0),
+        files: manifest.files.length,
+      }),
+    ]);
+    return { manifest, file, archiveSha256 };
   } catch (error) {
     if (q.isTransactionActive) await q.rollbackTransaction();
     if (writer) await writer.close().catch(() => undefined);
@@ -356,7 +370,19 @@ export interface ImportResult {
  * dependency order); the triggers that compute rows (audit chaining, ledgers) are disabled for the
  * transaction only, since the archived rows carry the values they computed at the source.
  */
-export async function importTenant(ds: DataSource, config: PilotisConfig, file: string): Promise<ImportResult> {
+export async function importTenant(
+  ds: DataSource,
+  config: PilotisConfig,
+  file: string,
+  options: { expectedSha256?: string } = {},
+): Promise<ImportResult> {
+  const archiveSha256 = sha256(await readFile(file));
+  if (options.expectedSha256 !== undefined && options.expectedSha256.toLowerCase() !== archiveSha256) {
+    throw new TenantMoveError(
+      'ARCHIVE_TAMPERED',
+      `Archive refusée : son empreinte SHA-256 (${archiveSha256}) n'est pas celle annoncée à l'export (${options.expectedSha256}).`,
+    );
+  }
   const { manifest, entries } = await readTenantArchive(file);
   const body = (e: ArchivedEntry) => entries.get(e.file) as Buffer;
   const platform = new Map(manifest.platform.map((e) => [e.name, e]));
@@ -511,6 +537,24 @@ export async function importTenant(ds: DataSource, config: PilotisConfig, file: 
             : '.'),
       );
     }
+
+    // The move is itself recorded: in the territory's chain (after the imported head) and in the platform trail.
+    const moved = {
+      sourceSiren: manifest.source.siren,
+      exportedAt: manifest.createdAt,
+      importedHead: { seq: chain.lastSeq, hash: chain.lastHash },
+      archiveSha256,
+    };
+    await appendAuditEvent(q.manager, tenantRow.id, {
+      operation: 'tenant.import',
+      entityType: 'Tenant',
+      entityId: tenantRow.id,
+      after: moved,
+    });
+    await q.query(`insert into platform_audit_events (id, operation, details) values ($1, 'tenant.import', $2)`, [
+      randomUUID(),
+      JSON.stringify({ tenantId: tenantRow.id, ...moved }),
+    ]);
 
     // Files, before the commit (removed again if it fails). Each document must match its row's SHA-256.
     const documentSums = new Map(

@@ -72,7 +72,8 @@ describe('tenant export and import (reversibility, moving between databases)', (
     DOCUMENTS_DIR: target.config.documents.dir,
     REPORTS_DIR: path.join(work, 'reports-target'),
   });
-  const importInto = (file: string) => cli('scripts/tenant-import.ts', ['--file', file], targetEnv());
+  let archiveSha256: string;
+  const importInto = (file: string, extra: string[] = []) => cli('scripts/tenant-import.ts', ['--file', file, ...extra], targetEnv());
   const tar = (args: string[]) =>
     new Promise<void>((resolve, reject) => {
       const child = spawn('tar', args);
@@ -351,6 +352,10 @@ describe('tenant export and import (reversibility, moving between databases)', (
     const run = await cli('scripts/tenant-export.ts', ['--siren', SIREN.RENNES, '--out', archive], sourceEnv());
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
+    archiveSha256 = createHash('sha256')
+      .update(await readFile(archive))
+      .digest('hex');
+    expect(run.stdout).toContain(archiveSha256);
     const manifest = JSON.parse(
       await new Promise<string>((resolve, reject) => {
         const child = spawn('tar', ['-xzOf', archive, 'manifest.json']);
@@ -418,6 +423,11 @@ describe('tenant export and import (reversibility, moving between databases)', (
     const extra = await importInto(tampered);
     expect(extra.status).toBe(1);
     expect(extra.stderr).toContain('ARCHIVE_TAMPERED');
+
+    // An archive rewritten with its manifest passes the checksums, but not the digest announced at export.
+    const rewritten = await importInto(tampered, ['--sha256', archiveSha256]);
+    expect(rewritten.status).toBe(1);
+    expect(rewritten.stderr).toContain("n'est pas celle annoncée");
   });
 
   it('refuses a target database at another schema version', async () => {
@@ -449,7 +459,7 @@ describe('tenant export and import (reversibility, moving between databases)', (
 
   it('imports into an empty migrated database: same rows, a verifying chain, the same answers from the API', async () => {
     const before = await view(source, chef.token);
-    const run = await importInto(archive);
+    const run = await importInto(archive, ['--sha256', archiveSha256]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("chaîne d'audit valide");
@@ -461,13 +471,32 @@ describe('tenant export and import (reversibility, moving between databases)', (
           and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)`,
       )
     ).map((r: { name: string }) => r.name);
-    expect(await countsOf(target, rennes.id, tables)).toEqual(await countsOf(source, rennes.id, tables));
-    // The audit rows are the source's, byte for byte (seq, hashes, timestamps), and the head with them.
+    // Every table holds the same rows, but one: the chain records the move after the imported head.
+    const sourceCounts = await countsOf(source, rennes.id, tables);
+    expect(await countsOf(target, rennes.id, tables)).toEqual({ ...sourceCounts, audit_events: sourceCounts.audit_events + 1 });
+    // The audit rows are the source's, byte for byte (seq, hashes, timestamps), then the move.
     const chainOf = (t: TestApp) =>
       t.owner.query(`select seq, id, hash, prev_hash, occurred_at, payload_digest from audit_events where tenant_id = $1 order by seq`, [
         rennes.id,
       ]);
-    expect(await chainOf(target)).toEqual(await chainOf(source));
+    const sourceChain = await chainOf(source);
+    const targetChain = await chainOf(target);
+    expect(targetChain.slice(0, -1)).toEqual(sourceChain);
+    const [moved] = await target.owner.query(
+      `select operation, seq::int as seq, prev_hash, after from audit_events where tenant_id = $1 order by seq desc limit 1`,
+      [rennes.id],
+    );
+    expect(moved).toMatchObject({
+      operation: 'tenant.import',
+      prev_hash: sourceChain[sourceChain.length - 1].hash,
+      after: { sourceSiren: SIREN.RENNES, archiveSha256 },
+    });
+    expect(await target.owner.query(`select details from platform_audit_events where operation = 'tenant.import'`)).toEqual([
+      { details: expect.objectContaining({ tenantId: rennes.id, archiveSha256 }) },
+    ]);
+    expect(await source.owner.query(`select details from platform_audit_events where operation = 'tenant.export'`)).toEqual([
+      { details: expect.objectContaining({ tenantId: rennes.id, archiveSha256 }) },
+    ]);
 
     // The existing verification, on the target: hashes, links, head, and the signed checkpoint.
     const verify = await cli('scripts/audit-verify.ts', ['--siren', SIREN.RENNES], targetEnv());

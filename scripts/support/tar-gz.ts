@@ -8,7 +8,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createGzip,gunzipSync } from 'node:zlib';
+import { createGzip, gunzipSync } from 'node:zlib';
 
 const BLOCK = 512;
 const SAFE_NAME = /^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9._\-/]+$/;

@@ -248,6 +248,21 @@ describe('tenant export and import (reversibility, moving between databases)', (
       }
     }
     ok(await gql(t.app, 'mutation($c: ID!) { closeCommittee(committeeId: $c) { status } }', { c: committee }, as(chef)));
+    // A corrected decision: a row that references another row of its table (imported after it).
+    const [decision] = await t.owner.query(
+      `select d.id from committee_decisions d join funding_lines l on l.tenant_id = d.tenant_id and l.id = d.funding_line_id
+        where d.tenant_id = $1 and l.action_id = $2 and l.funder_id = $3 and d.corrects_id is null`,
+      [tenant.id, actionIds[0], orgs.region],
+    );
+    const correction = ok(
+      await gql(
+        t.app,
+        'mutation($i: CorrectDecisionInput!) { correctDecision(input: $i) { id correctsId } }',
+        { i: { decisionId: decision.id, amountCents: 450_000, reason: 'Erreur de saisie du montant' } },
+        as(chef),
+      ),
+    ).correctDecision;
+    expect(correction.correctsId).toBe(decision.id);
     const [convention] = ok(
       await gql(
         t.app,
@@ -381,6 +396,7 @@ describe('tenant export and import (reversibility, moving between databases)', (
     expect(rows.votes).toBe(4);
     expect(rows.convention_signatures).toBe(3);
     expect(rows.documents).toBe(1);
+    expect(rows.committee_decisions).toBe(5);
     expect(rows.audit_checkpoints).toBe(1);
     expect(manifest.files.map((f: { name: string }) => f.name).sort()).toEqual([`documents/${documentId}`, `reports/${reportName}`]);
     // The archive holds nothing of Plaine Commune: neither its id nor its administrator.

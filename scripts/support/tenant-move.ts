@@ -427,6 +427,23 @@ export async function importTenant(
     }
     await q.query(`select set_config('app.tenant_id', $1, true)`, [tenantRow.id]);
 
+    // The tables of the target (not of the archive) decide the columns; the schema check made them equal.
+    const tables = await tenantTables(q);
+    const known = new Map(tables.map((t) => [t.name, t]));
+    for (const e of manifest.tables) {
+      if (!known.has(e.name)) throw new TenantMoveError('SCHEMA_MISMATCH', `Import refusé : la table ${e.name} n'existe pas ici.`);
+    }
+    const archived = new Map(manifest.tables.map((e) => [e.name, e]));
+    // Triggers of the tenant tables that compute columns (the audit chaining, the ledgers) would overwrite
+    // the archived values: off for this transaction (which holds those tables' locks until it ends).
+    const triggers = (await q.query(
+      `select c.relname as table_name, t.tgname as trigger_name, t.tgenabled as mode
+         from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and not t.tgisinternal and t.tgenabled <> 'D' and c.relname = any($1)`,
+      [tables.map((t) => t.name)],
+    )) as { table_name: string; trigger_name: string; mode: 'O' | 'A' | 'R' }[];
+    for (const t of triggers) await q.query(`alter table ${ident(t.table_name)} disable trigger ${ident(t.trigger_name)}`);
+
     // Accounts: one already here with the same id and e-mail is the same person (kept as it is here);
     // the same e-mail under another id, or the same id under another e-mail, is refused.
     const userLines = lines(body(usersEntry));
@@ -457,21 +474,10 @@ export async function importTenant(
     await q.query(`insert into tenants select * from json_populate_recordset(null::tenants, $1::json)`, [
       `[${lines(body(tenantEntry)).join(',')}]`,
     ]);
-
-    // The tables of the target (not of the archive) decide the columns; the schema check made them equal.
-    const tables = await tenantTables(q);
-    const known = new Map(tables.map((t) => [t.name, t]));
-    for (const e of manifest.tables) {
-      if (!known.has(e.name)) throw new TenantMoveError('SCHEMA_MISMATCH', `Import refusé : la table ${e.name} n'existe pas ici.`);
-    }
-    const archived = new Map(manifest.tables.map((e) => [e.name, e]));
-    const triggers = (await q.query(
-      `select c.relname as table_name, t.tgname as trigger_name, t.tgenabled as mode
-         from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = 'public' and not t.tgisinternal and t.tgenabled <> 'D' and c.relname = any($1)`,
-      [tables.map((t) => t.name)],
-    )) as { table_name: string; trigger_name: string; mode: 'O' | 'A' | 'R' }[];
-    for (const t of triggers) await q.query(`alter table ${ident(t.table_name)} disable trigger ${ident(t.trigger_name)}`);
+    // What the triggers of `tenants` create for a new territory (its default indicator catalogue) is in the
+    // archive already, as the source had it: removed, newest tables first, before the archived rows go in.
+    // (The tenants table keeps its triggers: disabling them would lock every request out meanwhile.)
+    for (const t of [...tables].reverse()) await q.query(`delete from ${ident(t.name)} where tenant_id = $1`, [tenantRow.id]);
 
     const selfRefs = (await q.query(
       `select c.relname as table_name,

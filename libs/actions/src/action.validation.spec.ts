@@ -121,9 +121,13 @@ describe('indicators', () => {
     expect(reasons([])).toEqual([]);
   });
 
-  it('trims label and unit', () => {
+  it('trims label and unit, and lower-cases a catalogue reference', () => {
     expect(normaliseIndicators([{ label: '  Ateliers ', target: 3, unit: ' séances ' }])).toEqual([
-      { label: 'Ateliers', target: 3, unit: 'séances' },
+      { label: 'Ateliers', target: 3, unit: 'séances', definitionId: null },
+    ]);
+    const upper = 'A1B2C3D4-0000-4000-8000-00000000000F';
+    expect(normaliseIndicators([{ label: 'Ateliers', target: 3, definitionId: upper }])).toEqual([
+      { label: 'Ateliers', target: 3, unit: '', definitionId: upper.toLowerCase() },
     ]);
   });
 

@@ -270,8 +270,14 @@ describe('dossiers: a porteur files its CERFA 12156 in answer to a call, the che
     const figures = ok(await gql(t.app, FUNDER, {}, { token: regionRep.token })).funderDashboard.territories;
     expect(figures.map((x: any) => [x.actionCount, x.totals.requestedCents])).toEqual([[0, 0]]);
 
-    // Validation: accounts of the wrong side, unknown funder, dates outside the contract; nothing written.
+    // Validation: accounts of the wrong side, unknown funder, dates outside the contract, a catalogue
+    // indicator of another territory; nothing written.
     before = await state(id);
+    const [foreignDefinition] = await t.owner.query(
+      `select d.id from indicator_definitions d join tenants t on t.id = d.tenant_id where t.siren = $1 order by d.code limit 1`,
+      [SIREN.PLAINE_COMMUNE],
+    );
+    expect(foreignDefinition).toBeDefined();
     const invalid = await gql(
       t.app,
       UPDATE,
@@ -281,6 +287,7 @@ describe('dossiers: a porteur files its CERFA 12156 in answer to a call, the che
           budgetLines: [{ side: 'CHARGE', account: '74', plannedCents: '100' }],
           fundingLines: [{ funderId: '00000000-0000-4000-8000-000000000000', kind: 'DROIT_COMMUN', amountRequestedCents: '100' }],
           startDate: '2040-01-01',
+          indicators: [{ label: 'Jeunes accompagnés', target: 40, unit: 'personnes', definitionId: foreignDefinition.id }],
         },
       },
       as(porteurRep),
@@ -289,6 +296,7 @@ describe('dossiers: a porteur files its CERFA 12156 in answer to a call, the che
     expect(invalid.errors?.[0].extensions.fields?.map((f) => f.field).sort()).toEqual([
       'budgetLines.0.account',
       'fundingLines.0.funderId',
+      'indicators.0.definitionId',
       'startDate',
     ]);
     expect(await state(id)).toEqual(before);

@@ -89,7 +89,7 @@ describe('web: the shared dossier (CERFA 12156) and the demande de compléments'
     await grant.getByLabel('Montant demandé').fill('10 000');
     await page.getByRole('button', { name: 'Ajouter un indicateur' }).click();
     const indicator = page.getByRole('group', { name: 'Indicateur 1' });
-    await indicator.getByLabel('Indicateur').fill('Familles accompagnées');
+    await indicator.getByLabel('Indicateur', { exact: true }).fill('Familles accompagnées');
     await indicator.getByLabel('Cible').fill('30');
     await indicator.getByLabel('Unité').fill('familles');
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();

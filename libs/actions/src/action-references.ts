@@ -5,8 +5,9 @@ import { ContratDeVille, Objective, Pillar } from '@pilotis/contrats';
 import { Db } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
 import type { FieldError } from '@pilotis/shared';
+import { IndicatorDefinition } from '@pilotis/territoires';
 
-import { ContractYears, validateFunderKind } from './action.validation';
+import { ContractYears, IndicatorDraft, validateFunderKind } from './action.validation';
 import { ACTIONS_SQL } from './actions.sql';
 import { FundingKind } from './funding-line.entity';
 
@@ -26,6 +27,22 @@ export class ActionReferences {
   async contractYears(contratId: string): Promise<ContractYears | undefined> {
     const contrat = await (await this.db.repository(ContratDeVille)).findOne({ id: contratId });
     return contrat ? { startYear: contrat.startYear, endYear: contrat.endYear } : undefined;
+  }
+
+  /** Each catalogue indicator named by a target exists in this territory. */
+  async checkIndicatorDefinitions(indicators: readonly IndicatorDraft[], prefix = 'indicators'): Promise<FieldError[]> {
+    const ids = [...new Set(indicators.map((i) => i.definitionId).filter((id): id is string => id !== null))];
+    if (ids.length === 0) return [];
+    const found = new Set(
+      (await (await this.db.repository(IndicatorDefinition)).queryBuilder('d').andWhere('d.id IN (:...ids)', { ids }).getMany()).map(
+        (d) => d.id,
+      ),
+    );
+    return indicators.flatMap((indicator, i) =>
+      indicator.definitionId && !found.has(indicator.definitionId)
+        ? [fieldError(`${prefix}.${i}.definitionId`, 'not_found', 'indicateur du catalogue introuvable dans ce territoire')]
+        : [],
+    );
   }
 
   /** Each funder is an organisation of the tenant; programme 147 money comes from the État only. */

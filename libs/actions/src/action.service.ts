@@ -19,7 +19,6 @@ import {
   toPage,
 } from '@pilotis/shared';
 import { TenantCounterService } from '@pilotis/tenancy';
-import { IndicatorDefinition } from '@pilotis/territoires';
 
 import { Action } from './action.entity';
 import { ActionFilter, ActionsArgs, CreateActionInput, TransitionActionInput, UpdateActionInput } from './action.inputs';
@@ -201,7 +200,7 @@ export class ActionService {
       ...validateAmount(input.totalBudgetCents, 'totalBudgetCents'),
       ...validateQpvIds(qpvIds),
       ...validateIndicators(indicators),
-      ...(await this.checkDefinitions(indicators)),
+      ...(await this.references.checkIndicatorDefinitions(indicators)),
       ...(years ? lines.flatMap((line, i) => validateFundingLine(line, years, `fundingLines.${i}`)) : []),
       ...findDuplicateLines(lines),
       ...(await this.references.checkPillar(pillarId, years ? contratId : undefined)),
@@ -300,7 +299,7 @@ export class ActionService {
     const qpvIds = input.qpvIds != null ? input.qpvIds.map(lower) : undefined;
     if (qpvIds) errors.push(...validateQpvIds(qpvIds), ...(await this.references.checkQpvs(current.contratId, qpvIds)));
     const indicators = input.indicators != null ? normaliseIndicators(input.indicators) : undefined;
-    if (indicators) errors.push(...validateIndicators(indicators), ...(await this.checkDefinitions(indicators)));
+    if (indicators) errors.push(...validateIndicators(indicators), ...(await this.references.checkIndicatorDefinitions(indicators)));
     if (errors.length > 0) throw badInput(errors);
 
     await (await this.db.repository(Action)).update({ id: current.id }, { ...changes, updatedAt: () => 'now()' });
@@ -462,22 +461,6 @@ export class ActionService {
   private async indicatorsOf(actionId: string): Promise<IndicatorDraft[]> {
     const rows = await (await this.db.repository(ActionIndicator)).find({ where: { actionId }, order: { position: 'ASC' } });
     return rows.map(({ label, target, unit, definitionId }) => ({ label, target, unit, definitionId }));
-  }
-
-  /** Each catalogue indicator named by a target exists in this territory. */
-  private async checkDefinitions(indicators: readonly IndicatorDraft[], prefix = 'indicators'): Promise<FieldError[]> {
-    const ids = [...new Set(indicators.map((i) => i.definitionId).filter((id): id is string => id !== null))];
-    if (ids.length === 0) return [];
-    const found = new Set(
-      (await (await this.db.repository(IndicatorDefinition)).queryBuilder('d').andWhere('d.id IN (:...ids)', { ids }).getMany()).map(
-        (d) => d.id,
-      ),
-    );
-    return indicators.flatMap((indicator, i) =>
-      indicator.definitionId && !found.has(indicator.definitionId)
-        ? [fieldError(`${prefix}.${i}.definitionId`, 'not_found', 'indicateur du catalogue introuvable dans ce territoire')]
-        : [],
-    );
   }
 
   private async insertIndicators(actionId: string, indicators: readonly IndicatorDraft[]): Promise<void> {

@@ -211,7 +211,7 @@ export class DossierService {
     if (qpvIds && qpvIds.length > 0)
       errors.push(...validateQpvIds(qpvIds), ...(await this.references.checkQpvs(current.contratId, qpvIds)));
     const indicators = input.indicators != null ? normaliseIndicators(input.indicators) : undefined;
-    if (indicators) errors.push(...validateIndicators(indicators));
+    if (indicators) errors.push(...validateIndicators(indicators), ...(await this.references.checkIndicatorDefinitions(indicators)));
     const budgetLines = input.budgetLines?.map((l, i) => ({ ...l, account: l.account.trim(), label: (l.label ?? '').trim(), index: i }));
     if (budgetLines) errors.push(...budgetLines.flatMap((l) => validateBudgetLine(l, `budgetLines.${l.index}`)));
     const fundingLines = input.fundingLines?.map((l) => ({ ...l, funderId: lower(l.funderId), exerciseYear: call.exercise }));

@@ -16,7 +16,10 @@ export function CallPage() {
   const navigate = useNavigate();
   const withContrat = useContratLink();
   const { tenants } = useSession();
-  const manager = !!tenants.find((t) => t.tenant.siren === siren)?.permissions.includes('MANAGE_CALLS');
+  const permissions = tenants.find((t) => t.tenant.siren === siren)?.permissions ?? [];
+  const manager = permissions.includes('MANAGE_CALLS');
+  // A porteur's representative answers a published call from here (the API checks the dates and the kind).
+  const mayFile = permissions.includes('FILE_DOSSIER');
   const query = useGraphQLQuery(CALL_DETAIL, { id }, { tenant: siren });
   const call = query.data?.call;
   const invalidates = [CALL_DETAIL, CALL_LIST];
@@ -46,6 +49,13 @@ export function CallPage() {
           {call.status === 'PUBLIE' && (
             <p>
               Page publique : <Link to={`/appels/${siren}/${call.id}`}>{`/appels/${siren}/${call.id}`}</Link>
+            </p>
+          )}
+          {mayFile && call.status === 'PUBLIE' && (
+            <p>
+              <Link className="button-link" to={`/t/${siren}/dossiers/nouveau?appel=${call.id}`}>
+                Déposer un dossier
+              </Link>
             </p>
           )}
           <ErrorMessage error={error} context="operation" />

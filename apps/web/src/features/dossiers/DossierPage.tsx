@@ -9,7 +9,7 @@ import { centsToInput, civilDate, dateTime, euros, KIND_LABELS, parseEuros, pars
 import { graphQLKey, useGraphQLMutation, useGraphQLQuery } from '../../common/query';
 import type { BudgetSide, DossierField, DossierQuery, FundingKind, UpdateDossierInput } from '../../gql/graphql';
 import { useReferenceData } from '../actions/reference-data';
-import { ANSWER_COMPLEMENTS, CREATE_DOSSIER, DOSSIER, SUBMIT_DOSSIER, UPDATE_DOSSIER } from './dossier-queries';
+import { ANSWER_COMPLEMENTS, CREATE_DOSSIER, DOSSIER, DOSSIER_INDICATOR_CATALOGUE, SUBMIT_DOSSIER, UPDATE_DOSSIER } from './dossier-queries';
 
 type Dossier = NonNullable<DossierQuery['action']>;
 
@@ -66,7 +66,8 @@ interface Draft {
   qpvIds: string[];
   budget: { side: BudgetSide; account: string; label: string; amount: string }[];
   funding: { funderId: string; kind: FundingKind; amount: string }[];
-  indicators: { label: string; target: string; unit: string }[];
+  /** `definitionId`: the catalogue's indicator it measures, '' for none. */
+  indicators: { label: string; target: string; unit: string; definitionId: string }[];
 }
 
 const draftOf = (d: Dossier): Draft => ({
@@ -81,7 +82,12 @@ const draftOf = (d: Dossier): Draft => ({
   qpvIds: d.qpvs.map((q) => q.id),
   budget: d.budgetLines.map((l) => ({ side: l.side, account: l.account, label: l.label, amount: centsToInput(l.plannedCents) })),
   funding: d.fundingLines.map((l) => ({ funderId: l.funderId, kind: l.kind, amount: centsToInput(l.amountRequestedCents) })),
-  indicators: d.indicators.map((i) => ({ label: i.label, target: String(i.target).replace('.', ','), unit: i.unit })),
+  indicators: d.indicators.map((i) => ({
+    label: i.label,
+    target: String(i.target).replace('.', ','),
+    unit: i.unit,
+    definitionId: i.definitionId ?? '',
+  })),
 });
 
 /** The input for the parts that may change now (all of a draft, the reopened ones during compléments). */
@@ -116,7 +122,12 @@ function inputOf(id: string, draft: Draft, may: (f: DossierField) => boolean): U
     }));
   }
   if (may('INDICATORS')) {
-    input.indicators = draft.indicators.map((i) => ({ label: i.label, target: parseQuantity(i.target) ?? -1, unit: i.unit }));
+    input.indicators = draft.indicators.map((i) => ({
+      label: i.label,
+      target: parseQuantity(i.target) ?? -1,
+      unit: i.unit,
+      definitionId: i.definitionId || null,
+    }));
   }
   return input;
 }
@@ -165,6 +176,7 @@ export function DossierPage() {
   const client = useQueryClient();
   const { data, error, isPending } = useGraphQLQuery(DOSSIER, { id }, { tenant: siren });
   const ref = useReferenceData(siren);
+  const catalogue = useGraphQLQuery(DOSSIER_INDICATOR_CATALOGUE, {}, { tenant: siren }).data?.indicatorDefinitions ?? [];
   const [draft, setDraft] = useState<Draft | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -193,7 +205,12 @@ export function DossierPage() {
   const may = (f: DossierField): boolean => editable && (isDraft || reopened.has(f));
   const mayPiece = (pieceId: string): boolean => editable && (isDraft || (request?.pieceIds ?? []).includes(pieceId));
   const contrat = ref.contrats.find((c) => c.id === dossier.contratId) ?? null;
-  const funders = ref.organisations.filter((o) => o.id !== dossier.porteur.id);
+  // The call's funders first: a porteur new to the territory sees no other partner (it sees only those
+  // funding its own actions), and those are the ones a dossier answering the call asks.
+  const funders = [
+    ...(dossier.call?.funders ?? []).map((f) => ({ id: f.organisationId, name: f.name })),
+    ...ref.organisations.filter((o) => o.id !== dossier.porteur.id && !dossier.call?.funders.some((f) => f.organisationId === o.id)),
+  ];
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => (d ? { ...d, [key]: value } : d));
 
   const fail = (e: unknown) => {
@@ -586,6 +603,39 @@ export function DossierPage() {
           <legend>Indicateurs et cibles</legend>
           {draft.indicators.map((l, i) => (
             <div className="dossier-row" key={i} role="group" aria-label={`Indicateur ${i + 1}`}>
+              <Field label="Indicateur du catalogue (facultatif)">
+                {(p) => (
+                  <select
+                    {...p}
+                    value={l.definitionId}
+                    onChange={(e) => {
+                      // Choosing a catalogue indicator fills the label and unit still empty, so that the
+                      // bilans of every action measuring it add up on the dashboard.
+                      const chosen = catalogue.find((c) => c.id === e.target.value);
+                      set(
+                        'indicators',
+                        draft.indicators.map((x, j) =>
+                          j === i
+                            ? {
+                                ...x,
+                                definitionId: e.target.value,
+                                label: x.label || chosen?.label || '',
+                                unit: x.unit || chosen?.unit || '',
+                              }
+                            : x,
+                        ),
+                      );
+                    }}
+                  >
+                    <option value="">— aucun —</option>
+                    {catalogue.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.label}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
               <Field label="Indicateur">
                 {(p) => (
                   <input
@@ -642,7 +692,7 @@ export function DossierPage() {
               </button>
             </div>
           ))}
-          <button type="button" onClick={() => set('indicators', [...draft.indicators, { label: '', target: '', unit: '' }])}>
+          <button type="button" onClick={() => set('indicators', [...draft.indicators, { label: '', target: '', unit: '', definitionId: '' }])}>
             Ajouter un indicateur
           </button>
         </fieldset>

@@ -27,6 +27,10 @@ export const DOSSIER = graphql(`
         id
         title
         closesAt
+        funders {
+          organisationId
+          name
+        }
       }
       qpvs {
         id
@@ -35,6 +39,7 @@ export const DOSSIER = graphql(`
         label
         target
         unit
+        definitionId
       }
       budgetLines {
         side
@@ -74,6 +79,17 @@ export const DOSSIER = graphql(`
         field
         message
       }
+    }
+  }
+`);
+
+/** The territory's indicator catalogue: a dossier's indicator may say which one it measures. */
+export const DOSSIER_INDICATOR_CATALOGUE = graphql(`
+  query DossierIndicatorCatalogue {
+    indicatorDefinitions {
+      id
+      label
+      unit
     }
   }
 `);

@@ -413,6 +413,22 @@ describe('dossiers: a porteur files its CERFA 12156 in answer to a call, the che
     expect(codeOf(await gql(t.app, ACTION, { id }, as(plainePorteurRep, SIREN.RENNES)))).toBe('FORBIDDEN');
     const list = ok(await gql(t.app, `{ actions(first: 50) { nodes { id } } }`, {}, as(otherPorteurRep))).actions.nodes;
     expect(list.map((a: any) => a.id)).not.toContain(id);
+    // Nor does the call tell it how many dossiers its competitors have opened: a porteur counts its own.
+    const count = (user: TestUser) => gql(t.app, `query($id: ID!) { call(id: $id) { dossierCount } }`, { id: callId }, as(user));
+    const [{ n: all }] = await t.owner.query(`select count(*)::int as n from actions where call_id = $1`, [callId]);
+    const ownOf = async (user: TestUser): Promise<number> =>
+      (
+        await t.owner.query(
+          `select count(*)::int as n from actions a join memberships m on m.organisation_id = a.porteur_id
+            where a.call_id = $1 and m.user_id = $2`,
+          [callId, user.id],
+        )
+      )[0].n;
+    expect(all).toBeGreaterThan(await ownOf(porteurRep));
+    expect(all).toBeGreaterThan(await ownOf(otherPorteurRep));
+    expect(ok(await count(chef)).call.dossierCount).toBe(all);
+    expect(ok(await count(porteurRep)).call.dossierCount).toBe(await ownOf(porteurRep));
+    expect(ok(await count(otherPorteurRep)).call.dossierCount).toBe(await ownOf(otherPorteurRep));
     // Complements are the instructors': neither porteurs nor funders ask for them.
     const input = { actionId: id, fields: ['OBJECTIVES'], pieceIds: [], message: 'Précisez', dueDate: '2030-01-01' };
     expect(codeOf(await gql(t.app, REQUEST, { input }, as(porteurRep)))).toBe('FORBIDDEN');

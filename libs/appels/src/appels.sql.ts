@@ -4,6 +4,8 @@
  * batched over several calls. Every statement names its tenant ($1) although RLS already applies.
  */
 
+import { type Viewer, visibleActionSql } from '@pilotis/access';
+
 /** One link set of a call (pillars, objectives, QPVs): its table and member column. */
 function linkSql(table: string, column: string) {
   return {
@@ -41,8 +43,13 @@ export const CALL_SQL = {
     insert into call_funders (tenant_id, call_id, organisation_id, envelope_cents, internal_note)
     select $1, $2, f.organisation_id, f.envelope_cents, f.note
       from unnest($3::uuid[], $4::bigint[], $5::text[]) as f(organisation_id, envelope_cents, note)`,
-  /** The dossiers (actions) answering each of the calls $2. Parameters: $1 tenant, $2 calls. */
-  dossierCounts: `select call_id, count(*)::int as n from actions where tenant_id = $1 and call_id = any($2::uuid[]) group by call_id`,
+  /**
+   * The dossiers (actions) answering each of the calls $2 that the viewer sees ($3 its organisation, see
+   * `visibleActionSql`): a porteur counts its own, never its competitors' drafts. Parameters: $1 tenant, $2 calls, $3.
+   */
+  dossierCounts: (viewer: Viewer): string =>
+    `select a.call_id, count(*)::int as n from actions a
+      where a.tenant_id = $1 and a.call_id = any($2::uuid[]) and ${visibleActionSql(viewer, '$3', 'a')} group by a.call_id`,
   /** Whether call $2 has any dossier; run under the call's row lock. */
   hasDossier: `select exists (select 1 from actions where tenant_id = $1 and call_id = $2) as yes`,
 } as const;

@@ -270,7 +270,12 @@ export class CallService {
   // Nested reads.
 
   async dossierCount(callId: string): Promise<number> {
-    const rows = await this.db.query<{ call_id: string; n: number }>(CALL_SQL.dossierCounts, [this.db.tenant().tenantId, [callId]]);
+    const scope = this.db.tenant();
+    const rows = await this.db.query<{ call_id: string; n: number }>(CALL_SQL.dossierCounts(scope), [
+      scope.tenantId,
+      [callId],
+      scope.organisationId ?? null,
+    ]);
     return rows[0]?.n ?? 0;
   }
 

@@ -102,65 +102,68 @@ export function ConventionCard({
           {c.sequential && ' · signature dans l’ordre'}
         </p>
         {v.reason && <p className="muted">Motif de l'avenant : {v.reason}</p>}
-        <table className="compact">
-          <caption className="sr-only">Signataires de la version {v.number}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Signataire</th>
-              <th scope="col" className="num">
-                Montant
-              </th>
-              <th scope="col">Échéancier</th>
-              <th scope="col">Signature</th>
-            </tr>
-          </thead>
-          <tbody>
-            {v.signatories.map((s) => (
-              <tr key={s.id}>
-                <th scope="row">
-                  {c.sequential && `${s.position}. `}
-                  {s.organisation.name}
-                  <span className="muted"> ({s.role === 'PORTEUR' ? 'porteur' : 'financeur'})</span>
+        {/* On a phone the four columns are wider than the screen: the table scrolls, not the page (focusable to scroll by keyboard). */}
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={`Signataires de la version ${v.number}`}>
+          <table className="compact">
+            <caption className="sr-only">Signataires de la version {v.number}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Signataire</th>
+                <th scope="col" className="num">
+                  Montant
                 </th>
-                <td className="num">{s.role === 'PORTEUR' ? '—' : euros(s.amountCents)}</td>
-                <td>
-                  {s.role === 'PORTEUR' && s.amountCents === 0
-                    ? '—'
-                    : [
-                        `avance ${s.advancePercent} %`,
-                        ...s.tranches.map((t, i) => `tranche ${i + 1} : ${t.percent} %`),
-                        `solde ${s.balancePercent} % après le bilan`,
-                      ].join(' · ')}
-                  {/* The API refuses a schedule once a signature is given (SIGNATURE_STARTED): the button follows the status it serves. */}
-                  {c.status === 'BROUILLON' && can('MANAGE_ACTIONS') && s.role === 'FINANCEUR' && (
-                    <>
-                      {' '}
-                      <button
-                        type="button"
-                        className="link-button"
-                        aria-expanded={editing === s.organisationId}
-                        onClick={() => setEditing((e) => (e === s.organisationId ? null : s.organisationId))}
-                      >
-                        Modifier l'échéancier
-                      </button>
-                    </>
-                  )}
-                </td>
-                <td>
-                  {signedBy.has(s.organisationId) ? `Signée le ${dateTime(signedBy.get(s.organisationId))}` : 'En attente'}
-                  {onBehalfOf.get(s.organisationId) && (
-                    <span className="on-behalf-mention">
-                      {' '}
-                      — signé par {onBehalfOf.get(s.organisationId)?.signerName} ({onBehalfOf.get(s.organisationId)?.signerQuality}) pour le
-                      compte {de(s.organisation.name)} sur mandat {de(onBehalfOf.get(s.organisationId)?.mandateAuthor ?? '')}, enregistré
-                      par {onBehalfOf.get(s.organisationId)?.recordedByName}
-                    </span>
-                  )}
-                </td>
+                <th scope="col">Échéancier</th>
+                <th scope="col">Signature</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {v.signatories.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">
+                    {c.sequential && `${s.position}. `}
+                    {s.organisation.name}
+                    <span className="muted"> ({s.role === 'PORTEUR' ? 'porteur' : 'financeur'})</span>
+                  </th>
+                  <td className="num">{s.role === 'PORTEUR' ? '—' : euros(s.amountCents)}</td>
+                  <td>
+                    {s.role === 'PORTEUR' && s.amountCents === 0
+                      ? '—'
+                      : [
+                          `avance ${s.advancePercent} %`,
+                          ...s.tranches.map((t, i) => `tranche ${i + 1} : ${t.percent} %`),
+                          `solde ${s.balancePercent} % après le bilan`,
+                        ].join(' · ')}
+                    {/* The API refuses a schedule once a signature is given (SIGNATURE_STARTED): the button follows the status it serves. */}
+                    {c.status === 'BROUILLON' && can('MANAGE_ACTIONS') && s.role === 'FINANCEUR' && (
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-expanded={editing === s.organisationId}
+                          onClick={() => setEditing((e) => (e === s.organisationId ? null : s.organisationId))}
+                        >
+                          Modifier l'échéancier
+                        </button>
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    {signedBy.has(s.organisationId) ? `Signée le ${dateTime(signedBy.get(s.organisationId))}` : 'En attente'}
+                    {onBehalfOf.get(s.organisationId) && (
+                      <span className="on-behalf-mention">
+                        {' '}
+                        — signé par {onBehalfOf.get(s.organisationId)?.signerName} ({onBehalfOf.get(s.organisationId)?.signerQuality}) pour
+                        le compte {de(s.organisation.name)} sur mandat {de(onBehalfOf.get(s.organisationId)?.mandateAuthor ?? '')},
+                        enregistré par {onBehalfOf.get(s.organisationId)?.recordedByName}
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         {editing && (
           <ScheduleEditor
             conventionId={c.id}

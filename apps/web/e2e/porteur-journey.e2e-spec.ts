@@ -5,7 +5,16 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@pilotis/demo-seed';
 import { codeOf, gql, login, ok, WAIT_CEILING_MS } from '@pilotis/test-support';
 
-import { accessibilityViolations, mailedToken, MailWebTest, screenshot, SETUP_CEILING_MS, startMailWebTest, waitForText, WebTest } from './browser';
+import {
+  accessibilityViolations,
+  mailedToken,
+  MailWebTest,
+  screenshot,
+  SETUP_CEILING_MS,
+  startMailWebTest,
+  waitForText,
+  WebTest,
+} from './browser';
 import { centsOfEuros } from './figures';
 
 const RENNES = '243500139';
@@ -65,7 +74,12 @@ describe('web: a porteur’s year, from the call for projects to the accepted bi
 
   const api = async (email: string, password = DEMO_PASSWORD) => ({ token: await login(w.t.app, email, password), tenant: RENNES });
   const context = async (width: number): Promise<Page> => {
-    const c = await w.browser.newContext({ baseURL: w.base, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width, height: 812 } });
+    const c = await w.browser.newContext({
+      baseURL: w.base,
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: { width, height: 812 },
+    });
     c.setDefaultTimeout(WAIT_CEILING_MS);
     contexts.push(c);
     return c.newPage();
@@ -79,7 +93,8 @@ describe('web: a porteur’s year, from the call for projects to the accepted bi
     await page.getByRole('heading', { name: 'Mes territoires' }).waitFor();
     return page;
   };
-  const fitsThePhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  const fitsThePhone = async (page: Page) =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   const dashboard = async () => {
     const figures = ok(
       await gql(
@@ -276,12 +291,20 @@ describe('web: a porteur’s year, from the call for projects to the accepted bi
     const chef = await api(CHEF);
     const region = await api(REGION);
     const transition = async (to: string) =>
-      ok(await gql(w.t.app, 'mutation($i: TransitionActionInput!) { transitionAction(input: $i) { status } }', { i: { id: actionId, to } }, chef));
+      ok(
+        await gql(
+          w.t.app,
+          'mutation($i: TransitionActionInput!) { transitionAction(input: $i) { status } }',
+          { i: { id: actionId, to } },
+          chef,
+        ),
+      );
     await transition('EN_INSTRUCTION');
     await transition('A_ARBITRER');
-    const [{ id: regionId }] = await w.t.owner.query(`select id from organisations where name = 'Région Bretagne' and tenant_id = (select id from tenants where siren = $1)`, [
-      RENNES,
-    ]);
+    const [{ id: regionId }] = await w.t.owner.query(
+      `select id from organisations where name = 'Région Bretagne' and tenant_id = (select id from tenants where siren = $1)`,
+      [RENNES],
+    );
     ok(
       await gql(
         w.t.app,
@@ -294,7 +317,15 @@ describe('web: a porteur’s year, from the call for projects to the accepted bi
       await gql(
         w.t.app,
         'mutation($i: ScheduleCommitteeInput!) { scheduleCommittee(input: $i) { id } }',
-        { i: { contratId, kind: 'COMITE_DES_FINANCEURS', title: 'Comité des financeurs de juin', scheduledAt: '2026-06-10T08:00:00Z', place: 'Rennes' } },
+        {
+          i: {
+            contratId,
+            kind: 'COMITE_DES_FINANCEURS',
+            title: 'Comité des financeurs de juin',
+            scheduledAt: '2026-06-10T08:00:00Z',
+            place: 'Rennes',
+          },
+        },
         chef,
       ),
     ).scheduleCommittee.id;
@@ -306,11 +337,19 @@ describe('web: a porteur’s year, from the call for projects to the accepted bi
         chef,
       ),
     );
-    ok(await gql(w.t.app, 'mutation($c: ID!, $a: [ID!]!) { addAgendaItems(committeeId: $c, actionIds: $a) { id } }', { c: committee, a: [actionId] }, chef));
+    ok(
+      await gql(
+        w.t.app,
+        'mutation($c: ID!, $a: [ID!]!) { addAgendaItems(committeeId: $c, actionIds: $a) { id } }',
+        { c: committee, a: [actionId] },
+        chef,
+      ),
+    );
     const [item] = ok(
       await gql(w.t.app, 'mutation($c: ID!) { openVote(committeeId: $c) { agendaItems { id actionId } } }', { c: committee }, chef),
     ).openVote.agendaItems;
-    const [line] = ok(await gql(w.t.app, 'query($id: ID!) { action(id: $id) { fundingLines { id } } }', { id: actionId }, chef)).action.fundingLines;
+    const [line] = ok(await gql(w.t.app, 'query($id: ID!) { action(id: $id) { fundingLines { id } } }', { id: actionId }, chef)).action
+      .fundingLines;
     ok(
       await gql(
         w.t.app,
@@ -337,7 +376,12 @@ describe('web: a porteur’s year, from the call for projects to the accepted bi
 
     // The Région signs too: the action is conventionnée.
     const [convention] = ok(
-      await gql(w.t.app, 'query($a: ID!) { conventions(filter: { actionId: $a }) { nodes { id currentVersion { hash } } } }', { a: actionId }, region),
+      await gql(
+        w.t.app,
+        'query($a: ID!) { conventions(filter: { actionId: $a }) { nodes { id currentVersion { hash } } } }',
+        { a: actionId },
+        region,
+      ),
     ).conventions.nodes;
     ok(
       await gql(
@@ -359,7 +403,10 @@ describe('web: a porteur’s year, from the call for projects to the accepted bi
     w.t.setNow(JANUARY_AFTER);
     const page = await signIn(porteurEmail, PASSWORD, 375);
     await page.goto(`/t/${RENNES}/espace`);
-    await page.getByRole('region', { name: 'Mes actions' }).getByRole('link', { name: new RegExp(ACTION) }).click();
+    await page
+      .getByRole('region', { name: 'Mes actions' })
+      .getByRole('link', { name: new RegExp(ACTION) })
+      .click();
     await page.getByRole('link', { name: /Bilan/ }).first().click();
     await page.getByRole('heading', { name: new RegExp(`Bilan 2026 · ${ACTION}`) }).waitFor();
     const lines = page.locator('fieldset.bilan-line');
@@ -418,7 +465,9 @@ describe('web: a porteur’s year, from the call for projects to the accepted bi
       await gql(w.t.app, 'query($id: ID!) { bilanSheet(actionId: $id) { exerciseYear } }', { id: actionId }, other),
     ];
     expect(refused.map(codeOf)).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND']);
-    const conventions = ok(await gql(w.t.app, 'query($a: ID!) { conventions(filter: { actionId: $a }) { nodes { id } } }', { a: actionId }, other));
+    const conventions = ok(
+      await gql(w.t.app, 'query($a: ID!) { conventions(filter: { actionId: $a }) { nodes { id } } }', { a: actionId }, other),
+    );
     expect(conventions.conventions.nodes).toEqual([]);
     const listed = ok(await gql(w.t.app, '{ actions(first: 100) { nodes { id } } }', {}, other)).actions.nodes;
     expect(listed.map((a: { id: string }) => a.id)).not.toContain(actionId);
@@ -430,7 +479,11 @@ describe('web: a porteur’s year, from the call for projects to the accepted bi
     await page.getByRole('heading', { name: 'Mon espace', level: 1 }).waitFor();
     await page.getByRole('region', { name: 'Mes actions' }).getByRole('table').waitFor();
     expect(await page.getByText(ACTION).count()).toBe(0);
-    for (const path of [`/t/${RENNES}/actions/${actionId}`, `/t/${RENNES}/dossiers/${actionId}`, `/t/${RENNES}/actions/${actionId}/bilan`]) {
+    for (const path of [
+      `/t/${RENNES}/actions/${actionId}`,
+      `/t/${RENNES}/dossiers/${actionId}`,
+      `/t/${RENNES}/actions/${actionId}/bilan`,
+    ]) {
       await page.goto(path);
       await page.getByRole('alert').first().waitFor();
       expect(await page.getByText(ACTION).count()).toBe(0);

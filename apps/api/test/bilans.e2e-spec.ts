@@ -335,8 +335,13 @@ describe('bilans filed online', () => {
     // Another territory: the same id does not exist there.
     expect(codeOf(await gql(t.app, SHEET, { actionId: a.actionId }, as(plaineChef, SIREN.PLAINE_COMMUNE)))).toBe('NOT_FOUND');
     expect(codeOf(await gql(t.app, CORRECT, { input: { ...ref, message: 'x' } }, as(plaineChef, SIREN.PLAINE_COMMUNE)))).toBe('NOT_FOUND');
-    // A co-funder reads the bilan but files nothing.
-    expect(ok(await gql(t.app, SHEET, { actionId: a.actionId }, as(funderRep))).bilanSheet.viewerMayFile).toBe(false);
+    // A co-funder reads the bilan, with its own share only (the Ville's is the Ville's), but files nothing.
+    const funderSheet = ok(await gql(t.app, SHEET, { actionId: a.actionId }, as(funderRep))).bilanSheet;
+    expect(funderSheet.viewerMayFile).toBe(false);
+    expect(funderSheet.funderShares.map((l: any) => l.funderName)).toEqual(['Région Bretagne']);
+    const porteurSheet = ok(await gql(t.app, SHEET, { actionId: a.actionId }, as(porteurRep))).bilanSheet;
+    expect(porteurSheet.funderShares.map((l: any) => l.funderName)).toEqual(['Région Bretagne', 'Ville de Rennes']);
+    expect(ok(await gql(t.app, SHEET, { actionId: a.actionId }, as(chef))).bilanSheet.funderShares).toHaveLength(2);
     expect(codeOf(await gql(t.app, SAVE, { input: { ...ref, qualitative: 'x' } }, as(funderRep)))).toBe('FORBIDDEN');
     // The porteur has an account: its own people file, not the chef de projet.
     expect(codeOf(await gql(t.app, SAVE, { input: { ...ref, qualitative: 'x' } }, as(chef)))).toBe('ORGANISATION_HAS_ACCOUNT');

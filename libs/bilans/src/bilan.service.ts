@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 
-import { organisationHasAccountSql, Permission, Role, scopeAllows } from '@pilotis/access';
+import { ledgerAccess, organisationHasAccountSql, Permission, Role, scopeAllows } from '@pilotis/access';
 import { Action, ActionService, BudgetSide, FundingKind } from '@pilotis/actions';
 import { AuditService } from '@pilotis/audit';
 import { Db } from '@pilotis/db';
@@ -425,13 +425,21 @@ export class BilanService {
       exerciseEnded: today > `${year}-12-31`,
       report,
       budgetLines: budget.map((r) => ({ budgetLineId: r.id, side: r.side, account: r.account, label: r.label, ...amounts(r) })),
-      funderShares: shares.map((r) => ({
-        fundingLineId: r.id,
-        funderId: r.funder_id,
-        funderName: r.funder_name,
-        kind: r.kind,
-        ...amounts(r),
-      })),
+      // A funder's representative reads its own share only, as with the ledgers (`ledgerAccess`): what
+      // co-funders granted and saw realised is theirs. The porteur and the territory's team see every share.
+      funderShares: shares
+        .filter(
+          (r) =>
+            scope.role === Role.PORTEUR_REPRESENTATIVE ||
+            ledgerAccess(scope, { funderId: r.funder_id, porteurId: action.porteurId }).commitments,
+        )
+        .map((r) => ({
+          fundingLineId: r.id,
+          funderId: r.funder_id,
+          funderName: r.funder_name,
+          kind: r.kind,
+          ...amounts(r),
+        })),
       indicators: indicators.map((r) => ({
         actionIndicatorId: r.id,
         label: r.label,

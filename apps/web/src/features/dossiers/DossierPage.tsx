@@ -9,7 +9,14 @@ import { centsToInput, civilDate, dateTime, euros, KIND_LABELS, parseEuros, pars
 import { graphQLKey, useGraphQLMutation, useGraphQLQuery } from '../../common/query';
 import type { BudgetSide, DossierField, DossierQuery, FundingKind, UpdateDossierInput } from '../../gql/graphql';
 import { useReferenceData } from '../actions/reference-data';
-import { ANSWER_COMPLEMENTS, CREATE_DOSSIER, DOSSIER, DOSSIER_INDICATOR_CATALOGUE, SUBMIT_DOSSIER, UPDATE_DOSSIER } from './dossier-queries';
+import {
+  ANSWER_COMPLEMENTS,
+  CREATE_DOSSIER,
+  DOSSIER,
+  DOSSIER_INDICATOR_CATALOGUE,
+  SUBMIT_DOSSIER,
+  UPDATE_DOSSIER,
+} from './dossier-queries';
 
 type Dossier = NonNullable<DossierQuery['action']>;
 
@@ -692,7 +699,10 @@ export function DossierPage() {
               </button>
             </div>
           ))}
-          <button type="button" onClick={() => set('indicators', [...draft.indicators, { label: '', target: '', unit: '', definitionId: '' }])}>
+          <button
+            type="button"
+            onClick={() => set('indicators', [...draft.indicators, { label: '', target: '', unit: '', definitionId: '' }])}
+          >
             Ajouter un indicateur
           </button>
         </fieldset>

@@ -435,6 +435,41 @@ describe('dossiers: a porteur files its CERFA 12156 in answer to a call, the che
     expect(codeOf(await gql(t.app, REQUEST, { input }, as(regionRep)))).toBe('FORBIDDEN');
   });
 
+  it('keeps the porteur’s word: the chef de projet does not rewrite a dossier through the action’s or the lines’ mutations', async () => {
+    const [{ id }] = await t.owner.query(`select id from actions where title = 'Atelier vélo solidaire'`);
+    const before = await state(id);
+    const [line] = await t.owner.query(`select id from funding_lines where action_id = $1 order by id limit 1`, [id]);
+    const refused = [
+      await gql(t.app, `mutation($i: UpdateActionInput!) { updateAction(input: $i) { id } }`, { i: { id, title: 'Réécrit' } }, as(chef)),
+      await gql(
+        t.app,
+        `mutation($i: UpdateActionInput!) { updateAction(input: $i) { id } }`,
+        { i: { id, totalBudgetCents: '1' } },
+        as(chef),
+      ),
+      await gql(
+        t.app,
+        `mutation($i: AddFundingLineInput!) { addFundingLine(input: $i) { id } }`,
+        { i: { actionId: id, funderId: regionId, kind: 'DROIT_COMMUN', amountRequestedCents: '100', exerciseYear: 2026, pledge: true } },
+        as(chef),
+      ),
+      await gql(
+        t.app,
+        `mutation($i: UpdateFundingLineInput!) { updateFundingLine(input: $i) { id } }`,
+        { i: { id: line.id, amountRequestedCents: '1' } },
+        as(chef),
+      ),
+      await gql(t.app, `mutation($id: ID!) { removeFundingLine(id: $id) { id } }`, { id: line.id }, as(chef)),
+    ];
+    expect(refused.map(codeOf)).toEqual(Array(5).fill('DOSSIER_FILED_BY_PORTEUR'));
+    expect(refused[0].errors?.[0].message).toMatch(/demande de compléments|Demandez-lui des compléments/);
+    expect(await state(id)).toEqual(before);
+    // The same title sent back by a form is no change; and the screen is told the dossier is not the chef's to edit.
+    const [{ title }] = await t.owner.query(`select title from actions where id = $1`, [id]);
+    ok(await gql(t.app, `mutation($i: UpdateActionInput!) { updateAction(input: $i) { id } }`, { i: { id, title } }, as(chef)));
+    expect(ok(await gql(t.app, `query($id: ID!) { action(id: $id) { editable } }`, { id }, as(chef))).action.editable).toBe(false);
+  });
+
   it('reopens only the fields and pieces a demande de compléments lists, with its deadline, until the porteur answers', async () => {
     const [{ id }] = await t.owner.query(`select id from actions where title = 'Atelier vélo solidaire'`);
     const dueDate = new Date(Date.now() + 15 * DAY).toISOString().slice(0, 10);

@@ -104,7 +104,8 @@ export class ActionResolver {
       "Vrai si je peux modifier maintenant le dossier et le plan de financement (mon rôle, et l'étape : brouillon, déposée ou en instruction).",
   })
   editable(@Parent() action: Action): boolean {
-    return isEditable(action.status, this.mayManage());
+    // A porteur's dossier changes through a demande de compléments (DOSSIER_FILED_BY_PORTEUR otherwise).
+    return isEditable(action.status, this.mayManage()) && action.callId === null;
   }
 
   @ResolveField(() => ID, { description: 'Contrat de ville de l’action.' })

@@ -301,6 +301,18 @@ export class ActionService {
     const indicators = input.indicators != null ? normaliseIndicators(input.indicators) : undefined;
     if (indicators) errors.push(...validateIndicators(indicators), ...(await this.references.checkIndicatorDefinitions(indicators)));
     if (errors.length > 0) throw badInput(errors);
+    if (current.callId !== null) {
+      // A porteur's dossier: only the instruction's own choice (the objective) may change here; the same
+      // values sent back by a form are no change.
+      const declared = [
+        ...(Object.keys(changes) as (keyof typeof changes)[]).filter(
+          (k) => k !== 'objectiveId' && String(changes[k]) !== String(current[k]),
+        ),
+        ...(qpvIds && [...qpvIds].sort().join() !== [...beforeQpvIds].sort().join() ? ['qpvIds'] : []),
+        ...(indicators && JSON.stringify(indicators) !== JSON.stringify(beforeIndicators) ? ['indicators'] : []),
+      ];
+      if (declared.length > 0) this.assertNotPorteursDossier(current, `ce que le porteur a déclaré (${declared.join(', ')})`);
+    }
 
     await (await this.db.repository(Action)).update({ id: current.id }, { ...changes, updatedAt: () => 'now()' });
     if (qpvIds) {
@@ -443,6 +455,20 @@ export class ActionService {
       );
     }
     return action;
+  }
+
+  /**
+   * A porteur's dossier (filed on a call from its space) is the porteur's word: the territory's team does
+   * not rewrite it (`what` it would change) through the action's or the lines' mutations, it asks for
+   * compléments, which reopen those parts to the porteur. The rule of the dossier holds on every path.
+   */
+  assertNotPorteursDossier(action: Action, what: string): void {
+    if (action.callId === null) return;
+    throw new DomainError(
+      ErrorCode.DOSSIER_FILED_BY_PORTEUR,
+      `L'action ${action.reference} est le dossier déposé par son porteur : ${what} ne se modifie pas ici. ` +
+        'Demandez-lui des compléments : la demande lui rouvre les parties à corriger.',
+    );
   }
 
   /** Marks the action as modified (its plan changed). */

@@ -37,6 +37,7 @@ export class FundingLineService {
 
   async add(input: AddFundingLineInput): Promise<FundingLine> {
     const action = await this.actions.lockEditable(input.actionId);
+    this.actions.assertNotPorteursDossier(action, 'son plan de financement');
     const years = await this.references.contractYears(action.contratId);
     const line = {
       funderId: input.funderId.toLowerCase(),
@@ -68,6 +69,7 @@ export class FundingLineService {
 
   async update(input: UpdateFundingLineInput): Promise<FundingLine> {
     const { action, line: current } = await this.lockLine(input.id);
+    this.actions.assertNotPorteursDossier(action, 'son plan de financement');
     const years = await this.references.contractYears(action.contratId);
     const next = {
       funderId: current.funderId,
@@ -149,6 +151,7 @@ export class FundingLineService {
   /** Removes a line and answers the action, whose plan the client can read again. */
   async remove(id: string): Promise<Action> {
     const { action, line } = await this.lockLine(id);
+    this.actions.assertNotPorteursDossier(action, 'son plan de financement');
     // A deposited dossier keeps at least one line: depositing required one (see the BROUILLON → DEPOSEE check).
     if (action.status !== ActionStatus.BROUILLON) {
       const count = await (await this.db.repository(FundingLine)).count({ actionId: action.id });

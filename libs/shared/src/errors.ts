@@ -107,6 +107,12 @@ export const ErrorCode = {
   CALL_CLOSED: 'CALL_CLOSED',
   /** The dossier is no longer a draft (submitted, or taken over by the instruction), and no complement request reopens it. */
   DOSSIER_NOT_EDITABLE: 'DOSSIER_NOT_EDITABLE',
+  /**
+   * The action is a porteur's dossier (filed on a call from its space): what the porteur declared (title,
+   * description, dates, QPVs, budget, indicators, plan de financement) changes through a demande de
+   * compléments, not through the action's or the funding lines' mutations.
+   */
+  DOSSIER_FILED_BY_PORTEUR: 'DOSSIER_FILED_BY_PORTEUR',
   /** A dossier submitted with items missing; `extensions.missing` lists them (field and French label). */
   DOSSIER_INCOMPLETE: 'DOSSIER_INCOMPLETE',
   /** The dossier was already submitted: it is submitted once. */

@@ -97,6 +97,17 @@ describe('observability: JSON logs and Prometheus metrics', () => {
     expect(lineOf(id)).toMatchObject({ operation: 'CreatePartner', operationType: 'mutation', outcome: 'BAD_USER_INPUT' });
   });
 
+  it('warns once when X-Forwarded-For comes from a peer outside TRUSTED_PROXIES (limits would count the proxy)', async () => {
+    expect(t.config.trustedProxies).toEqual([]);
+    for (let i = 0; i < 2; i++) {
+      await request(t.app.getHttpServer()).get('/health/live').set('x-forwarded-for', '203.0.113.7').expect(200);
+    }
+    const warnings = () => log.lines().filter((line) => line.level === 'warn' && String(line.msg).includes('TRUSTED_PROXIES'));
+    await waitUntil(() => warnings().length > 0, 'the warning');
+    expect(warnings()).toHaveLength(1);
+    expect(warnings()[0].msg).toContain('not in TRUSTED_PROXIES');
+  });
+
   it('keeps passwords, tokens and e-mail addresses out of the log', async () => {
     const email = rennes.admin.email;
     const token = await login(t.app, email);
@@ -199,7 +210,11 @@ describe('the API process serves Prometheus metrics on a port of its own', () =>
   });
 
   it('is not served on the public port', async () => {
-    expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
+    // Not found, or the web application's page when it is built (its routes answer every other GET): never the figures.
+    const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+    expect([404, 200]).toContain(res.status);
+    expect(res.headers.get('content-type')).not.toContain('text/plain');
+    expect(await res.text()).not.toMatch(/pilotis_|# HELP|# TYPE/);
   });
 });
 

@@ -11,7 +11,7 @@ import { Db, TransactionState } from '@pilotis/db';
 import { assertSafeServerConfig, PilotisConfig, pinoLevel } from '@pilotis/shared';
 
 import { AppModule } from './app.module';
-import { exposeRequestId, requestId } from './observability/logging';
+import { exposeRequestId, requestId, warnOnUntrustedForwarding } from './observability/logging';
 import { recordHttpMetrics } from './observability/metrics';
 import { registerRestInputHygiene } from './rest-input-hygiene';
 import { registerSecurityHeaders } from './security-headers';
@@ -53,6 +53,7 @@ export async function createApp({ config, schemaFile = false, logger, logStream 
   app.useLogger(app.get(PinoLogger));
   recordHttpMetrics(app);
   exposeRequestId(app);
+  warnOnUntrustedForwarding(app);
   // Before any route is added, so that its hook covers them all (the board relaxes it for itself).
   await registerSecurityHeaders(app, config);
   app.useGlobalPipes(validationPipe());

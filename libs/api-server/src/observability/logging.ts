@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
-import { DynamicModule, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Logger, RequestMethod } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LoggerModule } from 'nestjs-pino';
 
@@ -28,6 +28,28 @@ export function exposeRequestId(app: NestFastifyApplication): void {
     .getInstance()
     .addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', request.id);
+    });
+}
+
+/**
+ * Says once, as a warning, that requests carry `X-Forwarded-For` from a peer that is not among
+ * `TRUSTED_PROXIES`: the header is then ignored (rightly: anyone could write it), so every per-address limit
+ * (sign-in, public calls, sign-ups) and the audit's address count the proxy, and all visitors behind it share
+ * one bucket. An operator who forgot the setting learns it from the log on the first such request.
+ */
+export function warnOnUntrustedForwarding(app: NestFastifyApplication): void {
+  const logger = new Logger('HTTP');
+  let warned = false;
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request) => {
+      if (warned || request.headers['x-forwarded-for'] === undefined || request.ip !== request.socket.remoteAddress) return;
+      warned = true;
+      logger.warn(
+        `X-Forwarded-For received from ${request.socket.remoteAddress}, which is not in TRUSTED_PROXIES: the header is ignored and ` +
+          'per-address limits count that proxy for every client behind it. Set TRUSTED_PROXIES to the load balancer’s addresses.',
+      );
     });
 }
 

@@ -70,7 +70,15 @@ const depConstraints = [
 ];
 
 /** Files that may import the test library: tests, their helpers, and the library itself. */
-const TEST_FILES = ['**/*.spec.ts', '**/*.e2e-spec.ts', 'apps/*/test/**', 'apps/web/e2e/**', 'libs/test-support/**'];
+const TEST_FILES = [
+  '**/*.spec.ts',
+  '**/*.e2e-spec.ts',
+  'apps/*/test/**',
+  'apps/web/e2e/**',
+  'libs/test-support/**',
+  // The cluster's test (a script: it runs outside jest), with the test SMTP server and the process helpers.
+  'scripts/cluster/test-cluster.ts',
+];
 
 /**
  * A project is reached through its entry point only. @nx/enforce-module-boundaries refuses a relative path
@@ -86,7 +94,7 @@ const ENTRY_POINTS_ONLY = [
 ];
 const TEST_SUPPORT = {
   regex: '^@pilotis/test-support(/|$)',
-  message: 'The test library is for test files only (*.spec.ts, *.e2e-spec.ts, apps/*/test, apps/web/e2e).',
+  message: 'The test library is for test files only (*.spec.ts, *.e2e-spec.ts, apps/*/test, apps/web/e2e, the cluster test).',
 };
 
 export default tseslint.config(

@@ -13,5 +13,5 @@ export { type ReceivedMail, smtpConfig, startTestSmtp, type TestSmtp } from './s
 export { SESSIONS_OUTLIVE_CLOCK_JUMPS, startTestApp, type TestApp } from './test-app';
 export { runId, templateDatabase, TEST_AUDIT_CHECKPOINT_KEY, TEST_WEBHOOK_SECRETS_KEY, testConfig } from './test-env';
 export { settleQueues, WAIT_CEILING_MS, waitForValue, waitUntil } from './wait';
-export { connectionsTo, exited, spawnWorker } from './worker-process';
+export { connectionsTo, exited, localPortsTo, spawnWorker } from './worker-process';
 export { freePort, spawnApi } from './api-process';

@@ -28,6 +28,13 @@ export interface ReceivedMail {
    * server does not deliver a message whose connection dropped before that answer (see `holdNext`).
    */
   acknowledged: boolean;
+  /**
+   * The sender's connection closed while the server held its answer (see `holdNext`): it is never
+   * acknowledged, not even by `release()`, as a compliant server does not deliver such a message.
+   */
+  dropped: boolean;
+  /** The sender's TCP port: which process sent the message (`localPortsTo` of that process and the server's port). */
+  clientPort: number;
 }
 
 export interface TestSmtp {
@@ -49,7 +56,10 @@ export interface TestSmtp {
    * the machine's speed.
    */
   holdNext(n: number, options?: { after?: number }): void;
-  /** Acknowledges the messages held so far: their senders' deliveries complete, when the test says so. */
+  /**
+   * Acknowledges the messages held so far whose senders are still connected: their deliveries complete,
+   * when the test says so. A held message whose sender went away is `dropped` instead, never acknowledged.
+   */
   release(): void;
   /** Forgets received messages and pending failures. */
   clear(): void;
@@ -70,14 +80,24 @@ export async function startTestSmtp(): Promise<TestSmtp> {
   let holds = 0;
   /** Messages still acknowledged before the holds start. */
   let holdsAfter = 0;
-  /** The answers withheld from held messages: given on `release()`, or as an error when the server closes. */
-  const held = new Set<{ accept: () => void; refuse: (error: Error) => void }>();
+  /**
+   * The answers withheld from held messages: given on `release()`, or as an error when the server closes;
+   * forgotten (the message `dropped`) when the sender's connection closes first.
+   */
+  const held = new Set<{ sessionId: string; mail: ReceivedMail; accept: () => void; refuse: (error: Error) => void }>();
 
   const server = new SMTPServer({
     secure: false,
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
+    onClose(session: SMTPServerSession) {
+      for (const answer of [...held]) {
+        if (answer.sessionId !== session.id) continue;
+        held.delete(answer);
+        answer.mail.dropped = true;
+      }
+    },
     onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -108,6 +128,8 @@ export async function startTestSmtp(): Promise<TestSmtp> {
               headers,
               raw: raw.toString('utf8'),
               acknowledged: false,
+              dropped: false,
+              clientPort: session.remotePort,
             };
             messages.push(mail);
             const accept = (): void => {
@@ -120,7 +142,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
               accept();
             } else if (holds > 0) {
               holds -= 1;
-              held.add({ accept, refuse: (error) => callback(error) });
+              held.add({ sessionId: session.id, mail, accept, refuse: (error) => callback(error) });
             } else accept();
             for (const wake of [...waiters]) wake();
           })

@@ -48,8 +48,21 @@ export const exited = (child: ChildProcess) =>
  * has been taken in, without guessing how long that takes.
  */
 export function connectionsTo(pid: number, port: number): number {
+  return socketsTo(pid, port).length;
+}
+
+/**
+ * The local ports of the established TCP connections the process `pid` holds to `port`: which of a
+ * server's clients are that process (the test SMTP server records each message's `clientPort`).
+ */
+export function localPortsTo(pid: number, port: number): Set<number> {
+  return new Set(socketsTo(pid, port));
+}
+
+/** The local port of each socket descriptor of `pid` connected (ESTABLISHED) to `port`. */
+function socketsTo(pid: number, port: number): number[] {
   const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
-  const inodes = new Set<string>();
+  const localPorts = new Map<string, number>();
   for (const table of ['tcp', 'tcp6']) {
     let text = '';
     try {
@@ -60,23 +73,25 @@ export function connectionsTo(pid: number, port: number): number {
     for (const line of text.split('\n').slice(1)) {
       const fields = line.trim().split(/\s+/);
       // local_address rem_address st … inode; 01 is ESTABLISHED.
-      if (fields.length > 9 && fields[2].endsWith(`:${hexPort}`) && fields[3] === '01') inodes.add(fields[9]);
+      if (fields.length > 9 && fields[2].endsWith(`:${hexPort}`) && fields[3] === '01')
+        localPorts.set(fields[9], parseInt(fields[1].split(':').pop() as string, 16));
     }
   }
-  let count = 0;
+  const found: number[] = [];
   let fds: string[] = [];
   try {
     fds = readdirSync(`/proc/${pid}/fd`);
   } catch {
-    return 0;
+    return found;
   }
   for (const fd of fds) {
     try {
       const match = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
-      if (match && inodes.has(match[1])) count += 1;
+      const localPort = match ? localPorts.get(match[1]) : undefined;
+      if (localPort !== undefined) found.push(localPort);
     } catch {
       // closed meanwhile
     }
   }
-  return count;
+  return found;
 }

@@ -332,6 +332,14 @@ describe('porteurs: sign-up, organisation, colleagues, isolation', () => {
     // B's representative still represents B only.
     expect(ok(await gql(t.app, MY_ORG, {}, b.caller)).myOrganisation.id).toBe(b.organisationId);
     ok(await gql(t.app, CANCEL, { id: toB.id }, a.caller));
+    // An address A has invited and B invites too: B gets its own invitation, as for anyone — nothing tells
+    // B that someone invited this address here. Inviting it twice from one organisation is a conflict.
+    const both = `both-${randomUUID().slice(0, 6)}@example.fr`;
+    const fromA = ok(await gql(t.app, INVITE, { input: { email: both, displayName: 'X' } }, a.caller)).invitePorteurColleague;
+    const fromB = ok(await gql(t.app, INVITE, { input: { email: both, displayName: 'X' } }, b.caller)).invitePorteurColleague;
+    expect([fromA.status, fromB.status, fromB.organisationId]).toEqual(['PENDING', 'PENDING', b.organisationId]);
+    expect(codeOf(await gql(t.app, INVITE, { input: { email: both, displayName: 'X' } }, b.caller))).toBe('CONFLICT');
+    expect(ok(await gql(t.app, MY_INVITATIONS, {}, b.caller)).myOrganisationInvitations.map((i: any) => i.id)).toEqual([fromB.id]);
     // Other roles do not have these operations.
     expect(
       codeOf(

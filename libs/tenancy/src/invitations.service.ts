@@ -120,7 +120,10 @@ export class InvitationsService {
     }
   }
 
-  /** Records a pending invitation and e-mails it (one pending invitation per address and territory). */
+  /**
+   * Records a pending invitation and e-mails it: one pending invitation per address, territory and
+   * organisation, so that whether another organisation invited the address tells nothing.
+   */
   private async record(
     userId: string,
     email: string,
@@ -129,7 +132,7 @@ export class InvitationsService {
     organisationId: string | null,
   ): Promise<MembershipInvitation> {
     const invitations = await this.db.repository(MembershipInvitation);
-    if (await invitations.exists({ userId, status: InvitationStatus.PENDING })) {
+    if (await invitations.exists({ userId, organisationId: organisationId ?? IsNull(), status: InvitationStatus.PENDING })) {
       throw conflict('Une invitation est déjà en attente pour cette adresse : renvoyez-la ou annulez-la.');
     }
     const invitation: MembershipInvitation = {

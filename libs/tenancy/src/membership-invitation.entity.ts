@@ -35,7 +35,15 @@ registerEnumType(InvitationStatus, {
 @Entity('membership_invitations')
 @Check('membership_invitations_status_check', `"status" IN ('PENDING', 'ACCEPTED', 'DECLINED', 'CANCELLED')`)
 @Index('membership_invitations_user_idx', ['tenantId', 'userId'])
-@Index('membership_invitations_pending_key', ['tenantId', 'userId'], { unique: true, where: `"status" = 'PENDING'` })
+// One pending invitation per address, territory and organisation (the territory's team: none).
+@Index('membership_invitations_pending_key', ['tenantId', 'userId'], {
+  unique: true,
+  where: `"status" = 'PENDING' AND "organisation_id" IS NULL`,
+})
+@Index('membership_invitations_pending_organisation_key', ['tenantId', 'userId', 'organisationId'], {
+  unique: true,
+  where: `"status" = 'PENDING' AND "organisation_id" IS NOT NULL`,
+})
 @Index('membership_invitations_organisation_idx', ['tenantId', 'organisationId'])
 export class MembershipInvitation {
   @Field(() => ID, { description: 'Territoire.' })

@@ -414,7 +414,9 @@ describe('rapports asynchrones', () => {
     const mine = ok(await gql<{ reports: { id: string; kind: string }[] }>(t.app, LIST, {}, users.region)).reports;
     expect(mine.map((r) => r.kind)).toEqual(['FINANCIAL_SUMMARY', 'COMMITTEE_MINUTES']);
     const cdp = ok(await gql<{ reports: { id: string; kind: string }[] }>(t.app, LIST, {}, users.cdp)).reports;
-    expect(cdp.map((r) => r.kind)).toEqual(['PROGRAMMING_WORKBOOK']);
+    // The chef de projet's own: the summary of the CJS (test above), then its workbook — not the Région's.
+    expect(cdp.map((r) => r.kind)).toEqual(['FINANCIAL_SUMMARY', 'PROGRAMMING_WORKBOOK']);
+    expect(cdp.map((r) => r.id)).not.toContain(mine[0].id);
     expect(codeOf(await gql(t.app, GET, { id: mine[0].id }, users.cdp))).toBe('NOT_FOUND');
     const audit = await t.owner.query(`select operation, actor_user_id, after from audit_events where entity_id = $1`, [mine[0].id]);
     expect(audit).toEqual([

@@ -186,7 +186,12 @@ describe('votes: retries and concurrency', () => {
         [pattern],
       );
       if (row.n >= n) return;
-      if (Date.now() > ceiling) throw new Error(`${n} statements never waited on a lock: ${pattern} (${row.n} did)`);
+      if (Date.now() > ceiling) {
+        const waiting = await t.owner.query(
+          `select left(regexp_replace(query, '\\s+', ' ', 'g'), 300) as q from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+        );
+        throw new Error(`${n} statements never waited on a lock: ${pattern} (${row.n} did); waiting: ${JSON.stringify(waiting)}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
@@ -327,7 +332,10 @@ describe('votes: retries and concurrency', () => {
       const closing = gql(t.app, CLOSE, { committeeId: committee }, asChef());
       await lockWaiters('%from "committees"%for update%', 1);
       await envelopeGate.release();
-      await lockWaiters('%from "actions"%for update%', 1);
+      // The close's `SELECT "Action".… FOR UPDATE`: matched by its start, as pg_stat_activity keeps only the
+      // first track_activity_query_size bytes of a statement and the action's columns fill them. A plain
+      // select never waits on a row lock, so a waiting one is the lock.
+      await lockWaiters('%"Action"."tenant_id" AS "Action_tenant_id"%', 1);
       const late = [5, 6, 7, 8, 9].map(castVote);
       await lockWaiters('%for share of c%', 5);
       await actionGate.release();

@@ -37,6 +37,12 @@ describe('web: the shared dossier (CERFA 12156) and the demande de compléments'
        values ($1, $2, $3, 2026, 'Appel à projets 2026', 'PUBLIE', now() - interval '1 day', now() + interval '30 days', now() - interval '1 day')`,
       [tenant.id, callId, contrat.id],
     );
+    // The Région takes part in the call: the porteur is offered it as a funder (it funds none of its actions yet).
+    await q(
+      `insert into call_funders (tenant_id, call_id, organisation_id, envelope_cents)
+       select $1, $2, id, 4000000 from organisations where tenant_id = $1 and name = 'Région Bretagne'`,
+      [tenant.id, callId],
+    );
     await q(
       `insert into call_required_pieces (tenant_id, id, call_id, position, label) values ($1, gen_random_uuid(), $2, 1, 'Statuts à jour'), ($1, gen_random_uuid(), $2, 2, 'RIB')`,
       [tenant.id, callId],

@@ -67,10 +67,10 @@ describe('web: a porteur’s year, from the call for projects to the accepted bi
   let contratId = '';
   let actionId = '';
   let qpv: { id: string; code: string; name: string };
-  let indicator: { id: string; label: string; unit: string };
+  let indicator: { id: string; code: string; label: string; unit: string };
   let porteurEmail = '';
   /** The API's figures before the journey, to see the journey's own share in them afterwards. */
-  let before: { decidedCents: number; realised: number };
+  let before: { decidedCents: number; realised: number; inQuartier: number };
 
   const api = async (email: string, password = DEMO_PASSWORD) => ({ token: await login(w.t.app, email, password), tenant: RENNES });
   const context = async (width: number): Promise<Page> => {
@@ -100,14 +100,20 @@ describe('web: a porteur’s year, from the call for projects to the accepted bi
       await gql(
         w.t.app,
         `query($id: ID!) { contratDashboard(contratId: $id) { qpvs { code actionCount requestedCents decidedCents committedCents paidCents }
-           indicators { definitionId realised realisedActionCount } } }`,
+           indicators { definitionId realised realisedActionCount }
+           indicatorGroups { dimension groupId indicators { code realised } } } }`,
         { id: contratId },
         await api(CHEF),
       ),
     ).contratDashboard;
+    const quartier = figures.indicatorGroups.find(
+      (g: { dimension: string; groupId: string }) => g.dimension === 'QPV' && g.groupId === qpv.id,
+    );
     return {
       qpv: figures.qpvs.find((q: { code: string }) => q.code === qpv.code),
       indicator: figures.indicators.find((i: { definitionId: string }) => i.definitionId === indicator.id),
+      /** The indicator realised in the journey's quartier, null without an accepted bilan there. */
+      inQuartier: (quartier?.indicators.find((i: { code: string }) => i.code === indicator.code)?.realised ?? null) as number | null,
     };
   };
 
@@ -117,7 +123,7 @@ describe('web: a porteur’s year, from the call for projects to the accepted bi
     w.t.setNow(MARCH);
     const [{ id: tenantId }] = await w.t.owner.query(`select id from tenants where siren = $1`, [RENNES]);
     [indicator] = await w.t.owner.query(
-      `select id, label, unit from indicator_definitions where tenant_id = $1 and aggregation = 'SUM' order by code limit 1`,
+      `select id, code, label, unit from indicator_definitions where tenant_id = $1 and aggregation = 'SUM' order by code limit 1`,
       [tenantId],
     );
   }, SETUP_CEILING_MS);
@@ -158,7 +164,11 @@ describe('web: a porteur’s year, from the call for projects to the accepted bi
       [contratId],
     );
     const figures = await dashboard();
-    before = { decidedCents: figures.qpv?.decidedCents ?? 0, realised: figures.indicator?.realised ?? 0 };
+    before = {
+      decidedCents: figures.qpv?.decidedCents ?? 0,
+      realised: figures.indicator?.realised ?? 0,
+      inQuartier: figures.inQuartier ?? 0,
+    };
   });
 
   it('2. an association finds the call without an account on a phone and signs up through the e-mailed link', async () => {
@@ -437,6 +447,7 @@ describe('web: a porteur’s year, from the call for projects to the accepted bi
     const after = await dashboard();
     expect(after.qpv.decidedCents - before.decidedCents).toBe(REQUESTED_CENTS);
     expect(after.indicator.realised - before.realised).toBe(27);
+    expect((after.inQuartier ?? 0) - before.inQuartier).toBe(27);
 
     await chef.goto(`/t/${RENNES}/contrat?contrat=${contratId}`);
     const indicators = chef.getByRole('table', { name: /Indicateurs du contrat/ });
@@ -453,6 +464,16 @@ describe('web: a porteur’s year, from the call for projects to the accepted bi
       BigInt(after.qpv.committedCents),
       BigInt(after.qpv.paidCents),
     ]);
+    // The map coloured by the indicator: the quartier named with the API's figure, the same in the table.
+    await chef.getByLabel('Colorer selon').selectOption({ label: indicator.label });
+    const area = chef.locator(`svg.qpv-map-drawing path[data-code="${qpv.code}"]`);
+    await waitForText(chef.locator('.qpv-map-legend'), new RegExp(`${indicator.label} \\(réalisé\\)`));
+    const areaName = (await area.getAttribute('aria-label')) ?? '';
+    // « Nom (CODE) : 27 personnes, 3 actions »: the figure before the first « , » (a decimal comma has no space after it).
+    const figure = areaName.split(' : ')[1].split(', ')[0].replace(indicator.unit, '');
+    expect(quantityOf(figure)).toBe(after.inQuartier);
+    const withIndicator = await chef.locator(`table.qpv-map-table tbody tr[data-code="${qpv.code}"] td`).allTextContents();
+    expect(quantityOf(withIndicator[withIndicator.length - 1].replace(indicator.unit, ''))).toBe(after.inQuartier);
     expect(await accessibilityViolations(chef)).toEqual([]);
     await screenshot(chef, 'parcours-06-tableau-de-bord-carte');
   });

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 
 import { AmountCells, FourAmounts } from '../../common/components';
-import { euros, plural } from '../../common/format';
+import { euros, plural, quantity } from '../../common/format';
 import { graphql } from '../../gql';
 
 /** The map's background, configured per installation (MAP_TILE_URL); none by default. */
@@ -29,9 +29,23 @@ export interface MapSettings {
   tileAttribution: string | null;
 }
 
-type Measure = 'decidedCents' | 'paidCents' | 'requestedCents' | 'actionCount';
+/**
+ * An indicator of the territory's catalogue, realised per quartier (the accepted bilans of the actions in
+ * it, aggregated by the indicator's rule: the dashboard's `indicatorGroups` of dimension QPV).
+ */
+export interface MapIndicator {
+  code: string;
+  label: string;
+  unit: string;
+  /** Realised per QPV id; a quartier absent or null has no accepted bilan measuring it. */
+  realisedByQpv: Record<string, number | null>;
+}
 
-const MEASURES: Record<Measure, { label: string; format: (n: number) => string }> = {
+type AmountMeasure = 'decidedCents' | 'paidCents' | 'requestedCents' | 'actionCount';
+/** An amount or count of the quartier, or `indicator:<code>`. */
+type Measure = AmountMeasure | `indicator:${string}`;
+
+const MEASURES: Record<AmountMeasure, { label: string; format: (n: number) => string }> = {
   decidedCents: { label: 'Montant décidé', format: euros },
   paidCents: { label: 'Montant payé', format: euros },
   requestedCents: { label: 'Montant demandé', format: euros },
@@ -130,8 +144,9 @@ function tilesOf(f: Frame, url: string): { href: string; x: number; y: number; s
 function classesOf(max: number, measure: Measure): number[] {
   if (max <= 0) return [];
   const step = max / COLOURS.length;
-  // Amounts in whole euros, counts in whole actions: bounds a reader can compare with the table.
-  const unit = measure === 'actionCount' ? 1 : 100;
+  // Amounts in whole euros, counts in whole actions, indicators to the hundredth: bounds a reader can
+  // compare with the table.
+  const unit = measure === 'actionCount' ? 1 : measure.startsWith('indicator:') ? 0.01 : 100;
   return COLOURS.map((_, i) => (i === COLOURS.length - 1 ? max : Math.max(unit, Math.ceil((step * (i + 1)) / unit) * unit)));
 }
 
@@ -147,17 +162,37 @@ const classOf = (value: number, bounds: number[]): number => {
  * quartier focusable and named with its figures; the same figures stand in the table beside it, so nothing
  * is carried by colour alone.
  */
-export function QpvMap({ items, settings, title }: { items: QpvMapItem[]; settings?: MapSettings | null; title: string }) {
+export function QpvMap({
+  items,
+  settings,
+  title,
+  indicators = [],
+}: {
+  items: QpvMapItem[];
+  settings?: MapSettings | null;
+  title: string;
+  /** Indicators the map may be coloured by (none on views without per-quartier indicators). */
+  indicators?: MapIndicator[];
+}) {
   const [measure, setMeasure] = useState<Measure>('decidedCents');
   const [focused, setFocused] = useState<string | null>(null);
   const id = useId();
   const drawn = items.filter((i) => i.coordinates && i.coordinates.length > 0);
   const frame = frameOf(drawn);
-  const values = items.map((i) => i[measure]);
+  const indicator = measure.startsWith('indicator:') ? indicators.find((x) => `indicator:${x.code}` === measure) : undefined;
+  // A quartier without an accepted bilan has no value for an indicator: drawn as « rien », named so.
+  const valueOf = (i: QpvMapItem): number | null => (indicator ? (indicator.realisedByQpv[i.qpvId] ?? null) : i[measure as AmountMeasure]);
+  const values = items.map((i) => valueOf(i) ?? 0);
   const bounds = classesOf(Math.max(0, ...values), measure);
-  const { format, label } = MEASURES[measure];
+  const { format, label } = indicator
+    ? { format: (n: number) => `${quantity(n)}${indicator.unit ? ` ${indicator.unit}` : ''}`, label: `${indicator.label} (réalisé)` }
+    : MEASURES[measure as AmountMeasure];
+  const figureOf = (i: QpvMapItem): string => {
+    const value = valueOf(i);
+    return value === null ? 'aucun bilan accepté' : format(value);
+  };
   const nameOf = (i: QpvMapItem) =>
-    `${i.name} (${i.code}) : ${format(i[measure])}${measure === 'actionCount' ? '' : `, ${plural(i.actionCount, 'action', 'actions')}`}`;
+    `${i.name} (${i.code}) : ${figureOf(i)}${measure === 'actionCount' ? '' : `, ${plural(i.actionCount, 'action', 'actions')}`}`;
   const current = items.find((i) => i.qpvId === focused);
   return (
     <div className="qpv-map-layout">
@@ -165,11 +200,20 @@ export function QpvMap({ items, settings, title }: { items: QpvMapItem[]; settin
         <label>
           Colorer selon{' '}
           <select value={measure} onChange={(e) => setMeasure(e.target.value as Measure)}>
-            {(Object.keys(MEASURES) as Measure[]).map((m) => (
+            {(Object.keys(MEASURES) as AmountMeasure[]).map((m) => (
               <option key={m} value={m}>
                 {MEASURES[m].label}
               </option>
             ))}
+            {indicators.length > 0 && (
+              <optgroup label="Indicateurs (réalisé des bilans acceptés)">
+                {indicators.map((x) => (
+                  <option key={x.code} value={`indicator:${x.code}`}>
+                    {x.label}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </label>
         {frame ? (
@@ -189,7 +233,7 @@ export function QpvMap({ items, settings, title }: { items: QpvMapItem[]; settin
               </g>
             )}
             {drawn.map((i) => {
-              const c = classOf(i[measure], bounds);
+              const c = classOf(valueOf(i) ?? 0, bounds);
               return (
                 <path
                   key={i.qpvId}
@@ -270,6 +314,11 @@ export function QpvMap({ items, settings, title }: { items: QpvMapItem[]; settin
               <th scope="col" className="num">
                 Payé
               </th>
+              {indicator && (
+                <th scope="col" className="num">
+                  {indicator.label} (réalisé)
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -280,6 +329,7 @@ export function QpvMap({ items, settings, title }: { items: QpvMapItem[]; settin
                 </th>
                 <td className="num">{q.actionCount}</td>
                 <AmountCells amounts={q} />
+                {indicator && <td className="num">{valueOf(q) === null ? '—' : format(valueOf(q) as number)}</td>}
               </tr>
             ))}
           </tbody>

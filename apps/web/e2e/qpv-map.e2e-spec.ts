@@ -124,6 +124,47 @@ describe('web: the QPV map', () => {
       const cells = await page.locator(`table.qpv-map-table tbody tr[data-code="${q.code}"] td`).allTextContents();
       expect(centsOfEuros(cells[2])).toBe(BigInt(q.decidedCents));
     }
+
+    // Coloured by an indicator realised in the quartiers: the délégué's figure is the API's, and the same as
+    // the contract dashboard's (the chef de projet's view of that very contract).
+    const delegue = { token: await login(w.t.app, 'delegue.35@demo.pilotis.fr', DEMO_PASSWORD), tenant: RENNES };
+    type Groups = {
+      dimension: string;
+      groupId: string;
+      indicators: { code: string; label: string; unit: string; realised: number | null }[];
+    }[];
+    const [line] = ok(
+      await gql<{ departementDashboard: { contrats: { contratId: string; qpvIndicators: Groups }[] } }>(
+        w.t.app,
+        `{ departementDashboard(departement: "35") { contrats { contratId qpvIndicators { dimension groupId indicators { code label unit realised } } } } }`,
+        {},
+        delegue,
+      ),
+    ).departementDashboard.contrats;
+    const chef = { token: await login(w.t.app, 'cdp.rennes@demo.pilotis.fr', DEMO_PASSWORD), tenant: RENNES };
+    const chefGroups = ok(
+      await gql<{ contratDashboard: { indicatorGroups: Groups } }>(
+        w.t.app,
+        `query($id: ID!) { contratDashboard(contratId: $id) { indicatorGroups { dimension groupId indicators { code label unit realised } } } }`,
+        { id: line.contratId },
+        chef,
+      ),
+    ).contratDashboard.indicatorGroups.filter((g) => g.dimension === 'QPV');
+    expect(line.qpvIndicators).toEqual(chefGroups);
+    const group = line.qpvIndicators.find((g) => g.indicators.some((i) => i.realised !== null));
+    expect(group).toBeDefined();
+    const measured = group!.indicators.find((i) => i.realised !== null)!;
+    const quartier = apiQpvs.find((q) => q.qpvId === group!.groupId)!;
+    await page.getByLabel('Colorer selon').selectOption({ label: measured.label });
+    await expect(map.getAttribute('data-measure')).resolves.toBe(`indicator:${measured.code}`);
+    const name = (await map.locator(`path[data-code="${quartier.code}"]`).getAttribute('aria-label')) ?? '';
+    const shown = name
+      .split(' : ')[1]
+      .split(', ')[0]
+      .replace(measured.unit, '')
+      .replace(/[^\d,-]/g, '')
+      .replace(',', '.');
+    expect(Number(shown)).toBe(measured.realised);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'qpv-map-departement');
     await context.close();

@@ -8,7 +8,7 @@ import { ESS_KINDS, Organisation } from '@pilotis/organisations';
 import { TenantKind } from '@pilotis/tenancy';
 
 import { ExerciseFilterArgs, QpvFigures, qpvFigures, QpvRow } from './dashboard.types';
-import { consolidateIndicators, contributionOf, IndicatorContribution, IndicatorRow } from './indicators';
+import { consolidateIndicators, contributionOf, IndicatorContribution, IndicatorGroup, indicatorGroups, IndicatorRow } from './indicators';
 import { INDICATORS_SQL } from './indicators.sql';
 import { CROSS_TENANT_MEMBERSHIPS_SQL, TERRITORY_SQL } from './territory.sql';
 import { DepartementDashboard, DepartementDashboardArgs, FunderDashboard, TerritoryFigures } from './territory.types';
@@ -39,7 +39,14 @@ type TerritoryResult = TerritoryFigures & {
   organisationName: string;
   /** The territory's catalogue indicators over all its contracts (the département's consolidation only). */
   indicators: IndicatorContribution[];
-  contrats: (TerritoryFigures & { contratId: string; contratTitle: string; startYear: number; endYear: number; qpvs: QpvFigures[] })[];
+  contrats: (TerritoryFigures & {
+    contratId: string;
+    contratTitle: string;
+    startYear: number;
+    endYear: number;
+    qpvs: QpvFigures[];
+    qpvIndicators: IndicatorGroup[];
+  })[];
 };
 
 const FIGURE_ROLES = Object.values(Role).filter((r) => roleAllows(r, Permission.READ_TENANT_FIGURES));
@@ -159,20 +166,31 @@ export class CrossTenantDashboardService {
       };
       // Per QPV only for the préfecture's view (its map): a funder's view has no contract lines.
       const qpvRows = funderId ? [] : await this.db.query<QpvRow & { contrat_id: string }>(TERRITORY_SQL.qpvs, [m.tenant_id, year]);
-      const contrats = contratRows.map((c) => ({
-        contratId: c.id,
-        contratTitle: c.title,
-        startYear: c.start_year,
-        endYear: c.end_year,
-        ...contratFigures(rows, c.id),
-        qpvs: qpvRows.filter((q) => q.contrat_id === c.id).map(qpvFigures),
-      }));
       // A funder's view has no indicators; the délégué's sums each territory's, aggregated in PostgreSQL.
-      const indicators = funderId
+      const indicatorRows = funderId
         ? []
-        : (await this.db.query<IndicatorRow>(INDICATORS_SQL, [m.tenant_id, contratRows.map((c) => c.id), year]))
-            .filter((r) => r.dimension === 'TOTAL')
-            .map(contributionOf);
+        : await this.db.query<IndicatorRow>(INDICATORS_SQL, [m.tenant_id, contratRows.map((c) => c.id), year]);
+      const indicators = indicatorRows.filter((r) => r.dimension === 'TOTAL').map(contributionOf);
+      // Per contract and QPV (the map's colours): the territory's rows when it has one contract, else one
+      // reading per contract (a quartier may sit in two contracts, whose bilans must not mix).
+      const qpvIndicatorsOf = async (contratId: string): Promise<IndicatorGroup[]> => {
+        if (funderId) return [];
+        const rowsOfContract =
+          contratRows.length === 1 ? indicatorRows : await this.db.query<IndicatorRow>(INDICATORS_SQL, [m.tenant_id, [contratId], year]);
+        return indicatorGroups(rowsOfContract.filter((r) => r.dimension === 'QPV'));
+      };
+      const contrats = [];
+      for (const c of contratRows) {
+        contrats.push({
+          contratId: c.id,
+          contratTitle: c.title,
+          startYear: c.start_year,
+          endYear: c.end_year,
+          ...contratFigures(rows, c.id),
+          qpvs: qpvRows.filter((q) => q.contrat_id === c.id).map(qpvFigures),
+          qpvIndicators: await qpvIndicatorsOf(c.id),
+        });
+      }
       // Organisations are tenant rows: the represented funder's name is read here, under this tenant's RLS.
       const org = funderId ? await (await this.db.repository(Organisation)).findOne({ id: funderId }) : null;
       await this.audit.record({

@@ -6,7 +6,7 @@ import { OrganisationKind } from '@pilotis/organisations';
 import { TenantKind } from '@pilotis/tenancy';
 
 import { Amounts, ExerciseFilterArgs, Leverage, QpvFigures, StatusCount, YearFigures } from './dashboard.types';
-import { IndicatorFigure } from './indicators';
+import { IndicatorFigure, IndicatorGroup } from './indicators';
 
 /** Metropolitan codes 01–95 with 2A/2B (Corse), overseas 971–976. */
 export const DEPARTEMENT_CODE = /^(0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-6])$/;
@@ -114,6 +114,12 @@ export class ContratLine extends TerritoryLine {
       'Actions et montants par QPV, comme le tableau de bord du contrat les compte (avec le contour importé de chaque quartier).',
   })
   qpvs: QpvFigures[];
+
+  @Field(() => [IndicatorGroup], {
+    description:
+      'Indicateurs du catalogue du territoire réalisés par QPV dans ce contrat (bilans acceptés, agrégés selon leur règle) : de quoi colorer la carte par un indicateur. Vide pour la vue d’un financeur.',
+  })
+  qpvIndicators: IndicatorGroup[];
 }
 
 @ObjectType({

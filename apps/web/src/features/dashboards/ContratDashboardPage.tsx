@@ -10,7 +10,7 @@ import { graphql } from '../../gql';
 import type { ContratDashboardQuery, IndicatorGroupDimension } from '../../gql/graphql';
 import { defaultExercise, WorkbookRequest } from '../reports/WorkbookRequest';
 import { AmountsChart } from './DepartementDashboardPage';
-import { MAP_SETTINGS, type MapIndicator, QpvMap } from './QpvMap';
+import { MAP_SETTINGS, mapIndicators, QpvMap } from './QpvMap';
 
 const DASHBOARD = graphql(`
   query ContratDashboard($contratId: ID!, $exerciseYear: Int) {
@@ -255,18 +255,6 @@ export function ContratDashboardPage() {
 
 type Indicators = ContratDashboardQuery['contratDashboard']['indicators'];
 
-/** The catalogue's indicators realised per quartier (the QPV groups), for colouring the map by one of them. */
-function mapIndicators(groups: IndicatorGroups): MapIndicator[] {
-  const byCode = new Map<string, MapIndicator>();
-  for (const group of groups.filter((g) => g.dimension === 'QPV')) {
-    for (const i of group.indicators) {
-      const indicator = byCode.get(i.code) ?? { code: i.code, label: i.label, unit: i.unit, realisedByQpv: {} };
-      indicator.realisedByQpv[group.groupId] = i.realised ?? null;
-      byCode.set(i.code, indicator);
-    }
-  }
-  return [...byCode.values()].filter((i) => Object.values(i.realisedByQpv).some((v) => v !== null));
-}
 type IndicatorGroups = ContratDashboardQuery['contratDashboard']['indicatorGroups'];
 
 const GROUP_LABELS: Record<IndicatorGroupDimension, string> = { PILLAR: 'Pilier', OBJECTIVE: 'Objectif', QPV: 'QPV' };

@@ -9,7 +9,7 @@ import { CONTRAT_PARAM } from '../../common/contrat';
 import { euros, KIND_LABELS, plural } from '../../common/format';
 import { useGraphQLQuery } from '../../common/query';
 import { graphql } from '../../gql';
-import { MAP_SETTINGS, QpvMap } from './QpvMap';
+import { MAP_SETTINGS, mapIndicators, QpvMap } from './QpvMap';
 
 const DEPARTEMENT = graphql(`
   query Departement($departement: String!, $exerciseYear: Int) {
@@ -58,6 +58,16 @@ const DEPARTEMENT = graphql(`
           committedCents
           paidCents
           coordinates
+        }
+        qpvIndicators {
+          dimension
+          groupId
+          indicators {
+            code
+            label
+            unit
+            realised
+          }
         }
       }
       totals {
@@ -284,7 +294,12 @@ export function DepartementDashboardPage() {
                   </select>
                 </label>
               )}
-              <QpvMap items={mapLine.qpvs} settings={mapSettings} title={`${mapLine.contratTitle} — ${mapLine.name}`} />
+              <QpvMap
+                items={mapLine.qpvs}
+                settings={mapSettings}
+                title={`${mapLine.contratTitle} — ${mapLine.name}`}
+                indicators={mapIndicators(mapLine.qpvIndicators)}
+              />
             </section>
           )}
           <section aria-labelledby="leverage-title">

@@ -41,6 +41,30 @@ export interface MapIndicator {
   realisedByQpv: Record<string, number | null>;
 }
 
+/** What the API gives per quartier: indicator groups (those of dimension QPV are used). */
+interface QpvIndicatorGroup {
+  dimension: string;
+  groupId: string;
+  indicators: { code: string; label: string; unit: string; realised?: number | null }[];
+}
+
+/**
+ * The catalogue's indicators realised per quartier, from the API's indicator groups of dimension QPV (the
+ * contract dashboard's `indicatorGroups`, the département's `ContratLine.qpvIndicators`); those without any
+ * realised value are left out of the map's choices.
+ */
+export function mapIndicators(groups: readonly QpvIndicatorGroup[]): MapIndicator[] {
+  const byCode = new Map<string, MapIndicator>();
+  for (const group of groups.filter((g) => g.dimension === 'QPV')) {
+    for (const i of group.indicators) {
+      const indicator = byCode.get(i.code) ?? { code: i.code, label: i.label, unit: i.unit, realisedByQpv: {} };
+      indicator.realisedByQpv[group.groupId] = i.realised ?? null;
+      byCode.set(i.code, indicator);
+    }
+  }
+  return [...byCode.values()].filter((i) => Object.values(i.realisedByQpv).some((v) => v !== null));
+}
+
 type AmountMeasure = 'decidedCents' | 'paidCents' | 'requestedCents' | 'actionCount';
 /** An amount or count of the quartier, or `indicator:<code>`. */
 type Measure = AmountMeasure | `indicator:${string}`;

@@ -13,6 +13,7 @@ import {
   ok,
   ReceivedMail,
   SIREN,
+  siretFrom,
   smtpConfig,
   startTestApp,
   startTestSmtp,
@@ -42,20 +43,6 @@ const ACCEPT = 'mutation($input: AcceptInvitationInput!) { acceptInvitation(inpu
 const ORGANISATIONS = '{ organisations(first: 100) { nodes { id name } } }';
 const PASSWORD = 'un mot de passe tout neuf';
 
-/** A SIRET whose Luhn key is right, from 13 digits. */
-function siretFrom(prefix: string): string {
-  for (let d = 0; d <= 9; d++) {
-    const candidate = `${prefix}${d}`;
-    let sum = 0;
-    for (let i = 0; i < 14; i++) {
-      let n = Number(candidate[13 - i]);
-      if (i % 2 === 1) n = n * 2 > 9 ? n * 2 - 9 : n * 2;
-      sum += n;
-    }
-    if (sum % 10 === 0) return candidate;
-  }
-  throw new Error('unreachable');
-}
 let siretCounter = 0;
 const newSiret = (): string => siretFrom(`7${String(Date.now() % 1e9).padStart(9, '0')}${String(++siretCounter).padStart(3, '0')}`);
 

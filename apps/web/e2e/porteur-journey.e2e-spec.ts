@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 
 import { DEMO_PASSWORD } from '@pilotis/demo-seed';
-import { codeOf, gql, login, ok, WAIT_CEILING_MS } from '@pilotis/test-support';
+import { codeOf, gql, login, ok, randomSiret, WAIT_CEILING_MS } from '@pilotis/test-support';
 
 import {
   accessibilityViolations,
@@ -29,22 +29,6 @@ const PASSWORD = 'le mot de passe de l’association';
 const MARCH = '2026-03-02T09:00:00Z';
 const JANUARY_AFTER = '2027-01-15T09:00:00Z';
 const REQUESTED_CENTS = 1_000_000;
-
-/** A SIRET whose Luhn key is right, from 13 random digits. */
-function randomSiret(): string {
-  const prefix = `8${Array.from({ length: 12 }, () => randomInt(10)).join('')}`;
-  for (let d = 0; d <= 9; d++) {
-    const candidate = `${prefix}${d}`;
-    let sum = 0;
-    for (let i = 0; i < 14; i++) {
-      let n = Number(candidate[13 - i]);
-      if (i % 2 === 1) n = n * 2 > 9 ? n * 2 - 9 : n * 2;
-      sum += n;
-    }
-    if (sum % 10 === 0) return candidate;
-  }
-  throw new Error('unreachable');
-}
 
 /** « 1 234,5 » as the dashboard prints a quantity (narrow no-break spaces, decimal comma) → 1234.5. */
 const quantityOf = (text: string): number => Number(text.replace(/[^\d,-]/g, '').replace(',', '.'));

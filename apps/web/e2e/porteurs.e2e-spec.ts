@@ -3,26 +3,11 @@ import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 
 import type { TestSmtp } from '@pilotis/test-support';
-import { WAIT_CEILING_MS } from '@pilotis/test-support';
+import { siretFrom, WAIT_CEILING_MS } from '@pilotis/test-support';
 
 import { accessibilityViolations, mailedToken, MailWebTest, screenshot, SETUP_CEILING_MS, startMailWebTest, WebTest } from './browser';
 
 const RENNES = '243500139';
-
-/** A SIRET whose Luhn key is right, from 13 digits. */
-function siretFrom(prefix: string): string {
-  for (let d = 0; d <= 9; d++) {
-    const candidate = `${prefix}${d}`;
-    let sum = 0;
-    for (let i = 0; i < 14; i++) {
-      let n = Number(candidate[13 - i]);
-      if (i % 2 === 1) n = n * 2 > 9 ? n * 2 - 9 : n * 2;
-      sum += n;
-    }
-    if (sum % 10 === 0) return candidate;
-  }
-  throw new Error('unreachable');
-}
 
 /** Porteurs in the browser: the public sign-up on a phone, the e-mailed confirmation, and the organisation's space. */
 describe('web: porteurs (sign-up, confirmation, space)', () => {

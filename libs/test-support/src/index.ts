@@ -5,6 +5,7 @@
 export { addAction, addContrat, addOrganisation, auditOf, insertRow } from './action-fixtures';
 export { centsOf, getCsv } from './csv';
 export { createTenant, createUser, login, SIREN, TEST_PASSWORD, type TestTenant, type TestUser } from './fixtures';
+export { randomSiret, siretFrom } from './siret';
 export { type Caller, codeOf, gql, type GqlResponse, ok } from './graphql';
 export { expectNoOverflow, type PdfItem, type PdfPage, readPdf } from './pdf';
 export { scanForSecrets } from './secret-scan';

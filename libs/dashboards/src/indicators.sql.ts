@@ -38,18 +38,27 @@ realised as (
    where r.tenant_id = $1 and r.status = 'ACCEPTED' and ($3::int is null or r.exercise_year = $3::int) and ai.definition_id is not null
    group by r.action_id, r.id, ai.definition_id
 ),
+-- Each action's (or bilan's) values by catalogue id, beside each of its rows: a weighted average finds its
+-- weight there (the same action's or bilan's value of the weight indicator) in one pass, instead of joining
+-- the list to itself (which the planner, misjudging a CTE's size, would run as a nested loop: n² rows).
+targets_w as (
+  select t.*, jsonb_object_agg(t.definition_id::text, t.total) over (partition by t.action_id) as totals from targets t
+),
+realised_w as (
+  select r.*, jsonb_object_agg(r.definition_id::text, r.total) over (partition by r.report_id) as totals from realised r
+),
 items as (
   select t.action_id, d.id as definition_id, true as is_target,
-         case when d.aggregation = 'SUM' then t.total else t.mean end as value, w.total as weight
-    from targets t
+         case when d.aggregation = 'SUM' then t.total else t.mean end as value,
+         (t.totals ->> d.weight_definition_id::text)::numeric as weight
+    from targets_w t
     join indicator_definitions d on d.tenant_id = $1 and d.id = t.definition_id
-    left join targets w on w.action_id = t.action_id and w.definition_id = d.weight_definition_id
   union all
   select r.action_id, d.id, false,
-         case when d.aggregation = 'SUM' then r.total else r.mean end, w.total
-    from realised r
+         case when d.aggregation = 'SUM' then r.total else r.mean end,
+         (r.totals ->> d.weight_definition_id::text)::numeric
+    from realised_w r
     join indicator_definitions d on d.tenant_id = $1 and d.id = r.definition_id
-    left join realised w on w.report_id = r.report_id and w.definition_id = d.weight_definition_id
 ),
 figures as (
   select i.definition_id, m.dimension, m.group_id,

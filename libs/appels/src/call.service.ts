@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
+import { ClsService } from 'nestjs-cls';
 
 import { Permission, scopeAllows } from '@pilotis/access';
 import { AuditService, OutboxService } from '@pilotis/audit';
 import { ContratDeVille, Objective, Pillar } from '@pilotis/contrats';
-import { Db } from '@pilotis/db';
+import { Db, requestLoader } from '@pilotis/db';
 import { Organisation } from '@pilotis/organisations';
 import {
   civilDateTimeIn,
@@ -61,6 +62,9 @@ const LINK_LABEL: Record<Link | 'funders', string> = {
  * who manage them (the other members see published, closed and cancelled calls). Each mutation locks the
  * call's row, so that two changes run one after the other and each audited "before" is what it replaced.
  */
+/** The request's batch of dossier counts (a list of calls asks each call's count: one statement for all). */
+const DOSSIER_COUNTS = Symbol('appels.dossierCounts');
+
 @Injectable()
 export class CallService {
   constructor(
@@ -68,6 +72,7 @@ export class CallService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly cls: ClsService,
   ) {}
 
   /** Whether the caller reads drafts and internal notes. */
@@ -270,13 +275,16 @@ export class CallService {
   // Nested reads.
 
   async dossierCount(callId: string): Promise<number> {
-    const scope = this.db.tenant();
-    const rows = await this.db.query<{ call_id: string; n: number }>(CALL_SQL.dossierCounts(scope), [
-      scope.tenantId,
-      [callId],
-      scope.organisationId ?? null,
-    ]);
-    return rows[0]?.n ?? 0;
+    const loader = requestLoader(this.cls, DOSSIER_COUNTS, async (callIds: string[]) => {
+      const scope = this.db.tenant();
+      const rows = await this.db.query<{ call_id: string; n: number }>(CALL_SQL.dossierCounts(scope), [
+        scope.tenantId,
+        callIds,
+        scope.organisationId ?? null,
+      ]);
+      return new Map(rows.map((r) => [r.call_id, r.n]));
+    });
+    return (await loader.load(callId)) ?? 0;
   }
 
   async piecesOf(callId: string): Promise<CallRequiredPiece[]> {

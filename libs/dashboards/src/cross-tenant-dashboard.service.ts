@@ -171,26 +171,16 @@ export class CrossTenantDashboardService {
         ? []
         : await this.db.query<IndicatorRow>(INDICATORS_SQL, [m.tenant_id, contratRows.map((c) => c.id), year]);
       const indicators = indicatorRows.filter((r) => r.dimension === 'TOTAL').map(contributionOf);
-      // Per contract and QPV (the map's colours): the territory's rows when it has one contract, else one
-      // reading per contract (a quartier may sit in two contracts, whose bilans must not mix).
-      const qpvIndicatorsOf = async (contratId: string): Promise<IndicatorGroup[]> => {
-        if (funderId) return [];
-        const rowsOfContract =
-          contratRows.length === 1 ? indicatorRows : await this.db.query<IndicatorRow>(INDICATORS_SQL, [m.tenant_id, [contratId], year]);
-        return indicatorGroups(rowsOfContract.filter((r) => r.dimension === 'QPV'));
-      };
-      const contrats = [];
-      for (const c of contratRows) {
-        contrats.push({
-          contratId: c.id,
-          contratTitle: c.title,
-          startYear: c.start_year,
-          endYear: c.end_year,
-          ...contratFigures(rows, c.id),
-          qpvs: qpvRows.filter((q) => q.contrat_id === c.id).map(qpvFigures),
-          qpvIndicators: await qpvIndicatorsOf(c.id),
-        });
-      }
+      // Per contract and QPV (the map's colours), from the same reading: its QPV groups name their contract.
+      const contrats = contratRows.map((c) => ({
+        contratId: c.id,
+        contratTitle: c.title,
+        startYear: c.start_year,
+        endYear: c.end_year,
+        ...contratFigures(rows, c.id),
+        qpvs: qpvRows.filter((q) => q.contrat_id === c.id).map(qpvFigures),
+        qpvIndicators: indicatorGroups(indicatorRows.filter((r) => r.dimension === 'QPV' && r.contrat_id === c.id)),
+      }));
       // Organisations are tenant rows: the represented funder's name is read here, under this tenant's RLS.
       const org = funderId ? await (await this.db.repository(Organisation)).findOne({ id: funderId }) : null;
       await this.audit.record({

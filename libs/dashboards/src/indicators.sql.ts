@@ -12,16 +12,18 @@
  */
 export const INDICATORS_SQL = `
 with acts as (
-  select a.id, a.pillar_id, a.objective_id
+  select a.id, a.contrat_id, a.pillar_id, a.objective_id
     from actions a
    where a.tenant_id = $1 and a.contrat_id = any($2::uuid[])
      and ($3::int is null or exists (select 1 from funding_lines fl where fl.tenant_id = a.tenant_id and fl.action_id = a.id and fl.exercise_year = $3::int))
 ),
+-- A QPV group is per contract (\`contrat_id\`): a quartier may sit in two contracts of a territory, whose
+-- bilans must not mix on either's map. Pillars and objectives belong to one contract already.
 memberships as (
-  select id as action_id, 'TOTAL'::text as dimension, null::uuid as group_id from acts
-  union all select id, 'PILLAR', pillar_id from acts
-  union all select id, 'OBJECTIVE', objective_id from acts where objective_id is not null
-  union all select aq.action_id, 'QPV', aq.qpv_id from action_qpvs aq join acts on acts.id = aq.action_id where aq.tenant_id = $1
+  select id as action_id, 'TOTAL'::text as dimension, null::uuid as group_id, null::uuid as contrat_id from acts
+  union all select id, 'PILLAR', pillar_id, null from acts
+  union all select id, 'OBJECTIVE', objective_id, null from acts where objective_id is not null
+  union all select aq.action_id, 'QPV', aq.qpv_id, acts.contrat_id from action_qpvs aq join acts on acts.id = aq.action_id where aq.tenant_id = $1
 ),
 targets as (
   select ai.action_id, ai.definition_id, sum(ai.target) as total, avg(ai.target) as mean
@@ -61,7 +63,7 @@ items as (
     join indicator_definitions d on d.tenant_id = $1 and d.id = r.definition_id
 ),
 figures as (
-  select i.definition_id, m.dimension, m.group_id,
+  select i.definition_id, m.dimension, m.group_id, m.contrat_id,
          sum(i.value) filter (where i.is_target) as target_sum,
          count(*) filter (where i.is_target) as target_count,
          sum(i.value * i.weight) filter (where i.is_target and i.weight > 0) as target_weighted_sum,
@@ -73,9 +75,9 @@ figures as (
          sum(i.weight) filter (where not i.is_target and i.weight > 0) as realised_weight,
          count(distinct i.action_id) filter (where not i.is_target) as realised_actions
     from items i join memberships m on m.action_id = i.action_id
-   group by i.definition_id, m.dimension, m.group_id
+   group by i.definition_id, m.dimension, m.group_id, m.contrat_id
 )
-select f.definition_id, d.code, d.label, d.unit, d.aggregation, d.pillar, f.dimension, f.group_id,
+select f.definition_id, d.code, d.label, d.unit, d.aggregation, d.pillar, f.dimension, f.group_id, f.contrat_id,
        case f.dimension
          when 'PILLAR' then p.title
          when 'OBJECTIVE' then o.code || ' ' || o.title

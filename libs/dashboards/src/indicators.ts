@@ -108,6 +108,8 @@ export interface IndicatorRow {
   pillar: string | null;
   dimension: 'TOTAL' | IndicatorGroupDimension;
   group_id: string | null;
+  /** The contract of a QPV group (a quartier may sit in several contracts); null for the others. */
+  contrat_id: string | null;
   group_label: string | null;
   target_sum: string | null;
   target_count: number;

@@ -4,7 +4,7 @@ import { ConfirmButton, ErrorMessage, Loading } from '../../common/components';
 import { useContratLink } from '../../common/contrat';
 import { civilDate, euros, plural } from '../../common/format';
 import { useGraphQLMutation, useGraphQLQuery } from '../../common/query';
-import { useSession } from '../../common/session';
+import { useTenantRole } from '../../common/session';
 import { ORGANISATION_KIND_LABELS } from '../admin/partner-labels';
 import { civilDateTime } from './call-format';
 import { CALL_DETAIL, CALL_LIST, CALL_STATUS_LABELS, CANCEL_CALL, CLOSE_CALL, DELETE_CALL, PUBLISH_CALL } from './call-queries';
@@ -15,11 +15,10 @@ export function CallPage() {
   const { siren = '', id = '' } = useParams();
   const navigate = useNavigate();
   const withContrat = useContratLink();
-  const { tenants } = useSession();
-  const permissions = tenants.find((t) => t.tenant.siren === siren)?.permissions ?? [];
-  const manager = permissions.includes('MANAGE_CALLS');
+  const { can } = useTenantRole(siren);
+  const manager = can('MANAGE_CALLS');
   // A porteur's representative answers a published call from here (the API checks the dates and the kind).
-  const mayFile = permissions.includes('FILE_DOSSIER');
+  const mayFile = can('FILE_DOSSIER');
   const query = useGraphQLQuery(CALL_DETAIL, { id }, { tenant: siren });
   const call = query.data?.call;
   const invalidates = [CALL_DETAIL, CALL_LIST];
